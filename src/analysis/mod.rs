@@ -1,0 +1,1 @@
+//! Decisions on top of the metrics: plan builder, levers and scenarios, budget allocation.

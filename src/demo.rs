@@ -1,0 +1,1 @@
+//! The built-in demo clinic: a realistic multi-department clinic, deterministic.

@@ -1,0 +1,1 @@
+//! Workbooks and raw exports → the model, with located errors and notices.

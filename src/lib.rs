@@ -1,0 +1,15 @@
+//! medfunnel: a clinic's marketing funnel, from the marketer's workbook to KPIs, decisions and a report.
+//!
+//! Data flows one way: [`import`] reads files into a [`model::Project`]; [`metrics`] and [`analysis`]
+//! are pure functions of it; [`report`] writes workbooks; `ui` draws and edits the model through
+//! undoable commands.
+
+pub mod analysis;
+pub mod cli;
+pub mod demo;
+pub mod import;
+pub mod metrics;
+pub mod model;
+pub mod report;
+#[cfg(feature = "gui")]
+pub mod ui;

@@ -1,0 +1,2 @@
+//! The `medfunnel` binary: all behaviour lives in the library's `cli` module.
+fn main() {}

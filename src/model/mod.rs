@@ -1,0 +1,458 @@
+//! The typed data of one clinic project: the template workbook's sheets as plain serde structs.
+//!
+//! Nothing here computes a KPI (that is `metrics`) or knows about files (that is `import`/`report`).
+//! Optional numbers are `Option<f64>` so that an empty cell stays empty through an edit and a save;
+//! sums treat a missing value as 0, ratios treat a missing denominator as undefined.
+
+mod month;
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub use month::{Month, MonthParseError};
+
+/// Version of the `.medfunnel` project file format written by this build.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// One clinic's data: everything the template workbook holds, plus patient-level visits when raw
+/// MIS exports were joined in.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Project {
+    /// Project file format version ([`FORMAT_VERSION`] when written by this build).
+    pub format_version: u32,
+    /// The Settings sheet.
+    pub settings: Settings,
+    /// The Directions sheet: departments with their margins.
+    pub directions: Vec<Direction>,
+    /// The Channels sheet: where patients come from, with the budget tier.
+    pub channels: Vec<Channel>,
+    /// The Plan sheet.
+    pub plan: Vec<PlanRow>,
+    /// The Budget sheet: planned budget and actual spend per channel and month.
+    pub budget: Vec<BudgetRow>,
+    /// The Funnel sheet: leads → bookings → visits → paid per month, channel and direction.
+    pub funnel: Vec<FunnelRow>,
+    /// The Revenue sheet: the clinic's takings day by day.
+    pub revenue: Vec<RevenueRow>,
+    /// The Doctors sheet.
+    pub doctors: Vec<DoctorRow>,
+    /// The NPS sheet.
+    pub nps: Vec<NpsRow>,
+    /// Patient-level visits from an MIS export (patients only as salted hashes), `None` when no
+    /// visits were imported. Cohorts and the first-year LTV are computed from these.
+    pub visits: Option<Vec<VisitRecord>>,
+}
+
+impl Project {
+    /// An empty project in the current format, with default settings and a fresh salt.
+    pub fn new() -> Self {
+        Self { format_version: FORMAT_VERSION, ..Self::default() }
+    }
+
+    /// The direction named `name` (exact match, as stored), if it is on the Directions sheet.
+    pub fn direction(&self, name: &str) -> Option<&Direction> {
+        self.directions.iter().find(|d| d.name == name)
+    }
+
+    /// The channel named `name` (exact match, as stored), if it is on the Channels sheet.
+    pub fn channel(&self, name: &str) -> Option<&Channel> {
+        self.channels.iter().find(|c| c.name == name)
+    }
+}
+
+/// The Settings sheet (key/value pairs).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// The clinic's name, shown in titles and the report.
+    pub clinic: String,
+    /// Currency code of every money figure (default `RUB`).
+    pub currency: String,
+    /// How NPS scores are read.
+    pub nps_scale: NpsScale,
+    /// Relative revenue weight of each weekday, Monday first.
+    pub weekday_weights: [f64; 7],
+    /// Days with weight 0 whatever their weekday.
+    pub holidays: BTreeSet<NaiveDate>,
+    /// Fixed costs per month, used by the levers' profit.
+    pub fixed_costs: f64,
+    /// A lead from the same phone within this many days of a counted one is a duplicate.
+    pub dedupe_days: u32,
+    /// A visit belongs to a lead created at most this many days before it.
+    pub attribution_days: u32,
+    /// Salt of the patient-key hashes; per project, so keys cannot be compared across clinics.
+    pub salt: String,
+}
+
+/// Default weekday weights: full weekdays, half Saturday, closed Sunday.
+pub const DEFAULT_WEEKDAY_WEIGHTS: [f64; 7] = [1.0, 1.0, 1.0, 1.0, 1.0, 0.5, 0.0];
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self {
+            clinic: String::new(),
+            currency: "RUB".to_string(),
+            nps_scale: NpsScale::Standard,
+            weekday_weights: DEFAULT_WEEKDAY_WEIGHTS,
+            holidays: BTreeSet::new(),
+            fixed_costs: 0.0,
+            dedupe_days: 30,
+            attribution_days: 30,
+            salt: String::new(),
+        }
+    }
+}
+
+/// How NPS answers are scored.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NpsScale {
+    /// 0..10: detractors 0–6, passives 7–8, promoters 9–10.
+    #[default]
+    Standard,
+    /// Ten faces 1..10: detractors 1–5, passives 6–8, promoters 9–10; 0 is invalid.
+    TenSmiles,
+}
+
+impl NpsScale {
+    /// The lowest valid score on this scale.
+    pub fn min_score(self) -> u8 {
+        match self {
+            NpsScale::Standard => 0,
+            NpsScale::TenSmiles => 1,
+        }
+    }
+
+    /// The group a valid score falls into.
+    pub fn group(self, score: u8) -> NpsGroup {
+        let detractor_max = match self {
+            NpsScale::Standard => 6,
+            NpsScale::TenSmiles => 5,
+        };
+        match score {
+            s if s <= detractor_max => NpsGroup::Detractor,
+            s if s <= 8 => NpsGroup::Passive,
+            _ => NpsGroup::Promoter,
+        }
+    }
+
+    /// The name used on the Settings sheet.
+    pub fn key(self) -> &'static str {
+        match self {
+            NpsScale::Standard => "standard",
+            NpsScale::TenSmiles => "ten_smiles",
+        }
+    }
+}
+
+/// NPS answer groups.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NpsGroup {
+    /// Would not recommend.
+    Detractor,
+    /// Neutral.
+    Passive,
+    /// Would recommend.
+    Promoter,
+}
+
+/// A department / service line with its own margin.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Direction {
+    /// Name as written on the Directions sheet.
+    pub name: String,
+    /// Gross margin, 0..1.
+    pub margin: f64,
+    /// Visits one new patient makes over their life, when the clinic knows it.
+    pub visits_per_patient: Option<f64>,
+}
+
+/// Budget tier of a channel (the 80 / 15 / 5 % rule).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Tier {
+    /// Channels that have proven themselves: ~80 % of the budget.
+    Proven,
+    /// Channels being scaled up: ~15 %.
+    Scaling,
+    /// Experiments: ~5 %.
+    #[default]
+    Experiment,
+}
+
+impl Tier {
+    /// All tiers, in budget order.
+    pub const ALL: [Tier; 3] = [Tier::Proven, Tier::Scaling, Tier::Experiment];
+
+    /// The reference share of the budget (0.80 / 0.15 / 0.05).
+    pub fn reference_share(self) -> f64 {
+        match self {
+            Tier::Proven => 0.80,
+            Tier::Scaling => 0.15,
+            Tier::Experiment => 0.05,
+        }
+    }
+
+    /// The English key used in JSON and on the Channels sheet.
+    pub fn key(self) -> &'static str {
+        match self {
+            Tier::Proven => "proven",
+            Tier::Scaling => "scaling",
+            Tier::Experiment => "experiment",
+        }
+    }
+
+    /// The Russian name used on the Channels sheet.
+    pub fn key_ru(self) -> &'static str {
+        match self {
+            Tier::Proven => "проверенный",
+            Tier::Scaling => "масштабирование",
+            Tier::Experiment => "эксперимент",
+        }
+    }
+}
+
+/// A channel patients come from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Channel {
+    /// Name as written on the Channels sheet.
+    pub name: String,
+    /// Budget tier.
+    pub tier: Tier,
+    /// Free-text kind (context ads, SEO, aggregator…).
+    pub kind: String,
+    /// Other names of this channel in raw exports (`utm_source`, CRM source names).
+    pub sources: Vec<String>,
+}
+
+/// A row of the Plan sheet: the month's plan for the whole clinic (no direction) or a direction.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct PlanRow {
+    /// The planned month.
+    pub month: Month,
+    /// `None` for the whole clinic.
+    pub direction: Option<String>,
+    /// Planned revenue.
+    pub revenue_plan: f64,
+    /// Planned leads.
+    pub leads_plan: Option<f64>,
+    /// Planned bookings / leads.
+    pub booking_rate_plan: Option<f64>,
+    /// Planned visits / bookings.
+    pub show_rate_plan: Option<f64>,
+    /// Planned paid / visits.
+    pub paid_rate_plan: Option<f64>,
+    /// Planned attributed revenue per paying new patient.
+    pub revenue_per_paid_plan: Option<f64>,
+}
+
+/// A row of the Budget sheet.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct BudgetRow {
+    /// The month.
+    pub month: Month,
+    /// Channel name.
+    pub channel: String,
+    /// Planned budget.
+    pub budget_plan: Option<f64>,
+    /// Money actually spent.
+    pub spend: Option<f64>,
+}
+
+/// A row of the Funnel sheet: one month, channel and (optional) direction.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct FunnelRow {
+    /// The month.
+    pub month: Month,
+    /// Channel name.
+    pub channel: String,
+    /// Direction name, `None` when blank.
+    pub direction: Option<String>,
+    /// Leads (calls, forms, chats).
+    pub leads: Option<f64>,
+    /// Appointments made.
+    pub bookings: Option<f64>,
+    /// New patients who came.
+    pub visits: Option<f64>,
+    /// New patients who paid.
+    pub paid: Option<f64>,
+    /// Revenue from those new patients.
+    pub revenue: Option<f64>,
+    /// Leads from patients who had already visited (raw exports only).
+    pub returning_leads: Option<f64>,
+}
+
+/// A row of the Revenue sheet: one day's takings (of one direction, or unassigned).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct RevenueRow {
+    /// The day.
+    pub date: NaiveDate,
+    /// Direction name, `None` when blank.
+    pub direction: Option<String>,
+    /// All the takings of that day (new and returning patients).
+    pub revenue: f64,
+    /// Paid receipts.
+    pub checks: Option<f64>,
+    /// New (primary) patients.
+    pub new_patients: Option<f64>,
+    /// Repeat patients.
+    pub repeat_patients: Option<f64>,
+}
+
+/// A row of the Doctors sheet: one doctor in one month.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct DoctorRow {
+    /// The month.
+    pub month: Month,
+    /// Doctor's name (staff, not a patient).
+    pub doctor: String,
+    /// Direction name, `None` when blank.
+    pub direction: Option<String>,
+    /// First-visit patients.
+    pub primary_patients: Option<f64>,
+    /// Patients who came again.
+    pub repeat_patients: Option<f64>,
+    /// Revenue of the doctor's visits.
+    pub revenue: Option<f64>,
+    /// Working hours in the schedule.
+    pub hours_available: Option<f64>,
+    /// Hours booked with patients.
+    pub hours_booked: Option<f64>,
+    /// Procedures recommended in treatment plans.
+    pub recommended: Option<f64>,
+    /// Procedures patients agreed to.
+    pub agreed: Option<f64>,
+    /// Procedures performed.
+    pub performed: Option<f64>,
+}
+
+/// The period of an NPS row: a whole year or one month.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(into = "String", try_from = "String")]
+pub enum NpsPeriod {
+    /// `YYYY`.
+    Year(i32),
+    /// `YYYY-MM`.
+    Month(Month),
+}
+
+impl NpsPeriod {
+    /// The first and last month the period covers.
+    pub fn months(self) -> (Month, Month) {
+        match self {
+            NpsPeriod::Year(y) => (Month { year: y, month: 1 }, Month { year: y, month: 12 }),
+            NpsPeriod::Month(m) => (m, m),
+        }
+    }
+}
+
+impl std::fmt::Display for NpsPeriod {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            NpsPeriod::Year(y) => write!(f, "{y:04}"),
+            NpsPeriod::Month(m) => write!(f, "{m}"),
+        }
+    }
+}
+
+impl From<NpsPeriod> for String {
+    fn from(p: NpsPeriod) -> String {
+        p.to_string()
+    }
+}
+
+impl TryFrom<String> for NpsPeriod {
+    type Error = MonthParseError;
+
+    fn try_from(s: String) -> Result<Self, Self::Error> {
+        let t = s.trim();
+        if t.len() == 4 {
+            if let Ok(y) = t.parse::<i32>() {
+                return Ok(NpsPeriod::Year(y));
+            }
+        }
+        t.parse().map(NpsPeriod::Month)
+    }
+}
+
+/// A row of the NPS sheet: how many answers gave one score in one period.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct NpsRow {
+    /// The survey period.
+    pub period: NpsPeriod,
+    /// Direction name, `None` when blank.
+    pub direction: Option<String>,
+    /// The score, valid on the project's scale.
+    pub score: u8,
+    /// Number of answers with that score.
+    pub count: f64,
+}
+
+/// One visit from an MIS export. The patient is a salted hash of the phone, never the phone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct VisitRecord {
+    /// Day of the visit.
+    pub date: NaiveDate,
+    /// Salted hash of the normalised phone; `None` when the phone gave no identity.
+    pub patient: Option<String>,
+    /// Direction (department) of the visit.
+    pub direction: Option<String>,
+    /// Doctor's name.
+    pub doctor: Option<String>,
+    /// Money paid at the visit.
+    pub amount: f64,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn nps_groups_on_both_scales() {
+        let s = NpsScale::Standard;
+        assert_eq!(s.group(0), NpsGroup::Detractor);
+        assert_eq!(s.group(6), NpsGroup::Detractor);
+        assert_eq!(s.group(7), NpsGroup::Passive);
+        assert_eq!(s.group(8), NpsGroup::Passive);
+        assert_eq!(s.group(9), NpsGroup::Promoter);
+        let t = NpsScale::TenSmiles;
+        assert_eq!(t.min_score(), 1);
+        assert_eq!(t.group(5), NpsGroup::Detractor);
+        assert_eq!(t.group(6), NpsGroup::Passive);
+        assert_eq!(t.group(8), NpsGroup::Passive);
+        assert_eq!(t.group(10), NpsGroup::Promoter);
+    }
+
+    #[test]
+    fn nps_period_text() {
+        let y = NpsPeriod::try_from("2025".to_string()).unwrap();
+        assert_eq!(y.to_string(), "2025");
+        assert_eq!(y.months().1, Month::new(2025, 12).unwrap());
+        let m = NpsPeriod::try_from("2025-03".to_string()).unwrap();
+        assert_eq!(String::from(m), "2025-03");
+    }
+
+    #[test]
+    fn project_round_trips_through_json() {
+        let mut p = Project::new();
+        p.directions.push(Direction { name: "Стоматология".into(), margin: 0.4, visits_per_patient: None });
+        p.plan.push(PlanRow {
+            month: Month::new(2025, 1).unwrap(),
+            direction: None,
+            revenue_plan: 1e6,
+            leads_plan: Some(300.0),
+            booking_rate_plan: None,
+            show_rate_plan: None,
+            paid_rate_plan: None,
+            revenue_per_paid_plan: None,
+        });
+        let text = serde_json::to_string(&p).unwrap();
+        let back: Project = serde_json::from_str(&text).unwrap();
+        assert_eq!(p, back);
+    }
+}

@@ -1,0 +1,1 @@
+//! Workbooks out: the template workbook and the analyst report.

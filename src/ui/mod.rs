@@ -1,0 +1,1 @@
+//! The desktop app (egui): views, grids and plots; no formulas live here.
