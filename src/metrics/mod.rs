@@ -1,1 +1,881 @@
-//! Pure functions from the model to every KPI of domain.md.
+//! Pure functions from the model to every KPI of domain.md: months, total, channels, directions,
+//! doctors, NPS, cohorts and revenue gaps. [`compute`] is the one entry point; its result
+//! serialises to the JSON of `medfunnel kpi --json`.
+
+pub mod calendar;
+pub mod cohorts;
+pub mod gap;
+mod num;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{Month, NpsGroup, NpsPeriod, Project, Tier};
+pub use calendar::{MonthCalendar, Progress};
+pub use cohorts::Cohort;
+pub use gap::{Factor, Gap, Owner};
+use num::{Guard, Interner, sub};
+
+/// Which rows the metrics look at. The period bounds are inclusive; `None` leaves a side open.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Filter {
+    /// First month kept.
+    pub from: Option<Month>,
+    /// Last month kept.
+    pub to: Option<Month>,
+    /// Keep only rows of this direction (spend is then the direction's allocated spend).
+    pub direction: Option<String>,
+    /// Keep only rows of this channel (spend, budget and funnel rows).
+    pub channel: Option<String>,
+}
+
+impl Filter {
+    /// Whether `m` is inside the period.
+    pub fn has_month(&self, m: Month) -> bool {
+        self.from.is_none_or(|f| m >= f) && self.to.is_none_or(|t| m <= t)
+    }
+
+    fn has_direction(&self, d: Option<&str>) -> bool {
+        self.direction.as_deref().is_none_or(|f| d == Some(f))
+    }
+
+    fn has_channel(&self, c: &str) -> bool {
+        self.channel.as_deref().is_none_or(|f| c == f)
+    }
+
+    /// Whether an NPS period overlaps the filter's range.
+    fn has_period(&self, p: NpsPeriod) -> bool {
+        let (first, last) = p.months();
+        self.from.is_none_or(|f| last >= f) && self.to.is_none_or(|t| first <= t)
+    }
+}
+
+/// KPIs of one month (or, in [`Totals`], of the whole period).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct MonthKpis {
+    /// The month.
+    pub month: Month,
+    /// Sum of whole-clinic plan rows, or of direction rows where the month has no whole-clinic row.
+    pub revenue_plan: Option<f64>,
+    /// Sum of Revenue rows.
+    pub revenue: Option<f64>,
+    /// revenue / revenue_plan.
+    pub plan_completion: Option<f64>,
+    /// Sum of Budget.budget_plan.
+    pub budget_plan: Option<f64>,
+    /// Sum of Budget.spend.
+    pub spend: Option<f64>,
+    /// spend / budget_plan.
+    pub budget_execution: Option<f64>,
+    /// spend / revenue.
+    pub marketing_share: Option<f64>,
+    /// Sum of Funnel.leads.
+    pub leads: Option<f64>,
+    /// Sum of Funnel.bookings.
+    pub bookings: Option<f64>,
+    /// Sum of Funnel.visits.
+    pub visits: Option<f64>,
+    /// Sum of Funnel.paid.
+    pub paid: Option<f64>,
+    /// Sum of Funnel.revenue.
+    pub attributed_revenue: Option<f64>,
+    /// bookings / leads.
+    pub booking_rate: Option<f64>,
+    /// visits / bookings.
+    pub show_rate: Option<f64>,
+    /// paid / visits.
+    pub paid_rate: Option<f64>,
+    /// spend / leads.
+    pub cpl: Option<f64>,
+    /// spend / visits.
+    pub cac: Option<f64>,
+    /// attributed_revenue / paid.
+    pub revenue_per_paid: Option<f64>,
+    /// revenue / checks.
+    pub avg_check: Option<f64>,
+    /// Σ Revenue.revenue × margin(direction).
+    pub gross_profit: Option<f64>,
+    /// Σ Funnel.revenue × margin(direction).
+    pub attributed_gross_profit: Option<f64>,
+    /// attributed_revenue / spend.
+    pub roas: Option<f64>,
+    /// (attributed_gross_profit − spend) / spend.
+    pub romi: Option<f64>,
+    /// Forecast of the month in progress (`None` for complete months).
+    pub forecast: Option<f64>,
+    /// What one full-weight day must bring from now on to make the plan (month in progress only).
+    pub required_pace: Option<f64>,
+}
+
+/// Share of spend per budget tier.
+#[derive(Clone, Debug, Default, PartialEq, Serialize)]
+pub struct TierShare {
+    /// Proven channels' share of spend (reference 0.80).
+    pub proven: Option<f64>,
+    /// Scaling channels' share (reference 0.15).
+    pub scaling: Option<f64>,
+    /// Experiments' share (reference 0.05).
+    pub experiment: Option<f64>,
+}
+
+/// KPIs over the whole period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Totals {
+    /// The month fields over the whole period (`month` and `forecast` left out of the JSON;
+    /// `required_pace` stays, always null, since only a month in progress has one).
+    #[serde(flatten, serialize_with = "serialize_totals")]
+    pub kpis: MonthKpis,
+    /// Share of spend per tier.
+    pub tier_share: TierShare,
+}
+
+fn serialize_totals<S: serde::Serializer>(k: &MonthKpis, s: S) -> Result<S::Ok, S::Error> {
+    let mut v = serde_json::to_value(k).map_err(serde::ser::Error::custom)?;
+    if let Some(o) = v.as_object_mut() {
+        o.remove("month");
+        o.remove("forecast");
+    }
+    v.serialize(s)
+}
+
+/// KPIs of one channel over the period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ChannelKpis {
+    /// Channel name.
+    pub channel: String,
+    /// Budget tier (`experiment` for channels that only appear in the data).
+    pub tier: Tier,
+    /// Sum of spend.
+    pub spend: Option<f64>,
+    /// Sum of leads.
+    pub leads: Option<f64>,
+    /// Sum of bookings.
+    pub bookings: Option<f64>,
+    /// Sum of visits.
+    pub visits: Option<f64>,
+    /// Sum of paid.
+    pub paid: Option<f64>,
+    /// Sum of attributed revenue.
+    pub attributed_revenue: Option<f64>,
+    /// bookings / leads.
+    pub booking_rate: Option<f64>,
+    /// visits / bookings.
+    pub show_rate: Option<f64>,
+    /// paid / visits.
+    pub paid_rate: Option<f64>,
+    /// spend / leads.
+    pub cpl: Option<f64>,
+    /// spend / visits.
+    pub cac: Option<f64>,
+    /// attributed_revenue / paid.
+    pub revenue_per_paid: Option<f64>,
+    /// Σ attributed revenue × margin.
+    pub attributed_gross_profit: Option<f64>,
+    /// attributed_revenue / spend.
+    pub roas: Option<f64>,
+    /// (attributed_gross_profit − spend) / spend.
+    pub romi: Option<f64>,
+    /// Leads from patients who had visited before (raw exports only).
+    pub returning_leads: Option<f64>,
+    /// Sum of budget_plan (not in the JSON contract; shown in the app and report).
+    #[serde(skip)]
+    pub budget_plan: Option<f64>,
+}
+
+/// KPIs of one direction over the period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DirectionKpis {
+    /// Direction name.
+    pub direction: String,
+    /// Gross margin.
+    pub margin: f64,
+    /// Sum of the direction's Plan rows.
+    pub revenue_plan: Option<f64>,
+    /// Sum of its Revenue rows.
+    pub revenue: Option<f64>,
+    /// revenue / revenue_plan.
+    pub plan_completion: Option<f64>,
+    /// Spend allocated to it by lead share.
+    pub spend: Option<f64>,
+    /// Its leads.
+    pub leads: Option<f64>,
+    /// Its new patients who came.
+    pub visits: Option<f64>,
+    /// Its attributed revenue.
+    pub attributed_revenue: Option<f64>,
+    /// spend / visits.
+    pub cac: Option<f64>,
+    /// revenue / checks.
+    pub avg_check: Option<f64>,
+    /// Gross profit of one new patient over their life.
+    pub ltv: Option<f64>,
+    /// ltv / cac.
+    pub ltv_to_cac: Option<f64>,
+}
+
+/// KPIs of one doctor over the period.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct DoctorKpis {
+    /// Doctor's name.
+    pub doctor: String,
+    /// Direction of the doctor's first row in the period.
+    pub direction: Option<String>,
+    /// Sum of primary patients.
+    pub primary_patients: Option<f64>,
+    /// Sum of repeat patients.
+    pub repeat_patients: Option<f64>,
+    /// repeat_patients / primary_patients (reference: above 0.5).
+    pub doctor_conversion: Option<f64>,
+    /// Sum of hours available.
+    pub hours_available: Option<f64>,
+    /// Sum of hours booked.
+    pub hours_booked: Option<f64>,
+    /// hours_booked / hours_available.
+    pub utilization: Option<f64>,
+    /// Sum of revenue.
+    pub revenue: Option<f64>,
+    /// Procedures recommended.
+    pub recommended: Option<f64>,
+    /// Procedures agreed.
+    pub agreed: Option<f64>,
+    /// Procedures performed.
+    pub performed: Option<f64>,
+    /// agreed / recommended.
+    pub plan_agreed_rate: Option<f64>,
+    /// performed / agreed.
+    pub plan_performed_rate: Option<f64>,
+    /// performed / recommended.
+    pub plan_total_rate: Option<f64>,
+}
+
+/// NPS of one period (all directions together when `direction` is `None`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct NpsKpis {
+    /// The period as written ("2025", "2025-03").
+    pub period: String,
+    /// The direction, or `None` for all directions together.
+    pub direction: Option<String>,
+    /// Number of answers.
+    pub respondents: f64,
+    /// Answers in the promoter range.
+    pub promoters: f64,
+    /// Answers in the passive range.
+    pub passives: f64,
+    /// Answers in the detractor range.
+    pub detractors: f64,
+    /// (promoters − detractors) / respondents × 100.
+    pub nps: Option<f64>,
+}
+
+/// Everything `medfunnel kpi --json` prints, plus what the app and report need beside it.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Kpis {
+    /// One entry per month with data, ascending.
+    pub months: Vec<MonthKpis>,
+    /// The whole period.
+    pub total: Totals,
+    /// Per channel.
+    pub channels: Vec<ChannelKpis>,
+    /// Per direction of the Directions sheet.
+    pub directions: Vec<DirectionKpis>,
+    /// Per doctor.
+    pub doctors: Vec<DoctorKpis>,
+    /// Per NPS period (and direction).
+    pub nps: Vec<NpsKpis>,
+    /// Per cohort month, when visits were imported.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub cohorts: Option<Vec<Cohort>>,
+    /// Revenue gaps of months with a full factor plan.
+    pub gaps: Vec<Gap>,
+    /// The month in progress (ignores the period filter), if there is one.
+    #[serde(skip)]
+    pub progress: Option<Progress>,
+    /// Things the user should know about how the numbers were computed.
+    #[serde(skip)]
+    pub notices: Vec<String>,
+}
+
+/// Additive per-bucket sums; every metric is a ratio of these.
+#[derive(Clone, Debug, Default)]
+struct Sums {
+    revenue: f64,
+    checks: f64,
+    new_patients: f64,
+    revenue_plan_clinic: f64,
+    revenue_plan_directions: f64,
+    has_clinic_plan: bool,
+    budget_plan: f64,
+    spend: f64,
+    leads: f64,
+    bookings: f64,
+    visits: f64,
+    paid: f64,
+    attributed_revenue: f64,
+    returning_leads: f64,
+    gross_profit: Option<f64>,
+    attributed_gross_profit: Option<f64>,
+    tier_spend: [f64; 3],
+}
+
+impl Sums {
+    fn new() -> Self {
+        Self { gross_profit: Some(0.0), attributed_gross_profit: Some(0.0), ..Self::default() }
+    }
+
+    fn revenue_plan(&self) -> f64 {
+        if self.has_clinic_plan { self.revenue_plan_clinic } else { self.revenue_plan_directions }
+    }
+
+    /// Adds another bucket; the revenue plan is resolved per bucket (month) first.
+    fn absorb(&mut self, o: &Sums) {
+        self.revenue += o.revenue;
+        self.checks += o.checks;
+        self.new_patients += o.new_patients;
+        self.revenue_plan_directions += o.revenue_plan();
+        self.budget_plan += o.budget_plan;
+        self.spend += o.spend;
+        self.leads += o.leads;
+        self.bookings += o.bookings;
+        self.visits += o.visits;
+        self.paid += o.paid;
+        self.attributed_revenue += o.attributed_revenue;
+        self.returning_leads += o.returning_leads;
+        add_opt(&mut self.gross_profit, o.gross_profit);
+        add_opt(&mut self.attributed_gross_profit, o.attributed_gross_profit);
+        for (a, b) in self.tier_spend.iter_mut().zip(o.tier_spend) {
+            *a += b;
+        }
+    }
+
+    fn kpis(&self, g: &Guard, month: Month) -> MonthKpis {
+        let f = |x: f64| g.fin(x);
+        let revenue = f(self.revenue);
+        let revenue_plan = f(self.revenue_plan());
+        let spend = f(self.spend);
+        let budget_plan = f(self.budget_plan);
+        let (leads, bookings, visits, paid) = (f(self.leads), f(self.bookings), f(self.visits), f(self.paid));
+        let attributed_revenue = f(self.attributed_revenue);
+        let gross_profit = self.gross_profit.and_then(f);
+        let attributed_gross_profit = self.attributed_gross_profit.and_then(f);
+        MonthKpis {
+            month,
+            revenue_plan,
+            revenue,
+            plan_completion: g.ratio(revenue, revenue_plan),
+            budget_plan,
+            spend,
+            budget_execution: g.ratio(spend, budget_plan),
+            marketing_share: g.ratio(spend, revenue),
+            leads,
+            bookings,
+            visits,
+            paid,
+            attributed_revenue,
+            booking_rate: g.ratio(bookings, leads),
+            show_rate: g.ratio(visits, bookings),
+            paid_rate: g.ratio(paid, visits),
+            cpl: g.ratio(spend, leads),
+            cac: g.ratio(spend, visits),
+            revenue_per_paid: g.ratio(attributed_revenue, paid),
+            avg_check: g.ratio(revenue, f(self.checks)),
+            gross_profit,
+            attributed_gross_profit,
+            roas: g.ratio(attributed_revenue, spend),
+            romi: g.ratio(sub(attributed_gross_profit, spend), spend),
+            forecast: None,
+            required_pace: None,
+        }
+    }
+}
+
+fn add_opt(acc: &mut Option<f64>, x: Option<f64>) {
+    *acc = acc.zip(x).map(|(a, b)| a + b);
+}
+
+fn val(x: Option<f64>) -> f64 {
+    x.unwrap_or(0.0)
+}
+
+/// Margins of the directions, with the plain average for rows whose direction is blank or unknown.
+struct Margins<'a> {
+    directions: Interner<'a>,
+    margin: Vec<f64>,
+    average: Option<f64>,
+    used_average: std::cell::Cell<bool>,
+}
+
+impl<'a> Margins<'a> {
+    fn new(project: &'a Project) -> Self {
+        let margin: Vec<f64> = project.directions.iter().map(|d| d.margin).collect();
+        let average = (!margin.is_empty()).then(|| margin.iter().sum::<f64>() / margin.len() as f64);
+        Self {
+            directions: Interner::new(project.directions.iter().map(|d| d.name.as_str())),
+            margin,
+            average,
+            used_average: Default::default(),
+        }
+    }
+
+    /// Index on the Directions sheet.
+    fn index(&self, d: Option<&str>) -> Option<usize> {
+        self.directions.get(d?)
+    }
+
+    fn of_index(&self, i: Option<usize>) -> Option<f64> {
+        match i {
+            Some(i) => Some(self.margin[i]),
+            None => {
+                self.used_average.set(true);
+                self.average
+            }
+        }
+    }
+
+    fn of(&self, d: Option<&str>) -> Option<f64> {
+        self.of_index(self.index(d))
+    }
+}
+
+/// Month → dense bucket index, filled with the months that have data in the period.
+struct MonthIndex {
+    months: Vec<Month>,
+    map: BTreeMap<Month, usize>,
+}
+
+impl MonthIndex {
+    fn get(&self, m: Month) -> Option<usize> {
+        self.map.get(&m).copied()
+    }
+}
+
+/// Computes every KPI of the project for the rows the filter keeps.
+pub fn compute(project: &Project, filter: &Filter) -> Kpis {
+    let g = Guard::default();
+    let mut notices = Vec::new();
+    let margins = Margins::new(project);
+    let nd = project.directions.len();
+
+    // Channels: the sheet's first, then any that only appear in the data.
+    let mut channels = Interner::new(project.channels.iter().map(|c| c.name.as_str()));
+    let mut tiers: Vec<Tier> = project.channels.iter().map(|c| c.tier).collect();
+    for name in project.budget.iter().map(|b| &b.channel).chain(project.funnel.iter().map(|f| &f.channel)) {
+        if channels.get(name).is_none() {
+            channels.intern(name);
+            tiers.push(Tier::Experiment);
+        }
+    }
+    let extra: Vec<&str> = channels.names()[project.channels.len()..].to_vec();
+    if !extra.is_empty() {
+        notices.push(format!(
+            "Channels not on the Channels sheet are counted as tier «experiment»: {}.",
+            extra.join(", ")
+        ));
+    }
+    let nc = channels.len();
+
+    let mut month_set = std::collections::BTreeSet::new();
+    month_set.extend(project.plan.iter().map(|r| r.month));
+    month_set.extend(project.budget.iter().map(|r| r.month));
+    month_set.extend(project.funnel.iter().map(|r| r.month));
+    month_set.extend(project.revenue.iter().map(|r| Month::of(r.date)));
+    let months: Vec<Month> = month_set.into_iter().filter(|m| filter.has_month(*m)).collect();
+    let mi = MonthIndex { map: months.iter().enumerate().map(|(i, m)| (*m, i)).collect(), months };
+    let nm = mi.months.len();
+
+    let mut by_month: Vec<Sums> = vec![Sums::new(); nm];
+    let mut by_channel: Vec<Sums> = vec![Sums::new(); nc];
+    let mut by_direction: Vec<Sums> = vec![Sums::new(); nd];
+
+    for r in &project.revenue {
+        let dir = r.direction.as_deref();
+        let Some(m) = mi.get(Month::of(r.date)) else { continue };
+        if !filter.has_direction(dir) {
+            continue;
+        }
+        let di = margins.index(dir);
+        let s = &mut by_month[m];
+        s.revenue += r.revenue;
+        s.checks += val(r.checks);
+        s.new_patients += val(r.new_patients);
+        add_opt(&mut s.gross_profit, margins.of_index(di).map(|mg| r.revenue * mg));
+        if let Some(d) = di {
+            let s = &mut by_direction[d];
+            s.revenue += r.revenue;
+            s.checks += val(r.checks);
+            s.new_patients += val(r.new_patients);
+        }
+    }
+
+    for r in &project.plan {
+        let dir = r.direction.as_deref();
+        let Some(m) = mi.get(r.month) else { continue };
+        if filter.direction.is_some() && !filter.has_direction(dir) {
+            continue;
+        }
+        let s = &mut by_month[m];
+        match dir {
+            None => {
+                s.has_clinic_plan = true;
+                s.revenue_plan_clinic += r.revenue_plan;
+            }
+            Some(d) => {
+                s.revenue_plan_directions += r.revenue_plan;
+                if let Some(i) = margins.index(Some(d)) {
+                    by_direction[i].revenue_plan_directions += r.revenue_plan;
+                }
+            }
+        }
+    }
+
+    // Spend and budget per (channel, month), before the direction split.
+    let mut cm_spend = vec![0.0; nc * nm];
+    let mut cm_budget = vec![0.0; nc * nm];
+    for r in &project.budget {
+        let (Some(m), Some(c)) = (mi.get(r.month), channels.get(&r.channel)) else { continue };
+        if !filter.has_channel(&r.channel) {
+            continue;
+        }
+        cm_spend[c * nm + m] += val(r.spend);
+        cm_budget[c * nm + m] += val(r.budget_plan);
+    }
+
+    // Leads per (channel, month, direction slot): slots 0..nd are the sheet's directions, nd is
+    // everything else (blank or unknown), which keeps its spend unallocated.
+    let slots = nd + 1;
+    let mut cmd_leads = vec![0.0; nc * nm * slots];
+    for r in &project.funnel {
+        let (Some(m), Some(c)) = (mi.get(r.month), channels.get(&r.channel)) else { continue };
+        if !filter.has_channel(&r.channel) {
+            continue;
+        }
+        let dir = r.direction.as_deref();
+        let di = margins.index(dir);
+        let leads = val(r.leads);
+        cmd_leads[(c * nm + m) * slots + di.unwrap_or(nd)] += leads;
+        if !filter.has_direction(dir) {
+            continue;
+        }
+        let agp = margins.of_index(di).map(|mg| val(r.revenue) * mg);
+        for s in [&mut by_month[m], &mut by_channel[c]] {
+            s.leads += leads;
+            s.bookings += val(r.bookings);
+            s.visits += val(r.visits);
+            s.paid += val(r.paid);
+            s.attributed_revenue += val(r.revenue);
+            s.returning_leads += val(r.returning_leads);
+            add_opt(&mut s.attributed_gross_profit, agp);
+        }
+        if let Some(d) = di {
+            let s = &mut by_direction[d];
+            s.leads += leads;
+            s.visits += val(r.visits);
+            s.attributed_revenue += val(r.revenue);
+        }
+    }
+
+    // Spend into months, channels, tiers and (by lead share) directions.
+    let wanted_slot = filter.direction.as_deref().map(|d| margins.index(Some(d)).unwrap_or(nd));
+    for c in 0..nc {
+        let tier = Tier::ALL.iter().position(|t| *t == tiers[c]).unwrap_or(2);
+        for m in 0..nm {
+            let (spend, budget) = (cm_spend[c * nm + m], cm_budget[c * nm + m]);
+            if spend == 0.0 && budget == 0.0 {
+                continue;
+            }
+            let leads = &cmd_leads[(c * nm + m) * slots..(c * nm + m + 1) * slots];
+            let total: f64 = leads.iter().sum();
+            let share = |slot: usize| if total > 0.0 { leads[slot] / total } else { 0.0 };
+            for d in 0..nd {
+                by_direction[d].spend += spend * share(d);
+            }
+            // With a direction filter, months and channels see only that direction's share.
+            let k = match wanted_slot {
+                None => 1.0,
+                Some(slot) if slot < nd => share(slot),
+                Some(_) => 0.0,
+            };
+            for s in [&mut by_month[m], &mut by_channel[c]] {
+                s.spend += spend * k;
+                s.budget_plan += budget * k;
+                s.tier_spend[tier] += spend * k;
+            }
+        }
+    }
+
+    // Months and the total.
+    let progress = month_in_progress(project, filter);
+    let mut total = Sums::new();
+    let mut month_kpis = Vec::with_capacity(nm);
+    for (i, s) in by_month.iter().enumerate() {
+        total.absorb(s);
+        let mut k = s.kpis(&g, mi.months[i]);
+        if let Some(p) = progress.as_ref().filter(|p| p.month == mi.months[i]) {
+            k.forecast = p.forecast;
+            k.required_pace = p.required_pace;
+        }
+        month_kpis.push(k);
+    }
+    let total_kpis = total.kpis(&g, Month { year: 0, month: 1 });
+    let spend_total = total_kpis.spend;
+    let tier_share = TierShare {
+        proven: g.ratio(Some(total.tier_spend[0]), spend_total),
+        scaling: g.ratio(Some(total.tier_spend[1]), spend_total),
+        experiment: g.ratio(Some(total.tier_spend[2]), spend_total),
+    };
+
+    let channel_kpis: Vec<ChannelKpis> = channels
+        .names()
+        .iter()
+        .enumerate()
+        .filter(|(_, name)| filter.has_channel(name))
+        .map(|(c, name)| {
+            let s = &by_channel[c];
+            let k = s.kpis(&g, Month { year: 0, month: 1 });
+            ChannelKpis {
+                channel: name.to_string(),
+                tier: tiers[c],
+                spend: k.spend,
+                leads: k.leads,
+                bookings: k.bookings,
+                visits: k.visits,
+                paid: k.paid,
+                attributed_revenue: k.attributed_revenue,
+                booking_rate: k.booking_rate,
+                show_rate: k.show_rate,
+                paid_rate: k.paid_rate,
+                cpl: k.cpl,
+                cac: k.cac,
+                revenue_per_paid: k.revenue_per_paid,
+                attributed_gross_profit: k.attributed_gross_profit,
+                roas: k.roas,
+                romi: k.romi,
+                returning_leads: g.fin(s.returning_leads),
+                budget_plan: k.budget_plan,
+            }
+        })
+        .collect();
+
+    let cohort_ltv = project.visits.as_deref().map(|v| cohorts::first_year_ltv(v, |d| margins.of(d)));
+    let direction_kpis: Vec<DirectionKpis> = project
+        .directions
+        .iter()
+        .enumerate()
+        .filter(|(_, d)| filter.has_direction(Some(&d.name)))
+        .map(|(i, d)| {
+            let s = &by_direction[i];
+            let f = |x: f64| g.fin(x);
+            let (revenue, revenue_plan, spend, visits) =
+                (f(s.revenue), f(s.revenue_plan_directions), f(s.spend), f(s.visits));
+            let avg_check = g.ratio(revenue, f(s.checks));
+            let cac = g.ratio(spend, visits);
+            let ltv = match &cohort_ltv {
+                Some(map) => map.get(&d.name).copied().flatten(),
+                None => {
+                    let vpp = d.visits_per_patient.or_else(|| g.ratio(f(s.checks), f(s.new_patients)));
+                    avg_check.zip(vpp).and_then(|(a, v)| g.fin(a * v * d.margin))
+                }
+            };
+            DirectionKpis {
+                direction: d.name.clone(),
+                margin: d.margin,
+                revenue_plan,
+                revenue,
+                plan_completion: g.ratio(revenue, revenue_plan),
+                spend,
+                leads: f(s.leads),
+                visits,
+                attributed_revenue: f(s.attributed_revenue),
+                cac,
+                avg_check,
+                ltv,
+                ltv_to_cac: g.ratio(ltv, cac),
+            }
+        })
+        .collect();
+
+    let gaps = gaps(project, &mi, &month_kpis);
+    let cohorts = project.visits.as_deref().map(|v| cohorts::cohorts(v, filter.from, filter.to, |d| margins.of(d)));
+
+    if margins.used_average.get() {
+        notices.push(match margins.average {
+            Some(a) => format!(
+                "Rows with a blank direction or one not on the Directions sheet use the average margin of all directions ({:.1} %).",
+                a * 100.0
+            ),
+            None => "There are no directions with margins: gross profit and ROMI cannot be computed.".to_string(),
+        });
+    }
+    let doctors = doctors(project, filter, &g);
+    let nps = nps(project, filter, &g);
+    if g.overflowed() {
+        notices.push("Some results are too large to compute (sums of huge values) and are shown as —.".to_string());
+    }
+    Kpis {
+        months: month_kpis,
+        total: Totals { kpis: total_kpis, tier_share },
+        channels: channel_kpis,
+        directions: direction_kpis,
+        doctors,
+        nps,
+        cohorts,
+        gaps,
+        progress,
+        notices,
+    }
+}
+
+/// The month's revenue plan by the contract's rule, over every Plan row (no period filter).
+pub fn revenue_plan_of(project: &Project, month: Month, direction: Option<&str>) -> f64 {
+    let rows = project.plan.iter().filter(|r| r.month == month);
+    let rows: Vec<_> = match direction {
+        Some(d) => rows.filter(|r| r.direction.as_deref() == Some(d)).collect(),
+        None => rows.collect(),
+    };
+    let clinic: Vec<f64> = rows.iter().filter(|r| r.direction.is_none()).map(|r| r.revenue_plan).collect();
+    if direction.is_none() && !clinic.is_empty() {
+        clinic.iter().sum()
+    } else {
+        rows.iter().map(|r| r.revenue_plan).sum()
+    }
+}
+
+/// The month in progress: the last month with Revenue rows when its last row is before its last
+/// day. Ignores the period filter (but honours a direction filter).
+pub fn month_in_progress(project: &Project, filter: &Filter) -> Option<Progress> {
+    let rows = project.revenue.iter().filter(|r| filter.has_direction(r.direction.as_deref()));
+    let last_day: NaiveDate = rows.clone().map(|r| r.date).max()?;
+    let month = Month::of(last_day);
+    let to_date: f64 = rows.filter(|r| Month::of(r.date) == month).map(|r| r.revenue).sum();
+    let plan = revenue_plan_of(project, month, filter.direction.as_deref());
+    Progress::new(&project.settings, month, last_day, to_date, plan)
+}
+
+/// The calendar (day and week plans against facts) of any month.
+pub fn month_calendar(project: &Project, month: Month, filter: &Filter) -> MonthCalendar {
+    let mut fact: BTreeMap<NaiveDate, f64> = BTreeMap::new();
+    for r in project.revenue.iter().filter(|r| Month::of(r.date) == month && filter.has_direction(r.direction.as_deref())) {
+        *fact.entry(r.date).or_default() += r.revenue;
+    }
+    let plan = revenue_plan_of(project, month, filter.direction.as_deref());
+    MonthCalendar::new(&project.settings, month, plan, |d| fact.get(&d).copied().unwrap_or(0.0))
+}
+
+fn gaps(project: &Project, mi: &MonthIndex, months: &[MonthKpis]) -> Vec<Gap> {
+    let mut out = Vec::new();
+    for (i, m) in mi.months.iter().enumerate() {
+        let Some(p) = project.plan.iter().find(|r| r.month == *m && r.direction.is_none()) else { continue };
+        let plan = [p.leads_plan, p.booking_rate_plan, p.show_rate_plan, p.paid_rate_plan, p.revenue_per_paid_plan];
+        let Some(plan) = plan.into_iter().collect::<Option<Vec<f64>>>() else { continue };
+        let k = &months[i];
+        let fact = [k.leads, k.booking_rate, k.show_rate, k.paid_rate, k.revenue_per_paid];
+        out.push(gap::breakdown(*m, k.attributed_revenue, fact, [plan[0], plan[1], plan[2], plan[3], plan[4]]));
+    }
+    out
+}
+
+fn doctors(project: &Project, filter: &Filter, g: &Guard) -> Vec<DoctorKpis> {
+    const N: usize = 9;
+    let mut names = Interner::new([]);
+    let mut rows: Vec<(Option<String>, [f64; N])> = Vec::new();
+    for r in &project.doctors {
+        if !filter.has_month(r.month) || !filter.has_direction(r.direction.as_deref()) {
+            continue;
+        }
+        let i = names.intern(&r.doctor);
+        if i == rows.len() {
+            rows.push((r.direction.clone(), [0.0; N]));
+        }
+        let v = [
+            r.primary_patients,
+            r.repeat_patients,
+            r.hours_available,
+            r.hours_booked,
+            r.revenue,
+            r.recommended,
+            r.agreed,
+            r.performed,
+            None,
+        ];
+        for (a, b) in rows[i].1.iter_mut().zip(v) {
+            *a += val(b);
+        }
+    }
+    names
+        .names()
+        .iter()
+        .zip(rows)
+        .map(|(name, (direction, s))| {
+            let f = |x: f64| g.fin(x);
+            let [primary, repeat, avail, booked, revenue, rec, agr, perf, _] = s.map(f);
+            DoctorKpis {
+                doctor: name.to_string(),
+                direction,
+                primary_patients: primary,
+                repeat_patients: repeat,
+                doctor_conversion: g.ratio(repeat, primary),
+                hours_available: avail,
+                hours_booked: booked,
+                utilization: g.ratio(booked, avail),
+                revenue,
+                recommended: rec,
+                agreed: agr,
+                performed: perf,
+                plan_agreed_rate: g.ratio(agr, rec),
+                plan_performed_rate: g.ratio(perf, agr),
+                plan_total_rate: g.ratio(perf, rec),
+            }
+        })
+        .collect()
+}
+
+fn nps(project: &Project, filter: &Filter, g: &Guard) -> Vec<NpsKpis> {
+    // period → (all directions, per direction in first-appearance order), each [P, passives, D].
+    type Counts = [f64; 3];
+    let mut periods: BTreeMap<NpsPeriod, (Counts, Vec<(String, Counts)>)> = BTreeMap::new();
+    let scale = project.settings.nps_scale;
+    for r in &project.nps {
+        if !filter.has_period(r.period) || !filter.has_direction(r.direction.as_deref()) {
+            continue;
+        }
+        let slot = match scale.group(r.score) {
+            NpsGroup::Promoter => 0,
+            NpsGroup::Passive => 1,
+            NpsGroup::Detractor => 2,
+        };
+        let (all, dirs) = periods.entry(r.period).or_default();
+        all[slot] += r.count;
+        if let Some(d) = &r.direction {
+            match dirs.iter_mut().find(|(n, _)| n == d) {
+                Some((_, c)) => c[slot] += r.count,
+                None => {
+                    let mut c = [0.0; 3];
+                    c[slot] = r.count;
+                    dirs.push((d.clone(), c));
+                }
+            }
+        }
+    }
+    let row = |period: &NpsPeriod, direction: Option<String>, c: Counts| {
+        let n = c.iter().sum::<f64>();
+        NpsKpis {
+            period: period.to_string(),
+            direction,
+            respondents: n,
+            promoters: c[0],
+            passives: c[1],
+            detractors: c[2],
+            nps: g.ratio(Some(c[0] - c[2]), Some(n)).map(|x| x * 100.0),
+        }
+    };
+    let mut out = Vec::new();
+    for (p, (all, dirs)) in &periods {
+        out.push(row(p, None, *all));
+        out.extend(dirs.iter().map(|(d, c)| row(p, Some(d.clone()), *c)));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,181 @@
+//! Patient cohorts from imported visits: retention and cumulative LTV by first-visit month, and each
+//! direction's LTV from its patients' own first year.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::model::{Month, VisitRecord};
+
+/// One cohort: the patients whose first visit fell in `cohort`.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct Cohort {
+    /// Month of the first visit.
+    pub cohort: Month,
+    /// Size of the cohort.
+    pub patients: usize,
+    /// retained[k]: share of the cohort with a visit in month cohort + k (retained[0] = 1).
+    pub retained: Vec<f64>,
+    /// ltv[k]: gross profit of the cohort's visits in months cohort..=cohort + k, per patient.
+    pub ltv: Vec<Option<f64>>,
+}
+
+struct Patient {
+    first: NaiveDate,
+    first_record: Option<usize>,
+    visits: Vec<usize>,
+}
+
+/// Groups identified visits by patient (first-appearance order), with the first visit's day and
+/// the direction of the first record on that day.
+fn patients(visits: &[VisitRecord]) -> Vec<Patient> {
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    let mut out: Vec<Patient> = Vec::new();
+    for (i, v) in visits.iter().enumerate() {
+        let Some(key) = v.patient.as_deref() else { continue };
+        let p = *index.entry(key).or_insert_with(|| {
+            out.push(Patient { first: v.date, first_record: Some(i), visits: Vec::new() });
+            out.len() - 1
+        });
+        let p = &mut out[p];
+        if v.date < p.first {
+            p.first = v.date;
+            p.first_record = Some(i);
+        }
+        p.visits.push(i);
+    }
+    out
+}
+
+/// Cohorts with their whole series, for cohort months inside `from..=to` (inclusive, `None` = open).
+/// `margin` gives the margin of a visit's direction (`None` when no margin can be known).
+pub fn cohorts(
+    visits: &[VisitRecord],
+    from: Option<Month>,
+    to: Option<Month>,
+    margin: impl Fn(Option<&str>) -> Option<f64>,
+) -> Vec<Cohort> {
+    let Some(last) = visits.iter().map(|v| Month::of(v.date)).max() else { return Vec::new() };
+    let mut by_month: std::collections::BTreeMap<Month, Vec<Patient>> = Default::default();
+    for p in patients(visits) {
+        by_month.entry(Month::of(p.first)).or_default().push(p);
+    }
+    by_month
+        .into_iter()
+        .filter(|(m, _)| from.is_none_or(|f| *m >= f) && to.is_none_or(|t| *m <= t))
+        .map(|(m, ps)| {
+            let span = m.months_until(last).max(0) as usize + 1;
+            let mut present = vec![0usize; span];
+            let mut profit: Vec<Option<f64>> = vec![Some(0.0); span];
+            for p in &ps {
+                let mut seen = vec![false; span];
+                for &i in &p.visits {
+                    let v = &visits[i];
+                    let k = m.months_until(Month::of(v.date)) as usize;
+                    seen[k] = true;
+                    profit[k] = profit[k].zip(margin(v.direction.as_deref())).map(|(s, mg)| s + v.amount * mg);
+                }
+                present.iter_mut().zip(&seen).for_each(|(c, s)| *c += usize::from(*s));
+            }
+            let n = ps.len() as f64;
+            let mut acc = Some(0.0);
+            let ltv = profit
+                .iter()
+                .map(|p| {
+                    acc = acc.zip(*p).map(|(a, b)| a + b);
+                    acc.map(|a| a / n).filter(|x| x.is_finite())
+                })
+                .collect();
+            Cohort { cohort: m, patients: ps.len(), retained: present.iter().map(|c| *c as f64 / n).collect(), ltv }
+        })
+        .collect()
+}
+
+/// LTV per direction of first visit: mean gross profit of each patient's visits on days f..=f+365
+/// over patients whose first visit day f is at least 365 days before the export's last visit day.
+/// Directions with no such patient are absent from the map.
+pub fn first_year_ltv(visits: &[VisitRecord], margin: impl Fn(Option<&str>) -> Option<f64>) -> HashMap<String, Option<f64>> {
+    let Some(last) = visits.iter().map(|v| v.date).max() else { return HashMap::new() };
+    let mut sums: HashMap<String, (Option<f64>, usize)> = HashMap::new();
+    for p in patients(visits) {
+        if (last - p.first).num_days() < 365 {
+            continue;
+        }
+        let Some(dir) = p.first_record.and_then(|i| visits[i].direction.clone()) else { continue };
+        let end = p.first + chrono::Days::new(365);
+        let mut gp = Some(0.0);
+        for &i in &p.visits {
+            let v = &visits[i];
+            if v.date <= end {
+                gp = gp.zip(margin(v.direction.as_deref())).map(|(s, m)| s + v.amount * m);
+            }
+        }
+        let e = sums.entry(dir).or_insert((Some(0.0), 0));
+        e.0 = e.0.zip(gp).map(|(a, b)| a + b);
+        e.1 += 1;
+    }
+    sums.into_iter().map(|(d, (s, n))| (d, s.map(|s| s / n as f64).filter(|x| x.is_finite()))).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn v(date: &str, patient: Option<&str>, dir: &str, amount: f64) -> VisitRecord {
+        VisitRecord {
+            date: date.parse().unwrap(),
+            patient: patient.map(str::to_string),
+            direction: Some(dir.to_string()),
+            doctor: None,
+            amount,
+        }
+    }
+
+    fn margin(d: Option<&str>) -> Option<f64> {
+        Some(if d == Some("dent") { 0.5 } else { 0.25 })
+    }
+
+    #[test]
+    fn retention_and_cumulative_ltv() {
+        let visits = vec![
+            v("2025-01-10", Some("a"), "dent", 1000.0),
+            v("2025-01-20", Some("b"), "us", 400.0),
+            v("2025-03-05", Some("a"), "dent", 2000.0),
+            v("2025-02-01", Some("c"), "dent", 100.0),
+            v("2025-03-01", None, "dent", 9999.0), // no identity: in no cohort
+        ];
+        let c = cohorts(&visits, None, None, margin);
+        assert_eq!(c.len(), 2);
+        let jan = &c[0];
+        assert_eq!((jan.cohort.to_string(), jan.patients), ("2025-01".to_string(), 2));
+        // a and b in Jan; nobody in Feb; a in Mar.
+        assert_eq!(jan.retained, vec![1.0, 0.0, 0.5]);
+        // Jan: 1000×0.5 + 400×0.25 = 600 → 300 per patient; Mar adds 2000×0.5 = 1000 → 800.
+        assert_eq!(jan.ltv, vec![Some(300.0), Some(300.0), Some(800.0)]);
+        assert_eq!(c[1].retained, vec![1.0, 0.0]);
+        // The filter keeps cohorts by cohort month, with the whole series.
+        let f = cohorts(&visits, Month::new(2025, 2), None, margin);
+        assert_eq!(f.len(), 1);
+        assert_eq!(f[0].ltv.len(), 2);
+    }
+
+    #[test]
+    fn first_year_ltv_boundary() {
+        // Last visit in the export: 2026-01-10. a first came 2025-01-10 (365 days before: counts),
+        // b on 2025-01-11 (364 days: too recent).
+        let visits = vec![
+            v("2025-01-10", Some("a"), "dent", 1000.0),
+            v("2026-01-10", Some("a"), "us", 400.0), // day f + 365: inside the year
+            v("2025-01-11", Some("b"), "dent", 5000.0),
+            v("2026-01-10", Some("b"), "dent", 5000.0),
+        ];
+        let ltv = first_year_ltv(&visits, margin);
+        // a: 1000 × 0.5 + 400 × 0.25 = 600.
+        assert_eq!(ltv.get("dent"), Some(&Some(600.0)));
+        assert_eq!(ltv.len(), 1);
+        let later = vec![v("2025-01-10", Some("a"), "dent", 1000.0), v("2026-01-11", Some("a"), "dent", 800.0)];
+        // Day f + 366 is outside the first year.
+        assert_eq!(first_year_ltv(&later, margin).get("dent"), Some(&Some(500.0)));
+    }
+}

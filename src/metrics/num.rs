@@ -1,0 +1,117 @@
+//! Number hygiene shared by every metric: undefined ratios and non-finite sums become `None`.
+
+use std::cell::Cell;
+
+/// Turns raw `f64` results into `Option<f64>`, remembering whether anything overflowed so that the
+/// caller can say so once ("too large to compute") instead of printing `inf`.
+#[derive(Default)]
+pub(crate) struct Guard {
+    overflowed: Cell<bool>,
+}
+
+impl Guard {
+    /// `Some(x)` when `x` is finite; `None` (and remembered) otherwise.
+    pub fn fin(&self, x: f64) -> Option<f64> {
+        if x.is_finite() {
+            Some(x)
+        } else {
+            self.overflowed.set(true);
+            None
+        }
+    }
+
+    /// `num / den`, undefined when the denominator is zero, missing or either side is not finite.
+    pub fn ratio(&self, num: Option<f64>, den: Option<f64>) -> Option<f64> {
+        let (n, d) = (num?, den?);
+        if d == 0.0 {
+            return None;
+        }
+        self.fin(n / d)
+    }
+
+    /// Whether any value passed through this guard was not finite.
+    pub fn overflowed(&self) -> bool {
+        self.overflowed.get()
+    }
+}
+
+/// `a - b` of two optional values (`None` when either is).
+pub(crate) fn sub(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    Some(a? - b?)
+}
+
+/// Maps names to dense indices. Clinics have a handful of channels and directions, so a linear scan
+/// beats hashing; the last hit is tried first because sheets are usually grouped by name.
+pub(crate) struct Interner<'a> {
+    names: Vec<&'a str>,
+    last: Cell<usize>,
+}
+
+impl<'a> Interner<'a> {
+    /// An interner that already knows `names`, in order (indices 0..names.len()).
+    pub fn new(names: impl IntoIterator<Item = &'a str>) -> Self {
+        let mut i = Self { names: Vec::new(), last: Cell::new(0) };
+        for n in names {
+            i.intern(n);
+        }
+        i
+    }
+
+    /// The index of `name`, if known.
+    pub fn get(&self, name: &str) -> Option<usize> {
+        let last = self.last.get();
+        if self.names.get(last).is_some_and(|n| *n == name) {
+            return Some(last);
+        }
+        let found = self.names.iter().position(|n| *n == name)?;
+        self.last.set(found);
+        Some(found)
+    }
+
+    /// The index of `name`, adding it when new.
+    pub fn intern(&mut self, name: &'a str) -> usize {
+        if let Some(i) = self.get(name) {
+            return i;
+        }
+        self.names.push(name);
+        self.names.len() - 1
+    }
+
+    /// The known names, by index.
+    pub fn names(&self) -> &[&'a str] {
+        &self.names
+    }
+
+    /// Number of known names.
+    pub fn len(&self) -> usize {
+        self.names.len()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ratio_is_undefined_not_zero_or_infinite() {
+        let g = Guard::default();
+        assert_eq!(g.ratio(Some(1.0), Some(4.0)), Some(0.25));
+        assert_eq!(g.ratio(Some(1.0), Some(0.0)), None);
+        assert_eq!(g.ratio(Some(0.0), Some(0.0)), None);
+        assert_eq!(g.ratio(None, Some(2.0)), None);
+        assert_eq!(g.ratio(Some(2.0), None), None);
+        assert!(!g.overflowed());
+        assert_eq!(g.fin(f64::MAX * 2.0), None);
+        assert!(g.overflowed());
+    }
+
+    #[test]
+    fn interner_keeps_order_and_finds_names() {
+        let mut i = Interner::new(["a", "b"]);
+        assert_eq!(i.intern("c"), 2);
+        assert_eq!(i.get("b"), Some(1));
+        assert_eq!(i.get("a"), Some(0));
+        assert_eq!(i.get("z"), None);
+        assert_eq!(i.names(), &["a", "b", "c"]);
+    }
+}
