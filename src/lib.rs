@@ -7,9 +7,11 @@
 pub mod analysis;
 pub mod cli;
 pub mod demo;
+pub mod format;
 pub mod import;
 pub mod metrics;
 pub mod model;
 pub mod report;
+pub mod store;
 #[cfg(feature = "gui")]
 pub mod ui;

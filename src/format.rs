@@ -1,0 +1,129 @@
+//! Numbers as people read them: `1 234 567,89 ₽` and `62,5 %` in Russian, `1,234,567.89 ₽` and
+//! `62.5%` in English, `—` for undefined values. Shared by the terminal, the app and the report.
+
+use serde::{Deserialize, Serialize};
+
+/// The user's language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Russian: the default for most users.
+    #[default]
+    Ru,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Both languages, for menus.
+    pub const ALL: [Lang; 2] = [Lang::Ru, Lang::En];
+
+    /// The code used on the command line (`ru`, `en`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Ru => "ru",
+            Lang::En => "en",
+        }
+    }
+
+    /// Parses `ru`/`en` (case-insensitive, also `russian`, `english`).
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_lowercase().as_str() {
+            "ru" | "rus" | "russian" | "русский" => Some(Lang::Ru),
+            "en" | "eng" | "english" => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// What is shown for an undefined value.
+pub const DASH: &str = "—";
+
+/// Groups the integer digits and puts the language's decimal separator, with `decimals` places.
+pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
+    if !x.is_finite() {
+        return DASH.to_string();
+    }
+    let text = format!("{:.*}", decimals, x.abs());
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let (group, point) = match lang {
+        Lang::Ru => ('\u{a0}', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut out = String::new();
+    // "-0" after rounding reads as a bug; only a visible non-zero value keeps its sign.
+    if x < 0.0 && text.chars().any(|c| c.is_ascii_digit() && c != '0') {
+        out.push('−');
+    }
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            out.push(group);
+        }
+        out.push(c);
+    }
+    if !frac.is_empty() {
+        out.push(point);
+        out.push_str(frac);
+    }
+    out
+}
+
+/// Money with the currency sign, whole units above 1 000 and kopecks below.
+pub fn money(x: Option<f64>, lang: Lang) -> String {
+    match x {
+        Some(v) if v.is_finite() => {
+            let decimals = if v.abs() >= 1000.0 || v.fract() == 0.0 { 0 } else { 2 };
+            format!("{}\u{a0}₽", number(v, decimals, lang))
+        }
+        _ => DASH.to_string(),
+    }
+}
+
+/// A rate (0.625) as a percent with one decimal (`62,5 %` / `62.5%`).
+pub fn percent(x: Option<f64>, lang: Lang) -> String {
+    match x {
+        Some(v) if v.is_finite() => match lang {
+            Lang::Ru => format!("{}\u{a0}%", number(v * 100.0, 1, lang)),
+            Lang::En => format!("{}%", number(v * 100.0, 1, lang)),
+        },
+        _ => DASH.to_string(),
+    }
+}
+
+/// A count or other plain number: whole when integral, else up to two decimals.
+pub fn count(x: Option<f64>, lang: Lang) -> String {
+    match x {
+        Some(v) if v.is_finite() => number(v, if v.fract() == 0.0 { 0 } else { 2 }, lang),
+        _ => DASH.to_string(),
+    }
+}
+
+/// A plain ratio such as ROAS or LTV:CAC with two decimals.
+pub fn ratio(x: Option<f64>, lang: Lang) -> String {
+    match x {
+        Some(v) if v.is_finite() => number(v, 2, lang),
+        _ => DASH.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn russian_and_english_numbers() {
+        assert_eq!(number(1_234_567.891, 2, Lang::Ru), "1\u{a0}234\u{a0}567,89");
+        assert_eq!(number(1_234_567.891, 2, Lang::En), "1,234,567.89");
+        assert_eq!(money(Some(1_234_567.0), Lang::Ru), "1\u{a0}234\u{a0}567\u{a0}₽");
+        assert_eq!(money(Some(12.5), Lang::Ru), "12,50\u{a0}₽");
+        assert_eq!(money(None, Lang::Ru), "—");
+        assert_eq!(percent(Some(0.625), Lang::Ru), "62,5\u{a0}%");
+        assert_eq!(percent(Some(0.625), Lang::En), "62.5%");
+        assert_eq!(percent(Some(f64::NAN), Lang::En), "—");
+        assert_eq!(number(-1500.0, 0, Lang::En), "−1,500");
+        assert_eq!(number(-0.001, 1, Lang::En), "0.0");
+        assert_eq!(count(Some(300.0), Lang::Ru), "300");
+        assert_eq!(ratio(Some(3.456), Lang::Ru), "3,46");
+        assert_eq!(Lang::parse("EN"), Some(Lang::En));
+    }
+}
