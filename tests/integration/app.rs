@@ -1,0 +1,327 @@
+//! The real app driven with egui_kittest: open a project, edit the Plan and see the dashboard
+//! follow, undo, paste a TSV block from a spreadsheet, switch the language, save and reopen.
+
+use std::path::Path;
+
+use chrono::NaiveDate;
+use egui::{Event, Key, Modifiers};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use medfunnel::format::{self, Lang};
+use medfunnel::model::{BudgetRow, Channel, Direction, FunnelRow, Month, PlanRow, Project, RevenueRow, Tier};
+use medfunnel::ui::files::AppDirs;
+use medfunnel::ui::sheets::Sheet;
+use medfunnel::ui::{App, Command, Startup, View};
+
+fn m(month: u32) -> Month {
+    Month::new(2025, month).unwrap()
+}
+
+/// A small clinic: two months of plan, budget, funnel and revenue, one direction, two channels.
+fn clinic() -> Project {
+    let mut p = Project::new();
+    p.settings.clinic = "Клиника Тест".into();
+    p.directions.push(Direction { name: "Стоматология".into(), margin: 0.4, visits_per_patient: Some(3.0) });
+    p.channels.push(Channel { name: "Яндекс Директ".into(), tier: Tier::Proven, ..Channel::default() });
+    p.channels.push(Channel { name: "Сарафан".into(), tier: Tier::Scaling, ..Channel::default() });
+    for month in [1, 2] {
+        p.plan.push(PlanRow {
+            month: m(month),
+            direction: None,
+            revenue_plan: 1_000_000.0,
+            leads_plan: Some(300.0),
+            booking_rate_plan: Some(0.6),
+            show_rate_plan: Some(0.8),
+            paid_rate_plan: Some(0.7),
+            revenue_per_paid_plan: Some(10_000.0),
+        });
+        p.budget.push(BudgetRow { month: m(month), channel: "Яндекс Директ".into(), budget_plan: Some(60_000.0), spend: Some(50_000.0) });
+        p.funnel.push(FunnelRow {
+            month: m(month),
+            channel: "Яндекс Директ".into(),
+            direction: Some("Стоматология".into()),
+            leads: Some(250.0),
+            bookings: Some(150.0),
+            visits: Some(100.0),
+            paid: Some(60.0),
+            revenue: Some(600_000.0),
+            returning_leads: None,
+        });
+        p.revenue.push(RevenueRow {
+            date: NaiveDate::from_ymd_opt(2025, month, 28).unwrap(),
+            direction: Some("Стоматология".into()),
+            revenue: 900_000.0,
+            checks: Some(90.0),
+            new_patients: Some(60.0),
+            repeat_patients: Some(30.0),
+        });
+    }
+    p
+}
+
+/// The app with its preferences and recovery file in `dir`, opened on `project`.
+fn harness(dir: &Path, project: &Project, lang: Lang) -> Harness<'static, App> {
+    let file = dir.join("clinic.medfunnel");
+    medfunnel::store::save_project(project, &file).unwrap();
+    let app = App::new(Startup { file: Some(file), dirs: Some(AppDirs::inside(dir)), reopen_last: false, lang: Some(lang) });
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(medfunnel::ui::install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
+    h.run();
+    h
+}
+
+fn completion(app: &mut App) -> Option<f64> {
+    app.kpis().total.kpis.plan_completion
+}
+
+#[test]
+fn editing_the_plan_moves_the_dashboard_and_undo_brings_it_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), &clinic(), Lang::Ru);
+    // Revenue 1.8 M against a plan of 2 M.
+    assert_eq!(completion(h.state_mut()), Some(0.9));
+    h.get_by_label_contains(&format::percent(Some(0.9), Lang::Ru));
+
+    // Plan sheet: click February's revenue plan and type a new one.
+    h.get_by_label("План").click();
+    h.run();
+    assert_eq!(h.state().view(), View::Sheet(Sheet::Plan));
+    let feb_cells = h.get_all_by_label(&format::money(Some(1_000_000.0), Lang::Ru)).count();
+    assert!(feb_cells >= 2, "both plan cells are drawn");
+    h.get_all_by_label(&format::money(Some(1_000_000.0), Lang::Ru)).nth(1).unwrap().click();
+    h.run();
+    h.event(Event::Text("800 000".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().document().project().plan[1].revenue_plan, 800_000.0);
+    // 1.8 M / 1.8 M.
+    assert_eq!(completion(h.state_mut()), Some(1.0));
+
+    h.get_by_label("Сводка").click();
+    h.run();
+    h.get_by_label_contains(&format!("Выполнение {}", format::percent(Some(1.0), Lang::Ru)));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().document().project().plan[1].revenue_plan, 1_000_000.0);
+    h.get_by_label_contains(&format!("Выполнение {}", format::percent(Some(0.9), Lang::Ru)));
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
+    h.run();
+    assert_eq!(h.state().document().project().plan[1].revenue_plan, 800_000.0);
+}
+
+#[test]
+fn invalid_input_is_refused_in_place() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), &clinic(), Lang::Ru);
+    h.state_mut().send(Command::Show(View::Sheet(Sheet::Plan)));
+    h.run();
+    h.state_mut().grid_mut(Sheet::Plan).select_model_cell(0, 2);
+    h.run();
+    h.event(Event::Text("много".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().document().project().plan[0].revenue_plan, 1_000_000.0);
+    h.get_by_label_contains("«много» — не число");
+    assert!(h.state().document().history().undo_len() == 0);
+    // Escape leaves the cell as it was.
+    h.key_press(Key::Escape);
+    h.run();
+    assert!(!h.state_mut().grid_mut(Sheet::Plan).is_editing());
+}
+
+#[test]
+fn pasting_a_column_from_a_spreadsheet_grows_the_sheet_and_undoes_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), &clinic(), Lang::Ru);
+    h.state_mut().send(Command::Show(View::Sheet(Sheet::Budget)));
+    h.run();
+    let before = h.state().document().project().clone();
+    let spend_before = h.state_mut().kpis().total.kpis.spend;
+    // Spend column, first row; three values for two rows: the sheet grows by one.
+    h.state_mut().grid_mut(Sheet::Budget).select_model_cell(0, 3);
+    h.run();
+    h.event(Event::Paste("45 000\r\n55\u{a0}000,50\r\n12000\r\n".into()));
+    h.run();
+    let budget = &h.state().document().project().budget;
+    assert_eq!(budget.len(), 3);
+    assert_eq!(budget[0].spend, Some(45_000.0));
+    assert_eq!(budget[1].spend, Some(55_000.5));
+    assert_eq!(budget[2].spend, Some(12_000.0));
+    assert_eq!(budget[2].month, m(2), "a new row takes the month of the row above");
+    assert_eq!(h.state_mut().kpis().total.kpis.spend, Some(45_000.0 + 55_000.5 + 12_000.0));
+
+    // A block with text in a number column is refused whole.
+    h.state_mut().grid_mut(Sheet::Budget).select_model_cell(0, 3);
+    h.run();
+    h.event(Event::Paste("1\nдвадцать\n".into()));
+    h.run();
+    assert_eq!(h.state().document().project().budget[0].spend, Some(45_000.0));
+    h.get_by_label_contains("«двадцать»");
+
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().document().project(), &before);
+    assert_eq!(h.state_mut().kpis().total.kpis.spend, spend_before);
+}
+
+#[test]
+fn copy_fill_down_and_delete_work_on_the_range() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), &clinic(), Lang::En);
+    h.state_mut().send(Command::Show(View::Sheet(Sheet::Funnel)));
+    h.run();
+    h.state_mut().grid_mut(Sheet::Funnel).select_model_cell(0, 3);
+    h.run();
+    // Select leads and bookings of both rows, copy.
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowDown);
+    h.key_press_modifiers(Modifiers::SHIFT, Key::ArrowRight);
+    h.run();
+    h.event(Event::Copy);
+    h.run();
+    let copied = h.output().platform_output.commands.iter().find_map(|c| match c {
+        egui::OutputCommand::CopyText(t) => Some(t.clone()),
+        _ => None,
+    });
+    assert_eq!(copied.as_deref(), Some("250\t150\n250\t150\n"));
+
+    // Change the first row's leads, fill it down.
+    h.state_mut().grid_mut(Sheet::Funnel).select_model_cell(0, 3);
+    h.run();
+    h.event(Event::Text("300".into()));
+    h.run();
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::D);
+    h.run();
+    let funnel = &h.state().document().project().funnel;
+    assert_eq!((funnel[0].leads, funnel[1].leads), (Some(300.0), Some(300.0)));
+
+    // Delete clears optional cells only.
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(h.state().document().project().funnel[1].leads, None);
+    h.key_press(Key::ArrowLeft);
+    h.key_press(Key::ArrowLeft);
+    h.key_press(Key::ArrowLeft);
+    h.run();
+    h.key_press(Key::Delete);
+    h.run();
+    assert_eq!(h.state().document().project().funnel[1].month, m(2), "a required month is kept");
+}
+
+#[test]
+fn switching_the_language_relabels_everything_and_is_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), &clinic(), Lang::Ru);
+    h.get_by_label("Сводка");
+    h.get_by_label("Язык").click();
+    h.run();
+    h.get_by_label("English").click();
+    h.run();
+    assert_eq!(h.state().lang(), Lang::En);
+    h.get_by_label("Dashboard");
+    h.get_by_label("Revenue vs plan");
+    assert!(h.query_by_label("Сводка").is_none());
+    // The next start reads the choice back.
+    let app = App::new(Startup { file: None, dirs: Some(AppDirs::inside(dir.path())), reopen_last: false, lang: None });
+    assert_eq!(app.lang(), Lang::En);
+}
+
+#[test]
+fn saving_and_reopening_gives_the_same_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), &clinic(), Lang::Ru);
+    h.state_mut().send(Command::Show(View::Sheet(Sheet::Channels)));
+    h.run();
+    // Pick a tier from the list: F2 opens it, arrows move, Enter picks.
+    h.state_mut().grid_mut(Sheet::Channels).select_model_cell(1, 1);
+    h.run();
+    h.key_press(Key::F2);
+    h.run();
+    h.get_by_label("эксперимент").click();
+    h.run();
+    assert_eq!(h.state().document().project().channels[1].tier, Tier::Experiment);
+    assert!(h.state().document().is_dirty());
+    assert!(h.state().window_title().starts_with('●'));
+
+    let out = dir.path().join("saved.medfunnel");
+    h.state_mut().send(Command::SaveTo(out.clone()));
+    h.run();
+    assert!(!h.state().document().is_dirty());
+    assert_eq!(h.state().path(), Some(out.as_path()));
+    assert!(!h.state().window_title().starts_with('●'));
+    let saved = h.state().document().project().clone();
+
+    let again = App::new(Startup { file: Some(out), dirs: Some(AppDirs::inside(dir.path())), reopen_last: false, lang: None });
+    assert_eq!(again.document().project(), &saved);
+    assert!(!again.document().is_dirty());
+}
+
+#[test]
+fn unsaved_changes_survive_a_crash_through_the_recovery_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), &clinic(), Lang::Ru);
+    h.state_mut().send(Command::Show(View::Sheet(Sheet::Plan)));
+    h.run();
+    h.state_mut().grid_mut(Sheet::Plan).select_model_cell(0, 2);
+    h.run();
+    h.event(Event::Text("1 234 567".into()));
+    h.key_press(Key::Enter);
+    h.run();
+    h.state_mut().autosave_now();
+    let edited = h.state().document().project().clone();
+    assert_eq!(edited.plan[0].revenue_plan, 1_234_567.0);
+    // "Kill" the app: drop it without on_exit.
+    drop(h);
+
+    let app = App::new(Startup { file: None, dirs: Some(AppDirs::inside(dir.path())), reopen_last: true, lang: None });
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(medfunnel::ui::install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
+    h.run();
+    h.get_by_label("Восстановить").click();
+    h.run();
+    assert_eq!(h.state().document().project(), &edited);
+    assert!(h.state().document().is_dirty(), "restored changes still need saving");
+}
+
+#[test]
+fn a_hundred_thousand_rows_scroll_without_building_every_row() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = clinic();
+    let first = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+    p.revenue = (0..100_000u64)
+        .map(|i| RevenueRow {
+            date: first + chrono::Days::new(i % 9000),
+            direction: None,
+            revenue: i as f64,
+            checks: None,
+            new_patients: None,
+            repeat_patients: None,
+        })
+        .collect();
+    let mut h = harness(dir.path(), &p, Lang::En);
+    h.state_mut().send(Command::Show(View::Sheet(Sheet::Revenue)));
+    h.run();
+    h.state_mut().grid_mut(Sheet::Revenue).select_model_cell(0, 2);
+    h.run();
+    let start = std::time::Instant::now();
+    h.key_press_modifiers(Modifiers::COMMAND, Key::ArrowDown);
+    h.run();
+    for _ in 0..5 {
+        h.key_press(Key::ArrowUp);
+        h.step();
+    }
+    h.run();
+    // The last rows are on screen; only the visible ones were laid out.
+    h.get_by_label(&format::money(Some(99_994.0), Lang::En));
+    assert!(h.query_by_label(&format::money(Some(50_000.0), Lang::En)).is_none());
+    assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
+}
