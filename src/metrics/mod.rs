@@ -438,15 +438,50 @@ impl<'a> Margins<'a> {
     }
 }
 
-/// Month → dense bucket index, filled with the months that have data in the period.
+/// Month → dense bucket index over the months that have data in the period. A flat table indexed
+/// by month ordinal: a million rows are looked up without hashing or tree walks.
 struct MonthIndex {
     months: Vec<Month>,
-    map: BTreeMap<Month, usize>,
+    first: i64,
+    slot: Vec<u32>,
 }
 
 impl MonthIndex {
+    fn build(project: &Project, filter: &Filter) -> Self {
+        let ord = |m: Month| i64::from(m.year) * 12 + i64::from(m.month) - 1;
+        let all = || {
+            let p = project;
+            p.plan
+                .iter()
+                .map(|r| r.month)
+                .chain(p.budget.iter().map(|r| r.month))
+                .chain(p.funnel.iter().map(|r| r.month))
+                .chain(p.revenue.iter().map(|r| Month::of(r.date)))
+        };
+        let (Some(lo), Some(hi)) = (all().map(ord).min(), all().map(ord).max()) else {
+            return Self { months: Vec::new(), first: 0, slot: Vec::new() };
+        };
+        let mut present = vec![false; (hi - lo + 1) as usize];
+        for m in all() {
+            present[(ord(m) - lo) as usize] = true;
+        }
+        let mut months = Vec::new();
+        let mut slot = vec![u32::MAX; present.len()];
+        for (i, _) in present.iter().enumerate().filter(|(_, p)| **p) {
+            let ordinal = lo + i as i64;
+            let m = Month { year: ordinal.div_euclid(12) as i32, month: ordinal.rem_euclid(12) as u32 + 1 };
+            if filter.has_month(m) {
+                slot[i] = months.len() as u32;
+                months.push(m);
+            }
+        }
+        Self { months, first: lo, slot }
+    }
+
     fn get(&self, m: Month) -> Option<usize> {
-        self.map.get(&m).copied()
+        let i = i64::from(m.year) * 12 + i64::from(m.month) - 1 - self.first;
+        let s = *self.slot.get(usize::try_from(i).ok()?)?;
+        (s != u32::MAX).then_some(s as usize)
     }
 }
 
@@ -475,13 +510,7 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
     }
     let nc = channels.len();
 
-    let mut month_set = std::collections::BTreeSet::new();
-    month_set.extend(project.plan.iter().map(|r| r.month));
-    month_set.extend(project.budget.iter().map(|r| r.month));
-    month_set.extend(project.funnel.iter().map(|r| r.month));
-    month_set.extend(project.revenue.iter().map(|r| Month::of(r.date)));
-    let months: Vec<Month> = month_set.into_iter().filter(|m| filter.has_month(*m)).collect();
-    let mi = MonthIndex { map: months.iter().enumerate().map(|(i, m)| (*m, i)).collect(), months };
+    let mi = MonthIndex::build(project, filter);
     let nm = mi.months.len();
 
     let mut by_month: Vec<Sums> = vec![Sums::new(); nm];
