@@ -483,6 +483,10 @@ fn parse_word_date(text: &str) -> Option<Result<(Option<u32>, u32, i32), ValueEr
         return None;
     }
     let not_month = || ValueError::NotAMonth(text.trim().to_string());
+    if !toks.iter().any(|t| matches!(t, Token::Digits(_))) {
+        // Only words ("вчера", "март"): no year, so not a month whatever the word is.
+        return Some(Err(not_month()));
+    }
     if words.len() != 1 {
         let unknown = words.iter().find(|w| month_from_word(w).is_none());
         return Some(Err(match unknown {
