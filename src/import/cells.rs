@@ -444,15 +444,15 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         } else {
             None
         };
-        if let Some((s, digits)) = start {
-            if kind != Some(digits) {
-                out.push(if digits {
-                    Token::Digits(&text[s..i])
-                } else {
-                    Token::Word(&text[s..i])
-                });
-                start = None;
-            }
+        if let Some((s, digits)) = start
+            && kind != Some(digits)
+        {
+            out.push(if digits {
+                Token::Digits(&text[s..i])
+            } else {
+                Token::Word(&text[s..i])
+            });
+            start = None;
         }
         if start.is_none() {
             start = kind.map(|d| (i, d));
@@ -461,10 +461,13 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
     out
 }
 
+/// A date written with a month word: (day if given, month 1..=12, year).
+type WordDate = (Option<u32>, u32, i32);
+
 /// Month text with a month word, optionally with a day: `январь 2025`, `янв. 2025`, `Jan-25`,
 /// `25 марта 2025`. `None` when the text has no letters (not this form);
 /// `Some(Err(..))` when it has letters but is not a month.
-fn parse_word_date(text: &str) -> Option<Result<(Option<u32>, u32, i32), ValueError>> {
+fn parse_word_date(text: &str) -> Option<Result<WordDate, ValueError>> {
     let toks: Vec<Token<'_>> = tokens(text)
         .into_iter()
         .filter(|t| !matches!(t, Token::Word(w) if YEAR_WORDS.contains(&normalize_key(w).as_str())))
@@ -612,16 +615,15 @@ fn parse_numeric_day(text: &str) -> Option<Result<NaiveDate, ValueError>> {
 
 /// A time of day after a date: `14:05`, `14:05:00`, `14:05:00.123`, `14:05:00Z`, `14:05:00+03:00`.
 fn looks_like_time(text: &str) -> bool {
-    let mut parts = text.splitn(2, ':');
-    let hours = parts.next().unwrap_or("");
-    let rest = parts.next().unwrap_or("");
+    let Some((hours, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let mut rest = rest.chars();
     (1..=2).contains(&hours.len())
         && hours.chars().all(|c| c.is_ascii_digit())
-        && rest.len() >= 2
-        && rest[..2].chars().all(|c| c.is_ascii_digit())
-        && rest[2..]
-            .chars()
-            .all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ',' | '+' | '-' | 'Z' | 'z'))
+        && rest.next().is_some_and(|c| c.is_ascii_digit())
+        && rest.next().is_some_and(|c| c.is_ascii_digit())
+        && rest.all(|c| c.is_ascii_digit() || matches!(c, ':' | '.' | ',' | '+' | '-' | 'Z' | 'z'))
 }
 
 /// Reads a day written as text: `2025-03-25`, `25.03.2025`, `25.03.25`, `25 марта 2025`, and
@@ -1462,6 +1464,61 @@ mod tests {
         assert!(parse_weekday_weights("1 1 1 1 1 1").is_err());
         assert!(parse_weekday_weights("1 1 1 1 1 1 -1").is_err());
         assert!(parse_weekday_weights("1 1 1 1 1 1 x").is_err());
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn text_parsers_never_panic(text in "\\PC{0,40}") {
+            let _ = parse_number(&text);
+            let _ = parse_month(&text);
+            let _ = parse_day(&text);
+            let _ = parse_day_list(&text);
+            let _ = parse_nps_period(&text);
+            let _ = parse_tier(&text);
+            let _ = parse_nps_scale(&text);
+            let _ = parse_weekday_weights(&text);
+            let _ = header_forms(&text);
+        }
+
+        #[test]
+        fn date_like_text_never_panics(text in "[0-9.:T ёa-я-]{0,24}") {
+            let _ = parse_day(&text);
+            let _ = parse_month(&text);
+        }
+
+        #[test]
+        fn russian_formatted_numbers_read_back(whole in 0u64..10_000_000_000, cents in 0u32..100, sep in 0usize..3) {
+            // 1 234 567,89 with plain spaces, NBSP or U+202F between groups, as ru locales print it.
+            let group = [" ", "\u{a0}", "\u{202f}"][sep];
+            let digits = whole.to_string();
+            let mut grouped = String::new();
+            for (i, c) in digits.chars().enumerate() {
+                if i > 0 && (digits.len() - i) % 3 == 0 {
+                    grouped.push_str(group);
+                }
+                grouped.push(c);
+            }
+            let text = format!("{grouped},{cents:02} ₽");
+            let expected = whole as f64 + f64::from(cents) / 100.0;
+            let got = parse_number(&text).unwrap().unwrap();
+            proptest::prop_assert!((got - expected).abs() <= expected * 1e-15, "{} → {}", text, got);
+        }
+
+        #[test]
+        fn months_read_back_in_every_spelling(year in 1990i32..2100, month in 1u32..=12) {
+            let m = Month::new(year, month).unwrap();
+            let forms = MONTH_WORDS[month as usize - 1];
+            for text in [
+                format!("{year}-{month:02}"),
+                format!("{month:02}.{year}"),
+                format!("{} {year}", forms[0]),
+                format!("{} {year}", forms[1]),
+                format!("{} {year}", forms[2].to_uppercase()),
+                format!("{}. {year}", forms[0].chars().take(3).collect::<String>()),
+            ] {
+                proptest::prop_assert_eq!(parse_month(&text), Ok(Some(m)), "{}", text);
+            }
+        }
     }
 
     #[test]
