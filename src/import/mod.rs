@@ -20,12 +20,12 @@ use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
 use calamine::{
-    Ods, Reader, Sheets, Xls, Xlsb, Xlsx, open_workbook_auto_from_rs, open_workbook_from_rs,
+    Ods, Reader, SheetType, Sheets, Xls, Xlsb, Xlsx, open_workbook_auto_from_rs,
+    open_workbook_from_rs,
 };
 use serde::Serialize;
 
 use crate::model::Project;
-use schema::SheetKind;
 use template::SheetData;
 
 /// How serious a [`Problem`] is.
@@ -250,10 +250,7 @@ pub fn import_workbook(path: &Path) -> Result<Imported, ImportError> {
     let (sheets, is_1904) = catch_unwind(AssertUnwindSafe(|| read_sheets(path, bytes)))
         .map_err(|_| unreadable("the workbook's contents are malformed".to_string()))?
         .map_err(unreadable)?;
-    if !sheets
-        .iter()
-        .any(|s| SheetKind::from_sheet_name(&s.name).is_some())
-    {
+    if !sheets.iter().any(|s| s.kind().is_some()) {
         return Err(ImportError::NoTemplateSheet {
             path: path.to_path_buf(),
             sheets: sheets.into_iter().map(|s| s.name).collect(),
@@ -275,16 +272,25 @@ fn read_sheets(path: &Path, bytes: Vec<u8>) -> Result<(Vec<SheetData>, bool), St
         Sheets::Xlsb(x) => x.has_1904_epoch(),
         Sheets::Ods(_) => false,
     };
+    let listed: Vec<(String, bool)> = book
+        .sheets_metadata()
+        .iter()
+        .map(|s| (s.name.clone(), s.typ == SheetType::WorkSheet))
+        .collect();
     let mut sheets = Vec::new();
-    for name in book.sheet_names() {
-        let range = match SheetKind::from_sheet_name(&name) {
-            Some(_) => Some(
-                book.worksheet_range(&name)
-                    .map_err(|e| format!("sheet «{name}»: {e}"))?,
-            ),
-            None => None,
+    for (name, is_table) in listed {
+        let mut sheet = SheetData {
+            name,
+            range: None,
+            is_table,
         };
-        sheets.push(SheetData { name, range });
+        if sheet.kind().is_some() {
+            let range = book
+                .worksheet_range(&sheet.name)
+                .map_err(|e| format!("sheet «{}»: {e}", sheet.name))?;
+            sheet.range = Some(range);
+        }
+        sheets.push(sheet);
     }
     Ok((sheets, is_1904))
 }

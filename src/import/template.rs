@@ -26,6 +26,19 @@ pub(crate) struct SheetData {
     pub name: String,
     /// Its cells; `None` for sheets that were not read (not template sheets).
     pub range: Option<Range<Data>>,
+    /// Whether it is a worksheet (not a chart, dialog or macro sheet).
+    pub is_table: bool,
+}
+
+impl SheetData {
+    /// The template sheet this one is, if it is a worksheet with a template sheet's name.
+    pub fn kind(&self) -> Option<SheetKind> {
+        if self.is_table {
+            SheetKind::from_sheet_name(&self.name)
+        } else {
+            None
+        }
+    }
 }
 
 const ROW_LEFT_OUT: &str = "the row was left out";
@@ -42,7 +55,17 @@ pub(crate) fn read_template(
     // Which sheet is which: the first sheet of each kind is read, others get a notice.
     let mut chosen: Vec<(SheetKind, &SheetData)> = Vec::new();
     for sheet in sheets {
-        match SheetKind::from_sheet_name(&sheet.name) {
+        if !sheet.is_table {
+            problems.push(
+                Problem::notice(
+                    file,
+                    "this is a chart or macro sheet, not a table, and was ignored",
+                )
+                .in_sheet(&sheet.name),
+            );
+            continue;
+        }
+        match sheet.kind() {
             Some(kind) => match chosen.iter().find(|(k, _)| *k == kind) {
                 Some((_, first)) => problems.push(
                     Problem::notice(

@@ -1042,3 +1042,30 @@ fn an_empty_template_sheet_is_a_notice() {
             == "clinic.xlsx: sheet «План»: the sheet is empty, so the plan is empty")
     );
 }
+
+#[test]
+fn a_chart_sheet_named_like_a_template_sheet_is_not_read_as_one() {
+    use rust_xlsxwriter::{Chart, ChartType};
+    let dir = tempfile::tempdir().unwrap();
+    let mut wb = Workbook::new();
+    let data = wb.add_worksheet();
+    data.set_name("Funnel").unwrap();
+    for (c, h) in ["Month", "Channel", "Leads"].iter().enumerate() {
+        data.write_string(0, c as u16, *h).unwrap();
+    }
+    data.write_string(1, 0, "2025-01").unwrap();
+    data.write_string(1, 1, "Яндекс").unwrap();
+    data.write_number(1, 2, 12.0).unwrap();
+    let mut chart = Chart::new(ChartType::Column);
+    chart.add_series().set_values("Funnel!$C$2:$C$2");
+    let sheet = wb.add_chartsheet();
+    sheet.set_name("Воронка").unwrap();
+    sheet.insert_chart(0, 0, &chart).unwrap();
+    let path = dir.path().join("chart.xlsx");
+    wb.save(&path).unwrap();
+
+    let imported = import(&path);
+    assert_eq!(imported.project.funnel.len(), 1, "{:#?}", imported.problems);
+    assert!(imported.problems.iter().any(|p| p.to_string()
+        == "chart.xlsx: sheet «Воронка»: this is a chart or macro sheet, not a table, and was ignored"));
+}
