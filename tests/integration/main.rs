@@ -1,0 +1,3 @@
+//! All integration tests build into this one binary (one `mod` per area), which keeps link time low.
+
+mod import_template;
