@@ -348,11 +348,13 @@ pub enum SettingKey {
     DedupeDays,
     /// `attribution_days`.
     AttributionDays,
+    /// `salt`: the project's patient-key salt, kept so that a re-import joins the same patients.
+    Salt,
 }
 
 impl SettingKey {
     /// Every key.
-    pub const ALL: [SettingKey; 8] = [
+    pub const ALL: [SettingKey; 9] = [
         SettingKey::Clinic,
         SettingKey::Currency,
         SettingKey::NpsScale,
@@ -361,6 +363,7 @@ impl SettingKey {
         SettingKey::FixedCosts,
         SettingKey::DedupeDays,
         SettingKey::AttributionDays,
+        SettingKey::Salt,
     ];
 
     /// The English key (`weekday_weights`).
@@ -374,6 +377,7 @@ impl SettingKey {
             SettingKey::FixedCosts => "fixed_costs",
             SettingKey::DedupeDays => "dedupe_days",
             SettingKey::AttributionDays => "attribution_days",
+            SettingKey::Salt => "salt",
         }
     }
 
@@ -403,6 +407,7 @@ impl SettingKey {
             ],
             SettingKey::DedupeDays => &["дни дедупликации", "окно дублей", "дедупликация"],
             SettingKey::AttributionDays => &["окно атрибуции", "дни атрибуции", "атрибуция"],
+            SettingKey::Salt => &["соль"],
         }
     }
 

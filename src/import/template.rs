@@ -227,6 +227,7 @@ fn read_settings(ctx: &mut SheetContext<'_>, range: &Range<Data>) -> Settings {
             SettingKey::AttributionDays => {
                 settings.attribution_days = row.read("value", cell_whole_number)?
             }
+            SettingKey::Salt => settings.salt = row.text("value")?,
         }
         Some(())
     });

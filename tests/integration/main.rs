@@ -1,3 +1,5 @@
 //! All integration tests build into this one binary (one `mod` per area), which keeps link time low.
 
 mod import_template;
+mod cli;
+mod roundtrip;
