@@ -23,7 +23,7 @@ fn big_clinic() -> Project {
         .map(|(i, c)| Channel { name: c.clone(), tier: Tier::ALL[i % 3], ..Default::default() })
         .collect();
     let start = Month::new(2020, 1).unwrap();
-    let months: Vec<Month> = (0..60).map(|i| start.add(i)).collect();
+    let months: Vec<Month> = (0..60).map(|i| start.shift(i)).collect();
     // 60 months × 20 channels × 6 direction slots × 139 rows ≈ 1,000,000 funnel rows, in the
     // order a marketer's sheet has them (grouped by month and channel).
     let per = 1_000_000 / (months.len() * channels.len() * 6) + 1;

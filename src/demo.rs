@@ -443,7 +443,7 @@ fn ym(year: i32, month: u32) -> Month {
 
 /// Months from `from` to `to`, both included.
 fn months(from: Month, to: Month) -> impl Iterator<Item = Month> {
-    (0..=from.months_until(to)).map(move |i| from.add(i))
+    (0..=from.months_until(to)).map(move |i| from.shift(i))
 }
 
 fn season(m: Month) -> f64 {

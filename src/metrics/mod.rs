@@ -616,8 +616,8 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
             let leads = &cmd_leads[(c * nm + m) * slots..(c * nm + m + 1) * slots];
             let total: f64 = leads.iter().sum();
             let share = |slot: usize| if total > 0.0 { leads[slot] / total } else { 0.0 };
-            for d in 0..nd {
-                by_direction[d].spend += spend * share(d);
+            for (d, s) in by_direction.iter_mut().enumerate() {
+                s.spend += spend * share(d);
             }
             // With a direction filter, months and channels see only that direction's share.
             let k = match wanted_slot {

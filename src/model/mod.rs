@@ -371,10 +371,8 @@ impl TryFrom<String> for NpsPeriod {
 
     fn try_from(s: String) -> Result<Self, Self::Error> {
         let t = s.trim();
-        if t.len() == 4 {
-            if let Ok(y) = t.parse::<i32>() {
-                return Ok(NpsPeriod::Year(y));
-            }
+        if let Some(y) = t.parse::<i32>().ok().filter(|_| t.len() == 4) {
+            return Ok(NpsPeriod::Year(y));
         }
         t.parse().map(NpsPeriod::Month)
     }
