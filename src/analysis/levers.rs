@@ -379,7 +379,6 @@ impl Base {
             dir_ltv,
             econ: channel_economics(project, &period).0,
         };
-        debug_assert!(nd == base.directions.len());
         base.before.ltv = base.ltv_with(&vec![1.0; nd], &vec![0.0; nd]);
         base.before.profit = base.profit(t.attributed_gross_profit, t.spend);
         base.before.ltv_to_cac = ratio(base.before.ltv, base.before.cac);
@@ -441,10 +440,8 @@ impl Base {
                 return Err(LeverError::UnknownChannel(c.clone()));
             }
         }
-        if let Some(d) = &ch.direction {
-            if !self.directions.contains(d) {
-                return Err(LeverError::UnknownDirection(d.clone()));
-            }
+        if let Some(d) = ch.direction.as_ref().filter(|d| !self.directions.contains(d)) {
+            return Err(LeverError::UnknownDirection(d.clone()));
         }
         Ok(())
     }

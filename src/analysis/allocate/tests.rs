@@ -258,3 +258,18 @@ proptest! {
         prop_assert!(best >= alt - 1e-9 * best.abs().max(alt.abs()).max(1.0), "{best} < {alt} ({s:?} vs {other:?})");
     }
 }
+
+#[test]
+fn extra_leads_along_the_curve() {
+    use crate::analysis::levers::{Base, LeadCost};
+    // Ads: 120 leads over 3 months with spend, L̄ = 40 a month on 2·√s; +10 % → 44 a month:
+    // (44/2)² − (40/2)² = 84 a month, 252 over the period. Vk (linear, a = 0.02): 4 more leads
+    // cost 4/0.02 = 200. Seo has no curve and no spend: free, as at its CPL of 0.
+    let b = Base::new(&project(), &Filter::default());
+    let ch = [LeverChange { lever: Lever::Leads, change: 0.1, channel: None, direction: None }];
+    let o = b.apply(&ch, LeadCost::Curve).unwrap();
+    close(o.after.spend.unwrap() - o.before.spend.unwrap(), 452.0);
+    // At the CPL: 10 % of 3 400.
+    let o = b.apply(&ch, LeadCost::Cpl).unwrap();
+    close(o.after.spend.unwrap() - o.before.spend.unwrap(), 340.0);
+}

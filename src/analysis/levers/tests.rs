@@ -312,3 +312,23 @@ fn cli_values_parse() {
     assert_eq!(parse_number("1.234.567,5"), Some(1_234_567.5));
     assert_eq!(parse_number("1,234,567.5"), Some(1_234_567.5));
 }
+
+proptest::proptest! {
+    #[test]
+    fn goal_seek_reapplied_gives_the_target(x in -0.9..3.0f64, which in 0usize..6, scope in 0usize..3) {
+        let b = base();
+        let levers = if which == 5 { SeekLevers::Even } else { SeekLevers::One(Lever::FUNNEL[which]) };
+        let (ch, dir) = match scope { 0 => (None, None), 1 => (Some("Yandex"), None), _ => (None, Some("Dent")) };
+        // Yandex holds 460 000 of the 540 000, Dent 480 000: a target below −85 % may be out of reach.
+        let Ok(g) = b.goal_seek(RevenueTarget::Growth(x), levers, ch, dir, LeadCost::Cpl) else {
+            proptest::prop_assert!(x < -0.8);
+            return Ok(());
+        };
+        let moved: Vec<LeverChange> = g.levers.iter().map(|l| LeverChange {
+            lever: *l, change: g.required_change, channel: ch.map(str::to_string), direction: dir.map(str::to_string),
+        }).collect();
+        let o = b.apply(&moved, LeadCost::Cpl).unwrap();
+        let got = o.after.attributed_revenue.unwrap();
+        proptest::prop_assert!((got - 540_000.0 * (1.0 + x)).abs() <= 1e-9 * 540_000.0, "{got} for {x}");
+    }
+}
