@@ -1,2 +1,4 @@
 //! The `medfunnel` binary: all behaviour lives in the library's `cli` module.
-fn main() {}
+fn main() -> std::process::ExitCode {
+    medfunnel::cli::run()
+}

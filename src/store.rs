@@ -5,6 +5,7 @@ use std::fs;
 use std::io::Write;
 use std::path::Path;
 
+use crate::import::{self, Imported};
 use crate::model::{FORMAT_VERSION, Project};
 
 /// The extension of project files.
@@ -37,6 +38,9 @@ pub enum StoreError {
         /// Its format version.
         found: u32,
     },
+    /// The workbook could not be imported at all.
+    #[error(transparent)]
+    Import(#[from] import::ImportError),
 }
 
 fn io_err(path: &Path) -> impl FnOnce(std::io::Error) -> StoreError + '_ {
@@ -95,6 +99,15 @@ pub fn save_project(project: &Project, path: &Path) -> Result<(), StoreError> {
         reason: e.to_string(),
     })?;
     write_atomic(path, &bytes)
+}
+
+/// Opens what the user pointed at: a project file as is, anything else as a workbook to import.
+pub fn open(path: &Path) -> Result<Imported, StoreError> {
+    if is_project_file(path) {
+        Ok(Imported { project: load_project(path)?, problems: Vec::new() })
+    } else {
+        Ok(import::import_workbook(path)?)
+    }
 }
 
 #[cfg(test)]

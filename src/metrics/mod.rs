@@ -438,15 +438,34 @@ impl<'a> Margins<'a> {
     }
 }
 
-/// Month → dense bucket index, filled with the months that have data in the period.
+/// Month → dense bucket index over the months that have data in the period. A flat table indexed
+/// by month ordinal: a million rows are looked up without hashing or tree walks.
 struct MonthIndex {
     months: Vec<Month>,
-    map: BTreeMap<Month, usize>,
+    first: i64,
+    slot: Vec<u32>,
 }
 
 impl MonthIndex {
+    /// Buckets for the months of `present` (ascending) that the filter keeps.
+    fn new(present: &std::collections::BTreeSet<Month>, filter: &Filter) -> Self {
+        let ord = |m: Month| i64::from(m.year) * 12 + i64::from(m.month) - 1;
+        let (Some(lo), Some(hi)) = (present.first(), present.last()) else {
+            return Self { months: Vec::new(), first: 0, slot: Vec::new() };
+        };
+        let first = ord(*lo);
+        let mut slot = vec![u32::MAX; (ord(*hi) - first + 1) as usize];
+        let months: Vec<Month> = present.iter().copied().filter(|m| filter.has_month(*m)).collect();
+        for (i, m) in months.iter().enumerate() {
+            slot[(ord(*m) - first) as usize] = i as u32;
+        }
+        Self { months, first, slot }
+    }
+
     fn get(&self, m: Month) -> Option<usize> {
-        self.map.get(&m).copied()
+        let i = i64::from(m.year) * 12 + i64::from(m.month) - 1 - self.first;
+        let s = *self.slot.get(usize::try_from(i).ok()?)?;
+        (s != u32::MAX).then_some(s as usize)
     }
 }
 
@@ -458,15 +477,32 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
     let nd = project.directions.len();
 
     // Channels: the sheet's first, then any that only appear in the data.
+    // One pass over the rows finds the months with data and the channels that are only in the data.
+    // Sheets are grouped by month and channel, so the last value seen answers most rows.
     let mut channels = Interner::new(project.channels.iter().map(|c| c.name.as_str()));
-    let mut tiers: Vec<Tier> = project.channels.iter().map(|c| c.tier).collect();
-    for name in project.budget.iter().map(|b| &b.channel).chain(project.funnel.iter().map(|f| &f.channel)) {
-        if channels.get(name).is_none() {
-            channels.intern(name);
-            tiers.push(Tier::Experiment);
+    let mut present = std::collections::BTreeSet::new();
+    let mut last: Option<Month> = None;
+    let mut see = |m: Month| {
+        if last != Some(m) {
+            last = Some(m);
+            present.insert(m);
         }
+    };
+    project.plan.iter().for_each(|r| see(r.month));
+    project.revenue.iter().for_each(|r| see(Month::of(r.date)));
+    for (month, name) in project
+        .budget
+        .iter()
+        .map(|b| (b.month, &b.channel))
+        .chain(project.funnel.iter().map(|f| (f.month, &f.channel)))
+    {
+        see(month);
+        channels.intern(name);
     }
-    let extra: Vec<&str> = channels.names()[project.channels.len()..].to_vec();
+    // By name, so that a name repeated on the Channels sheet keeps its first row's tier.
+    let tiers: Vec<Tier> =
+        channels.names().iter().map(|n| project.channel(n).map_or(Tier::Experiment, |c| c.tier)).collect();
+    let extra: Vec<&str> = channels.names().iter().copied().filter(|n| project.channel(n).is_none()).collect();
     if !extra.is_empty() {
         notices.push(format!(
             "Channels not on the Channels sheet are counted as tier «experiment»: {}.",
@@ -475,13 +511,7 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
     }
     let nc = channels.len();
 
-    let mut month_set = std::collections::BTreeSet::new();
-    month_set.extend(project.plan.iter().map(|r| r.month));
-    month_set.extend(project.budget.iter().map(|r| r.month));
-    month_set.extend(project.funnel.iter().map(|r| r.month));
-    month_set.extend(project.revenue.iter().map(|r| Month::of(r.date)));
-    let months: Vec<Month> = month_set.into_iter().filter(|m| filter.has_month(*m)).collect();
-    let mi = MonthIndex { map: months.iter().enumerate().map(|(i, m)| (*m, i)).collect(), months };
+    let mi = MonthIndex::new(&present, filter);
     let nm = mi.months.len();
 
     let mut by_month: Vec<Sums> = vec![Sums::new(); nm];
@@ -587,8 +617,8 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
             let leads = &cmd_leads[(c * nm + m) * slots..(c * nm + m + 1) * slots];
             let total: f64 = leads.iter().sum();
             let share = |slot: usize| if total > 0.0 { leads[slot] / total } else { 0.0 };
-            for d in 0..nd {
-                by_direction[d].spend += spend * share(d);
+            for (d, s) in by_direction.iter_mut().enumerate() {
+                s.spend += spend * share(d);
             }
             // With a direction filter, months and channels see only that direction's share.
             let k = match wanted_slot {

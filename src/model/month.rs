@@ -50,11 +50,11 @@ impl Month {
 
     /// The month after this one.
     pub fn next(self) -> Self {
-        self.add(1)
+        self.shift(1)
     }
 
     /// This month shifted by `n` months (negative goes back).
-    pub fn add(self, n: i32) -> Self {
+    pub fn shift(self, n: i32) -> Self {
         let index = self.year * 12 + self.month as i32 - 1 + n;
         Self { year: index.div_euclid(12), month: index.rem_euclid(12) as u32 + 1 }
     }
@@ -112,8 +112,8 @@ mod tests {
     #[test]
     fn arithmetic_crosses_years() {
         let m = Month::new(2025, 11).unwrap();
-        assert_eq!(m.add(2), Month::new(2026, 1).unwrap());
-        assert_eq!(m.add(-11), Month::new(2024, 12).unwrap());
+        assert_eq!(m.shift(2), Month::new(2026, 1).unwrap());
+        assert_eq!(m.shift(-11), Month::new(2024, 12).unwrap());
         assert_eq!(m.months_until(Month::new(2026, 2).unwrap()), 3);
         assert_eq!(Month::new(2024, 2).unwrap().days(), 29);
         assert_eq!(Month::new(2025, 2).unwrap().iter_days().count(), 28);

@@ -86,18 +86,34 @@ mod backend {
     use std::path::Path;
 
     use super::Notice;
+    use crate::import::{self, Problem};
     use crate::model::Project;
 
+    impl From<&Problem> for Notice {
+        fn from(p: &Problem) -> Self {
+            Notice {
+                error: p.is_error(),
+                sheet: p.sheet.clone(),
+                row: p.row,
+                column: p.column.clone(),
+                value: p.value.clone(),
+                text: p.to_string(),
+            }
+        }
+    }
+
     pub fn import_workbook(path: &Path) -> Result<(Project, Vec<Notice>), String> {
-        Err(format!("{}: reading workbooks is not available in this build", path.display()))
+        let imported = import::import_workbook(path).map_err(|e| e.to_string())?;
+        let notices = imported.problems.iter().map(Notice::from).collect();
+        Ok((imported.project, notices))
     }
 
     pub fn demo_project() -> Project {
-        Project::new()
+        crate::demo::demo_project()
     }
 
-    pub fn write_template(_project: &Project, path: &Path) -> Result<(), String> {
-        Err(format!("{}: writing workbooks is not available in this build", path.display()))
+    pub fn write_template(project: &Project, path: &Path) -> Result<(), String> {
+        crate::report::template::write_template(project, path).map_err(|e| e.to_string())
     }
 }
 

@@ -1,4 +1,7 @@
-//! All integration tests build into one binary (one link instead of one per file).
+//! All integration tests build into this one binary (one `mod` per area), which keeps link time low.
 
+mod import_template;
+mod cli;
+mod roundtrip;
 #[cfg(feature = "gui")]
 mod app;

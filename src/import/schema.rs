@@ -1,0 +1,581 @@
+//! The template workbook's layout: its sheets, their columns, and the English and Russian names
+//! under which a sheet or a header is recognised (domain.md, "The template workbook").
+
+use super::cells::{header_forms, normalize_key};
+
+/// One column of a template sheet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Column {
+    /// The English key, as in domain.md and JSON (`revenue_plan`).
+    pub key: &'static str,
+    /// The main Russian name, shown next to the key in messages (`план выручки`).
+    pub ru: &'static str,
+    /// Further names the header may have (Russian synonyms, other English spellings).
+    pub synonyms: &'static [&'static str],
+    /// Whether the sheet cannot be read without this column.
+    pub required: bool,
+}
+
+impl Column {
+    /// The column as messages name it: `channel (канал)`.
+    pub fn label(&self) -> String {
+        format!("{} ({})", self.key, self.ru)
+    }
+
+    /// Whether a header cell (as written) names this column.
+    pub fn matches(&self, header: &str) -> bool {
+        let forms = header_forms(header);
+        std::iter::once(self.key)
+            .chain(std::iter::once(self.ru))
+            .chain(self.synonyms.iter().copied())
+            .any(|name| forms.contains(&normalize_key(name)))
+    }
+}
+
+const fn req(key: &'static str, ru: &'static str, synonyms: &'static [&'static str]) -> Column {
+    Column {
+        key,
+        ru,
+        synonyms,
+        required: true,
+    }
+}
+
+const fn opt(key: &'static str, ru: &'static str, synonyms: &'static [&'static str]) -> Column {
+    Column {
+        key,
+        ru,
+        synonyms,
+        required: false,
+    }
+}
+
+const MONTH: Column = req("month", "месяц", &["мес", "период"]);
+const CHANNEL: Column = req("channel", "канал", &["канал привлечения"]);
+const DIRECTION: Column = opt("direction", "направление", &["отделение", "department"]);
+
+const SETTINGS_COLUMNS: &[Column] = &[
+    req("key", "ключ", &["параметр", "настройка", "name", "setting"]),
+    req("value", "значение", &[]),
+];
+
+const DIRECTIONS_COLUMNS: &[Column] = &[
+    req(
+        "direction",
+        "направление",
+        &["отделение", "department", "name", "название"],
+    ),
+    req(
+        "margin",
+        "маржинальность",
+        &["маржа", "gross margin", "валовая маржа"],
+    ),
+    opt(
+        "visits_per_patient",
+        "визитов на пациента",
+        &["визиты на пациента", "визитов на одного пациента"],
+    ),
+];
+
+const CHANNELS_COLUMNS: &[Column] = &[
+    req(
+        "channel",
+        "канал",
+        &["канал привлечения", "name", "название"],
+    ),
+    req("tier", "категория", &["уровень"]),
+    opt("kind", "тип", &["вид", "тип канала"]),
+    opt(
+        "sources",
+        "источники",
+        &["алиасы", "псевдонимы", "aliases", "utm source"],
+    ),
+];
+
+const PLAN_COLUMNS: &[Column] = &[
+    MONTH,
+    req("revenue_plan", "план выручки", &["выручка план", "выручка"]),
+    DIRECTION,
+    opt("leads_plan", "план лидов", &["лиды план", "лиды"]),
+    opt(
+        "booking_rate_plan",
+        "план конверсии в запись",
+        &["конверсия в запись план", "конверсия в запись"],
+    ),
+    opt(
+        "show_rate_plan",
+        "план доходимости",
+        &["доходимость план", "доходимость", "план явки"],
+    ),
+    opt(
+        "paid_rate_plan",
+        "план конверсии в оплату",
+        &["конверсия в оплату план", "конверсия в оплату"],
+    ),
+    opt(
+        "revenue_per_paid_plan",
+        "план выручки на оплатившего",
+        &["выручка на оплатившего план", "выручка на оплатившего"],
+    ),
+];
+
+const BUDGET_COLUMNS: &[Column] = &[
+    MONTH,
+    CHANNEL,
+    opt(
+        "budget_plan",
+        "бюджет план",
+        &["план бюджета", "бюджет", "план"],
+    ),
+    opt(
+        "spend",
+        "расход",
+        &["бюджет факт", "расходы", "затраты", "факт"],
+    ),
+];
+
+const FUNNEL_COLUMNS: &[Column] = &[
+    MONTH,
+    CHANNEL,
+    DIRECTION,
+    opt("leads", "лиды", &["обращения", "заявки"]),
+    opt("bookings", "записи", &["запись", "записались"]),
+    opt(
+        "visits",
+        "явки",
+        &[
+            "дошли",
+            "дошедшие",
+            "первичные приемы",
+            "первичный прием",
+            "пришли",
+        ],
+    ),
+    opt(
+        "paid",
+        "оплаты",
+        &["оплатили", "договоры", "договор", "оплата"],
+    ),
+    opt("revenue", "выручка", &[]),
+    opt("returning_leads", "повторные обращения", &[]),
+];
+
+const REVENUE_COLUMNS: &[Column] = &[
+    req("date", "дата", &["день"]),
+    req("revenue", "выручка", &["сумма"]),
+    DIRECTION,
+    opt("checks", "чеки", &["количество чеков", "чеков"]),
+    opt(
+        "new_patients",
+        "первичные",
+        &["первичные пациенты", "новые пациенты", "новые"],
+    ),
+    opt("repeat_patients", "повторные", &["повторные пациенты"]),
+];
+
+const DOCTORS_COLUMNS: &[Column] = &[
+    MONTH,
+    req("doctor", "врач", &["доктор", "специалист", "фио врача"]),
+    DIRECTION,
+    opt("primary_patients", "первичные", &["первичные пациенты"]),
+    opt("repeat_patients", "повторные", &["повторные пациенты"]),
+    opt("revenue", "выручка", &[]),
+    opt(
+        "hours_available",
+        "часы доступно",
+        &["доступно часов", "часы в графике"],
+    ),
+    opt("hours_booked", "часы занято", &["занято часов"]),
+    opt("recommended", "рекомендовано", &[]),
+    opt("agreed", "согласовано", &[]),
+    opt("performed", "выполнено", &[]),
+];
+
+const NPS_COLUMNS: &[Column] = &[
+    req("period", "период", &["месяц", "год", "month", "year"]),
+    req("score", "оценка", &["балл", "баллы"]),
+    req(
+        "count",
+        "количество",
+        &["кол-во", "число ответов", "ответов", "ответы"],
+    ),
+    DIRECTION,
+];
+
+/// The sheets of the template workbook, in the order they are read (Settings first: the NPS
+/// scale is needed to read NPS scores).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum SheetKind {
+    /// Настройки: key/value settings.
+    Settings,
+    /// Направления: departments and margins.
+    Directions,
+    /// Каналы: channels and tiers.
+    Channels,
+    /// План: monthly plan.
+    Plan,
+    /// Бюджет: budget plan and spend.
+    Budget,
+    /// Воронка: leads to paid per channel.
+    Funnel,
+    /// Выручка: daily takings.
+    Revenue,
+    /// Врачи: doctors per month.
+    Doctors,
+    /// NPS answers.
+    Nps,
+}
+
+impl SheetKind {
+    /// Every template sheet, in reading order.
+    pub const ALL: [SheetKind; 9] = [
+        SheetKind::Settings,
+        SheetKind::Directions,
+        SheetKind::Channels,
+        SheetKind::Plan,
+        SheetKind::Budget,
+        SheetKind::Funnel,
+        SheetKind::Revenue,
+        SheetKind::Doctors,
+        SheetKind::Nps,
+    ];
+
+    /// The sheet's English name (`Funnel`).
+    pub fn name(self) -> &'static str {
+        match self {
+            SheetKind::Settings => "Settings",
+            SheetKind::Directions => "Directions",
+            SheetKind::Channels => "Channels",
+            SheetKind::Plan => "Plan",
+            SheetKind::Budget => "Budget",
+            SheetKind::Funnel => "Funnel",
+            SheetKind::Revenue => "Revenue",
+            SheetKind::Doctors => "Doctors",
+            SheetKind::Nps => "NPS",
+        }
+    }
+
+    /// The sheet's Russian name (`Воронка`).
+    pub fn name_ru(self) -> &'static str {
+        match self {
+            SheetKind::Settings => "Настройки",
+            SheetKind::Directions => "Направления",
+            SheetKind::Channels => "Каналы",
+            SheetKind::Plan => "План",
+            SheetKind::Budget => "Бюджет",
+            SheetKind::Funnel => "Воронка",
+            SheetKind::Revenue => "Выручка",
+            SheetKind::Doctors => "Врачи",
+            SheetKind::Nps => "NPS",
+        }
+    }
+
+    /// Further names the sheet may have.
+    fn other_names(self) -> &'static [&'static str] {
+        match self {
+            SheetKind::Settings => &["Параметры"],
+            SheetKind::Directions => &["Отделения"],
+            SheetKind::Channels => &["Каналы привлечения"],
+            SheetKind::Plan => &["План продаж"],
+            SheetKind::Budget => &["Расходы"],
+            SheetKind::Funnel => &["Воронка продаж"],
+            SheetKind::Revenue => &["Выручка по дням"],
+            SheetKind::Doctors => &["Доктора"],
+            SheetKind::Nps => &["НПС"],
+        }
+    }
+
+    /// Whether a sheet name (as written in the file) names this sheet.
+    pub fn matches(self, sheet_name: &str) -> bool {
+        let forms = header_forms(sheet_name);
+        [self.name(), self.name_ru()]
+            .iter()
+            .chain(self.other_names())
+            .any(|name| forms.contains(&normalize_key(name)))
+    }
+
+    /// The template sheet a sheet name (as written) stands for, if any.
+    pub fn from_sheet_name(sheet_name: &str) -> Option<SheetKind> {
+        SheetKind::ALL.into_iter().find(|k| k.matches(sheet_name))
+    }
+
+    /// How messages name the sheet when it is not in the file: `Funnel (Воронка)`.
+    pub fn label(self) -> String {
+        if self.name() == self.name_ru() {
+            self.name().to_string()
+        } else {
+            format!("{} ({})", self.name(), self.name_ru())
+        }
+    }
+
+    /// The sheet's columns, required ones first.
+    pub fn columns(self) -> &'static [Column] {
+        match self {
+            SheetKind::Settings => SETTINGS_COLUMNS,
+            SheetKind::Directions => DIRECTIONS_COLUMNS,
+            SheetKind::Channels => CHANNELS_COLUMNS,
+            SheetKind::Plan => PLAN_COLUMNS,
+            SheetKind::Budget => BUDGET_COLUMNS,
+            SheetKind::Funnel => FUNNEL_COLUMNS,
+            SheetKind::Revenue => REVENUE_COLUMNS,
+            SheetKind::Doctors => DOCTORS_COLUMNS,
+            SheetKind::Nps => NPS_COLUMNS,
+        }
+    }
+
+    /// The column with this key.
+    pub fn column(self, key: &str) -> Option<&'static Column> {
+        self.columns().iter().find(|c| c.key == key)
+    }
+}
+
+/// One settings key of the Settings sheet, with its Russian names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SettingKey {
+    /// `clinic`: the clinic's name.
+    Clinic,
+    /// `currency`.
+    Currency,
+    /// `nps_scale`.
+    NpsScale,
+    /// `weekday_weights`.
+    WeekdayWeights,
+    /// `holidays`.
+    Holidays,
+    /// `fixed_costs`.
+    FixedCosts,
+    /// `dedupe_days`.
+    DedupeDays,
+    /// `attribution_days`.
+    AttributionDays,
+    /// `salt`: the project's patient-key salt, kept so that a re-import joins the same patients.
+    Salt,
+}
+
+impl SettingKey {
+    /// Every key.
+    pub const ALL: [SettingKey; 9] = [
+        SettingKey::Clinic,
+        SettingKey::Currency,
+        SettingKey::NpsScale,
+        SettingKey::WeekdayWeights,
+        SettingKey::Holidays,
+        SettingKey::FixedCosts,
+        SettingKey::DedupeDays,
+        SettingKey::AttributionDays,
+        SettingKey::Salt,
+    ];
+
+    /// The English key (`weekday_weights`).
+    pub fn key(self) -> &'static str {
+        match self {
+            SettingKey::Clinic => "clinic",
+            SettingKey::Currency => "currency",
+            SettingKey::NpsScale => "nps_scale",
+            SettingKey::WeekdayWeights => "weekday_weights",
+            SettingKey::Holidays => "holidays",
+            SettingKey::FixedCosts => "fixed_costs",
+            SettingKey::DedupeDays => "dedupe_days",
+            SettingKey::AttributionDays => "attribution_days",
+            SettingKey::Salt => "salt",
+        }
+    }
+
+    /// Russian names of the key.
+    fn names_ru(self) -> &'static [&'static str] {
+        match self {
+            SettingKey::Clinic => &["клиника", "название клиники", "название", "clinic name"],
+            SettingKey::Currency => &["валюта"],
+            SettingKey::NpsScale => &["шкала nps", "шкала нпс", "шкала", "nps"],
+            SettingKey::WeekdayWeights => &[
+                "веса дней недели",
+                "веса дней",
+                "веса по дням недели",
+                "weekday weight",
+            ],
+            SettingKey::Holidays => &[
+                "праздники",
+                "праздничные дни",
+                "нерабочие дни",
+                "праздник",
+                "holiday",
+            ],
+            SettingKey::FixedCosts => &[
+                "постоянные расходы",
+                "постоянные затраты",
+                "фиксированные расходы",
+            ],
+            SettingKey::DedupeDays => &["дни дедупликации", "окно дублей", "дедупликация"],
+            SettingKey::AttributionDays => &["окно атрибуции", "дни атрибуции", "атрибуция"],
+            SettingKey::Salt => &["соль"],
+        }
+    }
+
+    /// The key a Settings cell (as written) names, if any.
+    pub fn from_text(text: &str) -> Option<SettingKey> {
+        let forms = header_forms(text);
+        SettingKey::ALL.into_iter().find(|k| {
+            std::iter::once(k.key())
+                .chain(k.names_ru().iter().copied())
+                .any(|n| forms.contains(&normalize_key(n)))
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sheet_names_in_both_languages() {
+        for kind in SheetKind::ALL {
+            assert_eq!(SheetKind::from_sheet_name(kind.name()), Some(kind));
+            assert_eq!(SheetKind::from_sheet_name(kind.name_ru()), Some(kind));
+            assert_eq!(
+                SheetKind::from_sheet_name(&kind.name().to_uppercase()),
+                Some(kind)
+            );
+            assert_eq!(
+                SheetKind::from_sheet_name(&format!(" {} ", kind.name_ru().to_lowercase())),
+                Some(kind)
+            );
+        }
+        assert_eq!(
+            SheetKind::from_sheet_name("Воронка (2025)"),
+            Some(SheetKind::Funnel)
+        );
+        assert_eq!(SheetKind::from_sheet_name("n.p.s."), Some(SheetKind::Nps));
+        assert_eq!(SheetKind::from_sheet_name("Лист1"), None);
+        assert_eq!(SheetKind::from_sheet_name("Инструкция"), None);
+    }
+
+    #[test]
+    fn no_two_columns_of_a_sheet_share_a_name() {
+        for kind in SheetKind::ALL {
+            let mut seen = std::collections::HashMap::new();
+            for col in kind.columns() {
+                for name in std::iter::once(col.key)
+                    .chain(std::iter::once(col.ru))
+                    .chain(col.synonyms.iter().copied())
+                {
+                    if let Some(other) = seen.insert(normalize_key(name), col.key) {
+                        assert_eq!(
+                            other,
+                            col.key,
+                            "{}: «{name}» names both {other} and {}",
+                            kind.name(),
+                            col.key
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn headers_match_russian_and_english() {
+        let funnel = SheetKind::Funnel;
+        let find = |h: &str| {
+            funnel
+                .columns()
+                .iter()
+                .find(|c| c.matches(h))
+                .map(|c| c.key)
+        };
+        assert_eq!(find("Канал"), Some("channel"));
+        assert_eq!(find("CHANNEL"), Some("channel"));
+        assert_eq!(find("Месяц"), Some("month"));
+        assert_eq!(find("Отделение"), Some("direction"));
+        assert_eq!(find("Повторные обращения"), Some("returning_leads"));
+        assert_eq!(find("returning leads"), Some("returning_leads"));
+        assert_eq!(find("Явки (дошёл)"), Some("visits"));
+        assert_eq!(find("Дошли"), Some("visits"));
+        assert_eq!(find("Выручка, ₽"), Some("revenue"));
+        assert_eq!(find("Комментарий"), None);
+
+        // первичные / повторные mean different columns on Revenue and Doctors.
+        let rev = |h: &str| {
+            SheetKind::Revenue
+                .columns()
+                .iter()
+                .find(|c| c.matches(h))
+                .map(|c| c.key)
+        };
+        let doc = |h: &str| {
+            SheetKind::Doctors
+                .columns()
+                .iter()
+                .find(|c| c.matches(h))
+                .map(|c| c.key)
+        };
+        assert_eq!(rev("Первичные"), Some("new_patients"));
+        assert_eq!(rev("Повторные"), Some("repeat_patients"));
+        assert_eq!(doc("Первичные"), Some("primary_patients"));
+        assert_eq!(doc("повторные"), Some("repeat_patients"));
+        assert_eq!(rev("Дата"), Some("date"));
+
+        let bud = |h: &str| {
+            SheetKind::Budget
+                .columns()
+                .iter()
+                .find(|c| c.matches(h))
+                .map(|c| c.key)
+        };
+        assert_eq!(bud("Бюджет план"), Some("budget_plan"));
+        assert_eq!(bud("Бюджет факт"), Some("spend"));
+        assert_eq!(bud("Расход, руб."), Some("spend"));
+        assert_eq!(bud("budget_plan"), Some("budget_plan"));
+
+        let plan = |h: &str| {
+            SheetKind::Plan
+                .columns()
+                .iter()
+                .find(|c| c.matches(h))
+                .map(|c| c.key)
+        };
+        assert_eq!(plan("План выручки"), Some("revenue_plan"));
+        assert_eq!(plan("План лидов"), Some("leads_plan"));
+        assert_eq!(plan("Revenue Plan"), Some("revenue_plan"));
+
+        assert_eq!(
+            SheetKind::Channels.column("tier").map(Column::label),
+            Some("tier (категория)".to_string())
+        );
+        assert!(SheetKind::Channels.columns()[1].matches("Категория"));
+        assert!(SheetKind::Channels.columns()[3].matches("Источники"));
+        assert!(SheetKind::Directions.columns()[1].matches("Маржинальность, %"));
+        assert!(SheetKind::Nps.columns()[2].matches("Кол-во"));
+    }
+
+    #[test]
+    fn settings_keys() {
+        assert_eq!(SettingKey::from_text("clinic"), Some(SettingKey::Clinic));
+        assert_eq!(SettingKey::from_text("Клиника"), Some(SettingKey::Clinic));
+        assert_eq!(SettingKey::from_text("Валюта"), Some(SettingKey::Currency));
+        assert_eq!(
+            SettingKey::from_text("NPS scale"),
+            Some(SettingKey::NpsScale)
+        );
+        assert_eq!(
+            SettingKey::from_text("Weekday weights"),
+            Some(SettingKey::WeekdayWeights)
+        );
+        assert_eq!(
+            SettingKey::from_text("Праздники"),
+            Some(SettingKey::Holidays)
+        );
+        assert_eq!(
+            SettingKey::from_text("Постоянные расходы"),
+            Some(SettingKey::FixedCosts)
+        );
+        assert_eq!(
+            SettingKey::from_text("dedupe_days"),
+            Some(SettingKey::DedupeDays)
+        );
+        assert_eq!(
+            SettingKey::from_text("attribution days"),
+            Some(SettingKey::AttributionDays)
+        );
+        assert_eq!(SettingKey::from_text("цвет логотипа"), None);
+    }
+}

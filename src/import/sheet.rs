@@ -1,0 +1,466 @@
+//! Reading one sheet as a table: finding its header row (a title above it is fine), matching the
+//! columns, walking the data rows, and turning unreadable cells into located problems.
+
+use calamine::{Data, Range};
+
+use super::Problem;
+use super::cells::{
+    ValueError, cell_day, cell_display, cell_is_blank, cell_month, cell_number, cell_share,
+    cell_text, is_total_label,
+};
+use super::schema::{Column, SheetKind};
+use crate::model::Month;
+
+/// How many non-blank rows from the top may hold the header (titles and notes above it are common
+/// in hand-kept sheets).
+const HEADER_SEARCH_ROWS: usize = 10;
+
+static EMPTY: Data = Data::Empty;
+
+/// Where problems of one sheet are reported, and how its dates are read.
+pub(crate) struct SheetContext<'a> {
+    /// The file's name, as problems name it.
+    pub file: &'a str,
+    /// The sheet's name as written in the file.
+    pub sheet: &'a str,
+    /// Which template sheet it is.
+    pub kind: SheetKind,
+    /// Whether the workbook counts dates from 1904 (old Mac Excel).
+    pub is_1904: bool,
+    /// Problems found so far.
+    pub problems: &'a mut Vec<Problem>,
+}
+
+/// A sheet with its header row found and its columns matched.
+pub(crate) struct Table<'r> {
+    range: &'r Range<Data>,
+    /// Relative index of the first data row.
+    data_start: usize,
+    /// Matched template columns and their relative column index.
+    columns: Vec<(&'static Column, usize)>,
+    /// Absolute (0-based) row and column of the range's top-left cell.
+    origin: (u32, u32),
+}
+
+/// The header row that was looked for and not found.
+pub(crate) struct MissingColumns {
+    /// Excel row number of the row taken as the header, if the sheet had any non-blank row.
+    pub header_row: Option<u32>,
+    /// Required columns it lacks.
+    pub missing: Vec<&'static Column>,
+}
+
+impl<'a> SheetContext<'a> {
+    fn problem(&self, error: bool, message: impl Into<String>) -> Problem {
+        let p = if error {
+            Problem::error(self.file, message)
+        } else {
+            Problem::notice(self.file, message)
+        };
+        p.in_sheet(self.sheet)
+    }
+
+    /// Adds a notice about this sheet.
+    pub fn notice(&mut self, message: impl Into<String>) {
+        let p = self.problem(false, message);
+        self.problems.push(p);
+    }
+
+    /// Adds a notice about one row of this sheet.
+    pub fn row_notice(&mut self, row: u32, message: impl Into<String>) {
+        let p = self.problem(false, message).at_row(row);
+        self.problems.push(p);
+    }
+
+    /// Finds the header row and matches the columns; on success, notices name the extra and
+    /// repeated columns. On failure nothing is reported: see [`Self::report_missing`].
+    pub fn locate<'r>(&mut self, range: &'r Range<Data>) -> Result<Table<'r>, MissingColumns> {
+        let origin = range.start().unwrap_or((0, 0));
+        let candidates: Vec<(usize, &[Data])> = range
+            .rows()
+            .enumerate()
+            .filter(|(_, row)| !row.iter().all(cell_is_blank))
+            .take(HEADER_SEARCH_ROWS)
+            .collect();
+        let Some(&(first, _)) = candidates.first() else {
+            return Err(MissingColumns {
+                header_row: None,
+                missing: self.kind.columns().iter().filter(|c| c.required).collect(),
+            });
+        };
+        let scans: Vec<(usize, HeaderScan)> = candidates
+            .iter()
+            .map(|(i, row)| (*i, HeaderScan::of(self.kind, row)))
+            .collect();
+        let chosen = scans
+            .iter()
+            .find(|(_, s)| s.has_required(self.kind))
+            .or_else(|| {
+                scans
+                    .iter()
+                    .filter(|(_, s)| !s.matched.is_empty())
+                    .max_by_key(|(i, s)| (s.matched.len(), std::cmp::Reverse(*i)))
+            });
+        let Some((header, scan)) = chosen.filter(|(_, s)| s.has_required(self.kind)) else {
+            let (row, scan) = chosen.map_or((first, None), |(i, s)| (*i, Some(s)));
+            let missing = self
+                .kind
+                .columns()
+                .iter()
+                .filter(|c| {
+                    c.required
+                        && !scan.is_some_and(|s| s.matched.iter().any(|(m, _)| m.key == c.key))
+                })
+                .collect();
+            return Err(MissingColumns {
+                header_row: Some(origin.0 + row as u32 + 1),
+                missing,
+            });
+        };
+        if !scan.extra.is_empty() {
+            let names: Vec<String> = scan.extra.iter().map(|h| format!("«{h}»")).collect();
+            let (these, are) = if names.len() == 1 {
+                ("column", "is")
+            } else {
+                ("columns", "are")
+            };
+            self.notice(format!(
+                "{these} {} {are} not part of the template and {} ignored",
+                names.join(", "),
+                if names.len() == 1 { "was" } else { "were" }
+            ));
+        }
+        for (header_text, col) in &scan.repeated {
+            self.notice(format!(
+                "column «{header_text}» repeats column {}; only the first one is read",
+                col.label()
+            ));
+        }
+        Ok(Table {
+            range,
+            data_start: header + 1,
+            columns: scan.matched.clone(),
+            origin,
+        })
+    }
+
+    /// Reports the required columns a sheet lacks: one error per column, naming it.
+    pub fn report_missing(&mut self, missing: &MissingColumns) {
+        for col in &missing.missing {
+            let where_ = match missing.header_row {
+                Some(r) => format!(" (the header row was taken to be row {r})"),
+                None => String::new(),
+            };
+            let p = self
+                .problem(
+                    true,
+                    format!(
+                        "the required column {} is missing{where_}, so the sheet was not loaded",
+                        col.label()
+                    ),
+                )
+                .in_column(col.label());
+            self.problems.push(p);
+        }
+    }
+
+    /// A table whose columns are given (a sheet without a header row): data from the first row.
+    pub fn headerless<'r>(
+        &self,
+        range: &'r Range<Data>,
+        columns: Vec<(&'static Column, usize)>,
+    ) -> Table<'r> {
+        Table {
+            range,
+            data_start: 0,
+            columns,
+            origin: range.start().unwrap_or((0, 0)),
+        }
+    }
+
+    /// Reads the data rows of `table` with `read`, in file order.
+    ///
+    /// Fully blank rows, and rows where every template column is blank, are skipped silently.
+    /// Totals rows (`Итого`, `Всего`, `Total`) are skipped with one notice. When `value_keys` is not
+    /// empty, rows where all those columns are blank ("not filled in yet": a month or a day with no
+    /// figures) are skipped with one notice. A row where `read` found unreadable values gives one
+    /// error per value, ending with `consequence` (e.g. "the row was left out"), and no item.
+    pub fn load_rows<T>(
+        &mut self,
+        table: &Table<'_>,
+        value_keys: &[&str],
+        consequence: &str,
+        mut read: impl FnMut(&mut RowReader<'_>) -> Option<T>,
+    ) -> Vec<T> {
+        let mut out = Vec::new();
+        let mut totals = Vec::new();
+        let mut unfilled = Vec::new();
+        for (i, cells) in table.range.rows().enumerate().skip(table.data_start) {
+            let mut row = RowReader {
+                cells,
+                columns: &table.columns,
+                row: table.origin.0 + i as u32 + 1,
+                is_1904: self.is_1904,
+                errors: Vec::new(),
+            };
+            if table
+                .columns
+                .iter()
+                .all(|(_, idx)| cell_is_blank(row.raw(*idx)))
+            {
+                continue;
+            }
+            if cells
+                .iter()
+                .any(|c| matches!(c, Data::String(s) if is_total_label(s)))
+            {
+                totals.push(row.row);
+                continue;
+            }
+            if !value_keys.is_empty() && value_keys.iter().all(|k| row.is_blank(k)) {
+                unfilled.push(row.row);
+                continue;
+            }
+            let item = read(&mut row);
+            if row.errors.is_empty() {
+                out.extend(item);
+            } else {
+                for e in row.errors {
+                    let mut p = self
+                        .problem(true, format!("{}; {consequence}", e.message))
+                        .at_row(row.row)
+                        .in_column(e.column.label());
+                    if let Some(v) = e.value {
+                        p = p.with_value(v);
+                    }
+                    self.problems.push(p);
+                }
+            }
+        }
+        if !totals.is_empty() {
+            self.notice(format!(
+                "{} a totals row and {} skipped",
+                rows_phrase(&totals),
+                were(&totals)
+            ));
+        }
+        if !unfilled.is_empty() {
+            self.notice(format!(
+                "{} no figures yet and {} skipped",
+                rows_phrase_has(&unfilled),
+                were(&unfilled)
+            ));
+        }
+        out
+    }
+}
+
+/// `row 7 is` / `rows 7, 8 and 9 are` (long lists shortened).
+fn rows_phrase(rows: &[u32]) -> String {
+    match rows {
+        [r] => format!("row {r} is"),
+        _ => format!("rows {} are", list_rows(rows)),
+    }
+}
+
+fn rows_phrase_has(rows: &[u32]) -> String {
+    match rows {
+        [r] => format!("row {r} has"),
+        _ => format!("rows {} have", list_rows(rows)),
+    }
+}
+
+fn were(rows: &[u32]) -> &'static str {
+    if rows.len() == 1 { "was" } else { "were" }
+}
+
+/// Row numbers as a short list: `7, 8 and 9`, or `7, 8, 9 … 40 (34 rows)` when long.
+pub(crate) fn list_rows(rows: &[u32]) -> String {
+    match rows {
+        [] => String::new(),
+        [r] => r.to_string(),
+        _ if rows.len() <= 6 => {
+            let head: Vec<String> = rows[..rows.len() - 1].iter().map(u32::to_string).collect();
+            format!("{} and {}", head.join(", "), rows[rows.len() - 1])
+        }
+        _ => {
+            let head: Vec<String> = rows[..3].iter().map(u32::to_string).collect();
+            format!(
+                "{} … {} ({} rows)",
+                head.join(", "),
+                rows[rows.len() - 1],
+                rows.len()
+            )
+        }
+    }
+}
+
+/// What one candidate header row matched.
+struct HeaderScan {
+    matched: Vec<(&'static Column, usize)>,
+    extra: Vec<String>,
+    repeated: Vec<(String, &'static Column)>,
+}
+
+impl HeaderScan {
+    fn of(kind: SheetKind, row: &[Data]) -> Self {
+        let mut scan = HeaderScan {
+            matched: Vec::new(),
+            extra: Vec::new(),
+            repeated: Vec::new(),
+        };
+        for (idx, cell) in row.iter().enumerate() {
+            if cell_is_blank(cell) {
+                continue;
+            }
+            let text = cell_display(cell);
+            match kind.columns().iter().find(|c| c.matches(&text)) {
+                Some(col) if scan.matched.iter().any(|(m, _)| m.key == col.key) => {
+                    scan.repeated.push((text, col))
+                }
+                Some(col) => scan.matched.push((col, idx)),
+                None => scan.extra.push(text),
+            }
+        }
+        scan
+    }
+
+    fn has_required(&self, kind: SheetKind) -> bool {
+        kind.columns()
+            .iter()
+            .filter(|c| c.required)
+            .all(|c| self.matched.iter().any(|(m, _)| m.key == c.key))
+    }
+}
+
+/// One unreadable value in a row.
+struct RowError {
+    column: &'static Column,
+    value: Option<String>,
+    message: String,
+}
+
+/// One data row being read: typed accessors by column key that record unreadable values.
+pub(crate) struct RowReader<'t> {
+    cells: &'t [Data],
+    columns: &'t [(&'static Column, usize)],
+    /// The row as Excel numbers it (1-based).
+    pub row: u32,
+    is_1904: bool,
+    errors: Vec<RowError>,
+}
+
+impl RowReader<'_> {
+    fn raw(&self, idx: usize) -> &Data {
+        self.cells.get(idx).unwrap_or(&EMPTY)
+    }
+
+    fn lookup(&self, key: &str) -> Option<(&'static Column, &Data)> {
+        self.columns
+            .iter()
+            .find(|(c, _)| c.key == key)
+            .map(|(c, idx)| (*c, self.raw(*idx)))
+    }
+
+    /// The raw cell of a column (empty when the sheet lacks the column).
+    pub fn cell(&self, key: &str) -> &Data {
+        self.lookup(key).map_or(&EMPTY, |(_, cell)| cell)
+    }
+
+    /// Whether the column's cell is blank (or the sheet lacks the column).
+    pub fn is_blank(&self, key: &str) -> bool {
+        cell_is_blank(self.cell(key))
+    }
+
+    fn has_error(&self, key: &str) -> bool {
+        self.errors.iter().any(|e| e.column.key == key)
+    }
+
+    /// Reads a column's cell with `parse`; an error is recorded against the column.
+    pub fn read<T>(
+        &mut self,
+        key: &str,
+        parse: impl FnOnce(&Data) -> Result<Option<T>, ValueError>,
+    ) -> Option<T> {
+        let (column, cell) = self.lookup(key)?;
+        match parse(cell) {
+            Ok(v) => v,
+            Err(e) => {
+                let value = Some(cell_display(cell));
+                self.errors.push(RowError {
+                    column,
+                    value,
+                    message: e.to_string(),
+                });
+                None
+            }
+        }
+    }
+
+    /// Records an error against a column with a message of its own.
+    pub fn fail(&mut self, key: &str, message: impl Into<String>) {
+        if let Some((column, cell)) = self.lookup(key) {
+            let value = (!cell_is_blank(cell)).then(|| cell_display(cell));
+            self.errors.push(RowError {
+                column,
+                value,
+                message: message.into(),
+            });
+        }
+    }
+
+    /// `value`, or an error when it is missing because the (required) cell is empty.
+    pub fn required<T>(&mut self, key: &str, value: Option<T>) -> Option<T> {
+        if value.is_none() && !self.has_error(key) {
+            self.fail(key, "the cell is empty, but this column is required");
+        }
+        value
+    }
+
+    /// A text cell (names, channels, directions).
+    pub fn text(&mut self, key: &str) -> Option<String> {
+        self.read(key, cell_text)
+    }
+
+    /// A number cell.
+    pub fn number(&mut self, key: &str) -> Option<f64> {
+        self.read(key, cell_number)
+    }
+
+    /// A share 0..1 (margins, rates).
+    pub fn share(&mut self, key: &str) -> Option<f64> {
+        self.read(key, cell_share)
+    }
+
+    /// A month cell.
+    pub fn month(&mut self, key: &str) -> Option<Month> {
+        let is_1904 = self.is_1904;
+        self.read(key, |c| cell_month(c, is_1904))
+    }
+
+    /// A day cell.
+    pub fn day(&mut self, key: &str) -> Option<chrono::NaiveDate> {
+        let is_1904 = self.is_1904;
+        self.read(key, |c| cell_day(c, is_1904))
+    }
+
+    /// Whether the workbook counts dates from 1904.
+    pub fn is_1904(&self) -> bool {
+        self.is_1904
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn row_lists() {
+        assert_eq!(list_rows(&[7]), "7");
+        assert_eq!(list_rows(&[7, 8, 9]), "7, 8 and 9");
+        assert_eq!(
+            list_rows(&(10..=40).collect::<Vec<_>>()),
+            "10, 11, 12 … 40 (31 rows)"
+        );
+    }
+}

@@ -1,0 +1,475 @@
+//! The template workbook: the project written back in the layout the importer reads (domain.md,
+//! "The template workbook"), so that exporting and importing again gives the same model.
+//!
+//! What keeps the round trip exact: numbers go out as number cells at full precision (number formats
+//! only change what is displayed), months and NPS periods as text, days as date cells, an empty
+//! `Option` as an empty cell, tiers as their English keys. Patient-level visits are not written:
+//! the template is the plain workbook a marketer edits, without hashed patient keys.
+
+use std::io::Write;
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, RowNum, Workbook, XlsxError};
+
+use super::ReportError;
+use crate::model::Project;
+
+/// The sheet names, in the order they are written.
+pub const SHEETS: [&str; 9] = ["Settings", "Directions", "Channels", "Plan", "Budget", "Funnel", "Revenue", "Doctors", "NPS"];
+
+/// How a number is displayed.
+#[derive(Clone, Copy)]
+enum Style {
+    Money,
+    Rate,
+    Count,
+    Decimal,
+}
+
+/// One cell to write.
+enum Cell {
+    Empty,
+    Text(String),
+    Number(f64, Style),
+    Date(NaiveDate),
+}
+
+fn text(s: &str) -> Cell {
+    if s.is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) }
+}
+
+fn opt_text(s: Option<&str>) -> Cell {
+    s.map_or(Cell::Empty, text)
+}
+
+fn num(x: f64, style: Style) -> Cell {
+    Cell::Number(x, style)
+}
+
+fn opt_num(x: Option<f64>, style: Style) -> Cell {
+    x.map_or(Cell::Empty, |x| Cell::Number(x, style))
+}
+
+/// A header and its column width (in Excel character units).
+type Col = (&'static str, f64);
+
+struct Formats {
+    header: Format,
+    money: Format,
+    rate: Format,
+    count: Format,
+    decimal: Format,
+    date: Format,
+}
+
+impl Formats {
+    fn new(currency: &str) -> Self {
+        // A quote inside a quoted literal would break the number format; currency codes never need one.
+        let symbol = match currency.trim() {
+            "" | "RUB" | "RUR" => "₽".to_string(),
+            other => other.replace('"', ""),
+        };
+        Self {
+            header: Format::new().set_bold(),
+            money: Format::new().set_num_format(format!("#,##0.00 \"{symbol}\"")),
+            rate: Format::new().set_num_format("0.0%"),
+            count: Format::new().set_num_format("#,##0"),
+            decimal: Format::new().set_num_format("#,##0.0#"),
+            date: Format::new().set_num_format("dd.mm.yyyy"),
+        }
+    }
+
+    fn of(&self, style: Style) -> &Format {
+        match style {
+            Style::Money => &self.money,
+            Style::Rate => &self.rate,
+            Style::Count => &self.count,
+            Style::Decimal => &self.decimal,
+        }
+    }
+}
+
+fn excel_date(day: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    let year = u16::try_from(day.year())
+        .map_err(|_| XlsxError::DateTimeRangeError(format!("Year: '{}' outside Excel range of 1900-9999", day.year())))?;
+    // Month and day always fit in u8; from_ymd checks the year against Excel's range.
+    ExcelDateTime::from_ymd(year, day.month() as u8, day.day() as u8)
+}
+
+fn write_sheet(
+    workbook: &mut Workbook,
+    formats: &Formats,
+    name: &str,
+    cols: &[Col],
+    rows: impl IntoIterator<Item = Vec<Cell>>,
+) -> Result<(), XlsxError> {
+    let sheet = workbook.add_worksheet();
+    sheet.set_name(name)?;
+    for (c, &(header, width)) in cols.iter().enumerate() {
+        let c = c as ColNum;
+        sheet.write_string_with_format(0, c, header, &formats.header)?;
+        sheet.set_column_width(c, width)?;
+    }
+    sheet.set_freeze_panes(1, 0)?;
+    for (i, row) in rows.into_iter().enumerate() {
+        let r = RowNum::try_from(i + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
+        for (c, cell) in row.into_iter().enumerate() {
+            let c = ColNum::try_from(c).map_err(|_| XlsxError::RowColumnLimitError)?;
+            match cell {
+                Cell::Empty => {}
+                Cell::Text(s) => {
+                    sheet.write_string(r, c, s)?;
+                }
+                // Excel has no NaN or infinity; an empty cell is the honest "no number".
+                Cell::Number(x, _) if !x.is_finite() => {}
+                Cell::Number(x, style) => {
+                    sheet.write_number_with_format(r, c, x, formats.of(style))?;
+                }
+                Cell::Date(day) => {
+                    sheet.write_datetime_with_format(r, c, excel_date(day)?, &formats.date)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Lays the project out as a template workbook: sheets Settings, Directions, Channels, Plan,
+/// Budget, Funnel, Revenue, Doctors and NPS with the canonical English headers, a bold frozen
+/// header row and number formats. Importing the workbook gives the same project back, except the
+/// patient-level visits, which the template never holds.
+///
+/// # Errors
+/// [`XlsxError::DateTimeRangeError`] for a day outside Excel's 1900–9999 range, and the errors of
+/// rust_xlsxwriter for text over 32 767 characters or more than 1 048 575 rows on a sheet.
+pub fn template_workbook(project: &Project) -> Result<Workbook, XlsxError> {
+    use Style::{Count, Decimal, Money, Rate};
+
+    let mut wb = Workbook::new();
+    let f = Formats::new(&project.settings.currency);
+    let s = &project.settings;
+
+    let weights: Vec<String> = s.weekday_weights.iter().map(f64::to_string).collect();
+    let mut settings = vec![
+        vec![text("clinic"), text(&s.clinic)],
+        vec![text("currency"), text(&s.currency)],
+        vec![text("nps_scale"), text(s.nps_scale.key())],
+        vec![text("weekday_weights"), text(&weights.join(" "))],
+    ];
+    // One row per holiday: a date cell each, so Excel shows and sorts them as dates.
+    settings.extend(s.holidays.iter().map(|&d| vec![text("holidays"), Cell::Date(d)]));
+    settings.extend([
+        vec![text("fixed_costs"), num(s.fixed_costs, Money)],
+        vec![text("dedupe_days"), num(f64::from(s.dedupe_days), Count)],
+        vec![text("attribution_days"), num(f64::from(s.attribution_days), Count)],
+        vec![text("salt"), text(&s.salt)],
+    ]);
+    write_sheet(&mut wb, &f, SHEETS[0], &[("key", 18.0), ("value", 36.0)], settings)?;
+
+    write_sheet(
+        &mut wb,
+        &f,
+        SHEETS[1],
+        &[("direction", 24.0), ("margin", 10.0), ("visits_per_patient", 18.0)],
+        project.directions.iter().map(|d| {
+            vec![text(&d.name), num(d.margin, Rate), opt_num(d.visits_per_patient, Decimal)]
+        }),
+    )?;
+
+    write_sheet(
+        &mut wb,
+        &f,
+        SHEETS[2],
+        &[("channel", 26.0), ("tier", 12.0), ("kind", 30.0), ("sources", 36.0)],
+        project.channels.iter().map(|c| {
+            vec![text(&c.name), text(c.tier.key()), text(&c.kind), text(&c.sources.join(", "))]
+        }),
+    )?;
+
+    write_sheet(
+        &mut wb,
+        &f,
+        SHEETS[3],
+        &[
+            ("month", 10.0),
+            ("direction", 20.0),
+            ("revenue_plan", 18.0),
+            ("leads_plan", 12.0),
+            ("booking_rate_plan", 18.0),
+            ("show_rate_plan", 16.0),
+            ("paid_rate_plan", 16.0),
+            ("revenue_per_paid_plan", 22.0),
+        ],
+        project.plan.iter().map(|r| {
+            vec![
+                text(&r.month.to_string()),
+                opt_text(r.direction.as_deref()),
+                num(r.revenue_plan, Money),
+                opt_num(r.leads_plan, Count),
+                opt_num(r.booking_rate_plan, Rate),
+                opt_num(r.show_rate_plan, Rate),
+                opt_num(r.paid_rate_plan, Rate),
+                opt_num(r.revenue_per_paid_plan, Money),
+            ]
+        }),
+    )?;
+
+    write_sheet(
+        &mut wb,
+        &f,
+        SHEETS[4],
+        &[("month", 10.0), ("channel", 26.0), ("budget_plan", 16.0), ("spend", 16.0)],
+        project.budget.iter().map(|r| {
+            vec![
+                text(&r.month.to_string()),
+                text(&r.channel),
+                opt_num(r.budget_plan, Money),
+                opt_num(r.spend, Money),
+            ]
+        }),
+    )?;
+
+    write_sheet(
+        &mut wb,
+        &f,
+        SHEETS[5],
+        &[
+            ("month", 10.0),
+            ("channel", 26.0),
+            ("direction", 20.0),
+            ("leads", 10.0),
+            ("bookings", 10.0),
+            ("visits", 10.0),
+            ("paid", 10.0),
+            ("revenue", 16.0),
+            ("returning_leads", 16.0),
+        ],
+        project.funnel.iter().map(|r| {
+            vec![
+                text(&r.month.to_string()),
+                text(&r.channel),
+                opt_text(r.direction.as_deref()),
+                opt_num(r.leads, Count),
+                opt_num(r.bookings, Count),
+                opt_num(r.visits, Count),
+                opt_num(r.paid, Count),
+                opt_num(r.revenue, Money),
+                opt_num(r.returning_leads, Count),
+            ]
+        }),
+    )?;
+
+    write_sheet(
+        &mut wb,
+        &f,
+        SHEETS[6],
+        &[
+            ("date", 12.0),
+            ("direction", 20.0),
+            ("revenue", 16.0),
+            ("checks", 10.0),
+            ("new_patients", 14.0),
+            ("repeat_patients", 16.0),
+        ],
+        project.revenue.iter().map(|r| {
+            vec![
+                Cell::Date(r.date),
+                opt_text(r.direction.as_deref()),
+                num(r.revenue, Money),
+                opt_num(r.checks, Count),
+                opt_num(r.new_patients, Count),
+                opt_num(r.repeat_patients, Count),
+            ]
+        }),
+    )?;
+
+    write_sheet(
+        &mut wb,
+        &f,
+        SHEETS[7],
+        &[
+            ("month", 10.0),
+            ("doctor", 30.0),
+            ("direction", 20.0),
+            ("primary_patients", 17.0),
+            ("repeat_patients", 16.0),
+            ("revenue", 16.0),
+            ("hours_available", 16.0),
+            ("hours_booked", 14.0),
+            ("recommended", 13.0),
+            ("agreed", 10.0),
+            ("performed", 11.0),
+        ],
+        project.doctors.iter().map(|r| {
+            vec![
+                text(&r.month.to_string()),
+                text(&r.doctor),
+                opt_text(r.direction.as_deref()),
+                opt_num(r.primary_patients, Count),
+                opt_num(r.repeat_patients, Count),
+                opt_num(r.revenue, Money),
+                opt_num(r.hours_available, Decimal),
+                opt_num(r.hours_booked, Decimal),
+                opt_num(r.recommended, Count),
+                opt_num(r.agreed, Count),
+                opt_num(r.performed, Count),
+            ]
+        }),
+    )?;
+
+    write_sheet(
+        &mut wb,
+        &f,
+        SHEETS[8],
+        &[("period", 10.0), ("direction", 20.0), ("score", 8.0), ("count", 10.0)],
+        project.nps.iter().map(|r| {
+            vec![
+                text(&r.period.to_string()),
+                opt_text(r.direction.as_deref()),
+                num(f64::from(r.score), Count),
+                num(r.count, Count),
+            ]
+        }),
+    )?;
+
+    Ok(wb)
+}
+
+/// Writes the project's template workbook to `path`, atomically: the workbook goes to a temporary
+/// file in the same folder, is flushed to disk and then renamed over `path`, so a crash or a full
+/// disk never leaves a half-written file where the user's workbook was.
+///
+/// # Errors
+/// [`ReportError::Xlsx`] when the workbook cannot be laid out (see [`template_workbook`]);
+/// [`ReportError::Io`] when the folder does not exist or cannot be written, or the rename fails.
+/// Both name `path`.
+pub fn write_template(project: &Project, path: &Path) -> Result<(), ReportError> {
+    let xlsx = |source| ReportError::Xlsx { path: path.to_path_buf(), source };
+    let io = |source| ReportError::Io { path: path.to_path_buf(), source };
+    let mut workbook = template_workbook(project).map_err(xlsx)?;
+    let bytes = workbook.save_to_buffer().map_err(xlsx)?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
+    tmp.write_all(&bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+
+    use super::*;
+    use crate::demo::demo_project;
+
+    #[test]
+    fn demo_workbook_builds_and_saves() {
+        let mut wb = template_workbook(&demo_project()).expect("workbook");
+        let bytes = wb.save_to_buffer().expect("bytes");
+        assert!(bytes.len() > 10_000);
+        assert_eq!(&bytes[..2], b"PK");
+    }
+
+    #[test]
+    fn empty_project_writes_headers_only() {
+        let mut wb = template_workbook(&Project::new()).expect("workbook");
+        assert!(!wb.save_to_buffer().expect("bytes").is_empty());
+    }
+
+    fn cell(range: &calamine::Range<Data>, row: usize, col: usize) -> &Data {
+        range.get((row, col)).unwrap_or(&Data::Empty)
+    }
+
+    fn excel_serial(y: i32, m: u32, d: u32) -> f64 {
+        let day = NaiveDate::from_ymd_opt(y, m, d).unwrap();
+        let epoch = NaiveDate::from_ymd_opt(1899, 12, 30).unwrap();
+        (day - epoch).num_days() as f64
+    }
+
+    #[test]
+    fn written_file_reads_back() {
+        let project = demo_project();
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("шаблон.xlsx");
+        write_template(&project, &path).unwrap();
+        // Nothing but the workbook is left in the folder: the temporary file was renamed.
+        assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
+
+        let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+        assert_eq!(book.sheet_names(), SHEETS.map(String::from).to_vec());
+
+        let settings = book.worksheet_range("Settings").unwrap();
+        let find = |key: &str| {
+            (0..settings.height()).find(|&r| cell(&settings, r, 0) == &Data::String(key.into())).unwrap()
+        };
+        assert_eq!(cell(&settings, find("clinic"), 1), &Data::String(project.settings.clinic.clone()));
+        assert_eq!(cell(&settings, find("weekday_weights"), 1), &Data::String("1 1 1 1 1 0.5 0".into()));
+        assert_eq!(cell(&settings, find("fixed_costs"), 1), &Data::Float(2_500_000.0));
+        assert_eq!(cell(&settings, find("salt"), 1), &Data::String(project.settings.salt.clone()));
+        let holiday_rows = (0..settings.height())
+            .filter(|&r| cell(&settings, r, 0) == &Data::String("holidays".into()))
+            .count();
+        assert_eq!(holiday_rows, project.settings.holidays.len());
+        match cell(&settings, find("holidays"), 1) {
+            Data::DateTime(d) => assert_eq!(d.as_f64(), excel_serial(2025, 11, 4)),
+            other => panic!("holiday is not a date cell: {other:?}"),
+        }
+
+        let plan = book.worksheet_range("Plan").unwrap();
+        let headers: Vec<String> = (0..plan.width()).map(|c| cell(&plan, 0, c).to_string()).collect();
+        assert_eq!(
+            headers,
+            [
+                "month",
+                "direction",
+                "revenue_plan",
+                "leads_plan",
+                "booking_rate_plan",
+                "show_rate_plan",
+                "paid_rate_plan",
+                "revenue_per_paid_plan"
+            ]
+        );
+        let first = &project.plan[0];
+        assert_eq!(cell(&plan, 1, 0), &Data::String(first.month.to_string()));
+        assert_eq!(cell(&plan, 1, 1), &Data::Empty);
+        assert_eq!(cell(&plan, 1, 2), &Data::Float(first.revenue_plan));
+        assert_eq!(cell(&plan, 1, 4), &Data::Float(first.booking_rate_plan.unwrap()));
+        assert_eq!(plan.height(), project.plan.len() + 1);
+
+        let channels = book.worksheet_range("Channels").unwrap();
+        assert_eq!(cell(&channels, 1, 1), &Data::String("proven".into()));
+        assert_eq!(cell(&channels, 1, 3), &Data::String("yandex, yandex.direct, Яндекс".into()));
+
+        let revenue = book.worksheet_range("Revenue").unwrap();
+        let r0 = &project.revenue[0];
+        match cell(&revenue, 1, 0) {
+            Data::DateTime(d) => assert_eq!(d.as_f64(), excel_serial(2025, 9, 1)),
+            other => panic!("date is not a date cell: {other:?}"),
+        }
+        assert_eq!(cell(&revenue, 1, 2), &Data::Float(r0.revenue));
+        assert_eq!(revenue.height(), project.revenue.len() + 1);
+
+        let nps = book.worksheet_range("NPS").unwrap();
+        assert_eq!(cell(&nps, 1, 0), &Data::String("2025".into()));
+
+        let funnel = book.worksheet_range("Funnel").unwrap();
+        let blank = project.funnel.iter().position(|f| f.direction.is_none()).unwrap();
+        assert_eq!(cell(&funnel, blank + 1, 2), &Data::Empty);
+        assert_eq!(cell(&funnel, blank + 1, 7), &Data::Empty);
+    }
+
+    #[test]
+    fn unwritable_path_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("нет такой папки").join("out.xlsx");
+        let err = write_template(&demo_project(), &path).unwrap_err();
+        assert!(matches!(err, ReportError::Io { .. }));
+        assert!(err.to_string().contains("out.xlsx"), "{err}");
+    }
+}
