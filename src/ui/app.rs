@@ -619,10 +619,10 @@ impl App {
         let all = tr(lang, K::All);
         let f = &mut self.filter;
         ui.horizontal(|ui| {
-            ui.label(tr(lang, K::PeriodFrom));
-            month_combo(ui, "from", &mut f.from, &months, lang, all);
-            ui.label(tr(lang, K::PeriodTo));
-            month_combo(ui, "to", &mut f.to, &months, lang, all);
+            let l = ui.label(tr(lang, K::PeriodFrom)).id;
+            month_combo(ui, "from", l, &mut f.from, &months, lang, all);
+            let l = ui.label(tr(lang, K::PeriodTo)).id;
+            month_combo(ui, "to", l, &mut f.to, &months, lang, all);
             if let (Some(a), Some(b)) = (f.from, f.to) {
                 if a > b {
                     f.to = Some(a);
@@ -630,7 +630,7 @@ impl App {
             }
             if let Some(last) = months.last().copied() {
                 if ui.button(tr(lang, K::LastYear)).on_hover_text(tr(lang, K::LastYearHint)).clicked() {
-                    f.from = Some(last.add(-11));
+                    f.from = Some(last.shift(-11));
                     f.to = Some(last);
                 }
             }
@@ -639,10 +639,10 @@ impl App {
                 f.to = None;
             }
             ui.separator();
-            ui.label(tr(lang, K::Direction));
-            text_combo(ui, "direction", &mut f.direction, &directions, all);
-            ui.label(tr(lang, K::Channel));
-            text_combo(ui, "channel", &mut f.channel, &channels, all);
+            let l = ui.label(tr(lang, K::Direction)).id;
+            text_combo(ui, "direction", l, &mut f.direction, &directions, all);
+            let l = ui.label(tr(lang, K::Channel)).id;
+            text_combo(ui, "channel", l, &mut f.channel, &channels, all);
         });
     }
 
@@ -879,24 +879,28 @@ fn file_stem(name: &str) -> String {
     Path::new(name).file_stem().map_or_else(|| "clinic".to_string(), |s| s.to_string_lossy().into_owned())
 }
 
-fn month_combo(ui: &mut egui::Ui, id: &str, value: &mut Option<Month>, months: &[Month], lang: Lang, all: &str) {
+fn month_combo(ui: &mut egui::Ui, id: &str, label: egui::Id, value: &mut Option<Month>, months: &[Month], lang: Lang, all: &str) {
     let text = value.map_or_else(|| all.to_string(), |m| month_label(m, lang));
     egui::ComboBox::from_id_salt(id).selected_text(text).width(110.0).show_ui(ui, |ui| {
         ui.selectable_value(value, None, all);
         for m in months {
             ui.selectable_value(value, Some(*m), month_label(*m, lang));
         }
-    });
+    })
+    .response
+    .labelled_by(label);
 }
 
-fn text_combo(ui: &mut egui::Ui, id: &str, value: &mut Option<String>, options: &[String], all: &str) {
+fn text_combo(ui: &mut egui::Ui, id: &str, label: egui::Id, value: &mut Option<String>, options: &[String], all: &str) {
     let text = value.clone().unwrap_or_else(|| all.to_string());
     egui::ComboBox::from_id_salt(id).selected_text(text).width(150.0).show_ui(ui, |ui| {
         ui.selectable_value(value, None, all);
         for o in options {
             ui.selectable_value(value, Some(o.clone()), o);
         }
-    });
+    })
+    .response
+    .labelled_by(label);
 }
 
 impl eframe::App for App {
