@@ -327,3 +327,118 @@ fn a_hundred_thousand_rows_scroll_without_building_every_row() {
     assert!(h.query_by_label(&format::money(Some(50_000.0), Lang::En)).is_none());
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
+
+#[test]
+fn the_demo_opens_by_default_and_follows_a_plan_edit() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::new(Startup { file: None, dirs: Some(AppDirs::inside(dir.path())), reopen_last: true, lang: Some(Lang::Ru) });
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(medfunnel::ui::install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
+    h.run();
+    assert_eq!(h.state().document().project(), &medfunnel::demo::demo_project());
+    h.get_by_label("Выручка и план");
+    let before = completion(h.state_mut()).unwrap();
+    // Double the plan of the first whole-clinic Plan row through the grid.
+    let row = h.state().document().project().plan.iter().position(|r| r.direction.is_none()).unwrap();
+    let plan = h.state().document().project().plan[row].revenue_plan;
+    h.get_by_label("План").click();
+    h.run();
+    h.state_mut().grid_mut(Sheet::Plan).select_model_cell(row, 2);
+    h.run();
+    h.event(Event::Text(format!("{}", plan * 2.0)));
+    h.key_press(Key::Enter);
+    h.run();
+    assert_eq!(h.state().document().project().plan[row].revenue_plan, plan * 2.0);
+    let after = completion(h.state_mut()).unwrap();
+    assert!(after < before, "completion {before} → {after}");
+    h.get_by_label("Сводка").click();
+    h.run();
+    h.get_by_label_contains(&format!("Выполнение {}", format::percent(Some(after), Lang::Ru)));
+    h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(completion(h.state_mut()), Some(before));
+}
+
+/// A Russian clinic workbook with one unreadable plan value.
+fn russian_workbook(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("клиника.xlsx");
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Каналы").unwrap();
+    for (r, row) in [["канал", "категория"], ["Яндекс Директ", "проверенный"], ["Сарафан", "масштабирование"]].iter().enumerate() {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    let ws = wb.add_worksheet();
+    ws.set_name("План").unwrap();
+    for (r, row) in [["месяц", "план выручки"], ["янв 2025", "1 000 000"], ["фев 2025", "много"], ["мар 2025", "1 200 000 ₽"]]
+        .iter()
+        .enumerate()
+    {
+        for (c, v) in row.iter().enumerate() {
+            ws.write_string(r as u32, c as u16, *v).unwrap();
+        }
+    }
+    wb.save(&path).unwrap();
+    path
+}
+
+#[test]
+fn an_imported_workbook_lists_its_problems_and_a_click_shows_the_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), &clinic(), Lang::Ru);
+    let book = russian_workbook(dir.path());
+    h.state_mut().send(Command::OpenPath(book));
+    h.run();
+    // Opening a file with unsaved changes asks first; here nothing was changed.
+    assert_eq!(h.state().document().project().plan.len(), 2);
+    assert_eq!(h.state().view(), View::Problems);
+    assert!(h.state().document().is_dirty(), "an import is not saved as a project yet");
+    let error = h.state().notices().iter().position(|n| n.error && n.value.as_deref() == Some("много")).unwrap();
+    let text = h.state().notices()[error].text.clone();
+    h.get_by_label(&text).click();
+    h.run();
+    assert_eq!(h.state().view(), View::Sheet(Sheet::Plan));
+    assert!(h.state_mut().grid_mut(Sheet::Plan).message.as_deref() == Some(text.as_str()));
+}
+
+#[test]
+fn unsaved_changes_are_not_dropped_by_opening_another_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), &clinic(), Lang::Ru);
+    h.state_mut().send(Command::Show(View::Sheet(Sheet::Plan)));
+    h.run();
+    h.state_mut().grid_mut(Sheet::Plan).select_model_cell(0, 2);
+    h.run();
+    h.event(Event::Text("5".into()));
+    h.key_press(Key::Enter);
+    h.run();
+    h.state_mut().send(Command::Demo);
+    h.run();
+    h.get_by_label("Несохранённые изменения");
+    h.get_by_label("Отмена").click();
+    h.run();
+    assert_eq!(h.state().document().project().plan[0].revenue_plan, 5.0);
+}
+
+#[test]
+fn the_exported_template_imports_back_to_the_same_model() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), &clinic(), Lang::Ru);
+    let out = dir.path().join("шаблон.xlsx");
+    h.state_mut().send(Command::ExportTo(out.clone()));
+    h.run();
+    assert!(out.exists(), "{:?}", h.state().status());
+    let back = medfunnel::import::import_workbook(&out).unwrap();
+    let mut expected = clinic();
+    expected.settings.salt = back.project.settings.salt.clone();
+    assert_eq!(back.project.plan, expected.plan);
+    assert_eq!(back.project.budget, expected.budget);
+    assert_eq!(back.project.funnel, expected.funnel);
+    assert_eq!(back.project.revenue, expected.revenue);
+    assert_eq!(back.project.channels, expected.channels);
+}
