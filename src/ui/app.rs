@@ -248,7 +248,8 @@ impl App {
     fn open_path(&mut self, path: &Path) -> bool {
         match files::open(path) {
             Ok(opened) => {
-                let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                let name =
+                    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
                 let is_project = opened.is_project_file;
                 self.replace_document(opened.project, is_project.then(|| path.to_path_buf()), name);
                 if !is_project {
@@ -262,7 +263,14 @@ impl App {
                 let msg = if self.notices.is_empty() {
                     format!("{} {}", tr(self.lang, K::Opened), path.display())
                 } else {
-                    format!("{} {} · {} {} / {}", tr(self.lang, K::Opened), path.display(), tr(self.lang, K::Problems), errors, self.notices.len())
+                    format!(
+                        "{} {} · {} {} / {}",
+                        tr(self.lang, K::Opened),
+                        path.display(),
+                        tr(self.lang, K::Problems),
+                        errors,
+                        self.notices.len()
+                    )
                 };
                 self.set_status(msg, false);
                 if errors > 0 {
@@ -300,10 +308,10 @@ impl App {
     }
 
     fn save_prefs(&mut self) {
-        if let Some(d) = &self.dirs {
-            if let Err(e) = self.prefs.save(d) {
-                self.status = Some((e, true));
-            }
+        if let Some(d) = &self.dirs
+            && let Err(e) = self.prefs.save(d)
+        {
+            self.status = Some((e, true));
         }
     }
 
@@ -623,16 +631,16 @@ impl App {
             month_combo(ui, "from", l, &mut f.from, &months, lang, all);
             let l = ui.label(tr(lang, K::PeriodTo)).id;
             month_combo(ui, "to", l, &mut f.to, &months, lang, all);
-            if let (Some(a), Some(b)) = (f.from, f.to) {
-                if a > b {
-                    f.to = Some(a);
-                }
+            if let (Some(a), Some(b)) = (f.from, f.to)
+                && a > b
+            {
+                f.to = Some(a);
             }
-            if let Some(last) = months.last().copied() {
-                if ui.button(tr(lang, K::LastYear)).on_hover_text(tr(lang, K::LastYearHint)).clicked() {
-                    f.from = Some(last.shift(-11));
-                    f.to = Some(last);
-                }
+            if let Some(last) = months.last().copied()
+                && ui.button(tr(lang, K::LastYear)).on_hover_text(tr(lang, K::LastYearHint)).clicked()
+            {
+                f.from = Some(last.shift(-11));
+                f.to = Some(last);
             }
             if ui.button(tr(lang, K::AllTime)).clicked() {
                 f.from = None;
@@ -790,7 +798,11 @@ impl App {
                 let mut choice = None;
                 egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
                     ui.heading(tr(lang, K::RecoveryTitle));
-                    let from = r.meta.path.as_ref().map_or_else(|| tr(lang, K::Untitled).to_string(), |p| p.display().to_string());
+                    let from = r
+                        .meta
+                        .path
+                        .as_ref()
+                        .map_or_else(|| tr(lang, K::Untitled).to_string(), |p| p.display().to_string());
                     ui.label(format!("{} {from}", tr(lang, K::RecoveryText)));
                     ui.horizontal(|ui| {
                         if ui.button(tr(lang, K::Restore)).clicked() {
@@ -879,28 +891,42 @@ fn file_stem(name: &str) -> String {
     Path::new(name).file_stem().map_or_else(|| "clinic".to_string(), |s| s.to_string_lossy().into_owned())
 }
 
-fn month_combo(ui: &mut egui::Ui, id: &str, label: egui::Id, value: &mut Option<Month>, months: &[Month], lang: Lang, all: &str) {
+fn month_combo(
+    ui: &mut egui::Ui,
+    id: &str,
+    label: egui::Id,
+    value: &mut Option<Month>,
+    months: &[Month],
+    lang: Lang,
+    all: &str,
+) {
     let text = value.map_or_else(|| all.to_string(), |m| month_label(m, lang));
-    egui::ComboBox::from_id_salt(id).selected_text(text).width(110.0).show_ui(ui, |ui| {
-        ui.selectable_value(value, None, all);
-        for m in months {
-            ui.selectable_value(value, Some(*m), month_label(*m, lang));
-        }
-    })
-    .response
-    .labelled_by(label);
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(text)
+        .width(110.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, all);
+            for m in months {
+                ui.selectable_value(value, Some(*m), month_label(*m, lang));
+            }
+        })
+        .response
+        .labelled_by(label);
 }
 
 fn text_combo(ui: &mut egui::Ui, id: &str, label: egui::Id, value: &mut Option<String>, options: &[String], all: &str) {
     let text = value.clone().unwrap_or_else(|| all.to_string());
-    egui::ComboBox::from_id_salt(id).selected_text(text).width(150.0).show_ui(ui, |ui| {
-        ui.selectable_value(value, None, all);
-        for o in options {
-            ui.selectable_value(value, Some(o.clone()), o);
-        }
-    })
-    .response
-    .labelled_by(label);
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(text)
+        .width(150.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, all);
+            for o in options {
+                ui.selectable_value(value, Some(o.clone()), o);
+            }
+        })
+        .response
+        .labelled_by(label);
 }
 
 impl eframe::App for App {

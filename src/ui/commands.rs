@@ -349,8 +349,14 @@ mod tests {
         let mut d = doc();
         for i in 0..(HISTORY_CAP + 10) {
             let old = d.project().plan[0].revenue_plan;
-            d.apply(Edit::SetCell { sheet: Sheet::Plan, row: 0, col: 2, old: Value::Num(old), new: Value::Num(i as f64 + 0.5) })
-                .unwrap();
+            d.apply(Edit::SetCell {
+                sheet: Sheet::Plan,
+                row: 0,
+                col: 2,
+                old: Value::Num(old),
+                new: Value::Num(i as f64 + 0.5),
+            })
+            .unwrap();
         }
         assert_eq!(d.history().undo_len(), HISTORY_CAP);
         while d.undo().is_some() {}

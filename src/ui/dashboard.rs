@@ -24,7 +24,8 @@ pub enum Status {
 }
 
 impl Status {
-    fn colour(self, dark: bool) -> Color32 {
+    /// The status's colour on a dark or light background.
+    pub fn colour(self, dark: bool) -> Color32 {
         match (self, dark) {
             (Status::Good, false) => Color32::from_rgb(0x1e, 0x8e, 0x3e),
             (Status::Good, true) => Color32::from_rgb(0x5c, 0xc9, 0x7b),
@@ -219,7 +220,13 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
     out.push(Card {
         title: K::CardLeads,
         value: format::count(k.leads, lang),
-        sub: format!("{} {} · {} {}", t(K::VisitsWord), format::count(k.visits, lang), t(K::PaidWord), format::count(k.paid, lang)),
+        sub: format!(
+            "{} {} · {} {}",
+            t(K::VisitsWord),
+            format::count(k.visits, lang),
+            t(K::PaidWord),
+            format::count(k.paid, lang)
+        ),
         status: Status::Neutral,
         reference: t(K::RefNone).to_string(),
     });
@@ -252,16 +259,9 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
         reference: t(K::RefRoas).to_string(),
     });
     // The clinic has one LTV:CAC per direction; the card shows the weakest, the tooltip all.
-    let worst = kpis
-        .directions
-        .iter()
-        .filter_map(|d| d.ltv_to_cac.map(|x| (x, d)))
-        .min_by(|a, b| a.0.total_cmp(&b.0));
-    let all: Vec<String> = kpis
-        .directions
-        .iter()
-        .map(|d| format!("{}: {}", d.direction, format::ratio(d.ltv_to_cac, lang)))
-        .collect();
+    let worst = kpis.directions.iter().filter_map(|d| d.ltv_to_cac.map(|x| (x, d))).min_by(|a, b| a.0.total_cmp(&b.0));
+    let all: Vec<String> =
+        kpis.directions.iter().map(|d| format!("{}: {}", d.direction, format::ratio(d.ltv_to_cac, lang))).collect();
     out.push(Card {
         title: K::CardLtvCac,
         value: format::ratio(worst.map(|w| w.0), lang),
@@ -271,8 +271,10 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
     });
     let overall: Vec<_> = kpis.nps.iter().filter(|n| n.direction.is_none()).collect();
     let latest = overall.iter().max_by(|a, b| a.period.cmp(&b.period));
-    let history: Vec<String> =
-        overall.iter().map(|n| format!("{}: {}", n.period, format::number(n.nps.unwrap_or(f64::NAN), 0, lang))).collect();
+    let history: Vec<String> = overall
+        .iter()
+        .map(|n| format!("{}: {}", n.period, format::number(n.nps.unwrap_or(f64::NAN), 0, lang)))
+        .collect();
     out.push(Card {
         title: K::CardNps,
         value: latest.and_then(|n| n.nps).map_or_else(|| format::DASH.to_string(), |v| format::number(v, 0, lang)),
@@ -312,15 +314,24 @@ pub fn dashboard_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, period: &str, cl
         ui.label(RichText::new(period).weak());
     });
     ui.add_space(6.0);
-    let card_size = Vec2::new(250.0, 104.0);
-    ui.horizontal_wrapped(|ui| {
-        ui.spacing_mut().item_spacing = Vec2::new(10.0, 10.0);
-        for card in cards(kpis, lang) {
-            card_ui(ui, &card, card_size, lang, dark);
-        }
-    });
-    ui.add_space(14.0);
+    // Frames do not wrap inside `horizontal_wrapped`, so the cards are laid out in rows that fit.
+    let gap = 10.0;
+    let card_size = Vec2::new(270.0, 104.0);
+    let per_row = (((ui.available_width() + gap) / (card_size.x + gap)).floor() as usize).max(1);
+    let all = cards(kpis, lang);
+    for chunk in all.chunks(per_row) {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing = Vec2::new(gap, gap);
+            for card in chunk {
+                card_ui(ui, card, card_size, lang, dark);
+            }
+        });
+        ui.add_space(gap);
+    }
+    ui.add_space(4.0);
     funnel_ui(ui, kpis, lang, dark);
+    ui.add_space(10.0);
+    super::views::summary_ui(ui, super::sheets::Sheet::Plan, kpis, lang);
     if !kpis.notices.is_empty() {
         ui.add_space(10.0);
         ui.collapsing(tr(lang, K::ComputationNotices), |ui| {
@@ -340,8 +351,8 @@ fn card_ui(ui: &mut egui::Ui, card: &Card, size: Vec2, lang: Lang, dark: bool) {
         .inner_margin(egui::Margin { left: 14, right: 10, top: 8, bottom: 8 });
     let resp = frame
         .show(ui, |ui| {
-            ui.set_min_size(size - Vec2::new(24.0, 16.0));
-            ui.set_max_width(size.x - 24.0);
+            ui.set_width(size.x - 24.0);
+            ui.set_min_height(size.y - 16.0);
             ui.vertical(|ui| {
                 ui.label(RichText::new(tr(lang, card.title)).size(13.0).weak());
                 ui.label(RichText::new(&card.value).size(22.0).strong().color(colour));

@@ -237,10 +237,8 @@ pub fn write_recovery(dirs: &AppDirs, project: &Project, path: Option<&Path>) ->
 /// The recovery file left by a run that did not end cleanly, if any.
 pub fn find_recovery(dirs: &AppDirs) -> Option<Recovery> {
     let project = store::load_project(&dirs.recovery_path()).ok()?;
-    let meta = std::fs::read(dirs.recovery_meta_path())
-        .ok()
-        .and_then(|b| serde_json::from_slice(&b).ok())
-        .unwrap_or_default();
+    let meta =
+        std::fs::read(dirs.recovery_meta_path()).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default();
     Some(Recovery { project, meta })
 }
 

@@ -27,6 +27,9 @@ enum Editing {
     Choice { highlighted: usize },
 }
 
+/// What the view row order depends on: model revision, filter and sort.
+type ViewKey = (u64, Filter, Option<(usize, bool)>);
+
 /// The grid's state for one sheet: where the cursor is, what is selected, being edited, sorted.
 #[derive(Debug)]
 pub struct GridState {
@@ -43,7 +46,7 @@ pub struct GridState {
     pub message: Option<String>,
     /// View row → model row, for the current filter and sort.
     view: Vec<usize>,
-    view_key: Option<(u64, Filter, Option<(usize, bool)>)>,
+    view_key: Option<ViewKey>,
     /// Scroll the cursor into view on the next frame.
     scroll_to_cursor: bool,
     /// Give the grid keyboard focus on the next frame.
@@ -130,19 +133,23 @@ impl GridState {
             keyed.sort_by(|a, b| {
                 let o = compare(&a.0, &b.0);
                 // Blanks stay at the bottom whichever the direction.
-                let o = if ascending || matches!(a.0, Value::Empty) || matches!(b.0, Value::Empty) { o } else { o.reverse() };
+                let o = if ascending || matches!(a.0, Value::Empty) || matches!(b.0, Value::Empty) {
+                    o
+                } else {
+                    o.reverse()
+                };
                 o.then(a.1.cmp(&b.1))
             });
             view = keyed.into_iter().map(|(_, r)| r).collect();
         }
         self.view = view;
         self.view_key = Some(key);
-        if let Some(m) = self.pending_model_row.take() {
-            if let Some(i) = self.view.iter().position(|&r| r == m) {
-                self.cursor.0 = i;
-                self.anchor = self.cursor;
-                self.scroll_to_cursor = true;
-            }
+        if let Some(m) = self.pending_model_row.take()
+            && let Some(i) = self.view.iter().position(|&r| r == m)
+        {
+            self.cursor.0 = i;
+            self.anchor = self.cursor;
+            self.scroll_to_cursor = true;
         }
         let last = self.view.len().saturating_sub(1);
         self.cursor.0 = self.cursor.0.min(last);
@@ -234,10 +241,10 @@ pub fn grid_ui(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>) -
     let grid_focused = ui.memory(|m| m.has_focus(grid_id));
     let editor_focused = ui.memory(|m| m.has_focus(editor_id));
 
-    if grid_focused || editor_focused || state.editing.is_some() {
-        if let Some(e) = keyboard(ui, state, cx, grid_id) {
-            edit = Some(e);
-        }
+    if (grid_focused || editor_focused || state.editing.is_some())
+        && let Some(e) = keyboard(ui, state, cx, grid_id)
+    {
+        edit = Some(e);
     }
 
     let (r0, r1, c0, c1) = state.range();
@@ -294,35 +301,39 @@ pub fn grid_ui(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>) -
                 row.col(|ui| {
                     ui.label(RichText::new((mr + 1).to_string()).weak().small());
                 });
-                for c in 0..columns.len() {
+                for (c, column) in columns.iter().enumerate() {
                     let kind = sheets::kind(sheet, mr, c);
                     let value = sheets::get(cx.project, sheet, mr, c);
                     let is_cursor = (vr, c) == cursor;
-                    let (rect, resp) = row.col(|ui| {
+                    let mut cell_rect = egui::Rect::NOTHING;
+                    let (_, resp) = row.col(|ui| {
                         let rect = ui.max_rect();
+                        cell_rect = rect;
                         if (r0..=r1).contains(&vr) && (c0..=c1).contains(&c) && (r0, c0) != (r1, c1) {
                             ui.painter().rect_filled(rect, 0.0, sel_fill);
                         }
-                        if is_cursor {
-                            if let Some(Editing::Text { buf, fresh }) = &editing {
-                                let mut b = buf.clone();
-                                let out = TextEdit::singleline(&mut b)
-                                    .id(editor_id)
-                                    .hint_text(tr(lang, columns[c].label))
-                                    .desired_width(f32::INFINITY)
-                                    .show(ui);
-                                if *fresh {
-                                    let mut st = out.state.clone();
-                                    let end = egui::text::CCursor::new(b.chars().count());
-                                    st.cursor.set_char_range(Some(egui::text::CCursorRange::one(end)));
-                                    st.store(ui.ctx(), editor_id);
-                                    out.response.request_focus();
-                                }
-                                new_buf = Some(b);
-                                return;
+                        if is_cursor && let Some(Editing::Text { buf, fresh }) = &editing {
+                            let mut b = buf.clone();
+                            let out = TextEdit::singleline(&mut b)
+                                .id(editor_id)
+                                .hint_text(tr(lang, column.label))
+                                .desired_width(f32::INFINITY)
+                                .show(ui);
+                            if *fresh {
+                                let mut st = out.state.clone();
+                                let end = egui::text::CCursor::new(b.chars().count());
+                                st.cursor.set_char_range(Some(egui::text::CCursorRange::one(end)));
+                                st.store(ui.ctx(), editor_id);
+                                out.response.request_focus();
                             }
+                            new_buf = Some(b);
+                            return;
                         }
-                        let text = sheets::display(&value, kind, lang);
+                        let text = match (&value, kind) {
+                            // A blank direction means the whole clinic; say so, quietly.
+                            (Value::Empty, Kind::Direction) => RichText::new(tr(lang, K::WholeClinic)).weak(),
+                            _ => RichText::new(sheets::display(&value, kind, lang)),
+                        };
                         let label = Label::new(text).sense(Sense::click()).selectable(false).truncate();
                         let resp = if kind.is_numeric() {
                             ui.with_layout(Layout::right_to_left(Align::Center), |ui| ui.add(label)).inner
@@ -335,9 +346,9 @@ pub fn grid_ui(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>) -
                         }
                     });
                     if is_cursor {
-                        row_painter_stroke(&resp, rect, cursor_stroke);
+                        row_painter_stroke(&resp, cell_rect, cursor_stroke);
                         if let Some(Editing::Choice { highlighted }) = &editing {
-                            choice_pick = choice_popup_ui(&resp, rect, cx, kind, *highlighted);
+                            choice_pick = choice_popup_ui(&resp, cell_rect, cx, kind, *highlighted);
                         }
                     }
                     if resp.clicked() || resp.double_clicked() {
@@ -348,11 +359,11 @@ pub fn grid_ui(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>) -
             });
         });
 
-    if let Some(b) = new_buf {
-        if let Some(Editing::Text { buf, fresh }) = &mut state.editing {
-            *buf = b;
-            *fresh = false;
-        }
+    if let Some(b) = new_buf
+        && let Some(Editing::Text { buf, fresh }) = &mut state.editing
+    {
+        *buf = b;
+        *fresh = false;
     }
     if let Some(c) = sort_click {
         state.sort = match state.sort {
@@ -388,13 +399,18 @@ fn row_painter_stroke(resp: &egui::Response, rect: egui::Rect, stroke: egui::Str
 }
 
 /// The list of a choice cell, under the cell; returns the value clicked.
-fn choice_popup_ui(resp: &egui::Response, rect: egui::Rect, cx: &GridContext<'_>, kind: Kind, highlighted: usize) -> Option<Value> {
+fn choice_popup_ui(
+    resp: &egui::Response,
+    rect: egui::Rect,
+    cx: &GridContext<'_>,
+    kind: Kind,
+    highlighted: usize,
+) -> Option<Value> {
     let options = sheets::choices(cx.project, kind, cx.lang);
     let mut picked = None;
-    egui::Area::new(resp.id.with("choices"))
-        .order(egui::Order::Foreground)
-        .fixed_pos(rect.left_bottom())
-        .show(&resp.ctx, |ui| {
+    egui::Area::new(resp.id.with("choices")).order(egui::Order::Foreground).fixed_pos(rect.left_bottom()).show(
+        &resp.ctx,
+        |ui| {
             egui::Frame::popup(ui.style()).show(ui, |ui| {
                 ui.set_min_width(rect.width());
                 if options.is_empty() {
@@ -406,7 +422,8 @@ fn choice_popup_ui(resp: &egui::Response, rect: egui::Rect, cx: &GridContext<'_>
                     }
                 }
             });
-        });
+        },
+    );
     picked
 }
 
@@ -425,9 +442,7 @@ fn toolbar_ui(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>, ed
             state.sort = None;
         }
         let total = sheets::row_count(cx.project, state.sheet);
-        ui.label(
-            RichText::new(format!("{} {} / {}", tr(lang, K::RowsShown), state.view.len(), total)).weak(),
-        );
+        ui.label(RichText::new(format!("{} {} / {}", tr(lang, K::RowsShown), state.view.len(), total)).weak());
         ui.label(RichText::new(tr(lang, K::GridHint)).weak().small());
     });
     if let Some(m) = &state.message {
@@ -498,16 +513,8 @@ fn move_cursor(state: &mut GridState, dr: isize, dc: isize, jump: bool, extend: 
     let last_r = state.view.len().saturating_sub(1);
     let last_c = ncols.saturating_sub(1);
     let (r, c) = state.cursor;
-    let r = if jump && dr != 0 {
-        if dr < 0 { 0 } else { last_r }
-    } else {
-        r.saturating_add_signed(dr).min(last_r)
-    };
-    let c = if jump && dc != 0 {
-        if dc < 0 { 0 } else { last_c }
-    } else {
-        c.saturating_add_signed(dc).min(last_c)
-    };
+    let r = if jump && dr != 0 { if dr < 0 { 0 } else { last_r } } else { r.saturating_add_signed(dr).min(last_r) };
+    let c = if jump && dc != 0 { if dc < 0 { 0 } else { last_c } } else { c.saturating_add_signed(dc).min(last_c) };
     state.cursor = (r, c);
     if !extend {
         state.anchor = state.cursor;
@@ -554,7 +561,8 @@ fn keyboard(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>, grid
                 let options = kind.map(|k| sheets::choices(cx.project, k, cx.lang)).unwrap_or_default();
                 match key {
                     Key::ArrowDown => {
-                        state.editing = Some(Editing::Choice { highlighted: (h + 1).min(options.len().saturating_sub(1)) })
+                        state.editing =
+                            Some(Editing::Choice { highlighted: (h + 1).min(options.len().saturating_sub(1)) })
                     }
                     Key::ArrowUp => state.editing = Some(Editing::Choice { highlighted: h.saturating_sub(1) }),
                     Key::Enter | Key::Tab => {
@@ -589,7 +597,8 @@ fn keyboard(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>, grid
                     Key::PageDown => move_cursor(state, 20, 0, false, extend, ncols),
                     Key::F2 => start_editing(state, cx, None),
                     Key::Space if !modifiers.any() => {
-                        let kind = state.view.get(state.cursor.0).map(|&mr| sheets::kind(state.sheet, mr, state.cursor.1));
+                        let kind =
+                            state.view.get(state.cursor.0).map(|&mr| sheets::kind(state.sheet, mr, state.cursor.1));
                         if kind.is_some_and(Kind::is_choice) {
                             start_editing(state, cx, None);
                             consumed_text = true;
@@ -637,7 +646,13 @@ fn copy_range(ui: &egui::Ui, state: &GridState, cx: &GridContext<'_>) {
     for vr in r0..=r1 {
         let Some(&mr) = state.view.get(vr) else { break };
         let cells: Vec<String> = (c0..=c1)
-            .map(|c| sheets::copy_text(&sheets::get(cx.project, state.sheet, mr, c), sheets::kind(state.sheet, mr, c), cx.lang))
+            .map(|c| {
+                sheets::copy_text(
+                    &sheets::get(cx.project, state.sheet, mr, c),
+                    sheets::kind(state.sheet, mr, c),
+                    cx.lang,
+                )
+            })
             .collect();
         out.push_str(&cells.join("\t"));
         out.push('\n');
@@ -776,7 +791,8 @@ fn paste(state: &mut GridState, cx: &GridContext<'_>, text: &str) -> Option<Edit
     let (start_r, start_c) = if single { (r0, c0) } else { state.cursor };
     let rows = if single { r1 - r0 + 1 } else { block.len() };
     let width = if single { c1 - c0 + 1 } else { block.iter().map(Vec::len).max().unwrap_or(0) };
-    let cell = |i: usize, j: usize| if single { block[0][0].as_str() } else { block[i].get(j).map_or("", String::as_str) };
+    let cell =
+        |i: usize, j: usize| if single { block[0][0].as_str() } else { block[i].get(j).map_or("", String::as_str) };
 
     let existing = state.view.len();
     let needed_new = (start_r + rows).saturating_sub(existing);

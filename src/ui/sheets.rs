@@ -190,7 +190,8 @@ const fn col(key: &'static str, label: K, kind: Kind, required: bool) -> Column 
     Column { key, label, kind, required }
 }
 
-const SETTINGS_COLUMNS: &[Column] = &[col("key", K::ColKey, Kind::Text, true), col("value", K::ColValue, Kind::Text, false)];
+const SETTINGS_COLUMNS: &[Column] =
+    &[col("key", K::ColKey, Kind::Text, true), col("value", K::ColValue, Kind::Text, false)];
 
 const DIRECTIONS: &[Column] = &[
     col("direction", K::ColDirection, Kind::Text, true),
@@ -758,7 +759,11 @@ pub fn insert_rows(p: &mut Project, sheet: Sheet, at: usize, rows: Vec<Row>) -> 
     }
     macro_rules! put {
         ($vec:expr, $variant:ident) => {
-            splice(&mut $vec, at, rows.into_iter().filter_map(|r| if let Row::$variant(x) = r { Some(x) } else { None }).collect())
+            splice(
+                &mut $vec,
+                at,
+                rows.into_iter().filter_map(|r| if let Row::$variant(x) = r { Some(x) } else { None }).collect(),
+            )
         };
     }
     match sheet {
@@ -848,8 +853,12 @@ pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Ro
 /// The month a row belongs to (for the period filter), its direction and its channel.
 pub fn row_keys(p: &Project, sheet: Sheet, row: usize) -> (Option<(Month, Month)>, Option<&str>, Option<&str>) {
     match sheet {
-        Sheet::Plan => p.plan.get(row).map_or((None, None, None), |r| (Some((r.month, r.month)), r.direction.as_deref(), None)),
-        Sheet::Budget => p.budget.get(row).map_or((None, None, None), |r| (Some((r.month, r.month)), None, Some(&r.channel))),
+        Sheet::Plan => {
+            p.plan.get(row).map_or((None, None, None), |r| (Some((r.month, r.month)), r.direction.as_deref(), None))
+        }
+        Sheet::Budget => {
+            p.budget.get(row).map_or((None, None, None), |r| (Some((r.month, r.month)), None, Some(&r.channel)))
+        }
         Sheet::Funnel => p
             .funnel
             .get(row)
@@ -858,8 +867,12 @@ pub fn row_keys(p: &Project, sheet: Sheet, row: usize) -> (Option<(Month, Month)
             let m = Month::of(r.date);
             (Some((m, m)), r.direction.as_deref(), None)
         }),
-        Sheet::Doctors => p.doctors.get(row).map_or((None, None, None), |r| (Some((r.month, r.month)), r.direction.as_deref(), None)),
-        Sheet::Nps => p.nps.get(row).map_or((None, None, None), |r| (Some(r.period.months()), r.direction.as_deref(), None)),
+        Sheet::Doctors => {
+            p.doctors.get(row).map_or((None, None, None), |r| (Some((r.month, r.month)), r.direction.as_deref(), None))
+        }
+        Sheet::Nps => {
+            p.nps.get(row).map_or((None, None, None), |r| (Some(r.period.months()), r.direction.as_deref(), None))
+        }
         Sheet::Directions => p.directions.get(row).map_or((None, None, None), |r| (None, Some(r.name.as_str()), None)),
         Sheet::Channels => p.channels.get(row).map_or((None, None, None), |r| (None, None, Some(r.name.as_str()))),
         Sheet::Settings => (None, None, None),

@@ -26,7 +26,14 @@ fn summary(sheet: Sheet, kpis: &Kpis, lang: Lang) -> Option<Summary> {
     let r = |x| format::ratio(x, lang);
     Some(match sheet {
         Sheet::Plan | Sheet::Revenue => Summary {
-            headers: vec![K::ColMonth, K::ColRevenuePlan, K::ColRevenue, K::CompletionWord, K::CardForecast, K::AvgCheck],
+            headers: vec![
+                K::ColMonth,
+                K::ColRevenuePlan,
+                K::ColRevenue,
+                K::CompletionWord,
+                K::CardForecast,
+                K::AvgCheck,
+            ],
             rows: kpis
                 .months
                 .iter()
@@ -240,14 +247,5 @@ pub fn summary_ui(ui: &mut egui::Ui, sheet: Sheet, kpis: &Kpis, lang: Lang) {
 }
 
 fn status_colour(s: Status, dark: bool) -> Option<Color32> {
-    let c = match (s, dark) {
-        (Status::Good, false) => Color32::from_rgb(0x1e, 0x8e, 0x3e),
-        (Status::Good, true) => Color32::from_rgb(0x5c, 0xc9, 0x7b),
-        (Status::Watch, false) => Color32::from_rgb(0xc2, 0x7c, 0x0e),
-        (Status::Watch, true) => Color32::from_rgb(0xf0, 0xb4, 0x3c),
-        (Status::Bad, false) => Color32::from_rgb(0xc6, 0x28, 0x28),
-        (Status::Bad, true) => Color32::from_rgb(0xef, 0x6b, 0x6b),
-        (Status::Neutral, _) => return None,
-    };
-    Some(c)
+    (s != Status::Neutral).then(|| s.colour(dark))
 }

@@ -21,7 +21,8 @@ fn m(month: u32) -> Month {
 fn clinic() -> Project {
     let mut p = Project::new();
     p.settings.clinic = "Клиника Тест".into();
-    p.directions.push(Direction { name: "Стоматология".into(), margin: 0.4, visits_per_patient: Some(3.0) });
+    p.directions
+        .push(Direction { name: "Стоматология".into(), margin: 0.4, visits_per_patient: Some(3.0) });
     p.channels.push(Channel { name: "Яндекс Директ".into(), tier: Tier::Proven, ..Channel::default() });
     p.channels.push(Channel { name: "Сарафан".into(), tier: Tier::Scaling, ..Channel::default() });
     for month in [1, 2] {
@@ -35,7 +36,12 @@ fn clinic() -> Project {
             paid_rate_plan: Some(0.7),
             revenue_per_paid_plan: Some(10_000.0),
         });
-        p.budget.push(BudgetRow { month: m(month), channel: "Яндекс Директ".into(), budget_plan: Some(60_000.0), spend: Some(50_000.0) });
+        p.budget.push(BudgetRow {
+            month: m(month),
+            channel: "Яндекс Директ".into(),
+            budget_plan: Some(60_000.0),
+            spend: Some(50_000.0),
+        });
         p.funnel.push(FunnelRow {
             month: m(month),
             channel: "Яндекс Директ".into(),
@@ -63,7 +69,8 @@ fn clinic() -> Project {
 fn harness(dir: &Path, project: &Project, lang: Lang) -> Harness<'static, App> {
     let file = dir.join("clinic.medfunnel");
     medfunnel::store::save_project(project, &file).unwrap();
-    let app = App::new(Startup { file: Some(file), dirs: Some(AppDirs::inside(dir)), reopen_last: false, lang: Some(lang) });
+    let app =
+        App::new(Startup { file: Some(file), dirs: Some(AppDirs::inside(dir)), reopen_last: false, lang: Some(lang) });
     let mut h = Harness::builder()
         .with_size([1400.0, 900.0])
         .with_context_setup(medfunnel::ui::install_fonts)
@@ -82,7 +89,7 @@ fn editing_the_plan_moves_the_dashboard_and_undo_brings_it_back() {
     let mut h = harness(dir.path(), &clinic(), Lang::Ru);
     // Revenue 1.8 M against a plan of 2 M.
     assert_eq!(completion(h.state_mut()), Some(0.9));
-    h.get_by_label_contains(&format::percent(Some(0.9), Lang::Ru));
+    h.get_by_label_contains(&format!("Выполнение {}", format::percent(Some(0.9), Lang::Ru)));
 
     // Plan sheet: click February's revenue plan and type a new one.
     h.get_by_label("План").click();
@@ -259,7 +266,8 @@ fn saving_and_reopening_gives_the_same_model() {
     assert!(!h.state().window_title().starts_with('●'));
     let saved = h.state().document().project().clone();
 
-    let again = App::new(Startup { file: Some(out), dirs: Some(AppDirs::inside(dir.path())), reopen_last: false, lang: None });
+    let again =
+        App::new(Startup { file: Some(out), dirs: Some(AppDirs::inside(dir.path())), reopen_last: false, lang: None });
     assert_eq!(again.document().project(), &saved);
     assert!(!again.document().is_dirty());
 }
@@ -281,8 +289,12 @@ fn unsaved_changes_survive_a_crash_through_the_recovery_file() {
     // "Kill" the app: drop it without on_exit.
     drop(h);
 
-    let app =
-        App::new(Startup { file: None, dirs: Some(AppDirs::inside(dir.path())), reopen_last: true, lang: Some(Lang::Ru) });
+    let app = App::new(Startup {
+        file: None,
+        dirs: Some(AppDirs::inside(dir.path())),
+        reopen_last: true,
+        lang: Some(Lang::Ru),
+    });
     let mut h = Harness::builder()
         .with_size([1400.0, 900.0])
         .with_context_setup(medfunnel::ui::install_fonts)
@@ -331,7 +343,12 @@ fn a_hundred_thousand_rows_scroll_without_building_every_row() {
 #[test]
 fn the_demo_opens_by_default_and_follows_a_plan_edit() {
     let dir = tempfile::tempdir().unwrap();
-    let app = App::new(Startup { file: None, dirs: Some(AppDirs::inside(dir.path())), reopen_last: true, lang: Some(Lang::Ru) });
+    let app = App::new(Startup {
+        file: None,
+        dirs: Some(AppDirs::inside(dir.path())),
+        reopen_last: true,
+        lang: Some(Lang::Ru),
+    });
     let mut h = Harness::builder()
         .with_size([1400.0, 900.0])
         .with_context_setup(medfunnel::ui::install_fonts)
@@ -368,16 +385,19 @@ fn russian_workbook(dir: &Path) -> std::path::PathBuf {
     let mut wb = rust_xlsxwriter::Workbook::new();
     let ws = wb.add_worksheet();
     ws.set_name("Каналы").unwrap();
-    for (r, row) in [["канал", "категория"], ["Яндекс Директ", "проверенный"], ["Сарафан", "масштабирование"]].iter().enumerate() {
+    for (r, row) in
+        [["канал", "категория"], ["Яндекс Директ", "проверенный"], ["Сарафан", "масштабирование"]].iter().enumerate()
+    {
         for (c, v) in row.iter().enumerate() {
             ws.write_string(r as u32, c as u16, *v).unwrap();
         }
     }
     let ws = wb.add_worksheet();
     ws.set_name("План").unwrap();
-    for (r, row) in [["месяц", "план выручки"], ["янв 2025", "1 000 000"], ["фев 2025", "много"], ["мар 2025", "1 200 000 ₽"]]
-        .iter()
-        .enumerate()
+    for (r, row) in
+        [["месяц", "план выручки"], ["янв 2025", "1 000 000"], ["фев 2025", "много"], ["мар 2025", "1 200 000 ₽"]]
+            .iter()
+            .enumerate()
     {
         for (c, v) in row.iter().enumerate() {
             ws.write_string(r as u32, c as u16, *v).unwrap();
