@@ -77,6 +77,33 @@ enum Dialog {
     Recovery(Box<Recovery>),
     /// Unsaved changes would be lost by this command (or by closing, when `None`).
     Unsaved(Option<Command>),
+    /// A file path typed by hand, where the system has no file dialog to show.
+    Path {
+        /// What the path is for.
+        purpose: PathPurpose,
+        /// The path as typed.
+        text: String,
+    },
+}
+
+/// What a typed path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PathPurpose {
+    Open,
+    Save,
+    Export,
+}
+
+/// Whether the system can show native file dialogs. On Linux they go through the desktop portal,
+/// which needs a session bus; without one (a bare X server, a container) the dialog would never
+/// appear, so the app asks for the path itself.
+fn native_dialogs() -> bool {
+    !cfg!(target_os = "linux") || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+}
+
+/// A starting folder for a typed path: the open file's folder, else the current one.
+fn default_dir(path: Option<&Path>) -> PathBuf {
+    path.and_then(Path::parent).map(Path::to_path_buf).or_else(|| std::env::current_dir().ok()).unwrap_or_default()
 }
 
 /// How the app starts.
@@ -99,6 +126,8 @@ pub struct App {
     path: Option<PathBuf>,
     /// What the title bar names (a file name, or "demo").
     source_name: String,
+    /// The file the project came from (a workbook or a project file), for the recovery file.
+    source_path: Option<PathBuf>,
     lang: Lang,
     prefs: Prefs,
     dirs: Option<AppDirs>,
@@ -131,6 +160,7 @@ impl App {
             doc: Document::new(Project::new()),
             path: None,
             source_name: String::new(),
+            source_path: None,
             lang,
             prefs,
             dirs: startup.dirs.clone(),
@@ -231,6 +261,7 @@ impl App {
 
     fn replace_document(&mut self, project: Project, path: Option<PathBuf>, name: String) {
         self.doc = Document::new(project);
+        self.source_path = path.clone();
         self.path = path;
         self.source_name = name;
         self.kpis_key = None;
@@ -252,6 +283,7 @@ impl App {
                     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
                 let is_project = opened.is_project_file;
                 self.replace_document(opened.project, is_project.then(|| path.to_path_buf()), name);
+                self.source_path = Some(path.to_path_buf());
                 if !is_project {
                     // An imported workbook has never been saved as a project.
                     self.doc.mark_unsaved();
@@ -294,6 +326,7 @@ impl App {
                 self.prefs.touch_recent(&path);
                 self.save_prefs();
                 self.set_status(format!("{} {}", tr(self.lang, K::Saved), path.display()), false);
+                self.source_path = Some(path.clone());
                 self.path = Some(path);
                 if let Some(d) = &self.dirs {
                     files::clear_recovery(d);
@@ -342,6 +375,10 @@ impl App {
                 self.load_demo();
                 self.view = View::Dashboard;
             }
+            Command::Open if !native_dialogs() => {
+                let dir = default_dir(self.path.as_deref());
+                self.dialog = Some(Dialog::Path { purpose: PathPurpose::Open, text: format!("{}/", dir.display()) });
+            }
             Command::Open => {
                 let picked = rfd::FileDialog::new()
                     .add_filter(tr(lang, K::FilterAll), &["xlsx", "xls", "xlsm", "ods", "medfunnel"])
@@ -363,6 +400,12 @@ impl App {
                 }
                 None => self.run_command_now(ctx, Command::SaveAs),
             },
+            Command::SaveAs if !native_dialogs() => {
+                let name = format!("{}.medfunnel", file_stem(&self.source_name));
+                let path = default_dir(self.source_path.as_deref().or(self.prefs.recent.first().map(PathBuf::as_path)))
+                    .join(name);
+                self.dialog = Some(Dialog::Path { purpose: PathPurpose::Save, text: path.display().to_string() });
+            }
             Command::SaveAs => {
                 let name = format!("{}.medfunnel", file_stem(&self.source_name));
                 let picked = rfd::FileDialog::new()
@@ -375,6 +418,12 @@ impl App {
             }
             Command::SaveTo(p) => {
                 self.save_to(p);
+            }
+            Command::ExportTemplate if !native_dialogs() => {
+                let name = format!("{}.xlsx", file_stem(&self.source_name));
+                let path = default_dir(self.source_path.as_deref().or(self.prefs.recent.first().map(PathBuf::as_path)))
+                    .join(name);
+                self.dialog = Some(Dialog::Path { purpose: PathPurpose::Export, text: path.display().to_string() });
             }
             Command::ExportTemplate => {
                 let name = format!("{}.xlsx", file_stem(&self.source_name));
@@ -503,7 +552,7 @@ impl App {
         let due = self.last_autosave.elapsed() >= AUTOSAVE_EVERY;
         if due {
             self.last_autosave = Instant::now();
-            match files::write_recovery(dirs, self.doc.project(), self.path.as_deref()) {
+            match files::write_recovery(dirs, self.doc.project(), self.source_path.as_deref()) {
                 Ok(()) => self.autosaved_revision = self.doc.revision(),
                 Err(e) => self.status = Some((e, true)),
             }
@@ -524,7 +573,7 @@ impl App {
             if !self.doc.is_dirty() || self.allow_close {
                 files::clear_recovery(d);
             } else {
-                let _ = files::write_recovery(d, self.doc.project(), self.path.as_deref());
+                let _ = files::write_recovery(d, self.doc.project(), self.source_path.as_deref());
             }
         }
     }
@@ -815,12 +864,14 @@ impl App {
                 });
                 match choice {
                     Some(true) => {
-                        let path = r.meta.path.clone().filter(|p| crate::store::is_project_file(p));
-                        let name = path
+                        let source = r.meta.path.clone();
+                        let path = source.clone().filter(|p| crate::store::is_project_file(p));
+                        let name = source
                             .as_ref()
                             .and_then(|p| p.file_name())
                             .map_or_else(|| tr(lang, K::Recovered).to_string(), |n| n.to_string_lossy().into_owned());
                         self.replace_document(r.project, path, name);
+                        self.source_path = source;
                         self.doc.mark_unsaved();
                         self.set_status(tr(lang, K::Restored), false);
                         keep = false;
@@ -868,6 +919,46 @@ impl App {
                     }
                     Some(_) => keep = false,
                     None => self.dialog = Some(Dialog::Unsaved(next)),
+                }
+            }
+            Dialog::Path { purpose, mut text } => {
+                let mut choice = None;
+                let title = match purpose {
+                    PathPurpose::Open => K::MenuOpen,
+                    PathPurpose::Save => K::MenuSaveAs,
+                    PathPurpose::Export => K::MenuExport,
+                };
+                egui::Modal::new(egui::Id::unique("path")).show(ctx, |ui| {
+                    ui.heading(tr(lang, title));
+                    let label = ui.label(tr(lang, K::PathPrompt)).id;
+                    let resp = ui.add(egui::TextEdit::singleline(&mut text).desired_width(520.0)).labelled_by(label);
+                    if !resp.has_focus() && !resp.lost_focus() {
+                        resp.request_focus();
+                    }
+                    if resp.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                        choice = Some(true);
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(lang, K::Ok)).clicked() {
+                            choice = Some(true);
+                        }
+                        if ui.button(tr(lang, K::Cancel)).clicked() {
+                            choice = Some(false);
+                        }
+                    });
+                });
+                match choice {
+                    Some(true) => {
+                        let p = PathBuf::from(text.trim());
+                        self.commands.push(match purpose {
+                            PathPurpose::Open => Command::OpenPath(p),
+                            PathPurpose::Save => Command::SaveTo(p),
+                            PathPurpose::Export => Command::ExportTo(p),
+                        });
+                        keep = false;
+                    }
+                    Some(false) => keep = false,
+                    None => self.dialog = Some(Dialog::Path { purpose, text }),
                 }
             }
         }

@@ -130,6 +130,11 @@ pub fn owner_label(o: Owner) -> K {
     }
 }
 
+/// An NPS period as written ("2025", "2025-03") in the user's words ("2025", "мар 2025").
+fn period_label(period: &str, lang: Lang) -> String {
+    period.parse::<crate::model::Month>().map_or_else(|_| period.to_string(), |m| month_label(m, lang))
+}
+
 /// One card as shown.
 struct Card {
     title: K,
@@ -171,7 +176,7 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
                 title: K::CardForecast,
                 value: format::money(p.forecast, lang),
                 sub: format!(
-                    "{} · {} {} · {} {}",
+                    "{} · {} {}\n{} {}",
                     month_label(p.month, lang),
                     t(K::PlanWord),
                     format::money(Some(p.revenue_plan), lang),
@@ -280,7 +285,14 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
         value: latest.and_then(|n| n.nps).map_or_else(|| format::DASH.to_string(), |v| format::number(v, 0, lang)),
         sub: latest.map_or_else(
             || t(K::NoNps).to_string(),
-            |n| format!("{} · {} {}", n.period, t(K::RespondentsWord), format::count(Some(n.respondents), lang)),
+            |n| {
+                format!(
+                    "{} · {} {}",
+                    period_label(&n.period, lang),
+                    t(K::RespondentsWord),
+                    format::count(Some(n.respondents), lang)
+                )
+            },
         ),
         status: nps_status(latest.and_then(|n| n.nps)),
         reference: format!("{}\n{}", t(K::RefNps), history.join("\n")),

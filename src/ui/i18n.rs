@@ -233,6 +233,8 @@ table! {
     UnsavedText => "Сохранить изменения перед тем, как продолжить?", "Save the changes before going on?";
     DontSave => "Не сохранять", "Don't save";
     Cancel => "Отмена", "Cancel";
+    Ok => "OK", "OK";
+    PathPrompt => "Путь к файлу:", "File path:";
     RecoveryTitle => "Восстановить несохранённые изменения?", "Restore unsaved changes?";
     RecoveryText => "Программа закрылась, не сохранив изменения. Автосохранение:", "The app closed without saving. Autosaved changes of:";
     Restore => "Восстановить", "Restore";
