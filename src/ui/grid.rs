@@ -485,7 +485,38 @@ fn set_cursor_cell(state: &mut GridState, cx: &GridContext<'_>, v: Value) -> Opt
     let col = state.cursor.1;
     let old = sheets::get(cx.project, state.sheet, mr, col);
     state.message = None;
-    Some(Edit::SetCell { sheet: state.sheet, row: mr, col, old, new: v })
+    Some(with_renames(cx.project, Edit::SetCell { sheet: state.sheet, row: mr, col, old, new: v }))
+}
+
+/// Renaming a channel or a direction renames it on every sheet that refers to it, in the same
+/// undo step, so that its budget, funnel, plan and revenue rows stay attached to it.
+pub fn with_renames(p: &Project, edit: Edit) -> Edit {
+    let Edit::SetCell { sheet, col: 0, old: Value::Text(old), new: Value::Text(new), .. } = &edit else {
+        return edit;
+    };
+    let kind = match sheet {
+        Sheet::Channels => Kind::Channel,
+        Sheet::Directions => Kind::Direction,
+        _ => return edit,
+    };
+    if old == new || old.is_empty() {
+        return edit;
+    }
+    let mut edits = vec![edit.clone()];
+    for s in Sheet::ALL {
+        for (c, column) in s.columns().iter().enumerate() {
+            if column.kind != kind {
+                continue;
+            }
+            for r in 0..sheets::row_count(p, s) {
+                if matches!(sheets::get(p, s, r, c), Value::Text(t) if t == *old) {
+                    let (old, new) = (Value::Text(old.clone()), Value::Text(new.clone()));
+                    edits.push(Edit::SetCell { sheet: s, row: r, col: c, old, new });
+                }
+            }
+        }
+    }
+    if edits.len() == 1 { edit } else { Edit::Batch(edits) }
 }
 
 /// Ends text editing: parses the text and returns the edit, or keeps editing with a message.

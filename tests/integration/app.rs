@@ -462,3 +462,29 @@ fn the_exported_template_imports_back_to_the_same_model() {
     assert_eq!(back.project.revenue, expected.revenue);
     assert_eq!(back.project.channels, expected.channels);
 }
+
+#[test]
+fn renaming_a_channel_keeps_its_rows_attached_and_undoes_in_one_step() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), &clinic(), Lang::Ru);
+    let spend = h.state_mut().kpis().channels[0].spend;
+    h.state_mut().send(Command::Show(View::Sheet(Sheet::Channels)));
+    h.run();
+    h.state_mut().grid_mut(Sheet::Channels).select_model_cell(0, 0);
+    h.run();
+    h.key_press(Key::F2);
+    h.run();
+    // Select the old name in the editor and type over it.
+    h.key_press_modifiers(Modifiers::COMMAND, Key::A);
+    h.event(Event::Text("Яндекс".into()));
+    h.key_press(Key::Enter);
+    h.run();
+    let p = h.state().document().project();
+    assert_eq!(p.channels[0].name, "Яндекс");
+    assert!(p.budget.iter().all(|b| b.channel == "Яндекс"));
+    assert!(p.funnel.iter().all(|f| f.channel == "Яндекс"));
+    assert_eq!(h.state_mut().kpis().channels[0].spend, spend);
+    h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
+    h.run();
+    assert_eq!(h.state().document().project(), &clinic());
+}
