@@ -488,3 +488,46 @@ fn renaming_a_channel_keeps_its_rows_attached_and_undoes_in_one_step() {
     h.run();
     assert_eq!(h.state().document().project(), &clinic());
 }
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), &clinic(), Lang::Ru);
+    h.state_mut().send(Command::Apply(medfunnel::ui::commands::Edit::SetCell {
+        sheet: Sheet::Plan,
+        row: 0,
+        col: 2,
+        old: medfunnel::ui::sheets::Value::Num(1_000_000.0),
+        new: medfunnel::ui::sheets::Value::Num(1.0),
+    }));
+    h.run();
+    assert!(h.state().document().is_dirty());
+    let close_requested = |h: &mut Harness<'static, App>| {
+        h.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
+    };
+    close_requested(&mut h);
+    h.step();
+    let cancelled = h
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::CancelClose));
+    assert!(cancelled, "the close waits for an answer");
+    h.run();
+    h.get_by_label("Несохранённые изменения");
+    h.get_by_label("Отмена").click();
+    h.run();
+    assert!(h.query_by_label("Несохранённые изменения").is_none());
+    assert!(h.state().document().is_dirty());
+
+    close_requested(&mut h);
+    h.run();
+    h.get_by_label("Не сохранять").click();
+    h.step();
+    let closed = h
+        .output()
+        .viewport_output
+        .get(&egui::ViewportId::ROOT)
+        .is_some_and(|v| v.commands.contains(&egui::ViewportCommand::Close));
+    assert!(closed, "«Don't save» closes the window");
+}
