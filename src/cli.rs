@@ -190,7 +190,7 @@ pub struct AllocateArgs {
     #[arg(long, value_parser = parse_amount)]
     pub budget: f64,
     /// Hold this tier split (proven/scaling/experiment), e.g. 80/15/5.
-    #[arg(long, value_parser = parse_tiers)]
+    #[arg(long, value_parser = parse_exact_tiers)]
     pub tiers: Option<[f64; 3]>,
     /// A channel's minimum monthly spend (CHANNEL=AMOUNT); repeatable.
     #[arg(long = "min", value_parser = parse_channel_amount)]
@@ -233,6 +233,16 @@ fn parse_share(s: &str) -> Result<f64, String> {
 
 fn parse_direction_growth(s: &str) -> Result<(String, f64), String> {
     analysis::plan::parse_direction_growth(s).ok_or_else(|| format!("«{s}» is not DIRECTION=PERCENT (e.g. УЗИ=30%)"))
+}
+
+/// A tier split the allocator can hold: it must add up to 100 %, or the budget would not be spent
+/// exactly.
+fn parse_exact_tiers(s: &str) -> Result<[f64; 3], String> {
+    let t = parse_tiers(s)?;
+    if (t.iter().sum::<f64>() - 1.0).abs() > 1e-9 {
+        return Err(format!("«{s}»: the three shares must add up to 100"));
+    }
+    Ok(t)
 }
 
 fn parse_tiers(s: &str) -> Result<[f64; 3], String> {
@@ -756,6 +766,8 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(Cli::try_parse_from(["medfunnel", "kpi", "--from", "2025-13"]).is_err());
+        assert!(Cli::try_parse_from(["medfunnel", "allocate", "--budget", "1 000 000", "--tiers", "80/15/10"]).is_err());
+        assert!(Cli::try_parse_from(["medfunnel", "allocate", "--budget", "1 000 000", "--tiers", "0.8/0.15/0.05"]).is_ok());
         let open = Cli::try_parse_from(["medfunnel", "clinic.xlsx"]).unwrap();
         assert!(open.command.is_none() && open.file.is_some());
     }
