@@ -717,40 +717,15 @@ fn perr(value: &str, why: &'static str) -> ParseError {
     ParseError { value: value.to_string(), why }
 }
 
-/// A plain number as users type it: spaces, non-breaking spaces and `_` between digit groups,
-/// `,` or `.` as decimal separator (the last of the two when both appear; a repeated one groups).
+/// An amount as users type it (`1 500 000`, `1,5 млн` is not accepted): the importer's number reader.
 pub fn parse_number(s: &str) -> Option<f64> {
-    let t: String = s
-        .trim()
-        .trim_end_matches(['₽'])
-        .trim()
-        .chars()
-        .filter(|c| !c.is_whitespace() && *c != '_' && *c != '\u{a0}' && *c != '\u{202f}')
-        .collect();
-    let t = t.replace('−', "-");
-    let (commas, dots) = (t.matches(',').count(), t.matches('.').count());
-    let norm = match (commas, dots) {
-        (0, 0) => t,
-        (0, 1) => t,
-        (1, 0) => t.replace(',', "."),
-        (c, 0) if c > 1 => t.replace(',', ""),
-        (0, d) if d > 1 => t.replace('.', ""),
-        _ => {
-            let (last_comma, last_dot) = (t.rfind(',').unwrap_or(0), t.rfind('.').unwrap_or(0));
-            if last_comma > last_dot { t.replace('.', "").replace(',', ".") } else { t.replace(',', "") }
-        }
-    };
-    norm.parse::<f64>().ok().filter(|x| x.is_finite())
+    crate::import::cells::parse_number(s).ok().flatten()
 }
 
-/// A relative change: `+10%`, `-5 %`, `7,5%` (percent), or a plain fraction `0.1`.
+/// A relative change as [`crate::analysis::plan::parse_percent`] reads it: `+10%`, `-5 %`, `7,5%`,
+/// a fraction `0.1`, or a bare number above 1 as a percent.
 pub fn parse_change(s: &str) -> Result<f64, ParseError> {
-    let t = s.trim();
-    match t.strip_suffix('%') {
-        Some(p) => parse_number(p).map(|x| x / 100.0),
-        None => parse_number(t),
-    }
-    .ok_or_else(|| perr(s, "expected a change such as +10% or -5%"))
+    crate::analysis::plan::parse_percent(s).ok_or_else(|| perr(s, "expected a change such as +10% or -5%"))
 }
 
 /// `--lever LEVER[@channel:NAME|@direction:NAME]=CHANGE`, e.g. `show_rate=+10%`,
@@ -795,23 +770,6 @@ pub fn parse_revenue_target(s: &str) -> Result<RevenueTarget, ParseError> {
     parse_number(s).map(RevenueTarget::Revenue).ok_or_else(|| perr(s, "expected +15% or an amount such as 12000000"))
 }
 
-/// `--tiers 80/15/5` → [0.80, 0.15, 0.05] (percents, or fractions adding up to 1).
-pub fn parse_tiers(s: &str) -> Result<[f64; 3], ParseError> {
-    let parts: Vec<f64> = s.split('/').map(|p| parse_number(p.trim_end_matches('%'))).collect::<Option<Vec<f64>>>().ok_or_else(|| perr(s, "expected three numbers such as 80/15/5"))?;
-    let [a, b, c] = parts[..] else { return Err(perr(s, "expected three numbers such as 80/15/5")) };
-    let sum = a + b + c;
-    let scale = if (sum - 100.0).abs() < 1e-6 {
-        100.0
-    } else if (sum - 1.0).abs() < 1e-9 {
-        1.0
-    } else {
-        return Err(perr(s, "the three shares must add up to 100"));
-    };
-    if [a, b, c].iter().any(|x| *x < 0.0) {
-        return Err(perr(s, "shares cannot be negative"));
-    }
-    Ok([a / scale, b / scale, c / scale])
-}
 
 #[cfg(test)]
 mod tests;

@@ -306,9 +306,6 @@ fn cli_values_parse() {
     assert_eq!(parse_revenue_target("+15%").unwrap(), RevenueTarget::Growth(0.15));
     assert_eq!(parse_revenue_target("12000000").unwrap(), RevenueTarget::Revenue(12_000_000.0));
     assert_eq!(parse_revenue_target("12 000 000 ₽").unwrap(), RevenueTarget::Revenue(12_000_000.0));
-    assert_eq!(parse_tiers("80/15/5").unwrap(), [0.8, 0.15, 0.05]);
-    assert_eq!(parse_tiers("0.7/0.2/0.1").unwrap(), [0.7, 0.2, 0.1]);
-    assert!(parse_tiers("80/15").is_err() && parse_tiers("80/15/10").is_err());
     assert_eq!(parse_number("1.234.567,5"), Some(1_234_567.5));
     assert_eq!(parse_number("1,234,567.5"), Some(1_234_567.5));
 }
