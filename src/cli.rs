@@ -29,6 +29,8 @@ pub enum Command {
     Kpi(KpiArgs),
     /// Build next year's revenue plan and marketing budget from this year's facts.
     Plan(PlanArgs),
+    /// Write the analyst report (xlsx with KPI sheets, charts and the data used).
+    Report(ReportArgs),
     /// Write the built-in demo clinic as a template workbook.
     Demo {
         /// Where to write it.
@@ -59,6 +61,24 @@ pub struct KpiArgs {
     /// Print the JSON of domain.md instead of tables.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Arguments of `report`.
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// The clinic and period.
+    #[command(flatten)]
+    pub source: Source,
+    /// Where to write the report.
+    #[arg(short, long, default_value = "report.xlsx")]
+    pub output: PathBuf,
+    /// The report's language: ru or en.
+    #[arg(long, value_parser = parse_lang, default_value = "ru")]
+    pub lang: Lang,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("«{s}» is not a report language: use ru or en"))
 }
 
 /// Arguments of `plan`.
@@ -158,6 +178,7 @@ pub fn execute(command: Command) -> Result<ExitCode, CliError> {
     match command {
         Command::Kpi(args) => kpi(&args),
         Command::Plan(args) => plan(&args),
+        Command::Report(args) => write_report(&args),
         Command::Demo { output } => {
             report::template::write_template(&demo::demo_project(), &output)?;
             eprintln!("Wrote the demo clinic to {}", output.display());
@@ -223,6 +244,13 @@ fn kpi(args: &KpiArgs) -> Result<ExitCode, CliError> {
     } else {
         print!("{}", kpi_tables(&kpis, Lang::En));
     }
+    Ok(loaded.exit_code())
+}
+
+fn write_report(args: &ReportArgs) -> Result<ExitCode, CliError> {
+    let loaded = load(args.source.file.as_deref())?;
+    report::write_report(&loaded.project, &args.source.filter(), args.lang, &args.output)?;
+    eprintln!("Wrote the report to {}", args.output.display());
     Ok(loaded.exit_code())
 }
 
@@ -442,6 +470,15 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(Cli::try_parse_from(["medfunnel", "kpi", "--from", "2025-13"]).is_err());
+        let cli = Cli::try_parse_from(["medfunnel", "report", "x.xlsx", "-o", "r.xlsx", "--lang", "en", "--to", "2026-06"]).unwrap();
+        match cli.command {
+            Some(Command::Report(a)) => {
+                assert_eq!((a.lang, a.output.as_path()), (Lang::En, Path::new("r.xlsx")));
+                assert_eq!(a.source.to, Month::new(2026, 6));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(Cli::try_parse_from(["medfunnel", "report", "--lang", "de"]).is_err());
         let open = Cli::try_parse_from(["medfunnel", "clinic.xlsx"]).unwrap();
         assert!(open.command.is_none() && open.file.is_some());
     }
