@@ -2,4 +2,5 @@
 
 mod import_template;
 mod cli;
+mod report;
 mod roundtrip;
