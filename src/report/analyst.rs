@@ -12,7 +12,7 @@
 use std::path::Path;
 
 use chrono::Datelike;
-use rust_xlsxwriter::{Chart, ChartLegendPosition, ChartType, ColNum, RowNum, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{Chart, ChartAxisLabelPosition, ChartFormat, ChartLegendPosition, ChartLine, ChartType, ColNum, RowNum, Workbook, Worksheet, XlsxError};
 
 use super::ReportError;
 use super::i18n::{self, T};
@@ -422,7 +422,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
 
     // KPI cards: a table with one number format per row.
     let header = [T::Indicator, T::Value, T::PlanOrReference, T::Status];
-    for (i, (h, w)) in header.iter().zip([40.0, 18.0, 22.0, 12.0]).enumerate() {
+    for (i, (h, w)) in header.iter().zip([40.0, 18.0, 24.0, 16.0]).enumerate() {
         ws.write_string_with_format(HEADER_ROW, i as ColNum, c.t(*h), &st.header)?;
         ws.set_column_width(i as ColNum, w)?;
     }
@@ -431,7 +431,11 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     for cd in &cards {
         ws.write_string_with_format(r, 0, &cd.label, &st.text)?;
         write_value(ws, st, r, 1, &V::Num(cd.value), cd.kind, false)?;
-        write_value(ws, st, r, 2, &cd.reference, cd.reference_kind, false)?;
+        match &cd.reference {
+            // A range such as «4–10 %» sits where the numbers are, on the right.
+            V::Text(s) => ws.write_string_with_format(r, 2, s, &st.text_right).map(|_| ())?,
+            v => write_value(ws, st, r, 2, v, cd.reference_kind, false)?,
+        }
         if let Some(s) = cd.status {
             let word = match s {
                 Status::Good => T::Good,
@@ -469,8 +473,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     r += 2;
 
     // The bottleneck of the last full month, with its owner.
-    let in_progress = c.kpis.progress.as_ref().map(|p| p.month);
-    let gap = c.kpis.gaps.iter().rev().find(|g| Some(g.month) != in_progress);
+    let gap = last_full_month_gap(c.kpis);
     match gap {
         Some(g) => {
             ws.write_string_with_format(r, 0, &format!("{} ({})", c.t(T::BottleneckOf), g.month), &st.section)?;
@@ -506,7 +509,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         c.col(T::Lever, 40.0, Kind::Text),
         c.col(T::Owner, 18.0, Kind::Text),
         c.col(T::RevenuePerMonth, 22.0, Kind::Money),
-        c.col(T::ProfitPerMonth, 12.0, Kind::Money),
+        c.col(T::ProfitPerMonth, 16.0, Kind::Money),
     ];
     let rows: Vec<Vec<V>> = top_levers(c.kpis)
         .iter()
@@ -553,11 +556,23 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         .set_values(range(name, t.first, t.last, t.col(1)));
     chart_title(&mut chart, c.t(T::ChartFunnel));
     chart.legend().set_hidden();
-    // Leads at the top, paid at the bottom: the way a funnel reads.
-    chart.x_axis().set_reverse();
+    // Leads at the top, paid at the bottom: the way a funnel reads. (In a bar chart the category
+    // axis is the vertical one, which rust_xlsxwriter calls the y axis.)
+    chart.y_axis().set_reverse();
     chart.set_width(620).set_height(300);
     ws.insert_chart(t.end() + 2, 5, &chart)?;
     Ok(())
+}
+
+/// The revenue gap of the last full month: the latest month with revenue that is not in progress
+/// (plan-only months after the facts are not "full").
+fn last_full_month_gap(kpis: &Kpis) -> Option<&metrics::Gap> {
+    let last_with_revenue = kpis.months.iter().rev().find(|m| m.revenue.is_some_and(|r| r > 0.0))?.month;
+    let limit = match &kpis.progress {
+        Some(p) if p.month <= last_with_revenue => p.month,
+        _ => last_with_revenue.next(),
+    };
+    kpis.gaps.iter().rev().find(|g| g.month < limit)
 }
 
 fn date_text(d: chrono::NaiveDate, lang: Lang) -> String {
@@ -619,16 +634,16 @@ fn months_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         c.col(T::Bookings, 9.0, Count),
         c.col(T::Visits, 11.0, Count),
         c.col(T::Paid, 9.0, Count),
-        c.col(T::BookingRate, 11.0, Rate),
-        c.col(T::ShowRate, 11.0, Rate),
-        c.col(T::PaidRate, 11.0, Rate),
+        c.col(T::BookingRate, 12.0, Rate),
+        c.col(T::ShowRate, 13.0, Rate),
+        c.col(T::PaidRate, 12.0, Rate),
         c.col(T::AttributedRevenue, 14.0, Money),
         c.col(T::Cpl, 10.0, Money),
         c.col(T::Cac, 11.0, Money),
         c.col(T::RevenuePerPaid, 12.0, Money),
         c.col(T::AvgCheck, 10.0, Money),
         c.col(T::GrossProfit, 14.0, Money),
-        c.col(T::AttributedGrossProfit, 14.0, Money),
+        c.col(T::AttributedGrossProfit, 17.0, Money),
         c.col(T::Roas, 8.0, Ratio),
         c.col(T::Romi, 9.0, Rate),
         c.col(T::RequiredPace, 13.0, Money),
@@ -785,14 +800,14 @@ fn channels_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         c.col(T::Bookings, 9.0, Count),
         c.col(T::Visits, 11.0, Count),
         c.col(T::Paid, 9.0, Count),
-        c.col(T::BookingRate, 11.0, Rate),
-        c.col(T::ShowRate, 11.0, Rate),
-        c.col(T::PaidRate, 11.0, Rate),
+        c.col(T::BookingRate, 12.0, Rate),
+        c.col(T::ShowRate, 13.0, Rate),
+        c.col(T::PaidRate, 12.0, Rate),
         c.col(T::AttributedRevenue, 14.0, Money),
         c.col(T::Cpl, 10.0, Money),
         c.col(T::Cac, 11.0, Money),
         c.col(T::RevenuePerPaid, 12.0, Money),
-        c.col(T::AttributedGrossProfit, 14.0, Money),
+        c.col(T::AttributedGrossProfit, 17.0, Money),
         c.col(T::Roas, 8.0, Ratio),
         c.col(T::Romi, 9.0, Rate),
         c.col(T::ReturningLeads, 11.0, Count),
@@ -864,8 +879,9 @@ fn channels_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
             .set_invert_if_negative();
         chart_title(&mut chart, c.t(T::ChartRomi));
         chart.legend().set_hidden();
-        chart.x_axis().set_reverse();
-        chart.y_axis().set_num_format("0%");
+        // Channels top-down in table order; names at the left edge, clear of negative bars.
+        chart.y_axis().set_reverse().set_label_position(ChartAxisLabelPosition::Low);
+        chart.x_axis().set_num_format("0%");
         chart.set_width(760).set_height(40 * (p.last - p.first + 1).max(6) + 80);
         ws.insert_chart(p.end() + 2, 0, &chart)?;
     }
@@ -876,7 +892,7 @@ fn directions_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     use Kind::{Count, Money, Rate, Ratio, Text};
     let cols = vec![
         c.col(T::Direction, 22.0, Text),
-        c.col(T::Margin, 12.0, Rate),
+        c.col(T::Margin, 16.0, Rate),
         c.col(T::RevenuePlan, 14.0, Money),
         c.col(T::Revenue, 14.0, Money),
         c.col(T::PlanCompletion, 12.0, Rate),
@@ -931,9 +947,9 @@ fn doctors_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         c.col(T::HoursBooked, 10.0, Decimal),
         c.col(T::Utilization, 10.0, Rate),
         c.col(T::Revenue, 14.0, Money),
-        c.col(T::Recommended, 13.0, Count),
-        c.col(T::Agreed, 12.0, Count),
-        c.col(T::Performed, 11.0, Count),
+        c.col(T::Recommended, 15.0, Count),
+        c.col(T::Agreed, 13.0, Count),
+        c.col(T::Performed, 12.0, Count),
         c.col(T::PlanAgreedRate, 14.0, Rate),
         c.col(T::PlanPerformedRate, 14.0, Rate),
         c.col(T::PlanTotalRate, 14.0, Rate),
@@ -1023,8 +1039,8 @@ fn nps_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     if periods.is_empty() {
         return Ok(());
     }
-    let mut tcols = vec![c.col(T::NpsPeriod, 10.0, Text), col(all, 12.0, Decimal)];
-    tcols.extend(directions.iter().map(|d| col(d, 12.0, Decimal)));
+    let mut tcols = vec![c.col(T::NpsPeriod, 10.0, Text), col(all, 14.0, Decimal)];
+    tcols.extend(directions.iter().map(|d| col(d, (d.chars().count() as f64 + 3.0).max(12.0), Decimal)));
     let trows: Vec<Vec<V>> = periods
         .iter()
         .map(|p| {
@@ -1041,11 +1057,14 @@ fn nps_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let name = c.t(T::SheetNps);
     let mut chart = Chart::new(ChartType::Line);
     for i in 1..tcols.len() {
-        chart
+        let series = chart
             .add_series()
             .set_name((name, tt.header, tt.col(i)))
             .set_categories(range(name, tt.first, tt.last, tt.col(0)))
             .set_values(range(name, tt.first, tt.last, tt.col(i)));
+        // The clinic as a whole is the line that matters; directions stay thin beside it.
+        let width = if i == 1 { 3.0 } else { 1.25 };
+        series.set_format(ChartFormat::new().set_line(ChartLine::new().set_width(width)));
     }
     chart_title(&mut chart, c.t(T::ChartNps));
     chart.set_width(760).set_height(360);

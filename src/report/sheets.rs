@@ -84,6 +84,7 @@ pub(crate) struct Styles {
     pub header: Format,
     pub note: Format,
     pub text: Format,
+    pub text_right: Format,
     pub bold: Format,
     pub dash: Format,
     /// Per [`Kind`], plain and on a Total row.
@@ -149,6 +150,7 @@ impl Styles {
                 .set_border_bottom(FormatBorder::Thin),
             note: Format::new().set_italic().set_font_color(0x595959),
             text: Format::new(),
+            text_right: Format::new().set_align(FormatAlign::Right),
             bold: Format::new().set_bold(),
             dash: Format::new().set_align(FormatAlign::Center).set_font_color(0x808080),
             kinds: [make(&plain), make(&total)],

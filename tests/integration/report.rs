@@ -153,10 +153,17 @@ fn values_match_the_metrics() {
     let pi = k.months.iter().position(|m| m.month == progress.month).unwrap();
     assert!(close(float(&months, HEADER + 1 + pi, 4), progress.forecast.unwrap()));
     assert_eq!(cell(&months, HEADER + 1, 4), Data::Empty);
-    // A plan-only month (2026-12) has no revenue: completion is undefined, shown as «—».
-    let last = k.months.last().unwrap();
-    assert_eq!(last.plan_completion, None);
-    assert_eq!(text(&months, HEADER + k.months.len(), 3), "—");
+    // Ratios: the value, or «—» where undefined (CAC of a month without visits, …).
+    for (i, m) in k.months.iter().enumerate() {
+        for (col, v) in [(3, m.plan_completion), (18, m.cac), (24, m.romi)] {
+            match v {
+                Some(v) => assert!(close(float(&months, HEADER + 1 + i, col), v)),
+                None => assert_eq!(text(&months, HEADER + 1 + i, col), "—"),
+            }
+        }
+    }
+    // The plan-only month 2026-12 has no spend: ROMI undefined.
+    assert_eq!(text(&months, HEADER + k.months.len(), 24), "—");
 
     // Channels: ROMI per channel, then a Total row.
     let channels = book.worksheet_range("Channel results").unwrap();
@@ -286,7 +293,7 @@ fn package_parts(path: &Path) -> Vec<(String, String)> {
         .map(|i| {
             let mut f = zip.by_index(i).unwrap();
             let mut s = String::new();
-            let name = f.name().to_string();
+            let name = f.name().unwrap().to_string();
             if name.ends_with(".xml") {
                 f.read_to_string(&mut s).unwrap();
             }
