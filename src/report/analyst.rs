@@ -464,7 +464,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
                 write_value(ws, st, r, 1, &V::Num(v), Kind::Money, false)?;
                 r += 1;
             }
-            ws.write_string_with_format(r, 0, &pace_sentence(p, c.lang), &st.bold)?;
+            ws.write_string_with_format(r, 0, pace_sentence(p, c.lang), &st.bold)?;
         }
         None => {
             ws.write_string_with_format(r, 0, c.t(T::NoProgress), &st.note)?;
@@ -476,7 +476,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let gap = last_full_month_gap(c.kpis);
     match gap {
         Some(g) => {
-            ws.write_string_with_format(r, 0, &format!("{} ({})", c.t(T::BottleneckOf), g.month), &st.section)?;
+            ws.write_string_with_format(r, 0, format!("{} ({})", c.t(T::BottleneckOf), g.month), &st.section)?;
             r += 1;
             match (g.bottleneck, g.owner) {
                 (Some(b), Some(o)) => {
@@ -696,7 +696,7 @@ fn days_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let ws = c.sheet(wb, T::SheetDays, &title)?;
     let Some(month) = month else { return Ok(()) };
     if let Some(p) = progress {
-        ws.write_string_with_format(2, 0, &pace_sentence(p, c.lang), &c.st.bold)?;
+        ws.write_string_with_format(2, 0, pace_sentence(p, c.lang), &c.st.bold)?;
     }
     let cal = metrics::month_calendar(c.project, month, c.filter);
     let last_day = progress.map(|p| p.last_day);
