@@ -447,35 +447,19 @@ struct MonthIndex {
 }
 
 impl MonthIndex {
-    fn build(project: &Project, filter: &Filter) -> Self {
+    /// Buckets for the months of `present` (ascending) that the filter keeps.
+    fn new(present: &std::collections::BTreeSet<Month>, filter: &Filter) -> Self {
         let ord = |m: Month| i64::from(m.year) * 12 + i64::from(m.month) - 1;
-        let all = || {
-            let p = project;
-            p.plan
-                .iter()
-                .map(|r| r.month)
-                .chain(p.budget.iter().map(|r| r.month))
-                .chain(p.funnel.iter().map(|r| r.month))
-                .chain(p.revenue.iter().map(|r| Month::of(r.date)))
-        };
-        let (Some(lo), Some(hi)) = (all().map(ord).min(), all().map(ord).max()) else {
+        let (Some(lo), Some(hi)) = (present.first(), present.last()) else {
             return Self { months: Vec::new(), first: 0, slot: Vec::new() };
         };
-        let mut present = vec![false; (hi - lo + 1) as usize];
-        for m in all() {
-            present[(ord(m) - lo) as usize] = true;
+        let first = ord(*lo);
+        let mut slot = vec![u32::MAX; (ord(*hi) - first + 1) as usize];
+        let months: Vec<Month> = present.iter().copied().filter(|m| filter.has_month(*m)).collect();
+        for (i, m) in months.iter().enumerate() {
+            slot[(ord(*m) - first) as usize] = i as u32;
         }
-        let mut months = Vec::new();
-        let mut slot = vec![u32::MAX; present.len()];
-        for (i, _) in present.iter().enumerate().filter(|(_, p)| **p) {
-            let ordinal = lo + i as i64;
-            let m = Month { year: ordinal.div_euclid(12) as i32, month: ordinal.rem_euclid(12) as u32 + 1 };
-            if filter.has_month(m) {
-                slot[i] = months.len() as u32;
-                months.push(m);
-            }
-        }
-        Self { months, first: lo, slot }
+        Self { months, first, slot }
     }
 
     fn get(&self, m: Month) -> Option<usize> {
@@ -493,15 +477,32 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
     let nd = project.directions.len();
 
     // Channels: the sheet's first, then any that only appear in the data.
+    // One pass over the rows finds the months with data and the channels that are only in the data.
+    // Sheets are grouped by month and channel, so the last value seen answers most rows.
     let mut channels = Interner::new(project.channels.iter().map(|c| c.name.as_str()));
-    let mut tiers: Vec<Tier> = project.channels.iter().map(|c| c.tier).collect();
-    for name in project.budget.iter().map(|b| &b.channel).chain(project.funnel.iter().map(|f| &f.channel)) {
-        if channels.get(name).is_none() {
-            channels.intern(name);
-            tiers.push(Tier::Experiment);
+    let mut present = std::collections::BTreeSet::new();
+    let mut last: Option<Month> = None;
+    let mut see = |m: Month| {
+        if last != Some(m) {
+            last = Some(m);
+            present.insert(m);
         }
+    };
+    project.plan.iter().for_each(|r| see(r.month));
+    project.revenue.iter().for_each(|r| see(Month::of(r.date)));
+    for (month, name) in project
+        .budget
+        .iter()
+        .map(|b| (b.month, &b.channel))
+        .chain(project.funnel.iter().map(|f| (f.month, &f.channel)))
+    {
+        see(month);
+        channels.intern(name);
     }
-    let extra: Vec<&str> = channels.names()[project.channels.len()..].to_vec();
+    // By name, so that a name repeated on the Channels sheet keeps its first row's tier.
+    let tiers: Vec<Tier> =
+        channels.names().iter().map(|n| project.channel(n).map_or(Tier::Experiment, |c| c.tier)).collect();
+    let extra: Vec<&str> = channels.names().iter().copied().filter(|n| project.channel(n).is_none()).collect();
     if !extra.is_empty() {
         notices.push(format!(
             "Channels not on the Channels sheet are counted as tier «experiment»: {}.",
@@ -510,7 +511,7 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
     }
     let nc = channels.len();
 
-    let mi = MonthIndex::build(project, filter);
+    let mi = MonthIndex::new(&present, filter);
     let nm = mi.months.len();
 
     let mut by_month: Vec<Sums> = vec![Sums::new(); nm];

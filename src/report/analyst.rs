@@ -21,8 +21,9 @@ use super::sheets::{
     gain_scale, new_sheet, write_table, write_value,
 };
 use super::template::add_template_sheets;
+use crate::analysis::levers::{LeverGain, rank_levers};
 use crate::format::{self, Lang};
-use crate::metrics::{self, Factor, Filter, Kpis, MonthKpis, Owner};
+use crate::metrics::{self, Factor, Filter, Kpis, MonthKpis};
 use crate::model::{Month, Project, Tier};
 
 /// Builds the analyst report of `project` over `filter`'s period in `lang`: the KPI sheets with
@@ -348,57 +349,13 @@ fn cards(c: &Ctx) -> Vec<Card> {
     out
 }
 
-/// One line of the lever ranking.
-#[derive(Clone, Debug, PartialEq)]
-pub struct LeverLine {
-    /// The funnel factor raised.
-    pub factor: Factor,
-    /// Who owns it.
-    pub owner: Owner,
-    /// Extra revenue from new patients per month.
-    pub revenue_per_month: Option<f64>,
-    /// Extra profit per month: extra attributed gross profit minus the extra spend.
-    pub profit_per_month: Option<f64>,
-}
-
-/// The three funnel levers that would earn most profit per month if each rose by 10 % on its own
-/// (domain.md, "Levers and scenarios"): attributed revenue is the product of the five factors, so
-/// +10 % of any factor adds 10 % of attributed revenue and gross profit; more leads also cost 10 %
-/// more spend (bought at today's CPL), a better rate or check costs no ad money. Per month over the
-/// months of the period with spend or attributed revenue. Ties keep funnel order.
-pub fn top_levers(kpis: &Kpis) -> Vec<LeverLine> {
-    const STEP: f64 = 0.1;
-    let active = kpis
-        .months
-        .iter()
-        .filter(|m| m.spend.is_some_and(|s| s > 0.0) || m.attributed_revenue.is_some_and(|r| r > 0.0))
-        .count();
-    if active == 0 {
-        return Vec::new();
-    }
-    let months = active as f64;
-    let t = &kpis.total.kpis;
-    let mut lines: Vec<LeverLine> = Factor::ALL
-        .into_iter()
-        .map(|f| {
-            let extra_spend = if f == Factor::Leads { STEP * t.spend.unwrap_or(0.0) } else { 0.0 };
-            LeverLine {
-                factor: f,
-                owner: f.owner(),
-                revenue_per_month: t.attributed_revenue.map(|r| STEP * r / months).filter(|x| x.is_finite()),
-                profit_per_month: t
-                    .attributed_gross_profit
-                    .map(|g| (STEP * g - extra_spend) / months)
-                    .filter(|x| x.is_finite()),
-            }
-        })
-        .collect();
-    lines.sort_by(|a, b| {
-        let key = |l: &LeverLine| l.profit_per_month.unwrap_or(f64::NEG_INFINITY);
-        key(b).total_cmp(&key(a))
-    });
-    lines.truncate(3);
-    lines
+/// The three levers that would earn most profit if each rose by 10 % on its own, clinic-wide
+/// (`analysis::levers::rank_levers`: more leads bought at today's CPL, better rates and checks for
+/// free). Empty when the ranking cannot be made, so the report still builds.
+pub fn top_levers(project: &Project, filter: &Filter) -> Vec<LeverGain> {
+    let mut gains = rank_levers(project, filter, 0.1).unwrap_or_default();
+    gains.truncate(3);
+    gains
 }
 
 /// The pace sentence of the month in progress, with money as the report's language writes it.
@@ -508,17 +465,18 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let cols = [
         c.col(T::Lever, 40.0, Kind::Text),
         c.col(T::Owner, 18.0, Kind::Text),
-        c.col(T::RevenuePerMonth, 22.0, Kind::Money),
+        c.col(T::RevenueOverPeriod, 22.0, Kind::Money),
         c.col(T::ProfitPerMonth, 16.0, Kind::Money),
     ];
-    let rows: Vec<Vec<V>> = top_levers(c.kpis)
+    let rows: Vec<Vec<V>> = top_levers(c.project, c.filter)
         .iter()
         .map(|l| {
+            let name = l.lever.factor().map_or(l.lever.key(), |f| c.t(i18n::factor(f)));
             vec![
-                V::Text(c.t(i18n::factor(l.factor)).to_string()),
+                V::Text(name.to_string()),
                 V::Text(c.t(i18n::owner(l.owner)).to_string()),
-                num(l.revenue_per_month),
-                num(l.profit_per_month),
+                V::Num(Some(l.revenue_gain)),
+                num(l.profit_gain_per_month),
             ]
         })
         .collect();
@@ -1126,15 +1084,12 @@ mod tests {
     }
 
     #[test]
-    fn levers_rank_conversion_above_paid_leads() {
-        let kpis = metrics::compute(&demo_project(), &Filter::default());
-        let levers = top_levers(&kpis);
+    fn summary_levers_are_the_top_of_the_ranking() {
+        let p = demo_project();
+        let levers = top_levers(&p, &Filter::default());
         assert_eq!(levers.len(), 3);
-        // A better rate costs no ad money, more leads do: leads can only rank below the rates.
-        assert!(levers.iter().all(|l| l.factor != Factor::Leads));
-        let g = kpis.total.kpis.attributed_gross_profit.unwrap();
-        let months = kpis.months.iter().filter(|m| m.spend.is_some_and(|s| s > 0.0) || m.attributed_revenue.is_some_and(|r| r > 0.0)).count();
-        assert!((levers[0].profit_per_month.unwrap() - 0.1 * g / months as f64).abs() < 1e-6);
+        assert_eq!(levers[..], rank_levers(&p, &Filter::default(), 0.1).unwrap()[..3]);
+        assert!(levers.windows(2).all(|w| w[0].profit_gain >= w[1].profit_gain));
     }
 
     #[test]

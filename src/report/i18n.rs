@@ -174,9 +174,9 @@ texts! {
     LostAgainstPlan => "Lost against plan", "Потеряно к плану";
     NoBottleneck => "No funnel stage was below plan.", "Ни один этап воронки не ниже плана.";
     NoGap => "No full month has a complete funnel plan (leads and rates).", "Ни у одного полного месяца нет полного плана воронки (лиды и конверсии).";
-    LeversTitle => "Levers that would earn most (each +10 %)", "Рычаги, которые принесут больше всего (каждый +10 %)";
+    LeversTitle => "Levers that would earn most (each +10 % on its own)", "Рычаги, которые принесут больше всего (каждый +10 % отдельно)";
     Lever => "Lever", "Рычаг";
-    RevenuePerMonth => "Revenue per month", "Выручка в месяц";
+    RevenueOverPeriod => "Extra revenue over the period", "Доп. выручка за период";
     ProfitPerMonth => "Profit per month", "Прибыль в месяц";
 
     // Values.
