@@ -71,29 +71,30 @@ pub fn load_project(path: &Path) -> Result<Project, StoreError> {
 /// Writes `bytes` to `path` atomically: a temp file in the same folder, fsync, rename, fsync the
 /// folder. A failure at any step leaves the old file as it was.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
-    let err = io_err(path);
+    write_atomic_io(path, bytes).map_err(io_err(path))
+}
+
+/// [`write_atomic`] for callers with their own error type (the workbook writers).
+pub fn write_atomic_io(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    let result = (|| {
-        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-        tmp.write_all(bytes)?;
-        // tempfile creates the file readable by its owner only; a saved project or workbook keeps the
-        // permissions of the file it replaces, or gets the usual ones.
-        let permissions = fs::metadata(path).map(|m| m.permissions()).ok().or_else(default_permissions);
-        if let Some(p) = permissions {
-            tmp.as_file().set_permissions(p)?;
-        }
-        tmp.as_file().sync_all()?;
-        tmp.persist(path).map_err(|e| e.error)?;
-        // The rename is durable only once the folder is synced; not every platform allows it.
-        if let Ok(d) = fs::File::open(dir) {
-            let _ = d.sync_all();
-        }
-        Ok(())
-    })();
-    result.map_err(err)
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    tmp.write_all(bytes)?;
+    // tempfile creates the file readable by its owner only; a saved project or workbook keeps the
+    // permissions of the file it replaces, or gets the usual ones.
+    let permissions = fs::metadata(path).map(|m| m.permissions()).ok().or_else(default_permissions);
+    if let Some(p) = permissions {
+        tmp.as_file().set_permissions(p)?;
+    }
+    tmp.as_file().sync_all()?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    // The rename is durable only once the folder is synced; not every platform allows it.
+    if let Ok(d) = fs::File::open(dir) {
+        let _ = d.sync_all();
+    }
+    Ok(())
 }
 
 #[cfg(unix)]

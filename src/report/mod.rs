@@ -8,7 +8,6 @@ mod i18n;
 mod sheets;
 pub mod template;
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::Workbook;
@@ -48,20 +47,6 @@ pub enum ReportError {
 /// [`ReportError::Xlsx`] when the workbook cannot be serialised; [`ReportError::Io`] when the
 /// folder does not exist or cannot be written, or the rename fails. Both name `path`.
 pub(crate) fn save_atomically(workbook: &mut Workbook, path: &Path) -> Result<(), ReportError> {
-    let io = |source| ReportError::Io { path: path.to_path_buf(), source };
     let bytes = workbook.save_to_buffer().map_err(|source| ReportError::Xlsx { path: path.to_path_buf(), source })?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut builder = tempfile::Builder::new();
-    // A temporary file is private (0600); the saved workbook is an ordinary document, readable as
-    // the user's umask allows.
-    #[cfg(unix)]
-    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
-    let mut tmp = builder.tempfile_in(dir).map_err(io)?;
-    tmp.write_all(&bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    crate::store::write_atomic_io(path, &bytes).map_err(|source| ReportError::Io { path: path.to_path_buf(), source })
 }
