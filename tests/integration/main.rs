@@ -3,3 +3,4 @@
 mod import_template;
 mod cli;
 mod roundtrip;
+mod raw_exports;

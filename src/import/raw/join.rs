@@ -255,9 +255,10 @@ pub fn join(
             problems.push(Problem::notice(
                 &ex.file,
                 format!(
-                    "{} no phone of 10 digits or more: {} in revenue and checks but belong to no patient",
+                    "{} no phone of 10 digits or more: {} in revenue and checks but {} to no patient",
                     count_phrase(report.visits_without_phone, "visit has", "visits have"),
-                    if report.visits_without_phone == 1 { "it counts" } else { "they count" }
+                    if report.visits_without_phone == 1 { "it counts" } else { "they count" },
+                    if report.visits_without_phone == 1 { "belongs" } else { "belong" }
                 ),
             ));
         }
@@ -443,8 +444,8 @@ fn join_leads<'v>(
         problems.push(Problem::notice(
             &ex.file,
             format!(
-                "{} duplicates (the same phone as a counted lead created fewer than {} days before) and {} not counted",
-                count_phrase(report.duplicates, "lead was a", "leads were"),
+                "{} (the same phone as a counted lead created fewer than {} days before) and {} not counted",
+                count_phrase(report.duplicates, "lead was a duplicate", "leads were duplicates"),
                 project.settings.dedupe_days,
                 if report.duplicates == 1 { "was" } else { "were" }
             ),
