@@ -7,7 +7,7 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use medfunnel::import::Problem;
-use medfunnel::import::raw::{self, ColumnMap, JoinReport, RawInputs};
+use medfunnel::import::raw::{self, ColumnMap, ExportKind, JoinReport, RawInputs};
 use medfunnel::metrics::{Filter, compute};
 use medfunnel::model::{BudgetRow, Channel, Direction, DoctorRow, FunnelRow, Month, Project, Tier};
 
@@ -87,7 +87,11 @@ fn duplicates_inside_and_just_outside_the_window() {
     assert_eq!((report.leads, report.counted, report.duplicates), (4, 2, 2));
     let jan = funnel_of(&p, m(2025, 1), "Яндекс");
     assert_eq!(sum(&jan, |r| r.leads), 2.0);
-    assert!(funnel_of(&p, m(2025, 2), "Яндекс").is_empty());
+    assert_eq!(sum(&funnel_of(&p, m(2025, 2), "Яндекс"), |r| r.leads), 0.0);
+    // February has only a duplicate, yet it is a month of the raw export.
+    let k = compute(&p, &Filter::default());
+    assert_eq!(k.months.iter().map(|r| r.month).collect::<Vec<_>>(), vec![m(2025, 1), m(2025, 2)]);
+    assert_eq!(k.total.kpis.leads, Some(2.0));
     assert!(problems.iter().any(|p| !p.is_error() && p.message.contains("2 leads were duplicates")), "{problems:?}");
 }
 
@@ -453,6 +457,8 @@ fn a_missing_required_column_is_an_error_and_nothing_is_read() {
     let e = errors(&problems);
     assert_eq!(e.len(), 1);
     assert_eq!(e[0].column.as_deref(), Some("phone (телефон)"));
+    let preview = raw::preview_columns(&path, ExportKind::Leads, &ColumnMap::new()).unwrap();
+    assert_eq!(preview.missing, vec!["phone (телефон)".to_string()]);
     // The app can say which header is the phone.
     let path = write(dir.path(), "leads2.csv", "Когда;Источник;Номер\n2025-03-01;yandex;9160000001\n");
     let mut map = ColumnMap::new();
@@ -460,6 +466,13 @@ fn a_missing_required_column_is_an_error_and_nothing_is_read() {
     let (ex, problems) = raw::read_leads(&path, &map).unwrap();
     assert!(errors(&problems).is_empty(), "{problems:?}");
     assert_eq!(ex.rows.len(), 1);
+    let preview = raw::preview_columns(&path, ExportKind::Leads, &map).unwrap();
+    assert_eq!(preview.header_row, Some(1));
+    assert!(preview.missing.is_empty());
+    assert_eq!(
+        preview.columns,
+        vec![("Когда".to_string(), Some("created")), ("Источник".to_string(), Some("source")), ("Номер".to_string(), Some("phone"))]
+    );
     // An empty file and a missing one are fatal.
     let empty = write(dir.path(), "empty.csv", "");
     assert!(raw::read_leads(&empty, &ColumnMap::new()).is_err());

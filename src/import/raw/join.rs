@@ -422,7 +422,12 @@ fn join_leads<'v>(
             .or_else(|| o.first_direction.flatten().map(str::to_string));
         let month = Month::of(lead.created.date());
         match kind[i] {
-            LeadKind::Duplicate => report.duplicates += 1,
+            LeadKind::Duplicate => {
+                // A row of zeros, so that the month is still one "in a raw export" (domain.md,
+                // `months`) even when all its leads were duplicates.
+                report.duplicates += 1;
+                rows.entry((month, channel[i].clone(), dir)).or_default();
+            }
             LeadKind::Returning => {
                 report.returning += 1;
                 rows.entry((month, channel[i].clone(), dir)).or_default().returning += 1.0;

@@ -32,6 +32,23 @@ fn is_workbook_name(path: &Path) -> bool {
     })
 }
 
+/// How an export's header row was read: for the import dialog's column mapping.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ColumnPreview {
+    /// The sheet read (a workbook), as written.
+    pub sheet: Option<String>,
+    /// The header row's number (CSV line or Excel row), when one was found.
+    pub header_row: Option<u32>,
+    /// Every header as written, with the field it is read as (`None`: not read).
+    pub columns: Vec<(String, Option<&'static str>)>,
+    /// Required fields that no header gives (labels such as `phone (телефон)`); empty when the
+    /// export can be read.
+    pub missing: Vec<String>,
+}
+
+/// What one pass over an export gives: items, problems, and the header that was used.
+type Pass<T> = (Vec<T>, Vec<Problem>, ColumnPreview);
+
 /// Reads the export at `path` row by row with `read`, returning the items and the problems
 /// (errors for unreadable values and missing columns, notices for columns not used).
 ///
@@ -40,23 +57,55 @@ pub(crate) fn read_export<T>(
     path: &Path,
     kind: ExportKind,
     map: &ColumnMap,
-    mut read: impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
+    read: impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
 ) -> Result<(Vec<T>, Vec<Problem>), ImportError> {
+    pass(path, kind, map, usize::MAX, read).map(|(items, problems, _)| (items, problems))
+}
+
+/// How the export's headers are read, without reading its rows.
+///
+/// # Errors
+/// As reading the export.
+pub fn preview_columns(path: &Path, kind: ExportKind, map: &ColumnMap) -> Result<ColumnPreview, ImportError> {
+    pass(path, kind, map, 0, |_| None::<()>).map(|(_, _, preview)| preview)
+}
+
+fn preview_of(sheet: Option<&str>, header: &Header) -> ColumnPreview {
+    ColumnPreview {
+        sheet: sheet.map(str::to_string),
+        header_row: Some(header.row),
+        columns: header.texts.clone(),
+        missing: Vec::new(),
+    }
+}
+
+fn preview_missing(sheet: Option<&str>, miss: &NoHeader) -> ColumnPreview {
+    ColumnPreview { sheet: sheet.map(str::to_string), header_row: miss.row, columns: Vec::new(), missing: miss.missing.clone() }
+}
+
+fn pass<T>(
+    path: &Path,
+    kind: ExportKind,
+    map: &ColumnMap,
+    limit: usize,
+    mut read: impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
+) -> Result<Pass<T>, ImportError> {
     let bytes = std::fs::read(path).map_err(|source| ImportError::Open { path: path.to_path_buf(), source })?;
     if bytes.is_empty() {
         return Err(ImportError::Empty { path: path.to_path_buf() });
     }
     let file = file_name(path);
     if is_csv_name(path) {
-        return Ok(read_csv(&file, &bytes, kind, map, &mut read));
+        return Ok(read_csv(&file, &bytes, kind, map, limit, &mut read));
     }
     let unreadable = |reason: String| ImportError::Unreadable { path: path.to_path_buf(), reason };
-    let attempt = catch_unwind(AssertUnwindSafe(|| read_workbook(path, &file, bytes.clone(), kind, map, &mut read)));
+    let attempt =
+        catch_unwind(AssertUnwindSafe(|| read_workbook(path, &file, bytes.clone(), kind, map, limit, &mut read)));
     match attempt {
         Ok(Ok(found)) => Ok(found),
         Ok(Err(reason)) if is_workbook_name(path) => Err(unreadable(reason)),
         Err(_) if is_workbook_name(path) => Err(unreadable("the workbook's contents are malformed".to_string())),
-        _ => Ok(read_csv(&file, &bytes, kind, map, &mut read)),
+        _ => Ok(read_csv(&file, &bytes, kind, map, limit, &mut read)),
     }
 }
 
@@ -65,8 +114,9 @@ fn read_csv<T>(
     bytes: &[u8],
     kind: ExportKind,
     map: &ColumnMap,
+    limit: usize,
     read: &mut impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
-) -> (Vec<T>, Vec<Problem>) {
+) -> Pass<T> {
     let text = decode(bytes);
     let text = text.as_ref();
     let place = Place { file, sheet: None };
@@ -87,12 +137,12 @@ fn read_csv<T>(
     }
     let Some((sep, header)) = found else {
         let miss = first_miss.unwrap_or(NoHeader { row: None, matched: 0, missing: Vec::new() });
-        return (Vec::new(), place.missing(kind, &miss));
+        return (Vec::new(), place.missing(kind, &miss), preview_missing(None, &miss));
     };
     let mut problems = place.header_notices(&header);
-    let rows = Records::new(text, sep).skip(header.index + 1).map(|(l, f)| (l, RowCells::Text(f)));
+    let rows = Records::new(text, sep).skip(header.index + 1).take(limit).map(|(l, f)| (l, RowCells::Text(f)));
     let items = read_rows(&place, &header, rows, false, &mut problems, read);
-    (items, problems)
+    (items, problems, preview_of(None, &header))
 }
 
 fn read_workbook<T>(
@@ -101,8 +151,9 @@ fn read_workbook<T>(
     bytes: Vec<u8>,
     kind: ExportKind,
     map: &ColumnMap,
+    limit: usize,
     read: &mut impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
-) -> Result<(Vec<T>, Vec<Problem>), String> {
+) -> Result<Pass<T>, String> {
     let mut book = open_book(path, bytes)?;
     let is_1904 = match &book {
         calamine::Sheets::Xlsx(x) => x.has_1904_epoch(),
@@ -127,9 +178,9 @@ fn read_workbook<T>(
             Ok(header) => {
                 let place = Place { file, sheet: Some(&name) };
                 let mut problems = place.header_notices(&header);
-                let items =
-                    read_rows(&place, &header, numbered().skip(header.index + 1), is_1904, &mut problems, read);
-                return Ok((items, problems));
+                let rows = numbered().skip(header.index + 1).take(limit);
+                let items = read_rows(&place, &header, rows, is_1904, &mut problems, read);
+                return Ok((items, problems, preview_of(Some(&name), &header)));
             }
             Err(miss) => {
                 if best.as_ref().is_none_or(|(_, b)| miss.matched > b.matched) {
@@ -138,11 +189,15 @@ fn read_workbook<T>(
             }
         }
     }
-    let problems = match &best {
-        Some((sheet, miss)) => Place { file, sheet: Some(sheet) }.missing(kind, miss),
-        None => Place { file, sheet: None }.missing(kind, &NoHeader { row: None, matched: 0, missing: kind_missing_all(kind) }),
-    };
-    Ok((Vec::new(), problems))
+    Ok(match &best {
+        Some((sheet, miss)) => {
+            (Vec::new(), Place { file, sheet: Some(sheet) }.missing(kind, miss), preview_missing(Some(sheet), miss))
+        }
+        None => {
+            let miss = NoHeader { row: None, matched: 0, missing: kind_missing_all(kind) };
+            (Vec::new(), Place { file, sheet: None }.missing(kind, &miss), preview_missing(None, &miss))
+        }
+    })
 }
 
 fn kind_missing_all(kind: ExportKind) -> Vec<String> {

@@ -385,6 +385,8 @@ pub(crate) struct Header {
     pub repeated: Vec<(String, &'static Column)>,
     /// Headers of columns with personal names, which are never read.
     pub private: Vec<String>,
+    /// Every non-blank header as written, with the field it is read as (`None`: not read).
+    pub texts: Vec<(String, Option<&'static str>)>,
 }
 
 /// The header that was looked for and not found.
@@ -406,6 +408,7 @@ fn scan(kind: ExportKind, map: &ColumnMap, index: usize, row: u32, cells: &RowCe
         extra: Vec::new(),
         repeated: Vec::new(),
         private: Vec::new(),
+        texts: Vec::new(),
     };
     for idx in 0..cells.len() {
         let cell = cells.get(idx);
@@ -415,9 +418,14 @@ fn scan(kind: ExportKind, map: &ColumnMap, index: usize, row: u32, cells: &RowCe
         let text = cell.display();
         let column = match map.lookup(kind, &text) {
             Some(Some(c)) => Some(c),
-            Some(None) => continue,
+            Some(None) => {
+                h.texts.push((text, None));
+                continue;
+            }
             None => kind.columns().iter().find(|c| c.matches(&text)),
         };
+        let repeated = column.is_some_and(|c| h.columns.iter().any(|(m, _)| m.key == c.key));
+        h.texts.push((text.clone(), column.filter(|_| !repeated).map(|c| c.key)));
         match column {
             Some(c) if ExportKind::is_private(c.key) => h.private.push(text),
             Some(c) if h.columns.iter().any(|(m, _)| m.key == c.key) => h.repeated.push((text, c)),
