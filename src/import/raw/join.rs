@@ -5,6 +5,7 @@
 //! visits come from this import or from visits imported earlier into the project.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -99,13 +100,13 @@ pub(crate) fn source_key(s: &str) -> String {
 /// differ only in case or surrounding spaces (so that margins apply).
 struct Directions<'p> {
     known: HashMap<String, &'p str>,
-    cache: HashMap<String, Option<String>>,
+    cache: HashMap<String, Option<String>, Fast>,
 }
 
 impl<'p> Directions<'p> {
     fn new(project: &'p Project) -> Self {
         let known = project.directions.iter().map(|d| (d.name.trim().to_lowercase(), d.name.as_str())).collect();
-        Self { known, cache: HashMap::new() }
+        Self { known, cache: HashMap::default() }
     }
 
     fn canonical(&mut self, written: Option<&str>) -> Option<String> {
@@ -124,41 +125,92 @@ impl<'p> Directions<'p> {
     }
 }
 
-/// Salted keys of normalised phones, each hashed once.
+/// FNV-1a: the join hashes millions of short keys (phone digits, patient ids), where the
+/// standard library's DoS-resistant SipHash costs more than the work itself; the keys come from the
+/// user's own files, so flooding is no concern.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Fast = BuildHasherDefault<Fnv>;
+
+/// Patients as small ids: each normalised phone is hashed with the salt once, and the join works
+/// on `u32`s instead of 64-character keys.
 struct Keys<'s> {
     salt: &'s str,
-    cache: HashMap<String, String>,
+    by_digits: HashMap<String, u32, Fast>,
+    by_hash: HashMap<String, u32, Fast>,
+    hashes: Vec<String>,
 }
 
-impl Keys<'_> {
-    fn key(&mut self, digits: &str) -> String {
-        if let Some(k) = self.cache.get(digits) {
-            return k.clone();
+impl<'s> Keys<'s> {
+    fn new(salt: &'s str) -> Self {
+        Self { salt, by_digits: HashMap::default(), by_hash: HashMap::default(), hashes: Vec::new() }
+    }
+
+    fn of_digits(&mut self, digits: &str) -> u32 {
+        if let Some(&id) = self.by_digits.get(digits) {
+            return id;
         }
-        let k = patient_key(self.salt, digits);
-        self.cache.insert(digits.to_string(), k.clone());
-        k
+        let id = self.of_hash(&patient_key(self.salt, digits));
+        self.by_digits.insert(digits.to_string(), id);
+        id
+    }
+
+    fn of_hash(&mut self, hash: &str) -> u32 {
+        if let Some(&id) = self.by_hash.get(hash) {
+            return id;
+        }
+        let id = u32::try_from(self.hashes.len()).unwrap_or(u32::MAX);
+        self.hashes.push(hash.to_string());
+        self.by_hash.insert(hash.to_string(), id);
+        id
     }
 }
 
-/// A patient's visits: first day and indices sorted by (day, file order).
-struct Patient {
-    first: NaiveDate,
-    visits: Vec<usize>,
+/// Patients' visits by id: the first-visit day, and visit indices sorted by (day, file order).
+struct Patients {
+    first: Vec<Option<NaiveDate>>,
+    visits: Vec<Vec<usize>>,
 }
 
-fn patients(visits: &[VisitRecord]) -> HashMap<&str, Patient> {
-    let mut out: HashMap<&str, Patient> = HashMap::new();
-    for (i, v) in visits.iter().enumerate() {
-        let Some(k) = v.patient.as_deref() else { continue };
-        let p = out.entry(k).or_insert(Patient { first: v.date, visits: Vec::new() });
-        p.first = p.first.min(v.date);
-        p.visits.push(i);
+impl Patients {
+    fn new(records: &[VisitRecord], ids: &[Option<u32>], n: usize) -> Self {
+        let mut first: Vec<Option<NaiveDate>> = vec![None; n];
+        let mut visits: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (i, (v, id)) in records.iter().zip(ids).enumerate() {
+            let Some(id) = id.map(|x| x as usize) else { continue };
+            first[id] = Some(first[id].map_or(v.date, |f| f.min(v.date)));
+            visits[id].push(i);
+        }
+        for vs in &mut visits {
+            vs.sort_by_key(|&i| records[i].date);
+        }
+        Self { first, visits }
     }
-    for p in out.values_mut() {
-        p.visits.sort_by_key(|&i| visits[i].date);
+
+    /// The first-visit day of patient `id`, if they have visits.
+    fn first(&self, id: u32) -> Option<NaiveDate> {
+        self.first.get(id as usize).copied().flatten()
     }
-    out
+
+    fn count(&self) -> usize {
+        self.first.iter().filter(|f| f.is_some()).count()
+    }
 }
 
 /// Status prefixes that mean the lead was booked (domain.md), compared in lower case.
@@ -220,37 +272,47 @@ pub fn join(
 ) -> Result<(JoinReport, Vec<Problem>), RawError> {
     ensure_salt(project)?;
     let salt = project.settings.salt.clone();
-    let mut keys = Keys { salt: &salt, cache: HashMap::new() };
+    let mut keys = Keys::new(&salt);
     let mut problems = Vec::new();
     let mut report = JoinReport::default();
     let mut channels = Channels::new(&project.channels);
 
     // Visits with their patient keys: this import's, or those already in the project.
-    let (records, from_export) = {
+    let (records, ids, from_export) = {
         let mut dirs = Directions::new(project);
         match visits {
-            Some(ex) => (
-                ex.rows
+            Some(ex) => {
+                let mut ids = Vec::with_capacity(ex.rows.len());
+                let records = ex
+                    .rows
                     .iter()
-                    .map(|v| VisitRecord {
-                        date: v.date,
-                        patient: v.phone.digits().map(|d| keys.key(d)),
-                        direction: dirs.canonical(v.direction.as_deref()),
-                        doctor: v.doctor.as_ref().map(|d| d.trim().to_string()).filter(|d| !d.is_empty()),
-                        amount: v.amount,
+                    .map(|v| {
+                        let id = v.phone.digits().map(|d| keys.of_digits(d));
+                        ids.push(id);
+                        VisitRecord {
+                            date: v.date,
+                            patient: id.map(|i| keys.hashes[i as usize].clone()),
+                            direction: dirs.canonical(v.direction.as_deref()),
+                            doctor: v.doctor.as_ref().map(|d| d.trim().to_string()).filter(|d| !d.is_empty()),
+                            amount: v.amount,
+                        }
                     })
-                    .collect::<Vec<_>>(),
-                true,
-            ),
-            None => (project.visits.clone().unwrap_or_default(), false),
+                    .collect::<Vec<_>>();
+                (records, ids, true)
+            }
+            None => {
+                let records = project.visits.clone().unwrap_or_default();
+                let ids = records.iter().map(|v| v.patient.as_deref().map(|h| keys.of_hash(h))).collect();
+                (records, ids, false)
+            }
         }
     };
-    let by_patient = patients(&records);
+    let by_patient = Patients::new(&records, &ids, keys.hashes.len());
 
     if let Some(ex) = visits {
         report.visits = ex.rows.len();
         report.visits_without_phone = records.iter().filter(|v| v.patient.is_none()).count();
-        report.patients = by_patient.len();
+        report.patients = by_patient.count();
         if report.visits_without_phone > 0 {
             problems.push(Problem::notice(
                 &ex.file,
@@ -277,7 +339,7 @@ pub fn join(
     }
 
     if let (Some(ex), true) = (visits, from_export) {
-        let revenue = revenue_rows(&records, &by_patient);
+        let revenue = revenue_rows(&records, &ids, &by_patient);
         problems.push(Problem::notice(
             &ex.file,
             format!(
@@ -286,7 +348,7 @@ pub fn join(
             ),
         ));
         project.revenue = revenue;
-        let (doctors, kept) = doctor_rows(&records, &by_patient, &project.doctors);
+        let (doctors, kept) = doctor_rows(&records, &ids, &by_patient, &project.doctors);
         let kept_note = if kept > 0 {
             format!(
                 "; {} of the template with hours or treatment plans but no visits {} kept without patients and revenue",
@@ -349,7 +411,7 @@ fn join_leads<'v>(
     project: &Project,
     ex: &Export<Lead>,
     records: &'v [VisitRecord],
-    by_patient: &HashMap<&str, Patient>,
+    by_patient: &Patients,
     keys: &mut Keys<'_>,
     channels: &mut Channels,
     report: &mut JoinReport,
@@ -363,26 +425,26 @@ fn join_leads<'v>(
 
     // Channel and key of every lead, in file order (so the first spelling of an unknown source names it).
     let channel: Vec<String> = leads.iter().map(|l| channels.resolve(&l.source, &ex.file)).collect();
-    let key: Vec<Option<String>> = leads.iter().map(|l| l.phone.digits().map(|d| keys.key(d))).collect();
+    let key: Vec<Option<u32>> = leads.iter().map(|l| l.phone.digits().map(|d| keys.of_digits(d))).collect();
     let direction: Vec<Option<String>> = leads.iter().map(|l| dirs.canonical(l.direction.as_deref())).collect();
 
     // 1–2. Dedupe and returning, in order of `created` (a stable sort keeps the file's order).
     let mut order: Vec<usize> = (0..leads.len()).collect();
     order.sort_by_key(|&i| leads[i].created);
     let mut kind = vec![LeadKind::Counted; leads.len()];
-    let mut last_counted: HashMap<&str, NaiveDate> = HashMap::new();
-    let mut candidates: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut last_counted: HashMap<u32, NaiveDate, Fast> = HashMap::default();
+    let mut candidates: HashMap<u32, Vec<usize>, Fast> = HashMap::default();
     for &i in &order {
-        let Some(k) = key[i].as_deref() else { continue };
+        let Some(k) = key[i] else { continue };
         let d = leads[i].created.date();
-        if let Some(prev) = last_counted.get(k)
+        if let Some(prev) = last_counted.get(&k)
             && (d - *prev).num_days() < dedupe
         {
             kind[i] = LeadKind::Duplicate;
             continue;
         }
         last_counted.insert(k, d);
-        if by_patient.get(k).is_some_and(|p| p.first < d) {
+        if by_patient.first(k).is_some_and(|f| f < d) {
             kind[i] = LeadKind::Returning;
         } else {
             candidates.entry(k).or_default().push(i);
@@ -392,8 +454,8 @@ fn join_leads<'v>(
     // 3. Each visit goes to the latest counted, non-returning lead created on c ≤ visit ≤ c + window.
     let mut owned: Vec<Owned<'v>> = (0..leads.len()).map(|_| Owned::default()).collect();
     for (k, ls) in &candidates {
-        let Some(p) = by_patient.get(k) else { continue };
-        for &vi in &p.visits {
+        let Some(visits) = by_patient.visits.get(*k as usize) else { continue };
+        for &vi in visits {
             let v = &records[vi];
             let n = ls.partition_point(|&li| leads[li].created.date() <= v.date);
             let Some(&li) = n.checked_sub(1).and_then(|j| ls.get(j)) else { continue };
@@ -494,28 +556,29 @@ fn join_leads<'v>(
 /// Patient counts of one group of visit rows: distinct patients seen on their first-visit day, and
 /// on a later day.
 #[derive(Default)]
-struct PatientSets<'v> {
-    new: HashSet<&'v str>,
-    repeat: HashSet<&'v str>,
+struct PatientSets {
+    new: HashSet<u32, Fast>,
+    repeat: HashSet<u32, Fast>,
 }
 
-impl<'v> PatientSets<'v> {
-    fn add(&mut self, v: &'v VisitRecord, by_patient: &HashMap<&str, Patient>) {
-        let Some(k) = v.patient.as_deref() else { return };
-        match by_patient.get(k) {
-            Some(p) if p.first == v.date => self.new.insert(k),
-            _ => self.repeat.insert(k),
-        };
+impl PatientSets {
+    fn add(&mut self, id: Option<u32>, date: NaiveDate, by_patient: &Patients) {
+        let Some(id) = id else { return };
+        if by_patient.first(id) == Some(date) {
+            self.new.insert(id);
+        } else {
+            self.repeat.insert(id);
+        }
     }
 }
 
-fn revenue_rows(records: &[VisitRecord], by_patient: &HashMap<&str, Patient>) -> Vec<RevenueRow> {
-    let mut groups: BTreeMap<(NaiveDate, Option<&str>), (f64, f64, PatientSets<'_>)> = BTreeMap::new();
-    for v in records {
+fn revenue_rows(records: &[VisitRecord], ids: &[Option<u32>], by_patient: &Patients) -> Vec<RevenueRow> {
+    let mut groups: BTreeMap<(NaiveDate, Option<&str>), (f64, f64, PatientSets)> = BTreeMap::new();
+    for (v, id) in records.iter().zip(ids) {
         let g = groups.entry((v.date, v.direction.as_deref())).or_default();
         g.0 += v.amount;
         g.1 += f64::from(u8::from(v.amount > 0.0));
-        g.2.add(v, by_patient);
+        g.2.add(*id, v.date, by_patient);
     }
     groups
         .into_iter()
@@ -535,16 +598,17 @@ fn revenue_rows(records: &[VisitRecord], by_patient: &HashMap<&str, Patient>) ->
 /// and revenue); their count is returned.
 fn doctor_rows(
     records: &[VisitRecord],
-    by_patient: &HashMap<&str, Patient>,
+    ids: &[Option<u32>],
+    by_patient: &Patients,
     template: &[DoctorRow],
 ) -> (Vec<DoctorRow>, usize) {
-    let mut groups: BTreeMap<(Month, &str), (f64, PatientSets<'_>)> = BTreeMap::new();
+    let mut groups: BTreeMap<(Month, &str), (f64, PatientSets)> = BTreeMap::new();
     let mut dir_counts: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
-    for v in records {
+    for (v, id) in records.iter().zip(ids) {
         let Some(doctor) = v.doctor.as_deref() else { continue };
         let g = groups.entry((Month::of(v.date), doctor)).or_default();
         g.0 += v.amount;
-        g.1.add(v, by_patient);
+        g.1.add(*id, v.date, by_patient);
         if let Some(d) = v.direction.as_deref() {
             *dir_counts.entry(doctor).or_default().entry(d).or_insert(0) += 1;
         }
