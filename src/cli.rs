@@ -6,7 +6,8 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::format::{self, Lang};
-use crate::import::{Imported, Problem};
+use crate::import::raw::{self, JoinReport, RawInputs};
+use crate::import::{ImportError, Imported, Problem};
 use crate::metrics::{self, Filter, Kpis};
 use crate::analysis::levers::{Base, RevenueTarget, SeekLevers, Snapshot};
 use crate::model::{Lever, LeverChange, Month, Project};
@@ -40,6 +41,8 @@ pub enum Command {
     Goalseek(GoalseekArgs),
     /// Split one month's budget over the channels to earn the most gross profit.
     Allocate(AllocateArgs),
+    /// Join raw exports (CRM leads, MIS visits, ad spend) into a clinic and save it.
+    Import(ImportArgs),
     /// Write the built-in demo clinic as a template workbook.
     Demo {
         /// Where to write it.
@@ -59,6 +62,53 @@ pub struct Source {
     /// Last month of the period (YYYY-MM).
     #[arg(long, value_parser = parse_month)]
     pub to: Option<Month>,
+    /// Raw exports joined into the clinic.
+    #[command(flatten)]
+    pub raw: RawArgs,
+}
+
+/// Raw exports to join into the clinic (domain.md, "Raw exports"); any subset.
+#[derive(Args, Debug, Clone, Default)]
+pub struct RawArgs {
+    /// CRM leads export (.csv/.xlsx/.xls/.ods): rebuilds the Funnel.
+    #[arg(long, value_name = "F")]
+    pub leads: Option<PathBuf>,
+    /// MIS visits export: rebuilds Revenue and Doctors, and gives cohorts.
+    #[arg(long, value_name = "F")]
+    pub visits: Option<PathBuf>,
+    /// Ad-cabinet spend export: replaces the Budget's spend.
+    #[arg(long, value_name = "F")]
+    pub spend: Option<PathBuf>,
+}
+
+impl RawArgs {
+    /// Whether no export is given.
+    pub fn is_empty(&self) -> bool {
+        self.leads.is_none() && self.visits.is_none() && self.spend.is_none()
+    }
+
+    /// The exports as the importer takes them (no column overrides on the command line).
+    pub fn inputs(&self) -> RawInputs {
+        RawInputs {
+            leads: self.leads.clone(),
+            visits: self.visits.clone(),
+            spend: self.spend.clone(),
+            ..RawInputs::default()
+        }
+    }
+}
+
+/// Arguments of `import`.
+#[derive(Args, Debug)]
+pub struct ImportArgs {
+    /// A template workbook or project file to join the exports into; none: an empty clinic.
+    pub template: Option<PathBuf>,
+    /// The exports.
+    #[command(flatten)]
+    pub raw: RawArgs,
+    /// Where to save: a project file (.medfunnel) or a template workbook (.xlsx).
+    #[arg(short, long)]
+    pub output: PathBuf,
 }
 
 /// Arguments of `kpi`.
@@ -331,6 +381,7 @@ pub fn execute(command: Command) -> Result<ExitCode, CliError> {
         Command::Levers(args) => levers(&args),
         Command::Goalseek(args) => goalseek(&args),
         Command::Allocate(args) => allocate(&args),
+        Command::Import(args) => import(&args),
         Command::Demo { output } => {
             report::template::write_template(&demo::demo_project(), &output)?;
             eprintln!("Wrote the demo clinic to {}", output.display());
@@ -371,7 +422,42 @@ pub fn load(file: Option<&Path>) -> Result<Loaded, CliError> {
     Ok(Loaded { project, problems })
 }
 
+/// Opens the file (an empty clinic when there is none) and joins the raw exports into it, printing
+/// every problem on stderr. Without exports this is [`load`] (the demo clinic when there is no
+/// file). With exports, a workbook that has no template sheet is not fatal: the clinic starts empty.
+pub fn load_with_raw(file: Option<&Path>, raw_args: &RawArgs) -> Result<(Loaded, Option<JoinReport>), CliError> {
+    if raw_args.is_empty() {
+        return Ok((load(file)?, None));
+    }
+    let Imported { mut project, mut problems } = match file {
+        Some(path) => match store::open(path) {
+            Ok(imported) => imported,
+            Err(store::StoreError::Import(ImportError::NoTemplateSheet { .. })) => Imported {
+                project: Project::new(),
+                problems: vec![Problem::notice(
+                    &path.display().to_string(),
+                    "has none of the template's sheets, so the clinic starts empty and only the raw exports are used",
+                )],
+            },
+            Err(e) => return Err(e.into()),
+        },
+        None => Imported { project: Project::new(), problems: Vec::new() },
+    };
+    let (report, mut raw_problems) =
+        raw::import_raw(&mut project, &raw_args.inputs()).map_err(|e| CliError::Message(e.to_string()))?;
+    problems.append(&mut raw_problems);
+    for p in &problems {
+        eprintln!("{p}");
+    }
+    Ok((Loaded { project, problems }, Some(report)))
+}
+
 impl Source {
+    /// Loads the clinic with its raw exports joined in (see [`load_with_raw`]).
+    pub fn load(&self) -> Result<Loaded, CliError> {
+        load_with_raw(self.file.as_deref(), &self.raw).map(|(loaded, _)| loaded)
+    }
+
     /// The period filter.
     pub fn filter(&self) -> Filter {
         Filter { from: self.from, to: self.to, ..Filter::default() }
@@ -386,7 +472,7 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<(), CliError> {
 }
 
 fn kpi(args: &KpiArgs) -> Result<ExitCode, CliError> {
-    let loaded = load(args.source.file.as_deref())?;
+    let loaded = args.source.load()?;
     let kpis = metrics::compute(&loaded.project, &args.source.filter());
     for n in &kpis.notices {
         eprintln!("notice: {n}");
@@ -421,6 +507,36 @@ pub fn save_to(project: &Project, path: &Path) -> Result<(), CliError> {
     }
     eprintln!("Wrote {}", path.display());
     Ok(())
+}
+
+fn import(args: &ImportArgs) -> Result<ExitCode, CliError> {
+    if args.raw.is_empty() {
+        return Err(CliError::Message("import: give at least one export: --leads F, --visits F or --spend F".to_string()));
+    }
+    let (loaded, report) = load_with_raw(args.template.as_deref(), &args.raw)?;
+    if let Some(r) = report {
+        eprintln!("{}", join_summary(&r));
+    }
+    save_to(&loaded.project, &args.output)?;
+    Ok(loaded.exit_code())
+}
+
+/// One line of counts after a join, for the terminal.
+pub fn join_summary(r: &JoinReport) -> String {
+    format!(
+        "Joined: {} leads ({} counted, {} duplicates, {} returning, {} without a phone); {} visits ({} matched to leads, {} without a phone, {} patients); {} spend rows; {} new channels from unknown sources",
+        r.leads,
+        r.counted,
+        r.duplicates,
+        r.returning,
+        r.leads_without_phone,
+        r.visits,
+        r.matched_visits,
+        r.visits_without_phone,
+        r.patients,
+        r.spend_rows,
+        r.unknown_sources.len()
+    )
 }
 
 fn plan(args: &PlanArgs) -> Result<ExitCode, CliError> {

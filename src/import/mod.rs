@@ -10,6 +10,7 @@
 //! raw-export reader and the UI's grid editing; [`schema`] the sheet and column names.
 
 pub mod cells;
+pub mod raw;
 pub mod schema;
 mod sheet;
 mod template;

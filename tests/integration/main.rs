@@ -6,3 +6,4 @@ mod report;
 mod roundtrip;
 #[cfg(feature = "gui")]
 mod app;
+mod raw_exports;

@@ -1,0 +1,731 @@
+//! The join of domain.md's "Raw exports": leads × visits → the Funnel, visits → Revenue, Doctors
+//! and patient-level visits, spend → the Budget's spend.
+//!
+//! Patients are keyed by their salted hash from the start, so the join works the same whether the
+//! visits come from this import or from visits imported earlier into the project.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use super::phone::{new_salt, patient_key};
+use super::{Export, Lead, RawError, SpendRow, Visit};
+use crate::import::Problem;
+use crate::model::{BudgetRow, Channel, DoctorRow, FunnelRow, Month, Project, RevenueRow, Tier, VisitRecord};
+
+/// What the join did, in counts the import dialog shows.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct JoinReport {
+    /// Lead rows read from the CRM export.
+    pub leads: usize,
+    /// Leads counted in the funnel (neither duplicates nor returning).
+    pub counted: usize,
+    /// Leads left out as duplicates (same phone within `dedupe_days` of a counted lead).
+    pub duplicates: usize,
+    /// Leads from patients who had visited before (counted as `returning_leads`).
+    pub returning: usize,
+    /// Leads whose phone gives no identity (fewer than 10 digits).
+    pub leads_without_phone: usize,
+    /// Visit rows read from the MIS export.
+    pub visits: usize,
+    /// Visits whose phone gives no identity.
+    pub visits_without_phone: usize,
+    /// Visits that belong to a lead.
+    pub matched_visits: usize,
+    /// Distinct patients among the visits.
+    pub patients: usize,
+    /// Spend rows read from the ad-cabinet export.
+    pub spend_rows: usize,
+    /// Sources that matched no channel and became channels of their own, as written.
+    pub unknown_sources: Vec<String>,
+}
+
+/// Makes sure the project has a patient-key salt, creating a random one when it is empty.
+///
+/// # Errors
+/// [`RawError::Salt`] when the system's random generator fails.
+pub fn ensure_salt(project: &mut Project) -> Result<(), RawError> {
+    if project.settings.salt.trim().is_empty() {
+        project.settings.salt = new_salt().map_err(|e| RawError::Salt(e.to_string()))?;
+    }
+    Ok(())
+}
+
+/// Channel names and aliases, matched case-insensitively after trimming; unknown sources become
+/// channels (tier experiment) as they are first seen.
+struct Channels {
+    by_key: HashMap<String, String>,
+    added: Vec<Channel>,
+    added_in: Vec<String>,
+}
+
+impl Channels {
+    fn new(channels: &[Channel]) -> Self {
+        let mut by_key = HashMap::new();
+        // Names first, so that a name wins over another channel's alias.
+        for c in channels {
+            by_key.entry(source_key(&c.name)).or_insert_with(|| c.name.clone());
+        }
+        for c in channels {
+            for s in &c.sources {
+                by_key.entry(source_key(s)).or_insert_with(|| c.name.clone());
+            }
+        }
+        Self { by_key, added: Vec::new(), added_in: Vec::new() }
+    }
+
+    fn resolve(&mut self, source: &str, file: &str) -> String {
+        let key = source_key(source);
+        if let Some(name) = self.by_key.get(&key) {
+            return name.clone();
+        }
+        let name = source.trim().to_string();
+        self.by_key.insert(key, name.clone());
+        self.added.push(Channel { name: name.clone(), tier: Tier::Experiment, ..Channel::default() });
+        if !self.added_in.iter().any(|f| f == file) {
+            self.added_in.push(file.to_string());
+        }
+        name
+    }
+}
+
+/// How a source or channel name is compared: trimmed, case-insensitive.
+pub(crate) fn source_key(s: &str) -> String {
+    s.trim().to_lowercase()
+}
+
+/// Direction names as written in exports, mapped onto the Directions sheet's spelling when they
+/// differ only in case or surrounding spaces (so that margins apply).
+struct Directions<'p> {
+    known: HashMap<String, &'p str>,
+    cache: HashMap<String, Option<String>, Fast>,
+}
+
+impl<'p> Directions<'p> {
+    fn new(project: &'p Project) -> Self {
+        let known = project.directions.iter().map(|d| (d.name.trim().to_lowercase(), d.name.as_str())).collect();
+        Self { known, cache: HashMap::default() }
+    }
+
+    fn canonical(&mut self, written: Option<&str>) -> Option<String> {
+        let w = written?;
+        if let Some(c) = self.cache.get(w) {
+            return c.clone();
+        }
+        let t = w.trim();
+        let out = if t.is_empty() {
+            None
+        } else {
+            Some(self.known.get(&t.to_lowercase()).map_or_else(|| t.to_string(), |k| (*k).to_string()))
+        };
+        self.cache.insert(w.to_string(), out.clone());
+        out
+    }
+}
+
+/// FNV-1a: the join hashes millions of short keys (phone digits, patient ids), where the
+/// standard library's DoS-resistant SipHash costs more than the work itself; the keys come from the
+/// user's own files, so flooding is no concern.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
+        for b in bytes {
+            h ^= u64::from(*b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+type Fast = BuildHasherDefault<Fnv>;
+
+/// Patients as small ids: each normalised phone is hashed with the salt once, and the join works
+/// on `u32`s instead of 64-character keys.
+struct Keys<'s> {
+    salt: &'s str,
+    by_digits: HashMap<String, u32, Fast>,
+    by_hash: HashMap<String, u32, Fast>,
+    hashes: Vec<String>,
+}
+
+impl<'s> Keys<'s> {
+    fn new(salt: &'s str) -> Self {
+        Self { salt, by_digits: HashMap::default(), by_hash: HashMap::default(), hashes: Vec::new() }
+    }
+
+    fn of_digits(&mut self, digits: &str) -> u32 {
+        if let Some(&id) = self.by_digits.get(digits) {
+            return id;
+        }
+        let id = self.of_hash(&patient_key(self.salt, digits));
+        self.by_digits.insert(digits.to_string(), id);
+        id
+    }
+
+    fn of_hash(&mut self, hash: &str) -> u32 {
+        if let Some(&id) = self.by_hash.get(hash) {
+            return id;
+        }
+        let id = u32::try_from(self.hashes.len()).unwrap_or(u32::MAX);
+        self.hashes.push(hash.to_string());
+        self.by_hash.insert(hash.to_string(), id);
+        id
+    }
+}
+
+/// Patients' visits by id: the first-visit day, and visit indices sorted by (day, file order).
+struct Patients {
+    first: Vec<Option<NaiveDate>>,
+    visits: Vec<Vec<usize>>,
+}
+
+impl Patients {
+    fn new(records: &[VisitRecord], ids: &[Option<u32>], n: usize) -> Self {
+        let mut first: Vec<Option<NaiveDate>> = vec![None; n];
+        let mut visits: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for (i, (v, id)) in records.iter().zip(ids).enumerate() {
+            let Some(id) = id.map(|x| x as usize) else { continue };
+            first[id] = Some(first[id].map_or(v.date, |f| f.min(v.date)));
+            visits[id].push(i);
+        }
+        for vs in &mut visits {
+            vs.sort_by_key(|&i| records[i].date);
+        }
+        Self { first, visits }
+    }
+
+    /// The first-visit day of patient `id`, if they have visits.
+    fn first(&self, id: u32) -> Option<NaiveDate> {
+        self.first.get(id as usize).copied().flatten()
+    }
+
+    fn count(&self) -> usize {
+        self.first.iter().filter(|f| f.is_some()).count()
+    }
+}
+
+/// Status prefixes that mean the lead was booked (domain.md), compared in lower case.
+const BOOKED_STATUSES: [&str; 7] = ["записан", "пришел", "пришёл", "оплат", "booked", "visited", "paid"];
+
+fn status_booked(status: Option<&str>) -> bool {
+    status.is_some_and(|s| {
+        let s = s.trim().to_lowercase();
+        BOOKED_STATUSES.iter().any(|p| s.starts_with(p))
+    })
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum LeadKind {
+    Duplicate,
+    Returning,
+    Counted,
+}
+
+/// What a counted lead's owned visits add up to.
+#[derive(Default)]
+struct Owned<'v> {
+    visits: bool,
+    paid: bool,
+    revenue: f64,
+    first_direction: Option<Option<&'v str>>,
+}
+
+#[derive(Default)]
+struct FunnelSums {
+    leads: f64,
+    bookings: f64,
+    visits: f64,
+    paid: f64,
+    revenue: f64,
+    returning: f64,
+}
+
+fn count_phrase(n: usize, one: &str, many: &str) -> String {
+    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
+}
+
+/// Joins the raw exports into `project` as domain.md's "Raw exports" says: leads replace the
+/// Funnel, visits replace Revenue and Doctors and become `project.visits`, spend replaces the
+/// Budget's spend of the channel-months it covers. An export given as `None` leaves its sheets as
+/// they are; leads without a visits export are matched against the visits already in the project.
+///
+/// Returns the counts and the notices (duplicates, returning leads, phones without identity,
+/// unknown sources, replaced sheets). Phones are hashed with the project's salt, which is created
+/// when empty.
+///
+/// # Errors
+/// [`RawError::Salt`] when a salt was needed and the system's random generator failed.
+pub fn join(
+    project: &mut Project,
+    leads: Option<&Export<Lead>>,
+    visits: Option<&Export<Visit>>,
+    spend: Option<&Export<SpendRow>>,
+) -> Result<(JoinReport, Vec<Problem>), RawError> {
+    ensure_salt(project)?;
+    let salt = project.settings.salt.clone();
+    let mut keys = Keys::new(&salt);
+    let mut problems = Vec::new();
+    let mut report = JoinReport::default();
+    let mut channels = Channels::new(&project.channels);
+
+    // Visits with their patient keys: this import's, or those already in the project.
+    let (records, ids, from_export) = {
+        let mut dirs = Directions::new(project);
+        match visits {
+            Some(ex) => {
+                let mut ids = Vec::with_capacity(ex.rows.len());
+                let records = ex
+                    .rows
+                    .iter()
+                    .map(|v| {
+                        let id = v.phone.digits().map(|d| keys.of_digits(d));
+                        ids.push(id);
+                        VisitRecord {
+                            date: v.date,
+                            patient: id.map(|i| keys.hashes[i as usize].clone()),
+                            direction: dirs.canonical(v.direction.as_deref()),
+                            doctor: v.doctor.as_ref().map(|d| d.trim().to_string()).filter(|d| !d.is_empty()),
+                            amount: v.amount,
+                        }
+                    })
+                    .collect::<Vec<_>>();
+                (records, ids, true)
+            }
+            None => {
+                let records = project.visits.clone().unwrap_or_default();
+                let ids = records.iter().map(|v| v.patient.as_deref().map(|h| keys.of_hash(h))).collect();
+                (records, ids, false)
+            }
+        }
+    };
+    let by_patient = Patients::new(&records, &ids, keys.hashes.len());
+
+    if let Some(ex) = visits {
+        report.visits = ex.rows.len();
+        report.visits_without_phone = records.iter().filter(|v| v.patient.is_none()).count();
+        report.patients = by_patient.count();
+        if report.visits_without_phone > 0 {
+            problems.push(Problem::notice(
+                &ex.file,
+                format!(
+                    "{} no phone of 10 digits or more: {} in revenue and checks but {} to no patient",
+                    count_phrase(report.visits_without_phone, "visit has", "visits have"),
+                    if report.visits_without_phone == 1 { "it counts" } else { "they count" },
+                    if report.visits_without_phone == 1 { "belongs" } else { "belong" }
+                ),
+            ));
+        }
+    }
+
+    if let Some(ex) = leads {
+        let funnel = join_leads(project, ex, &records, &by_patient, &mut keys, &mut channels, &mut report, &mut problems);
+        problems.push(Problem::notice(
+            &ex.file,
+            format!(
+                "the Funnel (Воронка) sheet was replaced by {} built from this leads export",
+                count_phrase(funnel.len(), "row", "rows")
+            ),
+        ));
+        project.funnel = funnel;
+    }
+
+    if let (Some(ex), true) = (visits, from_export) {
+        let revenue = revenue_rows(&records, &ids, &by_patient);
+        problems.push(Problem::notice(
+            &ex.file,
+            format!(
+                "the Revenue (Выручка) sheet was replaced by {} built from this visits export",
+                count_phrase(revenue.len(), "row", "rows")
+            ),
+        ));
+        project.revenue = revenue;
+        let (doctors, kept) = doctor_rows(&records, &ids, &by_patient, &project.doctors);
+        let kept_note = if kept > 0 {
+            format!(
+                "; {} of the template with hours or treatment plans but no visits {} kept without patients and revenue",
+                count_phrase(kept, "doctor-month", "doctor-months"),
+                if kept == 1 { "was" } else { "were" }
+            )
+        } else {
+            String::new()
+        };
+        problems.push(Problem::notice(
+            &ex.file,
+            format!(
+                "the Doctors (Врачи) sheet was replaced by {} built from this visits export (hours and treatment-plan columns kept from the template){kept_note}",
+                count_phrase(doctors.len(), "row", "rows")
+            ),
+        ));
+        project.doctors = doctors;
+    }
+
+    if let Some(ex) = spend {
+        report.spend_rows = ex.rows.len();
+        let mut sums: BTreeMap<(Month, String), f64> = BTreeMap::new();
+        for r in &ex.rows {
+            let channel = channels.resolve(&r.source, &ex.file);
+            *sums.entry((r.month, channel)).or_insert(0.0) += r.spend;
+        }
+        let (replaced, added) = apply_spend(&mut project.budget, sums);
+        problems.push(Problem::notice(
+            &ex.file,
+            format!(
+                "the spend of {} on the Budget (Бюджет) sheet was replaced by this spend export and {} added; budget plans were kept",
+                count_phrase(replaced, "channel-month", "channel-months"),
+                count_phrase(added, "row was", "rows were")
+            ),
+        ));
+    }
+
+    if !channels.added.is_empty() {
+        let names: Vec<String> = channels.added.iter().map(|c| format!("«{}»", c.name)).collect();
+        let (s, match_, they) = if names.len() == 1 { ("source", "matches", "it became a channel") } else { ("sources", "match", "each became a channel") };
+        problems.push(Problem::notice(
+            &channels.added_in.join(", "),
+            format!(
+                "{s} {} {match_} no channel or channel source on the Channels (Каналы) sheet: {they} of its own, tier experiment (add it to a channel's sources to count it there)",
+                names.join(", ")
+            ),
+        ));
+        report.unknown_sources = channels.added.iter().map(|c| c.name.clone()).collect();
+        project.channels.append(&mut channels.added);
+    }
+
+    if from_export {
+        project.visits = Some(records);
+    }
+    Ok((report, problems))
+}
+
+#[allow(clippy::too_many_arguments)] // one call site; a struct would only rename these
+fn join_leads<'v>(
+    project: &Project,
+    ex: &Export<Lead>,
+    records: &'v [VisitRecord],
+    by_patient: &Patients,
+    keys: &mut Keys<'_>,
+    channels: &mut Channels,
+    report: &mut JoinReport,
+    problems: &mut Vec<Problem>,
+) -> Vec<FunnelRow> {
+    let leads = &ex.rows;
+    let dedupe = i64::from(project.settings.dedupe_days);
+    let attribution = i64::from(project.settings.attribution_days);
+    let mut dirs = Directions::new(project);
+    report.leads = leads.len();
+
+    // Channel and key of every lead, in file order (so the first spelling of an unknown source names it).
+    let channel: Vec<String> = leads.iter().map(|l| channels.resolve(&l.source, &ex.file)).collect();
+    let key: Vec<Option<u32>> = leads.iter().map(|l| l.phone.digits().map(|d| keys.of_digits(d))).collect();
+    let direction: Vec<Option<String>> = leads.iter().map(|l| dirs.canonical(l.direction.as_deref())).collect();
+
+    // 1–2. Dedupe and returning, in order of `created` (a stable sort keeps the file's order).
+    let mut order: Vec<usize> = (0..leads.len()).collect();
+    order.sort_by_key(|&i| leads[i].created);
+    let mut kind = vec![LeadKind::Counted; leads.len()];
+    let mut last_counted: HashMap<u32, NaiveDate, Fast> = HashMap::default();
+    let mut candidates: HashMap<u32, Vec<usize>, Fast> = HashMap::default();
+    for &i in &order {
+        let Some(k) = key[i] else { continue };
+        let d = leads[i].created.date();
+        if let Some(prev) = last_counted.get(&k)
+            && (d - *prev).num_days() < dedupe
+        {
+            kind[i] = LeadKind::Duplicate;
+            continue;
+        }
+        last_counted.insert(k, d);
+        if by_patient.first(k).is_some_and(|f| f < d) {
+            kind[i] = LeadKind::Returning;
+        } else {
+            candidates.entry(k).or_default().push(i);
+        }
+    }
+
+    // 3. Each visit goes to the latest counted, non-returning lead created on c ≤ visit ≤ c + window.
+    let mut owned: Vec<Owned<'v>> = (0..leads.len()).map(|_| Owned::default()).collect();
+    for (k, ls) in &candidates {
+        let Some(visits) = by_patient.visits.get(*k as usize) else { continue };
+        for &vi in visits {
+            let v = &records[vi];
+            let n = ls.partition_point(|&li| leads[li].created.date() <= v.date);
+            let Some(&li) = n.checked_sub(1).and_then(|j| ls.get(j)) else { continue };
+            if (v.date - leads[li].created.date()).num_days() > attribution {
+                continue;
+            }
+            let o = &mut owned[li];
+            o.visits = true;
+            o.paid |= v.amount > 0.0;
+            o.revenue += v.amount;
+            o.first_direction.get_or_insert(v.direction.as_deref());
+            report.matched_visits += 1;
+        }
+    }
+
+    // 4. Funnel rows per month, channel and direction.
+    let mut rows: BTreeMap<(Month, String, Option<String>), FunnelSums> = BTreeMap::new();
+    for i in 0..leads.len() {
+        let lead = &leads[i];
+        if key[i].is_none() {
+            report.leads_without_phone += 1;
+        }
+        let o = &owned[i];
+        let dir = direction[i]
+            .clone()
+            .or_else(|| o.first_direction.flatten().map(str::to_string));
+        let month = Month::of(lead.created.date());
+        match kind[i] {
+            LeadKind::Duplicate => {
+                // A row of zeros, so that the month is still one "in a raw export" (domain.md,
+                // `months`) even when all its leads were duplicates.
+                report.duplicates += 1;
+                rows.entry((month, channel[i].clone(), dir)).or_default();
+            }
+            LeadKind::Returning => {
+                report.returning += 1;
+                rows.entry((month, channel[i].clone(), dir)).or_default().returning += 1.0;
+            }
+            LeadKind::Counted => {
+                report.counted += 1;
+                let s = rows.entry((month, channel[i].clone(), dir)).or_default();
+                s.leads += 1.0;
+                let booked = lead.booked.is_some() || status_booked(lead.status.as_deref()) || o.visits;
+                s.bookings += f64::from(u8::from(booked));
+                s.visits += f64::from(u8::from(o.visits));
+                s.paid += f64::from(u8::from(o.paid));
+                s.revenue += o.revenue;
+            }
+        }
+    }
+
+    if report.duplicates > 0 {
+        problems.push(Problem::notice(
+            &ex.file,
+            format!(
+                "{} (the same phone as a counted lead created fewer than {} days before) and {} not counted",
+                count_phrase(report.duplicates, "lead was a duplicate", "leads were duplicates"),
+                project.settings.dedupe_days,
+                if report.duplicates == 1 { "was" } else { "were" }
+            ),
+        ));
+    }
+    if report.returning > 0 {
+        problems.push(Problem::notice(
+            &ex.file,
+            format!(
+                "{} from patients who had visited before: counted as returning_leads, not in the funnel",
+                count_phrase(report.returning, "lead came", "leads came")
+            ),
+        ));
+    }
+    if report.leads_without_phone > 0 {
+        problems.push(Problem::notice(
+            &ex.file,
+            format!(
+                "{} no phone of 10 digits or more: {} as leads but can match no visit",
+                count_phrase(report.leads_without_phone, "lead has", "leads have"),
+                if report.leads_without_phone == 1 { "it counts" } else { "they count" }
+            ),
+        ));
+    }
+
+    rows.into_iter()
+        .map(|((month, channel, direction), s)| FunnelRow {
+            month,
+            channel,
+            direction,
+            leads: Some(s.leads),
+            bookings: Some(s.bookings),
+            visits: Some(s.visits),
+            paid: Some(s.paid),
+            revenue: Some(s.revenue),
+            returning_leads: Some(s.returning),
+        })
+        .collect()
+}
+
+/// Patient counts of one group of visit rows: distinct patients seen on their first-visit day, and
+/// on a later day.
+#[derive(Default)]
+struct PatientSets {
+    new: HashSet<u32, Fast>,
+    repeat: HashSet<u32, Fast>,
+}
+
+impl PatientSets {
+    fn add(&mut self, id: Option<u32>, date: NaiveDate, by_patient: &Patients) {
+        let Some(id) = id else { return };
+        if by_patient.first(id) == Some(date) {
+            self.new.insert(id);
+        } else {
+            self.repeat.insert(id);
+        }
+    }
+}
+
+fn revenue_rows(records: &[VisitRecord], ids: &[Option<u32>], by_patient: &Patients) -> Vec<RevenueRow> {
+    let mut groups: BTreeMap<(NaiveDate, Option<&str>), (f64, f64, PatientSets)> = BTreeMap::new();
+    for (v, id) in records.iter().zip(ids) {
+        let g = groups.entry((v.date, v.direction.as_deref())).or_default();
+        g.0 += v.amount;
+        g.1 += f64::from(u8::from(v.amount > 0.0));
+        g.2.add(*id, v.date, by_patient);
+    }
+    groups
+        .into_iter()
+        .map(|((date, direction), (revenue, checks, sets))| RevenueRow {
+            date,
+            direction: direction.map(str::to_string),
+            revenue,
+            checks: Some(checks),
+            new_patients: Some(sets.new.len() as f64),
+            repeat_patients: Some(sets.repeat.len() as f64),
+        })
+        .collect()
+}
+
+/// Doctors rows from visits, with hours and treatment-plan columns from the template's row of the
+/// same month and doctor. Template rows with such figures but no visits are kept (without patients
+/// and revenue); their count is returned.
+fn doctor_rows(
+    records: &[VisitRecord],
+    ids: &[Option<u32>],
+    by_patient: &Patients,
+    template: &[DoctorRow],
+) -> (Vec<DoctorRow>, usize) {
+    let mut groups: BTreeMap<(Month, &str), (f64, PatientSets)> = BTreeMap::new();
+    let mut dir_counts: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
+    for (v, id) in records.iter().zip(ids) {
+        let Some(doctor) = v.doctor.as_deref() else { continue };
+        let g = groups.entry((Month::of(v.date), doctor)).or_default();
+        g.0 += v.amount;
+        g.1.add(*id, v.date, by_patient);
+        if let Some(d) = v.direction.as_deref() {
+            *dir_counts.entry(doctor).or_default().entry(d).or_insert(0) += 1;
+        }
+    }
+    // The doctor's most frequent direction over the whole export; the BTreeMap walks names in
+    // alphabetical order and only a strictly larger count replaces, so ties go to the first name.
+    let main_direction = |doctor: &str| -> Option<String> {
+        let counts = dir_counts.get(doctor)?;
+        let mut best: Option<(&str, usize)> = None;
+        for (d, n) in counts {
+            if best.is_none_or(|(_, m)| *n > m) {
+                best = Some((d, *n));
+            }
+        }
+        best.map(|(d, _)| d.to_string())
+    };
+    let template_of = |m: Month, doctor: &str| template.iter().find(|r| r.month == m && r.doctor.trim() == doctor);
+    let mut out: Vec<DoctorRow> = groups
+        .iter()
+        .map(|((month, doctor), (revenue, sets))| {
+            let t = template_of(*month, doctor);
+            DoctorRow {
+                month: *month,
+                doctor: (*doctor).to_string(),
+                direction: main_direction(doctor).or_else(|| t.and_then(|t| t.direction.clone())),
+                primary_patients: Some(sets.new.len() as f64),
+                repeat_patients: Some(sets.repeat.len() as f64),
+                revenue: Some(*revenue),
+                hours_available: t.and_then(|t| t.hours_available),
+                hours_booked: t.and_then(|t| t.hours_booked),
+                recommended: t.and_then(|t| t.recommended),
+                agreed: t.and_then(|t| t.agreed),
+                performed: t.and_then(|t| t.performed),
+            }
+        })
+        .collect();
+    let mut kept = 0;
+    for t in template {
+        let has_figures = [t.hours_available, t.hours_booked, t.recommended, t.agreed, t.performed]
+            .iter()
+            .any(Option::is_some);
+        if has_figures && !groups.contains_key(&(t.month, t.doctor.trim())) {
+            kept += 1;
+            out.push(DoctorRow { primary_patients: None, repeat_patients: None, revenue: None, ..t.clone() });
+        }
+    }
+    out.sort_by(|a, b| (a.month, &a.doctor).cmp(&(b.month, &b.doctor)));
+    (out, kept)
+}
+
+/// Writes the export's spend into the Budget rows of the same channel and month (the first such
+/// row; further duplicates lose their spend), adding rows where none exist. Returns (replaced,
+/// added).
+fn apply_spend(budget: &mut Vec<BudgetRow>, sums: BTreeMap<(Month, String), f64>) -> (usize, usize) {
+    let mut done: HashSet<(Month, String)> = HashSet::new();
+    let mut replaced = 0;
+    for row in budget.iter_mut() {
+        let k = (row.month, row.channel.clone());
+        if let Some(s) = sums.get(&k) {
+            if done.insert(k) {
+                row.spend = Some(*s);
+                replaced += 1;
+            } else {
+                row.spend = None;
+            }
+        }
+    }
+    let mut added = 0;
+    for ((month, channel), s) in sums {
+        if !done.contains(&(month, channel.clone())) {
+            budget.push(BudgetRow { month, channel, budget_plan: None, spend: Some(s) });
+            added += 1;
+        }
+    }
+    (replaced, added)
+}
+
+/// Makes `source` an alias of the channel `channel` (matched by name, case-insensitively), for the
+/// import dialog's "this source is that channel". A channel that an earlier join created for this
+/// source (named as the source, tier experiment, no kind, no sources) is merged into `channel`:
+/// its Funnel and Budget rows are renamed and it is removed. Re-running the join afterwards counts
+/// the source's leads and spend in `channel`.
+///
+/// # Errors
+/// A sentence for the user when no channel is named `channel`, or the source is empty.
+pub fn add_alias(project: &mut Project, source: &str, channel: &str) -> Result<(), String> {
+    let source = source.trim();
+    if source.is_empty() {
+        return Err("the source is empty".to_string());
+    }
+    let target_key = source_key(channel);
+    let Some(target) = project.channels.iter().position(|c| source_key(&c.name) == target_key) else {
+        return Err(format!("there is no channel «{}» on the Channels sheet", channel.trim()));
+    };
+    let target_name = project.channels[target].name.clone();
+    let key = source_key(source);
+    // An auto-created channel of this source is merged into the target.
+    if let Some(auto) = project.channels.iter().position(|c| {
+        source_key(&c.name) == key && c.name != target_name && c.tier == Tier::Experiment && c.kind.is_empty() && c.sources.is_empty()
+    }) {
+        let old = project.channels.remove(auto).name;
+        for r in project.funnel.iter_mut().filter(|r| r.channel == old) {
+            r.channel = target_name.clone();
+        }
+        for r in project.budget.iter_mut().filter(|r| r.channel == old) {
+            r.channel = target_name.clone();
+        }
+    }
+    // The source leaves any other channel's aliases: one source, one channel.
+    for c in project.channels.iter_mut().filter(|c| c.name != target_name) {
+        c.sources.retain(|s| source_key(s) != key);
+    }
+    let Some(target) = project.channels.iter_mut().find(|c| c.name == target_name) else {
+        return Err(format!("there is no channel «{}» on the Channels sheet", channel.trim()));
+    };
+    if source_key(&target.name) != key && !target.sources.iter().any(|s| source_key(s) == key) {
+        target.sources.push(source.to_string());
+    }
+    Ok(())
+}

@@ -1,0 +1,206 @@
+//! Raw exports — CRM leads, MIS visits, ad-cabinet spend — read and joined into a project
+//! (domain.md, "Raw exports" and "Patient data").
+//!
+//! Reading ([`read_leads`], [`read_visits`], [`read_spend`]) turns a .csv/.xlsx/.xls/.ods export
+//! into typed rows with located problems, as the template importer does; names are never read and
+//! phones are kept only as normalised digits in memory. [`join`] then hashes the phones with the
+//! project's salt and rebuilds the Funnel, Revenue, Doctors and Budget spend. [`import_raw`] does
+//! both for the CLI and the app.
+
+mod csv;
+mod join;
+mod phone;
+mod read;
+mod table;
+
+use std::path::{Path, PathBuf};
+
+use chrono::{NaiveDate, NaiveDateTime};
+
+pub use join::{JoinReport, add_alias, ensure_salt, join};
+pub use phone::{Phone, mask_phone, patient_key};
+pub use read::{ColumnPreview, preview_columns};
+pub use table::{ColumnMap, ExportKind};
+
+use super::{ImportError, Problem};
+use crate::model::{Month, Project};
+
+/// One lead from the CRM export. The contact's name is not kept.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Lead {
+    /// When the lead was created (midnight when the export gives only the day).
+    pub created: NaiveDateTime,
+    /// The phone as an identity (its `Debug` is masked).
+    pub phone: Phone,
+    /// The source as written (a channel or one of its aliases).
+    pub source: String,
+    /// The direction asked about, if the CRM has it.
+    pub direction: Option<String>,
+    /// The CRM status as written.
+    pub status: Option<String>,
+    /// The appointment day, when one was booked.
+    pub booked: Option<NaiveDate>,
+}
+
+/// One visit from the MIS export. The patient's name is not kept.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Visit {
+    /// The day of the visit.
+    pub date: NaiveDate,
+    /// The phone as an identity (its `Debug` is masked).
+    pub phone: Phone,
+    /// The department.
+    pub direction: Option<String>,
+    /// The doctor.
+    pub doctor: Option<String>,
+    /// Money paid at the visit (an empty cell is 0).
+    pub amount: f64,
+}
+
+/// One row of an ad-cabinet spend export (a day's row is counted in its month).
+#[derive(Clone, Debug, PartialEq)]
+pub struct SpendRow {
+    /// The month.
+    pub month: Month,
+    /// The source or campaign as written.
+    pub source: String,
+    /// Money spent (an empty cell is 0).
+    pub spend: f64,
+}
+
+/// The rows read from one export file, with the file's name for messages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Export<T> {
+    /// The file's name (without its folder), as problems name it.
+    pub file: String,
+    /// The rows that could be read, in file order.
+    pub rows: Vec<T>,
+}
+
+/// Why raw exports could not be imported at all.
+#[derive(Debug, thiserror::Error)]
+pub enum RawError {
+    /// An export could not be read (missing, empty, not a table).
+    #[error(transparent)]
+    Import(#[from] ImportError),
+    /// The project needed a salt and the system's random generator failed.
+    #[error("cannot create the project's patient-key salt: the system's random generator failed ({0})")]
+    Salt(String),
+}
+
+/// Reads a CRM leads export: **created**, **phone**, **source**, direction, status, booked (name
+/// columns are recognised and never read).
+///
+/// # Errors
+/// [`ImportError`] when the file cannot be opened or read at all. Missing columns and unreadable
+/// values are problems in the result, and their rows are left out.
+pub fn read_leads(path: &Path, map: &ColumnMap) -> Result<(Export<Lead>, Vec<Problem>), ImportError> {
+    let (rows, problems) = read::read_export(path, ExportKind::Leads, map, |r| {
+        let created = r.datetime("created");
+        let created = r.required("created", created);
+        let phone = r.text("phone").map(|t| Phone::parse(&t)).unwrap_or_default();
+        let source = r.text("source");
+        let source = r.required("source", source);
+        let direction = r.text("direction");
+        let status = r.text("status");
+        let booked = r.day("booked");
+        Some(Lead { created: created?, phone, source: source?, direction, status, booked })
+    })?;
+    Ok((Export { file: read::file_name(path), rows }, problems))
+}
+
+/// Reads an MIS visits export: **date**, **phone**, direction, doctor, **amount** (an empty
+/// amount is 0; patient columns are recognised and never read).
+///
+/// # Errors
+/// As [`read_leads`].
+pub fn read_visits(path: &Path, map: &ColumnMap) -> Result<(Export<Visit>, Vec<Problem>), ImportError> {
+    let (rows, problems) = read::read_export(path, ExportKind::Visits, map, |r| {
+        let date = r.day("date");
+        let date = r.required("date", date);
+        let phone = r.text("phone").map(|t| Phone::parse(&t)).unwrap_or_default();
+        let direction = r.text("direction");
+        let doctor = r.text("doctor");
+        let amount = r.number("amount").unwrap_or(0.0);
+        Some(Visit { date: date?, phone, direction, doctor, amount })
+    })?;
+    Ok((Export { file: read::file_name(path), rows }, problems))
+}
+
+/// Reads an ad-cabinet spend export: **date** or **month**, **source**, **spend** (an empty
+/// spend is 0). When both a date and a month column are present, the date wins where it is filled.
+///
+/// # Errors
+/// As [`read_leads`].
+pub fn read_spend(path: &Path, map: &ColumnMap) -> Result<(Export<SpendRow>, Vec<Problem>), ImportError> {
+    let (rows, problems) = read::read_export(path, ExportKind::Spend, map, |r| {
+        let day = r.day("date");
+        let month = day.map(Month::of).or_else(|| r.month("month"));
+        let month = if r.has("date") { r.required("date", month) } else { r.required("month", month) };
+        let source = r.text("source");
+        let source = r.required("source", source);
+        let spend = r.number("spend").unwrap_or(0.0);
+        Some(SpendRow { month: month?, source: source?, spend })
+    })?;
+    Ok((Export { file: read::file_name(path), rows }, problems))
+}
+
+/// The raw exports to import, any of them optional, with the user's column overrides.
+#[derive(Clone, Debug, Default)]
+pub struct RawInputs {
+    /// The CRM leads export.
+    pub leads: Option<PathBuf>,
+    /// The MIS visits export.
+    pub visits: Option<PathBuf>,
+    /// The ad-cabinet spend export.
+    pub spend: Option<PathBuf>,
+    /// Header overrides for the leads export.
+    pub leads_map: ColumnMap,
+    /// Header overrides for the visits export.
+    pub visits_map: ColumnMap,
+    /// Header overrides for the spend export.
+    pub spend_map: ColumnMap,
+}
+
+impl RawInputs {
+    /// Whether no export is given.
+    pub fn is_empty(&self) -> bool {
+        self.leads.is_none() && self.visits.is_none() && self.spend.is_none()
+    }
+}
+
+/// Reads the given exports and joins them into `project` (see [`join`]). The problems are the
+/// reading problems of each file (leads, visits, spend), then the join's notices.
+///
+/// # Errors
+/// [`RawError::Import`] when an export cannot be read at all; [`RawError::Salt`].
+pub fn import_raw(project: &mut Project, inputs: &RawInputs) -> Result<(JoinReport, Vec<Problem>), RawError> {
+    let mut problems = Vec::new();
+    let leads = match &inputs.leads {
+        Some(p) => {
+            let (ex, mut pr) = read_leads(p, &inputs.leads_map)?;
+            problems.append(&mut pr);
+            Some(ex)
+        }
+        None => None,
+    };
+    let visits = match &inputs.visits {
+        Some(p) => {
+            let (ex, mut pr) = read_visits(p, &inputs.visits_map)?;
+            problems.append(&mut pr);
+            Some(ex)
+        }
+        None => None,
+    };
+    let spend = match &inputs.spend {
+        Some(p) => {
+            let (ex, mut pr) = read_spend(p, &inputs.spend_map)?;
+            problems.append(&mut pr);
+            Some(ex)
+        }
+        None => None,
+    };
+    let (report, mut notices) = join(project, leads.as_ref(), visits.as_ref(), spend.as_ref())?;
+    problems.append(&mut notices);
+    Ok((report, problems))
+}

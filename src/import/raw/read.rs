@@ -1,0 +1,208 @@
+//! Opening an export: CSV (encoding and separator sniffed) or a workbook (the first sheet that has
+//! the export's required headers), then handing its data rows to a row reader.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::path::Path;
+
+use calamine::{Reader, SheetType};
+
+use super::csv::{Records, SEPARATORS, decode, guess_separator};
+use super::table::{
+    ColumnMap, ExportKind, Header, NoHeader, Place, RowCells, RowReader, find_header, read_rows,
+};
+use crate::import::{ImportError, Problem, open_book};
+
+/// How many records from the top are looked at for the header (blank lines included).
+const HEAD_ROWS: usize = 30;
+
+/// The file's name as problems name it (without its folder).
+pub(crate) fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+fn is_csv_name(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| ["csv", "txt", "tsv", "tab"].iter().any(|x| e.eq_ignore_ascii_case(x)))
+}
+
+fn is_workbook_name(path: &Path) -> bool {
+    path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+        ["xlsx", "xlsm", "xlam", "xls", "xla", "xlsb", "ods"].iter().any(|x| e.eq_ignore_ascii_case(x))
+    })
+}
+
+/// How an export's header row was read: for the import dialog's column mapping.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ColumnPreview {
+    /// The sheet read (a workbook), as written.
+    pub sheet: Option<String>,
+    /// The header row's number (CSV line or Excel row), when one was found.
+    pub header_row: Option<u32>,
+    /// Every header as written, with the field it is read as (`None`: not read).
+    pub columns: Vec<(String, Option<&'static str>)>,
+    /// Required fields that no header gives (labels such as `phone (телефон)`); empty when the
+    /// export can be read.
+    pub missing: Vec<String>,
+}
+
+/// What one pass over an export gives: items, problems, and the header that was used.
+type Pass<T> = (Vec<T>, Vec<Problem>, ColumnPreview);
+
+/// Reads the export at `path` row by row with `read`, returning the items and the problems
+/// (errors for unreadable values and missing columns, notices for columns not used).
+///
+/// A file with an unknown extension is tried as a workbook, then as CSV text.
+pub(crate) fn read_export<T>(
+    path: &Path,
+    kind: ExportKind,
+    map: &ColumnMap,
+    read: impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
+) -> Result<(Vec<T>, Vec<Problem>), ImportError> {
+    pass(path, kind, map, usize::MAX, read).map(|(items, problems, _)| (items, problems))
+}
+
+/// How the export's headers are read, without reading its rows.
+///
+/// # Errors
+/// As reading the export.
+pub fn preview_columns(path: &Path, kind: ExportKind, map: &ColumnMap) -> Result<ColumnPreview, ImportError> {
+    pass(path, kind, map, 0, |_| None::<()>).map(|(_, _, preview)| preview)
+}
+
+fn preview_of(sheet: Option<&str>, header: &Header) -> ColumnPreview {
+    ColumnPreview {
+        sheet: sheet.map(str::to_string),
+        header_row: Some(header.row),
+        columns: header.texts.clone(),
+        missing: Vec::new(),
+    }
+}
+
+fn preview_missing(sheet: Option<&str>, miss: &NoHeader) -> ColumnPreview {
+    ColumnPreview { sheet: sheet.map(str::to_string), header_row: miss.row, columns: Vec::new(), missing: miss.missing.clone() }
+}
+
+fn pass<T>(
+    path: &Path,
+    kind: ExportKind,
+    map: &ColumnMap,
+    limit: usize,
+    mut read: impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
+) -> Result<Pass<T>, ImportError> {
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Open { path: path.to_path_buf(), source })?;
+    if bytes.is_empty() {
+        return Err(ImportError::Empty { path: path.to_path_buf() });
+    }
+    let file = file_name(path);
+    if is_csv_name(path) {
+        return Ok(read_csv(&file, &bytes, kind, map, limit, &mut read));
+    }
+    let unreadable = |reason: String| ImportError::Unreadable { path: path.to_path_buf(), reason };
+    let attempt =
+        catch_unwind(AssertUnwindSafe(|| read_workbook(path, &file, bytes.clone(), kind, map, limit, &mut read)));
+    match attempt {
+        Ok(Ok(found)) => Ok(found),
+        Ok(Err(reason)) if is_workbook_name(path) => Err(unreadable(reason)),
+        Err(_) if is_workbook_name(path) => Err(unreadable("the workbook's contents are malformed".to_string())),
+        _ => Ok(read_csv(&file, &bytes, kind, map, limit, &mut read)),
+    }
+}
+
+fn read_csv<T>(
+    file: &str,
+    bytes: &[u8],
+    kind: ExportKind,
+    map: &ColumnMap,
+    limit: usize,
+    read: &mut impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
+) -> Pass<T> {
+    let text = decode(bytes);
+    let text = text.as_ref();
+    let place = Place { file, sheet: None };
+    // The separator is the one under which a line near the top reads as the export's header.
+    let mut found: Option<(u8, Header)> = None;
+    let mut first_miss: Option<NoHeader> = None;
+    for sep in SEPARATORS {
+        let head: Vec<(u32, RowCells<'_>)> =
+            Records::new(text, sep).take(HEAD_ROWS).map(|(l, f)| (l, RowCells::Text(f))).collect();
+        match find_header(kind, map, &head) {
+            Ok(h) => {
+                found = Some((sep, h));
+                break;
+            }
+            Err(miss) if sep == guess_separator(text) => first_miss = Some(miss),
+            Err(_) => {}
+        }
+    }
+    let Some((sep, header)) = found else {
+        let miss = first_miss.unwrap_or(NoHeader { row: None, matched: 0, missing: Vec::new() });
+        return (Vec::new(), place.missing(kind, &miss), preview_missing(None, &miss));
+    };
+    let mut problems = place.header_notices(&header);
+    let rows = Records::new(text, sep).skip(header.index + 1).take(limit).map(|(l, f)| (l, RowCells::Text(f)));
+    let items = read_rows(&place, &header, rows, false, &mut problems, read);
+    (items, problems, preview_of(None, &header))
+}
+
+fn read_workbook<T>(
+    path: &Path,
+    file: &str,
+    bytes: Vec<u8>,
+    kind: ExportKind,
+    map: &ColumnMap,
+    limit: usize,
+    read: &mut impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
+) -> Result<Pass<T>, String> {
+    let mut book = open_book(path, bytes)?;
+    let is_1904 = match &book {
+        calamine::Sheets::Xlsx(x) => x.has_1904_epoch(),
+        calamine::Sheets::Xls(x) => x.has_1904_epoch(),
+        calamine::Sheets::Xlsb(x) => x.has_1904_epoch(),
+        calamine::Sheets::Ods(_) => false,
+    };
+    let names: Vec<String> = book
+        .sheets_metadata()
+        .iter()
+        .filter(|s| s.typ == SheetType::WorkSheet)
+        .map(|s| s.name.clone())
+        .collect();
+    // The sheet to blame when none has the headers: the one that came closest.
+    let mut best: Option<(String, NoHeader)> = None;
+    for name in names {
+        let range = book.worksheet_range(&name).map_err(|e| format!("sheet «{name}»: {e}"))?;
+        let top = range.start().map_or(0, |(r, _)| r);
+        let numbered = || range.rows().enumerate().map(|(i, r)| (top + i as u32 + 1, RowCells::Cells(r)));
+        let head: Vec<(u32, RowCells<'_>)> = numbered().take(HEAD_ROWS).collect();
+        match find_header(kind, map, &head) {
+            Ok(header) => {
+                let place = Place { file, sheet: Some(&name) };
+                let mut problems = place.header_notices(&header);
+                let rows = numbered().skip(header.index + 1).take(limit);
+                let items = read_rows(&place, &header, rows, is_1904, &mut problems, read);
+                return Ok((items, problems, preview_of(Some(&name), &header)));
+            }
+            Err(miss) => {
+                if best.as_ref().is_none_or(|(_, b)| miss.matched > b.matched) {
+                    best = Some((name.clone(), miss));
+                }
+            }
+        }
+    }
+    Ok(match &best {
+        Some((sheet, miss)) => {
+            (Vec::new(), Place { file, sheet: Some(sheet) }.missing(kind, miss), preview_missing(Some(sheet), miss))
+        }
+        None => {
+            let miss = NoHeader { row: None, matched: 0, missing: kind_missing_all(kind) };
+            (Vec::new(), Place { file, sheet: None }.missing(kind, &miss), preview_missing(None, &miss))
+        }
+    })
+}
+
+fn kind_missing_all(kind: ExportKind) -> Vec<String> {
+    match find_header(kind, &ColumnMap::new(), &[]) {
+        Ok(_) => Vec::new(),
+        Err(miss) => miss.missing,
+    }
+}

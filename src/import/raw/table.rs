@@ -1,0 +1,751 @@
+//! The three exports' columns, finding the header row, and reading data rows from CSV text or
+//! workbook cells with located errors.
+//!
+//! CSV fields and workbook cells go through one [`Cell`] view so that every export is read by the
+//! same rules: text by the `parse_*` functions of [`crate::import::cells`], cells by `cell_*`.
+
+use std::borrow::Cow;
+
+use calamine::Data;
+use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
+
+use super::phone::mask_phone;
+use crate::import::Problem;
+use crate::import::cells::{
+    ValueError, cell_day, cell_display, cell_is_blank, cell_month, cell_number, cell_text,
+    is_total_label, normalize_key, parse_day, parse_month, parse_number,
+};
+use crate::import::schema::Column;
+use crate::import::sheet::list_rows;
+use crate::model::Month;
+
+/// How many non-blank rows from the top may hold the header (a report title above it is common).
+const HEADER_SEARCH_ROWS: usize = 10;
+
+/// Which raw export a file is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExportKind {
+    /// Leads from the CRM.
+    Leads,
+    /// Visits and payments from the clinic information system (MIS).
+    Visits,
+    /// Spend from the ad cabinets.
+    Spend,
+}
+
+const fn col(
+    key: &'static str,
+    ru: &'static str,
+    synonyms: &'static [&'static str],
+    required: bool,
+) -> Column {
+    Column { key, ru, synonyms, required }
+}
+
+const PHONE: Column = col(
+    "phone",
+    "телефон",
+    &[
+        "тел",
+        "phone number",
+        "номер телефона",
+        "мобильный телефон",
+        "мобильный",
+        "телефон клиента",
+        "телефон пациента",
+        "mobile",
+    ],
+    true,
+);
+
+const LEADS: &[Column] = &[
+    col(
+        "created",
+        "дата создания",
+        &[
+            "создан",
+            "создано",
+            "дата обращения",
+            "created at",
+            "дата",
+            "date",
+            "дата и время",
+            "дата и время создания",
+        ],
+        true,
+    ),
+    PHONE,
+    col(
+        "source",
+        "источник",
+        &["канал", "utm_source", "channel", "источник лида", "источник обращения"],
+        true,
+    ),
+    col("direction", "направление", &["отделение", "department"], false),
+    col("status", "статус", &["статус лида", "этап", "стадия"], false),
+    col(
+        "booked",
+        "дата записи",
+        &["записан на", "booked at", "booking date", "дата приема", "appointment"],
+        false,
+    ),
+    col(
+        "name",
+        "имя",
+        &["фио", "контакт", "клиент", "пациент", "фио клиента", "имя клиента", "contact", "client"],
+        false,
+    ),
+];
+
+const VISITS: &[Column] = &[
+    col(
+        "date",
+        "дата приёма",
+        &["дата визита", "дата", "date", "visit date", "день"],
+        true,
+    ),
+    PHONE,
+    col("direction", "отделение", &["направление", "department"], false),
+    col("doctor", "врач", &["доктор", "специалист", "фио врача"], false),
+    col(
+        "amount",
+        "сумма",
+        &["оплачено", "оплата", "paid", "sum", "сумма оплаты", "оплачено руб"],
+        true,
+    ),
+    col(
+        "patient",
+        "пациент",
+        &["фио", "имя", "фио пациента", "name", "клиент", "контакт"],
+        false,
+    ),
+];
+
+const SPEND: &[Column] = &[
+    col("date", "дата", &["день", "day"], false),
+    col("month", "месяц", &["период", "мес"], false),
+    col(
+        "source",
+        "источник",
+        &["канал", "кампания", "campaign", "channel", "utm_source", "рекламная кампания"],
+        true,
+    ),
+    col(
+        "spend",
+        "расход",
+        &["затраты", "расходы", "cost", "costs", "стоимость", "бюджет факт"],
+        true,
+    ),
+];
+
+impl ExportKind {
+    /// The export's columns.
+    pub fn columns(self) -> &'static [Column] {
+        match self {
+            ExportKind::Leads => LEADS,
+            ExportKind::Visits => VISITS,
+            ExportKind::Spend => SPEND,
+        }
+    }
+
+    /// The column with this key.
+    pub fn column(self, key: &str) -> Option<&'static Column> {
+        self.columns().iter().find(|c| c.key == key)
+    }
+
+    /// How messages name the export: `leads export (CRM)`.
+    pub fn label(self) -> &'static str {
+        match self {
+            ExportKind::Leads => "leads export (CRM)",
+            ExportKind::Visits => "visits export (MIS)",
+            ExportKind::Spend => "spend export (ad cabinets)",
+        }
+    }
+
+    /// Columns whose values are personal data: recognised so that they are never read, and so
+    /// that they do not get an "unknown column" notice.
+    fn is_private(key: &str) -> bool {
+        matches!(key, "name" | "patient")
+    }
+
+    /// Whether the matched columns are enough to read the export. A spend export needs a date or a
+    /// month; everything else needs its required columns.
+    fn has_required(self, matched: &[(&'static Column, usize)]) -> bool {
+        let has = |k: &str| matched.iter().any(|(c, _)| c.key == k);
+        let required = self.columns().iter().filter(|c| c.required).all(|c| has(c.key));
+        required && (self != ExportKind::Spend || has("date") || has("month"))
+    }
+
+    /// Labels of the required columns `matched` lacks.
+    fn missing(self, matched: &[(&'static Column, usize)]) -> Vec<String> {
+        let has = |k: &str| matched.iter().any(|(c, _)| c.key == k);
+        let mut out: Vec<String> = self
+            .columns()
+            .iter()
+            .filter(|c| c.required && !has(c.key))
+            .map(Column::label)
+            .collect();
+        if self == ExportKind::Spend && !has("date") && !has("month") {
+            out.insert(0, "date (дата) or month (месяц)".to_string());
+        }
+        out
+    }
+}
+
+/// The user's own reading of some headers, given in the app's import dialog: a header (as written,
+/// compared the way headers are) is read as a field of the export, or ignored. It wins over the
+/// built-in synonyms.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ColumnMap {
+    entries: Vec<(String, Option<String>)>,
+}
+
+impl ColumnMap {
+    /// No overrides: headers are matched by their names only.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// Reads the column headed `header` as the field `field` (a key such as `phone`, `created`,
+    /// `amount`; see [`ExportKind::columns`]).
+    pub fn assign(&mut self, header: &str, field: &str) -> &mut Self {
+        self.set(header, Some(field.to_string()))
+    }
+
+    /// Ignores the column headed `header`, whatever its name says.
+    pub fn ignore(&mut self, header: &str) -> &mut Self {
+        self.set(header, None)
+    }
+
+    fn set(&mut self, header: &str, field: Option<String>) -> &mut Self {
+        let key = normalize_key(header);
+        self.entries.retain(|(h, _)| *h != key);
+        self.entries.push((key, field));
+        self
+    }
+
+    /// `None`: no override; `Some(None)`: ignore; `Some(Some(col))`: read as `col`.
+    fn lookup(&self, kind: ExportKind, header: &str) -> Option<Option<&'static Column>> {
+        let key = normalize_key(header);
+        let (_, field) = self.entries.iter().find(|(h, _)| *h == key)?;
+        match field {
+            None => Some(None),
+            Some(f) => kind.column(f).map(Some),
+        }
+    }
+}
+
+/// One cell of an export, from a CSV field or a workbook cell.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Cell<'a> {
+    /// A CSV field.
+    Text(&'a str),
+    /// A workbook cell.
+    Data(&'a Data),
+}
+
+static EMPTY: Data = Data::Empty;
+
+impl Cell<'_> {
+    fn is_blank(self) -> bool {
+        match self {
+            Cell::Text(s) => s.trim().is_empty(),
+            Cell::Data(d) => cell_is_blank(d),
+        }
+    }
+
+    fn display(self) -> String {
+        match self {
+            Cell::Text(s) => s.trim().to_string(),
+            Cell::Data(d) => cell_display(d),
+        }
+    }
+
+    fn text(self) -> Result<Option<String>, ValueError> {
+        match self {
+            Cell::Text(s) => {
+                let t = s.trim();
+                Ok((!t.is_empty()).then(|| t.to_string()))
+            }
+            Cell::Data(d) => cell_text(d),
+        }
+    }
+
+    fn number(self) -> Result<Option<f64>, ValueError> {
+        match self {
+            Cell::Text(s) => parse_number(s),
+            Cell::Data(d) => cell_number(d),
+        }
+    }
+
+    fn day(self, is_1904: bool) -> Result<Option<NaiveDate>, ValueError> {
+        match self {
+            Cell::Text(s) => parse_day(s),
+            Cell::Data(d) => cell_day(d, is_1904),
+        }
+    }
+
+    fn month(self, is_1904: bool) -> Result<Option<Month>, ValueError> {
+        match self {
+            Cell::Text(s) => parse_month(s),
+            Cell::Data(d) => cell_month(d, is_1904),
+        }
+    }
+
+    /// A day with its time of day when the value has one (midnight otherwise): CRMs export
+    /// `25.03.2024 14:05`, and the time orders leads created on the same day.
+    fn datetime(self, is_1904: bool) -> Result<Option<NaiveDateTime>, ValueError> {
+        let Some(day) = self.day(is_1904)? else {
+            return Ok(None);
+        };
+        let time = match self {
+            Cell::Text(s) => time_in_text(s),
+            Cell::Data(Data::String(s) | Data::DateTimeIso(s)) => time_in_text(s),
+            Cell::Data(Data::DateTime(dt)) => time_of_serial(dt.as_f64()),
+            Cell::Data(Data::Float(f)) => time_of_serial(*f),
+            Cell::Data(_) => None,
+        };
+        Ok(Some(day.and_time(time.unwrap_or(NaiveTime::MIN))))
+    }
+}
+
+/// The time of day in a date-time text (`25.03.2024 14:05`, `2024-03-25T14:05:00Z`), if any.
+fn time_in_text(text: &str) -> Option<NaiveTime> {
+    let t = text.trim();
+    let start = t.find(|c: char| c.is_whitespace() || c == 'T' || c == 't')?;
+    let rest = t[start..].trim_start_matches(|c: char| c.is_whitespace() || c == 'T' || c == 't');
+    let mut parts = rest.split(':');
+    let h: u32 = parts.next()?.trim().parse().ok()?;
+    let m: u32 = parts.next()?.get(..2)?.parse().ok()?;
+    let s: u32 = parts
+        .next()
+        .and_then(|p| p.get(..2))
+        .and_then(|p| p.parse().ok())
+        .unwrap_or(0);
+    NaiveTime::from_hms_opt(h, m, s)
+}
+
+/// The time of day of an Excel serial's fraction, to the second.
+fn time_of_serial(serial: f64) -> Option<NaiveTime> {
+    if !serial.is_finite() {
+        return None;
+    }
+    let secs = ((serial.fract() * 86_400.0).round() as u32).min(86_399);
+    NaiveTime::from_num_seconds_from_midnight_opt(secs, 0).filter(|t| t.num_seconds_from_midnight() > 0)
+}
+
+/// One row's cells: CSV fields (borrowed from the text where possible) or a workbook row.
+pub(crate) enum RowCells<'a> {
+    /// Fields of a CSV record.
+    Text(Vec<Cow<'a, str>>),
+    /// Cells of a worksheet row.
+    Cells(&'a [Data]),
+}
+
+impl RowCells<'_> {
+    fn get(&self, idx: usize) -> Cell<'_> {
+        match self {
+            RowCells::Text(fields) => Cell::Text(fields.get(idx).map_or("", |f| f.as_ref())),
+            RowCells::Cells(cells) => Cell::Data(cells.get(idx).unwrap_or(&EMPTY)),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            RowCells::Text(f) => f.len(),
+            RowCells::Cells(c) => c.len(),
+        }
+    }
+
+    fn is_blank(&self) -> bool {
+        (0..self.len()).all(|i| self.get(i).is_blank())
+    }
+
+    fn has_total_label(&self) -> bool {
+        // A cheap look at the first letter first: this runs on every cell of a million-row export.
+        let total = |s: &str| {
+            let t = s.trim_start();
+            let mut cs = t.chars();
+            matches!(
+                (cs.next(), cs.next()),
+                (Some('И' | 'и'), Some('т' | 'Т'))
+                    | (Some('В' | 'в'), Some('с' | 'С'))
+                    | (Some('T' | 't'), Some('o' | 'O'))
+                    | (Some('G' | 'g'), Some('r' | 'R'))
+            ) && is_total_label(t)
+        };
+        (0..self.len()).any(|i| match self.get(i) {
+            Cell::Text(s) => total(s),
+            Cell::Data(Data::String(s)) => total(s),
+            Cell::Data(_) => false,
+        })
+    }
+}
+
+/// A header row found, with how its columns were read.
+#[derive(Clone, Debug)]
+pub(crate) struct Header {
+    /// Position of the header row among the rows given to [`find_header`].
+    pub index: usize,
+    /// The row's number (CSV line or Excel row).
+    pub row: u32,
+    /// Fields read, with their column index.
+    pub columns: Vec<(&'static Column, usize)>,
+    /// Headers of columns that are not read (as written).
+    pub extra: Vec<String>,
+    /// Headers repeating a column already matched (as written), with that column.
+    pub repeated: Vec<(String, &'static Column)>,
+    /// Headers of columns with personal names, which are never read.
+    pub private: Vec<String>,
+    /// Every non-blank header as written, with the field it is read as (`None`: not read).
+    pub texts: Vec<(String, Option<&'static str>)>,
+}
+
+/// The header that was looked for and not found.
+#[derive(Clone, Debug)]
+pub(crate) struct NoHeader {
+    /// The row number of the best candidate, if any non-blank row was seen.
+    pub row: Option<u32>,
+    /// How many fields that candidate matched (to choose the sheet to blame).
+    pub matched: usize,
+    /// Labels of the required columns it lacks.
+    pub missing: Vec<String>,
+}
+
+fn scan(kind: ExportKind, map: &ColumnMap, index: usize, row: u32, cells: &RowCells<'_>) -> Header {
+    let mut h = Header {
+        index,
+        row,
+        columns: Vec::new(),
+        extra: Vec::new(),
+        repeated: Vec::new(),
+        private: Vec::new(),
+        texts: Vec::new(),
+    };
+    for idx in 0..cells.len() {
+        let cell = cells.get(idx);
+        if cell.is_blank() {
+            continue;
+        }
+        let text = cell.display();
+        let column = match map.lookup(kind, &text) {
+            Some(Some(c)) => Some(c),
+            Some(None) => {
+                h.texts.push((text, None));
+                continue;
+            }
+            None => kind.columns().iter().find(|c| c.matches(&text)),
+        };
+        let repeated = column.is_some_and(|c| h.columns.iter().any(|(m, _)| m.key == c.key));
+        h.texts.push((text.clone(), column.filter(|_| !repeated).map(|c| c.key)));
+        match column {
+            Some(c) if ExportKind::is_private(c.key) => h.private.push(text),
+            Some(c) if h.columns.iter().any(|(m, _)| m.key == c.key) => h.repeated.push((text, c)),
+            Some(c) => h.columns.push((c, idx)),
+            None => h.extra.push(text),
+        }
+    }
+    h
+}
+
+/// Finds the header row among the first non-blank rows of `rows` (row number, cells).
+pub(crate) fn find_header(
+    kind: ExportKind,
+    map: &ColumnMap,
+    rows: &[(u32, RowCells<'_>)],
+) -> Result<Header, NoHeader> {
+    let scans: Vec<Header> = rows
+        .iter()
+        .enumerate()
+        .filter(|(_, (_, cells))| !cells.is_blank())
+        .take(HEADER_SEARCH_ROWS)
+        .map(|(i, (row, cells))| scan(kind, map, i, *row, cells))
+        .collect();
+    if let Some(found) = scans.iter().find(|h| kind.has_required(&h.columns)) {
+        return Ok(found.clone());
+    }
+    let best = scans
+        .iter()
+        .filter(|h| !h.columns.is_empty())
+        .max_by_key(|h| (h.columns.len(), std::cmp::Reverse(h.index)))
+        .or(scans.first());
+    Err(NoHeader {
+        row: best.map(|h| h.row),
+        matched: best.map_or(0, |h| h.columns.len()),
+        missing: kind.missing(best.map_or(&[][..], |h| &h.columns)),
+    })
+}
+
+/// Where an export's problems are reported.
+pub(crate) struct Place<'a> {
+    /// The file's name.
+    pub file: &'a str,
+    /// The sheet, for a workbook.
+    pub sheet: Option<&'a str>,
+}
+
+impl Place<'_> {
+    pub(crate) fn problem(&self, error: bool, message: impl Into<String>) -> Problem {
+        let p = if error {
+            Problem::error(self.file, message)
+        } else {
+            Problem::notice(self.file, message)
+        };
+        match self.sheet {
+            Some(s) => p.in_sheet(s),
+            None => p,
+        }
+    }
+
+    /// The errors for an export whose header row was not found.
+    pub(crate) fn missing(&self, kind: ExportKind, no: &NoHeader) -> Vec<Problem> {
+        let where_ = match no.row {
+            Some(r) => format!(" (the header row was taken to be row {r})"),
+            None => " (the file has no rows)".to_string(),
+        };
+        no.missing
+            .iter()
+            .map(|label| {
+                self.problem(
+                    true,
+                    format!(
+                        "the required column {label} of the {} is missing{where_}, so nothing was read from this file",
+                        kind.label()
+                    ),
+                )
+                .in_column(label.clone())
+            })
+            .collect()
+    }
+
+    /// Notices about the header: columns not read, repeated, and names that were dropped.
+    pub(crate) fn header_notices(&self, header: &Header) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let quote = |v: &[String]| v.iter().map(|h| format!("«{h}»")).collect::<Vec<_>>().join(", ");
+        if !header.extra.is_empty() {
+            out.push(self.problem(
+                false,
+                format!("{} not used and ignored", plural(&header.extra, "column", "is", "are", &quote)),
+            ));
+        }
+        for (text, c) in &header.repeated {
+            out.push(self.problem(
+                false,
+                format!("column «{text}» repeats column {}; only the first one is read", c.label()),
+            ));
+        }
+        if !header.private.is_empty() {
+            out.push(self.problem(
+                false,
+                format!(
+                    "{} personal names and {} not read: names are never stored",
+                    plural(&header.private, "column", "holds", "hold", &quote),
+                    if header.private.len() == 1 { "was" } else { "were" }
+                ),
+            ));
+        }
+        out
+    }
+}
+
+fn plural(
+    items: &[String],
+    noun: &str,
+    one: &str,
+    many: &str,
+    quote: &dyn Fn(&[String]) -> String,
+) -> String {
+    if items.len() == 1 {
+        format!("{noun} {} {one}", quote(items))
+    } else {
+        format!("{noun}s {} {many}", quote(items))
+    }
+}
+
+/// One unreadable value of a row.
+struct RowError {
+    column: &'static Column,
+    value: Option<String>,
+    message: String,
+}
+
+/// One data row being read: typed accessors by field key that record unreadable values.
+pub(crate) struct RowReader<'r, 'a> {
+    cells: &'r RowCells<'a>,
+    columns: &'r [(&'static Column, usize)],
+    is_1904: bool,
+    errors: Vec<RowError>,
+}
+
+impl RowReader<'_, '_> {
+    fn lookup(&self, key: &str) -> Option<(&'static Column, Cell<'_>)> {
+        self.columns
+            .iter()
+            .find(|(c, _)| c.key == key)
+            .map(|(c, idx)| (*c, self.cells.get(*idx)))
+    }
+
+    /// Whether the export has the field.
+    pub fn has(&self, key: &str) -> bool {
+        self.columns.iter().any(|(c, _)| c.key == key)
+    }
+
+    fn read<T>(&mut self, key: &str, parse: impl FnOnce(Cell<'_>) -> Result<Option<T>, ValueError>) -> Option<T> {
+        let (column, cell) = self.lookup(key)?;
+        match parse(cell) {
+            Ok(v) => v,
+            Err(e) => {
+                let (value, message) = if column.key == "phone" && !matches!(e, ValueError::ExcelError(_)) {
+                    // Never quote a phone: the message shows it masked, the value is left out.
+                    (None, format!("«{}» cannot be read", mask_phone(e.value())))
+                } else {
+                    (Some(cell.display()), e.to_string())
+                };
+                self.errors.push(RowError { column, value, message });
+                None
+            }
+        }
+    }
+
+    /// `value`, or an error when the required cell is empty.
+    pub fn required<T>(&mut self, key: &str, value: Option<T>) -> Option<T> {
+        if value.is_none()
+            && !self.errors.iter().any(|e| e.column.key == key)
+            && let Some((column, _)) = self.lookup(key)
+        {
+            self.errors.push(RowError {
+                column,
+                value: None,
+                message: "the cell is empty, but this column is required".to_string(),
+            });
+        }
+        value
+    }
+
+    /// A text field.
+    pub fn text(&mut self, key: &str) -> Option<String> {
+        self.read(key, |c| c.text())
+    }
+
+    /// A number field.
+    pub fn number(&mut self, key: &str) -> Option<f64> {
+        self.read(key, |c| c.number())
+    }
+
+    /// A day field.
+    pub fn day(&mut self, key: &str) -> Option<NaiveDate> {
+        let is_1904 = self.is_1904;
+        self.read(key, |c| c.day(is_1904))
+    }
+
+    /// A month field.
+    pub fn month(&mut self, key: &str) -> Option<Month> {
+        let is_1904 = self.is_1904;
+        self.read(key, |c| c.month(is_1904))
+    }
+
+    /// A day with an optional time of day.
+    pub fn datetime(&mut self, key: &str) -> Option<NaiveDateTime> {
+        let is_1904 = self.is_1904;
+        self.read(key, |c| c.datetime(is_1904))
+    }
+}
+
+/// Reads the data rows after the header with `read`, in file order.
+///
+/// Fully blank rows (in the fields read) are skipped silently; totals rows (`Итого`, `Всего`,
+/// `Total`) with one notice. A row with unreadable values gives one error per value and no item.
+pub(crate) fn read_rows<'a, T>(
+    place: &Place<'_>,
+    header: &Header,
+    rows: impl Iterator<Item = (u32, RowCells<'a>)>,
+    is_1904: bool,
+    problems: &mut Vec<Problem>,
+    mut read: impl FnMut(&mut RowReader<'_, 'a>) -> Option<T>,
+) -> Vec<T> {
+    let mut out = Vec::new();
+    let mut totals = Vec::new();
+    for (row, cells) in rows {
+        if header.columns.iter().all(|(_, idx)| cells.get(*idx).is_blank()) {
+            continue;
+        }
+        if cells.has_total_label() {
+            totals.push(row);
+            continue;
+        }
+        let mut reader = RowReader { cells: &cells, columns: &header.columns, is_1904, errors: Vec::new() };
+        let item = read(&mut reader);
+        if reader.errors.is_empty() {
+            out.extend(item);
+        } else {
+            for e in reader.errors {
+                let mut p = place
+                    .problem(true, format!("{}; the row was left out", e.message))
+                    .at_row(row)
+                    .in_column(e.column.label());
+                if let Some(v) = e.value {
+                    p = p.with_value(v);
+                }
+                problems.push(p);
+            }
+        }
+    }
+    if !totals.is_empty() {
+        let (what, verb) = if totals.len() == 1 { ("row", "is a totals row and was") } else { ("rows", "are totals rows and were") };
+        problems.push(place.problem(false, format!("{what} {} {verb} skipped", list_rows(&totals))));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text_row(fields: &[&'static str]) -> RowCells<'static> {
+        RowCells::Text(fields.iter().map(|f| Cow::Borrowed(*f)).collect())
+    }
+
+    #[test]
+    fn headers_in_russian_and_english() {
+        let rows = vec![
+            (1, text_row(&["Выгрузка лидов за март"])),
+            (2, text_row(&["Дата создания", "ФИО", "Телефон", "utm_source", "Статус", "Дата записи", "Комментарий"])),
+        ];
+        let h = find_header(ExportKind::Leads, &ColumnMap::new(), &rows).unwrap();
+        assert_eq!(h.row, 2);
+        let keys: Vec<_> = h.columns.iter().map(|(c, i)| (c.key, *i)).collect();
+        assert_eq!(keys, vec![("created", 0), ("phone", 2), ("source", 3), ("status", 4), ("booked", 5)]);
+        assert_eq!(h.private, vec!["ФИО"]);
+        assert_eq!(h.extra, vec!["Комментарий"]);
+
+        let visits = vec![(1, text_row(&["Дата приёма", "Пациент", "Телефон", "Врач", "Отделение", "Оплачено, ₽"]))];
+        let h = find_header(ExportKind::Visits, &ColumnMap::new(), &visits).unwrap();
+        let keys: Vec<_> = h.columns.iter().map(|(c, _)| c.key).collect();
+        assert_eq!(keys, vec!["date", "phone", "doctor", "direction", "amount"]);
+
+        let spend = vec![(1, text_row(&["Месяц", "Кампания", "Расход (руб.)"]))];
+        assert!(find_header(ExportKind::Spend, &ColumnMap::new(), &spend).is_ok());
+        let bad = vec![(1, text_row(&["Кампания", "Расход"]))];
+        let no = find_header(ExportKind::Spend, &ColumnMap::new(), &bad).unwrap_err();
+        assert_eq!(no.missing, vec!["date (дата) or month (месяц)".to_string()]);
+    }
+
+    #[test]
+    fn column_map_overrides_names() {
+        let rows = vec![(1, text_row(&["Когда", "Тел.", "Откуда", "Канал"]))];
+        let mut map = ColumnMap::new();
+        map.assign("когда", "created").assign("Откуда", "source").ignore("Канал");
+        let h = find_header(ExportKind::Leads, &map, &rows).unwrap();
+        let keys: Vec<_> = h.columns.iter().map(|(c, i)| (c.key, *i)).collect();
+        assert_eq!(keys, vec![("created", 0), ("phone", 1), ("source", 2)]);
+    }
+
+    #[test]
+    fn times_of_day() {
+        let t = |s| Cell::Text(s).datetime(false).unwrap().unwrap().to_string();
+        assert_eq!(t("25.03.2024 14:05"), "2024-03-25 14:05:00");
+        assert_eq!(t("2024-03-25 14:05:07"), "2024-03-25 14:05:07");
+        assert_eq!(t("2024-03-25T09:30:00Z"), "2024-03-25 09:30:00");
+        assert_eq!(t("2024-03-25"), "2024-03-25 00:00:00");
+    }
+}
