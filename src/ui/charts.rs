@@ -18,9 +18,7 @@ use egui_plot::{
 
 use super::pace;
 use crate::format::{self, Lang};
-use crate::metrics::{
-    ChannelKpis, Factor, Filter, Gap, Kpis, MonthCalendar, Owner, Progress, month_calendar,
-};
+use crate::metrics::{ChannelKpis, Factor, Filter, Gap, Kpis, MonthCalendar, Owner, Progress, month_calendar};
 use crate::model::{Month, Project};
 
 // ---------------------------------------------------------------------------------------------
@@ -681,8 +679,11 @@ fn chart_height(ui: &egui::Ui, wanted: f32) -> f32 {
     wanted.min(ui.available_height().max(120.0)).max(120.0)
 }
 
+/// egui_plot's per-bar hover text.
+type BarFormatter = Box<dyn Fn(&Bar, &BarChart) -> String>;
+
 /// The label shown when hovering a bar: its name holds the whole tooltip.
-fn bar_tooltip() -> Box<dyn Fn(&Bar, &BarChart) -> String> {
+fn bar_tooltip() -> BarFormatter {
     Box::new(|bar, _| bar.name.clone())
 }
 
@@ -745,11 +746,11 @@ pub fn revenue_by_month_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
         let x = i as f64;
         let month = month_long(b.month, lang);
         if let Some(p) = b.plan {
-            plan.push(
-                Bar::new(x - 0.2, p)
-                    .width(0.4)
-                    .name(format!("{month}\n{}: {}", t(lang, T::Plan), money_v(p, lang))),
-            );
+            plan.push(Bar::new(x - 0.2, p).width(0.4).name(format!(
+                "{month}\n{}: {}",
+                t(lang, T::Plan),
+                money_v(p, lang)
+            )));
         }
         let fact_word = if b.forecast.is_some() { t(lang, T::FactToDate) } else { t(lang, T::Fact) };
         if let Some(f) = b.fact {
@@ -846,7 +847,9 @@ pub fn month_days_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCale
         .label_formatter(series_tooltip(tips))
         .x_axis_label(t(lang, T::DayOfMonth))
         .y_axis_label(t(lang, T::Roubles))
-        .x_axis_formatter(|m, _| if m.value >= 1.0 && m.value.fract() == 0.0 { format!("{}", m.value) } else { String::new() })
+        .x_axis_formatter(
+            |m, _| if m.value >= 1.0 && m.value.fract() == 0.0 { format!("{}", m.value) } else { String::new() },
+        )
         .y_axis_formatter(move |m, _| money_tick(m.value, lang))
         .include_y(0.0)
         .include_x(1.0)
@@ -863,7 +866,10 @@ pub fn month_days_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCale
                         .width(2.0),
                 );
                 p.points(
-                    Points::new(n_fc, PlotPoints::new(s.forecast)).color(pal.fact).radius(2.0).shape(MarkerShape::Diamond),
+                    Points::new(n_fc, PlotPoints::new(s.forecast))
+                        .color(pal.fact)
+                        .radius(2.0)
+                        .shape(MarkerShape::Diamond),
                 );
             }
             p.vline(VLine::new("", last_day).color(pal.neutral).style(LineStyle::dashed_dense()).allow_hover(false));
@@ -889,11 +895,20 @@ pub fn month_weeks_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCal
     let mut fact = Vec::new();
     for (i, w) in cal.weeks.iter().enumerate() {
         let x = i as f64;
-        let range = format!("{} {} ({}–{})", t(lang, T::WeekWord), w.week, day_short(w.from, lang), day_short(w.to, lang));
+        let range =
+            format!("{} {} ({}–{})", t(lang, T::WeekWord), w.week, day_short(w.from, lang), day_short(w.to, lang));
         if let Some(p) = w.plan {
-            plan.push(Bar::new(x - 0.2, p).width(0.4).name(format!("{range}\n{}: {}", t(lang, T::WeekPlan), money_v(p, lang))));
+            plan.push(Bar::new(x - 0.2, p).width(0.4).name(format!(
+                "{range}\n{}: {}",
+                t(lang, T::WeekPlan),
+                money_v(p, lang)
+            )));
         }
-        fact.push(Bar::new(x + 0.2, w.fact).width(0.4).name(format!("{range}\n{}: {}", t(lang, T::WeekFact), money_v(w.fact, lang))));
+        fact.push(Bar::new(x + 0.2, w.fact).width(0.4).name(format!(
+            "{range}\n{}: {}",
+            t(lang, T::WeekFact),
+            money_v(w.fact, lang)
+        )));
     }
     let n = labels.len();
     let h = chart_height(ui, 240.0);
@@ -950,7 +965,11 @@ pub fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, channel: Option<&str>, lang: La
         .show(ui, |p| {
             p.bar_chart(BarChart::new(t(lang, T::TabFunnel), bars).color(pal.fact).element_formatter(bar_tooltip()));
             for (x, y, s) in texts {
-                p.text(Text::new("", PlotPoint::new(x, y), RichText::new(s).strong()).anchor(Align2::CENTER_BOTTOM).allow_hover(false));
+                p.text(
+                    Text::new("", PlotPoint::new(x, y), RichText::new(s).strong())
+                        .anchor(Align2::CENTER_BOTTOM)
+                        .allow_hover(false),
+                );
             }
         });
 }
@@ -997,9 +1016,14 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, lang: Lang
         .x_axis_label(t(lang, T::Roubles))
         .include_x(0.0)
         .show(ui, |p| {
-            p.bar_chart(BarChart::new(t(lang, T::Spend), spend).horizontal().color(pal.second).element_formatter(bar_tooltip()));
             p.bar_chart(
-                BarChart::new(t(lang, T::AttributedRevenue), revenue).horizontal().color(pal.fact).element_formatter(bar_tooltip()),
+                BarChart::new(t(lang, T::Spend), spend).horizontal().color(pal.second).element_formatter(bar_tooltip()),
+            );
+            p.bar_chart(
+                BarChart::new(t(lang, T::AttributedRevenue), revenue)
+                    .horizontal()
+                    .color(pal.fact)
+                    .element_formatter(bar_tooltip()),
             );
         });
 
@@ -1026,8 +1050,12 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, lang: Lang
         .x_axis_label(t(lang, T::Roubles))
         .include_x(0.0)
         .show(ui, |p| {
-            p.bar_chart(BarChart::new(t(lang, T::Cpl), cpl).horizontal().color(pal.third).element_formatter(bar_tooltip()));
-            p.bar_chart(BarChart::new(t(lang, T::Cac), cac).horizontal().color(pal.second).element_formatter(bar_tooltip()));
+            p.bar_chart(
+                BarChart::new(t(lang, T::Cpl), cpl).horizontal().color(pal.third).element_formatter(bar_tooltip()),
+            );
+            p.bar_chart(
+                BarChart::new(t(lang, T::Cac), cac).horizontal().color(pal.second).element_formatter(bar_tooltip()),
+            );
         });
 
     // ROMI against break-even.
@@ -1046,8 +1074,12 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, lang: Lang
         .x_axis_label(t(lang, T::Percent))
         .include_x(0.0)
         .show(ui, |p| {
-            p.bar_chart(BarChart::new(t(lang, T::Romi), romi).horizontal().color(pal.good).element_formatter(bar_tooltip()));
-            p.vline(VLine::new(t(lang, T::BreakEven), 0.0).color(pal.reference).width(2.0).style(LineStyle::dashed_dense()));
+            p.bar_chart(
+                BarChart::new(t(lang, T::Romi), romi).horizontal().color(pal.good).element_formatter(bar_tooltip()),
+            );
+            p.vline(
+                VLine::new(t(lang, T::BreakEven), 0.0).color(pal.reference).width(2.0).style(LineStyle::dashed_dense()),
+            );
         });
 }
 
@@ -1096,8 +1128,18 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
         .x_axis_label(t(lang, T::Roubles))
         .include_x(0.0)
         .show(ui, |p| {
-            p.bar_chart(BarChart::new(t(lang, T::RevenuePlan), plan).horizontal().color(pal.plan).element_formatter(bar_tooltip()));
-            p.bar_chart(BarChart::new(t(lang, T::Revenue), revenue).horizontal().color(pal.fact).element_formatter(bar_tooltip()));
+            p.bar_chart(
+                BarChart::new(t(lang, T::RevenuePlan), plan)
+                    .horizontal()
+                    .color(pal.plan)
+                    .element_formatter(bar_tooltip()),
+            );
+            p.bar_chart(
+                BarChart::new(t(lang, T::Revenue), revenue)
+                    .horizontal()
+                    .color(pal.fact)
+                    .element_formatter(bar_tooltip()),
+            );
         });
 
     ui.add_space(8.0);
@@ -1139,8 +1181,12 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
         .x_axis_label(t(lang, T::Roubles))
         .include_x(0.0)
         .show(ui, |p| {
-            p.bar_chart(BarChart::new(t(lang, T::Cac), cac).horizontal().color(pal.second).element_formatter(bar_tooltip()));
-            p.bar_chart(BarChart::new(t(lang, T::Ltv), ltv).horizontal().color(pal.good).element_formatter(bar_tooltip()));
+            p.bar_chart(
+                BarChart::new(t(lang, T::Cac), cac).horizontal().color(pal.second).element_formatter(bar_tooltip()),
+            );
+            p.bar_chart(
+                BarChart::new(t(lang, T::Ltv), ltv).horizontal().color(pal.good).element_formatter(bar_tooltip()),
+            );
         });
 
     ui.add_space(8.0);
@@ -1153,18 +1199,22 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
         .include_x(0.0)
         .include_x(3.5)
         .show(ui, |p| {
-            p.bar_chart(BarChart::new(t(lang, T::LtvCac), ratio).horizontal().color(pal.good).element_formatter(bar_tooltip()));
-            p.vline(VLine::new(t(lang, T::LtvCacRef), 3.0).color(pal.reference).width(2.0).style(LineStyle::dashed_dense()));
+            p.bar_chart(
+                BarChart::new(t(lang, T::LtvCac), ratio).horizontal().color(pal.good).element_formatter(bar_tooltip()),
+            );
+            p.vline(
+                VLine::new(t(lang, T::LtvCacRef), 3.0).color(pal.reference).width(2.0).style(LineStyle::dashed_dense()),
+            );
         });
 }
 
-/// The revenue-gap waterfall of `month` (the last month with a gap when `None`): plan → the five
+/// The revenue-gap waterfall of `month` ([`default_gap`] when `None`): plan → the five
 /// stage contributions → fact, with the bottleneck and its owner written under it.
 pub fn gap_waterfall_ui(ui: &mut egui::Ui, kpis: &Kpis, month: Option<Month>, lang: Lang) {
     title_ui(ui, t(lang, T::ChartWaterfall));
     let gap = match month {
-        Some(m) => kpis.gaps.iter().find(|g| g.month == m).or(kpis.gaps.last()),
-        None => kpis.gaps.last(),
+        Some(m) => kpis.gaps.iter().find(|g| g.month == m).or_else(|| default_gap(kpis)),
+        None => default_gap(kpis),
     };
     let Some(gap) = gap else {
         ui.label(t(lang, T::NoGaps));
@@ -1212,8 +1262,12 @@ pub fn gap_waterfall_ui(ui: &mut egui::Ui, kpis: &Kpis, month: Option<Month>, la
     let n = labels.len();
     let lx = labels.clone();
     // Connectors between columns make the running total readable.
-    let connectors: Vec<[f64; 2]> =
-        steps.iter().enumerate().take(n.saturating_sub(1)).flat_map(|(i, s)| [[i as f64 + 0.3, s.to], [i as f64 + 0.7, s.to]]).collect();
+    let connectors: Vec<[f64; 2]> = steps
+        .iter()
+        .enumerate()
+        .take(n.saturating_sub(1))
+        .flat_map(|(i, s)| [[i as f64 + 0.3, s.to], [i as f64 + 0.7, s.to]])
+        .collect();
     base_plot("mf_gap_waterfall", h)
         .x_grid_spacer(category_marks(n))
         .x_axis_formatter(move |m, _| category_at(&lx, m.value))
@@ -1221,12 +1275,24 @@ pub fn gap_waterfall_ui(ui: &mut egui::Ui, kpis: &Kpis, month: Option<Month>, la
         .y_axis_label(t(lang, T::Roubles))
         .include_y(0.0)
         .show(ui, |p| {
-            p.bar_chart(BarChart::new(format!("{} / {}", t(lang, T::PlanR), t(lang, T::FactR)), ends).color(pal.plan).element_formatter(bar_tooltip()));
+            p.bar_chart(
+                BarChart::new(format!("{} / {}", t(lang, T::PlanR), t(lang, T::FactR)), ends)
+                    .color(pal.plan)
+                    .element_formatter(bar_tooltip()),
+            );
             if !up.is_empty() {
-                p.bar_chart(BarChart::new(format!("+ {}", t(lang, T::Contribution)), up).color(pal.good).element_formatter(bar_tooltip()));
+                p.bar_chart(
+                    BarChart::new(format!("+ {}", t(lang, T::Contribution)), up)
+                        .color(pal.good)
+                        .element_formatter(bar_tooltip()),
+                );
             }
             if !down.is_empty() {
-                p.bar_chart(BarChart::new(format!("− {}", t(lang, T::Contribution)), down).color(pal.bad).element_formatter(bar_tooltip()));
+                p.bar_chart(
+                    BarChart::new(format!("− {}", t(lang, T::Contribution)), down)
+                        .color(pal.bad)
+                        .element_formatter(bar_tooltip()),
+                );
             }
             for pair in connectors.chunks(2) {
                 p.line(Line::new("", PlotPoints::new(pair.to_vec())).color(pal.neutral).width(1.0).allow_hover(false));
@@ -1252,6 +1318,15 @@ pub fn gap_waterfall_ui(ui: &mut egui::Ui, kpis: &Kpis, month: Option<Month>, la
             ui.label(RichText::new(t(lang, T::NoBottleneck)).color(pal.good));
         }
     }
+}
+
+/// The gap shown until the user picks a month: the latest complete month with a defined
+/// breakdown. A planned month without facts has none, and the month in progress compares a part
+/// of a month with a whole month's plan, so its "bottleneck" is mostly the calendar; both stay
+/// in the picker. Falls back to the latest gap.
+pub fn default_gap(kpis: &Kpis) -> Option<&Gap> {
+    let in_progress = kpis.progress.as_ref().map(|p| p.month);
+    kpis.gaps.iter().rev().find(|g| Some(g.month) != in_progress && waterfall_steps(g).is_some()).or(kpis.gaps.last())
 }
 
 /// Money with an explicit sign: `+120 000 ₽`, `−45 000 ₽`.
@@ -1302,11 +1377,24 @@ pub fn doctors_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
         .include_x(0.0)
         .include_x(1.0)
         .show(ui, |p| {
-            p.bar_chart(BarChart::new(t(lang, T::Utilization), util).horizontal().color(pal.plan).element_formatter(bar_tooltip()));
             p.bar_chart(
-                BarChart::new(t(lang, T::DoctorConversion), conv).horizontal().color(pal.good).element_formatter(bar_tooltip()),
+                BarChart::new(t(lang, T::Utilization), util)
+                    .horizontal()
+                    .color(pal.plan)
+                    .element_formatter(bar_tooltip()),
             );
-            p.vline(VLine::new(t(lang, T::ConversionRef), 0.5).color(pal.reference).width(2.0).style(LineStyle::dashed_dense()));
+            p.bar_chart(
+                BarChart::new(t(lang, T::DoctorConversion), conv)
+                    .horizontal()
+                    .color(pal.good)
+                    .element_formatter(bar_tooltip()),
+            );
+            p.vline(
+                VLine::new(t(lang, T::ConversionRef), 0.5)
+                    .color(pal.reference)
+                    .width(2.0)
+                    .style(LineStyle::dashed_dense()),
+            );
         });
 
     ui.add_space(8.0);
@@ -1357,9 +1445,21 @@ pub fn treatment_plan_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
         .x_axis_label(t(lang, T::Procedures))
         .include_x(0.0)
         .show(ui, |p| {
-            p.bar_chart(BarChart::new(t(lang, T::Recommended), rec).horizontal().color(pal.plan).element_formatter(bar_tooltip()));
-            p.bar_chart(BarChart::new(t(lang, T::Agreed), agr).horizontal().color(pal.second).element_formatter(bar_tooltip()));
-            p.bar_chart(BarChart::new(t(lang, T::Performed), perf).horizontal().color(pal.good).element_formatter(bar_tooltip()));
+            p.bar_chart(
+                BarChart::new(t(lang, T::Recommended), rec)
+                    .horizontal()
+                    .color(pal.plan)
+                    .element_formatter(bar_tooltip()),
+            );
+            p.bar_chart(
+                BarChart::new(t(lang, T::Agreed), agr).horizontal().color(pal.second).element_formatter(bar_tooltip()),
+            );
+            p.bar_chart(
+                BarChart::new(t(lang, T::Performed), perf)
+                    .horizontal()
+                    .color(pal.good)
+                    .element_formatter(bar_tooltip()),
+            );
         });
 }
 
@@ -1545,7 +1645,7 @@ pub struct ChartsState {
     /// [`ChartsState::take_png_request`], asks for a path and calls [`request_png`].
     png_requested: bool,
     /// Where a pending screenshot's result lands (written by egui's screenshot callback).
-    png_result: Option<Arc<Mutex<Option<Result<PathBuf, String>>>>>,
+    png_result: Option<PngSlot>,
 }
 
 impl ChartsState {
@@ -1635,7 +1735,7 @@ fn pickers_ui(ui: &mut egui::Ui, state: &mut ChartsState, kpis: &Kpis, lang: Lan
             if state.gap_month.is_some_and(|m| !kpis.gaps.iter().any(|g| g.month == m)) {
                 state.gap_month = None;
             }
-            if let Some(latest) = kpis.gaps.last() {
+            if let Some(latest) = default_gap(kpis) {
                 let shown = month_long(state.gap_month.unwrap_or(latest.month), lang);
                 egui::ComboBox::from_label(t(lang, T::GapMonth)).selected_text(shown).show_ui(ui, |ui| {
                     for g in kpis.gaps.iter().rev() {
@@ -1683,6 +1783,9 @@ pub fn dashboard_charts_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&Mon
 // Saving a chart as PNG
 // ---------------------------------------------------------------------------------------------
 
+/// Where egui's screenshot callback leaves the outcome of a save: the path, or a sentence.
+pub type PngSlot = Arc<Mutex<Option<Result<PathBuf, String>>>>;
+
 /// Asks egui for a screenshot of the next frame and saves the charts shown (`state.chart_rect`)
 /// to `path` as PNG when it arrives; [`poll_png`] tells how it went. Returns `false` (nothing
 /// asked) when no chart is on screen.
@@ -1696,13 +1799,7 @@ pub fn request_png(ctx: &egui::Context, state: &mut ChartsState, path: PathBuf, 
 
 /// Lower level: saves `rect` (in points) of the next frame to `path`; the result goes to `slot`.
 /// For a chart outside the Charts view (the Dashboard's), with its response's rect.
-pub fn request_png_of_rect(
-    ctx: &egui::Context,
-    rect: egui::Rect,
-    path: PathBuf,
-    lang: Lang,
-    slot: Arc<Mutex<Option<Result<PathBuf, String>>>>,
-) {
+pub fn request_png_of_rect(ctx: &egui::Context, rect: egui::Rect, path: PathBuf, lang: Lang, slot: PngSlot) {
     let ppp = ctx.pixels_per_point();
     let repaint = ctx.clone();
     ctx.request_screenshot(move |image| {
@@ -1757,7 +1854,13 @@ pub fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
 ///
 /// # Errors
 /// A sentence naming the file: nothing on screen to save, or why it could not be written.
-pub fn save_png(image: &egui::ColorImage, rect: egui::Rect, pixels_per_point: f32, path: &Path, lang: Lang) -> Result<(), String> {
+pub fn save_png(
+    image: &egui::ColorImage,
+    rect: egui::Rect,
+    pixels_per_point: f32,
+    path: &Path,
+    lang: Lang,
+) -> Result<(), String> {
     let fail = |why: String| format!("{} {}: {why}", t(lang, T::PaceSaveFailed), path.display());
     let cropped = crop(image, rect, pixels_per_point).ok_or_else(|| t(lang, T::PaceNothingToSave).to_string())?;
     let bytes = encode_png(&cropped).map_err(fail)?;
@@ -1771,7 +1874,6 @@ pub fn save_png(image: &egui::ColorImage, rect: egui::Rect, pixels_per_point: f3
     tmp.persist(path).map_err(|e| fail(e.error.to_string()))?;
     Ok(())
 }
-
 
 #[cfg(test)]
 mod tests {
@@ -1883,7 +1985,8 @@ mod tests {
         assert!(cpls.windows(2).all(|w| w[0] <= w[1]), "{cpls:?}");
         let n_with = cpls.len();
         assert!(by_cpl[n_with..].iter().all(|c| c.cpl.is_none()));
-        let names: Vec<String> = sorted_channels(&k, ChannelSort::Name).iter().map(|c| c.channel.to_lowercase()).collect();
+        let names: Vec<String> =
+            sorted_channels(&k, ChannelSort::Name).iter().map(|c| c.channel.to_lowercase()).collect();
         assert!(names.windows(2).all(|w| w[0] <= w[1]));
     }
 
@@ -1891,9 +1994,15 @@ mod tests {
     fn funnel_stages_carry_the_metrics_rates() {
         let k = compute(&demo_project(), &Filter::default());
         let s = funnel_stages(&k, None).unwrap();
-        assert_eq!(s.iter().map(|x| x.stage).collect::<Vec<_>>(), [Stage::Leads, Stage::Bookings, Stage::Visits, Stage::Paid]);
+        assert_eq!(
+            s.iter().map(|x| x.stage).collect::<Vec<_>>(),
+            [Stage::Leads, Stage::Bookings, Stage::Visits, Stage::Paid]
+        );
         assert_eq!(s[0].count, k.total.kpis.leads);
-        assert_eq!((s[1].rate, s[2].rate, s[3].rate), (k.total.kpis.booking_rate, k.total.kpis.show_rate, k.total.kpis.paid_rate));
+        assert_eq!(
+            (s[1].rate, s[2].rate, s[3].rate),
+            (k.total.kpis.booking_rate, k.total.kpis.show_rate, k.total.kpis.paid_rate)
+        );
         let c = &k.channels[0];
         let s = funnel_stages(&k, Some(&c.channel)).unwrap();
         assert_eq!((s[3].count, s[3].rate), (c.paid, c.paid_rate));

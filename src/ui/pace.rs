@@ -119,7 +119,9 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
             ui.label(t(lang, T::NoProgress));
             return;
         };
-        ui.label(RichText::new(format!("{} — {}", t(lang, T::PaceTitle), month_long(p.month, lang))).strong().size(15.0));
+        ui.label(
+            RichText::new(format!("{} — {}", t(lang, T::PaceTitle), month_long(p.month, lang))).strong().size(15.0),
+        );
         let calendar = calendar.filter(|c| c.month == p.month);
 
         // Plan, fact so far (against the plan to this day), forecast.
@@ -138,7 +140,14 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
             match plan_to_date {
                 Some(pl) => {
                     let status = compare(Some(pl), Some(p.revenue_to_date));
-                    ui.label(RichText::new(format!("{fact} ({} {})", t(lang, T::PacePlanToDate), format::money(Some(pl), lang))).color(status.colour(dark)));
+                    ui.label(
+                        RichText::new(format!(
+                            "{fact} ({} {})",
+                            t(lang, T::PacePlanToDate),
+                            format::money(Some(pl), lang)
+                        ))
+                        .color(status.colour(dark)),
+                    );
                 }
                 None => {
                     ui.label(fact);
@@ -147,13 +156,19 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
             ui.separator();
             let status = compare(Some(p.revenue_plan), p.forecast);
             ui.label(
-                RichText::new(format!("{}: {}", t(lang, T::PaceForecast), format::money(p.forecast, lang))).color(status.colour(dark)),
+                RichText::new(format!("{}: {}", t(lang, T::PaceForecast), format::money(p.forecast, lang)))
+                    .color(status.colour(dark)),
             );
         });
 
         // Today's day plan: the first day without data.
         if let Some(day) = calendar.and_then(|c| c.days.iter().find(|d| d.date > p.last_day)) {
-            ui.label(format!("{} {}: {}", t(lang, T::PaceTodayPlan), day_label(day.date, lang), format::money(day.plan, lang)));
+            ui.label(format!(
+                "{} {}: {}",
+                t(lang, T::PaceTodayPlan),
+                day_label(day.date, lang),
+                format::money(day.plan, lang)
+            ));
         }
 
         let line = pace_sentence(p, lang);
@@ -191,7 +206,10 @@ mod tests {
         let line = pace_sentence(&p, Lang::En);
         let x = format::money(p.required_pace, Lang::En);
         let y = format::money(p.current_pace, Lang::En);
-        assert_eq!(line.text, format!("To make the plan, each full working day from now must bring {x} (today's average: {y})"));
+        assert_eq!(
+            line.text,
+            format!("To make the plan, each full working day from now must bring {x} (today's average: {y})")
+        );
         assert!(p.required_pace.unwrap() > p.current_pace.unwrap());
         assert_ne!(line.status, PaceStatus::OnTrack);
         let ru = pace_sentence(&p, Lang::Ru);

@@ -3,3 +3,5 @@
 mod import_template;
 mod cli;
 mod roundtrip;
+#[cfg(feature = "gui")]
+mod charts;
