@@ -8,7 +8,8 @@ use clap::{Args, Parser, Subcommand};
 use crate::format::{self, Lang};
 use crate::import::{Imported, Problem};
 use crate::metrics::{self, Filter, Kpis};
-use crate::model::{Month, Project};
+use crate::analysis::levers::{Base, RevenueTarget, SeekLevers, Snapshot};
+use crate::model::{Lever, LeverChange, Month, Project};
 use crate::{analysis, demo, report, store};
 
 /// medfunnel: the clinic's marketing funnel, from the marketer's workbook to KPIs and a report.
@@ -29,6 +30,14 @@ pub enum Command {
     Kpi(KpiArgs),
     /// Build next year's revenue plan and marketing budget from this year's facts.
     Plan(PlanArgs),
+    /// What if some levers rise (or fall)? Revenue, profit, spend and ROMI before and after.
+    Whatif(WhatifArgs),
+    /// Every lever ranked by the profit a +10 % change would earn, with its owner.
+    Levers(LeversArgs),
+    /// How much a lever (or all five evenly) must rise to reach a revenue target.
+    Goalseek(GoalseekArgs),
+    /// Split one month's budget over the channels to earn the most gross profit.
+    Allocate(AllocateArgs),
     /// Write the built-in demo clinic as a template workbook.
     Demo {
         /// Where to write it.
@@ -89,12 +98,151 @@ pub struct PlanArgs {
     pub output: Option<PathBuf>,
 }
 
+/// Where a lever change applies when the lever itself names no channel or direction.
+#[derive(Args, Debug, Clone)]
+pub struct Scope {
+    /// Only this channel.
+    #[arg(long)]
+    pub channel: Option<String>,
+    /// Only this direction.
+    #[arg(long)]
+    pub direction: Option<String>,
+    /// Pay for extra leads along each channel's fitted response curve instead of at today's CPL.
+    #[arg(long)]
+    pub curve: bool,
+}
+
+impl Scope {
+    fn lead_cost(&self) -> analysis::levers::LeadCost {
+        if self.curve { analysis::levers::LeadCost::Curve } else { analysis::levers::LeadCost::Cpl }
+    }
+}
+
+/// Arguments of `whatif`.
+#[derive(Args, Debug)]
+pub struct WhatifArgs {
+    /// The clinic and period.
+    #[command(flatten)]
+    pub source: Source,
+    /// A lever change: LEVER=+10% (leads, booking_rate, show_rate, paid_rate, revenue_per_paid,
+    /// avg_check, visits_per_patient), optionally LEVER@channel:NAME=… or LEVER@direction:NAME=….
+    #[arg(long = "lever", required = true, value_parser = parse_lever)]
+    pub levers: Vec<LeverChange>,
+    /// Scope of the changes.
+    #[command(flatten)]
+    pub scope: Scope,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `levers`.
+#[derive(Args, Debug)]
+pub struct LeversArgs {
+    /// The clinic and period.
+    #[command(flatten)]
+    pub source: Source,
+    /// The change tried on every lever.
+    #[arg(long, default_value = "+10%", value_parser = parse_change)]
+    pub change: f64,
+    /// Scope of the changes.
+    #[command(flatten)]
+    pub scope: Scope,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `goalseek`.
+#[derive(Args, Debug)]
+pub struct GoalseekArgs {
+    /// The clinic and period.
+    #[command(flatten)]
+    pub source: Source,
+    /// +15% (growth of the funnel's revenue) or an amount of clinic revenue over the period.
+    #[arg(long, value_parser = parse_target, required_unless_present = "budget_for_plan")]
+    pub revenue: Option<RevenueTarget>,
+    /// The lever to move.
+    #[arg(long, value_parser = parse_lever_name, conflicts_with = "even")]
+    pub lever: Option<Lever>,
+    /// Move all five funnel levers by the same percentage (the default without --lever).
+    #[arg(long)]
+    pub even: bool,
+    /// Instead: which monthly budget, split by the allocator along the response curves, reaches the
+    /// revenue plan of this month (YYYY-MM).
+    #[arg(long = "budget-for-plan", value_parser = parse_month, conflicts_with_all = ["revenue", "lever", "even"])]
+    pub budget_for_plan: Option<Month>,
+    /// Scope of the changes.
+    #[command(flatten)]
+    pub scope: Scope,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+/// Arguments of `allocate`.
+#[derive(Args, Debug)]
+pub struct AllocateArgs {
+    /// The clinic and the period the curves are fitted on.
+    #[command(flatten)]
+    pub source: Source,
+    /// One month's budget to split.
+    #[arg(long, value_parser = parse_amount)]
+    pub budget: f64,
+    /// Hold this tier split (proven/scaling/experiment), e.g. 80/15/5.
+    #[arg(long, value_parser = parse_exact_tiers)]
+    pub tiers: Option<[f64; 3]>,
+    /// A channel's minimum monthly spend (CHANNEL=AMOUNT); repeatable.
+    #[arg(long = "min", value_parser = parse_channel_amount)]
+    pub min: Vec<(String, f64)>,
+    /// A channel's maximum monthly spend (CHANNEL=AMOUNT); repeatable.
+    #[arg(long = "max", value_parser = parse_channel_amount)]
+    pub max: Vec<(String, f64)>,
+    /// Print JSON.
+    #[arg(long)]
+    pub json: bool,
+}
+
+fn parse_lever(s: &str) -> Result<LeverChange, String> {
+    analysis::levers::parse_lever_change(s).map_err(|e| e.to_string())
+}
+
+fn parse_lever_name(s: &str) -> Result<Lever, String> {
+    Lever::parse(s).ok_or_else(|| format!("«{s}» is not a lever (leads, booking_rate, show_rate, paid_rate, revenue_per_paid)"))
+}
+
+fn parse_change(s: &str) -> Result<f64, String> {
+    analysis::levers::parse_change(s).map_err(|e| e.to_string())
+}
+
+fn parse_target(s: &str) -> Result<RevenueTarget, String> {
+    analysis::levers::parse_revenue_target(s).map_err(|e| e.to_string())
+}
+
+fn parse_amount(s: &str) -> Result<f64, String> {
+    analysis::levers::parse_number(s).filter(|x| *x >= 0.0).ok_or_else(|| format!("«{s}» is not an amount"))
+}
+
+fn parse_channel_amount(s: &str) -> Result<(String, f64), String> {
+    analysis::levers::parse_channel_amount(s).map_err(|e| e.to_string())
+}
+
 fn parse_share(s: &str) -> Result<f64, String> {
     analysis::plan::parse_percent(s).ok_or_else(|| format!("«{s}» is not a percentage (e.g. 15%)"))
 }
 
 fn parse_direction_growth(s: &str) -> Result<(String, f64), String> {
     analysis::plan::parse_direction_growth(s).ok_or_else(|| format!("«{s}» is not DIRECTION=PERCENT (e.g. УЗИ=30%)"))
+}
+
+/// A tier split the allocator can hold: it must add up to 100 %, or the budget would not be spent
+/// exactly.
+fn parse_exact_tiers(s: &str) -> Result<[f64; 3], String> {
+    let t = parse_tiers(s)?;
+    if (t.iter().sum::<f64>() - 1.0).abs() > 1e-9 {
+        return Err(format!("«{s}»: the three shares must add up to 100"));
+    }
+    Ok(t)
 }
 
 fn parse_tiers(s: &str) -> Result<[f64; 3], String> {
@@ -158,6 +306,10 @@ pub fn execute(command: Command) -> Result<ExitCode, CliError> {
     match command {
         Command::Kpi(args) => kpi(&args),
         Command::Plan(args) => plan(&args),
+        Command::Whatif(args) => whatif(&args),
+        Command::Levers(args) => levers(&args),
+        Command::Goalseek(args) => goalseek(&args),
+        Command::Allocate(args) => allocate(&args),
         Command::Demo { output } => {
             report::template::write_template(&demo::demo_project(), &output)?;
             eprintln!("Wrote the demo clinic to {}", output.display());
@@ -271,6 +423,178 @@ fn plan(args: &PlanArgs) -> Result<ExitCode, CliError> {
     if let Some(out) = &args.output {
         analysis::plan::apply_plan(&mut loaded.project, &plan);
         save_to(&loaded.project, out)?;
+    }
+    Ok(loaded.exit_code())
+}
+
+fn decision_error(e: impl std::fmt::Display) -> CliError {
+    CliError::Message(e.to_string())
+}
+
+fn whatif(args: &WhatifArgs) -> Result<ExitCode, CliError> {
+    let loaded = load(args.source.file.as_deref())?;
+    let changes: Vec<LeverChange> = args
+        .levers
+        .iter()
+        .map(|c| {
+            let mut c = c.clone();
+            if c.channel.is_none() && c.direction.is_none() {
+                c.channel.clone_from(&args.scope.channel);
+                c.direction.clone_from(&args.scope.direction);
+            }
+            c
+        })
+        .collect();
+    let outcome =
+        Base::new(&loaded.project, &args.source.filter()).apply(&changes, args.scope.lead_cost()).map_err(decision_error)?;
+    for w in &outcome.warnings {
+        eprintln!("warning: {w}");
+    }
+    if args.json {
+        print_json(&outcome)?;
+    } else {
+        print!("{}", snapshot_table(&[("before", &outcome.before), ("after", &outcome.after)]));
+    }
+    Ok(loaded.exit_code())
+}
+
+/// Before/after snapshots side by side.
+fn snapshot_table(columns: &[(&str, &Snapshot)]) -> String {
+    let lang = Lang::En;
+    let (m, p, r) = (|x| format::money(x, lang), |x| format::percent(x, lang), |x| format::ratio(x, lang));
+    let rows: [(&str, &dyn Fn(&Snapshot) -> String); 8] = [
+        ("revenue", &|s| m(s.revenue)),
+        ("gross profit", &|s| m(s.gross_profit)),
+        ("spend", &|s| m(s.spend)),
+        ("profit", &|s| m(s.profit)),
+        ("leads", &|s| format::count(s.leads, lang)),
+        ("ROMI", &|s| p(s.romi)),
+        ("CAC", &|s| m(s.cac)),
+        ("LTV:CAC", &|s| r(s.ltv_to_cac)),
+    ];
+    let header: Vec<&str> = std::iter::once("").chain(columns.iter().map(|c| c.0)).collect();
+    let body: Vec<Vec<String>> = rows
+        .iter()
+        .map(|(name, f)| std::iter::once(name.to_string()).chain(columns.iter().map(|c| f(c.1))).collect())
+        .collect();
+    text_table(&header, &body)
+}
+
+fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
+    let loaded = load(args.source.file.as_deref())?;
+    let ranking = Base::new(&loaded.project, &args.source.filter())
+        .rank(args.change, args.scope.channel.as_deref(), args.scope.direction.as_deref(), args.scope.lead_cost())
+        .map_err(decision_error)?;
+    if args.json {
+        print_json(&ranking)?;
+    } else {
+        let lang = Lang::En;
+        let rows: Vec<Vec<String>> = ranking
+            .iter()
+            .map(|g| {
+                vec![
+                    g.lever.key().to_string(),
+                    g.owner.key().to_string(),
+                    format::money(Some(g.revenue_gain), lang),
+                    format::money(Some(g.spend_change), lang),
+                    format::money(g.profit_gain, lang),
+                    format::money(g.profit_gain_per_month, lang),
+                ]
+            })
+            .collect();
+        print!("{}", text_table(&["lever", "owner", "revenue gain", "extra spend", "profit gain", "per month"], &rows));
+    }
+    Ok(loaded.exit_code())
+}
+
+fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
+    let loaded = load(args.source.file.as_deref())?;
+    let filter = args.source.filter();
+    if let Some(month) = args.budget_for_plan {
+        let target = metrics::revenue_plan_of(&loaded.project, month, None);
+        let opts = analysis::allocate::AllocOptions { budget: 0.0, ..Default::default() };
+        let answer =
+            analysis::allocate::budget_for_revenue(&loaded.project, &filter, target, &opts).map_err(decision_error)?;
+        if args.json {
+            print_json(&answer)?;
+        } else {
+            match (answer.reachable, answer.budget) {
+                (true, Some(b)) => println!(
+                    "A monthly budget of {} split as the allocator proposes brings {} (plan of {month}: {}).",
+                    format::money(Some(b), Lang::En),
+                    format::money(Some(answer.revenue), Lang::En),
+                    format::money(Some(target), Lang::En)
+                ),
+                _ => println!("The plan of {month} cannot be reached by budget alone: {}", answer.message.unwrap_or_default()),
+            }
+        }
+        return Ok(loaded.exit_code());
+    }
+    let target = args.revenue.ok_or_else(|| CliError::Message("give --revenue or --budget-for-plan".into()))?;
+    let levers = match args.lever {
+        Some(l) => SeekLevers::One(l),
+        None => SeekLevers::Even,
+    };
+    let answer = Base::new(&loaded.project, &filter)
+        .goal_seek(target, levers, args.scope.channel.as_deref(), args.scope.direction.as_deref(), args.scope.lead_cost())
+        .map_err(decision_error)?;
+    if args.json {
+        print_json(&answer)?;
+    } else {
+        let what = answer.lever.map_or("each of the five funnel levers".to_string(), |l| l.key().to_string());
+        println!("{what} must change by {}.", format::percent(Some(answer.required_change), Lang::En));
+        print!("{}", snapshot_table(&[("before", &answer.before), ("after", &answer.after)]));
+    }
+    Ok(loaded.exit_code())
+}
+
+fn allocate(args: &AllocateArgs) -> Result<ExitCode, CliError> {
+    let loaded = load(args.source.file.as_deref())?;
+    let opts = analysis::allocate::AllocOptions {
+        budget: args.budget,
+        min: args.min.iter().cloned().collect(),
+        max: args.max.iter().cloned().collect(),
+        tiers: args.tiers,
+    };
+    let a = analysis::allocate::allocate(&loaded.project, &args.source.filter(), &opts).map_err(decision_error)?;
+    for n in &a.notices {
+        eprintln!("notice: {n}");
+    }
+    for w in &a.warnings {
+        eprintln!("warning: {w}");
+    }
+    if args.json {
+        print_json(&a)?;
+    } else {
+        let lang = Lang::En;
+        let (m, c) = (|x| format::money(x, lang), |x| format::count(x, lang));
+        let rows: Vec<Vec<String>> = a
+            .channels
+            .iter()
+            .map(|ch| {
+                vec![
+                    ch.channel.clone(),
+                    ch.tier.key().into(),
+                    format::ratio(ch.b, lang),
+                    ch.months_used.to_string(),
+                    m(ch.spend_today),
+                    m(Some(ch.spend)),
+                    c(ch.leads.map(f64::round)),
+                    c(ch.visits.map(f64::round)),
+                    m(ch.revenue),
+                    m(ch.gross_profit),
+                    format::percent(ch.romi, lang),
+                ]
+            })
+            .collect();
+        print!(
+            "{}",
+            text_table(
+                &["channel", "tier", "b", "months", "today", "proposal", "leads", "visits", "revenue", "gross profit", "ROMI"],
+                &rows
+            )
+        );
+        println!("Objective (gross profit − spend): {} (today's split: {})", m(Some(a.objective)), m(Some(a.objective_today)));
     }
     Ok(loaded.exit_code())
 }
@@ -442,6 +766,8 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(Cli::try_parse_from(["medfunnel", "kpi", "--from", "2025-13"]).is_err());
+        assert!(Cli::try_parse_from(["medfunnel", "allocate", "--budget", "1 000 000", "--tiers", "80/15/10"]).is_err());
+        assert!(Cli::try_parse_from(["medfunnel", "allocate", "--budget", "1 000 000", "--tiers", "0.8/0.15/0.05"]).is_ok());
         let open = Cli::try_parse_from(["medfunnel", "clinic.xlsx"]).unwrap();
         assert!(open.command.is_none() && open.file.is_some());
     }

@@ -1,3 +1,6 @@
 //! Decisions on top of the metrics: plan builder, levers and scenarios, budget allocation.
 
+pub mod allocate;
+pub mod curve;
+pub mod levers;
 pub mod plan;

@@ -44,6 +44,8 @@ pub struct Project {
     /// Patient-level visits from an MIS export (patients only as salted hashes), `None` when no
     /// visits were imported. Cohorts and the first-year LTV are computed from these.
     pub visits: Option<Vec<VisitRecord>>,
+    /// Named what-if scenarios the user saved (levers changed by percentages).
+    pub scenarios: Vec<Scenario>,
 }
 
 impl Project {
@@ -404,6 +406,53 @@ pub struct VisitRecord {
     pub doctor: Option<String>,
     /// Money paid at the visit.
     pub amount: f64,
+}
+
+/// A lever of the funnel (or of LTV) that a scenario can change. The five funnel levers are the
+/// factors of attributed revenue; `avg_check` and `visits_per_patient` only move LTV.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Lever {
+    /// Leads (costs ad money).
+    Leads,
+    /// bookings / leads.
+    BookingRate,
+    /// visits / bookings.
+    ShowRate,
+    /// paid / visits.
+    PaidRate,
+    /// attributed revenue / paid.
+    RevenuePerPaid,
+    /// revenue / checks (moves LTV only).
+    AvgCheck,
+    /// Visits one new patient makes over their life (moves LTV only).
+    VisitsPerPatient,
+}
+
+/// One lever changed by a relative amount (0.1 = +10 %), for the whole clinic or one channel or
+/// direction (at most one of the two is set).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct LeverChange {
+    /// The lever.
+    pub lever: Lever,
+    /// Relative change: the lever is multiplied by 1 + change.
+    pub change: f64,
+    /// Only this channel, when set.
+    #[serde(default)]
+    pub channel: Option<String>,
+    /// Only this direction, when set.
+    #[serde(default)]
+    pub direction: Option<String>,
+}
+
+/// A named what-if scenario saved in the project.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Scenario {
+    /// The name the user gave it.
+    pub name: String,
+    /// The lever changes, applied together.
+    pub changes: Vec<LeverChange>,
 }
 
 #[cfg(test)]

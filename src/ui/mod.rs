@@ -1,13 +1,66 @@
-//! The desktop app (egui): views, grids and plots; no formulas live here.
+//! The desktop app (egui): views, grids and the dashboard; no formulas live here.
+//!
+//! - [`app`]: the App, its command queue, menus, dialogs, autosave;
+//! - [`commands`]: the undoable [`commands::Edit`]s and the history;
+//! - [`sheets`]: the template's sheets as typed cells; [`grid`]: the spreadsheet grid over them;
+//! - [`dashboard`] and [`views`]: KPI cards, the funnel and per-sheet summaries;
+//! - [`files`]: open, save, export, recent files, recovery; [`i18n`]: the translation table;
+//! - [`charts`]: the Charts view and the Dashboard's small charts; [`pace`]: the owner's pace panel.
 
+pub mod app;
 pub mod charts;
+pub mod commands;
+pub mod dashboard;
+pub mod files;
+pub mod grid;
+pub mod i18n;
 pub mod pace;
+mod parse;
+pub mod sheets;
+pub mod views;
 
-/// Placeholder until the app shell (branch `ui`) lands: the CLI links against `ui::run`, and the
-/// charts branch must build with the `gui` feature to be tested. The shell's `run` replaces it.
+use std::path::PathBuf;
+
+pub use app::{App, Command, Startup, View};
+
+/// DejaVu Sans: Cyrillic and the rouble sign ₽, which egui's default font lacks.
+const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+
+/// Adds the bundled font as a fallback of both font families, so `₽` and any glyph the default
+/// font lacks are drawn instead of a box.
+pub fn install_fonts(ctx: &egui::Context) {
+    ctx.add_font(egui::FontInsert::new(
+        "DejaVuSans",
+        egui::FontData::from_static(DEJAVU_SANS),
+        vec![
+            egui::InsertFontFamily { family: egui::FontFamily::Proportional, priority: egui::FontPriority::Lowest },
+            egui::InsertFontFamily { family: egui::FontFamily::Monospace, priority: egui::FontPriority::Lowest },
+        ],
+    ));
+}
+
+/// Runs the desktop app: with `file`, opens it (a workbook or a project file); without, reopens
+/// the last file, else shows the demo clinic.
 ///
 /// # Errors
-/// Always: there is no window on this branch.
-pub fn run(_file: Option<std::path::PathBuf>) -> Result<(), String> {
-    Err("the desktop app is not part of this build yet".to_string())
+/// A sentence when the window cannot be created (no display, no OpenGL).
+pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+    let startup = Startup { file, dirs: files::AppDirs::system(), reopen_last: true, lang: None };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("medfunnel")
+            .with_app_id("medfunnel")
+            .with_inner_size([1360.0, 860.0])
+            .with_min_inner_size([800.0, 500.0]),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "medfunnel",
+        options,
+        Box::new(move |cc| {
+            install_fonts(&cc.egui_ctx);
+            Ok(Box::new(App::new(startup)))
+        }),
+    )
+    .map_err(|e| format!("the window could not be opened: {e}"))
 }

@@ -80,3 +80,49 @@ fn plan_builds_next_year_and_writes_a_project() {
     let plan_jan = v["months"][0]["revenue_plan"].as_f64().unwrap();
     assert!((k["months"][0]["revenue_plan"].as_f64().unwrap() - plan_jan).abs() < 1e-6);
 }
+
+fn json_of(args: &[&str]) -> serde_json::Value {
+    let (code, out, err) = medfunnel(args);
+    assert_eq!(code, 0, "{err}");
+    serde_json::from_str(&out).unwrap()
+}
+
+#[test]
+fn whatif_of_zero_equals_the_base_and_levers_name_owners() {
+    let v = json_of(&["whatif", "--lever", "show_rate=+0%", "--json"]);
+    assert_eq!(v["before"], v["after"]);
+    assert_eq!(v["levers"][0]["lever"], "show_rate");
+    let ranking = json_of(&["levers", "--json"]);
+    let owners: Vec<&str> = ranking.as_array().unwrap().iter().map(|r| r["owner"].as_str().unwrap()).collect();
+    assert!(owners.contains(&"administrators") && owners.contains(&"marketer") && owners.contains(&"doctors"));
+}
+
+#[test]
+fn goalseek_answer_reapplied_gives_the_target() {
+    let g = json_of(&["goalseek", "--revenue", "+15%", "--lever", "paid_rate", "--json"]);
+    let x = g["required_change"].as_f64().unwrap();
+    assert!((x - 0.15).abs() < 1e-9, "{x}");
+    let even = json_of(&["goalseek", "--revenue", "+15%", "--even", "--json"]);
+    let e = even["required_change"].as_f64().unwrap();
+    assert!((e - (1.15f64.powf(0.2) - 1.0)).abs() < 1e-9, "{e}");
+}
+
+#[test]
+fn allocate_spends_the_whole_budget_within_limits() {
+    let v = json_of(&["allocate", "--budget", "600000", "--min", "Telegram=10000", "--max", "ДМС=50000", "--json"]);
+    let channels = v["channels"].as_array().unwrap();
+    let total: f64 = channels.iter().map(|c| c["spend"].as_f64().unwrap()).sum();
+    assert!((total - 600_000.0).abs() < 1e-6, "{total}");
+    for c in channels {
+        for key in ["channel", "a", "b", "months_used", "spend_today", "spend", "leads", "visits", "paid", "revenue", "gross_profit", "romi"] {
+            assert!(c.get(key).is_some(), "{key}");
+        }
+        let spend = c["spend"].as_f64().unwrap();
+        match c["channel"].as_str().unwrap() {
+            "Telegram" => assert!(spend >= 10_000.0 - 1e-6),
+            "ДМС" => assert!(spend <= 50_000.0 + 1e-6),
+            _ => {}
+        }
+    }
+    assert!(v["objective"].is_number());
+}

@@ -4,4 +4,6 @@ mod import_template;
 mod cli;
 mod roundtrip;
 #[cfg(feature = "gui")]
+mod app;
+#[cfg(feature = "gui")]
 mod charts;

@@ -1,0 +1,1031 @@
+//! The app: the open document, the views, the menus, the command queue, the KPI cache, autosave
+//! and the dialogs. [`App::frame_ui`] is one frame; eframe and the kittest harness both call it.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+
+use super::commands::{Document, Edit};
+use super::dashboard;
+use super::files::{self, AppDirs, Notice, Prefs, Recovery};
+use super::grid::{self, GridContext, GridState};
+use super::i18n::{K, tr};
+use super::sheets::{Sheet, month_label};
+use super::views;
+use crate::format::Lang;
+use crate::metrics::{self, Filter, Kpis};
+use crate::model::{Month, Project};
+
+/// How often unsaved changes are written to the recovery file.
+pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
+
+/// What the central area shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum View {
+    /// The KPI cards and the funnel.
+    Dashboard,
+    /// One sheet's KPIs and grid.
+    Sheet(Sheet),
+    /// Import errors and notices.
+    Problems,
+}
+
+/// Every action a menu, a shortcut, a dialog or a test can ask of the app. Queued and run once
+/// per frame, before drawing.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Command {
+    /// An empty project (the template with no rows).
+    New,
+    /// The built-in demo clinic.
+    Demo,
+    /// Ask for a file to open.
+    Open,
+    /// Open this file (workbook or project file).
+    OpenPath(PathBuf),
+    /// Save to the current project file, or ask for one.
+    Save,
+    /// Ask for a project file to save to.
+    SaveAs,
+    /// Save to this project file.
+    SaveTo(PathBuf),
+    /// Ask for a workbook to export the template to.
+    ExportTemplate,
+    /// Export the template workbook to this file.
+    ExportTo(PathBuf),
+    /// Apply an edit (from outside the grid: tests, menus).
+    Apply(Edit),
+    /// Undo the last edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
+    /// Switch the interface language (remembered).
+    SetLang(Lang),
+    /// Show a view.
+    Show(View),
+    /// Show the cell an import problem points at.
+    JumpTo(usize),
+    /// Close the window (asks first when there are unsaved changes).
+    Quit,
+}
+
+/// A question the app is waiting for the user to answer.
+#[derive(Debug)]
+enum Dialog {
+    /// A recovery file from a run that did not end cleanly.
+    Recovery(Box<Recovery>),
+    /// Unsaved changes would be lost by this command (or by closing, when `None`).
+    Unsaved(Option<Command>),
+    /// A file path typed by hand, where the system has no file dialog to show.
+    Path {
+        /// What the path is for.
+        purpose: PathPurpose,
+        /// The path as typed.
+        text: String,
+    },
+}
+
+/// What a typed path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum PathPurpose {
+    Open,
+    Save,
+    Export,
+}
+
+/// Whether the system can show native file dialogs. On Linux they go through the desktop portal,
+/// which needs a session bus; without one (a bare X server, a container) the dialog would never
+/// appear, so the app asks for the path itself.
+fn native_dialogs() -> bool {
+    !cfg!(target_os = "linux") || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+}
+
+/// A starting folder for a typed path: the open file's folder, else the current one.
+fn default_dir(path: Option<&Path>) -> PathBuf {
+    path.and_then(Path::parent).map(Path::to_path_buf).or_else(|| std::env::current_dir().ok()).unwrap_or_default()
+}
+
+/// How the app starts.
+#[derive(Clone, Debug, Default)]
+pub struct Startup {
+    /// A file given on the command line.
+    pub file: Option<PathBuf>,
+    /// Where preferences and the recovery file live; `None` keeps nothing between runs.
+    pub dirs: Option<AppDirs>,
+    /// Open the most recent file when no file is given (the desktop app does; tests don't).
+    pub reopen_last: bool,
+    /// Force a language (tests); otherwise the remembered one, else the system locale's.
+    pub lang: Option<Lang>,
+}
+
+/// The medfunnel desktop app.
+pub struct App {
+    doc: Document,
+    /// The project file saves go to; `None` for the demo, a new project or an imported workbook.
+    path: Option<PathBuf>,
+    /// What the title bar names (a file name, or "demo").
+    source_name: String,
+    /// The file the project came from (a workbook or a project file), for the recovery file.
+    source_path: Option<PathBuf>,
+    lang: Lang,
+    prefs: Prefs,
+    dirs: Option<AppDirs>,
+    view: View,
+    grids: BTreeMap<Sheet, GridState>,
+    filter: Filter,
+    /// The KPIs of `kpis_key` (revision, filter): recomputed only when either changes.
+    kpis: Kpis,
+    kpis_key: Option<(u64, Filter)>,
+    /// Months with data, for the period picker (cached by revision).
+    months: (u64, Vec<Month>),
+    notices: Vec<Notice>,
+    commands: Vec<Command>,
+    /// The last message for the status bar, and whether it is an error.
+    status: Option<(String, bool)>,
+    dialog: Option<Dialog>,
+    last_autosave: Instant,
+    autosaved_revision: u64,
+    title: String,
+    allow_close: bool,
+}
+
+impl App {
+    /// Starts the app: opens the given file, else the last one, else the demo clinic, and offers
+    /// a recovery file left by a crash.
+    pub fn new(startup: Startup) -> Self {
+        let prefs = startup.dirs.as_ref().map(Prefs::load).unwrap_or_default();
+        let lang = startup.lang.or(prefs.lang).unwrap_or_else(files::system_lang);
+        let mut app = Self {
+            doc: Document::new(Project::new()),
+            path: None,
+            source_name: String::new(),
+            source_path: None,
+            lang,
+            prefs,
+            dirs: startup.dirs.clone(),
+            view: View::Dashboard,
+            grids: Sheet::ALL.iter().map(|s| (*s, GridState::new(*s))).collect(),
+            filter: Filter::default(),
+            kpis: metrics::compute(&Project::new(), &Filter::default()),
+            kpis_key: None,
+            months: (u64::MAX, Vec::new()),
+            notices: Vec::new(),
+            commands: Vec::new(),
+            status: None,
+            dialog: None,
+            last_autosave: Instant::now(),
+            autosaved_revision: 0,
+            title: String::new(),
+            allow_close: false,
+        };
+        let last = startup.reopen_last.then(|| app.prefs.recent.first().cloned()).flatten().filter(|p| p.exists());
+        match startup.file.or(last) {
+            Some(path) => {
+                if !app.open_path(&path) {
+                    app.load_demo();
+                }
+            }
+            None => app.load_demo(),
+        }
+        if let Some(r) = app.dirs.as_ref().and_then(files::find_recovery) {
+            app.dialog = Some(Dialog::Recovery(Box::new(r)));
+        }
+        app
+    }
+
+    /// The document (tests read the model and history through it).
+    pub fn document(&self) -> &Document {
+        &self.doc
+    }
+
+    /// The interface language.
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    /// The view shown.
+    pub fn view(&self) -> View {
+        self.view
+    }
+
+    /// The project file saves go to.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    /// The global filter.
+    pub fn filter_mut(&mut self) -> &mut Filter {
+        &mut self.filter
+    }
+
+    /// The grid of a sheet.
+    pub fn grid_mut(&mut self, sheet: Sheet) -> &mut GridState {
+        self.grids.entry(sheet).or_insert_with(|| GridState::new(sheet))
+    }
+
+    /// The import notices of the open file.
+    pub fn notices(&self) -> &[Notice] {
+        &self.notices
+    }
+
+    /// The status bar message.
+    pub fn status(&self) -> Option<&str> {
+        self.status.as_ref().map(|s| s.0.as_str())
+    }
+
+    /// Queues a command for the next frame.
+    pub fn send(&mut self, c: Command) {
+        self.commands.push(c);
+    }
+
+    /// The KPIs for the current model and filter (computed at most once per change).
+    pub fn kpis(&mut self) -> &Kpis {
+        let key = (self.doc.revision(), self.filter.clone());
+        if self.kpis_key.as_ref() != Some(&key) {
+            self.kpis = metrics::compute(self.doc.project(), &self.filter);
+            self.kpis_key = Some(key);
+        }
+        &self.kpis
+    }
+
+    /// The window title: file name, a dirty marker, the app.
+    pub fn window_title(&self) -> String {
+        let dirty = if self.doc.is_dirty() { "● " } else { "" };
+        format!("{dirty}{} — medfunnel", self.source_name)
+    }
+
+    fn set_status(&mut self, msg: impl Into<String>, error: bool) {
+        self.status = Some((msg.into(), error));
+    }
+
+    fn replace_document(&mut self, project: Project, path: Option<PathBuf>, name: String) {
+        self.doc = Document::new(project);
+        self.source_path = path.clone();
+        self.path = path;
+        self.source_name = name;
+        self.kpis_key = None;
+        self.filter = Filter::default();
+        self.grids = Sheet::ALL.iter().map(|s| (*s, GridState::new(*s))).collect();
+        self.autosaved_revision = 0;
+    }
+
+    fn load_demo(&mut self) {
+        self.replace_document(files::demo_project(), None, tr(self.lang, K::DemoName).to_string());
+        self.notices.clear();
+    }
+
+    /// Opens a file into the window; returns whether it worked (the status bar says why not).
+    fn open_path(&mut self, path: &Path) -> bool {
+        match files::open(path) {
+            Ok(opened) => {
+                let name =
+                    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+                let is_project = opened.is_project_file;
+                self.replace_document(opened.project, is_project.then(|| path.to_path_buf()), name);
+                self.source_path = Some(path.to_path_buf());
+                if !is_project {
+                    // An imported workbook has never been saved as a project.
+                    self.doc.mark_unsaved();
+                }
+                let errors = opened.notices.iter().filter(|n| n.error).count();
+                self.notices = opened.notices;
+                self.prefs.touch_recent(path);
+                self.save_prefs();
+                let msg = if self.notices.is_empty() {
+                    format!("{} {}", tr(self.lang, K::Opened), path.display())
+                } else {
+                    format!(
+                        "{} {} · {} {} / {}",
+                        tr(self.lang, K::Opened),
+                        path.display(),
+                        tr(self.lang, K::Problems),
+                        errors,
+                        self.notices.len()
+                    )
+                };
+                self.set_status(msg, false);
+                if errors > 0 {
+                    self.view = View::Problems;
+                }
+                true
+            }
+            Err(e) => {
+                self.set_status(e, true);
+                false
+            }
+        }
+    }
+
+    fn save_to(&mut self, path: PathBuf) -> bool {
+        let path = files::with_project_extension(path);
+        match files::save(self.doc.project(), &path) {
+            Ok(()) => {
+                self.doc.mark_saved();
+                self.source_name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+                self.prefs.touch_recent(&path);
+                self.save_prefs();
+                self.set_status(format!("{} {}", tr(self.lang, K::Saved), path.display()), false);
+                self.source_path = Some(path.clone());
+                self.path = Some(path);
+                if let Some(d) = &self.dirs {
+                    files::clear_recovery(d);
+                }
+                true
+            }
+            Err(e) => {
+                self.set_status(e, true);
+                false
+            }
+        }
+    }
+
+    fn save_prefs(&mut self) {
+        if let Some(d) = &self.dirs
+            && let Err(e) = self.prefs.save(d)
+        {
+            self.status = Some((e, true));
+        }
+    }
+
+    /// Commands that would drop unsaved changes ask first.
+    fn discards_changes(c: &Command) -> bool {
+        matches!(c, Command::New | Command::Demo | Command::Open | Command::OpenPath(_))
+    }
+
+    fn run_command(&mut self, ctx: &egui::Context, c: Command) {
+        if Self::discards_changes(&c) && self.doc.is_dirty() && self.dialog.is_none() {
+            self.dialog = Some(Dialog::Unsaved(Some(c)));
+            return;
+        }
+        self.run_command_now(ctx, c);
+    }
+
+    fn run_command_now(&mut self, ctx: &egui::Context, c: Command) {
+        let lang = self.lang;
+        match c {
+            Command::New => {
+                let mut p = Project::new();
+                p.settings.clinic.clear();
+                self.replace_document(p, None, tr(lang, K::Untitled).to_string());
+                self.notices.clear();
+                self.view = View::Sheet(Sheet::Plan);
+            }
+            Command::Demo => {
+                self.load_demo();
+                self.view = View::Dashboard;
+            }
+            Command::Open if !native_dialogs() => {
+                let dir = default_dir(self.path.as_deref());
+                self.dialog = Some(Dialog::Path { purpose: PathPurpose::Open, text: format!("{}/", dir.display()) });
+            }
+            Command::Open => {
+                let picked = rfd::FileDialog::new()
+                    .add_filter(tr(lang, K::FilterAll), &["xlsx", "xls", "xlsm", "ods", "medfunnel"])
+                    .add_filter(tr(lang, K::FilterWorkbooks), &["xlsx", "xls", "xlsm", "ods"])
+                    .add_filter(tr(lang, K::FilterProjects), &["medfunnel"])
+                    .pick_file();
+                if let Some(p) = picked {
+                    self.run_command_now(ctx, Command::OpenPath(p));
+                }
+            }
+            Command::OpenPath(p) => {
+                if self.open_path(&p) && self.view != View::Problems {
+                    self.view = View::Dashboard;
+                }
+            }
+            Command::Save => match self.path.clone() {
+                Some(p) => {
+                    self.save_to(p);
+                }
+                None => self.run_command_now(ctx, Command::SaveAs),
+            },
+            Command::SaveAs if !native_dialogs() => {
+                let name = format!("{}.medfunnel", file_stem(&self.source_name));
+                let path = default_dir(self.source_path.as_deref().or(self.prefs.recent.first().map(PathBuf::as_path)))
+                    .join(name);
+                self.dialog = Some(Dialog::Path { purpose: PathPurpose::Save, text: path.display().to_string() });
+            }
+            Command::SaveAs => {
+                let name = format!("{}.medfunnel", file_stem(&self.source_name));
+                let picked = rfd::FileDialog::new()
+                    .add_filter(tr(lang, K::FilterProjects), &["medfunnel"])
+                    .set_file_name(name)
+                    .save_file();
+                if let Some(p) = picked {
+                    self.save_to(p);
+                }
+            }
+            Command::SaveTo(p) => {
+                self.save_to(p);
+            }
+            Command::ExportTemplate if !native_dialogs() => {
+                let name = format!("{}.xlsx", file_stem(&self.source_name));
+                let path = default_dir(self.source_path.as_deref().or(self.prefs.recent.first().map(PathBuf::as_path)))
+                    .join(name);
+                self.dialog = Some(Dialog::Path { purpose: PathPurpose::Export, text: path.display().to_string() });
+            }
+            Command::ExportTemplate => {
+                let name = format!("{}.xlsx", file_stem(&self.source_name));
+                let picked = rfd::FileDialog::new()
+                    .add_filter(tr(lang, K::FilterWorkbooks), &["xlsx"])
+                    .set_file_name(name)
+                    .save_file();
+                if let Some(p) = picked {
+                    self.run_command_now(ctx, Command::ExportTo(p));
+                }
+            }
+            Command::ExportTo(p) => {
+                let p = if p.extension().is_none() { p.with_extension("xlsx") } else { p };
+                match files::export_template(self.doc.project(), &p) {
+                    Ok(()) => self.set_status(format!("{} {}", tr(lang, K::Exported), p.display()), false),
+                    Err(e) => self.set_status(e, true),
+                }
+            }
+            Command::Apply(e) => self.apply(e),
+            Command::Undo => match self.doc.undo() {
+                Some(_) => self.set_status(tr(lang, K::Undone), false),
+                None => self.set_status(tr(lang, K::NothingToUndo), false),
+            },
+            Command::Redo => match self.doc.redo() {
+                Some(_) => self.set_status(tr(lang, K::Redone), false),
+                None => self.set_status(tr(lang, K::NothingToRedo), false),
+            },
+            Command::SetLang(l) => {
+                self.lang = l;
+                self.prefs.lang = Some(l);
+                self.save_prefs();
+                if self.path.is_none() && Lang::ALL.iter().any(|x| self.source_name == tr(*x, K::DemoName)) {
+                    self.source_name = tr(l, K::DemoName).to_string();
+                }
+            }
+            Command::Show(v) => self.view = v,
+            Command::JumpTo(i) => self.jump_to(i),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    /// Applies an edit through the undo stack; a refusal goes to the status bar.
+    fn apply(&mut self, e: Edit) {
+        if let Err(err) = self.doc.apply(e) {
+            self.set_status(format!("{}: {err}", tr(self.lang, K::EditRefused)), true);
+        }
+    }
+
+    fn jump_to(&mut self, i: usize) {
+        let Some(n) = self.notices.get(i).cloned() else { return };
+        let Some(sheet) = n.sheet.as_deref().and_then(Sheet::from_workbook_name) else {
+            self.set_status(tr(self.lang, K::NoCellToShow), false);
+            return;
+        };
+        // Rows left out before this one shift the model's rows up; the header is row 1.
+        let dropped_before = self
+            .notices
+            .iter()
+            .filter(|o| o.error && o.sheet == n.sheet && o.row.is_some_and(|r| Some(r) < n.row))
+            .count();
+        let row = n.row.map_or(0, |r| (r as usize).saturating_sub(2 + dropped_before));
+        let col = n.column.as_deref().and_then(|c| sheet.column_from_header(c)).unwrap_or(0);
+        // The problem's row may be outside the period or filters: show everything.
+        self.filter = Filter::default();
+        let g = self.grid_mut(sheet);
+        g.select_model_cell(row, col);
+        g.message = Some(n.text.clone());
+        self.view = View::Sheet(sheet);
+    }
+
+    fn months(&mut self) -> &[Month] {
+        if self.months.0 != self.doc.revision() {
+            let p = self.doc.project();
+            let mut ms: Vec<Month> = p
+                .plan
+                .iter()
+                .map(|r| r.month)
+                .chain(p.budget.iter().map(|r| r.month))
+                .chain(p.funnel.iter().map(|r| r.month))
+                .chain(p.revenue.iter().map(|r| Month::of(r.date)))
+                .chain(p.doctors.iter().map(|r| r.month))
+                .collect();
+            ms.sort_unstable();
+            ms.dedup();
+            self.months = (self.doc.revision(), ms);
+        }
+        &self.months.1
+    }
+
+    /// Global shortcuts; text fields keep their own undo and clipboard.
+    fn shortcuts(&mut self, ctx: &egui::Context) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let text_focused = ctx.text_edit_focused();
+        let take = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
+        if take(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
+            self.commands.push(Command::SaveAs);
+        }
+        if take(Modifiers::COMMAND, Key::S) {
+            self.commands.push(Command::Save);
+        }
+        if take(Modifiers::COMMAND, Key::O) {
+            self.commands.push(Command::Open);
+        }
+        if take(Modifiers::COMMAND, Key::N) {
+            self.commands.push(Command::New);
+        }
+        if text_focused {
+            return;
+        }
+        if take(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) || take(Modifiers::COMMAND, Key::Y) {
+            self.commands.push(Command::Redo);
+        }
+        if take(Modifiers::COMMAND, Key::Z) {
+            self.commands.push(Command::Undo);
+        }
+    }
+
+    /// Writes the recovery file every [`AUTOSAVE_EVERY`] while there are unsaved changes.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(dirs) = &self.dirs else { return };
+        if !self.doc.is_dirty() || self.doc.revision() == self.autosaved_revision {
+            return;
+        }
+        let due = self.last_autosave.elapsed() >= AUTOSAVE_EVERY;
+        if due {
+            self.last_autosave = Instant::now();
+            match files::write_recovery(dirs, self.doc.project(), self.source_path.as_deref()) {
+                Ok(()) => self.autosaved_revision = self.doc.revision(),
+                Err(e) => self.status = Some((e, true)),
+            }
+        } else {
+            ctx.request_repaint_after(AUTOSAVE_EVERY.saturating_sub(self.last_autosave.elapsed()));
+        }
+    }
+
+    /// Writes the recovery file now (tests; also used before a risky operation).
+    pub fn autosave_now(&mut self) {
+        self.last_autosave = Instant::now() - AUTOSAVE_EVERY;
+        self.autosave(&egui::Context::default());
+    }
+
+    /// Called when the app exits: a clean exit with nothing unsaved needs no recovery file.
+    pub fn on_exit(&mut self) {
+        if let Some(d) = &self.dirs {
+            if !self.doc.is_dirty() || self.allow_close {
+                files::clear_recovery(d);
+            } else {
+                let _ = files::write_recovery(d, self.doc.project(), self.source_path.as_deref());
+            }
+        }
+    }
+
+    /// One frame: commands, close requests, autosave, then drawing.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.shortcuts(&ctx);
+        for c in std::mem::take(&mut self.commands) {
+            self.run_command(&ctx, c);
+        }
+        if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.allow_close {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialog = Some(Dialog::Unsaved(None));
+        }
+        self.autosave(&ctx);
+        let title = self.window_title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+
+        egui::Panel::top("menu").show(ui, |ui| {
+            self.menu_ui(ui);
+            self.filter_ui(ui);
+        });
+        egui::Panel::bottom("status").show(ui, |ui| self.status_ui(ui));
+        egui::Panel::left("nav").resizable(false).exact_size(170.0).show(ui, |ui| self.nav_ui(ui));
+        egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
+        self.dialog_ui(&ctx);
+    }
+
+    fn menu_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        let t = |k| tr(lang, k);
+        egui::MenuBar::new().ui(ui, |ui| {
+            ui.menu_button(t(K::MenuFile), |ui| {
+                if ui.button(t(K::MenuNew)).clicked() {
+                    self.commands.push(Command::New);
+                }
+                if ui.button(t(K::MenuOpen)).clicked() {
+                    self.commands.push(Command::Open);
+                }
+                if ui.button(t(K::MenuDemo)).clicked() {
+                    self.commands.push(Command::Demo);
+                }
+                ui.menu_button(t(K::MenuRecent), |ui| {
+                    if self.prefs.recent.is_empty() {
+                        ui.label(RichText::new(t(K::NoRecent)).weak());
+                    }
+                    for p in self.prefs.recent.clone() {
+                        if ui.button(p.display().to_string()).clicked() {
+                            self.commands.push(Command::OpenPath(p));
+                        }
+                    }
+                });
+                ui.separator();
+                if ui.button(t(K::MenuSave)).clicked() {
+                    self.commands.push(Command::Save);
+                }
+                if ui.button(t(K::MenuSaveAs)).clicked() {
+                    self.commands.push(Command::SaveAs);
+                }
+                if ui.button(t(K::MenuExport)).clicked() {
+                    self.commands.push(Command::ExportTemplate);
+                }
+                ui.separator();
+                if ui.button(t(K::MenuQuit)).clicked() {
+                    self.commands.push(Command::Quit);
+                }
+            });
+            ui.menu_button(t(K::MenuEdit), |ui| {
+                if ui.add_enabled(self.doc.history().can_undo(), egui::Button::new(t(K::MenuUndo))).clicked() {
+                    self.commands.push(Command::Undo);
+                }
+                if ui.add_enabled(self.doc.history().can_redo(), egui::Button::new(t(K::MenuRedo))).clicked() {
+                    self.commands.push(Command::Redo);
+                }
+            });
+            ui.menu_button(t(K::MenuLanguage), |ui| {
+                for l in Lang::ALL {
+                    let name = match l {
+                        Lang::Ru => "Русский",
+                        Lang::En => "English",
+                    };
+                    if ui.selectable_label(self.lang == l, name).clicked() {
+                        self.commands.push(Command::SetLang(l));
+                    }
+                }
+            });
+        });
+    }
+
+    fn filter_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        let months = self.months().to_vec();
+        let p = self.doc.project();
+        let directions: Vec<String> = p.directions.iter().map(|d| d.name.clone()).collect();
+        let channels: Vec<String> = p.channels.iter().map(|c| c.name.clone()).collect();
+        let all = tr(lang, K::All);
+        let f = &mut self.filter;
+        ui.horizontal(|ui| {
+            let l = ui.label(tr(lang, K::PeriodFrom)).id;
+            month_combo(ui, "from", l, &mut f.from, &months, lang, all);
+            let l = ui.label(tr(lang, K::PeriodTo)).id;
+            month_combo(ui, "to", l, &mut f.to, &months, lang, all);
+            if let (Some(a), Some(b)) = (f.from, f.to)
+                && a > b
+            {
+                f.to = Some(a);
+            }
+            if let Some(last) = months.last().copied()
+                && ui.button(tr(lang, K::LastYear)).on_hover_text(tr(lang, K::LastYearHint)).clicked()
+            {
+                f.from = Some(last.shift(-11));
+                f.to = Some(last);
+            }
+            if ui.button(tr(lang, K::AllTime)).clicked() {
+                f.from = None;
+                f.to = None;
+            }
+            ui.separator();
+            let l = ui.label(tr(lang, K::Direction)).id;
+            text_combo(ui, "direction", l, &mut f.direction, &directions, all);
+            let l = ui.label(tr(lang, K::Channel)).id;
+            text_combo(ui, "channel", l, &mut f.channel, &channels, all);
+        });
+    }
+
+    fn nav_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.add_space(6.0);
+        let mut nav = |ui: &mut egui::Ui, v: View, label: String| {
+            let selected = self.view == v;
+            let resp = ui.add_sized([ui.available_width(), 26.0], egui::Button::selectable(selected, label));
+            if resp.clicked() {
+                self.view = v;
+            }
+        };
+        nav(ui, View::Dashboard, tr(lang, K::Dashboard).to_string());
+        ui.separator();
+        for s in [
+            Sheet::Plan,
+            Sheet::Budget,
+            Sheet::Channels,
+            Sheet::Directions,
+            Sheet::Funnel,
+            Sheet::Revenue,
+            Sheet::Doctors,
+            Sheet::Nps,
+            Sheet::Settings,
+        ] {
+            nav(ui, View::Sheet(s), tr(lang, s.label()).to_string());
+        }
+        ui.separator();
+        let n = self.notices.len();
+        let label = if n == 0 { tr(lang, K::Problems).to_string() } else { format!("{} ({n})", tr(lang, K::Problems)) };
+        nav(ui, View::Problems, label);
+    }
+
+    fn status_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.horizontal(|ui| {
+            let file = self.path.as_ref().map_or_else(|| self.source_name.clone(), |p| p.display().to_string());
+            ui.label(RichText::new(file).weak());
+            if self.doc.is_dirty() {
+                ui.label(RichText::new(tr(lang, K::Unsaved)).color(ui.visuals().warn_fg_color));
+            }
+            if let Some((msg, error)) = &self.status {
+                ui.separator();
+                if *error {
+                    ui.colored_label(ui.visuals().error_fg_color, msg);
+                } else {
+                    ui.label(msg);
+                }
+            }
+        });
+    }
+
+    fn central_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        match self.view {
+            View::Dashboard => {
+                let period = self.period_label();
+                let clinic = self.doc.project().settings.clinic.clone();
+                self.kpis();
+                let kpis = &self.kpis;
+                egui::ScrollArea::vertical().show(ui, |ui| dashboard::dashboard_ui(ui, kpis, lang, &period, &clinic));
+            }
+            View::Sheet(sheet) => {
+                ui.heading(tr(lang, sheet.label()));
+                self.kpis();
+                views::summary_ui(ui, sheet, &self.kpis, lang);
+                let cx = GridContext {
+                    project: self.doc.project(),
+                    revision: self.doc.revision(),
+                    lang,
+                    filter: &self.filter,
+                };
+                let state = self.grids.entry(sheet).or_insert_with(|| GridState::new(sheet));
+                if let Some(e) = grid::grid_ui(ui, state, &cx) {
+                    self.apply(e);
+                    // Recompute before the next frame draws anything: the dashboard never lags.
+                    self.kpis();
+                }
+            }
+            View::Problems => self.problems_ui(ui),
+        }
+    }
+
+    fn period_label(&self) -> String {
+        let lang = self.lang;
+        match (self.filter.from, self.filter.to) {
+            (None, None) => tr(lang, K::AllTime).to_string(),
+            (Some(a), Some(b)) if a == b => month_label(a, lang),
+            (a, b) => format!(
+                "{} — {}",
+                a.map_or_else(|| "…".to_string(), |m| month_label(m, lang)),
+                b.map_or_else(|| "…".to_string(), |m| month_label(m, lang))
+            ),
+        }
+    }
+
+    fn problems_ui(&mut self, ui: &mut egui::Ui) {
+        let lang = self.lang;
+        ui.heading(tr(lang, K::Problems));
+        if self.notices.is_empty() {
+            ui.label(RichText::new(tr(lang, K::NoProblems)).weak());
+            return;
+        }
+        ui.label(RichText::new(tr(lang, K::ProblemsHint)).weak());
+        let mut jump = None;
+        egui::ScrollArea::vertical().show(ui, |ui| {
+            egui::Grid::new("problems").striped(true).num_columns(6).spacing([12.0, 4.0]).show(ui, |ui| {
+                for h in [K::Severity, K::SheetWord, K::Row, K::ColumnWord, K::ValueWord, K::MessageWord] {
+                    ui.label(RichText::new(tr(lang, h)).strong());
+                }
+                ui.end_row();
+                for (i, n) in self.notices.iter().enumerate() {
+                    let sev = if n.error {
+                        RichText::new(tr(lang, K::SeverityError)).color(ui.visuals().error_fg_color)
+                    } else {
+                        RichText::new(tr(lang, K::SeverityNotice)).color(ui.visuals().warn_fg_color)
+                    };
+                    ui.label(sev);
+                    let sheet = n.sheet.clone().unwrap_or_default();
+                    if ui.link(if sheet.is_empty() { "—".to_string() } else { sheet }).clicked() {
+                        jump = Some(i);
+                    }
+                    ui.label(n.row.map_or_else(String::new, |r| r.to_string()));
+                    ui.label(n.column.clone().unwrap_or_default());
+                    ui.label(n.value.clone().unwrap_or_default());
+                    if ui.add(egui::Label::new(&n.text).sense(egui::Sense::click()).wrap()).clicked() {
+                        jump = Some(i);
+                    }
+                    ui.end_row();
+                }
+            });
+        });
+        if let Some(i) = jump {
+            self.jump_to(i);
+        }
+    }
+
+    fn dialog_ui(&mut self, ctx: &egui::Context) {
+        let lang = self.lang;
+        let Some(dialog) = self.dialog.take() else { return };
+        let mut keep = true;
+        match dialog {
+            Dialog::Recovery(r) => {
+                let mut choice = None;
+                egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+                    ui.heading(tr(lang, K::RecoveryTitle));
+                    let from = r
+                        .meta
+                        .path
+                        .as_ref()
+                        .map_or_else(|| tr(lang, K::Untitled).to_string(), |p| p.display().to_string());
+                    ui.label(format!("{} {from}", tr(lang, K::RecoveryText)));
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(lang, K::Restore)).clicked() {
+                            choice = Some(true);
+                        }
+                        if ui.button(tr(lang, K::Discard)).clicked() {
+                            choice = Some(false);
+                        }
+                    });
+                });
+                match choice {
+                    Some(true) => {
+                        let source = r.meta.path.clone();
+                        let path = source.clone().filter(|p| crate::store::is_project_file(p));
+                        let name = source
+                            .as_ref()
+                            .and_then(|p| p.file_name())
+                            .map_or_else(|| tr(lang, K::Recovered).to_string(), |n| n.to_string_lossy().into_owned());
+                        self.replace_document(r.project, path, name);
+                        self.source_path = source;
+                        self.doc.mark_unsaved();
+                        self.set_status(tr(lang, K::Restored), false);
+                        keep = false;
+                    }
+                    Some(false) => {
+                        if let Some(d) = &self.dirs {
+                            files::clear_recovery(d);
+                        }
+                        keep = false;
+                    }
+                    None => self.dialog = Some(Dialog::Recovery(r)),
+                }
+            }
+            Dialog::Unsaved(next) => {
+                let mut choice = None;
+                egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+                    ui.heading(tr(lang, K::UnsavedTitle));
+                    ui.label(tr(lang, K::UnsavedText));
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(lang, K::MenuSave)).clicked() {
+                            choice = Some(0);
+                        }
+                        if ui.button(tr(lang, K::DontSave)).clicked() {
+                            choice = Some(1);
+                        }
+                        if ui.button(tr(lang, K::Cancel)).clicked() {
+                            choice = Some(2);
+                        }
+                    });
+                });
+                match choice {
+                    Some(0) => {
+                        self.run_command_now(ctx, Command::Save);
+                        if !self.doc.is_dirty() {
+                            self.after_unsaved_dialog(ctx, next);
+                        }
+                        keep = false;
+                    }
+                    Some(1) => {
+                        if let Some(d) = &self.dirs {
+                            files::clear_recovery(d);
+                        }
+                        self.after_unsaved_dialog(ctx, next);
+                        keep = false;
+                    }
+                    Some(_) => keep = false,
+                    None => self.dialog = Some(Dialog::Unsaved(next)),
+                }
+            }
+            Dialog::Path { purpose, mut text } => {
+                let mut choice = None;
+                let title = match purpose {
+                    PathPurpose::Open => K::MenuOpen,
+                    PathPurpose::Save => K::MenuSaveAs,
+                    PathPurpose::Export => K::MenuExport,
+                };
+                egui::Modal::new(egui::Id::unique("path")).show(ctx, |ui| {
+                    ui.heading(tr(lang, title));
+                    let label = ui.label(tr(lang, K::PathPrompt)).id;
+                    let resp = ui.add(egui::TextEdit::singleline(&mut text).desired_width(520.0)).labelled_by(label);
+                    if !resp.has_focus() && !resp.lost_focus() {
+                        resp.request_focus();
+                    }
+                    if resp.lost_focus() && ui.input(|i| i.key_pressed(Key::Enter)) {
+                        choice = Some(true);
+                    }
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(lang, K::Ok)).clicked() {
+                            choice = Some(true);
+                        }
+                        if ui.button(tr(lang, K::Cancel)).clicked() {
+                            choice = Some(false);
+                        }
+                    });
+                });
+                match choice {
+                    Some(true) => {
+                        let p = PathBuf::from(text.trim());
+                        self.commands.push(match purpose {
+                            PathPurpose::Open => Command::OpenPath(p),
+                            PathPurpose::Save => Command::SaveTo(p),
+                            PathPurpose::Export => Command::ExportTo(p),
+                        });
+                        keep = false;
+                    }
+                    Some(false) => keep = false,
+                    None => self.dialog = Some(Dialog::Path { purpose, text }),
+                }
+            }
+        }
+        if !keep {
+            self.dialog = None;
+        }
+    }
+
+    fn after_unsaved_dialog(&mut self, ctx: &egui::Context, next: Option<Command>) {
+        match next {
+            Some(c) => self.run_command_now(ctx, c),
+            None => {
+                self.allow_close = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        }
+    }
+}
+
+fn file_stem(name: &str) -> String {
+    Path::new(name).file_stem().map_or_else(|| "clinic".to_string(), |s| s.to_string_lossy().into_owned())
+}
+
+fn month_combo(
+    ui: &mut egui::Ui,
+    id: &str,
+    label: egui::Id,
+    value: &mut Option<Month>,
+    months: &[Month],
+    lang: Lang,
+    all: &str,
+) {
+    let text = value.map_or_else(|| all.to_string(), |m| month_label(m, lang));
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(text)
+        .width(110.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, all);
+            for m in months {
+                ui.selectable_value(value, Some(*m), month_label(*m, lang));
+            }
+        })
+        .response
+        .labelled_by(label);
+}
+
+fn text_combo(ui: &mut egui::Ui, id: &str, label: egui::Id, value: &mut Option<String>, options: &[String], all: &str) {
+    let text = value.clone().unwrap_or_else(|| all.to_string());
+    egui::ComboBox::from_id_salt(id)
+        .selected_text(text)
+        .width(150.0)
+        .show_ui(ui, |ui| {
+            ui.selectable_value(value, None, all);
+            for o in options {
+                ui.selectable_value(value, Some(o.clone()), o);
+            }
+        })
+        .response
+        .labelled_by(label);
+}
+
+impl eframe::App for App {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+    }
+
+    fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
+        App::on_exit(self);
+    }
+}

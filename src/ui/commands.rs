@@ -1,0 +1,375 @@
+//! Every change to the model is an [`Edit`]: data holding old and new values, applied in one place
+//! ([`Document::apply`]) and undone by applying its inverse. The grid, the menus and the tests
+//! build edits; nothing else writes into the project.
+
+use super::sheets::{self, Row, SetError, Sheet, Value};
+use crate::model::Project;
+
+/// One undoable change to the project.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Edit {
+    /// A cell changes from `old` to `new`.
+    SetCell {
+        /// The sheet.
+        sheet: Sheet,
+        /// Model row index.
+        row: usize,
+        /// Column index.
+        col: usize,
+        /// The value before.
+        old: Value,
+        /// The value after.
+        new: Value,
+    },
+    /// `rows` are inserted at `at`.
+    InsertRows {
+        /// The sheet.
+        sheet: Sheet,
+        /// Index of the first inserted row.
+        at: usize,
+        /// The rows.
+        rows: Vec<Row>,
+    },
+    /// The rows `at..at + rows.len()` (equal to `rows`) are removed.
+    DeleteRows {
+        /// The sheet.
+        sheet: Sheet,
+        /// Index of the first removed row.
+        at: usize,
+        /// The removed rows, kept for undo.
+        rows: Vec<Row>,
+    },
+    /// Several edits applied in order as one step (a paste, a fill, a multi-row delete).
+    Batch(Vec<Edit>),
+    /// The whole project is replaced (a demo or an import loaded into the current window).
+    ReplaceProject {
+        /// The project before.
+        old: Box<Project>,
+        /// The project after.
+        new: Box<Project>,
+    },
+}
+
+impl Edit {
+    /// The edit that undoes this one.
+    pub fn inverse(&self) -> Edit {
+        match self {
+            Edit::SetCell { sheet, row, col, old, new } => {
+                Edit::SetCell { sheet: *sheet, row: *row, col: *col, old: new.clone(), new: old.clone() }
+            }
+            Edit::InsertRows { sheet, at, rows } => Edit::DeleteRows { sheet: *sheet, at: *at, rows: rows.clone() },
+            Edit::DeleteRows { sheet, at, rows } => Edit::InsertRows { sheet: *sheet, at: *at, rows: rows.clone() },
+            Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),
+            Edit::ReplaceProject { old, new } => Edit::ReplaceProject { old: new.clone(), new: old.clone() },
+        }
+    }
+
+    /// Applies the edit to the project. A batch that fails part-way is rolled back, so a failed
+    /// edit leaves the project as it was.
+    ///
+    /// # Errors
+    /// [`SetError`] when the edit does not fit the project (a row that is not there, a value of
+    /// the wrong type, a deleted row that differs from the one recorded).
+    pub fn apply(&self, p: &mut Project) -> Result<(), SetError> {
+        match self {
+            Edit::SetCell { sheet, row, col, new, .. } => sheets::set(p, *sheet, *row, *col, new.clone()),
+            Edit::InsertRows { sheet, at, rows } => sheets::insert_rows(p, *sheet, *at, rows.clone()),
+            Edit::DeleteRows { sheet, at, rows } => {
+                let taken = sheets::take_rows(p, *sheet, *at, rows.len())?;
+                if &taken != rows {
+                    // Put them back: the edit was recorded against another state of the sheet.
+                    sheets::insert_rows(p, *sheet, *at, taken)?;
+                    return Err(SetError { sheet: *sheet, row: *at, col: 0 });
+                }
+                Ok(())
+            }
+            Edit::Batch(edits) => {
+                for (i, e) in edits.iter().enumerate() {
+                    if let Err(err) = e.apply(p) {
+                        for done in edits[..i].iter().rev() {
+                            // Undoing what was just applied cannot fail: it is the exact inverse.
+                            let _ = done.inverse().apply(p);
+                        }
+                        return Err(err);
+                    }
+                }
+                Ok(())
+            }
+            Edit::ReplaceProject { new, .. } => {
+                *p = (**new).clone();
+                Ok(())
+            }
+        }
+    }
+
+    /// Whether the edit changes nothing (a cell set to its own value, an empty batch).
+    pub fn is_noop(&self) -> bool {
+        match self {
+            Edit::SetCell { old, new, .. } => old == new,
+            Edit::InsertRows { rows, .. } | Edit::DeleteRows { rows, .. } => rows.is_empty(),
+            Edit::Batch(edits) => edits.iter().all(Edit::is_noop),
+            Edit::ReplaceProject { .. } => false,
+        }
+    }
+}
+
+/// The undo and redo stacks. Every entry carries a state id so that "unsaved changes" can be
+/// told exactly, even after undoing back to the saved state.
+#[derive(Debug, Default)]
+pub struct History {
+    undo: Vec<(Edit, u64)>,
+    redo: Vec<(Edit, u64)>,
+    /// The state id under the oldest undo entry (changes when the cap drops entries).
+    base: u64,
+    next_id: u64,
+}
+
+/// How many steps can be undone; older ones are dropped.
+pub const HISTORY_CAP: usize = 500;
+
+impl History {
+    /// Whether there is something to undo.
+    pub fn can_undo(&self) -> bool {
+        !self.undo.is_empty()
+    }
+
+    /// Whether there is something to redo.
+    pub fn can_redo(&self) -> bool {
+        !self.redo.is_empty()
+    }
+
+    /// Number of undoable steps.
+    pub fn undo_len(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Identifies the current state of the project among those this history has seen.
+    pub fn state_id(&self) -> u64 {
+        self.undo.last().map_or(self.base, |(_, id)| *id)
+    }
+
+    fn push(&mut self, edit: Edit) {
+        self.next_id += 1;
+        self.undo.push((edit, self.next_id));
+        self.redo.clear();
+        if self.undo.len() > HISTORY_CAP {
+            let (_, id) = self.undo.remove(0);
+            self.base = id;
+        }
+    }
+}
+
+/// The open project with its history: the only owner that mutates the model.
+#[derive(Debug, Default)]
+pub struct Document {
+    project: Project,
+    history: History,
+    /// Bumped on every change; caches (KPIs, grid row orders) are keyed by it.
+    revision: u64,
+    saved_state: u64,
+}
+
+impl Document {
+    /// A document holding `project`, with no history, not dirty.
+    pub fn new(project: Project) -> Self {
+        Self { project, ..Self::default() }
+    }
+
+    /// The project.
+    pub fn project(&self) -> &Project {
+        &self.project
+    }
+
+    /// The history.
+    pub fn history(&self) -> &History {
+        &self.history
+    }
+
+    /// Changes on every edit, undo and redo.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether the project differs from the last saved (or opened) state.
+    pub fn is_dirty(&self) -> bool {
+        self.history.state_id() != self.saved_state
+    }
+
+    /// Marks the current state as saved.
+    pub fn mark_saved(&mut self) {
+        self.saved_state = self.history.state_id();
+    }
+
+    /// Marks the current state as not saved (a project that came from a recovery file or an
+    /// import has never been written to a project file).
+    pub fn mark_unsaved(&mut self) {
+        self.saved_state = u64::MAX;
+    }
+
+    /// Applies an edit and records it for undo. A no-op edit is dropped.
+    ///
+    /// # Errors
+    /// [`SetError`] when the edit does not fit; the project is unchanged then.
+    pub fn apply(&mut self, edit: Edit) -> Result<(), SetError> {
+        if edit.is_noop() {
+            return Ok(());
+        }
+        edit.apply(&mut self.project)?;
+        self.history.push(edit);
+        self.revision += 1;
+        Ok(())
+    }
+
+    /// Undoes the last edit; returns it (as it was applied) when there was one.
+    pub fn undo(&mut self) -> Option<Edit> {
+        let (edit, id) = self.history.undo.pop()?;
+        if edit.inverse().apply(&mut self.project).is_err() {
+            // Cannot happen with edits recorded by `apply`; keep the stack consistent anyway.
+            self.history.undo.clear();
+            self.history.redo.clear();
+            return None;
+        }
+        self.history.redo.push((edit.clone(), id));
+        self.revision += 1;
+        Some(edit)
+    }
+
+    /// Redoes the last undone edit; returns it when there was one.
+    pub fn redo(&mut self) -> Option<Edit> {
+        let (edit, id) = self.history.redo.pop()?;
+        if edit.apply(&mut self.project).is_err() {
+            self.history.undo.clear();
+            self.history.redo.clear();
+            return None;
+        }
+        self.history.undo.push((edit.clone(), id));
+        self.revision += 1;
+        Some(edit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Month, PlanRow};
+
+    fn plan_row(month: u32, plan: f64) -> Row {
+        Row::Plan(PlanRow {
+            month: Month::new(2025, month).unwrap(),
+            direction: None,
+            revenue_plan: plan,
+            leads_plan: None,
+            booking_rate_plan: None,
+            show_rate_plan: None,
+            paid_rate_plan: None,
+            revenue_per_paid_plan: None,
+        })
+    }
+
+    fn doc() -> Document {
+        let mut d = Document::new(Project::new());
+        d.apply(Edit::InsertRows { sheet: Sheet::Plan, at: 0, rows: vec![plan_row(1, 100.0), plan_row(2, 200.0)] })
+            .unwrap();
+        d.mark_saved();
+        d
+    }
+
+    #[test]
+    fn set_cell_undo_redo() {
+        let mut d = doc();
+        let rev = d.revision();
+        let e = Edit::SetCell { sheet: Sheet::Plan, row: 1, col: 2, old: Value::Num(200.0), new: Value::Num(250.0) };
+        d.apply(e.clone()).unwrap();
+        assert_eq!(d.project().plan[1].revenue_plan, 250.0);
+        assert!(d.is_dirty());
+        assert!(d.revision() > rev);
+        assert_eq!(d.undo(), Some(e.clone()));
+        assert_eq!(d.project().plan[1].revenue_plan, 200.0);
+        assert!(!d.is_dirty(), "undoing back to the saved state is clean");
+        assert_eq!(d.redo(), Some(e));
+        assert_eq!(d.project().plan[1].revenue_plan, 250.0);
+        assert!(d.is_dirty());
+        assert_eq!(d.redo(), None);
+    }
+
+    #[test]
+    fn a_new_edit_clears_redo() {
+        let mut d = doc();
+        let set = |v| Edit::SetCell { sheet: Sheet::Plan, row: 0, col: 2, old: Value::Num(100.0), new: Value::Num(v) };
+        d.apply(set(1.0)).unwrap();
+        d.undo();
+        assert!(d.history().can_redo());
+        d.apply(set(2.0)).unwrap();
+        assert!(!d.history().can_redo());
+    }
+
+    #[test]
+    fn row_operations_undo() {
+        let mut d = doc();
+        let before = d.project().clone();
+        let removed = d.project().plan[0].clone();
+        d.apply(Edit::DeleteRows { sheet: Sheet::Plan, at: 0, rows: vec![Row::Plan(removed)] }).unwrap();
+        assert_eq!(d.project().plan.len(), 1);
+        d.undo();
+        assert_eq!(d.project(), &before);
+    }
+
+    #[test]
+    fn a_failing_batch_changes_nothing() {
+        let mut d = doc();
+        let before = d.project().clone();
+        let batch = Edit::Batch(vec![
+            Edit::SetCell { sheet: Sheet::Plan, row: 0, col: 2, old: Value::Num(100.0), new: Value::Num(5.0) },
+            // Row 9 does not exist.
+            Edit::SetCell { sheet: Sheet::Plan, row: 9, col: 2, old: Value::Empty, new: Value::Num(5.0) },
+        ]);
+        assert!(d.apply(batch).is_err());
+        assert_eq!(d.project(), &before);
+        assert_eq!(d.history().undo_len(), 1);
+    }
+
+    #[test]
+    fn paste_batch_grows_and_undoes_in_one_step() {
+        let mut d = doc();
+        let before = d.project().clone();
+        let batch = Edit::Batch(vec![
+            Edit::InsertRows { sheet: Sheet::Plan, at: 2, rows: vec![plan_row(3, 0.0)] },
+            Edit::SetCell { sheet: Sheet::Plan, row: 1, col: 2, old: Value::Num(200.0), new: Value::Num(7.0) },
+            Edit::SetCell { sheet: Sheet::Plan, row: 2, col: 2, old: Value::Num(0.0), new: Value::Num(8.0) },
+        ]);
+        d.apply(batch).unwrap();
+        assert_eq!(d.project().plan.len(), 3);
+        assert_eq!(d.project().plan[2].revenue_plan, 8.0);
+        d.undo();
+        assert_eq!(d.project(), &before);
+    }
+
+    #[test]
+    fn history_is_capped() {
+        let mut d = doc();
+        for i in 0..(HISTORY_CAP + 10) {
+            let old = d.project().plan[0].revenue_plan;
+            d.apply(Edit::SetCell {
+                sheet: Sheet::Plan,
+                row: 0,
+                col: 2,
+                old: Value::Num(old),
+                new: Value::Num(i as f64 + 0.5),
+            })
+            .unwrap();
+        }
+        assert_eq!(d.history().undo_len(), HISTORY_CAP);
+        while d.undo().is_some() {}
+        assert!(d.is_dirty(), "the saved state fell off the capped history");
+    }
+
+    #[test]
+    fn noop_edits_are_not_recorded() {
+        let mut d = doc();
+        let n = d.history().undo_len();
+        d.apply(Edit::SetCell { sheet: Sheet::Plan, row: 0, col: 2, old: Value::Num(100.0), new: Value::Num(100.0) })
+            .unwrap();
+        d.apply(Edit::Batch(vec![])).unwrap();
+        assert_eq!(d.history().undo_len(), n);
+    }
+}

@@ -1,0 +1,480 @@
+//! The Dashboard: the period's KPI cards, each coloured against its reference, and the funnel
+//! leads → bookings → visits → paid with the rates between stages and the bottleneck's owner.
+//!
+//! Every number comes from [`crate::metrics::Kpis`]; this module only chooses colours and words.
+
+use egui::{Color32, RichText, Sense, Stroke, Vec2};
+
+use super::i18n::{K, tr};
+use super::sheets::month_label;
+use crate::format::{self, Lang};
+use crate::metrics::{Factor, Gap, Kpis, Owner};
+
+/// How a KPI compares with its reference.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Status {
+    /// At or better than the reference.
+    Good,
+    /// Near it.
+    Watch,
+    /// Clearly worse.
+    Bad,
+    /// No reference, or no value.
+    Neutral,
+}
+
+impl Status {
+    /// The status's colour on a dark or light background.
+    pub fn colour(self, dark: bool) -> Color32 {
+        match (self, dark) {
+            (Status::Good, false) => Color32::from_rgb(0x1e, 0x8e, 0x3e),
+            (Status::Good, true) => Color32::from_rgb(0x5c, 0xc9, 0x7b),
+            (Status::Watch, false) => Color32::from_rgb(0xc2, 0x7c, 0x0e),
+            (Status::Watch, true) => Color32::from_rgb(0xf0, 0xb4, 0x3c),
+            (Status::Bad, false) => Color32::from_rgb(0xc6, 0x28, 0x28),
+            (Status::Bad, true) => Color32::from_rgb(0xef, 0x6b, 0x6b),
+            (Status::Neutral, false) => Color32::from_gray(0x70),
+            (Status::Neutral, true) => Color32::from_gray(0xa0),
+        }
+    }
+
+    fn word(self) -> K {
+        match self {
+            Status::Good => K::StatusGood,
+            Status::Watch => K::StatusWatch,
+            Status::Bad => K::StatusBad,
+            Status::Neutral => K::StatusNeutral,
+        }
+    }
+}
+
+/// Plan completion: ≥ 100 % good, ≥ 90 % watch (domain.md).
+pub fn completion_status(x: Option<f64>) -> Status {
+    match x {
+        Some(v) if v >= 1.0 => Status::Good,
+        Some(v) if v >= 0.9 => Status::Watch,
+        Some(_) => Status::Bad,
+        None => Status::Neutral,
+    }
+}
+
+/// Marketing share of revenue: 4–10 % good; 2–4 % is good only where insured and loyal patients
+/// bring over half the load, so it is "watch"; up to 12 % watch; beyond bad.
+pub fn marketing_share_status(x: Option<f64>) -> Status {
+    match x {
+        Some(v) if (0.04..=0.10).contains(&v) => Status::Good,
+        Some(v) if (0.02..0.04).contains(&v) || (0.10..=0.12).contains(&v) => Status::Watch,
+        Some(_) => Status::Bad,
+        None => Status::Neutral,
+    }
+}
+
+/// ROAS: 3 and above good (domain.md: 3–4 is good), 1–3 watch, below 1 bad.
+pub fn roas_status(x: Option<f64>) -> Status {
+    at_least(x, 3.0, 1.0)
+}
+
+/// ROMI: 0 is break-even; above good, down to −20 % watch, below bad.
+pub fn romi_status(x: Option<f64>) -> Status {
+    at_least(x, 0.0, -0.2)
+}
+
+/// LTV:CAC: 3 and above good, 1–3 watch, below 1 bad.
+pub fn ltv_cac_status(x: Option<f64>) -> Status {
+    at_least(x, 3.0, 1.0)
+}
+
+/// NPS: at or above the Moscow private clinics' average of 25 good, 0–25 watch, negative bad.
+pub fn nps_status(x: Option<f64>) -> Status {
+    at_least(x, 25.0, 0.0)
+}
+
+/// Budget execution: spending up to the budget is good, up to 10 % over watch, more bad.
+/// (domain.md gives no reference; this is the marketer's own rule of thumb.)
+pub fn budget_status(x: Option<f64>) -> Status {
+    match x {
+        Some(v) if v <= 1.0 => Status::Good,
+        Some(v) if v <= 1.1 => Status::Watch,
+        Some(_) => Status::Bad,
+        None => Status::Neutral,
+    }
+}
+
+fn at_least(x: Option<f64>, good: f64, watch: f64) -> Status {
+    match x {
+        Some(v) if v >= good => Status::Good,
+        Some(v) if v >= watch => Status::Watch,
+        Some(_) => Status::Bad,
+        None => Status::Neutral,
+    }
+}
+
+/// A factor's name.
+pub fn factor_label(f: Factor) -> K {
+    match f {
+        Factor::Leads => K::FactorLeads,
+        Factor::BookingRate => K::FactorBookingRate,
+        Factor::ShowRate => K::FactorShowRate,
+        Factor::PaidRate => K::FactorPaidRate,
+        Factor::RevenuePerPaid => K::FactorRevenuePerPaid,
+    }
+}
+
+/// An owner's name.
+pub fn owner_label(o: Owner) -> K {
+    match o {
+        Owner::Marketer => K::OwnerMarketer,
+        Owner::Administrators => K::OwnerAdministrators,
+        Owner::Doctors => K::OwnerDoctors,
+        Owner::Management => K::OwnerManagement,
+    }
+}
+
+/// An NPS period as written ("2025", "2025-03") in the user's words ("2025", "мар 2025").
+fn period_label(period: &str, lang: Lang) -> String {
+    period.parse::<crate::model::Month>().map_or_else(|_| period.to_string(), |m| month_label(m, lang))
+}
+
+/// One card as shown.
+struct Card {
+    title: K,
+    value: String,
+    sub: String,
+    status: Status,
+    reference: String,
+}
+
+/// The latest month of the period with a named bottleneck.
+pub fn latest_bottleneck(kpis: &Kpis) -> Option<&Gap> {
+    kpis.gaps.iter().rev().find(|g| g.bottleneck.is_some())
+}
+
+fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
+    let t = |k| tr(lang, k);
+    let k = &kpis.total.kpis;
+    let mut out = Vec::new();
+    out.push(Card {
+        title: K::CardRevenue,
+        value: format::money(k.revenue, lang),
+        sub: format!(
+            "{} {} · {} {}",
+            t(K::PlanWord),
+            format::money(k.revenue_plan, lang),
+            t(K::CompletionWord),
+            format::percent(k.plan_completion, lang)
+        ),
+        status: completion_status(k.plan_completion),
+        reference: t(K::RefCompletion).to_string(),
+    });
+    match &kpis.progress {
+        Some(p) => {
+            let status = match p.forecast {
+                Some(f) if p.revenue_plan > 0.0 => completion_status(Some(f / p.revenue_plan)),
+                _ => Status::Neutral,
+            };
+            out.push(Card {
+                title: K::CardForecast,
+                value: format::money(p.forecast, lang),
+                sub: format!(
+                    "{} · {} {}\n{} {}",
+                    month_label(p.month, lang),
+                    t(K::PlanWord),
+                    format::money(Some(p.revenue_plan), lang),
+                    t(K::ToDateWord),
+                    format::money(Some(p.revenue_to_date), lang)
+                ),
+                status,
+                reference: format!(
+                    "{}\n{} {} · {} {}",
+                    t(K::RefForecast),
+                    t(K::RequiredPace),
+                    format::money(p.required_pace, lang),
+                    t(K::CurrentPace),
+                    format::money(p.current_pace, lang)
+                ),
+            });
+        }
+        None => out.push(Card {
+            title: K::CardForecast,
+            value: format::DASH.to_string(),
+            sub: t(K::NoMonthInProgress).to_string(),
+            status: Status::Neutral,
+            reference: t(K::RefForecast).to_string(),
+        }),
+    }
+    out.push(Card {
+        title: K::CardSpend,
+        value: format::money(k.spend, lang),
+        sub: format!(
+            "{} {} · {} {}",
+            t(K::BudgetWord),
+            format::money(k.budget_plan, lang),
+            t(K::ExecutionWord),
+            format::percent(k.budget_execution, lang)
+        ),
+        status: budget_status(k.budget_execution),
+        reference: t(K::RefBudget).to_string(),
+    });
+    out.push(Card {
+        title: K::CardMarketingShare,
+        value: format::percent(k.marketing_share, lang),
+        sub: t(K::MarketingShareSub).to_string(),
+        status: marketing_share_status(k.marketing_share),
+        reference: t(K::RefMarketingShare).to_string(),
+    });
+    out.push(Card {
+        title: K::CardLeads,
+        value: format::count(k.leads, lang),
+        sub: format!(
+            "{} {} · {} {}",
+            t(K::VisitsWord),
+            format::count(k.visits, lang),
+            t(K::PaidWord),
+            format::count(k.paid, lang)
+        ),
+        status: Status::Neutral,
+        reference: t(K::RefNone).to_string(),
+    });
+    out.push(Card {
+        title: K::CardCpl,
+        value: format::money(k.cpl, lang),
+        sub: t(K::CplSub).to_string(),
+        status: Status::Neutral,
+        reference: t(K::RefNone).to_string(),
+    });
+    out.push(Card {
+        title: K::CardCac,
+        value: format::money(k.cac, lang),
+        sub: t(K::CacSub).to_string(),
+        status: Status::Neutral,
+        reference: t(K::RefCac).to_string(),
+    });
+    out.push(Card {
+        title: K::CardRomi,
+        value: format::percent(k.romi, lang),
+        sub: format!("{} {}", t(K::GrossProfitWord), format::money(k.attributed_gross_profit, lang)),
+        status: romi_status(k.romi),
+        reference: t(K::RefRomi).to_string(),
+    });
+    out.push(Card {
+        title: K::CardRoas,
+        value: format::ratio(k.roas, lang),
+        sub: format!("{} {}", t(K::AttributedWord), format::money(k.attributed_revenue, lang)),
+        status: roas_status(k.roas),
+        reference: t(K::RefRoas).to_string(),
+    });
+    // The clinic has one LTV:CAC per direction; the card shows the weakest, the tooltip all.
+    let worst = kpis.directions.iter().filter_map(|d| d.ltv_to_cac.map(|x| (x, d))).min_by(|a, b| a.0.total_cmp(&b.0));
+    let all: Vec<String> =
+        kpis.directions.iter().map(|d| format!("{}: {}", d.direction, format::ratio(d.ltv_to_cac, lang))).collect();
+    out.push(Card {
+        title: K::CardLtvCac,
+        value: format::ratio(worst.map(|w| w.0), lang),
+        sub: worst.map_or_else(|| t(K::NoLtv).to_string(), |w| format!("{} {}", t(K::WeakestWord), w.1.direction)),
+        status: ltv_cac_status(worst.map(|w| w.0)),
+        reference: format!("{}\n{}", t(K::RefLtvCac), all.join("\n")),
+    });
+    let overall: Vec<_> = kpis.nps.iter().filter(|n| n.direction.is_none()).collect();
+    let latest = overall.iter().max_by(|a, b| a.period.cmp(&b.period));
+    let history: Vec<String> = overall
+        .iter()
+        .map(|n| format!("{}: {}", n.period, format::number(n.nps.unwrap_or(f64::NAN), 0, lang)))
+        .collect();
+    out.push(Card {
+        title: K::CardNps,
+        value: latest.and_then(|n| n.nps).map_or_else(|| format::DASH.to_string(), |v| format::number(v, 0, lang)),
+        sub: latest.map_or_else(
+            || t(K::NoNps).to_string(),
+            |n| {
+                format!(
+                    "{} · {} {}",
+                    period_label(&n.period, lang),
+                    t(K::RespondentsWord),
+                    format::count(Some(n.respondents), lang)
+                )
+            },
+        ),
+        status: nps_status(latest.and_then(|n| n.nps)),
+        reference: format!("{}\n{}", t(K::RefNps), history.join("\n")),
+    });
+    let ts = &kpis.total.tier_share;
+    let tier_status = match ts.proven {
+        Some(p) if (p - 0.8).abs() <= 0.1 => Status::Good,
+        Some(_) => Status::Watch,
+        None => Status::Neutral,
+    };
+    out.push(Card {
+        title: K::CardTiers,
+        value: format!(
+            "{} / {} / {}",
+            format::percent(ts.proven, lang),
+            format::percent(ts.scaling, lang),
+            format::percent(ts.experiment, lang)
+        ),
+        sub: t(K::TiersSub).to_string(),
+        status: tier_status,
+        reference: t(K::RefTiers).to_string(),
+    });
+    out
+}
+
+/// Draws the Dashboard for the computed KPIs.
+pub fn dashboard_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, period: &str, clinic: &str) {
+    let dark = ui.visuals().dark_mode;
+    ui.horizontal(|ui| {
+        ui.heading(if clinic.is_empty() { tr(lang, K::Dashboard) } else { clinic });
+        ui.label(RichText::new(period).weak());
+    });
+    ui.add_space(6.0);
+    // Frames do not wrap inside `horizontal_wrapped`, so the cards are laid out in rows that fit.
+    let gap = 10.0;
+    let card_size = Vec2::new(270.0, 104.0);
+    let per_row = (((ui.available_width() + gap) / (card_size.x + gap)).floor() as usize).max(1);
+    let all = cards(kpis, lang);
+    for chunk in all.chunks(per_row) {
+        ui.horizontal(|ui| {
+            ui.spacing_mut().item_spacing = Vec2::new(gap, gap);
+            for card in chunk {
+                card_ui(ui, card, card_size, lang, dark);
+            }
+        });
+        ui.add_space(gap);
+    }
+    ui.add_space(4.0);
+    funnel_ui(ui, kpis, lang, dark);
+    ui.add_space(10.0);
+    super::views::summary_ui(ui, super::sheets::Sheet::Plan, kpis, lang);
+    if !kpis.notices.is_empty() {
+        ui.add_space(10.0);
+        ui.collapsing(tr(lang, K::ComputationNotices), |ui| {
+            for n in &kpis.notices {
+                ui.label(n);
+            }
+        });
+    }
+}
+
+fn card_ui(ui: &mut egui::Ui, card: &Card, size: Vec2, lang: Lang, dark: bool) {
+    let colour = card.status.colour(dark);
+    let frame = egui::Frame::group(ui.style())
+        .fill(ui.visuals().extreme_bg_color)
+        .stroke(Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color))
+        .corner_radius(6.0)
+        .inner_margin(egui::Margin { left: 14, right: 10, top: 8, bottom: 8 });
+    let resp = frame
+        .show(ui, |ui| {
+            ui.set_width(size.x - 24.0);
+            ui.set_min_height(size.y - 16.0);
+            ui.vertical(|ui| {
+                ui.label(RichText::new(tr(lang, card.title)).size(13.0).weak());
+                ui.label(RichText::new(&card.value).size(22.0).strong().color(colour));
+                ui.add(egui::Label::new(RichText::new(&card.sub).size(11.5)).wrap());
+            });
+        })
+        .response;
+    // A coloured bar on the left edge says good / watch / bad at a glance.
+    let bar = egui::Rect::from_min_size(resp.rect.min, Vec2::new(5.0, resp.rect.height()));
+    ui.painter().rect_filled(bar, egui::CornerRadius { nw: 6, sw: 6, ne: 0, se: 0 }, colour);
+    let resp = resp.interact(Sense::hover());
+    resp.on_hover_text(format!("{}: {}\n{}", tr(lang, K::ReferenceWord), tr(lang, card.status.word()), card.reference));
+}
+
+fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, dark: bool) {
+    let k = &kpis.total.kpis;
+    ui.heading(tr(lang, K::FunnelHeading));
+    let gap = latest_bottleneck(kpis);
+    let bottleneck = gap.and_then(|g| g.bottleneck);
+    let stages = [
+        (K::StageLeads, k.leads, None, Factor::Leads),
+        (K::StageBookings, k.bookings, Some(k.booking_rate), Factor::BookingRate),
+        (K::StageVisits, k.visits, Some(k.show_rate), Factor::ShowRate),
+        (K::StagePaid, k.paid, Some(k.paid_rate), Factor::PaidRate),
+    ];
+    let top = k.leads.filter(|x| *x > 0.0);
+    let width = (ui.available_width() - 260.0).clamp(200.0, 700.0);
+    let base = if dark { Color32::from_rgb(0x4a, 0x7d, 0xc9) } else { Color32::from_rgb(0x3b, 0x6e, 0xc2) };
+    let bad = Status::Bad.colour(dark);
+    egui::Grid::new("funnel").num_columns(3).spacing([12.0, 6.0]).show(ui, |ui| {
+        for (label, value, rate, factor) in stages {
+            ui.label(RichText::new(tr(lang, label)).strong());
+            let share = match (value, top) {
+                (Some(v), Some(t)) => (v / t).clamp(0.0, 1.0) as f32,
+                _ => 0.0,
+            };
+            let (rect, _) = ui.allocate_exact_size(Vec2::new(width, 22.0), Sense::hover());
+            ui.painter().rect_filled(rect, 3.0, ui.visuals().faint_bg_color);
+            let is_neck = bottleneck == Some(factor);
+            let fill = if is_neck { bad } else { base };
+            let bar = egui::Rect::from_min_size(rect.min, Vec2::new((rect.width() * share).max(2.0), rect.height()));
+            ui.painter().rect_filled(bar, 3.0, fill);
+            ui.painter().text(
+                rect.left_center() + Vec2::new(6.0, 0.0),
+                egui::Align2::LEFT_CENTER,
+                format::count(value, lang),
+                egui::FontId::proportional(13.0),
+                Color32::WHITE,
+            );
+            match rate {
+                Some(r) => {
+                    let text = format!("{} {}", tr(lang, factor_label(factor)), format::percent(r, lang));
+                    if is_neck {
+                        ui.label(RichText::new(text).color(bad).strong());
+                    } else {
+                        ui.label(text);
+                    }
+                }
+                None => {
+                    ui.label(format!("CPL {}", format::money(k.cpl, lang)));
+                }
+            }
+            ui.end_row();
+        }
+    });
+    ui.add_space(6.0);
+    match gap {
+        Some(g) => {
+            let f = g.bottleneck.map(factor_label).map_or("", |k| tr(lang, k));
+            let o = g.owner.map(owner_label).map_or("", |k| tr(lang, k));
+            let lost = g.bottleneck.and_then(|b| g.contributions.get(b));
+            ui.label(
+                RichText::new(format!(
+                    "{} ({}): {} — {} · {}",
+                    tr(lang, K::Bottleneck),
+                    month_label(g.month, lang),
+                    f,
+                    o,
+                    format::money(lost, lang)
+                ))
+                .color(bad)
+                .strong(),
+            )
+            .on_hover_text(tr(lang, K::BottleneckHint));
+        }
+        None => {
+            ui.label(RichText::new(tr(lang, K::NoBottleneck)).weak());
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_from_the_domain() {
+        assert_eq!(completion_status(Some(1.02)), Status::Good);
+        assert_eq!(completion_status(Some(0.95)), Status::Watch);
+        assert_eq!(completion_status(Some(0.5)), Status::Bad);
+        assert_eq!(completion_status(None), Status::Neutral);
+        assert_eq!(marketing_share_status(Some(0.07)), Status::Good);
+        assert_eq!(marketing_share_status(Some(0.03)), Status::Watch);
+        assert_eq!(marketing_share_status(Some(0.2)), Status::Bad);
+        assert_eq!(roas_status(Some(3.5)), Status::Good);
+        assert_eq!(roas_status(Some(0.5)), Status::Bad);
+        assert_eq!(romi_status(Some(0.0)), Status::Good);
+        assert_eq!(ltv_cac_status(Some(2.0)), Status::Watch);
+        assert_eq!(nps_status(Some(71.0)), Status::Good);
+        assert_eq!(nps_status(Some(-5.0)), Status::Bad);
+        assert_eq!(budget_status(Some(1.05)), Status::Watch);
+    }
+}

@@ -1,0 +1,285 @@
+//! Files the app reads and writes: opening a workbook or a project file, saving project files,
+//! exporting the template workbook, the recent-files list and language preference, and the
+//! recovery file that autosave writes and the next start offers back.
+
+use std::path::{Path, PathBuf};
+use std::time::SystemTime;
+
+use serde::{Deserialize, Serialize};
+
+use crate::format::Lang;
+use crate::model::Project;
+use crate::store;
+
+/// How many recent files are remembered.
+const RECENT_MAX: usize = 8;
+
+/// An import problem as the Problems panel shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Notice {
+    /// Data was lost (a row left out), not just worth knowing.
+    pub error: bool,
+    /// The sheet's name as written in the file.
+    pub sheet: Option<String>,
+    /// The row as Excel numbers it.
+    pub row: Option<u32>,
+    /// The column as `channel (канал)`.
+    pub column: Option<String>,
+    /// The value at fault.
+    pub value: Option<String>,
+    /// The whole message, one line.
+    pub text: String,
+}
+
+/// A file opened: the project and what the importer had to say about it.
+#[derive(Debug)]
+pub struct Opened {
+    /// The project read.
+    pub project: Project,
+    /// Import errors and notices (none for project files).
+    pub notices: Vec<Notice>,
+    /// Whether it was a project file (saving goes back to it) rather than a workbook.
+    pub is_project_file: bool,
+}
+
+/// Opens a project file or imports a workbook, by extension.
+///
+/// # Errors
+/// A sentence naming the file when it cannot be read at all.
+pub fn open(path: &Path) -> Result<Opened, String> {
+    if store::is_project_file(path) {
+        let project = store::load_project(path).map_err(|e| e.to_string())?;
+        return Ok(Opened { project, notices: Vec::new(), is_project_file: true });
+    }
+    let (project, notices) = backend::import_workbook(path)?;
+    Ok(Opened { project, notices, is_project_file: false })
+}
+
+/// The built-in demo clinic.
+pub fn demo_project() -> Project {
+    backend::demo_project()
+}
+
+/// Writes the template workbook (.xlsx) of `project`.
+///
+/// # Errors
+/// A sentence naming the file when it cannot be written.
+pub fn export_template(project: &Project, path: &Path) -> Result<(), String> {
+    backend::write_template(project, path)
+}
+
+/// Saves a project file atomically.
+///
+/// # Errors
+/// A sentence naming the file when it cannot be written.
+pub fn save(project: &Project, path: &Path) -> Result<(), String> {
+    store::save_project(project, path).map_err(|e| e.to_string())
+}
+
+/// Adds `.medfunnel` to a path chosen without it.
+pub fn with_project_extension(path: PathBuf) -> PathBuf {
+    if store::is_project_file(&path) { path } else { path.with_extension(store::PROJECT_EXTENSION) }
+}
+
+/// The calls into the importer, the demo and the template writer.
+mod backend {
+    use std::path::Path;
+
+    use super::Notice;
+    use crate::import::{self, Problem};
+    use crate::model::Project;
+
+    impl From<&Problem> for Notice {
+        fn from(p: &Problem) -> Self {
+            Notice {
+                error: p.is_error(),
+                sheet: p.sheet.clone(),
+                row: p.row,
+                column: p.column.clone(),
+                value: p.value.clone(),
+                text: p.to_string(),
+            }
+        }
+    }
+
+    pub fn import_workbook(path: &Path) -> Result<(Project, Vec<Notice>), String> {
+        let imported = import::import_workbook(path).map_err(|e| e.to_string())?;
+        let notices = imported.problems.iter().map(Notice::from).collect();
+        Ok((imported.project, notices))
+    }
+
+    pub fn demo_project() -> Project {
+        crate::demo::demo_project()
+    }
+
+    pub fn write_template(project: &Project, path: &Path) -> Result<(), String> {
+        crate::report::template::write_template(project, path).map_err(|e| e.to_string())
+    }
+}
+
+/// Where the app keeps its own files. Tests point it at a temporary folder.
+#[derive(Clone, Debug)]
+pub struct AppDirs {
+    /// Preferences (language, recent files).
+    pub config: PathBuf,
+    /// The recovery file.
+    pub data: PathBuf,
+}
+
+impl AppDirs {
+    /// The OS's per-user folders for medfunnel, if the OS has them.
+    pub fn system() -> Option<Self> {
+        let d = directories::ProjectDirs::from("", "", "medfunnel")?;
+        Some(Self { config: d.config_dir().to_path_buf(), data: d.data_dir().to_path_buf() })
+    }
+
+    /// Both folders inside `dir` (for tests and portable use).
+    pub fn inside(dir: &Path) -> Self {
+        Self { config: dir.join("config"), data: dir.join("data") }
+    }
+
+    fn prefs_path(&self) -> PathBuf {
+        self.config.join("prefs.json")
+    }
+
+    /// The recovery project file.
+    pub fn recovery_path(&self) -> PathBuf {
+        self.data.join("recovery.medfunnel")
+    }
+
+    fn recovery_meta_path(&self) -> PathBuf {
+        self.data.join("recovery.json")
+    }
+}
+
+/// What the app remembers between runs.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// The interface language chosen in the menu; `None` follows the system locale.
+    pub lang: Option<Lang>,
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
+}
+
+impl Prefs {
+    /// Reads the preferences; missing or unreadable ones are the defaults.
+    pub fn load(dirs: &AppDirs) -> Self {
+        std::fs::read(dirs.prefs_path()).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default()
+    }
+
+    /// Writes the preferences atomically.
+    ///
+    /// # Errors
+    /// A sentence naming the file.
+    pub fn save(&self, dirs: &AppDirs) -> Result<(), String> {
+        std::fs::create_dir_all(&dirs.config).map_err(|e| format!("{}: {e}", dirs.config.display()))?;
+        let bytes = serde_json::to_vec_pretty(self).map_err(|e| e.to_string())?;
+        store::write_atomic(&dirs.prefs_path(), &bytes).map_err(|e| e.to_string())
+    }
+
+    /// Puts `path` first in the recent files.
+    pub fn touch_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+        self.recent.retain(|p| p != &path);
+        self.recent.insert(0, path);
+        self.recent.truncate(RECENT_MAX);
+    }
+}
+
+/// The language of the system locale: Russian when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first
+/// one set) starts with `ru`, English otherwise.
+pub fn system_lang() -> Lang {
+    let var = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
+    lang_of_locale(var.as_deref())
+}
+
+/// The language of a locale string such as `ru_RU.UTF-8`.
+pub fn lang_of_locale(locale: Option<&str>) -> Lang {
+    match locale {
+        Some(l) if l.to_lowercase().starts_with("ru") => Lang::Ru,
+        _ => Lang::En,
+    }
+}
+
+/// What the recovery file came from.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct RecoveryMeta {
+    /// The file the unsaved changes belong to, if it had one.
+    pub path: Option<PathBuf>,
+    /// When the recovery file was written (seconds since 1970).
+    pub saved_at: u64,
+}
+
+/// A recovery file found at start.
+#[derive(Debug)]
+pub struct Recovery {
+    /// The unsaved project.
+    pub project: Project,
+    /// Where it came from.
+    pub meta: RecoveryMeta,
+}
+
+/// Writes the unsaved project to the recovery file.
+///
+/// # Errors
+/// A sentence naming the file.
+pub fn write_recovery(dirs: &AppDirs, project: &Project, path: Option<&Path>) -> Result<(), String> {
+    std::fs::create_dir_all(&dirs.data).map_err(|e| format!("{}: {e}", dirs.data.display()))?;
+    store::save_project(project, &dirs.recovery_path()).map_err(|e| e.to_string())?;
+    let saved_at = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let meta = RecoveryMeta { path: path.map(Path::to_path_buf), saved_at };
+    let bytes = serde_json::to_vec_pretty(&meta).map_err(|e| e.to_string())?;
+    store::write_atomic(&dirs.recovery_meta_path(), &bytes).map_err(|e| e.to_string())
+}
+
+/// The recovery file left by a run that did not end cleanly, if any.
+pub fn find_recovery(dirs: &AppDirs) -> Option<Recovery> {
+    let project = store::load_project(&dirs.recovery_path()).ok()?;
+    let meta =
+        std::fs::read(dirs.recovery_meta_path()).ok().and_then(|b| serde_json::from_slice(&b).ok()).unwrap_or_default();
+    Some(Recovery { project, meta })
+}
+
+/// Removes the recovery file (after a save, a clean exit, or when the user discards it).
+pub fn clear_recovery(dirs: &AppDirs) {
+    let _ = std::fs::remove_file(dirs.recovery_path());
+    let _ = std::fs::remove_file(dirs.recovery_meta_path());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn locale_picks_the_language() {
+        assert_eq!(lang_of_locale(Some("ru_RU.UTF-8")), Lang::Ru);
+        assert_eq!(lang_of_locale(Some("en_US.UTF-8")), Lang::En);
+        assert_eq!(lang_of_locale(None), Lang::En);
+    }
+
+    #[test]
+    fn prefs_and_recovery_round_trip() {
+        let dir = tempfile::tempdir().unwrap();
+        let dirs = AppDirs::inside(dir.path());
+        let mut prefs = Prefs { lang: Some(Lang::En), recent: Vec::new() };
+        let f = dir.path().join("a.medfunnel");
+        std::fs::write(&f, b"{}").unwrap();
+        prefs.touch_recent(&f);
+        prefs.touch_recent(&f);
+        assert_eq!(prefs.recent.len(), 1);
+        prefs.save(&dirs).unwrap();
+        assert_eq!(Prefs::load(&dirs), prefs);
+
+        assert!(find_recovery(&dirs).is_none());
+        let mut p = Project::new();
+        p.settings.clinic = "Клиника".into();
+        write_recovery(&dirs, &p, Some(&f)).unwrap();
+        let r = find_recovery(&dirs).unwrap();
+        assert_eq!(r.project, p);
+        assert_eq!(r.meta.path.as_deref(), Some(f.as_path()));
+        clear_recovery(&dirs);
+        assert!(find_recovery(&dirs).is_none());
+    }
+}

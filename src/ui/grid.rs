@@ -1,0 +1,910 @@
+//! The spreadsheet grid over one sheet: virtualised rows (egui_extras), a cursor and a range,
+//! typing, keyboard moves, TSV copy and paste, fill down, clear, row insert and delete, sort by a
+//! column and the global filters.
+//!
+//! The grid never writes into the model: every change leaves [`grid_ui`] as an [`Edit`] that the
+//! app applies through the undo stack.
+
+use egui::{Align, Event, EventFilter, Key, Label, Layout, Modifiers, RichText, Sense, TextEdit};
+use egui_extras::{Column as TableColumn, TableBuilder};
+
+use super::commands::Edit;
+use super::i18n::{K, tr};
+use super::sheets::{self, Kind, Row, RowDefaults, Sheet, Value};
+use crate::format::Lang;
+use crate::metrics::Filter;
+use crate::model::{Month, Project};
+
+/// Height of one grid row, in points.
+const ROW_HEIGHT: f32 = 22.0;
+
+/// What is being typed or picked in the cursor's cell.
+#[derive(Clone, Debug, PartialEq)]
+enum Editing {
+    /// A text editor; `fresh` until it has taken focus and placed its cursor.
+    Text { buf: String, fresh: bool },
+    /// The list of a choice column, with the highlighted entry.
+    Choice { highlighted: usize },
+}
+
+/// What the view row order depends on: model revision, filter and sort.
+type ViewKey = (u64, Filter, Option<(usize, bool)>);
+
+/// The grid's state for one sheet: where the cursor is, what is selected, being edited, sorted.
+#[derive(Debug)]
+pub struct GridState {
+    /// The sheet shown.
+    pub sheet: Sheet,
+    /// Cursor (view row, column).
+    cursor: (usize, usize),
+    /// The other corner of the selected range.
+    anchor: (usize, usize),
+    editing: Option<Editing>,
+    /// Sorted by this column, ascending when `true`.
+    sort: Option<(usize, bool)>,
+    /// The last refusal or notice, shown above the grid.
+    pub message: Option<String>,
+    /// View row → model row, for the current filter and sort.
+    view: Vec<usize>,
+    view_key: Option<ViewKey>,
+    /// Scroll the cursor into view on the next frame.
+    scroll_to_cursor: bool,
+    /// Give the grid keyboard focus on the next frame.
+    want_focus: bool,
+    /// After the next view rebuild, put the cursor on this model row.
+    pending_model_row: Option<usize>,
+}
+
+impl GridState {
+    /// A grid over `sheet`, cursor in the top-left cell.
+    pub fn new(sheet: Sheet) -> Self {
+        Self {
+            sheet,
+            cursor: (0, 0),
+            anchor: (0, 0),
+            editing: None,
+            sort: None,
+            message: None,
+            view: Vec::new(),
+            view_key: None,
+            scroll_to_cursor: false,
+            want_focus: false,
+            pending_model_row: None,
+        }
+    }
+
+    /// Puts the cursor on a model row and column (used by the Problems panel and tests) and gives
+    /// the grid keyboard focus.
+    pub fn select_model_cell(&mut self, model_row: usize, col: usize) {
+        self.pending_model_row = Some(model_row);
+        self.cursor.1 = col;
+        self.anchor = self.cursor;
+        self.editing = None;
+        self.want_focus = true;
+        self.scroll_to_cursor = true;
+        // Rebuild the view so the pending row is resolved even when nothing else changed.
+        self.view_key = None;
+    }
+
+    /// The selected range as (first row, last row, first column, last column), in view rows.
+    fn range(&self) -> (usize, usize, usize, usize) {
+        let (r0, r1) = (self.cursor.0.min(self.anchor.0), self.cursor.0.max(self.anchor.0));
+        let (c0, c1) = (self.cursor.1.min(self.anchor.1), self.cursor.1.max(self.anchor.1));
+        (r0, r1, c0, c1)
+    }
+
+    /// Number of rows shown (after the filter).
+    pub fn shown_rows(&self) -> usize {
+        self.view.len()
+    }
+
+    /// Whether a cell is being edited.
+    pub fn is_editing(&self) -> bool {
+        self.editing.is_some()
+    }
+
+    /// Rebuilds the view row order when the model, the filter or the sort changed.
+    fn refresh_view(&mut self, p: &Project, revision: u64, filter: &Filter) {
+        let key = (revision, filter.clone(), self.sort);
+        if self.view_key.as_ref() == Some(&key) {
+            return;
+        }
+        let sheet = self.sheet;
+        let filters_rows = !matches!(sheet, Sheet::Settings | Sheet::Directions | Sheet::Channels);
+        let mut view: Vec<usize> = (0..sheets::row_count(p, sheet))
+            .filter(|&r| {
+                if !filters_rows {
+                    return true;
+                }
+                let (months, direction, channel) = sheets::row_keys(p, sheet, r);
+                let period_ok = months.is_none_or(|(first, last)| {
+                    filter.from.is_none_or(|f| last >= f) && filter.to.is_none_or(|t| first <= t)
+                });
+                let has_direction_col = sheet.columns().iter().any(|c| c.kind == Kind::Direction);
+                let has_channel_col = sheet.columns().iter().any(|c| c.kind == Kind::Channel);
+                let direction_ok =
+                    !has_direction_col || filter.direction.as_deref().is_none_or(|d| direction == Some(d));
+                let channel_ok = !has_channel_col || filter.channel.as_deref().is_none_or(|c| channel == Some(c));
+                period_ok && direction_ok && channel_ok
+            })
+            .collect();
+        if let Some((col, ascending)) = self.sort {
+            let mut keyed: Vec<(Value, usize)> = view.iter().map(|&r| (sheets::get(p, sheet, r, col), r)).collect();
+            keyed.sort_by(|a, b| {
+                let o = compare(&a.0, &b.0);
+                // Blanks stay at the bottom whichever the direction.
+                let o = if ascending || matches!(a.0, Value::Empty) || matches!(b.0, Value::Empty) {
+                    o
+                } else {
+                    o.reverse()
+                };
+                o.then(a.1.cmp(&b.1))
+            });
+            view = keyed.into_iter().map(|(_, r)| r).collect();
+        }
+        self.view = view;
+        self.view_key = Some(key);
+        if let Some(m) = self.pending_model_row.take()
+            && let Some(i) = self.view.iter().position(|&r| r == m)
+        {
+            self.cursor.0 = i;
+            self.anchor = self.cursor;
+            self.scroll_to_cursor = true;
+        }
+        let last = self.view.len().saturating_sub(1);
+        self.cursor.0 = self.cursor.0.min(last);
+        self.anchor.0 = self.anchor.0.min(last);
+    }
+}
+
+/// Orders two cell values for sorting; blanks last.
+fn compare(a: &Value, b: &Value) -> std::cmp::Ordering {
+    use std::cmp::Ordering::*;
+    match (a, b) {
+        (Value::Empty, Value::Empty) => Equal,
+        (Value::Empty, _) => Greater,
+        (_, Value::Empty) => Less,
+        (Value::Num(x), Value::Num(y)) => x.total_cmp(y),
+        (Value::Text(x), Value::Text(y)) => x.to_lowercase().cmp(&y.to_lowercase()),
+        (Value::Month(x), Value::Month(y)) => x.cmp(y),
+        (Value::Day(x), Value::Day(y)) => x.cmp(y),
+        (Value::Period(x), Value::Period(y)) => x.cmp(y),
+        (Value::Tier(x), Value::Tier(y)) => x.cmp(y),
+        _ => Equal,
+    }
+}
+
+/// Splits a TSV block as Excel and LibreOffice put it on the clipboard: rows by line, cells by
+/// tab, `"…"` quoting around cells that hold quotes.
+pub fn parse_tsv(text: &str) -> Vec<Vec<String>> {
+    let text = text.replace("\r\n", "\n").replace('\r', "\n");
+    let mut lines: Vec<&str> = text.split('\n').collect();
+    // The trailing newline spreadsheets add is not an extra empty row.
+    while lines.last().is_some_and(|l| l.is_empty()) {
+        lines.pop();
+    }
+    lines
+        .into_iter()
+        .map(|line| {
+            line.split('\t')
+                .map(|cell| {
+                    let c = cell.trim();
+                    if c.len() >= 2 && c.starts_with('"') && c.ends_with('"') {
+                        c[1..c.len() - 1].replace("\"\"", "\"")
+                    } else {
+                        c.to_string()
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// Everything the grid reads besides its own state.
+pub struct GridContext<'a> {
+    /// The project shown.
+    pub project: &'a Project,
+    /// The model revision (the view cache key).
+    pub revision: u64,
+    /// The user's language.
+    pub lang: Lang,
+    /// The global period, direction and channel filters.
+    pub filter: &'a Filter,
+}
+
+/// Draws the grid of `state.sheet` and returns the edit the user made this frame, if any.
+pub fn grid_ui(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>) -> Option<Edit> {
+    state.refresh_view(cx.project, cx.revision, cx.filter);
+    let lang = cx.lang;
+    let sheet = state.sheet;
+    let columns = sheet.columns();
+    let grid_id = ui.scope_id().with(("grid", sheet));
+    let editor_id = grid_id.with("editor");
+
+    let mut edit = None;
+    toolbar_ui(ui, state, cx, &mut edit);
+
+    // The grid holds keyboard focus through an invisible widget over its area, so that arrows
+    // and Tab move the cursor instead of moving focus between widgets.
+    let area = ui.available_rect_before_wrap();
+    let focus_resp = ui.interact(area, grid_id, Sense::focusable_noninteractive());
+    if state.want_focus {
+        focus_resp.request_focus();
+        state.want_focus = false;
+    }
+    ui.memory_mut(|m| {
+        m.set_focus_lock_filter(
+            grid_id,
+            EventFilter { tab: true, horizontal_arrows: true, vertical_arrows: true, escape: true },
+        )
+    });
+    let grid_focused = ui.memory(|m| m.has_focus(grid_id));
+    let editor_focused = ui.memory(|m| m.has_focus(editor_id));
+
+    if (grid_focused || editor_focused || state.editing.is_some())
+        && let Some(e) = keyboard(ui, state, cx, grid_id)
+    {
+        edit = Some(e);
+    }
+
+    let (r0, r1, c0, c1) = state.range();
+    let cursor = state.cursor;
+    let mut clicked: Option<(usize, usize, bool, bool)> = None; // row, col, shift, double
+    let mut choice_pick: Option<Value> = None;
+    let mut sort_click: Option<usize> = None;
+    let sel_fill = ui.visuals().selection.bg_fill.gamma_multiply(0.35);
+    let cursor_stroke = egui::Stroke::new(2.0, ui.visuals().selection.bg_fill);
+
+    let mut table = TableBuilder::new(ui)
+        .id_salt(("table", sheet))
+        .striped(true)
+        .resizable(true)
+        .sense(Sense::click())
+        .cell_layout(Layout::left_to_right(Align::Center))
+        .column(TableColumn::exact(56.0))
+        .columns(TableColumn::initial(130.0).at_least(60.0).clip(true), columns.len())
+        .min_scrolled_height(0.0);
+    if state.scroll_to_cursor {
+        table = table.scroll_to_row(cursor.0, None);
+        state.scroll_to_cursor = false;
+    }
+    let view = &state.view;
+    let editing = state.editing.clone();
+    let mut new_buf: Option<String> = None;
+    table
+        .header(ROW_HEIGHT + 4.0, |mut header| {
+            header.col(|ui| {
+                ui.label(RichText::new("#").weak());
+            });
+            for (c, column) in columns.iter().enumerate() {
+                header.col(|ui| {
+                    let arrow = match state.sort {
+                        Some((sc, true)) if sc == c => " ▲",
+                        Some((sc, false)) if sc == c => " ▼",
+                        _ => "",
+                    };
+                    let mark = if column.required { "*" } else { "" };
+                    let text = format!("{}{mark}{arrow}", tr(lang, column.label));
+                    let resp = ui
+                        .add(Label::new(RichText::new(text).strong()).sense(Sense::click()).selectable(false))
+                        .on_hover_text(format!("{} — {}", column.key, tr(lang, K::SortHint)));
+                    if resp.clicked() {
+                        sort_click = Some(c);
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(ROW_HEIGHT, view.len(), |mut row| {
+                let vr = row.index();
+                let mr = view[vr];
+                row.col(|ui| {
+                    ui.label(RichText::new((mr + 1).to_string()).weak().small());
+                });
+                for (c, column) in columns.iter().enumerate() {
+                    let kind = sheets::kind(sheet, mr, c);
+                    let value = sheets::get(cx.project, sheet, mr, c);
+                    let is_cursor = (vr, c) == cursor;
+                    let mut cell_rect = egui::Rect::NOTHING;
+                    let (_, resp) = row.col(|ui| {
+                        let rect = ui.max_rect();
+                        cell_rect = rect;
+                        if (r0..=r1).contains(&vr) && (c0..=c1).contains(&c) && (r0, c0) != (r1, c1) {
+                            ui.painter().rect_filled(rect, 0.0, sel_fill);
+                        }
+                        if is_cursor && let Some(Editing::Text { buf, fresh }) = &editing {
+                            let mut b = buf.clone();
+                            let out = TextEdit::singleline(&mut b)
+                                .id(editor_id)
+                                .hint_text(tr(lang, column.label))
+                                .desired_width(f32::INFINITY)
+                                .show(ui);
+                            if *fresh {
+                                let mut st = out.state.clone();
+                                let end = egui::text::CCursor::new(b.chars().count());
+                                st.cursor.set_char_range(Some(egui::text::CCursorRange::one(end)));
+                                st.store(ui.ctx(), editor_id);
+                                out.response.request_focus();
+                            }
+                            new_buf = Some(b);
+                            return;
+                        }
+                        let text = match (&value, kind) {
+                            // A blank direction means the whole clinic; say so, quietly.
+                            (Value::Empty, Kind::Direction) => RichText::new(tr(lang, K::WholeClinic)).weak(),
+                            _ => RichText::new(sheets::display(&value, kind, lang)),
+                        };
+                        let label = Label::new(text).sense(Sense::click()).selectable(false).truncate();
+                        let resp = if kind.is_numeric() {
+                            ui.with_layout(Layout::right_to_left(Align::Center), |ui| ui.add(label)).inner
+                        } else {
+                            ui.add(label)
+                        };
+                        if resp.clicked() || resp.double_clicked() {
+                            let shift = ui.input(|i| i.modifiers.shift);
+                            clicked = Some((vr, c, shift, resp.double_clicked()));
+                        }
+                    });
+                    if is_cursor {
+                        row_painter_stroke(&resp, cell_rect, cursor_stroke);
+                        if let Some(Editing::Choice { highlighted }) = &editing {
+                            choice_pick = choice_popup_ui(&resp, cell_rect, cx, kind, *highlighted);
+                        }
+                    }
+                    if resp.clicked() || resp.double_clicked() {
+                        let shift = resp.ctx.input(|i| i.modifiers.shift);
+                        clicked = Some((vr, c, shift, resp.double_clicked()));
+                    }
+                }
+            });
+        });
+
+    if let Some(b) = new_buf
+        && let Some(Editing::Text { buf, fresh }) = &mut state.editing
+    {
+        *buf = b;
+        *fresh = false;
+    }
+    if let Some(c) = sort_click {
+        state.sort = match state.sort {
+            Some((sc, true)) if sc == c => Some((c, false)),
+            Some((sc, false)) if sc == c => None,
+            _ => Some((c, true)),
+        };
+        state.editing = None;
+    }
+    if let Some(v) = choice_pick {
+        edit = set_cursor_cell(state, cx, v).or(edit);
+        state.editing = None;
+        state.want_focus = true;
+    }
+    if let Some((r, c, shift, double)) = clicked {
+        if state.editing.is_some() && (r, c) != state.cursor {
+            edit = commit(state, cx).or(edit);
+        }
+        state.cursor = (r, c);
+        if !shift {
+            state.anchor = state.cursor;
+        }
+        state.want_focus = true;
+        if double {
+            start_editing(state, cx, None);
+        }
+    }
+    edit
+}
+
+fn row_painter_stroke(resp: &egui::Response, rect: egui::Rect, stroke: egui::Stroke) {
+    resp.ctx.layer_painter(resp.layer_id).rect_stroke(rect.shrink(1.0), 0.0, stroke, egui::StrokeKind::Inside);
+}
+
+/// The list of a choice cell, under the cell; returns the value clicked.
+fn choice_popup_ui(
+    resp: &egui::Response,
+    rect: egui::Rect,
+    cx: &GridContext<'_>,
+    kind: Kind,
+    highlighted: usize,
+) -> Option<Value> {
+    let options = sheets::choices(cx.project, kind, cx.lang);
+    let mut picked = None;
+    egui::Area::new(resp.id.with("choices")).order(egui::Order::Foreground).fixed_pos(rect.left_bottom()).show(
+        &resp.ctx,
+        |ui| {
+            egui::Frame::popup(ui.style()).show(ui, |ui| {
+                ui.set_min_width(rect.width());
+                if options.is_empty() {
+                    ui.label(tr(cx.lang, K::ErrNoChoices));
+                }
+                for (i, (v, label)) in options.iter().enumerate() {
+                    if ui.selectable_label(i == highlighted, label).clicked() {
+                        picked = Some(v.clone());
+                    }
+                }
+            });
+        },
+    );
+    picked
+}
+
+fn toolbar_ui(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>, edit: &mut Option<Edit>) {
+    let lang = cx.lang;
+    ui.horizontal(|ui| {
+        if state.sheet.has_row_ops() {
+            if ui.button(tr(lang, K::AddRow)).on_hover_text(tr(lang, K::AddRowHint)).clicked() {
+                *edit = insert_row(state, cx);
+            }
+            if ui.button(tr(lang, K::DeleteRows)).on_hover_text(tr(lang, K::DeleteRowsHint)).clicked() {
+                *edit = delete_rows(state, cx);
+            }
+        }
+        if state.sort.is_some() && ui.button(tr(lang, K::Unsort)).clicked() {
+            state.sort = None;
+        }
+        let total = sheets::row_count(cx.project, state.sheet);
+        ui.label(RichText::new(format!("{} {} / {}", tr(lang, K::RowsShown), state.view.len(), total)).weak());
+        ui.label(RichText::new(tr(lang, K::GridHint)).weak().small());
+    });
+    if let Some(m) = &state.message {
+        ui.colored_label(ui.visuals().error_fg_color, m);
+    }
+}
+
+fn start_editing(state: &mut GridState, cx: &GridContext<'_>, typed: Option<String>) {
+    let Some(&mr) = state.view.get(state.cursor.0) else { return };
+    let col = state.cursor.1;
+    if !sheets::is_editable(state.sheet, col) {
+        state.message = Some(tr(cx.lang, K::ErrReadOnly).to_string());
+        return;
+    }
+    let kind = sheets::kind(state.sheet, mr, col);
+    state.editing = Some(match typed {
+        Some(text) => Editing::Text { buf: text, fresh: true },
+        None if kind.is_choice() => {
+            let current = sheets::get(cx.project, state.sheet, mr, col);
+            let highlighted =
+                sheets::choices(cx.project, kind, cx.lang).iter().position(|(v, _)| *v == current).unwrap_or(0);
+            Editing::Choice { highlighted }
+        }
+        None => {
+            let v = sheets::get(cx.project, state.sheet, mr, col);
+            // Numbers are edited without group separators and units, as they are typed.
+            let text = if kind.is_numeric() || matches!(v, Value::Weights(_)) {
+                sheets::copy_text(&v, kind, cx.lang)
+            } else {
+                sheets::display(&v, kind, cx.lang)
+            };
+            Editing::Text { buf: text, fresh: true }
+        }
+    });
+}
+
+/// The edit setting the cursor's cell to `v`.
+fn set_cursor_cell(state: &mut GridState, cx: &GridContext<'_>, v: Value) -> Option<Edit> {
+    let &mr = state.view.get(state.cursor.0)?;
+    let col = state.cursor.1;
+    let old = sheets::get(cx.project, state.sheet, mr, col);
+    state.message = None;
+    Some(with_renames(cx.project, Edit::SetCell { sheet: state.sheet, row: mr, col, old, new: v }))
+}
+
+/// Renaming a channel or a direction renames it on every sheet that refers to it, in the same
+/// undo step, so that its budget, funnel, plan and revenue rows stay attached to it.
+pub fn with_renames(p: &Project, edit: Edit) -> Edit {
+    let Edit::SetCell { sheet, col: 0, old: Value::Text(old), new: Value::Text(new), .. } = &edit else {
+        return edit;
+    };
+    let kind = match sheet {
+        Sheet::Channels => Kind::Channel,
+        Sheet::Directions => Kind::Direction,
+        _ => return edit,
+    };
+    if old == new || old.is_empty() {
+        return edit;
+    }
+    let mut edits = vec![edit.clone()];
+    for s in Sheet::ALL {
+        for (c, column) in s.columns().iter().enumerate() {
+            if column.kind != kind {
+                continue;
+            }
+            for r in 0..sheets::row_count(p, s) {
+                if matches!(sheets::get(p, s, r, c), Value::Text(t) if t == *old) {
+                    let (old, new) = (Value::Text(old.clone()), Value::Text(new.clone()));
+                    edits.push(Edit::SetCell { sheet: s, row: r, col: c, old, new });
+                }
+            }
+        }
+    }
+    if edits.len() == 1 { edit } else { Edit::Batch(edits) }
+}
+
+/// Ends text editing: parses the text and returns the edit, or keeps editing with a message.
+fn commit(state: &mut GridState, cx: &GridContext<'_>) -> Option<Edit> {
+    let Some(Editing::Text { buf, .. }) = state.editing.clone() else {
+        state.editing = None;
+        return None;
+    };
+    let &mr = state.view.get(state.cursor.0)?;
+    let col = state.cursor.1;
+    match sheets::parse(cx.project, state.sheet, mr, col, &buf, cx.lang) {
+        Ok(v) => {
+            state.editing = None;
+            set_cursor_cell(state, cx, v)
+        }
+        Err(msg) => {
+            let header = tr(cx.lang, state.sheet.columns()[col].label);
+            state.message = Some(format!("{header}: {msg}"));
+            None
+        }
+    }
+}
+
+fn move_cursor(state: &mut GridState, dr: isize, dc: isize, jump: bool, extend: bool, ncols: usize) {
+    let last_r = state.view.len().saturating_sub(1);
+    let last_c = ncols.saturating_sub(1);
+    let (r, c) = state.cursor;
+    let r = if jump && dr != 0 { if dr < 0 { 0 } else { last_r } } else { r.saturating_add_signed(dr).min(last_r) };
+    let c = if jump && dc != 0 { if dc < 0 { 0 } else { last_c } } else { c.saturating_add_signed(dc).min(last_c) };
+    state.cursor = (r, c);
+    if !extend {
+        state.anchor = state.cursor;
+    }
+    state.scroll_to_cursor = true;
+}
+
+/// Handles the keyboard and clipboard events of this frame.
+fn keyboard(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>, grid_id: egui::Id) -> Option<Edit> {
+    let ncols = state.sheet.columns().len();
+    let events = ui.input(|i| i.events.clone());
+    let mut edit = None;
+    let mut consumed_text = false;
+    for event in events {
+        match (&state.editing, event) {
+            (Some(Editing::Text { .. }), Event::Key { key, pressed: true, modifiers, .. }) => {
+                let step = match key {
+                    Key::Enter if modifiers.shift => Some((-1, 0)),
+                    Key::Enter => Some((1, 0)),
+                    Key::Tab if modifiers.shift => Some((0, -1)),
+                    Key::Tab => Some((0, 1)),
+                    Key::ArrowUp => Some((-1, 0)),
+                    Key::ArrowDown => Some((1, 0)),
+                    Key::Escape => {
+                        state.editing = None;
+                        state.message = None;
+                        state.want_focus = true;
+                        None
+                    }
+                    _ => None,
+                };
+                if let Some((dr, dc)) = step {
+                    let e = commit(state, cx);
+                    if state.editing.is_none() {
+                        edit = e;
+                        move_cursor(state, dr, dc, false, false, ncols);
+                        state.want_focus = true;
+                    }
+                }
+            }
+            (Some(Editing::Choice { highlighted }), Event::Key { key, pressed: true, .. }) => {
+                let h = *highlighted;
+                let kind = state.view.get(state.cursor.0).map(|&mr| sheets::kind(state.sheet, mr, state.cursor.1));
+                let options = kind.map(|k| sheets::choices(cx.project, k, cx.lang)).unwrap_or_default();
+                match key {
+                    Key::ArrowDown => {
+                        state.editing =
+                            Some(Editing::Choice { highlighted: (h + 1).min(options.len().saturating_sub(1)) })
+                    }
+                    Key::ArrowUp => state.editing = Some(Editing::Choice { highlighted: h.saturating_sub(1) }),
+                    Key::Enter | Key::Tab => {
+                        if let Some((v, _)) = options.get(h) {
+                            edit = set_cursor_cell(state, cx, v.clone());
+                        }
+                        state.editing = None;
+                        if key == Key::Tab {
+                            move_cursor(state, 0, 1, false, false, ncols);
+                        }
+                    }
+                    Key::Escape => state.editing = None,
+                    _ => {}
+                }
+            }
+            (Some(_), _) => {}
+            (None, Event::Key { key, pressed: true, modifiers, .. }) => {
+                let jump = modifiers.command;
+                let extend = modifiers.shift;
+                match key {
+                    Key::ArrowUp => move_cursor(state, -1, 0, jump, extend, ncols),
+                    // Alt+Down opens a list cell's choices, as in a spreadsheet.
+                    Key::ArrowDown if modifiers.alt => start_editing(state, cx, None),
+                    Key::ArrowDown => move_cursor(state, 1, 0, jump, extend, ncols),
+                    Key::ArrowLeft => move_cursor(state, 0, -1, jump, extend, ncols),
+                    Key::ArrowRight => move_cursor(state, 0, 1, jump, extend, ncols),
+                    Key::Tab => move_cursor(state, 0, if extend { -1 } else { 1 }, false, false, ncols),
+                    Key::Enter => move_cursor(state, if extend { -1 } else { 1 }, 0, false, false, ncols),
+                    Key::Home => move_cursor(state, if jump { -1 } else { 0 }, -1, true, extend, ncols),
+                    Key::End => move_cursor(state, if jump { 1 } else { 0 }, 1, true, extend, ncols),
+                    Key::PageUp => move_cursor(state, -20, 0, false, extend, ncols),
+                    Key::PageDown => move_cursor(state, 20, 0, false, extend, ncols),
+                    Key::F2 => start_editing(state, cx, None),
+                    Key::Space if !modifiers.any() => {
+                        let kind =
+                            state.view.get(state.cursor.0).map(|&mr| sheets::kind(state.sheet, mr, state.cursor.1));
+                        if kind.is_some_and(Kind::is_choice) {
+                            start_editing(state, cx, None);
+                            consumed_text = true;
+                        }
+                    }
+                    Key::Delete | Key::Backspace => edit = clear_range(state, cx),
+                    Key::D if modifiers.command => edit = fill_down(state, cx),
+                    Key::A if modifiers.command => {
+                        state.anchor = (0, 0);
+                        state.cursor = (state.view.len().saturating_sub(1), ncols.saturating_sub(1));
+                    }
+                    Key::Escape => state.message = None,
+                    _ => {}
+                }
+            }
+            (None, Event::Text(t)) if !consumed_text && !t.chars().all(char::is_control) => {
+                start_editing(state, cx, Some(t));
+                consumed_text = true;
+            }
+            (None, Event::Copy) => copy_range(ui, state, cx),
+            (None, Event::Cut) => {
+                copy_range(ui, state, cx);
+                edit = clear_range(state, cx);
+            }
+            (None, Event::Paste(text)) => edit = paste(state, cx, &text),
+            _ => {}
+        }
+    }
+    if consumed_text {
+        // The editor opens this frame and would read the same keystroke again.
+        ui.input_mut(|i| i.events.retain(|e| !matches!(e, Event::Text(_))));
+    }
+    if state.editing.is_none() && ui.memory(|m| m.focused().is_none()) && state.want_focus {
+        ui.memory_mut(|m| m.request_focus(grid_id));
+    }
+    if edit.is_some() {
+        ui.input_mut(|i| i.consume_key(Modifiers::COMMAND, Key::D));
+    }
+    edit
+}
+
+fn copy_range(ui: &egui::Ui, state: &GridState, cx: &GridContext<'_>) {
+    let (r0, r1, c0, c1) = state.range();
+    let mut out = String::new();
+    for vr in r0..=r1 {
+        let Some(&mr) = state.view.get(vr) else { break };
+        let cells: Vec<String> = (c0..=c1)
+            .map(|c| {
+                sheets::copy_text(
+                    &sheets::get(cx.project, state.sheet, mr, c),
+                    sheets::kind(state.sheet, mr, c),
+                    cx.lang,
+                )
+            })
+            .collect();
+        out.push_str(&cells.join("\t"));
+        out.push('\n');
+    }
+    ui.ctx().copy_text(out);
+}
+
+/// Where new rows take their month, direction and channel from.
+fn defaults_for(state: &GridState, cx: &GridContext<'_>, near_model_row: Option<usize>) -> RowDefaults {
+    let p = cx.project;
+    let mut d = RowDefaults {
+        month: cx.filter.to.or(cx.filter.from),
+        direction: cx.filter.direction.clone(),
+        channel: cx.filter.channel.clone(),
+    };
+    if let Some(r) = near_model_row {
+        let (months, direction, channel) = sheets::row_keys(p, state.sheet, r);
+        if let Some((m, _)) = months {
+            d.month = Some(m);
+        }
+        if d.direction.is_none() {
+            d.direction = direction.map(String::from);
+        }
+        if d.channel.is_none() {
+            d.channel = channel.map(String::from);
+        }
+    }
+    if d.month.is_none() {
+        d.month = latest_month(p);
+    }
+    d
+}
+
+fn latest_month(p: &Project) -> Option<Month> {
+    let plan = p.plan.iter().map(|r| r.month);
+    let revenue = p.revenue.iter().map(|r| Month::of(r.date));
+    plan.chain(revenue).max()
+}
+
+fn insert_row(state: &mut GridState, cx: &GridContext<'_>) -> Option<Edit> {
+    let near = state.view.get(state.cursor.0).copied();
+    let at = near.map_or(sheets::row_count(cx.project, state.sheet), |r| r + 1);
+    let row = sheets::blank_row(cx.project, state.sheet, &defaults_for(state, cx, near))?;
+    state.pending_model_row = Some(at);
+    state.view_key = None;
+    state.message = None;
+    Some(Edit::InsertRows { sheet: state.sheet, at, rows: vec![row] })
+}
+
+fn delete_rows(state: &mut GridState, cx: &GridContext<'_>) -> Option<Edit> {
+    let (r0, r1, _, _) = state.range();
+    let mut model_rows: Vec<usize> = (r0..=r1).filter_map(|vr| state.view.get(vr).copied()).collect();
+    // Delete from the bottom up so the indices of the rows still to delete stay valid.
+    model_rows.sort_unstable_by(|a, b| b.cmp(a));
+    let mut scratch_rows = Vec::new();
+    for mr in model_rows {
+        let row = whole_row(cx.project, state.sheet, mr)?;
+        scratch_rows.push(Edit::DeleteRows { sheet: state.sheet, at: mr, rows: vec![row] });
+    }
+    state.anchor = state.cursor;
+    state.message = None;
+    (!scratch_rows.is_empty()).then_some(Edit::Batch(scratch_rows))
+}
+
+/// A copy of one model row as a [`Row`].
+fn whole_row(p: &Project, sheet: Sheet, r: usize) -> Option<Row> {
+    Some(match sheet {
+        Sheet::Settings => return None,
+        Sheet::Directions => Row::Direction(p.directions.get(r)?.clone()),
+        Sheet::Channels => Row::Channel(p.channels.get(r)?.clone()),
+        Sheet::Plan => Row::Plan(p.plan.get(r)?.clone()),
+        Sheet::Budget => Row::Budget(p.budget.get(r)?.clone()),
+        Sheet::Funnel => Row::Funnel(p.funnel.get(r)?.clone()),
+        Sheet::Revenue => Row::Revenue(p.revenue.get(r)?.clone()),
+        Sheet::Doctors => Row::Doctor(p.doctors.get(r)?.clone()),
+        Sheet::Nps => Row::Nps(p.nps.get(r)?.clone()),
+    })
+}
+
+fn clear_range(state: &mut GridState, cx: &GridContext<'_>) -> Option<Edit> {
+    let (r0, r1, c0, c1) = state.range();
+    let mut edits = Vec::new();
+    let mut kept = 0;
+    for vr in r0..=r1 {
+        let Some(&mr) = state.view.get(vr) else { break };
+        for c in c0..=c1 {
+            if !sheets::is_editable(state.sheet, c) {
+                continue;
+            }
+            if sheets::is_required(state.sheet, mr, c) {
+                kept += 1;
+                continue;
+            }
+            let old = sheets::get(cx.project, state.sheet, mr, c);
+            edits.push(Edit::SetCell { sheet: state.sheet, row: mr, col: c, old, new: Value::Empty });
+        }
+    }
+    state.message = (kept > 0).then(|| tr(cx.lang, K::RequiredKept).to_string());
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
+}
+
+fn fill_down(state: &mut GridState, cx: &GridContext<'_>) -> Option<Edit> {
+    let (r0, r1, c0, c1) = state.range();
+    // A single row fills from the row above, as in a spreadsheet.
+    let (src, first) = if r0 == r1 { (r0.checked_sub(1)?, r0) } else { (r0, r0 + 1) };
+    let &src_mr = state.view.get(src)?;
+    let mut edits = Vec::new();
+    for vr in first..=r1 {
+        let Some(&mr) = state.view.get(vr) else { break };
+        for c in c0..=c1 {
+            if !sheets::is_editable(state.sheet, c) {
+                continue;
+            }
+            let new = sheets::get(cx.project, state.sheet, src_mr, c);
+            let old = sheets::get(cx.project, state.sheet, mr, c);
+            edits.push(Edit::SetCell { sheet: state.sheet, row: mr, col: c, old, new });
+        }
+    }
+    state.message = None;
+    (!edits.is_empty()).then_some(Edit::Batch(edits))
+}
+
+/// Builds the edit pasting a TSV block at the cursor, growing the sheet with new rows when the
+/// block runs past its end. Nothing is pasted when any cell is refused.
+fn paste(state: &mut GridState, cx: &GridContext<'_>, text: &str) -> Option<Edit> {
+    let sheet = state.sheet;
+    let lang = cx.lang;
+    let block = parse_tsv(text);
+    if block.is_empty() {
+        return None;
+    }
+    let ncols = sheet.columns().len();
+    // One value pasted over a range fills the range.
+    let (r0, r1, c0, c1) = state.range();
+    let single = block.len() == 1 && block[0].len() == 1;
+    let (start_r, start_c) = if single { (r0, c0) } else { state.cursor };
+    let rows = if single { r1 - r0 + 1 } else { block.len() };
+    let width = if single { c1 - c0 + 1 } else { block.iter().map(Vec::len).max().unwrap_or(0) };
+    let cell =
+        |i: usize, j: usize| if single { block[0][0].as_str() } else { block[i].get(j).map_or("", String::as_str) };
+
+    let existing = state.view.len();
+    let needed_new = (start_r + rows).saturating_sub(existing);
+    if needed_new > 0 && !sheet.has_row_ops() {
+        state.message = Some(tr(lang, K::ErrPastePastEnd).to_string());
+        return None;
+    }
+    let count = sheets::row_count(cx.project, sheet);
+    let near = state.view.last().copied();
+    let defaults = defaults_for(state, cx, near);
+    let mut scratch = Project::new();
+    scratch.settings = cx.project.settings.clone();
+    let mut new_rows = Vec::new();
+    for _ in 0..needed_new {
+        new_rows.push(sheets::blank_row(cx.project, sheet, &defaults)?);
+    }
+    if sheets::insert_rows(&mut scratch, sheet, 0, new_rows).is_err() {
+        return None;
+    }
+
+    let mut edits = Vec::new();
+    let mut ignored_cols = false;
+    for i in 0..rows {
+        let vr = start_r + i;
+        let target = state.view.get(vr).copied();
+        for j in 0..width {
+            let c = start_c + j;
+            if c >= ncols {
+                ignored_cols = true;
+                continue;
+            }
+            if !sheets::is_editable(sheet, c) {
+                continue;
+            }
+            let raw = cell(i, j);
+            let mr_for_kind = target.unwrap_or(0);
+            let value = match sheets::parse(cx.project, sheet, mr_for_kind, c, raw, lang) {
+                Ok(v) => v,
+                Err(msg) => {
+                    state.message = Some(format!(
+                        "{} {} {}, {}: {msg}",
+                        tr(lang, K::PasteRefused),
+                        tr(lang, K::Row),
+                        i + 1,
+                        tr(lang, sheet.columns()[c].label)
+                    ));
+                    return None;
+                }
+            };
+            match target {
+                Some(mr) => {
+                    let old = sheets::get(cx.project, sheet, mr, c);
+                    edits.push(Edit::SetCell { sheet, row: mr, col: c, old, new: value });
+                }
+                None => {
+                    let k = vr - existing;
+                    if sheets::set(&mut scratch, sheet, k, c, value).is_err() {
+                        return None;
+                    }
+                }
+            }
+        }
+    }
+    if needed_new > 0 {
+        let rows = sheets::take_rows(&mut scratch, sheet, 0, needed_new).ok()?;
+        edits.push(Edit::InsertRows { sheet, at: count, rows });
+    }
+    state.message = ignored_cols.then(|| tr(lang, K::PasteExtraColumns).to_string());
+    state.anchor = (start_r, start_c);
+    state.cursor = (start_r + rows - 1, (start_c + width - 1).min(ncols - 1));
+    Some(Edit::Batch(edits))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tsv_from_spreadsheets() {
+        assert_eq!(parse_tsv("a\tb\r\n1\t2\r\n"), vec![vec!["a", "b"], vec!["1", "2"]]);
+        assert_eq!(parse_tsv("\"x \"\"y\"\"\"\t3\n"), vec![vec!["x \"y\"", "3"]]);
+        assert_eq!(parse_tsv("5\n\n"), vec![vec!["5"]]);
+    }
+}

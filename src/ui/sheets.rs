@@ -1,0 +1,1118 @@
+//! The template's sheets seen as grids of typed cells: which columns each sheet has, how a cell
+//! is read from and written to the model, parsed from text and shown in the user's language.
+//!
+//! This is the only place that knows how a grid position maps onto a model field; the grid and
+//! the undo stack work with [`Sheet`], row and column indices and [`Value`]s only.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+
+use super::i18n::{K, tr};
+use super::parse::{self, ParseError};
+use crate::format::{self, Lang};
+use crate::model::{
+    BudgetRow, Channel, Direction, DoctorRow, FunnelRow, Month, NpsPeriod, NpsRow, NpsScale, PlanRow, Project,
+    RevenueRow, Tier,
+};
+
+/// A sheet of the template.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
+pub enum Sheet {
+    /// Key/value settings (fixed rows).
+    Settings,
+    /// Departments and margins.
+    Directions,
+    /// Channels and tiers.
+    Channels,
+    /// Monthly plans.
+    Plan,
+    /// Budget and spend per channel and month.
+    Budget,
+    /// Leads → bookings → visits → paid.
+    Funnel,
+    /// Daily revenue.
+    Revenue,
+    /// Doctors per month.
+    Doctors,
+    /// NPS answers.
+    Nps,
+}
+
+impl Sheet {
+    /// Every sheet, in the template's order.
+    pub const ALL: [Sheet; 9] = [
+        Sheet::Settings,
+        Sheet::Directions,
+        Sheet::Channels,
+        Sheet::Plan,
+        Sheet::Budget,
+        Sheet::Funnel,
+        Sheet::Revenue,
+        Sheet::Doctors,
+        Sheet::Nps,
+    ];
+
+    /// The sheet's name in the user's language.
+    pub fn label(self) -> K {
+        match self {
+            Sheet::Settings => K::Settings,
+            Sheet::Directions => K::Directions,
+            Sheet::Channels => K::Channels,
+            Sheet::Plan => K::Plan,
+            Sheet::Budget => K::Budget,
+            Sheet::Funnel => K::Funnel,
+            Sheet::Revenue => K::Revenue,
+            Sheet::Doctors => K::Doctors,
+            Sheet::Nps => K::Nps,
+        }
+    }
+
+    /// The sheet a workbook's sheet name refers to (English or Russian, case and punctuation
+    /// ignored), as the importer matches them.
+    pub fn from_workbook_name(name: &str) -> Option<Sheet> {
+        let n = normalise(name);
+        Sheet::ALL.into_iter().find(|s| {
+            let (en, ru) = s.workbook_names();
+            n == normalise(en) || n == normalise(ru)
+        })
+    }
+
+    fn workbook_names(self) -> (&'static str, &'static str) {
+        match self {
+            Sheet::Settings => ("Settings", "Настройки"),
+            Sheet::Directions => ("Directions", "Направления"),
+            Sheet::Channels => ("Channels", "Каналы"),
+            Sheet::Plan => ("Plan", "План"),
+            Sheet::Budget => ("Budget", "Бюджет"),
+            Sheet::Funnel => ("Funnel", "Воронка"),
+            Sheet::Revenue => ("Revenue", "Выручка"),
+            Sheet::Doctors => ("Doctors", "Врачи"),
+            Sheet::Nps => ("NPS", "NPS"),
+        }
+    }
+
+    /// The sheet's columns.
+    pub fn columns(self) -> &'static [Column] {
+        match self {
+            Sheet::Settings => SETTINGS_COLUMNS,
+            Sheet::Directions => DIRECTIONS,
+            Sheet::Channels => CHANNELS,
+            Sheet::Plan => PLAN,
+            Sheet::Budget => BUDGET,
+            Sheet::Funnel => FUNNEL,
+            Sheet::Revenue => REVENUE,
+            Sheet::Doctors => DOCTORS,
+            Sheet::Nps => NPS,
+        }
+    }
+
+    /// Whether rows can be added and deleted (Settings has one fixed row per key).
+    pub fn has_row_ops(self) -> bool {
+        self != Sheet::Settings
+    }
+
+    /// The column a workbook's header names (English key or the Russian header, loosely).
+    pub fn column_from_header(self, header: &str) -> Option<usize> {
+        let h = normalise(header.split('(').next().unwrap_or(header));
+        self.columns().iter().position(|c| {
+            normalise(c.key) == h || normalise(tr(Lang::Ru, c.label)) == h || normalise(tr(Lang::En, c.label)) == h
+        })
+    }
+}
+
+/// Lower case, ё → е, only letters and digits: how sheet names and headers are compared.
+fn normalise(s: &str) -> String {
+    s.to_lowercase().replace('ё', "е").chars().filter(|c| c.is_alphanumeric()).collect()
+}
+
+/// What a column holds, which decides how its cells are parsed, shown and picked.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Kind {
+    /// Money in the clinic's currency.
+    Money,
+    /// A fraction shown as a percent.
+    Rate,
+    /// A count or another plain number.
+    Count,
+    /// Free text.
+    Text,
+    /// A month.
+    Month,
+    /// A day.
+    Day,
+    /// An NPS period (year or month).
+    Period,
+    /// An NPS score (a whole number 0..10).
+    Score,
+    /// A budget tier, picked from the list.
+    Tier,
+    /// A direction of the Directions sheet (or blank), picked from the list.
+    Direction,
+    /// A channel of the Channels sheet, picked from the list.
+    Channel,
+    /// The NPS scale, picked from the list.
+    Scale,
+    /// Names separated by `,` or `;` (channel aliases).
+    List,
+    /// Seven weekday weights.
+    Weights,
+    /// A list of days.
+    Days,
+}
+
+impl Kind {
+    /// Whether the value is picked from a list rather than typed freely.
+    pub fn is_choice(self) -> bool {
+        matches!(self, Kind::Tier | Kind::Direction | Kind::Channel | Kind::Scale)
+    }
+
+    /// Whether numbers are right-aligned in this column.
+    pub fn is_numeric(self) -> bool {
+        matches!(self, Kind::Money | Kind::Rate | Kind::Count | Kind::Score)
+    }
+}
+
+/// One column of a sheet.
+#[derive(Clone, Copy, Debug)]
+pub struct Column {
+    /// The template's English header (also the JSON key).
+    pub key: &'static str,
+    /// The header shown, from the translation table.
+    pub label: K,
+    /// What the column holds.
+    pub kind: Kind,
+    /// Whether a row needs a value here (required columns cannot be cleared).
+    pub required: bool,
+}
+
+const fn col(key: &'static str, label: K, kind: Kind, required: bool) -> Column {
+    Column { key, label, kind, required }
+}
+
+const SETTINGS_COLUMNS: &[Column] =
+    &[col("key", K::ColKey, Kind::Text, true), col("value", K::ColValue, Kind::Text, false)];
+
+const DIRECTIONS: &[Column] = &[
+    col("direction", K::ColDirection, Kind::Text, true),
+    col("margin", K::ColMargin, Kind::Rate, true),
+    col("visits_per_patient", K::ColVisitsPerPatient, Kind::Count, false),
+];
+
+const CHANNELS: &[Column] = &[
+    col("channel", K::ColChannel, Kind::Text, true),
+    col("tier", K::ColTier, Kind::Tier, true),
+    col("kind", K::ColKind, Kind::Text, false),
+    col("sources", K::ColSources, Kind::List, false),
+];
+
+const PLAN: &[Column] = &[
+    col("month", K::ColMonth, Kind::Month, true),
+    col("direction", K::ColDirection, Kind::Direction, false),
+    col("revenue_plan", K::ColRevenuePlan, Kind::Money, true),
+    col("leads_plan", K::ColLeadsPlan, Kind::Count, false),
+    col("booking_rate_plan", K::ColBookingRatePlan, Kind::Rate, false),
+    col("show_rate_plan", K::ColShowRatePlan, Kind::Rate, false),
+    col("paid_rate_plan", K::ColPaidRatePlan, Kind::Rate, false),
+    col("revenue_per_paid_plan", K::ColRevenuePerPaidPlan, Kind::Money, false),
+];
+
+const BUDGET: &[Column] = &[
+    col("month", K::ColMonth, Kind::Month, true),
+    col("channel", K::ColChannel, Kind::Channel, true),
+    col("budget_plan", K::ColBudgetPlan, Kind::Money, false),
+    col("spend", K::ColSpend, Kind::Money, false),
+];
+
+const FUNNEL: &[Column] = &[
+    col("month", K::ColMonth, Kind::Month, true),
+    col("channel", K::ColChannel, Kind::Channel, true),
+    col("direction", K::ColDirection, Kind::Direction, false),
+    col("leads", K::ColLeads, Kind::Count, false),
+    col("bookings", K::ColBookings, Kind::Count, false),
+    col("visits", K::ColVisits, Kind::Count, false),
+    col("paid", K::ColPaid, Kind::Count, false),
+    col("revenue", K::ColRevenue, Kind::Money, false),
+    col("returning_leads", K::ColReturningLeads, Kind::Count, false),
+];
+
+const REVENUE: &[Column] = &[
+    col("date", K::ColDate, Kind::Day, true),
+    col("direction", K::ColDirection, Kind::Direction, false),
+    col("revenue", K::ColRevenue, Kind::Money, true),
+    col("checks", K::ColChecks, Kind::Count, false),
+    col("new_patients", K::ColNewPatients, Kind::Count, false),
+    col("repeat_patients", K::ColRepeatPatients, Kind::Count, false),
+];
+
+const DOCTORS: &[Column] = &[
+    col("month", K::ColMonth, Kind::Month, true),
+    col("doctor", K::ColDoctor, Kind::Text, true),
+    col("direction", K::ColDirection, Kind::Direction, false),
+    col("primary_patients", K::ColPrimaryPatients, Kind::Count, false),
+    col("repeat_patients", K::ColRepeatPatients, Kind::Count, false),
+    col("revenue", K::ColRevenue, Kind::Money, false),
+    col("hours_available", K::ColHoursAvailable, Kind::Count, false),
+    col("hours_booked", K::ColHoursBooked, Kind::Count, false),
+    col("recommended", K::ColRecommended, Kind::Count, false),
+    col("agreed", K::ColAgreed, Kind::Count, false),
+    col("performed", K::ColPerformed, Kind::Count, false),
+];
+
+const NPS: &[Column] = &[
+    col("period", K::ColPeriod, Kind::Period, true),
+    col("direction", K::ColDirection, Kind::Direction, false),
+    col("score", K::ColScore, Kind::Score, true),
+    col("count", K::ColCount, Kind::Count, true),
+];
+
+/// The rows of the Settings sheet, one per key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SettingKey {
+    Clinic,
+    Currency,
+    NpsScale,
+    WeekdayWeights,
+    Holidays,
+    FixedCosts,
+    DedupeDays,
+    AttributionDays,
+}
+
+const SETTING_KEYS: [(SettingKey, &str, Kind); 8] = [
+    (SettingKey::Clinic, "clinic", Kind::Text),
+    (SettingKey::Currency, "currency", Kind::Text),
+    (SettingKey::NpsScale, "nps_scale", Kind::Scale),
+    (SettingKey::WeekdayWeights, "weekday_weights", Kind::Weights),
+    (SettingKey::Holidays, "holidays", Kind::Days),
+    (SettingKey::FixedCosts, "fixed_costs", Kind::Money),
+    (SettingKey::DedupeDays, "dedupe_days", Kind::Count),
+    (SettingKey::AttributionDays, "attribution_days", Kind::Count),
+];
+
+/// A cell's typed value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Value {
+    /// Blank.
+    Empty,
+    /// A number (money, rate as a fraction, count).
+    Num(f64),
+    /// Text (names, directions, channels).
+    Text(String),
+    /// A month.
+    Month(Month),
+    /// A day.
+    Day(NaiveDate),
+    /// An NPS period.
+    Period(NpsPeriod),
+    /// A budget tier.
+    Tier(Tier),
+    /// An NPS scale.
+    Scale(NpsScale),
+    /// Names (channel aliases).
+    List(Vec<String>),
+    /// Seven weekday weights.
+    Weights([f64; 7]),
+    /// A set of days.
+    Days(BTreeSet<NaiveDate>),
+}
+
+/// One whole row of any sheet, kept by row deletions so that undo can put it back.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Row {
+    /// A Directions row.
+    Direction(Direction),
+    /// A Channels row.
+    Channel(Channel),
+    /// A Plan row.
+    Plan(PlanRow),
+    /// A Budget row.
+    Budget(BudgetRow),
+    /// A Funnel row.
+    Funnel(FunnelRow),
+    /// A Revenue row.
+    Revenue(RevenueRow),
+    /// A Doctors row.
+    Doctor(DoctorRow),
+    /// An NPS row.
+    Nps(NpsRow),
+}
+
+impl Row {
+    /// The sheet this row belongs to.
+    pub fn sheet(&self) -> Sheet {
+        match self {
+            Row::Direction(_) => Sheet::Directions,
+            Row::Channel(_) => Sheet::Channels,
+            Row::Plan(_) => Sheet::Plan,
+            Row::Budget(_) => Sheet::Budget,
+            Row::Funnel(_) => Sheet::Funnel,
+            Row::Revenue(_) => Sheet::Revenue,
+            Row::Doctor(_) => Sheet::Doctors,
+            Row::Nps(_) => Sheet::Nps,
+        }
+    }
+}
+
+/// Number of rows of a sheet.
+pub fn row_count(p: &Project, sheet: Sheet) -> usize {
+    match sheet {
+        Sheet::Settings => SETTING_KEYS.len(),
+        Sheet::Directions => p.directions.len(),
+        Sheet::Channels => p.channels.len(),
+        Sheet::Plan => p.plan.len(),
+        Sheet::Budget => p.budget.len(),
+        Sheet::Funnel => p.funnel.len(),
+        Sheet::Revenue => p.revenue.len(),
+        Sheet::Doctors => p.doctors.len(),
+        Sheet::Nps => p.nps.len(),
+    }
+}
+
+/// The kind of one cell (on Settings it depends on the row).
+pub fn kind(sheet: Sheet, row: usize, col: usize) -> Kind {
+    match sheet {
+        Sheet::Settings if col == 1 => SETTING_KEYS.get(row).map_or(Kind::Text, |k| k.2),
+        _ => sheet.columns().get(col).map_or(Kind::Text, |c| c.kind),
+    }
+}
+
+/// Whether a cell must hold a value.
+pub fn is_required(sheet: Sheet, row: usize, col: usize) -> bool {
+    match sheet {
+        Sheet::Settings => {
+            col == 0 || !matches!(SETTING_KEYS.get(row).map(|k| k.0), Some(SettingKey::Clinic | SettingKey::Holidays))
+        }
+        _ => sheet.columns().get(col).is_some_and(|c| c.required),
+    }
+}
+
+/// Whether a cell can be edited at all (the Settings keys cannot).
+pub fn is_editable(sheet: Sheet, col: usize) -> bool {
+    !(sheet == Sheet::Settings && col == 0)
+}
+
+fn num(x: Option<f64>) -> Value {
+    x.map_or(Value::Empty, Value::Num)
+}
+
+fn opt_text(x: &Option<String>) -> Value {
+    x.as_ref().map_or(Value::Empty, |s| Value::Text(s.clone()))
+}
+
+/// The value of a cell (`Empty` outside the sheet).
+pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
+    let missing = Value::Empty;
+    match sheet {
+        Sheet::Settings => {
+            let Some((key, name, _)) = SETTING_KEYS.get(row) else { return missing };
+            if col == 0 {
+                return Value::Text((*name).to_string());
+            }
+            let s = &p.settings;
+            match key {
+                SettingKey::Clinic if s.clinic.is_empty() => Value::Empty,
+                SettingKey::Clinic => Value::Text(s.clinic.clone()),
+                SettingKey::Currency => Value::Text(s.currency.clone()),
+                SettingKey::NpsScale => Value::Scale(s.nps_scale),
+                SettingKey::WeekdayWeights => Value::Weights(s.weekday_weights),
+                SettingKey::Holidays => Value::Days(s.holidays.clone()),
+                SettingKey::FixedCosts => Value::Num(s.fixed_costs),
+                SettingKey::DedupeDays => Value::Num(s.dedupe_days.into()),
+                SettingKey::AttributionDays => Value::Num(s.attribution_days.into()),
+            }
+        }
+        Sheet::Directions => p.directions.get(row).map_or(missing, |r| match col {
+            0 => Value::Text(r.name.clone()),
+            1 => Value::Num(r.margin),
+            2 => num(r.visits_per_patient),
+            _ => Value::Empty,
+        }),
+        Sheet::Channels => p.channels.get(row).map_or(missing, |r| match col {
+            0 => Value::Text(r.name.clone()),
+            1 => Value::Tier(r.tier),
+            2 if r.kind.is_empty() => Value::Empty,
+            2 => Value::Text(r.kind.clone()),
+            3 if r.sources.is_empty() => Value::Empty,
+            3 => Value::List(r.sources.clone()),
+            _ => Value::Empty,
+        }),
+        Sheet::Plan => p.plan.get(row).map_or(missing, |r| match col {
+            0 => Value::Month(r.month),
+            1 => opt_text(&r.direction),
+            2 => Value::Num(r.revenue_plan),
+            3 => num(r.leads_plan),
+            4 => num(r.booking_rate_plan),
+            5 => num(r.show_rate_plan),
+            6 => num(r.paid_rate_plan),
+            7 => num(r.revenue_per_paid_plan),
+            _ => Value::Empty,
+        }),
+        Sheet::Budget => p.budget.get(row).map_or(missing, |r| match col {
+            0 => Value::Month(r.month),
+            1 => Value::Text(r.channel.clone()),
+            2 => num(r.budget_plan),
+            3 => num(r.spend),
+            _ => Value::Empty,
+        }),
+        Sheet::Funnel => p.funnel.get(row).map_or(missing, |r| match col {
+            0 => Value::Month(r.month),
+            1 => Value::Text(r.channel.clone()),
+            2 => opt_text(&r.direction),
+            3 => num(r.leads),
+            4 => num(r.bookings),
+            5 => num(r.visits),
+            6 => num(r.paid),
+            7 => num(r.revenue),
+            8 => num(r.returning_leads),
+            _ => Value::Empty,
+        }),
+        Sheet::Revenue => p.revenue.get(row).map_or(missing, |r| match col {
+            0 => Value::Day(r.date),
+            1 => opt_text(&r.direction),
+            2 => Value::Num(r.revenue),
+            3 => num(r.checks),
+            4 => num(r.new_patients),
+            5 => num(r.repeat_patients),
+            _ => Value::Empty,
+        }),
+        Sheet::Doctors => p.doctors.get(row).map_or(missing, |r| match col {
+            0 => Value::Month(r.month),
+            1 => Value::Text(r.doctor.clone()),
+            2 => opt_text(&r.direction),
+            3 => num(r.primary_patients),
+            4 => num(r.repeat_patients),
+            5 => num(r.revenue),
+            6 => num(r.hours_available),
+            7 => num(r.hours_booked),
+            8 => num(r.recommended),
+            9 => num(r.agreed),
+            10 => num(r.performed),
+            _ => Value::Empty,
+        }),
+        Sheet::Nps => p.nps.get(row).map_or(missing, |r| match col {
+            0 => Value::Period(r.period),
+            1 => opt_text(&r.direction),
+            2 => Value::Num(r.score.into()),
+            3 => Value::Num(r.count),
+            _ => Value::Empty,
+        }),
+    }
+}
+
+/// Why a value could not be stored: the caller passed a value of the wrong type or position.
+/// Values built by [`parse`] never cause it; it guards undo data against a changed model.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("cell {sheet:?} row {row} column {col} cannot hold this value")]
+pub struct SetError {
+    /// The sheet.
+    pub sheet: Sheet,
+    /// The row.
+    pub row: usize,
+    /// The column.
+    pub col: usize,
+}
+
+fn set_opt_num(slot: &mut Option<f64>, v: Value) -> Option<()> {
+    match v {
+        Value::Empty => *slot = None,
+        Value::Num(x) => *slot = Some(x),
+        _ => return None,
+    }
+    Some(())
+}
+
+fn set_num(slot: &mut f64, v: Value) -> Option<()> {
+    match v {
+        Value::Num(x) => *slot = x,
+        _ => return None,
+    }
+    Some(())
+}
+
+fn set_opt_text(slot: &mut Option<String>, v: Value) -> Option<()> {
+    match v {
+        Value::Empty => *slot = None,
+        Value::Text(s) if s.trim().is_empty() => *slot = None,
+        Value::Text(s) => *slot = Some(s),
+        _ => return None,
+    }
+    Some(())
+}
+
+fn set_text(slot: &mut String, v: Value) -> Option<()> {
+    match v {
+        Value::Text(s) => *slot = s,
+        Value::Empty => slot.clear(),
+        _ => return None,
+    }
+    Some(())
+}
+
+fn set_month(slot: &mut Month, v: Value) -> Option<()> {
+    match v {
+        Value::Month(m) => *slot = m,
+        _ => return None,
+    }
+    Some(())
+}
+
+/// Stores a value in a cell.
+///
+/// # Errors
+/// [`SetError`] when the row does not exist or the value does not fit the column.
+pub fn set(p: &mut Project, sheet: Sheet, row: usize, col: usize, v: Value) -> Result<(), SetError> {
+    let err = SetError { sheet, row, col };
+    let done: Option<()> = match sheet {
+        Sheet::Settings => {
+            let key = SETTING_KEYS.get(row).ok_or(err.clone())?.0;
+            let s = &mut p.settings;
+            match (key, v) {
+                (SettingKey::Clinic, v) => set_text(&mut s.clinic, v),
+                (SettingKey::Currency, Value::Text(t)) => {
+                    s.currency = t;
+                    Some(())
+                }
+                (SettingKey::NpsScale, Value::Scale(x)) => {
+                    s.nps_scale = x;
+                    Some(())
+                }
+                (SettingKey::WeekdayWeights, Value::Weights(w)) => {
+                    s.weekday_weights = w;
+                    Some(())
+                }
+                (SettingKey::Holidays, Value::Days(d)) => {
+                    s.holidays = d;
+                    Some(())
+                }
+                (SettingKey::Holidays, Value::Empty) => {
+                    s.holidays.clear();
+                    Some(())
+                }
+                (SettingKey::FixedCosts, v) => set_num(&mut s.fixed_costs, v),
+                (SettingKey::DedupeDays, Value::Num(x)) if x >= 0.0 && x.fract() == 0.0 => {
+                    s.dedupe_days = x as u32;
+                    Some(())
+                }
+                (SettingKey::AttributionDays, Value::Num(x)) if x >= 0.0 && x.fract() == 0.0 => {
+                    s.attribution_days = x as u32;
+                    Some(())
+                }
+                _ => None,
+            }
+        }
+        Sheet::Directions => {
+            let r = p.directions.get_mut(row).ok_or(err.clone())?;
+            match col {
+                0 => set_text(&mut r.name, v),
+                1 => set_num(&mut r.margin, v),
+                2 => set_opt_num(&mut r.visits_per_patient, v),
+                _ => None,
+            }
+        }
+        Sheet::Channels => {
+            let r = p.channels.get_mut(row).ok_or(err.clone())?;
+            match (col, v) {
+                (0, v) => set_text(&mut r.name, v),
+                (1, Value::Tier(t)) => {
+                    r.tier = t;
+                    Some(())
+                }
+                (2, v) => set_text(&mut r.kind, v),
+                (3, Value::List(l)) => {
+                    r.sources = l;
+                    Some(())
+                }
+                (3, Value::Empty) => {
+                    r.sources.clear();
+                    Some(())
+                }
+                _ => None,
+            }
+        }
+        Sheet::Plan => {
+            let r = p.plan.get_mut(row).ok_or(err.clone())?;
+            match col {
+                0 => set_month(&mut r.month, v),
+                1 => set_opt_text(&mut r.direction, v),
+                2 => set_num(&mut r.revenue_plan, v),
+                3 => set_opt_num(&mut r.leads_plan, v),
+                4 => set_opt_num(&mut r.booking_rate_plan, v),
+                5 => set_opt_num(&mut r.show_rate_plan, v),
+                6 => set_opt_num(&mut r.paid_rate_plan, v),
+                7 => set_opt_num(&mut r.revenue_per_paid_plan, v),
+                _ => None,
+            }
+        }
+        Sheet::Budget => {
+            let r = p.budget.get_mut(row).ok_or(err.clone())?;
+            match col {
+                0 => set_month(&mut r.month, v),
+                1 => set_text(&mut r.channel, v),
+                2 => set_opt_num(&mut r.budget_plan, v),
+                3 => set_opt_num(&mut r.spend, v),
+                _ => None,
+            }
+        }
+        Sheet::Funnel => {
+            let r = p.funnel.get_mut(row).ok_or(err.clone())?;
+            match col {
+                0 => set_month(&mut r.month, v),
+                1 => set_text(&mut r.channel, v),
+                2 => set_opt_text(&mut r.direction, v),
+                3 => set_opt_num(&mut r.leads, v),
+                4 => set_opt_num(&mut r.bookings, v),
+                5 => set_opt_num(&mut r.visits, v),
+                6 => set_opt_num(&mut r.paid, v),
+                7 => set_opt_num(&mut r.revenue, v),
+                8 => set_opt_num(&mut r.returning_leads, v),
+                _ => None,
+            }
+        }
+        Sheet::Revenue => {
+            let r = p.revenue.get_mut(row).ok_or(err.clone())?;
+            match (col, v) {
+                (0, Value::Day(d)) => {
+                    r.date = d;
+                    Some(())
+                }
+                (1, v) => set_opt_text(&mut r.direction, v),
+                (2, v) => set_num(&mut r.revenue, v),
+                (3, v) => set_opt_num(&mut r.checks, v),
+                (4, v) => set_opt_num(&mut r.new_patients, v),
+                (5, v) => set_opt_num(&mut r.repeat_patients, v),
+                _ => None,
+            }
+        }
+        Sheet::Doctors => {
+            let r = p.doctors.get_mut(row).ok_or(err.clone())?;
+            match col {
+                0 => set_month(&mut r.month, v),
+                1 => set_text(&mut r.doctor, v),
+                2 => set_opt_text(&mut r.direction, v),
+                3 => set_opt_num(&mut r.primary_patients, v),
+                4 => set_opt_num(&mut r.repeat_patients, v),
+                5 => set_opt_num(&mut r.revenue, v),
+                6 => set_opt_num(&mut r.hours_available, v),
+                7 => set_opt_num(&mut r.hours_booked, v),
+                8 => set_opt_num(&mut r.recommended, v),
+                9 => set_opt_num(&mut r.agreed, v),
+                10 => set_opt_num(&mut r.performed, v),
+                _ => None,
+            }
+        }
+        Sheet::Nps => {
+            let r = p.nps.get_mut(row).ok_or(err.clone())?;
+            match (col, v) {
+                (0, Value::Period(x)) => {
+                    r.period = x;
+                    Some(())
+                }
+                (1, v) => set_opt_text(&mut r.direction, v),
+                (2, Value::Num(x)) if (0.0..=10.0).contains(&x) && x.fract() == 0.0 => {
+                    r.score = x as u8;
+                    Some(())
+                }
+                (3, v) => set_num(&mut r.count, v),
+                _ => None,
+            }
+        }
+    };
+    done.ok_or(err)
+}
+
+/// Removes `count` rows starting at `at` and returns them.
+///
+/// # Errors
+/// [`SetError`] when the range is outside the sheet or the sheet has fixed rows.
+pub fn take_rows(p: &mut Project, sheet: Sheet, at: usize, count: usize) -> Result<Vec<Row>, SetError> {
+    let err = SetError { sheet, row: at, col: 0 };
+    if at + count > row_count(p, sheet) {
+        return Err(err);
+    }
+    let range = at..at + count;
+    Ok(match sheet {
+        Sheet::Settings => return Err(err),
+        Sheet::Directions => p.directions.drain(range).map(Row::Direction).collect(),
+        Sheet::Channels => p.channels.drain(range).map(Row::Channel).collect(),
+        Sheet::Plan => p.plan.drain(range).map(Row::Plan).collect(),
+        Sheet::Budget => p.budget.drain(range).map(Row::Budget).collect(),
+        Sheet::Funnel => p.funnel.drain(range).map(Row::Funnel).collect(),
+        Sheet::Revenue => p.revenue.drain(range).map(Row::Revenue).collect(),
+        Sheet::Doctors => p.doctors.drain(range).map(Row::Doctor).collect(),
+        Sheet::Nps => p.nps.drain(range).map(Row::Nps).collect(),
+    })
+}
+
+fn splice<T>(v: &mut Vec<T>, at: usize, items: Vec<T>) {
+    v.splice(at..at, items);
+}
+
+/// Inserts rows at `at` (all of them of `sheet`).
+///
+/// # Errors
+/// [`SetError`] when `at` is past the end or a row belongs to another sheet.
+pub fn insert_rows(p: &mut Project, sheet: Sheet, at: usize, rows: Vec<Row>) -> Result<(), SetError> {
+    let err = SetError { sheet, row: at, col: 0 };
+    if at > row_count(p, sheet) || rows.iter().any(|r| r.sheet() != sheet) {
+        return Err(err);
+    }
+    macro_rules! put {
+        ($vec:expr, $variant:ident) => {
+            splice(
+                &mut $vec,
+                at,
+                rows.into_iter().filter_map(|r| if let Row::$variant(x) = r { Some(x) } else { None }).collect(),
+            )
+        };
+    }
+    match sheet {
+        Sheet::Settings => return Err(err),
+        Sheet::Directions => put!(p.directions, Direction),
+        Sheet::Channels => put!(p.channels, Channel),
+        Sheet::Plan => put!(p.plan, Plan),
+        Sheet::Budget => put!(p.budget, Budget),
+        Sheet::Funnel => put!(p.funnel, Funnel),
+        Sheet::Revenue => put!(p.revenue, Revenue),
+        Sheet::Doctors => put!(p.doctors, Doctor),
+        Sheet::Nps => put!(p.nps, Nps),
+    }
+    Ok(())
+}
+
+/// Where a new row gets its month, day, channel and direction from: the row it is added after
+/// (so that a block typed under March stays in March), else the filter, else this month.
+#[derive(Clone, Debug, Default)]
+pub struct RowDefaults {
+    /// Month of the new row.
+    pub month: Option<Month>,
+    /// Direction of the new row.
+    pub direction: Option<String>,
+    /// Channel of the new row.
+    pub channel: Option<String>,
+}
+
+/// A new row for `sheet`: required numbers 0, optional ones blank, keys from `defaults`.
+/// Returns `None` for Settings, whose rows are fixed.
+pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Row> {
+    let today = chrono::Local::now().date_naive();
+    let month = defaults.month.unwrap_or_else(|| Month::of(today));
+    let channel = defaults.channel.clone().or_else(|| p.channels.first().map(|c| c.name.clone())).unwrap_or_default();
+    let direction = defaults.direction.clone();
+    Some(match sheet {
+        Sheet::Settings => return None,
+        Sheet::Directions => Row::Direction(Direction { name: String::new(), margin: 0.0, visits_per_patient: None }),
+        Sheet::Channels => Row::Channel(Channel::default()),
+        Sheet::Plan => Row::Plan(PlanRow {
+            month,
+            direction,
+            revenue_plan: 0.0,
+            leads_plan: None,
+            booking_rate_plan: None,
+            show_rate_plan: None,
+            paid_rate_plan: None,
+            revenue_per_paid_plan: None,
+        }),
+        Sheet::Budget => Row::Budget(BudgetRow { month, channel, budget_plan: None, spend: None }),
+        Sheet::Funnel => Row::Funnel(FunnelRow {
+            month,
+            channel,
+            direction,
+            leads: None,
+            bookings: None,
+            visits: None,
+            paid: None,
+            revenue: None,
+            returning_leads: None,
+        }),
+        Sheet::Revenue => Row::Revenue(RevenueRow {
+            date: if Month::of(today) == month { today } else { month.first_day() },
+            direction,
+            revenue: 0.0,
+            checks: None,
+            new_patients: None,
+            repeat_patients: None,
+        }),
+        Sheet::Doctors => Row::Doctor(DoctorRow {
+            month,
+            doctor: String::new(),
+            direction,
+            primary_patients: None,
+            repeat_patients: None,
+            revenue: None,
+            hours_available: None,
+            hours_booked: None,
+            recommended: None,
+            agreed: None,
+            performed: None,
+        }),
+        Sheet::Nps => Row::Nps(NpsRow { period: NpsPeriod::Month(month), direction, score: 10, count: 0.0 }),
+    })
+}
+
+/// The month a row belongs to (for the period filter), its direction and its channel.
+pub fn row_keys(p: &Project, sheet: Sheet, row: usize) -> (Option<(Month, Month)>, Option<&str>, Option<&str>) {
+    match sheet {
+        Sheet::Plan => {
+            p.plan.get(row).map_or((None, None, None), |r| (Some((r.month, r.month)), r.direction.as_deref(), None))
+        }
+        Sheet::Budget => {
+            p.budget.get(row).map_or((None, None, None), |r| (Some((r.month, r.month)), None, Some(&r.channel)))
+        }
+        Sheet::Funnel => p
+            .funnel
+            .get(row)
+            .map_or((None, None, None), |r| (Some((r.month, r.month)), r.direction.as_deref(), Some(&r.channel))),
+        Sheet::Revenue => p.revenue.get(row).map_or((None, None, None), |r| {
+            let m = Month::of(r.date);
+            (Some((m, m)), r.direction.as_deref(), None)
+        }),
+        Sheet::Doctors => {
+            p.doctors.get(row).map_or((None, None, None), |r| (Some((r.month, r.month)), r.direction.as_deref(), None))
+        }
+        Sheet::Nps => {
+            p.nps.get(row).map_or((None, None, None), |r| (Some(r.period.months()), r.direction.as_deref(), None))
+        }
+        Sheet::Directions => p.directions.get(row).map_or((None, None, None), |r| (None, Some(r.name.as_str()), None)),
+        Sheet::Channels => p.channels.get(row).map_or((None, None, None), |r| (None, None, Some(r.name.as_str()))),
+        Sheet::Settings => (None, None, None),
+    }
+}
+
+/// The choices of a list column, as stored values with their labels.
+pub fn choices(p: &Project, kind: Kind, lang: Lang) -> Vec<(Value, String)> {
+    match kind {
+        Kind::Tier => Tier::ALL.iter().map(|t| (Value::Tier(*t), tier_label(*t, lang).to_string())).collect(),
+        Kind::Scale => [NpsScale::Standard, NpsScale::TenSmiles]
+            .into_iter()
+            .map(|s| (Value::Scale(s), scale_label(s, lang).to_string()))
+            .collect(),
+        Kind::Direction => std::iter::once((Value::Empty, tr(lang, K::WholeClinic).to_string()))
+            .chain(p.directions.iter().map(|d| (Value::Text(d.name.clone()), d.name.clone())))
+            .collect(),
+        Kind::Channel => p.channels.iter().map(|c| (Value::Text(c.name.clone()), c.name.clone())).collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// A tier's name in the user's language.
+pub fn tier_label(t: Tier, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ru => t.key_ru(),
+        Lang::En => t.key(),
+    }
+}
+
+fn scale_label(s: NpsScale, lang: Lang) -> &'static str {
+    match (s, lang) {
+        (NpsScale::Standard, Lang::Ru) => "стандартная (0–10)",
+        (NpsScale::Standard, Lang::En) => "standard (0–10)",
+        (NpsScale::TenSmiles, Lang::Ru) => "десять смайлов (1–10)",
+        (NpsScale::TenSmiles, Lang::En) => "ten smiles (1–10)",
+    }
+}
+
+/// A value as the grid shows it: `1 234 567 ₽`, `62,5 %`, `март 2025`…
+pub fn display(v: &Value, kind: Kind, lang: Lang) -> String {
+    match v {
+        Value::Empty => String::new(),
+        Value::Num(x) => match kind {
+            Kind::Money => format::money(Some(*x), lang),
+            Kind::Rate => format::percent(Some(*x), lang),
+            _ => format::count(Some(*x), lang),
+        },
+        Value::Text(s) => s.clone(),
+        Value::Month(m) => month_label(*m, lang),
+        Value::Day(d) => match lang {
+            Lang::Ru => d.format("%d.%m.%Y").to_string(),
+            Lang::En => d.format("%Y-%m-%d").to_string(),
+        },
+        Value::Period(NpsPeriod::Year(y)) => y.to_string(),
+        Value::Period(NpsPeriod::Month(m)) => month_label(*m, lang),
+        Value::Tier(t) => tier_label(*t, lang).to_string(),
+        Value::Scale(s) => scale_label(*s, lang).to_string(),
+        Value::List(l) => l.join(", "),
+        Value::Weights(w) => w.iter().map(|x| format::count(Some(*x), lang)).collect::<Vec<_>>().join(" "),
+        Value::Days(d) => d.iter().map(|x| display(&Value::Day(*x), Kind::Day, lang)).collect::<Vec<_>>().join(", "),
+    }
+}
+
+/// A value as it is copied to the clipboard: numbers without group separators, with the
+/// language's decimal separator, so that Excel and LibreOffice in that locale read them as numbers.
+pub fn copy_text(v: &Value, kind: Kind, lang: Lang) -> String {
+    let plain = |x: f64| {
+        // Rates × 100 pick up binary noise (7.000000000000001); small values are rounded to
+        // 10 decimals, large ones are exact integers or close enough already.
+        let x = if x.abs() < 1e6 { (x * 1e10).round() / 1e10 } else { x };
+        let s = format!("{x}");
+        if lang == Lang::Ru { s.replace('.', ",") } else { s }
+    };
+    match (v, kind) {
+        (Value::Num(x), Kind::Rate) => format!("{}%", plain(x * 100.0)),
+        (Value::Num(x), _) => plain(*x),
+        (Value::Month(m), _) => m.to_string(),
+        (Value::Period(p), _) => p.to_string(),
+        (Value::Day(d), _) => match lang {
+            Lang::Ru => d.format("%d.%m.%Y").to_string(),
+            Lang::En => d.format("%Y-%m-%d").to_string(),
+        },
+        (Value::Weights(w), _) => w.iter().map(|x| plain(*x)).collect::<Vec<_>>().join(" "),
+        // Tabs and newlines inside a value would break the TSV block.
+        (other, k) => display(other, k, lang).replace(['\t', '\n', '\r'], " "),
+    }
+}
+
+/// `март 2025` / `Mar 2025`.
+pub fn month_label(m: Month, lang: Lang) -> String {
+    const RU: [&str; 12] = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
+    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let names = if lang == Lang::Ru { RU } else { EN };
+    format!("{} {}", names[(m.month as usize).saturating_sub(1) % 12], m.year)
+}
+
+/// Reads typed or pasted text into a value for a cell, or says in the user's language why not.
+/// A blank text clears an optional cell and is refused in a required one.
+pub fn parse(p: &Project, sheet: Sheet, row: usize, col: usize, text: &str, lang: Lang) -> Result<Value, String> {
+    let kind = kind(sheet, row, col);
+    let t = text.trim();
+    let quoted = || format!("«{t}»");
+    if t.is_empty() {
+        return if is_required(sheet, row, col) { Err(tr(lang, K::ErrRequired).to_string()) } else { Ok(Value::Empty) };
+    }
+    let refuse = |k: K| Err(format!("{} {}", quoted(), tr(lang, k)));
+    match kind {
+        Kind::Money | Kind::Count => match parse::number(t) {
+            Ok((x, false)) => Ok(Value::Num(x)),
+            Ok((_, true)) | Err(_) => refuse(K::ErrNotNumber),
+        },
+        Kind::Rate => match parse::number(t) {
+            Ok((x, true)) => Ok(Value::Num(x)),
+            // "62,5" in a percent column means 62,5 %, as in a spreadsheet's percent cell;
+            // a fraction up to 1 is already a rate.
+            Ok((x, false)) if x.abs() > 1.0 => Ok(Value::Num(x / 100.0)),
+            Ok((x, false)) => Ok(Value::Num(x)),
+            Err(_) => refuse(K::ErrNotNumber),
+        },
+        Kind::Score => match parse::number(t) {
+            Ok((x, false)) if x.fract() == 0.0 && x >= f64::from(p.settings.nps_scale.min_score()) && x <= 10.0 => {
+                Ok(Value::Num(x))
+            }
+            _ => refuse(if p.settings.nps_scale == NpsScale::TenSmiles { K::ErrScore1 } else { K::ErrScore0 }),
+        },
+        Kind::Text => Ok(Value::Text(t.to_string())),
+        Kind::List => {
+            Ok(Value::List(t.split([',', ';']).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()))
+        }
+        Kind::Month => parse::month(t).map(Value::Month).or_else(|_: ParseError| refuse(K::ErrNotMonth)),
+        Kind::Day => parse::day(t).map(Value::Day).or_else(|_| refuse(K::ErrNotDay)),
+        Kind::Period => parse::period(t).map(Value::Period).or_else(|_| refuse(K::ErrNotPeriod)),
+        Kind::Weights => {
+            let parts: Vec<&str> = t.split([' ', ';', '\u{a0}']).filter(|s| !s.is_empty()).collect();
+            let nums: Option<Vec<f64>> = parts.iter().map(|s| parse::number(s).ok().map(|x| x.0)).collect();
+            match nums {
+                Some(v) if v.len() == 7 && v.iter().all(|x| *x >= 0.0) => {
+                    Ok(Value::Weights([v[0], v[1], v[2], v[3], v[4], v[5], v[6]]))
+                }
+                _ => refuse(K::ErrWeights),
+            }
+        }
+        Kind::Days => {
+            let days: Result<BTreeSet<NaiveDate>, _> =
+                t.split([',', ';', ' ']).filter(|s| !s.is_empty()).map(parse::day).collect();
+            days.map(Value::Days).or_else(|_| refuse(K::ErrNotDay))
+        }
+        Kind::Tier | Kind::Direction | Kind::Channel | Kind::Scale => {
+            let options = choices(p, kind, lang);
+            let wanted = normalise(t);
+            let exact = options.iter().find(|(v, label)| {
+                normalise(label) == wanted
+                    || match v {
+                        Value::Tier(x) => normalise(x.key()) == wanted || normalise(x.key_ru()) == wanted,
+                        Value::Scale(x) => normalise(x.key()) == wanted,
+                        _ => false,
+                    }
+            });
+            // A unique prefix is enough: "пров" picks "проверенный".
+            let by_prefix: Vec<_> = options.iter().filter(|(_, label)| normalise(label).starts_with(&wanted)).collect();
+            match (exact, by_prefix.as_slice()) {
+                (Some((v, _)), _) => Ok(v.clone()),
+                (None, [(v, _)]) => Ok(v.clone()),
+                _ => {
+                    let list: Vec<&str> = options.iter().map(|(_, l)| l.as_str()).collect();
+                    if list.is_empty() {
+                        Err(format!("{} {}", quoted(), tr(lang, K::ErrNoChoices)))
+                    } else {
+                        Err(format!("{} {} {}", quoted(), tr(lang, K::ErrNotInList), list.join(", ")))
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn project() -> Project {
+        let mut p = Project::new();
+        p.directions.push(Direction { name: "Стоматология".into(), margin: 0.4, visits_per_patient: None });
+        p.channels.push(Channel { name: "Яндекс Директ".into(), tier: Tier::Proven, ..Channel::default() });
+        p
+    }
+
+    #[test]
+    fn every_column_round_trips_through_get_and_set() {
+        let mut p = project();
+        for sheet in Sheet::ALL {
+            if sheet.has_row_ops() {
+                let row = blank_row(&p, sheet, &RowDefaults::default()).unwrap();
+                let at = row_count(&p, sheet);
+                insert_rows(&mut p, sheet, at, vec![row]).unwrap();
+            }
+            for c in 0..sheet.columns().len() {
+                let v = get(&p, sheet, 0, c);
+                if is_editable(sheet, c) {
+                    set(&mut p, sheet, 0, c, v.clone()).unwrap_or_else(|e| panic!("{e}: {v:?}"));
+                }
+                assert_eq!(get(&p, sheet, 0, c), v);
+            }
+        }
+    }
+
+    #[test]
+    fn typed_values_are_read_or_refused_in_place() {
+        let p = project();
+        let plan = |c, t| parse(&p, Sheet::Plan, 0, c, t, Lang::Ru);
+        assert_eq!(plan(2, "1 234 567,89 ₽"), Ok(Value::Num(1_234_567.89)));
+        assert!(plan(2, "много").unwrap_err().contains("«много»"));
+        assert!(plan(2, "").is_err(), "a required cell is not cleared");
+        assert_eq!(plan(3, ""), Ok(Value::Empty));
+        assert_eq!(plan(4, "62,5 %"), Ok(Value::Num(0.625)));
+        assert_eq!(plan(4, "62,5"), Ok(Value::Num(0.625)));
+        assert_eq!(plan(0, "янв 2025"), Ok(Value::Month(Month::new(2025, 1).unwrap())));
+        assert_eq!(plan(1, "стомат"), Ok(Value::Text("Стоматология".into())));
+        assert!(plan(1, "Хирургия").is_err());
+        assert_eq!(parse(&p, Sheet::Channels, 0, 1, "Проверенный", Lang::Ru), Ok(Value::Tier(Tier::Proven)));
+        assert_eq!(parse(&p, Sheet::Channels, 0, 1, "scaling", Lang::Ru), Ok(Value::Tier(Tier::Scaling)));
+        assert!(parse(&p, Sheet::Channels, 0, 1, "важный", Lang::Ru).is_err());
+        assert!(parse(&p, Sheet::Nps, 0, 2, "11", Lang::Ru).is_err());
+    }
+
+    #[test]
+    fn numbers_show_and_copy_in_the_locale() {
+        let v = Value::Num(1_234_567.89);
+        assert_eq!(display(&v, Kind::Money, Lang::Ru), "1\u{a0}234\u{a0}568\u{a0}₽");
+        assert_eq!(display(&Value::Num(0.625), Kind::Rate, Lang::Ru), "62,5\u{a0}%");
+        assert_eq!(copy_text(&v, Kind::Money, Lang::Ru), "1234567,89");
+        assert_eq!(copy_text(&Value::Num(0.625), Kind::Rate, Lang::En), "62.5%");
+    }
+
+    #[test]
+    fn workbook_names_map_to_sheets() {
+        assert_eq!(Sheet::from_workbook_name("План"), Some(Sheet::Plan));
+        assert_eq!(Sheet::from_workbook_name(" funnel "), Some(Sheet::Funnel));
+        assert_eq!(Sheet::Plan.column_from_header("revenue_plan (план выручки)"), Some(2));
+        assert_eq!(Sheet::Budget.column_from_header("Расход"), Some(3));
+    }
+}
