@@ -130,6 +130,7 @@ labels! {
     ChartDirLtv => "Направления: CAC и LTV", "Directions: CAC and LTV";
     ChartDirLtvCac => "Направления: LTV:CAC", "Directions: LTV:CAC";
     Revenue => "Выручка", "Revenue";
+    RevenueFact => "Выручка, факт", "Revenue, fact";
     RevenuePlan => "План выручки", "Revenue plan";
     Ltv => "LTV (валовая прибыль с пациента)", "LTV (gross profit per patient)";
     LtvCac => "LTV:CAC", "LTV:CAC";
@@ -788,8 +789,10 @@ pub fn revenue_by_month_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
         .y_axis_label(t(lang, T::Roubles))
         .include_y(0.0)
         .show(ui, |p| {
-            p.bar_chart(BarChart::new(t(lang, T::Plan), plan).color(pal.plan).element_formatter(bar_tooltip()));
-            p.bar_chart(BarChart::new(t(lang, T::Fact), fact).color(pal.fact).element_formatter(bar_tooltip()));
+            // Series names differ from the app's navigation ("План", "Выручка"): legend entries are
+            // widgets with those names, and one name should mean one thing on screen.
+            p.bar_chart(BarChart::new(t(lang, T::RevenuePlan), plan).color(pal.plan).element_formatter(bar_tooltip()));
+            p.bar_chart(BarChart::new(t(lang, T::RevenueFact), fact).color(pal.fact).element_formatter(bar_tooltip()));
             if !forecast.is_empty() {
                 p.bar_chart(
                     BarChart::new(t(lang, T::Forecast), forecast).color(pal.forecast).element_formatter(bar_tooltip()),
@@ -1135,7 +1138,7 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
                     .element_formatter(bar_tooltip()),
             );
             p.bar_chart(
-                BarChart::new(t(lang, T::Revenue), revenue)
+                BarChart::new(t(lang, T::RevenueFact), revenue)
                     .horizontal()
                     .color(pal.fact)
                     .element_formatter(bar_tooltip()),

@@ -12,19 +12,14 @@ use medfunnel::model::{Month, Project};
 use medfunnel::ui::charts::{
     ChartTab, ChartsState, charts_view_ui, dashboard_charts_ui, poll_png, request_png, revenue_bars,
 };
+use medfunnel::ui::files::AppDirs;
 use medfunnel::ui::pace::pace_ui;
+use medfunnel::ui::{App, Command, Startup, View as AppView};
 
-/// The same DejaVu Sans the app bundles: egui's default font has no ₽, and kittest fails on
-/// glyphs it cannot draw.
+/// The app's bundled DejaVu Sans: egui's default font has no ₽, and kittest fails on glyphs it
+/// cannot draw.
 fn install_fonts(ctx: &egui::Context) {
-    ctx.add_font(egui::FontInsert::new(
-        "DejaVuSans",
-        egui::FontData::from_static(include_bytes!("../../assets/fonts/DejaVuSans.ttf")),
-        vec![
-            egui::InsertFontFamily { family: egui::FontFamily::Proportional, priority: egui::FontPriority::Lowest },
-            egui::InsertFontFamily { family: egui::FontFamily::Monospace, priority: egui::FontPriority::Lowest },
-        ],
-    ));
+    medfunnel::ui::install_fonts(ctx);
 }
 
 struct View {
@@ -208,7 +203,18 @@ fn save_chart_as_png_crops_the_screenshot_to_the_chart() {
     assert!(h.state().state.png_pending());
     h.step();
     // No renderer here: complete egui's screenshot request ourselves with a window-sized image.
-    let screen = egui::ColorImage::filled([1280, 1000], egui::Color32::from_rgb(10, 20, 30));
+    assert_eq!(complete_screenshot(&h, [1280, 1000]), 1);
+    let saved = poll_png(&mut h.state_mut().state).expect("the screenshot arrived").unwrap();
+    assert_eq!(saved, path);
+    let r = png::Decoder::new(std::io::Cursor::new(std::fs::read(&path).unwrap())).read_info().unwrap();
+    assert_eq!(r.info().width, rect.width().round() as u32);
+    assert_eq!(r.info().height, rect.height().round() as u32);
+    assert!(poll_png(&mut h.state_mut().state).is_none());
+}
+
+/// Completes the screenshot egui was asked for in the last frame (kittest has no renderer here)
+/// with a plain image of the window's size.
+fn complete_screenshot<S>(h: &Harness<'_, S>, size: [usize; 2]) -> usize {
     let callbacks: Vec<egui::ScreenshotCallback> = h
         .output()
         .viewport_output
@@ -219,12 +225,48 @@ fn save_chart_as_png_crops_the_screenshot_to_the_chart() {
             _ => None,
         })
         .collect();
-    assert_eq!(callbacks.len(), 1);
-    callbacks[0].clone().complete(Arc::new(screen));
-    let saved = poll_png(&mut h.state_mut().state).expect("the screenshot arrived").unwrap();
-    assert_eq!(saved, path);
-    let r = png::Decoder::new(std::io::Cursor::new(std::fs::read(&path).unwrap())).read_info().unwrap();
-    assert_eq!(r.info().width, rect.width().round() as u32);
-    assert_eq!(r.info().height, rect.height().round() as u32);
-    assert!(poll_png(&mut h.state_mut().state).is_none());
+    for cb in &callbacks {
+        cb.clone().complete(Arc::new(egui::ColorImage::filled(size, egui::Color32::WHITE)));
+    }
+    callbacks.len()
+}
+
+#[test]
+fn the_app_has_a_charts_view_and_the_dashboard_shows_the_pace() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::new(Startup {
+        file: None,
+        dirs: Some(AppDirs::inside(dir.path())),
+        reopen_last: false,
+        lang: Some(Lang::En),
+    });
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
+    h.run();
+    // The Dashboard: the pace panel and the two small charts.
+    h.get_by_label_contains("To make the plan, each full working day from now must bring");
+    h.get_by_label("Revenue by month: plan vs fact");
+    // Nothing to save outside the Charts view.
+    h.state_mut().send(Command::SaveChartPngTo(dir.path().join("x.png")));
+    h.run();
+    assert_eq!(h.state().status(), Some("Open Charts to save a chart"));
+
+    h.get_by_label("Charts").click();
+    h.run();
+    assert_eq!(h.state().view(), AppView::Charts);
+    h.get_by_label("Month in progress").click();
+    h.run();
+    h.get_by_label_contains("Month in progress by day");
+
+    // File → Save chart as PNG, with the path already chosen.
+    let path = dir.path().join("month");
+    h.state_mut().send(Command::SaveChartPngTo(path));
+    h.step();
+    assert_eq!(complete_screenshot(&h, [1400, 900]), 1);
+    h.step();
+    let saved = dir.path().join("month.png");
+    assert_eq!(h.state().status(), Some(format!("Chart saved: {}", saved.display()).as_str()));
+    assert!(std::fs::metadata(&saved).unwrap().len() > 0);
 }
