@@ -665,6 +665,8 @@ fn category_marks(n: usize) -> impl Fn(GridInput) -> Vec<GridMark> {
 fn base_plot<'a>(id: &str, height: f32) -> Plot<'a> {
     Plot::new(id)
         .height(height)
+        .x_grid_spacer(nice_marks)
+        .y_grid_spacer(nice_marks)
         .allow_zoom(false)
         .allow_drag(false)
         .allow_scroll(false)
@@ -675,13 +677,53 @@ fn base_plot<'a>(id: &str, height: f32) -> Plot<'a> {
         .legend(Legend::default().position(Corner::LeftTop).follow_insertion_order(true))
 }
 
+/// Where a column chart's value axis ends: above the tallest column, leaving the top band to the
+/// legend (top left) and the labels written over the columns.
+fn headroom(top: f64) -> f64 {
+    top * 1.35
+}
+
 /// The height a chart gets: what it wants, within what the caller left (a dashboard tile).
-fn chart_height(ui: &egui::Ui, wanted: f32) -> f32 {
-    wanted.min(ui.available_height().max(120.0)).max(120.0)
+fn chart_height(_ui: &egui::Ui, wanted: f32) -> f32 {
+    wanted.max(120.0)
+}
+
+/// Grid marks for a value axis at 1-2-5 steps about 70 points apart, so money and percent axes
+/// carry several readable ticks (egui_plot's default only labels powers of ten).
+fn nice_marks(input: GridInput) -> Vec<GridMark> {
+    // base_step_size spans the plot's minimum grid spacing (a few points); aim for ~10 of those.
+    let target = input.base_step_size * 10.0;
+    if !(target.is_finite() && target > 0.0) {
+        return Vec::new();
+    }
+    let mag = 10f64.powf(target.log10().floor());
+    let step = [1.0, 2.0, 5.0, 10.0].into_iter().map(|m| m * mag).find(|s| *s >= target).unwrap_or(10.0 * mag);
+    let (lo, hi) = input.bounds;
+    let first = (lo / step).ceil() as i64;
+    let last = (hi / step).floor() as i64;
+    if last - first > 1000 {
+        return Vec::new();
+    }
+    (first..=last).map(|i| GridMark { value: i as f64 * step, step_size: step }).collect()
 }
 
 /// egui_plot's per-bar hover text.
 type BarFormatter = Box<dyn Fn(&Bar, &BarChart) -> String>;
+
+/// A bar series drawn solid in `colour` (egui_plot's default is an outline over a faint fill, too
+/// pale to compare heights at a glance); bars with their own fill keep it. Hovering a bar shows
+/// its name, which holds the whole tooltip.
+fn solid_bars(name: impl Into<String>, mut bars: Vec<Bar>, colour: Color32) -> BarChart {
+    for b in &mut bars {
+        if b.fill == Color32::TRANSPARENT {
+            b.fill = colour;
+        }
+        if b.stroke.color == Color32::TRANSPARENT {
+            b.stroke = Stroke::new(1.0, b.fill);
+        }
+    }
+    BarChart::new(name, bars).color(colour).element_formatter(bar_tooltip())
+}
 
 /// The label shown when hovering a bar: its name holds the whole tooltip.
 fn bar_tooltip() -> BarFormatter {
@@ -727,6 +769,10 @@ fn row_y(n: usize, i: usize) -> f64 {
 /// Revenue by month: plan and fact columns with the completion % above them; the month in
 /// progress shows its forecast as a lighter column part above the fact to date.
 pub fn revenue_by_month_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
+    revenue_by_month_sized(ui, kpis, lang, 420.0);
+}
+
+fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, height: f32) {
     title_ui(ui, t(lang, T::ChartRevenue));
     let bars = revenue_bars(kpis);
     if bars.is_empty() {
@@ -780,7 +826,8 @@ pub fn revenue_by_month_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
             texts.push((x, top, format::percent(b.completion, lang)));
         }
     }
-    let h = chart_height(ui, 300.0);
+    let top = bars.iter().flat_map(|b| [b.plan, b.fact, b.forecast]).flatten().fold(0.0, f64::max);
+    let h = chart_height(ui, height);
     let lx = labels.clone();
     base_plot("mf_revenue_by_month", h)
         .x_grid_spacer(category_marks(n))
@@ -788,15 +835,14 @@ pub fn revenue_by_month_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
         .y_axis_formatter(move |m, _| money_tick(m.value, lang))
         .y_axis_label(t(lang, T::Roubles))
         .include_y(0.0)
+        .include_y(headroom(top))
         .show(ui, |p| {
             // Series names differ from the app's navigation ("План", "Выручка"): legend entries are
             // widgets with those names, and one name should mean one thing on screen.
-            p.bar_chart(BarChart::new(t(lang, T::RevenuePlan), plan).color(pal.plan).element_formatter(bar_tooltip()));
-            p.bar_chart(BarChart::new(t(lang, T::RevenueFact), fact).color(pal.fact).element_formatter(bar_tooltip()));
+            p.bar_chart(solid_bars(t(lang, T::RevenuePlan), plan, pal.plan));
+            p.bar_chart(solid_bars(t(lang, T::RevenueFact), fact, pal.fact));
             if !forecast.is_empty() {
-                p.bar_chart(
-                    BarChart::new(t(lang, T::Forecast), forecast).color(pal.forecast).element_formatter(bar_tooltip()),
-                );
+                p.bar_chart(solid_bars(t(lang, T::Forecast), forecast, pal.forecast));
             }
             for (x, y, s) in texts {
                 p.text(
@@ -815,6 +861,10 @@ pub fn revenue_by_month_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
 /// cumulative fact, and the forecast path to the month's end. `calendar` is that month's
 /// ([`month_calendar`] of `kpis.progress`'s month).
 pub fn month_days_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCalendar>, lang: Lang) {
+    month_days_sized(ui, kpis, calendar, lang, 340.0);
+}
+
+fn month_days_sized(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCalendar>, lang: Lang, height: f32) {
     title_ui(ui, t(lang, T::ChartDays));
     let (Some(progress), Some(cal)) = (kpis.progress.as_ref(), calendar) else {
         ui.label(t(lang, T::NoProgress));
@@ -843,7 +893,7 @@ pub fn month_days_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCale
         (n_fact.to_string(), s.fact.iter().map(|[x, y]| day_tip(*x, t(lang, T::Fact), *y)).collect()),
         (n_fc.to_string(), s.forecast.iter().map(|[x, y]| day_tip(*x, t(lang, T::Forecast), *y)).collect()),
     ];
-    let h = chart_height(ui, 300.0);
+    let h = chart_height(ui, height);
     let last_day = f64::from(progress.last_day.day());
     let plan_line = s.plan.clone();
     base_plot("mf_month_days", h)
@@ -914,6 +964,7 @@ pub fn month_weeks_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCal
         )));
     }
     let n = labels.len();
+    let top = cal.weeks.iter().flat_map(|w| [w.plan, Some(w.fact)]).flatten().fold(0.0, f64::max);
     let h = chart_height(ui, 240.0);
     base_plot("mf_month_weeks", h)
         .x_grid_spacer(category_marks(n))
@@ -922,9 +973,10 @@ pub fn month_weeks_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCal
         .y_axis_label(t(lang, T::Roubles))
         .y_axis_formatter(move |m, _| money_tick(m.value, lang))
         .include_y(0.0)
+        .include_y(headroom(top))
         .show(ui, |p| {
-            p.bar_chart(BarChart::new(t(lang, T::WeekPlan), plan).color(pal.plan).element_formatter(bar_tooltip()));
-            p.bar_chart(BarChart::new(t(lang, T::WeekFact), fact).color(pal.fact).element_formatter(bar_tooltip()));
+            p.bar_chart(solid_bars(t(lang, T::WeekPlan), plan, pal.plan));
+            p.bar_chart(solid_bars(t(lang, T::WeekFact), fact, pal.fact));
         });
 }
 
@@ -947,7 +999,7 @@ pub fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, channel: Option<&str>, lang: La
     let pal = Palette::of(ui);
     let colours = [pal.plan, pal.second, pal.third, pal.fact];
     let labels: Vec<String> = stages.iter().map(|s| s.stage.label(lang).to_string()).collect();
-    let mut bars = Vec::new();
+    let mut columns = Vec::new();
     let mut texts = Vec::new();
     for (i, s) in stages.iter().enumerate() {
         let v = s.count.unwrap_or(0.0);
@@ -956,8 +1008,9 @@ pub fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, channel: Option<&str>, lang: La
             tip.push_str(&format!("\n{} {}", format::percent(s.rate, lang), t(lang, T::FromPrevious)));
             texts.push((i as f64, v, format!("→ {}", format::percent(s.rate, lang))));
         }
-        bars.push(Bar::new(i as f64, v).width(0.6).fill(colours[i % colours.len()]).name(tip));
+        columns.push((s.stage.label(lang), colours[i % colours.len()], Bar::new(i as f64, v).width(0.6).name(tip)));
     }
+    let top = stages.iter().filter_map(|s| s.count).fold(0.0, f64::max);
     let h = chart_height(ui, 280.0);
     base_plot("mf_funnel", h)
         .x_grid_spacer(category_marks(labels.len()))
@@ -965,8 +1018,12 @@ pub fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, channel: Option<&str>, lang: La
         .y_axis_formatter(move |m, _| plain_tick(m.value, lang))
         .y_axis_label(t(lang, T::CountAxis))
         .include_y(0.0)
+        .include_y(headroom(top))
         .show(ui, |p| {
-            p.bar_chart(BarChart::new(t(lang, T::TabFunnel), bars).color(pal.fact).element_formatter(bar_tooltip()));
+            // One series per stage, so the legend names the stages in their colours.
+            for (name, colour, bar) in columns {
+                p.bar_chart(solid_bars(name, vec![bar], colour));
+            }
             for (x, y, s) in texts {
                 p.text(
                     Text::new("", PlotPoint::new(x, y), RichText::new(s).strong())
@@ -989,7 +1046,7 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, lang: Lang
     let pal = Palette::of(ui);
     let n = rows.len();
     let names: Vec<String> = rows.iter().map(|c| c.channel.clone()).collect();
-    let h = chart_height(ui, 60.0 + 34.0 * n as f32);
+    let h = chart_height(ui, 110.0 + 40.0 * n as f32);
     let channel_tip = |c: &ChannelKpis| -> String {
         format!(
             "{}\n{}: {}\n{}: {}\nROAS: {}\nROMI: {}",
@@ -1014,20 +1071,15 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, lang: Lang
     let ny = names.clone();
     base_plot("mf_channels_money", h)
         .y_grid_spacer(category_marks(n))
+        .include_y(-0.6)
+        .include_y(n as f64 + 1.0)
         .y_axis_formatter(move |m, _| category_at(&reversed(&ny), m.value))
         .x_axis_formatter(move |m, _| money_tick(m.value, lang))
         .x_axis_label(t(lang, T::Roubles))
         .include_x(0.0)
         .show(ui, |p| {
-            p.bar_chart(
-                BarChart::new(t(lang, T::Spend), spend).horizontal().color(pal.second).element_formatter(bar_tooltip()),
-            );
-            p.bar_chart(
-                BarChart::new(t(lang, T::AttributedRevenue), revenue)
-                    .horizontal()
-                    .color(pal.fact)
-                    .element_formatter(bar_tooltip()),
-            );
+            p.bar_chart(solid_bars(t(lang, T::Spend), spend, pal.second).horizontal());
+            p.bar_chart(solid_bars(t(lang, T::AttributedRevenue), revenue, pal.fact).horizontal());
         });
 
     // CPL and CAC.
@@ -1048,17 +1100,15 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, lang: Lang
     let ny = names.clone();
     base_plot("mf_channels_cost", h)
         .y_grid_spacer(category_marks(n))
+        .include_y(-0.6)
+        .include_y(n as f64 + 1.0)
         .y_axis_formatter(move |m, _| category_at(&reversed(&ny), m.value))
         .x_axis_formatter(move |m, _| money_tick(m.value, lang))
         .x_axis_label(t(lang, T::Roubles))
         .include_x(0.0)
         .show(ui, |p| {
-            p.bar_chart(
-                BarChart::new(t(lang, T::Cpl), cpl).horizontal().color(pal.third).element_formatter(bar_tooltip()),
-            );
-            p.bar_chart(
-                BarChart::new(t(lang, T::Cac), cac).horizontal().color(pal.second).element_formatter(bar_tooltip()),
-            );
+            p.bar_chart(solid_bars(t(lang, T::Cpl), cpl, pal.third).horizontal());
+            p.bar_chart(solid_bars(t(lang, T::Cac), cac, pal.second).horizontal());
         });
 
     // ROMI against break-even.
@@ -1072,14 +1122,14 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, lang: Lang
     }
     base_plot("mf_channels_romi", h)
         .y_grid_spacer(category_marks(n))
+        .include_y(-0.6)
+        .include_y(n as f64 + 1.0)
         .y_axis_formatter(move |m, _| category_at(&reversed(&names), m.value))
         .x_axis_formatter(move |m, _| percent_tick(m.value, lang))
         .x_axis_label(t(lang, T::Percent))
         .include_x(0.0)
         .show(ui, |p| {
-            p.bar_chart(
-                BarChart::new(t(lang, T::Romi), romi).horizontal().color(pal.good).element_formatter(bar_tooltip()),
-            );
+            p.bar_chart(solid_bars(t(lang, T::Romi), romi, pal.good).horizontal());
             p.vline(
                 VLine::new(t(lang, T::BreakEven), 0.0).color(pal.reference).width(2.0).style(LineStyle::dashed_dense()),
             );
@@ -1102,7 +1152,7 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
     let pal = Palette::of(ui);
     let n = dirs.len();
     let names: Vec<String> = dirs.iter().map(|d| d.direction.clone()).collect();
-    let h = chart_height(ui, 60.0 + 34.0 * n as f32);
+    let h = chart_height(ui, 110.0 + 40.0 * n as f32);
 
     let mut plan = Vec::new();
     let mut revenue = Vec::new();
@@ -1126,23 +1176,15 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
     let ny = names.clone();
     base_plot("mf_dir_revenue", h)
         .y_grid_spacer(category_marks(n))
+        .include_y(-0.6)
+        .include_y(n as f64 + 1.0)
         .y_axis_formatter(move |m, _| category_at(&reversed(&ny), m.value))
         .x_axis_formatter(move |m, _| money_tick(m.value, lang))
         .x_axis_label(t(lang, T::Roubles))
         .include_x(0.0)
         .show(ui, |p| {
-            p.bar_chart(
-                BarChart::new(t(lang, T::RevenuePlan), plan)
-                    .horizontal()
-                    .color(pal.plan)
-                    .element_formatter(bar_tooltip()),
-            );
-            p.bar_chart(
-                BarChart::new(t(lang, T::RevenueFact), revenue)
-                    .horizontal()
-                    .color(pal.fact)
-                    .element_formatter(bar_tooltip()),
-            );
+            p.bar_chart(solid_bars(t(lang, T::RevenuePlan), plan, pal.plan).horizontal());
+            p.bar_chart(solid_bars(t(lang, T::RevenueFact), revenue, pal.fact).horizontal());
         });
 
     ui.add_space(8.0);
@@ -1179,32 +1221,30 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
     let ny = names.clone();
     base_plot("mf_dir_ltv", h)
         .y_grid_spacer(category_marks(n))
+        .include_y(-0.6)
+        .include_y(n as f64 + 1.0)
         .y_axis_formatter(move |m, _| category_at(&reversed(&ny), m.value))
         .x_axis_formatter(move |m, _| money_tick(m.value, lang))
         .x_axis_label(t(lang, T::Roubles))
         .include_x(0.0)
         .show(ui, |p| {
-            p.bar_chart(
-                BarChart::new(t(lang, T::Cac), cac).horizontal().color(pal.second).element_formatter(bar_tooltip()),
-            );
-            p.bar_chart(
-                BarChart::new(t(lang, T::Ltv), ltv).horizontal().color(pal.good).element_formatter(bar_tooltip()),
-            );
+            p.bar_chart(solid_bars(t(lang, T::Cac), cac, pal.second).horizontal());
+            p.bar_chart(solid_bars(t(lang, T::Ltv), ltv, pal.good).horizontal());
         });
 
     ui.add_space(8.0);
     title_ui(ui, t(lang, T::ChartDirLtvCac));
     base_plot("mf_dir_ltv_cac", h)
         .y_grid_spacer(category_marks(n))
+        .include_y(-0.6)
+        .include_y(n as f64 + 1.0)
         .y_axis_formatter(move |m, _| category_at(&reversed(&names), m.value))
         .x_axis_formatter(move |m, _| plain_tick(m.value, lang))
         .x_axis_label(t(lang, T::LtvCac))
         .include_x(0.0)
         .include_x(3.5)
         .show(ui, |p| {
-            p.bar_chart(
-                BarChart::new(t(lang, T::LtvCac), ratio).horizontal().color(pal.good).element_formatter(bar_tooltip()),
-            );
+            p.bar_chart(solid_bars(t(lang, T::LtvCac), ratio, pal.good).horizontal());
             p.vline(
                 VLine::new(t(lang, T::LtvCacRef), 3.0).color(pal.reference).width(2.0).style(LineStyle::dashed_dense()),
             );
@@ -1271,31 +1311,21 @@ pub fn gap_waterfall_ui(ui: &mut egui::Ui, kpis: &Kpis, month: Option<Month>, la
         .take(n.saturating_sub(1))
         .flat_map(|(i, s)| [[i as f64 + 0.3, s.to], [i as f64 + 0.7, s.to]])
         .collect();
+    let top = steps.iter().flat_map(|s| [s.from, s.to]).fold(0.0, f64::max);
     base_plot("mf_gap_waterfall", h)
         .x_grid_spacer(category_marks(n))
         .x_axis_formatter(move |m, _| category_at(&lx, m.value))
         .y_axis_formatter(move |m, _| money_tick(m.value, lang))
         .y_axis_label(t(lang, T::Roubles))
         .include_y(0.0)
+        .include_y(headroom(top))
         .show(ui, |p| {
-            p.bar_chart(
-                BarChart::new(format!("{} / {}", t(lang, T::PlanR), t(lang, T::FactR)), ends)
-                    .color(pal.plan)
-                    .element_formatter(bar_tooltip()),
-            );
+            p.bar_chart(solid_bars(format!("{} / {}", t(lang, T::PlanR), t(lang, T::FactR)), ends, pal.plan));
             if !up.is_empty() {
-                p.bar_chart(
-                    BarChart::new(format!("+ {}", t(lang, T::Contribution)), up)
-                        .color(pal.good)
-                        .element_formatter(bar_tooltip()),
-                );
+                p.bar_chart(solid_bars(format!("+ {}", t(lang, T::Contribution)), up, pal.good));
             }
             if !down.is_empty() {
-                p.bar_chart(
-                    BarChart::new(format!("− {}", t(lang, T::Contribution)), down)
-                        .color(pal.bad)
-                        .element_formatter(bar_tooltip()),
-                );
+                p.bar_chart(solid_bars(format!("− {}", t(lang, T::Contribution)), down, pal.bad));
             }
             for pair in connectors.chunks(2) {
                 p.line(Line::new("", PlotPoints::new(pair.to_vec())).color(pal.neutral).width(1.0).allow_hover(false));
@@ -1349,7 +1379,7 @@ pub fn doctors_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
     let pal = Palette::of(ui);
     let n = docs.len();
     let names: Vec<String> = docs.iter().map(|d| d.doctor.clone()).collect();
-    let h = chart_height(ui, 60.0 + 34.0 * n as f32);
+    let h = chart_height(ui, 110.0 + 40.0 * n as f32);
     let mut util = Vec::new();
     let mut conv = Vec::new();
     for (i, d) in docs.iter().enumerate() {
@@ -1374,24 +1404,16 @@ pub fn doctors_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
     let ny = names.clone();
     base_plot("mf_doctors", h)
         .y_grid_spacer(category_marks(n))
+        .include_y(-0.6)
+        .include_y(n as f64 + 1.0)
         .y_axis_formatter(move |m, _| category_at(&reversed(&ny), m.value))
         .x_axis_formatter(move |m, _| percent_tick(m.value, lang))
         .x_axis_label(t(lang, T::Percent))
         .include_x(0.0)
         .include_x(1.0)
         .show(ui, |p| {
-            p.bar_chart(
-                BarChart::new(t(lang, T::Utilization), util)
-                    .horizontal()
-                    .color(pal.plan)
-                    .element_formatter(bar_tooltip()),
-            );
-            p.bar_chart(
-                BarChart::new(t(lang, T::DoctorConversion), conv)
-                    .horizontal()
-                    .color(pal.good)
-                    .element_formatter(bar_tooltip()),
-            );
+            p.bar_chart(solid_bars(t(lang, T::Utilization), util, pal.plan).horizontal());
+            p.bar_chart(solid_bars(t(lang, T::DoctorConversion), conv, pal.good).horizontal());
             p.vline(
                 VLine::new(t(lang, T::ConversionRef), 0.5)
                     .color(pal.reference)
@@ -1416,7 +1438,7 @@ pub fn treatment_plan_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
     let pal = Palette::of(ui);
     let n = docs.len();
     let names: Vec<String> = docs.iter().map(|d| d.doctor.clone()).collect();
-    let h = chart_height(ui, 60.0 + 40.0 * n as f32);
+    let h = chart_height(ui, 110.0 + 54.0 * n as f32);
     let mut series: [Vec<Bar>; 3] = Default::default();
     for (i, d) in docs.iter().enumerate() {
         let y = row_y(n, i);
@@ -1443,26 +1465,16 @@ pub fn treatment_plan_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
     let [rec, agr, perf] = series;
     base_plot("mf_treatment", h)
         .y_grid_spacer(category_marks(n))
+        .include_y(-0.6)
+        .include_y(n as f64 + 1.0)
         .y_axis_formatter(move |m, _| category_at(&reversed(&names), m.value))
         .x_axis_formatter(move |m, _| plain_tick(m.value, lang))
         .x_axis_label(t(lang, T::Procedures))
         .include_x(0.0)
         .show(ui, |p| {
-            p.bar_chart(
-                BarChart::new(t(lang, T::Recommended), rec)
-                    .horizontal()
-                    .color(pal.plan)
-                    .element_formatter(bar_tooltip()),
-            );
-            p.bar_chart(
-                BarChart::new(t(lang, T::Agreed), agr).horizontal().color(pal.second).element_formatter(bar_tooltip()),
-            );
-            p.bar_chart(
-                BarChart::new(t(lang, T::Performed), perf)
-                    .horizontal()
-                    .color(pal.good)
-                    .element_formatter(bar_tooltip()),
-            );
+            p.bar_chart(solid_bars(t(lang, T::Recommended), rec, pal.plan).horizontal());
+            p.bar_chart(solid_bars(t(lang, T::Agreed), agr, pal.second).horizontal());
+            p.bar_chart(solid_bars(t(lang, T::Performed), perf, pal.good).horizontal());
         });
 }
 
@@ -1528,16 +1540,18 @@ pub fn nps_ui(ui: &mut egui::Ui, kpis: &Kpis, direction: Option<&str>, lang: Lan
         groups[2].push(Bar::new(x, r.promoters).base_offset(r.detractors + r.passives).width(0.6).name(tip));
     }
     let [det, pas, pro] = groups;
+    let top = rows.iter().map(|r| r.respondents).fold(0.0, f64::max);
     base_plot("mf_nps_groups", h)
         .x_grid_spacer(category_marks(n))
         .x_axis_formatter(move |m, _| category_at(&labels, m.value))
         .y_axis_formatter(move |m, _| plain_tick(m.value, lang))
         .y_axis_label(t(lang, T::Respondents))
         .include_y(0.0)
+        .include_y(headroom(top))
         .show(ui, |p| {
-            p.bar_chart(BarChart::new(t(lang, T::Promoters), pro).color(pal.good).element_formatter(bar_tooltip()));
-            p.bar_chart(BarChart::new(t(lang, T::Passives), pas).color(pal.neutral).element_formatter(bar_tooltip()));
-            p.bar_chart(BarChart::new(t(lang, T::Detractors), det).color(pal.bad).element_formatter(bar_tooltip()));
+            p.bar_chart(solid_bars(t(lang, T::Promoters), pro, pal.good));
+            p.bar_chart(solid_bars(t(lang, T::Passives), pas, pal.neutral));
+            p.bar_chart(solid_bars(t(lang, T::Detractors), det, pal.bad));
         });
 }
 
@@ -1682,7 +1696,7 @@ pub fn charts_view_ui(
             state.png_requested = true;
         }
     });
-    pickers_ui(ui, state, kpis, lang);
+    ui.horizontal(|ui| pickers_ui(ui, state, kpis, lang));
     ui.separator();
     let calendar = if state.tab == ChartTab::Month { state.calendar.get(project, kpis, filter).cloned() } else { None };
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
@@ -1711,6 +1725,12 @@ pub fn charts_view_ui(
     });
 }
 
+/// Writes a picker's label (before its combo, as the filter bar does) and returns the id that
+/// names the combo for screen readers and tests.
+fn picker_label(ui: &mut egui::Ui, text: &str) -> egui::Id {
+    ui.label(text).id
+}
+
 /// The pickers of the current tab: the funnel's channel, the sort key, the gap month, the NPS
 /// direction. Picks that the filters made disappear fall back to "all" / the latest.
 fn pickers_ui(ui: &mut egui::Ui, state: &mut ChartsState, kpis: &Kpis, lang: Lang) {
@@ -1720,19 +1740,29 @@ fn pickers_ui(ui: &mut egui::Ui, state: &mut ChartsState, kpis: &Kpis, lang: Lan
                 state.channel = None;
             }
             let shown = state.channel.clone().unwrap_or_else(|| t(lang, T::WholeClinic).to_string());
-            egui::ComboBox::from_label(t(lang, T::ChannelPick)).selected_text(shown).show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.channel, None, t(lang, T::WholeClinic));
-                for c in &kpis.channels {
-                    ui.selectable_value(&mut state.channel, Some(c.channel.clone()), &c.channel);
-                }
-            });
+            let label = picker_label(ui, t(lang, T::ChannelPick));
+            egui::ComboBox::from_id_salt(label)
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut state.channel, None, t(lang, T::WholeClinic));
+                    for c in &kpis.channels {
+                        ui.selectable_value(&mut state.channel, Some(c.channel.clone()), &c.channel);
+                    }
+                })
+                .response
+                .labelled_by(label);
         }
         ChartTab::Channels => {
-            egui::ComboBox::from_label(t(lang, T::SortBy)).selected_text(state.sort.label(lang)).show_ui(ui, |ui| {
-                for s in ChannelSort::ALL {
-                    ui.selectable_value(&mut state.sort, s, s.label(lang));
-                }
-            });
+            let label = picker_label(ui, t(lang, T::SortBy));
+            egui::ComboBox::from_id_salt(label)
+                .selected_text(state.sort.label(lang))
+                .show_ui(ui, |ui| {
+                    for s in ChannelSort::ALL {
+                        ui.selectable_value(&mut state.sort, s, s.label(lang));
+                    }
+                })
+                .response
+                .labelled_by(label);
         }
         ChartTab::Directions => {
             if state.gap_month.is_some_and(|m| !kpis.gaps.iter().any(|g| g.month == m)) {
@@ -1740,11 +1770,16 @@ fn pickers_ui(ui: &mut egui::Ui, state: &mut ChartsState, kpis: &Kpis, lang: Lan
             }
             if let Some(latest) = default_gap(kpis) {
                 let shown = month_long(state.gap_month.unwrap_or(latest.month), lang);
-                egui::ComboBox::from_label(t(lang, T::GapMonth)).selected_text(shown).show_ui(ui, |ui| {
-                    for g in kpis.gaps.iter().rev() {
-                        ui.selectable_value(&mut state.gap_month, Some(g.month), month_long(g.month, lang));
-                    }
-                });
+                let label = picker_label(ui, t(lang, T::GapMonth));
+                egui::ComboBox::from_id_salt(label)
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        for g in kpis.gaps.iter().rev() {
+                            ui.selectable_value(&mut state.gap_month, Some(g.month), month_long(g.month, lang));
+                        }
+                    })
+                    .response
+                    .labelled_by(label);
             }
         }
         ChartTab::Nps => {
@@ -1758,12 +1793,17 @@ fn pickers_ui(ui: &mut egui::Ui, state: &mut ChartsState, kpis: &Kpis, lang: Lan
                 state.nps_direction = None;
             }
             let shown = state.nps_direction.clone().unwrap_or_else(|| t(lang, T::AllDirections).to_string());
-            egui::ComboBox::from_label(t(lang, T::DirectionPick)).selected_text(shown).show_ui(ui, |ui| {
-                ui.selectable_value(&mut state.nps_direction, None, t(lang, T::AllDirections));
-                for d in dirs {
-                    ui.selectable_value(&mut state.nps_direction, Some(d.to_string()), d);
-                }
-            });
+            let label = picker_label(ui, t(lang, T::DirectionPick));
+            egui::ComboBox::from_id_salt(label)
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut state.nps_direction, None, t(lang, T::AllDirections));
+                    for d in dirs {
+                        ui.selectable_value(&mut state.nps_direction, Some(d.to_string()), d);
+                    }
+                })
+                .response
+                .labelled_by(label);
         }
         ChartTab::Revenue | ChartTab::Month | ChartTab::Doctors => {}
     }
@@ -1776,9 +1816,9 @@ pub fn dashboard_charts_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&Mon
     ui.add_space(6.0);
     ui.columns(2, |cols| {
         let w = cols[0].available_width();
-        cols[0].allocate_ui(egui::vec2(w, height), |ui| revenue_by_month_ui(ui, kpis, lang));
+        cols[0].allocate_ui(egui::vec2(w, height), |ui| revenue_by_month_sized(ui, kpis, lang, height));
         let w = cols[1].available_width();
-        cols[1].allocate_ui(egui::vec2(w, height), |ui| month_days_ui(ui, kpis, calendar, lang));
+        cols[1].allocate_ui(egui::vec2(w, height), |ui| month_days_sized(ui, kpis, calendar, lang, height));
     });
 }
 
