@@ -30,6 +30,8 @@ pub enum Command {
     Kpi(KpiArgs),
     /// Build next year's revenue plan and marketing budget from this year's facts.
     Plan(PlanArgs),
+    /// Write the analyst report (xlsx with KPI sheets, charts and the data used).
+    Report(ReportArgs),
     /// What if some levers rise (or fall)? Revenue, profit, spend and ROMI before and after.
     Whatif(WhatifArgs),
     /// Every lever ranked by the profit a +10 % change would earn, with its owner.
@@ -68,6 +70,24 @@ pub struct KpiArgs {
     /// Print the JSON of domain.md instead of tables.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Arguments of `report`.
+#[derive(Args, Debug)]
+pub struct ReportArgs {
+    /// The clinic and period.
+    #[command(flatten)]
+    pub source: Source,
+    /// Where to write the report.
+    #[arg(short, long, default_value = "report.xlsx")]
+    pub output: PathBuf,
+    /// The report's language: ru or en.
+    #[arg(long, value_parser = parse_lang, default_value = "ru")]
+    pub lang: Lang,
+}
+
+fn parse_lang(s: &str) -> Result<Lang, String> {
+    Lang::parse(s).ok_or_else(|| format!("«{s}» is not a report language: use ru or en"))
 }
 
 /// Arguments of `plan`.
@@ -306,6 +326,7 @@ pub fn execute(command: Command) -> Result<ExitCode, CliError> {
     match command {
         Command::Kpi(args) => kpi(&args),
         Command::Plan(args) => plan(&args),
+        Command::Report(args) => write_report(&args),
         Command::Whatif(args) => whatif(&args),
         Command::Levers(args) => levers(&args),
         Command::Goalseek(args) => goalseek(&args),
@@ -375,6 +396,13 @@ fn kpi(args: &KpiArgs) -> Result<ExitCode, CliError> {
     } else {
         print!("{}", kpi_tables(&kpis, Lang::En));
     }
+    Ok(loaded.exit_code())
+}
+
+fn write_report(args: &ReportArgs) -> Result<ExitCode, CliError> {
+    let loaded = load(args.source.file.as_deref())?;
+    report::write_report(&loaded.project, &args.source.filter(), args.lang, &args.output)?;
+    eprintln!("Wrote the report to {}", args.output.display());
     Ok(loaded.exit_code())
 }
 
@@ -766,6 +794,15 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(Cli::try_parse_from(["medfunnel", "kpi", "--from", "2025-13"]).is_err());
+        let cli = Cli::try_parse_from(["medfunnel", "report", "x.xlsx", "-o", "r.xlsx", "--lang", "en", "--to", "2026-06"]).unwrap();
+        match cli.command {
+            Some(Command::Report(a)) => {
+                assert_eq!((a.lang, a.output.as_path()), (Lang::En, Path::new("r.xlsx")));
+                assert_eq!(a.source.to, Month::new(2026, 6));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(Cli::try_parse_from(["medfunnel", "report", "--lang", "de"]).is_err());
         assert!(Cli::try_parse_from(["medfunnel", "allocate", "--budget", "1 000 000", "--tiers", "80/15/10"]).is_err());
         assert!(Cli::try_parse_from(["medfunnel", "allocate", "--budget", "1 000 000", "--tiers", "0.8/0.15/0.05"]).is_ok());
         let open = Cli::try_parse_from(["medfunnel", "clinic.xlsx"]).unwrap();

@@ -79,6 +79,12 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     let result = (|| {
         let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
         tmp.write_all(bytes)?;
+        // tempfile creates the file readable by its owner only; a saved project or workbook keeps the
+        // permissions of the file it replaces, or gets the usual ones.
+        let permissions = fs::metadata(path).map(|m| m.permissions()).ok().or_else(default_permissions);
+        if let Some(p) = permissions {
+            tmp.as_file().set_permissions(p)?;
+        }
         tmp.as_file().sync_all()?;
         tmp.persist(path).map_err(|e| e.error)?;
         // The rename is durable only once the folder is synced; not every platform allows it.
@@ -88,6 +94,18 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
         Ok(())
     })();
     result.map_err(err)
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt;
+    Some(fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<fs::Permissions> {
+    // Only unix temp files are created owner-only; elsewhere the new file's defaults are right.
+    None
 }
 
 /// Saves a project file atomically.
@@ -143,6 +161,19 @@ mod tests {
         // No temp files are left behind.
         let names: Vec<_> = fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
         assert_eq!(names.len(), 2, "{names:?}");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saved_files_are_readable_like_any_document() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.medfunnel");
+        save_project(&Project::new(), &path).unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o644);
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
+        save_project(&Project::new(), &path).unwrap();
+        assert_eq!(fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
     }
 
     #[test]

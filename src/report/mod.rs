@@ -3,11 +3,18 @@
 //! Only this layer (and `import`) touches spreadsheet libraries; it reads the model and never
 //! changes it.
 
+pub mod analyst;
+mod i18n;
+mod sheets;
 pub mod template;
 
-use std::path::PathBuf;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 
-pub use template::{template_workbook, write_template};
+use rust_xlsxwriter::Workbook;
+
+pub use analyst::{report_workbook, write_report};
+pub use template::{add_template_sheets, template_workbook, write_template};
 
 /// Why a workbook could not be written. Every message names the file, because the user may be
 /// saving several at once.
@@ -31,4 +38,30 @@ pub enum ReportError {
         #[source]
         source: std::io::Error,
     },
+}
+
+/// Saves `workbook` to `path` atomically: the bytes go to a temporary file in the same folder, are
+/// flushed to disk and then renamed over `path`, so a crash or a full disk never leaves a
+/// half-written file where the user's workbook was.
+///
+/// # Errors
+/// [`ReportError::Xlsx`] when the workbook cannot be serialised; [`ReportError::Io`] when the
+/// folder does not exist or cannot be written, or the rename fails. Both name `path`.
+pub(crate) fn save_atomically(workbook: &mut Workbook, path: &Path) -> Result<(), ReportError> {
+    let io = |source| ReportError::Io { path: path.to_path_buf(), source };
+    let bytes = workbook.save_to_buffer().map_err(|source| ReportError::Xlsx { path: path.to_path_buf(), source })?;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let mut builder = tempfile::Builder::new();
+    // A temporary file is private (0600); the saved workbook is an ordinary document, readable as
+    // the user's umask allows.
+    #[cfg(unix)]
+    builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o666));
+    let mut tmp = builder.tempfile_in(dir).map_err(io)?;
+    tmp.write_all(&bytes).map_err(io)?;
+    tmp.as_file().sync_all().map_err(io)?;
+    tmp.persist(path).map_err(|e| io(e.error))?;
+    Ok(())
 }

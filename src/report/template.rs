@@ -6,14 +6,15 @@
 //! `Option` as an empty cell, tiers as their English keys. Patient-level visits are not written:
 //! the template is the plain workbook a marketer edits, without hashed patient keys.
 
-use std::io::Write;
 use std::path::Path;
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, RowNum, Workbook, XlsxError};
 
 use super::ReportError;
-use crate::model::Project;
+use crate::format::Lang;
+use crate::import::schema::SheetKind;
+use crate::model::{Project, Tier};
 
 /// The sheet names, in the order they are written.
 pub const SHEETS: [&str; 9] = ["Settings", "Directions", "Channels", "Plan", "Budget", "Funnel", "Revenue", "Doctors", "NPS"];
@@ -97,23 +98,46 @@ fn excel_date(day: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
     ExcelDateTime::from_ymd(year, day.month() as u8, day.day() as u8)
 }
 
+/// The header of a column in the sheet's language: the English key, or the schema's main Russian
+/// name with a capital letter (the importer matches either, case-insensitively).
+fn header_label(kind: SheetKind, key: &str, lang: Lang) -> String {
+    match (lang, kind.column(key)) {
+        (Lang::Ru, Some(col)) => capitalize(col.ru),
+        _ => key.to_string(),
+    }
+}
+
+fn capitalize(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
 fn write_sheet(
     workbook: &mut Workbook,
     formats: &Formats,
-    name: &str,
+    (kind, lang): (SheetKind, Lang),
     cols: &[Col],
     rows: impl IntoIterator<Item = Vec<Cell>>,
 ) -> Result<(), XlsxError> {
     let sheet = workbook.add_worksheet();
-    sheet.set_name(name)?;
-    for (c, &(header, width)) in cols.iter().enumerate() {
+    sheet.set_name(match lang {
+        Lang::En => kind.name(),
+        Lang::Ru => kind.name_ru(),
+    })?;
+    for (c, &(key, width)) in cols.iter().enumerate() {
         let c = c as ColNum;
-        sheet.write_string_with_format(0, c, header, &formats.header)?;
-        sheet.set_column_width(c, width)?;
+        let label = header_label(kind, key, lang);
+        sheet.write_string_with_format(0, c, &label, &formats.header)?;
+        // Russian headers are longer than the keys the widths were chosen for.
+        sheet.set_column_width(c, width.max(label.chars().count() as f64 + 3.0))?;
     }
     sheet.set_freeze_panes(1, 0)?;
+    sheet.set_landscape();
+    sheet.set_print_fit_to_pages(1, 0);
+    let mut last = 0;
     for (i, row) in rows.into_iter().enumerate() {
         let r = RowNum::try_from(i + 1).map_err(|_| XlsxError::RowColumnLimitError)?;
+        last = r;
         for (c, cell) in row.into_iter().enumerate() {
             let c = ColNum::try_from(c).map_err(|_| XlsxError::RowColumnLimitError)?;
             match cell {
@@ -132,6 +156,9 @@ fn write_sheet(
             }
         }
     }
+    if let Some(last_col) = cols.len().checked_sub(1) {
+        sheet.autofilter(0, 0, last, last_col as ColNum)?;
+    }
     Ok(())
 }
 
@@ -144,33 +171,73 @@ fn write_sheet(
 /// [`XlsxError::DateTimeRangeError`] for a day outside Excel's 1900–9999 range, and the errors of
 /// rust_xlsxwriter for text over 32 767 characters or more than 1 048 575 rows on a sheet.
 pub fn template_workbook(project: &Project) -> Result<Workbook, XlsxError> {
+    let mut wb = Workbook::new();
+    add_template_sheets(&mut wb, project, Lang::En)?;
+    Ok(wb)
+}
+
+/// A Settings key as written in `lang`: the English key, or a Russian name the importer knows.
+fn setting_label(key: &'static str, lang: Lang) -> &'static str {
+    if lang == Lang::En {
+        return key;
+    }
+    match key {
+        "clinic" => "клиника",
+        "currency" => "валюта",
+        "nps_scale" => "шкала NPS",
+        "weekday_weights" => "веса дней недели",
+        "holidays" => "праздники",
+        "fixed_costs" => "постоянные расходы",
+        "dedupe_days" => "окно дублей",
+        "attribution_days" => "окно атрибуции",
+        "salt" => "соль",
+        other => other,
+    }
+}
+
+fn tier_label(tier: Tier, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => tier.key(),
+        Lang::Ru => tier.key_ru(),
+    }
+}
+
+/// Appends the nine template sheets to `wb`, with sheet names, headers, Settings keys and tiers in
+/// `lang` (English keys, or the Russian names the importer reads), so that a report carries the
+/// data it was built from and imports back to the same project.
+///
+/// # Errors
+/// As [`template_workbook`]; also [`XlsxError::SheetnameReused`] when `wb` already has a sheet of
+/// one of these names.
+pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> Result<(), XlsxError> {
     use Style::{Count, Decimal, Money, Rate};
 
-    let mut wb = Workbook::new();
     let f = Formats::new(&project.settings.currency);
+    let label = |key| text(setting_label(key, lang));
+    let sheet = |i: usize| (SheetKind::ALL[i], lang);
     let s = &project.settings;
 
     let weights: Vec<String> = s.weekday_weights.iter().map(f64::to_string).collect();
     let mut settings = vec![
-        vec![text("clinic"), text(&s.clinic)],
-        vec![text("currency"), text(&s.currency)],
-        vec![text("nps_scale"), text(s.nps_scale.key())],
-        vec![text("weekday_weights"), text(&weights.join(" "))],
+        vec![label("clinic"), text(&s.clinic)],
+        vec![label("currency"), text(&s.currency)],
+        vec![label("nps_scale"), text(s.nps_scale.key())],
+        vec![label("weekday_weights"), text(&weights.join(" "))],
     ];
     // One row per holiday: a date cell each, so Excel shows and sorts them as dates.
-    settings.extend(s.holidays.iter().map(|&d| vec![text("holidays"), Cell::Date(d)]));
+    settings.extend(s.holidays.iter().map(|&d| vec![label("holidays"), Cell::Date(d)]));
     settings.extend([
-        vec![text("fixed_costs"), num(s.fixed_costs, Money)],
-        vec![text("dedupe_days"), num(f64::from(s.dedupe_days), Count)],
-        vec![text("attribution_days"), num(f64::from(s.attribution_days), Count)],
-        vec![text("salt"), text(&s.salt)],
+        vec![label("fixed_costs"), num(s.fixed_costs, Money)],
+        vec![label("dedupe_days"), num(f64::from(s.dedupe_days), Count)],
+        vec![label("attribution_days"), num(f64::from(s.attribution_days), Count)],
+        vec![label("salt"), text(&s.salt)],
     ]);
-    write_sheet(&mut wb, &f, SHEETS[0], &[("key", 18.0), ("value", 36.0)], settings)?;
+    write_sheet(wb, &f, sheet(0), &[("key", 18.0), ("value", 36.0)], settings)?;
 
     write_sheet(
-        &mut wb,
+        wb,
         &f,
-        SHEETS[1],
+        sheet(1),
         &[("direction", 24.0), ("margin", 10.0), ("visits_per_patient", 18.0)],
         project.directions.iter().map(|d| {
             vec![text(&d.name), num(d.margin, Rate), opt_num(d.visits_per_patient, Decimal)]
@@ -178,19 +245,19 @@ pub fn template_workbook(project: &Project) -> Result<Workbook, XlsxError> {
     )?;
 
     write_sheet(
-        &mut wb,
+        wb,
         &f,
-        SHEETS[2],
+        sheet(2),
         &[("channel", 26.0), ("tier", 12.0), ("kind", 30.0), ("sources", 36.0)],
         project.channels.iter().map(|c| {
-            vec![text(&c.name), text(c.tier.key()), text(&c.kind), text(&c.sources.join(", "))]
+            vec![text(&c.name), text(tier_label(c.tier, lang)), text(&c.kind), text(&c.sources.join(", "))]
         }),
     )?;
 
     write_sheet(
-        &mut wb,
+        wb,
         &f,
-        SHEETS[3],
+        sheet(3),
         &[
             ("month", 10.0),
             ("direction", 20.0),
@@ -216,9 +283,9 @@ pub fn template_workbook(project: &Project) -> Result<Workbook, XlsxError> {
     )?;
 
     write_sheet(
-        &mut wb,
+        wb,
         &f,
-        SHEETS[4],
+        sheet(4),
         &[("month", 10.0), ("channel", 26.0), ("budget_plan", 16.0), ("spend", 16.0)],
         project.budget.iter().map(|r| {
             vec![
@@ -231,9 +298,9 @@ pub fn template_workbook(project: &Project) -> Result<Workbook, XlsxError> {
     )?;
 
     write_sheet(
-        &mut wb,
+        wb,
         &f,
-        SHEETS[5],
+        sheet(5),
         &[
             ("month", 10.0),
             ("channel", 26.0),
@@ -261,9 +328,9 @@ pub fn template_workbook(project: &Project) -> Result<Workbook, XlsxError> {
     )?;
 
     write_sheet(
-        &mut wb,
+        wb,
         &f,
-        SHEETS[6],
+        sheet(6),
         &[
             ("date", 12.0),
             ("direction", 20.0),
@@ -285,9 +352,9 @@ pub fn template_workbook(project: &Project) -> Result<Workbook, XlsxError> {
     )?;
 
     write_sheet(
-        &mut wb,
+        wb,
         &f,
-        SHEETS[7],
+        sheet(7),
         &[
             ("month", 10.0),
             ("doctor", 30.0),
@@ -319,9 +386,9 @@ pub fn template_workbook(project: &Project) -> Result<Workbook, XlsxError> {
     )?;
 
     write_sheet(
-        &mut wb,
+        wb,
         &f,
-        SHEETS[8],
+        sheet(8),
         &[("period", 10.0), ("direction", 20.0), ("score", 8.0), ("count", 10.0)],
         project.nps.iter().map(|r| {
             vec![
@@ -333,7 +400,7 @@ pub fn template_workbook(project: &Project) -> Result<Workbook, XlsxError> {
         }),
     )?;
 
-    Ok(wb)
+    Ok(())
 }
 
 /// Writes the project's template workbook to `path`, atomically: the workbook goes to a temporary
@@ -345,19 +412,9 @@ pub fn template_workbook(project: &Project) -> Result<Workbook, XlsxError> {
 /// [`ReportError::Io`] when the folder does not exist or cannot be written, or the rename fails.
 /// Both name `path`.
 pub fn write_template(project: &Project, path: &Path) -> Result<(), ReportError> {
-    let xlsx = |source| ReportError::Xlsx { path: path.to_path_buf(), source };
-    let io = |source| ReportError::Io { path: path.to_path_buf(), source };
-    let mut workbook = template_workbook(project).map_err(xlsx)?;
-    let bytes = workbook.save_to_buffer().map_err(xlsx)?;
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir).map_err(io)?;
-    tmp.write_all(&bytes).map_err(io)?;
-    tmp.as_file().sync_all().map_err(io)?;
-    tmp.persist(path).map_err(|e| io(e.error))?;
-    Ok(())
+    let mut workbook =
+        template_workbook(project).map_err(|source| ReportError::Xlsx { path: path.to_path_buf(), source })?;
+    super::save_atomically(&mut workbook, path)
 }
 
 #[cfg(test)]

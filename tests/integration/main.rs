@@ -2,6 +2,7 @@
 
 mod import_template;
 mod cli;
+mod report;
 mod roundtrip;
 #[cfg(feature = "gui")]
 mod app;

@@ -1,0 +1,1113 @@
+//! The analyst report: the polished workbook a consultant leaves with the clinic (issue 5).
+//!
+//! Sheets, in order: Summary (KPI cards with status against domain.md's references, the month in
+//! progress and its pace, the last full month's bottleneck, the levers that would earn most, the
+//! funnel), Months, the month in progress day by day and by ISO week, Channels, Directions,
+//! Doctors, NPS and Revenue gaps; then the nine template sheets with the data used, so that the
+//! report is self-contained and imports back to the same project.
+//!
+//! Every value is written unrounded and rounded only by its number format; an undefined value is
+//! a centred «—» text cell, never 0, NaN or infinity. Charts are native Excel charts.
+
+use std::path::Path;
+
+use chrono::Datelike;
+use rust_xlsxwriter::{Chart, ChartAxisLabelPosition, ChartFormat, ChartLegendPosition, ChartLine, ChartType, ColNum, RowNum, Workbook, Worksheet, XlsxError};
+
+use super::ReportError;
+use super::i18n::{self, T};
+use super::sheets::{
+    Col, HEADER_ROW, Kind, Placed, Status, Styles, V, col, colour_scale, completion_lights, freeze_and_filter,
+    gain_scale, new_sheet, write_table, write_value,
+};
+use super::template::add_template_sheets;
+use crate::analysis::levers::{LeverGain, rank_levers};
+use crate::format::{self, Lang};
+use crate::metrics::{self, Factor, Filter, Kpis, MonthKpis};
+use crate::model::{Month, Project, Tier};
+
+/// Builds the analyst report of `project` over `filter`'s period in `lang`: the KPI sheets with
+/// charts and conditional formats, then the template sheets holding the data used.
+///
+/// # Errors
+/// [`XlsxError::DateTimeRangeError`] for a day outside Excel's 1900–9999 range, and the errors of
+/// rust_xlsxwriter for text over 32 767 characters or more than 1 048 575 rows on a sheet.
+pub fn report_workbook(project: &Project, filter: &Filter, lang: Lang) -> Result<Workbook, XlsxError> {
+    let kpis = metrics::compute(project, filter);
+    let st = Styles::new(&project.settings.currency, lang);
+    let ctx = Ctx { project, filter, kpis: &kpis, lang, st: &st, subtitle: subtitle(project, &kpis, lang) };
+    let mut wb = Workbook::new();
+    summary_sheet(&mut wb, &ctx)?;
+    months_sheet(&mut wb, &ctx)?;
+    days_sheet(&mut wb, &ctx)?;
+    channels_sheet(&mut wb, &ctx)?;
+    directions_sheet(&mut wb, &ctx)?;
+    doctors_sheet(&mut wb, &ctx)?;
+    nps_sheet(&mut wb, &ctx)?;
+    gaps_sheet(&mut wb, &ctx)?;
+    add_template_sheets(&mut wb, project, lang)?;
+    Ok(wb)
+}
+
+/// Writes the analyst report (see [`report_workbook`]) to `path`, atomically: a crash or a full
+/// disk never leaves a half-written file where the user's report was.
+///
+/// # Errors
+/// [`ReportError::Xlsx`] when the workbook cannot be laid out; [`ReportError::Io`] when the
+/// folder does not exist or cannot be written, or the rename fails. Both name `path`.
+pub fn write_report(project: &Project, filter: &Filter, lang: Lang, path: &Path) -> Result<(), ReportError> {
+    let mut workbook =
+        report_workbook(project, filter, lang).map_err(|source| ReportError::Xlsx { path: path.to_path_buf(), source })?;
+    super::save_atomically(&mut workbook, path)
+}
+
+/// What every sheet writer needs.
+struct Ctx<'a> {
+    project: &'a Project,
+    filter: &'a Filter,
+    kpis: &'a Kpis,
+    lang: Lang,
+    st: &'a Styles,
+    subtitle: String,
+}
+
+impl Ctx<'_> {
+    fn t(&self, t: T) -> &'static str {
+        t.get(self.lang)
+    }
+
+    fn col(&self, t: T, width: f64, kind: Kind) -> Col {
+        col(self.t(t), width, kind)
+    }
+
+    fn sheet<'w>(&self, wb: &'w mut Workbook, name: T, title: &str) -> Result<&'w mut Worksheet, XlsxError> {
+        new_sheet(wb, self.st, self.t(name), title, &self.subtitle)
+    }
+}
+
+/// «Clinic · Period: 2025-09 – 2026-11».
+fn subtitle(project: &Project, kpis: &Kpis, lang: Lang) -> String {
+    let period = match (kpis.months.first(), kpis.months.last()) {
+        (Some(a), Some(b)) => format!("{}: {} – {}", T::Period.get(lang), a.month, b.month),
+        _ => T::NoData.get(lang).to_string(),
+    };
+    if project.settings.clinic.is_empty() { period } else { format!("{} · {period}", project.settings.clinic) }
+}
+
+fn num(x: Option<f64>) -> V {
+    V::Num(x)
+}
+
+fn row_of(i: usize) -> RowNum {
+    // Report tables are far below Excel's row limit: months, channels, doctors, NPS periods.
+    RowNum::try_from(i).unwrap_or(RowNum::MAX)
+}
+
+/// A chart range on `sheet`: rows `r1..=r2` of column `c`.
+fn range(sheet: &str, r1: RowNum, r2: RowNum, c: ColNum) -> (&str, RowNum, ColNum, RowNum, ColNum) {
+    (sheet, r1, c, r2, c)
+}
+
+fn chart_title(chart: &mut Chart, title: &str) {
+    chart.title().set_name(title);
+    chart.legend().set_position(ChartLegendPosition::Bottom);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Summary
+
+/// A KPI card: label, value, plan or reference, status.
+struct Card {
+    label: String,
+    value: Option<f64>,
+    kind: Kind,
+    reference: V,
+    reference_kind: Kind,
+    status: Option<Status>,
+}
+
+fn card(label: &str, value: Option<f64>, kind: Kind) -> Card {
+    Card { label: label.to_string(), value, kind, reference: V::Empty, reference_kind: Kind::Text, status: None }
+}
+
+impl Card {
+    fn against(mut self, reference: V, kind: Kind, status: Option<Status>) -> Self {
+        self.reference = reference;
+        self.reference_kind = kind;
+        self.status = status;
+        self
+    }
+}
+
+/// Statuses against domain.md's references (docs/decisions.md has the in-between "watch" bands).
+pub(crate) mod rules {
+    use super::Status::{self, Bad, Good, Watch};
+
+    /// Plan completion (also leads against their plan, a forecast against the plan):
+    /// ≥ 100 % good, ≥ 90 % watch.
+    pub(crate) fn completion(x: f64) -> Status {
+        if x >= 1.0 {
+            Good
+        } else if x >= 0.9 {
+            Watch
+        } else {
+            Bad
+        }
+    }
+
+    /// Budget execution: within ±10 % of the plan good, within ±20 % watch.
+    pub(crate) fn execution(x: f64) -> Status {
+        let off = (x - 1.0).abs();
+        if off <= 0.1 {
+            Good
+        } else if off <= 0.2 {
+            Watch
+        } else {
+            Bad
+        }
+    }
+
+    /// Marketing share of revenue: 4–10 % good; 2–4 % (insured, loyal patients) or 10–12 % watch.
+    pub(crate) fn marketing_share(x: f64) -> Status {
+        if (0.04..=0.10).contains(&x) {
+            Good
+        } else if (0.02..=0.12).contains(&x) {
+            Watch
+        } else {
+            Bad
+        }
+    }
+
+    /// ROAS: ≥ 3 good, ≥ 2 watch.
+    pub(crate) fn roas(x: f64) -> Status {
+        if x >= 3.0 {
+            Good
+        } else if x >= 2.0 {
+            Watch
+        } else {
+            Bad
+        }
+    }
+
+    /// ROMI: ≥ 0 (break-even) good, down to −10 % watch.
+    pub(crate) fn romi(x: f64) -> Status {
+        if x >= 0.0 {
+            Good
+        } else if x >= -0.1 {
+            Watch
+        } else {
+            Bad
+        }
+    }
+
+    /// LTV:CAC: ≥ 3 good, ≥ 1 watch (a patient at least pays back what it cost).
+    pub(crate) fn ltv_to_cac(x: f64) -> Status {
+        if x >= 3.0 {
+            Good
+        } else if x >= 1.0 {
+            Watch
+        } else {
+            Bad
+        }
+    }
+
+    /// NPS: at or above the Moscow average (25) good, 0..25 watch, negative bad.
+    pub(crate) fn nps(x: f64) -> Status {
+        if x >= 25.0 {
+            Good
+        } else if x >= 0.0 {
+            Watch
+        } else {
+            Bad
+        }
+    }
+
+    /// A tier's share of spend against its reference (80/15/5): within 5 points good, 10 watch.
+    pub(crate) fn tier_share(x: f64, reference: f64) -> Status {
+        let off = (x - reference).abs();
+        if off <= 0.05 + 1e-12 {
+            Good
+        } else if off <= 0.10 + 1e-12 {
+            Watch
+        } else {
+            Bad
+        }
+    }
+}
+
+fn status_of(x: Option<f64>, rule: fn(f64) -> Status) -> Option<Status> {
+    x.filter(|x| x.is_finite()).map(rule)
+}
+
+/// LTV of the clinic's average new patient: the directions' LTVs weighted by their new patients.
+/// The metrics give LTV per direction only; the Summary needs one clinic figure for LTV:CAC.
+pub(crate) fn clinic_ltv(kpis: &Kpis) -> Option<f64> {
+    let (mut sum, mut weight) = (0.0, 0.0);
+    for d in &kpis.directions {
+        if let (Some(ltv), Some(v)) = (d.ltv, d.visits)
+            && ltv.is_finite()
+            && v > 0.0
+        {
+            sum += ltv * v;
+            weight += v;
+        }
+    }
+    (weight > 0.0).then(|| sum / weight).filter(|x| x.is_finite())
+}
+
+fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
+    match (a, b) {
+        (Some(a), Some(b)) if b != 0.0 => Some(a / b).filter(|x| x.is_finite()),
+        _ => None,
+    }
+}
+
+/// Σ leads_plan of the whole-clinic Plan rows in the period (`None` when no row has one).
+fn leads_plan(project: &Project, filter: &Filter) -> Option<f64> {
+    let rows = project
+        .plan
+        .iter()
+        .filter(|r| r.direction.is_none() && filter.has_month(r.month))
+        .filter_map(|r| r.leads_plan);
+    rows.fold(None, |acc, x| Some(acc.unwrap_or(0.0) + x))
+}
+
+fn cards(c: &Ctx) -> Vec<Card> {
+    let k = &c.kpis.total.kpis;
+    let tiers = &c.kpis.total.tier_share;
+    let pct = |s: &str| V::Text(s.to_string());
+    let mut out = vec![
+        card(c.t(T::Revenue), k.revenue, Kind::Money).against(
+            num(k.revenue_plan),
+            Kind::Money,
+            status_of(k.plan_completion, rules::completion),
+        ),
+        card(c.t(T::PlanCompletion), k.plan_completion, Kind::Rate).against(
+            V::Num(Some(1.0)),
+            Kind::Rate,
+            status_of(k.plan_completion, rules::completion),
+        ),
+    ];
+    if let Some(p) = &c.kpis.progress {
+        out.push(
+            card(&format!("{} ({})", c.t(T::CardForecast), p.month), p.forecast, Kind::Money).against(
+                V::Num(Some(p.revenue_plan)),
+                Kind::Money,
+                status_of(ratio(p.forecast, Some(p.revenue_plan)), rules::completion),
+            ),
+        );
+    }
+    let lp = leads_plan(c.project, c.filter);
+    out.extend([
+        card(c.t(T::GrossProfit), k.gross_profit, Kind::Money),
+        card(c.t(T::Spend), k.spend, Kind::Money).against(
+            num(k.budget_plan),
+            Kind::Money,
+            status_of(k.budget_execution, rules::execution),
+        ),
+        card(c.t(T::MarketingShare), k.marketing_share, Kind::Rate).against(
+            pct(c.t(T::RefShare)),
+            Kind::Text,
+            status_of(k.marketing_share, rules::marketing_share),
+        ),
+        card(c.t(T::Leads), k.leads, Kind::Count).against(
+            lp.map_or(V::Empty, |x| V::Num(Some(x))),
+            Kind::Count,
+            status_of(ratio(k.leads, lp), rules::completion),
+        ),
+        card(c.t(T::Visits), k.visits, Kind::Count),
+        card(c.t(T::Cpl), k.cpl, Kind::Money),
+        card(c.t(T::Cac), k.cac, Kind::Money),
+        card(c.t(T::Roas), k.roas, Kind::Ratio).against(V::Num(Some(3.0)), Kind::Ratio, status_of(k.roas, rules::roas)),
+        card(c.t(T::Romi), k.romi, Kind::Rate).against(V::Num(Some(0.0)), Kind::Rate, status_of(k.romi, rules::romi)),
+    ]);
+    let ltv_cac = ratio(clinic_ltv(c.kpis), k.cac);
+    out.push(card(c.t(T::LtvToCac), ltv_cac, Kind::Ratio).against(
+        V::Num(Some(3.0)),
+        Kind::Ratio,
+        status_of(ltv_cac, rules::ltv_to_cac),
+    ));
+    if let Some(n) = c.kpis.nps.iter().rev().find(|n| n.direction.is_none()) {
+        out.push(card(&format!("{} ({})", c.t(T::CardNps), n.period), n.nps, Kind::Decimal).against(
+            pct(c.t(T::RefNps)),
+            Kind::Text,
+            status_of(n.nps, rules::nps),
+        ));
+    }
+    for (t, share, label) in [
+        (Tier::Proven, tiers.proven, T::CardProven),
+        (Tier::Scaling, tiers.scaling, T::CardScaling),
+        (Tier::Experiment, tiers.experiment, T::CardExperiment),
+    ] {
+        let reference = t.reference_share();
+        out.push(card(c.t(label), share, Kind::Rate).against(
+            V::Num(Some(reference)),
+            Kind::Rate,
+            share.filter(|x| x.is_finite()).map(|x| rules::tier_share(x, reference)),
+        ));
+    }
+    out
+}
+
+/// The three levers that would earn most profit if each rose by 10 % on its own, clinic-wide
+/// (`analysis::levers::rank_levers`: more leads bought at today's CPL, better rates and checks for
+/// free). Empty when the ranking cannot be made, so the report still builds.
+pub fn top_levers(project: &Project, filter: &Filter) -> Vec<LeverGain> {
+    let mut gains = rank_levers(project, filter, 0.1).unwrap_or_default();
+    gains.truncate(3);
+    gains
+}
+
+/// The pace sentence of the month in progress, with money as the report's language writes it.
+pub fn pace_sentence(progress: &metrics::Progress, lang: Lang) -> String {
+    let so_far = format::money(progress.current_pace, lang);
+    match progress.required_pace {
+        Some(x) if x > 0.0 => {
+            T::PaceSentence.get(lang).replace("{X}", &format::money(Some(x), lang)).replace("{Y}", &so_far)
+        }
+        Some(_) => T::PlanAlreadyMade.get(lang).replace("{Y}", &so_far),
+        None => T::NoDaysLeft.get(lang).to_string(),
+    }
+}
+
+fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
+    let st = c.st;
+    let clinic = &c.project.settings.clinic;
+    let title = if clinic.is_empty() { c.t(T::Report).to_string() } else { format!("{}: {clinic}", c.t(T::Report)) };
+    let ws = c.sheet(wb, T::SheetSummary, &title)?;
+    ws.write_string_with_format(2, 0, c.t(T::TemplateNote), &st.note)?;
+
+    // KPI cards: a table with one number format per row.
+    let header = [T::Indicator, T::Value, T::PlanOrReference, T::Status];
+    for (i, (h, w)) in header.iter().zip([40.0, 18.0, 24.0, 16.0]).enumerate() {
+        ws.write_string_with_format(HEADER_ROW, i as ColNum, c.t(*h), &st.header)?;
+        ws.set_column_width(i as ColNum, w)?;
+    }
+    let cards = cards(c);
+    let mut r = HEADER_ROW + 1;
+    for cd in &cards {
+        ws.write_string_with_format(r, 0, &cd.label, &st.text)?;
+        write_value(ws, st, r, 1, &V::Num(cd.value), cd.kind, false)?;
+        match &cd.reference {
+            // A range such as «4–10 %» sits where the numbers are, on the right.
+            V::Text(s) => ws.write_string_with_format(r, 2, s, &st.text_right).map(|_| ())?,
+            v => write_value(ws, st, r, 2, v, cd.reference_kind, false)?,
+        }
+        if let Some(s) = cd.status {
+            let word = match s {
+                Status::Good => T::Good,
+                Status::Watch => T::Watch,
+                Status::Bad => T::Bad,
+            };
+            ws.write_string_with_format(r, 3, c.t(word), st.status(s))?;
+        }
+        r += 1;
+    }
+    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
+
+    // The month in progress and its pace.
+    r += 1;
+    ws.write_string_with_format(r, 0, c.t(T::InProgress), &st.section)?;
+    r += 1;
+    match &c.kpis.progress {
+        Some(p) => {
+            let lines = [
+                (format!("{} ({})", c.t(T::RevenueToDate), date_text(p.last_day, c.lang)), Some(p.revenue_to_date)),
+                (format!("{} ({})", c.t(T::PlanOfMonth), p.month), Some(p.revenue_plan)),
+                (c.t(T::Forecast).to_string(), p.forecast),
+            ];
+            for (label, v) in lines {
+                ws.write_string_with_format(r, 0, &label, &st.text)?;
+                write_value(ws, st, r, 1, &V::Num(v), Kind::Money, false)?;
+                r += 1;
+            }
+            ws.write_string_with_format(r, 0, pace_sentence(p, c.lang), &st.bold)?;
+        }
+        None => {
+            ws.write_string_with_format(r, 0, c.t(T::NoProgress), &st.note)?;
+        }
+    }
+    r += 2;
+
+    // The bottleneck of the last full month, with its owner.
+    let gap = last_full_month_gap(c.kpis);
+    match gap {
+        Some(g) => {
+            ws.write_string_with_format(r, 0, format!("{} ({})", c.t(T::BottleneckOf), g.month), &st.section)?;
+            r += 1;
+            match (g.bottleneck, g.owner) {
+                (Some(b), Some(o)) => {
+                    ws.write_string_with_format(r, 0, c.t(T::Stage), &st.text)?;
+                    ws.write_string_with_format(r, 1, c.t(i18n::factor(b)), &st.bold)?;
+                    r += 1;
+                    ws.write_string_with_format(r, 0, c.t(T::LostAgainstPlan), &st.text)?;
+                    write_value(ws, st, r, 1, &V::Num(g.contributions.get(b)), Kind::Money, false)?;
+                    r += 1;
+                    ws.write_string_with_format(r, 0, c.t(T::Owner), &st.text)?;
+                    ws.write_string_with_format(r, 1, c.t(i18n::owner(o)), &st.bold)?;
+                }
+                _ => {
+                    ws.write_string_with_format(r, 0, c.t(T::NoBottleneck), &st.note)?;
+                }
+            }
+        }
+        None => {
+            ws.write_string_with_format(r, 0, c.t(T::BottleneckOf), &st.section)?;
+            r += 1;
+            ws.write_string_with_format(r, 0, c.t(T::NoGap), &st.note)?;
+        }
+    }
+    r += 2;
+
+    // The levers.
+    ws.write_string_with_format(r, 0, c.t(T::LeversTitle), &st.section)?;
+    r += 1;
+    let cols = [
+        c.col(T::Lever, 40.0, Kind::Text),
+        c.col(T::Owner, 18.0, Kind::Text),
+        c.col(T::RevenueOverPeriod, 22.0, Kind::Money),
+        c.col(T::ProfitPerMonth, 16.0, Kind::Money),
+    ];
+    let rows: Vec<Vec<V>> = top_levers(c.project, c.filter)
+        .iter()
+        .map(|l| {
+            let name = l.lever.factor().map_or(l.lever.key(), |f| c.t(i18n::factor(f)));
+            vec![
+                V::Text(name.to_string()),
+                V::Text(c.t(i18n::owner(l.owner)).to_string()),
+                V::Num(Some(l.revenue_gain)),
+                num(l.profit_gain_per_month),
+            ]
+        })
+        .collect();
+    ws.write_string_with_format(r, 0, c.t(T::Lever), &st.header)?;
+    for (i, cl) in cols.iter().enumerate() {
+        ws.write_string_with_format(r, i as ColNum, &cl.label, &st.header)?;
+    }
+    for (i, row) in rows.iter().enumerate() {
+        for (j, (v, cl)) in row.iter().zip(&cols).enumerate() {
+            write_value(ws, st, r + 1 + row_of(i), j as ColNum, v, cl.kind, false)?;
+        }
+    }
+
+    // The funnel of the period, beside the cards, with its chart.
+    let k = &c.kpis.total.kpis;
+    let funnel_cols = [
+        c.col(T::Stage, 24.0, Kind::Text),
+        c.col(T::Count, 12.0, Kind::Count),
+        c.col(T::ConversionFromPrevious, 16.0, Kind::Rate),
+    ];
+    let funnel_rows = vec![
+        vec![V::Text(c.t(T::Leads).into()), num(k.leads), V::Empty],
+        vec![V::Text(c.t(T::Bookings).into()), num(k.bookings), num(k.booking_rate)],
+        vec![V::Text(c.t(T::Visits).into()), num(k.visits), num(k.show_rate)],
+        vec![V::Text(c.t(T::Paid).into()), num(k.paid), num(k.paid_rate)],
+    ];
+    ws.set_column_width(4, 3)?;
+    let t = write_table(ws, st, HEADER_ROW, 5, &funnel_cols, &funnel_rows, None)?;
+    let name = c.t(T::SheetSummary);
+    let mut chart = Chart::new(ChartType::Bar);
+    chart
+        .add_series()
+        .set_name(c.t(T::Count))
+        .set_categories(range(name, t.first, t.last, t.col(0)))
+        .set_values(range(name, t.first, t.last, t.col(1)));
+    chart_title(&mut chart, c.t(T::ChartFunnel));
+    chart.legend().set_hidden();
+    // Leads at the top, paid at the bottom: the way a funnel reads. (In a bar chart the category
+    // axis is the vertical one, which rust_xlsxwriter calls the y axis.)
+    chart.y_axis().set_reverse();
+    chart.set_width(620).set_height(300);
+    ws.insert_chart(t.end() + 2, 5, &chart)?;
+    Ok(())
+}
+
+/// The revenue gap of the last full month: the latest month with revenue that is not in progress
+/// (plan-only months after the facts are not "full").
+fn last_full_month_gap(kpis: &Kpis) -> Option<&metrics::Gap> {
+    let last_with_revenue = kpis.months.iter().rev().find(|m| m.revenue.is_some_and(|r| r > 0.0))?.month;
+    let limit = match &kpis.progress {
+        Some(p) if p.month <= last_with_revenue => p.month,
+        _ => last_with_revenue.next(),
+    };
+    kpis.gaps.iter().rev().find(|g| g.month < limit)
+}
+
+fn date_text(d: chrono::NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::Ru => d.format("%d.%m.%Y").to_string(),
+        Lang::En => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Months
+
+fn month_row(c: &Ctx, label: V, m: &MonthKpis, is_total: bool) -> Vec<V> {
+    let in_progress = !is_total && c.kpis.progress.as_ref().is_some_and(|p| p.month == m.month);
+    let progress_only = |x: Option<f64>| if in_progress { num(x) } else { V::Empty };
+    vec![
+        label,
+        num(m.revenue_plan),
+        num(m.revenue),
+        num(m.plan_completion),
+        progress_only(m.forecast),
+        num(m.budget_plan),
+        num(m.spend),
+        num(m.budget_execution),
+        num(m.marketing_share),
+        num(m.leads),
+        num(m.bookings),
+        num(m.visits),
+        num(m.paid),
+        num(m.booking_rate),
+        num(m.show_rate),
+        num(m.paid_rate),
+        num(m.attributed_revenue),
+        num(m.cpl),
+        num(m.cac),
+        num(m.revenue_per_paid),
+        num(m.avg_check),
+        num(m.gross_profit),
+        num(m.attributed_gross_profit),
+        num(m.roas),
+        num(m.romi),
+        progress_only(m.required_pace),
+    ]
+}
+
+fn months_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
+    use Kind::{Count, Money, Rate, Ratio, Text};
+    let cols = vec![
+        c.col(T::Month, 10.0, Text),
+        c.col(T::RevenuePlan, 14.0, Money),
+        c.col(T::Revenue, 14.0, Money),
+        c.col(T::PlanCompletion, 12.0, Rate),
+        c.col(T::Forecast, 14.0, Money),
+        c.col(T::BudgetPlan, 13.0, Money),
+        c.col(T::Spend, 13.0, Money),
+        c.col(T::BudgetExecution, 12.0, Rate),
+        c.col(T::MarketingShare, 12.0, Rate),
+        c.col(T::Leads, 9.0, Count),
+        c.col(T::Bookings, 9.0, Count),
+        c.col(T::Visits, 11.0, Count),
+        c.col(T::Paid, 9.0, Count),
+        c.col(T::BookingRate, 12.0, Rate),
+        c.col(T::ShowRate, 13.0, Rate),
+        c.col(T::PaidRate, 12.0, Rate),
+        c.col(T::AttributedRevenue, 14.0, Money),
+        c.col(T::Cpl, 10.0, Money),
+        c.col(T::Cac, 11.0, Money),
+        c.col(T::RevenuePerPaid, 12.0, Money),
+        c.col(T::AvgCheck, 10.0, Money),
+        c.col(T::GrossProfit, 14.0, Money),
+        c.col(T::AttributedGrossProfit, 17.0, Money),
+        c.col(T::Roas, 8.0, Ratio),
+        c.col(T::Romi, 9.0, Rate),
+        c.col(T::RequiredPace, 13.0, Money),
+    ];
+    let ws = c.sheet(wb, T::SheetMonths, c.t(T::TitleMonths))?;
+    let rows: Vec<Vec<V>> =
+        c.kpis.months.iter().map(|m| month_row(c, V::Text(m.month.to_string()), m, false)).collect();
+    let total = month_row(c, V::Text(c.t(T::Total).into()), &c.kpis.total.kpis, true);
+    let t = write_table(ws, st_of(c), HEADER_ROW, 0, &cols, &rows, Some(&total))?;
+    freeze_and_filter(ws, &t, cols.len(), 1)?;
+    completion_lights(ws, t.first, t.end(), t.col(3))?;
+    colour_scale(ws, (t.first, t.end(), t.col(24)), -0.5, 0.0, 1.0)?;
+    if t.has_rows() {
+        let name = c.t(T::SheetMonths);
+        let mut chart = Chart::new(ChartType::Column);
+        for (ci, label) in [(1, T::RevenuePlan), (2, T::Revenue)] {
+            chart
+                .add_series()
+                .set_name(c.t(label))
+                .set_categories(range(name, t.first, t.last, t.col(0)))
+                .set_values(range(name, t.first, t.last, t.col(ci)));
+        }
+        chart_title(&mut chart, c.t(T::ChartPlanFact));
+        chart.y_axis().set_num_format("#,##0");
+        chart.set_width(960).set_height(360);
+        ws.insert_chart(t.end() + 2, 0, &chart)?;
+    }
+    Ok(())
+}
+
+fn st_of<'a>(c: &Ctx<'a>) -> &'a Styles {
+    c.st
+}
+
+// ---------------------------------------------------------------------------------------------
+// The month in progress, day by day and by ISO week
+
+fn days_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
+    use Kind::{Date, Decimal, Money, Rate, Text};
+    let progress = c.kpis.progress.as_ref();
+    let month: Option<Month> = progress.map(|p| p.month).or_else(|| {
+        let rows = c.project.revenue.iter().filter(|r| c.filter.direction.as_deref().is_none_or(|d| r.direction.as_deref() == Some(d)));
+        rows.map(|r| r.date).max().map(Month::of)
+    });
+    let title = match (progress, month) {
+        (Some(p), _) => format!("{}: {}, {} {}", c.t(T::TitleDaysInProgress), p.month, c.t(T::DataUpTo), date_text(p.last_day, c.lang)),
+        (None, Some(m)) => format!("{}: {m}", c.t(T::TitleDaysComplete)),
+        (None, None) => c.t(T::NoData).to_string(),
+    };
+    let ws = c.sheet(wb, T::SheetDays, &title)?;
+    let Some(month) = month else { return Ok(()) };
+    if let Some(p) = progress {
+        ws.write_string_with_format(2, 0, pace_sentence(p, c.lang), &c.st.bold)?;
+    }
+    let cal = metrics::month_calendar(c.project, month, c.filter);
+    let last_day = progress.map(|p| p.last_day);
+    let pace = progress.and_then(|p| p.current_pace);
+    let cols = vec![
+        c.col(T::Date, 12.0, Date),
+        c.col(T::Weekday, 9.0, Text),
+        c.col(T::Weight, 8.0, Decimal),
+        c.col(T::DayPlan, 13.0, Money),
+        c.col(T::Fact, 13.0, Money),
+        c.col(T::CumulativePlan, 14.0, Money),
+        c.col(T::CumulativeFact, 14.0, Money),
+        c.col(T::CumulativeForecast, 14.0, Money),
+    ];
+    let (mut cum_plan, mut cum_fact, mut weight_after) = (Some(0.0), 0.0, 0.0);
+    let mut rows = Vec::with_capacity(cal.days.len());
+    for d in &cal.days {
+        let future = last_day.is_some_and(|l| d.date > l);
+        cum_plan = cum_plan.zip(d.plan).map(|(a, b)| a + b);
+        if !future {
+            cum_fact += d.fact;
+        } else {
+            weight_after += d.weight;
+        }
+        let forecast = match last_day {
+            Some(l) if d.date == l => V::Num(Some(cum_fact)),
+            Some(_) if future => pace.map_or(V::Empty, |p| V::Num(Some(cum_fact + p * weight_after))),
+            _ => V::Empty,
+        };
+        let weekday = i18n::WEEKDAYS[d.date.weekday().num_days_from_monday() as usize];
+        rows.push(vec![
+            V::Date(d.date),
+            V::Text(c.t(weekday).into()),
+            V::Num(Some(d.weight)),
+            num(d.plan),
+            if future { V::Empty } else { V::Num(Some(d.fact)) },
+            num(cum_plan),
+            if future { V::Empty } else { V::Num(Some(cum_fact)) },
+            forecast,
+        ]);
+    }
+    let t = write_table(ws, c.st, HEADER_ROW, 0, &cols, &rows, None)?;
+    freeze_and_filter(ws, &t, cols.len(), 0)?;
+
+    // ISO weeks, split at the month's edges.
+    let wcols = vec![
+        c.col(T::IsoWeek, 11.0, Text),
+        c.col(T::From, 12.0, Date),
+        c.col(T::To, 12.0, Date),
+        c.col(T::WeekPlan, 14.0, Money),
+        c.col(T::Fact, 14.0, Money),
+        c.col(T::Completion, 12.0, Rate),
+    ];
+    let wrows: Vec<Vec<V>> = cal
+        .weeks
+        .iter()
+        .map(|w| {
+            let started = last_day.is_none_or(|l| w.from <= l);
+            vec![
+                V::Text(format!("{}-W{:02}", w.iso_year, w.week)),
+                V::Date(w.from),
+                V::Date(w.to),
+                num(w.plan),
+                if started { V::Num(Some(w.fact)) } else { V::Empty },
+                if started { num(ratio(Some(w.fact), w.plan)) } else { V::Empty },
+            ]
+        })
+        .collect();
+    ws.set_column_width(8, 3)?;
+    let wt = write_table(ws, c.st, HEADER_ROW, 9, &wcols, &wrows, None)?;
+    completion_lights(ws, wt.first, wt.last, wt.col(5))?;
+
+    let name = c.t(T::SheetDays);
+    let mut chart = Chart::new(ChartType::Line);
+    for (ci, label) in [(5, T::CumulativePlan), (6, T::CumulativeFact), (7, T::CumulativeForecast)] {
+        chart
+            .add_series()
+            .set_name(c.t(label))
+            .set_categories(range(name, t.first, t.last, t.col(0)))
+            .set_values(range(name, t.first, t.last, t.col(ci)));
+    }
+    chart_title(&mut chart, c.t(T::ChartCumulative));
+    chart.x_axis().set_num_format("dd.mm");
+    chart.y_axis().set_num_format("#,##0");
+    chart.set_width(760).set_height(380);
+    ws.insert_chart(wt.end() + 2, 9, &chart)?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Channels, directions, doctors
+
+fn channels_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
+    use Kind::{Count, Money, Rate, Ratio, Text};
+    let cols = vec![
+        c.col(T::Channel, 24.0, Text),
+        c.col(T::Tier, 15.0, Text),
+        c.col(T::BudgetPlan, 13.0, Money),
+        c.col(T::Spend, 13.0, Money),
+        c.col(T::Leads, 9.0, Count),
+        c.col(T::Bookings, 9.0, Count),
+        c.col(T::Visits, 11.0, Count),
+        c.col(T::Paid, 9.0, Count),
+        c.col(T::BookingRate, 12.0, Rate),
+        c.col(T::ShowRate, 13.0, Rate),
+        c.col(T::PaidRate, 12.0, Rate),
+        c.col(T::AttributedRevenue, 14.0, Money),
+        c.col(T::Cpl, 10.0, Money),
+        c.col(T::Cac, 11.0, Money),
+        c.col(T::RevenuePerPaid, 12.0, Money),
+        c.col(T::AttributedGrossProfit, 17.0, Money),
+        c.col(T::Roas, 8.0, Ratio),
+        c.col(T::Romi, 9.0, Rate),
+        c.col(T::ReturningLeads, 11.0, Count),
+    ];
+    let ws = c.sheet(wb, T::SheetChannels, c.t(T::TitleChannels))?;
+    let rows: Vec<Vec<V>> = c
+        .kpis
+        .channels
+        .iter()
+        .map(|k| {
+            vec![
+                V::Text(k.channel.clone()),
+                V::Text(c.t(i18n::tier(k.tier)).into()),
+                num(k.budget_plan),
+                num(k.spend),
+                num(k.leads),
+                num(k.bookings),
+                num(k.visits),
+                num(k.paid),
+                num(k.booking_rate),
+                num(k.show_rate),
+                num(k.paid_rate),
+                num(k.attributed_revenue),
+                num(k.cpl),
+                num(k.cac),
+                num(k.revenue_per_paid),
+                num(k.attributed_gross_profit),
+                num(k.roas),
+                num(k.romi),
+                num(k.returning_leads),
+            ]
+        })
+        .collect();
+    let t = &c.kpis.total.kpis;
+    let returning: f64 = c.kpis.channels.iter().filter_map(|k| k.returning_leads).sum();
+    let total = vec![
+        V::Text(c.t(T::Total).into()),
+        V::Empty,
+        num(t.budget_plan),
+        num(t.spend),
+        num(t.leads),
+        num(t.bookings),
+        num(t.visits),
+        num(t.paid),
+        num(t.booking_rate),
+        num(t.show_rate),
+        num(t.paid_rate),
+        num(t.attributed_revenue),
+        num(t.cpl),
+        num(t.cac),
+        num(t.revenue_per_paid),
+        num(t.attributed_gross_profit),
+        num(t.roas),
+        num(t.romi),
+        V::Num(Some(returning)),
+    ];
+    let p = write_table(ws, c.st, HEADER_ROW, 0, &cols, &rows, Some(&total))?;
+    freeze_and_filter(ws, &p, cols.len(), 1)?;
+    colour_scale(ws, (p.first, p.end(), p.col(17)), -0.5, 0.0, 1.0)?;
+    colour_scale(ws, (p.first, p.end(), p.col(16)), 1.0, 3.0, 5.0)?;
+    if p.has_rows() {
+        let name = c.t(T::SheetChannels);
+        let mut chart = Chart::new(ChartType::Bar);
+        chart
+            .add_series()
+            .set_name(c.t(T::Romi))
+            .set_categories(range(name, p.first, p.last, p.col(0)))
+            .set_values(range(name, p.first, p.last, p.col(17)))
+            .set_invert_if_negative();
+        chart_title(&mut chart, c.t(T::ChartRomi));
+        chart.legend().set_hidden();
+        // Channels top-down in table order; names at the left edge, clear of negative bars.
+        chart.y_axis().set_reverse().set_label_position(ChartAxisLabelPosition::Low);
+        chart.x_axis().set_num_format("0%");
+        chart.set_width(760).set_height(40 * (p.last - p.first + 1).max(6) + 80);
+        ws.insert_chart(p.end() + 2, 0, &chart)?;
+    }
+    Ok(())
+}
+
+fn directions_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
+    use Kind::{Count, Money, Rate, Ratio, Text};
+    let cols = vec![
+        c.col(T::Direction, 22.0, Text),
+        c.col(T::Margin, 16.0, Rate),
+        c.col(T::RevenuePlan, 14.0, Money),
+        c.col(T::Revenue, 14.0, Money),
+        c.col(T::PlanCompletion, 12.0, Rate),
+        c.col(T::Spend, 13.0, Money),
+        c.col(T::Leads, 9.0, Count),
+        c.col(T::Visits, 11.0, Count),
+        c.col(T::AttributedRevenue, 14.0, Money),
+        c.col(T::Cac, 11.0, Money),
+        c.col(T::AvgCheck, 10.0, Money),
+        c.col(T::Ltv, 11.0, Money),
+        c.col(T::LtvToCac, 9.0, Ratio),
+    ];
+    let ws = c.sheet(wb, T::SheetDirections, c.t(T::TitleDirections))?;
+    let rows: Vec<Vec<V>> = c
+        .kpis
+        .directions
+        .iter()
+        .map(|d| {
+            vec![
+                V::Text(d.direction.clone()),
+                V::Num(Some(d.margin)),
+                num(d.revenue_plan),
+                num(d.revenue),
+                num(d.plan_completion),
+                num(d.spend),
+                num(d.leads),
+                num(d.visits),
+                num(d.attributed_revenue),
+                num(d.cac),
+                num(d.avg_check),
+                num(d.ltv),
+                num(d.ltv_to_cac),
+            ]
+        })
+        .collect();
+    let t = write_table(ws, c.st, HEADER_ROW, 0, &cols, &rows, None)?;
+    freeze_and_filter(ws, &t, cols.len(), 1)?;
+    completion_lights(ws, t.first, t.last, t.col(4))?;
+    colour_scale(ws, (t.first, t.last, t.col(12)), 1.0, 3.0, 5.0)?;
+    Ok(())
+}
+
+fn doctors_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
+    use Kind::{Count, Decimal, Money, Rate, Text};
+    let cols = vec![
+        c.col(T::Doctor, 28.0, Text),
+        c.col(T::Direction, 18.0, Text),
+        c.col(T::PrimaryPatients, 11.0, Count),
+        c.col(T::RepeatPatients, 11.0, Count),
+        c.col(T::DoctorConversion, 12.0, Rate),
+        c.col(T::HoursAvailable, 10.0, Decimal),
+        c.col(T::HoursBooked, 10.0, Decimal),
+        c.col(T::Utilization, 10.0, Rate),
+        c.col(T::Revenue, 14.0, Money),
+        c.col(T::Recommended, 15.0, Count),
+        c.col(T::Agreed, 13.0, Count),
+        c.col(T::Performed, 12.0, Count),
+        c.col(T::PlanAgreedRate, 14.0, Rate),
+        c.col(T::PlanPerformedRate, 14.0, Rate),
+        c.col(T::PlanTotalRate, 14.0, Rate),
+    ];
+    let ws = c.sheet(wb, T::SheetDoctors, c.t(T::TitleDoctors))?;
+    let rows: Vec<Vec<V>> = c
+        .kpis
+        .doctors
+        .iter()
+        .map(|d| {
+            vec![
+                V::Text(d.doctor.clone()),
+                V::text(d.direction.as_deref()),
+                num(d.primary_patients),
+                num(d.repeat_patients),
+                num(d.doctor_conversion),
+                num(d.hours_available),
+                num(d.hours_booked),
+                num(d.utilization),
+                num(d.revenue),
+                num(d.recommended),
+                num(d.agreed),
+                num(d.performed),
+                num(d.plan_agreed_rate),
+                num(d.plan_performed_rate),
+                num(d.plan_total_rate),
+            ]
+        })
+        .collect();
+    let t = write_table(ws, c.st, HEADER_ROW, 0, &cols, &rows, None)?;
+    freeze_and_filter(ws, &t, cols.len(), 1)?;
+    colour_scale(ws, (t.first, t.last, t.col(7)), 0.5, 0.75, 0.9)?;
+    colour_scale(ws, (t.first, t.last, t.col(4)), 0.25, 0.5, 1.0)?;
+    colour_scale(ws, (t.first, t.last, t.col(14)), 0.25, 0.5, 0.8)?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// NPS and revenue gaps
+
+fn nps_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
+    use Kind::{Count, Decimal, Text};
+    let cols = vec![
+        c.col(T::NpsPeriod, 10.0, Text),
+        c.col(T::Direction, 22.0, Text),
+        c.col(T::Respondents, 11.0, Count),
+        c.col(T::Promoters, 11.0, Count),
+        c.col(T::Passives, 11.0, Count),
+        c.col(T::Detractors, 11.0, Count),
+        c.col(T::Nps, 8.0, Decimal),
+    ];
+    let ws = c.sheet(wb, T::SheetNps, c.t(T::TitleNps))?;
+    let all = c.t(T::AllDirections);
+    let rows: Vec<Vec<V>> = c
+        .kpis
+        .nps
+        .iter()
+        .map(|n| {
+            vec![
+                V::Text(n.period.clone()),
+                V::Text(n.direction.clone().unwrap_or_else(|| all.to_string())),
+                V::Num(Some(n.respondents)),
+                V::Num(Some(n.promoters)),
+                V::Num(Some(n.passives)),
+                V::Num(Some(n.detractors)),
+                num(n.nps),
+            ]
+        })
+        .collect();
+    let t = write_table(ws, c.st, HEADER_ROW, 0, &cols, &rows, None)?;
+    freeze_and_filter(ws, &t, cols.len(), 0)?;
+    colour_scale(ws, (t.first, t.last, t.col(6)), 0.0, 25.0, 71.0)?;
+
+    // The trend: one row per period, all directions together and then each direction.
+    let mut periods: Vec<&str> = Vec::new();
+    let mut directions: Vec<&str> = Vec::new();
+    for n in &c.kpis.nps {
+        if periods.last() != Some(&n.period.as_str()) {
+            periods.push(&n.period);
+        }
+        if let Some(d) = n.direction.as_deref()
+            && !directions.contains(&d)
+        {
+            directions.push(d);
+        }
+    }
+    if periods.is_empty() {
+        return Ok(());
+    }
+    let mut tcols = vec![c.col(T::NpsPeriod, 10.0, Text), col(all, 14.0, Decimal)];
+    tcols.extend(directions.iter().map(|d| col(d, (d.chars().count() as f64 + 3.0).max(12.0), Decimal)));
+    let trows: Vec<Vec<V>> = periods
+        .iter()
+        .map(|p| {
+            let of = |d: Option<&str>| {
+                c.kpis.nps.iter().find(|n| n.period == *p && n.direction.as_deref() == d).map_or(V::Empty, |n| num(n.nps))
+            };
+            let mut row = vec![V::Text(p.to_string()), of(None)];
+            row.extend(directions.iter().map(|d| of(Some(d))));
+            row
+        })
+        .collect();
+    ws.set_column_width(7, 3)?;
+    let tt: Placed = write_table(ws, c.st, HEADER_ROW, 8, &tcols, &trows, None)?;
+    let name = c.t(T::SheetNps);
+    let mut chart = Chart::new(ChartType::Line);
+    for i in 1..tcols.len() {
+        let series = chart
+            .add_series()
+            .set_name((name, tt.header, tt.col(i)))
+            .set_categories(range(name, tt.first, tt.last, tt.col(0)))
+            .set_values(range(name, tt.first, tt.last, tt.col(i)));
+        // The clinic as a whole is the line that matters; directions stay thin beside it.
+        let width = if i == 1 { 3.0 } else { 1.25 };
+        series.set_format(ChartFormat::new().set_line(ChartLine::new().set_width(width)));
+    }
+    chart_title(&mut chart, c.t(T::ChartNps));
+    chart.set_width(760).set_height(360);
+    ws.insert_chart(tt.end() + 2, 8, &chart)?;
+    Ok(())
+}
+
+fn gaps_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
+    use Kind::{Money, Text};
+    let mut cols = vec![
+        c.col(T::Month, 10.0, Text),
+        c.col(T::GapPlan, 14.0, Money),
+        c.col(T::GapFact, 14.0, Money),
+        c.col(T::Difference, 14.0, Money),
+    ];
+    cols.extend(Factor::ALL.iter().map(|f| c.col(i18n::factor(*f), 14.0, Money)));
+    cols.push(c.col(T::Bottleneck, 22.0, Text));
+    cols.push(c.col(T::Owner, 16.0, Text));
+    let ws = c.sheet(wb, T::SheetGaps, c.t(T::TitleGaps))?;
+    ws.write_string_with_format(2, 0, c.t(T::GapsNote), &c.st.note)?;
+    let rows: Vec<Vec<V>> = c
+        .kpis
+        .gaps
+        .iter()
+        .map(|g| {
+            let diff = g.fact.zip(g.plan).map(|(f, p)| f - p);
+            let mut row = vec![V::Text(g.month.to_string()), num(g.plan), num(g.fact), num(diff)];
+            row.extend(Factor::ALL.iter().map(|f| num(g.contributions.get(*f))));
+            row.push(V::text(g.bottleneck.map(|b| c.t(i18n::factor(b)))));
+            row.push(V::text(g.owner.map(|o| c.t(i18n::owner(o)))));
+            row
+        })
+        .collect();
+    let t = write_table(ws, c.st, HEADER_ROW, 0, &cols, &rows, None)?;
+    freeze_and_filter(ws, &t, cols.len(), 1)?;
+    gain_scale(ws, t.first, t.last, (t.col(4), t.col(8)))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_project;
+
+    #[test]
+    fn statuses_follow_the_references() {
+        assert_eq!(rules::completion(1.0), Status::Good);
+        assert_eq!(rules::completion(0.95), Status::Watch);
+        assert_eq!(rules::completion(0.89), Status::Bad);
+        assert_eq!(rules::marketing_share(0.07), Status::Good);
+        assert_eq!(rules::marketing_share(0.03), Status::Watch);
+        assert_eq!(rules::marketing_share(0.2), Status::Bad);
+        assert_eq!(rules::roas(3.5), Status::Good);
+        assert_eq!(rules::romi(-0.05), Status::Watch);
+        assert_eq!(rules::ltv_to_cac(0.5), Status::Bad);
+        assert_eq!(rules::nps(30.0), Status::Good);
+        assert_eq!(rules::tier_share(0.75, 0.8), Status::Good);
+        assert_eq!(rules::tier_share(0.65, 0.8), Status::Bad);
+    }
+
+    #[test]
+    fn summary_levers_are_the_top_of_the_ranking() {
+        let p = demo_project();
+        let levers = top_levers(&p, &Filter::default());
+        assert_eq!(levers.len(), 3);
+        assert_eq!(levers[..], rank_levers(&p, &Filter::default(), 0.1).unwrap()[..3]);
+        assert!(levers.windows(2).all(|w| w[0].profit_gain >= w[1].profit_gain));
+    }
+
+    #[test]
+    fn pace_sentence_in_both_languages() {
+        let kpis = metrics::compute(&demo_project(), &Filter::default());
+        let p = kpis.progress.as_ref().unwrap();
+        let ru = pace_sentence(p, Lang::Ru);
+        assert!(ru.starts_with("Чтобы выполнить план, каждый полный рабочий день должен приносить "), "{ru}");
+        assert!(ru.contains(&format::money(p.current_pace, Lang::Ru)));
+        let en = pace_sentence(p, Lang::En);
+        assert!(en.starts_with("To make the plan, each full working day from now must bring "), "{en}");
+    }
+
+    #[test]
+    fn empty_project_still_builds() {
+        for lang in Lang::ALL {
+            let mut wb = report_workbook(&Project::new(), &Filter::default(), lang).unwrap();
+            assert!(!wb.save_to_buffer().unwrap().is_empty());
+        }
+    }
+}
