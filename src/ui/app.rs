@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
+use super::charts::{self, ChartsState};
 use super::commands::{Document, Edit};
 use super::dashboard;
 use super::files::{self, AppDirs, Notice, Prefs, Recovery};
@@ -26,6 +27,8 @@ pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
 pub enum View {
     /// The KPI cards and the funnel.
     Dashboard,
+    /// The charts, under tabs.
+    Charts,
     /// One sheet's KPIs and grid.
     Sheet(Sheet),
     /// Import errors and notices.
@@ -54,6 +57,10 @@ pub enum Command {
     ExportTemplate,
     /// Export the template workbook to this file.
     ExportTo(PathBuf),
+    /// Ask for a file to save the charts on screen to, as PNG.
+    SaveChartPng,
+    /// Save the charts on screen to this PNG file (the image arrives a frame later).
+    SaveChartPngTo(PathBuf),
     /// Apply an edit (from outside the grid: tests, menus).
     Apply(Edit),
     /// Undo the last edit.
@@ -92,6 +99,7 @@ enum PathPurpose {
     Open,
     Save,
     Export,
+    ChartPng,
 }
 
 /// Whether the system can show native file dialogs. On Linux they go through the desktop portal,
@@ -133,6 +141,8 @@ pub struct App {
     dirs: Option<AppDirs>,
     view: View,
     grids: BTreeMap<Sheet, GridState>,
+    /// The Charts view's picks, its calendar cache and a pending PNG save.
+    charts: ChartsState,
     filter: Filter,
     /// The KPIs of `kpis_key` (revision, filter): recomputed only when either changes.
     kpis: Kpis,
@@ -166,6 +176,7 @@ impl App {
             dirs: startup.dirs.clone(),
             view: View::Dashboard,
             grids: Sheet::ALL.iter().map(|s| (*s, GridState::new(*s))).collect(),
+            charts: ChartsState::default(),
             filter: Filter::default(),
             kpis: metrics::compute(&Project::new(), &Filter::default()),
             kpis_key: None,
@@ -442,6 +453,28 @@ impl App {
                     Err(e) => self.set_status(e, true),
                 }
             }
+            Command::SaveChartPng if self.view != View::Charts || self.charts.chart_rect.is_none() => {
+                self.set_status(tr(lang, K::NoChartToSave), false);
+            }
+            Command::SaveChartPng if !native_dialogs() => {
+                let path = default_dir(self.source_path.as_deref()).join(chart_file_name(self.charts.tab, lang));
+                self.dialog = Some(Dialog::Path { purpose: PathPurpose::ChartPng, text: path.display().to_string() });
+            }
+            Command::SaveChartPng => {
+                let picked = rfd::FileDialog::new()
+                    .add_filter(tr(lang, K::FilterPng), &["png"])
+                    .set_file_name(chart_file_name(self.charts.tab, lang))
+                    .save_file();
+                if let Some(p) = picked {
+                    self.run_command_now(ctx, Command::SaveChartPngTo(p));
+                }
+            }
+            Command::SaveChartPngTo(p) => {
+                let p = if p.extension().is_none() { p.with_extension("png") } else { p };
+                if !charts::request_png(ctx, &mut self.charts, p, lang) {
+                    self.set_status(tr(lang, K::NoChartToSave), false);
+                }
+            }
             Command::Apply(e) => self.apply(e),
             Command::Undo => match self.doc.undo() {
                 Some(_) => self.set_status(tr(lang, K::Undone), false),
@@ -589,6 +622,11 @@ impl App {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.dialog = Some(Dialog::Unsaved(None));
         }
+        match charts::poll_png(&mut self.charts) {
+            Some(Ok(p)) => self.set_status(format!("{} {}", tr(self.lang, K::ChartSaved), p.display()), false),
+            Some(Err(e)) => self.set_status(e, true),
+            None => {}
+        }
         self.autosave(&ctx);
         let title = self.window_title();
         if title != self.title {
@@ -639,6 +677,10 @@ impl App {
                 }
                 if ui.button(t(K::MenuExport)).clicked() {
                     self.commands.push(Command::ExportTemplate);
+                }
+                let chart_shown = self.view == View::Charts && self.charts.chart_rect.is_some();
+                if ui.add_enabled(chart_shown, egui::Button::new(t(K::MenuSaveChartPng))).clicked() {
+                    self.commands.push(Command::SaveChartPng);
                 }
                 ui.separator();
                 if ui.button(t(K::MenuQuit)).clicked() {
@@ -714,6 +756,7 @@ impl App {
             }
         };
         nav(ui, View::Dashboard, tr(lang, K::Dashboard).to_string());
+        nav(ui, View::Charts, tr(lang, K::Charts).to_string());
         ui.separator();
         for s in [
             Sheet::Plan,
@@ -760,8 +803,17 @@ impl App {
                 let period = self.period_label();
                 let clinic = self.doc.project().settings.clinic.clone();
                 self.kpis();
+                let calendar = self.charts.calendar.get(self.doc.project(), &self.kpis, &self.filter).cloned();
                 let kpis = &self.kpis;
-                egui::ScrollArea::vertical().show(ui, |ui| dashboard::dashboard_ui(ui, kpis, lang, &period, &clinic));
+                egui::ScrollArea::vertical()
+                    .show(ui, |ui| dashboard::dashboard_ui(ui, kpis, calendar.as_ref(), lang, &period, &clinic));
+            }
+            View::Charts => {
+                self.kpis();
+                charts::charts_view_ui(ui, &mut self.charts, self.doc.project(), &self.kpis, &self.filter, lang);
+                if self.charts.take_png_request() {
+                    self.commands.push(Command::SaveChartPng);
+                }
             }
             View::Sheet(sheet) => {
                 ui.heading(tr(lang, sheet.label()));
@@ -927,6 +979,7 @@ impl App {
                     PathPurpose::Open => K::MenuOpen,
                     PathPurpose::Save => K::MenuSaveAs,
                     PathPurpose::Export => K::MenuExport,
+                    PathPurpose::ChartPng => K::MenuSaveChartPng,
                 };
                 egui::Modal::new(egui::Id::unique("path")).show(ctx, |ui| {
                     ui.heading(tr(lang, title));
@@ -954,6 +1007,7 @@ impl App {
                             PathPurpose::Open => Command::OpenPath(p),
                             PathPurpose::Save => Command::SaveTo(p),
                             PathPurpose::Export => Command::ExportTo(p),
+                            PathPurpose::ChartPng => Command::SaveChartPngTo(p),
                         });
                         keep = false;
                     }
@@ -976,6 +1030,14 @@ impl App {
             }
         }
     }
+}
+
+/// A default file name for the charts of `tab`: `графики-выручка-по-месяцам.png`.
+fn chart_file_name(tab: charts::ChartTab, lang: Lang) -> String {
+    let words = format!("{} {}", tr(lang, K::Charts), tab.label(lang)).to_lowercase();
+    let slug: String = words.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
+    let slug = slug.split('-').filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-");
+    format!("{slug}.png")
 }
 
 fn file_stem(name: &str) -> String {

@@ -8,7 +8,7 @@ use egui::{Color32, RichText, Sense, Stroke, Vec2};
 use super::i18n::{K, tr};
 use super::sheets::month_label;
 use crate::format::{self, Lang};
-use crate::metrics::{Factor, Gap, Kpis, Owner};
+use crate::metrics::{Factor, Gap, Kpis, MonthCalendar, Owner};
 
 /// How a KPI compares with its reference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -318,8 +318,16 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
     out
 }
 
-/// Draws the Dashboard for the computed KPIs.
-pub fn dashboard_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, period: &str, clinic: &str) {
+/// Draws the Dashboard for the computed KPIs; `calendar` is the month in progress's (for the pace
+/// panel and its day chart).
+pub fn dashboard_ui(
+    ui: &mut egui::Ui,
+    kpis: &Kpis,
+    calendar: Option<&MonthCalendar>,
+    lang: Lang,
+    period: &str,
+    clinic: &str,
+) {
     let dark = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
         ui.heading(if clinic.is_empty() { tr(lang, K::Dashboard) } else { clinic });
@@ -340,7 +348,9 @@ pub fn dashboard_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, period: &str, cl
         });
         ui.add_space(gap);
     }
-    ui.add_space(4.0);
+    // The owner's pace panel and two small charts (revenue by month, the month day by day).
+    super::charts::dashboard_charts_ui(ui, kpis, calendar, lang, 250.0);
+    ui.add_space(10.0);
     funnel_ui(ui, kpis, lang, dark);
     ui.add_space(10.0);
     super::views::summary_ui(ui, super::sheets::Sheet::Plan, kpis, lang);

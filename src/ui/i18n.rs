@@ -27,6 +27,7 @@ macro_rules! table {
 table! {
     // Views and sheets
     Dashboard => "Сводка", "Dashboard";
+    Charts => "Графики", "Charts";
     Settings => "Настройки", "Settings";
     Directions => "Направления", "Directions";
     Channels => "Каналы", "Channels";
@@ -208,6 +209,10 @@ table! {
     MenuSave => "Сохранить", "Save";
     MenuSaveAs => "Сохранить как…", "Save as…";
     MenuExport => "Выгрузить шаблон Excel…", "Export template workbook…";
+    MenuSaveChartPng => "Сохранить график в PNG…", "Save chart as PNG…";
+    ChartSaved => "График сохранён:", "Chart saved:";
+    NoChartToSave => "Откройте «Графики», чтобы сохранить график", "Open Charts to save a chart";
+    FilterPng => "Изображения PNG", "PNG images";
     MenuQuit => "Выход", "Quit";
     MenuEdit => "Правка", "Edit";
     MenuUndo => "Отменить (Ctrl+Z)", "Undo (Ctrl+Z)";

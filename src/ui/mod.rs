@@ -4,14 +4,17 @@
 //! - [`commands`]: the undoable [`commands::Edit`]s and the history;
 //! - [`sheets`]: the template's sheets as typed cells; [`grid`]: the spreadsheet grid over them;
 //! - [`dashboard`] and [`views`]: KPI cards, the funnel and per-sheet summaries;
-//! - [`files`]: open, save, export, recent files, recovery; [`i18n`]: the translation table.
+//! - [`files`]: open, save, export, recent files, recovery; [`i18n`]: the translation table;
+//! - [`charts`]: the Charts view and the Dashboard's small charts; [`pace`]: the owner's pace panel.
 
 pub mod app;
+pub mod charts;
 pub mod commands;
 pub mod dashboard;
 pub mod files;
 pub mod grid;
 pub mod i18n;
+pub mod pace;
 mod parse;
 pub mod sheets;
 pub mod views;

@@ -1,9 +1,12 @@
 //! All integration tests build into this one binary (one `mod` per area), which keeps link time low.
 
-mod import_template;
 mod cli;
+mod import_template;
+mod raw_exports;
 mod report;
 mod roundtrip;
+
 #[cfg(feature = "gui")]
 mod app;
-mod raw_exports;
+#[cfg(feature = "gui")]
+mod charts;

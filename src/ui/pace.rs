@@ -1,0 +1,241 @@
+//! The owner's pace panel: where the month in progress stands (plan, fact so far, forecast) and
+//! what each full working day must bring from now on, said in one sentence and coloured against
+//! today's average; the same for the current ISO week.
+//!
+//! The numbers are the metrics' ([`Progress`], [`MonthCalendar`]); the panel only picks words and
+//! colours, and sums day plans for "plan to this day".
+
+use egui::{Color32, RichText};
+
+use super::charts::{T, WeekPace, current_week, day_label, day_short, month_long, t};
+use crate::format::{self, Lang};
+use crate::metrics::{MonthCalendar, Progress};
+
+/// How a pace compares with what is needed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaceStatus {
+    /// On track: the needed pace is at most today's average (or the plan is already made).
+    OnTrack,
+    /// Behind, by up to 10 %: the needed pace is above today's average but within 1.1×.
+    Behind,
+    /// Well behind: the needed pace is more than 1.1× today's average, or nothing has been
+    /// earned yet.
+    FarBehind,
+    /// Nothing to compare.
+    Unknown,
+}
+
+impl PaceStatus {
+    /// The status's colour (green, amber, red, grey), for light and dark themes.
+    pub fn colour(self, dark: bool) -> Color32 {
+        match (self, dark) {
+            (PaceStatus::OnTrack, false) => Color32::from_rgb(0x1e, 0x8e, 0x3e),
+            (PaceStatus::OnTrack, true) => Color32::from_rgb(0x5c, 0xc9, 0x7b),
+            (PaceStatus::Behind, false) => Color32::from_rgb(0xc2, 0x7c, 0x0e),
+            (PaceStatus::Behind, true) => Color32::from_rgb(0xf0, 0xb4, 0x3c),
+            (PaceStatus::FarBehind, false) => Color32::from_rgb(0xc6, 0x28, 0x28),
+            (PaceStatus::FarBehind, true) => Color32::from_rgb(0xef, 0x6b, 0x6b),
+            (PaceStatus::Unknown, false) => Color32::from_gray(0x70),
+            (PaceStatus::Unknown, true) => Color32::from_gray(0xa0),
+        }
+    }
+}
+
+/// Compares what is needed with what is coming in: needed ≤ have is on track; up to 10 % more is
+/// "behind" (amber), beyond that "far behind" (red).
+pub fn compare(needed: Option<f64>, have: Option<f64>) -> PaceStatus {
+    match (needed, have) {
+        (Some(n), _) if n <= 0.0 => PaceStatus::OnTrack,
+        (Some(n), Some(h)) if n <= h => PaceStatus::OnTrack,
+        (Some(n), Some(h)) if h > 0.0 && n <= h * 1.1 => PaceStatus::Behind,
+        (Some(_), Some(_)) => PaceStatus::FarBehind,
+        (Some(_), None) => PaceStatus::FarBehind,
+        (None, _) => PaceStatus::Unknown,
+    }
+}
+
+/// A line of the panel with its status.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PaceLine {
+    /// The text.
+    pub text: String,
+    /// Its colour's meaning.
+    pub status: PaceStatus,
+}
+
+/// The required-pace sentence: "To make the plan, each full working day from now must bring
+/// X ₽ (today's average: Y ₽)", or why there is none.
+pub fn pace_sentence(progress: &Progress, lang: Lang) -> PaceLine {
+    match progress.required_pace {
+        Some(x) if x <= 0.0 => PaceLine { text: t(lang, T::PacePlanMade).to_string(), status: PaceStatus::OnTrack },
+        Some(x) => PaceLine {
+            text: format!(
+                "{} {} ({} {})",
+                t(lang, T::PaceRequired),
+                format::money(Some(x), lang),
+                t(lang, T::PaceCurrent),
+                format::money(progress.current_pace, lang)
+            ),
+            status: compare(Some(x), progress.current_pace),
+        },
+        None => PaceLine { text: t(lang, T::PaceNoDaysLeft).to_string(), status: PaceStatus::Unknown },
+    }
+}
+
+/// The current week's line: "Week 47 (16.11–22.11): week plan X ₽, plan to this day Z ₽, fact so
+/// far Y ₽", coloured by the fact against the plan to this day.
+pub fn week_sentence(week: &WeekPace, lang: Lang) -> PaceLine {
+    PaceLine {
+        text: format!(
+            "{} {} ({}–{}): {} {}, {} {}, {} {}",
+            t(lang, T::PaceWeek),
+            week.week,
+            day_short(week.from, lang),
+            day_short(week.to, lang),
+            t(lang, T::PaceWeekPlan),
+            format::money(week.plan, lang),
+            t(lang, T::PacePlanToDate),
+            format::money(week.plan_to_date, lang),
+            t(lang, T::PaceWeekFact),
+            format::money(Some(week.fact), lang)
+        ),
+        // Behind when the fact is below the plan to this day: compare needed = plan, have = fact.
+        status: match week.plan_to_date {
+            Some(p) if p > 0.0 => compare(Some(p), Some(week.fact)),
+            Some(_) => PaceStatus::OnTrack,
+            None => PaceStatus::Unknown,
+        },
+    }
+}
+
+/// The pace panel of the month in progress. `calendar` is that month's calendar (for the day and
+/// week plans); without a month in progress the panel says so plainly.
+pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<&MonthCalendar>, lang: Lang) {
+    let dark = ui.visuals().dark_mode;
+    egui::Frame::group(ui.style()).show(ui, |ui| {
+        ui.set_width(ui.available_width());
+        let Some(p) = progress else {
+            ui.label(RichText::new(t(lang, T::PaceTitle)).strong().size(15.0));
+            ui.label(t(lang, T::NoProgress));
+            return;
+        };
+        ui.label(
+            RichText::new(format!("{} — {}", t(lang, T::PaceTitle), month_long(p.month, lang))).strong().size(15.0),
+        );
+        let calendar = calendar.filter(|c| c.month == p.month);
+
+        // Plan, fact so far (against the plan to this day), forecast.
+        let plan_to_date = calendar.and_then(|c| {
+            c.days.iter().filter(|d| d.date <= p.last_day).try_fold(0.0, |acc, d| d.plan.map(|x| acc + x))
+        });
+        ui.horizontal_wrapped(|ui| {
+            ui.label(format!("{}: {}", t(lang, T::PaceMonthPlan), format::money(Some(p.revenue_plan), lang)));
+            ui.separator();
+            let fact = format!(
+                "{} {}: {}",
+                t(lang, T::PaceFactSoFar),
+                day_label(p.last_day, lang),
+                format::money(Some(p.revenue_to_date), lang)
+            );
+            match plan_to_date {
+                Some(pl) => {
+                    let status = compare(Some(pl), Some(p.revenue_to_date));
+                    ui.label(
+                        RichText::new(format!(
+                            "{fact} ({} {})",
+                            t(lang, T::PacePlanToDate),
+                            format::money(Some(pl), lang)
+                        ))
+                        .color(status.colour(dark)),
+                    );
+                }
+                None => {
+                    ui.label(fact);
+                }
+            }
+            ui.separator();
+            let status = compare(Some(p.revenue_plan), p.forecast);
+            ui.label(
+                RichText::new(format!("{}: {}", t(lang, T::PaceForecast), format::money(p.forecast, lang)))
+                    .color(status.colour(dark)),
+            );
+        });
+
+        // Today's day plan: the first day without data.
+        if let Some(day) = calendar.and_then(|c| c.days.iter().find(|d| d.date > p.last_day)) {
+            ui.label(format!(
+                "{} {}: {}",
+                t(lang, T::PaceTodayPlan),
+                day_label(day.date, lang),
+                format::money(day.plan, lang)
+            ));
+        }
+
+        let line = pace_sentence(p, lang);
+        ui.label(RichText::new(line.text).strong().size(15.0).color(line.status.colour(dark)));
+
+        match calendar.and_then(|c| current_week(c, p)) {
+            Some(w) => {
+                let line = week_sentence(&w, lang);
+                ui.label(RichText::new(line.text).color(line.status.colour(dark)));
+            }
+            None => {
+                ui.weak(t(lang, T::PaceNoWeek));
+            }
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Month, Settings};
+    use chrono::NaiveDate;
+
+    fn progress(to_date: f64, plan: f64) -> Progress {
+        let s = Settings::default();
+        let m = Month::new(2025, 6).unwrap();
+        // June 2025 weighs 23; data to Wed 11th: 8.5 to date (8 weekdays and Saturday 7th), 14.5 left.
+        Progress::new(&s, m, NaiveDate::from_ymd_opt(2025, 6, 11).unwrap(), to_date, plan).unwrap()
+    }
+
+    #[test]
+    fn the_sentence_quotes_the_required_and_the_current_pace() {
+        // 80 000 so far: 9 411.76 a day; 150 000 left over 14.5: 10 344.83 a day.
+        let p = progress(80_000.0, 230_000.0);
+        let line = pace_sentence(&p, Lang::En);
+        let x = format::money(p.required_pace, Lang::En);
+        let y = format::money(p.current_pace, Lang::En);
+        assert_eq!(
+            line.text,
+            format!("To make the plan, each full working day from now must bring {x} (today's average: {y})")
+        );
+        assert!(p.required_pace.unwrap() > p.current_pace.unwrap());
+        assert_ne!(line.status, PaceStatus::OnTrack);
+        let ru = pace_sentence(&p, Lang::Ru);
+        assert_eq!(
+            ru.text,
+            format!(
+                "Чтобы выполнить план, каждый полный рабочий день должен приносить {} (сейчас в среднем {})",
+                format::money(p.required_pace, Lang::Ru),
+                format::money(p.current_pace, Lang::Ru)
+            )
+        );
+        // Ahead of plan: green.
+        let p = progress(200_000.0, 230_000.0);
+        assert_eq!(pace_sentence(&p, Lang::Ru).status, PaceStatus::OnTrack);
+        // Plan already made.
+        let p = progress(300_000.0, 230_000.0);
+        assert_eq!(pace_sentence(&p, Lang::En).text, t(Lang::En, T::PacePlanMade));
+    }
+
+    #[test]
+    fn status_thresholds() {
+        assert_eq!(compare(Some(100.0), Some(100.0)), PaceStatus::OnTrack);
+        assert_eq!(compare(Some(105.0), Some(100.0)), PaceStatus::Behind);
+        assert_eq!(compare(Some(120.0), Some(100.0)), PaceStatus::FarBehind);
+        assert_eq!(compare(Some(10.0), None), PaceStatus::FarBehind);
+        assert_eq!(compare(None, Some(1.0)), PaceStatus::Unknown);
+        assert_eq!(compare(Some(-5.0), Some(1.0)), PaceStatus::OnTrack);
+    }
+}

@@ -1,0 +1,272 @@
+//! The Charts view and the pace panel under egui_kittest: every tab renders with the demo clinic,
+//! charts follow the period, the pace sentence quotes the metrics, a chart saves as PNG.
+
+use std::sync::Arc;
+
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use medfunnel::demo::demo_project;
+use medfunnel::format::{self, Lang};
+use medfunnel::metrics::{Filter, Kpis, compute, month_calendar};
+use medfunnel::model::{Month, Project};
+use medfunnel::ui::charts::{
+    ChartTab, ChartsState, charts_view_ui, dashboard_charts_ui, poll_png, request_png, revenue_bars,
+};
+use medfunnel::ui::files::AppDirs;
+use medfunnel::ui::pace::pace_ui;
+use medfunnel::ui::{App, Command, Startup, View as AppView};
+
+/// The app's bundled DejaVu Sans: egui's default font has no ₽, and kittest fails on glyphs it
+/// cannot draw.
+fn install_fonts(ctx: &egui::Context) {
+    medfunnel::ui::install_fonts(ctx);
+}
+
+struct View {
+    state: ChartsState,
+    project: Project,
+    kpis: Kpis,
+    filter: Filter,
+    lang: Lang,
+}
+
+fn view(filter: Filter, lang: Lang) -> View {
+    let project = demo_project();
+    let kpis = compute(&project, &filter);
+    View { state: ChartsState::default(), project, kpis, filter, lang }
+}
+
+fn harness(v: View) -> Harness<'static, View> {
+    harness_sized(v, 1000.0)
+}
+
+fn harness_sized(v: View, height: f32) -> Harness<'static, View> {
+    Harness::builder().with_size(egui::vec2(1280.0, height)).with_context_setup(install_fonts).build_ui_state(
+        |ui, v: &mut View| {
+            egui::CentralPanel::default().show(ui, |ui| {
+                charts_view_ui(ui, &mut v.state, &v.project, &v.kpis, &v.filter, v.lang);
+            });
+        },
+        v,
+    )
+}
+
+fn m(y: i32, mo: u32) -> Month {
+    Month::new(y, mo).unwrap()
+}
+
+#[test]
+fn every_tab_renders_with_the_demo_clinic_in_both_languages() {
+    for lang in Lang::ALL {
+        let mut h = harness(view(Filter::default(), lang));
+        h.run();
+        for tab in ChartTab::ALL {
+            h.get_by_label(tab.label(lang)).click();
+            h.run();
+            assert_eq!(h.state().state.tab, tab, "{lang:?}");
+            assert!(h.state().state.chart_rect.is_some(), "{tab:?} drew nothing");
+        }
+    }
+}
+
+#[test]
+fn the_tabs_show_their_charts() {
+    // Tall enough that every tab's charts are on screen (kittest sees only what is visible).
+    let mut h = harness_sized(view(Filter::default(), Lang::En), 2400.0);
+    h.run();
+    let expect = [
+        (ChartTab::Revenue, "Revenue by month: plan vs fact"),
+        (ChartTab::Month, "Month in progress by day"),
+        (ChartTab::Funnel, "Funnel: leads → bookings → visits → paid — Whole clinic"),
+        (ChartTab::Channels, "Channels: ROMI"),
+        // The latest month with facts and a full stage plan: October 2026, lost at payment.
+        (ChartTab::Directions, "Bottleneck: Paid rate"),
+        (ChartTab::Doctors, "Treatment plan: recommended → agreed → performed"),
+        (ChartTab::Nps, "NPS by period — All directions"),
+    ];
+    for (tab, text) in expect {
+        h.state_mut().state.tab = tab;
+        h.run();
+        h.get_by_label_contains(text);
+    }
+}
+
+#[test]
+fn the_revenue_chart_follows_the_period() {
+    let all = view(Filter::default(), Lang::Ru);
+    let filter = Filter { from: Some(m(2026, 1)), to: Some(m(2026, 6)), ..Filter::default() };
+    let part = view(filter, Lang::Ru);
+    // One column pair per month of the period.
+    assert_eq!(revenue_bars(&all.kpis).len(), all.kpis.months.len());
+    assert_eq!(revenue_bars(&part.kpis).len(), 6);
+    assert!(revenue_bars(&part.kpis).iter().all(|b| b.month >= m(2026, 1) && b.month <= m(2026, 6)));
+    // The caption names the period drawn.
+    let mut h = harness(part);
+    h.run();
+    h.get_by_label_contains("янв 2026 — июн 2026");
+    let mut h = harness(all);
+    h.run();
+    h.get_by_label_contains("сен 2025 — дек 2026");
+}
+
+#[test]
+fn the_funnel_follows_the_channel_picker_and_filters() {
+    let mut h = harness(view(Filter::default(), Lang::En));
+    h.state_mut().state.tab = ChartTab::Funnel;
+    h.run();
+    let channel = h.state().kpis.channels[0].channel.clone();
+    h.state_mut().state.channel = Some(channel.clone());
+    h.run();
+    h.get_by_label_contains(&format!("Funnel: leads → bookings → visits → paid — {channel}"));
+    // A filter that drops the picked channel sends the funnel back to the whole clinic.
+    let other = h.state().kpis.channels[1].channel.clone();
+    let filter = Filter { channel: Some(other), ..Filter::default() };
+    let project = h.state().project.clone();
+    h.state_mut().kpis = compute(&project, &filter);
+    h.state_mut().filter = filter;
+    h.run();
+    assert_eq!(h.state().state.channel, None);
+    h.get_by_label_contains("— Whole clinic");
+}
+
+#[test]
+fn the_pace_sentence_quotes_the_metrics() {
+    let project = demo_project();
+    let kpis = compute(&project, &Filter::default());
+    let progress = kpis.progress.clone().expect("the demo clinic has a month in progress");
+    let calendar = month_calendar(&project, progress.month, &Filter::default());
+    for lang in Lang::ALL {
+        let (p, c) = (progress.clone(), calendar.clone());
+        let mut h = Harness::builder()
+            .with_size(egui::vec2(1100.0, 400.0))
+            .with_context_setup(install_fonts)
+            .build_ui(move |ui| pace_ui(ui, Some(&p), Some(&c), lang));
+        h.run();
+        let x = format::money(progress.required_pace, lang);
+        let y = format::money(progress.current_pace, lang);
+        let sentence = match lang {
+            Lang::Ru => {
+                format!("Чтобы выполнить план, каждый полный рабочий день должен приносить {x} (сейчас в среднем {y})")
+            }
+            Lang::En => {
+                format!("To make the plan, each full working day from now must bring {x} (today's average: {y})")
+            }
+        };
+        h.get_by_label(&sentence);
+        h.get_by_label_contains(&format::money(progress.forecast, lang));
+        h.get_by_label_contains(&format::money(Some(progress.revenue_plan), lang));
+        // The week line: ISO week 47 of 2026 holds Thursday 19 November, the day after the data.
+        let week = match lang {
+            Lang::Ru => "Неделя 47 (16.11–22.11)",
+            Lang::En => "Week 47 (Nov 16–Nov 22)",
+        };
+        h.get_by_label_contains(week);
+    }
+}
+
+#[test]
+fn without_a_month_in_progress_the_panel_says_so() {
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(900.0, 200.0))
+        .with_context_setup(install_fonts)
+        .build_ui(|ui| pace_ui(ui, None, None, Lang::En));
+    h.run();
+    h.get_by_label_contains("No month in progress");
+    // A period filter does not hide the month in progress (domain.md: it ignores the filter).
+    let k = compute(&demo_project(), &Filter { to: Some(m(2026, 3)), ..Filter::default() });
+    assert!(k.progress.is_some());
+}
+
+#[test]
+fn the_dashboard_part_renders() {
+    let project = demo_project();
+    let kpis = compute(&project, &Filter::default());
+    let calendar = kpis.progress.as_ref().map(|p| month_calendar(&project, p.month, &Filter::default()));
+    let mut h = Harness::builder()
+        .with_size(egui::vec2(1280.0, 700.0))
+        .with_context_setup(install_fonts)
+        .build_ui(move |ui| dashboard_charts_ui(ui, &kpis, calendar.as_ref(), Lang::Ru, 260.0));
+    h.run();
+    h.get_by_label_contains("Чтобы выполнить план");
+    h.get_by_label("Выручка по месяцам: план и факт");
+}
+
+#[test]
+fn save_chart_as_png_crops_the_screenshot_to_the_chart() {
+    let mut h = harness(view(Filter::default(), Lang::En));
+    h.run();
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("revenue.png");
+    let rect = h.state().state.chart_rect.expect("a chart on screen");
+    let ctx = h.ctx.clone();
+    assert!(request_png(&ctx, &mut h.state_mut().state, path.clone(), Lang::En));
+    assert!(h.state().state.png_pending());
+    h.step();
+    // No renderer here: complete egui's screenshot request ourselves with a window-sized image.
+    assert_eq!(complete_screenshot(&h, [1280, 1000]), 1);
+    let saved = poll_png(&mut h.state_mut().state).expect("the screenshot arrived").unwrap();
+    assert_eq!(saved, path);
+    let r = png::Decoder::new(std::io::Cursor::new(std::fs::read(&path).unwrap())).read_info().unwrap();
+    assert_eq!(r.info().width, rect.width().round() as u32);
+    assert_eq!(r.info().height, rect.height().round() as u32);
+    assert!(poll_png(&mut h.state_mut().state).is_none());
+}
+
+/// Completes the screenshot egui was asked for in the last frame (kittest has no renderer here)
+/// with a plain image of the window's size.
+fn complete_screenshot<S>(h: &Harness<'_, S>, size: [usize; 2]) -> usize {
+    let callbacks: Vec<egui::ScreenshotCallback> = h
+        .output()
+        .viewport_output
+        .values()
+        .flat_map(|v| v.commands.iter())
+        .filter_map(|c| match c {
+            egui::ViewportCommand::Screenshot(cb) => Some(cb.clone()),
+            _ => None,
+        })
+        .collect();
+    for cb in &callbacks {
+        cb.clone().complete(Arc::new(egui::ColorImage::filled(size, egui::Color32::WHITE)));
+    }
+    callbacks.len()
+}
+
+#[test]
+fn the_app_has_a_charts_view_and_the_dashboard_shows_the_pace() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::new(Startup {
+        file: None,
+        dirs: Some(AppDirs::inside(dir.path())),
+        reopen_last: false,
+        lang: Some(Lang::En),
+    });
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
+    h.run();
+    // The Dashboard: the pace panel and the two small charts.
+    h.get_by_label_contains("To make the plan, each full working day from now must bring");
+    h.get_by_label("Revenue by month: plan vs fact");
+    // Nothing to save outside the Charts view.
+    h.state_mut().send(Command::SaveChartPngTo(dir.path().join("x.png")));
+    h.run();
+    assert_eq!(h.state().status(), Some("Open Charts to save a chart"));
+
+    h.get_by_label("Charts").click();
+    h.run();
+    assert_eq!(h.state().view(), AppView::Charts);
+    h.get_by_label("Month in progress").click();
+    h.run();
+    h.get_by_label_contains("Month in progress by day");
+
+    // File → Save chart as PNG, with the path already chosen.
+    let path = dir.path().join("month");
+    h.state_mut().send(Command::SaveChartPngTo(path));
+    h.step();
+    assert_eq!(complete_screenshot(&h, [1400, 900]), 1);
+    h.step();
+    let saved = dir.path().join("month.png");
+    assert_eq!(h.state().status(), Some(format!("Chart saved: {}", saved.display()).as_str()));
+    assert!(std::fs::metadata(&saved).unwrap().len() > 0);
+}
