@@ -57,6 +57,10 @@ pub enum Command {
     ExportTemplate,
     /// Export the template workbook to this file.
     ExportTo(PathBuf),
+    /// Ask for a workbook to write the analyst report to.
+    ExportReport,
+    /// Write the analyst report (current period and filters, UI language) to this file.
+    ExportReportTo(PathBuf),
     /// Ask for a file to save the charts on screen to, as PNG.
     SaveChartPng,
     /// Save the charts on screen to this PNG file (the image arrives a frame later).
@@ -99,7 +103,21 @@ enum PathPurpose {
     Open,
     Save,
     Export,
+    Report,
     ChartPng,
+}
+
+impl PathPurpose {
+    /// The command that acts on the chosen path.
+    fn command(self, p: PathBuf) -> Command {
+        match self {
+            PathPurpose::Open => Command::OpenPath(p),
+            PathPurpose::Save => Command::SaveTo(p),
+            PathPurpose::Export => Command::ExportTo(p),
+            PathPurpose::Report => Command::ExportReportTo(p),
+            PathPurpose::ChartPng => Command::SaveChartPngTo(p),
+        }
+    }
 }
 
 /// Whether the system can show native file dialogs. On Linux they go through the desktop portal,
@@ -266,6 +284,19 @@ impl App {
         format!("{dirty}{} — medfunnel", self.source_name)
     }
 
+    /// Asks where to write a file: the native save dialog, or the app's own path field where the
+    /// system has no dialog (see [`native_dialogs`]). The chosen path goes to `purpose`'s command.
+    fn ask_save_path(&mut self, ctx: &egui::Context, purpose: PathPurpose, name: String, filter: (&str, &[&str])) {
+        if !native_dialogs() {
+            let dir = default_dir(self.source_path.as_deref().or(self.prefs.recent.first().map(PathBuf::as_path)));
+            self.dialog = Some(Dialog::Path { purpose, text: dir.join(name).display().to_string() });
+            return;
+        }
+        if let Some(p) = rfd::FileDialog::new().add_filter(filter.0, filter.1).set_file_name(name).save_file() {
+            self.run_command_now(ctx, purpose.command(p));
+        }
+    }
+
     fn set_status(&mut self, msg: impl Into<String>, error: bool) {
         self.status = Some((msg.into(), error));
     }
@@ -430,21 +461,13 @@ impl App {
             Command::SaveTo(p) => {
                 self.save_to(p);
             }
-            Command::ExportTemplate if !native_dialogs() => {
-                let name = format!("{}.xlsx", file_stem(&self.source_name));
-                let path = default_dir(self.source_path.as_deref().or(self.prefs.recent.first().map(PathBuf::as_path)))
-                    .join(name);
-                self.dialog = Some(Dialog::Path { purpose: PathPurpose::Export, text: path.display().to_string() });
-            }
             Command::ExportTemplate => {
                 let name = format!("{}.xlsx", file_stem(&self.source_name));
-                let picked = rfd::FileDialog::new()
-                    .add_filter(tr(lang, K::FilterWorkbooks), &["xlsx"])
-                    .set_file_name(name)
-                    .save_file();
-                if let Some(p) = picked {
-                    self.run_command_now(ctx, Command::ExportTo(p));
-                }
+                self.ask_save_path(ctx, PathPurpose::Export, name, (tr(lang, K::FilterWorkbooks), &["xlsx"]));
+            }
+            Command::ExportReport => {
+                let name = format!("{} {}.xlsx", tr(lang, K::ReportFileName), file_stem(&self.source_name));
+                self.ask_save_path(ctx, PathPurpose::Report, name, (tr(lang, K::FilterWorkbooks), &["xlsx"]));
             }
             Command::ExportTo(p) => {
                 let p = if p.extension().is_none() { p.with_extension("xlsx") } else { p };
@@ -453,21 +476,19 @@ impl App {
                     Err(e) => self.set_status(e, true),
                 }
             }
+            Command::ExportReportTo(p) => {
+                let p = if p.extension().is_none() { p.with_extension("xlsx") } else { p };
+                match crate::report::write_report(self.doc.project(), &self.filter, lang, &p) {
+                    Ok(()) => self.set_status(format!("{} {}", tr(lang, K::ReportWritten), p.display()), false),
+                    Err(e) => self.set_status(e.to_string(), true),
+                }
+            }
             Command::SaveChartPng if self.view != View::Charts || self.charts.chart_rect.is_none() => {
                 self.set_status(tr(lang, K::NoChartToSave), false);
             }
-            Command::SaveChartPng if !native_dialogs() => {
-                let path = default_dir(self.source_path.as_deref()).join(chart_file_name(self.charts.tab, lang));
-                self.dialog = Some(Dialog::Path { purpose: PathPurpose::ChartPng, text: path.display().to_string() });
-            }
             Command::SaveChartPng => {
-                let picked = rfd::FileDialog::new()
-                    .add_filter(tr(lang, K::FilterPng), &["png"])
-                    .set_file_name(chart_file_name(self.charts.tab, lang))
-                    .save_file();
-                if let Some(p) = picked {
-                    self.run_command_now(ctx, Command::SaveChartPngTo(p));
-                }
+                let name = chart_file_name(self.charts.tab, lang);
+                self.ask_save_path(ctx, PathPurpose::ChartPng, name, (tr(lang, K::FilterPng), &["png"]));
             }
             Command::SaveChartPngTo(p) => {
                 let p = if p.extension().is_none() { p.with_extension("png") } else { p };
@@ -677,6 +698,9 @@ impl App {
                 }
                 if ui.button(t(K::MenuExport)).clicked() {
                     self.commands.push(Command::ExportTemplate);
+                }
+                if ui.button(t(K::MenuExportReport)).clicked() {
+                    self.commands.push(Command::ExportReport);
                 }
                 let chart_shown = self.view == View::Charts && self.charts.chart_rect.is_some();
                 if ui.add_enabled(chart_shown, egui::Button::new(t(K::MenuSaveChartPng))).clicked() {
@@ -979,6 +1003,7 @@ impl App {
                     PathPurpose::Open => K::MenuOpen,
                     PathPurpose::Save => K::MenuSaveAs,
                     PathPurpose::Export => K::MenuExport,
+                    PathPurpose::Report => K::MenuExportReport,
                     PathPurpose::ChartPng => K::MenuSaveChartPng,
                 };
                 egui::Modal::new(egui::Id::unique("path")).show(ctx, |ui| {
@@ -1003,12 +1028,7 @@ impl App {
                 match choice {
                     Some(true) => {
                         let p = PathBuf::from(text.trim());
-                        self.commands.push(match purpose {
-                            PathPurpose::Open => Command::OpenPath(p),
-                            PathPurpose::Save => Command::SaveTo(p),
-                            PathPurpose::Export => Command::ExportTo(p),
-                            PathPurpose::ChartPng => Command::SaveChartPngTo(p),
-                        });
+                        self.commands.push(purpose.command(p));
                         keep = false;
                     }
                     Some(false) => keep = false,

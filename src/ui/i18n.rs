@@ -209,6 +209,9 @@ table! {
     MenuSave => "Сохранить", "Save";
     MenuSaveAs => "Сохранить как…", "Save as…";
     MenuExport => "Выгрузить шаблон Excel…", "Export template workbook…";
+    MenuExportReport => "Отчёт для клиента (Excel)…", "Export report (Excel)…";
+    ReportFileName => "Отчёт", "Report";
+    ReportWritten => "Отчёт сохранён:", "Report written:";
     MenuSaveChartPng => "Сохранить график в PNG…", "Save chart as PNG…";
     ChartSaved => "График сохранён:", "Chart saved:";
     NoChartToSave => "Откройте «Графики», чтобы сохранить график", "Open Charts to save a chart";

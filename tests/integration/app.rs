@@ -464,6 +464,23 @@ fn the_exported_template_imports_back_to_the_same_model() {
 }
 
 #[test]
+fn file_export_report_writes_the_analyst_workbook_in_the_ui_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), &clinic(), Lang::Ru);
+    let out = dir.path().join("отчёт");
+    h.state_mut().send(Command::ExportReportTo(out.clone()));
+    h.run();
+    let written = out.with_extension("xlsx");
+    assert!(written.exists(), "{:?}", h.state().status());
+    let mut wb = calamine::open_workbook_auto(&written).unwrap();
+    let names = calamine::Reader::sheet_names(&mut wb);
+    assert!(names.iter().any(|n| n == "Сводка"), "{names:?}");
+    // The data sheets inside the report import back to the project shown.
+    let back = medfunnel::import::import_workbook(&written).unwrap();
+    assert_eq!(back.project.plan, clinic().plan);
+}
+
+#[test]
 fn renaming_a_channel_keeps_its_rows_attached_and_undoes_in_one_step() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path(), &clinic(), Lang::Ru);
