@@ -9,6 +9,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use super::commands::{Document, Edit};
 use super::dashboard;
+use super::decisions::{self, DecisionsContext, DecisionsState};
 use super::files::{self, AppDirs, Notice, Prefs, Recovery};
 use super::grid::{self, GridContext, GridState};
 use super::i18n::{K, tr};
@@ -30,6 +31,8 @@ pub enum View {
     Sheet(Sheet),
     /// Import errors and notices.
     Problems,
+    /// What-if levers, the lever ranking, goal seek, the budget allocator and scenarios.
+    Decisions,
 }
 
 /// Every action a menu, a shortcut, a dialog or a test can ask of the app. Queued and run once
@@ -133,6 +136,8 @@ pub struct App {
     dirs: Option<AppDirs>,
     view: View,
     grids: BTreeMap<Sheet, GridState>,
+    /// The Decisions view's sliders, inputs and cached analyses.
+    decisions: DecisionsState,
     filter: Filter,
     /// The KPIs of `kpis_key` (revision, filter): recomputed only when either changes.
     kpis: Kpis,
@@ -166,6 +171,7 @@ impl App {
             dirs: startup.dirs.clone(),
             view: View::Dashboard,
             grids: Sheet::ALL.iter().map(|s| (*s, GridState::new(*s))).collect(),
+            decisions: DecisionsState::default(),
             filter: Filter::default(),
             kpis: metrics::compute(&Project::new(), &Filter::default()),
             kpis_key: None,
@@ -224,6 +230,11 @@ impl App {
         self.grids.entry(sheet).or_insert_with(|| GridState::new(sheet))
     }
 
+    /// The Decisions view's state (sliders, inputs, cached results).
+    pub fn decisions_mut(&mut self) -> &mut DecisionsState {
+        &mut self.decisions
+    }
+
     /// The import notices of the open file.
     pub fn notices(&self) -> &[Notice] {
         &self.notices
@@ -267,6 +278,8 @@ impl App {
         self.kpis_key = None;
         self.filter = Filter::default();
         self.grids = Sheet::ALL.iter().map(|s| (*s, GridState::new(*s))).collect();
+        // Revisions restart with the document: cached analyses must not outlive it.
+        self.decisions = DecisionsState::default();
         self.autosaved_revision = 0;
     }
 
@@ -714,6 +727,7 @@ impl App {
             }
         };
         nav(ui, View::Dashboard, tr(lang, K::Dashboard).to_string());
+        nav(ui, View::Decisions, tr(lang, K::Decisions).to_string());
         ui.separator();
         for s in [
             Sheet::Plan,
@@ -781,6 +795,17 @@ impl App {
                 }
             }
             View::Problems => self.problems_ui(ui),
+            View::Decisions => {
+                let cx = DecisionsContext {
+                    project: self.doc.project(),
+                    revision: self.doc.revision(),
+                    filter: &self.filter,
+                    lang,
+                };
+                if let Some(e) = decisions::decisions_ui(ui, &mut self.decisions, &cx) {
+                    self.apply(e);
+                }
+            }
         }
     }
 

@@ -4,11 +4,13 @@
 //! - [`commands`]: the undoable [`commands::Edit`]s and the history;
 //! - [`sheets`]: the template's sheets as typed cells; [`grid`]: the spreadsheet grid over them;
 //! - [`dashboard`] and [`views`]: KPI cards, the funnel and per-sheet summaries;
+//! - [`decisions`]: what-if levers, the lever ranking, goal seek, the allocator, scenarios;
 //! - [`files`]: open, save, export, recent files, recovery; [`i18n`]: the translation table.
 
 pub mod app;
 pub mod commands;
 pub mod dashboard;
+pub mod decisions;
 pub mod files;
 pub mod grid;
 pub mod i18n;
