@@ -488,11 +488,14 @@ fn sliders_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext)
             let name = tr(lang, lever_label(*lever));
             let l = ui.label(name).id;
             // One drag is one interaction: the value lives here, nothing goes on the undo stack.
+            // Drags move in whole percents; values set by goal seek or a loaded scenario are kept
+            // exact (clamping only edits), so re-applying them reaches the target.
             ui.add(
                 egui::Slider::new(&mut st.levers[i], SLIDER_MIN..=SLIDER_MAX)
                     .suffix(" %")
                     .step_by(1.0)
-                    .fixed_decimals(0),
+                    .max_decimals(2)
+                    .clamping(egui::SliderClamping::Edits),
             )
             .labelled_by(l);
             let owner = tr(lang, owner_label(lever.owner()));
