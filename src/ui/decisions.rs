@@ -15,9 +15,7 @@ use super::i18n::{K, tr};
 use super::sheets::{month_label, tier_label};
 use crate::analysis::allocate::{self, AllocError, AllocOptions, Allocation, BudgetForRevenue};
 use crate::analysis::curve::{self, CurveFit};
-use crate::analysis::levers::{
-    self, Base, GoalSeek, LeadCost, LeverError, LeverGain, Outcome, SeekLevers, Snapshot,
-};
+use crate::analysis::levers::{self, Base, GoalSeek, LeadCost, LeverError, LeverGain, Outcome, SeekLevers, Snapshot};
 use crate::format::{self, Lang};
 use crate::metrics::{self, Filter};
 use crate::model::{Lever, LeverChange, Month, Project, Scenario};
@@ -104,6 +102,8 @@ pub struct DecisionsContext<'a> {
 }
 
 type AllocKey = (u64, Filter, AllocOptions);
+type BaseKey = (u64, Option<Month>, Option<Month>);
+type RankKey = (u64, Option<Month>, Option<Month>, Scope, LeadCost);
 type GoalKey = (u64, Filter, String, Option<Lever>, Scope, LeadCost);
 type PlanKey = (u64, Filter, Month, AllocOptions);
 
@@ -136,8 +136,8 @@ pub struct DecisionsState {
     pub scenario_name: String,
     /// Names of the saved scenarios shown side by side.
     pub compared: Vec<String>,
-    base: Option<((u64, Option<Month>, Option<Month>), Base)>,
-    ranking: Option<((u64, Option<Month>, Option<Month>, Scope, LeadCost), Result<Vec<LeverGain>, String>)>,
+    base: Option<(BaseKey, Base)>,
+    ranking: Option<(RankKey, Result<Vec<LeverGain>, String>)>,
     alloc: Option<(AllocKey, Result<Allocation, String>)>,
     goal: Option<(GoalKey, Result<GoalSeek, String>)>,
     plan_budget: Option<(PlanKey, Result<BudgetForRevenue, String>)>,
@@ -312,11 +312,8 @@ impl DecisionsState {
             levers::parse_number(&self.budget_text)
                 .ok_or_else(|| format!("{} «{}»", tr(lang, K::ErrNotAmount), self.budget_text.trim()))?
         };
-        let mut opts = AllocOptions {
-            budget,
-            tiers: self.tiers.then_some([0.80, 0.15, 0.05]),
-            ..AllocOptions::default()
-        };
+        let mut opts =
+            AllocOptions { budget, tiers: self.tiers.then_some([0.80, 0.15, 0.05]), ..AllocOptions::default() };
         self.sync_bounds(cx.project);
         for (channel, min, max) in &self.bounds {
             for (text, map) in [(min, &mut opts.min), (max, &mut opts.max)] {
@@ -368,7 +365,14 @@ impl DecisionsState {
         if self.goal_text.trim().is_empty() {
             return None;
         }
-        let key = (cx.revision, cx.filter.clone(), self.goal_text.clone(), self.goal_lever, self.scope.clone(), self.lead_cost);
+        let key = (
+            cx.revision,
+            cx.filter.clone(),
+            self.goal_text.clone(),
+            self.goal_lever,
+            self.scope.clone(),
+            self.lead_cost,
+        );
         if self.goal.as_ref().is_none_or(|(k, _)| *k != key) {
             let r = match levers::parse_revenue_target(&self.goal_text) {
                 Err(_) => Err(format!("{} «{}»", tr(cx.lang, K::ErrGoalText), self.goal_text.trim())),
@@ -483,6 +487,8 @@ fn scope_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
 fn sliders_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
     let lang = cx.lang;
     ui.label(RichText::new(tr(lang, K::LeversHeading)).strong());
+    // egui's default 100 px rail makes one percent under a pixel: too coarse to aim.
+    ui.spacing_mut().slider_width = 300.0;
     egui::Grid::new("lever_sliders").num_columns(3).spacing([10.0, 4.0]).show(ui, |ui| {
         for (i, lever) in Lever::ALL.iter().enumerate() {
             let name = tr(lang, lever_label(*lever));
@@ -499,7 +505,8 @@ fn sliders_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext)
             )
             .labelled_by(l);
             let owner = tr(lang, owner_label(lever.owner()));
-            let note = if lever.ltv_only() { format!("{owner} · {}", tr(lang, K::LtvOnly)) } else { owner.to_string() };
+            let note =
+                if lever.ltv_only() { format!("{owner} · {}", tr(lang, K::LtvOnly)) } else { owner.to_string() };
             ui.label(RichText::new(note).weak());
             ui.end_row();
         }
@@ -616,7 +623,9 @@ fn metric_card(ui: &mut egui::Ui, m: &Metric, months: usize, size: Vec2, lang: L
                 ui.label(RichText::new(tr(lang, m.title)).size(13.0).weak());
                 ui.label(RichText::new(show(m.kind, m.after, lang)).size(20.0).strong());
                 ui.horizontal(|ui| {
-                    ui.label(RichText::new(format!("{} {}", tr(lang, K::WasWord), show(m.kind, m.before, lang))).size(11.5));
+                    ui.label(
+                        RichText::new(format!("{} {}", tr(lang, K::WasWord), show(m.kind, m.before, lang))).size(11.5),
+                    );
                     if let Some((text, _)) = &diff {
                         ui.label(RichText::new(text).size(12.0).strong().color(colour));
                     }
@@ -833,7 +842,9 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
                 .desired_width(140.0),
         )
         .labelled_by(l);
-        ui.label(RichText::new(format!("{} {}", tr(lang, K::TodaySpendMonthly), format::money(Some(today), lang))).weak());
+        ui.label(
+            RichText::new(format!("{} {}", tr(lang, K::TodaySpendMonthly), format::money(Some(today), lang))).weak(),
+        );
         ui.separator();
         ui.checkbox(&mut st.tiers, tr(lang, K::HoldTiers));
     });
@@ -869,7 +880,8 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
         for (i, bounds) in st.bounds.iter_mut().enumerate() {
             let channel = bounds.0.clone();
             let row = alloc.and_then(|a| a.channels.iter().find(|r| r.channel == channel));
-            let warned = alloc.is_some_and(|a| a.warnings.iter().any(|w| w.starts_with(&format!("{channel}: the proposal"))));
+            let warned =
+                alloc.is_some_and(|a| a.warnings.iter().any(|w| w.starts_with(&format!("{channel}: the proposal"))));
             let name = ui.label(&channel).id;
             ui.label(row.map_or("", |r| tier_label(r.tier, lang)));
             ui.add(egui::TextEdit::singleline(&mut bounds.1).desired_width(80.0).id_salt(("min", i))).labelled_by(name);
@@ -952,7 +964,11 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
             for e in &econ {
                 let text = match e.fit {
                     CurveFit::Fitted => continue,
-                    CurveFit::Linear => tr(lang, K::NoticeLinear).replace("{months}", &e.months_used.to_string()),
+                    // domain.md: a fit needs 3 months; with more, the fitted b fell outside (0, 1].
+                    CurveFit::Linear if e.months_used < 3 => {
+                        tr(lang, K::NoticeLinear).replace("{months}", &e.months_used.to_string())
+                    }
+                    CurveFit::Linear => tr(lang, K::NoticeLinearBadFit).to_string(),
                     CurveFit::None => tr(lang, K::NoticeNoSpend).to_string(),
                 };
                 ui.label(RichText::new(format!("ℹ {}: {text}", e.channel)).weak());
@@ -1135,8 +1151,7 @@ mod tests {
         let p = crate::demo::demo_project();
         let f = Filter::default();
         let cx = DecisionsContext { project: &p, revision: 1, filter: &f, lang: Lang::Ru };
-        let mut st = DecisionsState::default();
-        st.budget_text = "500 000".into();
+        let mut st = DecisionsState { budget_text: "500 000".into(), ..DecisionsState::default() };
         let a = st.allocate(&cx).map(|a| a.channels.iter().map(|c| c.spend).sum::<f64>());
         let total = a.unwrap_or(f64::NAN);
         assert!((total - 500_000.0).abs() < 1e-3, "{total}");
@@ -1144,9 +1159,21 @@ mod tests {
 
     #[test]
     fn differences_are_coloured_by_direction() {
-        let up = Metric { title: K::MetricSpend, before: Some(100.0), after: Some(120.0), kind: Kind::Money, up_is_good: false };
+        let up = Metric {
+            title: K::MetricSpend,
+            before: Some(100.0),
+            after: Some(120.0),
+            kind: Kind::Money,
+            up_is_good: false,
+        };
         assert_eq!(difference(&up, Lang::Ru).map(|d| d.1), Some(Status::Bad));
-        let same = Metric { title: K::MetricRevenue, before: Some(100.0), after: Some(100.0), kind: Kind::Money, up_is_good: true };
+        let same = Metric {
+            title: K::MetricRevenue,
+            before: Some(100.0),
+            after: Some(100.0),
+            kind: Kind::Money,
+            up_is_good: true,
+        };
         assert_eq!(difference(&same, Lang::Ru), None);
     }
 }

@@ -340,6 +340,8 @@ table! {
     WarnExtrapolation => "{channel}: предложение {spend} в месяц больше чем вдвое выше самого большого месячного расхода ({max}) — кривая продолжена за пределы данных.",
         "{channel}: the proposal {spend} a month is more than twice its largest monthly spend ({max}); the curve is extrapolated.";
     NoticeLinear => "мало данных ({months} мес.) — кривая линейная по CPL периода", "thin data ({months} months): a linear curve at the period's CPL";
+    NoticeLinearBadFit => "расход и лиды не дают убывающей отдачи (b вне (0; 1]) — кривая линейная по CPL периода",
+        "spend and leads show no diminishing returns (b outside (0, 1]): a linear curve at the period's CPL";
     NoticeNoSpend => "нет расхода в периоде — кривой нет, деньги только через минимум", "no spend in the period: no curve, money only through its minimum";
     NoticeEmptyTier => "В одной из категорий нет каналов: её доля отдана остальным пропорционально.", "A tier has no channels: its share went to the others in proportion.";
     ErrNotAmount => "не число:", "not an amount:";
