@@ -631,7 +631,8 @@ fn metric_card(ui: &mut egui::Ui, m: &Metric, months: usize, size: Vec2, lang: L
                     }
                 });
                 // Money over the period also reads per month (÷ months: presentation only).
-                if m.kind == Kind::Money && months > 0 {
+                // CAC is a ratio, not a sum over the period: it has no per-month figure.
+                if m.kind == Kind::Money && m.title != K::CardCac && months > 0 {
                     let per = |x: Option<f64>| format::money(x.map(|v| v / months as f64), lang);
                     ui.label(
                         RichText::new(format!("{} {} → {}", tr(lang, K::PerMonthWord), per(m.before), per(m.after)))
