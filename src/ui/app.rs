@@ -10,6 +10,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use super::charts::{self, ChartsState};
 use super::commands::{Document, Edit};
 use super::dashboard;
+use super::decisions::{self, DecisionsContext, DecisionsState};
 use super::files::{self, AppDirs, Notice, Prefs, Recovery};
 use super::grid::{self, GridContext, GridState};
 use super::i18n::{K, tr};
@@ -33,6 +34,8 @@ pub enum View {
     Sheet(Sheet),
     /// Import errors and notices.
     Problems,
+    /// What-if levers, the lever ranking, goal seek, the budget allocator and scenarios.
+    Decisions,
 }
 
 /// Every action a menu, a shortcut, a dialog or a test can ask of the app. Queued and run once
@@ -161,6 +164,8 @@ pub struct App {
     grids: BTreeMap<Sheet, GridState>,
     /// The Charts view's picks, its calendar cache and a pending PNG save.
     charts: ChartsState,
+    /// The Decisions view's sliders, inputs and cached analyses.
+    decisions: DecisionsState,
     filter: Filter,
     /// The KPIs of `kpis_key` (revision, filter): recomputed only when either changes.
     kpis: Kpis,
@@ -195,6 +200,7 @@ impl App {
             view: View::Dashboard,
             grids: Sheet::ALL.iter().map(|s| (*s, GridState::new(*s))).collect(),
             charts: ChartsState::default(),
+            decisions: DecisionsState::default(),
             filter: Filter::default(),
             kpis: metrics::compute(&Project::new(), &Filter::default()),
             kpis_key: None,
@@ -253,6 +259,11 @@ impl App {
         self.grids.entry(sheet).or_insert_with(|| GridState::new(sheet))
     }
 
+    /// The Decisions view's state (sliders, inputs, cached results).
+    pub fn decisions_mut(&mut self) -> &mut DecisionsState {
+        &mut self.decisions
+    }
+
     /// The import notices of the open file.
     pub fn notices(&self) -> &[Notice] {
         &self.notices
@@ -309,6 +320,8 @@ impl App {
         self.kpis_key = None;
         self.filter = Filter::default();
         self.grids = Sheet::ALL.iter().map(|s| (*s, GridState::new(*s))).collect();
+        // Revisions restart with the document: cached analyses must not outlive it.
+        self.decisions = DecisionsState::default();
         self.autosaved_revision = 0;
     }
 
@@ -781,6 +794,7 @@ impl App {
         };
         nav(ui, View::Dashboard, tr(lang, K::Dashboard).to_string());
         nav(ui, View::Charts, tr(lang, K::Charts).to_string());
+        nav(ui, View::Decisions, tr(lang, K::Decisions).to_string());
         ui.separator();
         for s in [
             Sheet::Plan,
@@ -857,6 +871,17 @@ impl App {
                 }
             }
             View::Problems => self.problems_ui(ui),
+            View::Decisions => {
+                let cx = DecisionsContext {
+                    project: self.doc.project(),
+                    revision: self.doc.revision(),
+                    filter: &self.filter,
+                    lang,
+                };
+                if let Some(e) = decisions::decisions_ui(ui, &mut self.decisions, &cx) {
+                    self.apply(e);
+                }
+            }
         }
     }
 

@@ -48,6 +48,13 @@ pub enum Edit {
         /// The project after.
         new: Box<Project>,
     },
+    /// The saved what-if scenarios change (one saved, replaced or deleted).
+    SetScenarios {
+        /// The scenarios before.
+        old: Vec<crate::model::Scenario>,
+        /// The scenarios after.
+        new: Vec<crate::model::Scenario>,
+    },
 }
 
 impl Edit {
@@ -61,6 +68,7 @@ impl Edit {
             Edit::DeleteRows { sheet, at, rows } => Edit::InsertRows { sheet: *sheet, at: *at, rows: rows.clone() },
             Edit::Batch(edits) => Edit::Batch(edits.iter().rev().map(Edit::inverse).collect()),
             Edit::ReplaceProject { old, new } => Edit::ReplaceProject { old: new.clone(), new: old.clone() },
+            Edit::SetScenarios { old, new } => Edit::SetScenarios { old: new.clone(), new: old.clone() },
         }
     }
 
@@ -99,6 +107,10 @@ impl Edit {
                 *p = (**new).clone();
                 Ok(())
             }
+            Edit::SetScenarios { new, .. } => {
+                p.scenarios = new.clone();
+                Ok(())
+            }
         }
     }
 
@@ -109,6 +121,7 @@ impl Edit {
             Edit::InsertRows { rows, .. } | Edit::DeleteRows { rows, .. } => rows.is_empty(),
             Edit::Batch(edits) => edits.iter().all(Edit::is_noop),
             Edit::ReplaceProject { .. } => false,
+            Edit::SetScenarios { old, new } => old == new,
         }
     }
 }

@@ -260,6 +260,122 @@ table! {
     ColumnWord => "Столбец", "Column";
     ValueWord => "Значение", "Value";
     MessageWord => "Что случилось", "What happened";
+
+    // Decisions (what-if, ranking, goal seek, allocator, scenarios)
+    Decisions => "Решения", "Decisions";
+    TabWhatIf => "Что если", "What if";
+    TabGoal => "Цель", "Goal seek";
+    TabAllocate => "Распределение бюджета", "Budget allocation";
+    TabScenarios => "Сценарии", "Scenarios";
+    LeverLeads => "Лиды", "Leads";
+    LeverBookingRate => "Запись", "Booking rate";
+    LeverShowRate => "Доходимость", "Show rate";
+    LeverPaidRate => "Оплата", "Paid rate";
+    LeverRevenuePerPaid => "Выручка на оплату", "Revenue per paid";
+    LeverAvgCheck => "Средний чек", "Average check";
+    LeverVisitsPerPatient => "Визитов на пациента", "Visits per patient";
+    ScopeWord => "Где меняем:", "Scope:";
+    LeadCostWord => "Новые лиды:", "Extra leads:";
+    LeadCostCpl => "по текущему CPL", "at today's CPL";
+    LeadCostCurve => "по кривой отклика", "along the response curve";
+    LeadCostCurveHint => "Каждый следующий лид дороже: расход по кривой лиды = a·расход^b канала.",
+        "Each extra lead costs more: spend along the channel's curve leads = a·spend^b.";
+    LeversHeading => "Рычаги (изменение в %)", "Levers (change in %)";
+    LtvOnly => "только LTV", "LTV only";
+    ResetSliders => "Сбросить", "Reset";
+    AlsoApplied => "Также применено:", "Also applied:";
+    BeforeAfterHeading => "Было → стало за период", "Before → after over the period";
+    MonthsInPeriod => "месяцев в периоде:", "months in the period:";
+    MetricRevenue => "Выручка", "Revenue";
+    MetricGrossProfit => "Валовая прибыль", "Gross profit";
+    MetricSpend => "Расход на маркетинг", "Marketing spend";
+    MetricProfit => "Прибыль", "Profit";
+    WasWord => "было", "was";
+    PerMonthWord => "в месяц:", "per month:";
+    PerMonthShort => "в месяц", "a month";
+    PointsWord => "п.п.", "pp";
+    WarningWord => "Внимание", "Warning";
+    RankingHeading => "Какой рычаг даёт больше прибыли: каждый +10 %", "Which lever earns most profit: each +10 %";
+    TopLeverSentence => "{lever} +10 % даёт {money} в месяц — {owner}", "{lever} +10 % earns {money}/month — {owner}";
+    RankNo => "№", "#";
+    LeverWord => "Рычаг", "Lever";
+    OwnerWord => "Ответственный", "Owner";
+    RevenueGain => "Выручка +", "Revenue gain";
+    SpendChange => "Расход +", "Spend change";
+    ProfitGain => "Прибыль + за период", "Profit gain (period)";
+    ProfitGainPerMonth => "Прибыль + в месяц", "Profit gain a month";
+    RankingHint => "Рост лидов стоит денег (по CPL или по кривой); рост конверсий и чека — нет. Прибыль = валовая прибыль с каналов − расход − постоянные затраты.",
+        "Extra leads cost money (at CPL or along the curve); better rates and checks do not. Profit = channels' gross profit − spend − fixed costs.";
+    GoalHeading => "Подбор цели: насколько поднять рычаг", "Goal seek: how much must a lever rise";
+    GoalTarget => "Цель по выручке:", "Revenue target:";
+    GoalLevers => "Рычаг:", "Lever:";
+    AllFiveEvenly => "все пять поровну", "all five evenly";
+    GoalHint => "«+15 %» — рост выручки с каналов; число — выручка клиники за весь период.",
+        "\"+15 %\" is growth of the channels' revenue; a number is the clinic's revenue over the whole period.";
+    GoalRevenueNow => "Выручка сейчас", "Revenue now";
+    GoalRevenueTarget => "Нужная выручка", "Revenue needed";
+    ApplyToSliders => "Применить к ползункам", "Apply to sliders";
+    PlanBudgetHeading => "Какой бюджет выполнит план месяца", "Which budget reaches the plan of a month";
+    PlanBudgetHint => "Бюджет в месяц, распределённый оптимально (с ограничениями со вкладки «Распределение бюджета»).",
+        "Monthly budget split optimally (under the limits of the Budget allocation tab).";
+    NoPlanMonths => "На листе «План» нет месяцев с планом выручки.", "The Plan sheet has no months with a revenue plan.";
+    PlanOfMonth => "План выручки месяца", "Revenue plan of the month";
+    BudgetNeeded => "Нужен бюджет в месяц", "Monthly budget needed";
+    PlanUnreachable => "недостижимо при этих кривых и ограничениях", "out of reach with these curves and limits";
+    TodaySpendMonthly => "Расход сейчас в месяц:", "Spend today a month:";
+    RevenueAtBudget => "Выручка при этом бюджете", "Revenue at this budget";
+    OtherRevenue => "Выручка вне каналов с кривой", "Revenue outside channels with a curve";
+    MonthlyBudget => "Бюджет на месяц:", "Monthly budget:";
+    HoldTiers => "Держать 80/15/5 по категориям", "Hold the 80/15/5 tier split";
+    AllocateHint => "Деньги делятся так, чтобы последний рубль в каждом канале приносил одинаково. Мин/макс — ограничения расхода канала в месяц (пусто — нет).",
+        "The money is split so that the last rouble earns the same in every channel. Min/max bound a channel's monthly spend (blank: none).";
+    MinWord => "Мин", "Min";
+    MaxWord => "Макс", "Max";
+    SpendToday => "Сейчас", "Today";
+    Proposal => "Предложение", "Proposal";
+    ChangeWord => "Изменение", "Change";
+    CurveA => "a", "a";
+    CurveB => "b", "b";
+    MonthsUsed => "Месяцев в кривой", "Months used";
+    FitLinear => "линейная", "linear";
+    FitNone => "нет кривой", "no curve";
+    TotalWord => "Итого", "Total";
+    ObjectiveWord => "Валовая прибыль − расход в месяц:", "Gross profit − spend a month:";
+    TodayWord => "сейчас", "today";
+    ObjectiveHint => "То, что максимизирует распределение, против того же при сегодняшнем расходе.",
+        "What the allocation maximises, against the same at today's spend.";
+    AllocationImpossible => "Распределить нельзя:", "Cannot allocate:";
+    WarnExtrapolation => "{channel}: предложение {spend} в месяц больше чем вдвое выше самого большого месячного расхода ({max}) — кривая продолжена за пределы данных.",
+        "{channel}: the proposal {spend} a month is more than twice its largest monthly spend ({max}); the curve is extrapolated.";
+    NoticeLinear => "мало данных ({months} мес.) — кривая линейная по CPL периода", "thin data ({months} months): a linear curve at the period's CPL";
+    NoticeLinearBadFit => "расход и лиды не дают убывающей отдачи (b вне (0; 1]) — кривая линейная по CPL периода",
+        "spend and leads show no diminishing returns (b outside (0, 1]): a linear curve at the period's CPL";
+    NoticeNoSpend => "нет расхода в периоде — кривой нет, деньги только через минимум", "no spend in the period: no curve, money only through its minimum";
+    NoticeEmptyTier => "В одной из категорий нет каналов: её доля отдана остальным пропорционально.", "A tier has no channels: its share went to the others in proportion.";
+    ErrNotAmount => "не число:", "not an amount:";
+    ErrBadBudget => "бюджет должен быть числом не меньше 0", "the budget must be a number of at least 0";
+    ErrBadBounds => "минимум больше максимума или отрицателен", "the minimum is above the maximum or negative";
+    ErrMinAboveBudget => "минимумы в сумме больше бюджета:", "the minimums add up to more than the budget:";
+    ErrMaxBelowBudget => "максимумы в сумме меньше бюджета:", "the maximums add up to less than the budget:";
+    ErrNoChannels => "нет каналов, на которые можно потратить бюджет", "no channels to spend the budget on";
+    ErrUnreachable => "Цель недостижима: рычаг пришлось бы опустить до −100 % и ниже", "Out of reach: the lever would have to fall to −100 % or below";
+    ErrNoRevenueInScope => "Этот рычаг здесь не двигает выручку (нет выручки с каналов в этой области)", "This lever moves no revenue here (no attributed revenue in this scope)";
+    ErrLtvOnChannel => "Средний чек и визиты на пациента меняются для клиники или направления, не для канала", "Average check and visits per patient apply to the clinic or a direction, not a channel";
+    ErrUnknownChannel => "Нет такого канала:", "No such channel:";
+    ErrUnknownDirection => "Нет такого направления:", "No such direction:";
+    ErrGoalText => "Не понял цель (пример: +15 % или 12 000 000):", "Cannot read the target (e.g. +15 % or 12000000):";
+    SaveScenarioHeading => "Сохранить как сценарий", "Save as scenario";
+    ScenarioName => "Название:", "Name:";
+    SaveAsScenario => "Сохранить сценарий", "Save scenario";
+    NoChangesYet => "Ползунки на нуле — сохранять нечего.", "All sliders at zero: nothing to save.";
+    ScenariosHeading => "Сохранённые сценарии", "Saved scenarios";
+    NoScenarios => "Сценариев пока нет: сдвиньте ползунки на вкладке «Что если» и сохраните.", "No scenarios yet: move the sliders on the What if tab and save.";
+    LoadScenario => "В ползунки", "Load";
+    DeleteScenario => "Удалить", "Delete";
+    CompareHeading => "Сравнение (до 4 сценариев)", "Side by side (up to 4 scenarios)";
+    PickToCompare => "Отметьте сценарии, чтобы сравнить их с базой.", "Tick scenarios to compare them with the base.";
+    BaseWord => "База", "Base";
+    CompareHint => "Значения за период; в скобках — разница с базой. Новые лиды:", "Figures over the period; in brackets the difference from the base. Extra leads:";
 }
 
 #[cfg(test)]

@@ -5,12 +5,14 @@
 //! - [`sheets`]: the template's sheets as typed cells; [`grid`]: the spreadsheet grid over them;
 //! - [`dashboard`] and [`views`]: KPI cards, the funnel and per-sheet summaries;
 //! - [`files`]: open, save, export, recent files, recovery; [`i18n`]: the translation table;
-//! - [`charts`]: the Charts view and the Dashboard's small charts; [`pace`]: the owner's pace panel.
+//! - [`charts`]: the Charts view and the Dashboard's small charts; [`pace`]: the owner's pace panel;
+//! - [`decisions`]: what-if levers, the lever ranking, goal seek, the allocator, scenarios.
 
 pub mod app;
 pub mod charts;
 pub mod commands;
 pub mod dashboard;
+pub mod decisions;
 pub mod files;
 pub mod grid;
 pub mod i18n;
