@@ -4,7 +4,8 @@
 //! - [`commands`]: the undoable [`commands::Edit`]s and the history;
 //! - [`sheets`]: the template's sheets as typed cells; [`grid`]: the spreadsheet grid over them;
 //! - [`dashboard`] and [`views`]: KPI cards, the funnel and per-sheet summaries;
-//! - [`files`]: open, save, export, recent files, recovery; [`i18n`]: the translation table.
+//! - [`files`]: open, save, export, recent files, recovery; [`i18n`]: the translation table;
+//! - [`plan_dialog`]: the "Build next year's plan" dialog.
 
 pub mod app;
 pub mod commands;
@@ -13,6 +14,7 @@ pub mod files;
 pub mod grid;
 pub mod i18n;
 mod parse;
+pub mod plan_dialog;
 pub mod sheets;
 pub mod views;
 

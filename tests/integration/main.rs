@@ -5,3 +5,5 @@ mod cli;
 mod roundtrip;
 #[cfg(feature = "gui")]
 mod app;
+#[cfg(feature = "gui")]
+mod plan_dialog;
