@@ -182,7 +182,7 @@ impl PlanDialog {
         let resp = egui::Modal::new(egui::Id::unique("plan_dialog")).show(ctx, |ui| {
             ui.set_width(width);
             ui.set_height(height);
-            ui.heading(format!("{} {}", tr(lang, K::PlanDialogTitle), self.year));
+            ui.heading(format!("{}: {}", tr(lang, K::PlanDialogTitle), self.year));
             ui.label(RichText::new(tr(lang, K::PlanDialogIntro)).weak());
             ui.separator();
             let bottom = 40.0;
