@@ -377,10 +377,18 @@ fn header(ui: &mut egui::Ui, text: impl Into<String>) {
     ui.label(RichText::new(text.into()).strong());
 }
 
-/// Right-aligned so columns of money line up.
-fn num(ui: &mut egui::Ui, text: String) {
+/// Right-aligned so columns of money line up. The preview's grids set no `num_columns`: egui
+/// gives a declared last column the whole remaining width, which would push its right-aligned
+/// numbers to the dialog's edge, far from their header.
+fn num(ui: &mut egui::Ui, text: impl Into<egui::WidgetText>) {
     ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| ui.label(text));
 }
+
+/// A header over a column of numbers, aligned with them.
+fn header_num(ui: &mut egui::Ui, text: impl Into<String>) {
+    num(ui, RichText::new(text.into()).strong());
+}
+
 
 fn preview_ui(ui: &mut egui::Ui, p: &Preview, lang: Lang) {
     let plan = &p.plan;
@@ -401,12 +409,12 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview, lang: Lang) {
         // By month.
         let ui = &mut cols[0];
         ui.label(RichText::new(tr(lang, K::PlanByMonth)).strong());
-        egui::Grid::new("plan_months").striped(true).num_columns(5).spacing([14.0, 3.0]).show(ui, |ui| {
+        egui::Grid::new("plan_months").striped(true).spacing([14.0, 3.0]).show(ui, |ui| {
             header(ui, tr(lang, K::ColMonth));
-            header(ui, last_col.clone());
-            header(ui, plan_col.clone());
-            header(ui, tr(lang, K::PlanGrowthCol));
-            header(ui, tr(lang, K::ColBudgetPlan));
+            header_num(ui, last_col.clone());
+            header_num(ui, plan_col.clone());
+            header_num(ui, tr(lang, K::PlanGrowthCol));
+            header_num(ui, tr(lang, K::BudgetWordCap));
             ui.end_row();
             for (pm, last) in plan.months.iter().zip(p.last_year) {
                 ui.label(month_label(pm.month, lang));
@@ -431,11 +439,11 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview, lang: Lang) {
         // By direction, then the budget by channel.
         let ui = &mut cols[1];
         ui.label(RichText::new(tr(lang, K::PlanByDirection)).strong());
-        egui::Grid::new("plan_directions").striped(true).num_columns(4).spacing([14.0, 3.0]).show(ui, |ui| {
+        egui::Grid::new("plan_directions").striped(true).spacing([14.0, 3.0]).show(ui, |ui| {
             header(ui, tr(lang, K::ColDirection));
-            header(ui, last_col.clone());
-            header(ui, plan_col.clone());
-            header(ui, tr(lang, K::PlanGrowthCol));
+            header_num(ui, last_col.clone());
+            header_num(ui, plan_col.clone());
+            header_num(ui, tr(lang, K::PlanGrowthCol));
             ui.end_row();
             let mut totals: BTreeMap<&str, f64> = BTreeMap::new();
             for pm in &plan.months {
@@ -463,11 +471,11 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview, lang: Lang) {
             }
         }
         let total_budget: f64 = plan.months.iter().map(|x| x.budget_plan).sum();
-        egui::Grid::new("plan_channels").striped(true).num_columns(4).spacing([14.0, 3.0]).show(ui, |ui| {
+        egui::Grid::new("plan_channels").striped(true).spacing([14.0, 3.0]).show(ui, |ui| {
             header(ui, tr(lang, K::ColChannel));
             header(ui, tr(lang, K::ColTier));
-            header(ui, format!("{} {}", tr(lang, K::BudgetWordCap), year));
-            header(ui, tr(lang, K::PlanShareOfBudget));
+            header_num(ui, format!("{} {}", tr(lang, K::BudgetWordCap), year));
+            header_num(ui, tr(lang, K::PlanShareOfBudget));
             ui.end_row();
             for (c, v) in &by_channel {
                 let months: Vec<String> = plan
@@ -496,7 +504,7 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview, lang: Lang) {
                 egui::Grid::new("plan_budget_months_grid").striped(true).spacing([12.0, 3.0]).show(ui, |ui| {
                     header(ui, tr(lang, K::ColChannel));
                     for pm in &plan.months {
-                        header(ui, month_label(pm.month, lang));
+                        header_num(ui, month_label(pm.month, lang));
                     }
                     ui.end_row();
                     let channels: Vec<&String> = plan.months[0].channels.keys().collect();
@@ -544,7 +552,7 @@ fn charts_ui(ui: &mut egui::Ui, p: &Preview, lang: Lang) {
         (1..=12).map(|i| GridMark { value: f64::from(i), step_size: 1.0 }).collect()
     };
     Plot::new("plan_chart_months")
-        .height(230.0)
+        .height(200.0)
         .legend(Legend::default())
         .allow_zoom(false)
         .allow_drag(false)
