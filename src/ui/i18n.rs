@@ -258,8 +258,8 @@ table! {
     MenuBuildPlanHint => "Выручка по месяцам с сезонностью прошлого года и бюджет по каналам; до записи виден предпросмотр",
         "Revenue by month with last year's seasonality and the budget by channel; previewed before anything is written";
     PlanDialogTitle => "Построить план на год", "Build a year's plan";
-    PlanDialogIntro => "План выручки = выручка прошлого года по месяцам и направлениям × (1 + рост); бюджет = доля маркетинга × план, по категориям 80/15/5 и по каналам пропорционально прошлогоднему расходу.",
-        "Revenue plan = last year's revenue by month and direction × (1 + growth); budget = marketing share × plan, split 80/15/5 over tiers and over channels by last year's spend.";
+    PlanDialogIntro => "План выручки = выручка прошлого года по месяцам и направлениям × (1 + рост); бюджет = доля маркетинга × план, по категориям и по каналам пропорционально прошлогоднему расходу.",
+        "Revenue plan = last year's revenue by month and direction × (1 + growth); budget = marketing share × plan, split over tiers and over channels by last year's spend.";
     PlanYear => "Год плана", "Plan year";
     PlanGrowth => "Рост клиники", "Clinic growth";
     PlanGrowthByDirection => "Свой рост для направлений", "Own growth per direction";

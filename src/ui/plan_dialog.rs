@@ -389,7 +389,6 @@ fn header_num(ui: &mut egui::Ui, text: impl Into<String>) {
     num(ui, RichText::new(text.into()).strong());
 }
 
-
 fn preview_ui(ui: &mut egui::Ui, p: &Preview, lang: Lang) {
     let plan = &p.plan;
     let year = plan.year;
@@ -481,7 +480,9 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview, lang: Lang) {
                 let months: Vec<String> = plan
                     .months
                     .iter()
-                    .map(|pm| format!("{}: {}", month_label(pm.month, lang), m(pm.channels.get(*c).copied().unwrap_or(0.0))))
+                    .map(|pm| {
+                        format!("{}: {}", month_label(pm.month, lang), m(pm.channels.get(*c).copied().unwrap_or(0.0)))
+                    })
                     .collect();
                 ui.label(*c).on_hover_text(months.join("\n"));
                 ui.label(p.tiers.get(*c).map_or("", |t| tier_label(*t, lang)));
@@ -602,11 +603,11 @@ fn charts_ui(ui: &mut egui::Ui, p: &Preview, lang: Lang) {
     let mut rows: Vec<(String, f64)> = by_channel.into_iter().map(|(c, v)| (c.to_string(), v)).collect();
     rows.sort_by(|a, b| a.1.total_cmp(&b.1));
     let names: Vec<String> = rows.iter().map(|(c, _)| c.clone()).collect();
-    let bars: Vec<Bar> =
-        rows.iter().enumerate().map(|(i, (c, v))| Bar::new(i as f64, *v).width(0.6).name(c)).collect();
+    let bars: Vec<Bar> = rows.iter().enumerate().map(|(i, (c, v))| Bar::new(i as f64, *v).width(0.6).name(c)).collect();
     let n = names.len();
-    let channel_marks =
-        move |_input: egui_plot::GridInput| -> Vec<GridMark> { (0..n).map(|i| GridMark { value: i as f64, step_size: 1.0 }).collect() };
+    let channel_marks = move |_input: egui_plot::GridInput| -> Vec<GridMark> {
+        (0..n).map(|i| GridMark { value: i as f64, step_size: 1.0 }).collect()
+    };
     Plot::new("plan_chart_channels")
         .height((n as f32 * 26.0 + 50.0).clamp(120.0, 420.0))
         .allow_zoom(false)
@@ -628,12 +629,9 @@ fn charts_ui(ui: &mut egui::Ui, p: &Preview, lang: Lang) {
         .y_axis_min_width(150.0)
         .show(ui, |pui| {
             pui.bar_chart(
-                BarChart::new(tr(lang, K::ColBudgetPlan), bars)
-                    .horizontal()
-                    .color(BUDGET_COLOUR)
-                    .element_formatter(Box::new(move |b: &Bar, _| {
-                        format!("{}\n{}", b.name, format::money(Some(b.value), lang))
-                    })),
+                BarChart::new(tr(lang, K::ColBudgetPlan), bars).horizontal().color(BUDGET_COLOUR).element_formatter(
+                    Box::new(move |b: &Bar, _| format!("{}\n{}", b.name, format::money(Some(b.value), lang))),
+                ),
             );
         });
 }
@@ -688,11 +686,15 @@ fn localize_ru(msg: &str) -> Option<String> {
         ));
     }
     if let Some(t) = between(msg, "The tier split ", " has a negative or unreadable part") {
-        return Some(format!("В разбивке по категориям {} есть отрицательная или нечитаемая часть; она считается за 0.", ru_num(t)));
+        return Some(format!(
+            "В разбивке по категориям {} есть отрицательная или нечитаемая часть; она считается за 0.",
+            ru_num(t)
+        ));
     }
-    if let (Some(t), Some(sum)) =
-        (between(msg, "The tier split ", " adds up to "), msg.split(" adds up to ").nth(1).and_then(|r| r.split(", not 100 %").next()))
-        && msg.ends_with("the plan scales it to 100 %.")
+    if let (Some(t), Some(sum)) = (
+        between(msg, "The tier split ", " adds up to "),
+        msg.split(" adds up to ").nth(1).and_then(|r| r.split(", not 100 %").next()),
+    ) && msg.ends_with("the plan scales it to 100 %.")
     {
         return Some(format!(
             "Разбивка по категориям {} в сумме даёт {}, а не 100\u{a0}%; план приводит её к 100\u{a0}%.",
@@ -701,7 +703,9 @@ fn localize_ru(msg: &str) -> Option<String> {
         ));
     }
     if let Some(rest) = msg.strip_prefix("A growth of ") {
-        if let Some((p, d)) = rest.split_once(" for «").and_then(|(p, r)| r.split_once("» plans no").map(|(d, _)| (p, d))) {
+        if let Some((p, d)) =
+            rest.split_once(" for «").and_then(|(p, r)| r.split_once("» plans no").map(|(d, _)| (p, d)))
+        {
             return Some(format!("Рост {} для «{d}» не оставляет этому направлению выручки.", ru_num(p)));
         }
         if let Some(p) = rest.strip_suffix(" plans no revenue at all.") {
@@ -713,11 +717,16 @@ fn localize_ru(msg: &str) -> Option<String> {
         return Some(format!("{y} — не год, на который можно построить план."));
     }
     if msg.starts_with("Revenue without a direction always grows by the clinic growth") {
-        return Some("Выручка без направления всегда растёт на общий рост клиники; рост, заданный для неё, не используется.".into());
+        return Some(
+            "Выручка без направления всегда растёт на общий рост клиники; рост, заданный для неё, не используется."
+                .into(),
+        );
     }
     if let Some(d) = between(msg, "The growth given for «", "» is not used") {
         let y = msg.rsplit(" had revenue in ").next()?.trim_end_matches('.');
-        return Some(format!("Рост для «{d}» не используется: у направления с таким именем не было выручки в {y} году."));
+        return Some(format!(
+            "Рост для «{d}» не используется: у направления с таким именем не было выручки в {y} году."
+        ));
     }
     if msg.starts_with("Some planned figures are not finite numbers") {
         return Some(
@@ -729,7 +738,9 @@ fn localize_ru(msg: &str) -> Option<String> {
             && let Some((list, r)) = r.split_once(": no plan is built for them in ")
         {
             let year = r.trim_end_matches('.');
-            return Some(format!("Нет выручки в {y} году у направлений {list}: план на {year} год для них не строится."));
+            return Some(format!(
+                "Нет выручки в {y} году у направлений {list}: план на {year} год для них не строится."
+            ));
         }
         if let Some((y, r)) = rest.split_once(": every month of ") {
             let year = r.strip_suffix(" is planned at 0.")?;
@@ -740,7 +751,11 @@ fn localize_ru(msg: &str) -> Option<String> {
         let (name, r) = rest.rsplit_once(" in ")?;
         let ym = r.strip_suffix("; that month is planned at 0.")?;
         let month = ym.parse::<Month>().map_or_else(|_| ym.to_string(), |m| month_label(m, Lang::Ru));
-        let name = if name == "revenue without a direction" { "выручке без направления".to_string() } else { name.to_string() };
+        let name = if name == "revenue without a direction" {
+            "выручке без направления".to_string()
+        } else {
+            name.to_string()
+        };
         return Some(format!("Возвраты больше поступлений по {name} в {month}: этот месяц запланирован нулём."));
     }
     if msg.starts_with("The Channels sheet is empty") {

@@ -88,7 +88,8 @@ fn the_plan_is_previewed_applied_in_one_step_and_undone() {
     assert!(after.plan.iter().any(|r| r.month.year == year));
     assert_eq!(h.state().document().history().undo_len(), 1, "one undo step");
     // The dashboard's figures follow the new plan.
-    let plan_total: f64 = h.state_mut().kpis().months.iter().filter(|k| k.month.year == year).filter_map(|k| k.revenue_plan).sum();
+    let plan_total: f64 =
+        h.state_mut().kpis().months.iter().filter(|k| k.month.year == year).filter_map(|k| k.revenue_plan).sum();
     assert!((plan_total - total).abs() < 1e-3 * total, "{plan_total} vs {total}");
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
