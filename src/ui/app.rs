@@ -14,6 +14,7 @@ use super::decisions::{self, DecisionsContext, DecisionsState};
 use super::files::{self, AppDirs, Notice, Prefs, Recovery};
 use super::grid::{self, GridContext, GridState};
 use super::i18n::{K, tr};
+use super::plan_dialog::{self, PlanDialog};
 use super::sheets::{Sheet, month_label};
 use super::views;
 use crate::format::Lang;
@@ -82,6 +83,8 @@ pub enum Command {
     JumpTo(usize),
     /// Close the window (asks first when there are unsaved changes).
     Quit,
+    /// Open the "Build next year's plan" dialog.
+    BuildPlan,
 }
 
 /// A question the app is waiting for the user to answer.
@@ -177,6 +180,8 @@ pub struct App {
     /// The last message for the status bar, and whether it is an error.
     status: Option<(String, bool)>,
     dialog: Option<Dialog>,
+    /// The "Build next year's plan" dialog, while open.
+    plan_dialog: Option<PlanDialog>,
     last_autosave: Instant,
     autosaved_revision: u64,
     title: String,
@@ -209,6 +214,7 @@ impl App {
             commands: Vec::new(),
             status: None,
             dialog: None,
+            plan_dialog: None,
             last_autosave: Instant::now(),
             autosaved_revision: 0,
             title: String::new(),
@@ -529,6 +535,7 @@ impl App {
             Command::Show(v) => self.view = v,
             Command::JumpTo(i) => self.jump_to(i),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::BuildPlan => self.plan_dialog = Some(PlanDialog::new(self.doc.project())),
         }
     }
 
@@ -582,7 +589,7 @@ impl App {
 
     /// Global shortcuts; text fields keep their own undo and clipboard.
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        if self.dialog.is_some() {
+        if self.dialog.is_some() || self.plan_dialog.is_some() {
             return;
         }
         let text_focused = ctx.text_edit_focused();
@@ -676,6 +683,29 @@ impl App {
         egui::Panel::left("nav").resizable(false).exact_size(170.0).show(ui, |ui| self.nav_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
         self.dialog_ui(&ctx);
+        self.plan_dialog_ui(&ctx);
+    }
+
+    /// The plan dialog, when open and no other question is waiting; Apply is one undo step.
+    fn plan_dialog_ui(&mut self, ctx: &egui::Context) {
+        if self.dialog.is_some() {
+            return;
+        }
+        let Some(d) = &mut self.plan_dialog else { return };
+        match d.show(ctx, self.doc.project(), self.doc.revision(), self.lang) {
+            None => {}
+            Some(plan_dialog::Outcome::Cancel) => self.plan_dialog = None,
+            Some(plan_dialog::Outcome::Apply { edit, year }) => {
+                self.plan_dialog = None;
+                self.apply(edit);
+                self.set_status(format!("{} {year}", tr(self.lang, K::PlanApplied)), false);
+            }
+        }
+    }
+
+    /// The plan dialog's state while it is open (tests read its preview).
+    pub fn plan_dialog(&self) -> Option<&PlanDialog> {
+        self.plan_dialog.as_ref()
     }
 
     fn menu_ui(&mut self, ui: &mut egui::Ui) {
@@ -730,6 +760,10 @@ impl App {
                 }
                 if ui.add_enabled(self.doc.history().can_redo(), egui::Button::new(t(K::MenuRedo))).clicked() {
                     self.commands.push(Command::Redo);
+                }
+                ui.separator();
+                if ui.button(t(K::MenuBuildPlan)).on_hover_text(t(K::MenuBuildPlanHint)).clicked() {
+                    self.commands.push(Command::BuildPlan);
                 }
             });
             ui.menu_button(t(K::MenuLanguage), |ui| {
@@ -854,7 +888,14 @@ impl App {
                 }
             }
             View::Sheet(sheet) => {
-                ui.heading(tr(lang, sheet.label()));
+                ui.horizontal(|ui| {
+                    ui.heading(tr(lang, sheet.label()));
+                    if matches!(sheet, Sheet::Plan | Sheet::Budget)
+                        && ui.button(tr(lang, K::MenuBuildPlan)).on_hover_text(tr(lang, K::MenuBuildPlanHint)).clicked()
+                    {
+                        self.commands.push(Command::BuildPlan);
+                    }
+                });
                 self.kpis();
                 views::summary_ui(ui, sheet, &self.kpis, lang);
                 let cx = GridContext {

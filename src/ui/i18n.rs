@@ -376,6 +376,48 @@ table! {
     PickToCompare => "Отметьте сценарии, чтобы сравнить их с базой.", "Tick scenarios to compare them with the base.";
     BaseWord => "База", "Base";
     CompareHint => "Значения за период; в скобках — разница с базой. Новые лиды:", "Figures over the period; in brackets the difference from the base. Extra leads:";
+    // Plan builder dialog
+    MenuBuildPlan => "Построить план на следующий год…", "Build next year's plan…";
+    MenuBuildPlanHint => "Выручка по месяцам с сезонностью прошлого года и бюджет по каналам; до записи виден предпросмотр",
+        "Revenue by month with last year's seasonality and the budget by channel; previewed before anything is written";
+    PlanDialogTitle => "Построить план на год", "Build a year's plan";
+    PlanDialogIntro => "План выручки = выручка прошлого года по месяцам и направлениям × (1 + рост); бюджет = доля маркетинга × план, по категориям и по каналам пропорционально прошлогоднему расходу.",
+        "Revenue plan = last year's revenue by month and direction × (1 + growth); budget = marketing share × plan, split over tiers and over channels by last year's spend.";
+    PlanYear => "Год плана", "Plan year";
+    PlanGrowth => "Рост клиники", "Clinic growth";
+    PlanGrowthByDirection => "Свой рост для направлений", "Own growth per direction";
+    PlanGrowthByDirectionHint => "Отмеченные направления растут на свой процент вместо общего.",
+        "Ticked directions grow by their own percent instead of the clinic's.";
+    PlanNoDirections => "В прошлом году нет выручки по направлениям.", "No revenue by direction last year.";
+    PlanShare => "Доля маркетинга", "Marketing share";
+    PlanShareRef => "Ориентир 4–10 % выручки; 2–4 %, если ДМС и лояльные пациенты дают больше половины загрузки.",
+        "Reference: 4–10 % of revenue; 2–4 % if insured and loyal patients bring over half the load.";
+    PlanTiers => "Категории, %", "Tier split, %";
+    PlanTiersBad => "пишите три числа: 80/15/5", "write three numbers: 80/15/5";
+    PlanPercentBad => "не число: пишите 15 % или +30 %", "not a number: write 15 % or +30 %";
+    PlanMonthsWithoutRevenue => "Нет выручки за месяцы (план на них будет 0):", "No revenue in these months (their plan is 0):";
+    PlanApply => "Записать план", "Apply the plan";
+    PlanApplyHint => "Заменяет план выручки и бюджет этого года на листах «План» и «Бюджет»; Ctrl+Z вернёт как было",
+        "Replaces this year's revenue plan and budget on the Plan and Budget sheets; Ctrl+Z brings them back";
+    PlanFixInputs => "Исправьте поля, отмеченные красным", "Fix the fields marked in red";
+    PlanApplied => "План записан на листы «План» и «Бюджет»:", "Plan written to the Plan and Budget sheets:";
+    PlanPreview => "Предпросмотр", "Preview";
+    PlanPreviewHint => "Пока вы не нажали «Записать план», в проекте ничего не меняется.", "Nothing in the project changes until you apply the plan.";
+    PlanByMonth => "По месяцам", "By month";
+    PlanGrowthCol => "Рост", "Growth";
+    PlanTotal => "Итого", "Total";
+    PlanByDirection => "По направлениям", "By direction";
+    PlanNoDirection => "без направления", "no direction";
+    PlanBudgetByChannel => "Бюджет по каналам", "Budget by channel";
+    PlanShareOfBudget => "Доля", "Share";
+    PlanNoChannels => "Лист «Каналы» пуст: бюджет не делится по каналам.", "The Channels sheet is empty: the budget is not split by channel.";
+    PlanBudgetByMonth => "Бюджет по каналам и месяцам", "Budget by channel and month";
+    PlanChartMonths => "Выручка: прошлый год и план", "Revenue: last year and plan";
+    PlanChartChannels => "Бюджет по каналам за", "Budget by channel,";
+    PlanWordCap => "План", "Plan";
+    BudgetWordCap => "Бюджет", "Budget";
+    MillionShort => "\u{a0}млн", "M";
+    ThousandShort => "\u{a0}тыс.", "K";
 }
 
 #[cfg(test)]

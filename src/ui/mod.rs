@@ -6,7 +6,8 @@
 //! - [`dashboard`] and [`views`]: KPI cards, the funnel and per-sheet summaries;
 //! - [`files`]: open, save, export, recent files, recovery; [`i18n`]: the translation table;
 //! - [`charts`]: the Charts view and the Dashboard's small charts; [`pace`]: the owner's pace panel;
-//! - [`decisions`]: what-if levers, the lever ranking, goal seek, the allocator, scenarios.
+//! - [`decisions`]: what-if levers, the lever ranking, goal seek, the allocator, scenarios;
+//! - [`plan_dialog`]: the "Build next year's plan" dialog.
 
 pub mod app;
 pub mod charts;
@@ -18,6 +19,7 @@ pub mod grid;
 pub mod i18n;
 pub mod pace;
 mod parse;
+pub mod plan_dialog;
 pub mod sheets;
 pub mod views;
 

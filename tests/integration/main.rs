@@ -12,3 +12,5 @@ mod app;
 mod charts;
 #[cfg(feature = "gui")]
 mod decisions;
+#[cfg(feature = "gui")]
+mod plan_dialog;
