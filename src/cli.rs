@@ -606,7 +606,8 @@ fn whatif(args: &WhatifArgs) -> Result<ExitCode, CliError> {
 fn snapshot_table(columns: &[(&str, &Snapshot)]) -> String {
     let lang = Lang::En;
     let (m, p, r) = (|x| format::money(x, lang), |x| format::percent(x, lang), |x| format::ratio(x, lang));
-    let rows: [(&str, &dyn Fn(&Snapshot) -> String); 8] = [
+    type Row<'a> = (&'a str, &'a dyn Fn(&Snapshot) -> String);
+    let rows: [Row; 8] = [
         ("revenue", &|s| m(s.revenue)),
         ("gross profit", &|s| m(s.gross_profit)),
         ("spend", &|s| m(s.spend)),

@@ -472,8 +472,8 @@ fn file_export_report_writes_the_analyst_workbook_in_the_ui_language() {
     h.run();
     let written = out.with_extension("xlsx");
     assert!(written.exists(), "{:?}", h.state().status());
-    let mut wb = calamine::open_workbook_auto(&written).unwrap();
-    let names = calamine::Reader::sheet_names(&mut wb);
+    let wb = calamine::open_workbook_auto(&written).unwrap();
+    let names = calamine::Reader::sheet_names(&wb);
     assert!(names.iter().any(|n| n == "Сводка"), "{names:?}");
     // The data sheets inside the report import back to the project shown.
     let back = medfunnel::import::import_workbook(&written).unwrap();
