@@ -6,6 +6,7 @@ pub mod calendar;
 pub mod cohorts;
 pub mod gap;
 mod num;
+pub mod references;
 
 use std::collections::BTreeMap;
 

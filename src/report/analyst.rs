@@ -23,6 +23,7 @@ use super::sheets::{
 use super::template::add_template_sheets;
 use crate::analysis::levers::{LeverGain, rank_levers};
 use crate::format::{self, Lang};
+use crate::metrics::references as rules;
 use crate::metrics::{self, Factor, Filter, Kpis, MonthKpis};
 use crate::model::{Month, Project, Tier};
 
@@ -136,102 +137,6 @@ impl Card {
         self.reference_kind = kind;
         self.status = status;
         self
-    }
-}
-
-/// Statuses against domain.md's references (docs/decisions.md has the in-between "watch" bands).
-pub(crate) mod rules {
-    use super::Status::{self, Bad, Good, Watch};
-
-    /// Plan completion (also leads against their plan, a forecast against the plan):
-    /// ≥ 100 % good, ≥ 90 % watch.
-    pub(crate) fn completion(x: f64) -> Status {
-        if x >= 1.0 {
-            Good
-        } else if x >= 0.9 {
-            Watch
-        } else {
-            Bad
-        }
-    }
-
-    /// Budget execution: within ±10 % of the plan good, within ±20 % watch.
-    pub(crate) fn execution(x: f64) -> Status {
-        let off = (x - 1.0).abs();
-        if off <= 0.1 {
-            Good
-        } else if off <= 0.2 {
-            Watch
-        } else {
-            Bad
-        }
-    }
-
-    /// Marketing share of revenue: 4–10 % good; 2–4 % (insured, loyal patients) or 10–12 % watch.
-    pub(crate) fn marketing_share(x: f64) -> Status {
-        if (0.04..=0.10).contains(&x) {
-            Good
-        } else if (0.02..=0.12).contains(&x) {
-            Watch
-        } else {
-            Bad
-        }
-    }
-
-    /// ROAS: ≥ 3 good, ≥ 2 watch.
-    pub(crate) fn roas(x: f64) -> Status {
-        if x >= 3.0 {
-            Good
-        } else if x >= 2.0 {
-            Watch
-        } else {
-            Bad
-        }
-    }
-
-    /// ROMI: ≥ 0 (break-even) good, down to −10 % watch.
-    pub(crate) fn romi(x: f64) -> Status {
-        if x >= 0.0 {
-            Good
-        } else if x >= -0.1 {
-            Watch
-        } else {
-            Bad
-        }
-    }
-
-    /// LTV:CAC: ≥ 3 good, ≥ 1 watch (a patient at least pays back what it cost).
-    pub(crate) fn ltv_to_cac(x: f64) -> Status {
-        if x >= 3.0 {
-            Good
-        } else if x >= 1.0 {
-            Watch
-        } else {
-            Bad
-        }
-    }
-
-    /// NPS: at or above the Moscow average (25) good, 0..25 watch, negative bad.
-    pub(crate) fn nps(x: f64) -> Status {
-        if x >= 25.0 {
-            Good
-        } else if x >= 0.0 {
-            Watch
-        } else {
-            Bad
-        }
-    }
-
-    /// A tier's share of spend against its reference (80/15/5): within 5 points good, 10 watch.
-    pub(crate) fn tier_share(x: f64, reference: f64) -> Status {
-        let off = (x - reference).abs();
-        if off <= 0.05 + 1e-12 {
-            Good
-        } else if off <= 0.10 + 1e-12 {
-            Watch
-        } else {
-            Bad
-        }
     }
 }
 

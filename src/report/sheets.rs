@@ -68,13 +68,7 @@ pub(crate) fn col(label: &str, width: f64, kind: Kind) -> Col {
     Col { label: label.to_string(), width, kind }
 }
 
-/// Status of a KPI card against its reference.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum Status {
-    Good,
-    Watch,
-    Bad,
-}
+pub(crate) use crate::metrics::references::Status;
 
 /// Every format the report uses, built once per workbook.
 pub(crate) struct Styles {

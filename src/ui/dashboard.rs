@@ -8,7 +8,7 @@ use egui::{Color32, RichText, Sense, Stroke, Vec2};
 use super::i18n::{K, tr};
 use super::sheets::month_label;
 use crate::format::{self, Lang};
-use crate::metrics::{Factor, Gap, Kpis, MonthCalendar, Owner};
+use crate::metrics::{Factor, Gap, Kpis, MonthCalendar, Owner, references};
 
 /// How a KPI compares with its reference.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -48,65 +48,54 @@ impl Status {
     }
 }
 
-/// Plan completion: ≥ 100 % good, ≥ 90 % watch (domain.md).
+impl From<references::Status> for Status {
+    fn from(s: references::Status) -> Self {
+        match s {
+            references::Status::Good => Status::Good,
+            references::Status::Watch => Status::Watch,
+            references::Status::Bad => Status::Bad,
+        }
+    }
+}
+
+/// A value against one of the shared reference rules; no value (undefined ratio) is neutral.
+fn rated(x: Option<f64>, rule: fn(f64) -> references::Status) -> Status {
+    x.filter(|v| v.is_finite()).map_or(Status::Neutral, |v| rule(v).into())
+}
+
+/// Plan completion against the plan ([`references::completion`]).
 pub fn completion_status(x: Option<f64>) -> Status {
-    match x {
-        Some(v) if v >= 1.0 => Status::Good,
-        Some(v) if v >= 0.9 => Status::Watch,
-        Some(_) => Status::Bad,
-        None => Status::Neutral,
-    }
+    rated(x, references::completion)
 }
 
-/// Marketing share of revenue: 4–10 % good; 2–4 % is good only where insured and loyal patients
-/// bring over half the load, so it is "watch"; up to 12 % watch; beyond bad.
+/// Marketing share of revenue ([`references::marketing_share`]).
 pub fn marketing_share_status(x: Option<f64>) -> Status {
-    match x {
-        Some(v) if (0.04..=0.10).contains(&v) => Status::Good,
-        Some(v) if (0.02..0.04).contains(&v) || (0.10..=0.12).contains(&v) => Status::Watch,
-        Some(_) => Status::Bad,
-        None => Status::Neutral,
-    }
+    rated(x, references::marketing_share)
 }
 
-/// ROAS: 3 and above good (domain.md: 3–4 is good), 1–3 watch, below 1 bad.
+/// ROAS ([`references::roas`]).
 pub fn roas_status(x: Option<f64>) -> Status {
-    at_least(x, 3.0, 1.0)
+    rated(x, references::roas)
 }
 
-/// ROMI: 0 is break-even; above good, down to −20 % watch, below bad.
+/// ROMI ([`references::romi`]).
 pub fn romi_status(x: Option<f64>) -> Status {
-    at_least(x, 0.0, -0.2)
+    rated(x, references::romi)
 }
 
-/// LTV:CAC: 3 and above good, 1–3 watch, below 1 bad.
+/// LTV:CAC ([`references::ltv_to_cac`]).
 pub fn ltv_cac_status(x: Option<f64>) -> Status {
-    at_least(x, 3.0, 1.0)
+    rated(x, references::ltv_to_cac)
 }
 
-/// NPS: at or above the Moscow private clinics' average of 25 good, 0–25 watch, negative bad.
+/// NPS ([`references::nps`]).
 pub fn nps_status(x: Option<f64>) -> Status {
-    at_least(x, 25.0, 0.0)
+    rated(x, references::nps)
 }
 
-/// Budget execution: spending up to the budget is good, up to 10 % over watch, more bad.
-/// (domain.md gives no reference; this is the marketer's own rule of thumb.)
+/// Budget execution: spend against the budget plan ([`references::execution`]).
 pub fn budget_status(x: Option<f64>) -> Status {
-    match x {
-        Some(v) if v <= 1.0 => Status::Good,
-        Some(v) if v <= 1.1 => Status::Watch,
-        Some(_) => Status::Bad,
-        None => Status::Neutral,
-    }
-}
-
-fn at_least(x: Option<f64>, good: f64, watch: f64) -> Status {
-    match x {
-        Some(v) if v >= good => Status::Good,
-        Some(v) if v >= watch => Status::Watch,
-        Some(_) => Status::Bad,
-        None => Status::Neutral,
-    }
+    rated(x, references::execution)
 }
 
 /// A factor's name.
@@ -485,6 +474,7 @@ mod tests {
         assert_eq!(ltv_cac_status(Some(2.0)), Status::Watch);
         assert_eq!(nps_status(Some(71.0)), Status::Good);
         assert_eq!(nps_status(Some(-5.0)), Status::Bad);
-        assert_eq!(budget_status(Some(1.05)), Status::Watch);
+        assert_eq!(budget_status(Some(1.05)), Status::Good);
+        assert_eq!(budget_status(Some(1.15)), Status::Watch);
     }
 }

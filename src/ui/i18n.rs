@@ -151,14 +151,14 @@ table! {
         "Reference: 100 % of plan is good, 90 % or more watch, less bad.";
     RefForecast => "Прогноз незавершённого месяца по весам дней недели; сравнивается с планом, как выполнение.",
         "Forecast of the month in progress by weekday weights; compared with the plan like completion.";
-    RefBudget => "Норматива нет; правило: расход в пределах бюджета — хорошо, перерасход до 10 % — внимание.",
-        "No reference; rule of thumb: within budget good, up to 10 % over watch.";
+    RefBudget => "Норматива нет; правило: расход в пределах ±10 % от бюджета — хорошо, ±20 % — внимание.",
+        "No reference; rule of thumb: spend within ±10 % of the budget is good, within ±20 % watch.";
     RefMarketingShare => "Норматив: 4–10 % выручки; 2–4 %, где больше половины загрузки дают ДМС и лояльные пациенты.",
         "Reference: 4–10 % of revenue; 2–4 % where insured and loyal patients bring over half the load.";
     RefNone => "Норматива нет: сравнивайте с планом и прошлыми месяцами.", "No reference: compare with the plan and past months.";
     RefCac => "Норматива нет; CAC сравнивается с LTV (см. LTV:CAC).", "No reference; CAC is judged against LTV (see LTV:CAC).";
-    RefRomi => "Норматив: 0 — окупаемость; выше нуля — хорошо, до −20 % — внимание.", "Reference: 0 is break-even; above good, down to −20 % watch.";
-    RefRoas => "Норматив: 3–4 рубля на рубль — хорошо; от 1 — внимание.", "Reference: 3–4 roubles back per rouble is good; 1 or more watch.";
+    RefRomi => "Норматив: 0 — окупаемость; выше нуля — хорошо, до −10 % — внимание.", "Reference: 0 is break-even; above good, down to −10 % watch.";
+    RefRoas => "Норматив: 3–4 рубля на рубль — хорошо; от 2 — внимание.", "Reference: 3–4 roubles back per rouble is good; 2 or more watch.";
     RefLtvCac => "Норматив: 3 и выше — хорошо; от 1 — внимание. По направлениям:", "Reference: 3 and above good; 1 or more watch. By direction:";
     RefNps => "Частные клиники Москвы: в среднем 25, лучшие 71. Важнее динамика год к году.",
         "Moscow private clinics: 25 on average, 71 the best. The trend year over year matters more.";
