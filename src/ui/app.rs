@@ -8,11 +8,13 @@ use std::time::{Duration, Instant};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use super::charts::{self, ChartsState};
+use super::cohorts::{self, CohortsState};
 use super::commands::{Document, Edit};
 use super::dashboard;
 use super::files::{self, AppDirs, Notice, Prefs, Recovery};
 use super::grid::{self, GridContext, GridState};
 use super::i18n::{K, tr};
+use super::raw_import::{self, RawImportDialog};
 use super::sheets::{Sheet, month_label};
 use super::views;
 use crate::format::Lang;
@@ -33,6 +35,8 @@ pub enum View {
     Sheet(Sheet),
     /// Import errors and notices.
     Problems,
+    /// Patient cohorts from imported visits: retention and LTV triangles.
+    Cohorts,
 }
 
 /// Every action a menu, a shortcut, a dialog or a test can ask of the app. Queued and run once
@@ -75,6 +79,8 @@ pub enum Command {
     JumpTo(usize),
     /// Close the window (asks first when there are unsaved changes).
     Quit,
+    /// Open the Import exports dialog (raw CRM, MIS and ad-spend files).
+    ImportExports,
 }
 
 /// A question the app is waiting for the user to answer.
@@ -158,6 +164,10 @@ pub struct App {
     autosaved_revision: u64,
     title: String,
     allow_close: bool,
+    /// The Import exports dialog, while it is open.
+    raw_import: Option<RawImportDialog>,
+    /// The Cohorts view's picks.
+    cohorts: CohortsState,
 }
 
 impl App {
@@ -189,6 +199,8 @@ impl App {
             autosaved_revision: 0,
             title: String::new(),
             allow_close: false,
+            raw_import: None,
+            cohorts: CohortsState::default(),
         };
         let last = startup.reopen_last.then(|| app.prefs.recent.first().cloned()).flatten().filter(|p| p.exists());
         match startup.file.or(last) {
@@ -238,6 +250,11 @@ impl App {
     /// The import notices of the open file.
     pub fn notices(&self) -> &[Notice] {
         &self.notices
+    }
+
+    /// The Import exports dialog, while it is open (tests fill its file slots through it).
+    pub fn raw_import_mut(&mut self) -> Option<&mut RawImportDialog> {
+        self.raw_import.as_mut()
     }
 
     /// The status bar message.
@@ -495,6 +512,7 @@ impl App {
             Command::Show(v) => self.view = v,
             Command::JumpTo(i) => self.jump_to(i),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::ImportExports => self.raw_import = Some(RawImportDialog::new(self.doc.project())),
         }
     }
 
@@ -548,7 +566,7 @@ impl App {
 
     /// Global shortcuts; text fields keep their own undo and clipboard.
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        if self.dialog.is_some() {
+        if self.dialog.is_some() || self.raw_import.is_some() {
             return;
         }
         let text_focused = ctx.text_edit_focused();
@@ -642,6 +660,37 @@ impl App {
         egui::Panel::left("nav").resizable(false).exact_size(170.0).show(ui, |ui| self.nav_ui(ui));
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
         self.dialog_ui(&ctx);
+        self.raw_import_ui(&ctx);
+    }
+
+    /// The Import exports dialog; Apply replaces the project as one undoable edit.
+    fn raw_import_ui(&mut self, ctx: &egui::Context) {
+        let lang = self.lang;
+        let Some(dialog) = self.raw_import.as_mut() else { return };
+        let mut outcome = raw_import::Outcome::Open;
+        egui::Modal::new(egui::Id::new("raw_import")).show(ctx, |ui| outcome = dialog.ui(ui, lang));
+        match outcome {
+            raw_import::Outcome::Open => {}
+            raw_import::Outcome::Cancel => self.raw_import = None,
+            raw_import::Outcome::Apply { project, report, problems } => {
+                self.raw_import = None;
+                let old = Box::new(self.doc.project().clone());
+                self.apply(Edit::ReplaceProject { old, new: project });
+                self.notices = problems.iter().map(files::Notice::from).collect();
+                // Counts only: no name or phone ever reaches the status bar.
+                self.set_status(
+                    format!(
+                        "{} · {} {} · {} {}",
+                        tr(lang, K::ImportApplied),
+                        tr(lang, K::ImportLeads),
+                        report.leads,
+                        tr(lang, K::ImportVisits),
+                        report.visits
+                    ),
+                    false,
+                );
+            }
+        }
     }
 
     fn menu_ui(&mut self, ui: &mut egui::Ui) {
@@ -657,6 +706,9 @@ impl App {
                 }
                 if ui.button(t(K::MenuDemo)).clicked() {
                     self.commands.push(Command::Demo);
+                }
+                if ui.button(t(K::MenuImportExports)).clicked() {
+                    self.commands.push(Command::ImportExports);
                 }
                 ui.menu_button(t(K::MenuRecent), |ui| {
                     if self.prefs.recent.is_empty() {
@@ -757,6 +809,7 @@ impl App {
         };
         nav(ui, View::Dashboard, tr(lang, K::Dashboard).to_string());
         nav(ui, View::Charts, tr(lang, K::Charts).to_string());
+        nav(ui, View::Cohorts, tr(lang, K::Cohorts).to_string());
         ui.separator();
         for s in [
             Sheet::Plan,
@@ -833,6 +886,10 @@ impl App {
                 }
             }
             View::Problems => self.problems_ui(ui),
+            View::Cohorts => {
+                self.kpis();
+                egui::ScrollArea::vertical().show(ui, |ui| cohorts::cohorts_ui(ui, &mut self.cohorts, &self.kpis, lang));
+            }
         }
     }
 

@@ -5,10 +5,12 @@
 //! - [`sheets`]: the template's sheets as typed cells; [`grid`]: the spreadsheet grid over them;
 //! - [`dashboard`] and [`views`]: KPI cards, the funnel and per-sheet summaries;
 //! - [`files`]: open, save, export, recent files, recovery; [`i18n`]: the translation table;
-//! - [`charts`]: the Charts view and the Dashboard's small charts; [`pace`]: the owner's pace panel.
+//! - [`charts`]: the Charts view and the Dashboard's small charts; [`pace`]: the owner's pace panel;
+//! - [`raw_import`]: File → Import exports; [`cohorts`]: the Cohorts view.
 
 pub mod app;
 pub mod charts;
+pub mod cohorts;
 pub mod commands;
 pub mod dashboard;
 pub mod files;
@@ -16,6 +18,7 @@ pub mod grid;
 pub mod i18n;
 pub mod pace;
 mod parse;
+pub mod raw_import;
 pub mod sheets;
 pub mod views;
 

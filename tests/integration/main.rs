@@ -10,3 +10,5 @@ mod roundtrip;
 mod app;
 #[cfg(feature = "gui")]
 mod charts;
+#[cfg(feature = "gui")]
+mod raw_import_ui;
