@@ -668,7 +668,7 @@ impl App {
         let lang = self.lang;
         let Some(dialog) = self.raw_import.as_mut() else { return };
         let mut outcome = raw_import::Outcome::Open;
-        egui::Modal::new(egui::Id::new("raw_import")).show(ctx, |ui| outcome = dialog.ui(ui, lang));
+        egui::Modal::new(egui::Id::unique("raw_import")).show(ctx, |ui| outcome = dialog.ui(ui, lang));
         match outcome {
             raw_import::Outcome::Open => {}
             raw_import::Outcome::Cancel => self.raw_import = None,

@@ -358,7 +358,8 @@ fn slot_ui(ui: &mut egui::Ui, slot: &mut Slot, lang: Lang) -> bool {
             .add(egui::TextEdit::singleline(&mut slot.text).desired_width(460.0))
             .labelled_by(l);
         let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
-        if ui.button(tr(lang, K::ImportPick)).clicked()
+        // Without a desktop portal the system dialog would never appear: the typed path is the way.
+        if ui.add_enabled(native_dialogs(), egui::Button::new(tr(lang, K::ImportPick))).clicked()
             && let Some(p) = pick_file(lang)
         {
             slot.text = p.display().to_string();
@@ -464,11 +465,14 @@ fn preview_table(ui: &mut egui::Ui, kind: ExportKind, p: &Preview, lang: Lang) {
     });
 }
 
-/// Asks the system for an export file; without a desktop portal the typed path is the way.
+/// Whether the system can show native file dialogs (on Linux they need the desktop portal's
+/// session bus), as the app's own file menu decides.
+fn native_dialogs() -> bool {
+    !cfg!(target_os = "linux") || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+}
+
+/// Asks the system for an export file.
 fn pick_file(lang: Lang) -> Option<PathBuf> {
-    if cfg!(target_os = "linux") && std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_none() {
-        return None;
-    }
     rfd::FileDialog::new()
         .add_filter(tr(lang, K::ImportFilter), &["csv", "txt", "tsv", "xlsx", "xls", "ods"])
         .pick_file()

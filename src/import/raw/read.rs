@@ -86,15 +86,12 @@ pub fn preview_rows(
     let keys: Vec<&'static str> =
         kind.columns().iter().map(|c| c.key).filter(|k| !ExportKind::is_private(k)).collect();
     pass(path, kind, map, limit, |r| {
-        let row = keys
-            .iter()
-            .filter(|k| r.has(k))
-            .map(|k| {
-                let text = r.text(k).unwrap_or_default();
-                let text = if *k == "phone" && !text.is_empty() { super::mask_phone(&text) } else { text };
-                (*k, text)
-            })
-            .collect();
+        let mut row = Vec::new();
+        for k in keys.iter().copied().filter(|k| r.has(k)).collect::<Vec<_>>() {
+            let text = r.text(k).unwrap_or_default();
+            let text = if k == "phone" && !text.is_empty() { super::mask_phone(&text) } else { text };
+            row.push((k, text));
+        }
         Some(row)
     })
     .map(|(rows, _, _)| rows)
