@@ -268,6 +268,7 @@ table! {
     ImportPick => "Выбрать…", "Choose…";
     ImportRead => "Прочитать", "Read";
     ImportClear => "Убрать", "Remove";
+    ImportReadable => "✓ столбцы найдены", "✓ columns found";
     ImportNoFile => "Файл не выбран", "No file chosen";
     ImportMissing => "Не найден обязательный столбец:", "Required column not found:";
     ImportHidden => "значения скрыты", "values hidden";

@@ -231,7 +231,8 @@ impl RawImportDialog {
         let mut outcome = Outcome::Open;
         ui.heading(tr(lang, K::ImportExportsTitle));
         ui.label(RichText::new(tr(lang, K::ImportExportsHint)).weak());
-        let max_h = (ui.ctx().content_rect().height() - 220.0).max(200.0);
+        // The files scroll; the join's results stay in sight below them, next to the buttons.
+        let max_h = (ui.ctx().content_rect().height() - 380.0).max(200.0);
         egui::ScrollArea::vertical().max_height(max_h).auto_shrink([false, true]).show(ui, |ui| {
             ui.set_min_width(760.0);
             for i in 0..self.slots.len() {
@@ -241,8 +242,8 @@ impl RawImportDialog {
                 }
                 ui.separator();
             }
-            self.joined_ui(ui, lang);
         });
+        self.joined_ui(ui, lang);
         if let Some(e) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
@@ -351,7 +352,12 @@ fn is_private(key: &str) -> bool {
 fn slot_ui(ui: &mut egui::Ui, slot: &mut Slot, lang: Lang) -> bool {
     let mut changed = false;
     let kind = slot.kind;
-    ui.label(RichText::new(tr(lang, kind_title(kind))).strong());
+    ui.horizontal(|ui| {
+        ui.label(RichText::new(tr(lang, kind_title(kind))).strong());
+        if slot.readable() {
+            ui.label(RichText::new(tr(lang, K::ImportReadable)).color(Color32::from_rgb(30, 130, 76)));
+        }
+    });
     ui.horizontal(|ui| {
         let l = ui.label(tr(lang, K::PathPrompt)).id;
         let resp = ui

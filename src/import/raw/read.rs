@@ -89,7 +89,14 @@ pub fn preview_rows(
         let mut row = Vec::new();
         for k in keys.iter().copied().filter(|k| r.has(k)).collect::<Vec<_>>() {
             let text = r.text(k).unwrap_or_default();
-            let text = if k == "phone" && !text.is_empty() { super::mask_phone(&text) } else { text };
+            let text = match k {
+                // The normalised phone masked (`+7 903 ***-**-34` for `8 903 …`), else the text masked.
+                "phone" if !text.is_empty() => {
+                    let phone = super::Phone::parse(&text);
+                    if phone.is_identity() { phone.masked() } else { super::mask_phone(&text) }
+                }
+                _ => text,
+            };
             row.push((k, text));
         }
         Some(row)
