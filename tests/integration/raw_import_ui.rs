@@ -104,8 +104,9 @@ fn import_exports_join_map_apply_undo_and_cohorts() {
     h.get_all_by_label("+7 916 ***-**-67").next().expect("masked phone in the preview");
     assert_private(&h, "preview");
 
-    // FIXME(report): a pointer click on Join is not registered in this harness state (it is on
-    // Apply and Map); the accesskit action goes through the same `clicked()`.
+    // FIXME: the first pointer click into the freshly opened dialog is not registered by the
+    // harness (a second one is; Map and Apply take pointer clicks). The accesskit action goes
+    // through the same `clicked()`.
     h.get_by_label("Объединить").click_accesskit();
     h.run();
     let counts = "лидов: 3 · дублей: 1 · повторных: 0 · без телефона: 0 · визитов сопоставлено: 2 / визитов всего: 3";
@@ -166,8 +167,10 @@ fn cancel_changes_nothing() {
     h.run();
     h.state_mut().raw_import_mut().unwrap().set_path(ExportKind::Visits, &visits);
     h.run();
-    h.get_by_label("Объединить").click();
+    // See the FIXME above: the accesskit click, as a first pointer click is not registered here.
+    h.get_by_label("Объединить").click_accesskit();
     h.run();
+    assert!(h.state_mut().raw_import_mut().unwrap().report().is_some(), "joined");
     h.get_by_label("Отмена").click();
     h.run();
     assert!(h.state_mut().raw_import_mut().is_none());
