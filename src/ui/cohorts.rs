@@ -67,10 +67,8 @@ fn heat(ui: &egui::Ui, t: f64) -> (Color32, Color32) {
 fn triangle_ui(ui: &mut egui::Ui, cohorts: &[Cohort], ltv: bool, lang: Lang) {
     let width = cohorts.iter().map(|c| c.retained.len().max(c.ltv.len())).max().unwrap_or(0);
     // Month 0 retention is 100 % by definition: scaling by the later months gives them contrast.
-    let top = cohorts
-        .iter()
-        .flat_map(|c| (usize::from(!ltv)..width).filter_map(|k| cell(c, k, ltv)))
-        .fold(0.0_f64, f64::max);
+    let top =
+        cohorts.iter().flat_map(|c| (usize::from(!ltv)..width).filter_map(|k| cell(c, k, ltv))).fold(0.0_f64, f64::max);
     egui::Grid::new(("cohort_triangle", ltv)).spacing([2.0, 2.0]).show(ui, |ui| {
         ui.label(RichText::new(tr(lang, K::CohortsCohort)).strong());
         ui.label(RichText::new(tr(lang, K::CohortsPatients)).strong());
@@ -85,7 +83,13 @@ fn triangle_ui(ui: &mut egui::Ui, cohorts: &[Cohort], ltv: bool, lang: Lang) {
                 match cell(c, k, ltv) {
                     Some(v) => {
                         let text = if ltv { format::money(Some(v), lang) } else { format::percent(Some(v), lang) };
-                        let t = if !ltv && k == 0 { 0.15 } else if top > 0.0 { v / top } else { 0.0 };
+                        let t = if !ltv && k == 0 {
+                            0.15
+                        } else if top > 0.0 {
+                            v / top
+                        } else {
+                            0.0
+                        };
                         let (fill, fg) = heat(ui, t);
                         egui::Frame::new().fill(fill).inner_margin(egui::Margin::symmetric(6, 2)).show(ui, |ui| {
                             ui.set_min_width(if ltv { 86.0 } else { 56.0 });
@@ -132,7 +136,8 @@ fn ltv_plot(ui: &mut egui::Ui, cohorts: &[Cohort], lang: Lang) {
     let tips: Vec<(String, Vec<String>)> = series
         .iter()
         .map(|(name, pts)| {
-            let t = pts.iter().map(|p| format!("{name}\n{month} {}: {}", p[0], format::money(Some(p[1]), lang))).collect();
+            let t =
+                pts.iter().map(|p| format!("{name}\n{month} {}: {}", p[0], format::money(Some(p[1]), lang))).collect();
             (name.clone(), t)
         })
         .collect();

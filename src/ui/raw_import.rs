@@ -360,9 +360,7 @@ fn slot_ui(ui: &mut egui::Ui, slot: &mut Slot, lang: Lang) -> bool {
     });
     ui.horizontal(|ui| {
         let l = ui.label(tr(lang, K::PathPrompt)).id;
-        let resp = ui
-            .add(egui::TextEdit::singleline(&mut slot.text).desired_width(460.0))
-            .labelled_by(l);
+        let resp = ui.add(egui::TextEdit::singleline(&mut slot.text).desired_width(460.0)).labelled_by(l);
         let enter = resp.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         // Without a desktop portal the system dialog would never appear: the typed path is the way.
         if ui.add_enabled(native_dialogs(), egui::Button::new(tr(lang, K::ImportPick))).clicked()
@@ -401,7 +399,9 @@ fn slot_ui(ui: &mut egui::Ui, slot: &mut Slot, lang: Lang) -> bool {
                     let user = slot.assigned.get(header).copied();
                     if field.is_some() && user.is_none() {
                         let text = match field {
-                            Some(f) if is_private(f) => format!("→ {} ({})", field_label(kind, f), tr(lang, K::ImportHidden)),
+                            Some(f) if is_private(f) => {
+                                format!("→ {} ({})", field_label(kind, f), tr(lang, K::ImportHidden))
+                            }
                             Some(f) => format!("→ {}", field_label(kind, f)),
                             None => String::new(),
                         };
@@ -409,7 +409,8 @@ fn slot_ui(ui: &mut egui::Ui, slot: &mut Slot, lang: Lang) -> bool {
                     } else {
                         let mut choice: Option<&'static str> = user.flatten().or(*field);
                         let before = choice;
-                        let shown = choice.map_or_else(|| tr(lang, K::ImportUnused).to_string(), |f| field_label(kind, f));
+                        let shown =
+                            choice.map_or_else(|| tr(lang, K::ImportUnused).to_string(), |f| field_label(kind, f));
                         egui::ComboBox::from_id_salt(("assign", kind, header))
                             .selected_text(shown)
                             .width(220.0)
@@ -492,7 +493,8 @@ mod tests {
     fn preview_masks_phones_and_never_reads_names() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("leads.csv");
-        std::fs::write(&path, "Дата создания;Телефон;Источник;ФИО\n2025-01-05;+7 916 123-45-67;yandex;Иванова Мария\n").unwrap();
+        std::fs::write(&path, "Дата создания;Телефон;Источник;ФИО\n2025-01-05;+7 916 123-45-67;yandex;Иванова Мария\n")
+            .unwrap();
         let mut d = RawImportDialog::new(&Project::new());
         d.set_path(ExportKind::Leads, &path);
         let Some(Ok(p)) = &d.slots[0].preview else { panic!("no preview") };

@@ -18,7 +18,8 @@ const OTHER_NAME: &str = "Петров Пётр";
 fn clinic() -> Project {
     let mut p = Project::new();
     p.settings.clinic = "Клиника Тест".into();
-    p.directions.push(Direction { name: "Стоматология".into(), margin: 0.4, visits_per_patient: Some(3.0) });
+    p.directions
+        .push(Direction { name: "Стоматология".into(), margin: 0.4, visits_per_patient: Some(3.0) });
     p.channels.push(Channel { name: "Яндекс Директ".into(), tier: Tier::Proven, ..Channel::default() });
     p.channels.push(Channel { name: "Сарафан".into(), tier: Tier::Scaling, ..Channel::default() });
     p
@@ -27,8 +28,12 @@ fn clinic() -> Project {
 fn harness(dir: &Path, project: &Project) -> Harness<'static, App> {
     let file = dir.join("clinic.medfunnel");
     medfunnel::store::save_project(project, &file).unwrap();
-    let app =
-        App::new(Startup { file: Some(file), dirs: Some(AppDirs::inside(dir)), reopen_last: false, lang: Some(Lang::Ru) });
+    let app = App::new(Startup {
+        file: Some(file),
+        dirs: Some(AppDirs::inside(dir)),
+        reopen_last: false,
+        lang: Some(Lang::Ru),
+    });
     let mut h = Harness::builder()
         .with_size([1400.0, 1000.0])
         .with_context_setup(medfunnel::ui::install_fonts)
