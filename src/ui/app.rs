@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use super::charts::{self, ChartsState};
+use super::cohorts::{self, CohortsState};
 use super::commands::{Document, Edit};
 use super::dashboard;
 use super::decisions::{self, DecisionsContext, DecisionsState};
@@ -15,6 +16,7 @@ use super::files::{self, AppDirs, Notice, Prefs, Recovery};
 use super::grid::{self, GridContext, GridState};
 use super::i18n::{K, tr};
 use super::plan_dialog::{self, PlanDialog};
+use super::raw_import::{self, RawImportDialog};
 use super::sheets::{Sheet, month_label};
 use super::views;
 use crate::format::Lang;
@@ -37,6 +39,8 @@ pub enum View {
     Problems,
     /// What-if levers, the lever ranking, goal seek, the budget allocator and scenarios.
     Decisions,
+    /// Patient cohorts from imported visits: retention and LTV triangles.
+    Cohorts,
 }
 
 /// Every action a menu, a shortcut, a dialog or a test can ask of the app. Queued and run once
@@ -85,6 +89,8 @@ pub enum Command {
     Quit,
     /// Open the "Build next year's plan" dialog.
     BuildPlan,
+    /// Open the Import exports dialog (raw CRM, MIS and ad-spend files).
+    ImportExports,
 }
 
 /// A question the app is waiting for the user to answer.
@@ -186,6 +192,10 @@ pub struct App {
     autosaved_revision: u64,
     title: String,
     allow_close: bool,
+    /// The Import exports dialog, while it is open.
+    raw_import: Option<RawImportDialog>,
+    /// The Cohorts view's picks.
+    cohorts: CohortsState,
 }
 
 impl App {
@@ -219,6 +229,8 @@ impl App {
             autosaved_revision: 0,
             title: String::new(),
             allow_close: false,
+            raw_import: None,
+            cohorts: CohortsState::default(),
         };
         let last = startup.reopen_last.then(|| app.prefs.recent.first().cloned()).flatten().filter(|p| p.exists());
         match startup.file.or(last) {
@@ -273,6 +285,11 @@ impl App {
     /// The import notices of the open file.
     pub fn notices(&self) -> &[Notice] {
         &self.notices
+    }
+
+    /// The Import exports dialog, while it is open (tests fill its file slots through it).
+    pub fn raw_import_mut(&mut self) -> Option<&mut RawImportDialog> {
+        self.raw_import.as_mut()
     }
 
     /// The status bar message.
@@ -536,6 +553,7 @@ impl App {
             Command::JumpTo(i) => self.jump_to(i),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::BuildPlan => self.plan_dialog = Some(PlanDialog::new(self.doc.project())),
+            Command::ImportExports => self.raw_import = Some(RawImportDialog::new(self.doc.project())),
         }
     }
 
@@ -589,7 +607,7 @@ impl App {
 
     /// Global shortcuts; text fields keep their own undo and clipboard.
     fn shortcuts(&mut self, ctx: &egui::Context) {
-        if self.dialog.is_some() || self.plan_dialog.is_some() {
+        if self.dialog.is_some() || self.plan_dialog.is_some() || self.raw_import.is_some() {
             return;
         }
         let text_focused = ctx.text_edit_focused();
@@ -684,6 +702,7 @@ impl App {
         egui::CentralPanel::default().show(ui, |ui| self.central_ui(ui));
         self.dialog_ui(&ctx);
         self.plan_dialog_ui(&ctx);
+        self.raw_import_ui(&ctx);
     }
 
     /// The plan dialog, when open and no other question is waiting; Apply is one undo step.
@@ -708,6 +727,37 @@ impl App {
         self.plan_dialog.as_ref()
     }
 
+
+    /// The Import exports dialog; Apply replaces the project as one undoable edit.
+    fn raw_import_ui(&mut self, ctx: &egui::Context) {
+        let lang = self.lang;
+        let Some(dialog) = self.raw_import.as_mut() else { return };
+        let mut outcome = raw_import::Outcome::Open;
+        egui::Modal::new(egui::Id::unique("raw_import")).show(ctx, |ui| outcome = dialog.ui(ui, lang));
+        match outcome {
+            raw_import::Outcome::Open => {}
+            raw_import::Outcome::Cancel => self.raw_import = None,
+            raw_import::Outcome::Apply { project, report, problems } => {
+                self.raw_import = None;
+                let old = Box::new(self.doc.project().clone());
+                self.apply(Edit::ReplaceProject { old, new: project });
+                self.notices = problems.iter().map(files::Notice::from).collect();
+                // Counts only: no name or phone ever reaches the status bar.
+                self.set_status(
+                    format!(
+                        "{} · {} {} · {} {}",
+                        tr(lang, K::ImportApplied),
+                        tr(lang, K::ImportLeads),
+                        report.leads,
+                        tr(lang, K::ImportVisits),
+                        report.visits
+                    ),
+                    false,
+                );
+            }
+        }
+    }
+
     fn menu_ui(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
         let t = |k| tr(lang, k);
@@ -721,6 +771,9 @@ impl App {
                 }
                 if ui.button(t(K::MenuDemo)).clicked() {
                     self.commands.push(Command::Demo);
+                }
+                if ui.button(t(K::MenuImportExports)).clicked() {
+                    self.commands.push(Command::ImportExports);
                 }
                 ui.menu_button(t(K::MenuRecent), |ui| {
                     if self.prefs.recent.is_empty() {
@@ -829,6 +882,7 @@ impl App {
         nav(ui, View::Dashboard, tr(lang, K::Dashboard).to_string());
         nav(ui, View::Charts, tr(lang, K::Charts).to_string());
         nav(ui, View::Decisions, tr(lang, K::Decisions).to_string());
+        nav(ui, View::Cohorts, tr(lang, K::Cohorts).to_string());
         ui.separator();
         for s in [
             Sheet::Plan,
@@ -922,6 +976,10 @@ impl App {
                 if let Some(e) = decisions::decisions_ui(ui, &mut self.decisions, &cx) {
                     self.apply(e);
                 }
+            }
+            View::Cohorts => {
+                self.kpis();
+                egui::ScrollArea::vertical().show(ui, |ui| cohorts::cohorts_ui(ui, &mut self.cohorts, &self.kpis, lang));
             }
         }
     }

@@ -418,6 +418,48 @@ table! {
     BudgetWordCap => "Бюджет", "Budget";
     MillionShort => "\u{a0}млн", "M";
     ThousandShort => "\u{a0}тыс.", "K";
+    // Import exports dialog and Cohorts view (issue 7)
+    MenuImportExports => "Импорт выгрузок…", "Import exports…";
+    ImportExportsTitle => "Импорт выгрузок из CRM, МИС и рекламных кабинетов", "Import exports from the CRM, the MIS and the ad cabinets";
+    ImportExportsHint => "Каждый файл необязателен. Имена не читаются, телефоны показаны скрытыми.", "Each file is optional. Names are never read; phones are shown masked.";
+    ImportSlotLeads => "Лиды (CRM)", "Leads (CRM)";
+    ImportSlotVisits => "Визиты (МИС)", "Visits (MIS)";
+    ImportSlotSpend => "Расходы (рекламные кабинеты)", "Spend (ad cabinets)";
+    ImportPick => "Выбрать…", "Choose…";
+    ImportRead => "Прочитать", "Read";
+    ImportClear => "Убрать", "Remove";
+    ImportReadable => "✓ столбцы найдены", "✓ columns found";
+    ImportNoFile => "Файл не выбран", "No file chosen";
+    ImportMissing => "Не найден обязательный столбец:", "Required column not found:";
+    ImportHidden => "значения скрыты", "values hidden";
+    ImportUnused => "— не использовать —", "— not used —";
+    ImportPreview => "Первые строки:", "First rows:";
+    ImportNoRows => "В файле нет строк данных", "The file has no data rows";
+    ImportFilter => "Выгрузки", "Exports";
+    ImportJoin => "Объединить", "Join";
+    ImportApply => "Применить", "Apply";
+    ImportCounts => "Итоги объединения", "Join results";
+    ImportLeads => "лидов:", "leads:";
+    ImportDuplicates => "дублей:", "duplicates:";
+    ImportReturning => "повторных:", "returning:";
+    ImportWithoutPhone => "без телефона:", "without phone:";
+    ImportMatchedVisits => "визитов сопоставлено:", "matched visits:";
+    ImportVisits => "визитов всего:", "visits in all:";
+    ImportUnknownSources => "Неизвестные источники (стали новыми каналами):", "Unknown sources (became channels of their own):";
+    ImportMapTo => "сопоставить с каналом…", "map to channel…";
+    ImportMapButton => "Сопоставить", "Map";
+    ImportApplied => "Выгрузки импортированы", "Exports imported";
+    Cohorts => "Когорты", "Cohorts";
+    CohortsNoVisits => "Когорты строятся по визитам пациентов. Импортируйте выгрузку визитов из МИС (Файл → Импорт выгрузок…), и здесь появится удержание и LTV по месяцу первого визита.", "Cohorts are built from patients' visits. Import the visits export from the MIS (File → Import exports…) and retention and LTV by first-visit month will appear here.";
+    CohortsNoneInPeriod => "В выбранном периоде нет когорт.", "No cohorts in the selected period.";
+    CohortsHint => "Строка — месяц первого визита, столбец — месяцев после него.", "A row is the month of the first visit, a column the months since it.";
+    CohortsRetention => "Удержание, %", "Retention, %";
+    CohortsLtv => "LTV, ₽", "LTV, ₽";
+    CohortsLtvCurve => "Накопленный LTV на пациента", "Cumulative LTV per patient";
+    CohortsCohort => "Когорта", "Cohort";
+    CohortsPatients => "Пациентов", "Patients";
+    CohortsMonthShort => "мес.", "month";
+    CohortsAverage => "Среднее", "Average";
 }
 
 #[cfg(test)]

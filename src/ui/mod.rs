@@ -7,10 +7,12 @@
 //! - [`files`]: open, save, export, recent files, recovery; [`i18n`]: the translation table;
 //! - [`charts`]: the Charts view and the Dashboard's small charts; [`pace`]: the owner's pace panel;
 //! - [`decisions`]: what-if levers, the lever ranking, goal seek, the allocator, scenarios;
-//! - [`plan_dialog`]: the "Build next year's plan" dialog.
+//! - [`plan_dialog`]: the "Build next year's plan" dialog;
+//! - [`raw_import`]: File → Import exports; [`cohorts`]: the Cohorts view.
 
 pub mod app;
 pub mod charts;
+pub mod cohorts;
 pub mod commands;
 pub mod dashboard;
 pub mod decisions;
@@ -20,6 +22,7 @@ pub mod i18n;
 pub mod pace;
 mod parse;
 pub mod plan_dialog;
+pub mod raw_import;
 pub mod sheets;
 pub mod views;
 

@@ -14,3 +14,5 @@ mod charts;
 mod decisions;
 #[cfg(feature = "gui")]
 mod plan_dialog;
+#[cfg(feature = "gui")]
+mod raw_import_ui;

@@ -19,7 +19,7 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 pub use join::{JoinReport, add_alias, ensure_salt, join};
 pub use phone::{Phone, mask_phone, patient_key};
-pub use read::{ColumnPreview, preview_columns};
+pub use read::{ColumnPreview, preview_columns, preview_rows};
 pub use table::{ColumnMap, ExportKind};
 
 use super::{ImportError, Problem};

@@ -70,6 +70,40 @@ pub fn preview_columns(path: &Path, kind: ExportKind, map: &ColumnMap) -> Result
     pass(path, kind, map, 0, |_| None::<()>).map(|(_, _, preview)| preview)
 }
 
+/// The first `limit` data rows of an export as text, for the import dialog's preview: one
+/// `(field key, text)` per field the header gives, in the export's column order. Name columns are
+/// never read, and phones come masked ([`mask_phone`](super::mask_phone)), so the preview can be
+/// shown on screen without disclosing a patient.
+///
+/// # Errors
+/// As reading the export.
+pub fn preview_rows(
+    path: &Path,
+    kind: ExportKind,
+    map: &ColumnMap,
+    limit: usize,
+) -> Result<Vec<Vec<(&'static str, String)>>, ImportError> {
+    let keys: Vec<&'static str> =
+        kind.columns().iter().map(|c| c.key).filter(|k| !ExportKind::is_private(k)).collect();
+    pass(path, kind, map, limit, |r| {
+        let mut row = Vec::new();
+        for k in keys.iter().copied().filter(|k| r.has(k)).collect::<Vec<_>>() {
+            let text = r.text(k).unwrap_or_default();
+            let text = match k {
+                // The normalised phone masked (`+7 903 ***-**-34` for `8 903 …`), else the text masked.
+                "phone" if !text.is_empty() => {
+                    let phone = super::Phone::parse(&text);
+                    if phone.is_identity() { phone.masked() } else { super::mask_phone(&text) }
+                }
+                _ => text,
+            };
+            row.push((k, text));
+        }
+        Some(row)
+    })
+    .map(|(rows, _, _)| rows)
+}
+
 fn preview_of(sheet: Option<&str>, header: &Header) -> ColumnPreview {
     ColumnPreview {
         sheet: sheet.map(str::to_string),

@@ -164,7 +164,7 @@ impl ExportKind {
 
     /// Columns whose values are personal data: recognised so that they are never read, and so
     /// that they do not get an "unknown column" notice.
-    fn is_private(key: &str) -> bool {
+    pub(crate) fn is_private(key: &str) -> bool {
         matches!(key, "name" | "patient")
     }
 
