@@ -662,6 +662,17 @@ fn category_marks(n: usize) -> impl Fn(GridInput) -> Vec<GridMark> {
 
 /// A plot with our defaults: fixed view (charts live in scroll areas, where zooming on the wheel
 /// would fight scrolling), a legend, hover tooltips.
+/// A plot with one horizontal bar row per name (channels, directions, doctors), first name on top.
+fn category_plot<'a>(id: &str, height: f32, names: Vec<String>) -> Plot<'a> {
+    let n = names.len();
+    let top_first = reversed(&names);
+    base_plot(id, height)
+        .y_grid_spacer(category_marks(n))
+        .include_y(-0.6)
+        .include_y(n as f64 + 1.0)
+        .y_axis_formatter(move |m, _| category_at(&top_first, m.value))
+}
+
 fn base_plot<'a>(id: &str, height: f32) -> Plot<'a> {
     Plot::new(id)
         .height(height)
@@ -1068,12 +1079,7 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, lang: Lang
         spend.push(Bar::new(y + 0.18, c.spend.unwrap_or(0.0)).width(0.36).name(channel_tip(c)));
         revenue.push(Bar::new(y - 0.18, c.attributed_revenue.unwrap_or(0.0)).width(0.36).name(channel_tip(c)));
     }
-    let ny = names.clone();
-    base_plot("mf_channels_money", h)
-        .y_grid_spacer(category_marks(n))
-        .include_y(-0.6)
-        .include_y(n as f64 + 1.0)
-        .y_axis_formatter(move |m, _| category_at(&reversed(&ny), m.value))
+    category_plot("mf_channels_money", h, names.clone())
         .x_axis_formatter(move |m, _| money_tick(m.value, lang))
         .x_axis_label(t(lang, T::Roubles))
         .include_x(0.0)
@@ -1097,12 +1103,7 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, lang: Lang
             cac.push(Bar::new(y - 0.18, v).width(0.36).name(tip));
         }
     }
-    let ny = names.clone();
-    base_plot("mf_channels_cost", h)
-        .y_grid_spacer(category_marks(n))
-        .include_y(-0.6)
-        .include_y(n as f64 + 1.0)
-        .y_axis_formatter(move |m, _| category_at(&reversed(&ny), m.value))
+    category_plot("mf_channels_cost", h, names.clone())
         .x_axis_formatter(move |m, _| money_tick(m.value, lang))
         .x_axis_label(t(lang, T::Roubles))
         .include_x(0.0)
@@ -1120,11 +1121,7 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, lang: Lang
         let colour = if v >= 0.0 { pal.good } else { pal.bad };
         romi.push(Bar::new(row_y(n, i), v).width(0.6).fill(colour).name(channel_tip(c)));
     }
-    base_plot("mf_channels_romi", h)
-        .y_grid_spacer(category_marks(n))
-        .include_y(-0.6)
-        .include_y(n as f64 + 1.0)
-        .y_axis_formatter(move |m, _| category_at(&reversed(&names), m.value))
+    category_plot("mf_channels_romi", h, names)
         .x_axis_formatter(move |m, _| percent_tick(m.value, lang))
         .x_axis_label(t(lang, T::Percent))
         .include_x(0.0)
@@ -1173,12 +1170,7 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
         }
         revenue.push(Bar::new(y - 0.18, d.revenue.unwrap_or(0.0)).width(0.36).name(tip));
     }
-    let ny = names.clone();
-    base_plot("mf_dir_revenue", h)
-        .y_grid_spacer(category_marks(n))
-        .include_y(-0.6)
-        .include_y(n as f64 + 1.0)
-        .y_axis_formatter(move |m, _| category_at(&reversed(&ny), m.value))
+    category_plot("mf_dir_revenue", h, names.clone())
         .x_axis_formatter(move |m, _| money_tick(m.value, lang))
         .x_axis_label(t(lang, T::Roubles))
         .include_x(0.0)
@@ -1208,22 +1200,15 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
             ltv.push(Bar::new(y - 0.18, v).width(0.36).name(tip.clone()));
         }
         if let Some(v) = d.ltv_to_cac {
-            let colour = if v >= 3.0 {
-                pal.good
-            } else if v >= 1.0 {
-                pal.watch
-            } else {
-                pal.bad
+            let colour = match crate::metrics::references::ltv_to_cac(v) {
+                crate::metrics::references::Status::Good => pal.good,
+                crate::metrics::references::Status::Watch => pal.watch,
+                crate::metrics::references::Status::Bad => pal.bad,
             };
             ratio.push(Bar::new(y, v).width(0.6).fill(colour).name(tip));
         }
     }
-    let ny = names.clone();
-    base_plot("mf_dir_ltv", h)
-        .y_grid_spacer(category_marks(n))
-        .include_y(-0.6)
-        .include_y(n as f64 + 1.0)
-        .y_axis_formatter(move |m, _| category_at(&reversed(&ny), m.value))
+    category_plot("mf_dir_ltv", h, names.clone())
         .x_axis_formatter(move |m, _| money_tick(m.value, lang))
         .x_axis_label(t(lang, T::Roubles))
         .include_x(0.0)
@@ -1234,11 +1219,7 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
 
     ui.add_space(8.0);
     title_ui(ui, t(lang, T::ChartDirLtvCac));
-    base_plot("mf_dir_ltv_cac", h)
-        .y_grid_spacer(category_marks(n))
-        .include_y(-0.6)
-        .include_y(n as f64 + 1.0)
-        .y_axis_formatter(move |m, _| category_at(&reversed(&names), m.value))
+    category_plot("mf_dir_ltv_cac", h, names)
         .x_axis_formatter(move |m, _| plain_tick(m.value, lang))
         .x_axis_label(t(lang, T::LtvCac))
         .include_x(0.0)
@@ -1401,12 +1382,7 @@ pub fn doctors_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
             conv.push(Bar::new(y - 0.18, v).width(0.36).fill(colour).name(tip));
         }
     }
-    let ny = names.clone();
-    base_plot("mf_doctors", h)
-        .y_grid_spacer(category_marks(n))
-        .include_y(-0.6)
-        .include_y(n as f64 + 1.0)
-        .y_axis_formatter(move |m, _| category_at(&reversed(&ny), m.value))
+    category_plot("mf_doctors", h, names.clone())
         .x_axis_formatter(move |m, _| percent_tick(m.value, lang))
         .x_axis_label(t(lang, T::Percent))
         .include_x(0.0)
@@ -1463,11 +1439,7 @@ pub fn treatment_plan_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
         }
     }
     let [rec, agr, perf] = series;
-    base_plot("mf_treatment", h)
-        .y_grid_spacer(category_marks(n))
-        .include_y(-0.6)
-        .include_y(n as f64 + 1.0)
-        .y_axis_formatter(move |m, _| category_at(&reversed(&names), m.value))
+    category_plot("mf_treatment", h, names)
         .x_axis_formatter(move |m, _| plain_tick(m.value, lang))
         .x_axis_label(t(lang, T::Procedures))
         .include_x(0.0)
