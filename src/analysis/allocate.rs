@@ -575,4 +575,4 @@ pub fn budget_for_revenue(
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

@@ -909,4 +909,4 @@ fn nps(project: &Project, filter: &Filter, g: &Guard) -> Vec<NpsKpis> {
 }
 
 #[cfg(test)]
-mod tests;
+pub(crate) mod tests;

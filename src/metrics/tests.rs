@@ -1,9 +1,10 @@
-//! Hand-checked values for every formula of domain.md, on a small clinic computed on paper.
+//! Hand-checked values for every formula of domain.md, on a small clinic computed on paper. The row
+//! builders are shared with the analysis tests.
 
 use super::*;
 use crate::model::*;
 
-fn m(y: i32, mo: u32) -> Month {
+pub(crate) fn m(y: i32, mo: u32) -> Month {
     Month::new(y, mo).unwrap()
 }
 
@@ -11,12 +12,12 @@ fn day(s: &str) -> NaiveDate {
     s.parse().unwrap()
 }
 
-fn close(a: Option<f64>, b: f64) {
+pub(crate) fn close(a: Option<f64>, b: f64) {
     let a = a.unwrap_or_else(|| panic!("expected {b}, got None"));
     assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "expected {b}, got {a}");
 }
 
-fn funnel(month: Month, channel: &str, dir: Option<&str>, v: [f64; 5]) -> FunnelRow {
+pub(crate) fn funnel(month: Month, channel: &str, dir: Option<&str>, v: [f64; 5]) -> FunnelRow {
     FunnelRow {
         month,
         channel: channel.into(),

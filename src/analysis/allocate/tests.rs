@@ -5,7 +5,8 @@ use proptest::prelude::*;
 use super::*;
 use crate::model::*;
 
-fn close(a: f64, b: f64) {
+/// `a` equals `b` to 1e-9 relative (shared with the lever tests).
+pub(crate) fn close(a: f64, b: f64) {
     assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "expected {b}, got {a}");
 }
 

@@ -14,33 +14,9 @@
 //! visits 48 and 10: 780 000 / 58.
 
 use super::*;
+use crate::analysis::allocate::tests::close;
+use crate::metrics::tests::{close as some, funnel, m};
 use crate::model::*;
-
-fn m(y: i32, mo: u32) -> Month {
-    Month::new(y, mo).unwrap()
-}
-
-fn close(a: f64, b: f64) {
-    assert!((a - b).abs() <= 1e-9 * b.abs().max(1.0), "expected {b}, got {a}");
-}
-
-fn some(a: Option<f64>, b: f64) {
-    close(a.unwrap_or_else(|| panic!("expected {b}, got None")), b);
-}
-
-fn funnel(month: Month, channel: &str, dir: Option<&str>, v: [f64; 5]) -> FunnelRow {
-    FunnelRow {
-        month,
-        channel: channel.into(),
-        direction: dir.map(str::to_string),
-        leads: Some(v[0]),
-        bookings: Some(v[1]),
-        visits: Some(v[2]),
-        paid: Some(v[3]),
-        revenue: Some(v[4]),
-        returning_leads: None,
-    }
-}
 
 pub(crate) fn clinic() -> Project {
     let (jan, feb) = (m(2025, 1), m(2025, 2));
