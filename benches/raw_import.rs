@@ -98,9 +98,15 @@ fn write_visits_xlsx(path: &Path, rows: u32) {
 fn clinic() -> Project {
     let mut p = Project::new();
     p.settings.salt = "bench-salt".into();
-    p.directions = DIRS.iter().map(|d| Direction { name: d.to_string(), margin: 0.4, visits_per_patient: None }).collect();
+    p.directions =
+        DIRS.iter().map(|d| Direction { name: d.to_string(), margin: 0.4, visits_per_patient: None }).collect();
     p.channels = vec![
-        Channel { name: "Яндекс".into(), tier: Tier::Proven, sources: vec!["yandex".into(), "Яндекс.Директ".into()], ..Default::default() },
+        Channel {
+            name: "Яндекс".into(),
+            tier: Tier::Proven,
+            sources: vec!["yandex".into(), "Яндекс.Директ".into()],
+            ..Default::default()
+        },
         Channel { name: "Сарафан".into(), tier: Tier::Scaling, ..Default::default() },
     ];
     p

@@ -30,12 +30,19 @@ fn big_clinic() -> Project {
     let mut n = 0u64;
     'outer: for m in &months {
         for c in &channels {
-            p.budget.push(BudgetRow { month: *m, channel: c.clone(), budget_plan: Some(100_000.0), spend: Some(95_000.0) });
+            p.budget.push(BudgetRow {
+                branch: None,
+                month: *m,
+                channel: c.clone(),
+                budget_plan: Some(100_000.0),
+                spend: Some(95_000.0),
+            });
             for d in 0..6 {
                 for _ in 0..per {
                     n += 1;
                     let x = (n % 97) as f64;
                     p.funnel.push(FunnelRow {
+                        branch: None,
                         month: *m,
                         channel: c.clone(),
                         direction: dirs.get(d).map(|s| s.to_string()),
@@ -57,6 +64,8 @@ fn big_clinic() -> Project {
     for i in 0..100_000u64 {
         let day = first + chrono::Days::new(i / 55);
         p.revenue.push(RevenueRow {
+            branch: None,
+            month_row: false,
             date: day,
             direction: Some(dirs[(i % 5) as usize].to_string()),
             revenue: 50_000.0 + (i % 1000) as f64,
@@ -67,6 +76,7 @@ fn big_clinic() -> Project {
     }
     for m in &months {
         p.plan.push(PlanRow {
+            branch: None,
             month: *m,
             direction: None,
             revenue_plan: 80_000_000.0,

@@ -5,11 +5,11 @@ use std::process::ExitCode;
 
 use clap::{Args, Parser, Subcommand};
 
+use crate::analysis::levers::{Base, RevenueTarget, SeekLevers, Snapshot};
 use crate::format::{self, Lang};
 use crate::import::raw::{self, JoinReport, RawInputs};
 use crate::import::{ImportError, Imported, Problem};
 use crate::metrics::{self, Filter, Kpis};
-use crate::analysis::levers::{Base, RevenueTarget, SeekLevers, Snapshot};
 use crate::model::{Lever, LeverChange, Month, Project};
 use crate::{analysis, demo, report, store};
 
@@ -62,6 +62,9 @@ pub struct Source {
     /// Last month of the period (YYYY-MM).
     #[arg(long, value_parser = parse_month)]
     pub to: Option<Month>,
+    /// Keep only this branch (and its share of the chain's shared spend).
+    #[arg(long)]
+    pub branch: Option<String>,
     /// Raw exports joined into the clinic.
     #[command(flatten)]
     pub raw: RawArgs,
@@ -79,12 +82,15 @@ pub struct RawArgs {
     /// Ad-cabinet spend export: replaces the Budget's spend.
     #[arg(long, value_name = "F")]
     pub spend: Option<PathBuf>,
+    /// Call journal export (IP telephony, call tracking): rebuilds the Calls sheet.
+    #[arg(long, value_name = "F")]
+    pub calls: Option<PathBuf>,
 }
 
 impl RawArgs {
     /// Whether no export is given.
     pub fn is_empty(&self) -> bool {
-        self.leads.is_none() && self.visits.is_none() && self.spend.is_none()
+        self.leads.is_none() && self.visits.is_none() && self.spend.is_none() && self.calls.is_none()
     }
 
     /// The exports as the importer takes them (no column overrides on the command line).
@@ -93,6 +99,7 @@ impl RawArgs {
             leads: self.leads.clone(),
             visits: self.visits.clone(),
             spend: self.spend.clone(),
+            calls: self.calls.clone(),
             ..RawInputs::default()
         }
     }
@@ -143,11 +150,12 @@ fn parse_lang(s: &str) -> Result<Lang, String> {
 /// Arguments of `plan`.
 #[derive(Args, Debug)]
 pub struct PlanArgs {
-    /// A template workbook or a project file; none: the built-in demo clinic.
-    pub file: Option<PathBuf>,
-    /// The year to plan.
+    /// The clinic (the period options are ignored: the base is the year before the plan's).
+    #[command(flatten)]
+    pub source: Source,
+    /// The year to plan; default: the first year from the as-of day's on that has no Plan rows.
     #[arg(long)]
-    pub year: i32,
+    pub year: Option<i32>,
     /// Clinic revenue growth over last year (15%, +15 %, 0.15).
     #[arg(long, value_parser = parse_share, default_value = "15%")]
     pub growth: f64,
@@ -278,7 +286,8 @@ fn parse_lever(s: &str) -> Result<LeverChange, String> {
 }
 
 fn parse_lever_name(s: &str) -> Result<Lever, String> {
-    Lever::parse(s).ok_or_else(|| format!("«{s}» is not a lever (leads, booking_rate, show_rate, paid_rate, revenue_per_paid)"))
+    Lever::parse(s)
+        .ok_or_else(|| format!("«{s}» is not a lever (leads, booking_rate, show_rate, paid_rate, revenue_per_paid)"))
 }
 
 fn parse_change(s: &str) -> Result<f64, String> {
@@ -458,9 +467,9 @@ impl Source {
         load_with_raw(self.file.as_deref(), &self.raw).map(|(loaded, _)| loaded)
     }
 
-    /// The period filter.
+    /// The period (and branch) filter.
     pub fn filter(&self) -> Filter {
-        Filter { from: self.from, to: self.to, ..Filter::default() }
+        Filter { from: self.from, to: self.to, branch: self.branch.clone(), ..Filter::default() }
     }
 }
 
@@ -486,7 +495,7 @@ fn kpi(args: &KpiArgs) -> Result<ExitCode, CliError> {
 }
 
 fn write_report(args: &ReportArgs) -> Result<ExitCode, CliError> {
-    let loaded = load(args.source.file.as_deref())?;
+    let loaded = args.source.load()?;
     report::write_report(&loaded.project, &args.source.filter(), args.lang, &args.output)?;
     eprintln!("Wrote the report to {}", args.output.display());
     Ok(loaded.exit_code())
@@ -511,7 +520,9 @@ pub fn save_to(project: &Project, path: &Path) -> Result<(), CliError> {
 
 fn import(args: &ImportArgs) -> Result<ExitCode, CliError> {
     if args.raw.is_empty() {
-        return Err(CliError::Message("import: give at least one export: --leads F, --visits F or --spend F".to_string()));
+        return Err(CliError::Message(
+            "import: give at least one export: --leads F, --visits F or --spend F".to_string(),
+        ));
     }
     let (loaded, report) = load_with_raw(args.template.as_deref(), &args.raw)?;
     if let Some(r) = report {
@@ -540,8 +551,9 @@ pub fn join_summary(r: &JoinReport) -> String {
 }
 
 fn plan(args: &PlanArgs) -> Result<ExitCode, CliError> {
-    let mut loaded = load(args.file.as_deref())?;
-    let mut input = analysis::plan::PlanInput::new(args.year);
+    let mut loaded = args.source.load()?;
+    let year = args.year.unwrap_or_else(|| analysis::plan::default_year(&loaded.project));
+    let mut input = analysis::plan::PlanInput::new(year);
     input.growth = args.growth;
     input.growth_by_direction = args.growth_direction.iter().cloned().collect();
     input.marketing_share = args.marketing_share;
@@ -560,7 +572,13 @@ fn plan(args: &PlanArgs) -> Result<ExitCode, CliError> {
         let rows: Vec<Vec<String>> = plan
             .months
             .iter()
-            .map(|m| vec![m.month.to_string(), format::money(Some(m.revenue_plan), lang), format::money(Some(m.budget_plan), lang)])
+            .map(|m| {
+                vec![
+                    m.month.to_string(),
+                    format::money(Some(m.revenue_plan), lang),
+                    format::money(Some(m.budget_plan), lang),
+                ]
+            })
             .collect();
         print!("{}", text_table(&["month", "revenue plan", "budget plan"], &rows));
     }
@@ -576,7 +594,7 @@ fn decision_error(e: impl std::fmt::Display) -> CliError {
 }
 
 fn whatif(args: &WhatifArgs) -> Result<ExitCode, CliError> {
-    let loaded = load(args.source.file.as_deref())?;
+    let loaded = args.source.load()?;
     let changes: Vec<LeverChange> = args
         .levers
         .iter()
@@ -589,8 +607,9 @@ fn whatif(args: &WhatifArgs) -> Result<ExitCode, CliError> {
             c
         })
         .collect();
-    let outcome =
-        Base::new(&loaded.project, &args.source.filter()).apply(&changes, args.scope.lead_cost()).map_err(decision_error)?;
+    let outcome = Base::new(&loaded.project, &args.source.filter())
+        .apply(&changes, args.scope.lead_cost())
+        .map_err(decision_error)?;
     for w in &outcome.warnings {
         eprintln!("warning: {w}");
     }
@@ -626,7 +645,7 @@ fn snapshot_table(columns: &[(&str, &Snapshot)]) -> String {
 }
 
 fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
-    let loaded = load(args.source.file.as_deref())?;
+    let loaded = args.source.load()?;
     let ranking = Base::new(&loaded.project, &args.source.filter())
         .rank(args.change, args.scope.channel.as_deref(), args.scope.direction.as_deref(), args.scope.lead_cost())
         .map_err(decision_error)?;
@@ -653,7 +672,7 @@ fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
 }
 
 fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
-    let loaded = load(args.source.file.as_deref())?;
+    let loaded = args.source.load()?;
     let filter = args.source.filter();
     if let Some(month) = args.budget_for_plan {
         let target = metrics::revenue_plan_of(&loaded.project, month, None);
@@ -670,7 +689,10 @@ fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
                     format::money(Some(answer.revenue), Lang::En),
                     format::money(Some(target), Lang::En)
                 ),
-                _ => println!("The plan of {month} cannot be reached by budget alone: {}", answer.message.unwrap_or_default()),
+                _ => println!(
+                    "The plan of {month} cannot be reached by budget alone: {}",
+                    answer.message.unwrap_or_default()
+                ),
             }
         }
         return Ok(loaded.exit_code());
@@ -681,7 +703,13 @@ fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
         None => SeekLevers::Even,
     };
     let answer = Base::new(&loaded.project, &filter)
-        .goal_seek(target, levers, args.scope.channel.as_deref(), args.scope.direction.as_deref(), args.scope.lead_cost())
+        .goal_seek(
+            target,
+            levers,
+            args.scope.channel.as_deref(),
+            args.scope.direction.as_deref(),
+            args.scope.lead_cost(),
+        )
         .map_err(decision_error)?;
     if args.json {
         print_json(&answer)?;
@@ -694,7 +722,7 @@ fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
 }
 
 fn allocate(args: &AllocateArgs) -> Result<ExitCode, CliError> {
-    let loaded = load(args.source.file.as_deref())?;
+    let loaded = args.source.load()?;
     let opts = analysis::allocate::AllocOptions {
         budget: args.budget,
         min: args.min.iter().cloned().collect(),
@@ -735,11 +763,27 @@ fn allocate(args: &AllocateArgs) -> Result<ExitCode, CliError> {
         print!(
             "{}",
             text_table(
-                &["channel", "tier", "b", "months", "today", "proposal", "leads", "visits", "revenue", "gross profit", "ROMI"],
+                &[
+                    "channel",
+                    "tier",
+                    "b",
+                    "months",
+                    "today",
+                    "proposal",
+                    "leads",
+                    "visits",
+                    "revenue",
+                    "gross profit",
+                    "ROMI"
+                ],
                 &rows
             )
         );
-        println!("Objective (gross profit − spend): {} (today's split: {})", m(Some(a.objective)), m(Some(a.objective_today)));
+        println!(
+            "Objective (gross profit − spend): {} (today's split: {})",
+            m(Some(a.objective)),
+            m(Some(a.objective_today))
+        );
     }
     Ok(loaded.exit_code())
 }
@@ -817,7 +861,10 @@ pub fn kpi_tables(k: &Kpis, lang: Lang) -> String {
         String::new(),
     ]);
     out += &text_table(
-        &["month", "plan", "revenue", "done", "spend", "leads", "booked", "came", "paid", "CPL", "CAC", "ROMI", "forecast"],
+        &[
+            "month", "plan", "revenue", "done", "spend", "leads", "booked", "came", "paid", "CPL", "CAC", "ROMI",
+            "forecast",
+        ],
         &rows,
     );
     out += "\nCHANNELS\n";
@@ -840,7 +887,10 @@ pub fn kpi_tables(k: &Kpis, lang: Lang) -> String {
             ]
         })
         .collect();
-    out += &text_table(&["channel", "tier", "spend", "leads", "visits", "paid", "revenue", "CPL", "CAC", "ROAS", "ROMI"], &rows);
+    out += &text_table(
+        &["channel", "tier", "spend", "leads", "visits", "paid", "revenue", "CPL", "CAC", "ROAS", "ROMI"],
+        &rows,
+    );
     out += "\nDIRECTIONS\n";
     let rows: Vec<Vec<String>> = k
         .directions
@@ -871,10 +921,7 @@ pub fn kpi_tables(k: &Kpis, lang: Lang) -> String {
             r
         })
         .collect();
-    out += &text_table(
-        &["month", "plan", "fact", "leads", "booking", "show", "paid", "per paid", "bottleneck"],
-        &rows,
-    );
+    out += &text_table(&["month", "plan", "fact", "leads", "booking", "show", "paid", "per paid", "bottleneck"], &rows);
     if let Some(pr) = &k.progress {
         out += &format!(
             "\nMonth in progress {}: {} so far, forecast {}, plan {}; each full day from now must bring {} (so far {}).\n",
@@ -911,7 +958,9 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(Cli::try_parse_from(["medfunnel", "kpi", "--from", "2025-13"]).is_err());
-        let cli = Cli::try_parse_from(["medfunnel", "report", "x.xlsx", "-o", "r.xlsx", "--lang", "en", "--to", "2026-06"]).unwrap();
+        let cli =
+            Cli::try_parse_from(["medfunnel", "report", "x.xlsx", "-o", "r.xlsx", "--lang", "en", "--to", "2026-06"])
+                .unwrap();
         match cli.command {
             Some(Command::Report(a)) => {
                 assert_eq!((a.lang, a.output.as_path()), (Lang::En, Path::new("r.xlsx")));
@@ -920,8 +969,12 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(Cli::try_parse_from(["medfunnel", "report", "--lang", "de"]).is_err());
-        assert!(Cli::try_parse_from(["medfunnel", "allocate", "--budget", "1 000 000", "--tiers", "80/15/10"]).is_err());
-        assert!(Cli::try_parse_from(["medfunnel", "allocate", "--budget", "1 000 000", "--tiers", "0.8/0.15/0.05"]).is_ok());
+        assert!(
+            Cli::try_parse_from(["medfunnel", "allocate", "--budget", "1 000 000", "--tiers", "80/15/10"]).is_err()
+        );
+        assert!(
+            Cli::try_parse_from(["medfunnel", "allocate", "--budget", "1 000 000", "--tiers", "0.8/0.15/0.05"]).is_ok()
+        );
         let open = Cli::try_parse_from(["medfunnel", "clinic.xlsx"]).unwrap();
         assert!(open.command.is_none() && open.file.is_some());
     }

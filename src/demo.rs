@@ -10,8 +10,8 @@
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{
-    BudgetRow, Channel, Direction, DoctorRow, FunnelRow, Month, NpsPeriod, NpsRow, PlanRow, Project,
-    RevenueRow, Settings, Tier,
+    BudgetRow, Channel, Direction, DoctorRow, FunnelRow, Month, NpsPeriod, NpsRow, PlanRow, Project, RevenueRow,
+    Settings, Tier,
 };
 
 /// First month with facts.
@@ -648,6 +648,7 @@ fn plan_rows() -> Vec<PlanRow> {
         let by_dir = dir_shares(m).map(|s| round_to(target * s, 1_000.0));
         let e = expected_funnel(m);
         rows.push(PlanRow {
+            branch: None,
             month: m,
             direction: None,
             revenue_plan: by_dir.iter().sum(),
@@ -658,6 +659,7 @@ fn plan_rows() -> Vec<PlanRow> {
             revenue_per_paid_plan: Some(round_to(e.revenue / e.paid, 100.0)),
         });
         rows.extend(DIRS.iter().zip(by_dir).map(|(d, plan)| PlanRow {
+            branch: None,
             month: m,
             direction: Some(d.name.to_string()),
             revenue_plan: plan,
@@ -679,11 +681,18 @@ fn budget_and_funnel(settings: &Settings, rng: &mut Lcg) -> (Vec<BudgetRow>, Vec
         for (ci, c) in CHANNELS.iter().enumerate().filter(|(_, c)| c.active.covers(m)) {
             let plan = budget_plan(c, m);
             if m > LAST {
-                budget.push(BudgetRow { month: m, channel: c.name.to_string(), budget_plan: Some(plan), spend: None });
+                budget.push(BudgetRow {
+                    branch: None,
+                    month: m,
+                    channel: c.name.to_string(),
+                    budget_plan: Some(plan),
+                    spend: None,
+                });
                 continue;
             }
             let full_spend = plan * execution(ci, m) * rng.noise(0.03);
             budget.push(BudgetRow {
+                branch: None,
                 month: m,
                 channel: c.name.to_string(),
                 budget_plan: Some(plan),
@@ -708,6 +717,7 @@ fn budget_and_funnel(settings: &Settings, rng: &mut Lcg) -> (Vec<BudgetRow>, Vec
                 let paid = (visits * rate(c.rates[2] * d.paid_adj, f[3], rng)).round();
                 let revenue = round_to(paid * d.revenue_per_paid * c.check * price * rng.noise(0.10), 10.0);
                 funnel.push(FunnelRow {
+                    branch: None,
                     month: m,
                     channel: c.name.to_string(),
                     direction: Some(d.name.to_string()),
@@ -723,6 +733,7 @@ fn budget_and_funnel(settings: &Settings, rng: &mut Lcg) -> (Vec<BudgetRow>, Vec
             if blank > 0.0 {
                 // Price-only calls and spam: counted as leads, never booked.
                 funnel.push(FunnelRow {
+                    branch: None,
                     month: m,
                     channel: c.name.to_string(),
                     direction: None,
@@ -756,6 +767,8 @@ fn revenue_rows(settings: &Settings, rng: &mut Lcg) -> Vec<RevenueRow> {
                 let checks = (revenue / check).round().max(1.0);
                 let new = (checks * d.new_share * rng.noise(0.2)).round().min(checks);
                 rows.push(RevenueRow {
+                    branch: None,
+                    month_row: false,
                     date: day,
                     direction: Some(d.name.to_string()),
                     revenue,
@@ -799,6 +812,7 @@ fn doctor_rows(settings: &Settings, revenue: &[RevenueRow], rng: &mut Lcg) -> Ve
                 None => (None, None, None),
             };
             rows.push(DoctorRow {
+                branch: None,
                 month: m,
                 doctor: doc.name.to_string(),
                 direction: Some(DIRS[doc.dir].name.to_string()),
@@ -844,6 +858,7 @@ fn nps_rows(rng: &mut Lcg) -> Vec<NpsRow> {
     let mut rows = Vec::new();
     let mut push = |period: NpsPeriod, di: usize, counts: Vec<(u8, f64)>| {
         rows.extend(counts.into_iter().map(|(score, count)| NpsRow {
+            branch: None,
             period,
             direction: Some(DIRS[di].name.to_string()),
             score,
@@ -911,7 +926,8 @@ mod tests {
             for f in [r.leads_plan, r.booking_rate_plan, r.show_rate_plan, r.paid_rate_plan, r.revenue_per_paid_plan] {
                 assert!(f.is_some_and(|v| v > 0.0), "{m}");
             }
-            let by_dir: f64 = p.plan.iter().filter(|r| r.month == m && r.direction.is_some()).map(|r| r.revenue_plan).sum();
+            let by_dir: f64 =
+                p.plan.iter().filter(|r| r.month == m && r.direction.is_some()).map(|r| r.revenue_plan).sum();
             assert!((by_dir - r.revenue_plan).abs() < 1e-6, "{m}");
         }
         assert!(p.budget.iter().any(|b| b.month == PLAN_LAST && b.spend.is_none()));
@@ -964,9 +980,7 @@ mod tests {
     #[test]
     fn channels_tell_their_story() {
         let p = demo_project();
-        let margin = |d: &Option<String>| {
-            d.as_deref().and_then(|n| p.direction(n)).map_or(0.5, |d| d.margin)
-        };
+        let margin = |d: &Option<String>| d.as_deref().and_then(|n| p.direction(n)).map_or(0.5, |d| d.margin);
         let romi = |ch: &str| {
             let spend = sum(p.budget.iter().filter(|b| b.channel == ch && b.month < LAST).map(|b| b.spend));
             let profit: f64 = p
@@ -1019,11 +1033,7 @@ mod tests {
         let lm = if (rf - rp).abs() < 1e-9 { rf } else { (rf - rp) / (rf.ln() - rp.ln()) };
         let names = ["leads", "booking_rate", "show_rate", "paid_rate", "revenue_per_paid"];
         let contributions: Vec<f64> = fact.iter().zip(plan).map(|(f, p)| lm * (f / p).ln()).collect();
-        let (i, _) = contributions
-            .iter()
-            .enumerate()
-            .min_by(|a, b| a.1.total_cmp(b.1))
-            .expect("five factors");
+        let (i, _) = contributions.iter().enumerate().min_by(|a, b| a.1.total_cmp(b.1)).expect("five factors");
         names[i]
     }
 

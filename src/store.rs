@@ -113,10 +113,8 @@ fn default_permissions() -> Option<fs::Permissions> {
 pub fn save_project(project: &Project, path: &Path) -> Result<(), StoreError> {
     let mut p = project.clone();
     p.format_version = FORMAT_VERSION;
-    let bytes = serde_json::to_vec_pretty(&p).map_err(|e| StoreError::Format {
-        file: path.display().to_string(),
-        reason: e.to_string(),
-    })?;
+    let bytes = serde_json::to_vec_pretty(&p)
+        .map_err(|e| StoreError::Format { file: path.display().to_string(), reason: e.to_string() })?;
     write_atomic(path, &bytes)
 }
 

@@ -376,7 +376,9 @@ pub fn allocate_channels(
                 marginal_return.push(lam);
             }
             if shares.iter().zip(&budgets).any(|(s, b)| *s > 0.0 && *b == 0.0) {
-                notices.push("A tier has no channels; its share went to the other tiers in proportion to their shares.".into());
+                notices.push(
+                    "A tier has no channels; its share went to the other tiers in proportion to their shares.".into(),
+                );
             }
         }
     }
@@ -414,7 +416,8 @@ pub fn allocate_channels(
             romi_today: now.as_ref().and_then(|o| o.romi),
         });
     }
-    let today: Vec<f64> = econ.iter().map(|e| if e.curve.is_some() { e.spend_today.unwrap_or(0.0) } else { 0.0 }).collect();
+    let today: Vec<f64> =
+        econ.iter().map(|e| if e.curve.is_some() { e.spend_today.unwrap_or(0.0) } else { 0.0 }).collect();
     Ok(Allocation {
         budget: opts.budget,
         tiers: opts.tiers,
@@ -491,7 +494,8 @@ pub fn budget_for_revenue(
     opts: &AllocOptions,
 ) -> Result<BudgetForRevenue, AllocError> {
     let (econ, notices) = channel_economics(project, filter);
-    let period = Filter { from: filter.from, to: filter.to, direction: None, channel: None };
+    let period =
+        Filter { from: filter.from, to: filter.to, direction: None, channel: None, branch: filter.branch.clone() };
     let kpis = metrics::compute(project, &period);
     let months = kpis.months.len().max(1) as f64;
     let curved_revenue: f64 = econ.iter().filter(|e| e.curve.is_some()).map(|e| e.attributed_revenue).sum();
@@ -536,7 +540,9 @@ pub fn budget_for_revenue(
             let why = if ceiling <= limit {
                 format!("the channels' maximums allow at most {hi:.0} a month, which brings {revenue:.0}")
             } else {
-                format!("the response curves saturate: even {hi:.0} a month (1000 × today's budget) brings only {revenue:.0}")
+                format!(
+                    "the response curves saturate: even {hi:.0} a month (1000 × today's budget) brings only {revenue:.0}"
+                )
             };
             return Ok(BudgetForRevenue {
                 target_revenue: target,

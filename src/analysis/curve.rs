@@ -111,7 +111,8 @@ pub fn fit_power(points: &[(f64, f64)]) -> Option<Curve> {
 /// the filter's period. Only `from`/`to` of the filter are used: curves are clinic-level. Returns
 /// the channels and notices (linear fallbacks, channels without spend).
 pub fn channel_economics(project: &Project, filter: &Filter) -> (Vec<ChannelEconomics>, Vec<String>) {
-    let period = Filter { from: filter.from, to: filter.to, direction: None, channel: None };
+    let period =
+        Filter { from: filter.from, to: filter.to, direction: None, channel: None, branch: filter.branch.clone() };
     let kpis = metrics::compute(project, &period);
     let mut notices = Vec::new();
 
@@ -135,8 +136,11 @@ pub fn channel_economics(project: &Project, filter: &Filter) -> (Vec<ChannelEcon
         let name = ck.channel.as_str();
         let spend = ck.spend.unwrap_or(0.0);
         let leads = ck.leads.unwrap_or(0.0);
-        let months: Vec<(Month, f64)> =
-            spend_cm.range((name, Month { year: i32::MIN, month: 1 })..).take_while(|((c, _), _)| *c == name).map(|((_, m), s)| (*m, *s)).collect();
+        let months: Vec<(Month, f64)> = spend_cm
+            .range((name, Month { year: i32::MIN, month: 1 })..)
+            .take_while(|((c, _), _)| *c == name)
+            .map(|((_, m), s)| (*m, *s))
+            .collect();
         let months_with_spend = months.iter().filter(|(_, s)| *s > 0.0).count();
         let points: Vec<(f64, f64)> = months
             .iter()
@@ -149,7 +153,9 @@ pub fn channel_economics(project: &Project, filter: &Filter) -> (Vec<ChannelEcon
             .map(|(_, s)| *s)
             .fold(0.0, f64::max);
         let (curve, fit, months_used) = if spend <= 0.0 || months_with_spend == 0 {
-            notices.push(format!("{name}: no spend in the period, so no response curve; it gets money only through --min."));
+            notices.push(format!(
+                "{name}: no spend in the period, so no response curve; it gets money only through --min."
+            ));
             (None, CurveFit::None, 0)
         } else if let Some(c) = fit_power(&points) {
             (Some(c), CurveFit::Fitted, points.len())
@@ -159,7 +165,9 @@ pub fn channel_economics(project: &Project, filter: &Filter) -> (Vec<ChannelEcon
             } else {
                 "the fitted elasticity is outside (0, 1]".to_string()
             };
-            notices.push(format!("{name}: {why}; the response curve is linear at the period's CPL (b = 1, a = leads / spend)."));
+            notices.push(format!(
+                "{name}: {why}; the response curve is linear at the period's CPL (b = 1, a = leads / spend)."
+            ));
             (Some(Curve { a: leads / spend, b: 1.0 }), CurveFit::Linear, months_with_spend)
         };
         let per_lead = |x: Option<f64>| x.filter(|_| leads > 0.0).map(|x| x / leads).filter(|v| v.is_finite());

@@ -29,7 +29,8 @@ impl Lever {
     ];
 
     /// The five funnel levers, in funnel order (attributed revenue is their product).
-    pub const FUNNEL: [Lever; 5] = [Lever::Leads, Lever::BookingRate, Lever::ShowRate, Lever::PaidRate, Lever::RevenuePerPaid];
+    pub const FUNNEL: [Lever; 5] =
+        [Lever::Leads, Lever::BookingRate, Lever::ShowRate, Lever::PaidRate, Lever::RevenuePerPaid];
 
     /// The JSON / CLI key (the [`Factor`] keys, plus `avg_check` and `visits_per_patient`).
     pub fn key(self) -> &'static str {
@@ -297,7 +298,8 @@ fn ratio(n: Option<f64>, d: Option<f64>) -> Option<f64> {
 impl Base {
     /// The funnel of the filter's period (only `from`/`to` are used: scenarios scope themselves).
     pub fn new(project: &Project, filter: &Filter) -> Self {
-        let period = Filter { from: filter.from, to: filter.to, direction: None, channel: None };
+        let period =
+            Filter { from: filter.from, to: filter.to, direction: None, channel: None, branch: filter.branch.clone() };
         let kpis = metrics::compute(project, &period);
         let t = &kpis.total.kpis;
         let nd = project.directions.len();
@@ -407,12 +409,8 @@ impl Base {
                 w[d] += c.visits;
             }
         }
-        let terms: Vec<(f64, f64)> = self
-            .dir_ltv
-            .iter()
-            .enumerate()
-            .filter_map(|(d, l)| l.map(|l| (l * mult[d], w[d] + dvisits[d])))
-            .collect();
+        let terms: Vec<(f64, f64)> =
+            self.dir_ltv.iter().enumerate().filter_map(|(d, l)| l.map(|l| (l * mult[d], w[d] + dvisits[d]))).collect();
         if terms.is_empty() {
             return None;
         }
@@ -499,7 +497,11 @@ impl Base {
         for (c, a) in after.iter().enumerate() {
             for (name, n, den) in [("booking_rate", a[1], a[0]), ("show_rate", a[2], a[1]), ("paid_rate", a[3], a[2])] {
                 if den > 0.0 && n > den * (1.0 + 1e-12) {
-                    d.warnings.push(format!("{}: {name} would be {:.1} %, above 100 %.", self.channels[c], n / den * 100.0));
+                    d.warnings.push(format!(
+                        "{}: {name} would be {:.1} %, above 100 %.",
+                        self.channels[c],
+                        n / den * 100.0
+                    ));
                 }
             }
         }
@@ -559,7 +561,13 @@ impl Base {
     /// The period before and after the lever changes.
     pub fn apply(&self, changes: &[LeverChange], cost: LeadCost) -> Result<Outcome, LeverError> {
         let d = self.delta(changes, cost)?;
-        Ok(Outcome { before: self.before.clone(), after: self.snapshot(&d), levers: changes.to_vec(), lead_cost: cost, warnings: d.warnings })
+        Ok(Outcome {
+            before: self.before.clone(),
+            after: self.snapshot(&d),
+            levers: changes.to_vec(),
+            lead_cost: cost,
+            warnings: d.warnings,
+        })
     }
 
     /// Every funnel lever changed by `change` (in the given scope), ranked by profit gained, best
@@ -575,7 +583,12 @@ impl Base {
         let months = self.months();
         let mut out = Vec::new();
         for lever in Lever::FUNNEL {
-            let ch = LeverChange { lever, change, channel: channel.map(str::to_string), direction: direction.map(str::to_string) };
+            let ch = LeverChange {
+                lever,
+                change,
+                channel: channel.map(str::to_string),
+                direction: direction.map(str::to_string),
+            };
             let d = self.delta(&[ch], cost)?;
             let profit_gain = self.has_margins.then_some(d.agp - d.spend);
             out.push(LeverGain {
@@ -754,7 +767,8 @@ pub fn parse_lever_change(s: &str) -> Result<LeverChange, ParseError> {
 /// `--min CH=N` / `--max CH=N`: a channel name and a monthly amount.
 pub fn parse_channel_amount(s: &str) -> Result<(String, f64), ParseError> {
     let (name, amount) = s.rsplit_once('=').ok_or_else(|| perr(s, "expected CHANNEL=AMOUNT"))?;
-    let x = parse_number(amount).filter(|x| *x >= 0.0).ok_or_else(|| perr(s, "expected a non-negative amount after ="))?;
+    let x =
+        parse_number(amount).filter(|x| *x >= 0.0).ok_or_else(|| perr(s, "expected a non-negative amount after ="))?;
     let name = name.trim();
     if name.is_empty() {
         return Err(perr(s, "expected a channel name before ="));
@@ -769,7 +783,6 @@ pub fn parse_revenue_target(s: &str) -> Result<RevenueTarget, ParseError> {
     }
     parse_number(s).map(RevenueTarget::Revenue).ok_or_else(|| perr(s, "expected +15% or an amount such as 12000000"))
 }
-
 
 #[cfg(test)]
 mod tests;

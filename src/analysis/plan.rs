@@ -146,6 +146,26 @@ pub struct PlanMonth {
     pub channels: BTreeMap<String, f64>,
 }
 
+/// The year a plan is built for when the user names none (domain.md, "Plan builder"): the first
+/// year from the as-of day's year on that has no Plan rows. Without an as-of day (no Revenue rows)
+/// the search starts at the year after the last month with any data, else at this calendar year.
+pub fn default_year(project: &Project) -> i32 {
+    use chrono::Datelike;
+    let start = match crate::metrics::asof::as_of(project) {
+        Some(d) => d.year(),
+        None => project
+            .plan
+            .iter()
+            .map(|r| r.month)
+            .chain(project.budget.iter().map(|r| r.month))
+            .chain(project.funnel.iter().map(|r| r.month))
+            .max()
+            .map_or_else(|| chrono::Local::now().year(), |m| m.year + 1),
+    };
+    let planned: std::collections::BTreeSet<i32> = project.plan.iter().map(|r| r.month.year).collect();
+    (start..).find(|y| !planned.contains(y)).unwrap_or(start)
+}
+
 /// Builds the plan for `input.year` from the facts of the year before (domain.md, "Plan builder").
 ///
 /// - base[m, d] is the sum of the Revenue rows of direction d in month m of Y − 1; revenue without a
@@ -417,6 +437,7 @@ impl Factors {
 
     fn row(self, month: Month, direction: Option<String>, revenue_plan: f64) -> PlanRow {
         PlanRow {
+            branch: None,
             month,
             direction,
             revenue_plan,
@@ -478,7 +499,13 @@ fn apply_budget_plan(project: &mut Project, plan: &YearPlan) {
     });
     for ((month, channel), v) in planned {
         if !written.contains(&(month, channel.to_string())) {
-            project.budget.push(BudgetRow { month, channel: channel.to_string(), budget_plan: Some(v), spend: None });
+            project.budget.push(BudgetRow {
+                branch: None,
+                month,
+                channel: channel.to_string(),
+                budget_plan: Some(v),
+                spend: None,
+            });
         }
     }
 }
@@ -571,6 +598,8 @@ mod tests {
 
     fn revenue(date: NaiveDate, direction: Option<&str>, revenue: f64) -> RevenueRow {
         RevenueRow {
+            branch: None,
+            month_row: false,
             date,
             direction: direction.map(str::to_string),
             revenue,
@@ -589,7 +618,7 @@ mod tests {
     }
 
     fn spend(m: Month, channel: &str, spend: f64) -> BudgetRow {
-        BudgetRow { month: m, channel: channel.to_string(), budget_plan: None, spend: Some(spend) }
+        BudgetRow { branch: None, month: m, channel: channel.to_string(), budget_plan: None, spend: Some(spend) }
     }
 
     fn close(a: f64, b: f64) -> bool {
@@ -824,6 +853,7 @@ mod tests {
         p.revenue =
             vec![revenue(day(2024, 1, 15), Some("Стоматология"), 100_000.0), revenue(day(2024, 1, 16), None, 20_000.0)];
         let plan_row = |m: Month, d: Option<&str>, v: f64, leads: Option<f64>| PlanRow {
+            branch: None,
             month: m,
             direction: d.map(str::to_string),
             revenue_plan: v,
@@ -842,14 +872,40 @@ mod tests {
         ];
         p.budget = vec![
             BudgetRow {
-                month: month(2024, 1), channel: "Яндекс".into(), budget_plan: Some(1.0), spend: Some(100.0)
+                branch: None,
+                month: month(2024, 1),
+                channel: "Яндекс".into(),
+                budget_plan: Some(1.0),
+                spend: Some(100.0),
             },
             BudgetRow {
-                month: month(2025, 1), channel: "Яндекс".into(), budget_plan: Some(5.0), spend: Some(1_000.0)
+                branch: None,
+                month: month(2025, 1),
+                channel: "Яндекс".into(),
+                budget_plan: Some(5.0),
+                spend: Some(1_000.0),
             },
-            BudgetRow { month: month(2025, 1), channel: "Яндекс".into(), budget_plan: Some(7.0), spend: None },
-            BudgetRow { month: month(2025, 1), channel: "Авито".into(), budget_plan: Some(9.0), spend: Some(3.0) },
-            BudgetRow { month: month(2025, 2), channel: "Авито".into(), budget_plan: Some(9.0), spend: None },
+            BudgetRow {
+                branch: None,
+                month: month(2025, 1),
+                channel: "Яндекс".into(),
+                budget_plan: Some(7.0),
+                spend: None,
+            },
+            BudgetRow {
+                branch: None,
+                month: month(2025, 1),
+                channel: "Авито".into(),
+                budget_plan: Some(9.0),
+                spend: Some(3.0),
+            },
+            BudgetRow {
+                branch: None,
+                month: month(2025, 2),
+                channel: "Авито".into(),
+                budget_plan: Some(9.0),
+                spend: None,
+            },
         ];
         let mut input = PlanInput::new(2025);
         input.growth = 0.0;
@@ -887,7 +943,13 @@ mod tests {
         // Авито is not on the Channels sheet: its plan for 2025 goes, its spend stays.
         assert_eq!(
             rows(month(2025, 1), "Авито"),
-            [BudgetRow { month: month(2025, 1), channel: "Авито".into(), budget_plan: None, spend: Some(3.0) }]
+            [BudgetRow {
+                branch: None,
+                month: month(2025, 1),
+                channel: "Авито".into(),
+                budget_plan: None,
+                spend: Some(3.0)
+            }]
         );
         assert!(rows(month(2025, 2), "Авито").is_empty());
         assert_eq!(rows(month(2024, 1), "Яндекс")[0].budget_plan, Some(1.0));
@@ -902,10 +964,13 @@ mod tests {
     fn apply_plan_without_blank_revenue_writes_direction_rows_only() {
         let mut p = Project::new();
         p.revenue = vec![revenue(day(2024, 6, 1), Some("УЗИ"), 10_000.0)];
-        p.budget =
-            vec![BudgetRow {
-                month: month(2025, 6), channel: "Яндекс".into(), budget_plan: Some(9.0), spend: None
-            }];
+        p.budget = vec![BudgetRow {
+            branch: None,
+            month: month(2025, 6),
+            channel: "Яндекс".into(),
+            budget_plan: Some(9.0),
+            spend: None,
+        }];
         let plan = build_plan(&p, &PlanInput::new(2025));
         apply_plan(&mut p, &plan);
         assert_eq!(p.plan.len(), 12);

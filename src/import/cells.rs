@@ -95,8 +95,7 @@ impl ValueError {
             | ValueError::NotAScale(v)
             | ValueError::NotWeekdayWeights(v)
             | ValueError::ExcelError(v) => v,
-            ValueError::UnknownMonthWord { value, .. }
-            | ValueError::ScoreOutOfScale { value, .. } => value,
+            ValueError::UnknownMonthWord { value, .. } | ValueError::ScoreOutOfScale { value, .. } => value,
         }
     }
 }
@@ -141,9 +140,7 @@ pub fn header_forms(text: &str) -> Vec<String> {
 
 /// Whether a header (as written) names the column known by `names` (already normalised forms).
 pub fn header_matches(header: &str, names: &[&str]) -> bool {
-    header_forms(header)
-        .iter()
-        .any(|form| names.iter().any(|n| normalize_key(n) == *form))
+    header_forms(header).iter().any(|form| names.iter().any(|n| normalize_key(n) == *form))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -177,11 +174,7 @@ pub fn cell_display(cell: &Data) -> String {
 
 /// A number as text: integral values as their digits ("2025", not "2025.0").
 fn number_display(f: f64) -> String {
-    if f.fract() == 0.0 && f.abs() < 1e15 {
-        format!("{}", f as i64)
-    } else {
-        f.to_string()
-    }
+    if f.fract() == 0.0 && f.abs() < 1e15 { format!("{}", f as i64) } else { f.to_string() }
 }
 
 /// Whether a cell holds nothing: empty, or text of spaces only.
@@ -223,11 +216,7 @@ pub fn cell_text(cell: &Data) -> Result<Option<String>, ValueError> {
 pub fn parse_number(text: &str) -> Result<Option<f64>, ValueError> {
     let trimmed = text.trim();
     let err = || ValueError::NotANumber(trimmed.to_string());
-    let mut s: String = trimmed
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .flat_map(char::to_lowercase)
-        .collect();
+    let mut s: String = trimmed.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
     if s.is_empty() || s.chars().all(|c| matches!(c, '-' | '−' | '–' | '—')) {
         return Ok(None);
     }
@@ -257,22 +246,14 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, ValueError> {
         Some(c @ ('-' | '−' | '–' | '+')) => (c != '+', &s[c.len_utf8()..]),
         _ => (false, s.as_str()),
     };
-    if body.is_empty()
-        || !body
-            .chars()
-            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
-    {
+    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
         return Err(err());
     }
     let canonical = canonical_decimal(body).ok_or_else(err)?;
     let value: f64 = canonical.parse().map_err(|_| err())?;
     let value = if negative { -value } else { value };
     let value = if percent { value / 100.0 } else { value };
-    if value.is_finite() {
-        Ok(Some(value))
-    } else {
-        Err(err())
-    }
+    if value.is_finite() { Ok(Some(value)) } else { Err(err()) }
 }
 
 /// `body` (digits, `,` and `.` only) rewritten with `.` as the only separator, or `None` when its
@@ -314,16 +295,8 @@ fn canonical_decimal(body: &str) -> Option<String> {
         }
         None => int_part.to_string(),
     };
-    let int_digits = if int_digits.is_empty() {
-        "0".to_string()
-    } else {
-        int_digits
-    };
-    Some(if frac_part.is_empty() {
-        int_digits
-    } else {
-        format!("{int_digits}.{frac_part}")
-    })
+    let int_digits = if int_digits.is_empty() { "0".to_string() } else { int_digits };
+    Some(if frac_part.is_empty() { int_digits } else { format!("{int_digits}.{frac_part}") })
 }
 
 /// A cell where a number is expected: number cells as stored (a 25 % cell is 0.25), text by
@@ -349,11 +322,7 @@ pub fn cell_number(cell: &Data) -> Result<Option<f64>, ValueError> {
 /// # Errors
 /// [`ValueError::NotAShare`] quoting `written`.
 pub fn check_share(value: f64, written: &str) -> Result<f64, ValueError> {
-    if (0.0..=1.0).contains(&value) {
-        Ok(value)
-    } else {
-        Err(ValueError::NotAShare(written.to_string()))
-    }
+    if (0.0..=1.0).contains(&value) { Ok(value) } else { Err(ValueError::NotAShare(written.to_string())) }
 }
 
 /// A cell where a share 0..1 is expected: `40%` text, a 40 % cell and `0,4` all give 0.4.
@@ -375,9 +344,7 @@ pub fn cell_whole_number(cell: &Data) -> Result<Option<u32>, ValueError> {
     match cell_number(cell)? {
         None => Ok(None),
         Some(v) if v < 0.0 => Err(ValueError::Negative(cell_display(cell))),
-        Some(v) if v.fract() != 0.0 || v > f64::from(u32::MAX) => {
-            Err(ValueError::NotAWholeNumber(cell_display(cell)))
-        }
+        Some(v) if v.fract() != 0.0 || v > f64::from(u32::MAX) => Err(ValueError::NotAWholeNumber(cell_display(cell))),
         Some(v) => Ok(Some(v as u32)),
     }
 }
@@ -415,11 +382,7 @@ pub fn month_from_word(word: &str) -> Option<u32> {
     let long_enough = w.chars().count() >= 3;
     MONTH_WORDS
         .iter()
-        .position(|forms| {
-            forms
-                .iter()
-                .any(|f| *f == w || (long_enough && f.starts_with(&w)))
-        })
+        .position(|forms| forms.iter().any(|f| *f == w || (long_enough && f.starts_with(&w))))
         .map(|i| i as u32 + 1)
 }
 
@@ -433,10 +396,7 @@ enum Token<'a> {
 fn tokens(text: &str) -> Vec<Token<'_>> {
     let mut out = Vec::new();
     let mut start: Option<(usize, bool)> = None;
-    for (i, c) in text
-        .char_indices()
-        .chain(std::iter::once((text.len(), ' ')))
-    {
+    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
         let kind = if c.is_ascii_digit() {
             Some(true)
         } else if c.is_alphabetic() {
@@ -447,11 +407,7 @@ fn tokens(text: &str) -> Vec<Token<'_>> {
         if let Some((s, digits)) = start
             && kind != Some(digits)
         {
-            out.push(if digits {
-                Token::Digits(&text[s..i])
-            } else {
-                Token::Word(&text[s..i])
-            });
+            out.push(if digits { Token::Digits(&text[s..i]) } else { Token::Word(&text[s..i]) });
             start = None;
         }
         if start.is_none() {
@@ -472,16 +428,7 @@ fn parse_word_date(text: &str) -> Option<Result<WordDate, ValueError>> {
         .into_iter()
         .filter(|t| !matches!(t, Token::Word(w) if YEAR_WORDS.contains(&normalize_key(w).as_str())))
         .collect();
-    let words: Vec<&str> = toks
-        .iter()
-        .filter_map(|t| {
-            if let Token::Word(w) = t {
-                Some(*w)
-            } else {
-                None
-            }
-        })
-        .collect();
+    let words: Vec<&str> = toks.iter().filter_map(|t| if let Token::Word(w) = t { Some(*w) } else { None }).collect();
     if words.is_empty() {
         return None;
     }
@@ -493,18 +440,12 @@ fn parse_word_date(text: &str) -> Option<Result<WordDate, ValueError>> {
     if words.len() != 1 {
         let unknown = words.iter().find(|w| month_from_word(w).is_none());
         return Some(Err(match unknown {
-            Some(w) => ValueError::UnknownMonthWord {
-                value: text.trim().to_string(),
-                word: (*w).to_string(),
-            },
+            Some(w) => ValueError::UnknownMonthWord { value: text.trim().to_string(), word: (*w).to_string() },
             None => not_month(),
         }));
     }
     let Some(month) = month_from_word(words[0]) else {
-        return Some(Err(ValueError::UnknownMonthWord {
-            value: text.trim().to_string(),
-            word: words[0].to_string(),
-        }));
+        return Some(Err(ValueError::UnknownMonthWord { value: text.trim().to_string(), word: words[0].to_string() }));
     };
     let year_of = |d: &str| -> Option<i32> {
         match d.len() {
@@ -540,8 +481,7 @@ pub fn parse_month(text: &str) -> Result<Option<Month>, ValueError> {
     if let Some(word) = parse_word_date(t) {
         let (day, month, year) = word?;
         if let Some(day) = day {
-            NaiveDate::from_ymd_opt(year, month, day)
-                .ok_or_else(|| ValueError::ImpossibleDate(t.to_string()))?;
+            NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| ValueError::ImpossibleDate(t.to_string()))?;
         }
         return Month::new(year, month).map(Some).ok_or_else(not_month);
     }
@@ -553,12 +493,8 @@ pub fn parse_month(text: &str) -> Result<Option<Month>, ValueError> {
     let parts: Vec<&str> = t.split(['-', '.', '/']).map(str::trim).collect();
     let all_digits = |p: &str| p.chars().all(|c| c.is_ascii_digit());
     let (year, month) = match parts.as_slice() {
-        [y, m] if y.len() == 4 && (1..=2).contains(&m.len()) && all_digits(y) && all_digits(m) => {
-            (y, m)
-        }
-        [m, y] if y.len() == 4 && (1..=2).contains(&m.len()) && all_digits(y) && all_digits(m) => {
-            (y, m)
-        }
+        [y, m] if y.len() == 4 && (1..=2).contains(&m.len()) && all_digits(y) && all_digits(m) => (y, m),
+        [m, y] if y.len() == 4 && (1..=2).contains(&m.len()) && all_digits(y) && all_digits(m) => (y, m),
         _ => return Err(not_month()),
     };
     let year: i32 = year.parse().map_err(|_| not_month())?;
@@ -575,30 +511,16 @@ fn parse_numeric_day(text: &str) -> Option<Result<NaiveDate, ValueError>> {
         .find(|&(i, c)| c.is_whitespace() || ((c == 'T' || c == 't') && i > 0))
         .map_or(t.len(), |(i, _)| i);
     let (date, rest) = t.split_at(split);
-    let rest = rest
-        .trim_start_matches(|c: char| c.is_whitespace() || c == 'T' || c == 't')
-        .trim();
+    let rest = rest.trim_start_matches(|c: char| c.is_whitespace() || c == 'T' || c == 't').trim();
     if !rest.is_empty() && !looks_like_time(rest) {
         return None;
     }
     let all_digits = |p: &str| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit());
     let parts: Vec<&str> = date.split(['-', '.', '/']).collect();
-    let sep_ok = |sep: char| {
-        date.chars()
-            .filter(|c| !c.is_ascii_digit())
-            .all(|c| c == sep)
-    };
+    let sep_ok = |sep: char| date.chars().filter(|c| !c.is_ascii_digit()).all(|c| c == sep);
     let (y, m, d) = match parts.as_slice() {
-        [y, m, d]
-            if y.len() == 4 && m.len() <= 2 && d.len() <= 2 && (sep_ok('-') || sep_ok('.')) =>
-        {
-            (*y, *m, *d)
-        }
-        [d, m, y]
-            if (y.len() == 4 || y.len() == 2) && m.len() <= 2 && d.len() <= 2 && sep_ok('.') =>
-        {
-            (*y, *m, *d)
-        }
+        [y, m, d] if y.len() == 4 && m.len() <= 2 && d.len() <= 2 && (sep_ok('-') || sep_ok('.')) => (*y, *m, *d),
+        [d, m, y] if (y.len() == 4 || y.len() == 2) && m.len() <= 2 && d.len() <= 2 && sep_ok('.') => (*y, *m, *d),
         _ => return None,
     };
     if !(all_digits(y) && all_digits(m) && all_digits(d)) {
@@ -607,10 +529,7 @@ fn parse_numeric_day(text: &str) -> Option<Result<NaiveDate, ValueError>> {
     let year: i32 = y.parse().ok()?;
     let year = if y.len() == 2 { 2000 + year } else { year };
     let (month, day): (u32, u32) = (m.parse().ok()?, d.parse().ok()?);
-    Some(
-        NaiveDate::from_ymd_opt(year, month, day)
-            .ok_or_else(|| ValueError::ImpossibleDate(t.to_string())),
-    )
+    Some(NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| ValueError::ImpossibleDate(t.to_string())))
 }
 
 /// A time of day after a date: `14:05`, `14:05:00`, `14:05:00.123`, `14:05:00Z`, `14:05:00+03:00`.
@@ -642,9 +561,9 @@ pub fn parse_day(text: &str) -> Result<Option<NaiveDate>, ValueError> {
         return found.map(Some);
     }
     match parse_word_date(t) {
-        Some(Ok((Some(day), month, year))) => NaiveDate::from_ymd_opt(year, month, day)
-            .map(Some)
-            .ok_or_else(|| ValueError::ImpossibleDate(t.to_string())),
+        Some(Ok((Some(day), month, year))) => {
+            NaiveDate::from_ymd_opt(year, month, day).map(Some).ok_or_else(|| ValueError::ImpossibleDate(t.to_string()))
+        }
         Some(Err(e @ ValueError::UnknownMonthWord { .. })) => Err(e),
         _ => Err(ValueError::NotADay(t.to_string())),
     }
@@ -668,8 +587,7 @@ pub fn excel_serial_day(serial: f64, is_1904: bool) -> Option<NaiveDate> {
     if !serial.is_finite() || serial < 0.0 {
         return None;
     }
-    let (y, m, d, ..) =
-        ExcelDateTime::new(serial, ExcelDateTimeType::DateTime, is_1904).to_ymd_hms_milli();
+    let (y, m, d, ..) = ExcelDateTime::new(serial, ExcelDateTimeType::DateTime, is_1904).to_ymd_hms_milli();
     NaiveDate::from_ymd_opt(i32::from(y), u32::from(m), u32::from(d))
 }
 
@@ -700,16 +618,32 @@ pub fn cell_day(cell: &Data, is_1904: bool) -> Result<Option<NaiveDate>, ValueEr
     let not_day = || ValueError::NotADay(cell_display(cell));
     match cell {
         Data::DateTime(dt) => date_cell_day(dt).map(Some).ok_or_else(not_day),
-        Data::Int(i) => plausible_serial_day(*i as f64, is_1904)
-            .map(Some)
-            .ok_or_else(not_day),
-        Data::Float(f) => plausible_serial_day(*f, is_1904)
-            .map(Some)
-            .ok_or_else(not_day),
+        Data::Int(i) => plausible_serial_day(*i as f64, is_1904).map(Some).ok_or_else(not_day),
+        Data::Float(f) => plausible_serial_day(*f, is_1904).map(Some).ok_or_else(not_day),
         Data::String(s) | Data::DateTimeIso(s) => parse_day(s),
         Data::Error(e) => Err(ValueError::ExcelError(e.to_string())),
         Data::Empty => Ok(None),
         Data::Bool(_) | Data::DurationIso(_) => Err(not_day()),
+    }
+}
+
+/// A cell on the Revenue sheet's date column: a day (as [`cell_day`]), or a month written as text
+/// (`2025-03`, `март 2025`), which makes the row a whole month's takings. A date cell is always a
+/// day, whatever its number format. Returns the day (the month's 1st for a month) and whether it
+/// was a month.
+///
+/// # Errors
+/// As [`cell_day`] when the text is neither a day nor a month.
+pub fn cell_day_or_month(cell: &Data, is_1904: bool) -> Result<Option<(NaiveDate, bool)>, ValueError> {
+    match cell_day(cell, is_1904) {
+        Ok(day) => Ok(day.map(|d| (d, false))),
+        Err(day_error) => match cell {
+            Data::String(s) => match parse_month(s) {
+                Ok(Some(m)) => Ok(Some((m.first_day(), true))),
+                _ => Err(day_error),
+            },
+            _ => Err(day_error),
+        },
     }
 }
 
@@ -721,15 +655,9 @@ pub fn cell_day(cell: &Data, is_1904: bool) -> Result<Option<NaiveDate>, ValueEr
 pub fn cell_month(cell: &Data, is_1904: bool) -> Result<Option<Month>, ValueError> {
     let not_month = || ValueError::NotAMonth(cell_display(cell));
     match cell {
-        Data::DateTime(dt) => date_cell_day(dt)
-            .map(|d| Some(Month::of(d)))
-            .ok_or_else(not_month),
-        Data::Int(i) => plausible_serial_day(*i as f64, is_1904)
-            .map(|d| Some(Month::of(d)))
-            .ok_or_else(not_month),
-        Data::Float(f) => plausible_serial_day(*f, is_1904)
-            .map(|d| Some(Month::of(d)))
-            .ok_or_else(not_month),
+        Data::DateTime(dt) => date_cell_day(dt).map(|d| Some(Month::of(d))).ok_or_else(not_month),
+        Data::Int(i) => plausible_serial_day(*i as f64, is_1904).map(|d| Some(Month::of(d))).ok_or_else(not_month),
+        Data::Float(f) => plausible_serial_day(*f, is_1904).map(|d| Some(Month::of(d))).ok_or_else(not_month),
         Data::String(s) | Data::DateTimeIso(s) => parse_month(s),
         Data::Error(e) => Err(ValueError::ExcelError(e.to_string())),
         Data::Empty => Ok(None),
@@ -793,16 +721,12 @@ pub fn parse_nps_period(text: &str) -> Result<Option<NpsPeriod>, ValueError> {
     let toks = tokens(t);
     let year_only = match toks.as_slice() {
         [Token::Digits(y)] => Some(*y),
-        [Token::Digits(y), Token::Word(w)] if YEAR_WORDS.contains(&normalize_key(w).as_str()) => {
-            Some(*y)
-        }
+        [Token::Digits(y), Token::Word(w)] if YEAR_WORDS.contains(&normalize_key(w).as_str()) => Some(*y),
         _ => None,
     };
     if let Some(y) = year_only {
         return match y.parse::<i32>() {
-            Ok(year) if y.len() == 4 && Month::new(year, 1).is_some() => {
-                Ok(Some(NpsPeriod::Year(year)))
-            }
+            Ok(year) if y.len() == 4 && Month::new(year, 1).is_some() => Ok(Some(NpsPeriod::Year(year))),
             _ => Err(ValueError::NotAPeriod(t.to_string())),
         };
     }
@@ -824,17 +748,13 @@ pub fn cell_nps_period(cell: &Data, is_1904: bool) -> Result<Option<NpsPeriod>, 
         if v.fract() == 0.0 && (1000.0..=9999.0).contains(&v) {
             Ok(Some(NpsPeriod::Year(v as i32)))
         } else {
-            plausible_serial_day(v, is_1904)
-                .map(|d| Some(NpsPeriod::Month(Month::of(d))))
-                .ok_or_else(not_period)
+            plausible_serial_day(v, is_1904).map(|d| Some(NpsPeriod::Month(Month::of(d)))).ok_or_else(not_period)
         }
     };
     match cell {
         Data::Int(i) => from_number(*i as f64),
         Data::Float(f) => from_number(*f),
-        Data::DateTime(dt) => date_cell_day(dt)
-            .map(|d| Some(NpsPeriod::Month(Month::of(d))))
-            .ok_or_else(not_period),
+        Data::DateTime(dt) => date_cell_day(dt).map(|d| Some(NpsPeriod::Month(Month::of(d)))).ok_or_else(not_period),
         Data::String(s) | Data::DateTimeIso(s) => parse_nps_period(s),
         Data::Error(e) => Err(ValueError::ExcelError(e.to_string())),
         Data::Empty => Ok(None),
@@ -852,11 +772,7 @@ pub fn check_nps_score(value: f64, written: &str, scale: NpsScale) -> Result<u8,
     if value.fract() == 0.0 && value >= f64::from(min) && value <= 10.0 {
         Ok(value as u8)
     } else {
-        Err(ValueError::ScoreOutOfScale {
-            value: written.to_string(),
-            scale: scale.key(),
-            min,
-        })
+        Err(ValueError::ScoreOutOfScale { value: written.to_string(), scale: scale.key(), min })
     }
 }
 
@@ -905,19 +821,12 @@ pub fn parse_weekday_weights(text: &str) -> Result<[f64; 7], ValueError> {
 /// Splits a channel's `sources` cell into aliases: separated by `,` or `;`, trimmed, empty parts
 /// dropped.
 pub fn split_sources(text: &str) -> Vec<String> {
-    text.split([',', ';'])
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .map(str::to_string)
-        .collect()
+    text.split([',', ';']).map(str::trim).filter(|s| !s.is_empty()).map(str::to_string).collect()
 }
 
 /// Words that mark a totals row at the bottom of a hand-kept sheet (`Итого`, `Всего`, `Total`).
 pub fn is_total_label(text: &str) -> bool {
-    matches!(
-        normalize_key(text).as_str(),
-        "итого" | "итог" | "всего" | "total" | "totals" | "grandtotal"
-    )
+    matches!(normalize_key(text).as_str(), "итого" | "итог" | "всего" | "total" | "totals" | "grandtotal")
 }
 
 #[cfg(test)]
@@ -926,21 +835,15 @@ mod tests {
     use calamine::CellErrorType;
 
     fn num(s: &str) -> f64 {
-        parse_number(s)
-            .unwrap_or_else(|e| panic!("{s}: {e}"))
-            .unwrap_or_else(|| panic!("{s}: empty"))
+        parse_number(s).unwrap_or_else(|e| panic!("{s}: {e}")).unwrap_or_else(|| panic!("{s}: empty"))
     }
 
     fn month(s: &str) -> Month {
-        parse_month(s)
-            .unwrap_or_else(|e| panic!("{s}: {e}"))
-            .unwrap_or_else(|| panic!("{s}: empty"))
+        parse_month(s).unwrap_or_else(|e| panic!("{s}: {e}")).unwrap_or_else(|| panic!("{s}: empty"))
     }
 
     fn day(s: &str) -> NaiveDate {
-        parse_day(s)
-            .unwrap_or_else(|e| panic!("{s}: {e}"))
-            .unwrap_or_else(|| panic!("{s}: empty"))
+        parse_day(s).unwrap_or_else(|e| panic!("{s}: {e}")).unwrap_or_else(|| panic!("{s}: empty"))
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
@@ -991,15 +894,7 @@ mod tests {
         assert_eq!(num("1,234,567.89"), 1_234_567.89);
         assert_eq!(num(",5"), 0.5);
         assert_eq!(num("5."), 5.0);
-        for bad in [
-            "1.2.3",
-            "1,23,456",
-            "1.234,5,6",
-            "1,234.5.6",
-            ",",
-            ".",
-            "1..2",
-        ] {
+        for bad in ["1.2.3", "1,23,456", "1.234,5,6", "1,234.5.6", ",", ".", "1..2"] {
             assert!(parse_number(bad).is_err(), "{bad} should not be a number");
         }
     }
@@ -1022,43 +917,25 @@ mod tests {
         let err = parse_number(" двадцать ").unwrap_err();
         assert_eq!(err.to_string(), "«двадцать» is not a number");
         assert_eq!(err.value(), "двадцать");
-        for bad in [
-            "1e5", "12abc", "₽", "%", "руб.", "1 2 3 x", "--5", "NaN", "inf",
-        ] {
+        for bad in ["1e5", "12abc", "₽", "%", "руб.", "1 2 3 x", "--5", "NaN", "inf"] {
             assert!(parse_number(bad).is_err(), "{bad} should not be a number");
         }
     }
 
     #[test]
     fn number_cells() {
-        assert_eq!(
-            cell_number(&Data::Float(0.25)),
-            Ok(Some(0.25)),
-            "a 25 % cell is stored as 0.25"
-        );
+        assert_eq!(cell_number(&Data::Float(0.25)), Ok(Some(0.25)), "a 25 % cell is stored as 0.25");
         assert_eq!(cell_number(&Data::Int(300)), Ok(Some(300.0)));
         assert_eq!(cell_number(&Data::Empty), Ok(None));
-        assert_eq!(
-            cell_number(&Data::String("1 234,5".into())),
-            Ok(Some(1234.5))
-        );
+        assert_eq!(cell_number(&Data::String("1 234,5".into())), Ok(Some(1234.5)));
         assert_eq!(cell_number(&Data::String("   ".into())), Ok(None));
         assert_eq!(
-            cell_number(&Data::Error(CellErrorType::Div0))
-                .unwrap_err()
-                .to_string(),
+            cell_number(&Data::Error(CellErrorType::Div0)).unwrap_err().to_string(),
             "«#DIV/0!» is an Excel error, not a value"
         );
         assert!(cell_number(&Data::Bool(true)).is_err());
-        let date = Data::DateTime(ExcelDateTime::new(
-            45658.0,
-            ExcelDateTimeType::DateTime,
-            false,
-        ));
-        assert_eq!(
-            cell_number(&date).unwrap_err().to_string(),
-            "«2025-01-01» is not a number"
-        );
+        let date = Data::DateTime(ExcelDateTime::new(45658.0, ExcelDateTimeType::DateTime, false));
+        assert_eq!(cell_number(&date).unwrap_err().to_string(), "«2025-01-01» is not a number");
     }
 
     #[test]
@@ -1066,24 +943,12 @@ mod tests {
         assert_eq!(cell_share(&Data::Float(0.4)), Ok(Some(0.4)));
         assert_eq!(cell_share(&Data::String("40%".into())), Ok(Some(0.4)));
         assert_eq!(cell_share(&Data::String("0,4".into())), Ok(Some(0.4)));
-        assert_eq!(
-            cell_share(&Data::Int(40)),
-            Err(ValueError::NotAShare("40".into()))
-        );
-        assert_eq!(
-            cell_share(&Data::Float(-0.1)),
-            Err(ValueError::NotAShare("-0.1".into()))
-        );
+        assert_eq!(cell_share(&Data::Int(40)), Err(ValueError::NotAShare("40".into())));
+        assert_eq!(cell_share(&Data::Float(-0.1)), Err(ValueError::NotAShare("-0.1".into())));
         assert_eq!(cell_whole_number(&Data::Float(30.0)), Ok(Some(30)));
         assert_eq!(cell_whole_number(&Data::String("14".into())), Ok(Some(14)));
-        assert!(matches!(
-            cell_whole_number(&Data::Float(1.5)),
-            Err(ValueError::NotAWholeNumber(_))
-        ));
-        assert!(matches!(
-            cell_whole_number(&Data::Int(-3)),
-            Err(ValueError::Negative(_))
-        ));
+        assert!(matches!(cell_whole_number(&Data::Float(1.5)), Err(ValueError::NotAWholeNumber(_))));
+        assert!(matches!(cell_whole_number(&Data::Int(-3)), Err(ValueError::Negative(_))));
     }
 
     #[test]
@@ -1100,10 +965,7 @@ mod tests {
         for bad in ["2025-13", "2025", "13.2025", "25-03", "2025-03-"] {
             assert!(parse_month(bad).is_err(), "{bad} should not be a month");
         }
-        assert!(matches!(
-            parse_month("2025-02-30"),
-            Err(ValueError::ImpossibleDate(_))
-        ));
+        assert!(matches!(parse_month("2025-02-30"), Err(ValueError::ImpossibleDate(_))));
     }
 
     #[test]
@@ -1143,31 +1005,13 @@ mod tests {
     #[test]
     fn unknown_month_word_is_an_error() {
         let err = parse_month("Мартт 2025").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "«Мартт 2025» is not a month: «Мартт» is not the name of a month"
-        );
+        assert_eq!(err.to_string(), "«Мартт 2025» is not a month: «Мартт» is not the name of a month");
         assert_eq!(err.value(), "Мартт 2025");
-        assert!(matches!(
-            parse_month("ма 2025"),
-            Err(ValueError::UnknownMonthWord { .. })
-        ));
-        assert!(matches!(
-            parse_month("Smarch 2025"),
-            Err(ValueError::UnknownMonthWord { .. })
-        ));
-        assert!(
-            matches!(parse_month("март"), Err(ValueError::NotAMonth(_))),
-            "a year is needed"
-        );
-        assert!(matches!(
-            parse_month("март апрель 2025"),
-            Err(ValueError::NotAMonth(_))
-        ));
-        assert!(matches!(
-            parse_month("31 февраля 2025"),
-            Err(ValueError::ImpossibleDate(_))
-        ));
+        assert!(matches!(parse_month("ма 2025"), Err(ValueError::UnknownMonthWord { .. })));
+        assert!(matches!(parse_month("Smarch 2025"), Err(ValueError::UnknownMonthWord { .. })));
+        assert!(matches!(parse_month("март"), Err(ValueError::NotAMonth(_))), "a year is needed");
+        assert!(matches!(parse_month("март апрель 2025"), Err(ValueError::NotAMonth(_))));
+        assert!(matches!(parse_month("31 февраля 2025"), Err(ValueError::ImpossibleDate(_))));
     }
 
     #[test]
@@ -1203,74 +1047,35 @@ mod tests {
         assert_eq!(day("2024-03-25T14:05:00"), ymd(2024, 3, 25));
         assert_eq!(day("2024-03-25T14:05:00.123+03:00"), ymd(2024, 3, 25));
         assert_eq!(day("2024-03-25 9:05"), ymd(2024, 3, 25));
-        let cell = Data::DateTime(ExcelDateTime::new(
-            45376.5868,
-            ExcelDateTimeType::DateTime,
-            false,
-        ));
+        let cell = Data::DateTime(ExcelDateTime::new(45376.5868, ExcelDateTimeType::DateTime, false));
         assert_eq!(cell_day(&cell, false), Ok(Some(ymd(2024, 3, 25))));
     }
 
     #[test]
     fn impossible_and_bad_days() {
         let err = parse_day("2025-02-30").unwrap_err();
-        assert_eq!(
-            err.to_string(),
-            "«2025-02-30» is not a real date: there is no such day in the calendar"
-        );
-        assert!(matches!(
-            parse_day("30.02.2025"),
-            Err(ValueError::ImpossibleDate(_))
-        ));
-        assert!(matches!(
-            parse_day("2025-13-01"),
-            Err(ValueError::ImpossibleDate(_))
-        ));
-        assert!(matches!(
-            parse_day("29.02.2023 10:00"),
-            Err(ValueError::ImpossibleDate(_))
-        ));
+        assert_eq!(err.to_string(), "«2025-02-30» is not a real date: there is no such day in the calendar");
+        assert!(matches!(parse_day("30.02.2025"), Err(ValueError::ImpossibleDate(_))));
+        assert!(matches!(parse_day("2025-13-01"), Err(ValueError::ImpossibleDate(_))));
+        assert!(matches!(parse_day("29.02.2023 10:00"), Err(ValueError::ImpossibleDate(_))));
         assert_eq!(day("29.02.2024"), ymd(2024, 2, 29));
-        for bad in [
-            "вчера",
-            "2025-03",
-            "25/03/2025",
-            "2025-03-25 вечером",
-            "12345",
-        ] {
+        for bad in ["вчера", "2025-03", "25/03/2025", "2025-03-25 вечером", "12345"] {
             assert!(parse_day(bad).is_err(), "{bad} should not be a day");
         }
-        assert!(matches!(
-            parse_day("25 мартобря 2025"),
-            Err(ValueError::UnknownMonthWord { .. })
-        ));
+        assert!(matches!(parse_day("25 мартобря 2025"), Err(ValueError::UnknownMonthWord { .. })));
     }
 
     #[test]
     fn date_cells_and_epochs() {
-        let d1900 = Data::DateTime(ExcelDateTime::new(
-            45658.0,
-            ExcelDateTimeType::DateTime,
-            false,
-        ));
+        let d1900 = Data::DateTime(ExcelDateTime::new(45658.0, ExcelDateTimeType::DateTime, false));
         assert_eq!(cell_day(&d1900, false), Ok(Some(ymd(2025, 1, 1))));
         // The same day in a 1904-epoch workbook is 1462 days smaller.
-        let d1904 = Data::DateTime(ExcelDateTime::new(
-            45658.0 - 1462.0,
-            ExcelDateTimeType::DateTime,
-            true,
-        ));
+        let d1904 = Data::DateTime(ExcelDateTime::new(45658.0 - 1462.0, ExcelDateTimeType::DateTime, true));
         assert_eq!(cell_day(&d1904, true), Ok(Some(ymd(2025, 1, 1))));
         assert_eq!(cell_month(&d1904, true), Ok(Some(m(2025, 1))));
         // A plain number that is a date serial (the cell lost its date format).
-        assert_eq!(
-            cell_day(&Data::Float(45658.0), false),
-            Ok(Some(ymd(2025, 1, 1)))
-        );
-        assert_eq!(
-            cell_day(&Data::Float(45658.0 - 1462.0), true),
-            Ok(Some(ymd(2025, 1, 1)))
-        );
+        assert_eq!(cell_day(&Data::Float(45658.0), false), Ok(Some(ymd(2025, 1, 1))));
+        assert_eq!(cell_day(&Data::Float(45658.0 - 1462.0), true), Ok(Some(ymd(2025, 1, 1))));
         assert_eq!(cell_month(&Data::Int(45672), false), Ok(Some(m(2025, 1))));
         // Small numbers are not dates.
         assert!(cell_day(&Data::Int(2025), false).is_err());
@@ -1278,47 +1083,37 @@ mod tests {
         // A time of day alone is not a day.
         let time = Data::DateTime(ExcelDateTime::new(0.5, ExcelDateTimeType::DateTime, false));
         assert!(cell_day(&time, false).is_err());
-        assert_eq!(
-            cell_day(&Data::DateTimeIso("2025-01-01T00:00:00".into()), false),
-            Ok(Some(ymd(2025, 1, 1)))
-        );
-        assert_eq!(
-            cell_month(&Data::String("январь 2025".into()), false),
-            Ok(Some(m(2025, 1)))
-        );
+        assert_eq!(cell_day(&Data::DateTimeIso("2025-01-01T00:00:00".into()), false), Ok(Some(ymd(2025, 1, 1))));
+        assert_eq!(cell_month(&Data::String("январь 2025".into()), false), Ok(Some(m(2025, 1))));
+    }
+
+    #[test]
+    fn revenue_dates_are_days_or_months() {
+        let text = |s: &str| Data::String(s.to_string());
+        assert_eq!(cell_day_or_month(&text("14.03.2025"), false), Ok(Some((day("2025-03-14"), false))));
+        assert_eq!(cell_day_or_month(&text("2025-03"), false), Ok(Some((day("2025-03-01"), true))));
+        assert_eq!(cell_day_or_month(&text("март 2025"), false), Ok(Some((day("2025-03-01"), true))));
+        assert_eq!(cell_day_or_month(&text("Mar 2025"), false), Ok(Some((day("2025-03-01"), true))));
+        assert_eq!(cell_day_or_month(&Data::Empty, false), Ok(None));
+        assert!(cell_day_or_month(&text("вчера"), false).is_err());
     }
 
     #[test]
     fn day_lists() {
         assert_eq!(
             parse_day_list("01.01.2025, 02.01.2025;2025-01-07\n08.01.2025 09.01.2025"),
-            Ok(vec![
-                ymd(2025, 1, 1),
-                ymd(2025, 1, 2),
-                ymd(2025, 1, 7),
-                ymd(2025, 1, 8),
-                ymd(2025, 1, 9)
-            ])
+            Ok(vec![ymd(2025, 1, 1), ymd(2025, 1, 2), ymd(2025, 1, 7), ymd(2025, 1, 8), ymd(2025, 1, 9)])
         );
         assert_eq!(parse_day_list(" "), Ok(vec![]));
-        assert_eq!(
-            parse_day_list("01.01.2025, 32.01.2025"),
-            Err(ValueError::ImpossibleDate("32.01.2025".into()))
-        );
+        assert_eq!(parse_day_list("01.01.2025, 32.01.2025"), Err(ValueError::ImpossibleDate("32.01.2025".into())));
     }
 
     #[test]
     fn text_cells() {
         assert_eq!(cell_text(&Data::Float(2025.0)), Ok(Some("2025".into())));
-        assert_eq!(
-            cell_text(&Data::Int(79161234567)),
-            Ok(Some("79161234567".into()))
-        );
+        assert_eq!(cell_text(&Data::Int(79161234567)), Ok(Some("79161234567".into())));
         assert_eq!(cell_text(&Data::Float(1.5)), Ok(Some("1.5".into())));
-        assert_eq!(
-            cell_text(&Data::String("  Яндекс  ".into())),
-            Ok(Some("Яндекс".into()))
-        );
+        assert_eq!(cell_text(&Data::String("  Яндекс  ".into())), Ok(Some("Яндекс".into())));
         assert_eq!(cell_text(&Data::String("  ".into())), Ok(None));
         assert_eq!(cell_text(&Data::Empty), Ok(None));
         assert!(cell_text(&Data::Error(CellErrorType::NA)).is_err());
@@ -1338,10 +1133,7 @@ mod tests {
         assert!(header_matches("Лиды (leads)", &["leads"]));
         assert!(header_matches("leads (лиды)", &["лиды"]));
         assert!(header_matches("Явки (дошёл)", &["дошел"]));
-        assert!(!header_matches(
-            "Выручка",
-            &["revenue_plan", "план выручки"]
-        ));
+        assert!(!header_matches("Выручка", &["revenue_plan", "план выручки"]));
     }
 
     #[test]
@@ -1378,28 +1170,15 @@ mod tests {
         assert_eq!(parse_nps_scale("10 смайлов"), Ok(NpsScale::TenSmiles));
         assert!(parse_nps_scale("5 stars").is_err());
 
+        assert_eq!(cell_nps_score(&Data::Float(0.0), NpsScale::Standard), Ok(Some(0)));
+        assert_eq!(cell_nps_score(&Data::Int(10), NpsScale::Standard), Ok(Some(10)));
+        assert_eq!(cell_nps_score(&Data::String("9".into()), NpsScale::TenSmiles), Ok(Some(9)));
         assert_eq!(
-            cell_nps_score(&Data::Float(0.0), NpsScale::Standard),
-            Ok(Some(0))
-        );
-        assert_eq!(
-            cell_nps_score(&Data::Int(10), NpsScale::Standard),
-            Ok(Some(10))
-        );
-        assert_eq!(
-            cell_nps_score(&Data::String("9".into()), NpsScale::TenSmiles),
-            Ok(Some(9))
-        );
-        assert_eq!(
-            cell_nps_score(&Data::Float(0.0), NpsScale::TenSmiles)
-                .unwrap_err()
-                .to_string(),
+            cell_nps_score(&Data::Float(0.0), NpsScale::TenSmiles).unwrap_err().to_string(),
             "«0» is not a score on the ten_smiles scale, which runs from 1 to 10"
         );
         assert_eq!(
-            cell_nps_score(&Data::Int(11), NpsScale::Standard)
-                .unwrap_err()
-                .to_string(),
+            cell_nps_score(&Data::Int(11), NpsScale::Standard).unwrap_err().to_string(),
             "«11» is not a score on the standard scale, which runs from 0 to 10"
         );
         assert!(cell_nps_score(&Data::Float(8.5), NpsScale::Standard).is_err());
@@ -1412,45 +1191,20 @@ mod tests {
 
     #[test]
     fn nps_periods() {
-        assert_eq!(
-            cell_nps_period(&Data::Float(2025.0), false),
-            Ok(Some(NpsPeriod::Year(2025)))
-        );
-        assert_eq!(
-            cell_nps_period(&Data::Int(2024), false),
-            Ok(Some(NpsPeriod::Year(2024)))
-        );
+        assert_eq!(cell_nps_period(&Data::Float(2025.0), false), Ok(Some(NpsPeriod::Year(2025))));
+        assert_eq!(cell_nps_period(&Data::Int(2024), false), Ok(Some(NpsPeriod::Year(2024))));
         assert_eq!(parse_nps_period("2025"), Ok(Some(NpsPeriod::Year(2025))));
         assert_eq!(parse_nps_period("2025 г."), Ok(Some(NpsPeriod::Year(2025))));
-        assert_eq!(
-            parse_nps_period("2025-03"),
-            Ok(Some(NpsPeriod::Month(m(2025, 3))))
-        );
-        assert_eq!(
-            parse_nps_period("март 2025"),
-            Ok(Some(NpsPeriod::Month(m(2025, 3))))
-        );
-        let date = Data::DateTime(ExcelDateTime::new(
-            45717.0,
-            ExcelDateTimeType::DateTime,
-            false,
-        ));
-        assert_eq!(
-            cell_nps_period(&date, false),
-            Ok(Some(NpsPeriod::Month(m(2025, 3))))
-        );
+        assert_eq!(parse_nps_period("2025-03"), Ok(Some(NpsPeriod::Month(m(2025, 3)))));
+        assert_eq!(parse_nps_period("март 2025"), Ok(Some(NpsPeriod::Month(m(2025, 3)))));
+        let date = Data::DateTime(ExcelDateTime::new(45717.0, ExcelDateTimeType::DateTime, false));
+        assert_eq!(cell_nps_period(&date, false), Ok(Some(NpsPeriod::Month(m(2025, 3)))));
         assert!(matches!(
             parse_nps_period("прошлый год"),
             Err(ValueError::UnknownMonthWord { .. } | ValueError::NotAPeriod(_))
         ));
-        assert!(matches!(
-            parse_nps_period("25"),
-            Err(ValueError::NotAPeriod(_))
-        ));
-        assert!(matches!(
-            cell_nps_period(&Data::Float(7.5), false),
-            Err(ValueError::NotAPeriod(_))
-        ));
+        assert!(matches!(parse_nps_period("25"), Err(ValueError::NotAPeriod(_))));
+        assert!(matches!(cell_nps_period(&Data::Float(7.5), false), Err(ValueError::NotAPeriod(_))));
     }
 
     #[test]
@@ -1523,10 +1277,7 @@ mod tests {
 
     #[test]
     fn sources_and_totals() {
-        assert_eq!(
-            split_sources(" yandex, yandex.direct ;Яндекс,, "),
-            vec!["yandex", "yandex.direct", "Яндекс"]
-        );
+        assert_eq!(split_sources(" yandex, yandex.direct ;Яндекс,, "), vec!["yandex", "yandex.direct", "Яндекс"]);
         assert!(is_total_label("Итого:"));
         assert!(is_total_label("ВСЕГО"));
         assert!(is_total_label("Total"));

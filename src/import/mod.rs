@@ -20,10 +20,7 @@ use std::io::Cursor;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 
-use calamine::{
-    Ods, Reader, SheetType, Sheets, Xls, Xlsb, Xlsx, open_workbook_auto_from_rs,
-    open_workbook_from_rs,
-};
+use calamine::{Ods, Reader, SheetType, Sheets, Xls, Xlsb, Xlsx, open_workbook_auto_from_rs, open_workbook_from_rs};
 use serde::Serialize;
 
 use crate::model::Project;
@@ -210,11 +207,7 @@ fn quote_list(items: &[String]) -> String {
     if items.is_empty() {
         return "none".to_string();
     }
-    items
-        .iter()
-        .map(|s| format!("«{s}»"))
-        .collect::<Vec<_>>()
-        .join(", ")
+    items.iter().map(|s| format!("«{s}»")).collect::<Vec<_>>().join(", ")
 }
 
 /// Reads a template workbook (.xlsx, .xlsm, .xls, .xlsb or .ods) into a project.
@@ -230,23 +223,12 @@ fn quote_list(items: &[String]) -> String {
 ///
 /// Never panics on a malformed file.
 pub fn import_workbook(path: &Path) -> Result<Imported, ImportError> {
-    let file = path.file_name().map_or_else(
-        || path.display().to_string(),
-        |n| n.to_string_lossy().into_owned(),
-    );
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Open {
-        path: path.to_path_buf(),
-        source,
-    })?;
+    let file = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    let bytes = std::fs::read(path).map_err(|source| ImportError::Open { path: path.to_path_buf(), source })?;
     if bytes.is_empty() {
-        return Err(ImportError::Empty {
-            path: path.to_path_buf(),
-        });
+        return Err(ImportError::Empty { path: path.to_path_buf() });
     }
-    let unreadable = |reason: String| ImportError::Unreadable {
-        path: path.to_path_buf(),
-        reason,
-    };
+    let unreadable = |reason: String| ImportError::Unreadable { path: path.to_path_buf(), reason };
     // calamine has panicked on malformed files in the past; a damaged file must stay an error.
     let (sheets, is_1904) = catch_unwind(AssertUnwindSafe(|| read_sheets(path, bytes)))
         .map_err(|_| unreadable("the workbook's contents are malformed".to_string()))?
@@ -273,22 +255,13 @@ fn read_sheets(path: &Path, bytes: Vec<u8>) -> Result<(Vec<SheetData>, bool), St
         Sheets::Xlsb(x) => x.has_1904_epoch(),
         Sheets::Ods(_) => false,
     };
-    let listed: Vec<(String, bool)> = book
-        .sheets_metadata()
-        .iter()
-        .map(|s| (s.name.clone(), s.typ == SheetType::WorkSheet))
-        .collect();
+    let listed: Vec<(String, bool)> =
+        book.sheets_metadata().iter().map(|s| (s.name.clone(), s.typ == SheetType::WorkSheet)).collect();
     let mut sheets = Vec::new();
     for (name, is_table) in listed {
-        let mut sheet = SheetData {
-            name,
-            range: None,
-            is_table,
-        };
+        let mut sheet = SheetData { name, range: None, is_table };
         if sheet.kind().is_some() {
-            let range = book
-                .worksheet_range(&sheet.name)
-                .map_err(|e| format!("sheet «{}»: {e}", sheet.name))?;
+            let range = book.worksheet_range(&sheet.name).map_err(|e| format!("sheet «{}»: {e}", sheet.name))?;
             sheet.range = Some(range);
         }
         sheets.push(sheet);
@@ -297,32 +270,21 @@ fn read_sheets(path: &Path, bytes: Vec<u8>) -> Result<(Vec<SheetData>, bool), St
 }
 
 fn open_book(path: &Path, bytes: Vec<u8>) -> Result<Book, String> {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
+    let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let data = Cursor::new(bytes);
     let by_extension: Option<Result<Book, String>> = match ext.as_deref() {
-        Some("xlsx" | "xlsm" | "xlam") => Some(
-            open_workbook_from_rs::<Xlsx<_>, _>(data.clone())
-                .map(Sheets::Xlsx)
-                .map_err(|e| e.to_string()),
-        ),
-        Some("xls" | "xla") => Some(
-            open_workbook_from_rs::<Xls<_>, _>(data.clone())
-                .map(Sheets::Xls)
-                .map_err(|e| e.to_string()),
-        ),
-        Some("xlsb") => Some(
-            open_workbook_from_rs::<Xlsb<_>, _>(data.clone())
-                .map(Sheets::Xlsb)
-                .map_err(|e| e.to_string()),
-        ),
-        Some("ods") => Some(
-            open_workbook_from_rs::<Ods<_>, _>(data.clone())
-                .map(Sheets::Ods)
-                .map_err(|e| e.to_string()),
-        ),
+        Some("xlsx" | "xlsm" | "xlam") => {
+            Some(open_workbook_from_rs::<Xlsx<_>, _>(data.clone()).map(Sheets::Xlsx).map_err(|e| e.to_string()))
+        }
+        Some("xls" | "xla") => {
+            Some(open_workbook_from_rs::<Xls<_>, _>(data.clone()).map(Sheets::Xls).map_err(|e| e.to_string()))
+        }
+        Some("xlsb") => {
+            Some(open_workbook_from_rs::<Xlsb<_>, _>(data.clone()).map(Sheets::Xlsb).map_err(|e| e.to_string()))
+        }
+        Some("ods") => {
+            Some(open_workbook_from_rs::<Ods<_>, _>(data.clone()).map(Sheets::Ods).map_err(|e| e.to_string()))
+        }
         _ => None,
     };
     match by_extension {
@@ -338,34 +300,20 @@ mod tests {
 
     #[test]
     fn problem_display_names_everything() {
-        let p = Problem::error(
-            "clinic.xlsx",
-            "«двадцать» is not a number; the row was left out",
-        )
-        .in_sheet("Воронка")
-        .at_row(7)
-        .in_column("leads (лиды)")
-        .with_value("двадцать");
+        let p = Problem::error("clinic.xlsx", "«двадцать» is not a number; the row was left out")
+            .in_sheet("Воронка")
+            .at_row(7)
+            .in_column("leads (лиды)")
+            .with_value("двадцать");
         assert!(p.is_error());
         assert_eq!(
             p.to_string(),
             "clinic.xlsx: sheet «Воронка», row 7, column leads (лиды): «двадцать» is not a number; the row was left out"
         );
-        let n = Problem::notice(
-            "clinic.xlsx",
-            "there is no Plan (План) sheet, so the plan is empty",
-        );
+        let n = Problem::notice("clinic.xlsx", "there is no Plan (План) sheet, so the plan is empty");
         assert!(!n.is_error());
-        assert_eq!(
-            n.to_string(),
-            "clinic.xlsx: there is no Plan (План) sheet, so the plan is empty"
-        );
-        let c = Problem::error("a.xlsx", "missing")
-            .in_sheet("План")
-            .in_column("month (месяц)");
-        assert_eq!(
-            c.to_string(),
-            "a.xlsx: sheet «План», column month (месяц): missing"
-        );
+        assert_eq!(n.to_string(), "clinic.xlsx: there is no Plan (План) sheet, so the plan is empty");
+        let c = Problem::error("a.xlsx", "missing").in_sheet("План").in_column("month (месяц)");
+        assert_eq!(c.to_string(), "a.xlsx: sheet «План», column month (месяц): missing");
     }
 }

@@ -33,63 +33,31 @@ impl Column {
 }
 
 const fn req(key: &'static str, ru: &'static str, synonyms: &'static [&'static str]) -> Column {
-    Column {
-        key,
-        ru,
-        synonyms,
-        required: true,
-    }
+    Column { key, ru, synonyms, required: true }
 }
 
 const fn opt(key: &'static str, ru: &'static str, synonyms: &'static [&'static str]) -> Column {
-    Column {
-        key,
-        ru,
-        synonyms,
-        required: false,
-    }
+    Column { key, ru, synonyms, required: false }
 }
 
 const MONTH: Column = req("month", "месяц", &["мес", "период"]);
 const CHANNEL: Column = req("channel", "канал", &["канал привлечения"]);
 const DIRECTION: Column = opt("direction", "направление", &["отделение", "department"]);
 
-const SETTINGS_COLUMNS: &[Column] = &[
-    req("key", "ключ", &["параметр", "настройка", "name", "setting"]),
-    req("value", "значение", &[]),
-];
+const SETTINGS_COLUMNS: &[Column] =
+    &[req("key", "ключ", &["параметр", "настройка", "name", "setting"]), req("value", "значение", &[])];
 
 const DIRECTIONS_COLUMNS: &[Column] = &[
-    req(
-        "direction",
-        "направление",
-        &["отделение", "department", "name", "название"],
-    ),
-    req(
-        "margin",
-        "маржинальность",
-        &["маржа", "gross margin", "валовая маржа"],
-    ),
-    opt(
-        "visits_per_patient",
-        "визитов на пациента",
-        &["визиты на пациента", "визитов на одного пациента"],
-    ),
+    req("direction", "направление", &["отделение", "department", "name", "название"]),
+    req("margin", "маржинальность", &["маржа", "gross margin", "валовая маржа"]),
+    opt("visits_per_patient", "визитов на пациента", &["визиты на пациента", "визитов на одного пациента"]),
 ];
 
 const CHANNELS_COLUMNS: &[Column] = &[
-    req(
-        "channel",
-        "канал",
-        &["канал привлечения", "name", "название"],
-    ),
+    req("channel", "канал", &["канал привлечения", "name", "название"]),
     req("tier", "категория", &["уровень"]),
     opt("kind", "тип", &["вид", "тип канала"]),
-    opt(
-        "sources",
-        "источники",
-        &["алиасы", "псевдонимы", "aliases", "utm source"],
-    ),
+    opt("sources", "источники", &["алиасы", "псевдонимы", "aliases", "utm source"]),
 ];
 
 const PLAN_COLUMNS: &[Column] = &[
@@ -97,21 +65,9 @@ const PLAN_COLUMNS: &[Column] = &[
     req("revenue_plan", "план выручки", &["выручка план", "выручка"]),
     DIRECTION,
     opt("leads_plan", "план лидов", &["лиды план", "лиды"]),
-    opt(
-        "booking_rate_plan",
-        "план конверсии в запись",
-        &["конверсия в запись план", "конверсия в запись"],
-    ),
-    opt(
-        "show_rate_plan",
-        "план доходимости",
-        &["доходимость план", "доходимость", "план явки"],
-    ),
-    opt(
-        "paid_rate_plan",
-        "план конверсии в оплату",
-        &["конверсия в оплату план", "конверсия в оплату"],
-    ),
+    opt("booking_rate_plan", "план конверсии в запись", &["конверсия в запись план", "конверсия в запись"]),
+    opt("show_rate_plan", "план доходимости", &["доходимость план", "доходимость", "план явки"]),
+    opt("paid_rate_plan", "план конверсии в оплату", &["конверсия в оплату план", "конверсия в оплату"]),
     opt(
         "revenue_per_paid_plan",
         "план выручки на оплатившего",
@@ -122,16 +78,8 @@ const PLAN_COLUMNS: &[Column] = &[
 const BUDGET_COLUMNS: &[Column] = &[
     MONTH,
     CHANNEL,
-    opt(
-        "budget_plan",
-        "бюджет план",
-        &["план бюджета", "бюджет", "план"],
-    ),
-    opt(
-        "spend",
-        "расход",
-        &["бюджет факт", "расходы", "затраты", "факт"],
-    ),
+    opt("budget_plan", "бюджет план", &["план бюджета", "бюджет", "план"]),
+    opt("spend", "расход", &["бюджет факт", "расходы", "затраты", "факт"]),
 ];
 
 const FUNNEL_COLUMNS: &[Column] = &[
@@ -140,22 +88,8 @@ const FUNNEL_COLUMNS: &[Column] = &[
     DIRECTION,
     opt("leads", "лиды", &["обращения", "заявки"]),
     opt("bookings", "записи", &["запись", "записались"]),
-    opt(
-        "visits",
-        "явки",
-        &[
-            "дошли",
-            "дошедшие",
-            "первичные приемы",
-            "первичный прием",
-            "пришли",
-        ],
-    ),
-    opt(
-        "paid",
-        "оплаты",
-        &["оплатили", "договоры", "договор", "оплата"],
-    ),
+    opt("visits", "явки", &["дошли", "дошедшие", "первичные приемы", "первичный прием", "пришли"]),
+    opt("paid", "оплаты", &["оплатили", "договоры", "договор", "оплата"]),
     opt("revenue", "выручка", &[]),
     opt("returning_leads", "повторные обращения", &[]),
 ];
@@ -165,11 +99,7 @@ const REVENUE_COLUMNS: &[Column] = &[
     req("revenue", "выручка", &["сумма"]),
     DIRECTION,
     opt("checks", "чеки", &["количество чеков", "чеков"]),
-    opt(
-        "new_patients",
-        "первичные",
-        &["первичные пациенты", "новые пациенты", "новые"],
-    ),
+    opt("new_patients", "первичные", &["первичные пациенты", "новые пациенты", "новые"]),
     opt("repeat_patients", "повторные", &["повторные пациенты"]),
 ];
 
@@ -180,11 +110,7 @@ const DOCTORS_COLUMNS: &[Column] = &[
     opt("primary_patients", "первичные", &["первичные пациенты"]),
     opt("repeat_patients", "повторные", &["повторные пациенты"]),
     opt("revenue", "выручка", &[]),
-    opt(
-        "hours_available",
-        "часы доступно",
-        &["доступно часов", "часы в графике"],
-    ),
+    opt("hours_available", "часы доступно", &["доступно часов", "часы в графике"]),
     opt("hours_booked", "часы занято", &["занято часов"]),
     opt("recommended", "рекомендовано", &[]),
     opt("agreed", "согласовано", &[]),
@@ -194,11 +120,7 @@ const DOCTORS_COLUMNS: &[Column] = &[
 const NPS_COLUMNS: &[Column] = &[
     req("period", "период", &["месяц", "год", "month", "year"]),
     req("score", "оценка", &["балл", "баллы"]),
-    req(
-        "count",
-        "количество",
-        &["кол-во", "число ответов", "ответов", "ответы"],
-    ),
+    req("count", "количество", &["кол-во", "число ответов", "ответов", "ответы"]),
     DIRECTION,
 ];
 
@@ -288,10 +210,7 @@ impl SheetKind {
     /// Whether a sheet name (as written in the file) names this sheet.
     pub fn matches(self, sheet_name: &str) -> bool {
         let forms = header_forms(sheet_name);
-        [self.name(), self.name_ru()]
-            .iter()
-            .chain(self.other_names())
-            .any(|name| forms.contains(&normalize_key(name)))
+        [self.name(), self.name_ru()].iter().chain(self.other_names()).any(|name| forms.contains(&normalize_key(name)))
     }
 
     /// The template sheet a sheet name (as written) stands for, if any.
@@ -387,24 +306,9 @@ impl SettingKey {
             SettingKey::Clinic => &["клиника", "название клиники", "название", "clinic name"],
             SettingKey::Currency => &["валюта"],
             SettingKey::NpsScale => &["шкала nps", "шкала нпс", "шкала", "nps"],
-            SettingKey::WeekdayWeights => &[
-                "веса дней недели",
-                "веса дней",
-                "веса по дням недели",
-                "weekday weight",
-            ],
-            SettingKey::Holidays => &[
-                "праздники",
-                "праздничные дни",
-                "нерабочие дни",
-                "праздник",
-                "holiday",
-            ],
-            SettingKey::FixedCosts => &[
-                "постоянные расходы",
-                "постоянные затраты",
-                "фиксированные расходы",
-            ],
+            SettingKey::WeekdayWeights => &["веса дней недели", "веса дней", "веса по дням недели", "weekday weight"],
+            SettingKey::Holidays => &["праздники", "праздничные дни", "нерабочие дни", "праздник", "holiday"],
+            SettingKey::FixedCosts => &["постоянные расходы", "постоянные затраты", "фиксированные расходы"],
             SettingKey::DedupeDays => &["дни дедупликации", "окно дублей", "дедупликация"],
             SettingKey::AttributionDays => &["окно атрибуции", "дни атрибуции", "атрибуция"],
             SettingKey::Salt => &["соль"],
@@ -415,9 +319,7 @@ impl SettingKey {
     pub fn from_text(text: &str) -> Option<SettingKey> {
         let forms = header_forms(text);
         SettingKey::ALL.into_iter().find(|k| {
-            std::iter::once(k.key())
-                .chain(k.names_ru().iter().copied())
-                .any(|n| forms.contains(&normalize_key(n)))
+            std::iter::once(k.key()).chain(k.names_ru().iter().copied()).any(|n| forms.contains(&normalize_key(n)))
         })
     }
 }
@@ -431,19 +333,10 @@ mod tests {
         for kind in SheetKind::ALL {
             assert_eq!(SheetKind::from_sheet_name(kind.name()), Some(kind));
             assert_eq!(SheetKind::from_sheet_name(kind.name_ru()), Some(kind));
-            assert_eq!(
-                SheetKind::from_sheet_name(&kind.name().to_uppercase()),
-                Some(kind)
-            );
-            assert_eq!(
-                SheetKind::from_sheet_name(&format!(" {} ", kind.name_ru().to_lowercase())),
-                Some(kind)
-            );
+            assert_eq!(SheetKind::from_sheet_name(&kind.name().to_uppercase()), Some(kind));
+            assert_eq!(SheetKind::from_sheet_name(&format!(" {} ", kind.name_ru().to_lowercase())), Some(kind));
         }
-        assert_eq!(
-            SheetKind::from_sheet_name("Воронка (2025)"),
-            Some(SheetKind::Funnel)
-        );
+        assert_eq!(SheetKind::from_sheet_name("Воронка (2025)"), Some(SheetKind::Funnel));
         assert_eq!(SheetKind::from_sheet_name("n.p.s."), Some(SheetKind::Nps));
         assert_eq!(SheetKind::from_sheet_name("Лист1"), None);
         assert_eq!(SheetKind::from_sheet_name("Инструкция"), None);
@@ -454,18 +347,10 @@ mod tests {
         for kind in SheetKind::ALL {
             let mut seen = std::collections::HashMap::new();
             for col in kind.columns() {
-                for name in std::iter::once(col.key)
-                    .chain(std::iter::once(col.ru))
-                    .chain(col.synonyms.iter().copied())
+                for name in std::iter::once(col.key).chain(std::iter::once(col.ru)).chain(col.synonyms.iter().copied())
                 {
                     if let Some(other) = seen.insert(normalize_key(name), col.key) {
-                        assert_eq!(
-                            other,
-                            col.key,
-                            "{}: «{name}» names both {other} and {}",
-                            kind.name(),
-                            col.key
-                        );
+                        assert_eq!(other, col.key, "{}: «{name}» names both {other} and {}", kind.name(), col.key);
                     }
                 }
             }
@@ -475,13 +360,7 @@ mod tests {
     #[test]
     fn headers_match_russian_and_english() {
         let funnel = SheetKind::Funnel;
-        let find = |h: &str| {
-            funnel
-                .columns()
-                .iter()
-                .find(|c| c.matches(h))
-                .map(|c| c.key)
-        };
+        let find = |h: &str| funnel.columns().iter().find(|c| c.matches(h)).map(|c| c.key);
         assert_eq!(find("Канал"), Some("channel"));
         assert_eq!(find("CHANNEL"), Some("channel"));
         assert_eq!(find("Месяц"), Some("month"));
@@ -494,53 +373,26 @@ mod tests {
         assert_eq!(find("Комментарий"), None);
 
         // первичные / повторные mean different columns on Revenue and Doctors.
-        let rev = |h: &str| {
-            SheetKind::Revenue
-                .columns()
-                .iter()
-                .find(|c| c.matches(h))
-                .map(|c| c.key)
-        };
-        let doc = |h: &str| {
-            SheetKind::Doctors
-                .columns()
-                .iter()
-                .find(|c| c.matches(h))
-                .map(|c| c.key)
-        };
+        let rev = |h: &str| SheetKind::Revenue.columns().iter().find(|c| c.matches(h)).map(|c| c.key);
+        let doc = |h: &str| SheetKind::Doctors.columns().iter().find(|c| c.matches(h)).map(|c| c.key);
         assert_eq!(rev("Первичные"), Some("new_patients"));
         assert_eq!(rev("Повторные"), Some("repeat_patients"));
         assert_eq!(doc("Первичные"), Some("primary_patients"));
         assert_eq!(doc("повторные"), Some("repeat_patients"));
         assert_eq!(rev("Дата"), Some("date"));
 
-        let bud = |h: &str| {
-            SheetKind::Budget
-                .columns()
-                .iter()
-                .find(|c| c.matches(h))
-                .map(|c| c.key)
-        };
+        let bud = |h: &str| SheetKind::Budget.columns().iter().find(|c| c.matches(h)).map(|c| c.key);
         assert_eq!(bud("Бюджет план"), Some("budget_plan"));
         assert_eq!(bud("Бюджет факт"), Some("spend"));
         assert_eq!(bud("Расход, руб."), Some("spend"));
         assert_eq!(bud("budget_plan"), Some("budget_plan"));
 
-        let plan = |h: &str| {
-            SheetKind::Plan
-                .columns()
-                .iter()
-                .find(|c| c.matches(h))
-                .map(|c| c.key)
-        };
+        let plan = |h: &str| SheetKind::Plan.columns().iter().find(|c| c.matches(h)).map(|c| c.key);
         assert_eq!(plan("План выручки"), Some("revenue_plan"));
         assert_eq!(plan("План лидов"), Some("leads_plan"));
         assert_eq!(plan("Revenue Plan"), Some("revenue_plan"));
 
-        assert_eq!(
-            SheetKind::Channels.column("tier").map(Column::label),
-            Some("tier (категория)".to_string())
-        );
+        assert_eq!(SheetKind::Channels.column("tier").map(Column::label), Some("tier (категория)".to_string()));
         assert!(SheetKind::Channels.columns()[1].matches("Категория"));
         assert!(SheetKind::Channels.columns()[3].matches("Источники"));
         assert!(SheetKind::Directions.columns()[1].matches("Маржинальность, %"));
@@ -552,30 +404,12 @@ mod tests {
         assert_eq!(SettingKey::from_text("clinic"), Some(SettingKey::Clinic));
         assert_eq!(SettingKey::from_text("Клиника"), Some(SettingKey::Clinic));
         assert_eq!(SettingKey::from_text("Валюта"), Some(SettingKey::Currency));
-        assert_eq!(
-            SettingKey::from_text("NPS scale"),
-            Some(SettingKey::NpsScale)
-        );
-        assert_eq!(
-            SettingKey::from_text("Weekday weights"),
-            Some(SettingKey::WeekdayWeights)
-        );
-        assert_eq!(
-            SettingKey::from_text("Праздники"),
-            Some(SettingKey::Holidays)
-        );
-        assert_eq!(
-            SettingKey::from_text("Постоянные расходы"),
-            Some(SettingKey::FixedCosts)
-        );
-        assert_eq!(
-            SettingKey::from_text("dedupe_days"),
-            Some(SettingKey::DedupeDays)
-        );
-        assert_eq!(
-            SettingKey::from_text("attribution days"),
-            Some(SettingKey::AttributionDays)
-        );
+        assert_eq!(SettingKey::from_text("NPS scale"), Some(SettingKey::NpsScale));
+        assert_eq!(SettingKey::from_text("Weekday weights"), Some(SettingKey::WeekdayWeights));
+        assert_eq!(SettingKey::from_text("Праздники"), Some(SettingKey::Holidays));
+        assert_eq!(SettingKey::from_text("Постоянные расходы"), Some(SettingKey::FixedCosts));
+        assert_eq!(SettingKey::from_text("dedupe_days"), Some(SettingKey::DedupeDays));
+        assert_eq!(SettingKey::from_text("attribution days"), Some(SettingKey::AttributionDays));
         assert_eq!(SettingKey::from_text("цвет логотипа"), None);
     }
 }

@@ -5,8 +5,8 @@ use calamine::{Data, Range};
 
 use super::Problem;
 use super::cells::{
-    ValueError, cell_day, cell_display, cell_is_blank, cell_month, cell_number, cell_share,
-    cell_text, is_total_label,
+    ValueError, cell_day_or_month, cell_display, cell_is_blank, cell_month, cell_number, cell_share, cell_text,
+    is_total_label,
 };
 use super::schema::{Column, SheetKind};
 use crate::model::Month;
@@ -52,11 +52,7 @@ pub(crate) struct MissingColumns {
 
 impl<'a> SheetContext<'a> {
     fn problem(&self, error: bool, message: impl Into<String>) -> Problem {
-        let p = if error {
-            Problem::error(self.file, message)
-        } else {
-            Problem::notice(self.file, message)
-        };
+        let p = if error { Problem::error(self.file, message) } else { Problem::notice(self.file, message) };
         p.in_sheet(self.sheet)
     }
 
@@ -88,42 +84,27 @@ impl<'a> SheetContext<'a> {
                 missing: self.kind.columns().iter().filter(|c| c.required).collect(),
             });
         };
-        let scans: Vec<(usize, HeaderScan)> = candidates
-            .iter()
-            .map(|(i, row)| (*i, HeaderScan::of(self.kind, row)))
-            .collect();
-        let chosen = scans
-            .iter()
-            .find(|(_, s)| s.has_required(self.kind))
-            .or_else(|| {
-                scans
-                    .iter()
-                    .filter(|(_, s)| !s.matched.is_empty())
-                    .max_by_key(|(i, s)| (s.matched.len(), std::cmp::Reverse(*i)))
-            });
+        let scans: Vec<(usize, HeaderScan)> =
+            candidates.iter().map(|(i, row)| (*i, HeaderScan::of(self.kind, row))).collect();
+        let chosen = scans.iter().find(|(_, s)| s.has_required(self.kind)).or_else(|| {
+            scans
+                .iter()
+                .filter(|(_, s)| !s.matched.is_empty())
+                .max_by_key(|(i, s)| (s.matched.len(), std::cmp::Reverse(*i)))
+        });
         let Some((header, scan)) = chosen.filter(|(_, s)| s.has_required(self.kind)) else {
             let (row, scan) = chosen.map_or((first, None), |(i, s)| (*i, Some(s)));
             let missing = self
                 .kind
                 .columns()
                 .iter()
-                .filter(|c| {
-                    c.required
-                        && !scan.is_some_and(|s| s.matched.iter().any(|(m, _)| m.key == c.key))
-                })
+                .filter(|c| c.required && !scan.is_some_and(|s| s.matched.iter().any(|(m, _)| m.key == c.key)))
                 .collect();
-            return Err(MissingColumns {
-                header_row: Some(origin.0 + row as u32 + 1),
-                missing,
-            });
+            return Err(MissingColumns { header_row: Some(origin.0 + row as u32 + 1), missing });
         };
         if !scan.extra.is_empty() {
             let names: Vec<String> = scan.extra.iter().map(|h| format!("«{h}»")).collect();
-            let (these, are) = if names.len() == 1 {
-                ("column", "is")
-            } else {
-                ("columns", "are")
-            };
+            let (these, are) = if names.len() == 1 { ("column", "is") } else { ("columns", "are") };
             self.notice(format!(
                 "{these} {} {are} not part of the template and {} ignored",
                 names.join(", "),
@@ -131,17 +112,9 @@ impl<'a> SheetContext<'a> {
             ));
         }
         for (header_text, col) in &scan.repeated {
-            self.notice(format!(
-                "column «{header_text}» repeats column {}; only the first one is read",
-                col.label()
-            ));
+            self.notice(format!("column «{header_text}» repeats column {}; only the first one is read", col.label()));
         }
-        Ok(Table {
-            range,
-            data_start: header + 1,
-            columns: scan.matched.clone(),
-            origin,
-        })
+        Ok(Table { range, data_start: header + 1, columns: scan.matched.clone(), origin })
     }
 
     /// Reports the required columns a sheet lacks: one error per column, naming it.
@@ -154,10 +127,7 @@ impl<'a> SheetContext<'a> {
             let p = self
                 .problem(
                     true,
-                    format!(
-                        "the required column {} is missing{where_}, so the sheet was not loaded",
-                        col.label()
-                    ),
+                    format!("the required column {} is missing{where_}, so the sheet was not loaded", col.label()),
                 )
                 .in_column(col.label());
             self.problems.push(p);
@@ -165,17 +135,8 @@ impl<'a> SheetContext<'a> {
     }
 
     /// A table whose columns are given (a sheet without a header row): data from the first row.
-    pub fn headerless<'r>(
-        &self,
-        range: &'r Range<Data>,
-        columns: Vec<(&'static Column, usize)>,
-    ) -> Table<'r> {
-        Table {
-            range,
-            data_start: 0,
-            columns,
-            origin: range.start().unwrap_or((0, 0)),
-        }
+    pub fn headerless<'r>(&self, range: &'r Range<Data>, columns: Vec<(&'static Column, usize)>) -> Table<'r> {
+        Table { range, data_start: 0, columns, origin: range.start().unwrap_or((0, 0)) }
     }
 
     /// Reads the data rows of `table` with `read`, in file order.
@@ -203,17 +164,10 @@ impl<'a> SheetContext<'a> {
                 is_1904: self.is_1904,
                 errors: Vec::new(),
             };
-            if table
-                .columns
-                .iter()
-                .all(|(_, idx)| cell_is_blank(row.raw(*idx)))
-            {
+            if table.columns.iter().all(|(_, idx)| cell_is_blank(row.raw(*idx))) {
                 continue;
             }
-            if cells
-                .iter()
-                .any(|c| matches!(c, Data::String(s) if is_total_label(s)))
-            {
+            if cells.iter().any(|c| matches!(c, Data::String(s) if is_total_label(s))) {
                 totals.push(row.row);
                 continue;
             }
@@ -238,18 +192,10 @@ impl<'a> SheetContext<'a> {
             }
         }
         if !totals.is_empty() {
-            self.notice(format!(
-                "{} a totals row and {} skipped",
-                rows_phrase(&totals),
-                were(&totals)
-            ));
+            self.notice(format!("{} a totals row and {} skipped", rows_phrase(&totals), were(&totals)));
         }
         if !unfilled.is_empty() {
-            self.notice(format!(
-                "{} no figures yet and {} skipped",
-                rows_phrase_has(&unfilled),
-                were(&unfilled)
-            ));
+            self.notice(format!("{} no figures yet and {} skipped", rows_phrase_has(&unfilled), were(&unfilled)));
         }
         out
     }
@@ -285,12 +231,7 @@ pub(crate) fn list_rows(rows: &[u32]) -> String {
         }
         _ => {
             let head: Vec<String> = rows[..3].iter().map(u32::to_string).collect();
-            format!(
-                "{} … {} ({} rows)",
-                head.join(", "),
-                rows[rows.len() - 1],
-                rows.len()
-            )
+            format!("{} … {} ({} rows)", head.join(", "), rows[rows.len() - 1], rows.len())
         }
     }
 }
@@ -304,20 +245,14 @@ struct HeaderScan {
 
 impl HeaderScan {
     fn of(kind: SheetKind, row: &[Data]) -> Self {
-        let mut scan = HeaderScan {
-            matched: Vec::new(),
-            extra: Vec::new(),
-            repeated: Vec::new(),
-        };
+        let mut scan = HeaderScan { matched: Vec::new(), extra: Vec::new(), repeated: Vec::new() };
         for (idx, cell) in row.iter().enumerate() {
             if cell_is_blank(cell) {
                 continue;
             }
             let text = cell_display(cell);
             match kind.columns().iter().find(|c| c.matches(&text)) {
-                Some(col) if scan.matched.iter().any(|(m, _)| m.key == col.key) => {
-                    scan.repeated.push((text, col))
-                }
+                Some(col) if scan.matched.iter().any(|(m, _)| m.key == col.key) => scan.repeated.push((text, col)),
                 Some(col) => scan.matched.push((col, idx)),
                 None => scan.extra.push(text),
             }
@@ -326,10 +261,7 @@ impl HeaderScan {
     }
 
     fn has_required(&self, kind: SheetKind) -> bool {
-        kind.columns()
-            .iter()
-            .filter(|c| c.required)
-            .all(|c| self.matched.iter().any(|(m, _)| m.key == c.key))
+        kind.columns().iter().filter(|c| c.required).all(|c| self.matched.iter().any(|(m, _)| m.key == c.key))
     }
 }
 
@@ -356,10 +288,7 @@ impl RowReader<'_> {
     }
 
     fn lookup(&self, key: &str) -> Option<(&'static Column, &Data)> {
-        self.columns
-            .iter()
-            .find(|(c, _)| c.key == key)
-            .map(|(c, idx)| (*c, self.raw(*idx)))
+        self.columns.iter().find(|(c, _)| c.key == key).map(|(c, idx)| (*c, self.raw(*idx)))
     }
 
     /// The raw cell of a column (empty when the sheet lacks the column).
@@ -377,21 +306,13 @@ impl RowReader<'_> {
     }
 
     /// Reads a column's cell with `parse`; an error is recorded against the column.
-    pub fn read<T>(
-        &mut self,
-        key: &str,
-        parse: impl FnOnce(&Data) -> Result<Option<T>, ValueError>,
-    ) -> Option<T> {
+    pub fn read<T>(&mut self, key: &str, parse: impl FnOnce(&Data) -> Result<Option<T>, ValueError>) -> Option<T> {
         let (column, cell) = self.lookup(key)?;
         match parse(cell) {
             Ok(v) => v,
             Err(e) => {
                 let value = Some(cell_display(cell));
-                self.errors.push(RowError {
-                    column,
-                    value,
-                    message: e.to_string(),
-                });
+                self.errors.push(RowError { column, value, message: e.to_string() });
                 None
             }
         }
@@ -401,11 +322,7 @@ impl RowReader<'_> {
     pub fn fail(&mut self, key: &str, message: impl Into<String>) {
         if let Some((column, cell)) = self.lookup(key) {
             let value = (!cell_is_blank(cell)).then(|| cell_display(cell));
-            self.errors.push(RowError {
-                column,
-                value,
-                message: message.into(),
-            });
+            self.errors.push(RowError { column, value, message: message.into() });
         }
     }
 
@@ -438,10 +355,10 @@ impl RowReader<'_> {
         self.read(key, |c| cell_month(c, is_1904))
     }
 
-    /// A day cell.
-    pub fn day(&mut self, key: &str) -> Option<chrono::NaiveDate> {
+    /// A day or a month (the Revenue sheet's date column): the day, and whether it was a month.
+    pub fn day_or_month(&mut self, key: &str) -> Option<(chrono::NaiveDate, bool)> {
         let is_1904 = self.is_1904;
-        self.read(key, |c| cell_day(c, is_1904))
+        self.read(key, |c| cell_day_or_month(c, is_1904))
     }
 
     /// Whether the workbook counts dates from 1904.
@@ -458,9 +375,6 @@ mod tests {
     fn row_lists() {
         assert_eq!(list_rows(&[7]), "7");
         assert_eq!(list_rows(&[7, 8, 9]), "7, 8 and 9");
-        assert_eq!(
-            list_rows(&(10..=40).collect::<Vec<_>>()),
-            "10, 11, 12 … 40 (31 rows)"
-        );
+        assert_eq!(list_rows(&(10..=40).collect::<Vec<_>>()), "10, 11, 12 … 40 (31 rows)");
     }
 }

@@ -8,15 +8,14 @@ use calamine::{Data, Range};
 
 use super::Problem;
 use super::cells::{
-    ValueError, cell_day, cell_display, cell_is_blank, cell_nps_period, cell_nps_score,
-    cell_number, cell_text, cell_whole_number, normalize_key, parse_day_list, parse_nps_scale,
-    parse_tier, parse_weekday_weights, split_sources,
+    ValueError, cell_day, cell_display, cell_is_blank, cell_nps_period, cell_nps_score, cell_number, cell_text,
+    cell_whole_number, normalize_key, parse_day_list, parse_nps_scale, parse_tier, parse_weekday_weights,
+    split_sources,
 };
 use super::schema::{Column, SettingKey, SheetKind};
 use super::sheet::{SheetContext, Table, list_rows};
 use crate::model::{
-    BudgetRow, Channel, Direction, DoctorRow, FunnelRow, NpsRow, PlanRow, Project, RevenueRow,
-    Settings, Tier,
+    BudgetRow, Channel, Direction, DoctorRow, FunnelRow, Month, NpsRow, PlanRow, Project, RevenueRow, Settings, Tier,
 };
 
 /// What the importer needs from a workbook: every sheet's name (in workbook order), the cells of
@@ -33,22 +32,14 @@ pub(crate) struct SheetData {
 impl SheetData {
     /// The template sheet this one is, if it is a worksheet with a template sheet's name.
     pub fn kind(&self) -> Option<SheetKind> {
-        if self.is_table {
-            SheetKind::from_sheet_name(&self.name)
-        } else {
-            None
-        }
+        if self.is_table { SheetKind::from_sheet_name(&self.name) } else { None }
     }
 }
 
 const ROW_LEFT_OUT: &str = "the row was left out";
 
 /// Reads the template sheets of a workbook into a project. `file` is the name problems use.
-pub(crate) fn read_template(
-    file: &str,
-    sheets: &[SheetData],
-    is_1904: bool,
-) -> (Project, Vec<Problem>) {
+pub(crate) fn read_template(file: &str, sheets: &[SheetData], is_1904: bool) -> (Project, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut project = Project::new();
 
@@ -57,11 +48,8 @@ pub(crate) fn read_template(
     for sheet in sheets {
         if !sheet.is_table {
             problems.push(
-                Problem::notice(
-                    file,
-                    "this is a chart or macro sheet, not a table, and was ignored",
-                )
-                .in_sheet(&sheet.name),
+                Problem::notice(file, "this is a chart or macro sheet, not a table, and was ignored")
+                    .in_sheet(&sheet.name),
             );
             continue;
         }
@@ -81,11 +69,7 @@ pub(crate) fn read_template(
                 None => chosen.push((kind, sheet)),
             },
             None => problems.push(
-                Problem::notice(
-                    file,
-                    "this sheet is not part of the template and was ignored",
-                )
-                .in_sheet(&sheet.name),
+                Problem::notice(file, "this sheet is not part of the template and was ignored").in_sheet(&sheet.name),
             ),
         }
     }
@@ -94,28 +78,15 @@ pub(crate) fn read_template(
         let Some((_, sheet)) = chosen.iter().find(|(k, _)| *k == kind) else {
             problems.push(Problem::notice(
                 file,
-                format!(
-                    "there is no {} sheet, so {} empty",
-                    kind.label(),
-                    empty_phrase(kind)
-                ),
+                format!("there is no {} sheet, so {} empty", kind.label(), empty_phrase(kind)),
             ));
             continue;
         };
         let empty = Range::empty();
         let range = sheet.range.as_ref().unwrap_or(&empty);
-        let mut ctx = SheetContext {
-            file,
-            sheet: &sheet.name,
-            kind,
-            is_1904,
-            problems: &mut problems,
-        };
+        let mut ctx = SheetContext { file, sheet: &sheet.name, kind, is_1904, problems: &mut problems };
         if range.is_empty() || range.rows().all(|row| row.iter().all(cell_is_blank)) {
-            ctx.notice(format!(
-                "the sheet is empty, so {} empty",
-                empty_phrase(kind)
-            ));
+            ctx.notice(format!("the sheet is empty, so {} empty", empty_phrase(kind)));
             continue;
         }
         if kind == SheetKind::Settings {
@@ -136,7 +107,10 @@ pub(crate) fn read_template(
             SheetKind::Plan => project.plan = read_plan(&mut ctx, &table),
             SheetKind::Budget => project.budget = read_budget(&mut ctx, &table),
             SheetKind::Funnel => project.funnel = read_funnel(&mut ctx, &table),
-            SheetKind::Revenue => project.revenue = read_revenue(&mut ctx, &table),
+            SheetKind::Revenue => {
+                project.revenue = read_revenue(&mut ctx, &table);
+                settle_month_rows(&mut ctx, &mut project.revenue);
+            }
             SheetKind::Doctors => project.doctors = read_doctors(&mut ctx, &table),
             SheetKind::Nps => {
                 let scale = project.settings.nps_scale;
@@ -170,10 +144,10 @@ fn read_settings(ctx: &mut SheetContext<'_>, range: &Range<Data>) -> Settings {
         Ok(table) => table,
         Err(missing) => {
             // A hand-kept Settings sheet often has no header: key in the first column, value next.
-            let first_col_has_key = range.rows().take(20).any(|row| {
-                row.first()
-                    .is_some_and(|c| SettingKey::from_text(&cell_display(c)).is_some())
-            });
+            let first_col_has_key = range
+                .rows()
+                .take(20)
+                .any(|row| row.first().is_some_and(|c| SettingKey::from_text(&cell_display(c)).is_some()));
             if !first_col_has_key {
                 ctx.report_missing(&missing);
                 return Settings::default();
@@ -202,8 +176,7 @@ fn read_settings(ctx: &mut SheetContext<'_>, range: &Range<Data>) -> Settings {
             SettingKey::Clinic => settings.clinic = row.text("value")?,
             SettingKey::Currency => settings.currency = currency_code(&row.text("value")?),
             SettingKey::NpsScale => {
-                settings.nps_scale =
-                    row.read("value", |c| parse_nps_scale(&cell_display(c)).map(Some))?
+                settings.nps_scale = row.read("value", |c| parse_nps_scale(&cell_display(c)).map(Some))?
             }
             SettingKey::WeekdayWeights => {
                 settings.weekday_weights = row.read("value", |c| match c {
@@ -221,27 +194,17 @@ fn read_settings(ctx: &mut SheetContext<'_>, range: &Range<Data>) -> Settings {
                 settings.holidays.extend(days);
             }
             SettingKey::FixedCosts => settings.fixed_costs = row.read("value", cell_number)?,
-            SettingKey::DedupeDays => {
-                settings.dedupe_days = row.read("value", cell_whole_number)?
-            }
-            SettingKey::AttributionDays => {
-                settings.attribution_days = row.read("value", cell_whole_number)?
-            }
+            SettingKey::DedupeDays => settings.dedupe_days = row.read("value", cell_whole_number)?,
+            SettingKey::AttributionDays => settings.attribution_days = row.read("value", cell_whole_number)?,
             SettingKey::Salt => settings.salt = row.text("value")?,
         }
         Some(())
     });
     for (row, text) in unknown {
-        ctx.row_notice(
-            row,
-            format!("«{text}» is not a known setting and was ignored"),
-        );
+        ctx.row_notice(row, format!("«{text}» is not a known setting and was ignored"));
     }
     for (row, key) in repeated {
-        ctx.row_notice(
-            row,
-            format!("the setting {key} is given again here; this later value is used"),
-        );
+        ctx.row_notice(row, format!("the setting {key} is given again here; this later value is used"));
     }
     settings
 }
@@ -249,9 +212,7 @@ fn read_settings(ctx: &mut SheetContext<'_>, range: &Range<Data>) -> Settings {
 /// The currency as a code: rouble spellings become `RUB`, other text is kept (upper-cased).
 fn currency_code(text: &str) -> String {
     match normalize_key(text).as_str() {
-        "" | "руб" | "рубль" | "рубли" | "рублей" | "р" | "rub" | "rur" => {
-            "RUB".to_string()
-        }
+        "" | "руб" | "рубль" | "рубли" | "рублей" | "р" | "rub" | "rur" => "RUB".to_string(),
         _ if text.trim() == "₽" => "RUB".to_string(),
         _ => text.trim().to_uppercase(),
     }
@@ -274,17 +235,10 @@ fn read_directions(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<Directi
             repeated.push((row.row, name));
             return None;
         }
-        Some(Direction {
-            name,
-            margin: margin?,
-            visits_per_patient,
-        })
+        Some(Direction { name, margin: margin?, visits_per_patient })
     });
     for (row, name) in repeated {
-        ctx.row_notice(
-            row,
-            format!("the direction «{name}» is listed again here; only its first row is used"),
-        );
+        ctx.row_notice(row, format!("the direction «{name}» is listed again here; only its first row is used"));
     }
     out
 }
@@ -301,10 +255,7 @@ fn read_channels(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<Channel> 
             None => Ok(None),
         });
         let kind = row.text("kind").unwrap_or_default();
-        let sources = row
-            .text("sources")
-            .map(|s| split_sources(&s))
-            .unwrap_or_default();
+        let sources = row.text("sources").map(|s| split_sources(&s)).unwrap_or_default();
         let name = name?;
         if !seen.insert(normalize_key(&name)) {
             repeated.push((row.row, name));
@@ -313,33 +264,16 @@ fn read_channels(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<Channel> 
         if tier.is_none() && row.is_blank("tier") {
             untiered.push(row.row);
         }
-        Some(Channel {
-            name,
-            tier: tier.unwrap_or(Tier::Experiment),
-            kind,
-            sources,
-        })
+        Some(Channel { name, tier: tier.unwrap_or(Tier::Experiment), kind, sources })
     });
     for (row, name) in repeated {
-        ctx.row_notice(
-            row,
-            format!("the channel «{name}» is listed again here; only its first row is used"),
-        );
+        ctx.row_notice(row, format!("the channel «{name}» is listed again here; only its first row is used"));
     }
     if !untiered.is_empty() {
-        let col = SheetKind::Channels
-            .column("tier")
-            .map(Column::label)
-            .unwrap_or_default();
-        let (rows, they) = if untiered.len() == 1 {
-            ("row", "that channel is")
-        } else {
-            ("rows", "those channels are")
-        };
-        ctx.notice(format!(
-            "{col} is empty in {rows} {}; {they} counted as experiment",
-            list_rows(&untiered)
-        ));
+        let col = SheetKind::Channels.column("tier").map(Column::label).unwrap_or_default();
+        let (rows, they) =
+            if untiered.len() == 1 { ("row", "that channel is") } else { ("rows", "those channels are") };
+        ctx.notice(format!("{col} is empty in {rows} {}; {they} counted as experiment", list_rows(&untiered)));
     }
     out
 }
@@ -363,6 +297,7 @@ fn read_plan(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<PlanRow> {
         let revenue_plan = row.number("revenue_plan");
         let revenue_plan = row.required("revenue_plan", revenue_plan);
         Some(PlanRow {
+            branch: None,
             leads_plan: row.number("leads_plan"),
             booking_rate_plan: row.share("booking_rate_plan"),
             show_rate_plan: row.share("show_rate_plan"),
@@ -383,30 +318,19 @@ fn read_budget(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<BudgetRow> 
         let channel = row.required("channel", channel);
         let budget_plan = row.number("budget_plan");
         let spend = row.number("spend");
-        Some(BudgetRow {
-            month: month?,
-            channel: channel?,
-            budget_plan,
-            spend,
-        })
+        Some(BudgetRow { branch: None, month: month?, channel: channel?, budget_plan, spend })
     })
 }
 
 fn read_funnel(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<FunnelRow> {
-    let values = [
-        "leads",
-        "bookings",
-        "visits",
-        "paid",
-        "revenue",
-        "returning_leads",
-    ];
+    let values = ["leads", "bookings", "visits", "paid", "revenue", "returning_leads"];
     ctx.load_rows(table, &values, ROW_LEFT_OUT, |row| {
         let month = row.month("month");
         let month = row.required("month", month);
         let channel = row.text("channel");
         let channel = row.required("channel", channel);
         Some(FunnelRow {
+            branch: None,
             direction: row.text("direction"),
             leads: row.number("leads"),
             bookings: row.number("bookings"),
@@ -423,19 +347,59 @@ fn read_funnel(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<FunnelRow> 
 fn read_revenue(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<RevenueRow> {
     let values = ["revenue", "checks", "new_patients", "repeat_patients"];
     ctx.load_rows(table, &values, ROW_LEFT_OUT, |row| {
-        let date = row.day("date");
+        let date = row.day_or_month("date");
         let date = row.required("date", date);
         let revenue = row.number("revenue");
         let revenue = row.required("revenue", revenue);
+        let (date, month_row) = date?;
         Some(RevenueRow {
+            branch: None,
+            month_row,
             direction: row.text("direction"),
             checks: row.number("checks"),
             new_patients: row.number("new_patients"),
             repeat_patients: row.number("repeat_patients"),
-            date: date?,
+            date,
             revenue: revenue?,
         })
     })
+}
+
+/// The contract's rules for Revenue month rows, applied once the sheet is read: day rows that all
+/// fall on the 1st are a marketer's monthly totals typed as dates, so they become month rows; and
+/// a month that has both kinds for one direction sums them, which the user should hear about.
+fn settle_month_rows(ctx: &mut SheetContext<'_>, rows: &mut [RevenueRow]) {
+    use chrono::Datelike;
+    let day_rows = rows.iter().filter(|r| !r.month_row);
+    if day_rows.clone().count() > 0 && day_rows.clone().all(|r| r.date.day() == 1) {
+        for r in rows.iter_mut() {
+            r.month_row = true;
+        }
+        ctx.notice(
+            "every date falls on the 1st of its month, so each row is read as the whole month's takings (the months are complete, with no forecast)"
+                .to_string(),
+        );
+        return;
+    }
+    let months_with_month_rows: std::collections::BTreeSet<(Month, Option<&str>, Option<&str>)> = rows
+        .iter()
+        .filter(|r| r.month_row)
+        .map(|r| (Month::of(r.date), r.direction.as_deref(), r.branch.as_deref()))
+        .collect();
+    let mixed: std::collections::BTreeSet<String> = rows
+        .iter()
+        .filter(|r| {
+            !r.month_row
+                && months_with_month_rows.contains(&(Month::of(r.date), r.direction.as_deref(), r.branch.as_deref()))
+        })
+        .map(|r| Month::of(r.date).to_string())
+        .collect();
+    if !mixed.is_empty() {
+        ctx.notice(format!(
+            "{} have both a whole-month row and day rows for the same direction; they are added together",
+            mixed.into_iter().collect::<Vec<_>>().join(", ")
+        ));
+    }
 }
 
 fn read_doctors(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<DoctorRow> {
@@ -455,6 +419,7 @@ fn read_doctors(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<DoctorRow>
         let doctor = row.text("doctor");
         let doctor = row.required("doctor", doctor);
         Some(DoctorRow {
+            branch: None,
             direction: row.text("direction"),
             primary_patients: row.number("primary_patients"),
             repeat_patients: row.number("repeat_patients"),
@@ -470,11 +435,7 @@ fn read_doctors(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<DoctorRow>
     })
 }
 
-fn read_nps(
-    ctx: &mut SheetContext<'_>,
-    table: &Table<'_>,
-    scale: crate::model::NpsScale,
-) -> Vec<NpsRow> {
+fn read_nps(ctx: &mut SheetContext<'_>, table: &Table<'_>, scale: crate::model::NpsScale) -> Vec<NpsRow> {
     ctx.load_rows(table, &["count"], ROW_LEFT_OUT, |row| {
         let is_1904 = row.is_1904();
         let period = row.read("period", |c| cell_nps_period(c, is_1904));
@@ -483,12 +444,7 @@ fn read_nps(
         let score = row.required("score", score);
         let count = row.number("count");
         let count = row.required("count", count);
-        Some(NpsRow {
-            period: period?,
-            direction: row.text("direction"),
-            score: score?,
-            count: count?,
-        })
+        Some(NpsRow { branch: None, period: period?, direction: row.text("direction"), score: score?, count: count? })
     })
 }
 

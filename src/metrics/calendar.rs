@@ -131,7 +131,13 @@ pub struct Progress {
 impl Progress {
     /// The progress of `month`, whose last Revenue row is on `last_day`; `None` when the month is
     /// complete (its last row is on its last day or later).
-    pub fn new(settings: &Settings, month: Month, last_day: NaiveDate, revenue_to_date: f64, revenue_plan: f64) -> Option<Self> {
+    pub fn new(
+        settings: &Settings,
+        month: Month,
+        last_day: NaiveDate,
+        revenue_to_date: f64,
+        revenue_plan: f64,
+    ) -> Option<Self> {
         if last_day >= month.last_day() {
             return None;
         }

@@ -95,7 +95,10 @@ pub fn cohorts(
 /// LTV per direction of first visit: mean gross profit of each patient's visits on days f..=f+365
 /// over patients whose first visit day f is at least 365 days before the export's last visit day.
 /// Directions with no such patient are absent from the map.
-pub fn first_year_ltv(visits: &[VisitRecord], margin: impl Fn(Option<&str>) -> Option<f64>) -> HashMap<String, Option<f64>> {
+pub fn first_year_ltv(
+    visits: &[VisitRecord],
+    margin: impl Fn(Option<&str>) -> Option<f64>,
+) -> HashMap<String, Option<f64>> {
     let Some(last) = visits.iter().map(|v| v.date).max() else { return HashMap::new() };
     let mut sums: HashMap<String, (Option<f64>, usize)> = HashMap::new();
     for p in patients(visits) {

@@ -130,11 +130,7 @@ pub struct Gap {
 
 /// The logarithmic mean L(a, b) = (a − b) / (ln a − ln b), L(a, a) = a.
 pub fn log_mean(a: f64, b: f64) -> f64 {
-    if a == b {
-        a
-    } else {
-        (a - b) / (a.ln() - b.ln())
-    }
+    if a == b { a } else { (a - b) / (a.ln() - b.ln()) }
 }
 
 /// Splits `fact_revenue − plan` over the five factors. `fact` and `plan` hold the factor values in

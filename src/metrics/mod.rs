@@ -2,7 +2,11 @@
 //! doctors, NPS, cohorts and revenue gaps. [`compute`] is the one entry point; its result
 //! serialises to the JSON of `medfunnel kpi --json`.
 
+pub mod aarrr;
+pub mod asof;
+pub mod branches;
 pub mod calendar;
+pub mod calls;
 pub mod cohorts;
 pub mod gap;
 mod num;
@@ -14,7 +18,11 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::model::{Month, NpsGroup, NpsPeriod, Project, Tier};
+pub use aarrr::Aarrr;
+pub use asof::{AsOf, MonthState};
+pub use branches::BranchKpis;
 pub use calendar::{MonthCalendar, Progress};
+pub use calls::EmployeeKpis;
 pub use cohorts::Cohort;
 pub use gap::{Factor, Gap, Owner};
 use num::{Guard, Interner, sub};
@@ -30,6 +38,8 @@ pub struct Filter {
     pub direction: Option<String>,
     /// Keep only rows of this channel (spend, budget and funnel rows).
     pub channel: Option<String>,
+    /// Keep only rows of this branch, plus its share of the chain's shared spend.
+    pub branch: Option<String>,
 }
 
 impl Filter {
@@ -108,6 +118,34 @@ pub struct MonthKpis {
     pub forecast: Option<f64>,
     /// What one full-weight day must bring from now on to make the plan (month in progress only).
     pub required_pace: Option<f64>,
+    /// The plan fallen due by the as-of day (see [`asof`]).
+    pub plan_to_date: Option<f64>,
+    /// revenue / plan_to_date.
+    pub completion_to_date: Option<f64>,
+    /// Sum of the Calls sheet's contacts.
+    pub contacts: Option<f64>,
+    /// Contacts answered.
+    pub answered: Option<f64>,
+    /// answered / contacts.
+    pub answer_rate: Option<f64>,
+    /// Missed contacts nobody recovered.
+    pub lost: Option<f64>,
+    /// lost / contacts.
+    pub lost_rate: Option<f64>,
+    /// callbacks_20m / missed.
+    pub callback_20m_rate: Option<f64>,
+    /// wait_seconds / answered.
+    pub avg_wait: Option<f64>,
+    /// leads / contacts.
+    pub lead_per_contact: Option<f64>,
+    /// Money left on the phone: lost × min(1, lead_per_contact) × revenue_per_lead.
+    pub lost_revenue: Option<f64>,
+    /// Σ repeat_patients / Σ (new_patients + repeat_patients) of the Revenue sheet.
+    pub repeat_share: Option<f64>,
+    /// Visits from referral channels / all visits.
+    pub referral_share: Option<f64>,
+    /// Complete, in progress or future against the as-of day (`None` without one; left out of `total`).
+    pub state: Option<MonthState>,
 }
 
 /// Share of spend per budget tier.
@@ -130,6 +168,12 @@ pub struct Totals {
     pub kpis: MonthKpis,
     /// Share of spend per tier.
     pub tier_share: TierShare,
+    /// The clinic's LTV: the directions' LTVs weighted by their new patients (Funnel visits).
+    pub ltv: Option<f64>,
+    /// The clinic's ltv / total cac: the one "LTV:CAC" of the clinic on every surface.
+    pub ltv_to_cac: Option<f64>,
+    /// The as-of day D (`YYYY-MM-DD`), `None` without Revenue rows.
+    pub as_of: Option<NaiveDate>,
 }
 
 fn serialize_totals<S: serde::Serializer>(k: &MonthKpis, s: S) -> Result<S::Ok, S::Error> {
@@ -137,6 +181,7 @@ fn serialize_totals<S: serde::Serializer>(k: &MonthKpis, s: S) -> Result<S::Ok, 
     if let Some(o) = v.as_object_mut() {
         o.remove("month");
         o.remove("forecast");
+        o.remove("state");
     }
     v.serialize(s)
 }
@@ -180,6 +225,19 @@ pub struct ChannelKpis {
     pub romi: Option<f64>,
     /// Leads from patients who had visited before (raw exports only).
     pub returning_leads: Option<f64>,
+    /// Contacts of the channel (Calls sheet).
+    pub contacts: Option<f64>,
+    /// Contacts answered.
+    pub answered: Option<f64>,
+    /// answered / contacts.
+    pub answer_rate: Option<f64>,
+    /// Missed contacts nobody recovered.
+    pub lost: Option<f64>,
+    /// leads / contacts.
+    pub lead_per_contact: Option<f64>,
+    /// The channel's kind key (context, seo, social, aggregator, insurance, referral, offline, other),
+    /// or the text as written for an unknown word.
+    pub kind: String,
     /// Sum of budget_plan (not in the JSON contract; shown in the app and report).
     #[serde(skip)]
     pub budget_plan: Option<f64>,
@@ -202,12 +260,32 @@ pub struct DirectionKpis {
     pub spend: Option<f64>,
     /// Its leads.
     pub leads: Option<f64>,
+    /// Its bookings.
+    pub bookings: Option<f64>,
     /// Its new patients who came.
     pub visits: Option<f64>,
+    /// Its new patients who paid.
+    pub paid: Option<f64>,
     /// Its attributed revenue.
     pub attributed_revenue: Option<f64>,
+    /// bookings / leads.
+    pub booking_rate: Option<f64>,
+    /// visits / bookings.
+    pub show_rate: Option<f64>,
+    /// paid / visits.
+    pub paid_rate: Option<f64>,
+    /// Allocated spend / leads.
+    pub cpl: Option<f64>,
     /// spend / visits.
     pub cac: Option<f64>,
+    /// attributed_revenue / paid.
+    pub revenue_per_paid: Option<f64>,
+    /// Σ attributed revenue × margin.
+    pub attributed_gross_profit: Option<f64>,
+    /// attributed_revenue / allocated spend.
+    pub roas: Option<f64>,
+    /// (attributed_gross_profit − allocated spend) / allocated spend.
+    pub romi: Option<f64>,
     /// revenue / checks.
     pub avg_check: Option<f64>,
     /// Gross profit of one new patient over their life.
@@ -290,6 +368,12 @@ pub struct Kpis {
     pub cohorts: Option<Vec<Cohort>>,
     /// Revenue gaps of months with a full factor plan.
     pub gaps: Vec<Gap>,
+    /// Per employee on the Calls sheet.
+    pub employees: Vec<EmployeeKpis>,
+    /// The five AARRR links and their change.
+    pub aarrr: Aarrr,
+    /// Per branch named in the data (ignores the branch filter).
+    pub branches: Vec<BranchKpis>,
     /// The month in progress (ignores the period filter), if there is one.
     #[serde(skip)]
     pub progress: Option<Progress>,
@@ -387,6 +471,20 @@ impl Sums {
             romi: g.ratio(sub(attributed_gross_profit, spend), spend),
             forecast: None,
             required_pace: None,
+            plan_to_date: None,
+            completion_to_date: None,
+            contacts: None,
+            answered: None,
+            answer_rate: None,
+            lost: None,
+            lost_rate: None,
+            callback_20m_rate: None,
+            avg_wait: None,
+            lead_per_contact: None,
+            lost_revenue: None,
+            repeat_share: None,
+            referral_share: None,
+            state: None,
         }
     }
 }
@@ -491,11 +589,8 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
     };
     project.plan.iter().for_each(|r| see(r.month));
     project.revenue.iter().for_each(|r| see(Month::of(r.date)));
-    for (month, name) in project
-        .budget
-        .iter()
-        .map(|b| (b.month, &b.channel))
-        .chain(project.funnel.iter().map(|f| (f.month, &f.channel)))
+    for (month, name) in
+        project.budget.iter().map(|b| (b.month, &b.channel)).chain(project.funnel.iter().map(|f| (f.month, &f.channel)))
     {
         see(month);
         channels.intern(name);
@@ -601,8 +696,11 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
         if let Some(d) = di {
             let s = &mut by_direction[d];
             s.leads += leads;
+            s.bookings += val(r.bookings);
             s.visits += val(r.visits);
+            s.paid += val(r.paid);
             s.attributed_revenue += val(r.revenue);
+            add_opt(&mut s.attributed_gross_profit, agp);
         }
     }
 
@@ -636,19 +734,29 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
     }
 
     // Months and the total.
-    let progress = month_in_progress(project, filter);
+    let as_of = AsOf::of(project);
+    let progress = progress_of(project, filter, &as_of);
     let mut total = Sums::new();
+    let mut plan_to_date = 0.0;
     let mut month_kpis = Vec::with_capacity(nm);
     for (i, s) in by_month.iter().enumerate() {
         total.absorb(s);
-        let mut k = s.kpis(&g, mi.months[i]);
-        if let Some(p) = progress.as_ref().filter(|p| p.month == mi.months[i]) {
+        let month = mi.months[i];
+        let mut k = s.kpis(&g, month);
+        if let Some(p) = progress.as_ref().filter(|p| p.month == month) {
             k.forecast = p.forecast;
             k.required_pace = p.required_pace;
         }
+        let ptd = as_of.plan_to_date(&project.settings, month, s.revenue_plan());
+        plan_to_date += ptd;
+        k.plan_to_date = g.fin(ptd);
+        k.completion_to_date = g.ratio(k.revenue, k.plan_to_date);
+        k.state = as_of.state(month);
         month_kpis.push(k);
     }
-    let total_kpis = total.kpis(&g, Month { year: 0, month: 1 });
+    let mut total_kpis = total.kpis(&g, Month { year: 0, month: 1 });
+    total_kpis.plan_to_date = g.fin(plan_to_date);
+    total_kpis.completion_to_date = g.ratio(total_kpis.revenue, total_kpis.plan_to_date);
     let spend_total = total_kpis.spend;
     let tier_share = TierShare {
         proven: g.ratio(Some(total.tier_spend[0]), spend_total),
@@ -683,6 +791,12 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
                 roas: k.roas,
                 romi: k.romi,
                 returning_leads: g.fin(s.returning_leads),
+                contacts: None,
+                answered: None,
+                answer_rate: None,
+                lost: None,
+                lead_per_contact: None,
+                kind: String::new(),
                 budget_plan: k.budget_plan,
             }
         })
@@ -697,10 +811,9 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
         .map(|(i, d)| {
             let s = &by_direction[i];
             let f = |x: f64| g.fin(x);
-            let (revenue, revenue_plan, spend, visits) =
-                (f(s.revenue), f(s.revenue_plan_directions), f(s.spend), f(s.visits));
-            let avg_check = g.ratio(revenue, f(s.checks));
-            let cac = g.ratio(spend, visits);
+            let (revenue, revenue_plan) = (f(s.revenue), f(s.revenue_plan_directions));
+            let k = s.kpis(&g, Month { year: 0, month: 1 });
+            let (spend, visits, avg_check, cac) = (k.spend, k.visits, k.avg_check, k.cac);
             let ltv = match &cohort_ltv {
                 Some(map) => map.get(&d.name).copied().flatten(),
                 None => {
@@ -715,10 +828,20 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
                 revenue,
                 plan_completion: g.ratio(revenue, revenue_plan),
                 spend,
-                leads: f(s.leads),
+                leads: k.leads,
+                bookings: k.bookings,
                 visits,
-                attributed_revenue: f(s.attributed_revenue),
+                paid: k.paid,
+                attributed_revenue: k.attributed_revenue,
+                booking_rate: k.booking_rate,
+                show_rate: k.show_rate,
+                paid_rate: k.paid_rate,
+                cpl: k.cpl,
                 cac,
+                revenue_per_paid: k.revenue_per_paid,
+                attributed_gross_profit: k.attributed_gross_profit,
+                roas: k.roas,
+                romi: k.romi,
                 avg_check,
                 ltv,
                 ltv_to_cac: g.ratio(ltv, cac),
@@ -743,18 +866,43 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
     if g.overflowed() {
         notices.push("Some results are too large to compute (sums of huge values) and are shown as —.".to_string());
     }
+    let (ltv, ltv_to_cac) = clinic_ltv(&direction_kpis, total_kpis.cac, &g);
     Kpis {
         months: month_kpis,
-        total: Totals { kpis: total_kpis, tier_share },
+        total: Totals { kpis: total_kpis, tier_share, ltv, ltv_to_cac, as_of: as_of.day },
         channels: channel_kpis,
         directions: direction_kpis,
         doctors,
         nps,
         cohorts,
         gaps,
+        employees: Vec::new(),
+        aarrr: Aarrr::default(),
+        branches: Vec::new(),
         progress,
         notices,
     }
+}
+
+/// The clinic's LTV (domain.md, "LTV and CAC"): over the directions that have an LTV, their LTV
+/// weighted by their Funnel visits (the plain mean when none has visits), and that LTV / the total
+/// CAC. The one "LTV:CAC" of the clinic on every surface.
+pub(crate) fn clinic_ltv(
+    directions: &[DirectionKpis],
+    total_cac: Option<f64>,
+    g: &Guard,
+) -> (Option<f64>, Option<f64>) {
+    let with: Vec<(f64, f64)> = directions.iter().filter_map(|d| d.ltv.map(|l| (l, d.visits.unwrap_or(0.0)))).collect();
+    if with.is_empty() {
+        return (None, None);
+    }
+    let weight: f64 = with.iter().map(|(_, v)| v).sum();
+    let ltv = if weight > 0.0 {
+        g.fin(with.iter().map(|(l, v)| l * v).sum::<f64>() / weight)
+    } else {
+        g.fin(with.iter().map(|(l, _)| l).sum::<f64>() / with.len() as f64)
+    };
+    (ltv, g.ratio(ltv, total_cac))
 }
 
 /// The month's revenue plan by the contract's rule, over every Plan row (no period filter).
@@ -772,21 +920,34 @@ pub fn revenue_plan_of(project: &Project, month: Month, direction: Option<&str>)
     }
 }
 
-/// The month in progress: the last month with Revenue rows when its last row is before its last
-/// day. Ignores the period filter (but honours a direction filter).
+/// The month in progress: the month of the as-of day D when it is not complete (see [`asof`]).
+/// Ignores the period filter (but honours a direction filter for its revenue and plan).
 pub fn month_in_progress(project: &Project, filter: &Filter) -> Option<Progress> {
-    let rows = project.revenue.iter().filter(|r| filter.has_direction(r.direction.as_deref()));
-    let last_day: NaiveDate = rows.clone().map(|r| r.date).max()?;
-    let month = Month::of(last_day);
-    let to_date: f64 = rows.filter(|r| Month::of(r.date) == month).map(|r| r.revenue).sum();
+    progress_of(project, filter, &AsOf::of(project))
+}
+
+fn progress_of(project: &Project, filter: &Filter, as_of: &AsOf) -> Option<Progress> {
+    let d: NaiveDate = as_of.day?;
+    let month = Month::of(d);
+    if as_of.state(month) != Some(MonthState::InProgress) {
+        return None;
+    }
+    let to_date: f64 = project
+        .revenue
+        .iter()
+        .filter(|r| Month::of(r.date) == month && filter.has_direction(r.direction.as_deref()))
+        .map(|r| r.revenue)
+        .sum();
     let plan = revenue_plan_of(project, month, filter.direction.as_deref());
-    Progress::new(&project.settings, month, last_day, to_date, plan)
+    Progress::new(&project.settings, month, d, to_date, plan)
 }
 
 /// The calendar (day and week plans against facts) of any month.
 pub fn month_calendar(project: &Project, month: Month, filter: &Filter) -> MonthCalendar {
     let mut fact: BTreeMap<NaiveDate, f64> = BTreeMap::new();
-    for r in project.revenue.iter().filter(|r| Month::of(r.date) == month && filter.has_direction(r.direction.as_deref())) {
+    for r in
+        project.revenue.iter().filter(|r| Month::of(r.date) == month && filter.has_direction(r.direction.as_deref()))
+    {
         *fact.entry(r.date).or_default() += r.revenue;
     }
     let plan = revenue_plan_of(project, month, filter.direction.as_deref());

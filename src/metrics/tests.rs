@@ -19,6 +19,7 @@ pub(crate) fn close(a: Option<f64>, b: f64) {
 
 pub(crate) fn funnel(month: Month, channel: &str, dir: Option<&str>, v: [f64; 5]) -> FunnelRow {
     FunnelRow {
+        branch: None,
         month,
         channel: channel.into(),
         direction: dir.map(str::to_string),
@@ -33,6 +34,8 @@ pub(crate) fn funnel(month: Month, channel: &str, dir: Option<&str>, v: [f64; 5]
 
 fn revenue(date: &str, dir: Option<&str>, rev: f64, checks: f64, new: f64) -> RevenueRow {
     RevenueRow {
+        branch: None,
+        month_row: false,
         date: day(date),
         direction: dir.map(str::to_string),
         revenue: rev,
@@ -44,6 +47,7 @@ fn revenue(date: &str, dir: Option<&str>, rev: f64, checks: f64, new: f64) -> Re
 
 fn plan(month: Month, dir: Option<&str>, revenue_plan: f64, factors: Option<[f64; 5]>) -> PlanRow {
     PlanRow {
+        branch: None,
         month,
         direction: dir.map(str::to_string),
         revenue_plan,
@@ -56,11 +60,12 @@ fn plan(month: Month, dir: Option<&str>, revenue_plan: f64, factors: Option<[f64
 }
 
 fn budget(month: Month, channel: &str, plan: Option<f64>, spend: f64) -> BudgetRow {
-    BudgetRow { month, channel: channel.into(), budget_plan: plan, spend: Some(spend) }
+    BudgetRow { branch: None, month, channel: channel.into(), budget_plan: plan, spend: Some(spend) }
 }
 
 fn doctor(month: Month, dir: &str, v: [f64; 8]) -> DoctorRow {
     DoctorRow {
+        branch: None,
         month,
         doctor: "Иванова А.А.".into(),
         direction: Some(dir.into()),
@@ -76,7 +81,7 @@ fn doctor(month: Month, dir: &str, v: [f64; 8]) -> DoctorRow {
 }
 
 fn nps_row(period: NpsPeriod, dir: Option<&str>, score: u8, count: f64) -> NpsRow {
-    NpsRow { period, direction: dir.map(str::to_string), score, count }
+    NpsRow { branch: None, period, direction: dir.map(str::to_string), score, count }
 }
 
 /// The paper clinic: two directions (Dent 50 %, US 30 %; average 40 %), three channels.

@@ -46,6 +46,11 @@ pub struct Project {
     pub visits: Option<Vec<VisitRecord>>,
     /// Named what-if scenarios the user saved (levers changed by percentages).
     pub scenarios: Vec<Scenario>,
+    /// The Calls sheet: contacts and their outcomes per month, channel and employee.
+    pub calls: Vec<CallRow>,
+    /// The contacts of an imported call journal (patients only as keyed hashes), `None` when no
+    /// journal was imported. The answer rate by hour of day and weekday is drawn from these.
+    pub contacts: Option<Vec<ContactRecord>>,
 }
 
 impl Project {
@@ -87,6 +92,8 @@ pub struct Settings {
     pub attribution_days: u32,
     /// Salt of the patient-key hashes; per project, so keys cannot be compared across clinics.
     pub salt: String,
+    /// The answer rate the administrators aim at (Settings `answer_rate_target`, default 0.9).
+    pub answer_rate_target: f64,
 }
 
 /// Default weekday weights: full weekdays, half Saturday, closed Sunday.
@@ -104,6 +111,7 @@ impl Default for Settings {
             dedupe_days: 30,
             attribution_days: 30,
             salt: String::new(),
+            answer_rate_target: 0.9,
         }
     }
 }
@@ -251,6 +259,9 @@ pub struct PlanRow {
     pub paid_rate_plan: Option<f64>,
     /// Planned attributed revenue per paying new patient.
     pub revenue_per_paid_plan: Option<f64>,
+    /// Branch (филиал) of a chain; `None` = the whole chain (a blank cell).
+    #[serde(default)]
+    pub branch: Option<String>,
 }
 
 /// A row of the Budget sheet.
@@ -264,6 +275,9 @@ pub struct BudgetRow {
     pub budget_plan: Option<f64>,
     /// Money actually spent.
     pub spend: Option<f64>,
+    /// Branch (филиал) of a chain; `None` = the whole chain (a blank cell).
+    #[serde(default)]
+    pub branch: Option<String>,
 }
 
 /// A row of the Funnel sheet: one month, channel and (optional) direction.
@@ -287,6 +301,9 @@ pub struct FunnelRow {
     pub revenue: Option<f64>,
     /// Leads from patients who had already visited (raw exports only).
     pub returning_leads: Option<f64>,
+    /// Branch (филиал) of a chain; `None` = the whole chain (a blank cell).
+    #[serde(default)]
+    pub branch: Option<String>,
 }
 
 /// A row of the Revenue sheet: one day's takings (of one direction, or unassigned).
@@ -304,6 +321,12 @@ pub struct RevenueRow {
     pub new_patients: Option<f64>,
     /// Repeat patients.
     pub repeat_patients: Option<f64>,
+    /// The row is a whole month's takings (`date` is then the month's 1st): the month is complete.
+    #[serde(default)]
+    pub month_row: bool,
+    /// Branch (филиал) of a chain; `None` = the whole chain (a blank cell).
+    #[serde(default)]
+    pub branch: Option<String>,
 }
 
 /// A row of the Doctors sheet: one doctor in one month.
@@ -331,6 +354,9 @@ pub struct DoctorRow {
     pub agreed: Option<f64>,
     /// Procedures performed.
     pub performed: Option<f64>,
+    /// Branch (филиал) of a chain; `None` = the whole chain (a blank cell).
+    #[serde(default)]
+    pub branch: Option<String>,
 }
 
 /// The period of an NPS row: a whole year or one month.
@@ -391,6 +417,9 @@ pub struct NpsRow {
     pub score: u8,
     /// Number of answers with that score.
     pub count: f64,
+    /// Branch (филиал) of a chain; `None` = the whole chain (a blank cell).
+    #[serde(default)]
+    pub branch: Option<String>,
 }
 
 /// One visit from an MIS export. The patient is a salted hash of the phone, never the phone.
@@ -406,6 +435,73 @@ pub struct VisitRecord {
     pub doctor: Option<String>,
     /// Money paid at the visit.
     pub amount: f64,
+}
+
+/// A row of the Calls sheet: one month, channel and employee (typed by hand or built from a call
+/// journal). Counts are of contacts (one caller's incoming calls on one day) unless named calls.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct CallRow {
+    /// The month of the contacts.
+    pub month: Month,
+    /// Channel of the contacts' first call, `None` when the source is unknown.
+    pub channel: Option<String>,
+    /// Employee who answered, `None` for contacts nobody answered.
+    pub employee: Option<String>,
+    /// Contacts (обращения).
+    pub contacts: Option<f64>,
+    /// Contacts answered.
+    pub answered: Option<f64>,
+    /// Missed contacts nobody recovered within 24 hours.
+    pub lost: Option<f64>,
+    /// Missed contacts called back (answered) within 20 minutes.
+    pub callbacks_20m: Option<f64>,
+    /// Missed contacts called back later within 24 hours.
+    pub callbacks: Option<f64>,
+    /// Missed contacts whose patient called again on a later day within 24 hours and was answered.
+    pub recalled: Option<f64>,
+    /// Incoming calls of those contacts.
+    pub calls_in: Option<f64>,
+    /// Sum of waits over the answered incoming calls, in seconds.
+    pub wait_seconds: Option<f64>,
+    /// Sum of talk time over the answered incoming calls, in seconds.
+    pub talk_seconds: Option<f64>,
+    /// Branch (филиал) of a chain; `None` = the whole chain.
+    pub branch: Option<String>,
+}
+
+/// What became of a contact (the classification of missed contacts in domain.md, "Calls").
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ContactOutcome {
+    /// One of its incoming calls was answered.
+    #[default]
+    Answered,
+    /// Missed, then an answered outgoing call to the patient within 20 minutes.
+    Callback20m,
+    /// Missed, then an answered outgoing call within 24 hours.
+    Callback,
+    /// Missed, then the patient called again on a later day within 24 hours and was answered.
+    Recalled,
+    /// Missed and not recovered within 24 hours.
+    Lost,
+}
+
+/// One contact of an imported call journal. The patient is a keyed hash of the phone, never the phone.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct ContactRecord {
+    /// Start of the contact's first call.
+    pub time: chrono::NaiveDateTime,
+    /// Keyed hash of the patient's phone.
+    pub patient: String,
+    /// Channel of the first call, `None` when unknown.
+    pub channel: Option<String>,
+    /// Employee of the first answered call.
+    pub employee: Option<String>,
+    /// What became of it.
+    pub outcome: ContactOutcome,
+    /// Branch of a chain, `None` = the whole chain.
+    #[serde(default)]
+    pub branch: Option<String>,
 }
 
 /// A lever of the funnel (or of LTV) that a scenario can change. The five funnel levers are the
@@ -489,6 +585,7 @@ mod tests {
         let mut p = Project::new();
         p.directions.push(Direction { name: "Стоматология".into(), margin: 0.4, visits_per_patient: None });
         p.plan.push(PlanRow {
+            branch: None,
             month: Month::new(2025, 1).unwrap(),
             direction: None,
             revenue_plan: 1e6,

@@ -12,7 +12,10 @@
 use std::path::Path;
 
 use chrono::Datelike;
-use rust_xlsxwriter::{Chart, ChartAxisLabelPosition, ChartFormat, ChartLegendPosition, ChartLine, ChartType, ColNum, RowNum, Workbook, Worksheet, XlsxError};
+use rust_xlsxwriter::{
+    Chart, ChartAxisLabelPosition, ChartFormat, ChartLegendPosition, ChartLine, ChartType, ColNum, RowNum, Workbook,
+    Worksheet, XlsxError,
+};
 
 use super::ReportError;
 use super::i18n::{self, T};
@@ -57,8 +60,8 @@ pub fn report_workbook(project: &Project, filter: &Filter, lang: Lang) -> Result
 /// [`ReportError::Xlsx`] when the workbook cannot be laid out; [`ReportError::Io`] when the
 /// folder does not exist or cannot be written, or the rename fails. Both name `path`.
 pub fn write_report(project: &Project, filter: &Filter, lang: Lang, path: &Path) -> Result<(), ReportError> {
-    let mut workbook =
-        report_workbook(project, filter, lang).map_err(|source| ReportError::Xlsx { path: path.to_path_buf(), source })?;
+    let mut workbook = report_workbook(project, filter, lang)
+        .map_err(|source| ReportError::Xlsx { path: path.to_path_buf(), source })?;
     super::save_atomically(&mut workbook, path)
 }
 
@@ -169,11 +172,8 @@ fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
 
 /// Σ leads_plan of the whole-clinic Plan rows in the period (`None` when no row has one).
 fn leads_plan(project: &Project, filter: &Filter) -> Option<f64> {
-    let rows = project
-        .plan
-        .iter()
-        .filter(|r| r.direction.is_none() && filter.has_month(r.month))
-        .filter_map(|r| r.leads_plan);
+    let rows =
+        project.plan.iter().filter(|r| r.direction.is_none() && filter.has_month(r.month)).filter_map(|r| r.leads_plan);
     rows.fold(None, |acc, x| Some(acc.unwrap_or(0.0) + x))
 }
 
@@ -194,13 +194,11 @@ fn cards(c: &Ctx) -> Vec<Card> {
         ),
     ];
     if let Some(p) = &c.kpis.progress {
-        out.push(
-            card(&format!("{} ({})", c.t(T::CardForecast), p.month), p.forecast, Kind::Money).against(
-                V::Num(Some(p.revenue_plan)),
-                Kind::Money,
-                status_of(ratio(p.forecast, Some(p.revenue_plan)), rules::completion),
-            ),
-        );
+        out.push(card(&format!("{} ({})", c.t(T::CardForecast), p.month), p.forecast, Kind::Money).against(
+            V::Num(Some(p.revenue_plan)),
+            Kind::Money,
+            status_of(ratio(p.forecast, Some(p.revenue_plan)), rules::completion),
+        ));
     }
     let lp = leads_plan(c.project, c.filter);
     out.extend([
@@ -548,11 +546,21 @@ fn days_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     use Kind::{Date, Decimal, Money, Rate, Text};
     let progress = c.kpis.progress.as_ref();
     let month: Option<Month> = progress.map(|p| p.month).or_else(|| {
-        let rows = c.project.revenue.iter().filter(|r| c.filter.direction.as_deref().is_none_or(|d| r.direction.as_deref() == Some(d)));
+        let rows = c
+            .project
+            .revenue
+            .iter()
+            .filter(|r| c.filter.direction.as_deref().is_none_or(|d| r.direction.as_deref() == Some(d)));
         rows.map(|r| r.date).max().map(Month::of)
     });
     let title = match (progress, month) {
-        (Some(p), _) => format!("{}: {}, {} {}", c.t(T::TitleDaysInProgress), p.month, c.t(T::DataUpTo), date_text(p.last_day, c.lang)),
+        (Some(p), _) => format!(
+            "{}: {}, {} {}",
+            c.t(T::TitleDaysInProgress),
+            p.month,
+            c.t(T::DataUpTo),
+            date_text(p.last_day, c.lang)
+        ),
         (None, Some(m)) => format!("{}: {m}", c.t(T::TitleDaysComplete)),
         (None, None) => c.t(T::NoData).to_string(),
     };
@@ -908,7 +916,11 @@ fn nps_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         .iter()
         .map(|p| {
             let of = |d: Option<&str>| {
-                c.kpis.nps.iter().find(|n| n.period == *p && n.direction.as_deref() == d).map_or(V::Empty, |n| num(n.nps))
+                c.kpis
+                    .nps
+                    .iter()
+                    .find(|n| n.period == *p && n.direction.as_deref() == d)
+                    .map_or(V::Empty, |n| num(n.nps))
             };
             let mut row = vec![V::Text(p.to_string()), of(None)];
             row.extend(directions.iter().map(|d| of(Some(d))));

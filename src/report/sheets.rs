@@ -4,7 +4,7 @@
 
 use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{
-    Color, ColNum, ConditionalFormat3ColorScale, ConditionalFormatCustomIcon, ConditionalFormatIconSet,
+    ColNum, Color, ConditionalFormat3ColorScale, ConditionalFormatCustomIcon, ConditionalFormatIconSet,
     ConditionalFormatIconType, ConditionalFormatType, ExcelDateTime, Format, FormatAlign, FormatBorder, RowNum,
     Worksheet, XlsxError,
 };
@@ -166,8 +166,9 @@ impl Styles {
 
 /// A day as Excel's date.
 pub(crate) fn excel_date(day: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
-    let year = u16::try_from(day.year())
-        .map_err(|_| XlsxError::DateTimeRangeError(format!("Year: '{}' outside Excel range of 1900-9999", day.year())))?;
+    let year = u16::try_from(day.year()).map_err(|_| {
+        XlsxError::DateTimeRangeError(format!("Year: '{}' outside Excel range of 1900-9999", day.year()))
+    })?;
     // Month and day always fit in u8; from_ymd checks the year against Excel's range.
     ExcelDateTime::from_ymd(year, day.month() as u8, day.day() as u8)
 }
@@ -321,7 +322,8 @@ pub(crate) fn completion_lights(ws: &mut Worksheet, first: RowNum, last: RowNum,
         ConditionalFormatCustomIcon::new().set_rule(ConditionalFormatType::Number, 0.9),
         ConditionalFormatCustomIcon::new().set_rule(ConditionalFormatType::Number, 1.0),
     ];
-    let cf = ConditionalFormatIconSet::new().set_icon_type(ConditionalFormatIconType::ThreeTrafficLights).set_icons(&icons);
+    let cf =
+        ConditionalFormatIconSet::new().set_icon_type(ConditionalFormatIconType::ThreeTrafficLights).set_icons(&icons);
     ws.add_conditional_format(first, col, last, col, &cf)?;
     Ok(())
 }
@@ -349,7 +351,12 @@ pub(crate) fn colour_scale(
 }
 
 /// A red–white–green scale around zero for money gained or lost.
-pub(crate) fn gain_scale(ws: &mut Worksheet, first: RowNum, last: RowNum, (c1, c2): (ColNum, ColNum)) -> Result<(), XlsxError> {
+pub(crate) fn gain_scale(
+    ws: &mut Worksheet,
+    first: RowNum,
+    last: RowNum,
+    (c1, c2): (ColNum, ColNum),
+) -> Result<(), XlsxError> {
     if last < first {
         return Ok(());
     }

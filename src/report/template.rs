@@ -17,7 +17,8 @@ use crate::import::schema::SheetKind;
 use crate::model::{Project, Tier};
 
 /// The sheet names, in the order they are written.
-pub const SHEETS: [&str; 9] = ["Settings", "Directions", "Channels", "Plan", "Budget", "Funnel", "Revenue", "Doctors", "NPS"];
+pub const SHEETS: [&str; 9] =
+    ["Settings", "Directions", "Channels", "Plan", "Budget", "Funnel", "Revenue", "Doctors", "NPS"];
 
 /// How a number is displayed.
 #[derive(Clone, Copy)]
@@ -92,8 +93,9 @@ impl Formats {
 }
 
 fn excel_date(day: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
-    let year = u16::try_from(day.year())
-        .map_err(|_| XlsxError::DateTimeRangeError(format!("Year: '{}' outside Excel range of 1900-9999", day.year())))?;
+    let year = u16::try_from(day.year()).map_err(|_| {
+        XlsxError::DateTimeRangeError(format!("Year: '{}' outside Excel range of 1900-9999", day.year()))
+    })?;
     // Month and day always fit in u8; from_ymd checks the year against Excel's range.
     ExcelDateTime::from_ymd(year, day.month() as u8, day.day() as u8)
 }
@@ -239,9 +241,10 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
         &f,
         sheet(1),
         &[("direction", 24.0), ("margin", 10.0), ("visits_per_patient", 18.0)],
-        project.directions.iter().map(|d| {
-            vec![text(&d.name), num(d.margin, Rate), opt_num(d.visits_per_patient, Decimal)]
-        }),
+        project
+            .directions
+            .iter()
+            .map(|d| vec![text(&d.name), num(d.margin, Rate), opt_num(d.visits_per_patient, Decimal)]),
     )?;
 
     write_sheet(
@@ -249,9 +252,10 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
         &f,
         sheet(2),
         &[("channel", 26.0), ("tier", 12.0), ("kind", 30.0), ("sources", 36.0)],
-        project.channels.iter().map(|c| {
-            vec![text(&c.name), text(tier_label(c.tier, lang)), text(&c.kind), text(&c.sources.join(", "))]
-        }),
+        project
+            .channels
+            .iter()
+            .map(|c| vec![text(&c.name), text(tier_label(c.tier, lang)), text(&c.kind), text(&c.sources.join(", "))]),
     )?;
 
     write_sheet(
@@ -288,12 +292,7 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
         sheet(4),
         &[("month", 10.0), ("channel", 26.0), ("budget_plan", 16.0), ("spend", 16.0)],
         project.budget.iter().map(|r| {
-            vec![
-                text(&r.month.to_string()),
-                text(&r.channel),
-                opt_num(r.budget_plan, Money),
-                opt_num(r.spend, Money),
-            ]
+            vec![text(&r.month.to_string()), text(&r.channel), opt_num(r.budget_plan, Money), opt_num(r.spend, Money)]
         }),
     )?;
 
@@ -461,16 +460,14 @@ mod tests {
         assert_eq!(book.sheet_names(), SHEETS.map(String::from).to_vec());
 
         let settings = book.worksheet_range("Settings").unwrap();
-        let find = |key: &str| {
-            (0..settings.height()).find(|&r| cell(&settings, r, 0) == &Data::String(key.into())).unwrap()
-        };
+        let find =
+            |key: &str| (0..settings.height()).find(|&r| cell(&settings, r, 0) == &Data::String(key.into())).unwrap();
         assert_eq!(cell(&settings, find("clinic"), 1), &Data::String(project.settings.clinic.clone()));
         assert_eq!(cell(&settings, find("weekday_weights"), 1), &Data::String("1 1 1 1 1 0.5 0".into()));
         assert_eq!(cell(&settings, find("fixed_costs"), 1), &Data::Float(2_500_000.0));
         assert_eq!(cell(&settings, find("salt"), 1), &Data::String(project.settings.salt.clone()));
-        let holiday_rows = (0..settings.height())
-            .filter(|&r| cell(&settings, r, 0) == &Data::String("holidays".into()))
-            .count();
+        let holiday_rows =
+            (0..settings.height()).filter(|&r| cell(&settings, r, 0) == &Data::String("holidays".into())).count();
         assert_eq!(holiday_rows, project.settings.holidays.len());
         match cell(&settings, find("holidays"), 1) {
             Data::DateTime(d) => assert_eq!(d.as_f64(), excel_serial(2025, 11, 4)),

@@ -727,7 +727,6 @@ impl App {
         self.plan_dialog.as_ref()
     }
 
-
     /// The Import exports dialog; Apply replaces the project as one undoable edit.
     fn raw_import_ui(&mut self, ctx: &egui::Context) {
         let lang = self.lang;
@@ -979,7 +978,8 @@ impl App {
             }
             View::Cohorts => {
                 self.kpis();
-                egui::ScrollArea::vertical().show(ui, |ui| cohorts::cohorts_ui(ui, &mut self.cohorts, &self.kpis, lang));
+                egui::ScrollArea::vertical()
+                    .show(ui, |ui| cohorts::cohorts_ui(ui, &mut self.cohorts, &self.kpis, lang));
             }
         }
     }

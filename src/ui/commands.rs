@@ -268,6 +268,7 @@ mod tests {
 
     fn plan_row(month: u32, plan: f64) -> Row {
         Row::Plan(PlanRow {
+            branch: None,
             month: Month::new(2025, month).unwrap(),
             direction: None,
             revenue_plan: plan,

@@ -798,6 +798,8 @@ mod tests {
     fn every_library_message_has_a_russian_text() {
         let mut p = Project::new();
         p.revenue.push(RevenueRow {
+            branch: None,
+            month_row: false,
             date: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
             direction: None,
             revenue: -5.0,
@@ -806,6 +808,8 @@ mod tests {
             repeat_patients: None,
         });
         p.revenue.push(RevenueRow {
+            branch: None,
+            month_row: false,
             date: NaiveDate::from_ymd_opt(2025, 4, 1).unwrap(),
             direction: None,
             revenue: 100.0,
@@ -814,6 +818,8 @@ mod tests {
             repeat_patients: None,
         });
         p.revenue.push(RevenueRow {
+            branch: None,
+            month_row: false,
             date: NaiveDate::from_ymd_opt(2024, 4, 1).unwrap(),
             direction: Some("Неврология".into()),
             revenue: 100.0,
@@ -822,6 +828,7 @@ mod tests {
             repeat_patients: None,
         });
         p.budget.push(BudgetRow {
+            branch: None,
             month: Month::new(2025, 1).unwrap(),
             channel: "Авито".into(),
             budget_plan: None,

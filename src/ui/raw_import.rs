@@ -168,6 +168,7 @@ impl RawImportDialog {
             leads_map: self.slots[0].map.clone(),
             visits_map: self.slots[1].map.clone(),
             spend_map: self.slots[2].map.clone(),
+            ..RawInputs::default()
         }
     }
 

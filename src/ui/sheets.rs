@@ -804,6 +804,7 @@ pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Ro
         Sheet::Directions => Row::Direction(Direction { name: String::new(), margin: 0.0, visits_per_patient: None }),
         Sheet::Channels => Row::Channel(Channel::default()),
         Sheet::Plan => Row::Plan(PlanRow {
+            branch: None,
             month,
             direction,
             revenue_plan: 0.0,
@@ -813,8 +814,9 @@ pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Ro
             paid_rate_plan: None,
             revenue_per_paid_plan: None,
         }),
-        Sheet::Budget => Row::Budget(BudgetRow { month, channel, budget_plan: None, spend: None }),
+        Sheet::Budget => Row::Budget(BudgetRow { branch: None, month, channel, budget_plan: None, spend: None }),
         Sheet::Funnel => Row::Funnel(FunnelRow {
+            branch: None,
             month,
             channel,
             direction,
@@ -826,6 +828,8 @@ pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Ro
             returning_leads: None,
         }),
         Sheet::Revenue => Row::Revenue(RevenueRow {
+            branch: None,
+            month_row: false,
             date: if Month::of(today) == month { today } else { month.first_day() },
             direction,
             revenue: 0.0,
@@ -834,6 +838,7 @@ pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Ro
             repeat_patients: None,
         }),
         Sheet::Doctors => Row::Doctor(DoctorRow {
+            branch: None,
             month,
             doctor: String::new(),
             direction,
@@ -846,7 +851,9 @@ pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Ro
             agreed: None,
             performed: None,
         }),
-        Sheet::Nps => Row::Nps(NpsRow { period: NpsPeriod::Month(month), direction, score: 10, count: 0.0 }),
+        Sheet::Nps => {
+            Row::Nps(NpsRow { branch: None, period: NpsPeriod::Month(month), direction, score: 10, count: 0.0 })
+        }
     })
 }
 

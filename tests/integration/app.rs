@@ -27,6 +27,7 @@ fn clinic() -> Project {
     p.channels.push(Channel { name: "Сарафан".into(), tier: Tier::Scaling, ..Channel::default() });
     for month in [1, 2] {
         p.plan.push(PlanRow {
+            branch: None,
             month: m(month),
             direction: None,
             revenue_plan: 1_000_000.0,
@@ -37,12 +38,14 @@ fn clinic() -> Project {
             revenue_per_paid_plan: Some(10_000.0),
         });
         p.budget.push(BudgetRow {
+            branch: None,
             month: m(month),
             channel: "Яндекс Директ".into(),
             budget_plan: Some(60_000.0),
             spend: Some(50_000.0),
         });
         p.funnel.push(FunnelRow {
+            branch: None,
             month: m(month),
             channel: "Яндекс Директ".into(),
             direction: Some("Стоматология".into()),
@@ -54,6 +57,8 @@ fn clinic() -> Project {
             returning_leads: None,
         });
         p.revenue.push(RevenueRow {
+            branch: None,
+            month_row: false,
             date: NaiveDate::from_ymd_opt(2025, month, 28).unwrap(),
             direction: Some("Стоматология".into()),
             revenue: 900_000.0,
@@ -313,6 +318,8 @@ fn a_hundred_thousand_rows_scroll_without_building_every_row() {
     let first = NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
     p.revenue = (0..100_000u64)
         .map(|i| RevenueRow {
+            branch: None,
+            month_row: false,
             date: first + chrono::Days::new(i % 9000),
             direction: None,
             revenue: i as f64,

@@ -4,7 +4,11 @@ use std::process::Command;
 
 fn medfunnel(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_medfunnel")).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 #[test]
@@ -67,14 +71,23 @@ fn plan_builds_next_year_and_writes_a_project() {
     let dir = tempfile::tempdir().unwrap();
     let out_path = dir.path().join("plan.medfunnel");
     let (code, out, err) = medfunnel(&[
-        "plan", "--year", "2026", "--growth", "15%", "--growth-direction", "УЗИ=30%", "--json", "-o",
+        "plan",
+        "--year",
+        "2026",
+        "--growth",
+        "15%",
+        "--growth-direction",
+        "УЗИ=30%",
+        "--json",
+        "-o",
         out_path.to_str().unwrap(),
     ]);
     assert_eq!(code, 0, "{err}");
     let v: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(v["year"], 2026);
     assert_eq!(v["months"].as_array().unwrap().len(), 12);
-    let (code, kpi, _) = medfunnel(&["kpi", out_path.to_str().unwrap(), "--json", "--from", "2026-01", "--to", "2026-01"]);
+    let (code, kpi, _) =
+        medfunnel(&["kpi", out_path.to_str().unwrap(), "--json", "--from", "2026-01", "--to", "2026-01"]);
     assert_eq!(code, 0);
     let k: serde_json::Value = serde_json::from_str(&kpi).unwrap();
     let plan_jan = v["months"][0]["revenue_plan"].as_f64().unwrap();
@@ -114,7 +127,20 @@ fn allocate_spends_the_whole_budget_within_limits() {
     let total: f64 = channels.iter().map(|c| c["spend"].as_f64().unwrap()).sum();
     assert!((total - 600_000.0).abs() < 1e-6, "{total}");
     for c in channels {
-        for key in ["channel", "a", "b", "months_used", "spend_today", "spend", "leads", "visits", "paid", "revenue", "gross_profit", "romi"] {
+        for key in [
+            "channel",
+            "a",
+            "b",
+            "months_used",
+            "spend_today",
+            "spend",
+            "leads",
+            "visits",
+            "paid",
+            "revenue",
+            "gross_profit",
+            "romi",
+        ] {
             assert!(c.get(key).is_some(), "{key}");
         }
         let spend = c["spend"].as_f64().unwrap();

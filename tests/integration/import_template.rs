@@ -55,12 +55,8 @@ fn write_book(dir: &Path, file: &str, sheets: &[(&str, Vec<Vec<C>>)]) -> PathBuf
                         ws.write_datetime_with_format(r, c, &dt, &date).map(|_| ())
                     }
                     C::Dt(y, m, d, hh, mm) => {
-                        let dt = ExcelDateTime::from_ymd(*y, *m, *d)
-                            .unwrap()
-                            .and_hms(*hh, *mm, 0)
-                            .unwrap();
-                        ws.write_datetime_with_format(r, c, &dt, &datetime)
-                            .map(|_| ())
+                        let dt = ExcelDateTime::from_ymd(*y, *m, *d).unwrap().and_hms(*hh, *mm, 0).unwrap();
+                        ws.write_datetime_with_format(r, c, &dt, &datetime).map(|_| ())
                     }
                     C::E => Ok(()),
                 }
@@ -82,12 +78,7 @@ fn errors(imported: &Imported) -> Vec<&Problem> {
 }
 
 fn notices(imported: &Imported) -> Vec<String> {
-    imported
-        .problems
-        .iter()
-        .filter(|p| !p.is_error())
-        .map(ToString::to_string)
-        .collect()
+    imported.problems.iter().filter(|p| !p.is_error()).map(ToString::to_string).collect()
 }
 
 fn month(y: i32, m: u32) -> Month {
@@ -124,11 +115,7 @@ fn messy_clinic(dir: &Path) -> PathBuf {
             (
                 "Направления",
                 vec![
-                    vec![
-                        t("Направление"),
-                        t("Маржинальность"),
-                        t("Визитов на пациента"),
-                    ],
+                    vec![t("Направление"), t("Маржинальность"), t("Визитов на пациента")],
                     vec![t("Стоматология"), C::P(0.4), n(4.0)],
                     vec![t("Гинекология"), t("35 %"), C::E],
                     vec![t("УЗИ"), t("0,5"), t("2,5")],
@@ -138,12 +125,7 @@ fn messy_clinic(dir: &Path) -> PathBuf {
                 "Каналы",
                 vec![
                     vec![t("Канал"), t("Категория"), t("Тип"), t("Источники")],
-                    vec![
-                        t("Яндекс.Директ"),
-                        t("Проверенный"),
-                        t("контекст"),
-                        t("yandex, yandex.direct; Яндекс"),
-                    ],
+                    vec![t("Яндекс.Директ"), t("Проверенный"), t("контекст"), t("yandex, yandex.direct; Яндекс")],
                     vec![t("Сарафан"), t("масштабирование"), t("рекомендации"), C::E],
                     vec![t("Выставка"), t("эксперимент"), C::E, C::E],
                     vec![t("ПроДокторов"), C::E, t("агрегатор"), C::E],
@@ -161,20 +143,8 @@ fn messy_clinic(dir: &Path) -> PathBuf {
                         t("План лидов"),
                         t("План конверсии в запись"),
                     ],
-                    vec![
-                        t("январь 2025"),
-                        C::E,
-                        t("3 000 000 ₽"),
-                        n(300.0),
-                        C::P(0.6),
-                    ],
-                    vec![
-                        t("Февраля 2025"),
-                        t("Стоматология"),
-                        t("1\u{a0}500\u{a0}000,50"),
-                        t("150"),
-                        t("55%"),
-                    ],
+                    vec![t("январь 2025"), C::E, t("3 000 000 ₽"), n(300.0), C::P(0.6)],
+                    vec![t("Февраля 2025"), t("Стоматология"), t("1\u{a0}500\u{a0}000,50"), t("150"), t("55%")],
                     vec![t("мар. 2025"), C::E, n(3_200_000.0), C::E, C::E],
                     vec![t("2025-04"), C::E, C::E, C::E, C::E],
                 ],
@@ -183,12 +153,7 @@ fn messy_clinic(dir: &Path) -> PathBuf {
                 "Бюджет",
                 vec![
                     vec![t("Месяц"), t("Канал"), t("Бюджет план"), t("Расход, руб.")],
-                    vec![
-                        C::D(2025, 1, 15),
-                        t("Яндекс.Директ"),
-                        n(100_000.0),
-                        t("95\u{202f}000 руб."),
-                    ],
+                    vec![C::D(2025, 1, 15), t("Яндекс.Директ"), n(100_000.0), t("95\u{202f}000 руб.")],
                     vec![t("01.2025"), t("Сарафан"), C::E, t("0")],
                 ],
             ),
@@ -228,66 +193,18 @@ fn messy_clinic(dir: &Path) -> PathBuf {
                         t("300\u{a0}000,00"),
                         C::E,
                     ],
-                    vec![
-                        C::E,
-                        C::E,
-                        C::E,
-                        C::E,
-                        C::E,
-                        C::E,
-                        C::E,
-                        C::E,
-                        t("заметка на полях"),
-                    ],
-                    vec![
-                        t("Февраль 2025"),
-                        t("Сарафан"),
-                        C::E,
-                        C::E,
-                        C::E,
-                        C::E,
-                        C::E,
-                        C::E,
-                        C::E,
-                    ],
+                    vec![C::E, C::E, C::E, C::E, C::E, C::E, C::E, C::E, t("заметка на полях")],
+                    vec![t("Февраль 2025"), t("Сарафан"), C::E, C::E, C::E, C::E, C::E, C::E, C::E],
                 ],
             ),
             (
                 "Выручка",
                 vec![
-                    vec![
-                        t("Дата"),
-                        t("Направление"),
-                        t("Выручка"),
-                        t("Чеки"),
-                        t("Первичные"),
-                        t("Повторные"),
-                    ],
-                    vec![
-                        C::D(2025, 1, 9),
-                        t("Стоматология"),
-                        n(150_000.0),
-                        n(12.0),
-                        n(5.0),
-                        n(7.0),
-                    ],
+                    vec![t("Дата"), t("Направление"), t("Выручка"), t("Чеки"), t("Первичные"), t("Повторные")],
+                    vec![C::D(2025, 1, 9), t("Стоматология"), n(150_000.0), n(12.0), n(5.0), n(7.0)],
                     vec![t("10.01.2025"), C::E, t("98 500,50 ₽"), t("9"), C::E, C::E],
-                    vec![
-                        t("2025-01-11 14:05:00"),
-                        t("УЗИ"),
-                        t("12,345.5"),
-                        C::E,
-                        C::E,
-                        C::E,
-                    ],
-                    vec![
-                        C::Dt(2025, 1, 12, 18, 30),
-                        C::E,
-                        n(1000.0),
-                        C::E,
-                        C::E,
-                        C::E,
-                    ],
+                    vec![t("2025-01-11 14:05:00"), t("УЗИ"), t("12,345.5"), C::E, C::E, C::E],
+                    vec![C::Dt(2025, 1, 12, 18, 30), C::E, n(1000.0), C::E, C::E, C::E],
                     vec![C::D(2025, 1, 13), C::E, C::E, C::E, C::E, C::E],
                     vec![C::D(2025, 1, 14), C::E, C::E, C::E, C::E, C::E],
                     vec![t("Итого"), C::E, n(261_846.0), C::E, C::E, C::E],
@@ -341,11 +258,7 @@ fn messy_clinic(dir: &Path) -> PathBuf {
 fn messy_russian_workbook_loads_everything() {
     let dir = tempfile::tempdir().unwrap();
     let imported = import(&messy_clinic(dir.path()));
-    assert!(
-        errors(&imported).is_empty(),
-        "unexpected errors: {:#?}",
-        errors(&imported)
-    );
+    assert!(errors(&imported).is_empty(), "unexpected errors: {:#?}", errors(&imported));
     let p = &imported.project;
 
     let s = &p.settings;
@@ -353,33 +266,17 @@ fn messy_russian_workbook_loads_everything() {
     assert_eq!(s.currency, "RUB");
     assert_eq!(s.nps_scale, NpsScale::TenSmiles);
     assert_eq!(s.weekday_weights, [1.0, 1.0, 1.0, 1.0, 1.0, 0.5, 0.0]);
-    assert_eq!(
-        s.holidays.iter().copied().collect::<Vec<_>>(),
-        vec![day(2025, 1, 1), day(2025, 1, 2), day(2025, 3, 8)]
-    );
+    assert_eq!(s.holidays.iter().copied().collect::<Vec<_>>(), vec![day(2025, 1, 1), day(2025, 1, 2), day(2025, 3, 8)]);
     assert_eq!(s.fixed_costs, 1_500_000.0);
     assert_eq!(s.dedupe_days, 14);
     assert_eq!(s.attribution_days, 45);
 
-    let margins: Vec<(&str, f64, Option<f64>)> = p
-        .directions
-        .iter()
-        .map(|d| (d.name.as_str(), d.margin, d.visits_per_patient))
-        .collect();
-    assert_eq!(
-        margins,
-        vec![
-            ("Стоматология", 0.4, Some(4.0)),
-            ("Гинекология", 0.35, None),
-            ("УЗИ", 0.5, Some(2.5))
-        ]
-    );
+    let margins: Vec<(&str, f64, Option<f64>)> =
+        p.directions.iter().map(|d| (d.name.as_str(), d.margin, d.visits_per_patient)).collect();
+    assert_eq!(margins, vec![("Стоматология", 0.4, Some(4.0)), ("Гинекология", 0.35, None), ("УЗИ", 0.5, Some(2.5))]);
 
-    let channels: Vec<(&str, Tier, &str)> = p
-        .channels
-        .iter()
-        .map(|c| (c.name.as_str(), c.tier, c.kind.as_str()))
-        .collect();
+    let channels: Vec<(&str, Tier, &str)> =
+        p.channels.iter().map(|c| (c.name.as_str(), c.tier, c.kind.as_str())).collect();
     assert_eq!(
         channels,
         vec![
@@ -389,19 +286,13 @@ fn messy_russian_workbook_loads_everything() {
             ("ПроДокторов", Tier::Experiment, "агрегатор"),
         ]
     );
-    assert_eq!(
-        p.channels[0].sources,
-        vec!["yandex", "yandex.direct", "Яндекс"]
-    );
+    assert_eq!(p.channels[0].sources, vec!["yandex", "yandex.direct", "Яндекс"]);
     assert!(p.channels[1].sources.is_empty());
 
     // The title row above the header is skipped; April has no figures yet.
     assert_eq!(p.plan.len(), 3);
     assert_eq!(p.plan[0].month, month(2025, 1));
-    assert_eq!(
-        p.plan[0].direction, None,
-        "a blank direction is the whole clinic"
-    );
+    assert_eq!(p.plan[0].direction, None, "a blank direction is the whole clinic");
     assert_eq!(p.plan[0].revenue_plan, 3_000_000.0);
     assert_eq!(p.plan[0].leads_plan, Some(300.0));
     assert_eq!(p.plan[0].booking_rate_plan, Some(0.6));
@@ -427,20 +318,14 @@ fn messy_russian_workbook_loads_everything() {
         (f.month, f.channel.as_str(), f.direction.as_deref()),
         (month(2025, 1), "Яндекс.Директ", Some("Стоматология"))
     );
-    assert_eq!(
-        (f.leads, f.bookings, f.visits, f.paid),
-        (Some(120.0), Some(70.0), Some(50.0), Some(30.0))
-    );
+    assert_eq!((f.leads, f.bookings, f.visits, f.paid), (Some(120.0), Some(70.0), Some(50.0), Some(30.0)));
     assert_eq!(f.revenue, Some(450_000.0));
     assert_eq!(f.returning_leads, None);
     assert_eq!(p.funnel[1].direction.as_deref(), Some("Косметология"));
     assert_eq!(p.funnel[1].revenue, Some(300_000.0));
 
-    let revenue: Vec<(NaiveDate, Option<&str>, f64)> = p
-        .revenue
-        .iter()
-        .map(|r| (r.date, r.direction.as_deref(), r.revenue))
-        .collect();
+    let revenue: Vec<(NaiveDate, Option<&str>, f64)> =
+        p.revenue.iter().map(|r| (r.date, r.direction.as_deref(), r.revenue)).collect();
     assert_eq!(
         revenue,
         vec![
@@ -461,34 +346,17 @@ fn messy_russian_workbook_loads_everything() {
         (d.month, d.doctor.as_str(), d.direction.as_deref()),
         (month(2025, 1), "Иванова А.А.", Some("Стоматология"))
     );
-    assert_eq!(
-        (d.primary_patients, d.repeat_patients, d.revenue),
-        (Some(20.0), Some(12.0), Some(640_000.0))
-    );
-    assert_eq!(
-        (d.hours_available, d.hours_booked),
-        (Some(160.0), Some(120.0))
-    );
-    assert_eq!(
-        (d.recommended, d.agreed, d.performed),
-        (Some(20.0), Some(15.0), Some(5.0))
-    );
+    assert_eq!((d.primary_patients, d.repeat_patients, d.revenue), (Some(20.0), Some(12.0), Some(640_000.0)));
+    assert_eq!((d.hours_available, d.hours_booked), (Some(160.0), Some(120.0)));
+    assert_eq!((d.recommended, d.agreed, d.performed), (Some(20.0), Some(15.0), Some(5.0)));
 
-    let nps: Vec<(NpsPeriod, u8, f64, Option<&str>)> = p
-        .nps
-        .iter()
-        .map(|r| (r.period, r.score, r.count, r.direction.as_deref()))
-        .collect();
+    let nps: Vec<(NpsPeriod, u8, f64, Option<&str>)> =
+        p.nps.iter().map(|r| (r.period, r.score, r.count, r.direction.as_deref())).collect();
     assert_eq!(
         nps,
         vec![
             (NpsPeriod::Year(2025), 10, 40.0, None),
-            (
-                NpsPeriod::Month(month(2025, 3)),
-                1,
-                5.0,
-                Some("Стоматология")
-            ),
+            (NpsPeriod::Month(month(2025, 3)), 1, 5.0, Some("Стоматология")),
             (NpsPeriod::Month(month(2025, 4)), 9, 3.0, None),
         ]
     );
@@ -511,10 +379,7 @@ fn messy_workbook_notices_name_what_was_ignored() {
         "clinic.xlsx: sheet «Выручка»: rows 6 and 7 have no figures yet and were skipped",
     ];
     for e in expected {
-        assert!(
-            notices.iter().any(|n| n == e),
-            "missing notice {e:?} in {notices:#?}"
-        );
+        assert!(notices.iter().any(|n| n == e), "missing notice {e:?} in {notices:#?}");
     }
     assert_eq!(notices.len(), expected.len(), "{notices:#?}");
 }
@@ -528,45 +393,20 @@ fn english_names_in_any_case_and_spelling() {
         &[
             (
                 "SETTINGS",
-                vec![
-                    vec![t("Key"), t("Value")],
-                    vec![t("nps_scale"), t("standard")],
-                    vec![t("Currency"), t("usd")],
-                ],
+                vec![vec![t("Key"), t("Value")], vec![t("nps_scale"), t("standard")], vec![t("Currency"), t("usd")]],
             ),
             (
                 "channels",
-                vec![
-                    vec![t("CHANNEL"), t("Tier"), t("Sources")],
-                    vec![t("Google"), t("Scaling"), t("google;gads")],
-                ],
+                vec![vec![t("CHANNEL"), t("Tier"), t("Sources")], vec![t("Google"), t("Scaling"), t("google;gads")]],
             ),
             (
                 "Funnel",
                 vec![
-                    vec![
-                        t("Month"),
-                        t("channel"),
-                        t("Leads"),
-                        t("Returning_Leads"),
-                        t("paid"),
-                    ],
-                    vec![
-                        t("January 2025"),
-                        t("Google"),
-                        t("1,234,567"),
-                        t("1.234.567"),
-                        t("12"),
-                    ],
+                    vec![t("Month"), t("channel"), t("Leads"), t("Returning_Leads"), t("paid")],
+                    vec![t("January 2025"), t("Google"), t("1,234,567"), t("1.234.567"), t("12")],
                 ],
             ),
-            (
-                "nps",
-                vec![
-                    vec![t("period"), t("score"), t("count")],
-                    vec![t("2024"), n(0.0), n(3.0)],
-                ],
-            ),
+            ("nps", vec![vec![t("period"), t("score"), t("count")], vec![t("2024"), n(0.0), n(3.0)]]),
         ],
     );
     let imported = import(&path);
@@ -581,21 +421,14 @@ fn english_names_in_any_case_and_spelling() {
     assert_eq!(p.nps[0].period, NpsPeriod::Year(2024));
     assert_eq!(p.nps[0].score, 0);
     // The sheets that are not there are empty, each with a notice.
-    let missing: Vec<&Problem> = imported
-        .problems
-        .iter()
-        .filter(|p| p.message.starts_with("there is no "))
-        .collect();
+    let missing: Vec<&Problem> = imported.problems.iter().filter(|p| p.message.starts_with("there is no ")).collect();
     assert_eq!(missing.len(), 5, "{missing:#?}");
+    assert!(missing.iter().all(|p| p.severity == Severity::Notice && p.sheet.is_none()));
     assert!(
-        missing
+        imported
+            .problems
             .iter()
-            .all(|p| p.severity == Severity::Notice && p.sheet.is_none())
-    );
-    assert!(
-        imported.problems.iter().any(
-            |p| p.to_string() == "en.xlsx: there is no Plan (План) sheet, so the plan is empty"
-        )
+            .any(|p| p.to_string() == "en.xlsx: there is no Plan (План) sheet, so the plan is empty")
     );
 }
 
@@ -630,16 +463,9 @@ fn a_bad_value_is_located_and_the_other_rows_load() {
         e.to_string(),
         "clinic.xlsx: sheet «Воронка», row 5, column leads (лиды): «двадцать» is not a number; the row was left out"
     );
-    let channels: Vec<(&str, Option<f64>)> = imported
-        .project
-        .funnel
-        .iter()
-        .map(|f| (f.channel.as_str(), f.leads))
-        .collect();
-    assert_eq!(
-        channels,
-        vec![("Яндекс", Some(100.0)), ("Яндекс", Some(110.0))]
-    );
+    let channels: Vec<(&str, Option<f64>)> =
+        imported.project.funnel.iter().map(|f| (f.channel.as_str(), f.leads)).collect();
+    assert_eq!(channels, vec![("Яндекс", Some(100.0)), ("Яндекс", Some(110.0))]);
 }
 
 #[test]
@@ -649,13 +475,7 @@ fn every_kind_of_unreadable_value_is_an_error_naming_its_cell() {
         dir.path(),
         "clinic.xlsx",
         &[
-            (
-                "Настройки",
-                vec![
-                    vec![t("Ключ"), t("Значение")],
-                    vec![t("Шкала NPS"), t("10 смайлов")],
-                ],
-            ),
+            ("Настройки", vec![vec![t("Ключ"), t("Значение")], vec![t("Шкала NPS"), t("10 смайлов")]]),
             (
                 "Направления",
                 vec![
@@ -747,20 +567,8 @@ fn a_missing_required_column_is_an_error_and_other_sheets_still_load() {
         dir.path(),
         "clinic.xlsx",
         &[
-            (
-                "Бюджет",
-                vec![
-                    vec![t("Месяц"), t("Бюджет план"), t("Расход")],
-                    vec![t("2025-01"), n(100.0), n(90.0)],
-                ],
-            ),
-            (
-                "Воронка",
-                vec![
-                    vec![t("Месяц"), t("Канал"), t("Лиды")],
-                    vec![t("2025-01"), t("Яндекс"), n(10.0)],
-                ],
-            ),
+            ("Бюджет", vec![vec![t("Месяц"), t("Бюджет план"), t("Расход")], vec![t("2025-01"), n(100.0), n(90.0)]]),
+            ("Воронка", vec![vec![t("Месяц"), t("Канал"), t("Лиды")], vec![t("2025-01"), t("Яндекс"), n(10.0)]]),
         ],
     );
     let imported = import(&path);
@@ -817,29 +625,12 @@ fn a_second_sheet_of_the_same_kind_is_ignored_with_a_notice() {
         dir.path(),
         "clinic.xlsx",
         &[
-            (
-                "Воронка",
-                vec![
-                    vec![t("Месяц"), t("Канал"), t("Лиды")],
-                    vec![t("2025-01"), t("A"), n(5.0)],
-                ],
-            ),
-            (
-                "Funnel",
-                vec![
-                    vec![t("Month"), t("Channel"), t("Leads")],
-                    vec![t("2025-02"), t("B"), n(6.0)],
-                ],
-            ),
+            ("Воронка", vec![vec![t("Месяц"), t("Канал"), t("Лиды")], vec![t("2025-01"), t("A"), n(5.0)]]),
+            ("Funnel", vec![vec![t("Month"), t("Channel"), t("Leads")], vec![t("2025-02"), t("B"), n(6.0)]]),
         ],
     );
     let imported = import(&path);
-    let channels: Vec<&str> = imported
-        .project
-        .funnel
-        .iter()
-        .map(|f| f.channel.as_str())
-        .collect();
+    let channels: Vec<&str> = imported.project.funnel.iter().map(|f| f.channel.as_str()).collect();
     assert_eq!(channels, vec!["A"]);
     assert!(imported.problems.iter().any(|p| p.to_string()
         == "clinic.xlsx: sheet «Funnel»: this is a second Funnel (Воронка) sheet; only «Воронка» was read, this one \
@@ -852,13 +643,7 @@ fn a_workbook_renamed_to_another_extension_still_opens() {
     let xlsx = write_book(
         dir.path(),
         "a.xlsx",
-        &[(
-            "План",
-            vec![
-                vec![t("Месяц"), t("План выручки")],
-                vec![t("2025-01"), n(5.0)],
-            ],
-        )],
+        &[("План", vec![vec![t("Месяц"), t("План выручки")], vec![t("2025-01"), n(5.0)]])],
     );
     let renamed = dir.path().join("export.xls");
     std::fs::rename(&xlsx, &renamed).unwrap();
@@ -878,13 +663,7 @@ fn dates_in_a_1904_workbook() {
     let path = write_book(
         dir.path(),
         "mac.xlsx",
-        &[(
-            "Выручка",
-            vec![
-                vec![t("Дата"), t("Выручка")],
-                vec![n(serial_1904(day(2025, 3, 14))), n(100.0)],
-            ],
-        )],
+        &[("Выручка", vec![vec![t("Дата"), t("Выручка")], vec![n(serial_1904(day(2025, 3, 14))), n(100.0)]])],
     );
     // rust_xlsxwriter writes only 1900-epoch workbooks: switch the flag in workbook.xml.
     let mut archive = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
@@ -899,8 +678,7 @@ fn dates_in_a_1904_workbook() {
             assert!(xml.contains("<workbookPr"), "{xml}");
             let xml = xml.replacen("<workbookPr", "<workbookPr date1904=\"1\"", 1);
             drop(file);
-            out.start_file(name, zip::write::SimpleFileOptions::default())
-                .unwrap();
+            out.start_file(name, zip::write::SimpleFileOptions::default()).unwrap();
             out.write_all(xml.as_bytes()).unwrap();
         } else {
             out.raw_copy_file(file).unwrap();
@@ -908,12 +686,7 @@ fn dates_in_a_1904_workbook() {
     }
     out.finish().unwrap();
     let imported = import(&out_path);
-    assert_eq!(
-        imported.project.revenue.len(),
-        1,
-        "{:#?}",
-        imported.problems
-    );
+    assert_eq!(imported.project.revenue.len(), 1, "{:#?}", imported.problems);
     assert_eq!(imported.project.revenue[0].date, day(2025, 3, 14));
 }
 
@@ -928,21 +701,12 @@ fn a_text_file_is_not_a_workbook() {
     let err = import_workbook(&path).unwrap_err();
     assert!(matches!(err, ImportError::Unreadable { .. }), "{err:?}");
     let text = err.to_string();
-    assert!(
-        text.starts_with(&format!(
-            "cannot read «{}»: it is not an Excel",
-            path.display()
-        )),
-        "{text}"
-    );
+    assert!(text.starts_with(&format!("cannot read «{}»: it is not an Excel", path.display())), "{text}");
     assert_eq!(err.path(), path);
 
     let csv = dir.path().join("leads.csv");
     std::fs::write(&csv, "a,b\n1,2\n").unwrap();
-    assert!(matches!(
-        import_workbook(&csv),
-        Err(ImportError::Unreadable { .. })
-    ));
+    assert!(matches!(import_workbook(&csv), Err(ImportError::Unreadable { .. })));
 }
 
 #[test]
@@ -954,10 +718,7 @@ fn a_truncated_workbook_is_unreadable() {
         let path = dir.path().join(format!("cut{cut}.xlsx"));
         std::fs::write(&path, &bytes[..cut]).unwrap();
         let err = import_workbook(&path).unwrap_err();
-        assert!(
-            matches!(err, ImportError::Unreadable { .. }),
-            "cut at {cut}: {err:?}"
-        );
+        assert!(matches!(err, ImportError::Unreadable { .. }), "cut at {cut}: {err:?}");
         assert!(err.to_string().contains(&format!("cut{cut}.xlsx")));
     }
 }
@@ -986,10 +747,7 @@ fn an_empty_file_is_an_error() {
     std::fs::write(&path, b"").unwrap();
     let err = import_workbook(&path).unwrap_err();
     assert!(matches!(err, ImportError::Empty { .. }), "{err:?}");
-    assert_eq!(
-        err.to_string(),
-        format!("«{}» is empty: there is no workbook in it", path.display())
-    );
+    assert_eq!(err.to_string(), format!("«{}» is empty: there is no workbook in it", path.display()));
 }
 
 #[test]
@@ -998,10 +756,7 @@ fn a_missing_file_is_an_error() {
     let path = dir.path().join("nowhere.xlsx");
     let err = import_workbook(&path).unwrap_err();
     assert!(matches!(err, ImportError::Open { .. }), "{err:?}");
-    assert!(
-        err.to_string()
-            .starts_with(&format!("cannot open «{}»", path.display()))
-    );
+    assert!(err.to_string().starts_with(&format!("cannot open «{}»", path.display())));
 }
 
 #[test]
@@ -1010,24 +765,12 @@ fn a_workbook_without_template_sheets_is_an_error() {
     let path = write_book(
         dir.path(),
         "other.xlsx",
-        &[
-            ("Лист1", vec![vec![t("Месяц"), t("Лиды")]]),
-            ("Отчёт", vec![vec![n(1.0)]]),
-        ],
+        &[("Лист1", vec![vec![t("Месяц"), t("Лиды")]]), ("Отчёт", vec![vec![n(1.0)]])],
     );
     let err = import_workbook(&path).unwrap_err();
-    assert!(
-        matches!(&err, ImportError::NoTemplateSheet { sheets, .. } if sheets == &["Лист1", "Отчёт"]),
-        "{err:?}"
-    );
+    assert!(matches!(&err, ImportError::NoTemplateSheet { sheets, .. } if sheets == &["Лист1", "Отчёт"]), "{err:?}");
     let text = err.to_string();
-    assert!(
-        text.starts_with(&format!(
-            "«{}» has none of the template's sheets",
-            path.display()
-        )),
-        "{text}"
-    );
+    assert!(text.starts_with(&format!("«{}» has none of the template's sheets", path.display())), "{text}");
     assert!(text.ends_with("its sheets are «Лист1», «Отчёт»"), "{text}");
 }
 
@@ -1038,8 +781,10 @@ fn an_empty_template_sheet_is_a_notice() {
     let imported = import(&path);
     assert!(!imported.has_errors());
     assert!(
-        imported.problems.iter().any(|p| p.to_string()
-            == "clinic.xlsx: sheet «План»: the sheet is empty, so the plan is empty")
+        imported
+            .problems
+            .iter()
+            .any(|p| p.to_string() == "clinic.xlsx: sheet «План»: the sheet is empty, so the plan is empty")
     );
 }
 

@@ -22,7 +22,12 @@ fn clinic() -> Project {
         Direction { name: US.into(), margin: 0.25, visits_per_patient: None },
     ];
     p.channels = vec![
-        Channel { name: "Яндекс".into(), tier: Tier::Proven, kind: "context".into(), sources: vec!["yandex".into(), "yandex.direct".into()] },
+        Channel {
+            name: "Яндекс".into(),
+            tier: Tier::Proven,
+            kind: "context".into(),
+            sources: vec!["yandex".into(), "yandex.direct".into()],
+        },
         Channel { name: "Сарафан".into(), tier: Tier::Scaling, kind: "referral".into(), sources: vec![] },
     ];
     p
@@ -38,7 +43,12 @@ const LEADS_HEAD: &str = "Дата создания;Телефон;Источн�
 const VISITS_HEAD: &str = "Дата приёма;Телефон;Отделение;Врач;Сумма\n";
 
 /// Joins CSV texts (header lines included) into `project`.
-fn join_csv(project: &mut Project, leads: Option<&str>, visits: Option<&str>, spend: Option<&str>) -> (JoinReport, Vec<Problem>) {
+fn join_csv(
+    project: &mut Project,
+    leads: Option<&str>,
+    visits: Option<&str>,
+    spend: Option<&str>,
+) -> (JoinReport, Vec<Problem>) {
     let dir = tempfile::tempdir().unwrap();
     let inputs = RawInputs {
         leads: leads.map(|t| write(dir.path(), "leads.csv", t)),
@@ -205,6 +215,7 @@ fn a_visit_goes_to_the_latest_counted_lead_and_bookings_follow_status() {
 fn a_walk_in_counts_in_revenue_but_has_no_funnel_row() {
     let mut p = clinic();
     p.funnel.push(FunnelRow {
+        branch: None,
         month: m(2025, 1),
         channel: "Сарафан".into(),
         direction: None,
@@ -243,6 +254,7 @@ fn a_walk_in_counts_in_revenue_but_has_no_funnel_row() {
 fn doctors_from_visits_keep_the_templates_hours() {
     let mut p = clinic();
     p.doctors.push(DoctorRow {
+        branch: None,
         month: m(2025, 1),
         doctor: "Смирнов".into(),
         direction: None,
@@ -281,8 +293,20 @@ fn doctors_from_visits_keep_the_templates_hours() {
 fn spend_replaces_the_budgets_spend_and_keeps_the_plan() {
     let mut p = clinic();
     p.budget = vec![
-        BudgetRow { month: m(2025, 3), channel: "Яндекс".into(), budget_plan: Some(50_000.0), spend: Some(1.0) },
-        BudgetRow { month: m(2025, 4), channel: "Яндекс".into(), budget_plan: Some(50_000.0), spend: Some(7.0) },
+        BudgetRow {
+            branch: None,
+            month: m(2025, 3),
+            channel: "Яндекс".into(),
+            budget_plan: Some(50_000.0),
+            spend: Some(1.0),
+        },
+        BudgetRow {
+            branch: None,
+            month: m(2025, 4),
+            channel: "Яндекс".into(),
+            budget_plan: Some(50_000.0),
+            spend: Some(7.0),
+        },
     ];
     let spend = "Дата,Кампания,Расход\n\
                  01.03.2025,Yandex.Direct ,\"10 000,50\"\n\
@@ -355,7 +379,8 @@ fn five_spellings_of_a_phone_are_one_patient() {
     assert_eq!(report.visits_without_phone, 1, "7 digits give no identity");
     // The first lead is counted and owns the four visits; the second came after a visit: returning.
     assert_eq!((report.counted, report.returning, report.matched_visits), (1, 1, 4));
-    let keys: std::collections::HashSet<_> = p.visits.as_ref().unwrap().iter().filter_map(|v| v.patient.clone()).collect();
+    let keys: std::collections::HashSet<_> =
+        p.visits.as_ref().unwrap().iter().filter_map(|v| v.patient.clone()).collect();
     assert_eq!(keys.len(), 1);
     assert_eq!(keys.into_iter().next().unwrap(), raw::patient_key("test-salt", "79161234567"));
     assert!(problems.iter().all(|p| !p.message.contains("1234567")));
@@ -471,7 +496,11 @@ fn a_missing_required_column_is_an_error_and_nothing_is_read() {
     assert!(preview.missing.is_empty());
     assert_eq!(
         preview.columns,
-        vec![("Когда".to_string(), Some("created")), ("Источник".to_string(), Some("source")), ("Номер".to_string(), Some("phone"))]
+        vec![
+            ("Когда".to_string(), Some("created")),
+            ("Источник".to_string(), Some("source")),
+            ("Номер".to_string(), Some("phone"))
+        ]
     );
     // An empty file and a missing one are fatal.
     let empty = write(dir.path(), "empty.csv", "");
@@ -545,7 +574,11 @@ fn the_salt_is_created_once_and_kept() {
 
 fn medfunnel(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_medfunnel")).args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 const NAMES: [&str; 4] = ["Иванов", "Мария Петрова", "Сидорова", "Ёжиков"];
@@ -553,7 +586,9 @@ const NAMES: [&str; 4] = ["Иванов", "Мария Петрова", "Сидо
 /// Every way the test phones could leak: as written, normalised, 10 digits, last 7 digits.
 fn phone_needles() -> Vec<String> {
     let mut v = Vec::new();
-    for (full, shown) in [("79165832749", "+7 (916) 583-27-49"), ("79264417305", "8 926 441 73 05"), ("79031206688", "903-120-66-88")] {
+    for (full, shown) in
+        [("79165832749", "+7 (916) 583-27-49"), ("79264417305", "8 926 441 73 05"), ("79031206688", "903-120-66-88")]
+    {
         v.push(full.to_string());
         v.push(format!("8{}", &full[1..]));
         v.push(full[1..].to_string());
@@ -608,7 +643,8 @@ fn no_name_or_phone_reaches_the_project_the_workbook_the_json_or_the_messages() 
     let project = dir.path().join("clinic.medfunnel");
     let book = dir.path().join("clinic.xlsx");
 
-    let (code, out, err) = medfunnel(&["import", "--leads", l, "--visits", v, "--spend", s, "-o", project.to_str().unwrap()]);
+    let (code, out, err) =
+        medfunnel(&["import", "--leads", l, "--visits", v, "--spend", s, "-o", project.to_str().unwrap()]);
     assert_eq!(code, 2, "bad rows were left out: {err}");
     assert!(out.is_empty());
     assert!(err.contains("Joined: 4 leads"), "{err}");
@@ -653,18 +689,28 @@ fn kpi_with_raw_exports_and_a_template() {
     let (code, _, _) = medfunnel(&["demo", "-o", template.to_str().unwrap()]);
     assert_eq!(code, 0);
     let spend = write(dir.path(), "spend.csv", "month;source;spend\n2031-05;Совсем новый;12345\n");
-    let (code, json, err) = medfunnel(&["kpi", template.to_str().unwrap(), "--spend", spend.to_str().unwrap(), "--json"]);
+    let (code, json, err) =
+        medfunnel(&["kpi", template.to_str().unwrap(), "--spend", spend.to_str().unwrap(), "--json"]);
     assert_eq!(code, 0, "{err}");
     let k: serde_json::Value = serde_json::from_str(&json).unwrap();
     let months = k["months"].as_array().unwrap();
     assert_eq!(months.last().unwrap()["month"], "2031-05");
     assert_eq!(months.last().unwrap()["spend"], 12345.0);
-    assert!(k["channels"].as_array().unwrap().iter().any(|c| c["channel"] == "Совсем новый" && c["tier"] == "experiment"));
+    assert!(
+        k["channels"].as_array().unwrap().iter().any(|c| c["channel"] == "Совсем новый" && c["tier"] == "experiment")
+    );
     assert!(err.contains("«Совсем новый»"), "{err}");
     // A workbook with no template sheet is no longer fatal when exports are given.
     let notes = write(dir.path(), "notes.csv", "x\n");
-    let (code, _, err) = medfunnel(&["import", "--spend", spend.to_str().unwrap(), "-o", dir.path().join("o.medfunnel").to_str().unwrap()]);
+    let (code, _, err) = medfunnel(&[
+        "import",
+        "--spend",
+        spend.to_str().unwrap(),
+        "-o",
+        dir.path().join("o.medfunnel").to_str().unwrap(),
+    ]);
     assert_eq!(code, 0, "{err}");
-    let (code, _, _) = medfunnel(&["import", notes.to_str().unwrap(), "-o", dir.path().join("o.medfunnel").to_str().unwrap()]);
+    let (code, _, _) =
+        medfunnel(&["import", notes.to_str().unwrap(), "-o", dir.path().join("o.medfunnel").to_str().unwrap()]);
     assert_eq!(code, 1, "import needs an export");
 }

@@ -235,6 +235,7 @@ fn no_cell_holds_nan_or_infinity_and_undefined_ratios_are_dashes() {
     let mut project = demo::demo_project();
     let m = Month::new(2026, 1).unwrap();
     project.funnel.push(FunnelRow {
+        branch: None,
         month: m,
         channel: "Тест без бюджета".into(),
         direction: None,
@@ -344,11 +345,7 @@ fn period_filter_limits_the_months() {
 #[test]
 fn a_plan_without_factor_plans_has_no_gaps_and_says_so() {
     let mut project = demo::demo_project();
-    project.plan = project
-        .plan
-        .iter()
-        .map(|r| PlanRow { leads_plan: None, ..r.clone() })
-        .collect();
+    project.plan = project.plan.iter().map(|r| PlanRow { leads_plan: None, ..r.clone() }).collect();
     let dir = tempfile::tempdir().unwrap();
     let path = write(&project, &Filter::default(), Lang::En, dir.path());
     let mut book: Xlsx<_> = open_workbook(&path).unwrap();
@@ -371,7 +368,8 @@ fn cli_writes_the_report() {
     assert_eq!(text(&months, HEADER + 1, 0), "2026-01");
     // The default language is Russian.
     let ru = dir.path().join("ru.xlsx");
-    let status = Command::new(env!("CARGO_BIN_EXE_medfunnel")).args(["report", "-o", ru.to_str().unwrap()]).output().unwrap();
+    let status =
+        Command::new(env!("CARGO_BIN_EXE_medfunnel")).args(["report", "-o", ru.to_str().unwrap()]).output().unwrap();
     assert!(status.status.success());
     let book: Xlsx<_> = open_workbook(&ru).unwrap();
     assert_eq!(book.sheet_names()[0], "Сводка");

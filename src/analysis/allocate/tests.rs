@@ -87,6 +87,7 @@ fn project() -> Project {
     ];
     let months = [Month::new(2025, 1).unwrap(), Month::new(2025, 2).unwrap(), Month::new(2025, 3).unwrap()];
     let row = |m: Month, c: &str, l: f64, rev: f64| FunnelRow {
+        branch: None,
         month: m,
         channel: c.into(),
         direction: Some("Dent".into()),
@@ -98,15 +99,23 @@ fn project() -> Project {
         returning_leads: None,
     };
     for (m, (s, l)) in months.iter().zip([(100.0, 20.0), (400.0, 40.0), (900.0, 60.0)]) {
-        p.budget.push(BudgetRow { month: *m, channel: "Ads".into(), budget_plan: None, spend: Some(s) });
+        p.budget.push(BudgetRow { branch: None, month: *m, channel: "Ads".into(), budget_plan: None, spend: Some(s) });
         p.funnel.push(row(*m, "Ads", l, l * 200.0));
     }
     for (m, l) in months.iter().zip([10.0, 30.0]) {
-        p.budget.push(BudgetRow { month: *m, channel: "Vk".into(), budget_plan: None, spend: Some(1_000.0) });
+        p.budget.push(BudgetRow {
+            branch: None,
+            month: *m,
+            channel: "Vk".into(),
+            budget_plan: None,
+            spend: Some(1_000.0),
+        });
         p.funnel.push(row(*m, "Vk", l, l * 100.0));
     }
     p.funnel.push(row(months[0], "Seo", 10.0, 1_000.0));
     p.revenue.push(RevenueRow {
+        branch: None,
+        month_row: false,
         date: "2025-01-15".parse().unwrap(),
         direction: Some("Dent".into()),
         revenue: 100_000.0,
@@ -164,7 +173,20 @@ fn curves_and_allocation_of_a_project() {
     close(a.objective, 200.0 * 4_500f64.sqrt() - 5_000.0);
 
     let json = serde_json::to_value(&a).unwrap();
-    for k in ["channel", "a", "b", "months_used", "spend_today", "spend", "leads", "visits", "paid", "revenue", "gross_profit", "romi"] {
+    for k in [
+        "channel",
+        "a",
+        "b",
+        "months_used",
+        "spend_today",
+        "spend",
+        "leads",
+        "visits",
+        "paid",
+        "revenue",
+        "gross_profit",
+        "romi",
+    ] {
         assert!(json["channels"][0].get(k).is_some(), "{k}");
     }
     assert!(json["objective"].is_number());
@@ -232,7 +254,13 @@ fn random_split(items: &[Item], budget: f64, weights: &[f64]) -> Vec<f64> {
 }
 
 fn arb_item() -> impl Strategy<Value = Item> {
-    (0.0..200.0f64, prop_oneof![Just(1.0), 0.05..1.0f64], prop_oneof![Just(0.0), 0.0..500.0f64], prop_oneof![Just(f64::INFINITY), 0.0..5_000.0f64], any::<bool>())
+    (
+        0.0..200.0f64,
+        prop_oneof![Just(1.0), 0.05..1.0f64],
+        prop_oneof![Just(0.0), 0.0..500.0f64],
+        prop_oneof![Just(f64::INFINITY), 0.0..5_000.0f64],
+        any::<bool>(),
+    )
         .prop_map(|(k, b, lo, room, zero)| Item { k: if zero { 0.0 } else { k }, b, lo, hi: lo + room })
 }
 

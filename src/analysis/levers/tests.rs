@@ -31,8 +31,8 @@ pub(crate) fn clinic() -> Project {
         Channel { name: "Seo".into(), tier: Tier::Experiment, ..Default::default() },
     ];
     p.budget = vec![
-        BudgetRow { month: jan, channel: "Yandex".into(), budget_plan: None, spend: Some(100_000.0) },
-        BudgetRow { month: feb, channel: "Yandex".into(), budget_plan: None, spend: Some(100_000.0) },
+        BudgetRow { branch: None, month: jan, channel: "Yandex".into(), budget_plan: None, spend: Some(100_000.0) },
+        BudgetRow { branch: None, month: feb, channel: "Yandex".into(), budget_plan: None, spend: Some(100_000.0) },
     ];
     p.funnel = vec![
         funnel(jan, "Yandex", Some("Dent"), [100.0, 50.0, 40.0, 20.0, 400_000.0]),
@@ -41,6 +41,8 @@ pub(crate) fn clinic() -> Project {
         funnel(jan, "Seo", Some("Dent"), [20.0, 10.0, 8.0, 4.0, 80_000.0]),
     ];
     let rev = |d: &str, dir: &str, r: f64, checks: f64, new: f64| RevenueRow {
+        branch: None,
+        month_row: false,
         date: d.parse().unwrap(),
         direction: Some(dir.into()),
         revenue: r,
@@ -48,7 +50,8 @@ pub(crate) fn clinic() -> Project {
         new_patients: Some(new),
         repeat_patients: None,
     };
-    p.revenue = vec![rev("2025-01-10", "Dent", 1_000_000.0, 100.0, 50.0), rev("2025-02-10", "US", 200_000.0, 40.0, 10.0)];
+    p.revenue =
+        vec![rev("2025-01-10", "Dent", 1_000_000.0, 100.0, 50.0), rev("2025-02-10", "US", 200_000.0, 40.0, 10.0)];
     p
 }
 
@@ -164,7 +167,12 @@ fn bad_changes_are_refused() {
 fn rate_above_one_is_warned() {
     let b = base();
     // Seo's show rate is 0.8: +30 % makes it 1.04.
-    let o = b.apply(&[LeverChange { lever: Lever::ShowRate, change: 0.3, channel: Some("Seo".into()), direction: None }], LeadCost::Cpl).unwrap();
+    let o = b
+        .apply(
+            &[LeverChange { lever: Lever::ShowRate, change: 0.3, channel: Some("Seo".into()), direction: None }],
+            LeadCost::Cpl,
+        )
+        .unwrap();
     assert!(o.warnings.iter().any(|w| w.contains("Seo") && w.contains("show_rate")), "{:?}", o.warnings);
 }
 
@@ -219,19 +227,32 @@ fn goal_seek_even_is_the_fifth_root() {
 fn goal_seek_money_target_and_scopes() {
     let b = base();
     // 1 300 000 of clinic revenue: 100 000 more, 100/540 of the attributed revenue.
-    let g = b.goal_seek(RevenueTarget::Revenue(1_300_000.0), SeekLevers::One(Lever::PaidRate), None, None, LeadCost::Cpl).unwrap();
+    let g = b
+        .goal_seek(RevenueTarget::Revenue(1_300_000.0), SeekLevers::One(Lever::PaidRate), None, None, LeadCost::Cpl)
+        .unwrap();
     close(g.required_change, 100.0 / 540.0);
     some(g.after.revenue, 1_300_000.0);
     // Only Seo (80 000 attributed): +5 % of 540 000 = 27 000 → +33.75 %.
-    let g = b.goal_seek(RevenueTarget::Growth(0.05), SeekLevers::One(Lever::ShowRate), Some("Seo"), None, LeadCost::Cpl).unwrap();
+    let g = b
+        .goal_seek(RevenueTarget::Growth(0.05), SeekLevers::One(Lever::ShowRate), Some("Seo"), None, LeadCost::Cpl)
+        .unwrap();
     close(g.required_change, 0.3375);
     some(g.after.attributed_revenue, 567_000.0);
     // Seo cannot lose 100 000; no lever can lose more than everything.
     assert_eq!(
-        b.goal_seek(RevenueTarget::Revenue(1_100_000.0), SeekLevers::One(Lever::ShowRate), Some("Seo"), None, LeadCost::Cpl),
+        b.goal_seek(
+            RevenueTarget::Revenue(1_100_000.0),
+            SeekLevers::One(Lever::ShowRate),
+            Some("Seo"),
+            None,
+            LeadCost::Cpl
+        ),
         Err(LeverError::Unreachable)
     );
-    assert_eq!(b.goal_seek(RevenueTarget::Growth(-1.5), SeekLevers::Even, None, None, LeadCost::Cpl), Err(LeverError::Unreachable));
+    assert_eq!(
+        b.goal_seek(RevenueTarget::Growth(-1.5), SeekLevers::Even, None, None, LeadCost::Cpl),
+        Err(LeverError::Unreachable)
+    );
     assert!(matches!(
         b.goal_seek(RevenueTarget::Growth(0.1), SeekLevers::One(Lever::AvgCheck), None, None, LeadCost::Cpl),
         Err(LeverError::NoRevenue(_))

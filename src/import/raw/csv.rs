@@ -156,9 +156,7 @@ mod tests {
     use super::*;
 
     fn all(text: &str, sep: u8) -> Vec<(u32, Vec<String>)> {
-        Records::new(text, sep)
-            .map(|(l, f)| (l, f.into_iter().map(Cow::into_owned).collect()))
-            .collect()
+        Records::new(text, sep).map(|(l, f)| (l, f.into_iter().map(Cow::into_owned).collect())).collect()
     }
 
     #[test]

@@ -327,7 +327,8 @@ pub fn join(
     }
 
     if let Some(ex) = leads {
-        let funnel = join_leads(project, ex, &records, &by_patient, &mut keys, &mut channels, &mut report, &mut problems);
+        let funnel =
+            join_leads(project, ex, &records, &by_patient, &mut keys, &mut channels, &mut report, &mut problems);
         problems.push(Problem::notice(
             &ex.file,
             format!(
@@ -388,7 +389,11 @@ pub fn join(
 
     if !channels.added.is_empty() {
         let names: Vec<String> = channels.added.iter().map(|c| format!("«{}»", c.name)).collect();
-        let (s, match_, they) = if names.len() == 1 { ("source", "matches", "it became a channel") } else { ("sources", "match", "each became a channel") };
+        let (s, match_, they) = if names.len() == 1 {
+            ("source", "matches", "it became a channel")
+        } else {
+            ("sources", "match", "each became a channel")
+        };
         problems.push(Problem::notice(
             &channels.added_in.join(", "),
             format!(
@@ -479,9 +484,7 @@ fn join_leads<'v>(
             report.leads_without_phone += 1;
         }
         let o = &owned[i];
-        let dir = direction[i]
-            .clone()
-            .or_else(|| o.first_direction.flatten().map(str::to_string));
+        let dir = direction[i].clone().or_else(|| o.first_direction.flatten().map(str::to_string));
         let month = Month::of(lead.created.date());
         match kind[i] {
             LeadKind::Duplicate => {
@@ -540,6 +543,7 @@ fn join_leads<'v>(
 
     rows.into_iter()
         .map(|((month, channel, direction), s)| FunnelRow {
+            branch: None,
             month,
             channel,
             direction,
@@ -583,6 +587,8 @@ fn revenue_rows(records: &[VisitRecord], ids: &[Option<u32>], by_patient: &Patie
     groups
         .into_iter()
         .map(|((date, direction), (revenue, checks, sets))| RevenueRow {
+            branch: None,
+            month_row: false,
             date,
             direction: direction.map(str::to_string),
             revenue,
@@ -631,6 +637,7 @@ fn doctor_rows(
         .map(|((month, doctor), (revenue, sets))| {
             let t = template_of(*month, doctor);
             DoctorRow {
+                branch: None,
                 month: *month,
                 doctor: (*doctor).to_string(),
                 direction: main_direction(doctor).or_else(|| t.and_then(|t| t.direction.clone())),
@@ -647,9 +654,8 @@ fn doctor_rows(
         .collect();
     let mut kept = 0;
     for t in template {
-        let has_figures = [t.hours_available, t.hours_booked, t.recommended, t.agreed, t.performed]
-            .iter()
-            .any(Option::is_some);
+        let has_figures =
+            [t.hours_available, t.hours_booked, t.recommended, t.agreed, t.performed].iter().any(Option::is_some);
         if has_figures && !groups.contains_key(&(t.month, t.doctor.trim())) {
             kept += 1;
             out.push(DoctorRow { primary_patients: None, repeat_patients: None, revenue: None, ..t.clone() });
@@ -679,7 +685,7 @@ fn apply_spend(budget: &mut Vec<BudgetRow>, sums: BTreeMap<(Month, String), f64>
     let mut added = 0;
     for ((month, channel), s) in sums {
         if !done.contains(&(month, channel.clone())) {
-            budget.push(BudgetRow { month, channel, budget_plan: None, spend: Some(s) });
+            budget.push(BudgetRow { branch: None, month, channel, budget_plan: None, spend: Some(s) });
             added += 1;
         }
     }
@@ -707,7 +713,11 @@ pub fn add_alias(project: &mut Project, source: &str, channel: &str) -> Result<(
     let key = source_key(source);
     // An auto-created channel of this source is merged into the target.
     if let Some(auto) = project.channels.iter().position(|c| {
-        source_key(&c.name) == key && c.name != target_name && c.tier == Tier::Experiment && c.kind.is_empty() && c.sources.is_empty()
+        source_key(&c.name) == key
+            && c.name != target_name
+            && c.tier == Tier::Experiment
+            && c.kind.is_empty()
+            && c.sources.is_empty()
     }) {
         let old = project.channels.remove(auto).name;
         for r in project.funnel.iter_mut().filter(|r| r.channel == old) {

@@ -154,18 +154,22 @@ pub struct RawInputs {
     pub visits: Option<PathBuf>,
     /// The ad-cabinet spend export.
     pub spend: Option<PathBuf>,
+    /// The call journal export.
+    pub calls: Option<PathBuf>,
     /// Header overrides for the leads export.
     pub leads_map: ColumnMap,
     /// Header overrides for the visits export.
     pub visits_map: ColumnMap,
     /// Header overrides for the spend export.
     pub spend_map: ColumnMap,
+    /// Header overrides for the call journal.
+    pub calls_map: ColumnMap,
 }
 
 impl RawInputs {
     /// Whether no export is given.
     pub fn is_empty(&self) -> bool {
-        self.leads.is_none() && self.visits.is_none() && self.spend.is_none()
+        self.leads.is_none() && self.visits.is_none() && self.spend.is_none() && self.calls.is_none()
     }
 }
 

@@ -88,9 +88,7 @@ pub fn patient_key(salt: &str, digits: &str) -> String {
     out
 }
 
-const HEX: [char; 16] = [
-    '0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f',
-];
+const HEX: [char; 16] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'];
 
 /// A fresh project salt: 16 random bytes as hex, from the operating system's generator (a
 /// predictable salt would let anyone with the project file test phone numbers against the keys).
@@ -115,13 +113,7 @@ mod tests {
     #[test]
     fn five_spellings_one_identity() {
         let want = Some("79161234567");
-        for s in [
-            "+7 (916) 123-45-67",
-            "8 916 123 45 67",
-            "9161234567",
-            "79161234567",
-            "8(916)123-4567",
-        ] {
+        for s in ["+7 (916) 123-45-67", "8 916 123 45 67", "9161234567", "79161234567", "8(916)123-4567"] {
             assert_eq!(Phone::parse(s).digits(), want, "{s}");
         }
         assert!(!Phone::parse("123-45-67").is_identity());
@@ -145,10 +137,7 @@ mod tests {
         assert_ne!(a, patient_key("s2", "79161234567"));
         assert!(!a.contains("9161234567"));
         // Known SHA-256 of "abc": the hash is the standard one over salt then digits.
-        assert_eq!(
-            patient_key("a", "bc"),
-            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
-        );
+        assert_eq!(patient_key("a", "bc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
         let s = new_salt().unwrap();
         assert_eq!(s.len(), 32);
         assert_ne!(s, new_salt().unwrap());

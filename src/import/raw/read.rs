@@ -7,9 +7,7 @@ use std::path::Path;
 use calamine::{Reader, SheetType};
 
 use super::csv::{Records, SEPARATORS, decode, guess_separator};
-use super::table::{
-    ColumnMap, ExportKind, Header, NoHeader, Place, RowCells, RowReader, find_header, read_rows,
-};
+use super::table::{ColumnMap, ExportKind, Header, NoHeader, Place, RowCells, RowReader, find_header, read_rows};
 use crate::import::{ImportError, Problem, open_book};
 
 /// How many records from the top are looked at for the header (blank lines included).
@@ -83,8 +81,7 @@ pub fn preview_rows(
     map: &ColumnMap,
     limit: usize,
 ) -> Result<Vec<Vec<(&'static str, String)>>, ImportError> {
-    let keys: Vec<&'static str> =
-        kind.columns().iter().map(|c| c.key).filter(|k| !ExportKind::is_private(k)).collect();
+    let keys: Vec<&'static str> = kind.columns().iter().map(|c| c.key).filter(|k| !ExportKind::is_private(k)).collect();
     pass(path, kind, map, limit, |r| {
         let mut row = Vec::new();
         for k in keys.iter().copied().filter(|k| r.has(k)).collect::<Vec<_>>() {
@@ -114,7 +111,12 @@ fn preview_of(sheet: Option<&str>, header: &Header) -> ColumnPreview {
 }
 
 fn preview_missing(sheet: Option<&str>, miss: &NoHeader) -> ColumnPreview {
-    ColumnPreview { sheet: sheet.map(str::to_string), header_row: miss.row, columns: Vec::new(), missing: miss.missing.clone() }
+    ColumnPreview {
+        sheet: sheet.map(str::to_string),
+        header_row: miss.row,
+        columns: Vec::new(),
+        missing: miss.missing.clone(),
+    }
 }
 
 fn pass<T>(
@@ -195,12 +197,8 @@ fn read_workbook<T>(
         calamine::Sheets::Xlsb(x) => x.has_1904_epoch(),
         calamine::Sheets::Ods(_) => false,
     };
-    let names: Vec<String> = book
-        .sheets_metadata()
-        .iter()
-        .filter(|s| s.typ == SheetType::WorkSheet)
-        .map(|s| s.name.clone())
-        .collect();
+    let names: Vec<String> =
+        book.sheets_metadata().iter().filter(|s| s.typ == SheetType::WorkSheet).map(|s| s.name.clone()).collect();
     // The sheet to blame when none has the headers: the one that came closest.
     let mut best: Option<(String, NoHeader)> = None;
     for name in names {

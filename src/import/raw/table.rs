@@ -12,8 +12,8 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use super::phone::mask_phone;
 use crate::import::Problem;
 use crate::import::cells::{
-    ValueError, cell_day, cell_display, cell_is_blank, cell_month, cell_number, cell_text,
-    is_total_label, normalize_key, parse_day, parse_month, parse_number,
+    ValueError, cell_day, cell_display, cell_is_blank, cell_month, cell_number, cell_text, is_total_label,
+    normalize_key, parse_day, parse_month, parse_number,
 };
 use crate::import::schema::Column;
 use crate::import::sheet::list_rows;
@@ -33,12 +33,7 @@ pub enum ExportKind {
     Spend,
 }
 
-const fn col(
-    key: &'static str,
-    ru: &'static str,
-    synonyms: &'static [&'static str],
-    required: bool,
-) -> Column {
+const fn col(key: &'static str, ru: &'static str, synonyms: &'static [&'static str], required: bool) -> Column {
     Column { key, ru, synonyms, required }
 }
 
@@ -62,33 +57,14 @@ const LEADS: &[Column] = &[
     col(
         "created",
         "дата создания",
-        &[
-            "создан",
-            "создано",
-            "дата обращения",
-            "created at",
-            "дата",
-            "date",
-            "дата и время",
-            "дата и время создания",
-        ],
+        &["создан", "создано", "дата обращения", "created at", "дата", "date", "дата и время", "дата и время создания"],
         true,
     ),
     PHONE,
-    col(
-        "source",
-        "источник",
-        &["канал", "utm_source", "channel", "источник лида", "источник обращения"],
-        true,
-    ),
+    col("source", "источник", &["канал", "utm_source", "channel", "источник лида", "источник обращения"], true),
     col("direction", "направление", &["отделение", "department"], false),
     col("status", "статус", &["статус лида", "этап", "стадия"], false),
-    col(
-        "booked",
-        "дата записи",
-        &["записан на", "booked at", "booking date", "дата приема", "appointment"],
-        false,
-    ),
+    col("booked", "дата записи", &["записан на", "booked at", "booking date", "дата приема", "appointment"], false),
     col(
         "name",
         "имя",
@@ -98,44 +74,19 @@ const LEADS: &[Column] = &[
 ];
 
 const VISITS: &[Column] = &[
-    col(
-        "date",
-        "дата приёма",
-        &["дата визита", "дата", "date", "visit date", "день"],
-        true,
-    ),
+    col("date", "дата приёма", &["дата визита", "дата", "date", "visit date", "день"], true),
     PHONE,
     col("direction", "отделение", &["направление", "department"], false),
     col("doctor", "врач", &["доктор", "специалист", "фио врача"], false),
-    col(
-        "amount",
-        "сумма",
-        &["оплачено", "оплата", "paid", "sum", "сумма оплаты", "оплачено руб"],
-        true,
-    ),
-    col(
-        "patient",
-        "пациент",
-        &["фио", "имя", "фио пациента", "name", "клиент", "контакт"],
-        false,
-    ),
+    col("amount", "сумма", &["оплачено", "оплата", "paid", "sum", "сумма оплаты", "оплачено руб"], true),
+    col("patient", "пациент", &["фио", "имя", "фио пациента", "name", "клиент", "контакт"], false),
 ];
 
 const SPEND: &[Column] = &[
     col("date", "дата", &["день", "day"], false),
     col("month", "месяц", &["период", "мес"], false),
-    col(
-        "source",
-        "источник",
-        &["канал", "кампания", "campaign", "channel", "utm_source", "рекламная кампания"],
-        true,
-    ),
-    col(
-        "spend",
-        "расход",
-        &["затраты", "расходы", "cost", "costs", "стоимость", "бюджет факт"],
-        true,
-    ),
+    col("source", "источник", &["канал", "кампания", "campaign", "channel", "utm_source", "рекламная кампания"], true),
+    col("spend", "расход", &["затраты", "расходы", "cost", "costs", "стоимость", "бюджет факт"], true),
 ];
 
 impl ExportKind {
@@ -179,12 +130,8 @@ impl ExportKind {
     /// Labels of the required columns `matched` lacks.
     fn missing(self, matched: &[(&'static Column, usize)]) -> Vec<String> {
         let has = |k: &str| matched.iter().any(|(c, _)| c.key == k);
-        let mut out: Vec<String> = self
-            .columns()
-            .iter()
-            .filter(|c| c.required && !has(c.key))
-            .map(Column::label)
-            .collect();
+        let mut out: Vec<String> =
+            self.columns().iter().filter(|c| c.required && !has(c.key)).map(Column::label).collect();
         if self == ExportKind::Spend && !has("date") && !has("month") {
             out.insert(0, "date (дата) or month (месяц)".to_string());
         }
@@ -317,11 +264,7 @@ fn time_in_text(text: &str) -> Option<NaiveTime> {
     let mut parts = rest.split(':');
     let h: u32 = parts.next()?.trim().parse().ok()?;
     let m: u32 = parts.next()?.get(..2)?.parse().ok()?;
-    let s: u32 = parts
-        .next()
-        .and_then(|p| p.get(..2))
-        .and_then(|p| p.parse().ok())
-        .unwrap_or(0);
+    let s: u32 = parts.next().and_then(|p| p.get(..2)).and_then(|p| p.parse().ok()).unwrap_or(0);
     NaiveTime::from_hms_opt(h, m, s)
 }
 
@@ -449,11 +392,7 @@ fn scan(kind: ExportKind, map: &ColumnMap, index: usize, row: u32, cells: &RowCe
 }
 
 /// Finds the header row among the first non-blank rows of `rows` (row number, cells).
-pub(crate) fn find_header(
-    kind: ExportKind,
-    map: &ColumnMap,
-    rows: &[(u32, RowCells<'_>)],
-) -> Result<Header, NoHeader> {
+pub(crate) fn find_header(kind: ExportKind, map: &ColumnMap, rows: &[(u32, RowCells<'_>)]) -> Result<Header, NoHeader> {
     let scans: Vec<Header> = rows
         .iter()
         .enumerate()
@@ -486,11 +425,7 @@ pub(crate) struct Place<'a> {
 
 impl Place<'_> {
     pub(crate) fn problem(&self, error: bool, message: impl Into<String>) -> Problem {
-        let p = if error {
-            Problem::error(self.file, message)
-        } else {
-            Problem::notice(self.file, message)
-        };
+        let p = if error { Problem::error(self.file, message) } else { Problem::notice(self.file, message) };
         match self.sheet {
             Some(s) => p.in_sheet(s),
             None => p,
@@ -529,10 +464,12 @@ impl Place<'_> {
             ));
         }
         for (text, c) in &header.repeated {
-            out.push(self.problem(
-                false,
-                format!("column «{text}» repeats column {}; only the first one is read", c.label()),
-            ));
+            out.push(
+                self.problem(
+                    false,
+                    format!("column «{text}» repeats column {}; only the first one is read", c.label()),
+                ),
+            );
         }
         if !header.private.is_empty() {
             out.push(self.problem(
@@ -548,18 +485,8 @@ impl Place<'_> {
     }
 }
 
-fn plural(
-    items: &[String],
-    noun: &str,
-    one: &str,
-    many: &str,
-    quote: &dyn Fn(&[String]) -> String,
-) -> String {
-    if items.len() == 1 {
-        format!("{noun} {} {one}", quote(items))
-    } else {
-        format!("{noun}s {} {many}", quote(items))
-    }
+fn plural(items: &[String], noun: &str, one: &str, many: &str, quote: &dyn Fn(&[String]) -> String) -> String {
+    if items.len() == 1 { format!("{noun} {} {one}", quote(items)) } else { format!("{noun}s {} {many}", quote(items)) }
 }
 
 /// One unreadable value of a row.
@@ -579,10 +506,7 @@ pub(crate) struct RowReader<'r, 'a> {
 
 impl RowReader<'_, '_> {
     fn lookup(&self, key: &str) -> Option<(&'static Column, Cell<'_>)> {
-        self.columns
-            .iter()
-            .find(|(c, _)| c.key == key)
-            .map(|(c, idx)| (*c, self.cells.get(*idx)))
+        self.columns.iter().find(|(c, _)| c.key == key).map(|(c, idx)| (*c, self.cells.get(*idx)))
     }
 
     /// Whether the export has the field.
@@ -691,7 +615,8 @@ pub(crate) fn read_rows<'a, T>(
         }
     }
     if !totals.is_empty() {
-        let (what, verb) = if totals.len() == 1 { ("row", "is a totals row and was") } else { ("rows", "are totals rows and were") };
+        let (what, verb) =
+            if totals.len() == 1 { ("row", "is a totals row and was") } else { ("rows", "are totals rows and were") };
         problems.push(place.problem(false, format!("{what} {} {verb} skipped", list_rows(&totals))));
     }
     out
