@@ -109,6 +109,39 @@ impl AsOf {
     }
 }
 
+/// The app's period presets (domain.md, "As of"): what an owner means by "this year so far" and
+/// "the last twelve months", never counting a month that has not happened.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PeriodPreset {
+    /// January of D's year .. D's month.
+    YearToDate,
+    /// The 12 months ending with the last complete month.
+    Last12Complete,
+    /// Every month with data.
+    AllTime,
+}
+
+impl PeriodPreset {
+    /// The presets, in the order the app offers them.
+    pub const ALL: [PeriodPreset; 3] = [PeriodPreset::YearToDate, PeriodPreset::Last12Complete, PeriodPreset::AllTime];
+
+    /// The period's first and last month (`None` = open); `None` when the preset does not exist
+    /// for this data (no as-of day, or no complete month yet).
+    pub fn range(self, as_of: &AsOf) -> Option<(Option<Month>, Option<Month>)> {
+        match self {
+            PeriodPreset::AllTime => Some((None, None)),
+            PeriodPreset::YearToDate => {
+                let d = Month::of(as_of.day?);
+                Some((Month::new(d.year, 1), Some(d)))
+            }
+            PeriodPreset::Last12Complete => {
+                let last = as_of.last_complete_month()?;
+                Some((Some(last.shift(-11)), Some(last)))
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -173,6 +206,17 @@ mod tests {
         let s = Settings { fixed_costs: 230.0, ..Settings::default() };
         assert!((a.fixed_costs(&s, nov) - 140.0).abs() < 1e-9);
         assert_eq!(a.last_complete_month(), Month::new(2026, 10));
+    }
+
+    #[test]
+    fn presets_never_reach_past_d() {
+        let m = |y, n| Month::new(y, n);
+        let a = AsOf { day: Some(day("2026-11-18")), month_rows: Default::default() };
+        assert_eq!(PeriodPreset::YearToDate.range(&a), Some((m(2026, 1), m(2026, 11))));
+        // November is in progress: the last complete month is October 2026.
+        assert_eq!(PeriodPreset::Last12Complete.range(&a), Some((m(2025, 11), m(2026, 10))));
+        assert_eq!(PeriodPreset::AllTime.range(&a), Some((None, None)));
+        assert_eq!(PeriodPreset::YearToDate.range(&AsOf::default()), None);
     }
 
     #[test]

@@ -147,22 +147,6 @@ fn status_of(x: Option<f64>, rule: fn(f64) -> Status) -> Option<Status> {
     x.filter(|x| x.is_finite()).map(rule)
 }
 
-/// LTV of the clinic's average new patient: the directions' LTVs weighted by their new patients.
-/// The metrics give LTV per direction only; the Summary needs one clinic figure for LTV:CAC.
-pub(crate) fn clinic_ltv(kpis: &Kpis) -> Option<f64> {
-    let (mut sum, mut weight) = (0.0, 0.0);
-    for d in &kpis.directions {
-        if let (Some(ltv), Some(v)) = (d.ltv, d.visits)
-            && ltv.is_finite()
-            && v > 0.0
-        {
-            sum += ltv * v;
-            weight += v;
-        }
-    }
-    (weight > 0.0).then(|| sum / weight).filter(|x| x.is_finite())
-}
-
 fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
     match (a, b) {
         (Some(a), Some(b)) if b != 0.0 => Some(a / b).filter(|x| x.is_finite()),
@@ -182,16 +166,19 @@ fn cards(c: &Ctx) -> Vec<Card> {
     let tiers = &c.kpis.total.tier_share;
     let pct = |s: &str| V::Text(s.to_string());
     let mut out = vec![
+        // "Are we on plan so far": revenue against the plan fallen due by the as-of day.
         card(c.t(T::Revenue), k.revenue, Kind::Money).against(
-            num(k.revenue_plan),
+            num(k.plan_to_date),
             Kind::Money,
-            status_of(k.plan_completion, rules::completion),
+            status_of(k.completion_to_date, rules::completion),
         ),
-        card(c.t(T::PlanCompletion), k.plan_completion, Kind::Rate).against(
+        card(c.t(T::CompletionToDate), k.completion_to_date, Kind::Rate).against(
             V::Num(Some(1.0)),
             Kind::Rate,
-            status_of(k.plan_completion, rules::completion),
+            status_of(k.completion_to_date, rules::completion),
         ),
+        card(c.t(T::RevenuePlan), k.revenue_plan, Kind::Money),
+        card(c.t(T::PlanCompletionWhole), k.plan_completion, Kind::Rate),
     ];
     if let Some(p) = &c.kpis.progress {
         out.push(card(&format!("{} ({})", c.t(T::CardForecast), p.month), p.forecast, Kind::Money).against(
@@ -224,7 +211,7 @@ fn cards(c: &Ctx) -> Vec<Card> {
         card(c.t(T::Roas), k.roas, Kind::Ratio).against(V::Num(Some(3.0)), Kind::Ratio, status_of(k.roas, rules::roas)),
         card(c.t(T::Romi), k.romi, Kind::Rate).against(V::Num(Some(0.0)), Kind::Rate, status_of(k.romi, rules::romi)),
     ]);
-    let ltv_cac = ratio(clinic_ltv(c.kpis), k.cac);
+    let ltv_cac = c.kpis.total.ltv_to_cac;
     out.push(card(c.t(T::LtvToCac), ltv_cac, Kind::Ratio).against(
         V::Num(Some(3.0)),
         Kind::Ratio,
@@ -454,6 +441,8 @@ fn month_row(c: &Ctx, label: V, m: &MonthKpis, is_total: bool) -> Vec<V> {
         num(m.revenue_plan),
         num(m.revenue),
         num(m.plan_completion),
+        num(m.plan_to_date),
+        num(m.completion_to_date),
         progress_only(m.forecast),
         num(m.budget_plan),
         num(m.spend),
@@ -486,6 +475,8 @@ fn months_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         c.col(T::RevenuePlan, 14.0, Money),
         c.col(T::Revenue, 14.0, Money),
         c.col(T::PlanCompletion, 12.0, Rate),
+        c.col(T::PlanToDate, 14.0, Money),
+        c.col(T::CompletionToDate, 13.0, Rate),
         c.col(T::Forecast, 14.0, Money),
         c.col(T::BudgetPlan, 13.0, Money),
         c.col(T::Spend, 13.0, Money),
@@ -516,7 +507,8 @@ fn months_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let t = write_table(ws, st_of(c), HEADER_ROW, 0, &cols, &rows, Some(&total))?;
     freeze_and_filter(ws, &t, cols.len(), 1)?;
     completion_lights(ws, t.first, t.end(), t.col(3))?;
-    colour_scale(ws, (t.first, t.end(), t.col(24)), -0.5, 0.0, 1.0)?;
+    completion_lights(ws, t.first, t.end(), t.col(5))?;
+    colour_scale(ws, (t.first, t.end(), t.col(26)), -0.5, 0.0, 1.0)?;
     if t.has_rows() {
         let name = c.t(T::SheetMonths);
         let mut chart = Chart::new(ChartType::Column);

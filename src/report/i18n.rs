@@ -72,6 +72,9 @@ texts! {
     RevenuePlan => "Revenue plan", "План выручки";
     Revenue => "Revenue", "Выручка";
     PlanCompletion => "Plan completion", "Выполнение плана";
+    PlanToDate => "Plan to date", "План на сегодня";
+    CompletionToDate => "Plan completion to date", "Выполнение плана на сегодня";
+    PlanCompletionWhole => "Completion of the whole period's plan", "Выполнение плана всего периода";
     Forecast => "Forecast", "Прогноз";
     BudgetPlan => "Budget plan", "План бюджета";
     Spend => "Spend", "Расход";

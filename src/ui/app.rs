@@ -20,7 +20,8 @@ use super::raw_import::{self, RawImportDialog};
 use super::sheets::{Sheet, month_label};
 use super::views;
 use crate::format::Lang;
-use crate::metrics::{self, Filter, Kpis};
+use crate::metrics::asof::PeriodPreset;
+use crate::metrics::{self, AsOf, Filter, Kpis};
 use crate::model::{Month, Project};
 
 /// How often unsaved changes are written to the recovery file.
@@ -839,6 +840,7 @@ impl App {
         let directions: Vec<String> = p.directions.iter().map(|d| d.name.clone()).collect();
         let channels: Vec<String> = p.channels.iter().map(|c| c.name.clone()).collect();
         let all = tr(lang, K::All);
+        let as_of = AsOf::of(p);
         let f = &mut self.filter;
         ui.horizontal(|ui| {
             let l = ui.label(tr(lang, K::PeriodFrom)).id;
@@ -850,15 +852,20 @@ impl App {
             {
                 f.to = Some(a);
             }
-            if let Some(last) = months.last().copied()
-                && ui.button(tr(lang, K::LastYear)).on_hover_text(tr(lang, K::LastYearHint)).clicked()
-            {
-                f.from = Some(last.shift(-11));
-                f.to = Some(last);
-            }
-            if ui.button(tr(lang, K::AllTime)).clicked() {
-                f.from = None;
-                f.to = None;
+            for preset in PeriodPreset::ALL {
+                let (label, hint) = match preset {
+                    PeriodPreset::YearToDate => (K::YearToDate, K::YearToDateHint),
+                    PeriodPreset::Last12Complete => (K::LastYear, K::LastYearHint),
+                    PeriodPreset::AllTime => (K::AllTime, K::AllTimeHint),
+                };
+                let range = preset.range(&as_of);
+                let button = ui.add_enabled(range.is_some(), egui::Button::new(tr(lang, label)));
+                if button.on_hover_text(tr(lang, hint)).clicked()
+                    && let Some((from, to)) = range
+                {
+                    f.from = from;
+                    f.to = to;
+                }
             }
             ui.separator();
             let l = ui.label(tr(lang, K::Direction)).id;

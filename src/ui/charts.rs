@@ -18,7 +18,9 @@ use egui_plot::{
 
 use super::pace;
 use crate::format::{self, Lang};
-use crate::metrics::{ChannelKpis, Factor, Filter, Gap, Kpis, MonthCalendar, Owner, Progress, month_calendar};
+use crate::metrics::{
+    ChannelKpis, Factor, Filter, Gap, Kpis, MonthCalendar, MonthState, Owner, Progress, month_calendar,
+};
 use crate::model::{Month, Project};
 
 // ---------------------------------------------------------------------------------------------
@@ -286,16 +288,21 @@ pub struct MonthBar {
     pub forecast: Option<f64>,
 }
 
-/// The revenue chart's columns: one per month of the period, in the metrics' order.
+/// The revenue chart's columns: one per month of the period, in the metrics' order. A month that
+/// has not happened shows its plan only (no fact bar, no percentage); the month in progress is
+/// measured against its plan to date.
 pub fn revenue_bars(kpis: &Kpis) -> Vec<MonthBar> {
     kpis.months
         .iter()
-        .map(|m| MonthBar {
-            month: m.month,
-            plan: m.revenue_plan,
-            fact: m.revenue,
-            completion: m.plan_completion,
-            forecast: m.forecast,
+        .map(|m| {
+            let future = m.state == Some(MonthState::Future);
+            MonthBar {
+                month: m.month,
+                plan: m.revenue_plan,
+                fact: if future { None } else { m.revenue },
+                completion: if future { None } else { m.completion_to_date },
+                forecast: m.forecast,
+            }
         })
         .collect()
 }
@@ -2022,6 +2029,19 @@ mod tests {
         let s = funnel_stages(&k, Some(&c.channel)).unwrap();
         assert_eq!((s[3].count, s[3].rate), (c.paid, c.paid_rate));
         assert_eq!(funnel_stages(&k, Some("no such channel")), None);
+    }
+
+    #[test]
+    fn future_months_show_the_plan_only() {
+        // The demo's data ends in November 2026 and its plan runs to December: December is future.
+        let k = compute(&demo_project(), &Filter::default());
+        assert_eq!(
+            k.months.last().map(|m| (m.month, m.state)),
+            Some((Month::new(2026, 12).unwrap(), Some(MonthState::Future)))
+        );
+        let bar = revenue_bars(&k).pop().unwrap();
+        assert_eq!((bar.fact, bar.completion), (None, None));
+        assert!(bar.plan.is_some());
     }
 
     #[test]

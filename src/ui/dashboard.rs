@@ -142,17 +142,22 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
     let t = |k| tr(lang, k);
     let k = &kpis.total.kpis;
     let mut out = Vec::new();
+    // The owner asks "are we on plan so far": the headline is completion to date; the whole
+    // period's plan (future months included) stays beside it for reference.
     out.push(Card {
         title: K::CardRevenue,
         value: format::money(k.revenue, lang),
         sub: format!(
-            "{} {} · {} {}",
-            t(K::PlanWord),
+            "{} {} · {} {}\n{} {} ({})",
+            t(K::PlanToDateWord),
+            format::money(k.plan_to_date, lang),
+            t(K::CompletionToDateWord),
+            format::percent(k.completion_to_date, lang),
+            t(K::WholePeriodPlanWord),
             format::money(k.revenue_plan, lang),
-            t(K::CompletionWord),
             format::percent(k.plan_completion, lang)
         ),
-        status: completion_status(k.plan_completion),
+        status: completion_status(k.completion_to_date),
         reference: t(K::RefCompletion).to_string(),
     });
     match &kpis.progress {
@@ -252,15 +257,28 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
         status: roas_status(k.roas),
         reference: t(K::RefRoas).to_string(),
     });
-    // The clinic has one LTV:CAC per direction; the card shows the weakest, the tooltip all.
+    // The clinic's one LTV:CAC (the same number on every surface); the directions' own figures,
+    // each labelled with its direction, are in the tooltip and the sub-line names the weakest.
     let worst = kpis.directions.iter().filter_map(|d| d.ltv_to_cac.map(|x| (x, d))).min_by(|a, b| a.0.total_cmp(&b.0));
     let all: Vec<String> =
         kpis.directions.iter().map(|d| format!("{}: {}", d.direction, format::ratio(d.ltv_to_cac, lang))).collect();
+    let clinic = &kpis.total;
     out.push(Card {
         title: K::CardLtvCac,
-        value: format::ratio(worst.map(|w| w.0), lang),
-        sub: worst.map_or_else(|| t(K::NoLtv).to_string(), |w| format!("{} {}", t(K::WeakestWord), w.1.direction)),
-        status: ltv_cac_status(worst.map(|w| w.0)),
+        value: format::ratio(clinic.ltv_to_cac, lang),
+        sub: match (clinic.ltv, worst) {
+            (None, _) => t(K::NoLtv).to_string(),
+            (Some(ltv), Some(w)) => format!(
+                "{} {} · {} {} {}",
+                t(K::LtvWord),
+                format::money(Some(ltv), lang),
+                t(K::WeakestWord),
+                w.1.direction,
+                format::ratio(Some(w.0), lang)
+            ),
+            (Some(ltv), None) => format!("{} {}", t(K::LtvWord), format::money(Some(ltv), lang)),
+        },
+        status: ltv_cac_status(clinic.ltv_to_cac),
         reference: format!("{}\n{}", t(K::RefLtvCac), all.join("\n")),
     });
     let overall: Vec<_> = kpis.nps.iter().filter(|n| n.direction.is_none()).collect();

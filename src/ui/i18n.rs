@@ -125,6 +125,10 @@ table! {
     PlanWord => "план", "plan";
     CompletionWord => "Выполнение", "Completion";
     ToDateWord => "сейчас", "to date";
+    PlanToDateWord => "план на сегодня", "plan to date";
+    CompletionToDateWord => "выполнение на сегодня", "completion to date";
+    WholePeriodPlanWord => "план всего периода", "plan for the whole period";
+    ClinicWord => "клиника в целом", "whole clinic";
     BudgetWord => "бюджет", "budget";
     ExecutionWord => "Исполнение", "Execution";
     VisitsWord => "явки", "visits";
@@ -132,6 +136,7 @@ table! {
     GrossProfitWord => "валовая прибыль", "gross profit";
     AttributedWord => "выручка с каналов", "attributed revenue";
     WeakestWord => "слабее всех:", "weakest:";
+    LtvWord => "LTV", "LTV";
     RespondentsWord => "Ответов", "Respondents";
     MarketingShareSub => "расход / выручка", "spend / revenue";
     CplSub => "стоимость одного лида", "cost of one lead";
@@ -196,7 +201,10 @@ table! {
     All => "все", "all";
     AllTime => "Весь период", "All time";
     LastYear => "12 месяцев", "12 months";
-    LastYearHint => "Последние 12 месяцев с данными", "The last 12 months with data";
+    LastYearHint => "Последние 12 завершённых месяцев", "The last 12 complete months";
+    YearToDate => "С начала года", "Year to date";
+    YearToDateHint => "С января по текущий месяц", "From January to the current month";
+    AllTimeHint => "Все месяцы с данными", "Every month with data";
     Direction => "Направление", "Direction";
     Channel => "Канал", "Channel";
 

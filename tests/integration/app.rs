@@ -85,7 +85,7 @@ fn harness(dir: &Path, project: &Project, lang: Lang) -> Harness<'static, App> {
 }
 
 fn completion(app: &mut App) -> Option<f64> {
-    app.kpis().total.kpis.plan_completion
+    app.kpis().total.kpis.completion_to_date
 }
 
 #[test]
@@ -94,7 +94,7 @@ fn editing_the_plan_moves_the_dashboard_and_undo_brings_it_back() {
     let mut h = harness(dir.path(), &clinic(), Lang::Ru);
     // Revenue 1.8 M against a plan of 2 M.
     assert_eq!(completion(h.state_mut()), Some(0.9));
-    h.get_by_label_contains(&format!("Выполнение {}", format::percent(Some(0.9), Lang::Ru)));
+    h.get_by_label_contains(&format!("выполнение на сегодня {}", format::percent(Some(0.9), Lang::Ru)));
 
     // Plan sheet: click February's revenue plan and type a new one.
     h.get_by_label("План").click();
@@ -115,12 +115,12 @@ fn editing_the_plan_moves_the_dashboard_and_undo_brings_it_back() {
 
     h.get_by_label("Сводка").click();
     h.run();
-    h.get_by_label_contains(&format!("Выполнение {}", format::percent(Some(1.0), Lang::Ru)));
+    h.get_by_label_contains(&format!("выполнение на сегодня {}", format::percent(Some(1.0), Lang::Ru)));
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();
     assert_eq!(h.state().document().project().plan[1].revenue_plan, 1_000_000.0);
-    h.get_by_label_contains(&format!("Выполнение {}", format::percent(Some(0.9), Lang::Ru)));
+    h.get_by_label_contains(&format!("выполнение на сегодня {}", format::percent(Some(0.9), Lang::Ru)));
 
     h.key_press_modifiers(Modifiers::COMMAND, Key::Y);
     h.run();
@@ -379,7 +379,7 @@ fn the_demo_opens_by_default_and_follows_a_plan_edit() {
     assert!(after < before, "completion {before} → {after}");
     h.get_by_label("Сводка").click();
     h.run();
-    h.get_by_label_contains(&format!("Выполнение {}", format::percent(Some(after), Lang::Ru)));
+    h.get_by_label_contains(&format!("выполнение на сегодня {}", format::percent(Some(after), Lang::Ru)));
     h.key_press_modifiers(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z);
     h.key_press_modifiers(Modifiers::COMMAND, Key::Z);
     h.run();

@@ -105,7 +105,7 @@ fn sheet_names_and_headers_in_both_languages() {
             Lang::En => assert_eq!(&h[..4], ["Month", "Revenue plan", "Revenue", "Plan completion"]),
             Lang::Ru => assert_eq!(&h[..4], ["Месяц", "План выручки", "Выручка", "Выполнение плана"]),
         }
-        assert_eq!(h.len(), 26);
+        assert_eq!(h.len(), 28);
         let summary = book.worksheet_range(names[0]).unwrap();
         let h = headers(&summary);
         match lang {
@@ -145,17 +145,17 @@ fn values_match_the_metrics() {
     let t = &k.total.kpis;
     assert!(close(float(&months, total_row, 2), t.revenue.unwrap()));
     assert!(close(float(&months, total_row, 1), t.revenue_plan.unwrap()));
-    assert!(close(float(&months, total_row, 6), t.spend.unwrap()));
-    assert!(close(float(&months, total_row, 9), t.leads.unwrap()));
-    assert!(close(float(&months, total_row, 24), t.romi.unwrap()));
+    assert!(close(float(&months, total_row, 8), t.spend.unwrap()));
+    assert!(close(float(&months, total_row, 11), t.leads.unwrap()));
+    assert!(close(float(&months, total_row, 26), t.romi.unwrap()));
     // The month in progress has its forecast; complete months leave the cell empty.
     let progress = k.progress.as_ref().unwrap();
     let pi = k.months.iter().position(|m| m.month == progress.month).unwrap();
-    assert!(close(float(&months, HEADER + 1 + pi, 4), progress.forecast.unwrap()));
-    assert_eq!(cell(&months, HEADER + 1, 4), Data::Empty);
+    assert!(close(float(&months, HEADER + 1 + pi, 6), progress.forecast.unwrap()));
+    assert_eq!(cell(&months, HEADER + 1, 6), Data::Empty);
     // Ratios: the value, or «—» where undefined (CAC of a month without visits, …).
     for (i, m) in k.months.iter().enumerate() {
-        for (col, v) in [(3, m.plan_completion), (18, m.cac), (24, m.romi)] {
+        for (col, v) in [(3, m.plan_completion), (5, m.completion_to_date), (20, m.cac), (26, m.romi)] {
             match v {
                 Some(v) => assert!(close(float(&months, HEADER + 1 + i, col), v)),
                 None => assert_eq!(text(&months, HEADER + 1 + i, col), "—"),
@@ -163,7 +163,7 @@ fn values_match_the_metrics() {
         }
     }
     // The plan-only month 2026-12 has no spend: ROMI undefined.
-    assert_eq!(text(&months, HEADER + k.months.len(), 24), "—");
+    assert_eq!(text(&months, HEADER + k.months.len(), 26), "—");
 
     // Channels: ROMI per channel, then a Total row.
     let channels = book.worksheet_range("Channel results").unwrap();
@@ -184,9 +184,13 @@ fn values_match_the_metrics() {
 
     // Summary: the completion card and the pace sentence.
     let summary = book.worksheet_range("Summary").unwrap();
-    let r = find_row(&summary, 0, "Plan completion");
-    assert!(close(float(&summary, r, 1), t.plan_completion.unwrap()));
+    let r = find_row(&summary, 0, "Plan completion to date");
+    assert!(close(float(&summary, r, 1), t.completion_to_date.unwrap()));
     assert!(["good", "watch", "bad"].contains(&text(&summary, r, 3).as_str()));
+    // The whole period's plan (the plan-only December included) stays beside it, lower.
+    let whole = find_row(&summary, 0, "Completion of the whole period's plan");
+    assert!(close(float(&summary, whole, 1), t.plan_completion.unwrap()));
+    assert!(t.completion_to_date.unwrap() > t.plan_completion.unwrap());
     let pace = (0..summary.height())
         .map(|i| text(&summary, i, 0))
         .find(|s| s.starts_with("To make the plan, each full working day from now must bring"))
