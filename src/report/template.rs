@@ -14,7 +14,7 @@ use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, RowNum, Workbook, XlsxError
 use super::ReportError;
 use crate::format::Lang;
 use crate::import::schema::SheetKind;
-use crate::model::{Project, Tier};
+use crate::model::{Month, Project, Tier};
 
 /// The sheet names, in the order they are written.
 pub const SHEETS: [&str; 9] =
@@ -340,7 +340,8 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
         ],
         project.revenue.iter().map(|r| {
             vec![
-                Cell::Date(r.date),
+                // A month row goes back as month text, which the importer reads as a whole month.
+                if r.month_row { text(&Month::of(r.date).to_string()) } else { Cell::Date(r.date) },
                 opt_text(r.direction.as_deref()),
                 num(r.revenue, Money),
                 opt_num(r.checks, Count),

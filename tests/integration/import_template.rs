@@ -11,7 +11,7 @@ use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 /// One cell to write.
 #[derive(Clone, Debug)]
-enum C {
+pub(crate) enum C {
     /// Text.
     T(String),
     /// A number.
@@ -26,16 +26,16 @@ enum C {
     E,
 }
 
-fn t(s: &str) -> C {
+pub(crate) fn t(s: &str) -> C {
     C::T(s.to_string())
 }
 
-fn n(x: f64) -> C {
+pub(crate) fn n(x: f64) -> C {
     C::N(x)
 }
 
 /// Writes a workbook with the given sheets (name, rows from row 1) and returns its path.
-fn write_book(dir: &Path, file: &str, sheets: &[(&str, Vec<Vec<C>>)]) -> PathBuf {
+pub(crate) fn write_book(dir: &Path, file: &str, sheets: &[(&str, Vec<Vec<C>>)]) -> PathBuf {
     let mut wb = Workbook::new();
     let percent = Format::new().set_num_format("0%");
     let date = Format::new().set_num_format("dd.mm.yyyy");
@@ -69,7 +69,7 @@ fn write_book(dir: &Path, file: &str, sheets: &[(&str, Vec<Vec<C>>)]) -> PathBuf
     path
 }
 
-fn import(path: &Path) -> Imported {
+pub(crate) fn import(path: &Path) -> Imported {
     import_workbook(path).unwrap_or_else(|e| panic!("{e}"))
 }
 
@@ -77,7 +77,7 @@ fn errors(imported: &Imported) -> Vec<&Problem> {
     imported.problems.iter().filter(|p| p.is_error()).collect()
 }
 
-fn notices(imported: &Imported) -> Vec<String> {
+pub(crate) fn notices(imported: &Imported) -> Vec<String> {
     imported.problems.iter().filter(|p| !p.is_error()).map(ToString::to_string).collect()
 }
 
