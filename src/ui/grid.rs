@@ -1,12 +1,12 @@
-//! The spreadsheet grid over one sheet: virtualised rows (egui_extras), a cursor and a range,
-//! typing, keyboard moves, TSV copy and paste, fill down, clear, row insert and delete, sort by a
-//! column and the global filters.
+//! The spreadsheet grid over one sheet: virtualised rows and columns (egui_table) with the key
+//! columns frozen, a cursor and a range, typing, keyboard moves (Tab wraps to the next row), TSV
+//! copy and paste, fill down, clear, row insert and delete, sort and filter from each column's
+//! header, and the global filters.
 //!
 //! The grid never writes into the model: every change leaves [`grid_ui`] as an [`Edit`] that the
 //! app applies through the undo stack.
 
 use egui::{Align, Event, EventFilter, Key, Label, Layout, Modifiers, RichText, Sense, TextEdit};
-use egui_extras::{Column as TableColumn, TableBuilder};
 
 use super::commands::Edit;
 use super::i18n::{K, tr};
@@ -27,8 +27,8 @@ enum Editing {
     Choice { highlighted: usize },
 }
 
-/// What the view row order depends on: model revision, filter and sort.
-type ViewKey = (u64, Filter, Option<(usize, bool)>);
+/// What the view row order depends on: model revision, filter, sort and the column filters.
+type ViewKey = (u64, Filter, Option<(usize, bool)>, Vec<String>);
 
 /// The grid's state for one sheet: where the cursor is, what is selected, being edited, sorted.
 #[derive(Debug)]
@@ -42,6 +42,8 @@ pub struct GridState {
     editing: Option<Editing>,
     /// Sorted by this column, ascending when `true`.
     sort: Option<(usize, bool)>,
+    /// Per-column filters typed in the header (a row shows when each occurs in its cell).
+    col_filters: Vec<String>,
     /// The last refusal or notice, shown above the grid.
     pub message: Option<String>,
     /// View row → model row, for the current filter and sort.
@@ -64,6 +66,7 @@ impl GridState {
             anchor: (0, 0),
             editing: None,
             sort: None,
+            col_filters: Vec::new(),
             message: None,
             view: Vec::new(),
             view_key: None,
@@ -93,6 +96,11 @@ impl GridState {
         (r0, r1, c0, c1)
     }
 
+    /// The cursor as (view row, column).
+    pub fn cursor(&self) -> (usize, usize) {
+        self.cursor
+    }
+
     /// Number of rows shown (after the filter).
     pub fn shown_rows(&self) -> usize {
         self.view.len()
@@ -104,8 +112,8 @@ impl GridState {
     }
 
     /// Rebuilds the view row order when the model, the filter or the sort changed.
-    fn refresh_view(&mut self, p: &Project, revision: u64, filter: &Filter) {
-        let key = (revision, filter.clone(), self.sort);
+    fn refresh_view(&mut self, p: &Project, revision: u64, filter: &Filter, lang: Lang) {
+        let key = (revision, filter.clone(), self.sort, self.col_filters.clone());
         if self.view_key.as_ref() == Some(&key) {
             return;
         }
@@ -127,6 +135,7 @@ impl GridState {
                 let channel_ok = !has_channel_col || filter.channel.as_deref().is_none_or(|c| channel == Some(c));
                 period_ok && direction_ok && channel_ok
             })
+            .filter(|&r| passes_column_filters(p, sheet, r, &self.col_filters, lang))
             .collect();
         if let Some((col, ascending)) = self.sort {
             let mut keyed: Vec<(Value, usize)> = view.iter().map(|&r| (sheets::get(p, sheet, r, col), r)).collect();
@@ -214,7 +223,7 @@ pub struct GridContext<'a> {
 
 /// Draws the grid of `state.sheet` and returns the edit the user made this frame, if any.
 pub fn grid_ui(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>) -> Option<Edit> {
-    state.refresh_view(cx.project, cx.revision, cx.filter);
+    state.refresh_view(cx.project, cx.revision, cx.filter, cx.lang);
     let lang = cx.lang;
     let sheet = state.sheet;
     let columns = sheet.columns();
@@ -228,17 +237,25 @@ pub fn grid_ui(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>) -
     // and Tab move the cursor instead of moving focus between widgets.
     let area = ui.available_rect_before_wrap();
     let focus_resp = ui.interact(area, grid_id, Sense::focusable_noninteractive());
+    // egui may make the id unique to this place; focus is held by the response's own id.
+    let grid_id = focus_resp.id;
     if state.want_focus {
         focus_resp.request_focus();
         state.want_focus = false;
     }
+    // The keys stay with the grid whichever of its two widgets holds focus (the cell editor keeps
+    // it after an edit is committed), so Tab and the arrows move the cursor, not the focus.
+    let keys = EventFilter { tab: true, horizontal_arrows: true, vertical_arrows: true, escape: true };
     ui.memory_mut(|m| {
-        m.set_focus_lock_filter(
-            grid_id,
-            EventFilter { tab: true, horizontal_arrows: true, vertical_arrows: true, escape: true },
-        )
+        m.set_focus_lock_filter(grid_id, keys);
+        m.set_focus_lock_filter(editor_id, keys);
     });
+    // egui applies a focus lock only from the second frame of focus: draw that frame at once, or
+    // the first Tab after a click would move the focus out of the grid instead of the cursor.
     let grid_focused = ui.memory(|m| m.has_focus(grid_id));
+    if grid_focused && !ui.memory(|m| m.had_focus_last_frame(grid_id)) {
+        ui.ctx().request_repaint();
+    }
     let editor_focused = ui.memory(|m| m.has_focus(editor_id));
 
     if (grid_focused || editor_focused || state.editing.is_some())
@@ -249,115 +266,45 @@ pub fn grid_ui(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>) -
 
     let (r0, r1, c0, c1) = state.range();
     let cursor = state.cursor;
-    let mut clicked: Option<(usize, usize, bool, bool)> = None; // row, col, shift, double
-    let mut choice_pick: Option<Value> = None;
-    let mut sort_click: Option<usize> = None;
     let sel_fill = ui.visuals().selection.bg_fill.gamma_multiply(0.35);
     let cursor_stroke = egui::Stroke::new(2.0, ui.visuals().selection.bg_fill);
 
-    let mut table = TableBuilder::new(ui)
+    // Column 0 is the row number; the sheet's key columns (month, channel, …) stay frozen beside
+    // it while the figures scroll sideways.
+    let mut table_columns = vec![egui_table::Column::new(48.0).resizable(false)];
+    table_columns.extend(
+        columns.iter().map(|c| egui_table::Column::new(initial_width(c, lang)).range(56.0..=420.0).resizable(true)),
+    );
+    let mut table = egui_table::Table::new()
         .id_salt(("table", sheet))
-        .striped(true)
-        .resizable(true)
-        .sense(Sense::click())
-        .cell_layout(Layout::left_to_right(Align::Center))
-        .column(TableColumn::exact(56.0))
-        .columns(TableColumn::initial(130.0).at_least(60.0).clip(true), columns.len())
-        .min_scrolled_height(0.0);
+        .num_rows(state.view.len() as u64)
+        .columns(table_columns)
+        .num_sticky_cols(1 + frozen_columns(sheet))
+        .headers([egui_table::HeaderRow::new(ROW_HEIGHT + 6.0)]);
     if state.scroll_to_cursor {
-        table = table.scroll_to_row(cursor.0, None);
+        table = table.scroll_to_row(cursor.0 as u64, None).scroll_to_column(cursor.1 + 1, None);
         state.scroll_to_cursor = false;
     }
-    let view = &state.view;
-    let editing = state.editing.clone();
-    let mut new_buf: Option<String> = None;
-    table
-        .header(ROW_HEIGHT + 4.0, |mut header| {
-            header.col(|ui| {
-                ui.label(RichText::new("#").weak());
-            });
-            for (c, column) in columns.iter().enumerate() {
-                header.col(|ui| {
-                    let arrow = match state.sort {
-                        Some((sc, true)) if sc == c => " ▲",
-                        Some((sc, false)) if sc == c => " ▼",
-                        _ => "",
-                    };
-                    let mark = if column.required { "*" } else { "" };
-                    let text = format!("{}{mark}{arrow}", tr(lang, column.label));
-                    let resp = ui
-                        .add(Label::new(RichText::new(text).strong()).sense(Sense::click()).selectable(false))
-                        .on_hover_text(format!("{} — {}", column.key, tr(lang, K::SortHint)));
-                    if resp.clicked() {
-                        sort_click = Some(c);
-                    }
-                });
-            }
-        })
-        .body(|body| {
-            body.rows(ROW_HEIGHT, view.len(), |mut row| {
-                let vr = row.index();
-                let mr = view[vr];
-                row.col(|ui| {
-                    ui.label(RichText::new((mr + 1).to_string()).weak().small());
-                });
-                for (c, column) in columns.iter().enumerate() {
-                    let kind = sheets::kind(sheet, mr, c);
-                    let value = sheets::get(cx.project, sheet, mr, c);
-                    let is_cursor = (vr, c) == cursor;
-                    let mut cell_rect = egui::Rect::NOTHING;
-                    let (_, resp) = row.col(|ui| {
-                        let rect = ui.max_rect();
-                        cell_rect = rect;
-                        if (r0..=r1).contains(&vr) && (c0..=c1).contains(&c) && (r0, c0) != (r1, c1) {
-                            ui.painter().rect_filled(rect, 0.0, sel_fill);
-                        }
-                        if is_cursor && let Some(Editing::Text { buf, fresh }) = &editing {
-                            let mut b = buf.clone();
-                            let out = TextEdit::singleline(&mut b)
-                                .id(editor_id)
-                                .hint_text(tr(lang, column.label))
-                                .desired_width(f32::INFINITY)
-                                .show(ui);
-                            if *fresh {
-                                let mut st = out.state.clone();
-                                let end = egui::text::CCursor::new(b.chars().count());
-                                st.cursor.set_char_range(Some(egui::text::CCursorRange::one(end)));
-                                st.store(ui.ctx(), editor_id);
-                                out.response.request_focus();
-                            }
-                            new_buf = Some(b);
-                            return;
-                        }
-                        let text = match (&value, kind) {
-                            // A blank direction means the whole clinic; say so, quietly.
-                            (Value::Empty, Kind::Direction) => RichText::new(tr(lang, K::WholeClinic)).weak(),
-                            _ => RichText::new(sheets::display(&value, kind, lang)),
-                        };
-                        let label = Label::new(text).sense(Sense::click()).selectable(false).truncate();
-                        let resp = if kind.is_numeric() {
-                            ui.with_layout(Layout::right_to_left(Align::Center), |ui| ui.add(label)).inner
-                        } else {
-                            ui.add(label)
-                        };
-                        if resp.clicked() || resp.double_clicked() {
-                            let shift = ui.input(|i| i.modifiers.shift);
-                            clicked = Some((vr, c, shift, resp.double_clicked()));
-                        }
-                    });
-                    if is_cursor {
-                        row_painter_stroke(&resp, cell_rect, cursor_stroke);
-                        if let Some(Editing::Choice { highlighted }) = &editing {
-                            choice_pick = choice_popup_ui(&resp, cell_rect, cx, kind, *highlighted);
-                        }
-                    }
-                    if resp.clicked() || resp.double_clicked() {
-                        let shift = resp.ctx.input(|i| i.modifiers.shift);
-                        clicked = Some((vr, c, shift, resp.double_clicked()));
-                    }
-                }
-            });
-        });
+    let mut delegate = GridDelegate {
+        cx,
+        sheet,
+        columns,
+        view: &state.view,
+        sort: state.sort,
+        col_filters: &mut state.col_filters,
+        editing: state.editing.clone(),
+        range: (r0, r1, c0, c1),
+        cursor,
+        editor_id,
+        sel_fill,
+        cursor_stroke,
+        clicked: None,
+        choice_pick: None,
+        sort_click: None,
+        new_buf: None,
+    };
+    table.show(ui, &mut delegate);
+    let GridDelegate { clicked, choice_pick, sort_click, new_buf, .. } = delegate;
 
     if let Some(b) = new_buf
         && let Some(Editing::Text { buf, fresh }) = &mut state.editing
@@ -392,6 +339,184 @@ pub fn grid_ui(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>) -
         }
     }
     edit
+}
+
+/// How wide a column starts: enough for its header (with the sort and filter marks) and for a
+/// typical value of its kind; the user can widen it, and egui_table fits it to its content on the
+/// first frame.
+fn initial_width(column: &sheets::Column, lang: Lang) -> f32 {
+    let header = tr(lang, column.label).chars().count() as f32 * 7.5 + 48.0;
+    let value: f32 = match column.kind {
+        Kind::Money => 120.0,
+        Kind::Month | Kind::Day | Kind::Rate | Kind::Count => 90.0,
+        _ => 140.0,
+    };
+    header.max(value).clamp(70.0, 260.0)
+}
+
+/// The sheet's leading key columns (months, days, names), which stay in view while the figures
+/// scroll sideways; at least one column always scrolls.
+fn frozen_columns(sheet: Sheet) -> usize {
+    let columns = sheet.columns();
+    let keys = columns.iter().take_while(|c| !c.kind.is_numeric()).count().min(3);
+    keys.min(columns.len().saturating_sub(1))
+}
+
+/// Whether a model row passes the per-column filters: each non-empty filter must occur (case
+/// aside) in the cell as shown.
+fn passes_column_filters(p: &Project, sheet: Sheet, r: usize, filters: &[String], lang: Lang) -> bool {
+    filters.iter().enumerate().filter(|(_, f)| !f.trim().is_empty()).all(|(c, f)| {
+        let shown = sheets::display(&sheets::get(p, sheet, r, c), sheets::kind(sheet, r, c), lang);
+        shown.to_lowercase().contains(&f.trim().to_lowercase())
+    })
+}
+
+/// Draws the grid's cells for egui_table and collects what the user did.
+struct GridDelegate<'a, 'c> {
+    cx: &'a GridContext<'c>,
+    sheet: Sheet,
+    columns: &'static [sheets::Column],
+    view: &'a [usize],
+    sort: Option<(usize, bool)>,
+    col_filters: &'a mut Vec<String>,
+    editing: Option<Editing>,
+    range: (usize, usize, usize, usize),
+    cursor: (usize, usize),
+    editor_id: egui::Id,
+    sel_fill: egui::Color32,
+    cursor_stroke: egui::Stroke,
+    /// Row, column, shift held, double click.
+    clicked: Option<(usize, usize, bool, bool)>,
+    choice_pick: Option<Value>,
+    sort_click: Option<usize>,
+    new_buf: Option<String>,
+}
+
+impl egui_table::TableDelegate for GridDelegate<'_, '_> {
+    fn header_cell_ui(&mut self, ui: &mut egui::Ui, cell: &egui_table::HeaderCellInfo) {
+        let lang = self.cx.lang;
+        let Some(c) = cell.col_range.start.checked_sub(1) else {
+            ui.add_space(6.0);
+            ui.label(RichText::new("#").weak());
+            return;
+        };
+        let column = &self.columns[c];
+        if self.col_filters.len() < self.columns.len() {
+            self.col_filters.resize(self.columns.len(), String::new());
+        }
+        ui.painter().rect_filled(ui.max_rect(), 0.0, ui.visuals().faint_bg_color);
+        ui.horizontal_centered(|ui| {
+            ui.add_space(4.0);
+            let arrow = match self.sort {
+                Some((sc, true)) if sc == c => " ▲",
+                Some((sc, false)) if sc == c => " ▼",
+                _ => "",
+            };
+            let mark = if column.required { "*" } else { "" };
+            let label = tr(lang, column.label);
+            let resp = ui
+                .add(
+                    Label::new(RichText::new(format!("{label}{mark}{arrow}")).strong())
+                        .sense(Sense::click())
+                        .selectable(false),
+                )
+                .on_hover_text(format!("{} — {}", column.key, tr(lang, K::SortHint)));
+            if resp.clicked() {
+                self.sort_click = Some(c);
+            }
+            let filter = &mut self.col_filters[c];
+            let active = !filter.trim().is_empty();
+            let icon = RichText::new("▾");
+            // An active filter is drawn in the selection colour, so a half-empty grid explains itself.
+            let icon = if active { icon.strong().color(ui.visuals().selection.stroke.color) } else { icon.weak() };
+            let name = format!("{}: {label}", tr(lang, K::ColumnFilter));
+            let button = ui.add(egui::Button::new(icon).frame(false));
+            let accessible = name.clone();
+            button.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &accessible));
+            let button = button.on_hover_text(&name);
+            egui::Popup::menu(&button).id(button.id.with("filter")).show(|ui| {
+                ui.label(RichText::new(&name).strong());
+                let l = ui.label(tr(lang, K::ColumnFilterHint)).id;
+                ui.add(TextEdit::singleline(filter).desired_width(180.0)).labelled_by(l).request_focus();
+                if ui.button(tr(lang, K::ClearFilter)).clicked() {
+                    filter.clear();
+                    ui.close();
+                }
+            });
+        });
+    }
+
+    fn cell_ui(&mut self, ui: &mut egui::Ui, cell: &egui_table::CellInfo) {
+        let vr = cell.row_nr as usize;
+        let Some(&mr) = self.view.get(vr) else { return };
+        let rect = ui.max_rect();
+        if vr % 2 == 1 {
+            ui.painter().rect_filled(rect, 0.0, ui.visuals().faint_bg_color);
+        }
+        let Some(c) = cell.col_nr.checked_sub(1) else {
+            ui.add_space(6.0);
+            ui.label(RichText::new((mr + 1).to_string()).weak().small());
+            return;
+        };
+        let lang = self.cx.lang;
+        let column = &self.columns[c];
+        let kind = sheets::kind(self.sheet, mr, c);
+        let (r0, r1, c0, c1) = self.range;
+        if (r0..=r1).contains(&vr) && (c0..=c1).contains(&c) && (r0, c0) != (r1, c1) {
+            ui.painter().rect_filled(rect, 0.0, self.sel_fill);
+        }
+        let is_cursor = (vr, c) == self.cursor;
+        if is_cursor && let Some(Editing::Text { buf, fresh }) = &self.editing {
+            let mut b = buf.clone();
+            let out = TextEdit::singleline(&mut b)
+                .id(self.editor_id)
+                .hint_text(tr(lang, column.label))
+                .desired_width(f32::INFINITY)
+                .show(ui);
+            if *fresh {
+                let mut st = out.state.clone();
+                let end = egui::text::CCursor::new(b.chars().count());
+                st.cursor.set_char_range(Some(egui::text::CCursorRange::one(end)));
+                st.store(ui.ctx(), self.editor_id);
+                out.response.request_focus();
+            }
+            self.new_buf = Some(b);
+            return;
+        }
+        let value = sheets::get(self.cx.project, self.sheet, mr, c);
+        let text = match (&value, kind) {
+            // A blank direction means the whole clinic; say so, quietly.
+            (Value::Empty, Kind::Direction) => RichText::new(tr(lang, K::WholeClinic)).weak(),
+            _ => RichText::new(sheets::display(&value, kind, lang)),
+        };
+        let label = Label::new(text).sense(Sense::click()).selectable(false).truncate();
+        let resp = ui
+            .scope_builder(egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(6.0, 0.0))), |ui| {
+                let layout = if kind.is_numeric() {
+                    Layout::right_to_left(Align::Center)
+                } else {
+                    Layout::left_to_right(Align::Center)
+                };
+                ui.with_layout(layout, |ui| ui.add(label)).inner
+            })
+            .inner;
+        // The whole cell answers a click, not only its text.
+        let resp = resp.union(ui.interact(rect, ui.scope_id().with(("cell", vr, c)), Sense::click()));
+        if resp.clicked() || resp.double_clicked() {
+            let shift = ui.input(|i| i.modifiers.shift);
+            self.clicked = Some((vr, c, shift, resp.double_clicked()));
+        }
+        if is_cursor {
+            row_painter_stroke(&resp, rect, self.cursor_stroke);
+            if let Some(Editing::Choice { highlighted }) = &self.editing {
+                self.choice_pick = choice_popup_ui(&resp, rect, self.cx, kind, *highlighted);
+            }
+        }
+    }
+
+    fn default_row_height(&self) -> f32 {
+        ROW_HEIGHT
+    }
 }
 
 fn row_painter_stroke(resp: &egui::Response, rect: egui::Rect, stroke: egui::Stroke) {
@@ -540,6 +665,23 @@ fn commit(state: &mut GridState, cx: &GridContext<'_>) -> Option<Edit> {
     }
 }
 
+/// Tab and Shift+Tab: one column right or left, wrapping to the next (previous) row at the edge,
+/// as in a spreadsheet's data entry.
+fn tab(state: &mut GridState, back: bool, ncols: usize) {
+    let (r, c) = state.cursor;
+    let last_c = ncols.saturating_sub(1);
+    let last_r = state.view.len().saturating_sub(1);
+    state.cursor = match (back, c) {
+        (false, c) if c < last_c => (r, c + 1),
+        (false, _) if r < last_r => (r + 1, 0),
+        (true, 0) if r > 0 => (r - 1, last_c),
+        (true, c) if c > 0 => (r, c - 1),
+        _ => (r, c),
+    };
+    state.anchor = state.cursor;
+    state.scroll_to_cursor = true;
+}
+
 fn move_cursor(state: &mut GridState, dr: isize, dc: isize, jump: bool, extend: bool, ncols: usize) {
     let last_r = state.view.len().saturating_sub(1);
     let last_c = ncols.saturating_sub(1);
@@ -562,11 +704,12 @@ fn keyboard(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>, grid
     for event in events {
         match (&state.editing, event) {
             (Some(Editing::Text { .. }), Event::Key { key, pressed: true, modifiers, .. }) => {
+                // Tab is (0, ±2), a marker for "wrap at the row's edge".
                 let step = match key {
                     Key::Enter if modifiers.shift => Some((-1, 0)),
                     Key::Enter => Some((1, 0)),
-                    Key::Tab if modifiers.shift => Some((0, -1)),
-                    Key::Tab => Some((0, 1)),
+                    Key::Tab if modifiers.shift => Some((0, -2)),
+                    Key::Tab => Some((0, 2)),
                     Key::ArrowUp => Some((-1, 0)),
                     Key::ArrowDown => Some((1, 0)),
                     Key::Escape => {
@@ -581,7 +724,11 @@ fn keyboard(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>, grid
                     let e = commit(state, cx);
                     if state.editing.is_none() {
                         edit = e;
-                        move_cursor(state, dr, dc, false, false, ncols);
+                        if dc == 0 {
+                            move_cursor(state, dr, dc, false, false, ncols);
+                        } else {
+                            tab(state, dc < 0, ncols);
+                        }
                         state.want_focus = true;
                     }
                 }
@@ -602,7 +749,7 @@ fn keyboard(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>, grid
                         }
                         state.editing = None;
                         if key == Key::Tab {
-                            move_cursor(state, 0, 1, false, false, ncols);
+                            tab(state, false, ncols);
                         }
                     }
                     Key::Escape => state.editing = None,
@@ -620,7 +767,7 @@ fn keyboard(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>, grid
                     Key::ArrowDown => move_cursor(state, 1, 0, jump, extend, ncols),
                     Key::ArrowLeft => move_cursor(state, 0, -1, jump, extend, ncols),
                     Key::ArrowRight => move_cursor(state, 0, 1, jump, extend, ncols),
-                    Key::Tab => move_cursor(state, 0, if extend { -1 } else { 1 }, false, false, ncols),
+                    Key::Tab => tab(state, extend, ncols),
                     Key::Enter => move_cursor(state, if extend { -1 } else { 1 }, 0, false, false, ncols),
                     Key::Home => move_cursor(state, if jump { -1 } else { 0 }, -1, true, extend, ncols),
                     Key::End => move_cursor(state, if jump { 1 } else { 0 }, 1, true, extend, ncols),

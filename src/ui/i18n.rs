@@ -107,6 +107,9 @@ table! {
     PasteRefused => "Вставка отменена:", "Nothing pasted:";
     PasteExtraColumns => "Лишние столбцы справа не вставлены", "Columns beyond the sheet were left out";
     KpiSummary => "Показатели за период", "KPIs for the period";
+    ColumnFilter => "Фильтр столбца", "Column filter";
+    ColumnFilterHint => "Показывать строки, где есть:", "Show rows containing:";
+    ClearFilter => "Сбросить фильтр", "Clear filter";
     NoRowsInPeriod => "Нет данных за период", "No data in the period";
 
     // Dashboard

@@ -14,6 +14,8 @@ mod charts;
 #[cfg(feature = "gui")]
 mod decisions;
 #[cfg(feature = "gui")]
+mod grid;
+#[cfg(feature = "gui")]
 mod plan_dialog;
 #[cfg(feature = "gui")]
 mod raw_import_ui;
