@@ -1,6 +1,7 @@
 //! All integration tests build into this one binary (one `mod` per area), which keeps link time low.
 
 mod cli;
+mod decisions_cli;
 mod import_template;
 mod raw_exports;
 mod report;
