@@ -338,6 +338,13 @@ pub enum Why {
     Unchanged,
 }
 
+/// A channel's default bounds (domain.md): 0.5× and 2× its spend_today, for a channel with a curve
+/// and spend_today > 0; `None` otherwise (such a channel has no default bounds).
+pub fn default_bounds(e: &ChannelEconomics) -> Option<(f64, f64)> {
+    let today = e.spend_today.filter(|t| *t > 0.0 && t.is_finite() && e.curve.is_some())?;
+    Some((0.5 * today, 2.0 * today))
+}
+
 /// Whether each bound of a channel is a default one (which [`fit_bounds`] may scale) or set.
 type DefaultBounds = [bool; 2];
 
@@ -357,11 +364,14 @@ fn items(econ: &[ChannelEconomics], opts: &AllocOptions) -> Result<(Vec<Item>, V
                 return Err(AllocError::BadBounds { channel: e.channel.clone(), min: lo, max: hi });
             }
             let Some(c) = e.curve else { return Ok((Item { k: 0.0, b: 1.0, lo, hi: lo }, [false, false])) };
-            let today = e.spend_today.filter(|t| *t > 0.0 && t.is_finite() && !opts.free);
-            let lo = set_lo.or(today.map(|t| (0.5 * t).min(hi))).unwrap_or(0.0);
-            let hi = set_hi.or(today.map(|t| (2.0 * t).max(lo))).unwrap_or(f64::INFINITY);
+            let default = default_bounds(e).filter(|_| !opts.free);
+            let lo = set_lo.or(default.map(|d| d.0.min(hi))).unwrap_or(0.0);
+            let hi = set_hi.or(default.map(|d| d.1.max(lo))).unwrap_or(f64::INFINITY);
             let k = c.a * e.value_per_lead.unwrap_or(0.0);
-            Ok((Item { k, b: c.b, lo, hi }, [set_lo.is_none() && today.is_some(), set_hi.is_none() && today.is_some()]))
+            Ok((
+                Item { k, b: c.b, lo, hi },
+                [set_lo.is_none() && default.is_some(), set_hi.is_none() && default.is_some()],
+            ))
         })
         .collect::<Result<Vec<_>, _>>()
         .map(|v| v.into_iter().unzip())

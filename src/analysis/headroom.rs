@@ -50,6 +50,17 @@ pub struct Headroom {
     pub notices: Vec<String>,
 }
 
+/// A factor's value as text in its own unit: leads a month as a count, revenue per paid as money,
+/// the rates as percents.
+pub fn factor_text(lever: Lever, x: f64, lang: crate::format::Lang) -> String {
+    use crate::format;
+    match lever {
+        Lever::Leads => format::number(x, 0, lang),
+        Lever::RevenuePerPaid => format::money(Some(x), lang),
+        _ => format::percent(Some(x), lang),
+    }
+}
+
 /// The complete months the windows are taken from: `(first, last)`, `last` being the last complete
 /// month. With D, a month is complete by "As of"; when the Funnel came from a raw leads export (its
 /// rows carry `returning_leads`), also only once its last day + attribution_days ≤ D, so its leads

@@ -721,11 +721,6 @@ pub fn apply_scenario(project: &Project, filter: &Filter, scenario: &Scenario) -
     Base::new(project, filter).apply(&scenario.changes, LeadCost::Cpl)
 }
 
-/// The lever ranking for +`change` clinic-wide (extra leads at CPL).
-pub fn rank_levers(project: &Project, filter: &Filter, change: f64) -> Result<Vec<LeverGain>, LeverError> {
-    Base::new(project, filter).rank(change, None, None, LeadCost::Cpl)
-}
-
 /// Why a CLI value cannot be read.
 #[derive(Clone, Debug, PartialEq, Eq, Error)]
 #[error("cannot read «{value}»: {why}")]

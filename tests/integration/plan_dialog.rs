@@ -6,10 +6,9 @@ use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use medfunnel::analysis::plan::{PlanInput, apply_plan, build_plan};
+use medfunnel::analysis::plan::{PlanInput, apply_plan, build_plan, default_year};
 use medfunnel::format::{self, Lang};
 use medfunnel::model::Project;
-use medfunnel::ui::plan_dialog::default_year;
 use medfunnel::ui::sheets::Sheet;
 use medfunnel::ui::{App, Command, Startup, View};
 
