@@ -384,17 +384,15 @@ enum Scaled {
     Up,
 }
 
+/// The solver's items after [`fit_bounds`]: which channels it scaled, and which way.
+type Fitted = (Vec<Item>, Vec<usize>, Option<Scaled>);
+
 /// Default bounds the budget cannot meet are scaled to it (domain.md): below Σ min every channel
 /// gets its min × budget / Σ min, above Σ max (when every productive channel has a max) its
 /// max × budget / Σ max. Bounds the user set stay as they are, the default ones share what is left;
 /// when the set bounds alone cannot be met, that is an error saying so. Returns the items with the
 /// scaled channels fixed at their scaled bound, and which channels were scaled.
-fn fit_bounds(
-    items: &[Item],
-    default: &[DefaultBounds],
-    budget: f64,
-    scope: &str,
-) -> Result<(Vec<Item>, Vec<usize>, Option<Scaled>), AllocError> {
+fn fit_bounds(items: &[Item], default: &[DefaultBounds], budget: f64, scope: &str) -> Result<Fitted, AllocError> {
     let mut out = items.to_vec();
     let tol = 1e-12 * budget.abs().max(1.0);
     let lo_total: f64 = items.iter().map(|i| i.lo).sum();

@@ -366,6 +366,9 @@ impl Estimate {
     }
 }
 
+/// The estimated months found so far, by month, reason and rule: the directions of each.
+type Found = BTreeMap<(Month, EstimateReason, EstimateRule), Vec<(String, Option<f64>)>>;
+
 /// base[d][m − 1] for the directions that had revenue in Y − 1 (a positive sum of their rows), with
 /// the months that are not complete estimated (see [`Estimate`]), and notices for directions that
 /// had none and for months planned at 0.
@@ -415,7 +418,7 @@ fn last_year_base(
     }
 
     let months: Vec<Month> = (1..=12).filter_map(|m| Month::new(year - 1, m)).collect();
-    let mut found: BTreeMap<(Month, EstimateReason, EstimateRule), Vec<(String, Option<f64>)>> = BTreeMap::new();
+    let mut found: Found = BTreeMap::new();
     for (d, b) in &mut sums {
         let facts = *b;
         let prior = before.get(d).copied().unwrap_or([0.0; 12]);
