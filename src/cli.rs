@@ -1023,6 +1023,10 @@ mod tests {
         assert!(
             Cli::try_parse_from(["medfunnel", "allocate", "--budget", "1 000 000", "--tiers", "0.8/0.15/0.05"]).is_ok()
         );
+        match Cli::try_parse_from(["medfunnel", "allocate", "--budget", "500000", "--free"]).unwrap().command {
+            Some(Command::Allocate(a)) => assert!(a.free && a.budget == 500_000.0),
+            other => panic!("{other:?}"),
+        }
         let open = Cli::try_parse_from(["medfunnel", "clinic.xlsx"]).unwrap();
         assert!(open.command.is_none() && open.file.is_some());
     }
