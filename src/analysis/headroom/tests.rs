@@ -131,3 +131,15 @@ fn raw_leads_wait_for_the_attribution_window() {
     let h = headroom(&p, None);
     assert_eq!(h.current_window, Some((m(2025, 2), m(2025, 4))));
 }
+
+#[test]
+fn extra_leads_cannot_be_priced_without_spend() {
+    let mut p = clinic();
+    p.budget.clear();
+    // No channel spent in the current window: the leads factor has no CPL and is left out; the
+    // rates cost no ad money and stay, with the same gains as above.
+    let h = headroom(&p, None);
+    assert!(h.entries.iter().all(|e| e.lever != Lever::Leads), "{:?}", h.entries);
+    close(h.entries[0].profit_gain, 11_458.333_333_333_334);
+    assert_eq!(h.entries.len(), 4);
+}
