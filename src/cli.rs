@@ -35,7 +35,7 @@ pub enum Command {
     Report(ReportArgs),
     /// What if some levers rise (or fall)? Revenue, profit, spend and ROMI before and after.
     Whatif(WhatifArgs),
-    /// Every lever ranked by the profit a +10 % change would earn, with its owner.
+    /// Levers ranked by headroom (the gain of reaching the clinic's own best 3 months), and by +10 %.
     Levers(LeversArgs),
     /// How much a lever (or all five evenly) must rise to reach a revenue target.
     Goalseek(GoalseekArgs),
@@ -237,7 +237,7 @@ pub struct GoalseekArgs {
     /// The clinic and period.
     #[command(flatten)]
     pub source: Source,
-    /// +15% (growth of the funnel's revenue) or an amount of clinic revenue over the period.
+    /// +15% (growth of the clinic's revenue over the period) or an amount of clinic revenue over it.
     #[arg(long, value_parser = parse_target, required_unless_present = "budget_for_plan")]
     pub revenue: Option<RevenueTarget>,
     /// The lever to move.
@@ -276,6 +276,9 @@ pub struct AllocateArgs {
     /// A channel's maximum monthly spend (CHANNEL=AMOUNT); repeatable.
     #[arg(long = "max", value_parser = parse_channel_amount)]
     pub max: Vec<(String, f64)>,
+    /// Drop the default bounds (0.5×–2× today's spend per channel): only --min/--max bound.
+    #[arg(long)]
+    pub free: bool,
     /// Print JSON.
     #[arg(long)]
     pub json: bool,
@@ -644,15 +647,54 @@ fn snapshot_table(columns: &[(&str, &Snapshot)]) -> String {
     text_table(&header, &body)
 }
 
+/// `levers --json`: the +10 % sensitivity rows and the ranking by headroom.
+#[derive(serde::Serialize)]
+struct LeversJson<'a> {
+    ranking: &'a [analysis::levers::LeverGain],
+    headroom: &'a [analysis::headroom::HeadroomEntry],
+}
+
 fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
     let loaded = args.source.load()?;
     let ranking = Base::new(&loaded.project, &args.source.filter())
         .rank(args.change, args.scope.channel.as_deref(), args.scope.direction.as_deref(), args.scope.lead_cost())
         .map_err(decision_error)?;
+    let headroom = analysis::headroom::headroom(&loaded.project, args.source.branch.as_deref());
+    for n in &headroom.notices {
+        eprintln!("notice: {n}");
+    }
     if args.json {
-        print_json(&ranking)?;
+        print_json(&LeversJson { ranking: &ranking, headroom: &headroom.entries })?;
     } else {
         let lang = Lang::En;
+        let rows: Vec<Vec<String>> = headroom
+            .entries
+            .iter()
+            .map(|e| {
+                let percent = e.lever != Lever::Leads && e.lever != Lever::RevenuePerPaid;
+                let value = |x: f64| {
+                    if percent { format::percent(Some(x), lang) } else { format::number(x, 0, lang) }
+                };
+                vec![
+                    e.direction.clone().unwrap_or_else(|| "clinic".to_string()),
+                    e.lever.key().to_string(),
+                    e.owner.key().to_string(),
+                    value(e.current),
+                    value(e.target),
+                    format!("{}..{}", e.window_first, e.window_last),
+                    format::money(Some(e.revenue_gain), lang),
+                    format::money(Some(e.profit_gain), lang),
+                ]
+            })
+            .collect();
+        println!("HEADROOM (your own best 3 months; gains a month)");
+        print!(
+            "{}",
+            text_table(
+                &["scope", "lever", "owner", "now", "best", "best window", "revenue gain", "profit gain"],
+                &rows
+            )
+        );
         let rows: Vec<Vec<String>> = ranking
             .iter()
             .map(|g| {
@@ -666,6 +708,7 @@ fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
                 ]
             })
             .collect();
+        println!("\nSENSITIVITY ({} on each lever, over the period)", format::percent(Some(args.change), lang));
         print!("{}", text_table(&["lever", "owner", "revenue gain", "extra spend", "profit gain", "per month"], &rows));
     }
     Ok(loaded.exit_code())
@@ -715,7 +758,11 @@ fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
         print_json(&answer)?;
     } else {
         let what = answer.lever.map_or("each of the five funnel levers".to_string(), |l| l.key().to_string());
-        println!("{what} must change by {}.", format::percent(Some(answer.required_change), Lang::En));
+        println!(
+            "{what} must change by {} (the attributed revenue must rise by {}).",
+            format::percent(Some(answer.required_change), Lang::En),
+            format::percent(answer.attributed_rise, Lang::En)
+        );
         print!("{}", snapshot_table(&[("before", &answer.before), ("after", &answer.after)]));
     }
     Ok(loaded.exit_code())
@@ -728,6 +775,7 @@ fn allocate(args: &AllocateArgs) -> Result<ExitCode, CliError> {
         min: args.min.iter().cloned().collect(),
         max: args.max.iter().cloned().collect(),
         tiers: args.tiers,
+        free: args.free,
     };
     let a = analysis::allocate::allocate(&loaded.project, &args.source.filter(), &opts).map_err(decision_error)?;
     for n in &a.notices {
@@ -975,6 +1023,10 @@ mod tests {
         assert!(
             Cli::try_parse_from(["medfunnel", "allocate", "--budget", "1 000 000", "--tiers", "0.8/0.15/0.05"]).is_ok()
         );
+        match Cli::try_parse_from(["medfunnel", "allocate", "--budget", "500000", "--free"]).unwrap().command {
+            Some(Command::Allocate(a)) => assert!(a.free && a.budget == 500_000.0),
+            other => panic!("{other:?}"),
+        }
         let open = Cli::try_parse_from(["medfunnel", "clinic.xlsx"]).unwrap();
         assert!(open.command.is_none() && open.file.is_some());
     }

@@ -40,8 +40,8 @@ pub enum AllocError {
     /// --min/--max names a channel the project does not have.
     #[error("unknown channel «{0}» in --min/--max")]
     UnknownChannel(String),
-    /// The minimums add up to more than the budget.
-    #[error("{scope}: the minimums add up to {min_total}, more than the budget {budget}")]
+    /// The minimums the user set add up to more than the budget.
+    #[error("{scope}: the minimums you set (--min) add up to {min_total}, more than the budget {budget}")]
     MinAboveBudget {
         /// "budget" or the tier.
         scope: String,
@@ -53,7 +53,7 @@ pub enum AllocError {
     /// The maximums add up to less than the budget (a channel without a curve can take no more
     /// than its --min).
     #[error(
-        "{scope}: the channels can take at most {max_total} (their --max; a channel with no spend in the period takes only its --min), less than the budget {budget}"
+        "{scope}: the maximums you set (--max) let the channels take at most {max_total} (a channel with no spend in the period takes only its --min), less than the budget {budget}"
     )]
     MaxBelowBudget {
         /// "budget" or the tier.
@@ -76,10 +76,12 @@ pub enum AllocError {
 pub struct AllocOptions {
     /// The total monthly budget to split.
     pub budget: f64,
-    /// Per-channel minimum monthly spend (default 0).
+    /// Per-channel minimum monthly spend, set by the user (default: 0.5 × spend_today).
     pub min: BTreeMap<String, f64>,
-    /// Per-channel maximum monthly spend (default unlimited).
+    /// Per-channel maximum monthly spend, set by the user (default: 2 × spend_today).
     pub max: BTreeMap<String, f64>,
+    /// Drop the default bounds: a channel's bounds are only what `min` and `max` set (0, unlimited).
+    pub free: bool,
     /// Hold the tier split: shares of proven, scaling, experiment adding up to 1 (e.g. 0.80 / 0.15 /
     /// 0.05); each tier's total is fixed to share × budget and allocated within the tier.
     pub tiers: Option<[f64; 3]>,
@@ -104,8 +106,15 @@ pub struct ChannelAllocation {
     pub value_per_lead: Option<f64>,
     /// Today's average monthly spend (over the period's months with spend).
     pub spend_today: Option<f64>,
+    /// The lower bound the channel had: --min, else 0.5 × spend_today (0 with --free or without a
+    /// curve). A bound scaled to fit the budget is in `why`, not here.
+    pub min: f64,
+    /// The upper bound: --max, else 2 × spend_today; `null` for none.
+    pub max: Option<f64>,
     /// The proposed monthly spend.
     pub spend: f64,
+    /// Why the proposal is what it is.
+    pub why: Why,
     /// Expected leads at the proposal: a·spend^b.
     pub leads: Option<f64>,
     /// Expected new patients: leads × booking_rate × show_rate.
@@ -305,24 +314,117 @@ fn bound(map: &BTreeMap<String, f64>, econ: &[ChannelEconomics]) -> Result<(), A
     }
 }
 
-/// The solver's items for the channels: k = value·a, lo = --min, hi = --max (a channel with no
-/// curve: hi = lo, since it gets money only through --min).
-fn items(econ: &[ChannelEconomics], opts: &AllocOptions) -> Result<Vec<Item>, AllocError> {
+/// Why a channel's proposal is what it is, for the one sentence the app says about it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Why {
+    /// No spend in the period, so no curve: it gets only its --min.
+    NoCurve,
+    /// Its lower bound scaled down with the others: the budget is below the bounds' sum.
+    ScaledDown,
+    /// Its upper bound scaled up with the others: the budget is above the bounds' sum.
+    ScaledUp,
+    /// Pushed past a default bound by the held tier split.
+    TierSplit,
+    /// Held at its lower bound (its return per rouble is the lowest at this budget).
+    AtMin,
+    /// Held at its upper bound (its return per rouble is the highest at this budget).
+    AtMax,
+    /// More than today: a higher return per rouble than the others at this budget.
+    HigherReturn,
+    /// Less than today: a lower return per rouble than the others at this budget.
+    LowerReturn,
+    /// As today.
+    Unchanged,
+}
+
+/// A channel's default bounds (domain.md): 0.5× and 2× its spend_today, for a channel with a curve
+/// and spend_today > 0; `None` otherwise (such a channel has no default bounds).
+pub fn default_bounds(e: &ChannelEconomics) -> Option<(f64, f64)> {
+    let today = e.spend_today.filter(|t| *t > 0.0 && t.is_finite() && e.curve.is_some())?;
+    Some((0.5 * today, 2.0 * today))
+}
+
+/// Whether each bound of a channel is a default one (which [`fit_bounds`] may scale) or set.
+type DefaultBounds = [bool; 2];
+
+/// The solver's items for the channels: k = value·a, and the bounds (domain.md): --min/--max where
+/// given, else for a channel with spend_today > 0 (and without `free`) 0.5× and 2× spend_today; a
+/// default bound gives way to a set bound on the other side (a --max below half of today's spend
+/// is also the minimum). A channel with no curve gets money only through --min (hi = lo).
+fn items(econ: &[ChannelEconomics], opts: &AllocOptions) -> Result<(Vec<Item>, Vec<DefaultBounds>), AllocError> {
     bound(&opts.min, econ)?;
     bound(&opts.max, econ)?;
     econ.iter()
         .map(|e| {
-            let lo = opts.min.get(&e.channel).copied().unwrap_or(0.0);
-            let hi = opts.max.get(&e.channel).copied().unwrap_or(f64::INFINITY);
+            let set_lo = opts.min.get(&e.channel).copied();
+            let set_hi = opts.max.get(&e.channel).copied();
+            let (lo, hi) = (set_lo.unwrap_or(0.0), set_hi.unwrap_or(f64::INFINITY));
             if !(lo >= 0.0 && lo.is_finite() && hi >= lo) {
                 return Err(AllocError::BadBounds { channel: e.channel.clone(), min: lo, max: hi });
             }
-            Ok(match e.curve {
-                Some(c) => Item { k: c.a * e.value_per_lead.unwrap_or(0.0), b: c.b, lo, hi },
-                None => Item { k: 0.0, b: 1.0, lo, hi: lo },
-            })
+            let Some(c) = e.curve else { return Ok((Item { k: 0.0, b: 1.0, lo, hi: lo }, [false, false])) };
+            let default = default_bounds(e).filter(|_| !opts.free);
+            let lo = set_lo.or(default.map(|d| d.0.min(hi))).unwrap_or(0.0);
+            let hi = set_hi.or(default.map(|d| d.1.max(lo))).unwrap_or(f64::INFINITY);
+            let k = c.a * e.value_per_lead.unwrap_or(0.0);
+            Ok((
+                Item { k, b: c.b, lo, hi },
+                [set_lo.is_none() && default.is_some(), set_hi.is_none() && default.is_some()],
+            ))
         })
-        .collect()
+        .collect::<Result<Vec<_>, _>>()
+        .map(|v| v.into_iter().unzip())
+}
+
+/// Which way [`fit_bounds`] scaled the default bounds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scaled {
+    Down,
+    Up,
+}
+
+/// The solver's items after [`fit_bounds`]: which channels it scaled, and which way.
+type Fitted = (Vec<Item>, Vec<usize>, Option<Scaled>);
+
+/// Default bounds the budget cannot meet are scaled to it (domain.md): below Σ min every channel
+/// gets its min × budget / Σ min, above Σ max (when every productive channel has a max) its
+/// max × budget / Σ max. Bounds the user set stay as they are, the default ones share what is left;
+/// when the set bounds alone cannot be met, that is an error saying so. Returns the items with the
+/// scaled channels fixed at their scaled bound, and which channels were scaled.
+fn fit_bounds(items: &[Item], default: &[DefaultBounds], budget: f64, scope: &str) -> Result<Fitted, AllocError> {
+    let mut out = items.to_vec();
+    let tol = 1e-12 * budget.abs().max(1.0);
+    let lo_total: f64 = items.iter().map(|i| i.lo).sum();
+    if lo_total > budget + tol {
+        let scaled: Vec<usize> = (0..items.len()).filter(|&i| default[i][0] && items[i].lo > 0.0).collect();
+        let movable: f64 = scaled.iter().map(|&i| items[i].lo).sum();
+        let set = lo_total - movable;
+        if scaled.is_empty() || set > budget + tol {
+            return Err(AllocError::MinAboveBudget { scope: scope.into(), min_total: set, budget });
+        }
+        let f = (budget - set).max(0.0) / movable;
+        for &i in &scaled {
+            out[i].lo *= f;
+            out[i].hi = out[i].lo;
+        }
+        return Ok((out, scaled, Some(Scaled::Down)));
+    }
+    let hi_total: f64 = items.iter().map(|i| i.hi).sum();
+    if hi_total < budget - tol {
+        let scaled: Vec<usize> = (0..items.len()).filter(|&i| default[i][1] && items[i].hi > 0.0).collect();
+        let movable: f64 = scaled.iter().map(|&i| items[i].hi).sum();
+        if scaled.is_empty() {
+            return Err(AllocError::MaxBelowBudget { scope: scope.into(), max_total: hi_total, budget });
+        }
+        let f = (budget - (hi_total - movable)) / movable;
+        for &i in &scaled {
+            out[i].hi *= f;
+            out[i].lo = out[i].hi;
+        }
+        return Ok((out, scaled, Some(Scaled::Up)));
+    }
+    Ok((out, Vec::new(), None))
 }
 
 /// Tier budgets: share × budget, a tier without channels giving its part to the others in
@@ -355,25 +457,55 @@ pub fn allocate_channels(
     if !(opts.budget.is_finite() && opts.budget >= 0.0) {
         return Err(AllocError::BadBudget(opts.budget));
     }
-    let items = items(econ, opts)?;
+    let (items, default) = items(econ, opts)?;
     let mut spend = vec![0.0; econ.len()];
     let mut marginal_return = Vec::new();
+    // Per channel: how fit_bounds moved its bound, if it did.
+    let mut moved: Vec<Option<Why>> = vec![None; econ.len()];
+    let names = |idx: &[usize]| idx.iter().map(|&i| econ[i].channel.as_str()).collect::<Vec<_>>().join(", ");
     match opts.tiers {
         None => {
-            let (s, lam) = solve(&items, opts.budget, "budget")?;
+            let (fitted, scaled, how) = fit_bounds(&items, &default, opts.budget, "budget")?;
+            if let Some(how) = how {
+                let (why, side) = match how {
+                    Scaled::Down => {
+                        (Why::ScaledDown, "below the sum of the channels' lower bounds (half of today's spend)")
+                    }
+                    Scaled::Up => (Why::ScaledUp, "above the sum of the channels' upper bounds (twice today's spend)"),
+                };
+                notices.push(format!("The budget is {side}: {} get their bound × budget / that sum.", names(&scaled)));
+                for &i in &scaled {
+                    moved[i] = Some(why);
+                }
+            }
+            let (s, lam) = solve(&fitted, opts.budget, "budget")?;
             spend = s;
             marginal_return.push(lam);
         }
         Some(shares) => {
             let budgets = tier_budgets(econ, opts.budget, shares)?;
+            let mut pushed = Vec::new();
             for (t, tier) in Tier::ALL.iter().enumerate() {
                 let idx: Vec<usize> = (0..econ.len()).filter(|&i| econ[i].tier == *tier).collect();
                 let sub: Vec<Item> = idx.iter().map(|&i| items[i]).collect();
-                let (s, lam) = solve(&sub, budgets[t], &format!("tier {}", tier.key()))?;
+                let sub_default: Vec<DefaultBounds> = idx.iter().map(|&i| default[i]).collect();
+                let scope = format!("tier {}", tier.key());
+                let (fitted, scaled, _) = fit_bounds(&sub, &sub_default, budgets[t], &scope)?;
+                for &k in &scaled {
+                    moved[idx[k]] = Some(Why::TierSplit);
+                    pushed.push(idx[k]);
+                }
+                let (s, lam) = solve(&fitted, budgets[t], &scope)?;
                 for (k, &i) in idx.iter().enumerate() {
                     spend[i] = s[k];
                 }
                 marginal_return.push(lam);
+            }
+            if !pushed.is_empty() {
+                notices.push(format!(
+                    "The tier split and the channels' default bounds (0.5×–2× today's spend) cannot both be met: the split wins, and {} go past their bound.",
+                    names(&pushed)
+                ));
             }
             if shares.iter().zip(&budgets).any(|(s, b)| *s > 0.0 && *b == 0.0) {
                 notices.push(
@@ -384,7 +516,7 @@ pub fn allocate_channels(
     }
     let mut warnings = Vec::new();
     let mut channels = Vec::with_capacity(econ.len());
-    for (e, s) in econ.iter().zip(&spend) {
+    for (i, (e, s)) in econ.iter().zip(&spend).enumerate() {
         if *s > 2.0 * e.max_monthly_spend {
             warnings.push(format!(
                 "{}: the proposal {:.0} a month is more than twice the largest monthly spend it ever had ({:.0}); the curve is extrapolated.",
@@ -403,7 +535,10 @@ pub fn allocate_channels(
             fit: e.fit,
             value_per_lead: e.value_per_lead,
             spend_today: e.spend_today,
+            min: items[i].lo,
+            max: Some(items[i].hi).filter(|h| h.is_finite()),
             spend: *s,
+            why: moved[i].unwrap_or_else(|| why(e, &items[i], *s)),
             leads: new.leads,
             visits: new.visits,
             paid: new.paid,
@@ -428,6 +563,25 @@ pub fn allocate_channels(
         notices,
         warnings,
     })
+}
+
+/// Why an unscaled channel got `s`: no curve, at a bound, or above or below today's spend.
+fn why(e: &ChannelEconomics, item: &Item, s: f64) -> Why {
+    let same = |a: f64, b: f64| (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0);
+    let today = e.spend_today.unwrap_or(0.0);
+    if e.curve.is_none() {
+        Why::NoCurve
+    } else if same(s, today) {
+        Why::Unchanged
+    } else if item.lo > 0.0 && same(s, item.lo) {
+        Why::AtMin
+    } else if item.hi.is_finite() && same(s, item.hi) {
+        Why::AtMax
+    } else if s > today {
+        Why::HigherReturn
+    } else {
+        Why::LowerReturn
+    }
 }
 
 /// What one channel brings at a monthly spend, by its curve.

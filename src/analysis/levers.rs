@@ -140,9 +140,10 @@ pub struct Snapshot {
     pub attributed_gross_profit: Option<f64>,
     /// Marketing spend.
     pub spend: Option<f64>,
-    /// Fixed costs of the period: Settings.fixed_costs × months.
+    /// Fixed costs of the period's months as far as they have happened: Settings.fixed_costs for
+    /// each complete month, by weight share for the month in progress, none for future months.
     pub fixed_costs: f64,
-    /// attributed_gross_profit − spend − fixed_costs (domain.md's Profit).
+    /// The clinic's profit: gross_profit − spend − fixed_costs (domain.md, "Levers and scenarios").
     pub profit: Option<f64>,
     /// Leads.
     pub leads: Option<f64>,
@@ -154,9 +155,10 @@ pub struct Snapshot {
     pub romi: Option<f64>,
     /// spend / visits.
     pub cac: Option<f64>,
-    /// Clinic LTV: the directions' LTV weighted by their new patients (visits).
+    /// Clinic LTV: the directions' LTV weighted by their new patients (visits); before a scenario
+    /// it is `kpi`'s `total.ltv`.
     pub ltv: Option<f64>,
-    /// ltv / cac.
+    /// ltv / cac: before a scenario, the clinic's one LTV:CAC (`kpi`'s `total.ltv_to_cac`).
     pub ltv_to_cac: Option<f64>,
 }
 
@@ -198,8 +200,9 @@ pub struct LeverGain {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum RevenueTarget {
-    /// Attributed revenue × (1 + x): the funnel's revenue grows by x (so one funnel lever needs
-    /// exactly +x, all five evenly (1 + x)^(1/5) − 1).
+    /// The clinic's revenue over the period × (1 + x): the levers must add x × revenue to the
+    /// attributed revenue, i.e. raise it by Xa = x × revenue / attributed_revenue (so one funnel
+    /// lever clinic-wide needs exactly +Xa, all five evenly (1 + Xa)^(1/5) − 1).
     Growth(f64),
     /// Clinic revenue over the period reaches this amount (Δ attributed = amount − revenue).
     Revenue(f64),
@@ -239,6 +242,9 @@ pub struct GoalSeek {
     pub direction: Option<String>,
     /// The change each moved lever needs (0.1 = +10 %).
     pub required_change: f64,
+    /// Xa: how much the attributed revenue must rise for the target (the money to add / the
+    /// attributed revenue); `null` without attributed revenue.
+    pub attributed_rise: Option<f64>,
     /// The period as it is.
     pub before: Snapshot,
     /// The period with the required change applied.
@@ -302,7 +308,6 @@ impl Base {
             Filter { from: filter.from, to: filter.to, direction: None, channel: None, branch: filter.branch.clone() };
         let kpis = metrics::compute(project, &period);
         let t = &kpis.total.kpis;
-        let nd = project.directions.len();
         let mut cells = Vec::new();
         let mut rest: Vec<Cell> = kpis
             .channels
@@ -349,7 +354,8 @@ impl Base {
         }
         cells.extend(rest);
         let months = kpis.months.len();
-        let fixed_costs = project.settings.fixed_costs * months as f64;
+        let asof = crate::metrics::asof::AsOf::of(project);
+        let fixed_costs = kpis.months.iter().map(|m| asof.fixed_costs(&project.settings, m.month)).sum();
         let dir_ltv: Vec<Option<f64>> = project
             .directions
             .iter()
@@ -381,9 +387,9 @@ impl Base {
             dir_ltv,
             econ: channel_economics(project, &period).0,
         };
-        base.before.ltv = base.ltv_with(&vec![1.0; nd], &vec![0.0; nd]);
-        base.before.profit = base.profit(t.attributed_gross_profit, t.spend);
-        base.before.ltv_to_cac = ratio(base.before.ltv, base.before.cac);
+        base.before.ltv = kpis.total.ltv;
+        base.before.ltv_to_cac = kpis.total.ltv_to_cac;
+        base.before.profit = base.profit(t.gross_profit, t.spend);
         base
     }
 
@@ -397,8 +403,10 @@ impl Base {
         self.before.months
     }
 
-    fn profit(&self, agp: Option<f64>, spend: Option<f64>) -> Option<f64> {
-        Some(agp? - spend? - self.before.fixed_costs).filter(|p| p.is_finite())
+    /// The clinic's profit: gross profit (all of the clinic's takings × margin) − spend − fixed costs.
+    /// A period without spend rows has spent nothing.
+    fn profit(&self, gross_profit: Option<f64>, spend: Option<f64>) -> Option<f64> {
+        Some(gross_profit? - spend.unwrap_or(0.0) - self.before.fixed_costs).filter(|p| p.is_finite())
     }
 
     /// Clinic LTV from direction LTVs scaled by `mult`, weighted by direction visits + `dvisits`.
@@ -538,16 +546,17 @@ impl Base {
         let spend = add(b.spend, d.spend);
         let visits = add(b.visits, d.visits);
         let agp = add(b.attributed_gross_profit, d.agp);
+        let gross_profit = add(b.gross_profit, d.agp);
         let cac = ratio(spend, visits);
         Snapshot {
             months: b.months,
             revenue: add(b.revenue, d.revenue),
             attributed_revenue: add(b.attributed_revenue, d.revenue),
-            gross_profit: add(b.gross_profit, d.agp),
+            gross_profit,
             attributed_gross_profit: agp,
             spend,
             fixed_costs: b.fixed_costs,
-            profit: self.profit(agp, spend),
+            profit: self.profit(gross_profit, spend),
             leads: add(b.leads, d.leads),
             visits,
             paid: add(b.paid, d.paid),
@@ -639,7 +648,7 @@ impl Base {
         let attributed = v(self.before.attributed_revenue);
         let revenue = v(self.before.revenue);
         let (value, kind, need) = match target {
-            RevenueTarget::Growth(x) => (x, "growth", attributed * x),
+            RevenueTarget::Growth(x) => (x, "growth", revenue * x),
             RevenueTarget::Revenue(r) => (r, "revenue", r - revenue),
         };
         if !value.is_finite() {
@@ -700,6 +709,7 @@ impl Base {
             channel: channel.map(str::to_string),
             direction: direction.map(str::to_string),
             required_change: x,
+            attributed_rise: (attributed != 0.0).then(|| need / attributed).filter(|r| r.is_finite()),
             before: outcome.before,
             after: outcome.after,
         })
@@ -709,11 +719,6 @@ impl Base {
 /// A saved scenario applied to the project over the filter's period (extra leads at CPL).
 pub fn apply_scenario(project: &Project, filter: &Filter, scenario: &Scenario) -> Result<Outcome, LeverError> {
     Base::new(project, filter).apply(&scenario.changes, LeadCost::Cpl)
-}
-
-/// The lever ranking for +`change` clinic-wide (extra leads at CPL).
-pub fn rank_levers(project: &Project, filter: &Filter, change: f64) -> Result<Vec<LeverGain>, LeverError> {
-    Base::new(project, filter).rank(change, None, None, LeadCost::Cpl)
 }
 
 /// Why a CLI value cannot be read.
@@ -776,7 +781,7 @@ pub fn parse_channel_amount(s: &str) -> Result<(String, f64), ParseError> {
     Ok((name.to_string(), x))
 }
 
-/// `--revenue +15%` (growth of the funnel's revenue) or `--revenue 12000000` (an amount).
+/// `--revenue +15%` (growth of the clinic's revenue) or `--revenue 12000000` (an amount).
 pub fn parse_revenue_target(s: &str) -> Result<RevenueTarget, ParseError> {
     if s.trim().ends_with('%') {
         return parse_change(s).map(RevenueTarget::Growth);

@@ -2,5 +2,6 @@
 
 pub mod allocate;
 pub mod curve;
+pub mod headroom;
 pub mod levers;
 pub mod plan;

@@ -116,17 +116,20 @@ impl PlanInput {
 /// A year's plan: what [`build_plan`] proposes and [`apply_plan`] writes.
 ///
 /// JSON (domain.md): `{"year", "months": [{"month", "revenue_plan", "budget_plan",
-/// "directions": {D: plan}, "channels": {C: budget}}]}`.
+/// "directions": {D: plan}, "channels": {C: budget}}], "notices": [..]}`.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct YearPlan {
     /// The planned year Y.
     pub year: i32,
     /// The 12 months of Y in order (empty only when Y is not a valid year).
     pub months: Vec<PlanMonth>,
-    /// What the user should know about how the plan was built (directions left out, tiers
-    /// without channels, …). Not part of the JSON contract: the CLI prints them on stderr.
-    #[serde(skip)]
+    /// What the user should know about how the plan was built, in English: one sentence per
+    /// estimated month and rule (see [`Estimate`]), directions left out, tiers without channels, ….
+    #[serde(default)]
     pub notices: Vec<String>,
+    /// The estimated months of the base, for showing their notices in the user's language.
+    #[serde(skip)]
+    pub estimates: Vec<Estimate>,
 }
 
 /// One month of a [`YearPlan`].
@@ -168,8 +171,10 @@ pub fn default_year(project: &Project) -> i32 {
 
 /// Builds the plan for `input.year` from the facts of the year before (domain.md, "Plan builder").
 ///
-/// - base[m, d] is the sum of the Revenue rows of direction d in month m of Y − 1; revenue without a
-///   direction (or with a blank one) is direction `""` and grows by the clinic growth.
+/// - base[m, d] is the sum of the Revenue rows of direction d in month m of Y − 1 when that month is
+///   complete (as of D); the month in progress, future months and months before d's first Revenue
+///   row are estimated as domain.md says, with a notice per month and rule ([`Estimate`]). Revenue
+///   without a direction (or with a blank one) is direction `""` and grows by the clinic growth.
 /// - A direction has revenue in Y − 1 when its Y − 1 total is above 0. It then gets all 12 months,
 ///   0 where its base is 0, so a department closed in August stays closed. Directions of the
 ///   Directions sheet or of Revenue rows of other years without revenue in Y − 1 get no plan, with a
@@ -187,10 +192,11 @@ pub fn build_plan(project: &Project, input: &PlanInput) -> YearPlan {
     let mut notices = Vec::new();
     let (Some(_), Some(_)) = (Month::new(year, 1), Month::new(year - 1, 1)) else {
         notices.push(format!("{year} is not a year that can be planned."));
-        return YearPlan { year, months: Vec::new(), notices };
+        return YearPlan { year, months: Vec::new(), notices, estimates: Vec::new() };
     };
 
-    let base = last_year_base(project, year, &mut notices);
+    let mut estimates = Vec::new();
+    let base = last_year_base(project, year, &mut notices, &mut estimates);
 
     // Growth per direction, and which overrides found their direction.
     let mut used_keys = BTreeSet::new();
@@ -250,24 +256,152 @@ pub fn build_plan(project: &Project, input: &PlanInput) -> YearPlan {
                 .to_string(),
         );
     }
-    YearPlan { year, months, notices }
+    YearPlan { year, months, notices, estimates }
 }
 
-/// base[d][m − 1]: Revenue of direction d in month m of Y − 1, for the directions that had revenue
-/// in Y − 1. Notices for directions that had none and for months planned at 0.
-fn last_year_base(project: &Project, year: i32, notices: &mut Vec<String>) -> BTreeMap<String, [f64; 12]> {
+/// How a month of Y − 1 whose facts are not all in got its base (domain.md, "Plan builder").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EstimateRule {
+    /// The month in progress: revenue to date × month's total weight / weight of days 1..D.
+    Scaled,
+    /// Revenue of the same month of Y − 2 × the direction's trend.
+    Trend,
+    /// The mean of the direction's complete months of Y − 1 with revenue.
+    Mean,
+}
+
+/// Why a month of Y − 1 had to be estimated.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum EstimateReason {
+    /// It contains the as-of day D.
+    InProgress,
+    /// It contains D, but no day with weight has passed yet.
+    InProgressNoWeight,
+    /// It starts after D.
+    Future,
+    /// It comes before the direction's first Revenue row (a direction opened mid-year).
+    BeforeFirstRow,
+}
+
+/// One estimated month of the base: which month, why, how, and for which directions (`""` = the
+/// revenue without a direction). One per month, reason and rule: the notices' sentences.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Estimate {
+    /// The month of Y − 1.
+    pub month: Month,
+    /// Why it is estimated.
+    pub reason: EstimateReason,
+    /// How.
+    pub rule: EstimateRule,
+    /// The directions estimated this way, with their trend for [`EstimateRule::Trend`].
+    pub directions: Vec<(String, Option<f64>)>,
+}
+
+impl Estimate {
+    /// The notice in the user's language.
+    pub fn sentence(&self, lang: crate::format::Lang) -> String {
+        use crate::format::Lang;
+        let m = self.month;
+        let names: Vec<String> = self
+            .directions
+            .iter()
+            .map(|(d, trend)| {
+                let name = match (d.is_empty(), lang) {
+                    (true, Lang::Ru) => "выручка без направления".to_string(),
+                    (true, _) => "revenue without a direction".to_string(),
+                    (false, _) => format!("«{d}»"),
+                };
+                match trend {
+                    Some(t) => format!("{name} ×{}", crate::format::number(*t, 3, lang)),
+                    None => name,
+                }
+            })
+            .collect();
+        let names = names.join(", ");
+        let (prev, prev2) = (m.year, m.year - 1);
+        let mm = m.month;
+        match lang {
+            Lang::Ru => {
+                let why = match self.reason {
+                    EstimateReason::InProgress => format!("{m} ещё идёт"),
+                    EstimateReason::InProgressNoWeight => format!("{m} ещё идёт, и рабочих дней в нём пока не было"),
+                    EstimateReason::Future => format!("{m} ещё не наступил"),
+                    EstimateReason::BeforeFirstRow => format!("{m} раньше первой строки выручки направления"),
+                };
+                let how = match self.rule {
+                    EstimateRule::Scaled => {
+                        "база оценена как выручка на сегодня × вес всего месяца / вес прошедших дней".to_string()
+                    }
+                    EstimateRule::Trend => {
+                        format!("база оценена как выручка {prev2}-{mm:02} × тренд {prev} к {prev2} году")
+                    }
+                    EstimateRule::Mean => format!(
+                        "в {prev2}-{mm:02} выручки тоже не было, база оценена как среднее полных месяцев {prev} года"
+                    ),
+                };
+                format!("{why}: {how} ({names}).")
+            }
+            _ => {
+                let why = match self.reason {
+                    EstimateReason::InProgress => format!("{m} is in progress"),
+                    EstimateReason::InProgressNoWeight => format!("{m} is in progress with no working day so far"),
+                    EstimateReason::Future => format!("{m} has not happened yet"),
+                    EstimateReason::BeforeFirstRow => format!("{m} comes before the direction's first Revenue row"),
+                };
+                let how = match self.rule {
+                    EstimateRule::Scaled => {
+                        "its base is the revenue to date × the month's total weight / the weight of the days so far"
+                            .to_string()
+                    }
+                    EstimateRule::Trend => {
+                        format!("its base is the revenue of {prev2}-{mm:02} × the trend of {prev} against {prev2}")
+                    }
+                    EstimateRule::Mean => format!(
+                        "{prev2}-{mm:02} had no revenue either, so its base is the mean of the complete months of {prev}"
+                    ),
+                };
+                format!("{why}: {how} ({names}).")
+            }
+        }
+    }
+}
+
+/// The estimated months found so far, by month, reason and rule: the directions of each.
+type Found = BTreeMap<(Month, EstimateReason, EstimateRule), Vec<(String, Option<f64>)>>;
+
+/// base[d][m − 1] for the directions that had revenue in Y − 1 (a positive sum of their rows), with
+/// the months that are not complete estimated (see [`Estimate`]), and notices for directions that
+/// had none and for months planned at 0.
+fn last_year_base(
+    project: &Project,
+    year: i32,
+    notices: &mut Vec<String>,
+    estimates: &mut Vec<Estimate>,
+) -> BTreeMap<String, [f64; 12]> {
+    use crate::metrics::asof::{AsOf, MonthState};
+    use crate::metrics::calendar::{month_weight, weight_between};
+
+    let asof = AsOf::of(project);
     let mut sums: BTreeMap<String, [f64; 12]> = BTreeMap::new();
+    let mut before: BTreeMap<String, [f64; 12]> = BTreeMap::new();
+    let mut first: BTreeMap<String, Month> = BTreeMap::new();
     let mut known: BTreeSet<String> = project.directions.iter().map(|d| d.name.clone()).collect();
     for row in &project.revenue {
         let d = direction_key(row.direction.as_deref());
         if !d.is_empty() {
             known.insert(d.to_string());
         }
-        if row.date.year() != year - 1 || !row.revenue.is_finite() {
+        let m = Month::of(row.date);
+        first.entry(d.to_string()).and_modify(|f| *f = (*f).min(m)).or_insert(m);
+        if !row.revenue.is_finite() {
             continue;
         }
         let i = row.date.month0() as usize;
-        sums.entry(d.to_string()).or_insert([0.0; 12])[i] += row.revenue;
+        if row.date.year() == year - 1 {
+            sums.entry(d.to_string()).or_insert([0.0; 12])[i] += row.revenue;
+        } else if row.date.year() == year - 2 {
+            before.entry(d.to_string()).or_insert([0.0; 12])[i] += row.revenue;
+        }
     }
     sums.retain(|_, b| b.iter().sum::<f64>() > 0.0);
 
@@ -282,6 +416,59 @@ fn last_year_base(project: &Project, year: i32, notices: &mut Vec<String>) -> BT
     if sums.is_empty() {
         notices.push(format!("No revenue in {}: every month of {year} is planned at 0.", year - 1));
     }
+
+    let months: Vec<Month> = (1..=12).filter_map(|m| Month::new(year - 1, m)).collect();
+    let mut found: Found = BTreeMap::new();
+    for (d, b) in &mut sums {
+        let facts = *b;
+        let prior = before.get(d).copied().unwrap_or([0.0; 12]);
+        let started = |m: Month| first.get(d).is_some_and(|f| m >= *f);
+        let complete: Vec<usize> = (0..12).filter(|&i| started(months[i]) && asof.is_complete(months[i])).collect();
+        // trend_d over the complete months of Y − 1 that had revenue of d in Y − 2 (1 without any).
+        let paired: Vec<usize> = complete.iter().copied().filter(|&i| prior[i] > 0.0).collect();
+        let trend = if paired.is_empty() {
+            1.0
+        } else {
+            paired.iter().map(|&i| facts[i]).sum::<f64>() / paired.iter().map(|&i| prior[i]).sum::<f64>()
+        };
+        let earning: Vec<f64> = complete.iter().map(|&i| facts[i]).filter(|v| *v > 0.0).collect();
+        let mean = if earning.is_empty() { 0.0 } else { earning.iter().sum::<f64>() / earning.len() as f64 };
+        for (i, &m) in months.iter().enumerate() {
+            let reason = if !started(m) {
+                EstimateReason::BeforeFirstRow
+            } else {
+                match asof.state(m) {
+                    None | Some(MonthState::Complete) => continue,
+                    Some(MonthState::Future) => EstimateReason::Future,
+                    Some(MonthState::InProgress) => {
+                        let so_far = asof.day.map_or(0.0, |day| weight_between(&project.settings, m.first_day(), day));
+                        if so_far > 0.0 {
+                            b[i] = facts[i] * month_weight(&project.settings, m) / so_far;
+                            found
+                                .entry((m, EstimateReason::InProgress, EstimateRule::Scaled))
+                                .or_default()
+                                .push((d.clone(), None));
+                            continue;
+                        }
+                        EstimateReason::InProgressNoWeight
+                    }
+                }
+            };
+            let (value, rule, shown) = if prior[i] > 0.0 {
+                (prior[i] * trend, EstimateRule::Trend, Some(trend))
+            } else {
+                (mean, EstimateRule::Mean, None)
+            };
+            b[i] = value;
+            found.entry((m, reason, rule)).or_default().push((d.clone(), shown));
+        }
+    }
+    for ((month, reason, rule), directions) in found {
+        let e = Estimate { month, reason, rule, directions };
+        notices.push(e.sentence(crate::format::Lang::En));
+        estimates.push(e);
+    }
+
     for (d, b) in &mut sums {
         for (i, v) in b.iter_mut().enumerate() {
             if *v < 0.0 {
@@ -609,6 +796,12 @@ mod tests {
         }
     }
 
+    /// A row of nothing on 31 December: the as-of day falls there, so every month of `year` is
+    /// complete and its facts are the base as they are.
+    fn year_closed(year: i32) -> RevenueRow {
+        revenue(day(year, 12, 31), None, 0.0)
+    }
+
     fn direction(name: &str) -> Direction {
         Direction { name: name.to_string(), margin: 0.4, visits_per_patient: None }
     }
@@ -760,7 +953,7 @@ mod tests {
             channel("Telegram", Tier::Scaling),
             channel("День открытых дверей", Tier::Experiment),
         ];
-        p.revenue = vec![revenue(day(2024, 1, 15), None, 1_000_000.0)];
+        p.revenue = vec![revenue(day(2024, 1, 15), None, 1_000_000.0), year_closed(2024)];
         p.budget = vec![
             spend(month(2024, 1), "Яндекс", 200_000.0),
             spend(month(2024, 7), "Яндекс", 100_000.0),
@@ -797,7 +990,7 @@ mod tests {
     fn tier_without_channels_gives_its_part_to_the_others() {
         let mut p = Project::new();
         p.channels = vec![channel("Яндекс", Tier::Proven), channel("ВК", Tier::Scaling)];
-        p.revenue = vec![revenue(day(2024, 1, 15), Some("Стоматология"), 1_000_000.0)];
+        p.revenue = vec![revenue(day(2024, 1, 15), Some("Стоматология"), 1_000_000.0), year_closed(2024)];
         p.budget = vec![spend(month(2024, 1), "Яндекс", 100.0)];
         let mut input = PlanInput::new(2025);
         input.growth = 0.0;
@@ -826,6 +1019,102 @@ mod tests {
     }
 
     #[test]
+    fn months_not_complete_are_estimated_by_the_contract_rules() {
+        let mut p = Project::new();
+        let uzi = Some("УЗИ");
+        let mrt = Some("МРТ");
+        p.revenue = vec![
+            // 2025 (Y − 2): УЗИ in January, February and December; МРТ nothing.
+            revenue(day(2025, 1, 10), uzi, 100_000.0),
+            revenue(day(2025, 2, 10), uzi, 200_000.0),
+            revenue(day(2025, 12, 10), uzi, 50_000.0),
+            // 2026 (Y − 1): УЗИ in January–March, and November to date (D = 18 November).
+            revenue(day(2026, 1, 10), uzi, 120_000.0),
+            revenue(day(2026, 2, 10), uzi, 260_000.0),
+            revenue(day(2026, 3, 10), uzi, 90_000.0),
+            revenue(day(2026, 11, 2), uzi, 30_000.0),
+            revenue(day(2026, 11, 18), uzi, 40_000.0),
+            // МРТ opened in May 2026.
+            revenue(day(2026, 5, 10), mrt, 300_000.0),
+            revenue(day(2026, 6, 10), mrt, 100_000.0),
+        ];
+        let input = PlanInput { growth: 0.0, ..PlanInput::new(2027) };
+        let plan = build_plan(&p, &input);
+        let uzi_of = |m: usize| plan.months[m - 1].directions["УЗИ"];
+        let mrt_of = |m: usize| plan.months[m - 1].directions["МРТ"];
+        // Complete months are the facts, 0 included (April–October had no УЗИ revenue).
+        assert_close(uzi_of(1), 120_000.0);
+        assert_close(uzi_of(3), 90_000.0);
+        assert_eq!(uzi_of(7), 0.0);
+        // November in progress: 70 000 to date; weights Mon–Fri 1, Sat 0.5, Sun 0, 1 Nov a Sunday:
+        // the month weighs 21 + 4 × 0.5 = 23, days 1..18 weigh 13 + 2 × 0.5 = 14 → 70 000 × 23 / 14
+        // = 115 000.
+        assert_close(uzi_of(11), 115_000.0);
+        // December is in the future: 2025-12 × trend, trend = (120 000 + 260 000) / (100 000 +
+        // 200 000) over the complete months with 2025 revenue (March had none in 2025) = 1.2666…;
+        // 50 000 × 380 / 300 = 63 333.33…
+        assert_close(uzi_of(12), 50_000.0 * 380.0 / 300.0);
+        // МРТ: January–April come before its first row and 2025 had none: the mean of its complete
+        // months with revenue, (300 000 + 100 000) / 2 = 200 000; December the same. November has
+        // nothing to date, so its scaled base is 0.
+        for m in [1, 2, 3, 4, 12] {
+            assert_close(mrt_of(m), 200_000.0);
+        }
+        assert_close(mrt_of(5), 300_000.0);
+        assert_eq!(mrt_of(11), 0.0);
+        // One notice per month, reason and rule.
+        use EstimateReason as R;
+        use EstimateRule as U;
+        let keys: Vec<(Month, R, U)> = plan.estimates.iter().map(|e| (e.month, e.reason, e.rule)).collect();
+        let mut expected: Vec<(Month, R, U)> = (1..=4).map(|m| (month(2026, m), R::BeforeFirstRow, U::Mean)).collect();
+        expected.extend([
+            (month(2026, 11), R::InProgress, U::Scaled),
+            (month(2026, 12), R::Future, U::Trend),
+            (month(2026, 12), R::Future, U::Mean),
+        ]);
+        assert_eq!(keys, expected);
+        let nov = &plan.estimates[4];
+        assert_eq!(nov.directions, [("МРТ".to_string(), None), ("УЗИ".to_string(), None)]);
+        let dec_trend = &plan.estimates[5];
+        assert_eq!(dec_trend.directions.len(), 1);
+        assert_close(dec_trend.directions[0].1.unwrap(), 380.0 / 300.0);
+        for e in &plan.estimates {
+            assert!(plan.notices.contains(&e.sentence(crate::format::Lang::En)));
+            assert!(e.sentence(crate::format::Lang::Ru).contains(&e.month.to_string()));
+        }
+        assert!(plan.notices[5].contains("2026-12") && plan.notices[5].contains("«УЗИ» ×1.267"), "{:?}", plan.notices);
+    }
+
+    #[test]
+    fn a_month_in_progress_without_weight_so_far_is_estimated_like_a_future_one() {
+        let mut p = Project::new();
+        p.revenue = vec![
+            revenue(day(2025, 11, 10), None, 80_000.0),
+            revenue(day(2026, 10, 10), None, 100_000.0),
+            // D = Sunday 1 November 2026: no weighted day has passed.
+            revenue(day(2026, 11, 1), None, 5_000.0),
+        ];
+        let plan = build_plan(&p, &PlanInput { growth: 0.0, ..PlanInput::new(2027) });
+        // No complete month of 2026 has 2025 revenue, so trend = 1: 80 000 × 1.
+        assert_close(plan.months[10].revenue_plan, 80_000.0);
+        // December: no 2025 revenue either → mean of complete months with revenue = 100 000.
+        assert_close(plan.months[11].revenue_plan, 100_000.0);
+        assert_eq!(plan.estimates[0].reason, EstimateReason::InProgressNoWeight);
+        assert_eq!(plan.estimates[0].rule, EstimateRule::Trend);
+    }
+
+    #[test]
+    fn the_demo_clinics_next_year_has_no_zero_month() {
+        let p = crate::demo::demo_project();
+        let plan = build_plan(&p, &PlanInput::new(default_year(&p)));
+        assert_eq!(plan.months.len(), 12);
+        for m in &plan.months {
+            assert!(m.revenue_plan > 0.0, "{} is planned at {}", m.month, m.revenue_plan);
+        }
+        assert!(!plan.estimates.is_empty());
+    }
+
+    #[test]
     fn seasonality_is_preserved() {
         let mut p = Project::new();
         for m in 1..=12 {
@@ -834,6 +1123,7 @@ mod tests {
             p.revenue.push(revenue(day(2024, m, 20), Some("Стоматология"), m as f64 * 6_000.0));
             p.revenue.push(revenue(day(2024, m, 20), Some("УЗИ"), 5_000.0));
         }
+        p.revenue.push(year_closed(2024));
         let plan = build_plan(&p, &PlanInput::new(2025));
         let base = |m: u32| m as f64 * 10_000.0 + 5_000.0;
         for (i, pm) in plan.months.iter().enumerate() {
@@ -850,8 +1140,11 @@ mod tests {
         let mut p = Project::new();
         p.directions = vec![direction("Стоматология"), direction("Неврология")];
         p.channels = vec![channel("Яндекс", Tier::Proven), channel("ВК", Tier::Scaling)];
-        p.revenue =
-            vec![revenue(day(2024, 1, 15), Some("Стоматология"), 100_000.0), revenue(day(2024, 1, 16), None, 20_000.0)];
+        p.revenue = vec![
+            revenue(day(2024, 1, 15), Some("Стоматология"), 100_000.0),
+            revenue(day(2024, 1, 16), None, 20_000.0),
+            year_closed(2024),
+        ];
         let plan_row = |m: Month, d: Option<&str>, v: f64, leads: Option<f64>| PlanRow {
             branch: None,
             month: m,
@@ -963,7 +1256,7 @@ mod tests {
     #[test]
     fn apply_plan_without_blank_revenue_writes_direction_rows_only() {
         let mut p = Project::new();
-        p.revenue = vec![revenue(day(2024, 6, 1), Some("УЗИ"), 10_000.0)];
+        p.revenue = vec![revenue(day(2024, 6, 1), Some("УЗИ"), 10_000.0), year_closed(2024)];
         p.budget = vec![BudgetRow {
             branch: None,
             month: month(2025, 6),
@@ -985,7 +1278,11 @@ mod tests {
     fn json_has_the_contract_shape() {
         let mut p = Project::new();
         p.channels = vec![channel("Яндекс", Tier::Proven)];
-        p.revenue = vec![revenue(day(2024, 1, 1), Some("УЗИ"), 100_000.0), revenue(day(2024, 1, 2), None, 100_000.0)];
+        p.revenue = vec![
+            revenue(day(2024, 1, 1), Some("УЗИ"), 100_000.0),
+            revenue(day(2024, 1, 2), None, 100_000.0),
+            year_closed(2024),
+        ];
         let mut input = PlanInput::new(2025);
         // Binary-exact inputs (1/2 and 1/16), so the JSON numbers can be compared exactly.
         input.growth = 0.5;
@@ -994,7 +1291,7 @@ mod tests {
         assert!(!plan.notices.is_empty());
         let v = serde_json::to_value(&plan).unwrap();
         let top: Vec<&String> = v.as_object().unwrap().keys().collect();
-        assert_eq!(top, ["months", "year"]);
+        assert_eq!(top, ["months", "notices", "year"]);
         assert_eq!(v["year"], 2025);
         assert_eq!(v["months"].as_array().unwrap().len(), 12);
         // January: 2 × 100 000 × 1.5 = 300 000; budget 300 000 / 16 = 18 750, all to the only

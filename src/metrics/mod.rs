@@ -497,6 +497,13 @@ fn val(x: Option<f64>) -> f64 {
     x.unwrap_or(0.0)
 }
 
+/// The plain average margin of the Directions sheet (`None` without directions): the margin of
+/// rows whose direction is blank or unknown.
+pub fn average_margin(project: &Project) -> Option<f64> {
+    let n = project.directions.len();
+    (n > 0).then(|| project.directions.iter().map(|d| d.margin).sum::<f64>() / n as f64)
+}
+
 /// Margins of the directions, with the plain average for rows whose direction is blank or unknown.
 struct Margins<'a> {
     directions: Interner<'a>,
@@ -508,7 +515,7 @@ struct Margins<'a> {
 impl<'a> Margins<'a> {
     fn new(project: &'a Project) -> Self {
         let margin: Vec<f64> = project.directions.iter().map(|d| d.margin).collect();
-        let average = (!margin.is_empty()).then(|| margin.iter().sum::<f64>() / margin.len() as f64);
+        let average = average_margin(project);
         Self {
             directions: Interner::new(project.directions.iter().map(|d| d.name.as_str())),
             margin,

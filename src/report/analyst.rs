@@ -24,7 +24,7 @@ use super::sheets::{
     gain_scale, new_sheet, write_table, write_value,
 };
 use super::template::add_template_sheets;
-use crate::analysis::levers::{LeverGain, rank_levers};
+use crate::analysis::headroom::{HeadroomEntry, factor_text, headroom};
 use crate::format::{self, Lang};
 use crate::metrics::references as rules;
 use crate::metrics::{self, Factor, Filter, Kpis, MonthKpis};
@@ -239,13 +239,16 @@ fn cards(c: &Ctx) -> Vec<Card> {
     out
 }
 
-/// The three levers that would earn most profit if each rose by 10 % on its own, clinic-wide
-/// (`analysis::levers::rank_levers`: more leads bought at today's CPL, better rates and checks for
-/// free). Empty when the ranking cannot be made, so the report still builds.
-pub fn top_levers(project: &Project, filter: &Filter) -> Vec<LeverGain> {
-    let mut gains = rank_levers(project, filter, 0.1).unwrap_or_default();
-    gains.truncate(3);
-    gains
+/// How many headroom levers the Summary lists.
+const SUMMARY_LEVERS: usize = 5;
+
+/// The five levers with the most headroom (`analysis::headroom`: the gain a month of bringing a
+/// factor back to the clinic's own best 3 months), best first. Empty when there is no ranking
+/// (fewer than 3 complete months), so the report still builds.
+pub fn top_levers(project: &Project, filter: &Filter) -> Vec<HeadroomEntry> {
+    let mut entries = headroom(project, filter.branch.as_deref()).entries;
+    entries.truncate(SUMMARY_LEVERS);
+    entries
 }
 
 /// The pace sentence of the month in progress, with money as the report's language writes it.
@@ -355,18 +358,30 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let cols = [
         c.col(T::Lever, 40.0, Kind::Text),
         c.col(T::Owner, 18.0, Kind::Text),
-        c.col(T::RevenueOverPeriod, 22.0, Kind::Money),
+        c.col(T::NowToBest, 22.0, Kind::Text),
         c.col(T::ProfitPerMonth, 16.0, Kind::Money),
     ];
+    let lang = c.lang;
     let rows: Vec<Vec<V>> = top_levers(c.project, c.filter)
         .iter()
-        .map(|l| {
-            let name = l.lever.factor().map_or(l.lever.key(), |f| c.t(i18n::factor(f)));
+        .map(|e| {
+            let factor = e.lever.factor().map_or(e.lever.key(), |f| c.t(i18n::factor(f)));
+            let name = match &e.direction {
+                Some(d) => format!("{factor} — {d}"),
+                None => format!("{factor} — {}", c.t(T::WholeClinic)),
+            };
+            let now_to_best = format!(
+                "{} → {} ({} – {})",
+                factor_text(e.lever, e.current, lang),
+                factor_text(e.lever, e.target, lang),
+                e.window_first,
+                e.window_last
+            );
             vec![
-                V::Text(name.to_string()),
-                V::Text(c.t(i18n::owner(l.owner)).to_string()),
-                V::Num(Some(l.revenue_gain)),
-                num(l.profit_gain_per_month),
+                V::Text(name),
+                V::Text(c.t(i18n::owner(e.owner)).to_string()),
+                V::Text(now_to_best),
+                V::Num(Some(e.profit_gain)),
             ]
         })
         .collect();
@@ -993,12 +1008,14 @@ mod tests {
     }
 
     #[test]
-    fn summary_levers_are_the_top_of_the_ranking() {
+    fn summary_levers_are_the_top_five_by_headroom() {
         let p = demo_project();
         let levers = top_levers(&p, &Filter::default());
-        assert_eq!(levers.len(), 3);
-        assert_eq!(levers[..], rank_levers(&p, &Filter::default(), 0.1).unwrap()[..3]);
+        assert_eq!(levers.len(), 5);
+        assert_eq!(levers[..], headroom(&p, None).entries[..5]);
         assert!(levers.windows(2).all(|w| w[0].profit_gain >= w[1].profit_gain));
+        // The top lever earns more than the second by real money.
+        assert!(levers[0].profit_gain - levers[1].profit_gain > 1_000.0);
     }
 
     #[test]

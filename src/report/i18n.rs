@@ -177,9 +177,10 @@ texts! {
     LostAgainstPlan => "Lost against plan", "Потеряно к плану";
     NoBottleneck => "No funnel stage was below plan.", "Ни один этап воронки не ниже плана.";
     NoGap => "No full month has a complete funnel plan (leads and rates).", "Ни у одного полного месяца нет полного плана воронки (лиды и конверсии).";
-    LeversTitle => "Levers that would earn most (each +10 % on its own)", "Рычаги, которые принесут больше всего (каждый +10 % отдельно)";
+    LeversTitle => "Levers by headroom: back to your own best 3 months (top five)", "Рычаги по запасу: вернуться к своим лучшим 3 месяцам (пять главных)";
     Lever => "Lever", "Рычаг";
-    RevenueOverPeriod => "Extra revenue over the period", "Доп. выручка за период";
+    NowToBest => "Now → your best (its 3 months)", "Сейчас → ваш лучший (его 3 месяца)";
+    WholeClinic => "whole clinic", "вся клиника";
     ProfitPerMonth => "Profit per month", "Прибыль в месяц";
 
     // Values.

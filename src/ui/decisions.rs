@@ -1,6 +1,6 @@
-//! The Decisions view: what-if levers with live sliders, the lever ranking with owners, goal
-//! seek, the budget allocator and named scenarios side by side (domain.md, "Levers and scenarios",
-//! "Budget allocation").
+//! The Decisions view: the levers ranked by headroom (the clinic's own best), what-if levers with
+//! live sliders and the +10 % sensitivity, goal seek, the budget allocator and named scenarios side
+//! by side (domain.md, "Levers and scenarios", "Budget allocation").
 //!
 //! Every figure comes from [`crate::analysis::levers`] and [`crate::analysis::allocate`]; this
 //! module keeps the user's inputs, caches the analyses by model revision and filter, and draws.
@@ -13,8 +13,9 @@ use super::commands::Edit;
 use super::dashboard::{self, Status, owner_label};
 use super::i18n::{K, tr};
 use super::sheets::{month_label, tier_label};
-use crate::analysis::allocate::{self, AllocError, AllocOptions, Allocation, BudgetForRevenue};
+use crate::analysis::allocate::{self, AllocError, AllocOptions, Allocation, BudgetForRevenue, Why};
 use crate::analysis::curve::{self, CurveFit};
+use crate::analysis::headroom::{self, Headroom, HeadroomEntry};
 use crate::analysis::levers::{self, Base, GoalSeek, LeadCost, LeverError, LeverGain, Outcome, SeekLevers, Snapshot};
 use crate::format::{self, Lang};
 use crate::metrics::{self, Filter};
@@ -130,6 +131,8 @@ pub struct DecisionsState {
     pub budget_text: String,
     /// Allocator: hold the 80/15/5 tier split.
     pub tiers: bool,
+    /// Allocator: drop the default bounds (0.5×–2× today's spend).
+    pub free: bool,
     /// Allocator: per channel, the minimum and maximum as typed.
     pub bounds: Vec<(String, String, String)>,
     /// Name for "save as scenario".
@@ -137,6 +140,7 @@ pub struct DecisionsState {
     /// Names of the saved scenarios shown side by side.
     pub compared: Vec<String>,
     base: Option<(BaseKey, Base)>,
+    headroom: Option<((u64, Option<String>), Headroom)>,
     ranking: Option<(RankKey, Result<Vec<LeverGain>, String>)>,
     alloc: Option<(AllocKey, Result<Allocation, String>)>,
     goal: Option<(GoalKey, Result<GoalSeek, String>)>,
@@ -275,6 +279,19 @@ impl DecisionsState {
         self.alloc.as_ref().and_then(|(_, r)| r.as_ref().ok())
     }
 
+    /// The levers ranked by headroom (the whole data as of D; the filter's branch only).
+    pub fn headroom(&mut self, cx: &DecisionsContext) -> &Headroom {
+        let key = (cx.revision, cx.filter.branch.clone());
+        if self.headroom.as_ref().is_none_or(|(k, _)| *k != key) {
+            let h = headroom::headroom(cx.project, cx.filter.branch.as_deref());
+            self.headroom = Some((key, h));
+        }
+        match &self.headroom {
+            Some((_, h)) => h,
+            None => unreachable!("the headroom was just computed"),
+        }
+    }
+
     /// The ranking for +10 % in the sliders' scope.
     pub fn ranking(&mut self, cx: &DecisionsContext) -> &Result<Vec<LeverGain>, String> {
         let key = (cx.revision, cx.filter.from, cx.filter.to, self.scope.clone(), self.lead_cost);
@@ -312,8 +329,12 @@ impl DecisionsState {
             levers::parse_number(&self.budget_text)
                 .ok_or_else(|| format!("{} «{}»", tr(lang, K::ErrNotAmount), self.budget_text.trim()))?
         };
-        let mut opts =
-            AllocOptions { budget, tiers: self.tiers.then_some([0.80, 0.15, 0.05]), ..AllocOptions::default() };
+        let mut opts = AllocOptions {
+            budget,
+            tiers: self.tiers.then_some([0.80, 0.15, 0.05]),
+            free: self.free,
+            ..AllocOptions::default()
+        };
         self.sync_bounds(cx.project);
         for (channel, min, max) in &self.bounds {
             for (text, map) in [(min, &mut opts.min), (max, &mut opts.max)] {
@@ -426,6 +447,8 @@ pub fn decisions_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsCo
     let mut edit = None;
     egui::ScrollArea::vertical().id_salt("decisions_scroll").show(ui, |ui| match st.section {
         Section::WhatIf => {
+            headroom_ui(ui, st, cx);
+            ui.add_space(10.0);
             scope_ui(ui, st, cx);
             ui.add_space(4.0);
             ui.columns(2, |cols| {
@@ -644,6 +667,93 @@ fn metric_card(ui: &mut egui::Ui, m: &Metric, months: usize, size: Vec2, lang: L
         });
 }
 
+/// "Маркетолог: 1 018 → 1 027 лидов в месяц" reads a factor's value in its own unit.
+fn factor_value(lever: Lever, x: f64, lang: Lang) -> String {
+    let text = headroom::factor_text(lever, x, lang);
+    if lever == Lever::Leads { format!("{text} {}", tr(lang, K::LeadsAMonth)) } else { text }
+}
+
+/// "мар–май 2026", or "дек 2025 – фев 2026" across a year end.
+fn window_label(first: Month, last: Month, lang: Lang) -> String {
+    let (a, b) = (month_label(first, lang), month_label(last, lang));
+    if first.year == last.year {
+        let short = a.split(' ').next().unwrap_or(&a).to_string();
+        format!("{short}–{b}")
+    } else {
+        format!("{a} – {b}")
+    }
+}
+
+/// The sentence of one headroom entry: "Доходимость в УЗИ: 71 % → 78 % (ваш лучший, мар–май 2026):
+/// +412 000 ₽ в месяц — администраторы".
+pub fn headroom_sentence(e: &HeadroomEntry, lang: Lang) -> String {
+    let scope = e.direction.as_ref().map_or_else(String::new, |d| format!("{}{d}", tr(lang, K::HeadroomIn)));
+    tr(lang, K::HeadroomSentence)
+        .replace("{lever}", tr(lang, lever_label(e.lever)))
+        .replace("{scope}", &scope)
+        .replace("{current}", &factor_value(e.lever, e.current, lang))
+        .replace("{target}", &factor_value(e.lever, e.target, lang))
+        .replace("{window}", &window_label(e.window_first, e.window_last, lang))
+        .replace("{money}", &format::money(Some(e.profit_gain), lang))
+        .replace("{owner}", tr(lang, owner_label(e.owner)))
+}
+
+/// How many headroom entries are said as sentences before the table.
+const HEADROOM_SENTENCES: usize = 5;
+
+fn headroom_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
+    let lang = cx.lang;
+    let dark = ui.visuals().dark_mode;
+    ui.label(RichText::new(tr(lang, K::HeadroomHeading)).strong().size(15.0));
+    let h = st.headroom(cx).clone();
+    if h.entries.is_empty() {
+        let key = if h.current_window.is_none() { K::HeadroomTooFew } else { K::HeadroomNone };
+        ui.label(RichText::new(tr(lang, key)).weak());
+        return;
+    }
+    for (i, e) in h.entries.iter().take(HEADROOM_SENTENCES).enumerate() {
+        let text = RichText::new(headroom_sentence(e, lang));
+        ui.label(if i == 0 { text.size(15.0).strong().color(Status::Good.colour(dark)) } else { text });
+    }
+    egui::CollapsingHeader::new(format!("{} ({})", tr(lang, K::HeadroomHeading), h.entries.len()))
+        .id_salt("headroom_table")
+        .default_open(false)
+        .show(ui, |ui| {
+            egui::Grid::new("headroom").striped(true).num_columns(9).spacing([14.0, 4.0]).show(ui, |ui| {
+                for k in [
+                    K::RankNo,
+                    K::LeverWord,
+                    K::ScopeCol,
+                    K::NowWord,
+                    K::BestWord,
+                    K::BestWindow,
+                    K::RevenueGainMonth,
+                    K::ProfitGainPerMonth,
+                    K::OwnerWord,
+                ] {
+                    ui.label(RichText::new(tr(lang, k)).strong());
+                }
+                ui.end_row();
+                for (i, e) in h.entries.iter().enumerate() {
+                    ui.label((i + 1).to_string());
+                    ui.label(tr(lang, lever_label(e.lever)));
+                    ui.label(e.direction.clone().unwrap_or_else(|| tr(lang, K::WholeClinic).to_string()));
+                    ui.label(factor_value(e.lever, e.current, lang));
+                    ui.label(factor_value(e.lever, e.target, lang));
+                    ui.label(window_label(e.window_first, e.window_last, lang));
+                    ui.label(signed(format::money(Some(e.revenue_gain), lang), e.revenue_gain));
+                    ui.label(
+                        RichText::new(signed(format::money(Some(e.profit_gain), lang), e.profit_gain))
+                            .color(Status::Good.colour(dark)),
+                    );
+                    ui.label(tr(lang, owner_label(e.owner)));
+                    ui.end_row();
+                }
+            });
+        });
+    ui.label(RichText::new(tr(lang, K::HeadroomHint)).weak().size(11.5));
+}
+
 fn ranking_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
     let lang = cx.lang;
     let dark = ui.visuals().dark_mode;
@@ -655,13 +765,6 @@ fn ranking_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext)
             return;
         }
     };
-    if let Some(top) = rows.first() {
-        let text = tr(lang, K::TopLeverSentence)
-            .replace("{lever}", tr(lang, lever_label(top.lever)))
-            .replace("{money}", &format::money(top.profit_gain_per_month, lang))
-            .replace("{owner}", tr(lang, owner_label(top.owner)));
-        ui.label(RichText::new(text).size(15.0).strong().color(Status::Good.colour(dark)));
-    }
     egui::Grid::new("lever_ranking").striped(true).num_columns(7).spacing([16.0, 4.0]).show(ui, |ui| {
         for h in [
             K::RankNo,
@@ -741,6 +844,19 @@ fn goal_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
                     format::money(g.target_revenue.map(|r| r / months), lang),
                     tr(lang, K::PerMonthShort)
                 ));
+                ui.end_row();
+                let clinic_rise =
+                    g.target_revenue.zip(g.before.revenue).and_then(|(t, r)| (r != 0.0).then(|| t / r - 1.0));
+                ui.label(tr(lang, K::GoalClinicRise));
+                ui.label(clinic_rise.map_or_else(|| format::DASH.to_string(), |x| signed_percent(x, lang)));
+                ui.end_row();
+                ui.label(tr(lang, K::GoalAttributedRise));
+                ui.label(
+                    RichText::new(
+                        g.attributed_rise.map_or_else(|| format::DASH.to_string(), |x| signed_percent(x, lang)),
+                    )
+                    .strong(),
+                );
                 ui.end_row();
                 for l in &g.levers {
                     ui.label(RichText::new(tr(lang, lever_label(*l))).strong());
@@ -849,12 +965,15 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
         ui.separator();
         ui.checkbox(&mut st.tiers, tr(lang, K::HoldTiers));
     });
+    ui.checkbox(&mut st.free, tr(lang, K::FreeBounds)).on_hover_text(tr(lang, K::FreeBoundsHint));
     ui.label(RichText::new(tr(lang, K::AllocateHint)).weak().size(11.5));
     st.sync_bounds(cx.project);
     let result = st.allocate(cx).cloned();
     let econ = curve::channel_economics(cx.project, cx.filter).0;
     ui.add_space(6.0);
     let m = |x: Option<f64>| format::money(x, lang);
+    // The app shows the allocator's money in whole thousands (domain.md); the JSON stays unrounded.
+    let k = |x: Option<f64>| format::money(x.map(|v| (v / 1000.0).round() * 1000.0), lang);
     let c = |x: Option<f64>| format::number(x.unwrap_or(f64::NAN), 1, lang);
     egui::Grid::new("allocation").striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
         for h in [
@@ -870,9 +989,7 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
             K::ColRevenue,
             K::MetricGrossProfit,
             K::CardRomi,
-            K::CurveA,
-            K::CurveB,
-            K::MonthsUsed,
+            K::WhyWord,
         ] {
             ui.label(RichText::new(tr(lang, h)).strong());
         }
@@ -885,37 +1002,42 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
                 alloc.is_some_and(|a| a.warnings.iter().any(|w| w.starts_with(&format!("{channel}: the proposal"))));
             let name = ui.label(&channel).id;
             ui.label(row.map_or("", |r| tier_label(r.tier, lang)));
-            ui.add(egui::TextEdit::singleline(&mut bounds.1).desired_width(80.0).id_salt(("min", i))).labelled_by(name);
-            ui.add(egui::TextEdit::singleline(&mut bounds.2).desired_width(80.0).id_salt(("max", i))).labelled_by(name);
+            // A blank field shows the default bound it stands for.
+            let default = econ.iter().find(|e| e.channel == channel).and_then(allocate::default_bounds);
+            let (min_hint, max_hint) = match default.filter(|_| !st.free) {
+                Some((lo, hi)) => (k(Some(lo)), k(Some(hi))),
+                None => (String::new(), String::new()),
+            };
+            ui.add(
+                egui::TextEdit::singleline(&mut bounds.1).hint_text(min_hint).desired_width(90.0).id_salt(("min", i)),
+            )
+            .labelled_by(name);
+            ui.add(
+                egui::TextEdit::singleline(&mut bounds.2).hint_text(max_hint).desired_width(90.0).id_salt(("max", i)),
+            )
+            .labelled_by(name);
             let Some(r) = row else {
                 ui.end_row();
                 continue;
             };
-            ui.label(m(r.spend_today));
-            let proposal = RichText::new(m(Some(r.spend))).strong();
+            ui.label(k(r.spend_today));
+            let proposal = RichText::new(k(Some(r.spend))).strong();
             ui.label(if warned { proposal.color(Status::Watch.colour(dark)) } else { proposal });
             let change = r.spend - r.spend_today.unwrap_or(0.0);
-            let status = if change.abs() < 0.5 {
+            let status = if change.abs() < 500.0 {
                 Status::Neutral
             } else if change > 0.0 {
                 Status::Good
             } else {
                 Status::Bad
             };
-            ui.label(RichText::new(signed(m(Some(change)), change)).color(status.colour(dark)));
+            ui.label(RichText::new(signed(k(Some(change)), change)).color(status.colour(dark)));
             ui.label(c(r.leads));
             ui.label(c(r.visits));
             ui.label(m(r.revenue));
             ui.label(m(r.gross_profit));
             ui.label(RichText::new(format::percent(r.romi, lang)).color(dashboard::romi_status(r.romi).colour(dark)));
-            ui.label(r.a.map_or_else(|| format::DASH.to_string(), |a| format::number(a, 4, lang)));
-            ui.label(r.b.map_or_else(|| format::DASH.to_string(), |b| format::number(b, 3, lang)));
-            let fit = match r.fit {
-                CurveFit::Fitted => String::new(),
-                CurveFit::Linear => format!(" ({})", tr(lang, K::FitLinear)),
-                CurveFit::None => format!(" ({})", tr(lang, K::FitNone)),
-            };
-            ui.label(format!("{}{fit}", r.months_used));
+            ui.label(RichText::new(tr(lang, why_label(r.why))).size(11.5));
             ui.end_row();
         }
         if let Some(a) = alloc {
@@ -927,8 +1049,8 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
             ui.label("");
             ui.label("");
             ui.label("");
-            ui.label(RichText::new(m(sum(&|r| r.spend_today))).strong());
-            ui.label(RichText::new(m(sum(&|r| Some(r.spend)))).strong());
+            ui.label(RichText::new(k(sum(&|r| r.spend_today))).strong());
+            ui.label(RichText::new(k(sum(&|r| Some(r.spend)))).strong());
             ui.label("");
             ui.label(RichText::new(c(sum(&|r| r.leads))).strong());
             ui.label(RichText::new(c(sum(&|r| r.visits))).strong());
@@ -937,6 +1059,32 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
             ui.end_row();
         }
     });
+    if let Ok(a) = &result {
+        // The fit's raw numbers are for the curious: collapsed by default.
+        egui::CollapsingHeader::new(tr(lang, K::DetailsWord)).id_salt("allocation_details").default_open(false).show(
+            ui,
+            |ui| {
+                egui::Grid::new("allocation_curves").striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
+                    for h in [K::ColChannel, K::CurveA, K::CurveB, K::MonthsUsed] {
+                        ui.label(RichText::new(tr(lang, h)).strong());
+                    }
+                    ui.end_row();
+                    for r in &a.channels {
+                        ui.label(&r.channel);
+                        ui.label(r.a.map_or_else(|| format::DASH.to_string(), |a| format::number(a, 4, lang)));
+                        ui.label(r.b.map_or_else(|| format::DASH.to_string(), |b| format::number(b, 3, lang)));
+                        let fit = match r.fit {
+                            CurveFit::Fitted => String::new(),
+                            CurveFit::Linear => format!(" ({})", tr(lang, K::FitLinear)),
+                            CurveFit::None => format!(" ({})", tr(lang, K::FitNone)),
+                        };
+                        ui.label(format!("{}{fit}", r.months_used));
+                        ui.end_row();
+                    }
+                });
+            },
+        );
+    }
     ui.add_space(6.0);
     match &result {
         Err(e) => {
@@ -957,9 +1105,20 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
                 if a.warnings.iter().any(|w| w.starts_with(&format!("{}: the proposal", e.channel))) {
                     let text = tr(lang, K::WarnExtrapolation)
                         .replace("{channel}", &e.channel)
-                        .replace("{spend}", &m(Some(r.spend)))
-                        .replace("{max}", &m(Some(e.max_monthly_spend)));
+                        .replace("{spend}", &k(Some(r.spend)))
+                        .replace("{max}", &k(Some(e.max_monthly_spend)));
                     ui.colored_label(Status::Watch.colour(dark), format!("⚠ {text}"));
+                }
+            }
+            let pushed: Vec<&str> =
+                a.channels.iter().filter(|r| r.why == Why::TierSplit).map(|r| r.channel.as_str()).collect();
+            if !pushed.is_empty() {
+                let text = tr(lang, K::NoticeTierPushed).replace("{channels}", &pushed.join(", "));
+                ui.colored_label(Status::Watch.colour(dark), format!("⚠ {text}"));
+            }
+            for (why, key) in [(Why::ScaledDown, K::NoticeScaledDown), (Why::ScaledUp, K::NoticeScaledUp)] {
+                if a.channels.iter().any(|r| r.why == why) {
+                    ui.label(format!("ℹ {}", tr(lang, key)));
                 }
             }
             for e in &econ {
@@ -978,6 +1137,21 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
                 ui.label(RichText::new(format!("ℹ {}", tr(lang, K::NoticeEmptyTier))).weak());
             }
         }
+    }
+}
+
+/// The sentence saying why a channel got its proposal.
+pub fn why_label(w: Why) -> K {
+    match w {
+        Why::NoCurve => K::WhyNoCurve,
+        Why::ScaledDown => K::WhyScaledDown,
+        Why::ScaledUp => K::WhyScaledUp,
+        Why::TierSplit => K::WhyTierSplit,
+        Why::AtMin => K::WhyAtMin,
+        Why::AtMax => K::WhyAtMax,
+        Why::HigherReturn => K::WhyHigher,
+        Why::LowerReturn => K::WhyLower,
+        Why::Unchanged => K::WhySame,
     }
 }
 

@@ -306,8 +306,24 @@ table! {
     PerMonthShort => "в месяц", "a month";
     PointsWord => "п.п.", "pp";
     WarningWord => "Внимание", "Warning";
-    RankingHeading => "Какой рычаг даёт больше прибыли: каждый +10 %", "Which lever earns most profit: each +10 %";
-    TopLeverSentence => "{lever} +10 % даёт {money} в месяц — {owner}", "{lever} +10 % earns {money}/month — {owner}";
+    RankingHeading => "Чувствительность: каждый рычаг +10 %", "Sensitivity: each lever +10 %";
+    HeadroomHeading => "Что клиника уже умела: рычаги по запасу до своего лучшего результата",
+        "What your clinic has already shown it can do: levers by headroom to its own best";
+    HeadroomSentence => "{lever}{scope}: {current} → {target} (ваш лучший, {window}): +{money} в месяц — {owner}",
+        "{lever}{scope}: {current} → {target} (your best, {window}): +{money} a month — {owner}";
+    HeadroomIn => " в ", " in ";
+    HeadroomHint => "Текущее окно — последние 3 полных месяца; лучший результат — лучшее окно из 3 месяцев за последние 12 полных. Прибыль = прирост выручки × маржа − докупка лидов по CPL.",
+        "The current window is the last 3 complete months; the best is the best 3-month window of the last 12 complete months. Profit = revenue gain × margin − extra leads bought at CPL.";
+    HeadroomTooFew => "Меньше 3 полных месяцев воронки: рычаги по запасу пока не ранжируются.",
+        "Fewer than 3 complete months of funnel data: no ranking by headroom yet.";
+    HeadroomNone => "Каждый показатель сейчас на своём лучшем уровне за последние 12 месяцев.",
+        "Every factor is at its best of the last 12 months now.";
+    ScopeCol => "Где", "Scope";
+    NowWord => "Сейчас", "Now";
+    BestWord => "Лучший", "Best";
+    BestWindow => "Лучшие 3 месяца", "Best 3 months";
+    RevenueGainMonth => "Выручка + в месяц", "Revenue gain a month";
+    LeadsAMonth => "лидов в месяц", "leads a month";
     RankNo => "№", "#";
     LeverWord => "Рычаг", "Lever";
     OwnerWord => "Ответственный", "Owner";
@@ -315,14 +331,16 @@ table! {
     SpendChange => "Расход +", "Spend change";
     ProfitGain => "Прибыль + за период", "Profit gain (period)";
     ProfitGainPerMonth => "Прибыль + в месяц", "Profit gain a month";
-    RankingHint => "Рост лидов стоит денег (по CPL или по кривой); рост конверсий и чека — нет. Прибыль = валовая прибыль с каналов − расход − постоянные затраты.",
-        "Extra leads cost money (at CPL or along the curve); better rates and checks do not. Profit = channels' gross profit − spend − fixed costs.";
+    RankingHint => "Рост лидов стоит денег (по CPL или по кривой); рост конверсий и чека — нет. Прибыль клиники = валовая прибыль − расход − постоянные затраты; рычаг меняет её на прирост валовой прибыли с каналов − прирост расхода.",
+        "Extra leads cost money (at CPL or along the curve); better rates and checks do not. The clinic's profit = gross profit − spend − fixed costs; a lever changes it by Δ channels' gross profit − Δ spend.";
     GoalHeading => "Подбор цели: насколько поднять рычаг", "Goal seek: how much must a lever rise";
     GoalTarget => "Цель по выручке:", "Revenue target:";
     GoalLevers => "Рычаг:", "Lever:";
     AllFiveEvenly => "все пять поровну", "all five evenly";
-    GoalHint => "«+15 %» — рост выручки с каналов; число — выручка клиники за весь период.",
-        "\"+15 %\" is growth of the channels' revenue; a number is the clinic's revenue over the whole period.";
+    GoalHint => "«+15 %» — рост выручки клиники за период; число — выручка клиники за весь период. Рост добирается выручкой с каналов.",
+        "\"+15 %\" is growth of the clinic's revenue over the period; a number is the clinic's revenue over the whole period. The growth comes from the channels' revenue.";
+    GoalClinicRise => "Рост выручки клиники", "Clinic revenue rise";
+    GoalAttributedRise => "Рост выручки с каналов (нужно добрать)", "Channels' revenue rise (what the levers must add)";
     GoalRevenueNow => "Выручка сейчас", "Revenue now";
     GoalRevenueTarget => "Нужная выручка", "Revenue needed";
     ApplyToSliders => "Применить к ползункам", "Apply to sliders";
@@ -338,8 +356,30 @@ table! {
     OtherRevenue => "Выручка вне каналов с кривой", "Revenue outside channels with a curve";
     MonthlyBudget => "Бюджет на месяц:", "Monthly budget:";
     HoldTiers => "Держать 80/15/5 по категориям", "Hold the 80/15/5 tier split";
-    AllocateHint => "Деньги делятся так, чтобы последний рубль в каждом канале приносил одинаково. Мин/макс — ограничения расхода канала в месяц (пусто — нет).",
-        "The money is split so that the last rouble earns the same in every channel. Min/max bound a channel's monthly spend (blank: none).";
+    AllocateHint => "Деньги делятся так, чтобы последний рубль в каждом канале приносил одинаково. Мин/макс — ограничения расхода канала в месяц; пусто — от половины до двух сегодняшних расходов (серым).",
+        "The money is split so that the last rouble earns the same in every channel. Min/max bound a channel's monthly spend; blank: half to twice today's spend (in grey).";
+    FreeBounds => "Без границ по умолчанию", "No default bounds";
+    FreeBoundsHint => "Снять границы 0,5×–2× от сегодняшнего расхода: кривые тогда продолжаются за пределы данных.",
+        "Drop the 0.5×–2× bounds around today's spend: the curves are then extrapolated beyond the data.";
+    DetailsWord => "Подробности: кривые отклика", "Details: response curves";
+    WhyWord => "Почему", "Why";
+    WhyNoCurve => "нет расхода в периоде — получает только минимум", "no spend in the period: gets only its minimum";
+    WhyScaledDown => "бюджет меньше суммы минимумов — нижняя граница уменьшена вместе с остальными",
+        "the budget is below the sum of the minimums: its lower bound is scaled down with the others";
+    WhyScaledUp => "бюджет больше суммы максимумов — верхняя граница увеличена вместе с остальными",
+        "the budget is above the sum of the maximums: its upper bound is scaled up with the others";
+    WhyTierSplit => "разбивка 80/15/5 вывела за границу", "pushed past its bound by the 80/15/5 split";
+    WhyAtMin => "удержан на нижней границе", "held at its lower bound";
+    WhyAtMax => "на верхней границе: отдача на рубль выше, чем у остальных", "at its upper bound: a higher return per rouble than the others";
+    WhyHigher => "отдача на рубль выше, чем у остальных при этом бюджете", "higher return per rouble than the others at this budget";
+    WhyLower => "отдача на рубль ниже, чем у остальных при этом бюджете", "lower return per rouble than the others at this budget";
+    WhySame => "как сейчас", "as today";
+    NoticeTierPushed => "Разбивка 80/15/5 и границы 0,5×–2× не выполняются вместе: разбивка важнее, за границу вышли: {channels}.",
+        "The 80/15/5 split and the 0.5×–2× bounds cannot both be met: the split wins, and these go past their bound: {channels}.";
+    NoticeScaledDown => "Бюджет меньше суммы минимумов: каждый канал получает свой минимум × бюджет / сумму минимумов.",
+        "The budget is below the sum of the minimums: each channel gets its minimum × budget / their sum.";
+    NoticeScaledUp => "Бюджет больше суммы максимумов: каждый канал получает свой максимум × бюджет / сумму максимумов.",
+        "The budget is above the sum of the maximums: each channel gets its maximum × budget / their sum.";
     MinWord => "Мин", "Min";
     MaxWord => "Макс", "Max";
     SpendToday => "Сейчас", "Today";
@@ -366,8 +406,8 @@ table! {
     ErrNotAmount => "не число:", "not an amount:";
     ErrBadBudget => "бюджет должен быть числом не меньше 0", "the budget must be a number of at least 0";
     ErrBadBounds => "минимум больше максимума или отрицателен", "the minimum is above the maximum or negative";
-    ErrMinAboveBudget => "минимумы в сумме больше бюджета:", "the minimums add up to more than the budget:";
-    ErrMaxBelowBudget => "максимумы в сумме меньше бюджета:", "the maximums add up to less than the budget:";
+    ErrMinAboveBudget => "заданные вами минимумы в сумме больше бюджета:", "the minimums you set add up to more than the budget:";
+    ErrMaxBelowBudget => "заданные вами максимумы в сумме меньше бюджета:", "the maximums you set add up to less than the budget:";
     ErrNoChannels => "нет каналов, на которые можно потратить бюджет", "no channels to spend the budget on";
     ErrUnreachable => "Цель недостижима: рычаг пришлось бы опустить до −100 % и ниже", "Out of reach: the lever would have to fall to −100 % or below";
     ErrNoRevenueInScope => "Этот рычаг здесь не двигает выручку (нет выручки с каналов в этой области)", "This lever moves no revenue here (no attributed revenue in this scope)";

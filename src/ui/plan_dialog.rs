@@ -8,14 +8,13 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{Datelike, Local};
 use egui::{Color32, RichText};
 use egui_plot::{Bar, BarChart, GridMark, Legend, Plot};
 
 use super::commands::Edit;
 use super::i18n::{K, tr};
 use super::sheets::{month_label, tier_label};
-use crate::analysis::plan::{PlanInput, YearPlan, apply_plan, build_plan, parse_percent, parse_tiers};
+use crate::analysis::plan::{PlanInput, YearPlan, apply_plan, build_plan, default_year, parse_percent, parse_tiers};
 use crate::format::{self, Lang};
 use crate::metrics::{self, Filter};
 use crate::model::{Month, Project, Tier};
@@ -86,7 +85,8 @@ struct Preview {
 }
 
 impl PlanDialog {
-    /// A dialog with the defaults: next year (the year after the last Revenue row), +15 %,
+    /// A dialog with the defaults: the plan builder's default year (the first from the as-of
+    /// day's year without Plan rows), +15 %,
     /// 7 %, 80/15/5, no direction overrides.
     pub fn new(project: &Project) -> Self {
         let input = PlanInput::new(default_year(project));
@@ -320,7 +320,12 @@ impl PlanDialog {
         for w in &warnings {
             ui.add(egui::Label::new(RichText::new(format!("⚠ {}", localize(w, lang))).color(warn)).wrap());
         }
-        for n in &p.plan.notices {
+        // Estimated months change the plan itself: a visible line each, in the user's language.
+        let estimated: Vec<String> = p.plan.estimates.iter().map(|e| e.sentence(Lang::En)).collect();
+        for e in &p.plan.estimates {
+            ui.add(egui::Label::new(RichText::new(format!("ℹ {}", e.sentence(lang))).color(warn)).wrap());
+        }
+        for n in p.plan.notices.iter().filter(|n| !estimated.contains(n)) {
             ui.add(egui::Label::new(RichText::new(format!("ℹ {}", localize(n, lang))).weak()).wrap());
         }
         let missing: Vec<String> = p
@@ -328,10 +333,12 @@ impl PlanDialog {
             .iter()
             .enumerate()
             .filter(|(_, v)| v.is_none())
-            .filter_map(|(i, _)| Month::new(p.plan.year - 1, i as u32 + 1).map(|m| month_label(m, lang)))
+            .filter_map(|(i, _)| Month::new(p.plan.year - 1, i as u32 + 1))
+            .filter(|m| !p.plan.estimates.iter().any(|e| e.month == *m))
+            .map(|m| month_label(m, lang))
             .collect();
         if !missing.is_empty() && missing.len() < 12 {
-            // A half-finished year plans its empty months at 0: say so before it surprises anyone.
+            // Complete months without revenue plan 0: say so before it surprises anyone.
             ui.add(
                 egui::Label::new(
                     RichText::new(format!("ℹ {} {}", tr(lang, K::PlanMonthsWithoutRevenue), missing.join(", "))).weak(),
@@ -340,11 +347,6 @@ impl PlanDialog {
             );
         }
     }
-}
-
-/// The year after the last year with Revenue rows; without any, next calendar year.
-pub fn default_year(project: &Project) -> i32 {
-    project.revenue.iter().map(|r| r.date.year()).max().unwrap_or_else(|| Local::now().year()) + 1
 }
 
 /// `0.15` → `+15 %` (with a sign for growth), as a starting text for a field.
@@ -841,17 +843,30 @@ mod tests {
         input.growth_by_direction.insert("УЗИ".into(), -2.0);
         input.growth_by_direction.insert(" ".into(), 0.1);
         let mut messages = input.warnings();
-        messages.extend(build_plan(&p, &input).notices);
+        // Estimated months speak the user's language themselves; the other notices go through
+        // localize.
+        let mut estimates = Vec::new();
+        let mut notices_of = |plan: YearPlan, messages: &mut Vec<String>| {
+            let own: Vec<String> = plan.estimates.iter().map(|e| e.sentence(Lang::En)).collect();
+            messages.extend(plan.notices.into_iter().filter(|n| !own.contains(n)));
+            estimates.extend(plan.estimates);
+        };
+        notices_of(build_plan(&p, &input), &mut messages);
         p.channels.push(Channel { name: "Яндекс".into(), tier: Tier::Scaling, ..Channel::default() });
-        messages.extend(build_plan(&p, &input).notices);
+        notices_of(build_plan(&p, &input), &mut messages);
         input.tiers = [1.0, 0.0, 0.0];
-        messages.extend(build_plan(&p, &input).notices);
+        notices_of(build_plan(&p, &input), &mut messages);
         input.tiers = [0.8, -0.1, 0.1];
         messages.extend(input.warnings());
         input.marketing_share = f64::NAN;
         messages.extend(input.warnings());
-        messages.extend(build_plan(&Project::new(), &PlanInput::new(2026)).notices);
-        messages.extend(build_plan(&p, &PlanInput::new(i32::MAX)).notices);
+        notices_of(build_plan(&Project::new(), &PlanInput::new(2026)), &mut messages);
+        notices_of(build_plan(&p, &PlanInput::new(i32::MAX)), &mut messages);
+        assert!(!estimates.is_empty());
+        for e in &estimates {
+            let ru = e.sentence(Lang::Ru);
+            assert!(!has_latin_words(&ru), "not translated: {ru}");
+        }
         assert!(messages.len() >= 12, "{messages:#?}");
         for m in &messages {
             let ru = localize(m, Lang::Ru);
@@ -879,9 +894,10 @@ mod tests {
     }
 
     #[test]
-    fn next_year_follows_the_last_revenue() {
+    fn the_dialog_opens_on_the_contracts_default_year() {
         let p = crate::demo::demo_project();
-        let last = p.revenue.iter().map(|r| r.date.year()).max().unwrap();
-        assert_eq!(default_year(&p), last + 1);
+        // The demo's data run to November 2026 and 2026 has its plan: 2027.
+        assert_eq!(PlanDialog::new(&p).year, 2027);
+        assert_eq!(PlanDialog::new(&p).year, default_year(&p));
     }
 }

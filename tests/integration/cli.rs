@@ -105,19 +105,47 @@ fn whatif_of_zero_equals_the_base_and_levers_name_owners() {
     let v = json_of(&["whatif", "--lever", "show_rate=+0%", "--json"]);
     assert_eq!(v["before"], v["after"]);
     assert_eq!(v["levers"][0]["lever"], "show_rate");
-    let ranking = json_of(&["levers", "--json"]);
-    let owners: Vec<&str> = ranking.as_array().unwrap().iter().map(|r| r["owner"].as_str().unwrap()).collect();
+    let levers = json_of(&["levers", "--json"]);
+    let ranking = levers["ranking"].as_array().unwrap();
+    let owners: Vec<&str> = ranking.iter().map(|r| r["owner"].as_str().unwrap()).collect();
     assert!(owners.contains(&"administrators") && owners.contains(&"marketer") && owners.contains(&"doctors"));
+    // The ranking by headroom: best first, and the top lever earns more than the second.
+    let headroom = levers["headroom"].as_array().unwrap();
+    assert!(headroom.len() >= 2, "{levers}");
+    for e in headroom {
+        for key in [
+            "direction",
+            "lever",
+            "owner",
+            "current",
+            "target",
+            "window_first",
+            "window_last",
+            "revenue_gain",
+            "profit_gain",
+        ] {
+            assert!(e.get(key).is_some(), "{key}");
+        }
+        assert!(e["profit_gain"].as_f64().unwrap() > 0.0);
+    }
+    assert!(headroom[0]["profit_gain"].as_f64().unwrap() > headroom[1]["profit_gain"].as_f64().unwrap());
 }
 
 #[test]
 fn goalseek_answer_reapplied_gives_the_target() {
+    // +15 % of the clinic's revenue: the attributed revenue must rise by Xa = 0.15 × revenue /
+    // attributed revenue, which one lever clinic-wide does alone.
     let g = json_of(&["goalseek", "--revenue", "+15%", "--lever", "paid_rate", "--json"]);
+    let before = &g["before"];
+    let xa = 0.15 * before["revenue"].as_f64().unwrap() / before["attributed_revenue"].as_f64().unwrap();
     let x = g["required_change"].as_f64().unwrap();
-    assert!((x - 0.15).abs() < 1e-9, "{x}");
+    assert!((x - xa).abs() < 1e-9, "{x} vs {xa}");
+    assert!((g["attributed_rise"].as_f64().unwrap() - xa).abs() < 1e-12);
+    let after = g["after"]["revenue"].as_f64().unwrap();
+    assert!((after - 1.15 * before["revenue"].as_f64().unwrap()).abs() < 1e-3, "{after}");
     let even = json_of(&["goalseek", "--revenue", "+15%", "--even", "--json"]);
     let e = even["required_change"].as_f64().unwrap();
-    assert!((e - (1.15f64.powf(0.2) - 1.0)).abs() < 1e-9, "{e}");
+    assert!((e - ((1.0 + xa).powf(0.2) - 1.0)).abs() < 1e-9, "{e}");
 }
 
 #[test]

@@ -5,11 +5,12 @@
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use medfunnel::analysis::headroom::headroom;
 use medfunnel::analysis::levers::{Base, LeadCost};
 use medfunnel::format::{self, Lang};
-use medfunnel::metrics::Filter;
+use medfunnel::metrics::{Filter, compute};
 use medfunnel::model::{Lever, LeverChange};
-use medfunnel::ui::decisions::{RANK_CHANGE, Section};
+use medfunnel::ui::decisions::{RANK_CHANGE, Section, headroom_sentence};
 use medfunnel::ui::files::AppDirs;
 use medfunnel::ui::{App, Command, Startup, View};
 
@@ -53,18 +54,31 @@ fn a_slider_moves_the_after_cards_like_the_library() {
     // A slider drag is not a model edit.
     assert!(!h.state().document().history().can_undo());
 
-    // The ranking's first row names its owner; the sentence above it says the same.
+    // The view leads with the levers by headroom: the top one as a sentence with its owner.
+    let hr = headroom(&project, None);
+    let top = &hr.entries[0];
+    let sentence = headroom_sentence(top, Lang::Ru);
+    assert!(sentence.contains(" → ") && sentence.contains("(ваш лучший, ") && sentence.contains(" в месяц — "));
+    h.get_by_label(&sentence);
+    assert!(hr.entries[0].profit_gain > hr.entries[1].profit_gain);
+    // The +10 % sensitivity stays below it, its rows naming their owners.
     let ranking = base.rank(RANK_CHANGE, None, None, LeadCost::Cpl).unwrap();
-    let top = &ranking[0];
-    let owner = match top.owner {
+    let owner = match ranking[0].owner {
         medfunnel::metrics::Owner::Marketer => "маркетолог",
         medfunnel::metrics::Owner::Administrators => "администраторы",
         medfunnel::metrics::Owner::Doctors => "врачи",
         medfunnel::metrics::Owner::Management => "руководство",
     };
-    let money = format::money(top.profit_gain_per_month, Lang::Ru);
-    h.get_by_label_contains(&format!("+10 % даёт {money} в месяц — {owner}"));
     assert!(h.get_all_by_label(owner).count() >= 1);
+    h.get_by_label("Чувствительность: каждый рычаг +10 %");
+    // LTV:CAC before is the clinic's one number, as on the dashboard.
+    let kpis = compute(&project, &Filter::default());
+    h.get_by_label(&format!("было {}", format::ratio(kpis.total.ltv_to_cac, Lang::Ru)));
+    // Profit is the clinic's: gross profit − spend − fixed costs.
+    let b = &outcome.before;
+    let profit = b.gross_profit.unwrap() - b.spend.unwrap() - b.fixed_costs;
+    assert!((b.profit.unwrap() - profit).abs() < 1e-6);
+    assert!(b.profit.unwrap() > 0.0, "the demo clinic makes money: {profit}");
 }
 
 #[test]
@@ -83,8 +97,26 @@ fn the_allocation_spends_the_whole_budget() {
     assert_eq!(alloc.budget, 750_000.0);
     let total: f64 = alloc.channels.iter().map(|c| c.spend).sum();
     assert!((total - 750_000.0).abs() < 1e-3, "{total}");
-    // The total row shows the budget.
+    // The total row shows the budget; proposals are in whole thousands, each with its reason.
     assert!(h.get_all_by_label(&format::money(Some(total), Lang::En)).count() >= 1);
+    let first = &alloc.channels[0];
+    h.get_by_label(&format::money(Some((first.spend / 1000.0).round() * 1000.0), Lang::En));
+    assert!(
+        h.query_all_by_label("higher return per rouble than the others at this budget").count()
+            + h.query_all_by_label("lower return per rouble than the others at this budget").count()
+            + h.query_all_by_label("held at its lower bound").count()
+            >= 1
+    );
+    // Between the bounds' sums and without the tier split, every channel stays within 0.5×–2×.
+    for c in alloc.channels.iter().filter(|c| c.spend_today.is_some_and(|t| t > 0.0)) {
+        let t = c.spend_today.unwrap();
+        assert!(c.spend >= 0.5 * t - 1e-6 && c.spend <= 2.0 * t + 1e-6, "{}: {} vs {t}", c.channel, c.spend);
+    }
+    // The fit's a and b only under Details.
+    assert!(h.query_by_label("Months used").is_none());
+    h.get_by_label("Details: response curves").click();
+    h.run();
+    h.get_by_label("Months used");
 
     // The tier split still spends all of it.
     h.get_by_label("Hold the 80/15/5 tier split").click();
@@ -180,12 +212,19 @@ fn goal_seek_fills_the_sliders() {
     h.run();
     h.get_by_role_and_label(Role::TextInput, "Revenue target:").type_text("+10%");
     h.run();
-    // All five evenly: (1.1)^(1/5) − 1 each.
+    // +10 % of the clinic's revenue: the attributed revenue must rise by Xa = 0.1 × revenue /
+    // attributed revenue, and all five evenly by (1 + Xa)^(1/5) − 1 each. Both rises are said.
+    let project = h.state().document().project().clone();
+    let before = Base::new(&project, &Filter::default()).before().clone();
+    let xa = 0.1 * before.revenue.unwrap() / before.attributed_revenue.unwrap();
+    h.get_by_label("Clinic revenue rise");
+    h.get_by_label("Channels' revenue rise (what the levers must add)");
+    h.get_by_label(&format!("+{}", format::percent(Some(xa), Lang::En)));
     h.get_by_label("Apply to sliders").click();
     h.run();
     let changes = h.state_mut().decisions_mut().changes();
     assert_eq!(changes.len(), 5);
-    let each = 1.1_f64.powf(0.2) - 1.0;
+    let each = (1.0 + xa).powf(0.2) - 1.0;
     for c in &changes {
         assert!((c.change - each).abs() < 1e-9, "{c:?}");
     }

@@ -2,6 +2,7 @@
 
 mod as_of;
 mod cli;
+mod decisions_cli;
 mod import_template;
 mod raw_exports;
 mod report;

@@ -6,10 +6,9 @@ use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use medfunnel::analysis::plan::{PlanInput, apply_plan, build_plan};
+use medfunnel::analysis::plan::{PlanInput, apply_plan, build_plan, default_year};
 use medfunnel::format::{self, Lang};
 use medfunnel::model::Project;
-use medfunnel::ui::plan_dialog::default_year;
 use medfunnel::ui::sheets::Sheet;
 use medfunnel::ui::{App, Command, Startup, View};
 
@@ -51,6 +50,9 @@ fn the_plan_is_previewed_applied_in_one_step_and_undone() {
     h.run();
     assert!(h.state().plan_dialog().is_some());
     h.get_by_label_contains(&format!("Построить план на год: {year}"));
+    // The months of the base year that had not happened are estimated, each said on a visible line.
+    h.get_by_label_contains(&format!("{}-12 ещё не наступил", year - 1));
+    h.get_by_label_contains(&format!("{}-11 ещё идёт", year - 1));
 
     retype(&mut h, Role::TextInput, "Рост клиники", "15%");
     h.get_by_role_and_label(Role::CheckBox, "УЗИ").click();
@@ -110,6 +112,7 @@ fn cancel_writes_nothing_and_the_menu_opens_it_in_english() {
     h.run();
     assert!(h.state().plan_dialog().is_some());
     h.get_by_label("Apply the plan");
+    h.get_by_label_contains("2026-12 has not happened yet");
     retype(&mut h, Role::TextInput, "Clinic growth", "много");
     h.get_by_label_contains("not a number");
     h.get_by_label_contains("Fix the fields marked in red");

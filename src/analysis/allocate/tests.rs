@@ -141,7 +141,8 @@ fn curves_and_allocation_of_a_project() {
 
     // 5 000: Ads' marginal 100/√5 000 = 1.41 > Vk's 1, so all of it goes to Ads.
     // Objective 200·√5 000 − 5 000.
-    let a = allocate(&p, &Filter::default(), &AllocOptions { budget: 5_000.0, ..Default::default() }).unwrap();
+    let a =
+        allocate(&p, &Filter::default(), &AllocOptions { budget: 5_000.0, free: true, ..Default::default() }).unwrap();
     close(a.channels[0].spend, 5_000.0);
     close(a.channels[1].spend, 0.0);
     close(a.objective, 200.0 * 5_000f64.sqrt() - 5_000.0);
@@ -159,13 +160,14 @@ fn curves_and_allocation_of_a_project() {
 
     // 20 000: Ads' marginal at 20 000 is 0.71 < 1, so λ = 1: Ads (100/1)² = 10 000, Vk 10 000.
     // Objective 200·100 + 1·10 000 − 20 000 = 10 000.
-    let a = allocate(&p, &Filter::default(), &AllocOptions { budget: 20_000.0, ..Default::default() }).unwrap();
+    let a =
+        allocate(&p, &Filter::default(), &AllocOptions { budget: 20_000.0, free: true, ..Default::default() }).unwrap();
     close(a.channels[0].spend, 10_000.0);
     close(a.channels[1].spend, 10_000.0);
     close(a.objective, 10_000.0);
 
     // Seo has no curve: money only through --min (and it counts −s in the objective).
-    let mut opts = AllocOptions { budget: 5_000.0, ..Default::default() };
+    let mut opts = AllocOptions { budget: 5_000.0, free: true, ..Default::default() };
     opts.min.insert("Seo".into(), 500.0);
     let a = allocate(&p, &Filter::default(), &opts).unwrap();
     close(a.channels[2].spend, 500.0);
@@ -192,10 +194,10 @@ fn curves_and_allocation_of_a_project() {
     assert!(json["objective"].is_number());
     assert!(json["channels"][2]["a"].is_null());
 
-    let mut opts = AllocOptions { budget: 5_000.0, ..Default::default() };
+    let mut opts = AllocOptions { budget: 5_000.0, free: true, ..Default::default() };
     opts.max.insert("Nope".into(), 1.0);
     assert_eq!(allocate(&p, &Filter::default(), &opts), Err(AllocError::UnknownChannel("Nope".into())));
-    let mut opts = AllocOptions { budget: 5_000.0, ..Default::default() };
+    let mut opts = AllocOptions { budget: 5_000.0, free: true, ..Default::default() };
     opts.max.insert("Ads".into(), 1_000.0);
     opts.max.insert("Vk".into(), 1_000.0);
     assert!(matches!(allocate(&p, &Filter::default(), &opts), Err(AllocError::MaxBelowBudget { .. })));
@@ -206,7 +208,7 @@ fn tier_split_fixes_each_tier_total() {
     let p = project();
     // Proven (Ads) 80 % = 8 000, scaling (Vk) 15 % = 1 500; experiment (Seo, no curve) cannot
     // take its 5 % without --min ≥ 500.
-    let mut opts = AllocOptions { budget: 10_000.0, tiers: Some([0.8, 0.15, 0.05]), ..Default::default() };
+    let mut opts = AllocOptions { budget: 10_000.0, tiers: Some([0.8, 0.15, 0.05]), free: true, ..Default::default() };
     assert!(matches!(allocate(&p, &Filter::default(), &opts), Err(AllocError::MaxBelowBudget { .. })));
     opts.min.insert("Seo".into(), 500.0);
     let a = allocate(&p, &Filter::default(), &opts).unwrap();
@@ -217,11 +219,84 @@ fn tier_split_fixes_each_tier_total() {
 }
 
 #[test]
+fn default_bounds_keep_channels_within_half_and_twice_today() {
+    let p = project();
+    // Today: Ads 1 400 / 3 = 466.67 a month (bounds 233.33–933.33), Vk 1 000 (500–2 000).
+    // Budget 2 000: Ads' marginal 100/√s stays above Vk's 1 up to s = 10 000, so Ads goes to its
+    // max 933.33 and Vk takes the rest, 1 066.67, between its bounds.
+    let a = allocate(&p, &Filter::default(), &AllocOptions { budget: 2_000.0, ..Default::default() }).unwrap();
+    let today_ads = 1_400.0 / 3.0;
+    close(a.channels[0].min, 0.5 * today_ads);
+    close(a.channels[0].max.unwrap(), 2.0 * today_ads);
+    close(a.channels[0].spend, 2.0 * today_ads);
+    close(a.channels[1].spend, 2_000.0 - 2.0 * today_ads);
+    assert_eq!(a.channels[0].why, Why::AtMax);
+    assert_eq!(a.channels[1].why, Why::HigherReturn);
+    // Seo has no curve: no default bounds, nothing.
+    assert_eq!((a.channels[2].min, a.channels[2].max, a.channels[2].spend), (0.0, Some(0.0), 0.0));
+    assert_eq!(a.channels[2].why, Why::NoCurve);
+    // --free: Ads takes all of it (as in the free test above).
+    let a =
+        allocate(&p, &Filter::default(), &AllocOptions { budget: 2_000.0, free: true, ..Default::default() }).unwrap();
+    close(a.channels[0].spend, 2_000.0);
+    assert_eq!(a.channels[0].max, None);
+    assert_eq!(a.channels[0].why, Why::HigherReturn);
+}
+
+#[test]
+fn budgets_outside_the_default_bounds_scale_them() {
+    let p = project();
+    let today_ads = 1_400.0 / 3.0;
+    // Σ min = 233.33 + 500 = 733.33 > 600: each gets min × 600 / 733.33.
+    let a = allocate(&p, &Filter::default(), &AllocOptions { budget: 600.0, ..Default::default() }).unwrap();
+    let sum_min = 0.5 * today_ads + 500.0;
+    close(a.channels[0].spend, 0.5 * today_ads * 600.0 / sum_min);
+    close(a.channels[1].spend, 500.0 * 600.0 / sum_min);
+    assert_eq!(a.channels[0].why, Why::ScaledDown);
+    assert!(a.notices.iter().any(|n| n.contains("below the sum") && n.contains("Ads, Vk")), "{:?}", a.notices);
+    // Σ max = 933.33 + 2 000 = 2 933.33 < 5 000: each gets max × 5 000 / 2 933.33.
+    let a = allocate(&p, &Filter::default(), &AllocOptions { budget: 5_000.0, ..Default::default() }).unwrap();
+    let sum_max = 2.0 * today_ads + 2_000.0;
+    close(a.channels[0].spend, 2.0 * today_ads * 5_000.0 / sum_max);
+    close(a.channels[1].spend, 2_000.0 * 5_000.0 / sum_max);
+    assert_eq!(a.channels[1].why, Why::ScaledUp);
+    // A bound the user set stays; the default ones share the rest: Vk --max 1 000 → Ads gets 4 000.
+    let mut opts = AllocOptions { budget: 5_000.0, ..Default::default() };
+    opts.max.insert("Vk".into(), 1_000.0);
+    let a = allocate(&p, &Filter::default(), &opts).unwrap();
+    close(a.channels[1].spend, 1_000.0);
+    close(a.channels[0].spend, 4_000.0);
+    // Bounds the user set that cannot be met are an error saying so.
+    opts.max.insert("Ads".into(), 1_000.0);
+    let err = allocate(&p, &Filter::default(), &opts).unwrap_err();
+    assert!(matches!(err, AllocError::MaxBelowBudget { .. }));
+    assert!(err.to_string().contains("the maximums you set (--max)"), "{err}");
+    let mut opts = AllocOptions { budget: 1_000.0, ..Default::default() };
+    opts.min.insert("Vk".into(), 1_500.0);
+    let err = allocate(&p, &Filter::default(), &opts).unwrap_err();
+    assert!(err.to_string().contains("the minimums you set (--min) add up to 1500"), "{err}");
+}
+
+#[test]
+fn the_tier_split_wins_over_default_bounds_with_a_notice() {
+    let p = project();
+    // 10 000 with 80/15/5 and Seo --min 500: proven Ads must take 8 000, far above its max 933.33;
+    // scaling Vk takes 1 500, inside 500–2 000.
+    let mut opts = AllocOptions { budget: 10_000.0, tiers: Some([0.8, 0.15, 0.05]), ..Default::default() };
+    opts.min.insert("Seo".into(), 500.0);
+    let a = allocate(&p, &Filter::default(), &opts).unwrap();
+    close(a.channels[0].spend, 8_000.0);
+    close(a.channels[1].spend, 1_500.0);
+    assert_eq!(a.channels[0].why, Why::TierSplit);
+    assert!(a.notices.iter().any(|n| n.contains("the split wins, and Ads go past")), "{:?}", a.notices);
+}
+
+#[test]
 fn budget_reaching_a_revenue_target() {
     let p = project();
     // Revenue not explained by Ads and Vk: 100 000 − 24 000 − 4 000 over 3 months = 24 000 a month.
     // With Vk capped at 0, Ads alone must bring R − 24 000 = 200·2·√s: for R = 64 000, √s = 100.
-    let mut opts = AllocOptions::default();
+    let mut opts = AllocOptions { free: true, ..AllocOptions::default() };
     opts.max.insert("Vk".into(), 0.0);
     let r = budget_for_revenue(&p, &Filter::default(), 64_000.0, &opts).unwrap();
     close(r.other_revenue, 24_000.0);

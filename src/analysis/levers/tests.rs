@@ -9,8 +9,11 @@
 //! - Revenue: Dent 1 000 000 (100 checks, 50 new) in Jan; US 200 000 (40 checks, 10 new) in Feb.
 //!
 //! Totals: spend 200 000, leads 180, visits 60, attributed revenue 540 000, attributed gross
-//! profit 400 000·0.5 + 80 000·0.5 + 50 000·0.3 + 10 000·0.4 = 259 000, profit 259 000 − 200 000 −
-//! 100 000 = −41 000. LTV: Dent 10 000 × 3 × 0.5 = 15 000, US 5 000 × 4 × 0.3 = 6 000, weighted by
+//! profit 400 000·0.5 + 80 000·0.5 + 50 000·0.3 + 10 000·0.4 = 259 000. Gross profit of the clinic
+//! 1 000 000·0.5 + 200 000·0.3 = 560 000. D = 10 Feb 2025 (a Saturday-first February: days 1..10
+//! weigh 0.5 + 5 + 0.5 + 1 = 7 of the month's 20 + 4 × 0.5 = 22), so fixed costs are 50 000 for
+//! January + 50 000 × 7/22 for February = 65 909.09; profit 560 000 − 200 000 − 65 909.09 =
+//! 294 090.91. LTV: Dent 10 000 × 3 × 0.5 = 15 000, US 5 000 × 4 × 0.3 = 6 000, weighted by
 //! visits 48 and 10: 780 000 / 58.
 
 use super::*;
@@ -73,8 +76,9 @@ fn before_matches_the_paper() {
     some(s.attributed_revenue, 540_000.0);
     some(s.attributed_gross_profit, 259_000.0);
     some(s.gross_profit, 560_000.0);
-    close(s.fixed_costs, 100_000.0);
-    some(s.profit, -41_000.0);
+    close(s.fixed_costs, 50_000.0 * (1.0 + 7.0 / 22.0));
+    some(s.profit, 360_000.0 - 50_000.0 * (1.0 + 7.0 / 22.0));
+    some(s.profit, 294_090.909_090_909_1);
     some(s.romi, 59_000.0 / 200_000.0);
     some(s.cac, 200_000.0 / 60.0);
     some(s.ltv, 780_000.0 / 58.0);
@@ -103,7 +107,8 @@ fn leads_cost_their_cpl() {
     some(o.after.attributed_revenue, 594_000.0);
     some(o.after.revenue, 1_254_000.0);
     some(o.after.attributed_gross_profit, 284_900.0);
-    some(o.after.profit, -41_000.0 + 25_900.0 - 20_000.0);
+    // Profit moves by Δ attributed gross profit − Δ spend.
+    some(o.after.profit, 294_090.909_090_909_1 + 25_900.0 - 20_000.0);
     // Two months with spend and only two points: the curve is linear at the CPL, same cost.
     let c = b.apply(&[change(Lever::Leads, 0.1)], LeadCost::Curve).unwrap();
     some(c.after.spend, 220_000.0);
@@ -200,14 +205,17 @@ fn ranking_by_profit_with_owners() {
 }
 
 #[test]
-fn goal_seek_one_lever_needs_exactly_x() {
+fn goal_seek_one_lever_needs_exactly_xa() {
     let b = base();
     for lever in Lever::FUNNEL {
         let g = b.goal_seek(RevenueTarget::Growth(0.15), SeekLevers::One(lever), None, None, LeadCost::Cpl).unwrap();
-        assert!((g.required_change - 0.15).abs() < 1e-12, "{lever:?}: {}", g.required_change);
-        // Re-applied, the answer gives +15 % of attributed revenue.
+        // +15 % of the clinic's 1 200 000 = 180 000 more attributed revenue: Xa = 180 000 / 540 000 = 1/3.
+        assert!((g.required_change - 1.0 / 3.0).abs() < 1e-12, "{lever:?}: {}", g.required_change);
+        close(g.attributed_rise.unwrap(), 1.0 / 3.0);
+        some(g.target_revenue, 1_380_000.0);
+        some(g.after.revenue, 1_380_000.0);
         let o = b.apply(&[change(lever, g.required_change)], LeadCost::Cpl).unwrap();
-        close(o.after.attributed_revenue.unwrap(), 540_000.0 * 1.15);
+        close(o.after.attributed_revenue.unwrap(), 720_000.0);
         assert_eq!(g.owner, Some(lever.owner()));
     }
 }
@@ -216,10 +224,12 @@ fn goal_seek_one_lever_needs_exactly_x() {
 fn goal_seek_even_is_the_fifth_root() {
     let b = base();
     let g = b.goal_seek(RevenueTarget::Growth(0.15), SeekLevers::Even, None, None, LeadCost::Cpl).unwrap();
-    assert!((g.required_change - (1.15_f64.powf(0.2) - 1.0)).abs() < 1e-12, "{}", g.required_change);
+    // Xa = 1/3 (above): (1 + 1/3)^(1/5) − 1 = 5.922 % each.
+    assert!((g.required_change - ((4.0_f64 / 3.0).powf(0.2) - 1.0)).abs() < 1e-12, "{}", g.required_change);
+    close(g.attributed_rise.unwrap(), 1.0 / 3.0);
     let all: Vec<LeverChange> = Lever::FUNNEL.iter().map(|l| change(*l, g.required_change)).collect();
     let o = b.apply(&all, LeadCost::Cpl).unwrap();
-    close(o.after.attributed_revenue.unwrap(), 621_000.0);
+    close(o.after.attributed_revenue.unwrap(), 720_000.0);
     assert!(g.even && g.lever.is_none() && g.levers.len() == 5);
 }
 
@@ -231,13 +241,16 @@ fn goal_seek_money_target_and_scopes() {
         .goal_seek(RevenueTarget::Revenue(1_300_000.0), SeekLevers::One(Lever::PaidRate), None, None, LeadCost::Cpl)
         .unwrap();
     close(g.required_change, 100.0 / 540.0);
+    close(g.attributed_rise.unwrap(), 100.0 / 540.0);
     some(g.after.revenue, 1_300_000.0);
-    // Only Seo (80 000 attributed): +5 % of 540 000 = 27 000 → +33.75 %.
+    // Only Seo (80 000 attributed): +5 % of the clinic's 1 200 000 = 60 000 → +75 % there, while
+    // the attributed revenue rises by 60 000 / 540 000.
     let g = b
         .goal_seek(RevenueTarget::Growth(0.05), SeekLevers::One(Lever::ShowRate), Some("Seo"), None, LeadCost::Cpl)
         .unwrap();
-    close(g.required_change, 0.3375);
-    some(g.after.attributed_revenue, 567_000.0);
+    close(g.required_change, 0.75);
+    close(g.attributed_rise.unwrap(), 60.0 / 540.0);
+    some(g.after.attributed_revenue, 600_000.0);
     // Seo cannot lose 100 000; no lever can lose more than everything.
     assert_eq!(
         b.goal_seek(
@@ -258,9 +271,10 @@ fn goal_seek_money_target_and_scopes() {
         Err(LeverError::NoRevenue(_))
     ));
     // A shrinking target works too.
+    // −20 % of 1 200 000 = −240 000: leads −4/9, Yandex's 200 000 of spend × 5/9.
     let g = b.goal_seek(RevenueTarget::Growth(-0.2), SeekLevers::One(Lever::Leads), None, None, LeadCost::Cpl).unwrap();
-    close(g.required_change, -0.2);
-    some(g.after.spend, 160_000.0);
+    close(g.required_change, -4.0 / 9.0);
+    some(g.after.spend, 200_000.0 * 5.0 / 9.0);
 }
 
 #[test]
@@ -313,9 +327,10 @@ proptest::proptest! {
         let b = base();
         let levers = if which == 5 { SeekLevers::Even } else { SeekLevers::One(Lever::FUNNEL[which]) };
         let (ch, dir) = match scope { 0 => (None, None), 1 => (Some("Yandex"), None), _ => (None, Some("Dent")) };
-        // Yandex holds 460 000 of the 540 000, Dent 480 000: a target below −85 % may be out of reach.
+        // Yandex holds 460 000 of the 540 000, Dent 480 000: losing more than 38 % of the clinic's
+        // 1 200 000 may be out of reach.
         let Ok(g) = b.goal_seek(RevenueTarget::Growth(x), levers, ch, dir, LeadCost::Cpl) else {
-            proptest::prop_assert!(x < -0.8);
+            proptest::prop_assert!(x < -0.38);
             return Ok(());
         };
         let moved: Vec<LeverChange> = g.levers.iter().map(|l| LeverChange {
@@ -323,6 +338,6 @@ proptest::proptest! {
         }).collect();
         let o = b.apply(&moved, LeadCost::Cpl).unwrap();
         let got = o.after.attributed_revenue.unwrap();
-        proptest::prop_assert!((got - 540_000.0 * (1.0 + x)).abs() <= 1e-9 * 540_000.0, "{got} for {x}");
+        proptest::prop_assert!((got - (540_000.0 + 1_200_000.0 * x)).abs() <= 1e-9 * 1_200_000.0, "{got} for {x}");
     }
 }
