@@ -4,3 +4,4 @@ pub mod allocate;
 pub mod curve;
 pub mod levers;
 pub mod plan;
+pub mod story;
