@@ -104,7 +104,7 @@ pub fn story(project: &Project, filter: &Filter, kpis: &Kpis, lang: Lang) -> Sto
         (Step::PlanFact, plan_fact(kpis, gap.as_ref(), lang)),
         (Step::Funnel, funnel(kpis, &rates, lang)),
         (Step::Bottleneck, bottleneck(gap.as_ref(), lang)),
-        (Step::Aarrr, aarrr(kpis, lang)),
+        (Step::Aarrr, aarrr_sentence(kpis, lang)),
         (
             Step::Levers,
             match levers.first() {
@@ -356,7 +356,8 @@ pub fn link_name(key: &str, lang: Lang) -> &'static str {
     }
 }
 
-fn aarrr(kpis: &Kpis, lang: Lang) -> String {
+/// The AARRR step's sentence: the weakest link and how far it fell, or why there is none.
+pub fn aarrr_sentence(kpis: &Kpis, lang: Lang) -> String {
     let ru = lang == Lang::Ru;
     let a = &kpis.aarrr;
     if a.previous.is_none() {

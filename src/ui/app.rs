@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
+use super::aarrr;
 use super::charts::{self, ChartsState};
 use super::cohorts::{self, CohortsState};
 use super::commands::{Document, Edit};
@@ -15,6 +16,7 @@ use super::decisions::{self, DecisionsContext, DecisionsState};
 use super::files::{self, AppDirs, Notice, Prefs, Recovery};
 use super::grid::{self, GridContext, GridState};
 use super::i18n::{K, tr};
+use super::meeting::{self, MeetingContext, MeetingState};
 use super::plan_dialog::{self, PlanDialog};
 use super::raw_import::{self, RawImportDialog};
 use super::sheets::{Sheet, month_label};
@@ -41,12 +43,16 @@ pub enum View {
     Decisions,
     /// Patient cohorts from imported visits: retention and LTV triangles.
     Cohorts,
+    /// The five AARRR links against the previous period.
+    Aarrr,
 }
 
 /// Every action a menu, a shortcut, a dialog or a test can ask of the app. Queued and run once
 /// per frame, before drawing.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
+    /// Enter (`true`) or leave (`false`) the full-screen meeting mode.
+    Meeting(bool),
     /// An empty project (the template with no rows).
     New,
     /// The built-in demo clinic.
@@ -196,6 +202,8 @@ pub struct App {
     raw_import: Option<RawImportDialog>,
     /// The Cohorts view's picks.
     cohorts: CohortsState,
+    /// The meeting mode, while it is on.
+    meeting: Option<MeetingState>,
 }
 
 impl App {
@@ -231,6 +239,7 @@ impl App {
             allow_close: false,
             raw_import: None,
             cohorts: CohortsState::default(),
+            meeting: None,
         };
         let last = startup.reopen_last.then(|| app.prefs.recent.first().cloned()).flatten().filter(|p| p.exists());
         match startup.file.or(last) {
@@ -260,6 +269,11 @@ impl App {
     /// The view shown.
     pub fn view(&self) -> View {
         self.view
+    }
+
+    /// The meeting screen shown (0-based), `None` outside the meeting mode.
+    pub fn meeting_screen(&self) -> Option<usize> {
+        self.meeting.as_ref().map(MeetingState::screen)
     }
 
     /// The project file saves go to.
@@ -442,6 +456,13 @@ impl App {
     fn run_command_now(&mut self, ctx: &egui::Context, c: Command) {
         let lang = self.lang;
         match c {
+            Command::Meeting(on) => {
+                // Full screen for the projector; the window comes back as it was on leaving.
+                if on != self.meeting.is_some() {
+                    self.meeting = on.then(MeetingState::default);
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+                }
+            }
             Command::New => {
                 let mut p = Project::new();
                 p.settings.clinic.clear();
@@ -612,6 +633,9 @@ impl App {
         }
         let text_focused = ctx.text_edit_focused();
         let take = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
+        if take(Modifiers::NONE, Key::F11) {
+            self.commands.push(Command::Meeting(self.meeting.is_none()));
+        }
         if take(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
             self.commands.push(Command::SaveAs);
         }
@@ -693,6 +717,11 @@ impl App {
             self.title = title;
         }
 
+        if self.meeting.is_some() {
+            self.meeting_ui(ui);
+            self.dialog_ui(&ctx);
+            return;
+        }
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_ui(ui);
             self.filter_ui(ui);
@@ -818,6 +847,14 @@ impl App {
                     self.commands.push(Command::BuildPlan);
                 }
             });
+            ui.menu_button(t(K::MenuView), |ui| {
+                if ui.button(t(K::MenuMeeting)).clicked() {
+                    self.commands.push(Command::Meeting(true));
+                }
+                if ui.button(t(K::Aarrr)).clicked() {
+                    self.view = View::Aarrr;
+                }
+            });
             ui.menu_button(t(K::MenuLanguage), |ui| {
                 for l in Lang::ALL {
                     let name = match l {
@@ -882,6 +919,7 @@ impl App {
         nav(ui, View::Charts, tr(lang, K::Charts).to_string());
         nav(ui, View::Decisions, tr(lang, K::Decisions).to_string());
         nav(ui, View::Cohorts, tr(lang, K::Cohorts).to_string());
+        nav(ui, View::Aarrr, tr(lang, K::Aarrr).to_string());
         ui.separator();
         for s in [
             Sheet::Plan,
@@ -975,6 +1013,10 @@ impl App {
                 if let Some(e) = decisions::decisions_ui(ui, &mut self.decisions, &cx) {
                     self.apply(e);
                 }
+            }
+            View::Aarrr => {
+                self.kpis();
+                egui::ScrollArea::vertical().show(ui, |ui| aarrr::aarrr_ui(ui, &self.kpis, lang));
             }
             View::Cohorts => {
                 self.kpis();
@@ -1233,5 +1275,27 @@ impl eframe::App for App {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         App::on_exit(self);
+    }
+}
+
+impl App {
+    /// The meeting mode over the whole window; Esc or its Leave button ends it.
+    fn meeting_ui(&mut self, ui: &mut egui::Ui) {
+        self.kpis();
+        let Some(state) = self.meeting.as_mut() else { return };
+        let cx = MeetingContext {
+            project: self.doc.project(),
+            revision: self.doc.revision(),
+            filter: &self.filter,
+            kpis: &self.kpis,
+            lang: self.lang,
+        };
+        let mut outcome = meeting::Outcome::Stay;
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new().fill(meeting::background(state)).inner_margin(32.0))
+            .show(ui, |ui| outcome = meeting::meeting_ui(ui, state, &cx));
+        if outcome == meeting::Outcome::Leave {
+            self.commands.push(Command::Meeting(false));
+        }
     }
 }

@@ -783,7 +783,8 @@ pub fn revenue_by_month_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
     revenue_by_month_sized(ui, kpis, lang, 420.0);
 }
 
-fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, height: f32) {
+/// [`revenue_by_month_ui`] at a given plot height (the meeting fits it to the screen).
+pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, height: f32) {
     title_ui(ui, t(lang, T::ChartRevenue));
     let bars = revenue_bars(kpis);
     if bars.is_empty() {
