@@ -71,7 +71,7 @@ fn clinic() -> Project {
 }
 
 /// The app with its preferences and recovery file in `dir`, opened on `project`.
-fn harness(dir: &Path, project: &Project, lang: Lang) -> Harness<'static, App> {
+pub(crate) fn harness(dir: &Path, project: &Project, lang: Lang) -> Harness<'static, App> {
     let file = dir.join("clinic.medfunnel");
     medfunnel::store::save_project(project, &file).unwrap();
     let app =

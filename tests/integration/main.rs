@@ -13,6 +13,8 @@ mod charts;
 #[cfg(feature = "gui")]
 mod decisions;
 #[cfg(feature = "gui")]
+mod meeting;
+#[cfg(feature = "gui")]
 mod plan_dialog;
 #[cfg(feature = "gui")]
 mod raw_import_ui;

@@ -132,9 +132,11 @@ pub fn meeting_ui(ui: &mut egui::Ui, state: &mut MeetingState, cx: &MeetingConte
         style.text_styles.insert(TextStyle::Small, size(18.0));
         style.spacing.item_spacing = Vec2::new(14.0, 10.0) * scale;
         style.spacing.button_padding = Vec2::new(12.0, 6.0) * scale;
+        // Selectable text would swallow the presenter's click on the screen.
+        style.interaction.selectable_labels = false;
     }
     // A click anywhere on the screen (not on a button) moves on, as a presenter's clicker does.
-    let background = ui.interact(ui.max_rect(), egui::Id::new("meeting_background"), Sense::click());
+    let background = ui.interact(ui.max_rect(), ui.make_persistent_id("meeting_background"), Sense::click());
 
     let lang = cx.lang;
     let screen = state.screen;
