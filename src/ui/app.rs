@@ -79,6 +79,10 @@ pub enum Command {
     SaveChartPng,
     /// Save the charts on screen to this PNG file (the image arrives a frame later).
     SaveChartPngTo(PathBuf),
+    /// Ask where to save the meeting story's screens as PNGs.
+    ExportStory,
+    /// Save each meeting screen as a 1920×1080 PNG: `story.png` gives `story-1.png` … `story-7.png`.
+    ExportStoryTo(PathBuf),
     /// Apply an edit (from outside the grid: tests, menus).
     Apply(Edit),
     /// Undo the last edit.
@@ -123,6 +127,7 @@ enum PathPurpose {
     Export,
     Report,
     ChartPng,
+    Story,
 }
 
 impl PathPurpose {
@@ -134,6 +139,7 @@ impl PathPurpose {
             PathPurpose::Export => Command::ExportTo(p),
             PathPurpose::Report => Command::ExportReportTo(p),
             PathPurpose::ChartPng => Command::SaveChartPngTo(p),
+            PathPurpose::Story => Command::ExportStoryTo(p),
         }
     }
 }
@@ -274,6 +280,11 @@ impl App {
     /// The meeting screen shown (0-based), `None` outside the meeting mode.
     pub fn meeting_screen(&self) -> Option<usize> {
         self.meeting.as_ref().map(MeetingState::screen)
+    }
+
+    /// Whether File → Export story is saving the meeting's screens.
+    pub fn meeting_exporting(&self) -> bool {
+        self.meeting.as_ref().is_some_and(MeetingState::exporting)
     }
 
     /// The project file saves go to.
@@ -553,6 +564,19 @@ impl App {
                     self.set_status(tr(lang, K::NoChartToSave), false);
                 }
             }
+            Command::ExportStory => {
+                let name = format!("{}.png", tr(lang, K::StoryFileName));
+                self.ask_save_path(ctx, PathPurpose::Story, name, (tr(lang, K::FilterPng), &["png"]));
+            }
+            Command::ExportStoryTo(p) => {
+                // The story is told in the meeting's own look: enter it if needed, then walk it.
+                if self.meeting.is_none() {
+                    self.run_command_now(ctx, Command::Meeting(true));
+                }
+                if let Some(m) = self.meeting.as_mut() {
+                    m.export_to(p);
+                }
+            }
             Command::Apply(e) => self.apply(e),
             Command::Undo => match self.doc.undo() {
                 Some(_) => self.set_status(tr(lang, K::Undone), false),
@@ -825,6 +849,9 @@ impl App {
                 }
                 if ui.button(t(K::MenuExportReport)).clicked() {
                     self.commands.push(Command::ExportReport);
+                }
+                if ui.button(t(K::MenuExportStory)).clicked() {
+                    self.commands.push(Command::ExportStory);
                 }
                 let chart_shown = self.view == View::Charts && self.charts.chart_rect.is_some();
                 if ui.add_enabled(chart_shown, egui::Button::new(t(K::MenuSaveChartPng))).clicked() {
@@ -1171,6 +1198,7 @@ impl App {
                     PathPurpose::Export => K::MenuExport,
                     PathPurpose::Report => K::MenuExportReport,
                     PathPurpose::ChartPng => K::MenuSaveChartPng,
+                    PathPurpose::Story => K::MenuExportStory,
                 };
                 egui::Modal::new(egui::Id::unique("path")).show(ctx, |ui| {
                     ui.heading(tr(lang, title));
@@ -1294,8 +1322,13 @@ impl App {
         egui::CentralPanel::default()
             .frame(egui::Frame::new().fill(meeting::background(state)).inner_margin(32.0))
             .show(ui, |ui| outcome = meeting::meeting_ui(ui, state, &cx));
-        if outcome == meeting::Outcome::Leave {
-            self.commands.push(Command::Meeting(false));
+        match outcome {
+            meeting::Outcome::Stay => {}
+            meeting::Outcome::Leave => self.commands.push(Command::Meeting(false)),
+            meeting::Outcome::Exported(Ok(first)) => {
+                self.set_status(format!("{} {}", tr(self.lang, K::StorySaved), first.display()), false);
+            }
+            meeting::Outcome::Exported(Err(e)) => self.set_status(e, true),
         }
     }
 }

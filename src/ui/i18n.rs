@@ -494,6 +494,9 @@ table! {
     MeetingToday => "Сейчас", "Today";
     MeetingProposed => "Предложение", "Proposed";
     MeetingNothing => "Нет данных для этого шага.", "No data for this step.";
+    MenuExportStory => "Экспорт истории в PNG…", "Export story as PNG…";
+    StoryFileName => "история", "story";
+    StorySaved => "История сохранена, первый слайд:", "Story saved, first slide:";
 }
 
 #[cfg(test)]

@@ -10,7 +10,9 @@ use medfunnel::format::Lang;
 use medfunnel::metrics::{self, Filter};
 use medfunnel::ui::View;
 
-use super::app::harness;
+use medfunnel::ui::Command;
+
+use super::app::{harness, harness_sized};
 
 fn the_story(lang: Lang) -> Story {
     let p = demo_project();
@@ -104,4 +106,37 @@ fn the_aarrr_view_names_the_weakest_link() {
     {
         h.get_by_label(link);
     }
+}
+
+#[test]
+fn every_screen_fits_a_projector_and_a_laptop() {
+    // At 1280×720 and 1920×1080 each title and the dot navigator are inside the window.
+    for size in [[1280.0, 720.0], [1920.0, 1080.0]] {
+        let dir = tempfile::tempdir().unwrap();
+        let mut h = harness_sized(dir.path(), &demo_project(), Lang::En, size);
+        let titles: Vec<String> = the_story(Lang::En).titles.into_iter().map(|(_, t)| t).collect();
+        h.key_press(Key::F11);
+        h.run();
+        for (i, title) in titles.iter().enumerate() {
+            h.key_press([Key::Num1, Key::Num2, Key::Num3, Key::Num4, Key::Num5, Key::Num6, Key::Num7][i]);
+            h.run();
+            let window = egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(size[0], size[1]));
+            let t = h.get_by_label(title).rect();
+            assert!(window.contains_rect(t), "{size:?} screen {}: title {t:?}", i + 1);
+            for dot in 1..=7 {
+                let d = h.get_by_label(&format!("Screen {dot}")).rect();
+                assert!(window.contains_rect(d), "{size:?} screen {}: dot {dot} at {d:?}", i + 1);
+            }
+        }
+    }
+}
+
+#[test]
+fn exporting_the_story_walks_the_screens_from_the_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = harness(dir.path(), &demo_project(), Lang::Ru);
+    h.state_mut().send(Command::ExportStoryTo(dir.path().join("story.png")));
+    h.run();
+    assert_eq!(h.state().meeting_screen(), Some(0));
+    assert!(h.state().meeting_exporting());
 }

@@ -6,7 +6,10 @@
 //! the dots at the bottom show where we are. The sentences come from [`crate::analysis::story`],
 //! which the report's Summary also opens with.
 
+mod export;
 mod screens;
+
+pub use export::{EXPORT_SIZE, resize, story_file};
 
 use egui::{Color32, FontFamily, FontId, Key, RichText, Sense, TextStyle, Vec2, WidgetInfo};
 
@@ -37,21 +40,36 @@ pub struct MeetingState {
     dark: bool,
     /// The story, keyed by what it was built from.
     story: Option<((u64, Filter, Lang), Story)>,
+    /// File → Export story, while it runs.
+    export: Option<export::StoryExport>,
 }
 
 /// What the meeting asks of the app after a frame.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outcome {
     /// Keep showing the meeting.
     Stay,
     /// Leave it (Esc or the Leave button).
     Leave,
+    /// The story export ended: the first file written, or why it stopped.
+    Exported(Result<std::path::PathBuf, String>),
 }
 
 impl MeetingState {
     /// The screen shown, 0-based.
     pub fn screen(&self) -> usize {
         self.screen
+    }
+
+    /// Starts saving every screen as a PNG next to `path` (`story-1.png` … `story-7.png` for
+    /// `story.png`), one screenshot per frame.
+    pub fn export_to(&mut self, path: std::path::PathBuf) {
+        self.export = Some(export::StoryExport::new(path));
+    }
+
+    /// Whether a story export is running.
+    pub fn exporting(&self) -> bool {
+        self.export.is_some()
     }
 
     /// Moves to a screen (clamped to the seven).
@@ -98,6 +116,16 @@ pub fn background(state: &MeetingState) -> Color32 {
 pub fn meeting_ui(ui: &mut egui::Ui, state: &mut MeetingState, cx: &MeetingContext) -> Outcome {
     let n = Step::ALL.len();
     let mut outcome = Outcome::Stay;
+    // An export shows each screen in turn and takes its picture.
+    if let Some(e) = state.export.as_mut() {
+        match e.poll(n) {
+            Some(done) => {
+                state.export = None;
+                outcome = Outcome::Exported(done);
+            }
+            None => state.screen = e.screen(),
+        }
+    }
     // Keys first, so that the screen drawn is the one asked for.
     ui.input_mut(|i| {
         if i.consume_key(egui::Modifiers::NONE, Key::Escape) {
@@ -155,43 +183,52 @@ pub fn meeting_ui(ui: &mut egui::Ui, state: &mut MeetingState, cx: &MeetingConte
     ui.add(egui::Label::new(RichText::new(story.title(step)).heading().strong()).wrap());
     ui.add_space(24.0 * scale);
 
-    let footer = 70.0 * scale;
-    let body = egui::vec2(ui.available_width(), (ui.available_height() - footer).max(0.0));
-    ui.allocate_ui(body, |ui| {
-        ui.set_min_size(body);
+    // The dots own the bottom strip; the screen's body gets the rest and never runs into them.
+    let rest = ui.available_rect_before_wrap();
+    let footer = 56.0 * scale;
+    let body_rect = egui::Rect::from_min_max(rest.min, egui::pos2(rest.max.x, rest.max.y - footer));
+    let footer_rect = egui::Rect::from_min_max(egui::pos2(rest.min.x, rest.max.y - footer), rest.max);
+    ui.scope_builder(egui::UiBuilder::new().max_rect(body_rect), |ui| {
+        ui.set_clip_rect(body_rect.intersect(ui.clip_rect()));
         screens::screen_ui(ui, step, &story, cx, scale);
     });
 
     // The dot navigator, with back and next.
     let mut jump = None;
-    ui.horizontal(|ui| {
-        let dots = 2.0 * 52.0 * scale + n as f32 * 30.0 * scale;
-        ui.add_space(((ui.available_width() - dots) / 2.0).max(0.0));
-        if ui.add_enabled(screen > 0, egui::Button::new("←")).on_hover_text(tr(lang, K::MeetingPrev)).clicked() {
-            jump = Some(screen.saturating_sub(1));
-        }
-        for i in 0..n {
-            let (rect, resp) = ui.allocate_exact_size(Vec2::splat(24.0 * scale), Sense::click());
-            let label = format!("{} {}", tr(lang, K::MeetingScreen), i + 1);
-            resp.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, i == screen, &label));
-            let colour = ui.visuals().strong_text_color();
-            if i == screen {
-                ui.painter().circle_filled(rect.center(), 9.0 * scale, colour);
-            } else {
-                ui.painter().circle_stroke(rect.center(), 8.0 * scale, egui::Stroke::new(2.0, colour));
+    ui.scope_builder(egui::UiBuilder::new().max_rect(footer_rect), |ui| {
+        ui.horizontal_centered(|ui| {
+            let dots = 2.0 * 52.0 * scale + n as f32 * 30.0 * scale;
+            ui.add_space(((ui.available_width() - dots) / 2.0).max(0.0));
+            if ui.add_enabled(screen > 0, egui::Button::new("←")).on_hover_text(tr(lang, K::MeetingPrev)).clicked() {
+                jump = Some(screen.saturating_sub(1));
             }
-            if resp.clicked() {
-                jump = Some(i);
+            for i in 0..n {
+                let (rect, resp) = ui.allocate_exact_size(Vec2::splat(24.0 * scale), Sense::click());
+                let label = format!("{} {}", tr(lang, K::MeetingScreen), i + 1);
+                resp.widget_info(|| WidgetInfo::selected(egui::Role::Button, true, i == screen, &label));
+                let colour = ui.visuals().strong_text_color();
+                if i == screen {
+                    ui.painter().circle_filled(rect.center(), 9.0 * scale, colour);
+                } else {
+                    ui.painter().circle_stroke(rect.center(), 8.0 * scale, egui::Stroke::new(2.0, colour));
+                }
+                if resp.clicked() {
+                    jump = Some(i);
+                }
             }
-        }
-        if ui.add_enabled(screen + 1 < n, egui::Button::new("→")).on_hover_text(tr(lang, K::MeetingNext)).clicked() {
-            jump = Some(screen + 1);
-        }
+            if ui.add_enabled(screen + 1 < n, egui::Button::new("→")).on_hover_text(tr(lang, K::MeetingNext)).clicked()
+            {
+                jump = Some(screen + 1);
+            }
+        });
     });
     match jump {
         Some(j) => state.go(j),
         None if background.clicked() => state.go(screen + 1),
         None => {}
+    }
+    if let Some(e) = state.export.as_mut() {
+        e.shoot(ui.ctx(), lang);
     }
     outcome
 }

@@ -64,7 +64,7 @@ fn plan_fact_ui(ui: &mut egui::Ui, cx: &MeetingContext, scale: f32) {
     });
     ui.add_space(16.0 * scale);
     // The chart takes what is left of the screen, so nothing is clipped at 1280×720.
-    let height = (ui.available_height() - 40.0 * scale).max(120.0);
+    let height = (ui.available_height() - 80.0 * scale).max(100.0);
     charts::revenue_by_month_sized(ui, cx.kpis, lang, height);
 }
 
