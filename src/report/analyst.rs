@@ -93,7 +93,7 @@ impl Ctx<'_> {
         // Printed pages say whose and which period they are: clinic and period left, page right
         // (`&` is the footer's control character, so a clinic's own `&` is doubled).
         ws.set_header_footer_scale_with_doc(false);
-        ws.set_footer(&format!("&L{}&R{}", self.subtitle.replace('&', "&&"), self.t(T::PageOf)));
+        ws.set_footer(format!("&L{}&R{}", self.subtitle.replace('&', "&&"), self.t(T::PageOf)));
         Ok(ws)
     }
 }
@@ -1012,101 +1012,6 @@ fn gaps_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::demo::demo_project;
-
-    #[test]
-    fn statuses_follow_the_references() {
-        assert_eq!(rules::completion(1.0), Status::Good);
-        assert_eq!(rules::completion(0.95), Status::Watch);
-        assert_eq!(rules::completion(0.89), Status::Bad);
-        assert_eq!(rules::marketing_share(0.07), Status::Good);
-        assert_eq!(rules::marketing_share(0.03), Status::Watch);
-        assert_eq!(rules::marketing_share(0.2), Status::Bad);
-        assert_eq!(rules::roas(3.5), Status::Good);
-        assert_eq!(rules::romi(-0.05), Status::Watch);
-        assert_eq!(rules::ltv_to_cac(0.5), Status::Bad);
-        assert_eq!(rules::nps(30.0), Status::Good);
-        assert_eq!(rules::tier_share(0.75, 0.8), Status::Good);
-        assert_eq!(rules::tier_share(0.65, 0.8), Status::Bad);
-    }
-
-    #[test]
-    fn story_aarrr_scenarios_and_cohort_heat_maps() {
-        use crate::model::{Lever, LeverChange, Scenario, VisitRecord};
-        use calamine::{Data, DataType, Reader, Xlsx};
-        let mut p = demo_project();
-        p.scenarios.push(Scenario {
-            name: "Напоминания".into(),
-            changes: vec![LeverChange { lever: Lever::ShowRate, change: 0.1, channel: None, direction: None }],
-        });
-        let visit = |date: &str, who: &str| VisitRecord {
-            date: date.parse().unwrap(),
-            patient: Some(who.into()),
-            direction: Some("Стоматология".into()),
-            doctor: None,
-            amount: 1000.0,
-        };
-        p.visits = Some(vec![visit("2026-09-03", "a"), visit("2026-10-05", "a"), visit("2026-09-10", "b")]);
-        let mut wb = report_workbook(&p, &Filter::default(), Lang::En).unwrap();
-        let bytes = wb.save_to_buffer().unwrap();
-        let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
-        let text = |r: &calamine::Range<Data>, row: u32, col: u32| {
-            r.get_value((row, col)).map(|d| d.to_string()).unwrap_or_default()
-        };
-        // The Summary opens with the seven sentences, numbered, in the story's order.
-        let summary = book.worksheet_range("Summary").unwrap();
-        let k = metrics::compute(&p, &Filter::default());
-        let s = story::story(&p, &Filter::default(), &k, Lang::En);
-        for (i, (_, sentence)) in s.titles.iter().enumerate() {
-            assert_eq!(text(&summary, HEADER_ROW + 1 + i as u32, 0), format!("{}. {sentence}", i + 1));
-        }
-        // Base and the scenario side by side; the scenario's revenue is higher.
-        let sc = book.worksheet_range("Scenarios").unwrap();
-        assert_eq!((text(&sc, HEADER_ROW, 1), text(&sc, HEADER_ROW, 2)), ("Base".into(), "Напоминания".into()));
-        let rev = |c| sc.get_value((HEADER_ROW + 1, c)).and_then(|d: &Data| d.as_f64()).unwrap();
-        assert!(rev(2) > rev(1));
-        // Cohort 2026-09: 2 patients, 1 back in October → retention month 1 = 0.5.
-        let co = book.worksheet_range("Cohort results").unwrap();
-        assert_eq!(text(&co, HEADER_ROW + 1, 0), "2026-09");
-        assert_eq!(co.get_value((HEADER_ROW + 1, 3)).and_then(|d: &Data| d.as_f64()), Some(0.5));
-        // The AARRR sheet lists the five links.
-        let aa = book.worksheet_range("AARRR links").unwrap();
-        assert_eq!(text(&aa, HEADER_ROW + 1, 0), "Acquisition 获客");
-        assert_eq!(text(&aa, HEADER_ROW + 7, 0), "Referral 转介绍");
-    }
-
-    #[test]
-    fn summary_levers_are_the_top_of_the_ranking() {
-        let p = demo_project();
-        let levers = top_levers(&p, &Filter::default());
-        assert_eq!(levers.len(), 3);
-        assert_eq!(levers[..], rank_levers(&p, &Filter::default(), 0.1).unwrap()[..3]);
-        assert!(levers.windows(2).all(|w| w[0].profit_gain >= w[1].profit_gain));
-    }
-
-    #[test]
-    fn pace_sentence_in_both_languages() {
-        let kpis = metrics::compute(&demo_project(), &Filter::default());
-        let p = kpis.progress.as_ref().unwrap();
-        let ru = pace_sentence(p, Lang::Ru);
-        assert!(ru.starts_with("Чтобы выполнить план, каждый полный рабочий день должен приносить "), "{ru}");
-        assert!(ru.contains(&format::money(p.current_pace, Lang::Ru)));
-        let en = pace_sentence(p, Lang::En);
-        assert!(en.starts_with("To make the plan, each full working day from now must bring "), "{en}");
-    }
-
-    #[test]
-    fn empty_project_still_builds() {
-        for lang in Lang::ALL {
-            let mut wb = report_workbook(&Project::new(), &Filter::default(), lang).unwrap();
-            assert!(!wb.save_to_buffer().unwrap().is_empty());
-        }
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // AARRR, scenarios, cohorts
 
@@ -1133,8 +1038,26 @@ fn aarrr_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         ws.set_column_width(i as ColNum, cl.width)?;
     }
     let (l, p) = (&a.links, a.previous.as_ref());
-    let rows: [(&str, T, Option<f64>, Option<Option<f64>>, Kind, Option<Option<f64>>); 7] = [
-        (
+    // One row per measure: the link, the measure, now, before, and the link's change on its first
+    // measure's row only.
+    struct Row<'a> {
+        key: &'a str,
+        measure: T,
+        value: Option<f64>,
+        previous: Option<f64>,
+        kind: Kind,
+        change: Option<Option<f64>>,
+    }
+    let row = |key, measure, value, previous: Option<Option<f64>>, kind, change| Row {
+        key,
+        measure,
+        value,
+        previous: previous.flatten(),
+        kind,
+        change,
+    };
+    let rows = [
+        row(
             "acquisition",
             T::Leads,
             l.acquisition.leads,
@@ -1142,8 +1065,8 @@ fn aarrr_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
             Kind::Count,
             Some(l.acquisition.change.get()),
         ),
-        ("acquisition", T::Cpl, l.acquisition.cpl, p.map(|p| p.acquisition.cpl), Kind::Money, None),
-        (
+        row("acquisition", T::Cpl, l.acquisition.cpl, p.map(|p| p.acquisition.cpl), Kind::Money, None),
+        row(
             "activation",
             T::PaidRate,
             l.activation.paid_rate,
@@ -1151,7 +1074,7 @@ fn aarrr_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
             Kind::Rate,
             Some(l.activation.change.get()),
         ),
-        (
+        row(
             "retention",
             T::RepeatShare,
             l.retention.repeat_share,
@@ -1159,7 +1082,7 @@ fn aarrr_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
             Kind::Rate,
             Some(l.retention.change.get()),
         ),
-        (
+        row(
             "revenue",
             T::AvgCheck,
             l.revenue.avg_check,
@@ -1167,8 +1090,8 @@ fn aarrr_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
             Kind::Money,
             Some(l.revenue.change.get()),
         ),
-        ("revenue", T::Ltv, l.revenue.ltv, p.map(|p| p.revenue.ltv), Kind::Money, None),
-        (
+        row("revenue", T::Ltv, l.revenue.ltv, p.map(|p| p.revenue.ltv), Kind::Money, None),
+        row(
             "referral",
             T::ReferralShare,
             l.referral.referral_share,
@@ -1178,15 +1101,15 @@ fn aarrr_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         ),
     ];
     let first = HEADER_ROW + 1;
-    for (i, (key, measure, value, previous, kind, change)) in rows.iter().enumerate() {
+    for (i, rw) in rows.iter().enumerate() {
         let r = first + row_of(i);
-        let style = if a.weakest == Some(*key) { &st.bold } else { &st.text };
-        ws.write_string_with_format(r, 0, c.t(link_text(key)), style)?;
-        ws.write_string_with_format(r, 1, c.t(*measure), &st.text)?;
-        write_value(ws, st, r, 2, &V::Num(*value), *kind, false)?;
-        write_value(ws, st, r, 3, &V::Num(previous.flatten()), *kind, false)?;
-        match change {
-            Some(ch) => write_value(ws, st, r, 4, &V::Num(*ch), Kind::Rate, false)?,
+        let style = if a.weakest == Some(rw.key) { &st.bold } else { &st.text };
+        ws.write_string_with_format(r, 0, c.t(link_text(rw.key)), style)?;
+        ws.write_string_with_format(r, 1, c.t(rw.measure), &st.text)?;
+        write_value(ws, st, r, 2, &V::Num(rw.value), rw.kind, false)?;
+        write_value(ws, st, r, 3, &V::Num(rw.previous), rw.kind, false)?;
+        match rw.change {
+            Some(ch) => write_value(ws, st, r, 4, &V::Num(ch), Kind::Rate, false)?,
             None => write_value(ws, st, r, 4, &V::Empty, Kind::Rate, false)?,
         }
     }
@@ -1297,4 +1220,99 @@ fn cohorts_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     ws.set_column_width(0, 12)?;
     ws.set_freeze_panes(HEADER_ROW + 1, 2)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_project;
+
+    #[test]
+    fn statuses_follow_the_references() {
+        assert_eq!(rules::completion(1.0), Status::Good);
+        assert_eq!(rules::completion(0.95), Status::Watch);
+        assert_eq!(rules::completion(0.89), Status::Bad);
+        assert_eq!(rules::marketing_share(0.07), Status::Good);
+        assert_eq!(rules::marketing_share(0.03), Status::Watch);
+        assert_eq!(rules::marketing_share(0.2), Status::Bad);
+        assert_eq!(rules::roas(3.5), Status::Good);
+        assert_eq!(rules::romi(-0.05), Status::Watch);
+        assert_eq!(rules::ltv_to_cac(0.5), Status::Bad);
+        assert_eq!(rules::nps(30.0), Status::Good);
+        assert_eq!(rules::tier_share(0.75, 0.8), Status::Good);
+        assert_eq!(rules::tier_share(0.65, 0.8), Status::Bad);
+    }
+
+    #[test]
+    fn story_aarrr_scenarios_and_cohort_heat_maps() {
+        use crate::model::{Lever, LeverChange, Scenario, VisitRecord};
+        use calamine::{Data, DataType, Reader, Xlsx};
+        let mut p = demo_project();
+        p.scenarios.push(Scenario {
+            name: "Напоминания".into(),
+            changes: vec![LeverChange { lever: Lever::ShowRate, change: 0.1, channel: None, direction: None }],
+        });
+        let visit = |date: &str, who: &str| VisitRecord {
+            date: date.parse().unwrap(),
+            patient: Some(who.into()),
+            direction: Some("Стоматология".into()),
+            doctor: None,
+            amount: 1000.0,
+        };
+        p.visits = Some(vec![visit("2026-09-03", "a"), visit("2026-10-05", "a"), visit("2026-09-10", "b")]);
+        let mut wb = report_workbook(&p, &Filter::default(), Lang::En).unwrap();
+        let bytes = wb.save_to_buffer().unwrap();
+        let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let text = |r: &calamine::Range<Data>, row: u32, col: u32| {
+            r.get_value((row, col)).map(|d| d.to_string()).unwrap_or_default()
+        };
+        // The Summary opens with the seven sentences, numbered, in the story's order.
+        let summary = book.worksheet_range("Summary").unwrap();
+        let k = metrics::compute(&p, &Filter::default());
+        let s = story::story(&p, &Filter::default(), &k, Lang::En);
+        for (i, (_, sentence)) in s.titles.iter().enumerate() {
+            assert_eq!(text(&summary, HEADER_ROW + 1 + i as u32, 0), format!("{}. {sentence}", i + 1));
+        }
+        // Base and the scenario side by side; the scenario's revenue is higher.
+        let sc = book.worksheet_range("Scenarios").unwrap();
+        assert_eq!((text(&sc, HEADER_ROW, 1), text(&sc, HEADER_ROW, 2)), ("Base".into(), "Напоминания".into()));
+        let rev = |c| sc.get_value((HEADER_ROW + 1, c)).and_then(|d: &Data| d.as_f64()).unwrap();
+        assert!(rev(2) > rev(1));
+        // Cohort 2026-09: 2 patients, 1 back in October → retention month 1 = 0.5.
+        let co = book.worksheet_range("Cohort results").unwrap();
+        assert_eq!(text(&co, HEADER_ROW + 1, 0), "2026-09");
+        assert_eq!(co.get_value((HEADER_ROW + 1, 3)).and_then(|d: &Data| d.as_f64()), Some(0.5));
+        // The AARRR sheet lists the five links.
+        let aa = book.worksheet_range("AARRR links").unwrap();
+        assert_eq!(text(&aa, HEADER_ROW + 1, 0), "Acquisition 获客");
+        assert_eq!(text(&aa, HEADER_ROW + 7, 0), "Referral 转介绍");
+    }
+
+    #[test]
+    fn summary_levers_are_the_top_of_the_ranking() {
+        let p = demo_project();
+        let levers = top_levers(&p, &Filter::default());
+        assert_eq!(levers.len(), 3);
+        assert_eq!(levers[..], rank_levers(&p, &Filter::default(), 0.1).unwrap()[..3]);
+        assert!(levers.windows(2).all(|w| w[0].profit_gain >= w[1].profit_gain));
+    }
+
+    #[test]
+    fn pace_sentence_in_both_languages() {
+        let kpis = metrics::compute(&demo_project(), &Filter::default());
+        let p = kpis.progress.as_ref().unwrap();
+        let ru = pace_sentence(p, Lang::Ru);
+        assert!(ru.starts_with("Чтобы выполнить план, каждый полный рабочий день должен приносить "), "{ru}");
+        assert!(ru.contains(&format::money(p.current_pace, Lang::Ru)));
+        let en = pace_sentence(p, Lang::En);
+        assert!(en.starts_with("To make the plan, each full working day from now must bring "), "{en}");
+    }
+
+    #[test]
+    fn empty_project_still_builds() {
+        for lang in Lang::ALL {
+            let mut wb = report_workbook(&Project::new(), &Filter::default(), lang).unwrap();
+            assert!(!wb.save_to_buffer().unwrap().is_empty());
+        }
+    }
 }
