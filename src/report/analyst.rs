@@ -287,27 +287,28 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let clinic = &c.project.settings.clinic;
     let title = if clinic.is_empty() { c.t(T::Report).to_string() } else { format!("{}: {clinic}", c.t(T::Report)) };
     let ws = c.sheet(wb, T::SheetSummary, &title)?;
-    ws.write_string_with_format(2, 0, c.t(T::TemplateNote), &st.note)?;
-    // The sheet opens with the story's title sentences, in the order the meeting tells them.
-    ws.set_row_height(HEADER_ROW, 15)?;
-    ws.write_string_with_format(HEADER_ROW, 0, c.t(T::StoryTitle), &st.section)?;
-    let mut r = HEADER_ROW + 1;
-    for (i, (_, sentence)) in story::story(c.project, c.filter, c.kpis, c.lang).titles.iter().enumerate() {
-        ws.write_string_with_format(r, 0, format!("{}. {sentence}", i + 1), &st.bold)?;
-        r += 1;
-    }
-    let header_row = r + 1;
-    ws.set_row_height(header_row, 45)?;
-    ws.set_repeat_rows(header_row, header_row)?;
+    // The sheet opens with the story's title sentences, in the order the meeting tells them: one
+    // wrapped cell across the cards, so every table keeps its header in row 4.
+    let story = story::story(c.project, c.filter, c.kpis, c.lang);
+    let lines: Vec<String> = std::iter::once(c.t(T::StoryTitle).to_string())
+        .chain(story.titles.iter().enumerate().map(|(i, (_, s))| format!("{}. {s}", i + 1)))
+        .collect();
+    let wrap = rust_xlsxwriter::Format::new()
+        .set_text_wrap()
+        .set_bold()
+        .set_align(rust_xlsxwriter::FormatAlign::Top)
+        .set_font_size(11);
+    ws.merge_range(2, 0, 2, 7, &lines.join("\n"), &wrap)?;
+    ws.set_row_height(2, 16.0 * lines.len() as f64 + 6.0)?;
 
     // KPI cards: a table with one number format per row.
     let header = [T::Indicator, T::Value, T::PlanOrReference, T::Status];
     for (i, (h, w)) in header.iter().zip([40.0, 18.0, 24.0, 16.0]).enumerate() {
-        ws.write_string_with_format(header_row, i as ColNum, c.t(*h), &st.header)?;
+        ws.write_string_with_format(HEADER_ROW, i as ColNum, c.t(*h), &st.header)?;
         ws.set_column_width(i as ColNum, w)?;
     }
     let cards = cards(c);
-    let mut r = header_row + 1;
+    let mut r = HEADER_ROW + 1;
     for cd in &cards {
         ws.write_string_with_format(r, 0, &cd.label, &st.text)?;
         write_value(ws, st, r, 1, &V::Num(cd.value), cd.kind, false)?;
@@ -326,7 +327,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         }
         r += 1;
     }
-    ws.set_freeze_panes(header_row + 1, 0)?;
+    ws.set_freeze_panes(HEADER_ROW + 1, 0)?;
 
     // The month in progress and its pace.
     r += 1;
@@ -412,6 +413,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
             write_value(ws, st, r + 1 + row_of(i), j as ColNum, v, cl.kind, false)?;
         }
     }
+    ws.write_string_with_format(r + 2 + row_of(rows.len()), 0, c.t(T::TemplateNote), &st.note)?;
 
     // The funnel of the period, beside the cards, with its chart.
     let k = &c.kpis.total.kpis;
@@ -427,7 +429,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         vec![V::Text(c.t(T::Paid).into()), num(k.paid), num(k.paid_rate)],
     ];
     ws.set_column_width(4, 3)?;
-    let t = write_table(ws, st, header_row, 5, &funnel_cols, &funnel_rows, None)?;
+    let t = write_table(ws, st, HEADER_ROW, 5, &funnel_cols, &funnel_rows, None)?;
     let name = c.t(T::SheetSummary);
     let mut chart = Chart::new(ChartType::Bar);
     chart
@@ -1270,9 +1272,13 @@ mod tests {
         let summary = book.worksheet_range("Summary").unwrap();
         let k = metrics::compute(&p, &Filter::default());
         let s = story::story(&p, &Filter::default(), &k, Lang::En);
+        let opening = text(&summary, 2, 0);
+        let lines: Vec<&str> = opening.lines().collect();
+        assert_eq!(lines[0], "The story in seven steps");
         for (i, (_, sentence)) in s.titles.iter().enumerate() {
-            assert_eq!(text(&summary, HEADER_ROW + 1 + i as u32, 0), format!("{}. {sentence}", i + 1));
+            assert_eq!(lines[i + 1], format!("{}. {sentence}", i + 1));
         }
+        assert_eq!(text(&summary, HEADER_ROW, 0), "Indicator");
         // Base and the scenario side by side; the scenario's revenue is higher.
         let sc = book.worksheet_range("Scenarios").unwrap();
         assert_eq!((text(&sc, HEADER_ROW, 1), text(&sc, HEADER_ROW, 2)), ("Base".into(), "Напоминания".into()));
