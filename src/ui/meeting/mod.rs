@@ -126,8 +126,13 @@ pub fn meeting_ui(ui: &mut egui::Ui, state: &mut MeetingState, cx: &MeetingConte
             None => state.screen = e.screen(),
         }
     }
-    // Keys first, so that the screen drawn is the one asked for.
+    // Keys first, so that the screen drawn is the one asked for (none while an export walks the
+    // screens: a key pressed then would put the wrong screen in the deck).
+    let exporting = state.export.is_some();
     ui.input_mut(|i| {
+        if exporting {
+            return;
+        }
         if i.consume_key(egui::Modifiers::NONE, Key::Escape) {
             outcome = Outcome::Leave;
         }
