@@ -43,6 +43,11 @@ pub enum Command {
     Allocate(AllocateArgs),
     /// Join raw exports (CRM leads, MIS visits, ad spend) into a clinic and save it.
     Import(ImportArgs),
+    /// Open the desktop app in meeting mode: the clinic's story full screen, one step per screen.
+    Meeting {
+        /// A template workbook or a project file; none: the last file, else the demo clinic.
+        file: Option<PathBuf>,
+    },
     /// Write the built-in demo clinic as a template workbook.
     Demo {
         /// Where to write it.
@@ -364,9 +369,13 @@ pub fn run() -> ExitCode {
     }
 }
 
-#[cfg(feature = "gui")]
 fn open_app(file: Option<PathBuf>) -> ExitCode {
-    match crate::ui::run(file) {
+    open_app_with(file, false)
+}
+
+#[cfg(feature = "gui")]
+fn open_app_with(file: Option<PathBuf>, meeting: bool) -> ExitCode {
+    match crate::ui::run_with(file, meeting) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("medfunnel: {e}");
@@ -376,7 +385,7 @@ fn open_app(file: Option<PathBuf>) -> ExitCode {
 }
 
 #[cfg(not(feature = "gui"))]
-fn open_app(_file: Option<PathBuf>) -> ExitCode {
+fn open_app_with(_file: Option<PathBuf>, _meeting: bool) -> ExitCode {
     use clap::CommandFactory;
     eprintln!("medfunnel was built without the desktop app (feature \"gui\"); use a subcommand.\n");
     let _ = Cli::command().print_help();
@@ -394,6 +403,7 @@ pub fn execute(command: Command) -> Result<ExitCode, CliError> {
         Command::Goalseek(args) => goalseek(&args),
         Command::Allocate(args) => allocate(&args),
         Command::Import(args) => import(&args),
+        Command::Meeting { file } => Ok(open_app_with(file, true)),
         Command::Demo { output } => {
             report::template::write_template(&demo::demo_project(), &output)?;
             eprintln!("Wrote the demo clinic to {}", output.display());

@@ -181,7 +181,7 @@ const CHANNELS: [ChanSpec; 8] = [
     ChanSpec {
         name: "SEO / сайт",
         tier: Tier::Proven,
-        kind: "SEO, сайт",
+        kind: "сайт",
         sources: &["site", "сайт", "organic", "google"],
         budget: 90_000.0,
         seasonal: false,
@@ -211,7 +211,7 @@ const CHANNELS: [ChanSpec; 8] = [
     ChanSpec {
         name: "ДМС",
         tier: Tier::Proven,
-        kind: "страхование (ДМС)",
+        kind: "ДМС",
         sources: &["dms", "страховая", "insurance"],
         budget: 45_000.0,
         seasonal: false,
@@ -226,7 +226,7 @@ const CHANNELS: [ChanSpec; 8] = [
     ChanSpec {
         name: "ВКонтакте",
         tier: Tier::Scaling,
-        kind: "соцсети, таргет",
+        kind: "соцсети",
         sources: &["vk", "vk.com", "ВК"],
         budget: 80_000.0,
         seasonal: true,
@@ -241,7 +241,7 @@ const CHANNELS: [ChanSpec; 8] = [
     ChanSpec {
         name: "Рекомендации",
         tier: Tier::Scaling,
-        kind: "сарафан, реферальная программа",
+        kind: "сарафанное радио",
         sources: &["referral", "сарафан", "по рекомендации"],
         budget: 28_000.0,
         seasonal: false,
@@ -256,7 +256,7 @@ const CHANNELS: [ChanSpec; 8] = [
     ChanSpec {
         name: "День открытых дверей",
         tier: Tier::Experiment,
-        kind: "мероприятие",
+        kind: "день открытых дверей",
         sources: &["open day", "ДОД"],
         budget: 40_000.0,
         seasonal: false,
@@ -275,7 +275,7 @@ const CHANNELS: [ChanSpec; 8] = [
     ChanSpec {
         name: "Telegram",
         tier: Tier::Experiment,
-        kind: "мессенджер, посевы",
+        kind: "соцсети",
         sources: &["telegram", "tg", "Телеграм"],
         budget: 25_000.0,
         seasonal: false,

@@ -5,3 +5,4 @@ pub mod curve;
 pub mod headroom;
 pub mod levers;
 pub mod plan;
+pub mod story;

@@ -17,7 +17,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::model::{Month, NpsGroup, NpsPeriod, Project, Tier};
+use crate::model::{ChannelKind, Month, NpsGroup, NpsPeriod, Project, Tier, kind_key};
 pub use aarrr::Aarrr;
 pub use asof::{AsOf, MonthState};
 pub use branches::BranchKpis;
@@ -388,6 +388,8 @@ struct Sums {
     revenue: f64,
     checks: f64,
     new_patients: f64,
+    repeat_patients: f64,
+    referral_visits: f64,
     revenue_plan_clinic: f64,
     revenue_plan_directions: f64,
     has_clinic_plan: bool,
@@ -418,6 +420,8 @@ impl Sums {
         self.revenue += o.revenue;
         self.checks += o.checks;
         self.new_patients += o.new_patients;
+        self.repeat_patients += o.repeat_patients;
+        self.referral_visits += o.referral_visits;
         self.revenue_plan_directions += o.revenue_plan();
         self.budget_plan += o.budget_plan;
         self.spend += o.spend;
@@ -482,8 +486,8 @@ impl Sums {
             avg_wait: None,
             lead_per_contact: None,
             lost_revenue: None,
-            repeat_share: None,
-            referral_share: None,
+            repeat_share: g.ratio(f(self.repeat_patients), f(self.new_patients + self.repeat_patients)),
+            referral_share: g.ratio(f(self.referral_visits), visits),
             state: None,
         }
     }
@@ -577,6 +581,13 @@ impl MonthIndex {
 
 /// Computes every KPI of the project for the rows the filter keeps.
 pub fn compute(project: &Project, filter: &Filter) -> Kpis {
+    let mut kpis = compute_period(project, filter);
+    kpis.aarrr = aarrr::aarrr(project, filter, &kpis, compute_period);
+    kpis
+}
+
+/// Every KPI but the AARRR links, which compare other periods through this function.
+fn compute_period(project: &Project, filter: &Filter) -> Kpis {
     let g = Guard::default();
     let mut notices = Vec::new();
     let margins = Margins::new(project);
@@ -605,6 +616,11 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
     // By name, so that a name repeated on the Channels sheet keeps its first row's tier.
     let tiers: Vec<Tier> =
         channels.names().iter().map(|n| project.channel(n).map_or(Tier::Experiment, |c| c.tier)).collect();
+    let referral: Vec<bool> = channels
+        .names()
+        .iter()
+        .map(|n| project.channel(n).is_some_and(|c| ChannelKind::of(&c.kind) == ChannelKind::Referral))
+        .collect();
     let extra: Vec<&str> = channels.names().iter().copied().filter(|n| project.channel(n).is_none()).collect();
     if !extra.is_empty() {
         notices.push(format!(
@@ -632,6 +648,7 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
         s.revenue += r.revenue;
         s.checks += val(r.checks);
         s.new_patients += val(r.new_patients);
+        s.repeat_patients += val(r.repeat_patients);
         add_opt(&mut s.gross_profit, margins.of_index(di).map(|mg| r.revenue * mg));
         if let Some(d) = di {
             let s = &mut by_direction[d];
@@ -691,7 +708,9 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
             continue;
         }
         let agp = margins.of_index(di).map(|mg| val(r.revenue) * mg);
+        let referral_visits = if referral[c] { val(r.visits) } else { 0.0 };
         for s in [&mut by_month[m], &mut by_channel[c]] {
+            s.referral_visits += referral_visits;
             s.leads += leads;
             s.bookings += val(r.bookings);
             s.visits += val(r.visits);
@@ -803,7 +822,7 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
                 answer_rate: None,
                 lost: None,
                 lead_per_contact: None,
-                kind: String::new(),
+                kind: project.channel(name).map_or_else(|| kind_key(""), |ch| kind_key(&ch.kind)),
                 budget_plan: k.budget_plan,
             }
         })

@@ -4,6 +4,7 @@
 //! Optional numbers are `Option<f64>` so that an empty cell stays empty through an edit and a save;
 //! sums treat a missing value as 0, ratios treat a missing denominator as undefined.
 
+mod kind;
 mod month;
 
 use std::collections::BTreeSet;
@@ -11,6 +12,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub use kind::{ChannelKind, kind_key};
 pub use month::{Month, MonthParseError};
 
 /// Version of the `.medfunnel` project file format written by this build.
@@ -234,7 +236,7 @@ pub struct Channel {
     pub name: String,
     /// Budget tier.
     pub tier: Tier,
-    /// Free-text kind (context ads, SEO, aggregator…).
+    /// Kind as written (see [`ChannelKind`]: a known word counts by its key, any other as `other`).
     pub kind: String,
     /// Other names of this channel in raw exports (`utm_source`, CRM source names).
     pub sources: Vec<String>,

@@ -25,6 +25,8 @@ use super::sheets::{
 };
 use super::template::add_template_sheets;
 use crate::analysis::headroom::{HeadroomEntry, factor_text, headroom};
+use crate::analysis::levers::{Snapshot, apply_scenario};
+use crate::analysis::story;
 use crate::format::{self, Lang};
 use crate::metrics::references as rules;
 use crate::metrics::{self, Factor, Filter, Kpis, MonthKpis};
@@ -49,6 +51,9 @@ pub fn report_workbook(project: &Project, filter: &Filter, lang: Lang) -> Result
     doctors_sheet(&mut wb, &ctx)?;
     nps_sheet(&mut wb, &ctx)?;
     gaps_sheet(&mut wb, &ctx)?;
+    aarrr_sheet(&mut wb, &ctx)?;
+    scenarios_sheet(&mut wb, &ctx)?;
+    cohorts_sheet(&mut wb, &ctx)?;
     add_template_sheets(&mut wb, project, lang)?;
     Ok(wb)
 }
@@ -85,7 +90,12 @@ impl Ctx<'_> {
     }
 
     fn sheet<'w>(&self, wb: &'w mut Workbook, name: T, title: &str) -> Result<&'w mut Worksheet, XlsxError> {
-        new_sheet(wb, self.st, self.t(name), title, &self.subtitle)
+        let ws = new_sheet(wb, self.st, self.t(name), title, &self.subtitle)?;
+        // Printed pages say whose and which period they are: clinic and period left, page right
+        // (`&` is the footer's control character, so a clinic's own `&` is doubled).
+        ws.set_header_footer_scale_with_doc(false);
+        ws.set_footer(format!("&L{}&R{}", self.subtitle.replace('&', "&&"), self.t(T::PageOf)));
+        Ok(ws)
     }
 }
 
@@ -268,7 +278,19 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let clinic = &c.project.settings.clinic;
     let title = if clinic.is_empty() { c.t(T::Report).to_string() } else { format!("{}: {clinic}", c.t(T::Report)) };
     let ws = c.sheet(wb, T::SheetSummary, &title)?;
-    ws.write_string_with_format(2, 0, c.t(T::TemplateNote), &st.note)?;
+    // The sheet opens with the story's title sentences, in the order the meeting tells them: one
+    // wrapped cell across the cards, so every table keeps its header in row 4.
+    let story = story::story(c.project, c.filter, c.kpis, c.lang);
+    let lines: Vec<String> = std::iter::once(c.t(T::StoryTitle).to_string())
+        .chain(story.titles.iter().enumerate().map(|(i, (_, s))| format!("{}. {s}", i + 1)))
+        .collect();
+    let wrap = rust_xlsxwriter::Format::new()
+        .set_text_wrap()
+        .set_bold()
+        .set_align(rust_xlsxwriter::FormatAlign::Top)
+        .set_font_size(11);
+    ws.merge_range(2, 0, 2, 7, &lines.join("\n"), &wrap)?;
+    ws.set_row_height(2, 16.0 * lines.len() as f64 + 6.0)?;
 
     // KPI cards: a table with one number format per row.
     let header = [T::Indicator, T::Value, T::PlanOrReference, T::Status];
@@ -323,7 +345,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     r += 2;
 
     // The bottleneck of the last full month, with its owner.
-    let gap = last_full_month_gap(c.kpis);
+    let gap = story::last_full_month_gap(c.kpis);
     match gap {
         Some(g) => {
             ws.write_string_with_format(r, 0, format!("{} ({})", c.t(T::BottleneckOf), g.month), &st.section)?;
@@ -394,6 +416,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
             write_value(ws, st, r + 1 + row_of(i), j as ColNum, v, cl.kind, false)?;
         }
     }
+    ws.write_string_with_format(r + 2 + row_of(rows.len()), 0, c.t(T::TemplateNote), &st.note)?;
 
     // The funnel of the period, beside the cards, with its chart.
     let k = &c.kpis.total.kpis;
@@ -425,17 +448,6 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     chart.set_width(620).set_height(300);
     ws.insert_chart(t.end() + 2, 5, &chart)?;
     Ok(())
-}
-
-/// The revenue gap of the last full month: the latest month with revenue that is not in progress
-/// (plan-only months after the facts are not "full").
-fn last_full_month_gap(kpis: &Kpis) -> Option<&metrics::Gap> {
-    let last_with_revenue = kpis.months.iter().rev().find(|m| m.revenue.is_some_and(|r| r > 0.0))?.month;
-    let limit = match &kpis.progress {
-        Some(p) if p.month <= last_with_revenue => p.month,
-        _ => last_with_revenue.next(),
-    };
-    kpis.gaps.iter().rev().find(|g| g.month < limit)
 }
 
 fn date_text(d: chrono::NaiveDate, lang: Lang) -> String {
@@ -782,6 +794,16 @@ fn directions_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         c.col(T::AvgCheck, 10.0, Money),
         c.col(T::Ltv, 11.0, Money),
         c.col(T::LtvToCac, 9.0, Ratio),
+        c.col(T::Bookings, 10.0, Count),
+        c.col(T::Paid, 10.0, Count),
+        c.col(T::BookingRate, 11.0, Rate),
+        c.col(T::ShowRate, 11.0, Rate),
+        c.col(T::PaidRate, 11.0, Rate),
+        c.col(T::Cpl, 10.0, Money),
+        c.col(T::RevenuePerPaid, 12.0, Money),
+        c.col(T::AttributedGrossProfit, 14.0, Money),
+        c.col(T::Roas, 9.0, Ratio),
+        c.col(T::Romi, 9.0, Rate),
     ];
     let ws = c.sheet(wb, T::SheetDirections, c.t(T::TitleDirections))?;
     let rows: Vec<Vec<V>> = c
@@ -803,6 +825,16 @@ fn directions_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
                 num(d.avg_check),
                 num(d.ltv),
                 num(d.ltv_to_cac),
+                num(d.bookings),
+                num(d.paid),
+                num(d.booking_rate),
+                num(d.show_rate),
+                num(d.paid_rate),
+                num(d.cpl),
+                num(d.revenue_per_paid),
+                num(d.attributed_gross_profit),
+                num(d.roas),
+                num(d.romi),
             ]
         })
         .collect();
@@ -810,6 +842,10 @@ fn directions_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     freeze_and_filter(ws, &t, cols.len(), 1)?;
     completion_lights(ws, t.first, t.last, t.col(4))?;
     colour_scale(ws, (t.first, t.last, t.col(12)), 1.0, 3.0, 5.0)?;
+    // Which direction pays back on its allocated spend: the references' bands (ROAS 3 good, 2
+    // watch; ROMI 0 break-even, −10 % watch).
+    colour_scale(ws, (t.first, t.last, t.col(21)), 2.0, 2.5, 3.0)?;
+    colour_scale(ws, (t.first, t.last, t.col(22)), -0.1, -0.05, 0.0)?;
     Ok(())
 }
 
@@ -986,6 +1022,216 @@ fn gaps_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     Ok(())
 }
 
+// ---------------------------------------------------------------------------------------------
+// AARRR, scenarios, cohorts
+
+fn aarrr_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
+    let st = c.st;
+    let a = &c.kpis.aarrr;
+    let ws = c.sheet(wb, T::SheetAarrr, c.t(T::TitleAarrr))?;
+    let note = match (a.links.heads().iter().all(Option::is_none), &a.previous, a.weakest) {
+        (true, None, _) => c.t(T::NoCompleteMonth).to_string(),
+        (_, None, _) => c.t(T::NoPrevious).to_string(),
+        (_, Some(_), Some(w)) => format!("{}: {}", c.t(T::Weakest), c.t(link_text(w))),
+        (_, Some(_), None) => c.t(T::NoWeakest).to_string(),
+    };
+    ws.write_string_with_format(2, 0, format!("{note} {}", c.t(T::AarrrNote)), &st.note)?;
+    let cols = [
+        c.col(T::Link, 26.0, Kind::Text),
+        c.col(T::Measure, 24.0, Kind::Text),
+        c.col(T::Value, 16.0, Kind::Money),
+        c.col(T::Previous, 16.0, Kind::Money),
+        c.col(T::Change, 14.0, Kind::Rate),
+    ];
+    for (i, cl) in cols.iter().enumerate() {
+        ws.write_string_with_format(HEADER_ROW, i as ColNum, &cl.label, &st.header)?;
+        ws.set_column_width(i as ColNum, cl.width)?;
+    }
+    let (l, p) = (&a.links, a.previous.as_ref());
+    // One row per measure: the link, the measure, now, before, and the link's change on its first
+    // measure's row only.
+    struct Row<'a> {
+        key: &'a str,
+        measure: T,
+        value: Option<f64>,
+        previous: Option<f64>,
+        kind: Kind,
+        change: Option<Option<f64>>,
+    }
+    let row = |key, measure, value, previous: Option<Option<f64>>, kind, change| Row {
+        key,
+        measure,
+        value,
+        previous: previous.flatten(),
+        kind,
+        change,
+    };
+    let rows = [
+        row(
+            "acquisition",
+            T::Leads,
+            l.acquisition.leads,
+            p.map(|p| p.acquisition.leads),
+            Kind::Count,
+            Some(l.acquisition.change.get()),
+        ),
+        row("acquisition", T::Cpl, l.acquisition.cpl, p.map(|p| p.acquisition.cpl), Kind::Money, None),
+        row(
+            "activation",
+            T::PaidRate,
+            l.activation.paid_rate,
+            p.map(|p| p.activation.paid_rate),
+            Kind::Rate,
+            Some(l.activation.change.get()),
+        ),
+        row(
+            "retention",
+            T::RepeatShare,
+            l.retention.repeat_share,
+            p.map(|p| p.retention.repeat_share),
+            Kind::Rate,
+            Some(l.retention.change.get()),
+        ),
+        row(
+            "revenue",
+            T::AvgCheck,
+            l.revenue.avg_check,
+            p.map(|p| p.revenue.avg_check),
+            Kind::Money,
+            Some(l.revenue.change.get()),
+        ),
+        row("revenue", T::Ltv, l.revenue.ltv, p.map(|p| p.revenue.ltv), Kind::Money, None),
+        row(
+            "referral",
+            T::ReferralShare,
+            l.referral.referral_share,
+            p.map(|p| p.referral.referral_share),
+            Kind::Rate,
+            Some(l.referral.change.get()),
+        ),
+    ];
+    let first = HEADER_ROW + 1;
+    for (i, rw) in rows.iter().enumerate() {
+        let r = first + row_of(i);
+        let style = if a.weakest == Some(rw.key) { &st.bold } else { &st.text };
+        ws.write_string_with_format(r, 0, c.t(link_text(rw.key)), style)?;
+        ws.write_string_with_format(r, 1, c.t(rw.measure), &st.text)?;
+        write_value(ws, st, r, 2, &V::Num(rw.value), rw.kind, false)?;
+        write_value(ws, st, r, 3, &V::Num(rw.previous), rw.kind, false)?;
+        match rw.change {
+            Some(ch) => write_value(ws, st, r, 4, &V::Num(ch), Kind::Rate, false)?,
+            None => write_value(ws, st, r, 4, &V::Empty, Kind::Rate, false)?,
+        }
+    }
+    // Falling links red, rising green.
+    gain_scale(ws, first, first + 6, (4, 4))?;
+    ws.set_freeze_panes(HEADER_ROW + 1, 1)?;
+    Ok(())
+}
+
+fn link_text(key: &str) -> T {
+    match key {
+        "acquisition" => T::LinkAcquisition,
+        "activation" => T::LinkActivation,
+        "retention" => T::LinkRetention,
+        "revenue" => T::LinkRevenue,
+        _ => T::LinkReferral,
+    }
+}
+
+/// Base and each scenario saved in the project, one column each (written only when there are
+/// scenarios).
+fn scenarios_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
+    if c.project.scenarios.is_empty() {
+        return Ok(());
+    }
+    let outcomes: Vec<(String, Option<Snapshot>)> = c
+        .project
+        .scenarios
+        .iter()
+        .map(|s| (s.name.clone(), apply_scenario(c.project, c.filter, s).ok().map(|o| o.after)))
+        .collect();
+    let base = c.project.scenarios.first().and_then(|s| apply_scenario(c.project, c.filter, s).ok()).map(|o| o.before);
+    let ws = c.sheet(wb, T::SheetScenarios, c.t(T::TitleScenarios))?;
+    let st = c.st;
+    ws.write_string_with_format(HEADER_ROW, 0, c.t(T::Indicator), &st.header)?;
+    ws.set_column_width(0, 30)?;
+    let mut columns = vec![(c.t(T::Base).to_string(), base)];
+    columns.extend(outcomes);
+    type Get = fn(&Snapshot) -> Option<f64>;
+    let metrics: [(T, Kind, Get); 11] = [
+        (T::Revenue, Kind::Money, |s| s.revenue),
+        (T::AttributedRevenue, Kind::Money, |s| s.attributed_revenue),
+        (T::GrossProfit, Kind::Money, |s| s.gross_profit),
+        (T::Spend, Kind::Money, |s| s.spend),
+        (T::Profit, Kind::Money, |s| s.profit),
+        (T::Leads, Kind::Count, |s| s.leads),
+        (T::Visits, Kind::Count, |s| s.visits),
+        (T::Paid, Kind::Count, |s| s.paid),
+        (T::Romi, Kind::Rate, |s| s.romi),
+        (T::Cac, Kind::Money, |s| s.cac),
+        (T::LtvToCac, Kind::Ratio, |s| s.ltv_to_cac),
+    ];
+    for (j, (name, snap)) in columns.iter().enumerate() {
+        let col = 1 + j as ColNum;
+        ws.write_string_with_format(HEADER_ROW, col, name, &st.header)?;
+        ws.set_column_width(col, 18)?;
+        for (i, (label, kind, get)) in metrics.iter().enumerate() {
+            let r = HEADER_ROW + 1 + row_of(i);
+            if j == 0 {
+                ws.write_string_with_format(r, 0, c.t(*label), &st.text)?;
+            }
+            write_value(ws, st, r, col, &V::Num(snap.as_ref().and_then(get)), *kind, false)?;
+        }
+    }
+    ws.set_freeze_panes(HEADER_ROW + 1, 1)?;
+    Ok(())
+}
+
+/// The retention and LTV triangles as heat maps (written only when visits were imported).
+fn cohorts_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
+    let Some(cohorts) = c.kpis.cohorts.as_ref().filter(|v| !v.is_empty()) else { return Ok(()) };
+    let st = c.st;
+    let ws = c.sheet(wb, T::SheetCohorts, c.t(T::TitleCohorts))?;
+    let width = cohorts.iter().map(|k| k.retained.len().max(k.ltv.len())).max().unwrap_or(0);
+    let block = |ws: &mut Worksheet,
+                 top: RowNum,
+                 title: T,
+                 kind: Kind,
+                 value: &dyn Fn(&metrics::Cohort, usize) -> Option<f64>|
+     -> Result<RowNum, XlsxError> {
+        ws.write_string_with_format(top, 0, c.t(T::Cohort), &st.header)?;
+        ws.write_string_with_format(top, 1, c.t(T::Patients), &st.header)?;
+        for k in 0..width {
+            ws.write_string_with_format(top, 2 + k as ColNum, format!("{} {k}", c.t(title)), &st.header)?;
+        }
+        for (i, h) in cohorts.iter().enumerate() {
+            let r = top + 1 + row_of(i);
+            ws.write_string_with_format(r, 0, h.cohort.to_string(), &st.text)?;
+            write_value(ws, st, r, 1, &V::Num(Some(h.patients as f64)), Kind::Count, false)?;
+            for k in 0..width {
+                // Past the last month with visits the triangle stays blank, not «—».
+                if k < h.retained.len().max(h.ltv.len()) {
+                    write_value(ws, st, r, 2 + k as ColNum, &V::Num(value(h, k)), kind, false)?;
+                }
+            }
+        }
+        let last = top + row_of(cohorts.len());
+        if width > 0 {
+            let cf = rust_xlsxwriter::ConditionalFormat2ColorScale::new()
+                .set_minimum_color(rust_xlsxwriter::Color::White)
+                .set_maximum_color(rust_xlsxwriter::Color::RGB(0x63BE7B));
+            ws.add_conditional_format(top + 1, 2, last, 1 + width as ColNum, &cf)?;
+        }
+        Ok(last)
+    };
+    let last = block(ws, HEADER_ROW, T::Retention, Kind::Rate, &|h, k| h.retained.get(k).copied())?;
+    block(ws, last + 3, T::LtvMonth, Kind::Money, &|h, k| h.ltv.get(k).copied().flatten())?;
+    ws.set_column_width(0, 12)?;
+    ws.set_freeze_panes(HEADER_ROW + 1, 2)?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1005,6 +1251,55 @@ mod tests {
         assert_eq!(rules::nps(30.0), Status::Good);
         assert_eq!(rules::tier_share(0.75, 0.8), Status::Good);
         assert_eq!(rules::tier_share(0.65, 0.8), Status::Bad);
+    }
+
+    #[test]
+    fn story_aarrr_scenarios_and_cohort_heat_maps() {
+        use crate::model::{Lever, LeverChange, Scenario, VisitRecord};
+        use calamine::{Data, DataType, Reader, Xlsx};
+        let mut p = demo_project();
+        p.scenarios.push(Scenario {
+            name: "Напоминания".into(),
+            changes: vec![LeverChange { lever: Lever::ShowRate, change: 0.1, channel: None, direction: None }],
+        });
+        let visit = |date: &str, who: &str| VisitRecord {
+            date: date.parse().unwrap(),
+            patient: Some(who.into()),
+            direction: Some("Стоматология".into()),
+            doctor: None,
+            amount: 1000.0,
+        };
+        p.visits = Some(vec![visit("2026-09-03", "a"), visit("2026-10-05", "a"), visit("2026-09-10", "b")]);
+        let mut wb = report_workbook(&p, &Filter::default(), Lang::En).unwrap();
+        let bytes = wb.save_to_buffer().unwrap();
+        let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+        let text = |r: &calamine::Range<Data>, row: u32, col: u32| {
+            r.get_value((row, col)).map(|d| d.to_string()).unwrap_or_default()
+        };
+        // The Summary opens with the seven sentences, numbered, in the story's order.
+        let summary = book.worksheet_range("Summary").unwrap();
+        let k = metrics::compute(&p, &Filter::default());
+        let s = story::story(&p, &Filter::default(), &k, Lang::En);
+        let opening = text(&summary, 2, 0);
+        let lines: Vec<&str> = opening.lines().collect();
+        assert_eq!(lines[0], "The story in seven steps");
+        for (i, (_, sentence)) in s.titles.iter().enumerate() {
+            assert_eq!(lines[i + 1], format!("{}. {sentence}", i + 1));
+        }
+        assert_eq!(text(&summary, HEADER_ROW, 0), "Indicator");
+        // Base and the scenario side by side; the scenario's revenue is higher.
+        let sc = book.worksheet_range("Scenarios").unwrap();
+        assert_eq!((text(&sc, HEADER_ROW, 1), text(&sc, HEADER_ROW, 2)), ("Base".into(), "Напоминания".into()));
+        let rev = |c| sc.get_value((HEADER_ROW + 1, c)).and_then(|d: &Data| d.as_f64()).unwrap();
+        assert!(rev(2) > rev(1));
+        // Cohort 2026-09: 2 patients, 1 back in October → retention month 1 = 0.5.
+        let co = book.worksheet_range("Cohort results").unwrap();
+        assert_eq!(text(&co, HEADER_ROW + 1, 0), "2026-09");
+        assert_eq!(co.get_value((HEADER_ROW + 1, 3)).and_then(|d: &Data| d.as_f64()), Some(0.5));
+        // The AARRR sheet lists the five links.
+        let aa = book.worksheet_range("AARRR links").unwrap();
+        assert_eq!(text(&aa, HEADER_ROW + 1, 0), "Acquisition 获客");
+        assert_eq!(text(&aa, HEADER_ROW + 7, 0), "Referral 转介绍");
     }
 
     #[test]

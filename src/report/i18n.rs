@@ -40,6 +40,9 @@ texts! {
     SheetDoctors => "Doctor results", "Итоги врачей";
     SheetNps => "NPS results", "Итоги NPS";
     SheetGaps => "Revenue gaps", "Разрывы выручки";
+    SheetAarrr => "AARRR links", "Звенья AARRR";
+    SheetScenarios => "Scenarios", "Сценарии";
+    SheetCohorts => "Cohort results", "Итоги когорт";
 
     // Titles and notes.
     Report => "Marketing report", "Маркетинговый отчёт";
@@ -198,6 +201,36 @@ texts! {
     Fri => "Fri", "Пт";
     Sat => "Sat", "Сб";
     Sun => "Sun", "Вс";
+
+    // The story, AARRR, scenarios, cohorts and the printed footer.
+    StoryTitle => "The story in seven steps", "История в семи шагах";
+    TitleAarrr => "AARRR: the five links against the previous period", "AARRR: пять звеньев против прошлого периода";
+    AarrrNote => "The period ends at the last complete month; the previous period has as many months just before it.",
+        "Период кончается последним завершённым месяцем; прошлый период — столько же месяцев перед ним.";
+    Link => "Link", "Звено";
+    Measure => "Measure", "Показатель";
+    Previous => "Previous period", "Прошлый период";
+    Change => "Change", "Изменение";
+    Weakest => "Weakest link", "Слабое звено";
+    NoWeakest => "No link fell against the previous period.", "Ни одно звено не упало против прошлого периода.";
+    NoPrevious => "No data for the previous period: nothing to compare with.", "За прошлый период данных нет: сравнить не с чем.";
+    NoCompleteMonth => "No month of the period is complete yet: the links are not measured.", "В периоде ещё нет завершённого месяца: звенья не измеряются.";
+    RepeatShare => "Repeat share", "Доля повторных";
+    ReferralShare => "Referral share", "Доля рекомендаций";
+    LinkAcquisition => "Acquisition 获客", "Привлечение 获客";
+    LinkActivation => "Activation 激活", "Активация 激活";
+    LinkRetention => "Retention 留存", "Удержание 留存";
+    LinkRevenue => "Revenue 变现", "Монетизация 变现";
+    LinkReferral => "Referral 转介绍", "Рекомендации 转介绍";
+    TitleScenarios => "Scenarios saved in the project, side by side with today", "Сценарии проекта рядом с базой";
+    Base => "Base", "База";
+    Profit => "Profit", "Прибыль";
+    TitleCohorts => "Cohorts: retention and LTV by month since the first visit", "Когорты: удержание и LTV по месяцам от первого визита";
+    Cohort => "Cohort", "Когорта";
+    Patients => "Patients", "Пациенты";
+    Retention => "Retention, month", "Удержание, месяц";
+    LtvMonth => "LTV per patient, month", "LTV на пациента, месяц";
+    PageOf => "Page &P of &N", "Стр. &P из &N";
 }
 
 /// The funnel factor as the report names it (the same words as the Months headers).

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
+use super::aarrr;
 use super::charts::{self, ChartsState};
 use super::cohorts::{self, CohortsState};
 use super::commands::{Document, Edit};
@@ -15,6 +16,7 @@ use super::decisions::{self, DecisionsContext, DecisionsState};
 use super::files::{self, AppDirs, Notice, Prefs, Recovery};
 use super::grid::{self, GridContext, GridState};
 use super::i18n::{K, tr};
+use super::meeting::{self, MeetingContext, MeetingState};
 use super::plan_dialog::{self, PlanDialog};
 use super::raw_import::{self, RawImportDialog};
 use super::sheets::{Sheet, month_label};
@@ -42,12 +44,16 @@ pub enum View {
     Decisions,
     /// Patient cohorts from imported visits: retention and LTV triangles.
     Cohorts,
+    /// The five AARRR links against the previous period.
+    Aarrr,
 }
 
 /// Every action a menu, a shortcut, a dialog or a test can ask of the app. Queued and run once
 /// per frame, before drawing.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Command {
+    /// Enter (`true`) or leave (`false`) the full-screen meeting mode.
+    Meeting(bool),
     /// An empty project (the template with no rows).
     New,
     /// The built-in demo clinic.
@@ -74,6 +80,10 @@ pub enum Command {
     SaveChartPng,
     /// Save the charts on screen to this PNG file (the image arrives a frame later).
     SaveChartPngTo(PathBuf),
+    /// Ask where to save the meeting story's screens as PNGs.
+    ExportStory,
+    /// Save each meeting screen as a 1920×1080 PNG: `story.png` gives `story-1.png` … `story-7.png`.
+    ExportStoryTo(PathBuf),
     /// Apply an edit (from outside the grid: tests, menus).
     Apply(Edit),
     /// Undo the last edit.
@@ -118,6 +128,7 @@ enum PathPurpose {
     Export,
     Report,
     ChartPng,
+    Story,
 }
 
 impl PathPurpose {
@@ -129,6 +140,7 @@ impl PathPurpose {
             PathPurpose::Export => Command::ExportTo(p),
             PathPurpose::Report => Command::ExportReportTo(p),
             PathPurpose::ChartPng => Command::SaveChartPngTo(p),
+            PathPurpose::Story => Command::ExportStoryTo(p),
         }
     }
 }
@@ -197,6 +209,8 @@ pub struct App {
     raw_import: Option<RawImportDialog>,
     /// The Cohorts view's picks.
     cohorts: CohortsState,
+    /// The meeting mode, while it is on.
+    meeting: Option<MeetingState>,
 }
 
 impl App {
@@ -232,6 +246,7 @@ impl App {
             allow_close: false,
             raw_import: None,
             cohorts: CohortsState::default(),
+            meeting: None,
         };
         let last = startup.reopen_last.then(|| app.prefs.recent.first().cloned()).flatten().filter(|p| p.exists());
         match startup.file.or(last) {
@@ -261,6 +276,16 @@ impl App {
     /// The view shown.
     pub fn view(&self) -> View {
         self.view
+    }
+
+    /// The meeting screen shown (0-based), `None` outside the meeting mode.
+    pub fn meeting_screen(&self) -> Option<usize> {
+        self.meeting.as_ref().map(MeetingState::screen)
+    }
+
+    /// Whether File → Export story is saving the meeting's screens.
+    pub fn meeting_exporting(&self) -> bool {
+        self.meeting.as_ref().is_some_and(MeetingState::exporting)
     }
 
     /// The project file saves go to.
@@ -443,6 +468,13 @@ impl App {
     fn run_command_now(&mut self, ctx: &egui::Context, c: Command) {
         let lang = self.lang;
         match c {
+            Command::Meeting(on) => {
+                // Full screen for the projector; the window comes back as it was on leaving.
+                if on != self.meeting.is_some() {
+                    self.meeting = on.then(MeetingState::default);
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+                }
+            }
             Command::New => {
                 let mut p = Project::new();
                 p.settings.clinic.clear();
@@ -533,6 +565,19 @@ impl App {
                     self.set_status(tr(lang, K::NoChartToSave), false);
                 }
             }
+            Command::ExportStory => {
+                let name = format!("{}.png", tr(lang, K::StoryFileName));
+                self.ask_save_path(ctx, PathPurpose::Story, name, (tr(lang, K::FilterPng), &["png"]));
+            }
+            Command::ExportStoryTo(p) => {
+                // The story is told in the meeting's own look: enter it if needed, then walk it.
+                if self.meeting.is_none() {
+                    self.run_command_now(ctx, Command::Meeting(true));
+                }
+                if let Some(m) = self.meeting.as_mut() {
+                    m.export_to(p);
+                }
+            }
             Command::Apply(e) => self.apply(e),
             Command::Undo => match self.doc.undo() {
                 Some(_) => self.set_status(tr(lang, K::Undone), false),
@@ -613,6 +658,9 @@ impl App {
         }
         let text_focused = ctx.text_edit_focused();
         let take = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
+        if take(Modifiers::NONE, Key::F11) {
+            self.commands.push(Command::Meeting(self.meeting.is_none()));
+        }
         if take(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
             self.commands.push(Command::SaveAs);
         }
@@ -694,6 +742,11 @@ impl App {
             self.title = title;
         }
 
+        if self.meeting.is_some() {
+            self.meeting_ui(ui);
+            self.dialog_ui(&ctx);
+            return;
+        }
         egui::Panel::top("menu").show(ui, |ui| {
             self.menu_ui(ui);
             self.filter_ui(ui);
@@ -798,6 +851,9 @@ impl App {
                 if ui.button(t(K::MenuExportReport)).clicked() {
                     self.commands.push(Command::ExportReport);
                 }
+                if ui.button(t(K::MenuExportStory)).clicked() {
+                    self.commands.push(Command::ExportStory);
+                }
                 let chart_shown = self.view == View::Charts && self.charts.chart_rect.is_some();
                 if ui.add_enabled(chart_shown, egui::Button::new(t(K::MenuSaveChartPng))).clicked() {
                     self.commands.push(Command::SaveChartPng);
@@ -817,6 +873,14 @@ impl App {
                 ui.separator();
                 if ui.button(t(K::MenuBuildPlan)).on_hover_text(t(K::MenuBuildPlanHint)).clicked() {
                     self.commands.push(Command::BuildPlan);
+                }
+            });
+            ui.menu_button(t(K::MenuView), |ui| {
+                if ui.button(t(K::MenuMeeting)).clicked() {
+                    self.commands.push(Command::Meeting(true));
+                }
+                if ui.button(t(K::Aarrr)).clicked() {
+                    self.view = View::Aarrr;
                 }
             });
             ui.menu_button(t(K::MenuLanguage), |ui| {
@@ -889,6 +953,7 @@ impl App {
         nav(ui, View::Charts, tr(lang, K::Charts).to_string());
         nav(ui, View::Decisions, tr(lang, K::Decisions).to_string());
         nav(ui, View::Cohorts, tr(lang, K::Cohorts).to_string());
+        nav(ui, View::Aarrr, tr(lang, K::Aarrr).to_string());
         ui.separator();
         for s in [
             Sheet::Plan,
@@ -982,6 +1047,10 @@ impl App {
                 if let Some(e) = decisions::decisions_ui(ui, &mut self.decisions, &cx) {
                     self.apply(e);
                 }
+            }
+            View::Aarrr => {
+                self.kpis();
+                egui::ScrollArea::vertical().show(ui, |ui| aarrr::aarrr_ui(ui, &self.kpis, lang));
             }
             View::Cohorts => {
                 self.kpis();
@@ -1136,6 +1205,7 @@ impl App {
                     PathPurpose::Export => K::MenuExport,
                     PathPurpose::Report => K::MenuExportReport,
                     PathPurpose::ChartPng => K::MenuSaveChartPng,
+                    PathPurpose::Story => K::MenuExportStory,
                 };
                 egui::Modal::new(egui::Id::unique("path")).show(ctx, |ui| {
                     ui.heading(tr(lang, title));
@@ -1240,5 +1310,32 @@ impl eframe::App for App {
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
         App::on_exit(self);
+    }
+}
+
+impl App {
+    /// The meeting mode over the whole window; Esc or its Leave button ends it.
+    fn meeting_ui(&mut self, ui: &mut egui::Ui) {
+        self.kpis();
+        let Some(state) = self.meeting.as_mut() else { return };
+        let cx = MeetingContext {
+            project: self.doc.project(),
+            revision: self.doc.revision(),
+            filter: &self.filter,
+            kpis: &self.kpis,
+            lang: self.lang,
+        };
+        let mut outcome = meeting::Outcome::Stay;
+        egui::CentralPanel::default()
+            .frame(egui::Frame::new().fill(meeting::background(state)).inner_margin(32.0))
+            .show(ui, |ui| outcome = meeting::meeting_ui(ui, state, &cx));
+        match outcome {
+            meeting::Outcome::Stay => {}
+            meeting::Outcome::Leave => self.commands.push(Command::Meeting(false)),
+            meeting::Outcome::Exported(Ok(first)) => {
+                self.set_status(format!("{} {}", tr(self.lang, K::StorySaved), first.display()), false);
+            }
+            meeting::Outcome::Exported(Err(e)) => self.set_status(e, true),
+        }
     }
 }

@@ -790,7 +790,8 @@ pub fn revenue_by_month_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
     revenue_by_month_sized(ui, kpis, lang, 420.0);
 }
 
-fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, height: f32) {
+/// [`revenue_by_month_ui`] at a given plot height (the meeting fits it to the screen).
+pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, height: f32) {
     title_ui(ui, t(lang, T::ChartRevenue));
     let bars = revenue_bars(kpis);
     if bars.is_empty() {
@@ -1883,9 +1884,17 @@ pub fn save_png(
     path: &Path,
     lang: Lang,
 ) -> Result<(), String> {
-    let fail = |why: String| format!("{} {}: {why}", t(lang, T::PaceSaveFailed), path.display());
     let cropped = crop(image, rect, pixels_per_point).ok_or_else(|| t(lang, T::PaceNothingToSave).to_string())?;
-    let bytes = encode_png(&cropped).map_err(fail)?;
+    write_png(&cropped, path, lang)
+}
+
+/// Writes `image` to `path` as PNG, atomically (a temp file in the same folder, then a rename).
+///
+/// # Errors
+/// A sentence naming the file and why it could not be written.
+pub fn write_png(image: &egui::ColorImage, path: &Path, lang: Lang) -> Result<(), String> {
+    let fail = |why: String| format!("{} {}: {why}", t(lang, T::PaceSaveFailed), path.display());
+    let bytes = encode_png(image).map_err(fail)?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
         _ => PathBuf::from("."),

@@ -511,6 +511,43 @@ table! {
     CohortsPatients => "Пациентов", "Patients";
     CohortsMonthShort => "мес.", "month";
     CohortsAverage => "Среднее", "Average";
+    Aarrr => "AARRR", "AARRR";
+    AarrrHint => "Пять звеньев китайского плейбука клиники: период кончается последним завершённым месяцем и сравнивается с таким же числом месяцев перед ним.", "The five links of the Chinese clinic playbook: the period ends at the last complete month and is compared with as many months before it.";
+    AarrrAcquisition => "Привлечение", "Acquisition";
+    AarrrActivation => "Активация", "Activation";
+    AarrrRetention => "Удержание", "Retention";
+    AarrrRevenue => "Монетизация", "Revenue";
+    AarrrReferral => "Рекомендации", "Referral";
+    AarrrLeads => "лиды", "leads";
+    AarrrPaidRate => "оплата после первого приёма", "first visit that pays";
+    AarrrRepeatShare => "доля повторных", "repeat share";
+    AarrrAvgCheck => "средний чек", "average check";
+    AarrrReferralShare => "доля визитов по рекомендации", "referral share of visits";
+    AarrrWas => "было", "was";
+    AarrrFalling => "падает", "falling";
+    AarrrWeakest => "слабое звено", "weakest link";
+    MenuView => "Вид", "View";
+    MenuMeeting => "Встреча (F11)", "Meeting (F11)";
+    MeetingLeave => "Выйти (Esc)", "Leave (Esc)";
+    MeetingDark => "Тёмная тема", "Dark theme";
+    MeetingScreen => "Экран", "Screen";
+    MeetingPrev => "Назад", "Back";
+    MeetingNext => "Далее", "Next";
+    MeetingRevenue => "Выручка", "Revenue";
+    MeetingPlanToDate => "План на сегодня", "Plan to date";
+    MeetingCompletion => "Выполнение на сегодня", "Completion to date";
+    MeetingCalls => "Обращения", "Contacts";
+    MeetingPlanWord => "план", "plan";
+    MeetingNoPlan => "плана нет", "no plan";
+    MeetingNoReference => "Норматива для этапов воронки в справочнике нет: сравниваем с планом.", "The references give no norm for funnel stages: rates are compared with the plan.";
+    MeetingPerMonth => "в месяц", "a month";
+    MeetingScenario => "Сценарий", "Scenario";
+    MeetingToday => "Сейчас", "Today";
+    MeetingProposed => "Предложение", "Proposed";
+    MeetingNothing => "Нет данных для этого шага.", "No data for this step.";
+    MenuExportStory => "Экспорт истории в PNG…", "Export story as PNG…";
+    StoryFileName => "история", "story";
+    StorySaved => "История сохранена, первый слайд:", "Story saved, first slide:";
 }
 
 #[cfg(test)]

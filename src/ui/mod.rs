@@ -8,8 +8,10 @@
 //! - [`charts`]: the Charts view and the Dashboard's small charts; [`pace`]: the owner's pace panel;
 //! - [`decisions`]: what-if levers, the lever ranking, goal seek, the allocator, scenarios;
 //! - [`plan_dialog`]: the "Build next year's plan" dialog;
-//! - [`raw_import`]: File → Import exports; [`cohorts`]: the Cohorts view.
+//! - [`raw_import`]: File → Import exports; [`cohorts`]: the Cohorts view;
+//! - [`aarrr`]: the AARRR view; [`meeting`]: the full-screen meeting mode.
 
+pub mod aarrr;
 pub mod app;
 pub mod charts;
 pub mod cohorts;
@@ -19,6 +21,7 @@ pub mod decisions;
 pub mod files;
 pub mod grid;
 pub mod i18n;
+pub mod meeting;
 pub mod pace;
 mod parse;
 pub mod plan_dialog;
@@ -52,6 +55,15 @@ pub fn install_fonts(ctx: &egui::Context) {
 /// # Errors
 /// A sentence when the window cannot be created (no display, no OpenGL).
 pub fn run(file: Option<PathBuf>) -> Result<(), String> {
+    run_with(file, false)
+}
+
+/// Runs the desktop app as [`run`] does, in meeting mode when `meeting` is set
+/// (`medfunnel meeting [FILE]`).
+///
+/// # Errors
+/// A sentence when the window cannot be created (no display, no OpenGL).
+pub fn run_with(file: Option<PathBuf>, meeting: bool) -> Result<(), String> {
     let startup = Startup { file, dirs: files::AppDirs::system(), reopen_last: true, lang: None };
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
@@ -66,7 +78,11 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
         options,
         Box::new(move |cc| {
             install_fonts(&cc.egui_ctx);
-            Ok(Box::new(App::new(startup)))
+            let mut app = App::new(startup);
+            if meeting {
+                app.send(Command::Meeting(true));
+            }
+            Ok(Box::new(app))
         }),
     )
     .map_err(|e| format!("the window could not be opened: {e}"))

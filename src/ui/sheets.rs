@@ -12,8 +12,8 @@ use super::i18n::{K, tr};
 use super::parse::{self, ParseError};
 use crate::format::{self, Lang};
 use crate::model::{
-    BudgetRow, Channel, Direction, DoctorRow, FunnelRow, Month, NpsPeriod, NpsRow, NpsScale, PlanRow, Project,
-    RevenueRow, Tier,
+    BudgetRow, Channel, ChannelKind, Direction, DoctorRow, FunnelRow, Month, NpsPeriod, NpsRow, NpsScale, PlanRow,
+    Project, RevenueRow, Tier,
 };
 
 /// A sheet of the template.
@@ -153,6 +153,8 @@ pub enum Kind {
     Channel,
     /// The NPS scale, picked from the list.
     Scale,
+    /// A channel's kind: picked from the contract's kinds, or any other word typed as it is.
+    ChannelKind,
     /// Names separated by `,` or `;` (channel aliases).
     List,
     /// Seven weekday weights.
@@ -164,7 +166,7 @@ pub enum Kind {
 impl Kind {
     /// Whether the value is picked from a list rather than typed freely.
     pub fn is_choice(self) -> bool {
-        matches!(self, Kind::Tier | Kind::Direction | Kind::Channel | Kind::Scale)
+        matches!(self, Kind::Tier | Kind::Direction | Kind::Channel | Kind::Scale | Kind::ChannelKind)
     }
 
     /// Whether numbers are right-aligned in this column.
@@ -202,7 +204,7 @@ const DIRECTIONS: &[Column] = &[
 const CHANNELS: &[Column] = &[
     col("channel", K::ColChannel, Kind::Text, true),
     col("tier", K::ColTier, Kind::Tier, true),
-    col("kind", K::ColKind, Kind::Text, false),
+    col("kind", K::ColKind, Kind::ChannelKind, false),
     col("sources", K::ColSources, Kind::List, false),
 ];
 
@@ -898,7 +900,19 @@ pub fn choices(p: &Project, kind: Kind, lang: Lang) -> Vec<(Value, String)> {
             .chain(p.directions.iter().map(|d| (Value::Text(d.name.clone()), d.name.clone())))
             .collect(),
         Kind::Channel => p.channels.iter().map(|c| (Value::Text(c.name.clone()), c.name.clone())).collect(),
+        Kind::ChannelKind => ChannelKind::ALL
+            .iter()
+            .map(|k| (Value::Text(kind_label(*k, lang).to_string()), kind_label(*k, lang).to_string()))
+            .collect(),
         _ => Vec::new(),
+    }
+}
+
+/// A channel kind's word in the user's language (one the importer reads back as that kind).
+pub fn kind_label(k: ChannelKind, lang: Lang) -> &'static str {
+    match lang {
+        Lang::Ru => k.word_ru(),
+        Lang::En => k.key(),
     }
 }
 
@@ -1028,6 +1042,20 @@ pub fn parse(p: &Project, sheet: Sheet, row: usize, col: usize, text: &str, lang
                 t.split([',', ';', ' ']).filter(|s| !s.is_empty()).map(parse::day).collect();
             days.map(Value::Days).or_else(|_| refuse(K::ErrNotDay))
         }
+        // A kind word of the contract is written in the user's language; any other word is kept as
+        // typed (it counts as `other`, and the marketer may have a reason for it).
+        Kind::ChannelKind => Ok(Value::Text(match ChannelKind::parse(t) {
+            Some(k) => kind_label(k, lang).to_string(),
+            None => {
+                let wanted = normalise(t);
+                let by_prefix: Vec<_> =
+                    ChannelKind::ALL.iter().filter(|k| normalise(kind_label(**k, lang)).starts_with(&wanted)).collect();
+                match by_prefix.as_slice() {
+                    [k] => kind_label(**k, lang).to_string(),
+                    _ => t.trim().to_string(),
+                }
+            }
+        })),
         Kind::Tier | Kind::Direction | Kind::Channel | Kind::Scale => {
             let options = choices(p, kind, lang);
             let wanted = normalise(t);
@@ -1101,6 +1129,14 @@ mod tests {
         assert_eq!(plan(1, "стомат"), Ok(Value::Text("Стоматология".into())));
         assert!(plan(1, "Хирургия").is_err());
         assert_eq!(parse(&p, Sheet::Channels, 0, 1, "Проверенный", Lang::Ru), Ok(Value::Tier(Tier::Proven)));
+        // Kind: a synonym becomes the word of the user's language, a unique prefix is enough, any
+        // other word stays as typed.
+        let text = |t: &str| Ok(Value::Text(t.to_string()));
+        assert_eq!(parse(&p, Sheet::Channels, 0, 2, "Сарафанное радио", Lang::Ru), text("рекомендации"));
+        assert_eq!(parse(&p, Sheet::Channels, 0, 2, "ДМС", Lang::En), text("insurance"));
+        assert_eq!(parse(&p, Sheet::Channels, 0, 2, "агр", Lang::Ru), text("агрегатор"));
+        assert_eq!(parse(&p, Sheet::Channels, 0, 2, " Telegram ", Lang::Ru), text("Telegram"));
+        assert_eq!(choices(&p, Kind::ChannelKind, Lang::En).len(), 8);
         assert_eq!(parse(&p, Sheet::Channels, 0, 1, "scaling", Lang::Ru), Ok(Value::Tier(Tier::Scaling)));
         assert!(parse(&p, Sheet::Channels, 0, 1, "важный", Lang::Ru).is_err());
         assert!(parse(&p, Sheet::Nps, 0, 2, "11", Lang::Ru).is_err());

@@ -144,6 +144,12 @@ fn summary(sheet: Sheet, kpis: &Kpis, lang: Lang) -> Option<Summary> {
                 K::CardCac,
                 K::Ltv,
                 K::CardLtvCac,
+                K::FactorBookingRate,
+                K::FactorShowRate,
+                K::FactorPaidRate,
+                K::CardCpl,
+                K::CardRoas,
+                K::CardRomi,
             ],
             rows: kpis
                 .directions
@@ -159,6 +165,12 @@ fn summary(sheet: Sheet, kpis: &Kpis, lang: Lang) -> Option<Summary> {
                         plain(m(k.cac)),
                         plain(m(k.ltv)),
                         (r(k.ltv_to_cac), dashboard::ltv_cac_status(k.ltv_to_cac)),
+                        plain(p(k.booking_rate)),
+                        plain(p(k.show_rate)),
+                        plain(p(k.paid_rate)),
+                        plain(m(k.cpl)),
+                        (r(k.roas), dashboard::roas_status(k.roas)),
+                        (p(k.romi), dashboard::romi_status(k.romi)),
                     ]
                 })
                 .collect(),

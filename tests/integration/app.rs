@@ -71,13 +71,18 @@ fn clinic() -> Project {
 }
 
 /// The app with its preferences and recovery file in `dir`, opened on `project`.
-fn harness(dir: &Path, project: &Project, lang: Lang) -> Harness<'static, App> {
+pub(crate) fn harness(dir: &Path, project: &Project, lang: Lang) -> Harness<'static, App> {
+    harness_sized(dir, project, lang, [1400.0, 900.0])
+}
+
+/// [`harness`] with a window of `size` points.
+pub(crate) fn harness_sized(dir: &Path, project: &Project, lang: Lang, size: [f32; 2]) -> Harness<'static, App> {
     let file = dir.join("clinic.medfunnel");
     medfunnel::store::save_project(project, &file).unwrap();
     let app =
         App::new(Startup { file: Some(file), dirs: Some(AppDirs::inside(dir)), reopen_last: false, lang: Some(lang) });
     let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
+        .with_size(size)
         .with_context_setup(medfunnel::ui::install_fonts)
         .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
     h.run();

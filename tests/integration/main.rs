@@ -17,6 +17,8 @@ mod decisions;
 #[cfg(feature = "gui")]
 mod grid;
 #[cfg(feature = "gui")]
+mod meeting;
+#[cfg(feature = "gui")]
 mod plan_dialog;
 #[cfg(feature = "gui")]
 mod raw_import_ui;

@@ -16,7 +16,7 @@ use medfunnel::{demo, report};
 /// The 0-based row of every report table's header (title, subtitle and a note row above it).
 const HEADER: usize = 3;
 
-const SHEETS_EN: [&str; 17] = [
+const SHEETS_EN: [&str; 18] = [
     "Summary",
     "Months",
     "Month in progress",
@@ -25,6 +25,7 @@ const SHEETS_EN: [&str; 17] = [
     "Doctor results",
     "NPS results",
     "Revenue gaps",
+    "AARRR links",
     "Settings",
     "Directions",
     "Channels",
@@ -36,7 +37,7 @@ const SHEETS_EN: [&str; 17] = [
     "NPS",
 ];
 
-const SHEETS_RU: [&str; 17] = [
+const SHEETS_RU: [&str; 18] = [
     "Сводка",
     "Месяцы",
     "Текущий месяц",
@@ -45,6 +46,7 @@ const SHEETS_RU: [&str; 17] = [
     "Итоги врачей",
     "Итоги NPS",
     "Разрывы выручки",
+    "Звенья AARRR",
     "Настройки",
     "Направления",
     "Каналы",
@@ -113,7 +115,7 @@ fn sheet_names_and_headers_in_both_languages() {
             Lang::Ru => assert_eq!(&h[..4], ["Показатель", "Значение", "План или ориентир", "Статус"]),
         }
         // Template sheets keep their header in row 1, in the report's language.
-        let plan = book.worksheet_range(names[11]).unwrap();
+        let plan = book.worksheet_range(names[12]).unwrap();
         match lang {
             Lang::En => assert_eq!(text(&plan, 0, 2), "revenue_plan"),
             Lang::Ru => assert_eq!(text(&plan, 0, 2), "План выручки"),
