@@ -521,7 +521,7 @@ pub fn save_to(project: &Project, path: &Path) -> Result<(), CliError> {
 fn import(args: &ImportArgs) -> Result<ExitCode, CliError> {
     if args.raw.is_empty() {
         return Err(CliError::Message(
-            "import: give at least one export: --leads F, --visits F or --spend F".to_string(),
+            "import: give at least one export: --leads F, --visits F, --spend F or --calls F".to_string(),
         ));
     }
     let (loaded, report) = load_with_raw(args.template.as_deref(), &args.raw)?;
@@ -535,7 +535,7 @@ fn import(args: &ImportArgs) -> Result<ExitCode, CliError> {
 /// One line of counts after a join, for the terminal.
 pub fn join_summary(r: &JoinReport) -> String {
     format!(
-        "Joined: {} leads ({} counted, {} duplicates, {} returning, {} without a phone); {} visits ({} matched to leads, {} without a phone, {} patients); {} spend rows; {} new channels from unknown sources",
+        "Joined: {} leads ({} counted, {} duplicates, {} returning, {} without a phone); {} visits ({} matched to leads, {} without a phone, {} patients); {} spend rows; {} calls ({} contacts); {} new channels from unknown sources",
         r.leads,
         r.counted,
         r.duplicates,
@@ -546,6 +546,8 @@ pub fn join_summary(r: &JoinReport) -> String {
         r.visits_without_phone,
         r.patients,
         r.spend_rows,
+        r.calls,
+        r.contacts,
         r.unknown_sources.len()
     )
 }
