@@ -43,11 +43,15 @@ pub enum Command {
     Allocate(AllocateArgs),
     /// Join raw exports (CRM leads, MIS visits, ad spend) into a clinic and save it.
     Import(ImportArgs),
-    /// Write the built-in demo clinic as a template workbook.
+    /// Write the built-in demo clinic as a template workbook, and/or its call journal.
     Demo {
-        /// Where to write it.
-        #[arg(short, long, default_value = "medfunnel-demo.xlsx")]
-        output: PathBuf,
+        /// Where to write the workbook (default medfunnel-demo.xlsx; none when only
+        /// --calls-journal is given).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Also write the demo's raw call journal (CSV with fake phones) here, to try `--calls`.
+        #[arg(long, value_name = "F")]
+        calls_journal: Option<PathBuf>,
     },
 }
 
@@ -391,9 +395,17 @@ pub fn execute(command: Command) -> Result<ExitCode, CliError> {
         Command::Goalseek(args) => goalseek(&args),
         Command::Allocate(args) => allocate(&args),
         Command::Import(args) => import(&args),
-        Command::Demo { output } => {
-            report::template::write_template(&demo::demo_project(), &output)?;
-            eprintln!("Wrote the demo clinic to {}", output.display());
+        Command::Demo { output, calls_journal } => {
+            let output = output.or_else(|| calls_journal.is_none().then(|| PathBuf::from("medfunnel-demo.xlsx")));
+            if let Some(output) = output {
+                report::template::write_template(&demo::demo_project(), &output)?;
+                eprintln!("Wrote the demo clinic to {}", output.display());
+            }
+            if let Some(path) = calls_journal {
+                crate::store::write_atomic_io(&path, demo::calls_journal_csv().as_bytes())
+                    .map_err(|e| CliError::Message(format!("Could not save «{}»: {e}", path.display())))?;
+                eprintln!("Wrote the demo's call journal to {}", path.display());
+            }
             Ok(ExitCode::SUCCESS)
         }
     }

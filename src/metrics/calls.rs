@@ -52,15 +52,29 @@ pub struct CallSums {
 impl CallSums {
     fn add(&mut self, r: &CallRow) {
         let v = |x: Option<f64>| x.unwrap_or(0.0);
-        self.contacts += v(r.contacts);
-        self.answered += v(r.answered);
-        self.lost += v(r.lost);
-        self.callbacks_20m += v(r.callbacks_20m);
-        self.callbacks += v(r.callbacks);
-        self.recalled += v(r.recalled);
-        self.calls_in += v(r.calls_in);
-        self.wait_seconds += v(r.wait_seconds);
-        self.talk_seconds += v(r.talk_seconds);
+        self.absorb(&CallSums {
+            contacts: v(r.contacts),
+            answered: v(r.answered),
+            lost: v(r.lost),
+            callbacks_20m: v(r.callbacks_20m),
+            callbacks: v(r.callbacks),
+            recalled: v(r.recalled),
+            calls_in: v(r.calls_in),
+            wait_seconds: v(r.wait_seconds),
+            talk_seconds: v(r.talk_seconds),
+        });
+    }
+
+    fn absorb(&mut self, o: &CallSums) {
+        self.contacts += o.contacts;
+        self.answered += o.answered;
+        self.lost += o.lost;
+        self.callbacks_20m += o.callbacks_20m;
+        self.callbacks += o.callbacks;
+        self.recalled += o.recalled;
+        self.calls_in += o.calls_in;
+        self.wait_seconds += o.wait_seconds;
+        self.talk_seconds += o.talk_seconds;
     }
 
     /// contacts − answered.
@@ -187,22 +201,31 @@ pub fn call_months(project: &Project, filter: &Filter) -> Vec<CallMonth> {
     for r in project.calls.iter().filter(|r| kept(filter, r)) {
         by_month.entry(r.month).or_default().add(r);
     }
-    by_month
-        .into_iter()
-        .map(|(month, s)| {
-            let answered = g.fin(s.answered);
-            let contacts = g.fin(s.contacts);
-            CallMonth {
-                month,
-                sums: s,
-                answer_rate: g.ratio(answered, contacts),
-                lost_rate: g.ratio(g.fin(s.lost), contacts),
-                callback_20m_rate: g.ratio(g.fin(s.callbacks_20m), g.fin(s.missed())),
-                avg_wait: g.ratio(g.fin(s.wait_seconds), answered),
-                avg_talk: g.ratio(g.fin(s.talk_seconds), answered),
-            }
-        })
-        .collect()
+    by_month.into_iter().map(|(month, s)| month_of(&g, month, s)).collect()
+}
+
+/// The months of [`call_months`] taken together: the period's row of the calls table.
+pub fn period_of(months: &[CallMonth]) -> CallMonth {
+    let g = Guard::default();
+    let mut s = CallSums::default();
+    for m in months {
+        s.absorb(&m.sums);
+    }
+    month_of(&g, months.first().map_or(Month { year: 0, month: 1 }, |m| m.month), s)
+}
+
+fn month_of(g: &Guard, month: Month, s: CallSums) -> CallMonth {
+    let answered = g.fin(s.answered);
+    let contacts = g.fin(s.contacts);
+    CallMonth {
+        month,
+        sums: s,
+        answer_rate: g.ratio(answered, contacts),
+        lost_rate: g.ratio(g.fin(s.lost), contacts),
+        callback_20m_rate: g.ratio(g.fin(s.callbacks_20m), g.fin(s.missed())),
+        avg_wait: g.ratio(g.fin(s.wait_seconds), answered),
+        avg_talk: g.ratio(g.fin(s.talk_seconds), answered),
+    }
 }
 
 /// Answer rate of the kept contacts by weekday (Monday first) and hour of day: answered contacts /

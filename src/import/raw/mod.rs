@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub(crate) use calls::apply_calls;
 pub use calls::{Call, parse_call_type, parse_status, read_calls};
 pub use join::{JoinReport, add_alias, ensure_salt, join};
 pub use phone::{Phone, mask_phone, patient_key};
