@@ -425,6 +425,9 @@ table! {
     ImportSlotLeads => "Лиды (CRM)", "Leads (CRM)";
     ImportSlotVisits => "Визиты (МИС)", "Visits (MIS)";
     ImportSlotSpend => "Расходы (рекламные кабинеты)", "Spend (ad cabinets)";
+    ImportSlotCalls => "Журнал звонков (телефония)", "Call journal (telephony)";
+    ImportCalls => "Звонков", "Calls";
+    ImportContacts => "обращений", "contacts";
     ImportPick => "Выбрать…", "Choose…";
     ImportRead => "Прочитать", "Read";
     ImportClear => "Убрать", "Remove";
