@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
+use super::calls::{self, CallsContext, CallsState};
 use super::charts::{self, ChartsState};
 use super::cohorts::{self, CohortsState};
 use super::commands::{Document, Edit};
@@ -41,6 +42,8 @@ pub enum View {
     Decisions,
     /// Patient cohorts from imported visits: retention and LTV triangles.
     Cohorts,
+    /// The phone before the lead: answer rate, missed and lost contacts, administrators, hours.
+    Calls,
 }
 
 /// Every action a menu, a shortcut, a dialog or a test can ask of the app. Queued and run once
@@ -196,6 +199,8 @@ pub struct App {
     raw_import: Option<RawImportDialog>,
     /// The Cohorts view's picks.
     cohorts: CohortsState,
+    /// The Calls view's cached figures.
+    calls: CallsState,
 }
 
 impl App {
@@ -231,6 +236,7 @@ impl App {
             allow_close: false,
             raw_import: None,
             cohorts: CohortsState::default(),
+            calls: CallsState::default(),
         };
         let last = startup.reopen_last.then(|| app.prefs.recent.first().cloned()).flatten().filter(|p| p.exists());
         match startup.file.or(last) {
@@ -882,6 +888,7 @@ impl App {
         nav(ui, View::Charts, tr(lang, K::Charts).to_string());
         nav(ui, View::Decisions, tr(lang, K::Decisions).to_string());
         nav(ui, View::Cohorts, tr(lang, K::Cohorts).to_string());
+        nav(ui, View::Calls, tr(lang, K::Calls).to_string());
         ui.separator();
         for s in [
             Sheet::Plan,
@@ -980,6 +987,18 @@ impl App {
                 self.kpis();
                 egui::ScrollArea::vertical()
                     .show(ui, |ui| cohorts::cohorts_ui(ui, &mut self.cohorts, &self.kpis, lang));
+            }
+            View::Calls => {
+                self.kpis();
+                let cx = CallsContext {
+                    project: self.doc.project(),
+                    revision: self.doc.revision(),
+                    filter: &self.filter,
+                    kpis: &self.kpis,
+                    lang,
+                };
+                let state = &mut self.calls;
+                egui::ScrollArea::vertical().show(ui, |ui| calls::calls_ui(ui, state, &cx));
             }
         }
     }

@@ -11,6 +11,7 @@
 //! - [`raw_import`]: File → Import exports; [`cohorts`]: the Cohorts view.
 
 pub mod app;
+pub mod calls;
 pub mod charts;
 pub mod cohorts;
 pub mod commands;

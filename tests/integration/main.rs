@@ -10,6 +10,8 @@ mod roundtrip;
 #[cfg(feature = "gui")]
 mod app;
 #[cfg(feature = "gui")]
+mod calls_ui;
+#[cfg(feature = "gui")]
 mod charts;
 #[cfg(feature = "gui")]
 mod decisions;
