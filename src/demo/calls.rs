@@ -176,7 +176,7 @@ impl Gen {
 
 /// The demo's call journal, in time order: contacts in proportion to each channel's phone leads.
 pub(crate) fn journal(project: &Project) -> Vec<Call> {
-    let mut g = Gen { rng: Lcg(0x0CA1_15DE_E0), calls: Vec::new(), next_patient: 1_000 };
+    let mut g = Gen { rng: Lcg(0x000C_A115_DEE0), calls: Vec::new(), next_patient: 1_000 };
     for m in months(FIRST, LAST) {
         let days: Vec<(NaiveDate, f64)> = m
             .iter_days()

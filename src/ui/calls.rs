@@ -169,9 +169,12 @@ fn rate_plot(ui: &mut egui::Ui, months: &[CallMonth], target: f64, lang: Lang) {
         });
 }
 
+/// One part of the missed contacts' stacked bars: its name, colour and count in a month.
+type Part = (K, Color32, fn(&CallMonth) -> f64);
+
 fn missed_plot(ui: &mut egui::Ui, months: &[CallMonth], lang: Lang) {
     let labels: Vec<String> = months.iter().map(|m| month_label(m.month, lang)).collect();
-    let parts: [(K, Color32, fn(&CallMonth) -> f64); 4] = [
+    let parts: [Part; 4] = [
         (K::CallsCallback20, Color32::from_rgb(0x1e, 0x8e, 0x3e), |m| m.sums.callbacks_20m),
         (K::CallsCallback, Color32::from_rgb(0x7c, 0xb3, 0x42), |m| m.sums.callbacks),
         (K::CallsRecalled, Color32::from_rgb(0xc2, 0x7c, 0x0e), |m| m.sums.recalled),

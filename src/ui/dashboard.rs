@@ -405,6 +405,10 @@ fn card_ui(ui: &mut egui::Ui, card: &Card, size: Vec2, lang: Lang, dark: bool) {
     resp.on_hover_text(format!("{}: {}\n{}", tr(lang, K::ReferenceWord), tr(lang, card.status.word()), card.reference));
 }
 
+/// A funnel stage: its name, count, rate from the stage before (`None` for the first) and the
+/// factor it is (none for the contacts before leads).
+type FunnelRow = (K, Option<f64>, Option<Option<f64>>, Option<Factor>);
+
 fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, dark: bool) {
     let k = &kpis.total.kpis;
     ui.heading(tr(lang, K::FunnelHeading));
@@ -413,7 +417,7 @@ fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, dark: bool) {
     let has_calls = k.contacts.is_some_and(|n| n > 0.0);
     // "calls → leads" comes before the leads when the clinic has calls.
     let calls = has_calls.then_some((K::StageContacts, k.contacts, None, None));
-    let stages: Vec<(K, Option<f64>, Option<Option<f64>>, Option<Factor>)> = calls
+    let stages: Vec<FunnelRow> = calls
         .into_iter()
         .chain([
             (K::StageLeads, k.leads, has_calls.then_some(k.lead_per_contact), Some(Factor::Leads)),

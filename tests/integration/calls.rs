@@ -127,6 +127,9 @@ fn utf8_with_tabs_english_words_and_one_number_column() {
     check_march(&p);
 }
 
+/// started, direction, subscriber, destination, result, wait and talk seconds, who took it, channel.
+type JournalRow<'a> = (&'a str, &'a str, &'a str, &'a str, &'a str, f64, f64, &'a str, &'a str);
+
 #[test]
 fn a_workbook_with_date_and_time_cells() {
     use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
@@ -150,7 +153,7 @@ fn a_workbook_with_date_and_time_cells() {
     }
     let when = Format::new().set_num_format("dd.mm.yyyy hh:mm");
     let dur = Format::new().set_num_format("[h]:mm:ss");
-    let rows: [(&str, &str, &str, &str, &str, f64, f64, &str, &str); 5] = [
+    let rows: [JournalRow; 5] = [
         (
             "2025-03-03T10:00:00",
             "входящий звонок",
@@ -199,7 +202,7 @@ fn a_workbook_with_date_and_time_cells() {
     ];
     for (i, r) in rows.iter().enumerate() {
         let i = i as u32 + 1;
-        ws.write_datetime_with_format(i, 0, &ExcelDateTime::parse_from_str(r.0).unwrap(), &when).unwrap();
+        ws.write_datetime_with_format(i, 0, ExcelDateTime::parse_from_str(r.0).unwrap(), &when).unwrap();
         ws.write_string(i, 1, r.1).unwrap();
         ws.write_string(i, 2, r.2).unwrap();
         ws.write_string(i, 3, r.3).unwrap();

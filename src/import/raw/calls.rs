@@ -5,7 +5,7 @@
 //! The patient's phone lives only in memory while the journal is folded; the project keeps the
 //! contacts with the keyed hash of [`patient_key`], never the digits.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::{Duration, NaiveDateTime};
@@ -244,27 +244,42 @@ pub(crate) fn fold(
         start = end;
     }
 
-    // Channels and employees of the contacts, then the rows per month × channel × employee.
-    let mut channel_cache: HashMap<String, String> = HashMap::new();
-    let mut channel_for = |source: Option<&str>| -> Option<String> {
-        let s = source.map(str::trim).filter(|s| !s.is_empty())?;
-        if let Some(c) = channel_cache.get(s) {
-            return Some(c.clone());
+    // Channels and employees of the contacts as small ids, then the rows per month × channel ×
+    // employee (ids keep a million-call journal's sums off string keys).
+    const NONE: u32 = u32::MAX;
+    let mut channel_names: Vec<String> = Vec::new();
+    let mut channel_ids: HashMap<String, u32, Fast> = HashMap::default();
+    let mut channel_for = |source: Option<&str>| -> u32 {
+        let Some(s) = source.map(str::trim).filter(|s| !s.is_empty()) else { return NONE };
+        if let Some(&id) = channel_ids.get(s) {
+            return id;
         }
-        let c = channel_of(s);
-        channel_cache.insert(s.to_string(), c.clone());
-        Some(c)
+        let name = channel_of(s);
+        let id = channel_names.iter().position(|n| *n == name).unwrap_or_else(|| {
+            channel_names.push(name);
+            channel_names.len() - 1
+        }) as u32;
+        channel_ids.insert(s.to_string(), id);
+        id
     };
-    let employee_of = |i: usize| calls[i].employee.as_deref().map(str::trim).filter(|e| !e.is_empty());
-    let mut sums: BTreeMap<(Month, Option<String>, Option<String>), RowSums> = BTreeMap::new();
+    let mut employee_names: Vec<&str> = Vec::new();
+    let mut employee_ids: HashMap<&str, u32, Fast> = HashMap::default();
+    let mut employee_of = |i: usize| -> u32 {
+        let Some(e) = calls[i].employee.as_deref().map(str::trim).filter(|e| !e.is_empty()) else { return NONE };
+        *employee_ids.entry(e).or_insert_with(|| {
+            employee_names.push(e);
+            (employee_names.len() - 1) as u32
+        })
+    };
+    let mut sums: HashMap<(Month, u32, u32), RowSums, Fast> = HashMap::default();
     let mut keys: Vec<Option<String>> = vec![None; phones.len()];
-    let mut contacts = Vec::with_capacity(folded.len());
+    let mut folded_ids = Vec::with_capacity(folded.len());
     for f in &folded {
         let first = &calls[f.calls[0]];
         let month = Month::of(first.started.date());
         let channel = channel_for(first.source.as_deref());
-        let employee = f.first_answered.and_then(employee_of).map(str::to_string);
-        let s = sums.entry((month, channel.clone(), employee.clone())).or_default();
+        let employee = f.first_answered.map_or(NONE, &mut employee_of);
+        let s = sums.entry((month, channel, employee)).or_default();
         s.contacts += 1.0;
         s.calls_in += f.calls.len() as f64;
         match f.outcome {
@@ -276,42 +291,47 @@ pub(crate) fn fold(
         }
         // Waits and talk go to the employee of each answered call, who may not be the contact's.
         for &i in f.calls.iter().filter(|&&i| calls[i].answered) {
-            let e = employee_of(i).map(str::to_string);
-            let s = sums.entry((month, channel.clone(), e)).or_default();
+            let s = sums.entry((month, channel, employee_of(i))).or_default();
             s.wait += calls[i].wait;
             s.talk += calls[i].talk;
         }
-        let key = keys[f.patient as usize].get_or_insert_with(|| key_of(phones[f.patient as usize])).clone();
-        contacts.push(ContactRecord {
-            time: first.started,
-            patient: key,
-            channel,
-            employee,
-            outcome: f.outcome,
-            branch: None,
-        });
+        folded_ids.push((channel, employee));
     }
-    contacts.sort_by_key(|c| c.time);
-
     // Incoming calls without an identity count in calls_in only, within the journal's contact months.
-    let range =
-        contacts.first().zip(contacts.last()).map(|(a, b)| (Month::of(a.time.date()), Month::of(b.time.date())));
+    let months = folded.iter().map(|f| Month::of(calls[f.calls[0]].started.date()));
+    let range = months.clone().min().zip(months.max());
     let mut without_phone = 0;
     for (c, _) in calls.iter().zip(&pid).filter(|(c, p)| c.incoming && p.is_none()) {
         without_phone += 1;
         let month = Month::of(c.started.date());
         if range.is_some_and(|(lo, hi)| lo <= month && month <= hi) {
             let channel = channel_for(c.source.as_deref());
-            sums.entry((month, channel, None)).or_default().calls_in += 1.0;
+            sums.entry((month, channel, NONE)).or_default().calls_in += 1.0;
         }
     }
 
-    let rows = sums
+    let name = |names: &[String], id: u32| names.get(id as usize).cloned();
+    let employee_names: Vec<String> = employee_names.iter().map(|e| e.to_string()).collect();
+    let mut contacts: Vec<ContactRecord> = folded
+        .iter()
+        .zip(&folded_ids)
+        .map(|(f, &(channel, employee))| ContactRecord {
+            time: calls[f.calls[0]].started,
+            patient: keys[f.patient as usize].get_or_insert_with(|| key_of(phones[f.patient as usize])).clone(),
+            channel: name(&channel_names, channel),
+            employee: name(&employee_names, employee),
+            outcome: f.outcome,
+            branch: None,
+        })
+        .collect();
+    contacts.sort_by_key(|c| c.time);
+
+    let mut rows: Vec<CallRow> = sums
         .into_iter()
         .map(|((month, channel, employee), s)| CallRow {
             month,
-            channel,
-            employee,
+            channel: name(&channel_names, channel),
+            employee: name(&employee_names, employee),
             contacts: Some(s.contacts),
             answered: Some(s.answered),
             lost: Some(s.lost),
@@ -324,6 +344,8 @@ pub(crate) fn fold(
             branch: None,
         })
         .collect();
+    // By month, channel and employee (blank first), whatever order the sums came in.
+    rows.sort_by(|a, b| (a.month, &a.channel, &a.employee).cmp(&(b.month, &b.channel, &b.employee)));
     Folding { rows, contacts, without_phone }
 }
 
