@@ -379,3 +379,55 @@ fn kpi_and_report_take_calls_and_never_print_a_phone() {
     let bytes = std::fs::read(&project).unwrap();
     assert_no_phone("the project file", &String::from_utf8_lossy(&bytes));
 }
+
+#[test]
+fn the_report_has_the_calls_sheet_its_chart_and_summary_cards() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    use medfunnel::format::Lang;
+    use medfunnel::metrics::calls::call_months;
+
+    let dir = tempfile::tempdir().unwrap();
+    let project = medfunnel::demo::demo_project();
+    let path = dir.path().join("отчёт.xlsx");
+    medfunnel::report::write_report(&project, &Filter::default(), Lang::Ru, &path).unwrap();
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let sheet = book.worksheet_range("Итоги звонков").unwrap();
+    let cell = |r: usize, c: usize| sheet.get((r, c)).cloned().unwrap_or(Data::Empty);
+    // Header in row 4 (index 3), then one row per month with calls, then the Total row.
+    assert_eq!(cell(3, 0), Data::String("Месяц".into()));
+    assert_eq!(cell(3, 1), Data::String("Обращения".into()));
+    let months = call_months(&project, &Filter::default());
+    assert_eq!(cell(4, 0), Data::String(months[0].month.to_string()));
+    assert_eq!(cell(4, 1), Data::Float(months[0].sums.contacts));
+    assert_eq!(cell(4, 3), Data::Float(months[0].answer_rate.unwrap()));
+    let total = 4 + months.len();
+    assert_eq!(cell(total, 0), Data::String("Итого".into()));
+    let k = compute(&project, &Filter::default());
+    assert_eq!(cell(total, 15), Data::Float(k.total.kpis.lost_revenue.unwrap()));
+    // The administrators' table under it names every employee.
+    let texts: Vec<String> = sheet.rows().filter_map(|r| r.first().map(|c| c.to_string())).collect();
+    for e in &k.employees {
+        assert!(texts.contains(&e.employee), "{}", e.employee);
+    }
+    // The Summary names the lost contacts and their money.
+    let summary = book.worksheet_range("Сводка").unwrap();
+    let row =
+        |label: &str| summary.rows().find(|r| r.first().is_some_and(|c| c.to_string() == label)).map(<[Data]>::to_vec);
+    let lost = row("Потерянные обращения").expect("lost contacts card");
+    assert_eq!(lost[1], Data::Float(k.total.kpis.lost.unwrap()));
+    let money = row("Деньги, оставшиеся в телефоне").expect("money card");
+    assert_eq!(money[1], Data::Float(k.total.kpis.lost_revenue.unwrap()));
+
+    // A native line chart of the answer rate against the target.
+    let mut zip = zip::ZipArchive::new(std::fs::File::open(&path).unwrap()).unwrap();
+    let mut found = false;
+    for i in 0..zip.len() {
+        let mut f = zip.by_index(i).unwrap();
+        if f.name().unwrap().starts_with("xl/charts/chart") {
+            let mut x = String::new();
+            std::io::Read::read_to_string(&mut f, &mut x).unwrap();
+            found |= x.contains("<c:lineChart>") && x.contains("Итоги звонков");
+        }
+    }
+    assert!(found, "no answer-rate line chart on the calls sheet");
+}
