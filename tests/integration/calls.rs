@@ -411,8 +411,9 @@ fn the_report_has_the_calls_sheet_its_chart_and_summary_cards() {
     }
     // The Summary names the lost contacts and their money.
     let summary = book.worksheet_range("Сводка").unwrap();
-    let row =
-        |label: &str| summary.rows().find(|r| r.first().is_some_and(|c| c.to_string() == label)).map(<[Data]>::to_vec);
+    let row = |label: &str| {
+        summary.rows().find(|r| r.first().is_some_and(|c| *c == Data::String(label.to_string()))).map(<[Data]>::to_vec)
+    };
     let lost = row("Потерянные обращения").expect("lost contacts card");
     assert_eq!(lost[1], Data::Float(k.total.kpis.lost.unwrap()));
     let money = row("Деньги, оставшиеся в телефоне").expect("money card");
