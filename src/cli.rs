@@ -48,11 +48,15 @@ pub enum Command {
         /// A template workbook or a project file; none: the last file, else the demo clinic.
         file: Option<PathBuf>,
     },
-    /// Write the built-in demo clinic as a template workbook.
+    /// Write the built-in demo clinic as a template workbook, and/or its call journal.
     Demo {
-        /// Where to write it.
-        #[arg(short, long, default_value = "medfunnel-demo.xlsx")]
-        output: PathBuf,
+        /// Where to write the workbook (default medfunnel-demo.xlsx; none when only
+        /// --calls-journal is given).
+        #[arg(short, long)]
+        output: Option<PathBuf>,
+        /// Also write the demo's raw call journal (CSV with fake phones) here, to try `--calls`.
+        #[arg(long, value_name = "F")]
+        calls_journal: Option<PathBuf>,
     },
 }
 
@@ -404,9 +408,17 @@ pub fn execute(command: Command) -> Result<ExitCode, CliError> {
         Command::Allocate(args) => allocate(&args),
         Command::Import(args) => import(&args),
         Command::Meeting { file } => Ok(open_app_with(file, true)),
-        Command::Demo { output } => {
-            report::template::write_template(&demo::demo_project(), &output)?;
-            eprintln!("Wrote the demo clinic to {}", output.display());
+        Command::Demo { output, calls_journal } => {
+            let output = output.or_else(|| calls_journal.is_none().then(|| PathBuf::from("medfunnel-demo.xlsx")));
+            if let Some(output) = output {
+                report::template::write_template(&demo::demo_project(), &output)?;
+                eprintln!("Wrote the demo clinic to {}", output.display());
+            }
+            if let Some(path) = calls_journal {
+                crate::store::write_atomic_io(&path, demo::calls_journal_csv().as_bytes())
+                    .map_err(|e| CliError::Message(format!("Could not save «{}»: {e}", path.display())))?;
+                eprintln!("Wrote the demo's call journal to {}", path.display());
+            }
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -534,7 +546,7 @@ pub fn save_to(project: &Project, path: &Path) -> Result<(), CliError> {
 fn import(args: &ImportArgs) -> Result<ExitCode, CliError> {
     if args.raw.is_empty() {
         return Err(CliError::Message(
-            "import: give at least one export: --leads F, --visits F or --spend F".to_string(),
+            "import: give at least one export: --leads F, --visits F, --spend F or --calls F".to_string(),
         ));
     }
     let (loaded, report) = load_with_raw(args.template.as_deref(), &args.raw)?;
@@ -548,7 +560,7 @@ fn import(args: &ImportArgs) -> Result<ExitCode, CliError> {
 /// One line of counts after a join, for the terminal.
 pub fn join_summary(r: &JoinReport) -> String {
     format!(
-        "Joined: {} leads ({} counted, {} duplicates, {} returning, {} without a phone); {} visits ({} matched to leads, {} without a phone, {} patients); {} spend rows; {} new channels from unknown sources",
+        "Joined: {} leads ({} counted, {} duplicates, {} returning, {} without a phone); {} visits ({} matched to leads, {} without a phone, {} patients); {} spend rows; {} calls ({} contacts); {} new channels from unknown sources",
         r.leads,
         r.counted,
         r.duplicates,
@@ -559,6 +571,8 @@ pub fn join_summary(r: &JoinReport) -> String {
         r.visits_without_phone,
         r.patients,
         r.spend_rows,
+        r.calls,
+        r.contacts,
         r.unknown_sources.len()
     )
 }

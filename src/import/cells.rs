@@ -77,6 +77,17 @@ pub enum ValueError {
     /// An Excel error value such as `#DIV/0!` or `#N/A`.
     #[error("«{0}» is an Excel error, not a value")]
     ExcelError(String),
+    /// A call status outside the known words (domain.md, "Calls").
+    #[error(
+        "«{0}» is not a call status: write принят, отвечен, успешный or answered for an answered call, and пропущен, не принят, нет ответа, занято, no answer, missed or busy for a missed one"
+    )]
+    NotACallStatus(String),
+    /// A call direction outside the known words.
+    #[error("«{0}» is not a call direction: write входящий (in, incoming) or исходящий (out, outgoing)")]
+    NotACallType(String),
+    /// A duration that is neither seconds nor `H:MM:SS` / `MM:SS`.
+    #[error("«{0}» is not a duration: write seconds (75) or minutes and seconds (1:15, 0:01:15)")]
+    NotADuration(String),
 }
 
 impl ValueError {
@@ -94,7 +105,10 @@ impl ValueError {
             | ValueError::NotAPeriod(v)
             | ValueError::NotAScale(v)
             | ValueError::NotWeekdayWeights(v)
-            | ValueError::ExcelError(v) => v,
+            | ValueError::ExcelError(v)
+            | ValueError::NotACallStatus(v)
+            | ValueError::NotACallType(v)
+            | ValueError::NotADuration(v) => v,
             ValueError::UnknownMonthWord { value, .. } | ValueError::ScoreOutOfScale { value, .. } => value,
         }
     }
@@ -323,6 +337,86 @@ pub fn cell_number(cell: &Data) -> Result<Option<f64>, ValueError> {
 /// [`ValueError::NotAShare`] quoting `written`.
 pub fn check_share(value: f64, written: &str) -> Result<f64, ValueError> {
     if (0.0..=1.0).contains(&value) { Ok(value) } else { Err(ValueError::NotAShare(written.to_string())) }
+}
+
+/// Reads a duration in seconds as telephony exports write it: a number of seconds (`75`, `75,5`,
+/// `75 сек`), or `H:MM:SS` / `MM:SS` (`0:01:15`, `1:15`). Empty text is a missing value.
+///
+/// # Errors
+/// [`ValueError::NotADuration`] quoting the text; [`ValueError::Negative`] for a negative number.
+pub fn parse_seconds(text: &str) -> Result<Option<f64>, ValueError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let err = || ValueError::NotADuration(t.to_string());
+    if t.contains(':') {
+        let parts: Vec<&str> = t.split(':').map(str::trim).collect();
+        if parts.len() > 3 || parts.iter().any(|p| p.is_empty()) {
+            return Err(err());
+        }
+        let mut total = 0.0;
+        let last = parts.len() - 1;
+        for (i, p) in parts.iter().enumerate() {
+            // Only the seconds may have a fraction (`1:15,5`); minutes and seconds stay below 60.
+            let v: f64 = if i == last {
+                p.replace(',', ".").parse().map_err(|_| err())?
+            } else {
+                p.parse::<u32>().map(f64::from).map_err(|_| err())?
+            };
+            if !v.is_finite() || v < 0.0 || (i > 0 && v >= 60.0) {
+                return Err(err());
+            }
+            total = total * 60.0 + v;
+        }
+        return Ok(Some(total));
+    }
+    let lower = t.to_lowercase();
+    let number =
+        ["секунд", "сек.", "сек", "с.", "с", "sec", "s"].iter().find_map(|u| lower.strip_suffix(u)).unwrap_or(&lower);
+    match parse_number(number) {
+        Ok(Some(v)) if v < 0.0 => Err(ValueError::Negative(t.to_string())),
+        Ok(v) => Ok(v),
+        Err(_) => Err(err()),
+    }
+}
+
+/// A cell where a duration is expected: a number of seconds, text as [`parse_seconds`], or a time
+/// cell (`0:01:15` formatted as a time is a fraction of a day).
+///
+/// # Errors
+/// As [`parse_seconds`]; [`ValueError::ExcelError`].
+pub fn cell_seconds(cell: &Data) -> Result<Option<f64>, ValueError> {
+    match cell {
+        Data::DateTime(dt) => Ok(Some((dt.as_f64() * 86_400.0).round())),
+        Data::DurationIso(s) => iso_seconds(s).map(Some).ok_or_else(|| ValueError::NotADuration(s.clone())),
+        Data::String(s) | Data::DateTimeIso(s) => parse_seconds(s),
+        Data::Float(f) if *f < 0.0 => Err(ValueError::Negative(cell_display(cell))),
+        Data::Int(i) if *i < 0 => Err(ValueError::Negative(cell_display(cell))),
+        _ => cell_number(cell),
+    }
+}
+
+/// Seconds of an ISO 8601 duration as OpenDocument writes time values (`PT00H01M15S`).
+fn iso_seconds(text: &str) -> Option<f64> {
+    let rest = text.trim().strip_prefix("PT")?;
+    let mut total = 0.0;
+    let mut number = String::new();
+    for c in rest.chars() {
+        match c {
+            'H' | 'M' | 'S' => {
+                let v: f64 = number.parse().ok()?;
+                total += v * match c {
+                    'H' => 3600.0,
+                    'M' => 60.0,
+                    _ => 1.0,
+                };
+                number.clear();
+            }
+            _ => number.push(c),
+        }
+    }
+    number.is_empty().then_some(total)
 }
 
 /// A cell where a share 0..1 is expected: `40%` text, a 40 % cell and `0,4` all give 0.4.
@@ -1282,5 +1376,28 @@ mod tests {
         assert!(is_total_label("ВСЕГО"));
         assert!(is_total_label("Total"));
         assert!(!is_total_label("Итоговый отчёт 2025"));
+    }
+
+    #[test]
+    fn durations_in_every_spelling() {
+        assert_eq!(parse_seconds("75").unwrap(), Some(75.0));
+        assert_eq!(parse_seconds("75 сек").unwrap(), Some(75.0));
+        // 1 min 15 s = 75 s; 1 h 2 min 3 s = 3600 + 120 + 3 = 3723 s.
+        assert_eq!(parse_seconds("1:15").unwrap(), Some(75.0));
+        assert_eq!(parse_seconds("01:02:03").unwrap(), Some(3723.0));
+        assert_eq!(parse_seconds("0:00:07").unwrap(), Some(7.0));
+        assert_eq!(parse_seconds("").unwrap(), None);
+        assert!(matches!(parse_seconds("1:75"), Err(ValueError::NotADuration(_))));
+        assert!(matches!(parse_seconds("долго"), Err(ValueError::NotADuration(_))));
+        assert!(matches!(parse_seconds("-5"), Err(ValueError::Negative(_))));
+        // A time cell: 75 s is 75 / 86400 of a day.
+        let t = Data::DateTime(calamine::ExcelDateTime::new(
+            75.0 / 86_400.0,
+            calamine::ExcelDateTimeType::TimeDelta,
+            false,
+        ));
+        assert_eq!(cell_seconds(&t).unwrap(), Some(75.0));
+        assert_eq!(cell_seconds(&Data::Float(42.0)).unwrap(), Some(42.0));
+        assert_eq!(cell_seconds(&Data::DurationIso("PT00H01M15S".into())).unwrap(), Some(75.0));
     }
 }

@@ -124,6 +124,22 @@ const NPS_COLUMNS: &[Column] = &[
     DIRECTION,
 ];
 
+const CALLS_COLUMNS: &[Column] = &[
+    MONTH,
+    opt("channel", "канал", &["источник", "канал привлечения"]),
+    opt("employee", "сотрудник", &["администратор", "оператор", "принял"]),
+    opt("contacts", "обращения", &["обращений", "контакты"]),
+    opt("answered", "отвечено", &["принято", "отвечено обращений"]),
+    opt("lost", "потеряно", &["потерянные", "потеряно обращений"]),
+    // Before `callbacks`: «Перезвон (20 мин)» also reads as «перезвон», and the first match wins.
+    opt("callbacks_20m", "перезвон 20 мин", &["перезвон за 20 мин", "перезвон до 20 мин", "callback 20m"]),
+    opt("callbacks", "перезвон", &["перезвонили", "callback"]),
+    opt("recalled", "перезвонил сам", &["перезвонили сами", "повторный звонок"]),
+    opt("calls_in", "входящие", &["входящие звонки", "звонков", "calls"]),
+    opt("wait_seconds", "ожидание сек", &["ожидание", "время ожидания", "wait"]),
+    opt("talk_seconds", "разговор сек", &["разговор", "время разговора", "talk"]),
+];
+
 /// The sheets of the template workbook, in the order they are read (Settings first: the NPS
 /// scale is needed to read NPS scores).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -146,11 +162,13 @@ pub enum SheetKind {
     Doctors,
     /// NPS answers.
     Nps,
+    /// Звонки: contacts and their outcomes per month, channel and employee.
+    Calls,
 }
 
 impl SheetKind {
     /// Every template sheet, in reading order.
-    pub const ALL: [SheetKind; 9] = [
+    pub const ALL: [SheetKind; 10] = [
         SheetKind::Settings,
         SheetKind::Directions,
         SheetKind::Channels,
@@ -160,6 +178,7 @@ impl SheetKind {
         SheetKind::Revenue,
         SheetKind::Doctors,
         SheetKind::Nps,
+        SheetKind::Calls,
     ];
 
     /// The sheet's English name (`Funnel`).
@@ -174,6 +193,7 @@ impl SheetKind {
             SheetKind::Revenue => "Revenue",
             SheetKind::Doctors => "Doctors",
             SheetKind::Nps => "NPS",
+            SheetKind::Calls => "Calls",
         }
     }
 
@@ -189,6 +209,7 @@ impl SheetKind {
             SheetKind::Revenue => "Выручка",
             SheetKind::Doctors => "Врачи",
             SheetKind::Nps => "NPS",
+            SheetKind::Calls => "Звонки",
         }
     }
 
@@ -204,6 +225,7 @@ impl SheetKind {
             SheetKind::Revenue => &["Выручка по дням"],
             SheetKind::Doctors => &["Доктора"],
             SheetKind::Nps => &["НПС"],
+            SheetKind::Calls => &["Телефония", "Звонки по месяцам"],
         }
     }
 
@@ -239,6 +261,7 @@ impl SheetKind {
             SheetKind::Revenue => REVENUE_COLUMNS,
             SheetKind::Doctors => DOCTORS_COLUMNS,
             SheetKind::Nps => NPS_COLUMNS,
+            SheetKind::Calls => CALLS_COLUMNS,
         }
     }
 
@@ -269,11 +292,13 @@ pub enum SettingKey {
     AttributionDays,
     /// `salt`: the project's patient-key salt, kept so that a re-import joins the same patients.
     Salt,
+    /// `answer_rate_target`: the answer rate the administrators aim at.
+    AnswerRateTarget,
 }
 
 impl SettingKey {
     /// Every key.
-    pub const ALL: [SettingKey; 9] = [
+    pub const ALL: [SettingKey; 10] = [
         SettingKey::Clinic,
         SettingKey::Currency,
         SettingKey::NpsScale,
@@ -283,6 +308,7 @@ impl SettingKey {
         SettingKey::DedupeDays,
         SettingKey::AttributionDays,
         SettingKey::Salt,
+        SettingKey::AnswerRateTarget,
     ];
 
     /// The English key (`weekday_weights`).
@@ -297,6 +323,7 @@ impl SettingKey {
             SettingKey::DedupeDays => "dedupe_days",
             SettingKey::AttributionDays => "attribution_days",
             SettingKey::Salt => "salt",
+            SettingKey::AnswerRateTarget => "answer_rate_target",
         }
     }
 
@@ -312,6 +339,13 @@ impl SettingKey {
             SettingKey::DedupeDays => &["дни дедупликации", "окно дублей", "дедупликация"],
             SettingKey::AttributionDays => &["окно атрибуции", "дни атрибуции", "атрибуция"],
             SettingKey::Salt => &["соль"],
+            SettingKey::AnswerRateTarget => &[
+                "цель по ответам",
+                "целевой процент ответов",
+                "цель по принятым звонкам",
+                "answer rate target",
+                "target answer rate",
+            ],
         }
     }
 
@@ -397,6 +431,23 @@ mod tests {
         assert!(SheetKind::Channels.columns()[3].matches("Источники"));
         assert!(SheetKind::Directions.columns()[1].matches("Маржинальность, %"));
         assert!(SheetKind::Nps.columns()[2].matches("Кол-во"));
+
+        let calls = |h: &str| SheetKind::Calls.columns().iter().find(|c| c.matches(h)).map(|c| c.key);
+        assert_eq!(calls("Месяц"), Some("month"));
+        assert_eq!(calls("Источник"), Some("channel"));
+        assert_eq!(calls("Администратор"), Some("employee"));
+        assert_eq!(calls("Обращения"), Some("contacts"));
+        assert_eq!(calls("Принято"), Some("answered"));
+        assert_eq!(calls("Потеряно"), Some("lost"));
+        assert_eq!(calls("Перезвон 20 мин"), Some("callbacks_20m"));
+        assert_eq!(calls("Перезвон (20 мин)"), Some("callbacks_20m"));
+        assert_eq!(calls("Перезвон"), Some("callbacks"));
+        assert_eq!(calls("Перезвонил сам"), Some("recalled"));
+        assert_eq!(calls("Входящие"), Some("calls_in"));
+        assert_eq!(calls("Ожидание, сек"), Some("wait_seconds"));
+        assert_eq!(calls("Разговор сек"), Some("talk_seconds"));
+        assert_eq!(calls("callbacks_20m"), Some("callbacks_20m"));
+        assert_eq!(SheetKind::from_sheet_name("Звонки"), Some(SheetKind::Calls));
     }
 
     #[test]
@@ -410,6 +461,8 @@ mod tests {
         assert_eq!(SettingKey::from_text("Постоянные расходы"), Some(SettingKey::FixedCosts));
         assert_eq!(SettingKey::from_text("dedupe_days"), Some(SettingKey::DedupeDays));
         assert_eq!(SettingKey::from_text("attribution days"), Some(SettingKey::AttributionDays));
+        assert_eq!(SettingKey::from_text("Цель по ответам"), Some(SettingKey::AnswerRateTarget));
+        assert_eq!(SettingKey::from_text("answer_rate_target"), Some(SettingKey::AnswerRateTarget));
         assert_eq!(SettingKey::from_text("цвет логотипа"), None);
     }
 }

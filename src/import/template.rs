@@ -15,7 +15,8 @@ use super::cells::{
 use super::schema::{Column, SettingKey, SheetKind};
 use super::sheet::{SheetContext, Table, list_rows};
 use crate::model::{
-    BudgetRow, Channel, Direction, DoctorRow, FunnelRow, Month, NpsRow, PlanRow, Project, RevenueRow, Settings, Tier,
+    BudgetRow, CallRow, Channel, Direction, DoctorRow, FunnelRow, Month, NpsRow, PlanRow, Project, RevenueRow,
+    Settings, Tier,
 };
 
 /// What the importer needs from a workbook: every sheet's name (in workbook order), the cells of
@@ -112,6 +113,7 @@ pub(crate) fn read_template(file: &str, sheets: &[SheetData], is_1904: bool) -> 
                 settle_month_rows(&mut ctx, &mut project.revenue);
             }
             SheetKind::Doctors => project.doctors = read_doctors(&mut ctx, &table),
+            SheetKind::Calls => project.calls = read_calls(&mut ctx, &table),
             SheetKind::Nps => {
                 let scale = project.settings.nps_scale;
                 project.nps = read_nps(&mut ctx, &table, scale);
@@ -133,6 +135,7 @@ fn empty_phrase(kind: SheetKind) -> &'static str {
         SheetKind::Revenue => "the revenue is",
         SheetKind::Doctors => "the doctors' table is",
         SheetKind::Nps => "NPS is",
+        SheetKind::Calls => "the calls table is",
     }
 }
 
@@ -197,6 +200,7 @@ fn read_settings(ctx: &mut SheetContext<'_>, range: &Range<Data>) -> Settings {
             SettingKey::DedupeDays => settings.dedupe_days = row.read("value", cell_whole_number)?,
             SettingKey::AttributionDays => settings.attribution_days = row.read("value", cell_whole_number)?,
             SettingKey::Salt => settings.salt = row.text("value")?,
+            SettingKey::AnswerRateTarget => settings.answer_rate_target = row.share("value")?,
         }
         Some(())
     });
@@ -431,6 +435,41 @@ fn read_doctors(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<DoctorRow>
             performed: row.number("performed"),
             month: month?,
             doctor: doctor?,
+        })
+    })
+}
+
+/// The Calls sheet. An empty count is 0 when summed, so a clinic without telephony may type only
+/// month, channel, employee, contacts and answered.
+fn read_calls(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<CallRow> {
+    let values = [
+        "contacts",
+        "answered",
+        "lost",
+        "callbacks_20m",
+        "callbacks",
+        "recalled",
+        "calls_in",
+        "wait_seconds",
+        "talk_seconds",
+    ];
+    ctx.load_rows(table, &values, ROW_LEFT_OUT, |row| {
+        let month = row.month("month");
+        let month = row.required("month", month);
+        Some(CallRow {
+            branch: None,
+            channel: row.text("channel"),
+            employee: row.text("employee"),
+            contacts: row.number("contacts"),
+            answered: row.number("answered"),
+            lost: row.number("lost"),
+            callbacks_20m: row.number("callbacks_20m"),
+            callbacks: row.number("callbacks"),
+            recalled: row.number("recalled"),
+            calls_in: row.number("calls_in"),
+            wait_seconds: row.number("wait_seconds"),
+            talk_seconds: row.number("talk_seconds"),
+            month: month?,
         })
     })
 }

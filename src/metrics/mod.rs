@@ -613,6 +613,13 @@ fn compute_period(project: &Project, filter: &Filter) -> Kpis {
         see(month);
         channels.intern(name);
     }
+    // A month with only Calls rows is a month like the others'; a channel only there is listed too.
+    for r in &project.calls {
+        see(r.month);
+        if let Some(name) = r.channel.as_deref() {
+            channels.intern(name);
+        }
+    }
     // By name, so that a name repeated on the Channels sheet keeps its first row's tier.
     let tiers: Vec<Tier> =
         channels.names().iter().map(|n| project.channel(n).map_or(Tier::Experiment, |c| c.tier)).collect();
@@ -790,7 +797,7 @@ fn compute_period(project: &Project, filter: &Filter) -> Kpis {
         experiment: g.ratio(Some(total.tier_spend[2]), spend_total),
     };
 
-    let channel_kpis: Vec<ChannelKpis> = channels
+    let mut channel_kpis: Vec<ChannelKpis> = channels
         .names()
         .iter()
         .enumerate()
@@ -889,6 +896,7 @@ fn compute_period(project: &Project, filter: &Filter) -> Kpis {
     }
     let doctors = doctors(project, filter, &g);
     let nps = nps(project, filter, &g);
+    let employees = calls::fill(project, filter, &g, &mut month_kpis, &mut total_kpis, &mut channel_kpis);
     if g.overflowed() {
         notices.push("Some results are too large to compute (sums of huge values) and are shown as —.".to_string());
     }
@@ -902,7 +910,7 @@ fn compute_period(project: &Project, filter: &Filter) -> Kpis {
         nps,
         cohorts,
         gaps,
-        employees: Vec::new(),
+        employees,
         aarrr: Aarrr::default(),
         branches: Vec::new(),
         progress,

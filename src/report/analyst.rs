@@ -3,7 +3,7 @@
 //! Sheets, in order: Summary (KPI cards with status against domain.md's references, the month in
 //! progress and its pace, the last full month's bottleneck, the levers that would earn most, the
 //! funnel), Months, the month in progress day by day and by ISO week, Channels, Directions,
-//! Doctors, NPS and Revenue gaps; then the nine template sheets with the data used, so that the
+//! Doctors, NPS, Revenue gaps and Calls; then the ten template sheets with the data used, so that the
 //! report is self-contained and imports back to the same project.
 //!
 //! Every value is written unrounded and rounded only by its number format; an undefined value is
@@ -54,6 +54,7 @@ pub fn report_workbook(project: &Project, filter: &Filter, lang: Lang) -> Result
     aarrr_sheet(&mut wb, &ctx)?;
     scenarios_sheet(&mut wb, &ctx)?;
     cohorts_sheet(&mut wb, &ctx)?;
+    calls_sheet(&mut wb, &ctx)?;
     add_template_sheets(&mut wb, project, lang)?;
     Ok(wb)
 }
@@ -221,6 +222,23 @@ fn cards(c: &Ctx) -> Vec<Card> {
         card(c.t(T::Roas), k.roas, Kind::Ratio).against(V::Num(Some(3.0)), Kind::Ratio, status_of(k.roas, rules::roas)),
         card(c.t(T::Romi), k.romi, Kind::Rate).against(V::Num(Some(0.0)), Kind::Rate, status_of(k.romi, rules::romi)),
     ]);
+    // The phone before the lead, when the clinic has calls: the answer rate against its target,
+    // and the lost contacts with the money they leave on the phone.
+    if k.contacts.is_some_and(|n| n > 0.0) {
+        let target = c.project.settings.answer_rate_target;
+        let status = k.answer_rate.map(|a| {
+            if a >= target {
+                Status::Good
+            } else if a >= target - 0.1 {
+                Status::Watch
+            } else {
+                Status::Bad
+            }
+        });
+        out.push(card(c.t(T::AnswerRate), k.answer_rate, Kind::Rate).against(V::Num(Some(target)), Kind::Rate, status));
+        out.push(card(c.t(T::CardLostContacts), k.lost, Kind::Count));
+        out.push(card(c.t(T::LostRevenue), k.lost_revenue, Kind::Money));
+    }
     let ltv_cac = c.kpis.total.ltv_to_cac;
     out.push(card(c.t(T::LtvToCac), ltv_cac, Kind::Ratio).against(
         V::Num(Some(3.0)),
@@ -1229,6 +1247,101 @@ fn cohorts_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     block(ws, last + 3, T::LtvMonth, Kind::Money, &|h, k| h.ltv.get(k).copied().flatten())?;
     ws.set_column_width(0, 12)?;
     ws.set_freeze_panes(HEADER_ROW + 1, 2)?;
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calls
+
+fn calls_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
+    use Kind::{Count, Decimal, Money, Rate, Ratio, Text};
+    let cols = vec![
+        c.col(T::Month, 10.0, Text),
+        c.col(T::Contacts, 11.0, Count),
+        c.col(T::Answered, 11.0, Count),
+        c.col(T::AnswerRate, 12.0, Rate),
+        c.col(T::AnswerTarget, 10.0, Rate),
+        c.col(T::Missed, 11.0, Count),
+        c.col(T::Callbacks20m, 13.0, Count),
+        c.col(T::CallbacksLater, 13.0, Count),
+        c.col(T::Recalled, 13.0, Count),
+        c.col(T::Lost, 10.0, Count),
+        c.col(T::LostRate, 11.0, Rate),
+        c.col(T::Callback20mRate, 14.0, Rate),
+        c.col(T::AvgWait, 12.0, Decimal),
+        c.col(T::AvgTalk, 12.0, Decimal),
+        c.col(T::LeadPerContact, 13.0, Ratio),
+        c.col(T::LostRevenue, 18.0, Money),
+    ];
+    let ws = c.sheet(wb, T::SheetCalls, c.t(T::TitleCalls))?;
+    ws.write_string_with_format(2, 0, c.t(T::CallsNote), &c.st.note)?;
+    let target = Some(c.project.settings.answer_rate_target);
+    let months = metrics::calls::call_months(c.project, c.filter);
+    let row = |label: V, m: &metrics::calls::CallMonth, k: Option<&MonthKpis>| {
+        let s = &m.sums;
+        vec![
+            label,
+            num(Some(s.contacts)),
+            num(Some(s.answered)),
+            num(m.answer_rate),
+            num(target),
+            num(Some(s.missed())),
+            num(Some(s.callbacks_20m)),
+            num(Some(s.callbacks)),
+            num(Some(s.recalled)),
+            num(Some(s.lost)),
+            num(m.lost_rate),
+            num(m.callback_20m_rate),
+            num(m.avg_wait),
+            num(m.avg_talk),
+            num(k.and_then(|k| k.lead_per_contact)),
+            num(k.and_then(|k| k.lost_revenue)),
+        ]
+    };
+    let rows: Vec<Vec<V>> = months
+        .iter()
+        .map(|m| row(V::Text(m.month.to_string()), m, c.kpis.months.iter().find(|k| k.month == m.month)))
+        .collect();
+    if rows.is_empty() {
+        ws.write_string_with_format(HEADER_ROW, 0, c.t(T::NoCalls), &c.st.note)?;
+        return Ok(());
+    }
+    let total = metrics::calls::period_of(&months);
+    let total = row(V::Text(c.t(T::Total).into()), &total, Some(&c.kpis.total.kpis));
+    let t = write_table(ws, c.st, HEADER_ROW, 0, &cols, &rows, Some(&total))?;
+    freeze_and_filter(ws, &t, cols.len(), 1)?;
+
+    // Per administrator, under the monthly table.
+    let top = t.end() + 2;
+    ws.write_string_with_format(top, 0, c.t(T::EmployeesTitle), &c.st.section)?;
+    let emp_cols = [
+        c.col(T::Employee, 10.0, Text),
+        c.col(T::Answered, 11.0, Count),
+        c.col(T::AvgWait, 11.0, Decimal),
+        c.col(T::AvgTalk, 12.0, Decimal),
+    ];
+    let emp_rows: Vec<Vec<V>> = c
+        .kpis
+        .employees
+        .iter()
+        .map(|e| vec![V::Text(e.employee.clone()), num(e.answered), num(e.avg_wait), num(e.avg_talk)])
+        .collect();
+    let e = write_table(ws, c.st, top + 1, 0, &emp_cols, &emp_rows, None)?;
+
+    // Answer rate against the target, month by month.
+    let name = c.t(T::SheetCalls);
+    let mut chart = Chart::new(ChartType::Line);
+    for (ci, label) in [(3, T::AnswerRate), (4, T::AnswerTarget)] {
+        chart
+            .add_series()
+            .set_name(c.t(label))
+            .set_categories(range(name, t.first, t.last, t.col(0)))
+            .set_values(range(name, t.first, t.last, t.col(ci)));
+    }
+    chart_title(&mut chart, c.t(T::ChartAnswerRate));
+    chart.y_axis().set_num_format("0%").set_min(0.0).set_max(1.0);
+    chart.set_width(960).set_height(340);
+    ws.insert_chart(e.end() + 2, 0, &chart)?;
     Ok(())
 }
 

@@ -43,6 +43,33 @@ texts! {
     SheetAarrr => "AARRR links", "Звенья AARRR";
     SheetScenarios => "Scenarios", "Сценарии";
     SheetCohorts => "Cohort results", "Итоги когорт";
+    SheetCalls => "Call results", "Итоги звонков";
+
+    // Calls (domain.md, "Calls").
+    TitleCalls => "Calls: answered, missed and lost contacts", "Звонки: принятые, пропущенные и потерянные обращения";
+    CallsNote => "A contact is one caller's incoming calls on one day. A missed contact ends as a callback within 20 minutes, a later callback, the patient calling again, or lost (nobody reached within 24 hours).",
+        "Обращение — все входящие звонки одного абонента за день. Пропущенное обращение заканчивается перезвоном за 20 минут, перезвоном позже, повторным звонком пациента или потерей (за 24 часа никто не дозвонился).";
+    NoCalls => "No calls in the period: import a call journal (--calls) or fill the Calls sheet.",
+        "За период нет звонков: импортируйте журнал звонков (--calls) или заполните лист «Звонки».";
+    Contacts => "Contacts", "Обращения";
+    Answered => "Answered", "Принято";
+    AnswerRate => "Answer rate", "Доля принятых";
+    AnswerTarget => "Target", "Цель";
+    Missed => "Missed", "Пропущено";
+    Callbacks20m => "Called back ≤ 20 min", "Перезвон ≤ 20 мин";
+    CallbacksLater => "Called back later", "Перезвон позже";
+    Recalled => "Patient called again", "Перезвонил сам";
+    Lost => "Lost", "Потеряно";
+    LostRate => "Lost share", "Доля потерянных";
+    Callback20mRate => "Callback ≤ 20 min share", "Доля перезвона ≤ 20 мин";
+    AvgWait => "Avg wait, s", "Ожидание, сек";
+    AvgTalk => "Avg talk, s", "Разговор, сек";
+    LeadPerContact => "Leads per contact", "Лидов на обращение";
+    LostRevenue => "Money left on the phone", "Деньги, оставшиеся в телефоне";
+    Employee => "Administrator", "Администратор";
+    EmployeesTitle => "Administrators over the period", "Администраторы за период";
+    ChartAnswerRate => "Answer rate by month against the target", "Доля принятых обращений по месяцам и цель";
+    CardLostContacts => "Lost contacts", "Потерянные обращения";
 
     // Titles and notes.
     Report => "Marketing report", "Маркетинговый отчёт";
@@ -285,6 +312,7 @@ mod tests {
             T::SheetDoctors,
             T::SheetNps,
             T::SheetGaps,
+            T::SheetCalls,
         ];
         for s in sheets {
             for lang in Lang::ALL {

@@ -17,8 +17,8 @@ use crate::import::schema::SheetKind;
 use crate::model::{Month, Project, Tier};
 
 /// The sheet names, in the order they are written.
-pub const SHEETS: [&str; 9] =
-    ["Settings", "Directions", "Channels", "Plan", "Budget", "Funnel", "Revenue", "Doctors", "NPS"];
+pub const SHEETS: [&str; 10] =
+    ["Settings", "Directions", "Channels", "Plan", "Budget", "Funnel", "Revenue", "Doctors", "NPS", "Calls"];
 
 /// How a number is displayed.
 #[derive(Clone, Copy)]
@@ -165,7 +165,7 @@ fn write_sheet(
 }
 
 /// Lays the project out as a template workbook: sheets Settings, Directions, Channels, Plan,
-/// Budget, Funnel, Revenue, Doctors and NPS with the canonical English headers, a bold frozen
+/// Budget, Funnel, Revenue, Doctors, NPS and Calls with the canonical English headers, a bold frozen
 /// header row and number formats. Importing the workbook gives the same project back, except the
 /// patient-level visits, which the template never holds.
 ///
@@ -193,6 +193,7 @@ fn setting_label(key: &'static str, lang: Lang) -> &'static str {
         "dedupe_days" => "окно дублей",
         "attribution_days" => "окно атрибуции",
         "salt" => "соль",
+        "answer_rate_target" => "цель по ответам",
         other => other,
     }
 }
@@ -204,7 +205,7 @@ fn tier_label(tier: Tier, lang: Lang) -> &'static str {
     }
 }
 
-/// Appends the nine template sheets to `wb`, with sheet names, headers, Settings keys and tiers in
+/// Appends the ten template sheets to `wb`, with sheet names, headers, Settings keys and tiers in
 /// `lang` (English keys, or the Russian names the importer reads), so that a report carries the
 /// data it was built from and imports back to the same project.
 ///
@@ -233,6 +234,7 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
         vec![label("dedupe_days"), num(f64::from(s.dedupe_days), Count)],
         vec![label("attribution_days"), num(f64::from(s.attribution_days), Count)],
         vec![label("salt"), text(&s.salt)],
+        vec![label("answer_rate_target"), num(s.answer_rate_target, Rate)],
     ]);
     write_sheet(wb, &f, sheet(0), &[("key", 18.0), ("value", 36.0)], settings)?;
 
@@ -396,6 +398,42 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
                 opt_text(r.direction.as_deref()),
                 num(f64::from(r.score), Count),
                 num(r.count, Count),
+            ]
+        }),
+    )?;
+
+    write_sheet(
+        wb,
+        &f,
+        sheet(9),
+        &[
+            ("month", 10.0),
+            ("channel", 26.0),
+            ("employee", 24.0),
+            ("contacts", 11.0),
+            ("answered", 11.0),
+            ("lost", 10.0),
+            ("callbacks_20m", 15.0),
+            ("callbacks", 11.0),
+            ("recalled", 11.0),
+            ("calls_in", 10.0),
+            ("wait_seconds", 14.0),
+            ("talk_seconds", 14.0),
+        ],
+        project.calls.iter().map(|r| {
+            vec![
+                text(&r.month.to_string()),
+                opt_text(r.channel.as_deref()),
+                opt_text(r.employee.as_deref()),
+                opt_num(r.contacts, Count),
+                opt_num(r.answered, Count),
+                opt_num(r.lost, Count),
+                opt_num(r.callbacks_20m, Count),
+                opt_num(r.callbacks, Count),
+                opt_num(r.recalled, Count),
+                opt_num(r.calls_in, Count),
+                opt_num(r.wait_seconds, Count),
+                opt_num(r.talk_seconds, Count),
             ]
         }),
     )?;

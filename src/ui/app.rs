@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use super::aarrr;
+use super::calls::{self, CallsContext, CallsState};
 use super::charts::{self, ChartsState};
 use super::cohorts::{self, CohortsState};
 use super::commands::{Document, Edit};
@@ -46,6 +47,8 @@ pub enum View {
     Cohorts,
     /// The five AARRR links against the previous period.
     Aarrr,
+    /// The phone before the lead: answer rate, missed and lost contacts, administrators, hours.
+    Calls,
 }
 
 /// Every action a menu, a shortcut, a dialog or a test can ask of the app. Queued and run once
@@ -211,6 +214,8 @@ pub struct App {
     cohorts: CohortsState,
     /// The meeting mode, while it is on.
     meeting: Option<MeetingState>,
+    /// The Calls view's cached figures.
+    calls: CallsState,
 }
 
 impl App {
@@ -247,6 +252,7 @@ impl App {
             raw_import: None,
             cohorts: CohortsState::default(),
             meeting: None,
+            calls: CallsState::default(),
         };
         let last = startup.reopen_last.then(|| app.prefs.recent.first().cloned()).flatten().filter(|p| p.exists());
         match startup.file.or(last) {
@@ -954,6 +960,7 @@ impl App {
         nav(ui, View::Decisions, tr(lang, K::Decisions).to_string());
         nav(ui, View::Cohorts, tr(lang, K::Cohorts).to_string());
         nav(ui, View::Aarrr, tr(lang, K::Aarrr).to_string());
+        nav(ui, View::Calls, tr(lang, K::Calls).to_string());
         ui.separator();
         for s in [
             Sheet::Plan,
@@ -1056,6 +1063,18 @@ impl App {
                 self.kpis();
                 egui::ScrollArea::vertical()
                     .show(ui, |ui| cohorts::cohorts_ui(ui, &mut self.cohorts, &self.kpis, lang));
+            }
+            View::Calls => {
+                self.kpis();
+                let cx = CallsContext {
+                    project: self.doc.project(),
+                    revision: self.doc.revision(),
+                    filter: &self.filter,
+                    kpis: &self.kpis,
+                    lang,
+                };
+                let state = &mut self.calls;
+                egui::ScrollArea::vertical().show(ui, |ui| calls::calls_ui(ui, state, &cx));
             }
         }
     }

@@ -55,6 +55,7 @@ labels! {
     TabRevenue => "Выручка по месяцам", "Revenue by month";
     TabMonth => "Текущий месяц", "Month in progress";
     TabFunnel => "Воронка", "Funnel";
+    Contacts => "Обращения (звонки)", "Contacts (calls)";
     TabChannels => "Каналы", "Channels";
     TabDirections => "Направления", "Directions";
     TabDoctors => "Врачи", "Doctors";
@@ -434,6 +435,8 @@ pub fn waterfall_steps(gap: &Gap) -> Option<Vec<WaterfallStep>> {
 /// A funnel stage.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Stage {
+    /// Contacts (phone calls), before leads when the clinic has calls.
+    Contacts,
     /// Leads.
     Leads,
     /// Bookings.
@@ -450,6 +453,7 @@ impl Stage {
         t(
             lang,
             match self {
+                Stage::Contacts => T::Contacts,
                 Stage::Leads => T::Leads,
                 Stage::Bookings => T::Bookings,
                 Stage::Visits => T::Visits,
@@ -466,29 +470,45 @@ pub struct FunnelStage {
     pub stage: Stage,
     /// How many.
     pub count: Option<f64>,
-    /// booking_rate, show_rate or paid_rate; `None` for leads.
+    /// booking_rate, show_rate or paid_rate; lead_per_contact for leads after contacts; `None` for
+    /// the first stage.
     pub rate: Option<f64>,
 }
 
 /// The funnel of the whole clinic (`channel` = `None`) or of one channel; `None` when the channel
-/// is not in the KPIs (filtered out or gone).
+/// is not in the KPIs (filtered out or gone). When there are calls, the contacts come first and
+/// the leads carry lead_per_contact ("calls → leads").
 pub fn funnel_stages(kpis: &Kpis, channel: Option<&str>) -> Option<Vec<FunnelStage>> {
-    let v = match channel {
+    let (v, calls) = match channel {
         None => {
             let k = &kpis.total.kpis;
-            [k.leads, k.bookings, k.visits, k.paid, k.booking_rate, k.show_rate, k.paid_rate]
+            (
+                [k.leads, k.bookings, k.visits, k.paid, k.booking_rate, k.show_rate, k.paid_rate],
+                (k.contacts, k.lead_per_contact),
+            )
         }
         Some(name) => {
             let c = kpis.channels.iter().find(|c| c.channel == name)?;
-            [c.leads, c.bookings, c.visits, c.paid, c.booking_rate, c.show_rate, c.paid_rate]
+            (
+                [c.leads, c.bookings, c.visits, c.paid, c.booking_rate, c.show_rate, c.paid_rate],
+                (c.contacts, c.lead_per_contact),
+            )
         }
     };
-    Some(vec![
-        FunnelStage { stage: Stage::Leads, count: v[0], rate: None },
-        FunnelStage { stage: Stage::Bookings, count: v[1], rate: v[4] },
-        FunnelStage { stage: Stage::Visits, count: v[2], rate: v[5] },
-        FunnelStage { stage: Stage::Paid, count: v[3], rate: v[6] },
-    ])
+    let has_calls = calls.0.is_some_and(|n| n > 0.0);
+    let contacts = has_calls.then_some(FunnelStage { stage: Stage::Contacts, count: calls.0, rate: None });
+    let lead_rate = if has_calls { calls.1 } else { None };
+    Some(
+        contacts
+            .into_iter()
+            .chain([
+                FunnelStage { stage: Stage::Leads, count: v[0], rate: lead_rate },
+                FunnelStage { stage: Stage::Bookings, count: v[1], rate: v[4] },
+                FunnelStage { stage: Stage::Visits, count: v[2], rate: v[5] },
+                FunnelStage { stage: Stage::Paid, count: v[3], rate: v[6] },
+            ])
+            .collect(),
+    )
 }
 
 /// What the channel charts are sorted by.
@@ -1016,7 +1036,7 @@ pub fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, channel: Option<&str>, lang: La
         return;
     }
     let pal = Palette::of(ui);
-    let colours = [pal.plan, pal.second, pal.third, pal.fact];
+    let colours = [pal.plan, pal.second, pal.third, pal.fact, pal.neutral];
     let labels: Vec<String> = stages.iter().map(|s| s.stage.label(lang).to_string()).collect();
     let mut columns = Vec::new();
     let mut texts = Vec::new();
@@ -2025,18 +2045,25 @@ mod tests {
     fn funnel_stages_carry_the_metrics_rates() {
         let k = compute(&demo_project(), &Filter::default());
         let s = funnel_stages(&k, None).unwrap();
+        // The demo has calls: contacts come before leads, and leads carry leads per contact.
         assert_eq!(
             s.iter().map(|x| x.stage).collect::<Vec<_>>(),
-            [Stage::Leads, Stage::Bookings, Stage::Visits, Stage::Paid]
+            [Stage::Contacts, Stage::Leads, Stage::Bookings, Stage::Visits, Stage::Paid]
         );
-        assert_eq!(s[0].count, k.total.kpis.leads);
+        assert_eq!((s[0].count, s[0].rate), (k.total.kpis.contacts, None));
+        assert_eq!((s[1].count, s[1].rate), (k.total.kpis.leads, k.total.kpis.lead_per_contact));
         assert_eq!(
-            (s[1].rate, s[2].rate, s[3].rate),
+            (s[2].rate, s[3].rate, s[4].rate),
             (k.total.kpis.booking_rate, k.total.kpis.show_rate, k.total.kpis.paid_rate)
         );
         let c = &k.channels[0];
         let s = funnel_stages(&k, Some(&c.channel)).unwrap();
-        assert_eq!((s[3].count, s[3].rate), (c.paid, c.paid_rate));
+        assert_eq!((s[4].count, s[4].rate), (c.paid, c.paid_rate));
+        // Without calls the funnel starts at leads.
+        let mut p = demo_project();
+        p.calls.clear();
+        let k = compute(&p, &Filter::default());
+        assert_eq!(funnel_stages(&k, None).unwrap()[0].stage, Stage::Leads);
         assert_eq!(funnel_stages(&k, Some("no such channel")), None);
     }
 

@@ -93,6 +93,16 @@ pub fn nps_status(x: Option<f64>) -> Status {
     rated(x, references::nps)
 }
 
+/// Lost contacts as a share of contacts: up to 5 % good, up to 10 % watch, more bad.
+pub fn lost_calls_status(x: Option<f64>) -> Status {
+    match x {
+        Some(v) if v <= 0.05 => Status::Good,
+        Some(v) if v <= 0.10 => Status::Watch,
+        Some(_) => Status::Bad,
+        None => Status::Neutral,
+    }
+}
+
 /// Budget execution: spend against the budget plan ([`references::execution`]).
 pub fn budget_status(x: Option<f64>) -> Status {
     rated(x, references::execution)
@@ -304,6 +314,23 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
         status: nps_status(latest.and_then(|n| n.nps)),
         reference: format!("{}\n{}", t(K::RefNps), history.join("\n")),
     });
+    // The phone before the lead, when the clinic has calls: the money lost contacts leave behind.
+    if k.contacts.is_some_and(|n| n > 0.0) {
+        out.push(Card {
+            title: K::CardLostCalls,
+            value: format::money(k.lost_revenue, lang),
+            sub: format!(
+                "{} {} / {} · {} {}",
+                t(K::LostCallsSub),
+                format::count(k.lost, lang),
+                format::count(k.contacts, lang),
+                t(K::CallsAnswerRate),
+                format::percent(k.answer_rate, lang)
+            ),
+            status: lost_calls_status(k.lost_rate),
+            reference: t(K::RefLostCalls).to_string(),
+        });
+    }
     let ts = &kpis.total.tier_share;
     let tier_status = match ts.proven {
         Some(p) if (p - 0.8).abs() <= 0.1 => Status::Good,
@@ -396,18 +423,29 @@ fn card_ui(ui: &mut egui::Ui, card: &Card, size: Vec2, lang: Lang, dark: bool) {
     resp.on_hover_text(format!("{}: {}\n{}", tr(lang, K::ReferenceWord), tr(lang, card.status.word()), card.reference));
 }
 
+/// A funnel stage: its name, count, rate from the stage before (`None` for the first) and the
+/// factor it is (none for the contacts before leads).
+type FunnelRow = (K, Option<f64>, Option<Option<f64>>, Option<Factor>);
+
 fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, dark: bool) {
     let k = &kpis.total.kpis;
     ui.heading(tr(lang, K::FunnelHeading));
     let gap = latest_bottleneck(kpis);
     let bottleneck = gap.and_then(|g| g.bottleneck);
-    let stages = [
-        (K::StageLeads, k.leads, None, Factor::Leads),
-        (K::StageBookings, k.bookings, Some(k.booking_rate), Factor::BookingRate),
-        (K::StageVisits, k.visits, Some(k.show_rate), Factor::ShowRate),
-        (K::StagePaid, k.paid, Some(k.paid_rate), Factor::PaidRate),
-    ];
-    let top = k.leads.filter(|x| *x > 0.0);
+    let has_calls = k.contacts.is_some_and(|n| n > 0.0);
+    // "calls → leads" comes before the leads when the clinic has calls.
+    let calls = has_calls.then_some((K::StageContacts, k.contacts, None, None));
+    let stages: Vec<FunnelRow> = calls
+        .into_iter()
+        .chain([
+            (K::StageLeads, k.leads, has_calls.then_some(k.lead_per_contact), Some(Factor::Leads)),
+            (K::StageBookings, k.bookings, Some(k.booking_rate), Some(Factor::BookingRate)),
+            (K::StageVisits, k.visits, Some(k.show_rate), Some(Factor::ShowRate)),
+            (K::StagePaid, k.paid, Some(k.paid_rate), Some(Factor::PaidRate)),
+        ])
+        .collect();
+    let top = stages.iter().filter_map(|s| s.1).fold(0.0, f64::max);
+    let top = (top > 0.0).then_some(top);
     let width = (ui.available_width() - 260.0).clamp(200.0, 700.0);
     let base = if dark { Color32::from_rgb(0x4a, 0x7d, 0xc9) } else { Color32::from_rgb(0x3b, 0x6e, 0xc2) };
     let bad = Status::Bad.colour(dark);
@@ -420,7 +458,7 @@ fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, dark: bool) {
             };
             let (rect, _) = ui.allocate_exact_size(Vec2::new(width, 22.0), Sense::hover());
             ui.painter().rect_filled(rect, 3.0, ui.visuals().faint_bg_color);
-            let is_neck = bottleneck == Some(factor);
+            let is_neck = factor.is_some() && bottleneck == factor;
             let fill = if is_neck { bad } else { base };
             let bar = egui::Rect::from_min_size(rect.min, Vec2::new((rect.width() * share).max(2.0), rect.height()));
             ui.painter().rect_filled(bar, 3.0, fill);
@@ -431,8 +469,16 @@ fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, dark: bool) {
                 egui::FontId::proportional(13.0),
                 Color32::WHITE,
             );
-            match rate {
-                Some(r) => {
+            match (rate, factor) {
+                (Some(r), Some(Factor::Leads)) => {
+                    ui.label(format!(
+                        "{} {} · CPL {}",
+                        format::ratio(r, lang),
+                        tr(lang, K::LeadsPerContact),
+                        format::money(k.cpl, lang)
+                    ));
+                }
+                (Some(r), Some(factor)) => {
                     let text = format!("{} {}", tr(lang, factor_label(factor)), format::percent(r, lang));
                     if is_neck {
                         ui.label(RichText::new(text).color(bad).strong());
@@ -440,8 +486,11 @@ fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, dark: bool) {
                         ui.label(text);
                     }
                 }
-                None => {
+                (_, Some(_)) => {
                     ui.label(format!("CPL {}", format::money(k.cpl, lang)));
+                }
+                (_, None) => {
+                    ui.label(format!("{} {}", tr(lang, K::CallsAnswerRate), format::percent(k.answer_rate, lang)));
                 }
             }
             ui.end_row();
@@ -466,6 +515,19 @@ fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, dark: bool) {
                 .strong(),
             )
             .on_hover_text(tr(lang, K::BottleneckHint));
+            // Leads short of plan while calls go unanswered: the administrators share the job.
+            if has_calls && g.bottleneck == Some(Factor::Leads) {
+                ui.label(
+                    RichText::new(format!(
+                        "{} {} — {} {}",
+                        tr(lang, K::AdminsLostLine),
+                        format::count(k.lost, lang),
+                        tr(lang, K::CallsLostMoney).to_lowercase(),
+                        format::money(k.lost_revenue, lang)
+                    ))
+                    .color(bad),
+                );
+            }
         }
         None => {
             ui.label(RichText::new(tr(lang, K::NoBottleneck)).weak());

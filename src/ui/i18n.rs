@@ -476,6 +476,9 @@ table! {
     ImportSlotLeads => "Лиды (CRM)", "Leads (CRM)";
     ImportSlotVisits => "Визиты (МИС)", "Visits (MIS)";
     ImportSlotSpend => "Расходы (рекламные кабинеты)", "Spend (ad cabinets)";
+    ImportSlotCalls => "Журнал звонков (телефония)", "Call journal (telephony)";
+    ImportCalls => "Звонков", "Calls";
+    ImportContacts => "обращений", "contacts";
     ImportPick => "Выбрать…", "Choose…";
     ImportRead => "Прочитать", "Read";
     ImportClear => "Убрать", "Remove";
@@ -548,6 +551,42 @@ table! {
     MenuExportStory => "Экспорт истории в PNG…", "Export story as PNG…";
     StoryFileName => "история", "story";
     StorySaved => "История сохранена, первый слайд:", "Story saved, first slide:";
+    // Calls view, dashboard card and funnel stage (issue 14)
+    Calls => "Звонки", "Calls";
+    CallsNone => "Звонков нет. Импортируйте журнал звонков телефонии (Файл → Импорт выгрузок…) или заполните лист «Звонки» шаблона, и здесь появятся доля принятых, потерянные обращения и часы, когда никто не берёт трубку.", "No calls yet. Import the telephony call journal (File → Import exports…) or fill the template's Calls sheet, and the answer rate, the lost contacts and the hours nobody picks up will appear here.";
+    CallsHint => "Обращение — все входящие звонки одного абонента за день. Пропущенное обращение спасает перезвон (за 20 минут или позже) или повторный звонок пациента в течение суток; иначе оно потеряно.", "A contact is one caller's incoming calls on one day. A missed contact is saved by a callback (within 20 minutes or later) or the patient calling again within 24 hours; otherwise it is lost.";
+    CallsAnswerRate => "Доля принятых", "Answer rate";
+    CallsTarget => "цель", "target";
+    CallsContacts => "Обращения", "Contacts";
+    CallsAnswered => "Принято", "Answered";
+    CallsLost => "Потеряно", "Lost";
+    CallsLostMoney => "Осталось в телефоне", "Left on the phone";
+    CallsAvgWait => "Ожидание, сек", "Wait, s";
+    CallsAvgTalk => "Разговор, сек", "Talk, s";
+    CallsCallback20 => "Перезвон ≤ 20 мин", "Callback ≤ 20 min";
+    CallsCallback => "Перезвон позже", "Callback later";
+    CallsRecalled => "Перезвонил сам", "Called again";
+    CallsChartRate => "Доля принятых обращений по месяцам", "Answer rate by month";
+    CallsChartMissed => "Пропущенные обращения: чем закончились", "Missed contacts: how they ended";
+    CallsByMonth => "По месяцам", "By month";
+    CallsAdmins => "Администраторы", "Administrators";
+    CallsEmployee => "Сотрудник", "Employee";
+    CallsHeat => "Доля принятых по часам и дням недели", "Answer rate by hour and weekday";
+    CallsHeatNone => "Карта по часам строится по обращениям из журнала звонков; в шаблоне их нет.", "The hour map is built from the call journal's contacts; the template has none.";
+    CallsHour => "Час", "Hour";
+    WeekMon => "Пн", "Mon";
+    WeekTue => "Вт", "Tue";
+    WeekWed => "Ср", "Wed";
+    WeekThu => "Чт", "Thu";
+    WeekFri => "Пт", "Fri";
+    WeekSat => "Сб", "Sat";
+    WeekSun => "Вс", "Sun";
+    CardLostCalls => "Потерянные звонки", "Lost calls";
+    LostCallsSub => "потеряно обращений", "contacts lost";
+    RefLostCalls => "Деньги, оставшиеся в телефоне: потерянные обращения × лидов на обращение × выручка на лид. Цвет: потеряно до 5 % обращений — хорошо, до 10 % — внимание.", "Money left on the phone: lost contacts × leads per contact × revenue per lead. Colour: up to 5 % of contacts lost is good, up to 10 % watch.";
+    StageContacts => "Обращения (звонки)", "Contacts (calls)";
+    LeadsPerContact => "лидов на обращение", "leads per contact";
+    AdminsLostLine => "Администраторы: потеряно обращений", "Administrators: contacts lost";
 }
 
 #[cfg(test)]

@@ -13,6 +13,7 @@
 
 pub mod aarrr;
 pub mod app;
+pub mod calls;
 pub mod charts;
 pub mod cohorts;
 pub mod commands;

@@ -107,7 +107,7 @@ pub enum Outcome {
 pub struct RawImportDialog {
     /// The open project with the aliases added in this dialog; every join starts from a clone.
     base: Project,
-    slots: [Slot; 3],
+    slots: [Slot; 4],
     joined: Option<Joined>,
     /// The channel picked for each unknown source.
     alias_pick: BTreeMap<String, String>,
@@ -123,7 +123,12 @@ impl RawImportDialog {
         let error = raw::ensure_salt(&mut base).err().map(|e| e.to_string());
         Self {
             base,
-            slots: [Slot::new(ExportKind::Leads), Slot::new(ExportKind::Visits), Slot::new(ExportKind::Spend)],
+            slots: [
+                Slot::new(ExportKind::Leads),
+                Slot::new(ExportKind::Visits),
+                Slot::new(ExportKind::Spend),
+                Slot::new(ExportKind::Calls),
+            ],
             joined: None,
             alias_pick: BTreeMap::new(),
             error,
@@ -135,6 +140,7 @@ impl RawImportDialog {
             ExportKind::Leads => 0,
             ExportKind::Visits => 1,
             ExportKind::Spend => 2,
+            ExportKind::Calls => 3,
         };
         &mut self.slots[i]
     }
@@ -165,10 +171,11 @@ impl RawImportDialog {
             leads: self.slots[0].path(),
             visits: self.slots[1].path(),
             spend: self.slots[2].path(),
+            calls: self.slots[3].path(),
             leads_map: self.slots[0].map.clone(),
             visits_map: self.slots[1].map.clone(),
             spend_map: self.slots[2].map.clone(),
-            ..RawInputs::default()
+            calls_map: self.slots[3].map.clone(),
         }
     }
 
@@ -286,6 +293,15 @@ impl RawImportDialog {
             n(r.visits),
         );
         ui.label(counts);
+        if r.calls > 0 {
+            ui.label(format!(
+                "{} {} · {} {}",
+                tr(lang, K::ImportCalls),
+                n(r.calls),
+                tr(lang, K::ImportContacts),
+                n(r.contacts)
+            ));
+        }
         let errors = j.problems.iter().filter(|p| p.is_error()).count();
         if !j.problems.is_empty() {
             ui.label(format!("{}: {} / {}", tr(lang, K::Problems), errors, j.problems.len()));
@@ -337,6 +353,7 @@ fn kind_title(kind: ExportKind) -> K {
         ExportKind::Leads => K::ImportSlotLeads,
         ExportKind::Visits => K::ImportSlotVisits,
         ExportKind::Spend => K::ImportSlotSpend,
+        ExportKind::Calls => K::ImportSlotCalls,
     }
 }
 

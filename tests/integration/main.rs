@@ -1,6 +1,7 @@
 //! All integration tests build into this one binary (one `mod` per area), which keeps link time low.
 
 mod as_of;
+mod calls;
 mod cli;
 mod decisions_cli;
 mod import_template;
@@ -10,6 +11,8 @@ mod roundtrip;
 
 #[cfg(feature = "gui")]
 mod app;
+#[cfg(feature = "gui")]
+mod calls_ui;
 #[cfg(feature = "gui")]
 mod charts;
 #[cfg(feature = "gui")]

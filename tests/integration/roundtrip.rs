@@ -12,7 +12,8 @@ fn demo_workbook_imports_back_to_the_same_model_and_kpis() {
     report::template::write_template(&project, &path).unwrap();
     let imported = import_workbook(&path).unwrap();
     assert!(imported.problems.iter().all(|p| !p.is_error()), "{:?}", imported.problems);
-    assert_eq!(imported.project, project);
+    // The workbook holds no patient-level data: the call journal's contacts (keyed patients) stay out.
+    assert_eq!(imported.project, medfunnel::model::Project { contacts: None, ..project.clone() });
     let a = serde_json::to_value(compute(&project, &Filter::default())).unwrap();
     let b = serde_json::to_value(compute(&imported.project, &Filter::default())).unwrap();
     assert_eq!(a, b);

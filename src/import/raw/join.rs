@@ -40,6 +40,10 @@ pub struct JoinReport {
     pub spend_rows: usize,
     /// Sources that matched no channel and became channels of their own, as written.
     pub unknown_sources: Vec<String>,
+    /// Call rows read from the call journal.
+    pub calls: usize,
+    /// Contacts (one caller's incoming calls on one day) built from the journal.
+    pub contacts: usize,
 }
 
 /// Makes sure the project has a patient-key salt, creating a random one when it is empty.
@@ -55,14 +59,14 @@ pub fn ensure_salt(project: &mut Project) -> Result<(), RawError> {
 
 /// Channel names and aliases, matched case-insensitively after trimming; unknown sources become
 /// channels (tier experiment) as they are first seen.
-struct Channels {
+pub(crate) struct Channels {
     by_key: HashMap<String, String>,
     added: Vec<Channel>,
     added_in: Vec<String>,
 }
 
 impl Channels {
-    fn new(channels: &[Channel]) -> Self {
+    pub(crate) fn new(channels: &[Channel]) -> Self {
         let mut by_key = HashMap::new();
         // Names first, so that a name wins over another channel's alias.
         for c in channels {
@@ -76,7 +80,7 @@ impl Channels {
         Self { by_key, added: Vec::new(), added_in: Vec::new() }
     }
 
-    fn resolve(&mut self, source: &str, file: &str) -> String {
+    pub(crate) fn resolve(&mut self, source: &str, file: &str) -> String {
         let key = source_key(source);
         if let Some(name) = self.by_key.get(&key) {
             return name.clone();
@@ -129,7 +133,7 @@ impl<'p> Directions<'p> {
 /// standard library's DoS-resistant SipHash costs more than the work itself; the keys come from the
 /// user's own files, so flooding is no concern.
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -146,7 +150,7 @@ impl Hasher for Fnv {
     }
 }
 
-type Fast = BuildHasherDefault<Fnv>;
+pub(crate) type Fast = BuildHasherDefault<Fnv>;
 
 /// Patients as small ids: each normalised phone is hashed with the salt once, and the join works
 /// on `u32`s instead of 64-character keys.
@@ -387,6 +391,21 @@ pub fn join(
         ));
     }
 
+    report.unknown_sources = add_unknown_channels(project, channels, &mut problems);
+
+    if from_export {
+        project.visits = Some(records);
+    }
+    Ok((report, problems))
+}
+
+/// Adds the channels that unknown sources became to the project, with one notice naming them;
+/// returns their names.
+pub(crate) fn add_unknown_channels(
+    project: &mut Project,
+    mut channels: Channels,
+    problems: &mut Vec<Problem>,
+) -> Vec<String> {
     if !channels.added.is_empty() {
         let names: Vec<String> = channels.added.iter().map(|c| format!("«{}»", c.name)).collect();
         let (s, match_, they) = if names.len() == 1 {
@@ -401,14 +420,10 @@ pub fn join(
                 names.join(", ")
             ),
         ));
-        report.unknown_sources = channels.added.iter().map(|c| c.name.clone()).collect();
-        project.channels.append(&mut channels.added);
     }
-
-    if from_export {
-        project.visits = Some(records);
-    }
-    Ok((report, problems))
+    let added: Vec<String> = channels.added.iter().map(|c| c.name.clone()).collect();
+    project.channels.append(&mut channels.added);
+    added
 }
 
 #[allow(clippy::too_many_arguments)] // one call site; a struct would only rename these

@@ -1,5 +1,5 @@
-//! Raw exports — CRM leads, MIS visits, ad-cabinet spend — read and joined into a project
-//! (domain.md, "Raw exports" and "Patient data").
+//! Raw exports — CRM leads, MIS visits, ad-cabinet spend, the call journal — read and joined into
+//! a project (domain.md, "Raw exports", "Calls" and "Patient data").
 //!
 //! Reading ([`read_leads`], [`read_visits`], [`read_spend`]) turns a .csv/.xlsx/.xls/.ods export
 //! into typed rows with located problems, as the template importer does; names are never read and
@@ -7,6 +7,7 @@
 //! project's salt and rebuilds the Funnel, Revenue, Doctors and Budget spend. [`import_raw`] does
 //! both for the CLI and the app.
 
+mod calls;
 mod csv;
 mod join;
 mod phone;
@@ -17,6 +18,8 @@ use std::path::{Path, PathBuf};
 
 use chrono::{NaiveDate, NaiveDateTime};
 
+pub(crate) use calls::apply_calls;
+pub use calls::{Call, parse_call_type, parse_status, read_calls};
 pub use join::{JoinReport, add_alias, ensure_salt, join};
 pub use phone::{Phone, mask_phone, patient_key};
 pub use read::{ColumnPreview, preview_columns, preview_rows};
@@ -173,8 +176,10 @@ impl RawInputs {
     }
 }
 
-/// Reads the given exports and joins them into `project` (see [`join`]). The problems are the
-/// reading problems of each file (leads, visits, spend), then the join's notices.
+/// Reads the given exports and joins them into `project` (see [`join`]); a call journal then
+/// rebuilds the Calls sheet and the contacts of its months (a journal that failed as a whole
+/// replaces nothing). The problems are the reading problems of each file (leads, visits, spend,
+/// calls), then the join's notices.
 ///
 /// # Errors
 /// [`RawError::Import`] when an export cannot be read at all; [`RawError::Salt`].
@@ -204,7 +209,19 @@ pub fn import_raw(project: &mut Project, inputs: &RawInputs) -> Result<(JoinRepo
         }
         None => None,
     };
-    let (report, mut notices) = join(project, leads.as_ref(), visits.as_ref(), spend.as_ref())?;
+    let calls = match &inputs.calls {
+        Some(p) => {
+            let (ex, mut pr) = read_calls(p, &inputs.calls_map)?;
+            problems.append(&mut pr);
+            ex
+        }
+        None => None,
+    };
+    let (mut report, mut notices) = join(project, leads.as_ref(), visits.as_ref(), spend.as_ref())?;
     problems.append(&mut notices);
+    if let Some(ex) = &calls {
+        report.calls = ex.rows.len();
+        report.contacts = calls::apply_calls(project, ex, &mut problems);
+    }
     Ok((report, problems))
 }

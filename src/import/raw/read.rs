@@ -60,6 +60,20 @@ pub(crate) fn read_export<T>(
     pass(path, kind, map, usize::MAX, read).map(|(items, problems, _)| (items, problems))
 }
 
+/// As [`read_export`], and whether the header row was found: an export without one failed as a
+/// whole and must replace nothing.
+pub(crate) fn read_export_found<T>(
+    path: &Path,
+    kind: ExportKind,
+    map: &ColumnMap,
+    read: impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
+) -> Result<(Vec<T>, Vec<Problem>, bool), ImportError> {
+    pass(path, kind, map, usize::MAX, read).map(|(items, problems, preview)| {
+        let found = preview.header_row.is_some() && preview.missing.is_empty();
+        (items, problems, found)
+    })
+}
+
 /// How the export's headers are read, without reading its rows.
 ///
 /// # Errors
@@ -88,7 +102,7 @@ pub fn preview_rows(
             let text = r.text(k).unwrap_or_default();
             let text = match k {
                 // The normalised phone masked (`+7 903 ***-**-34` for `8 903 …`), else the text masked.
-                "phone" if !text.is_empty() => {
+                k if ExportKind::is_phone(k) && !text.is_empty() => {
                     let phone = super::Phone::parse(&text);
                     if phone.is_identity() { phone.masked() } else { super::mask_phone(&text) }
                 }

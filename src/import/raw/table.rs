@@ -1,4 +1,4 @@
-//! The three exports' columns, finding the header row, and reading data rows from CSV text or
+//! The exports' columns, finding the header row, and reading data rows from CSV text or
 //! workbook cells with located errors.
 //!
 //! CSV fields and workbook cells go through one [`Cell`] view so that every export is read by the
@@ -12,8 +12,8 @@ use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 use super::phone::mask_phone;
 use crate::import::Problem;
 use crate::import::cells::{
-    ValueError, cell_day, cell_display, cell_is_blank, cell_month, cell_number, cell_text, is_total_label,
-    normalize_key, parse_day, parse_month, parse_number,
+    ValueError, cell_day, cell_display, cell_is_blank, cell_month, cell_number, cell_seconds, cell_text,
+    is_total_label, normalize_key, parse_day, parse_month, parse_number, parse_seconds,
 };
 use crate::import::schema::Column;
 use crate::import::sheet::list_rows;
@@ -31,6 +31,8 @@ pub enum ExportKind {
     Visits,
     /// Spend from the ad cabinets.
     Spend,
+    /// A call journal from IP telephony or call tracking.
+    Calls,
 }
 
 const fn col(key: &'static str, ru: &'static str, synonyms: &'static [&'static str], required: bool) -> Column {
@@ -89,6 +91,28 @@ const SPEND: &[Column] = &[
     col("spend", "расход", &["затраты", "расходы", "cost", "costs", "стоимость", "бюджет факт"], true),
 ];
 
+const CALLS: &[Column] = &[
+    col(
+        "started",
+        "дата и время",
+        &["время звонка", "дата звонка", "начало", "calldate", "начало звонка", "дата", "date", "start", "started at"],
+        true,
+    ),
+    col(
+        "caller",
+        "номер клиента",
+        &["номер абонента", "абонент", "кто звонил", "телефон", "from", "contact_phone_number", "phone", "caller id"],
+        true,
+    ),
+    col("callee", "кому звонили", &["номер назначения", "to", "куда", "destination"], false),
+    col("call_type", "направление звонка", &["направление", "тип звонка", "тип", "type", "direction"], false),
+    col("status", "статус", &["статус звонка", "результат", "disposition", "call status", "результат звонка"], true),
+    col("wait", "ожидание", &["время ожидания", "waittime", "wait time", "ожидание сек"], false),
+    col("duration", "длительность разговора", &["длительность", "разговор", "billsec", "talk time", "talk"], false),
+    col("employee", "сотрудник", &["оператор", "ответственный", "принял", "agent", "operator", "администратор"], false),
+    col("source", "источник", &["канал", "utm_source", "channel", "рекламный канал"], false),
+];
+
 impl ExportKind {
     /// The export's columns.
     pub fn columns(self) -> &'static [Column] {
@@ -96,6 +120,7 @@ impl ExportKind {
             ExportKind::Leads => LEADS,
             ExportKind::Visits => VISITS,
             ExportKind::Spend => SPEND,
+            ExportKind::Calls => CALLS,
         }
     }
 
@@ -110,6 +135,7 @@ impl ExportKind {
             ExportKind::Leads => "leads export (CRM)",
             ExportKind::Visits => "visits export (MIS)",
             ExportKind::Spend => "spend export (ad cabinets)",
+            ExportKind::Calls => "call journal (telephony)",
         }
     }
 
@@ -117,6 +143,11 @@ impl ExportKind {
     /// that they do not get an "unknown column" notice.
     pub(crate) fn is_private(key: &str) -> bool {
         matches!(key, "name" | "patient")
+    }
+
+    /// Columns holding phones: never quoted in a message, masked in previews.
+    pub(crate) fn is_phone(key: &str) -> bool {
+        matches!(key, "phone" | "caller" | "callee")
     }
 
     /// Whether the matched columns are enough to read the export. A spend export needs a date or a
@@ -519,7 +550,7 @@ impl RowReader<'_, '_> {
         match parse(cell) {
             Ok(v) => v,
             Err(e) => {
-                let (value, message) = if column.key == "phone" && !matches!(e, ValueError::ExcelError(_)) {
+                let (value, message) = if ExportKind::is_phone(column.key) && !matches!(e, ValueError::ExcelError(_)) {
                     // Never quote a phone: the message shows it masked, the value is left out.
                     (None, format!("«{}» cannot be read", mask_phone(e.value())))
                 } else {
@@ -572,6 +603,23 @@ impl RowReader<'_, '_> {
     pub fn datetime(&mut self, key: &str) -> Option<NaiveDateTime> {
         let is_1904 = self.is_1904;
         self.read(key, |c| c.datetime(is_1904))
+    }
+
+    /// A text field read by `parse` (a word of a fixed list, such as a call status); a value it
+    /// refuses is located like any other.
+    pub fn word<T>(&mut self, key: &str, parse: impl FnOnce(&str) -> Result<T, ValueError>) -> Option<T> {
+        self.read(key, |c| match c.text()? {
+            Some(t) => parse(&t).map(Some),
+            None => Ok(None),
+        })
+    }
+
+    /// A duration in seconds: a number, `H:MM:SS` / `MM:SS` text, or a time cell.
+    pub fn seconds(&mut self, key: &str) -> Option<f64> {
+        self.read(key, |c| match c {
+            Cell::Text(s) => parse_seconds(s),
+            Cell::Data(d) => cell_seconds(d),
+        })
     }
 }
 
@@ -647,6 +695,14 @@ mod tests {
         let h = find_header(ExportKind::Visits, &ColumnMap::new(), &visits).unwrap();
         let keys: Vec<_> = h.columns.iter().map(|(c, _)| c.key).collect();
         assert_eq!(keys, vec!["date", "phone", "doctor", "direction", "amount"]);
+
+        let calls = vec![(
+            1,
+            text_row(&["Время звонка", "Тип", "Номер клиента", "Кому звонили", "Статус", "Ожидание", "Длительность"]),
+        )];
+        let h = find_header(ExportKind::Calls, &ColumnMap::new(), &calls).unwrap();
+        let keys: Vec<_> = h.columns.iter().map(|(c, _)| c.key).collect();
+        assert_eq!(keys, vec!["started", "call_type", "caller", "callee", "status", "wait", "duration"]);
 
         let spend = vec![(1, text_row(&["Месяц", "Кампания", "Расход (руб.)"]))];
         assert!(find_header(ExportKind::Spend, &ColumnMap::new(), &spend).is_ok());

@@ -1,0 +1,564 @@
+//! The call journal (domain.md, "Calls: the phone before the lead"): reading an IP-telephony or
+//! call-tracking export, folding its calls into contacts, classifying the missed ones, and
+//! rebuilding the Calls sheet and the project's contacts.
+//!
+//! The patient's phone lives only in memory while the journal is folded; the project keeps the
+//! contacts with the keyed hash of [`patient_key`], never the digits.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::{Duration, NaiveDateTime};
+
+use super::join::{Channels, Fast, add_unknown_channels};
+use super::phone::patient_key;
+use super::read::{file_name, read_export_found};
+use super::table::{ColumnMap, ExportKind};
+use super::{Export, Phone};
+use crate::import::cells::ValueError;
+use crate::import::{ImportError, Problem};
+use crate::model::{CallRow, ContactOutcome, ContactRecord, Month, Project};
+
+/// One call of the journal. The patient's phone is kept only as an identity in memory.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Call {
+    /// When the call started.
+    pub started: NaiveDateTime,
+    /// The patient's phone: the caller of an incoming call, the callee of an outgoing one (when
+    /// the journal has a callee column).
+    pub phone: Phone,
+    /// Incoming (the patient called) or outgoing (the clinic called).
+    pub incoming: bool,
+    /// Whether somebody answered.
+    pub answered: bool,
+    /// Seconds until answer or hang-up (a blank cell is 0).
+    pub wait: f64,
+    /// Talk seconds (a blank cell is 0).
+    pub talk: f64,
+    /// Who took the call, as written.
+    pub employee: Option<String>,
+    /// The source as written (a channel or one of its aliases).
+    pub source: Option<String>,
+}
+
+/// Whole-value status words, compared in lower case after trimming (domain.md, "Calls").
+const ANSWERED: [&str; 6] = ["принят", "принятый", "отвечен", "успешный", "answered", "answer"];
+const MISSED: [&str; 12] = [
+    "пропущен",
+    "пропущенный",
+    "потерян",
+    "потерянный",
+    "не принят",
+    "нет ответа",
+    "занято",
+    "no answer",
+    "missed",
+    "busy",
+    "voicemail",
+    "noanswer",
+];
+const INCOMING: [&str; 4] = ["входящий", "входящий звонок", "in", "incoming"];
+const OUTGOING: [&str; 4] = ["исходящий", "исходящий звонок", "out", "outgoing"];
+
+/// Whether a status word means answered (`true`) or missed (`false`).
+///
+/// # Errors
+/// [`ValueError::NotACallStatus`] for any other word.
+pub fn parse_status(text: &str) -> Result<bool, ValueError> {
+    let w = text.trim().to_lowercase();
+    if ANSWERED.contains(&w.as_str()) {
+        Ok(true)
+    } else if MISSED.contains(&w.as_str()) {
+        Ok(false)
+    } else {
+        Err(ValueError::NotACallStatus(text.trim().to_string()))
+    }
+}
+
+/// Whether a direction word means incoming (`true`) or outgoing (`false`).
+///
+/// # Errors
+/// [`ValueError::NotACallType`] for any other word.
+pub fn parse_call_type(text: &str) -> Result<bool, ValueError> {
+    let w = text.trim().to_lowercase();
+    if INCOMING.contains(&w.as_str()) {
+        Ok(true)
+    } else if OUTGOING.contains(&w.as_str()) {
+        Ok(false)
+    } else {
+        Err(ValueError::NotACallType(text.trim().to_string()))
+    }
+}
+
+/// Reads a call journal: **started**, **caller**, callee, call_type, **status**, wait, duration,
+/// employee, source. Returns `None` for the rows when the export failed as a whole (no header row
+/// with the required columns): it must then replace nothing.
+///
+/// # Errors
+/// [`ImportError`] when the file cannot be opened or read at all. Unreadable values are problems
+/// in the result, and their rows are left out.
+pub fn read_calls(path: &Path, map: &ColumnMap) -> Result<(Option<Export<Call>>, Vec<Problem>), ImportError> {
+    let (rows, problems, found) = read_export_found(path, ExportKind::Calls, map, |r| {
+        let started = r.datetime("started");
+        let started = r.required("started", started);
+        let incoming = r.word("call_type", parse_call_type).unwrap_or(true);
+        let answered = r.word("status", parse_status);
+        let answered = r.required("status", answered);
+        // Without a callee column the one number column is the patient's, whatever the direction.
+        let phone_key = if !incoming && r.has("callee") { "callee" } else { "caller" };
+        let phone = r.text(phone_key).map(|t| Phone::parse(&t)).unwrap_or_default();
+        let wait = r.seconds("wait").unwrap_or(0.0);
+        let talk = r.seconds("duration").unwrap_or(0.0);
+        let employee = r.text("employee");
+        let source = r.text("source");
+        Some(Call { started: started?, phone, incoming, answered: answered?, wait, talk, employee, source })
+    })?;
+    let export = found.then(|| Export { file: file_name(path), rows });
+    Ok((export, problems))
+}
+
+/// One contact while the journal is folded: indices into the calls.
+struct Folded {
+    /// The patient (index into the phones).
+    patient: u32,
+    /// Its incoming calls, by start time.
+    calls: Vec<usize>,
+    /// Its first answered call, if any.
+    first_answered: Option<usize>,
+    outcome: ContactOutcome,
+}
+
+/// Classifies a missed contact that started at `t` by what followed within 24 hours (domain.md):
+/// an answered outgoing call within 20 minutes, then within 24 hours, then the patient's own
+/// answered call on a later day within 24 hours; otherwise lost. `later` are the patient's calls
+/// from `t` on, by start time.
+fn classify(calls: &[Call], later: impl Iterator<Item = usize>, t: NaiveDateTime) -> ContactOutcome {
+    let day_end = Duration::hours(24);
+    let mut recalled = false;
+    for i in later {
+        let c = &calls[i];
+        if c.started - t > day_end {
+            break;
+        }
+        if !c.answered {
+            continue;
+        }
+        if !c.incoming {
+            // The first answered outgoing call decides: the calls are in time order.
+            return if c.started - t <= Duration::minutes(20) {
+                ContactOutcome::Callback20m
+            } else {
+                ContactOutcome::Callback
+            };
+        }
+        if c.started.date() > t.date() {
+            recalled = true;
+        }
+    }
+    if recalled { ContactOutcome::Recalled } else { ContactOutcome::Lost }
+}
+
+/// Per month × channel × employee sums, in the Calls sheet's order of columns.
+#[derive(Default)]
+struct RowSums {
+    contacts: f64,
+    answered: f64,
+    lost: f64,
+    callbacks_20m: f64,
+    callbacks: f64,
+    recalled: f64,
+    calls_in: f64,
+    wait: f64,
+    talk: f64,
+}
+
+/// What folding the journal gave.
+pub(crate) struct Folding {
+    /// The Calls rows of the journal's months.
+    pub rows: Vec<CallRow>,
+    /// The contacts, by time.
+    pub contacts: Vec<ContactRecord>,
+    /// Incoming calls whose caller has no identity (counted in calls_in only).
+    pub without_phone: usize,
+}
+
+/// Folds the calls into contacts and Calls rows (domain.md, "Calls"). `channel_of` names the
+/// channel of a source as written; `key_of` gives the patient's keyed hash of normalised digits.
+pub(crate) fn fold(
+    calls: &[Call],
+    mut channel_of: impl FnMut(&str) -> String,
+    mut key_of: impl FnMut(&str) -> String,
+) -> Folding {
+    // Patients as small ids, so that sorting and grouping never compare phone strings.
+    let mut ids: HashMap<&str, u32, Fast> = HashMap::default();
+    let mut phones: Vec<&str> = Vec::new();
+    let pid: Vec<Option<u32>> = calls
+        .iter()
+        .map(|c| {
+            c.phone.digits().map(|d| {
+                *ids.entry(d).or_insert_with(|| {
+                    phones.push(d);
+                    (phones.len() - 1) as u32
+                })
+            })
+        })
+        .collect();
+
+    // Each patient's calls in time order (the file's order for equal starts).
+    let mut order: Vec<usize> = (0..calls.len()).filter(|&i| pid[i].is_some()).collect();
+    order.sort_unstable_by_key(|&i| (pid[i], calls[i].started, i));
+
+    let mut folded: Vec<Folded> = Vec::new();
+    let mut start = 0;
+    while start < order.len() {
+        let patient = pid[order[start]].unwrap_or(u32::MAX);
+        let end = start + order[start..].partition_point(|&i| pid[i] == Some(patient));
+        let mine = &order[start..end];
+        let first_contact = folded.len();
+        for &i in mine {
+            let c = &calls[i];
+            if !c.incoming {
+                continue;
+            }
+            let new_day =
+                folded[first_contact..].last().is_none_or(|f| calls[f.calls[0]].started.date() != c.started.date());
+            if new_day {
+                // The outcome is settled below, once the day's calls are all in.
+                folded.push(Folded { patient, calls: Vec::new(), first_answered: None, outcome: ContactOutcome::Lost });
+            }
+            let Some(f) = folded.last_mut() else { continue };
+            f.calls.push(i);
+            if c.answered && f.first_answered.is_none() {
+                f.first_answered = Some(i);
+            }
+        }
+        for f in &mut folded[first_contact..] {
+            if f.first_answered.is_some() {
+                f.outcome = ContactOutcome::Answered;
+                continue;
+            }
+            let t = calls[f.calls[0]].started;
+            let from = mine.partition_point(|&i| calls[i].started < t);
+            f.outcome = classify(calls, mine[from..].iter().copied(), t);
+        }
+        start = end;
+    }
+
+    // Channels and employees of the contacts as small ids, then the rows per month × channel ×
+    // employee (ids keep a million-call journal's sums off string keys).
+    const NONE: u32 = u32::MAX;
+    let mut channel_names: Vec<String> = Vec::new();
+    let mut channel_ids: HashMap<String, u32, Fast> = HashMap::default();
+    let mut channel_for = |source: Option<&str>| -> u32 {
+        let Some(s) = source.map(str::trim).filter(|s| !s.is_empty()) else { return NONE };
+        if let Some(&id) = channel_ids.get(s) {
+            return id;
+        }
+        let name = channel_of(s);
+        let id = channel_names.iter().position(|n| *n == name).unwrap_or_else(|| {
+            channel_names.push(name);
+            channel_names.len() - 1
+        }) as u32;
+        channel_ids.insert(s.to_string(), id);
+        id
+    };
+    let mut employee_names: Vec<&str> = Vec::new();
+    let mut employee_ids: HashMap<&str, u32, Fast> = HashMap::default();
+    let mut employee_of = |i: usize| -> u32 {
+        let Some(e) = calls[i].employee.as_deref().map(str::trim).filter(|e| !e.is_empty()) else { return NONE };
+        *employee_ids.entry(e).or_insert_with(|| {
+            employee_names.push(e);
+            (employee_names.len() - 1) as u32
+        })
+    };
+    let mut sums: HashMap<(Month, u32, u32), RowSums, Fast> = HashMap::default();
+    let mut keys: Vec<Option<String>> = vec![None; phones.len()];
+    let mut folded_ids = Vec::with_capacity(folded.len());
+    for f in &folded {
+        let first = &calls[f.calls[0]];
+        let month = Month::of(first.started.date());
+        let channel = channel_for(first.source.as_deref());
+        let employee = f.first_answered.map_or(NONE, &mut employee_of);
+        let s = sums.entry((month, channel, employee)).or_default();
+        s.contacts += 1.0;
+        s.calls_in += f.calls.len() as f64;
+        match f.outcome {
+            ContactOutcome::Answered => s.answered += 1.0,
+            ContactOutcome::Callback20m => s.callbacks_20m += 1.0,
+            ContactOutcome::Callback => s.callbacks += 1.0,
+            ContactOutcome::Recalled => s.recalled += 1.0,
+            ContactOutcome::Lost => s.lost += 1.0,
+        }
+        // Waits and talk go to the employee of each answered call, who may not be the contact's.
+        for &i in f.calls.iter().filter(|&&i| calls[i].answered) {
+            let s = sums.entry((month, channel, employee_of(i))).or_default();
+            s.wait += calls[i].wait;
+            s.talk += calls[i].talk;
+        }
+        folded_ids.push((channel, employee));
+    }
+    // Incoming calls without an identity count in calls_in only, within the journal's contact months.
+    let months = folded.iter().map(|f| Month::of(calls[f.calls[0]].started.date()));
+    let range = months.clone().min().zip(months.max());
+    let mut without_phone = 0;
+    for (c, _) in calls.iter().zip(&pid).filter(|(c, p)| c.incoming && p.is_none()) {
+        without_phone += 1;
+        let month = Month::of(c.started.date());
+        if range.is_some_and(|(lo, hi)| lo <= month && month <= hi) {
+            let channel = channel_for(c.source.as_deref());
+            sums.entry((month, channel, NONE)).or_default().calls_in += 1.0;
+        }
+    }
+
+    let name = |names: &[String], id: u32| names.get(id as usize).cloned();
+    let employee_names: Vec<String> = employee_names.iter().map(|e| e.to_string()).collect();
+    let mut contacts: Vec<ContactRecord> = folded
+        .iter()
+        .zip(&folded_ids)
+        .map(|(f, &(channel, employee))| ContactRecord {
+            time: calls[f.calls[0]].started,
+            patient: keys[f.patient as usize].get_or_insert_with(|| key_of(phones[f.patient as usize])).clone(),
+            channel: name(&channel_names, channel),
+            employee: name(&employee_names, employee),
+            outcome: f.outcome,
+            branch: None,
+        })
+        .collect();
+    contacts.sort_by_key(|c| c.time);
+
+    let mut rows: Vec<CallRow> = sums
+        .into_iter()
+        .map(|((month, channel, employee), s)| CallRow {
+            month,
+            channel: name(&channel_names, channel),
+            employee: name(&employee_names, employee),
+            contacts: Some(s.contacts),
+            answered: Some(s.answered),
+            lost: Some(s.lost),
+            callbacks_20m: Some(s.callbacks_20m),
+            callbacks: Some(s.callbacks),
+            recalled: Some(s.recalled),
+            calls_in: Some(s.calls_in),
+            wait_seconds: Some(s.wait),
+            talk_seconds: Some(s.talk),
+            branch: None,
+        })
+        .collect();
+    // By month, channel and employee (blank first), whatever order the sums came in.
+    rows.sort_by(|a, b| (a.month, &a.channel, &a.employee).cmp(&(b.month, &b.channel, &b.employee)));
+    Folding { rows, contacts, without_phone }
+}
+
+/// Rebuilds the Calls sheet and the project's contacts from a call journal: the rows and contacts
+/// of every month from the journal's first to its last contact month are replaced, with a notice;
+/// other months stay. Unknown sources become channels as in the leads join. Returns the number of
+/// contacts. The project's salt must exist (see [`super::ensure_salt`]).
+pub(crate) fn apply_calls(project: &mut Project, ex: &Export<Call>, problems: &mut Vec<Problem>) -> usize {
+    let salt = project.settings.salt.clone();
+    let mut channels = Channels::new(&project.channels);
+    let folding = fold(&ex.rows, |s| channels.resolve(s, &ex.file), |d| patient_key(&salt, d));
+    add_unknown_channels(project, channels, problems);
+    if folding.without_phone > 0 {
+        problems.push(Problem::notice(
+            &ex.file,
+            format!(
+                "{} incoming {} no phone of 10 digits or more: {} in the incoming calls only, never in a contact",
+                folding.without_phone,
+                if folding.without_phone == 1 { "call has" } else { "calls have" },
+                if folding.without_phone == 1 { "it counts" } else { "they count" },
+            ),
+        ));
+    }
+    let (Some(first), Some(last)) = (folding.contacts.first(), folding.contacts.last()) else {
+        problems.push(Problem::notice(
+            &ex.file,
+            "the call journal gives no contact (no incoming call with a phone), so the Calls (Звонки) sheet was left as it was",
+        ));
+        return 0;
+    };
+    let (lo, hi) = (Month::of(first.time.date()), Month::of(last.time.date()));
+    let inside = |m: Month| lo <= m && m <= hi;
+    let n = folding.contacts.len();
+    project.calls.retain(|r| !inside(r.month));
+    let added = folding.rows.len();
+    project.calls.extend(folding.rows);
+    project.calls.sort_by_key(|r| r.month);
+    let mut kept: Vec<ContactRecord> =
+        project.contacts.take().unwrap_or_default().into_iter().filter(|c| !inside(Month::of(c.time.date()))).collect();
+    kept.extend(folding.contacts);
+    kept.sort_by_key(|c| c.time);
+    project.contacts = Some(kept);
+    let months = if lo == hi { format!("month {lo}") } else { format!("months {lo} to {hi}") };
+    problems.push(Problem::notice(
+        &ex.file,
+        format!(
+            "the Calls (Звонки) sheet's rows of {months} were replaced by {added} {} built from this call journal ({n} {} from {} calls)",
+            if added == 1 { "row" } else { "rows" },
+            if n == 1 { "contact" } else { "contacts" },
+            ex.rows.len()
+        ),
+    ));
+    n
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const P1: &str = "+7 916 111-22-33";
+    const P2: &str = "8 (903) 444-55-66";
+
+    fn at(t: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(t, "%Y-%m-%d %H:%M").unwrap()
+    }
+
+    /// An incoming call (`answered` by `who`, or missed when `who` is `None`).
+    fn inc(t: &str, phone: &str, who: Option<&str>) -> Call {
+        Call {
+            started: at(t),
+            phone: Phone::parse(phone),
+            incoming: true,
+            answered: who.is_some(),
+            wait: 10.0,
+            talk: 60.0,
+            employee: who.map(str::to_string),
+            source: Some("yandex".into()),
+        }
+    }
+
+    fn out(t: &str, phone: &str, answered: bool) -> Call {
+        Call { incoming: false, answered, employee: Some("Анна".into()), ..inc(t, phone, None) }
+    }
+
+    fn fold_plain(calls: &[Call]) -> Folding {
+        fold(calls, |s| s.to_string(), |d| format!("key-of-{}", &d[d.len() - 2..]))
+    }
+
+    fn outcomes(calls: &[Call]) -> Vec<ContactOutcome> {
+        fold_plain(calls).contacts.iter().map(|c| c.outcome).collect()
+    }
+
+    use ContactOutcome::{Answered, Callback, Callback20m, Lost, Recalled};
+
+    #[test]
+    fn two_calls_one_day_are_one_contact() {
+        let f = fold_plain(&[inc("2025-03-03 10:00", P1, None), inc("2025-03-03 16:00", P1, None)]);
+        assert_eq!(f.contacts.len(), 1);
+        assert_eq!(f.rows.len(), 1);
+        assert_eq!(f.rows[0].contacts, Some(1.0));
+        assert_eq!(f.rows[0].calls_in, Some(2.0));
+        assert_eq!(f.contacts[0].time, at("2025-03-03 10:00"));
+    }
+
+    #[test]
+    fn missed_then_answered_the_same_day_is_answered() {
+        let f = fold_plain(&[inc("2025-03-03 10:00", P1, None), inc("2025-03-03 10:05", P1, Some("Олег"))]);
+        assert_eq!(f.contacts[0].outcome, Answered);
+        assert_eq!(f.contacts[0].employee.as_deref(), Some("Олег"));
+        let r = &f.rows[0];
+        assert_eq!((r.contacts, r.answered, r.lost), (Some(1.0), Some(1.0), Some(0.0)));
+        // Only the answered call's wait and talk count: 10 s and 60 s.
+        assert_eq!((r.wait_seconds, r.talk_seconds), (Some(10.0), Some(60.0)));
+    }
+
+    #[test]
+    fn callbacks_by_delay() {
+        // 10 minutes later: within 20 minutes.
+        assert_eq!(outcomes(&[inc("2025-03-03 10:00", P1, None), out("2025-03-03 10:10", P1, true)]), [Callback20m]);
+        // Exactly 20 minutes still counts.
+        assert_eq!(outcomes(&[inc("2025-03-03 10:00", P1, None), out("2025-03-03 10:20", P1, true)]), [Callback20m]);
+        // 3 hours later: a callback.
+        assert_eq!(outcomes(&[inc("2025-03-03 10:00", P1, None), out("2025-03-03 13:00", P1, true)]), [Callback]);
+        // 25 hours later: lost.
+        assert_eq!(outcomes(&[inc("2025-03-03 10:00", P1, None), out("2025-03-04 11:00", P1, true)]), [Lost]);
+        // An unanswered outgoing call recovers nothing.
+        assert_eq!(outcomes(&[inc("2025-03-03 10:00", P1, None), out("2025-03-03 10:05", P1, false)]), [Lost]);
+        // A callback to another patient recovers nothing either.
+        assert_eq!(outcomes(&[inc("2025-03-03 10:00", P1, None), out("2025-03-03 10:05", P2, true)]), [Lost]);
+        // An outgoing call before the contact does not count.
+        assert_eq!(outcomes(&[out("2025-03-03 09:55", P1, true), inc("2025-03-03 10:00", P1, None)]), [Lost]);
+    }
+
+    #[test]
+    fn the_patient_calls_back_next_morning() {
+        let calls = [inc("2025-03-03 18:00", P1, None), inc("2025-03-04 09:00", P1, Some("Анна"))];
+        assert_eq!(outcomes(&calls), [Recalled, Answered]);
+        // Next day but after 24 hours: lost, and the second contact is answered.
+        let calls = [inc("2025-03-03 08:00", P1, None), inc("2025-03-04 09:00", P1, Some("Анна"))];
+        assert_eq!(outcomes(&calls), [Lost, Answered]);
+        // A callback beats the patient's own call.
+        let calls = [
+            inc("2025-03-03 18:00", P1, None),
+            out("2025-03-04 08:00", P1, true),
+            inc("2025-03-04 09:00", P1, Some("Анна")),
+        ];
+        assert_eq!(outcomes(&calls), [Callback, Answered]);
+    }
+
+    #[test]
+    fn a_contact_across_midnight_is_two_contacts() {
+        let f = fold_plain(&[inc("2025-03-03 23:55", P1, None), inc("2025-03-04 00:05", P1, Some("Анна"))]);
+        assert_eq!(f.contacts.len(), 2);
+        assert_eq!(f.contacts[0].outcome, Recalled);
+        assert_eq!(f.contacts[1].outcome, Answered);
+    }
+
+    #[test]
+    fn rows_per_month_channel_and_employee() {
+        let mut calls = vec![
+            inc("2025-03-03 10:00", P1, Some("Анна")),
+            inc("2025-03-03 10:30", P1, Some("Олег")),
+            inc("2025-03-31 23:00", P2, None),
+            inc("2025-04-01 09:00", "123", None),
+        ];
+        calls[2].source = None;
+        let f = fold_plain(&calls);
+        // P1: one contact answered twice; employee Анна (first answered), Олег's call adds its wait.
+        let anna = f.rows.iter().find(|r| r.employee.as_deref() == Some("Анна")).unwrap();
+        assert_eq!(
+            (anna.contacts, anna.answered, anna.calls_in, anna.wait_seconds),
+            (Some(1.0), Some(1.0), Some(2.0), Some(10.0))
+        );
+        let oleg = f.rows.iter().find(|r| r.employee.as_deref() == Some("Олег")).unwrap();
+        assert_eq!(
+            (oleg.contacts, oleg.answered, oleg.wait_seconds, oleg.talk_seconds),
+            (Some(0.0), Some(0.0), Some(10.0), Some(60.0))
+        );
+        // P2: missed, no source → blank channel and employee, lost.
+        let blank = f.rows.iter().find(|r| r.channel.is_none()).unwrap();
+        assert_eq!((blank.contacts, blank.lost, blank.employee.as_deref()), (Some(1.0), Some(1.0), None));
+        // The short number is no contact, and falls outside the contact months (March only).
+        assert_eq!(f.without_phone, 1);
+        assert!(f.rows.iter().all(|r| r.month.to_string() == "2025-03"));
+        // Patients are keys, never phones.
+        assert!(f.contacts.iter().all(|c| c.patient.starts_with("key-of-")));
+    }
+
+    #[test]
+    fn words_exactly_as_listed() {
+        for w in ["Принят", " ОТВЕЧЕН ", "успешный", "ANSWER", "answered", "принятый"] {
+            assert_eq!(parse_status(w), Ok(true), "{w}");
+        }
+        for w in [
+            "пропущен",
+            "Не принят",
+            "нет ответа",
+            "занято",
+            "NO ANSWER",
+            "NOANSWER",
+            "busy",
+            "voicemail",
+            "потерянный",
+        ] {
+            assert_eq!(parse_status(w), Ok(false), "{w}");
+        }
+        for w in ["FAILED", "принят оператором", "ок"] {
+            assert_eq!(parse_status(w), Err(ValueError::NotACallStatus(w.to_string())), "{w}");
+        }
+        assert_eq!(parse_call_type("Входящий звонок"), Ok(true));
+        assert_eq!(parse_call_type("IN"), Ok(true));
+        assert_eq!(parse_call_type("исходящий"), Ok(false));
+        assert_eq!(parse_call_type("outgoing"), Ok(false));
+        assert!(parse_call_type("внутренний").is_err());
+    }
+}
