@@ -463,8 +463,30 @@ pub fn load_with_raw(file: Option<&Path>, raw_args: &RawArgs) -> Result<(Loaded,
 
 impl Source {
     /// Loads the clinic with its raw exports joined in (see [`load_with_raw`]).
+    ///
+    /// # Errors
+    /// Besides the loader's: a `--branch` that names no branch of the data, listing the known ones.
     pub fn load(&self) -> Result<Loaded, CliError> {
-        load_with_raw(self.file.as_deref(), &self.raw).map(|(loaded, _)| loaded)
+        let loaded = load_with_raw(self.file.as_deref(), &self.raw).map(|(loaded, _)| loaded)?;
+        if let Some(b) = &self.branch {
+            metrics::branches::resolve_branch(&loaded.project, b).map_err(|e| CliError::Message(e.to_string()))?;
+        }
+        Ok(loaded)
+    }
+
+    /// Loads the clinic as the decision commands (levers, whatif, goalseek, allocate) read it: under
+    /// `--branch`, the branch's own view (its rows, its share of the chain's shared spend, the chain's
+    /// as-of day), with a filter that has no branch left to apply.
+    ///
+    /// # Errors
+    /// As [`Source::load`].
+    pub fn load_scoped(&self) -> Result<(Loaded, Filter), CliError> {
+        let mut loaded = self.load()?;
+        let mut filter = self.filter();
+        if let Some(b) = filter.branch.take() {
+            loaded.project = metrics::branches::branch_view(&loaded.project, &b);
+        }
+        Ok((loaded, filter))
     }
 
     /// The period (and branch) filter.
@@ -594,7 +616,7 @@ fn decision_error(e: impl std::fmt::Display) -> CliError {
 }
 
 fn whatif(args: &WhatifArgs) -> Result<ExitCode, CliError> {
-    let loaded = args.source.load()?;
+    let (loaded, filter) = args.source.load_scoped()?;
     let changes: Vec<LeverChange> = args
         .levers
         .iter()
@@ -607,9 +629,8 @@ fn whatif(args: &WhatifArgs) -> Result<ExitCode, CliError> {
             c
         })
         .collect();
-    let outcome = Base::new(&loaded.project, &args.source.filter())
-        .apply(&changes, args.scope.lead_cost())
-        .map_err(decision_error)?;
+    let outcome =
+        Base::new(&loaded.project, &filter).apply(&changes, args.scope.lead_cost()).map_err(decision_error)?;
     for w in &outcome.warnings {
         eprintln!("warning: {w}");
     }
@@ -645,8 +666,8 @@ fn snapshot_table(columns: &[(&str, &Snapshot)]) -> String {
 }
 
 fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
-    let loaded = args.source.load()?;
-    let ranking = Base::new(&loaded.project, &args.source.filter())
+    let (loaded, filter) = args.source.load_scoped()?;
+    let ranking = Base::new(&loaded.project, &filter)
         .rank(args.change, args.scope.channel.as_deref(), args.scope.direction.as_deref(), args.scope.lead_cost())
         .map_err(decision_error)?;
     if args.json {
@@ -672,8 +693,7 @@ fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
 }
 
 fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
-    let loaded = args.source.load()?;
-    let filter = args.source.filter();
+    let (loaded, filter) = args.source.load_scoped()?;
     if let Some(month) = args.budget_for_plan {
         let target = metrics::revenue_plan_of(&loaded.project, month, None);
         let opts = analysis::allocate::AllocOptions { budget: 0.0, ..Default::default() };
@@ -722,14 +742,14 @@ fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
 }
 
 fn allocate(args: &AllocateArgs) -> Result<ExitCode, CliError> {
-    let loaded = args.source.load()?;
+    let (loaded, filter) = args.source.load_scoped()?;
     let opts = analysis::allocate::AllocOptions {
         budget: args.budget,
         min: args.min.iter().cloned().collect(),
         max: args.max.iter().cloned().collect(),
         tiers: args.tiers,
     };
-    let a = analysis::allocate::allocate(&loaded.project, &args.source.filter(), &opts).map_err(decision_error)?;
+    let a = analysis::allocate::allocate(&loaded.project, &filter, &opts).map_err(decision_error)?;
     for n in &a.notices {
         eprintln!("notice: {n}");
     }
