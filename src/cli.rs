@@ -48,6 +48,9 @@ pub enum Command {
         /// Where to write it.
         #[arg(short, long, default_value = "medfunnel-demo.xlsx")]
         output: PathBuf,
+        /// Write the demo as a chain of three branches (Центр, Север, Юг) with a shared campaign.
+        #[arg(long)]
+        branches: bool,
     },
 }
 
@@ -391,8 +394,9 @@ pub fn execute(command: Command) -> Result<ExitCode, CliError> {
         Command::Goalseek(args) => goalseek(&args),
         Command::Allocate(args) => allocate(&args),
         Command::Import(args) => import(&args),
-        Command::Demo { output } => {
-            report::template::write_template(&demo::demo_project(), &output)?;
+        Command::Demo { output, branches } => {
+            let project = if branches { demo::demo_chain() } else { demo::demo_project() };
+            report::template::write_template(&project, &output)?;
             eprintln!("Wrote the demo clinic to {}", output.display());
             Ok(ExitCode::SUCCESS)
         }

@@ -1,5 +1,6 @@
 //! All integration tests build into this one binary (one `mod` per area), which keeps link time low.
 
+mod branches;
 mod cli;
 mod import_template;
 mod raw_exports;
