@@ -577,7 +577,13 @@ pub fn join_summary(r: &JoinReport) -> String {
 }
 
 fn plan(args: &PlanArgs) -> Result<ExitCode, CliError> {
-    let mut loaded = args.source.load()?;
+    if args.source.branch.is_some() && args.output.is_some() {
+        // One branch's plan written alone would replace the whole chain's rows of that year.
+        return Err(CliError::Message(
+            "plan: --branch shows one branch's plan; to write the plan, run without --branch (each branch is planned by the same rules)".to_string(),
+        ));
+    }
+    let (mut loaded, _) = args.source.load_scoped()?;
     let year = args.year.unwrap_or_else(|| analysis::plan::default_year(&loaded.project));
     let mut input = analysis::plan::PlanInput::new(year);
     input.growth = args.growth;
