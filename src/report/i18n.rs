@@ -40,6 +40,7 @@ texts! {
     SheetDoctors => "Doctor results", "Итоги врачей";
     SheetNps => "NPS results", "Итоги NPS";
     SheetGaps => "Revenue gaps", "Разрывы выручки";
+    SheetBranches => "Branch comparison", "Сравнение филиалов";
 
     // Titles and notes.
     Report => "Marketing report", "Маркетинговый отчёт";
@@ -53,6 +54,10 @@ texts! {
     TitleDirections => "Directions over the period", "Направления за период";
     TitleDoctors => "Doctors over the period", "Врачи за период";
     TitleNps => "NPS by period", "NPS по периодам";
+    TitleBranches => "Branches side by side over the period (shared campaigns split by leads)",
+        "Филиалы рядом за период (общие кампании разделены по лидам)";
+    BranchOf => "Branch", "Филиал";
+    ChainTotal => "Whole chain", "Вся сеть";
     TitleGaps => "Revenue gaps: which funnel stage lost the money, and whose job it is",
         "Разрывы выручки: на каком этапе воронки потеряны деньги и чья это зона";
     GapsNote => "Plan and fact here are revenue from new patients (leads × booking × show × paid × revenue per paid); the five contributions add up to the difference.",
@@ -66,6 +71,7 @@ texts! {
     ChartFunnel => "Funnel of the period", "Воронка за период";
     ChartRomi => "ROMI by channel", "ROMI по каналам";
     ChartNps => "NPS trend", "Динамика NPS";
+    ChartBranches => "Revenue to date: plan and fact by branch", "Выручка на дату: план и факт по филиалам";
 
     // Column headers.
     Month => "Month", "Месяц";
@@ -122,6 +128,10 @@ texts! {
     Passives => "Passives", "Нейтралы";
     Detractors => "Detractors", "Критики";
     Nps => "NPS", "NPS";
+    PlanToDate => "Plan to date", "План на дату";
+    CompletionToDate => "Completion to date", "Выполнение на дату";
+    Contacts => "Contacts (calls)", "Обращения (звонки)";
+    AnswerRate => "Answer rate", "Доля отвеченных";
     Date => "Date", "Дата";
     Weekday => "Weekday", "День недели";
     Weight => "Day weight", "Вес дня";
@@ -248,6 +258,7 @@ mod tests {
             T::SheetDoctors,
             T::SheetNps,
             T::SheetGaps,
+            T::SheetBranches,
         ];
         for s in sheets {
             for lang in Lang::ALL {

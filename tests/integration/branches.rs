@@ -175,3 +175,42 @@ fn demo_branches_and_the_branch_option_end_to_end() {
     let single: serde_json::Value = serde_json::from_str(&out).unwrap();
     assert_eq!(single["branches"], serde_json::json!([]));
 }
+
+#[test]
+fn the_report_compares_branches_and_names_the_filtered_branch() {
+    use calamine::{Data, Reader, Xlsx, open_workbook};
+    use medfunnel::format::Lang;
+    let dir = tempfile::tempdir().unwrap();
+    let chain = demo::demo_chain();
+    let path = dir.path().join("chain-report.xlsx");
+    report::write_report(&chain, &Filter::default(), Lang::Ru, &path).unwrap();
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    assert!(book.sheet_names().contains(&"Сравнение филиалов".to_string()), "{:?}", book.sheet_names());
+    let r = book.worksheet_range("Сравнение филиалов").unwrap();
+    let text = |row: usize, col: usize| r.get((row, col)).cloned().unwrap_or(Data::Empty).to_string();
+    assert_eq!(text(3, 0), "Филиал");
+    assert_eq!([text(4, 0), text(5, 0), text(6, 0), text(7, 0)], ["Север", "Центр", "Юг", "Вся сеть"]);
+    let k = compute(&chain, &Filter::default());
+    let Some(Data::Float(spend)) = r.get((4, 6)).cloned() else { panic!("no spend") };
+    close(Some(spend), k.branches[0].spend.unwrap());
+    // A native chart on the sheet.
+    let file = std::fs::File::open(&path).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let charts =
+        (0..zip.len()).filter(|&i| zip.by_index(i).unwrap().name().unwrap().starts_with("xl/charts/chart")).count();
+    assert!(charts >= 6, "{charts}");
+
+    let filtered = dir.path().join("south.xlsx");
+    report::write_report(&chain, &Filter { branch: Some("юг".into()), ..Filter::default() }, Lang::Ru, &filtered)
+        .unwrap();
+    let mut book: Xlsx<_> = open_workbook(&filtered).unwrap();
+    for sheet in ["Сводка", "Месяцы", "Итоги каналов"] {
+        let r = book.worksheet_range(sheet).unwrap();
+        let title = r.get((0, 0)).cloned().unwrap_or(Data::Empty).to_string();
+        assert!(title.contains("Филиал: Юг"), "{sheet}: {title}");
+    }
+    let r = book.worksheet_range("Итоги каналов").unwrap();
+    let total_row = (0..r.height()).find(|&i| r.get((i, 0)).is_some_and(|c| c.to_string() == "Итого")).unwrap();
+    let Some(Data::Float(spend)) = r.get((total_row, 3)).cloned() else { panic!("no spend") };
+    close(Some(spend), k.branches[2].spend.unwrap());
+}
