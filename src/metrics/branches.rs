@@ -55,6 +55,18 @@ pub struct BranchKpis {
     pub answer_rate: Option<f64>,
     /// NPS of all the branch's answers.
     pub nps: Option<f64>,
+    /// Its bookings (the app's funnel rates; not in the JSON contract).
+    #[serde(skip)]
+    pub bookings: Option<f64>,
+    /// bookings / leads.
+    #[serde(skip)]
+    pub booking_rate: Option<f64>,
+    /// visits / bookings.
+    #[serde(skip)]
+    pub show_rate: Option<f64>,
+    /// paid / visits.
+    #[serde(skip)]
+    pub paid_rate: Option<f64>,
 }
 
 /// A `--branch` that names no branch of the data.
@@ -344,6 +356,7 @@ pub(crate) fn branch_kpis(project: &Project, filter: &Filter) -> Vec<BranchKpis>
         };
         let s = &mut sums[at(b, m)];
         s.leads += val(r.leads);
+        s.bookings += val(r.bookings);
         s.visits += val(r.visits);
         s.paid += val(r.paid);
         s.attributed_revenue += val(r.revenue);
@@ -420,6 +433,10 @@ pub(crate) fn branch_kpis(project: &Project, filter: &Filter) -> Vec<BranchKpis>
                 contacts,
                 answer_rate: g.ratio(g.fin(calls[b][1]), contacts),
                 nps: g.ratio(Some(p - d), Some(respondents)).map(|x| x * 100.0),
+                bookings: k.bookings,
+                booking_rate: k.booking_rate,
+                show_rate: k.show_rate,
+                paid_rate: k.paid_rate,
             }
         })
         .collect()
@@ -608,6 +625,7 @@ mod tests {
                 (t.revenue_plan, t.plan_to_date, t.cac, t.romi),
                 (b.revenue_plan, b.plan_to_date, b.cac, b.romi)
             );
+            assert_eq!((t.booking_rate, t.show_rate, t.paid_rate), (b.booking_rate, b.show_rate, b.paid_rate));
             // The list ignores the branch filter, and D stays the chain's (31 January).
             assert_eq!(k.branches, all.branches);
             assert_eq!(k.total.as_of, all.total.as_of);

@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
+use super::branches::{self, BranchesState};
 use super::charts::{self, ChartsState};
 use super::cohorts::{self, CohortsState};
 use super::commands::{Document, Edit};
@@ -41,6 +42,8 @@ pub enum View {
     Decisions,
     /// Patient cohorts from imported visits: retention and LTV triangles.
     Cohorts,
+    /// A chain's branches side by side.
+    Branches,
 }
 
 /// Every action a menu, a shortcut, a dialog or a test can ask of the app. Queued and run once
@@ -196,6 +199,10 @@ pub struct App {
     raw_import: Option<RawImportDialog>,
     /// The Cohorts view's picks.
     cohorts: CohortsState,
+    /// The Branches view's cached chain totals.
+    branches: BranchesState,
+    /// The branches named in the data, for the branch filter (cached by revision).
+    branch_names: (u64, Vec<String>),
 }
 
 impl App {
@@ -231,6 +238,8 @@ impl App {
             allow_close: false,
             raw_import: None,
             cohorts: CohortsState::default(),
+            branches: BranchesState::default(),
+            branch_names: (u64::MAX, Vec::new()),
         };
         let last = startup.reopen_last.then(|| app.prefs.recent.first().cloned()).flatten().filter(|p| p.exists());
         match startup.file.or(last) {
@@ -345,6 +354,8 @@ impl App {
         self.grids = Sheet::ALL.iter().map(|s| (*s, GridState::new(*s))).collect();
         // Revisions restart with the document: cached analyses must not outlive it.
         self.decisions = DecisionsState::default();
+        self.branches = BranchesState::default();
+        self.branch_names = (u64::MAX, Vec::new());
         self.autosaved_revision = 0;
     }
 
@@ -584,6 +595,13 @@ impl App {
         g.select_model_cell(row, col);
         g.message = Some(n.text.clone());
         self.view = View::Sheet(sheet);
+    }
+
+    fn branch_names(&mut self) -> &[String] {
+        if self.branch_names.0 != self.doc.revision() {
+            self.branch_names = (self.doc.revision(), metrics::branches::branch_names(self.doc.project()));
+        }
+        &self.branch_names.1
     }
 
     fn months(&mut self) -> &[Month] {
@@ -835,6 +853,7 @@ impl App {
     fn filter_ui(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
         let months = self.months().to_vec();
+        let branch_names = self.branch_names().to_vec();
         let p = self.doc.project();
         let directions: Vec<String> = p.directions.iter().map(|d| d.name.clone()).collect();
         let channels: Vec<String> = p.channels.iter().map(|c| c.name.clone()).collect();
@@ -865,6 +884,14 @@ impl App {
             text_combo(ui, "direction", l, &mut f.direction, &directions, all);
             let l = ui.label(tr(lang, K::Channel)).id;
             text_combo(ui, "channel", l, &mut f.channel, &channels, all);
+            // Only a chain has branches to pick; a branch that left the data leaves the filter.
+            if f.branch.as_ref().is_some_and(|b| !branch_names.contains(b)) {
+                f.branch = None;
+            }
+            if !branch_names.is_empty() {
+                let l = ui.label(tr(lang, K::Branch)).id;
+                text_combo(ui, "branch", l, &mut f.branch, &branch_names, all);
+            }
         });
     }
 
@@ -882,6 +909,7 @@ impl App {
         nav(ui, View::Charts, tr(lang, K::Charts).to_string());
         nav(ui, View::Decisions, tr(lang, K::Decisions).to_string());
         nav(ui, View::Cohorts, tr(lang, K::Cohorts).to_string());
+        nav(ui, View::Branches, tr(lang, K::Branches).to_string());
         ui.separator();
         for s in [
             Sheet::Plan,
@@ -980,6 +1008,11 @@ impl App {
                 self.kpis();
                 egui::ScrollArea::vertical()
                     .show(ui, |ui| cohorts::cohorts_ui(ui, &mut self.cohorts, &self.kpis, lang));
+            }
+            View::Branches => {
+                self.kpis();
+                let source = (self.doc.project(), self.doc.revision());
+                branches::branches_ui(ui, &mut self.branches, source, &self.kpis, &self.filter, lang);
             }
         }
     }

@@ -11,6 +11,7 @@
 //! - [`raw_import`]: File → Import exports; [`cohorts`]: the Cohorts view.
 
 pub mod app;
+pub mod branches;
 pub mod charts;
 pub mod cohorts;
 pub mod commands;

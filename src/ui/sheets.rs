@@ -190,6 +190,9 @@ const fn col(key: &'static str, label: K, kind: Kind, required: bool) -> Column 
     Column { key, label, kind, required }
 }
 
+/// The chain's branch, last on every data sheet (blank = the whole chain; domain.md, "Branches").
+const BRANCH: Column = col("branch", K::ColBranch, Kind::Text, false);
+
 const SETTINGS_COLUMNS: &[Column] =
     &[col("key", K::ColKey, Kind::Text, true), col("value", K::ColValue, Kind::Text, false)];
 
@@ -215,6 +218,7 @@ const PLAN: &[Column] = &[
     col("show_rate_plan", K::ColShowRatePlan, Kind::Rate, false),
     col("paid_rate_plan", K::ColPaidRatePlan, Kind::Rate, false),
     col("revenue_per_paid_plan", K::ColRevenuePerPaidPlan, Kind::Money, false),
+    BRANCH,
 ];
 
 const BUDGET: &[Column] = &[
@@ -222,6 +226,7 @@ const BUDGET: &[Column] = &[
     col("channel", K::ColChannel, Kind::Channel, true),
     col("budget_plan", K::ColBudgetPlan, Kind::Money, false),
     col("spend", K::ColSpend, Kind::Money, false),
+    BRANCH,
 ];
 
 const FUNNEL: &[Column] = &[
@@ -234,6 +239,7 @@ const FUNNEL: &[Column] = &[
     col("paid", K::ColPaid, Kind::Count, false),
     col("revenue", K::ColRevenue, Kind::Money, false),
     col("returning_leads", K::ColReturningLeads, Kind::Count, false),
+    BRANCH,
 ];
 
 const REVENUE: &[Column] = &[
@@ -243,6 +249,7 @@ const REVENUE: &[Column] = &[
     col("checks", K::ColChecks, Kind::Count, false),
     col("new_patients", K::ColNewPatients, Kind::Count, false),
     col("repeat_patients", K::ColRepeatPatients, Kind::Count, false),
+    BRANCH,
 ];
 
 const DOCTORS: &[Column] = &[
@@ -257,6 +264,7 @@ const DOCTORS: &[Column] = &[
     col("recommended", K::ColRecommended, Kind::Count, false),
     col("agreed", K::ColAgreed, Kind::Count, false),
     col("performed", K::ColPerformed, Kind::Count, false),
+    BRANCH,
 ];
 
 const NPS: &[Column] = &[
@@ -264,6 +272,7 @@ const NPS: &[Column] = &[
     col("direction", K::ColDirection, Kind::Direction, false),
     col("score", K::ColScore, Kind::Score, true),
     col("count", K::ColCount, Kind::Count, true),
+    BRANCH,
 ];
 
 /// The rows of the Settings sheet, one per key.
@@ -446,6 +455,7 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
             5 => num(r.show_rate_plan),
             6 => num(r.paid_rate_plan),
             7 => num(r.revenue_per_paid_plan),
+            8 => opt_text(&r.branch),
             _ => Value::Empty,
         }),
         Sheet::Budget => p.budget.get(row).map_or(missing, |r| match col {
@@ -453,6 +463,7 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
             1 => Value::Text(r.channel.clone()),
             2 => num(r.budget_plan),
             3 => num(r.spend),
+            4 => opt_text(&r.branch),
             _ => Value::Empty,
         }),
         Sheet::Funnel => p.funnel.get(row).map_or(missing, |r| match col {
@@ -465,6 +476,7 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
             6 => num(r.paid),
             7 => num(r.revenue),
             8 => num(r.returning_leads),
+            9 => opt_text(&r.branch),
             _ => Value::Empty,
         }),
         Sheet::Revenue => p.revenue.get(row).map_or(missing, |r| match col {
@@ -474,6 +486,7 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
             3 => num(r.checks),
             4 => num(r.new_patients),
             5 => num(r.repeat_patients),
+            6 => opt_text(&r.branch),
             _ => Value::Empty,
         }),
         Sheet::Doctors => p.doctors.get(row).map_or(missing, |r| match col {
@@ -488,6 +501,7 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
             8 => num(r.recommended),
             9 => num(r.agreed),
             10 => num(r.performed),
+            11 => opt_text(&r.branch),
             _ => Value::Empty,
         }),
         Sheet::Nps => p.nps.get(row).map_or(missing, |r| match col {
@@ -495,6 +509,7 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
             1 => opt_text(&r.direction),
             2 => Value::Num(r.score.into()),
             3 => Value::Num(r.count),
+            4 => opt_text(&r.branch),
             _ => Value::Empty,
         }),
     }
@@ -641,6 +656,7 @@ pub fn set(p: &mut Project, sheet: Sheet, row: usize, col: usize, v: Value) -> R
                 5 => set_opt_num(&mut r.show_rate_plan, v),
                 6 => set_opt_num(&mut r.paid_rate_plan, v),
                 7 => set_opt_num(&mut r.revenue_per_paid_plan, v),
+                8 => set_opt_text(&mut r.branch, v),
                 _ => None,
             }
         }
@@ -651,6 +667,7 @@ pub fn set(p: &mut Project, sheet: Sheet, row: usize, col: usize, v: Value) -> R
                 1 => set_text(&mut r.channel, v),
                 2 => set_opt_num(&mut r.budget_plan, v),
                 3 => set_opt_num(&mut r.spend, v),
+                4 => set_opt_text(&mut r.branch, v),
                 _ => None,
             }
         }
@@ -666,6 +683,7 @@ pub fn set(p: &mut Project, sheet: Sheet, row: usize, col: usize, v: Value) -> R
                 6 => set_opt_num(&mut r.paid, v),
                 7 => set_opt_num(&mut r.revenue, v),
                 8 => set_opt_num(&mut r.returning_leads, v),
+                9 => set_opt_text(&mut r.branch, v),
                 _ => None,
             }
         }
@@ -681,6 +699,7 @@ pub fn set(p: &mut Project, sheet: Sheet, row: usize, col: usize, v: Value) -> R
                 (3, v) => set_opt_num(&mut r.checks, v),
                 (4, v) => set_opt_num(&mut r.new_patients, v),
                 (5, v) => set_opt_num(&mut r.repeat_patients, v),
+                (6, v) => set_opt_text(&mut r.branch, v),
                 _ => None,
             }
         }
@@ -698,6 +717,7 @@ pub fn set(p: &mut Project, sheet: Sheet, row: usize, col: usize, v: Value) -> R
                 8 => set_opt_num(&mut r.recommended, v),
                 9 => set_opt_num(&mut r.agreed, v),
                 10 => set_opt_num(&mut r.performed, v),
+                11 => set_opt_text(&mut r.branch, v),
                 _ => None,
             }
         }
@@ -714,6 +734,7 @@ pub fn set(p: &mut Project, sheet: Sheet, row: usize, col: usize, v: Value) -> R
                     Some(())
                 }
                 (3, v) => set_num(&mut r.count, v),
+                (4, v) => set_opt_text(&mut r.branch, v),
                 _ => None,
             }
         }
@@ -790,6 +811,8 @@ pub struct RowDefaults {
     pub direction: Option<String>,
     /// Channel of the new row.
     pub channel: Option<String>,
+    /// Branch of the new row (the branch filter's).
+    pub branch: Option<String>,
 }
 
 /// A new row for `sheet`: required numbers 0, optional ones blank, keys from `defaults`.
@@ -799,12 +822,13 @@ pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Ro
     let month = defaults.month.unwrap_or_else(|| Month::of(today));
     let channel = defaults.channel.clone().or_else(|| p.channels.first().map(|c| c.name.clone())).unwrap_or_default();
     let direction = defaults.direction.clone();
+    let branch = defaults.branch.clone();
     Some(match sheet {
         Sheet::Settings => return None,
         Sheet::Directions => Row::Direction(Direction { name: String::new(), margin: 0.0, visits_per_patient: None }),
         Sheet::Channels => Row::Channel(Channel::default()),
         Sheet::Plan => Row::Plan(PlanRow {
-            branch: None,
+            branch: branch.clone(),
             month,
             direction,
             revenue_plan: 0.0,
@@ -814,9 +838,11 @@ pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Ro
             paid_rate_plan: None,
             revenue_per_paid_plan: None,
         }),
-        Sheet::Budget => Row::Budget(BudgetRow { branch: None, month, channel, budget_plan: None, spend: None }),
+        Sheet::Budget => {
+            Row::Budget(BudgetRow { branch: branch.clone(), month, channel, budget_plan: None, spend: None })
+        }
         Sheet::Funnel => Row::Funnel(FunnelRow {
-            branch: None,
+            branch: branch.clone(),
             month,
             channel,
             direction,
@@ -828,7 +854,7 @@ pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Ro
             returning_leads: None,
         }),
         Sheet::Revenue => Row::Revenue(RevenueRow {
-            branch: None,
+            branch: branch.clone(),
             month_row: false,
             date: if Month::of(today) == month { today } else { month.first_day() },
             direction,
@@ -838,7 +864,7 @@ pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Ro
             repeat_patients: None,
         }),
         Sheet::Doctors => Row::Doctor(DoctorRow {
-            branch: None,
+            branch: branch.clone(),
             month,
             doctor: String::new(),
             direction,
@@ -851,10 +877,27 @@ pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Ro
             agreed: None,
             performed: None,
         }),
-        Sheet::Nps => {
-            Row::Nps(NpsRow { branch: None, period: NpsPeriod::Month(month), direction, score: 10, count: 0.0 })
-        }
+        Sheet::Nps => Row::Nps(NpsRow {
+            branch: branch.clone(),
+            period: NpsPeriod::Month(month),
+            direction,
+            score: 10,
+            count: 0.0,
+        }),
     })
+}
+
+/// The branch cell of a row (`None` on sheets without one, and for blank cells).
+pub fn row_branch(p: &Project, sheet: Sheet, row: usize) -> Option<&str> {
+    match sheet {
+        Sheet::Plan => p.plan.get(row)?.branch.as_deref(),
+        Sheet::Budget => p.budget.get(row)?.branch.as_deref(),
+        Sheet::Funnel => p.funnel.get(row)?.branch.as_deref(),
+        Sheet::Revenue => p.revenue.get(row)?.branch.as_deref(),
+        Sheet::Doctors => p.doctors.get(row)?.branch.as_deref(),
+        Sheet::Nps => p.nps.get(row)?.branch.as_deref(),
+        Sheet::Settings | Sheet::Directions | Sheet::Channels => None,
+    }
 }
 
 /// The month a row belongs to (for the period filter), its direction and its channel.

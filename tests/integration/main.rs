@@ -10,6 +10,8 @@ mod roundtrip;
 #[cfg(feature = "gui")]
 mod app;
 #[cfg(feature = "gui")]
+mod branches_ui;
+#[cfg(feature = "gui")]
 mod charts;
 #[cfg(feature = "gui")]
 mod decisions;
