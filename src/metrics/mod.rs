@@ -661,7 +661,7 @@ fn compute_rows(project: &Project, filter: &Filter) -> Kpis {
         if filter.direction.is_some() && !filter.has_direction(dir) {
             continue;
         }
-        let s = plan_groups.entry((m, crate::model::branch_key(r.branch.as_deref()))).or_insert_with(Sums::new);
+        let s = plan_groups.entry((m, crate::model::branch_key(r.branch.as_deref()))).or_default();
         match dir {
             None => {
                 s.has_clinic_plan = true;

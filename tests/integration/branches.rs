@@ -210,7 +210,7 @@ fn the_report_compares_branches_and_names_the_filtered_branch() {
         assert!(title.contains("Филиал: Юг"), "{sheet}: {title}");
     }
     let r = book.worksheet_range("Итоги каналов").unwrap();
-    let total_row = (0..r.height()).find(|&i| r.get((i, 0)).is_some_and(|c| c.to_string() == "Итого")).unwrap();
+    let total_row = (0..r.height()).find(|&i| r.get((i, 0)).is_some_and(|c| *c == "Итого")).unwrap();
     let Some(Data::Float(spend)) = r.get((total_row, 3)).cloned() else { panic!("no spend") };
     close(Some(spend), k.branches[2].spend.unwrap());
 }

@@ -588,7 +588,9 @@ impl PatientSets {
 }
 
 fn revenue_rows(records: &[VisitRecord], ids: &[Option<u32>], by_patient: &Patients) -> Vec<RevenueRow> {
-    let mut groups: BTreeMap<(NaiveDate, Option<&str>, Option<&str>), (f64, f64, PatientSets)> = BTreeMap::new();
+    // (day, direction, branch) → (revenue, checks, patients).
+    type Key<'a> = (NaiveDate, Option<&'a str>, Option<&'a str>);
+    let mut groups: BTreeMap<Key<'_>, (f64, f64, PatientSets)> = BTreeMap::new();
     for (v, id) in records.iter().zip(ids) {
         let g = groups.entry((v.date, v.direction.as_deref(), v.branch.as_deref())).or_default();
         g.0 += v.amount;
