@@ -223,7 +223,17 @@ pub fn branch_view(project: &Project, branch: &str) -> Project {
         .find(|n| branch_key(Some(n)).as_deref() == Some(key.as_str()))
         .cloned()
         .unwrap_or_else(|| branch.trim().to_string());
-    let mine = |c: &Option<String>| is_branch(c.as_deref(), &key);
+    // Rows of one branch come together: the last cell's answer is remembered, so most rows cost a
+    // byte comparison instead of a case-folding one.
+    let last: std::cell::RefCell<(String, bool)> = std::cell::RefCell::new((String::new(), false));
+    let mine = |c: &Option<String>| {
+        let Some(raw) = c.as_deref() else { return false };
+        let mut last = last.borrow_mut();
+        if last.0 != raw {
+            *last = (raw.to_string(), is_branch(Some(raw), &key));
+        }
+        last.1
+    };
     let mut branches = Branches::seeded(&names);
     let me = names.iter().position(|n| *n == display);
 
