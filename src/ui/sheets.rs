@@ -1131,6 +1131,23 @@ mod tests {
     }
 
     #[test]
+    fn every_data_sheet_ends_with_an_editable_branch_column_and_new_rows_take_the_filters_branch() {
+        let mut p = project();
+        let defaults = RowDefaults { branch: Some("Юг".into()), ..RowDefaults::default() };
+        for sheet in [Sheet::Plan, Sheet::Budget, Sheet::Funnel, Sheet::Revenue, Sheet::Doctors, Sheet::Nps] {
+            let last = sheet.columns().len() - 1;
+            assert_eq!(sheet.columns()[last].key, "branch");
+            let row = blank_row(&p, sheet, &defaults).unwrap();
+            insert_rows(&mut p, sheet, 0, vec![row]).unwrap();
+            assert_eq!(row_branch(&p, sheet, 0), Some("Юг"));
+            set(&mut p, sheet, 0, last, Value::Text("Север".into())).unwrap();
+            assert_eq!(get(&p, sheet, 0, last), Value::Text("Север".into()));
+            set(&mut p, sheet, 0, last, Value::Empty).unwrap();
+            assert_eq!(row_branch(&p, sheet, 0), None);
+        }
+    }
+
+    #[test]
     fn typed_values_are_read_or_refused_in_place() {
         let p = project();
         let plan = |c, t| parse(&p, Sheet::Plan, 0, c, t, Lang::Ru);
