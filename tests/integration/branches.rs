@@ -95,6 +95,14 @@ fn raw_exports_carry_the_branch_and_the_join_ignores_it() {
     p.settings.salt = "test-salt".into();
     p.directions = vec![Direction { name: "Стоматология".into(), margin: 0.5, visits_per_patient: None }];
     p.channels = vec![Channel { name: "Яндекс".into(), tier: Tier::Proven, ..Default::default() }];
+    let march = Month::new(2025, 3).unwrap();
+    p.budget.push(medfunnel::model::BudgetRow {
+        month: march,
+        channel: "Яндекс".into(),
+        budget_plan: Some(12_000.0),
+        spend: Some(1.0),
+        branch: Some("Север".into()),
+    });
     let leads = write(
         dir.path(),
         "leads.csv",
@@ -109,7 +117,7 @@ fn raw_exports_carry_the_branch_and_the_join_ignores_it() {
     let spend = write(
         dir.path(),
         "spend.csv",
-        "Месяц;Источник;Расход;Филиал\n2025-03;Яндекс;9000;Север\n2025-03;Яндекс;1000;\n",
+        "Месяц;Источник;Расход;Филиал\n2025-03;Яндекс;9000; север \n2025-03;Яндекс;1000;\n",
     );
     let inputs = RawInputs { leads: Some(leads), visits: Some(visits), spend: Some(spend), ..RawInputs::default() };
     raw::import_raw(&mut p, &inputs).unwrap();
@@ -120,9 +128,10 @@ fn raw_exports_carry_the_branch_and_the_join_ignores_it() {
     assert!(p.funnel.iter().any(|r| r.branch.is_none() && r.leads == Some(1.0)));
     assert_eq!(p.revenue.len(), 1);
     assert_eq!(p.revenue[0].branch.as_deref(), Some("Юг"));
-    let march = Month::new(2025, 3).unwrap();
-    let own: Vec<_> = p.budget.iter().filter(|r| r.month == march).map(|r| (r.branch.clone(), r.spend)).collect();
-    assert!(own.contains(&(Some("Север".into()), Some(9000.0))) && own.contains(&(None, Some(1000.0))), "{own:?}");
+    // « север » in the export is the template's «Север» row: its spend replaced, its plan kept.
+    let own: Vec<_> =
+        p.budget.iter().filter(|r| r.month == march).map(|r| (r.branch.clone(), r.budget_plan, r.spend)).collect();
+    assert_eq!(own, [(Some("Север".into()), Some(12_000.0), Some(9000.0)), (None, None, Some(1000.0))]);
     // Север: 9 000 of its own and all of the shared 1 000 (the only lead naming a branch is its).
     let k = compute(&p, &Filter::default());
     let sever = k.branches.iter().find(|b| b.branch == "Север").unwrap();

@@ -14,7 +14,7 @@ use super::phone::{new_salt, patient_key};
 use super::{Export, Lead, RawError, SpendRow, Visit};
 use crate::import::Problem;
 use crate::model::{
-    BudgetRow, Channel, DoctorRow, FunnelRow, Month, Project, RevenueRow, Tier, VisitRecord, same_branch,
+    BudgetRow, Channel, DoctorRow, FunnelRow, Month, Project, RevenueRow, Tier, VisitRecord, branch_key, same_branch,
 };
 
 /// What the join did, in counts the import dialog shows.
@@ -93,8 +93,11 @@ impl Channels {
     }
 }
 
-/// A branch cell as the join groups it: trimmed, blank = none. Spellings that differ in case stay
-/// apart here and meet in the metrics, which compare branches case-insensitively.
+/// Spend per (month, channel, branch key) with the branch as first written in the export.
+type SpendSums = BTreeMap<(Month, String, Option<String>), (Option<String>, f64)>;
+
+/// A branch cell as the join writes it: trimmed, blank = none (the metrics compare branches
+/// case-insensitively; spend rows are matched to Budget rows the same way).
 fn branch_cell(b: Option<&str>) -> Option<String> {
     b.map(str::trim).filter(|t| !t.is_empty()).map(str::to_string)
 }
@@ -380,10 +383,11 @@ pub fn join(
 
     if let Some(ex) = spend {
         report.spend_rows = ex.rows.len();
-        let mut sums: BTreeMap<(Month, String, Option<String>), f64> = BTreeMap::new();
+        let mut sums: SpendSums = BTreeMap::new();
         for r in &ex.rows {
             let channel = channels.resolve(&r.source, &ex.file);
-            *sums.entry((r.month, channel, branch_cell(r.branch.as_deref()))).or_insert(0.0) += r.spend;
+            let key = (r.month, channel, branch_key(r.branch.as_deref()));
+            sums.entry(key).or_insert_with(|| (branch_cell(r.branch.as_deref()), 0.0)).1 += r.spend;
         }
         let (replaced, added) = apply_spend(&mut project.budget, sums);
         problems.push(Problem::notice(
@@ -687,12 +691,12 @@ fn doctor_rows(
 /// Writes the export's spend into the Budget rows of the same channel and month (the first such
 /// row; further duplicates lose their spend), adding rows where none exist. Returns (replaced,
 /// added).
-fn apply_spend(budget: &mut Vec<BudgetRow>, sums: BTreeMap<(Month, String, Option<String>), f64>) -> (usize, usize) {
+fn apply_spend(budget: &mut Vec<BudgetRow>, sums: SpendSums) -> (usize, usize) {
     let mut done: HashSet<(Month, String, Option<String>)> = HashSet::new();
     let mut replaced = 0;
     for row in budget.iter_mut() {
-        let k = (row.month, row.channel.clone(), branch_cell(row.branch.as_deref()));
-        if let Some(s) = sums.get(&k) {
+        let k = (row.month, row.channel.clone(), branch_key(row.branch.as_deref()));
+        if let Some((_, s)) = sums.get(&k) {
             if done.insert(k) {
                 row.spend = Some(*s);
                 replaced += 1;
@@ -702,8 +706,8 @@ fn apply_spend(budget: &mut Vec<BudgetRow>, sums: BTreeMap<(Month, String, Optio
         }
     }
     let mut added = 0;
-    for ((month, channel, branch), s) in sums {
-        if !done.contains(&(month, channel.clone(), branch.clone())) {
+    for ((month, channel, key), (branch, s)) in sums {
+        if !done.contains(&(month, channel.clone(), key)) {
             budget.push(BudgetRow { branch, month, channel, budget_plan: None, spend: Some(s) });
             added += 1;
         }
