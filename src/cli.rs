@@ -57,6 +57,9 @@ pub enum Command {
         /// Also write the demo's raw call journal (CSV with fake phones) here, to try `--calls`.
         #[arg(long, value_name = "F")]
         calls_journal: Option<PathBuf>,
+        /// Write the demo as a chain of three branches (Центр, Север, Юг) with a shared campaign.
+        #[arg(long)]
+        branches: bool,
     },
 }
 
@@ -408,10 +411,11 @@ pub fn execute(command: Command) -> Result<ExitCode, CliError> {
         Command::Allocate(args) => allocate(&args),
         Command::Import(args) => import(&args),
         Command::Meeting { file } => Ok(open_app_with(file, true)),
-        Command::Demo { output, calls_journal } => {
+        Command::Demo { output, calls_journal, branches } => {
             let output = output.or_else(|| calls_journal.is_none().then(|| PathBuf::from("medfunnel-demo.xlsx")));
             if let Some(output) = output {
-                report::template::write_template(&demo::demo_project(), &output)?;
+                let project = if branches { demo::demo_chain() } else { demo::demo_project() };
+                report::template::write_template(&project, &output)?;
                 eprintln!("Wrote the demo clinic to {}", output.display());
             }
             if let Some(path) = calls_journal {
@@ -488,8 +492,30 @@ pub fn load_with_raw(file: Option<&Path>, raw_args: &RawArgs) -> Result<(Loaded,
 
 impl Source {
     /// Loads the clinic with its raw exports joined in (see [`load_with_raw`]).
+    ///
+    /// # Errors
+    /// Besides the loader's: a `--branch` that names no branch of the data, listing the known ones.
     pub fn load(&self) -> Result<Loaded, CliError> {
-        load_with_raw(self.file.as_deref(), &self.raw).map(|(loaded, _)| loaded)
+        let loaded = load_with_raw(self.file.as_deref(), &self.raw).map(|(loaded, _)| loaded)?;
+        if let Some(b) = &self.branch {
+            metrics::branches::resolve_branch(&loaded.project, b).map_err(|e| CliError::Message(e.to_string()))?;
+        }
+        Ok(loaded)
+    }
+
+    /// Loads the clinic as the decision commands (levers, whatif, goalseek, allocate) read it: under
+    /// `--branch`, the branch's own view (its rows, its share of the chain's shared spend, the chain's
+    /// as-of day), with a filter that has no branch left to apply.
+    ///
+    /// # Errors
+    /// As [`Source::load`].
+    pub fn load_scoped(&self) -> Result<(Loaded, Filter), CliError> {
+        let mut loaded = self.load()?;
+        let mut filter = self.filter();
+        if let Some(b) = filter.branch.take() {
+            loaded.project = metrics::branches::branch_view(&loaded.project, &b);
+        }
+        Ok((loaded, filter))
     }
 
     /// The period (and branch) filter.
@@ -578,7 +604,13 @@ pub fn join_summary(r: &JoinReport) -> String {
 }
 
 fn plan(args: &PlanArgs) -> Result<ExitCode, CliError> {
-    let mut loaded = args.source.load()?;
+    if args.source.branch.is_some() && args.output.is_some() {
+        // One branch's plan written alone would replace the whole chain's rows of that year.
+        return Err(CliError::Message(
+            "plan: --branch shows one branch's plan; to write the plan, run without --branch (each branch is planned by the same rules)".to_string(),
+        ));
+    }
+    let (mut loaded, _) = args.source.load_scoped()?;
     let year = args.year.unwrap_or_else(|| analysis::plan::default_year(&loaded.project));
     let mut input = analysis::plan::PlanInput::new(year);
     input.growth = args.growth;
@@ -621,7 +653,7 @@ fn decision_error(e: impl std::fmt::Display) -> CliError {
 }
 
 fn whatif(args: &WhatifArgs) -> Result<ExitCode, CliError> {
-    let loaded = args.source.load()?;
+    let (loaded, filter) = args.source.load_scoped()?;
     let changes: Vec<LeverChange> = args
         .levers
         .iter()
@@ -634,9 +666,8 @@ fn whatif(args: &WhatifArgs) -> Result<ExitCode, CliError> {
             c
         })
         .collect();
-    let outcome = Base::new(&loaded.project, &args.source.filter())
-        .apply(&changes, args.scope.lead_cost())
-        .map_err(decision_error)?;
+    let outcome =
+        Base::new(&loaded.project, &filter).apply(&changes, args.scope.lead_cost()).map_err(decision_error)?;
     for w in &outcome.warnings {
         eprintln!("warning: {w}");
     }
@@ -679,8 +710,8 @@ struct LeversJson<'a> {
 }
 
 fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
-    let loaded = args.source.load()?;
-    let ranking = Base::new(&loaded.project, &args.source.filter())
+    let (loaded, filter) = args.source.load_scoped()?;
+    let ranking = Base::new(&loaded.project, &filter)
         .rank(args.change, args.scope.channel.as_deref(), args.scope.direction.as_deref(), args.scope.lead_cost())
         .map_err(decision_error)?;
     let headroom = analysis::headroom::headroom(&loaded.project, args.source.branch.as_deref());
@@ -739,8 +770,7 @@ fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
 }
 
 fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
-    let loaded = args.source.load()?;
-    let filter = args.source.filter();
+    let (loaded, filter) = args.source.load_scoped()?;
     if let Some(month) = args.budget_for_plan {
         let target = metrics::revenue_plan_of(&loaded.project, month, None);
         let opts = analysis::allocate::AllocOptions { budget: 0.0, ..Default::default() };
@@ -793,7 +823,7 @@ fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
 }
 
 fn allocate(args: &AllocateArgs) -> Result<ExitCode, CliError> {
-    let loaded = args.source.load()?;
+    let (loaded, filter) = args.source.load_scoped()?;
     let opts = analysis::allocate::AllocOptions {
         budget: args.budget,
         min: args.min.iter().cloned().collect(),
@@ -801,7 +831,7 @@ fn allocate(args: &AllocateArgs) -> Result<ExitCode, CliError> {
         tiers: args.tiers,
         free: args.free,
     };
-    let a = analysis::allocate::allocate(&loaded.project, &args.source.filter(), &opts).map_err(decision_error)?;
+    let a = analysis::allocate::allocate(&loaded.project, &filter, &opts).map_err(decision_error)?;
     for n in &a.notices {
         eprintln!("notice: {n}");
     }

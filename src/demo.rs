@@ -661,6 +661,92 @@ pub fn calls_journal_csv() -> String {
     calls::journal_csv(&demo_project())
 }
 
+/// The branches of the demo chain: name, size against the single demo clinic, how well its
+/// administrators and doctors convert (scales visits, paid and attributed revenue), and how dear its
+/// own advertising is (scales its own spend).
+const CHAIN: [(&str, f64, f64, f64); 3] = [("Центр", 1.0, 1.0, 1.0), ("Север", 0.6, 0.8, 1.0), ("Юг", 0.4, 1.05, 1.5)];
+
+/// The built-in demo clinic as a chain of three branches (`medfunnel demo --branches`): every row of
+/// [`demo_project`] copied into Центр, Север and Юг at their sizes, each doctor working in one
+/// branch, and the context-ads campaign (Яндекс.Директ) run for the whole chain: its Budget rows have
+/// a blank branch, so each branch's share follows its leads. The stories: Север converts worse
+/// (administrators and doctors), Юг pays half as much again for its own leads but its doctors sell.
+pub fn demo_chain() -> Project {
+    let single = demo_project();
+    let mut p =
+        Project { plan: Vec::new(), budget: Vec::new(), funnel: Vec::new(), revenue: Vec::new(), ..single.clone() };
+    p.settings.clinic = "Сеть клиник «Здоровье+»".to_string();
+    p.doctors.clear();
+    p.nps.clear();
+    let count = |x: Option<f64>, k: f64| x.map(|v| (v * k).round());
+    let money = |x: Option<f64>, k: f64| x.map(|v| round_to(v * k, 1.0));
+    let shared = CHANNELS[YANDEX].name;
+    let chain_size: f64 = CHAIN.iter().map(|c| c.1).sum();
+    p.budget.extend(single.budget.iter().filter(|r| r.channel == shared).map(|r| BudgetRow {
+        budget_plan: money(r.budget_plan, chain_size),
+        spend: money(r.spend, chain_size),
+        ..r.clone()
+    }));
+    for (name, size, conv, cost) in CHAIN {
+        let branch = Some(name.to_string());
+        p.plan.extend(single.plan.iter().map(|r| PlanRow {
+            branch: branch.clone(),
+            revenue_plan: round_to(r.revenue_plan * size, 1_000.0),
+            leads_plan: r.leads_plan.map(|v| round_to(v * size, 10.0)),
+            ..r.clone()
+        }));
+        p.budget.extend(single.budget.iter().filter(|r| r.channel != shared).map(|r| BudgetRow {
+            branch: branch.clone(),
+            budget_plan: money(r.budget_plan, size * cost),
+            spend: money(r.spend, size * cost),
+            ..r.clone()
+        }));
+        p.funnel.extend(single.funnel.iter().map(|r| {
+            let bookings = count(r.bookings, size);
+            let visits = count(r.visits, size * conv).zip(bookings).map(|(v, b)| v.min(b));
+            FunnelRow {
+                branch: branch.clone(),
+                leads: count(r.leads, size),
+                bookings,
+                visits,
+                paid: count(r.paid, size * conv).zip(visits).map(|(p, v)| p.min(v)),
+                revenue: money(r.revenue, size * conv),
+                ..r.clone()
+            }
+        }));
+        let takings = size * (0.8 + 0.2 * conv);
+        p.revenue.extend(single.revenue.iter().map(|r| RevenueRow {
+            branch: branch.clone(),
+            revenue: round_to(r.revenue * takings, 1.0),
+            checks: count(r.checks, size),
+            new_patients: count(r.new_patients, size),
+            repeat_patients: count(r.repeat_patients, size),
+            ..r.clone()
+        }));
+        p.nps.extend(single.nps.iter().map(|r| NpsRow {
+            branch: branch.clone(),
+            count: (r.count * size).round(),
+            ..r.clone()
+        }));
+    }
+    // Each doctor works in one branch (in the order of the Doctors sheet), at the branch's size.
+    let mut doctors: Vec<&str> = Vec::new();
+    for r in &single.doctors {
+        if !doctors.contains(&r.doctor.as_str()) {
+            doctors.push(&r.doctor);
+        }
+    }
+    p.doctors = single
+        .doctors
+        .iter()
+        .map(|r| {
+            let i = doctors.iter().position(|d| *d == r.doctor).unwrap_or(0) % CHAIN.len();
+            DoctorRow { branch: Some(CHAIN[i].0.to_string()), ..r.clone() }
+        })
+        .collect();
+    p
+}
+
 fn plan_rows() -> Vec<PlanRow> {
     let mut rows = Vec::new();
     for m in months(FIRST, PLAN_LAST) {

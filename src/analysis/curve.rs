@@ -111,8 +111,9 @@ pub fn fit_power(points: &[(f64, f64)]) -> Option<Curve> {
 /// the filter's period. Only `from`/`to` of the filter are used: curves are clinic-level. Returns
 /// the channels and notices (linear fallbacks, channels without spend).
 pub fn channel_economics(project: &Project, filter: &Filter) -> (Vec<ChannelEconomics>, Vec<String>) {
-    let period =
-        Filter { from: filter.from, to: filter.to, direction: None, channel: None, branch: filter.branch.clone() };
+    // A branch's curves come from its own rows and its share of the chain's shared spend.
+    let project = &*metrics::scoped(project, filter);
+    let period = Filter { from: filter.from, to: filter.to, direction: None, channel: None, branch: None };
     let kpis = metrics::compute(project, &period);
     let mut notices = Vec::new();
 

@@ -147,6 +147,11 @@ pub struct PlanMonth {
     /// Planned budget per channel of the Channels sheet, 0 included. Sums to `budget_plan`
     /// unless the Channels sheet is empty (then this map is empty).
     pub channels: BTreeMap<String, f64>,
+    /// A chain only: per branch (as first written; `""` = the chain's own rows with a blank branch)
+    /// its plan per direction, planned by the same rules on its own Revenue rows. `directions` and
+    /// `revenue_plan` are their sums. Empty (and left out of the JSON) for a single clinic.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub branches: BTreeMap<String, BTreeMap<String, f64>>,
 }
 
 /// The year a plan is built for when the user names none (domain.md, "Plan builder"): the first
@@ -188,6 +193,71 @@ pub fn default_year(project: &Project) -> i32 {
 ///   proportion to their shares. Spend on channels not on the Channels sheet has no tier and is
 ///   left out, with a notice.
 pub fn build_plan(project: &Project, input: &PlanInput) -> YearPlan {
+    if project.branch_scope.is_some() || !project.has_branches() {
+        return build_one(project, input);
+    }
+    build_chain(project, input)
+}
+
+/// A chain's plan (domain.md, "Branches"): each branch, and the chain's own blank-branch rows, is
+/// planned by the same rules on its own Revenue rows (against the chain's as-of day); the chain's
+/// revenue plan is their sum. The budget is the chain's: the marketing share of that sum, split over
+/// the channels by the whole chain's spend of Y − 1.
+fn build_chain(project: &Project, input: &PlanInput) -> YearPlan {
+    let mut groups: Vec<(String, Option<String>)> = vec![(String::new(), None)];
+    groups.extend(crate::metrics::branches::branch_names(project).into_iter().map(|b| (b.clone(), Some(b))));
+    let mut notices = Vec::new();
+    let mut parts: Vec<(String, YearPlan)> = Vec::new();
+    for (name, branch) in groups {
+        let key = crate::model::branch_key(branch.as_deref());
+        let view = Project {
+            settings: project.settings.clone(),
+            directions: project.directions.clone(),
+            revenue: project
+                .revenue
+                .iter()
+                .filter(|r| crate::model::branch_key(r.branch.as_deref()) == key)
+                .cloned()
+                .collect(),
+            branch_scope: Some(crate::model::BranchScope {
+                branch: name.clone(),
+                as_of: crate::metrics::asof::as_of(project),
+                month_rows: crate::metrics::asof::month_row_months(project),
+            }),
+            ..Project::default()
+        };
+        if view.revenue.is_empty() && branch.is_none() {
+            continue;
+        }
+        let part = build_one(&view, input);
+        let who = if name.is_empty() { "The chain's own rows".to_string() } else { format!("Branch «{name}»") };
+        // The channel notices are the chain's and come once, below.
+        notices.extend(part.notices.iter().filter(|n| !n.contains("Channels sheet")).map(|n| format!("{who}: {n}")));
+        parts.push((name, part));
+    }
+    let mut whole = build_one(&Project { revenue: Vec::new(), ..project.clone() }, input);
+    let shares = channel_shares(project, input, &mut Vec::new());
+    notices.extend(whole.notices.iter().filter(|n| n.contains("Channels sheet") || n.contains("tier")).cloned());
+    for (i, pm) in whole.months.iter_mut().enumerate() {
+        pm.directions.clear();
+        for (name, part) in &parts {
+            let Some(p) = part.months.get(i) else { continue };
+            for (d, v) in &p.directions {
+                *pm.directions.entry(d.clone()).or_default() += v;
+            }
+            pm.branches.insert(name.clone(), p.directions.clone());
+        }
+        pm.revenue_plan = pm.directions.values().sum();
+        pm.budget_plan = input.marketing_share * pm.revenue_plan;
+        pm.channels = shares.iter().map(|(c, share)| (c.clone(), pm.budget_plan * share)).collect();
+    }
+    notices.dedup();
+    whole.notices = notices;
+    whole
+}
+
+/// One clinic's (or one branch's) plan.
+fn build_one(project: &Project, input: &PlanInput) -> YearPlan {
     let year = input.year;
     let mut notices = Vec::new();
     let (Some(_), Some(_)) = (Month::new(year, 1), Month::new(year - 1, 1)) else {
@@ -240,7 +310,7 @@ pub fn build_plan(project: &Project, input: &PlanInput) -> YearPlan {
             let revenue_plan: f64 = directions.values().sum();
             let budget_plan = input.marketing_share * revenue_plan;
             let channels = shares.iter().map(|(c, share)| (c.clone(), budget_plan * share)).collect();
-            PlanMonth { month, revenue_plan, budget_plan, directions, channels }
+            PlanMonth { month, revenue_plan, budget_plan, directions, channels, branches: BTreeMap::new() }
         })
         .collect::<Vec<_>>();
 
@@ -638,24 +708,47 @@ impl Factors {
 }
 
 fn apply_revenue_plan(project: &mut Project, plan: &YearPlan) {
+    use crate::model::branch_key;
     let (replaced, kept): (Vec<PlanRow>, Vec<PlanRow>) =
         std::mem::take(&mut project.plan).into_iter().partition(|r| r.month.year == plan.year);
     project.plan = kept;
-    let mut factors: BTreeMap<(Month, Option<String>), Factors> = BTreeMap::new();
+    let mut factors: BTreeMap<(Month, Option<String>, Option<String>), Factors> = BTreeMap::new();
     for row in &replaced {
         // A blank direction name is the whole clinic, as on the sheet.
         let direction = Some(direction_key(row.direction.as_deref())).filter(|d| !d.is_empty()).map(str::to_string);
-        factors.entry((row.month, direction)).or_insert_with(|| Factors::of(row));
+        factors.entry((row.month, branch_key(row.branch.as_deref()), direction)).or_insert_with(|| Factors::of(row));
     }
-    let has_blank = plan.months.iter().any(|m| m.directions.contains_key(""));
-    for pm in &plan.months {
-        let whole = factors.get(&(pm.month, None)).copied().unwrap_or_default();
-        if has_blank || whole.any() {
-            project.plan.push(whole.row(pm.month, None, pm.revenue_plan));
+    // A single clinic is one group with a blank branch; a chain writes each branch's own rows.
+    let groups: Vec<Option<String>> = match plan.months.first() {
+        Some(pm) if !pm.branches.is_empty() => {
+            pm.branches.keys().map(|b| Some(b.clone()).filter(|b| !b.is_empty())).collect()
         }
-        for (d, value) in pm.directions.iter().filter(|(d, _)| !d.is_empty()) {
-            let f = factors.get(&(pm.month, Some(d.clone()))).copied().unwrap_or_default();
-            project.plan.push(f.row(pm.month, Some(d.clone()), *value));
+        _ => vec![None],
+    };
+    for branch in groups {
+        let key = branch_key(branch.as_deref());
+        let dirs_of = |pm: &PlanMonth| -> Option<BTreeMap<String, f64>> {
+            if pm.branches.is_empty() {
+                Some(pm.directions.clone())
+            } else {
+                pm.branches.get(branch.as_deref().unwrap_or("")).cloned()
+            }
+        };
+        let has_blank = plan.months.iter().filter_map(dirs_of).any(|d| d.contains_key(""));
+        for pm in &plan.months {
+            let Some(dirs) = dirs_of(pm) else { continue };
+            let whole = factors.get(&(pm.month, key.clone(), None)).copied().unwrap_or_default();
+            let with_branch = |mut r: PlanRow| {
+                r.branch.clone_from(&branch);
+                r
+            };
+            if has_blank || whole.any() {
+                project.plan.push(with_branch(whole.row(pm.month, None, dirs.values().sum())));
+            }
+            for (d, value) in dirs.iter().filter(|(d, _)| !d.is_empty()) {
+                let f = factors.get(&(pm.month, key.clone(), Some(d.clone()))).copied().unwrap_or_default();
+                project.plan.push(with_branch(f.row(pm.month, Some(d.clone()), *value)));
+            }
         }
     }
 }
@@ -667,8 +760,11 @@ fn apply_budget_plan(project: &mut Project, plan: &YearPlan) {
     let mut cleared = vec![false; project.budget.len()];
     for (i, row) in project.budget.iter_mut().enumerate().filter(|(_, r)| r.month.year == plan.year) {
         let key = (row.month, row.channel.clone());
+        // The plan's budget is the chain's (blank branch); a branch's own row of Y loses its plan so
+        // that the chain's budget is not counted twice.
+        let chain_row = crate::model::branch_key(row.branch.as_deref()).is_none();
         match planned.get(&(row.month, row.channel.as_str())) {
-            Some(v) if !written.contains(&key) => {
+            Some(v) if chain_row && !written.contains(&key) => {
                 row.budget_plan = Some(*v);
                 written.insert(key);
             }
@@ -1366,5 +1462,40 @@ mod tests {
         input.marketing_share = 0.07;
         input.growth = -1.0;
         assert_eq!(input.warnings().len(), 1);
+    }
+
+    #[test]
+    fn a_chain_is_planned_branch_by_branch_and_written_back_per_branch() {
+        let mut p = Project::new();
+        p.directions = vec![direction("Dent")];
+        p.channels = vec![channel("Ads", Tier::Proven)];
+        let at = |b: Option<&str>, r: RevenueRow| RevenueRow { branch: b.map(str::to_string), ..r };
+        p.revenue = vec![
+            at(Some("North"), revenue(day(2025, 1, 10), Some("Dent"), 100_000.0)),
+            at(Some("South"), revenue(day(2025, 1, 12), Some("Dent"), 40_000.0)),
+            // The chain's own takings without a direction (e.g. a central call centre's sales).
+            at(None, revenue(day(2025, 1, 15), None, 10_000.0)),
+            at(Some("North"), revenue(day(2025, 12, 31), Some("Dent"), 1.0)),
+        ];
+        p.budget = vec![spend(month(2025, 1), "Ads", 5_000.0)];
+        let mut input = PlanInput::new(2026);
+        input.growth = 0.10;
+        let plan = build_plan(&p, &input);
+        let jan = &plan.months[0];
+        // Each group grows by 10 %: North 110 000, South 44 000, the chain's own 11 000 = 165 000.
+        assert!(close(jan.revenue_plan, 165_000.0), "{jan:?}");
+        assert!(close(jan.directions["Dent"], 154_000.0));
+        assert!(close(jan.branches["North"]["Dent"], 110_000.0));
+        assert!(close(jan.branches["South"]["Dent"], 44_000.0));
+        assert!(close(jan.branches[""][""], 11_000.0));
+        // 7 % of the chain's plan, all to the one channel.
+        assert!(close(jan.channels["Ads"], 0.07 * 165_000.0));
+
+        apply_plan(&mut p, &plan);
+        let jan26 = month(2026, 1);
+        let rows: Vec<_> = p.plan.iter().filter(|r| r.month == jan26).collect();
+        assert!(rows.iter().any(|r| r.branch.as_deref() == Some("North") && r.direction.as_deref() == Some("Dent")));
+        // The chain's revenue_plan read back = Σ branches + the rule on blank-branch rows.
+        assert!(close(crate::metrics::revenue_plan_of(&p, jan26, None), 165_000.0));
     }
 }

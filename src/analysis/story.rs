@@ -113,7 +113,9 @@ pub fn story(project: &Project, filter: &Filter, kpis: &Kpis, lang: Lang) -> Sto
                     let (now, best) = (factor_text(l.lever, l.current, lang), factor_text(l.lever, l.target, lang));
                     let money = format::money(Some(l.profit_gain), lang);
                     if ru {
-                        format!("Больше всего даст {name}: {now} → {best}, как вы уже умели, — +{money} прибыли в месяц")
+                        format!(
+                            "Больше всего даст {name}: {now} → {best}, как вы уже умели, — +{money} прибыли в месяц"
+                        )
                     } else {
                         format!(
                             "{} would earn most: {now} → {best}, as you have already done, +{money} profit a month",

@@ -43,6 +43,8 @@ const fn opt(key: &'static str, ru: &'static str, synonyms: &'static [&'static s
 const MONTH: Column = req("month", "месяц", &["мес", "период"]);
 const CHANNEL: Column = req("channel", "канал", &["канал привлечения"]);
 const DIRECTION: Column = opt("direction", "направление", &["отделение", "department"]);
+/// A chain's branch (domain.md, "Branches"); blank = the whole chain.
+pub(crate) const BRANCH: Column = opt("branch", "филиал", &["клиника", "отделение сети", "branch office"]);
 
 const SETTINGS_COLUMNS: &[Column] =
     &[req("key", "ключ", &["параметр", "настройка", "name", "setting"]), req("value", "значение", &[])];
@@ -73,6 +75,7 @@ const PLAN_COLUMNS: &[Column] = &[
         "план выручки на оплатившего",
         &["выручка на оплатившего план", "выручка на оплатившего"],
     ),
+    BRANCH,
 ];
 
 const BUDGET_COLUMNS: &[Column] = &[
@@ -80,6 +83,7 @@ const BUDGET_COLUMNS: &[Column] = &[
     CHANNEL,
     opt("budget_plan", "бюджет план", &["план бюджета", "бюджет", "план"]),
     opt("spend", "расход", &["бюджет факт", "расходы", "затраты", "факт"]),
+    BRANCH,
 ];
 
 const FUNNEL_COLUMNS: &[Column] = &[
@@ -92,6 +96,7 @@ const FUNNEL_COLUMNS: &[Column] = &[
     opt("paid", "оплаты", &["оплатили", "договоры", "договор", "оплата"]),
     opt("revenue", "выручка", &[]),
     opt("returning_leads", "повторные обращения", &[]),
+    BRANCH,
 ];
 
 const REVENUE_COLUMNS: &[Column] = &[
@@ -101,6 +106,7 @@ const REVENUE_COLUMNS: &[Column] = &[
     opt("checks", "чеки", &["количество чеков", "чеков"]),
     opt("new_patients", "первичные", &["первичные пациенты", "новые пациенты", "новые"]),
     opt("repeat_patients", "повторные", &["повторные пациенты"]),
+    BRANCH,
 ];
 
 const DOCTORS_COLUMNS: &[Column] = &[
@@ -115,6 +121,7 @@ const DOCTORS_COLUMNS: &[Column] = &[
     opt("recommended", "рекомендовано", &[]),
     opt("agreed", "согласовано", &[]),
     opt("performed", "выполнено", &[]),
+    BRANCH,
 ];
 
 const NPS_COLUMNS: &[Column] = &[
@@ -122,6 +129,7 @@ const NPS_COLUMNS: &[Column] = &[
     req("score", "оценка", &["балл", "баллы"]),
     req("count", "количество", &["кол-во", "число ответов", "ответов", "ответы"]),
     DIRECTION,
+    BRANCH,
 ];
 
 const CALLS_COLUMNS: &[Column] = &[
@@ -138,6 +146,7 @@ const CALLS_COLUMNS: &[Column] = &[
     opt("calls_in", "входящие", &["входящие звонки", "звонков", "calls"]),
     opt("wait_seconds", "ожидание сек", &["ожидание", "время ожидания", "wait"]),
     opt("talk_seconds", "разговор сек", &["разговор", "время разговора", "talk"]),
+    BRANCH,
 ];
 
 /// The sheets of the template workbook, in the order they are read (Settings first: the NPS

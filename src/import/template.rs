@@ -301,7 +301,7 @@ fn read_plan(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<PlanRow> {
         let revenue_plan = row.number("revenue_plan");
         let revenue_plan = row.required("revenue_plan", revenue_plan);
         Some(PlanRow {
-            branch: None,
+            branch: row.text("branch"),
             leads_plan: row.number("leads_plan"),
             booking_rate_plan: row.share("booking_rate_plan"),
             show_rate_plan: row.share("show_rate_plan"),
@@ -322,7 +322,7 @@ fn read_budget(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<BudgetRow> 
         let channel = row.required("channel", channel);
         let budget_plan = row.number("budget_plan");
         let spend = row.number("spend");
-        Some(BudgetRow { branch: None, month: month?, channel: channel?, budget_plan, spend })
+        Some(BudgetRow { branch: row.text("branch"), month: month?, channel: channel?, budget_plan, spend })
     })
 }
 
@@ -334,7 +334,7 @@ fn read_funnel(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<FunnelRow> 
         let channel = row.text("channel");
         let channel = row.required("channel", channel);
         Some(FunnelRow {
-            branch: None,
+            branch: row.text("branch"),
             direction: row.text("direction"),
             leads: row.number("leads"),
             bookings: row.number("bookings"),
@@ -357,7 +357,7 @@ fn read_revenue(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<RevenueRow
         let revenue = row.required("revenue", revenue);
         let (date, month_row) = date?;
         Some(RevenueRow {
-            branch: None,
+            branch: row.text("branch"),
             month_row,
             direction: row.text("direction"),
             checks: row.number("checks"),
@@ -423,7 +423,7 @@ fn read_doctors(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<DoctorRow>
         let doctor = row.text("doctor");
         let doctor = row.required("doctor", doctor);
         Some(DoctorRow {
-            branch: None,
+            branch: row.text("branch"),
             direction: row.text("direction"),
             primary_patients: row.number("primary_patients"),
             repeat_patients: row.number("repeat_patients"),
@@ -457,7 +457,7 @@ fn read_calls(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<CallRow> {
         let month = row.month("month");
         let month = row.required("month", month);
         Some(CallRow {
-            branch: None,
+            branch: row.text("branch"),
             channel: row.text("channel"),
             employee: row.text("employee"),
             contacts: row.number("contacts"),
@@ -483,7 +483,13 @@ fn read_nps(ctx: &mut SheetContext<'_>, table: &Table<'_>, scale: crate::model::
         let score = row.required("score", score);
         let count = row.number("count");
         let count = row.required("count", count);
-        Some(NpsRow { branch: None, period: period?, direction: row.text("direction"), score: score?, count: count? })
+        Some(NpsRow {
+            branch: row.text("branch"),
+            period: period?,
+            direction: row.text("direction"),
+            score: score?,
+            count: count?,
+        })
     })
 }
 

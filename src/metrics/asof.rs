@@ -26,11 +26,17 @@ pub enum MonthState {
 /// last month with a month row, whichever is later. Ignores every filter (the whole data, the whole
 /// chain); `None` when the Revenue sheet is empty.
 pub fn as_of(project: &Project) -> Option<NaiveDate> {
+    if let Some(scope) = &project.branch_scope {
+        return scope.as_of;
+    }
     project.revenue.iter().map(|r| if r.month_row { Month::of(r.date).last_day() } else { r.date }).max()
 }
 
 /// The months that have a month row on the Revenue sheet: complete whatever D says.
 pub fn month_row_months(project: &Project) -> std::collections::BTreeSet<Month> {
+    if let Some(scope) = &project.branch_scope {
+        return scope.month_rows.clone();
+    }
     project.revenue.iter().filter(|r| r.month_row).map(|r| Month::of(r.date)).collect()
 }
 

@@ -1,6 +1,20 @@
-//! Branches (филиалы) of a chain compared side by side (domain.md, "Branches").
+//! Branches (филиалы) of a chain (domain.md, "Branches"): the branch names in the data, a
+//! one-branch view of the project for `--branch` (its own rows plus its share of the chain's shared
+//! spend), and the side-by-side comparison that `branches` in the JSON lists.
+//!
+//! A shared campaign (a Budget row with a blank branch) is paid for by every branch whose patients
+//! it brought: each month its spend and budget plan are split over the branches in proportion to
+//! that channel's leads that name a branch. A month in which none of the channel's leads names a
+//! branch keeps its shared spend unallocated: in the chain's totals, in no branch.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
+
+use super::asof::{AsOf, as_of, month_row_months};
+use super::num::Guard;
+use super::{Filter, Margins, Sums, val};
+use crate::model::{BranchScope, Month, NpsGroup, Project, branch_key};
 
 /// One branch over the period (shared spend split in by leads).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -41,4 +55,628 @@ pub struct BranchKpis {
     pub answer_rate: Option<f64>,
     /// NPS of all the branch's answers.
     pub nps: Option<f64>,
+    /// Its bookings (the app's funnel rates; not in the JSON contract).
+    #[serde(skip)]
+    pub bookings: Option<f64>,
+    /// bookings / leads.
+    #[serde(skip)]
+    pub booking_rate: Option<f64>,
+    /// visits / bookings.
+    #[serde(skip)]
+    pub show_rate: Option<f64>,
+    /// paid / visits.
+    #[serde(skip)]
+    pub paid_rate: Option<f64>,
+}
+
+/// A `--branch` that names no branch of the data.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("there is no branch «{name}» in this clinic's data; {}", known_list(.known))]
+pub struct UnknownBranch {
+    /// The name as the user gave it.
+    pub name: String,
+    /// The branches the data names, ascending.
+    pub known: Vec<String>,
+}
+
+fn known_list(known: &[String]) -> String {
+    if known.is_empty() {
+        "no row names a branch (the branch column is empty or missing)".to_string()
+    } else {
+        format!("the branches are: {}", known.join(", "))
+    }
+}
+
+/// Whether a branch cell names the branch whose key (trimmed, lower-case) is `key`. No allocation:
+/// it runs once per row of sheets with millions of rows.
+fn is_branch(cell: Option<&str>, key: &str) -> bool {
+    cell.map(str::trim).is_some_and(|t| !t.is_empty() && t.chars().flat_map(char::to_lowercase).eq(key.chars()))
+}
+
+/// Whether a branch cell is blank (the whole chain).
+fn is_blank(cell: Option<&str>) -> bool {
+    cell.map(str::trim).is_none_or(str::is_empty)
+}
+
+/// Branch cells → dense indices, by key. Rows of one branch usually come together, so the last raw
+/// cell is remembered and most rows are answered without normalising their text.
+#[derive(Default)]
+struct Branches {
+    names: Vec<String>,
+    keys: Vec<String>,
+    last: Option<(String, Option<usize>)>,
+}
+
+impl Branches {
+    fn seeded(names: &[String]) -> Self {
+        let mut b = Self::default();
+        for n in names {
+            b.index(Some(n));
+        }
+        b
+    }
+
+    /// The index of the cell's branch (added when new); `None` for a blank cell.
+    fn index(&mut self, cell: Option<&str>) -> Option<usize> {
+        let raw = cell?;
+        if let Some((r, i)) = &self.last
+            && r == raw
+        {
+            return *i;
+        }
+        let i = branch_key(Some(raw)).map(|k| match self.keys.iter().position(|x| *x == k) {
+            Some(i) => i,
+            None => {
+                self.keys.push(k);
+                self.names.push(raw.trim().to_string());
+                self.keys.len() - 1
+            }
+        });
+        self.last = Some((raw.to_string(), i));
+        i
+    }
+}
+
+/// The branches the data names (every sheet, raw export and call journal), each as first written,
+/// ascending case-insensitively. Empty for a single clinic.
+pub fn branch_names(project: &Project) -> Vec<String> {
+    let mut seen = Branches::default();
+    for c in project.branch_cells() {
+        seen.index(c);
+    }
+    let mut names = seen.names;
+    names.sort_by_cached_key(|n| (n.to_lowercase(), n.clone()));
+    names
+}
+
+/// The branch of the data that `name` means (trimmed, case-insensitive), as first written.
+///
+/// # Errors
+/// [`UnknownBranch`], listing the known branches, when none matches.
+pub fn resolve_branch(project: &Project, name: &str) -> Result<String, UnknownBranch> {
+    let names = branch_names(project);
+    let key = branch_key(Some(name)).unwrap_or_default();
+    names
+        .iter()
+        .find(|n| branch_key(Some(n)).as_deref() == Some(key.as_str()))
+        .cloned()
+        .ok_or_else(|| UnknownBranch { name: name.trim().to_string(), known: names })
+}
+
+/// Leads per channel-month and branch, from Funnel rows that name a branch: what the chain's
+/// shared spend is split by.
+struct SharedSplit {
+    nb: usize,
+    slot: HashMap<(String, Month), usize>,
+    /// `slot × (nb + 1)`: the branches' leads, then their total.
+    leads: Vec<f64>,
+}
+
+impl SharedSplit {
+    fn new(project: &Project, branches: &mut Branches, nb: usize) -> Self {
+        let mut s = Self { nb, slot: HashMap::new(), leads: Vec::new() };
+        let mut last: Option<(&str, Month, usize)> = None;
+        for r in &project.funnel {
+            let Some(b) = branches.index(r.branch.as_deref()).filter(|b| *b < nb) else { continue };
+            let slot = match last {
+                Some((c, m, i)) if c == r.channel && m == r.month => i,
+                _ => {
+                    let next = s.slot.len();
+                    let i = *s.slot.entry((r.channel.clone(), r.month)).or_insert(next);
+                    if i == next {
+                        s.leads.resize((next + 1) * (nb + 1), 0.0);
+                    }
+                    last = Some((r.channel.as_str(), r.month, i));
+                    i
+                }
+            };
+            let leads = val(r.leads);
+            s.leads[slot * (nb + 1) + b] += leads;
+            s.leads[slot * (nb + 1) + nb] += leads;
+        }
+        s
+    }
+
+    /// The branches' shares of a shared channel-month (`None`: no lead names a branch, so its spend
+    /// stays unallocated).
+    fn shares(&self, channel: &str, month: Month) -> Option<&[f64]> {
+        let slot = *self.slot.get(&(channel.to_string(), month))?;
+        let row = &self.leads[slot * (self.nb + 1)..(slot + 1) * (self.nb + 1)];
+        (row[self.nb] > 0.0).then_some(row)
+    }
+
+    /// Branch `b`'s share of a shared channel-month.
+    fn share(&self, channel: &str, month: Month, b: usize) -> Option<f64> {
+        self.shares(channel, month).map(|row| row[b] / row[self.nb])
+    }
+}
+
+/// The project as one branch sees it: that branch's rows of every sheet, the chain's shared Budget
+/// rows scaled to its share (see the module's notes), the visits of the patients whose first visit
+/// was in the branch (cohorts under `--branch`), and the chain's as-of facts. Directions, Channels,
+/// Settings and scenarios are the chain's. An unknown branch gives a view with no rows.
+pub fn branch_view(project: &Project, branch: &str) -> Project {
+    let names = branch_names(project);
+    let key = branch_key(Some(branch)).unwrap_or_default();
+    let display = names
+        .iter()
+        .find(|n| branch_key(Some(n)).as_deref() == Some(key.as_str()))
+        .cloned()
+        .unwrap_or_else(|| branch.trim().to_string());
+    // Rows of one branch come together: the last cell's answer is remembered, so most rows cost a
+    // byte comparison instead of a case-folding one.
+    let last: std::cell::RefCell<(String, bool)> = std::cell::RefCell::new((String::new(), false));
+    let mine = |c: &Option<String>| {
+        let Some(raw) = c.as_deref() else { return false };
+        let mut last = last.borrow_mut();
+        if last.0 != raw {
+            *last = (raw.to_string(), is_branch(Some(raw), &key));
+        }
+        last.1
+    };
+    let mut branches = Branches::seeded(&names);
+    let me = names.iter().position(|n| *n == display);
+
+    let mut budget = Vec::new();
+    let split = SharedSplit::new(project, &mut branches, names.len());
+    for r in &project.budget {
+        if mine(&r.branch) {
+            budget.push(r.clone());
+        } else if is_blank(r.branch.as_deref())
+            && let Some(share) = me.and_then(|b| split.share(&r.channel, r.month, b)).filter(|s| *s > 0.0)
+        {
+            budget.push(crate::model::BudgetRow {
+                month: r.month,
+                channel: r.channel.clone(),
+                budget_plan: r.budget_plan.map(|x| x * share),
+                spend: r.spend.map(|x| x * share),
+                branch: Some(display.clone()),
+            });
+        }
+    }
+
+    let visits = project.visits.as_ref().map(|v| {
+        // The branch of each patient's first visit (the first record of their earliest day).
+        let mut first: HashMap<&str, (chrono::NaiveDate, bool)> = HashMap::new();
+        for r in v {
+            let Some(p) = r.patient.as_deref() else { continue };
+            let here = mine(&r.branch);
+            first
+                .entry(p)
+                .and_modify(|f| {
+                    if r.date < f.0 {
+                        *f = (r.date, here)
+                    }
+                })
+                .or_insert((r.date, here));
+        }
+        v.iter()
+            .filter(|r| match r.patient.as_deref() {
+                Some(p) => first.get(p).is_some_and(|f| f.1),
+                None => mine(&r.branch),
+            })
+            .cloned()
+            .collect()
+    });
+
+    Project {
+        format_version: project.format_version,
+        settings: project.settings.clone(),
+        directions: project.directions.clone(),
+        channels: project.channels.clone(),
+        plan: project.plan.iter().filter(|r| mine(&r.branch)).cloned().collect(),
+        budget,
+        funnel: project.funnel.iter().filter(|r| mine(&r.branch)).cloned().collect(),
+        revenue: project.revenue.iter().filter(|r| mine(&r.branch)).cloned().collect(),
+        doctors: project.doctors.iter().filter(|r| mine(&r.branch)).cloned().collect(),
+        nps: project.nps.iter().filter(|r| mine(&r.branch)).cloned().collect(),
+        visits,
+        scenarios: project.scenarios.clone(),
+        calls: project.calls.iter().filter(|r| mine(&r.branch)).cloned().collect(),
+        contacts: project.contacts.as_ref().map(|c| c.iter().filter(|r| mine(&r.branch)).cloned().collect()),
+        branch_scope: Some(BranchScope {
+            branch: display,
+            as_of: as_of(project),
+            month_rows: month_row_months(project),
+        }),
+    }
+}
+
+/// Every branch named in the data, ascending, over the filter's period (its branch, direction and
+/// channel are not applied: the comparison is of whole branches), against the chain's as-of day.
+/// The same figures as the totals of [`branch_view`] with that period.
+pub(crate) fn branch_kpis(project: &Project, filter: &Filter) -> Vec<BranchKpis> {
+    let names = branch_names(project);
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let nb = names.len();
+    let mut br = Branches::seeded(&names);
+    let g = Guard::default();
+    let margins = Margins::new(project);
+    let as_of = AsOf::of(project);
+
+    let mut present = std::collections::BTreeSet::new();
+    let mut last = None;
+    for m in project
+        .plan
+        .iter()
+        .map(|r| r.month)
+        .chain(project.budget.iter().map(|r| r.month))
+        .chain(project.funnel.iter().map(|r| r.month))
+        .chain(project.revenue.iter().map(|r| Month::of(r.date)))
+    {
+        if last != Some(m) {
+            last = Some(m);
+            present.insert(m);
+        }
+    }
+    let period = Filter { from: filter.from, to: filter.to, ..Filter::default() };
+    let mi = super::MonthIndex::new(&present, &period);
+    let nm = mi.months.len();
+    let mut sums = vec![Sums::new(); nb * nm];
+    let at = |b: usize, m: usize| b * nm + m;
+
+    for r in &project.revenue {
+        let (Some(b), Some(m)) = (br.index(r.branch.as_deref()), mi.get(Month::of(r.date))) else { continue };
+        let s = &mut sums[at(b, m)];
+        s.revenue += r.revenue;
+        s.checks += val(r.checks);
+    }
+    for r in &project.plan {
+        let (Some(b), Some(m)) = (br.index(r.branch.as_deref()), mi.get(r.month)) else { continue };
+        let s = &mut sums[at(b, m)];
+        if r.direction.is_none() {
+            s.has_clinic_plan = true;
+            s.revenue_plan_clinic += r.revenue_plan;
+        } else {
+            s.revenue_plan_directions += r.revenue_plan;
+        }
+    }
+    let mut dir_cache: Option<(&str, Option<f64>)> = None;
+    for r in &project.funnel {
+        let (Some(b), Some(m)) = (br.index(r.branch.as_deref()), mi.get(r.month)) else { continue };
+        let margin = match (dir_cache, r.direction.as_deref()) {
+            (Some((d, mg)), Some(x)) if d == x => mg,
+            (_, dir) => {
+                let mg = margins.of(dir);
+                dir_cache = dir.map(|d| (d, mg));
+                mg
+            }
+        };
+        let s = &mut sums[at(b, m)];
+        s.leads += val(r.leads);
+        s.bookings += val(r.bookings);
+        s.visits += val(r.visits);
+        s.paid += val(r.paid);
+        s.attributed_revenue += val(r.revenue);
+        super::add_opt(&mut s.attributed_gross_profit, margin.map(|mg| val(r.revenue) * mg));
+    }
+    let split = SharedSplit::new(project, &mut br, nb);
+    for r in &project.budget {
+        let Some(m) = mi.get(r.month) else { continue };
+        let (spend, budget) = (val(r.spend), val(r.budget_plan));
+        if let Some(b) = br.index(r.branch.as_deref()) {
+            let s = &mut sums[at(b, m)];
+            s.spend += spend;
+            s.budget_plan += budget;
+        } else if let Some(shares) = split.shares(&r.channel, r.month) {
+            let total = shares[nb];
+            for (b, l) in shares[..nb].iter().enumerate().filter(|(_, l)| **l > 0.0) {
+                let s = &mut sums[at(b, m)];
+                s.spend += spend * l / total;
+                s.budget_plan += budget * l / total;
+            }
+        }
+    }
+    let mut calls = vec![[0.0; 2]; nb];
+    for r in project.calls.iter().filter(|r| period.has_month(r.month)) {
+        let Some(b) = br.index(r.branch.as_deref()) else { continue };
+        calls[b][0] += val(r.contacts);
+        calls[b][1] += val(r.answered);
+    }
+    // Promoters, passives, detractors.
+    let mut nps = vec![[0.0; 3]; nb];
+    let scale = project.settings.nps_scale;
+    for r in project.nps.iter().filter(|r| period.has_period(r.period)) {
+        let Some(b) = br.index(r.branch.as_deref()) else { continue };
+        let slot = match scale.group(r.score) {
+            NpsGroup::Promoter => 0,
+            NpsGroup::Passive => 1,
+            NpsGroup::Detractor => 2,
+        };
+        nps[b][slot] += r.count;
+    }
+
+    names
+        .into_iter()
+        .enumerate()
+        .map(|(b, branch)| {
+            let mut total = Sums::new();
+            let mut plan_to_date = 0.0;
+            for (m, month) in mi.months.iter().enumerate() {
+                let s = &sums[at(b, m)];
+                total.absorb(s);
+                plan_to_date += as_of.plan_to_date(&project.settings, *month, s.revenue_plan());
+            }
+            let k = total.kpis(&g, Month { year: 0, month: 1 });
+            let plan_to_date = g.fin(plan_to_date);
+            let contacts = g.fin(calls[b][0]);
+            let [p, _, d] = nps[b];
+            let respondents: f64 = nps[b].iter().sum();
+            BranchKpis {
+                branch,
+                revenue_plan: k.revenue_plan,
+                revenue: k.revenue,
+                plan_completion: k.plan_completion,
+                plan_to_date,
+                completion_to_date: g.ratio(k.revenue, plan_to_date),
+                spend: k.spend,
+                leads: k.leads,
+                visits: k.visits,
+                paid: k.paid,
+                attributed_revenue: k.attributed_revenue,
+                cpl: k.cpl,
+                cac: k.cac,
+                romi: k.romi,
+                avg_check: k.avg_check,
+                contacts,
+                answer_rate: g.ratio(g.fin(calls[b][1]), contacts),
+                nps: g.ratio(Some(p - d), Some(respondents)).map(|x| x * 100.0),
+                bookings: k.bookings,
+                booking_rate: k.booking_rate,
+                show_rate: k.show_rate,
+                paid_rate: k.paid_rate,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::metrics::compute;
+    use crate::metrics::tests::{close, funnel, m};
+    use crate::model::{BudgetRow, CallRow, Channel, Direction, NpsPeriod, NpsRow, PlanRow, RevenueRow, Tier};
+
+    fn at(b: &str, mut r: crate::model::FunnelRow) -> crate::model::FunnelRow {
+        r.branch = Some(b.to_string());
+        r
+    }
+
+    fn spend(month: Month, channel: &str, branch: Option<&str>, plan: Option<f64>, spend: f64) -> BudgetRow {
+        BudgetRow {
+            month,
+            channel: channel.into(),
+            budget_plan: plan,
+            spend: Some(spend),
+            branch: branch.map(str::to_string),
+        }
+    }
+
+    fn plan(month: Month, branch: Option<&str>, dir: Option<&str>, revenue_plan: f64) -> PlanRow {
+        PlanRow {
+            month,
+            direction: dir.map(str::to_string),
+            revenue_plan,
+            leads_plan: None,
+            booking_rate_plan: None,
+            show_rate_plan: None,
+            paid_rate_plan: None,
+            revenue_per_paid_plan: None,
+            branch: branch.map(str::to_string),
+        }
+    }
+
+    fn revenue(date: &str, branch: &str, rev: f64, checks: f64) -> RevenueRow {
+        RevenueRow {
+            date: date.parse().unwrap(),
+            direction: Some("Dent".into()),
+            revenue: rev,
+            checks: Some(checks),
+            new_patients: None,
+            repeat_patients: None,
+            month_row: false,
+            branch: Some(branch.into()),
+        }
+    }
+
+    /// Two branches and the chain's own rows, computed on paper in the tests below.
+    fn chain() -> Project {
+        let (jan, feb) = (m(2025, 1), m(2025, 2));
+        let mut p = Project::new();
+        p.directions = vec![Direction { name: "Dent".into(), margin: 0.5, visits_per_patient: None }];
+        p.channels = vec![
+            Channel { name: "Yandex".into(), tier: Tier::Proven, ..Default::default() },
+            Channel { name: "VK".into(), tier: Tier::Scaling, ..Default::default() },
+        ];
+        p.funnel = vec![
+            at("North", funnel(jan, "Yandex", Some("Dent"), [30.0, 20.0, 10.0, 5.0, 100_000.0])),
+            at("South", funnel(jan, "Yandex", Some("Dent"), [10.0, 8.0, 5.0, 2.0, 40_000.0])),
+            // The chain's own row (no branch): it names no branch, so it takes no part in the split.
+            funnel(jan, "Yandex", Some("Dent"), [20.0, 10.0, 5.0, 1.0, 10_000.0]),
+            at(" south ", funnel(feb, "Yandex", Some("Dent"), [4.0, 0.0, 0.0, 0.0, 0.0])),
+        ];
+        p.budget = vec![
+            spend(jan, "Yandex", None, Some(100_000.0), 80_000.0),
+            spend(jan, "Yandex", Some("North"), None, 10_000.0),
+            // No VK lead names a branch: this stays unallocated.
+            spend(jan, "VK", None, None, 5_000.0),
+            spend(feb, "Yandex", None, None, 20_000.0),
+        ];
+        p.plan = vec![
+            plan(jan, Some("North"), None, 200_000.0),
+            plan(jan, Some("North"), Some("Dent"), 150_000.0),
+            plan(feb, Some("North"), None, 100_000.0),
+            plan(jan, Some("South"), Some("Dent"), 50_000.0),
+            plan(jan, Some("South"), Some("US"), 30_000.0),
+            plan(jan, None, None, 500_000.0),
+        ];
+        p.revenue =
+            vec![revenue("2025-01-10", "North", 150_000.0, 10.0), revenue("2025-01-31", "SOUTH", 60_000.0, 4.0)];
+        p.calls = vec![CallRow {
+            month: jan,
+            channel: None,
+            employee: None,
+            contacts: Some(100.0),
+            answered: Some(80.0),
+            lost: None,
+            callbacks_20m: None,
+            callbacks: None,
+            recalled: None,
+            calls_in: None,
+            wait_seconds: None,
+            talk_seconds: None,
+            branch: Some("North".into()),
+        }];
+        let nps = |score: u8, count: f64| NpsRow {
+            period: NpsPeriod::Year(2025),
+            direction: None,
+            score,
+            count,
+            branch: Some("North".into()),
+        };
+        p.nps = vec![nps(10, 6.0), nps(5, 2.0), nps(8, 2.0)];
+        p
+    }
+
+    #[test]
+    fn names_are_trimmed_case_insensitive_ascending_as_first_written() {
+        let p = chain();
+        assert_eq!(branch_names(&p), vec!["North".to_string(), "South".to_string()]);
+        assert_eq!(resolve_branch(&p, "  north "), Ok("North".to_string()));
+        let e = resolve_branch(&p, "East").unwrap_err();
+        assert_eq!(e.known, vec!["North".to_string(), "South".to_string()]);
+        assert!(e.to_string().contains("«East»") && e.to_string().contains("North, South"), "{e}");
+        assert!(branch_names(&Project::new()).is_empty());
+    }
+
+    #[test]
+    fn shared_spend_is_split_by_the_channels_branch_leads() {
+        let k = compute(&chain(), &Filter::default());
+        let [north, south] = &k.branches[..] else { panic!("two branches: {:?}", k.branches) };
+        // January, Yandex: 40 leads name a branch (North 30, South 10), so the shared 80 000 goes
+        // 60 000 / 20 000 and its budget plan of 100 000 goes 75 000 / 25 000. North also spent
+        // 10 000 of its own: 70 000. February's shared 20 000 has only South's 4 leads: all South's.
+        // VK's 5 000 has no branch lead: in the chain's total, in no branch.
+        close(north.spend, 70_000.0);
+        close(south.spend, 40_000.0);
+        close(k.total.kpis.spend, 115_000.0);
+        // North: cpl 70 000 / 30; cac 70 000 / 10; romi (100 000 × 0.5 − 70 000) / 70 000 = −2/7.
+        close(north.cpl, 70_000.0 / 30.0);
+        close(north.cac, 7_000.0);
+        close(north.romi, -2.0 / 7.0);
+        // South: 14 leads (10 + 4, " south " is South); cac 40 000 / 5 = 8 000;
+        // romi (40 000 × 0.5 − 40 000) / 40 000 = −0.5.
+        close(south.leads, 14.0);
+        close(south.cpl, 40_000.0 / 14.0);
+        close(south.cac, 8_000.0);
+        close(south.romi, -0.5);
+        close(south.attributed_revenue, 40_000.0);
+
+        let view = branch_view(&chain(), "north");
+        let plans: f64 = view.budget.iter().filter_map(|r| r.budget_plan).sum();
+        close(Some(plans), 75_000.0);
+    }
+
+    #[test]
+    fn plans_follow_the_rule_within_each_branch_and_add_up_for_the_chain() {
+        let k = compute(&chain(), &Filter::default());
+        // Jan: North's whole-clinic row 200 000 (its Dent row is not added), South has only
+        // direction rows 50 000 + 30 000, the chain's own row 500 000: 780 000.
+        close(k.months[0].revenue_plan, 780_000.0);
+        let [north, south] = &k.branches[..] else { panic!() };
+        close(north.revenue_plan, 300_000.0);
+        close(south.revenue_plan, 80_000.0);
+        // As of 31 January (the chain's last Revenue day) February has not begun: North's plan to
+        // date is January's 200 000; 150 000 / 200 000 = 0.75; of the whole plan 0.5.
+        close(north.plan_to_date, 200_000.0);
+        close(north.completion_to_date, 0.75);
+        close(north.plan_completion, 0.5);
+        close(north.avg_check, 15_000.0);
+        close(south.completion_to_date, 0.75);
+        // Calls and NPS: 80 / 100; (6 promoters − 2 detractors) / 10 × 100 = 40.
+        close(north.contacts, 100.0);
+        close(north.answer_rate, 0.8);
+        close(north.nps, 40.0);
+        assert_eq!(south.answer_rate, None);
+        assert_eq!(south.nps, None);
+    }
+
+    #[test]
+    fn the_branch_filter_gives_the_branchs_own_figures_and_keeps_the_list() {
+        let p = chain();
+        let all = compute(&p, &Filter::default());
+        for b in &all.branches {
+            let k = compute(&p, &Filter { branch: Some(b.branch.to_lowercase()), ..Filter::default() });
+            let t = &k.total.kpis;
+            assert_eq!((t.spend, t.leads, t.visits, t.revenue), (b.spend, b.leads, b.visits, b.revenue));
+            assert_eq!(
+                (t.revenue_plan, t.plan_to_date, t.cac, t.romi),
+                (b.revenue_plan, b.plan_to_date, b.cac, b.romi)
+            );
+            assert_eq!((t.booking_rate, t.show_rate, t.paid_rate), (b.booking_rate, b.show_rate, b.paid_rate));
+            // The list ignores the branch filter, and D stays the chain's (31 January).
+            assert_eq!(k.branches, all.branches);
+            assert_eq!(k.total.as_of, all.total.as_of);
+        }
+        let north = compute(&p, &Filter { branch: Some("North".into()), ..Filter::default() });
+        close(north.months[0].spend, 70_000.0);
+        close(north.months[1].revenue_plan, 100_000.0);
+    }
+
+    #[test]
+    fn cohorts_under_a_branch_keep_patients_whose_first_visit_was_there() {
+        let mut p = chain();
+        let v = |date: &str, patient: &str, branch: &str| crate::model::VisitRecord {
+            date: date.parse().unwrap(),
+            patient: Some(patient.into()),
+            direction: Some("Dent".into()),
+            doctor: None,
+            amount: 1_000.0,
+            branch: Some(branch.into()),
+        };
+        p.visits =
+            Some(vec![v("2025-01-05", "a", "North"), v("2025-02-01", "a", "South"), v("2025-01-20", "b", "South")]);
+        let view = branch_view(&p, "North");
+        // Patient a started in North (both visits kept: their life, wherever they go); b did not.
+        assert_eq!(view.visits.as_ref().map(Vec::len), Some(2));
+        let k = compute(&p, &Filter { branch: Some("North".into()), ..Filter::default() });
+        assert_eq!(k.cohorts.as_ref().map(|c| c.iter().map(|c| c.patients).sum::<usize>()), Some(1));
+    }
+
+    #[test]
+    fn a_single_clinic_has_no_branches() {
+        let mut p = chain();
+        for r in &mut p.funnel {
+            r.branch = None;
+        }
+        p.budget.iter_mut().for_each(|r| r.branch = None);
+        p.plan.iter_mut().for_each(|r| r.branch = None);
+        p.revenue.iter_mut().for_each(|r| r.branch = None);
+        p.calls.iter_mut().for_each(|r| r.branch = None);
+        p.nps.iter_mut().for_each(|r| r.branch = None);
+        assert!(!p.has_branches());
+        assert!(compute(&p, &Filter::default()).branches.is_empty());
+    }
 }

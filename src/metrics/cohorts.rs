@@ -132,6 +132,7 @@ mod tests {
             direction: Some(dir.to_string()),
             doctor: None,
             amount,
+            branch: None,
         }
     }
 

@@ -579,15 +579,33 @@ impl MonthIndex {
     }
 }
 
-/// Computes every KPI of the project for the rows the filter keeps.
+/// Computes every KPI of the project for the rows the filter keeps. Under a branch filter every
+/// figure is the branch's (see [`branches::branch_view`]); `branches` always lists every branch.
 pub fn compute(project: &Project, filter: &Filter) -> Kpis {
     let mut kpis = compute_period(project, filter);
     kpis.aarrr = aarrr::aarrr(project, filter, &kpis, compute_period);
+    kpis.branches = branches::branch_kpis(project, filter);
     kpis
 }
 
-/// Every KPI but the AARRR links, which compare other periods through this function.
+/// Every KPI but the AARRR links (which compare other periods through this function) and the
+/// branch comparison: the branch's view under a branch filter, else the project's rows.
 fn compute_period(project: &Project, filter: &Filter) -> Kpis {
+    match &filter.branch {
+        Some(b) => compute_rows(&branches::branch_view(project, b), &Filter { branch: None, ..filter.clone() }),
+        None => compute_rows(project, filter),
+    }
+}
+
+/// The project as the filter's branch sees it (the project itself without a branch filter).
+pub fn scoped<'a>(project: &'a Project, filter: &Filter) -> std::borrow::Cow<'a, Project> {
+    match &filter.branch {
+        Some(b) => std::borrow::Cow::Owned(branches::branch_view(project, b)),
+        None => std::borrow::Cow::Borrowed(project),
+    }
+}
+
+fn compute_rows(project: &Project, filter: &Filter) -> Kpis {
     let g = Guard::default();
     let mut notices = Vec::new();
     let margins = Margins::new(project);
@@ -665,13 +683,16 @@ fn compute_period(project: &Project, filter: &Filter) -> Kpis {
         }
     }
 
+    // The whole-clinic / direction-row rule holds within each branch (and within the blank branch,
+    // the chain's own rows); the month's plan is their sum.
+    let mut plan_groups: BTreeMap<(usize, Option<String>), Sums> = BTreeMap::new();
     for r in &project.plan {
         let dir = r.direction.as_deref();
         let Some(m) = mi.get(r.month) else { continue };
         if filter.direction.is_some() && !filter.has_direction(dir) {
             continue;
         }
-        let s = &mut by_month[m];
+        let s = plan_groups.entry((m, crate::model::branch_key(r.branch.as_deref()))).or_default();
         match dir {
             None => {
                 s.has_clinic_plan = true;
@@ -684,6 +705,11 @@ fn compute_period(project: &Project, filter: &Filter) -> Kpis {
                 }
             }
         }
+    }
+    for ((m, _), g) in &plan_groups {
+        let s = &mut by_month[*m];
+        s.has_clinic_plan = true;
+        s.revenue_plan_clinic += g.revenue_plan();
     }
 
     // Spend and budget per (channel, month), before the direction split.
@@ -939,25 +965,36 @@ pub(crate) fn clinic_ltv(
     (ltv, g.ratio(ltv, total_cac))
 }
 
-/// The month's revenue plan by the contract's rule, over every Plan row (no period filter).
+/// The month's revenue plan by the contract's rule, over every Plan row (no period filter): within
+/// each branch (the blank branch included), the whole-clinic rows, or the direction rows where it
+/// has none; the chain's plan is the sum over branches.
 pub fn revenue_plan_of(project: &Project, month: Month, direction: Option<&str>) -> f64 {
     let rows = project.plan.iter().filter(|r| r.month == month);
     let rows: Vec<_> = match direction {
         Some(d) => rows.filter(|r| r.direction.as_deref() == Some(d)).collect(),
         None => rows.collect(),
     };
-    let clinic: Vec<f64> = rows.iter().filter(|r| r.direction.is_none()).map(|r| r.revenue_plan).collect();
-    if direction.is_none() && !clinic.is_empty() {
-        clinic.iter().sum()
-    } else {
-        rows.iter().map(|r| r.revenue_plan).sum()
+    let mut groups: BTreeMap<Option<String>, (bool, f64, f64)> = BTreeMap::new();
+    for r in rows {
+        let g = groups.entry(crate::model::branch_key(r.branch.as_deref())).or_default();
+        if r.direction.is_none() {
+            g.0 = true;
+            g.1 += r.revenue_plan;
+        } else {
+            g.2 += r.revenue_plan;
+        }
     }
+    groups
+        .values()
+        .map(|(has_clinic, clinic, dirs)| if direction.is_none() && *has_clinic { *clinic } else { clinic + dirs })
+        .sum()
 }
 
 /// The month in progress: the month of the as-of day D when it is not complete (see [`asof`]).
 /// Ignores the period filter (but honours a direction filter for its revenue and plan).
 pub fn month_in_progress(project: &Project, filter: &Filter) -> Option<Progress> {
-    progress_of(project, filter, &AsOf::of(project))
+    let project = scoped(project, filter);
+    progress_of(&project, filter, &AsOf::of(&project))
 }
 
 fn progress_of(project: &Project, filter: &Filter, as_of: &AsOf) -> Option<Progress> {
@@ -978,6 +1015,7 @@ fn progress_of(project: &Project, filter: &Filter, as_of: &AsOf) -> Option<Progr
 
 /// The calendar (day and week plans against facts) of any month.
 pub fn month_calendar(project: &Project, month: Month, filter: &Filter) -> MonthCalendar {
+    let project = &*scoped(project, filter);
     let mut fact: BTreeMap<NaiveDate, f64> = BTreeMap::new();
     for r in
         project.revenue.iter().filter(|r| Month::of(r.date) == month && filter.has_direction(r.direction.as_deref()))
@@ -991,7 +1029,15 @@ pub fn month_calendar(project: &Project, month: Month, filter: &Filter) -> Month
 fn gaps(project: &Project, mi: &MonthIndex, months: &[MonthKpis]) -> Vec<Gap> {
     let mut out = Vec::new();
     for (i, m) in mi.months.iter().enumerate() {
-        let Some(p) = project.plan.iter().find(|r| r.month == *m && r.direction.is_none()) else { continue };
+        // The whole-clinic row of the blank branch; in a one-branch view, of that branch.
+        let home = project.branch_scope.as_ref().map(|s| s.branch.as_str());
+        let Some(p) = project
+            .plan
+            .iter()
+            .find(|r| r.month == *m && r.direction.is_none() && crate::model::same_branch(r.branch.as_deref(), home))
+        else {
+            continue;
+        };
         let plan = [p.leads_plan, p.booking_rate_plan, p.show_rate_plan, p.paid_rate_plan, p.revenue_per_paid_plan];
         let Some(plan) = plan.into_iter().collect::<Option<Vec<f64>>>() else { continue };
         let k = &months[i];

@@ -384,6 +384,7 @@ fn cohorts_and_first_year_ltv_when_visits_are_imported() {
         direction: Some(dir.into()),
         doctor: None,
         amount,
+        branch: None,
     };
     p.visits = Some(vec![
         v("2024-01-15", "a", "Dent", 10_000.0),

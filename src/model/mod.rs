@@ -53,6 +53,40 @@ pub struct Project {
     /// The contacts of an imported call journal (patients only as keyed hashes), `None` when no
     /// journal was imported. The answer rate by hour of day and weekday is drawn from these.
     pub contacts: Option<Vec<ContactRecord>>,
+    /// Set only on a one-branch view of a chain (`metrics::branches::branch_view`): which branch it
+    /// is and the chain's as-of facts, since month states are always the whole chain's. Never saved.
+    #[serde(skip)]
+    pub branch_scope: Option<BranchScope>,
+}
+
+/// How branch names are compared (domain.md, "Branches"): trimmed and case-insensitively. A blank
+/// name is no branch (the whole chain).
+pub fn branch_key(name: Option<&str>) -> Option<String> {
+    let t = name?.trim();
+    (!t.is_empty()).then(|| t.to_lowercase())
+}
+
+/// Whether two branch cells name the same branch (both blank counts as the same: the chain).
+pub fn same_branch(a: Option<&str>, b: Option<&str>) -> bool {
+    fn norm(x: Option<&str>) -> Option<&str> {
+        x.map(str::trim).filter(|t| !t.is_empty())
+    }
+    match (norm(a), norm(b)) {
+        (None, None) => true,
+        (Some(x), Some(y)) => x == y || x.to_lowercase() == y.to_lowercase(),
+        _ => false,
+    }
+}
+
+/// What a one-branch view of a chain remembers of the chain (domain.md, "Branches").
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct BranchScope {
+    /// The branch, as first written in the data.
+    pub branch: String,
+    /// The chain's as-of day D.
+    pub as_of: Option<NaiveDate>,
+    /// The chain's months with a Revenue month row (complete whatever D says).
+    pub month_rows: BTreeSet<Month>,
 }
 
 impl Project {
@@ -69,6 +103,26 @@ impl Project {
     /// The channel named `name` (exact match, as stored), if it is on the Channels sheet.
     pub fn channel(&self, name: &str) -> Option<&Channel> {
         self.channels.iter().find(|c| c.name == name)
+    }
+
+    /// Every branch cell of every sheet, raw export and call journal (blank ones included).
+    pub fn branch_cells(&self) -> impl Iterator<Item = Option<&str>> {
+        self.plan
+            .iter()
+            .map(|r| r.branch.as_deref())
+            .chain(self.budget.iter().map(|r| r.branch.as_deref()))
+            .chain(self.funnel.iter().map(|r| r.branch.as_deref()))
+            .chain(self.revenue.iter().map(|r| r.branch.as_deref()))
+            .chain(self.doctors.iter().map(|r| r.branch.as_deref()))
+            .chain(self.nps.iter().map(|r| r.branch.as_deref()))
+            .chain(self.calls.iter().map(|r| r.branch.as_deref()))
+            .chain(self.visits.iter().flatten().map(|r| r.branch.as_deref()))
+            .chain(self.contacts.iter().flatten().map(|r| r.branch.as_deref()))
+    }
+
+    /// Whether any row names a branch: the project is a chain.
+    pub fn has_branches(&self) -> bool {
+        self.branch_cells().any(|c| branch_key(c).is_some())
     }
 }
 
@@ -437,6 +491,9 @@ pub struct VisitRecord {
     pub doctor: Option<String>,
     /// Money paid at the visit.
     pub amount: f64,
+    /// Branch (филиал) of the visit, `None` = not said.
+    #[serde(default)]
+    pub branch: Option<String>,
 }
 
 /// A row of the Calls sheet: one month, channel and employee (typed by hand or built from a call

@@ -41,7 +41,26 @@ use crate::model::{Month, Project, Tier};
 pub fn report_workbook(project: &Project, filter: &Filter, lang: Lang) -> Result<Workbook, XlsxError> {
     let kpis = metrics::compute(project, filter);
     let st = Styles::new(&project.settings.currency, lang);
-    let ctx = Ctx { project, filter, kpis: &kpis, lang, st: &st, subtitle: subtitle(project, &kpis, lang) };
+    // Under a branch filter every sheet reads the branch's view (its rows, its share of shared
+    // spend, the chain's as-of day) and names the branch in its title; the Branches sheet still
+    // compares every branch, with the chain's total beside them.
+    let view = metrics::scoped(project, filter);
+    let inner = Filter { branch: None, ..filter.clone() };
+    let branch = view.branch_scope.as_ref().map(|s| s.branch.clone());
+    let chain_total = match branch {
+        Some(_) => metrics::compute(project, &Filter { branch: None, ..filter.clone() }).total,
+        None => kpis.total.clone(),
+    };
+    let ctx = Ctx {
+        project: &view,
+        filter: &inner,
+        kpis: &kpis,
+        lang,
+        st: &st,
+        subtitle: subtitle(project, &kpis, lang),
+        branch,
+        chain_total: &chain_total,
+    };
     let mut wb = Workbook::new();
     summary_sheet(&mut wb, &ctx)?;
     months_sheet(&mut wb, &ctx)?;
@@ -55,6 +74,7 @@ pub fn report_workbook(project: &Project, filter: &Filter, lang: Lang) -> Result
     scenarios_sheet(&mut wb, &ctx)?;
     cohorts_sheet(&mut wb, &ctx)?;
     calls_sheet(&mut wb, &ctx)?;
+    branches_sheet(&mut wb, &ctx)?;
     add_template_sheets(&mut wb, project, lang)?;
     Ok(wb)
 }
@@ -79,6 +99,10 @@ struct Ctx<'a> {
     lang: Lang,
     st: &'a Styles,
     subtitle: String,
+    /// The branch the report is filtered to.
+    branch: Option<String>,
+    /// The whole chain's totals (the Branches sheet's last row).
+    chain_total: &'a metrics::Totals,
 }
 
 impl Ctx<'_> {
@@ -91,7 +115,11 @@ impl Ctx<'_> {
     }
 
     fn sheet<'w>(&self, wb: &'w mut Workbook, name: T, title: &str) -> Result<&'w mut Worksheet, XlsxError> {
-        let ws = new_sheet(wb, self.st, self.t(name), title, &self.subtitle)?;
+        let title = match &self.branch {
+            Some(b) => format!("{title} · {}: {b}", self.t(T::BranchOf)),
+            None => title.to_string(),
+        };
+        let ws = new_sheet(wb, self.st, self.t(name), &title, &self.subtitle)?;
         // Printed pages say whose and which period they are: clinic and period left, page right
         // (`&` is the footer's control character, so a clinic's own `&` is doubled).
         ws.set_header_footer_scale_with_doc(false);
@@ -796,6 +824,106 @@ fn channels_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     Ok(())
 }
 
+/// The branches side by side (only for a chain): plan and fact to date, spend with the shared
+/// campaigns' share, the funnel's money ratios, calls and NPS, the whole chain last; a chart of plan
+/// and fact to date per branch.
+fn branches_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
+    use Kind::{Count, Decimal, Money, Rate, Text};
+    if c.kpis.branches.is_empty() {
+        return Ok(());
+    }
+    let cols = vec![
+        c.col(T::BranchOf, 20.0, Text),
+        c.col(T::RevenuePlan, 14.0, Money),
+        c.col(T::Revenue, 14.0, Money),
+        c.col(T::PlanCompletion, 12.0, Rate),
+        c.col(T::PlanToDate, 14.0, Money),
+        c.col(T::CompletionToDate, 12.0, Rate),
+        c.col(T::Spend, 13.0, Money),
+        c.col(T::Leads, 9.0, Count),
+        c.col(T::Visits, 11.0, Count),
+        c.col(T::Paid, 9.0, Count),
+        c.col(T::AttributedRevenue, 14.0, Money),
+        c.col(T::Cpl, 10.0, Money),
+        c.col(T::Cac, 11.0, Money),
+        c.col(T::Romi, 9.0, Rate),
+        c.col(T::AvgCheck, 10.0, Money),
+        c.col(T::Contacts, 11.0, Count),
+        c.col(T::AnswerRate, 11.0, Rate),
+        c.col(T::Nps, 8.0, Decimal),
+    ];
+    // The Branches sheet compares the whole chain; its title never names one branch.
+    let ws = new_sheet(wb, c.st, c.t(T::SheetBranches), c.t(T::TitleBranches), &c.subtitle)?;
+    let rows: Vec<Vec<V>> = c
+        .kpis
+        .branches
+        .iter()
+        .map(|b| {
+            vec![
+                V::Text(b.branch.clone()),
+                num(b.revenue_plan),
+                num(b.revenue),
+                num(b.plan_completion),
+                num(b.plan_to_date),
+                num(b.completion_to_date),
+                num(b.spend),
+                num(b.leads),
+                num(b.visits),
+                num(b.paid),
+                num(b.attributed_revenue),
+                num(b.cpl),
+                num(b.cac),
+                num(b.romi),
+                num(b.avg_check),
+                num(b.contacts),
+                num(b.answer_rate),
+                num(b.nps),
+            ]
+        })
+        .collect();
+    let t = &c.chain_total.kpis;
+    let total = vec![
+        V::Text(c.t(T::ChainTotal).into()),
+        num(t.revenue_plan),
+        num(t.revenue),
+        num(t.plan_completion),
+        num(t.plan_to_date),
+        num(t.completion_to_date),
+        num(t.spend),
+        num(t.leads),
+        num(t.visits),
+        num(t.paid),
+        num(t.attributed_revenue),
+        num(t.cpl),
+        num(t.cac),
+        num(t.romi),
+        num(t.avg_check),
+        num(t.contacts),
+        num(t.answer_rate),
+        V::Empty,
+    ];
+    let p = write_table(ws, c.st, HEADER_ROW, 0, &cols, &rows, Some(&total))?;
+    freeze_and_filter(ws, &p, cols.len(), 1)?;
+    completion_lights(ws, p.first, p.end(), p.col(5))?;
+    colour_scale(ws, (p.first, p.end(), p.col(13)), -0.5, 0.0, 1.0)?;
+    if p.has_rows() {
+        let name = c.t(T::SheetBranches);
+        let mut chart = Chart::new(ChartType::Column);
+        for (ci, label) in [(4, T::PlanToDate), (2, T::Revenue)] {
+            chart
+                .add_series()
+                .set_name(c.t(label))
+                .set_categories(range(name, p.first, p.last, p.col(0)))
+                .set_values(range(name, p.first, p.last, p.col(ci)));
+        }
+        chart_title(&mut chart, c.t(T::ChartBranches));
+        chart.y_axis().set_num_format("#,##0");
+        chart.set_width(760).set_height(360);
+        ws.insert_chart(p.end() + 2, 0, &chart)?;
+    }
+    Ok(())
+}
+
 fn directions_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     use Kind::{Count, Money, Rate, Ratio, Text};
     let cols = vec![
@@ -1381,6 +1509,7 @@ mod tests {
             direction: Some("Стоматология".into()),
             doctor: None,
             amount: 1000.0,
+            branch: None,
         };
         p.visits = Some(vec![visit("2026-09-03", "a"), visit("2026-10-05", "a"), visit("2026-09-10", "b")]);
         let mut wb = report_workbook(&p, &Filter::default(), Lang::En).unwrap();

@@ -70,6 +70,7 @@ texts! {
     EmployeesTitle => "Administrators over the period", "Администраторы за период";
     ChartAnswerRate => "Answer rate by month against the target", "Доля принятых обращений по месяцам и цель";
     CardLostContacts => "Lost contacts", "Потерянные обращения";
+    SheetBranches => "Branch comparison", "Сравнение филиалов";
 
     // Titles and notes.
     Report => "Marketing report", "Маркетинговый отчёт";
@@ -83,6 +84,10 @@ texts! {
     TitleDirections => "Directions over the period", "Направления за период";
     TitleDoctors => "Doctors over the period", "Врачи за период";
     TitleNps => "NPS by period", "NPS по периодам";
+    TitleBranches => "Branches side by side over the period (shared campaigns split by leads)",
+        "Филиалы рядом за период (общие кампании разделены по лидам)";
+    BranchOf => "Branch", "Филиал";
+    ChainTotal => "Whole chain", "Вся сеть";
     TitleGaps => "Revenue gaps: which funnel stage lost the money, and whose job it is",
         "Разрывы выручки: на каком этапе воронки потеряны деньги и чья это зона";
     GapsNote => "Plan and fact here are revenue from new patients (leads × booking × show × paid × revenue per paid); the five contributions add up to the difference.",
@@ -96,6 +101,7 @@ texts! {
     ChartFunnel => "Funnel of the period", "Воронка за период";
     ChartRomi => "ROMI by channel", "ROMI по каналам";
     ChartNps => "NPS trend", "Динамика NPS";
+    ChartBranches => "Revenue to date: plan and fact by branch", "Выручка на дату: план и факт по филиалам";
 
     // Column headers.
     Month => "Month", "Месяц";
@@ -313,6 +319,7 @@ mod tests {
             T::SheetNps,
             T::SheetGaps,
             T::SheetCalls,
+            T::SheetBranches,
         ];
         for s in sheets {
             for lang in Lang::ALL {

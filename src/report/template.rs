@@ -219,6 +219,21 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
     let label = |key| text(setting_label(key, lang));
     let sheet = |i: usize| (SheetKind::ALL[i], lang);
     let s = &project.settings;
+    // The branch column is written only for a chain, so a single clinic's workbook stays as it was.
+    let chain = project.has_branches();
+    let cols = |c: &[Col]| -> Vec<Col> {
+        let mut v = c.to_vec();
+        if chain {
+            v.push(("branch", 16.0));
+        }
+        v
+    };
+    let br = |mut row: Vec<Cell>, b: &Option<String>| {
+        if chain {
+            row.push(opt_text(b.as_deref()));
+        }
+        row
+    };
 
     let weights: Vec<String> = s.weekday_weights.iter().map(f64::to_string).collect();
     let mut settings = vec![
@@ -264,7 +279,7 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
         wb,
         &f,
         sheet(3),
-        &[
+        &cols(&[
             ("month", 10.0),
             ("direction", 20.0),
             ("revenue_plan", 18.0),
@@ -273,18 +288,21 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
             ("show_rate_plan", 16.0),
             ("paid_rate_plan", 16.0),
             ("revenue_per_paid_plan", 22.0),
-        ],
+        ]),
         project.plan.iter().map(|r| {
-            vec![
-                text(&r.month.to_string()),
-                opt_text(r.direction.as_deref()),
-                num(r.revenue_plan, Money),
-                opt_num(r.leads_plan, Count),
-                opt_num(r.booking_rate_plan, Rate),
-                opt_num(r.show_rate_plan, Rate),
-                opt_num(r.paid_rate_plan, Rate),
-                opt_num(r.revenue_per_paid_plan, Money),
-            ]
+            br(
+                vec![
+                    text(&r.month.to_string()),
+                    opt_text(r.direction.as_deref()),
+                    num(r.revenue_plan, Money),
+                    opt_num(r.leads_plan, Count),
+                    opt_num(r.booking_rate_plan, Rate),
+                    opt_num(r.show_rate_plan, Rate),
+                    opt_num(r.paid_rate_plan, Rate),
+                    opt_num(r.revenue_per_paid_plan, Money),
+                ],
+                &r.branch,
+            )
         }),
     )?;
 
@@ -292,9 +310,17 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
         wb,
         &f,
         sheet(4),
-        &[("month", 10.0), ("channel", 26.0), ("budget_plan", 16.0), ("spend", 16.0)],
+        &cols(&[("month", 10.0), ("channel", 26.0), ("budget_plan", 16.0), ("spend", 16.0)]),
         project.budget.iter().map(|r| {
-            vec![text(&r.month.to_string()), text(&r.channel), opt_num(r.budget_plan, Money), opt_num(r.spend, Money)]
+            br(
+                vec![
+                    text(&r.month.to_string()),
+                    text(&r.channel),
+                    opt_num(r.budget_plan, Money),
+                    opt_num(r.spend, Money),
+                ],
+                &r.branch,
+            )
         }),
     )?;
 
@@ -302,7 +328,7 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
         wb,
         &f,
         sheet(5),
-        &[
+        &cols(&[
             ("month", 10.0),
             ("channel", 26.0),
             ("direction", 20.0),
@@ -312,19 +338,22 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
             ("paid", 10.0),
             ("revenue", 16.0),
             ("returning_leads", 16.0),
-        ],
+        ]),
         project.funnel.iter().map(|r| {
-            vec![
-                text(&r.month.to_string()),
-                text(&r.channel),
-                opt_text(r.direction.as_deref()),
-                opt_num(r.leads, Count),
-                opt_num(r.bookings, Count),
-                opt_num(r.visits, Count),
-                opt_num(r.paid, Count),
-                opt_num(r.revenue, Money),
-                opt_num(r.returning_leads, Count),
-            ]
+            br(
+                vec![
+                    text(&r.month.to_string()),
+                    text(&r.channel),
+                    opt_text(r.direction.as_deref()),
+                    opt_num(r.leads, Count),
+                    opt_num(r.bookings, Count),
+                    opt_num(r.visits, Count),
+                    opt_num(r.paid, Count),
+                    opt_num(r.revenue, Money),
+                    opt_num(r.returning_leads, Count),
+                ],
+                &r.branch,
+            )
         }),
     )?;
 
@@ -332,24 +361,27 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
         wb,
         &f,
         sheet(6),
-        &[
+        &cols(&[
             ("date", 12.0),
             ("direction", 20.0),
             ("revenue", 16.0),
             ("checks", 10.0),
             ("new_patients", 14.0),
             ("repeat_patients", 16.0),
-        ],
+        ]),
         project.revenue.iter().map(|r| {
-            vec![
-                // A month row goes back as month text, which the importer reads as a whole month.
-                if r.month_row { text(&Month::of(r.date).to_string()) } else { Cell::Date(r.date) },
-                opt_text(r.direction.as_deref()),
-                num(r.revenue, Money),
-                opt_num(r.checks, Count),
-                opt_num(r.new_patients, Count),
-                opt_num(r.repeat_patients, Count),
-            ]
+            br(
+                vec![
+                    // A month row goes back as month text, which the importer reads as a whole month.
+                    if r.month_row { text(&Month::of(r.date).to_string()) } else { Cell::Date(r.date) },
+                    opt_text(r.direction.as_deref()),
+                    num(r.revenue, Money),
+                    opt_num(r.checks, Count),
+                    opt_num(r.new_patients, Count),
+                    opt_num(r.repeat_patients, Count),
+                ],
+                &r.branch,
+            )
         }),
     )?;
 
@@ -357,7 +389,7 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
         wb,
         &f,
         sheet(7),
-        &[
+        &cols(&[
             ("month", 10.0),
             ("doctor", 30.0),
             ("direction", 20.0),
@@ -369,21 +401,24 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
             ("recommended", 13.0),
             ("agreed", 10.0),
             ("performed", 11.0),
-        ],
+        ]),
         project.doctors.iter().map(|r| {
-            vec![
-                text(&r.month.to_string()),
-                text(&r.doctor),
-                opt_text(r.direction.as_deref()),
-                opt_num(r.primary_patients, Count),
-                opt_num(r.repeat_patients, Count),
-                opt_num(r.revenue, Money),
-                opt_num(r.hours_available, Decimal),
-                opt_num(r.hours_booked, Decimal),
-                opt_num(r.recommended, Count),
-                opt_num(r.agreed, Count),
-                opt_num(r.performed, Count),
-            ]
+            br(
+                vec![
+                    text(&r.month.to_string()),
+                    text(&r.doctor),
+                    opt_text(r.direction.as_deref()),
+                    opt_num(r.primary_patients, Count),
+                    opt_num(r.repeat_patients, Count),
+                    opt_num(r.revenue, Money),
+                    opt_num(r.hours_available, Decimal),
+                    opt_num(r.hours_booked, Decimal),
+                    opt_num(r.recommended, Count),
+                    opt_num(r.agreed, Count),
+                    opt_num(r.performed, Count),
+                ],
+                &r.branch,
+            )
         }),
     )?;
 
@@ -391,14 +426,17 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
         wb,
         &f,
         sheet(8),
-        &[("period", 10.0), ("direction", 20.0), ("score", 8.0), ("count", 10.0)],
+        &cols(&[("period", 10.0), ("direction", 20.0), ("score", 8.0), ("count", 10.0)]),
         project.nps.iter().map(|r| {
-            vec![
-                text(&r.period.to_string()),
-                opt_text(r.direction.as_deref()),
-                num(f64::from(r.score), Count),
-                num(r.count, Count),
-            ]
+            br(
+                vec![
+                    text(&r.period.to_string()),
+                    opt_text(r.direction.as_deref()),
+                    num(f64::from(r.score), Count),
+                    num(r.count, Count),
+                ],
+                &r.branch,
+            )
         }),
     )?;
 
@@ -406,7 +444,7 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
         wb,
         &f,
         sheet(9),
-        &[
+        &cols(&[
             ("month", 10.0),
             ("channel", 26.0),
             ("employee", 24.0),
@@ -419,22 +457,25 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
             ("calls_in", 10.0),
             ("wait_seconds", 14.0),
             ("talk_seconds", 14.0),
-        ],
+        ]),
         project.calls.iter().map(|r| {
-            vec![
-                text(&r.month.to_string()),
-                opt_text(r.channel.as_deref()),
-                opt_text(r.employee.as_deref()),
-                opt_num(r.contacts, Count),
-                opt_num(r.answered, Count),
-                opt_num(r.lost, Count),
-                opt_num(r.callbacks_20m, Count),
-                opt_num(r.callbacks, Count),
-                opt_num(r.recalled, Count),
-                opt_num(r.calls_in, Count),
-                opt_num(r.wait_seconds, Count),
-                opt_num(r.talk_seconds, Count),
-            ]
+            br(
+                vec![
+                    text(&r.month.to_string()),
+                    opt_text(r.channel.as_deref()),
+                    opt_text(r.employee.as_deref()),
+                    opt_num(r.contacts, Count),
+                    opt_num(r.answered, Count),
+                    opt_num(r.lost, Count),
+                    opt_num(r.callbacks_20m, Count),
+                    opt_num(r.callbacks, Count),
+                    opt_num(r.recalled, Count),
+                    opt_num(r.calls_in, Count),
+                    opt_num(r.wait_seconds, Count),
+                    opt_num(r.talk_seconds, Count),
+                ],
+                &r.branch,
+            )
         }),
     )?;
 

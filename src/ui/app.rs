@@ -8,6 +8,7 @@ use std::time::{Duration, Instant};
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use super::aarrr;
+use super::branches::{self, BranchesState};
 use super::calls::{self, CallsContext, CallsState};
 use super::charts::{self, ChartsState};
 use super::cohorts::{self, CohortsState};
@@ -49,6 +50,8 @@ pub enum View {
     Aarrr,
     /// The phone before the lead: answer rate, missed and lost contacts, administrators, hours.
     Calls,
+    /// A chain's branches side by side.
+    Branches,
 }
 
 /// Every action a menu, a shortcut, a dialog or a test can ask of the app. Queued and run once
@@ -216,6 +219,10 @@ pub struct App {
     meeting: Option<MeetingState>,
     /// The Calls view's cached figures.
     calls: CallsState,
+    /// The Branches view's cached chain totals.
+    branches: BranchesState,
+    /// The branches named in the data, for the branch filter (cached by revision).
+    branch_names: (u64, Vec<String>),
 }
 
 impl App {
@@ -253,6 +260,8 @@ impl App {
             cohorts: CohortsState::default(),
             meeting: None,
             calls: CallsState::default(),
+            branches: BranchesState::default(),
+            branch_names: (u64::MAX, Vec::new()),
         };
         let last = startup.reopen_last.then(|| app.prefs.recent.first().cloned()).flatten().filter(|p| p.exists());
         match startup.file.or(last) {
@@ -377,6 +386,8 @@ impl App {
         self.grids = Sheet::ALL.iter().map(|s| (*s, GridState::new(*s))).collect();
         // Revisions restart with the document: cached analyses must not outlive it.
         self.decisions = DecisionsState::default();
+        self.branches = BranchesState::default();
+        self.branch_names = (u64::MAX, Vec::new());
         self.autosaved_revision = 0;
     }
 
@@ -636,6 +647,13 @@ impl App {
         g.select_model_cell(row, col);
         g.message = Some(n.text.clone());
         self.view = View::Sheet(sheet);
+    }
+
+    fn branch_names(&mut self) -> &[String] {
+        if self.branch_names.0 != self.doc.revision() {
+            self.branch_names = (self.doc.revision(), metrics::branches::branch_names(self.doc.project()));
+        }
+        &self.branch_names.1
     }
 
     fn months(&mut self) -> &[Month] {
@@ -906,6 +924,7 @@ impl App {
     fn filter_ui(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
         let months = self.months().to_vec();
+        let branch_names = self.branch_names().to_vec();
         let p = self.doc.project();
         let directions: Vec<String> = p.directions.iter().map(|d| d.name.clone()).collect();
         let channels: Vec<String> = p.channels.iter().map(|c| c.name.clone()).collect();
@@ -942,6 +961,14 @@ impl App {
             text_combo(ui, "direction", l, &mut f.direction, &directions, all);
             let l = ui.label(tr(lang, K::Channel)).id;
             text_combo(ui, "channel", l, &mut f.channel, &channels, all);
+            // Only a chain has branches to pick; a branch that left the data leaves the filter.
+            if f.branch.as_ref().is_some_and(|b| !branch_names.contains(b)) {
+                f.branch = None;
+            }
+            if !branch_names.is_empty() {
+                let l = ui.label(tr(lang, K::Branch)).id;
+                text_combo(ui, "branch", l, &mut f.branch, &branch_names, all);
+            }
         });
     }
 
@@ -961,6 +988,7 @@ impl App {
         nav(ui, View::Cohorts, tr(lang, K::Cohorts).to_string());
         nav(ui, View::Aarrr, tr(lang, K::Aarrr).to_string());
         nav(ui, View::Calls, tr(lang, K::Calls).to_string());
+        nav(ui, View::Branches, tr(lang, K::Branches).to_string());
         ui.separator();
         for s in [
             Sheet::Plan,
@@ -1075,6 +1103,11 @@ impl App {
                 };
                 let state = &mut self.calls;
                 egui::ScrollArea::vertical().show(ui, |ui| calls::calls_ui(ui, state, &cx));
+            }
+            View::Branches => {
+                self.kpis();
+                let source = (self.doc.project(), self.doc.revision());
+                branches::branches_ui(ui, &mut self.branches, source, &self.kpis, &self.filter, lang);
             }
         }
     }

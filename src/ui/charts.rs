@@ -1166,6 +1166,75 @@ fn reversed(names: &[String]) -> Vec<String> {
     names.iter().rev().cloned().collect()
 }
 
+/// How a by-name KPI chart writes its values (axis ticks and tooltips).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Money in the clinic's currency.
+    Money,
+    /// A fraction shown as a percent.
+    Rate,
+    /// A count.
+    Count,
+    /// NPS points.
+    Points,
+}
+
+impl Unit {
+    fn tick(self, v: f64, lang: Lang) -> String {
+        match self {
+            Unit::Money => money_tick(v, lang),
+            Unit::Rate => percent_tick(v, lang),
+            Unit::Count | Unit::Points => plain_tick(v, lang),
+        }
+    }
+
+    /// The exact value as a tooltip and a table show it.
+    pub fn text(self, x: Option<f64>, lang: Lang) -> String {
+        match self {
+            Unit::Money => format::money(x, lang),
+            Unit::Rate => format::percent(x, lang),
+            Unit::Count => format::count(x, lang),
+            Unit::Points => x.map_or_else(|| "—".to_string(), |v| format::number(v, 1, lang)),
+        }
+    }
+}
+
+/// One KPI as horizontal bars, one row per name (first on top), e.g. the branches of a chain. A bar
+/// takes its reference colour when `status` gives one, else the fact colour; a name without a value
+/// has no bar.
+pub fn kpi_bars_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    names: &[String],
+    values: &[Option<f64>],
+    status: impl Fn(f64) -> Option<crate::metrics::references::Status>,
+    unit: Unit,
+    lang: Lang,
+) {
+    use crate::metrics::references::Status;
+    let pal = Palette::of(ui);
+    let n = names.len();
+    let bars: Vec<Bar> = names
+        .iter()
+        .zip(values)
+        .enumerate()
+        .filter_map(|(i, (name, v))| {
+            let v = (*v)?;
+            let fill = match status(v) {
+                Some(Status::Good) => pal.good,
+                Some(Status::Watch) => pal.watch,
+                Some(Status::Bad) => pal.bad,
+                None => pal.fact,
+            };
+            Some(Bar::new(row_y(n, i), v).width(0.6).fill(fill).name(format!("{name}: {}", unit.text(Some(v), lang))))
+        })
+        .collect();
+    category_plot(id, chart_height(ui, 40.0 + 28.0 * n as f32), names.to_vec())
+        .x_axis_formatter(move |m, _| unit.tick(m.value, lang))
+        .include_x(0.0)
+        .show(ui, |p| p.bar_chart(solid_bars("", bars, pal.fact).horizontal()));
+}
+
 /// Direction charts: revenue against plan, CAC against LTV, and LTV:CAC against its reference 3.
 pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
     title_ui(ui, t(lang, T::ChartDirRevenue));

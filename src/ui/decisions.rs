@@ -103,8 +103,9 @@ pub struct DecisionsContext<'a> {
 }
 
 type AllocKey = (u64, Filter, AllocOptions);
-type BaseKey = (u64, Option<Month>, Option<Month>);
-type RankKey = (u64, Option<Month>, Option<Month>, Scope, LeadCost);
+/// Revision, period and branch (a branch's funnel is its own).
+type BaseKey = (u64, Option<Month>, Option<Month>, Option<String>);
+type RankKey = (u64, Option<Month>, Option<Month>, Option<String>, Scope, LeadCost);
 type GoalKey = (u64, Filter, String, Option<Lever>, Scope, LeadCost);
 type PlanKey = (u64, Filter, Month, AllocOptions);
 
@@ -257,7 +258,7 @@ impl DecisionsState {
 
     /// The period's funnel, built once per model revision and period.
     pub fn base(&mut self, cx: &DecisionsContext) -> &Base {
-        let key = (cx.revision, cx.filter.from, cx.filter.to);
+        let key = (cx.revision, cx.filter.from, cx.filter.to, cx.filter.branch.clone());
         if self.base.as_ref().is_none_or(|(k, _)| *k != key) {
             self.base = Some((key, Base::new(cx.project, cx.filter)));
         }
@@ -294,7 +295,8 @@ impl DecisionsState {
 
     /// The ranking for +10 % in the sliders' scope.
     pub fn ranking(&mut self, cx: &DecisionsContext) -> &Result<Vec<LeverGain>, String> {
-        let key = (cx.revision, cx.filter.from, cx.filter.to, self.scope.clone(), self.lead_cost);
+        let key =
+            (cx.revision, cx.filter.from, cx.filter.to, cx.filter.branch.clone(), self.scope.clone(), self.lead_cost);
         if self.ranking.as_ref().is_none_or(|(k, _)| *k != key) {
             let scope = self.scope.clone();
             let cost = self.lead_cost;

@@ -133,7 +133,14 @@ impl GridState {
                 let direction_ok =
                     !has_direction_col || filter.direction.as_deref().is_none_or(|d| direction == Some(d));
                 let channel_ok = !has_channel_col || filter.channel.as_deref().is_none_or(|c| channel == Some(c));
-                period_ok && direction_ok && channel_ok
+                // Under a branch filter: the branch's rows, and on Budget the chain's shared rows too
+                // (the branch pays a share of them).
+                let branch = sheets::row_branch(p, sheet, r);
+                let branch_ok = filter.branch.as_deref().is_none_or(|b| {
+                    crate::model::same_branch(branch, Some(b))
+                        || (sheet == Sheet::Budget && crate::model::branch_key(branch).is_none())
+                });
+                period_ok && direction_ok && channel_ok && branch_ok
             })
             .filter(|&r| passes_column_filters(p, sheet, r, &self.col_filters, lang))
             .collect();
@@ -845,6 +852,7 @@ fn defaults_for(state: &GridState, cx: &GridContext<'_>, near_model_row: Option<
         month: cx.filter.to.or(cx.filter.from),
         direction: cx.filter.direction.clone(),
         channel: cx.filter.channel.clone(),
+        branch: cx.filter.branch.clone(),
     };
     if let Some(r) = near_model_row {
         let (months, direction, channel) = sheets::row_keys(p, state.sheet, r);

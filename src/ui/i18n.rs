@@ -46,6 +46,7 @@ table! {
     ColMargin => "Маржинальность", "Margin";
     ColVisitsPerPatient => "Визитов на пациента", "Visits per patient";
     ColChannel => "Канал", "Channel";
+    ColBranch => "Филиал", "Branch";
     ColTier => "Категория", "Tier";
     ColKind => "Тип", "Kind";
     ColSources => "Источники", "Sources";
@@ -469,6 +470,29 @@ table! {
     BudgetWordCap => "Бюджет", "Budget";
     MillionShort => "\u{a0}млн", "M";
     ThousandShort => "\u{a0}тыс.", "K";
+    // Branches of a chain (issue 15)
+    Branch => "Филиал", "Branch";
+    Branches => "Филиалы", "Branches";
+    BranchesNone => "В данных нет филиалов. Добавьте столбец «Филиал» на листы (План, Бюджет, Воронка, Выручка…), чтобы сравнивать клиники сети.", "The data names no branches. Add a «Branch» column to the sheets (Plan, Budget, Funnel, Revenue…) to compare the chain's clinics.";
+    BranchesHint => "Расход филиала — свой плюс доля общих кампаний сети по его лидам. План и факт — на дату последней выручки сети.", "A branch's spend is its own plus its share of the chain's shared campaigns by its leads. Plan and fact are to the chain's last revenue day.";
+    BranchesChain => "Вся сеть", "Whole chain";
+    BrKpi => "Показатель", "KPI";
+    BrPlanToDate => "План на дату", "Plan to date";
+    BrRevenue => "Выручка", "Revenue";
+    BrCompletionToDate => "Выполнение плана на дату", "Plan completion to date";
+    BrSpend => "Расход (с долей общих)", "Spend (with shared share)";
+    BrLeads => "Лиды", "Leads";
+    BrBookingRate => "Конверсия в запись", "Booking rate";
+    BrShowRate => "Доходимость", "Show rate";
+    BrPaidRate => "Конверсия в оплату", "Paid rate";
+    BrCpl => "Цена лида (CPL)", "Cost per lead (CPL)";
+    BrCac => "Цена пациента (CAC)", "Cost per new patient (CAC)";
+    BrRomi => "ROMI", "ROMI";
+    BrAvgCheck => "Средний чек", "Average check";
+    BrContacts => "Обращения (звонки)", "Contacts (calls)";
+    BrAnswerRate => "Доля отвеченных", "Answer rate";
+    BrNps => "NPS", "NPS";
+
     // Import exports dialog and Cohorts view (issue 7)
     MenuImportExports => "Импорт выгрузок…", "Import exports…";
     ImportExportsTitle => "Импорт выгрузок из CRM, МИС и рекламных кабинетов", "Import exports from the CRM, the MIS and the ad cabinets";

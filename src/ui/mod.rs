@@ -13,6 +13,7 @@
 
 pub mod aarrr;
 pub mod app;
+pub mod branches;
 pub mod calls;
 pub mod charts;
 pub mod cohorts;

@@ -192,6 +192,9 @@ const fn col(key: &'static str, label: K, kind: Kind, required: bool) -> Column 
     Column { key, label, kind, required }
 }
 
+/// The chain's branch, last on every data sheet (blank = the whole chain; domain.md, "Branches").
+const BRANCH: Column = col("branch", K::ColBranch, Kind::Text, false);
+
 const SETTINGS_COLUMNS: &[Column] =
     &[col("key", K::ColKey, Kind::Text, true), col("value", K::ColValue, Kind::Text, false)];
 
@@ -217,6 +220,7 @@ const PLAN: &[Column] = &[
     col("show_rate_plan", K::ColShowRatePlan, Kind::Rate, false),
     col("paid_rate_plan", K::ColPaidRatePlan, Kind::Rate, false),
     col("revenue_per_paid_plan", K::ColRevenuePerPaidPlan, Kind::Money, false),
+    BRANCH,
 ];
 
 const BUDGET: &[Column] = &[
@@ -224,6 +228,7 @@ const BUDGET: &[Column] = &[
     col("channel", K::ColChannel, Kind::Channel, true),
     col("budget_plan", K::ColBudgetPlan, Kind::Money, false),
     col("spend", K::ColSpend, Kind::Money, false),
+    BRANCH,
 ];
 
 const FUNNEL: &[Column] = &[
@@ -236,6 +241,7 @@ const FUNNEL: &[Column] = &[
     col("paid", K::ColPaid, Kind::Count, false),
     col("revenue", K::ColRevenue, Kind::Money, false),
     col("returning_leads", K::ColReturningLeads, Kind::Count, false),
+    BRANCH,
 ];
 
 const REVENUE: &[Column] = &[
@@ -245,6 +251,7 @@ const REVENUE: &[Column] = &[
     col("checks", K::ColChecks, Kind::Count, false),
     col("new_patients", K::ColNewPatients, Kind::Count, false),
     col("repeat_patients", K::ColRepeatPatients, Kind::Count, false),
+    BRANCH,
 ];
 
 const DOCTORS: &[Column] = &[
@@ -259,6 +266,7 @@ const DOCTORS: &[Column] = &[
     col("recommended", K::ColRecommended, Kind::Count, false),
     col("agreed", K::ColAgreed, Kind::Count, false),
     col("performed", K::ColPerformed, Kind::Count, false),
+    BRANCH,
 ];
 
 const NPS: &[Column] = &[
@@ -266,6 +274,7 @@ const NPS: &[Column] = &[
     col("direction", K::ColDirection, Kind::Direction, false),
     col("score", K::ColScore, Kind::Score, true),
     col("count", K::ColCount, Kind::Count, true),
+    BRANCH,
 ];
 
 /// The rows of the Settings sheet, one per key.
@@ -448,6 +457,7 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
             5 => num(r.show_rate_plan),
             6 => num(r.paid_rate_plan),
             7 => num(r.revenue_per_paid_plan),
+            8 => opt_text(&r.branch),
             _ => Value::Empty,
         }),
         Sheet::Budget => p.budget.get(row).map_or(missing, |r| match col {
@@ -455,6 +465,7 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
             1 => Value::Text(r.channel.clone()),
             2 => num(r.budget_plan),
             3 => num(r.spend),
+            4 => opt_text(&r.branch),
             _ => Value::Empty,
         }),
         Sheet::Funnel => p.funnel.get(row).map_or(missing, |r| match col {
@@ -467,6 +478,7 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
             6 => num(r.paid),
             7 => num(r.revenue),
             8 => num(r.returning_leads),
+            9 => opt_text(&r.branch),
             _ => Value::Empty,
         }),
         Sheet::Revenue => p.revenue.get(row).map_or(missing, |r| match col {
@@ -476,6 +488,7 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
             3 => num(r.checks),
             4 => num(r.new_patients),
             5 => num(r.repeat_patients),
+            6 => opt_text(&r.branch),
             _ => Value::Empty,
         }),
         Sheet::Doctors => p.doctors.get(row).map_or(missing, |r| match col {
@@ -490,6 +503,7 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
             8 => num(r.recommended),
             9 => num(r.agreed),
             10 => num(r.performed),
+            11 => opt_text(&r.branch),
             _ => Value::Empty,
         }),
         Sheet::Nps => p.nps.get(row).map_or(missing, |r| match col {
@@ -497,6 +511,7 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
             1 => opt_text(&r.direction),
             2 => Value::Num(r.score.into()),
             3 => Value::Num(r.count),
+            4 => opt_text(&r.branch),
             _ => Value::Empty,
         }),
     }
@@ -643,6 +658,7 @@ pub fn set(p: &mut Project, sheet: Sheet, row: usize, col: usize, v: Value) -> R
                 5 => set_opt_num(&mut r.show_rate_plan, v),
                 6 => set_opt_num(&mut r.paid_rate_plan, v),
                 7 => set_opt_num(&mut r.revenue_per_paid_plan, v),
+                8 => set_opt_text(&mut r.branch, v),
                 _ => None,
             }
         }
@@ -653,6 +669,7 @@ pub fn set(p: &mut Project, sheet: Sheet, row: usize, col: usize, v: Value) -> R
                 1 => set_text(&mut r.channel, v),
                 2 => set_opt_num(&mut r.budget_plan, v),
                 3 => set_opt_num(&mut r.spend, v),
+                4 => set_opt_text(&mut r.branch, v),
                 _ => None,
             }
         }
@@ -668,6 +685,7 @@ pub fn set(p: &mut Project, sheet: Sheet, row: usize, col: usize, v: Value) -> R
                 6 => set_opt_num(&mut r.paid, v),
                 7 => set_opt_num(&mut r.revenue, v),
                 8 => set_opt_num(&mut r.returning_leads, v),
+                9 => set_opt_text(&mut r.branch, v),
                 _ => None,
             }
         }
@@ -683,6 +701,7 @@ pub fn set(p: &mut Project, sheet: Sheet, row: usize, col: usize, v: Value) -> R
                 (3, v) => set_opt_num(&mut r.checks, v),
                 (4, v) => set_opt_num(&mut r.new_patients, v),
                 (5, v) => set_opt_num(&mut r.repeat_patients, v),
+                (6, v) => set_opt_text(&mut r.branch, v),
                 _ => None,
             }
         }
@@ -700,6 +719,7 @@ pub fn set(p: &mut Project, sheet: Sheet, row: usize, col: usize, v: Value) -> R
                 8 => set_opt_num(&mut r.recommended, v),
                 9 => set_opt_num(&mut r.agreed, v),
                 10 => set_opt_num(&mut r.performed, v),
+                11 => set_opt_text(&mut r.branch, v),
                 _ => None,
             }
         }
@@ -716,6 +736,7 @@ pub fn set(p: &mut Project, sheet: Sheet, row: usize, col: usize, v: Value) -> R
                     Some(())
                 }
                 (3, v) => set_num(&mut r.count, v),
+                (4, v) => set_opt_text(&mut r.branch, v),
                 _ => None,
             }
         }
@@ -792,6 +813,8 @@ pub struct RowDefaults {
     pub direction: Option<String>,
     /// Channel of the new row.
     pub channel: Option<String>,
+    /// Branch of the new row (the branch filter's).
+    pub branch: Option<String>,
 }
 
 /// A new row for `sheet`: required numbers 0, optional ones blank, keys from `defaults`.
@@ -801,12 +824,13 @@ pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Ro
     let month = defaults.month.unwrap_or_else(|| Month::of(today));
     let channel = defaults.channel.clone().or_else(|| p.channels.first().map(|c| c.name.clone())).unwrap_or_default();
     let direction = defaults.direction.clone();
+    let branch = defaults.branch.clone();
     Some(match sheet {
         Sheet::Settings => return None,
         Sheet::Directions => Row::Direction(Direction { name: String::new(), margin: 0.0, visits_per_patient: None }),
         Sheet::Channels => Row::Channel(Channel::default()),
         Sheet::Plan => Row::Plan(PlanRow {
-            branch: None,
+            branch: branch.clone(),
             month,
             direction,
             revenue_plan: 0.0,
@@ -816,9 +840,11 @@ pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Ro
             paid_rate_plan: None,
             revenue_per_paid_plan: None,
         }),
-        Sheet::Budget => Row::Budget(BudgetRow { branch: None, month, channel, budget_plan: None, spend: None }),
+        Sheet::Budget => {
+            Row::Budget(BudgetRow { branch: branch.clone(), month, channel, budget_plan: None, spend: None })
+        }
         Sheet::Funnel => Row::Funnel(FunnelRow {
-            branch: None,
+            branch: branch.clone(),
             month,
             channel,
             direction,
@@ -830,7 +856,7 @@ pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Ro
             returning_leads: None,
         }),
         Sheet::Revenue => Row::Revenue(RevenueRow {
-            branch: None,
+            branch: branch.clone(),
             month_row: false,
             date: if Month::of(today) == month { today } else { month.first_day() },
             direction,
@@ -840,7 +866,7 @@ pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Ro
             repeat_patients: None,
         }),
         Sheet::Doctors => Row::Doctor(DoctorRow {
-            branch: None,
+            branch: branch.clone(),
             month,
             doctor: String::new(),
             direction,
@@ -853,10 +879,27 @@ pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Ro
             agreed: None,
             performed: None,
         }),
-        Sheet::Nps => {
-            Row::Nps(NpsRow { branch: None, period: NpsPeriod::Month(month), direction, score: 10, count: 0.0 })
-        }
+        Sheet::Nps => Row::Nps(NpsRow {
+            branch: branch.clone(),
+            period: NpsPeriod::Month(month),
+            direction,
+            score: 10,
+            count: 0.0,
+        }),
     })
+}
+
+/// The branch cell of a row (`None` on sheets without one, and for blank cells).
+pub fn row_branch(p: &Project, sheet: Sheet, row: usize) -> Option<&str> {
+    match sheet {
+        Sheet::Plan => p.plan.get(row)?.branch.as_deref(),
+        Sheet::Budget => p.budget.get(row)?.branch.as_deref(),
+        Sheet::Funnel => p.funnel.get(row)?.branch.as_deref(),
+        Sheet::Revenue => p.revenue.get(row)?.branch.as_deref(),
+        Sheet::Doctors => p.doctors.get(row)?.branch.as_deref(),
+        Sheet::Nps => p.nps.get(row)?.branch.as_deref(),
+        Sheet::Settings | Sheet::Directions | Sheet::Channels => None,
+    }
 }
 
 /// The month a row belongs to (for the period filter), its direction and its channel.
@@ -1112,6 +1155,23 @@ mod tests {
                 }
                 assert_eq!(get(&p, sheet, 0, c), v);
             }
+        }
+    }
+
+    #[test]
+    fn every_data_sheet_ends_with_an_editable_branch_column_and_new_rows_take_the_filters_branch() {
+        let mut p = project();
+        let defaults = RowDefaults { branch: Some("Юг".into()), ..RowDefaults::default() };
+        for sheet in [Sheet::Plan, Sheet::Budget, Sheet::Funnel, Sheet::Revenue, Sheet::Doctors, Sheet::Nps] {
+            let last = sheet.columns().len() - 1;
+            assert_eq!(sheet.columns()[last].key, "branch");
+            let row = blank_row(&p, sheet, &defaults).unwrap();
+            insert_rows(&mut p, sheet, 0, vec![row]).unwrap();
+            assert_eq!(row_branch(&p, sheet, 0), Some("Юг"));
+            set(&mut p, sheet, 0, last, Value::Text("Север".into())).unwrap();
+            assert_eq!(get(&p, sheet, 0, last), Value::Text("Север".into()));
+            set(&mut p, sheet, 0, last, Value::Empty).unwrap();
+            assert_eq!(row_branch(&p, sheet, 0), None);
         }
     }
 

@@ -1,6 +1,7 @@
 //! All integration tests build into this one binary (one `mod` per area), which keeps link time low.
 
 mod as_of;
+mod branches;
 mod calls;
 mod cli;
 mod decisions_cli;
@@ -11,6 +12,7 @@ mod roundtrip;
 
 #[cfg(feature = "gui")]
 mod app;
+mod branches_ui;
 #[cfg(feature = "gui")]
 mod calls_ui;
 #[cfg(feature = "gui")]

@@ -13,7 +13,9 @@ use serde::Serialize;
 use super::phone::{new_salt, patient_key};
 use super::{Export, Lead, RawError, SpendRow, Visit};
 use crate::import::Problem;
-use crate::model::{BudgetRow, Channel, DoctorRow, FunnelRow, Month, Project, RevenueRow, Tier, VisitRecord};
+use crate::model::{
+    BudgetRow, Channel, DoctorRow, FunnelRow, Month, Project, RevenueRow, Tier, VisitRecord, branch_key, same_branch,
+};
 
 /// What the join did, in counts the import dialog shows.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
@@ -93,6 +95,15 @@ impl Channels {
         }
         name
     }
+}
+
+/// Spend per (month, channel, branch key) with the branch as first written in the export.
+type SpendSums = BTreeMap<(Month, String, Option<String>), (Option<String>, f64)>;
+
+/// A branch cell as the join writes it: trimmed, blank = none (the metrics compare branches
+/// case-insensitively; spend rows are matched to Budget rows the same way).
+fn branch_cell(b: Option<&str>) -> Option<String> {
+    b.map(str::trim).filter(|t| !t.is_empty()).map(str::to_string)
 }
 
 /// How a source or channel name is compared: trimmed, case-insensitive.
@@ -299,6 +310,7 @@ pub fn join(
                             direction: dirs.canonical(v.direction.as_deref()),
                             doctor: v.doctor.as_ref().map(|d| d.trim().to_string()).filter(|d| !d.is_empty()),
                             amount: v.amount,
+                            branch: v.branch.as_ref().map(|b| b.trim().to_string()).filter(|b| !b.is_empty()),
                         }
                     })
                     .collect::<Vec<_>>();
@@ -375,10 +387,11 @@ pub fn join(
 
     if let Some(ex) = spend {
         report.spend_rows = ex.rows.len();
-        let mut sums: BTreeMap<(Month, String), f64> = BTreeMap::new();
+        let mut sums: SpendSums = BTreeMap::new();
         for r in &ex.rows {
             let channel = channels.resolve(&r.source, &ex.file);
-            *sums.entry((r.month, channel)).or_insert(0.0) += r.spend;
+            let key = (r.month, channel, branch_key(r.branch.as_deref()));
+            sums.entry(key).or_insert_with(|| (branch_cell(r.branch.as_deref()), 0.0)).1 += r.spend;
         }
         let (replaced, added) = apply_spend(&mut project.budget, sums);
         problems.push(Problem::notice(
@@ -492,7 +505,7 @@ fn join_leads<'v>(
     }
 
     // 4. Funnel rows per month, channel and direction.
-    let mut rows: BTreeMap<(Month, String, Option<String>), FunnelSums> = BTreeMap::new();
+    let mut rows: BTreeMap<(Month, String, Option<String>, Option<String>), FunnelSums> = BTreeMap::new();
     for i in 0..leads.len() {
         let lead = &leads[i];
         if key[i].is_none() {
@@ -501,20 +514,22 @@ fn join_leads<'v>(
         let o = &owned[i];
         let dir = direction[i].clone().or_else(|| o.first_direction.flatten().map(str::to_string));
         let month = Month::of(lead.created.date());
+        // A Funnel row built from a lead takes the lead's branch (the join itself ignores branches).
+        let key = (month, channel[i].clone(), dir, branch_cell(lead.branch.as_deref()));
         match kind[i] {
             LeadKind::Duplicate => {
                 // A row of zeros, so that the month is still one "in a raw export" (domain.md,
                 // `months`) even when all its leads were duplicates.
                 report.duplicates += 1;
-                rows.entry((month, channel[i].clone(), dir)).or_default();
+                rows.entry(key).or_default();
             }
             LeadKind::Returning => {
                 report.returning += 1;
-                rows.entry((month, channel[i].clone(), dir)).or_default().returning += 1.0;
+                rows.entry(key).or_default().returning += 1.0;
             }
             LeadKind::Counted => {
                 report.counted += 1;
-                let s = rows.entry((month, channel[i].clone(), dir)).or_default();
+                let s = rows.entry(key).or_default();
                 s.leads += 1.0;
                 let booked = lead.booked.is_some() || status_booked(lead.status.as_deref()) || o.visits;
                 s.bookings += f64::from(u8::from(booked));
@@ -557,8 +572,8 @@ fn join_leads<'v>(
     }
 
     rows.into_iter()
-        .map(|((month, channel, direction), s)| FunnelRow {
-            branch: None,
+        .map(|((month, channel, direction, branch), s)| FunnelRow {
+            branch,
             month,
             channel,
             direction,
@@ -592,17 +607,19 @@ impl PatientSets {
 }
 
 fn revenue_rows(records: &[VisitRecord], ids: &[Option<u32>], by_patient: &Patients) -> Vec<RevenueRow> {
-    let mut groups: BTreeMap<(NaiveDate, Option<&str>), (f64, f64, PatientSets)> = BTreeMap::new();
+    // (day, direction, branch) → (revenue, checks, patients).
+    type Key<'a> = (NaiveDate, Option<&'a str>, Option<&'a str>);
+    let mut groups: BTreeMap<Key<'_>, (f64, f64, PatientSets)> = BTreeMap::new();
     for (v, id) in records.iter().zip(ids) {
-        let g = groups.entry((v.date, v.direction.as_deref())).or_default();
+        let g = groups.entry((v.date, v.direction.as_deref(), v.branch.as_deref())).or_default();
         g.0 += v.amount;
         g.1 += f64::from(u8::from(v.amount > 0.0));
         g.2.add(*id, v.date, by_patient);
     }
     groups
         .into_iter()
-        .map(|((date, direction), (revenue, checks, sets))| RevenueRow {
-            branch: None,
+        .map(|((date, direction, branch), (revenue, checks, sets))| RevenueRow {
+            branch: branch.map(str::to_string),
             month_row: false,
             date,
             direction: direction.map(str::to_string),
@@ -623,11 +640,12 @@ fn doctor_rows(
     by_patient: &Patients,
     template: &[DoctorRow],
 ) -> (Vec<DoctorRow>, usize) {
-    let mut groups: BTreeMap<(Month, &str), (f64, PatientSets)> = BTreeMap::new();
+    // A doctor who works in two branches has a row per branch.
+    let mut groups: BTreeMap<(Month, &str, Option<&str>), (f64, PatientSets)> = BTreeMap::new();
     let mut dir_counts: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
     for (v, id) in records.iter().zip(ids) {
         let Some(doctor) = v.doctor.as_deref() else { continue };
-        let g = groups.entry((Month::of(v.date), doctor)).or_default();
+        let g = groups.entry((Month::of(v.date), doctor, v.branch.as_deref())).or_default();
         g.0 += v.amount;
         g.1.add(*id, v.date, by_patient);
         if let Some(d) = v.direction.as_deref() {
@@ -646,13 +664,15 @@ fn doctor_rows(
         }
         best.map(|(d, _)| d.to_string())
     };
-    let template_of = |m: Month, doctor: &str| template.iter().find(|r| r.month == m && r.doctor.trim() == doctor);
+    let template_of = |m: Month, doctor: &str, branch: Option<&str>| {
+        template.iter().find(|r| r.month == m && r.doctor.trim() == doctor && same_branch(r.branch.as_deref(), branch))
+    };
     let mut out: Vec<DoctorRow> = groups
         .iter()
-        .map(|((month, doctor), (revenue, sets))| {
-            let t = template_of(*month, doctor);
+        .map(|((month, doctor, branch), (revenue, sets))| {
+            let t = template_of(*month, doctor, *branch);
             DoctorRow {
-                branch: None,
+                branch: branch.map(str::to_string),
                 month: *month,
                 doctor: (*doctor).to_string(),
                 direction: main_direction(doctor).or_else(|| t.and_then(|t| t.direction.clone())),
@@ -671,24 +691,27 @@ fn doctor_rows(
     for t in template {
         let has_figures =
             [t.hours_available, t.hours_booked, t.recommended, t.agreed, t.performed].iter().any(Option::is_some);
-        if has_figures && !groups.contains_key(&(t.month, t.doctor.trim())) {
+        let seen = groups
+            .keys()
+            .any(|(m, d, b)| *m == t.month && *d == t.doctor.trim() && same_branch(*b, t.branch.as_deref()));
+        if has_figures && !seen {
             kept += 1;
             out.push(DoctorRow { primary_patients: None, repeat_patients: None, revenue: None, ..t.clone() });
         }
     }
-    out.sort_by(|a, b| (a.month, &a.doctor).cmp(&(b.month, &b.doctor)));
+    out.sort_by(|a, b| (a.month, &a.doctor, &a.branch).cmp(&(b.month, &b.doctor, &b.branch)));
     (out, kept)
 }
 
 /// Writes the export's spend into the Budget rows of the same channel and month (the first such
 /// row; further duplicates lose their spend), adding rows where none exist. Returns (replaced,
 /// added).
-fn apply_spend(budget: &mut Vec<BudgetRow>, sums: BTreeMap<(Month, String), f64>) -> (usize, usize) {
-    let mut done: HashSet<(Month, String)> = HashSet::new();
+fn apply_spend(budget: &mut Vec<BudgetRow>, sums: SpendSums) -> (usize, usize) {
+    let mut done: HashSet<(Month, String, Option<String>)> = HashSet::new();
     let mut replaced = 0;
     for row in budget.iter_mut() {
-        let k = (row.month, row.channel.clone());
-        if let Some(s) = sums.get(&k) {
+        let k = (row.month, row.channel.clone(), branch_key(row.branch.as_deref()));
+        if let Some((_, s)) = sums.get(&k) {
             if done.insert(k) {
                 row.spend = Some(*s);
                 replaced += 1;
@@ -698,9 +721,9 @@ fn apply_spend(budget: &mut Vec<BudgetRow>, sums: BTreeMap<(Month, String), f64>
         }
     }
     let mut added = 0;
-    for ((month, channel), s) in sums {
-        if !done.contains(&(month, channel.clone())) {
-            budget.push(BudgetRow { branch: None, month, channel, budget_plan: None, spend: Some(s) });
+    for ((month, channel, key), (branch, s)) in sums {
+        if !done.contains(&(month, channel.clone(), key)) {
+            budget.push(BudgetRow { branch, month, channel, budget_plan: None, spend: Some(s) });
             added += 1;
         }
     }

@@ -43,6 +43,8 @@ pub struct Lead {
     pub status: Option<String>,
     /// The appointment day, when one was booked.
     pub booked: Option<NaiveDate>,
+    /// The chain's branch the lead came to, if the CRM says.
+    pub branch: Option<String>,
 }
 
 /// One visit from the MIS export. The patient's name is not kept.
@@ -58,6 +60,8 @@ pub struct Visit {
     pub doctor: Option<String>,
     /// Money paid at the visit (an empty cell is 0).
     pub amount: f64,
+    /// The chain's branch of the visit, if the MIS says.
+    pub branch: Option<String>,
 }
 
 /// One row of an ad-cabinet spend export (a day's row is counted in its month).
@@ -69,6 +73,8 @@ pub struct SpendRow {
     pub source: String,
     /// Money spent (an empty cell is 0).
     pub spend: f64,
+    /// The branch the campaign ran for; blank = shared by the chain.
+    pub branch: Option<String>,
 }
 
 /// The rows read from one export file, with the file's name for messages.
@@ -107,7 +113,8 @@ pub fn read_leads(path: &Path, map: &ColumnMap) -> Result<(Export<Lead>, Vec<Pro
         let direction = r.text("direction");
         let status = r.text("status");
         let booked = r.day("booked");
-        Some(Lead { created: created?, phone, source: source?, direction, status, booked })
+        let branch = r.text("branch");
+        Some(Lead { created: created?, phone, source: source?, direction, status, booked, branch })
     })?;
     Ok((Export { file: read::file_name(path), rows }, problems))
 }
@@ -125,7 +132,8 @@ pub fn read_visits(path: &Path, map: &ColumnMap) -> Result<(Export<Visit>, Vec<P
         let direction = r.text("direction");
         let doctor = r.text("doctor");
         let amount = r.number("amount").unwrap_or(0.0);
-        Some(Visit { date: date?, phone, direction, doctor, amount })
+        let branch = r.text("branch");
+        Some(Visit { date: date?, phone, direction, doctor, amount, branch })
     })?;
     Ok((Export { file: read::file_name(path), rows }, problems))
 }
@@ -143,7 +151,8 @@ pub fn read_spend(path: &Path, map: &ColumnMap) -> Result<(Export<SpendRow>, Vec
         let source = r.text("source");
         let source = r.required("source", source);
         let spend = r.number("spend").unwrap_or(0.0);
-        Some(SpendRow { month: month?, source: source?, spend })
+        let branch = r.text("branch");
+        Some(SpendRow { month: month?, source: source?, spend, branch })
     })?;
     Ok((Export { file: read::file_name(path), rows }, problems))
 }

@@ -55,6 +55,9 @@ const PHONE: Column = col(
     true,
 );
 
+/// A chain's branch (domain.md, "Branches"), the same names as on the template's sheets.
+const BRANCH: Column = col("branch", "филиал", &["клиника", "отделение сети", "branch office"], false);
+
 const LEADS: &[Column] = &[
     col(
         "created",
@@ -73,6 +76,7 @@ const LEADS: &[Column] = &[
         &["фио", "контакт", "клиент", "пациент", "фио клиента", "имя клиента", "contact", "client"],
         false,
     ),
+    BRANCH,
 ];
 
 const VISITS: &[Column] = &[
@@ -82,6 +86,7 @@ const VISITS: &[Column] = &[
     col("doctor", "врач", &["доктор", "специалист", "фио врача"], false),
     col("amount", "сумма", &["оплачено", "оплата", "paid", "sum", "сумма оплаты", "оплачено руб"], true),
     col("patient", "пациент", &["фио", "имя", "фио пациента", "name", "клиент", "контакт"], false),
+    BRANCH,
 ];
 
 const SPEND: &[Column] = &[
@@ -89,6 +94,7 @@ const SPEND: &[Column] = &[
     col("month", "месяц", &["период", "мес"], false),
     col("source", "источник", &["канал", "кампания", "campaign", "channel", "utm_source", "рекламная кампания"], true),
     col("spend", "расход", &["затраты", "расходы", "cost", "costs", "стоимость", "бюджет факт"], true),
+    BRANCH,
 ];
 
 const CALLS: &[Column] = &[

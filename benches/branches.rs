@@ -1,0 +1,135 @@
+//! A chain far larger than any real one: 50 branches × 5 years × 20 channels × 6 direction slots,
+//! about 10,000,000 Funnel rows, 456,000 Revenue days, a Budget with every branch's own rows and the
+//! chain's shared campaigns. Times `metrics::compute` for the whole chain (with the `branches`
+//! comparison and the shared-spend split) and under `--branch` (the branch's view, then its KPIs).
+
+use std::hint::black_box;
+
+use chrono::NaiveDate;
+use criterion::{Criterion, criterion_group, criterion_main};
+use medfunnel::metrics::{Filter, compute};
+use medfunnel::model::*;
+
+const BRANCHES: usize = 50;
+const CHANNELS: usize = 20;
+const MONTHS: i32 = 60;
+/// Rows per branch, month, channel and direction slot (sub-campaigns): 50 × 60 × 20 × 6 × 28 ≈ 10 M.
+const ROWS_PER_CELL: usize = 28;
+
+fn big_chain() -> Project {
+    let mut p = Project::new();
+    let dirs = ["Стоматология", "Гинекология", "УЗИ", "Неврология", "Косметология"];
+    p.directions = dirs
+        .iter()
+        .enumerate()
+        .map(|(i, d)| Direction { name: d.to_string(), margin: 0.3 + 0.05 * i as f64, visits_per_patient: None })
+        .collect();
+    let channels: Vec<String> = (0..CHANNELS).map(|i| format!("Канал {i}")).collect();
+    p.channels = channels
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Channel { name: c.clone(), tier: Tier::ALL[i % 3], ..Default::default() })
+        .collect();
+    let branches: Vec<String> = (0..BRANCHES).map(|i| format!("Филиал {i:02}")).collect();
+    let start = Month::new(2020, 1).unwrap();
+    let months: Vec<Month> = (0..MONTHS).map(|i| start.shift(i)).collect();
+    p.funnel.reserve(BRANCHES * MONTHS as usize * CHANNELS * 6 * ROWS_PER_CELL);
+    let mut n = 0u64;
+    for m in &months {
+        for (ci, c) in channels.iter().enumerate() {
+            // The first four channels are the chain's shared campaigns.
+            if ci < 4 {
+                p.budget.push(BudgetRow {
+                    branch: None,
+                    month: *m,
+                    channel: c.clone(),
+                    budget_plan: Some(5_000_000.0),
+                    spend: Some(4_800_000.0),
+                });
+            }
+        }
+        for b in &branches {
+            for c in &channels {
+                p.budget.push(BudgetRow {
+                    branch: Some(b.clone()),
+                    month: *m,
+                    channel: c.clone(),
+                    budget_plan: Some(100_000.0),
+                    spend: Some(95_000.0),
+                });
+                for d in 0..6 {
+                    for _ in 0..ROWS_PER_CELL {
+                        n += 1;
+                        let x = (n % 97) as f64;
+                        p.funnel.push(FunnelRow {
+                            branch: Some(b.clone()),
+                            month: *m,
+                            channel: c.clone(),
+                            direction: dirs.get(d).map(|s| s.to_string()),
+                            leads: Some(10.0 + x),
+                            bookings: Some(6.0 + x / 2.0),
+                            visits: Some(4.0 + x / 3.0),
+                            paid: Some(3.0 + x / 4.0),
+                            revenue: Some(15_000.0 * (1.0 + x / 10.0)),
+                            returning_leads: None,
+                        });
+                    }
+                }
+            }
+            p.plan.push(PlanRow {
+                branch: Some(b.clone()),
+                month: *m,
+                direction: None,
+                revenue_plan: 8_000_000.0,
+                leads_plan: Some(4_000.0),
+                booking_rate_plan: Some(0.6),
+                show_rate_plan: Some(0.7),
+                paid_rate_plan: Some(0.8),
+                revenue_per_paid_plan: Some(20_000.0),
+            });
+        }
+    }
+    let first = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    let last = start.shift(MONTHS - 1).last_day();
+    let mut day = first;
+    while day <= last {
+        for b in &branches {
+            for (i, d) in dirs.iter().enumerate() {
+                p.revenue.push(RevenueRow {
+                    branch: Some(b.clone()),
+                    month_row: false,
+                    date: day,
+                    direction: Some(d.to_string()),
+                    revenue: 50_000.0 + i as f64,
+                    checks: Some(20.0),
+                    new_patients: Some(5.0),
+                    repeat_patients: Some(15.0),
+                });
+            }
+        }
+        day = day.succ_opt().unwrap();
+    }
+    p
+}
+
+fn branches(c: &mut Criterion) {
+    let p = big_chain();
+    eprintln!(
+        "chain: {} funnel, {} revenue, {} budget, {} plan rows",
+        p.funnel.len(),
+        p.revenue.len(),
+        p.budget.len(),
+        p.plan.len()
+    );
+    let mut g = c.benchmark_group("branches");
+    g.sample_size(10);
+    g.bench_function("compute the whole chain (50 branches, ~10M funnel rows)", |b| {
+        b.iter(|| black_box(compute(black_box(&p), &Filter::default())))
+    });
+    let one = Filter { branch: Some("филиал 07".into()), ..Default::default() };
+    g.bench_function("compute one branch (--branch)", |b| b.iter(|| black_box(compute(black_box(&p), &one))));
+    g.finish();
+}
+
+criterion_group!(benches, branches);
+criterion_main!(benches);
