@@ -1,5 +1,5 @@
-//! The app: the open document, the views, the menus, the command queue, the KPI cache, autosave
-//! and the dialogs. [`App::frame_ui`] is one frame; eframe and the kittest harness both call it.
+//! The app: the open document, the views, the menus, the command queue, the KPI cache, saving
+//! (each edit into the open project file; a recovery file for anything else) and the dialogs. [`App::frame_ui`] is one frame; eframe and the kittest harness both call it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -22,8 +22,10 @@ use super::views;
 use crate::format::Lang;
 use crate::metrics::{self, Filter, Kpis};
 use crate::model::{Month, Project};
+use crate::store;
 
-/// How often unsaved changes are written to the recovery file.
+/// How often unsaved changes of a document that is not a project file (the demo, an imported
+/// workbook, a JSON project not yet converted) are written to the recovery file.
 pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
 
 /// What the central area shows.
@@ -162,6 +164,9 @@ pub struct App {
     doc: Document,
     /// The project file saves go to; `None` for the demo, a new project or an imported workbook.
     path: Option<PathBuf>,
+    /// `path` opened for writing each edit into it as it happens; `None` while the document is
+    /// not (yet) an SQLite project file, or after a write failed (then the recovery file takes over).
+    file: Option<store::ProjectFile>,
     /// What the title bar names (a file name, or "demo").
     source_name: String,
     /// The file the project came from (a workbook or a project file), for the recovery file.
@@ -207,6 +212,7 @@ impl App {
         let mut app = Self {
             doc: Document::new(Project::new()),
             path: None,
+            file: None,
             source_name: String::new(),
             source_path: None,
             lang,
@@ -337,6 +343,7 @@ impl App {
 
     fn replace_document(&mut self, project: Project, path: Option<PathBuf>, name: String) {
         self.doc = Document::new(project);
+        self.file = None;
         self.source_path = path.clone();
         self.path = path;
         self.source_name = name;
@@ -362,6 +369,9 @@ impl App {
                 let is_project = opened.is_project_file;
                 self.replace_document(opened.project, is_project.then(|| path.to_path_buf()), name);
                 self.source_path = Some(path.to_path_buf());
+                // A JSON project is written whole (converted) by its first save; until then edits go
+                // to the recovery file.
+                self.file = is_project.then(|| store::ProjectFile::open(path).ok()).flatten();
                 if !is_project {
                     // An imported workbook has never been saved as a project.
                     self.doc.mark_unsaved();
@@ -400,6 +410,9 @@ impl App {
         match files::save(self.doc.project(), &path) {
             Ok(()) => {
                 self.doc.mark_saved();
+                // The changes are in the file now; later edits go into it one by one.
+                self.doc.take_changes();
+                self.file = store::ProjectFile::open(&path).ok();
                 self.source_name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                 self.prefs.touch_recent(&path);
                 self.save_prefs();
@@ -635,8 +648,27 @@ impl App {
         }
     }
 
-    /// Writes the recovery file every [`AUTOSAVE_EVERY`] while there are unsaved changes.
+    /// Saves the edits of this frame: into the project file as one transaction of the rows they
+    /// changed when the document is one; otherwise the recovery file every [`AUTOSAVE_EVERY`]
+    /// while there are unsaved changes.
     fn autosave(&mut self, ctx: &egui::Context) {
+        let changes = self.doc.take_changes();
+        if let Some(file) = &mut self.file {
+            if !changes.is_empty() {
+                match file.write_changes(self.doc.project(), &changes) {
+                    Ok(()) => self.doc.mark_saved(),
+                    Err(e) => {
+                        // The file keeps the last state written; the rest waits for a save, kept
+                        // meanwhile in the recovery file.
+                        self.file = None;
+                        self.set_status(e.to_string(), true);
+                    }
+                }
+            }
+            if self.file.is_some() {
+                return;
+            }
+        }
         let Some(dirs) = &self.dirs else { return };
         if !self.doc.is_dirty() || self.doc.revision() == self.autosaved_revision {
             return;

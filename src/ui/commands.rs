@@ -4,6 +4,7 @@
 
 use super::sheets::{self, Row, SetError, Sheet, Value};
 use crate::model::Project;
+use crate::store::{Change, Table};
 
 /// One undoable change to the project.
 #[derive(Clone, Debug, PartialEq)]
@@ -114,6 +115,19 @@ impl Edit {
         }
     }
 
+    /// The rows of the project file this edit (or its inverse) rewrites.
+    pub fn changes(&self) -> Vec<Change> {
+        match self {
+            Edit::SetCell { sheet, row, .. } => vec![Change::Rows { table: sheet.table(), rows: *row..*row + 1 }],
+            Edit::InsertRows { sheet, at, .. } | Edit::DeleteRows { sheet, at, .. } => {
+                vec![Change::From { table: sheet.table(), at: *at }]
+            }
+            Edit::Batch(edits) => edits.iter().flat_map(Edit::changes).collect(),
+            Edit::ReplaceProject { .. } => Change::everything(),
+            Edit::SetScenarios { .. } => vec![Change::From { table: Table::Scenarios, at: 0 }],
+        }
+    }
+
     /// Whether the edit changes nothing (a cell set to its own value, an empty batch).
     pub fn is_noop(&self) -> bool {
         match self {
@@ -180,6 +194,8 @@ pub struct Document {
     /// Bumped on every change; caches (KPIs, grid row orders) are keyed by it.
     revision: u64,
     saved_state: u64,
+    /// What changed since [`Document::take_changes`] was last called, for the project file.
+    changes: Vec<Change>,
 }
 
 impl Document {
@@ -219,6 +235,12 @@ impl Document {
         self.saved_state = u64::MAX;
     }
 
+    /// The rows changed by the edits, undos and redos since the last call (the project file writes
+    /// just these).
+    pub fn take_changes(&mut self) -> Vec<Change> {
+        std::mem::take(&mut self.changes)
+    }
+
     /// Applies an edit and records it for undo. A no-op edit is dropped.
     ///
     /// # Errors
@@ -228,6 +250,7 @@ impl Document {
             return Ok(());
         }
         edit.apply(&mut self.project)?;
+        self.changes.extend(edit.changes());
         self.history.push(edit);
         self.revision += 1;
         Ok(())
@@ -242,6 +265,7 @@ impl Document {
             self.history.redo.clear();
             return None;
         }
+        self.changes.extend(edit.changes());
         self.history.redo.push((edit.clone(), id));
         self.revision += 1;
         Some(edit)
@@ -255,6 +279,7 @@ impl Document {
             self.history.redo.clear();
             return None;
         }
+        self.changes.extend(edit.changes());
         self.history.undo.push((edit.clone(), id));
         self.revision += 1;
         Some(edit)
@@ -375,6 +400,25 @@ mod tests {
         assert_eq!(d.history().undo_len(), HISTORY_CAP);
         while d.undo().is_some() {}
         assert!(d.is_dirty(), "the saved state fell off the capped history");
+    }
+
+    #[test]
+    fn edits_undo_and_redo_name_the_rows_they_changed() {
+        let mut d = doc();
+        d.take_changes();
+        let e = Edit::SetCell { sheet: Sheet::Plan, row: 1, col: 2, old: Value::Num(200.0), new: Value::Num(1.0) };
+        d.apply(e).unwrap();
+        d.undo();
+        d.apply(Edit::InsertRows { sheet: Sheet::Budget, at: 0, rows: vec![] }).unwrap();
+        let cell = Change::Rows { table: Table::Plan, rows: 1..2 };
+        assert_eq!(d.take_changes(), vec![cell.clone(), cell]);
+        assert!(d.take_changes().is_empty());
+        let scenarios = Edit::SetScenarios { old: vec![], new: vec![Default::default()] };
+        d.apply(Edit::Batch(vec![scenarios, Edit::InsertRows { sheet: Sheet::Nps, at: 3, rows: vec![] }])).unwrap();
+        assert_eq!(
+            d.take_changes(),
+            vec![Change::From { table: Table::Scenarios, at: 0 }, Change::From { table: Table::Nps, at: 3 }]
+        );
     }
 
     #[test]
