@@ -81,7 +81,8 @@ fn harness(dir: &Path, project: &Project, lang: Lang) -> Harness<'static, App> {
 /// before a save converts it, so unsaved changes and the recovery file behave as for a workbook.
 fn legacy_harness(dir: &Path, project: &Project, lang: Lang) -> Harness<'static, App> {
     let file = dir.join("clinic.medfunnel");
-    std::fs::write(&file, serde_json::to_vec_pretty(project).unwrap()).unwrap();
+    let old = Project { format_version: 1, ..project.clone() };
+    std::fs::write(&file, serde_json::to_vec_pretty(&old).unwrap()).unwrap();
     harness_on(dir, file, lang)
 }
 
@@ -505,7 +506,7 @@ fn an_imported_workbook_lists_its_problems_and_a_click_shows_the_cell() {
 #[test]
 fn unsaved_changes_are_not_dropped_by_opening_another_file() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(dir.path(), &clinic(), Lang::Ru);
+    let mut h = legacy_harness(dir.path(), &clinic(), Lang::Ru);
     h.state_mut().send(Command::Show(View::Sheet(Sheet::Plan)));
     h.run();
     h.state_mut().grid_mut(Sheet::Plan).select_model_cell(0, 2);
