@@ -1,10 +1,12 @@
 //! Pure functions from the model to every KPI of domain.md: months, total, channels, directions,
 //! doctors, NPS, cohorts and revenue gaps. [`compute`] is the one entry point; its result
-//! serialises to the JSON of `medfunnel kpi --json`.
+//! serialises to the JSON of `medfunnel kpi --json`. [`compute_with_buckets`] gives the same from
+//! the Funnel sheet summed per bucket, which the app keeps up to date edit by edit.
 
 pub mod aarrr;
 pub mod asof;
 pub mod branches;
+pub mod buckets;
 pub mod calendar;
 pub mod calls;
 pub mod cohorts;
@@ -570,6 +572,18 @@ impl MonthIndex {
 
 /// Computes every KPI of the project for the rows the filter keeps.
 pub fn compute(project: &Project, filter: &Filter) -> Kpis {
+    compute_over(project, filter, &project.funnel)
+}
+
+/// [`compute`] with the Funnel sheet given as its bucket sums (`buckets` must be of
+/// `project.funnel`): the same KPIs, up to the rounding of the order of additions, without a pass
+/// over the sheet's rows.
+pub fn compute_with_buckets(project: &Project, filter: &Filter, buckets: &buckets::FunnelBuckets) -> Kpis {
+    compute_over(project, filter, buckets.rows())
+}
+
+/// [`compute`] with `funnel` (the sheet's rows, or their bucket sums) standing for the Funnel sheet.
+fn compute_over(project: &Project, filter: &Filter, funnel: &[crate::model::FunnelRow]) -> Kpis {
     let g = Guard::default();
     let mut notices = Vec::new();
     let margins = Margins::new(project);
@@ -590,7 +604,7 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
     project.plan.iter().for_each(|r| see(r.month));
     project.revenue.iter().for_each(|r| see(Month::of(r.date)));
     for (month, name) in
-        project.budget.iter().map(|b| (b.month, &b.channel)).chain(project.funnel.iter().map(|f| (f.month, &f.channel)))
+        project.budget.iter().map(|b| (b.month, &b.channel)).chain(funnel.iter().map(|f| (f.month, &f.channel)))
     {
         see(month);
         channels.intern(name);
@@ -671,7 +685,7 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
     // everything else (blank or unknown), which keeps its spend unallocated.
     let slots = nd + 1;
     let mut cmd_leads = vec![0.0; nc * nm * slots];
-    for r in &project.funnel {
+    for r in funnel {
         let (Some(m), Some(c)) = (mi.get(r.month), channels.get(&r.channel)) else { continue };
         if !filter.has_channel(&r.channel) {
             continue;

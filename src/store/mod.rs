@@ -167,6 +167,9 @@ fn default_permissions() -> Option<fs::Permissions> {
 pub fn save_project(project: &Project, path: &Path) -> Result<(), StoreError> {
     let tmp = tempfile::NamedTempFile::new_in(folder_of(path)).map_err(io_err(path))?;
     sqlite::write_new(project, tmp.path())?;
+    if path.exists() {
+        sqlite::settle(path)?;
+    }
     persist(tmp, path).map_err(io_err(path))
 }
 

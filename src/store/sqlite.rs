@@ -173,6 +173,31 @@ pub(super) fn write_new(project: &Project, path: &Path) -> Result<(), StoreError
     conn.close().map_err(|(_, e)| err(e))
 }
 
+/// Folds a write-ahead log left beside `path` (by a crash, or a program that still has the file
+/// open) into the file, so that a new file renamed over it cannot meet the old file's log.
+///
+/// # Errors
+/// [`StoreError::Format`] when the log cannot be folded in (another program holds the file).
+pub(super) fn settle(path: &Path) -> Result<(), StoreError> {
+    let mut wal = path.as_os_str().to_owned();
+    wal.push("-wal");
+    if !Path::new(&wal).exists() {
+        return Ok(());
+    }
+    let err = sql_err(path);
+    let conn = Connection::open_with_flags(path, OpenFlags::SQLITE_OPEN_READ_WRITE).map_err(&err)?;
+    conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(&err)?;
+    conn.execute_batch("PRAGMA journal_mode = DELETE").map_err(&err)?;
+    drop(conn);
+    if Path::new(&wal).exists() {
+        return Err(StoreError::Format {
+            file: path.display().to_string(),
+            reason: "another program has the file open; close it and save again".into(),
+        });
+    }
+    Ok(())
+}
+
 /// An open project file that edits are written into as they happen.
 #[derive(Debug)]
 pub struct ProjectFile {
@@ -188,9 +213,11 @@ impl ProjectFile {
     /// JSON project must be saved whole first), [`StoreError::TooNew`] for a newer format.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let conn = open_checked(path, true)?;
-        // A rollback journal (not WAL) keeps the project a single file between edits; FULL sync
-        // makes each committed edit survive a power cut.
-        conn.execute_batch("PRAGMA journal_mode = DELETE; PRAGMA synchronous = FULL;").map_err(sql_err(path))?;
+        conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(sql_err(path))?;
+        // Write-ahead log while the app has the file open: an edit is an append to the log, with no
+        // wait for the disk, and a killed process leaves a log the next open replays (a transaction
+        // is in it whole or not at all). Closing folds the log back (see Drop), leaving one file.
+        conn.execute_batch("PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;").map_err(sql_err(path))?;
         Ok(Self { conn, path: path.to_path_buf() })
     }
 
@@ -216,6 +243,15 @@ impl ProjectFile {
             write_table(&tx, project, table, rows, &self.path)?;
         }
         tx.commit().map_err(&err)
+    }
+}
+
+impl Drop for ProjectFile {
+    fn drop(&mut self) {
+        // Back to a rollback journal: SQLite checkpoints the log into the file and removes it, so the
+        // closed project is one file that can be mailed. Failing here leaves a log the next open
+        // replays, so there is nothing to report.
+        let _ = self.conn.execute_batch("PRAGMA journal_mode = DELETE");
     }
 }
 
@@ -497,9 +533,10 @@ fn read_sheet<T: DeserializeOwned>(conn: &Connection, table: &str, file: &Path) 
 /// Reads the visits on both cores: each half of the rows on its own connection.
 fn read_visits(path: &Path) -> Result<Vec<VisitRecord>, StoreError> {
     let conn = open_checked(path, false)?;
-    let count: i64 = conn.query_row("SELECT count(*) FROM visits", [], |r| r.get(0)).map_err(sql_err(path))?;
+    // Positions are 0..n: the last rowid gives the count without a scan of the table.
+    let last: Option<i64> = conn.query_row("SELECT max(pos) FROM visits", [], |r| r.get(0)).map_err(sql_err(path))?;
     drop(conn);
-    let half = count / 2;
+    let half = last.map_or(0, |l| (l + 1) / 2);
     let (a, b) = std::thread::scope(|s| {
         let second = s.spawn(|| read_visit_rows(path, half, i64::MAX));
         let first = read_visit_rows(path, i64::MIN, half);

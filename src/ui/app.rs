@@ -9,7 +9,7 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
 use super::charts::{self, ChartsState};
 use super::cohorts::{self, CohortsState};
-use super::commands::{Document, Edit};
+use super::commands::{Document, Edit, FunnelDelta};
 use super::dashboard;
 use super::decisions::{self, DecisionsContext, DecisionsState};
 use super::files::{self, AppDirs, Notice, Prefs, Recovery};
@@ -184,6 +184,9 @@ pub struct App {
     /// The KPIs of `kpis_key` (revision, filter): recomputed only when either changes.
     kpis: Kpis,
     kpis_key: Option<(u64, Filter)>,
+    /// The Funnel sheet summed per bucket, moved edit by edit: the KPIs of a million-row sheet
+    /// recompute within a frame. `None` until first needed and after the sheet must be summed again.
+    buckets: Option<metrics::buckets::FunnelBuckets>,
     /// Months with data, for the period picker (cached by revision).
     months: (u64, Vec<Month>),
     notices: Vec<Notice>,
@@ -225,6 +228,7 @@ impl App {
             filter: Filter::default(),
             kpis: metrics::compute(&Project::new(), &Filter::default()),
             kpis_key: None,
+            buckets: None,
             months: (u64::MAX, Vec::new()),
             notices: Vec::new(),
             commands: Vec::new(),
@@ -312,7 +316,18 @@ impl App {
     pub fn kpis(&mut self) -> &Kpis {
         let key = (self.doc.revision(), self.filter.clone());
         if self.kpis_key.as_ref() != Some(&key) {
-            self.kpis = metrics::compute(self.doc.project(), &self.filter);
+            match self.doc.take_funnel_delta() {
+                FunnelDelta::Unchanged => {}
+                FunnelDelta::Rows { before, after } => {
+                    if !self.buckets.as_mut().is_some_and(|b| b.update(&before, &after)) {
+                        self.buckets = None;
+                    }
+                }
+                FunnelDelta::Rebuild => self.buckets = None,
+            }
+            let project = self.doc.project();
+            let buckets = self.buckets.get_or_insert_with(|| metrics::buckets::FunnelBuckets::new(&project.funnel));
+            self.kpis = metrics::compute_with_buckets(project, &self.filter, buckets);
             self.kpis_key = Some(key);
         }
         &self.kpis
@@ -344,6 +359,7 @@ impl App {
     fn replace_document(&mut self, project: Project, path: Option<PathBuf>, name: String) {
         self.doc = Document::new(project);
         self.file = None;
+        self.buckets = None;
         self.source_path = path.clone();
         self.path = path;
         self.source_name = name;
@@ -407,6 +423,8 @@ impl App {
 
     fn save_to(&mut self, path: PathBuf) -> bool {
         let path = files::with_project_extension(path);
+        // Close the open project file first: the save replaces it with a new file.
+        self.file = None;
         match files::save(self.doc.project(), &path) {
             Ok(()) => {
                 self.doc.mark_saved();
@@ -425,6 +443,10 @@ impl App {
                 true
             }
             Err(e) => {
+                // The file on disk still holds every edit written so far: go on writing into it.
+                if !self.doc.is_dirty() {
+                    self.file = self.path.as_deref().and_then(|p| store::ProjectFile::open(p).ok());
+                }
                 self.set_status(e, true);
                 false
             }
