@@ -443,12 +443,8 @@ fn patient_from_sql(v: ValueRef<'_>) -> Result<Option<String>, String> {
     match v {
         ValueRef::Null => Ok(None),
         ValueRef::Blob(b) => {
-            let mut s = String::with_capacity(b.len() * 2);
-            for &x in b {
-                s.push(char::from(HEX[usize::from(x >> 4)]));
-                s.push(char::from(HEX[usize::from(x & 0x0f)]));
-            }
-            Ok(Some(s))
+            let hex: Vec<u8> = b.iter().flat_map(|&x| [HEX[usize::from(x >> 4)], HEX[usize::from(x & 0x0f)]]).collect();
+            String::from_utf8(hex).map(Some).map_err(|e| e.to_string())
         }
         ValueRef::Text(t) => std::str::from_utf8(t).map(|s| Some(s.to_string())).map_err(|e| e.to_string()),
         other => Err(format!("patient key of type {:?}", other.data_type())),
@@ -556,6 +552,8 @@ fn read_visits(path: &Path) -> Result<Vec<VisitRecord>, StoreError> {
 fn read_visit_rows(path: &Path, from: i64, to: i64) -> Result<Vec<VisitRecord>, StoreError> {
     let conn = open_checked(path, false)?;
     let err = sql_err(path);
+    // Pages read straight from the mapped file, without a copy into SQLite's cache.
+    conn.execute_batch("PRAGMA mmap_size = 1073741824").map_err(&err)?;
     let bad = |pos: i64, reason: String| StoreError::Format {
         file: path.display().to_string(),
         reason: format!("visits row {}: {reason}", pos + 1),
