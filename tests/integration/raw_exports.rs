@@ -654,8 +654,8 @@ fn no_name_or_phone_reaches_the_project_the_workbook_the_json_or_the_messages() 
     assert_clean("the project file", &saved);
     let loaded = medfunnel::store::load_project(&project).unwrap();
     assert_clean("the project read back", &format!("{loaded:?}"));
-    let visits = loaded.visits.unwrap_or_default();
-    assert!(visits.iter().any(|v| v.patient.as_ref().is_some_and(|k| k.len() == 64)), "patients are kept as keys");
+    let records = loaded.visits.unwrap_or_default();
+    assert!(records.iter().any(|v| v.patient.as_ref().is_some_and(|k| k.len() == 64)), "patients are kept as keys");
 
     let (code, _, err) = medfunnel(&["import", project.to_str().unwrap(), "--leads", l, "-o", book.to_str().unwrap()]);
     assert_eq!(code, 2, "{err}");
