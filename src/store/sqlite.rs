@@ -478,23 +478,32 @@ pub(super) fn read(path: &Path) -> Result<Project, StoreError> {
             if tables.contains($t.name()) { read_sheet(&conn, $t.name(), path)? } else { Vec::new() }
         };
     }
-    let visits = if flag(META_HAS_VISITS)? { Some(read_visits(path)?) } else { None };
-    let contacts = if flag(META_HAS_CONTACTS)? { Some(sheet!(Table::Contacts)) } else { None };
-    Ok(Project {
-        format_version: FORMAT_VERSION,
-        settings,
-        directions: sheet!(Table::Directions),
-        channels: sheet!(Table::Channels),
-        plan: sheet!(Table::Plan),
-        budget: sheet!(Table::Budget),
-        funnel: sheet!(Table::Funnel),
-        revenue: sheet!(Table::Revenue),
-        doctors: sheet!(Table::Doctors),
-        nps: sheet!(Table::Nps),
-        visits,
-        scenarios: sheet!(Table::Scenarios),
-        calls: sheet!(Table::Calls),
-        contacts,
+    let has_visits = flag(META_HAS_VISITS)?;
+    // The visits (the bulk of a big project) are read on their own connections while the sheets are
+    // read here.
+    std::thread::scope(|s| {
+        let visits = has_visits.then(|| s.spawn(|| read_visits(path)));
+        let contacts = if flag(META_HAS_CONTACTS)? { Some(sheet!(Table::Contacts)) } else { None };
+        let mut project = Project {
+            format_version: FORMAT_VERSION,
+            settings,
+            directions: sheet!(Table::Directions),
+            channels: sheet!(Table::Channels),
+            plan: sheet!(Table::Plan),
+            budget: sheet!(Table::Budget),
+            funnel: sheet!(Table::Funnel),
+            revenue: sheet!(Table::Revenue),
+            doctors: sheet!(Table::Doctors),
+            nps: sheet!(Table::Nps),
+            visits: None,
+            scenarios: sheet!(Table::Scenarios),
+            calls: sheet!(Table::Calls),
+            contacts,
+        };
+        if let Some(handle) = visits {
+            project.visits = Some(handle.join().map_err(|_| bad("the visits reader failed".into()))??);
+        }
+        Ok(project)
     })
 }
 
