@@ -1,10 +1,12 @@
 //! Pure functions from the model to every KPI of domain.md: months, total, channels, directions,
 //! doctors, NPS, cohorts and revenue gaps. [`compute`] is the one entry point; its result
-//! serialises to the JSON of `medfunnel kpi --json`.
+//! serialises to the JSON of `medfunnel kpi --json`. [`compute_with_buckets`] gives the same from
+//! the Funnel sheet summed per bucket, which the app keeps up to date edit by edit.
 
 pub mod aarrr;
 pub mod asof;
 pub mod branches;
+pub mod buckets;
 pub mod calendar;
 pub mod calls;
 pub mod cohorts;
@@ -582,18 +584,35 @@ impl MonthIndex {
 /// Computes every KPI of the project for the rows the filter keeps. Under a branch filter every
 /// figure is the branch's (see [`branches::branch_view`]); `branches` always lists every branch.
 pub fn compute(project: &Project, filter: &Filter) -> Kpis {
-    let mut kpis = compute_period(project, filter);
-    kpis.aarrr = aarrr::aarrr(project, filter, &kpis, compute_period);
+    finish(project, filter, None)
+}
+
+/// [`compute`] with the Funnel sheet given as its bucket sums (`buckets` must be of
+/// `project.funnel`): the same KPIs, up to the rounding of the order of additions, without a pass
+/// over the sheet's rows. A branch filter's view has rows of its own, so it is computed from them.
+pub fn compute_with_buckets(project: &Project, filter: &Filter, buckets: &buckets::FunnelBuckets) -> Kpis {
+    finish(project, filter, Some(buckets))
+}
+
+/// The period's KPIs with the AARRR links (which compare other periods, from the same rows or
+/// buckets) and the branch comparison.
+fn finish(project: &Project, filter: &Filter, buckets: Option<&buckets::FunnelBuckets>) -> Kpis {
+    let mut kpis = compute_period(project, filter, buckets);
+    kpis.aarrr = aarrr::aarrr(project, filter, &kpis, |p, f| compute_period(p, f, buckets));
     kpis.branches = branches::branch_kpis(project, filter);
     kpis
 }
 
-/// Every KPI but the AARRR links (which compare other periods through this function) and the
-/// branch comparison: the branch's view under a branch filter, else the project's rows.
-fn compute_period(project: &Project, filter: &Filter) -> Kpis {
-    match &filter.branch {
-        Some(b) => compute_rows(&branches::branch_view(project, b), &Filter { branch: None, ..filter.clone() }),
-        None => compute_rows(project, filter),
+/// Every KPI but the AARRR links and the branch comparison: the branch's view under a branch
+/// filter, else the project's rows (or their bucket sums).
+fn compute_period(project: &Project, filter: &Filter, buckets: Option<&buckets::FunnelBuckets>) -> Kpis {
+    match (&filter.branch, buckets) {
+        (Some(b), _) => {
+            let view = branches::branch_view(project, b);
+            compute_over(&view, &Filter { branch: None, ..filter.clone() }, &view.funnel)
+        }
+        (None, Some(buckets)) => compute_over(project, filter, buckets.rows()),
+        (None, None) => compute_over(project, filter, &project.funnel),
     }
 }
 
@@ -605,7 +624,8 @@ pub fn scoped<'a>(project: &'a Project, filter: &Filter) -> std::borrow::Cow<'a,
     }
 }
 
-fn compute_rows(project: &Project, filter: &Filter) -> Kpis {
+/// [`compute`] with `funnel` (the sheet's rows, or their bucket sums) standing for the Funnel sheet.
+fn compute_over(project: &Project, filter: &Filter, funnel: &[crate::model::FunnelRow]) -> Kpis {
     let g = Guard::default();
     let mut notices = Vec::new();
     let margins = Margins::new(project);
@@ -626,7 +646,7 @@ fn compute_rows(project: &Project, filter: &Filter) -> Kpis {
     project.plan.iter().for_each(|r| see(r.month));
     project.revenue.iter().for_each(|r| see(Month::of(r.date)));
     for (month, name) in
-        project.budget.iter().map(|b| (b.month, &b.channel)).chain(project.funnel.iter().map(|f| (f.month, &f.channel)))
+        project.budget.iter().map(|b| (b.month, &b.channel)).chain(funnel.iter().map(|f| (f.month, &f.channel)))
     {
         see(month);
         channels.intern(name);
@@ -728,7 +748,7 @@ fn compute_rows(project: &Project, filter: &Filter) -> Kpis {
     // everything else (blank or unknown), which keeps its spend unallocated.
     let slots = nd + 1;
     let mut cmd_leads = vec![0.0; nc * nm * slots];
-    for r in &project.funnel {
+    for r in funnel {
         let (Some(m), Some(c)) = (mi.get(r.month), channels.get(&r.channel)) else { continue };
         if !filter.has_channel(&r.channel) {
             continue;

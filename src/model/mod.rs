@@ -15,8 +15,9 @@ use serde::{Deserialize, Serialize};
 pub use kind::{ChannelKind, kind_key};
 pub use month::{Month, MonthParseError};
 
-/// Version of the `.medfunnel` project file format written by this build.
-pub const FORMAT_VERSION: u32 = 1;
+/// Version of the `.medfunnel` project file format written by this build: 1 was one JSON document,
+/// 2 is an SQLite database (the version is its `PRAGMA user_version`).
+pub const FORMAT_VERSION: u32 = 2;
 
 /// One clinic's data: everything the template workbook holds, plus patient-level visits when raw
 /// MIS exports were joined in.

@@ -1,5 +1,5 @@
-//! The app: the open document, the views, the menus, the command queue, the KPI cache, autosave
-//! and the dialogs. [`App::frame_ui`] is one frame; eframe and the kittest harness both call it.
+//! The app: the open document, the views, the menus, the command queue, the KPI cache, saving
+//! (each edit into the open project file; a recovery file for anything else) and the dialogs. [`App::frame_ui`] is one frame; eframe and the kittest harness both call it.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -12,7 +12,7 @@ use super::branches::{self, BranchesState};
 use super::calls::{self, CallsContext, CallsState};
 use super::charts::{self, ChartsState};
 use super::cohorts::{self, CohortsState};
-use super::commands::{Document, Edit};
+use super::commands::{Document, Edit, FunnelDelta};
 use super::dashboard;
 use super::decisions::{self, DecisionsContext, DecisionsState};
 use super::files::{self, AppDirs, Notice, Prefs, Recovery};
@@ -27,8 +27,10 @@ use crate::format::Lang;
 use crate::metrics::asof::PeriodPreset;
 use crate::metrics::{self, AsOf, Filter, Kpis};
 use crate::model::{Month, Project};
+use crate::store;
 
-/// How often unsaved changes are written to the recovery file.
+/// How often unsaved changes of a document that is not a project file (the demo, an imported
+/// workbook, a JSON project not yet converted) are written to the recovery file.
 pub const AUTOSAVE_EVERY: Duration = Duration::from_secs(30);
 
 /// What the central area shows.
@@ -181,6 +183,9 @@ pub struct App {
     doc: Document,
     /// The project file saves go to; `None` for the demo, a new project or an imported workbook.
     path: Option<PathBuf>,
+    /// `path` opened for writing each edit into it as it happens; `None` while the document is
+    /// not (yet) an SQLite project file, or after a write failed (then the recovery file takes over).
+    file: Option<store::ProjectFile>,
     /// What the title bar names (a file name, or "demo").
     source_name: String,
     /// The file the project came from (a workbook or a project file), for the recovery file.
@@ -198,6 +203,9 @@ pub struct App {
     /// The KPIs of `kpis_key` (revision, filter): recomputed only when either changes.
     kpis: Kpis,
     kpis_key: Option<(u64, Filter)>,
+    /// The Funnel sheet summed per bucket, moved edit by edit: the KPIs of a million-row sheet
+    /// recompute within a frame. `None` until first needed and after the sheet must be summed again.
+    buckets: Option<metrics::buckets::FunnelBuckets>,
     /// Months with data, for the period picker (cached by revision).
     months: (u64, Vec<Month>),
     notices: Vec<Notice>,
@@ -234,6 +242,7 @@ impl App {
         let mut app = Self {
             doc: Document::new(Project::new()),
             path: None,
+            file: None,
             source_name: String::new(),
             source_path: None,
             lang,
@@ -246,6 +255,7 @@ impl App {
             filter: Filter::default(),
             kpis: metrics::compute(&Project::new(), &Filter::default()),
             kpis_key: None,
+            buckets: None,
             months: (u64::MAX, Vec::new()),
             notices: Vec::new(),
             commands: Vec::new(),
@@ -347,7 +357,18 @@ impl App {
     pub fn kpis(&mut self) -> &Kpis {
         let key = (self.doc.revision(), self.filter.clone());
         if self.kpis_key.as_ref() != Some(&key) {
-            self.kpis = metrics::compute(self.doc.project(), &self.filter);
+            match self.doc.take_funnel_delta() {
+                FunnelDelta::Unchanged => {}
+                FunnelDelta::Rows { before, after } => {
+                    if !self.buckets.as_mut().is_some_and(|b| b.update(&before, &after)) {
+                        self.buckets = None;
+                    }
+                }
+                FunnelDelta::Rebuild => self.buckets = None,
+            }
+            let project = self.doc.project();
+            let buckets = self.buckets.get_or_insert_with(|| metrics::buckets::FunnelBuckets::new(&project.funnel));
+            self.kpis = metrics::compute_with_buckets(project, &self.filter, buckets);
             self.kpis_key = Some(key);
         }
         &self.kpis
@@ -378,6 +399,8 @@ impl App {
 
     fn replace_document(&mut self, project: Project, path: Option<PathBuf>, name: String) {
         self.doc = Document::new(project);
+        self.file = None;
+        self.buckets = None;
         self.source_path = path.clone();
         self.path = path;
         self.source_name = name;
@@ -405,6 +428,9 @@ impl App {
                 let is_project = opened.is_project_file;
                 self.replace_document(opened.project, is_project.then(|| path.to_path_buf()), name);
                 self.source_path = Some(path.to_path_buf());
+                // A JSON project is written whole (converted) by its first save; until then edits go
+                // to the recovery file.
+                self.file = is_project.then(|| store::ProjectFile::open(path).ok()).flatten();
                 if !is_project {
                     // An imported workbook has never been saved as a project.
                     self.doc.mark_unsaved();
@@ -440,9 +466,14 @@ impl App {
 
     fn save_to(&mut self, path: PathBuf) -> bool {
         let path = files::with_project_extension(path);
+        // Close the open project file first: the save replaces it with a new file.
+        self.file = None;
         match files::save(self.doc.project(), &path) {
             Ok(()) => {
                 self.doc.mark_saved();
+                // The changes are in the file now; later edits go into it one by one.
+                self.doc.take_changes();
+                self.file = store::ProjectFile::open(&path).ok();
                 self.source_name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
                 self.prefs.touch_recent(&path);
                 self.save_prefs();
@@ -455,6 +486,10 @@ impl App {
                 true
             }
             Err(e) => {
+                // The file on disk still holds every edit written so far: go on writing into it.
+                if !self.doc.is_dirty() {
+                    self.file = self.path.as_deref().and_then(|p| store::ProjectFile::open(p).ok());
+                }
                 self.set_status(e, true);
                 false
             }
@@ -708,8 +743,27 @@ impl App {
         }
     }
 
-    /// Writes the recovery file every [`AUTOSAVE_EVERY`] while there are unsaved changes.
+    /// Saves the edits of this frame: into the project file as one transaction of the rows they
+    /// changed when the document is one; otherwise the recovery file every [`AUTOSAVE_EVERY`]
+    /// while there are unsaved changes.
     fn autosave(&mut self, ctx: &egui::Context) {
+        let changes = self.doc.take_changes();
+        if let Some(file) = &mut self.file {
+            if !changes.is_empty() {
+                match file.write_changes(self.doc.project(), &changes) {
+                    Ok(()) => self.doc.mark_saved(),
+                    Err(e) => {
+                        // The file keeps the last state written; the rest waits for a save, kept
+                        // meanwhile in the recovery file.
+                        self.file = None;
+                        self.set_status(e.to_string(), true);
+                    }
+                }
+            }
+            if self.file.is_some() {
+                return;
+            }
+        }
         let Some(dirs) = &self.dirs else { return };
         if !self.doc.is_dirty() || self.doc.revision() == self.autosaved_revision {
             return;

@@ -3,7 +3,8 @@
 //! build edits; nothing else writes into the project.
 
 use super::sheets::{self, Row, SetError, Sheet, Value};
-use crate::model::Project;
+use crate::model::{FunnelRow, Project};
+use crate::store::{Change, Table};
 
 /// One undoable change to the project.
 #[derive(Clone, Debug, PartialEq)]
@@ -114,6 +115,47 @@ impl Edit {
         }
     }
 
+    /// The rows of the project file this edit (or its inverse) rewrites.
+    pub fn changes(&self) -> Vec<Change> {
+        match self {
+            Edit::SetCell { sheet, row, .. } => vec![Change::Rows { table: sheet.table(), rows: *row..*row + 1 }],
+            Edit::InsertRows { sheet, at, .. } | Edit::DeleteRows { sheet, at, .. } => {
+                vec![Change::From { table: sheet.table(), at: *at }]
+            }
+            Edit::Batch(edits) => edits.iter().flat_map(Edit::changes).collect(),
+            Edit::ReplaceProject { .. } => Change::everything(),
+            Edit::SetScenarios { .. } => vec![Change::From { table: Table::Scenarios, at: 0 }],
+        }
+    }
+
+    /// The Funnel rows this edit touches: cells edited in place (by row index), rows inserted and
+    /// removed; `None` when the sheet must be summed again (the project replaced, or cells edited
+    /// in a batch that also moves rows, whose indices then shift).
+    fn funnel_touch(&self) -> Option<FunnelTouch> {
+        let mut t = FunnelTouch::default();
+        match self {
+            Edit::SetCell { sheet: Sheet::Funnel, row, .. } => t.cells.push(*row),
+            Edit::InsertRows { sheet: Sheet::Funnel, rows, .. } => t.inserted.extend(funnel_rows(rows)),
+            Edit::DeleteRows { sheet: Sheet::Funnel, rows, .. } => t.removed.extend(funnel_rows(rows)),
+            Edit::Batch(edits) => {
+                for e in edits {
+                    let u = e.funnel_touch()?;
+                    t.cells.extend(u.cells);
+                    t.inserted.extend(u.inserted);
+                    t.removed.extend(u.removed);
+                }
+                if !t.cells.is_empty() && !(t.inserted.is_empty() && t.removed.is_empty()) {
+                    return None;
+                }
+                t.cells.sort_unstable();
+                t.cells.dedup();
+            }
+            Edit::ReplaceProject { .. } => return None,
+            Edit::SetCell { .. } | Edit::InsertRows { .. } | Edit::DeleteRows { .. } | Edit::SetScenarios { .. } => {}
+        }
+        Some(t)
+    }
+
     /// Whether the edit changes nothing (a cell set to its own value, an empty batch).
     pub fn is_noop(&self) -> bool {
         match self {
@@ -122,6 +164,52 @@ impl Edit {
             Edit::Batch(edits) => edits.iter().all(Edit::is_noop),
             Edit::ReplaceProject { .. } => false,
             Edit::SetScenarios { old, new } => old == new,
+        }
+    }
+}
+
+fn funnel_rows(rows: &[Row]) -> impl Iterator<Item = FunnelRow> + '_ {
+    rows.iter().filter_map(|r| match r {
+        Row::Funnel(f) => Some(f.clone()),
+        _ => None,
+    })
+}
+
+/// The Funnel rows one edit touches (see [`Edit::funnel_touch`]).
+#[derive(Debug, Default)]
+struct FunnelTouch {
+    cells: Vec<usize>,
+    inserted: Vec<FunnelRow>,
+    removed: Vec<FunnelRow>,
+}
+
+/// What edits did to the Funnel sheet since [`Document::take_funnel_delta`], so that the KPI
+/// cache moves its bucket sums instead of summing a million rows again.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub enum FunnelDelta {
+    /// The sheet did not change.
+    #[default]
+    Unchanged,
+    /// The rows `before` were replaced by `after` (as a multiset: order does not matter to sums).
+    Rows {
+        /// The rows as they were (edited or removed).
+        before: Vec<FunnelRow>,
+        /// The rows as they are (edited or inserted).
+        after: Vec<FunnelRow>,
+    },
+    /// The sheet must be summed again.
+    Rebuild,
+}
+
+impl FunnelDelta {
+    fn add(&mut self, before: Vec<FunnelRow>, after: Vec<FunnelRow>) {
+        match self {
+            FunnelDelta::Unchanged => *self = FunnelDelta::Rows { before, after },
+            FunnelDelta::Rows { before: b, after: a } => {
+                b.extend(before);
+                a.extend(after);
+            }
+            FunnelDelta::Rebuild => {}
         }
     }
 }
@@ -180,6 +268,10 @@ pub struct Document {
     /// Bumped on every change; caches (KPIs, grid row orders) are keyed by it.
     revision: u64,
     saved_state: u64,
+    /// What changed since [`Document::take_changes`] was last called, for the project file.
+    changes: Vec<Change>,
+    /// What changed on the Funnel sheet since [`Document::take_funnel_delta`], for the KPI cache.
+    funnel_delta: FunnelDelta,
 }
 
 impl Document {
@@ -219,6 +311,41 @@ impl Document {
         self.saved_state = u64::MAX;
     }
 
+    /// The rows changed by the edits, undos and redos since the last call (the project file writes
+    /// just these).
+    pub fn take_changes(&mut self) -> Vec<Change> {
+        std::mem::take(&mut self.changes)
+    }
+
+    /// What the edits, undos and redos since the last call did to the Funnel sheet.
+    pub fn take_funnel_delta(&mut self) -> FunnelDelta {
+        std::mem::take(&mut self.funnel_delta)
+    }
+
+    /// Applies `edit` to the project, noting the rows it changed for the project file and the KPI
+    /// cache.
+    fn apply_noted(&mut self, edit: &Edit) -> Result<(), SetError> {
+        let touch = edit.funnel_touch();
+        let cells = |p: &Project, t: &FunnelTouch| -> Vec<FunnelRow> {
+            t.cells.iter().filter_map(|&i| p.funnel.get(i).cloned()).collect()
+        };
+        let before = touch.as_ref().map(|t| cells(&self.project, t));
+        edit.apply(&mut self.project)?;
+        match (touch, before) {
+            (Some(t), Some(mut before)) => {
+                let mut after = cells(&self.project, &t);
+                before.extend(t.removed);
+                after.extend(t.inserted);
+                if !(before.is_empty() && after.is_empty()) {
+                    self.funnel_delta.add(before, after);
+                }
+            }
+            _ => self.funnel_delta = FunnelDelta::Rebuild,
+        }
+        self.changes.extend(edit.changes());
+        Ok(())
+    }
+
     /// Applies an edit and records it for undo. A no-op edit is dropped.
     ///
     /// # Errors
@@ -227,7 +354,7 @@ impl Document {
         if edit.is_noop() {
             return Ok(());
         }
-        edit.apply(&mut self.project)?;
+        self.apply_noted(&edit)?;
         self.history.push(edit);
         self.revision += 1;
         Ok(())
@@ -236,7 +363,7 @@ impl Document {
     /// Undoes the last edit; returns it (as it was applied) when there was one.
     pub fn undo(&mut self) -> Option<Edit> {
         let (edit, id) = self.history.undo.pop()?;
-        if edit.inverse().apply(&mut self.project).is_err() {
+        if self.apply_noted(&edit.inverse()).is_err() {
             // Cannot happen with edits recorded by `apply`; keep the stack consistent anyway.
             self.history.undo.clear();
             self.history.redo.clear();
@@ -250,7 +377,7 @@ impl Document {
     /// Redoes the last undone edit; returns it when there was one.
     pub fn redo(&mut self) -> Option<Edit> {
         let (edit, id) = self.history.redo.pop()?;
-        if edit.apply(&mut self.project).is_err() {
+        if self.apply_noted(&edit).is_err() {
             self.history.undo.clear();
             self.history.redo.clear();
             return None;
@@ -375,6 +502,50 @@ mod tests {
         assert_eq!(d.history().undo_len(), HISTORY_CAP);
         while d.undo().is_some() {}
         assert!(d.is_dirty(), "the saved state fell off the capped history");
+    }
+
+    #[test]
+    fn edits_undo_and_redo_name_the_rows_they_changed() {
+        let mut d = doc();
+        d.take_changes();
+        let e = Edit::SetCell { sheet: Sheet::Plan, row: 1, col: 2, old: Value::Num(200.0), new: Value::Num(1.0) };
+        d.apply(e).unwrap();
+        d.undo();
+        d.apply(Edit::InsertRows { sheet: Sheet::Budget, at: 0, rows: vec![] }).unwrap();
+        let cell = Change::Rows { table: Table::Plan, rows: 1..2 };
+        assert_eq!(d.take_changes(), vec![cell.clone(), cell]);
+        assert!(d.take_changes().is_empty());
+        let scenarios = Edit::SetScenarios { old: vec![], new: vec![Default::default()] };
+        d.apply(Edit::Batch(vec![scenarios, Edit::InsertRows { sheet: Sheet::Nps, at: 0, rows: vec![] }])).unwrap();
+        assert_eq!(
+            d.take_changes(),
+            vec![Change::From { table: Table::Scenarios, at: 0 }, Change::From { table: Table::Nps, at: 0 }]
+        );
+    }
+
+    #[test]
+    fn funnel_edits_hand_their_rows_to_the_kpi_cache() {
+        let mut d = Document::new(crate::demo::demo_project());
+        let row = d.project().funnel[2].clone();
+        let old = Value::Num(row.leads.unwrap_or(0.0));
+        let cell = |new| Edit::SetCell { sheet: Sheet::Funnel, row: 2, col: 3, old: old.clone(), new };
+        d.apply(cell(Value::Num(1.0))).unwrap();
+        let FunnelDelta::Rows { before, after } = d.take_funnel_delta() else { panic!("rows expected") };
+        assert_eq!(before, vec![row.clone()]);
+        assert_eq!(after, vec![d.project().funnel[2].clone()]);
+        d.undo();
+        d.apply(Edit::DeleteRows { sheet: Sheet::Funnel, at: 2, rows: vec![Row::Funnel(row.clone())] }).unwrap();
+        let FunnelDelta::Rows { before, after } = d.take_funnel_delta() else { panic!("rows expected") };
+        assert_eq!(before.len(), 2, "the undone cell and the removed row");
+        assert_eq!(after.len(), 1);
+        assert_eq!(d.take_funnel_delta(), FunnelDelta::Unchanged);
+        // Cells edited in a batch that also moves rows: the sheet is summed again.
+        let batch = Edit::Batch(vec![
+            Edit::InsertRows { sheet: Sheet::Funnel, at: 0, rows: vec![Row::Funnel(row)] },
+            Edit::SetCell { sheet: Sheet::Funnel, row: 0, col: 3, old, new: Value::Num(2.0) },
+        ]);
+        d.apply(batch).unwrap();
+        assert_eq!(d.take_funnel_delta(), FunnelDelta::Rebuild);
     }
 
     #[test]

@@ -48,8 +48,9 @@ pub struct Opened {
 /// A sentence naming the file when it cannot be read at all.
 pub fn open(path: &Path) -> Result<Opened, String> {
     if store::is_project_file(path) {
-        let project = store::load_project(path).map_err(|e| e.to_string())?;
-        return Ok(Opened { project, notices: Vec::new(), is_project_file: true });
+        let loaded = store::read_project(path).map_err(|e| e.to_string())?;
+        let notices = if loaded.legacy { vec![Notice::from(&store::legacy_notice(path))] } else { Vec::new() };
+        return Ok(Opened { project: loaded.project, notices, is_project_file: true });
     }
     let (project, notices) = backend::import_workbook(path)?;
     Ok(Opened { project, notices, is_project_file: false })

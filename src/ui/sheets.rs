@@ -15,6 +15,7 @@ use crate::model::{
     BudgetRow, Channel, ChannelKind, Direction, DoctorRow, FunnelRow, Month, NpsPeriod, NpsRow, NpsScale, PlanRow,
     Project, RevenueRow, Tier,
 };
+use crate::store::Table;
 
 /// A sheet of the template.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
@@ -65,6 +66,21 @@ impl Sheet {
             Sheet::Revenue => K::Revenue,
             Sheet::Doctors => K::Doctors,
             Sheet::Nps => K::Nps,
+        }
+    }
+
+    /// The project file's table holding this sheet.
+    pub fn table(self) -> Table {
+        match self {
+            Sheet::Settings => Table::Settings,
+            Sheet::Directions => Table::Directions,
+            Sheet::Channels => Table::Channels,
+            Sheet::Plan => Table::Plan,
+            Sheet::Budget => Table::Budget,
+            Sheet::Funnel => Table::Funnel,
+            Sheet::Revenue => Table::Revenue,
+            Sheet::Doctors => Table::Doctors,
+            Sheet::Nps => Table::Nps,
         }
     }
 

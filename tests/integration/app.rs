@@ -79,6 +79,19 @@ pub(crate) fn harness(dir: &Path, project: &Project, lang: Lang) -> Harness<'sta
 pub(crate) fn harness_sized(dir: &Path, project: &Project, lang: Lang, size: [f32; 2]) -> Harness<'static, App> {
     let file = dir.join("clinic.medfunnel");
     medfunnel::store::save_project(project, &file).unwrap();
+    harness_on(dir, file, lang, size)
+}
+
+/// As [`harness`], on a JSON project of the first format: the app cannot write edits into it
+/// before a save converts it, so unsaved changes and the recovery file behave as for a workbook.
+fn legacy_harness(dir: &Path, project: &Project, lang: Lang) -> Harness<'static, App> {
+    let file = dir.join("clinic.medfunnel");
+    let old = Project { format_version: 1, ..project.clone() };
+    std::fs::write(&file, serde_json::to_vec_pretty(&old).unwrap()).unwrap();
+    harness_on(dir, file, lang, [1400.0, 900.0])
+}
+
+fn harness_on(dir: &Path, file: std::path::PathBuf, lang: Lang, size: [f32; 2]) -> Harness<'static, App> {
     let app =
         App::new(Startup { file: Some(file), dirs: Some(AppDirs::inside(dir)), reopen_last: false, lang: Some(lang) });
     let mut h = Harness::builder()
@@ -265,8 +278,11 @@ fn saving_and_reopening_gives_the_same_model() {
     h.get_by_label("эксперимент").click();
     h.run();
     assert_eq!(h.state().document().project().channels[1].tier, Tier::Experiment);
-    assert!(h.state().document().is_dirty());
-    assert!(h.state().window_title().starts_with('●'));
+    // The edit went straight into the project file.
+    assert!(!h.state().document().is_dirty());
+    assert!(!h.state().window_title().starts_with('●'));
+    let in_file = medfunnel::store::load_project(&dir.path().join("clinic.medfunnel")).unwrap();
+    assert_eq!(&in_file, h.state().document().project());
 
     let out = dir.path().join("saved.medfunnel");
     h.state_mut().send(Command::SaveTo(out.clone()));
@@ -283,9 +299,63 @@ fn saving_and_reopening_gives_the_same_model() {
 }
 
 #[test]
-fn unsaved_changes_survive_a_crash_through_the_recovery_file() {
+fn an_edit_of_a_project_file_survives_a_crash_without_a_recovery_file() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = harness(dir.path(), &clinic(), Lang::Ru);
+    h.state_mut().send(Command::Show(View::Sheet(Sheet::Plan)));
+    h.run();
+    h.state_mut().grid_mut(Sheet::Plan).select_model_cell(0, 2);
+    h.run();
+    h.event(Event::Text("7 654 321".into()));
+    h.key_press(Key::Enter);
+    h.run();
+    let edited = h.state().document().project().clone();
+    assert_eq!(edited.plan[0].revenue_plan, 7_654_321.0);
+    // "Kill" the app: drop it without on_exit.
+    drop(h);
+    let app = App::new(Startup {
+        file: None,
+        dirs: Some(AppDirs::inside(dir.path())),
+        reopen_last: true,
+        lang: Some(Lang::Ru),
+    });
+    assert_eq!(app.document().project(), &edited);
+    assert!(!app.document().is_dirty());
+    assert!(!AppDirs::inside(dir.path()).recovery_path().exists());
+}
+
+#[test]
+fn a_json_project_opens_with_a_notice_and_its_first_save_converts_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = legacy_harness(dir.path(), &clinic(), Lang::Ru);
+    assert_eq!(h.state().document().project(), &clinic());
+    h.state_mut().send(Command::Apply(medfunnel::ui::commands::Edit::SetCell {
+        sheet: Sheet::Plan,
+        row: 0,
+        col: 2,
+        old: medfunnel::ui::sheets::Value::Num(1_000_000.0),
+        new: medfunnel::ui::sheets::Value::Num(5.0),
+    }));
+    h.run();
+    assert!(h.state().document().is_dirty(), "a JSON project is not written edit by edit");
+    let file = dir.path().join("clinic.medfunnel");
+    assert_eq!(std::fs::read(&file).unwrap()[0], b'{');
+    h.state_mut().send(Command::Save);
+    h.run();
+    assert!(!h.state().document().is_dirty());
+    assert!(std::fs::read(&file).unwrap().starts_with(b"SQLite format 3\0"));
+    assert_eq!(&medfunnel::store::load_project(&file).unwrap(), h.state().document().project());
+    // From now on edits go into the file as they happen.
+    h.state_mut().send(Command::Undo);
+    h.run();
+    assert!(!h.state().document().is_dirty());
+    assert_eq!(medfunnel::store::load_project(&file).unwrap(), clinic());
+}
+
+#[test]
+fn unsaved_changes_survive_a_crash_through_the_recovery_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = legacy_harness(dir.path(), &clinic(), Lang::Ru);
     h.state_mut().send(Command::Show(View::Sheet(Sheet::Plan)));
     h.run();
     h.state_mut().grid_mut(Sheet::Plan).select_model_cell(0, 2);
@@ -441,7 +511,7 @@ fn an_imported_workbook_lists_its_problems_and_a_click_shows_the_cell() {
 #[test]
 fn unsaved_changes_are_not_dropped_by_opening_another_file() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(dir.path(), &clinic(), Lang::Ru);
+    let mut h = legacy_harness(dir.path(), &clinic(), Lang::Ru);
     h.state_mut().send(Command::Show(View::Sheet(Sheet::Plan)));
     h.run();
     h.state_mut().grid_mut(Sheet::Plan).select_model_cell(0, 2);
@@ -521,7 +591,7 @@ fn renaming_a_channel_keeps_its_rows_attached_and_undoes_in_one_step() {
 #[test]
 fn closing_with_unsaved_changes_asks_first() {
     let dir = tempfile::tempdir().unwrap();
-    let mut h = harness(dir.path(), &clinic(), Lang::Ru);
+    let mut h = legacy_harness(dir.path(), &clinic(), Lang::Ru);
     h.state_mut().send(Command::Apply(medfunnel::ui::commands::Edit::SetCell {
         sheet: Sheet::Plan,
         row: 0,

@@ -5,7 +5,6 @@
 //! visits come from this import or from visits imported earlier into the project.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 
 use chrono::NaiveDate;
 use serde::Serialize;
@@ -140,28 +139,10 @@ impl<'p> Directions<'p> {
     }
 }
 
-/// FNV-1a: the join hashes millions of short keys (phone digits, patient ids), where the
-/// standard library's DoS-resistant SipHash costs more than the work itself; the keys come from the
-/// user's own files, so flooding is no concern.
-#[derive(Default)]
-pub(crate) struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 { 0xcbf2_9ce4_8422_2325 } else { self.0 };
-        for b in bytes {
-            h ^= u64::from(*b);
-            h = h.wrapping_mul(0x0000_0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub(crate) type Fast = BuildHasherDefault<Fnv>;
+/// The join hashes millions of short keys (phone digits, patient ids), where the standard library's
+/// DoS-resistant SipHash costs more than the work itself; the keys come from the user's own files,
+/// so flooding is no concern.
+pub(crate) type Fast = rustc_hash::FxBuildHasher;
 
 /// Patients as small ids: each normalised phone is hashed with the salt once, and the join works
 /// on `u32`s instead of 64-character keys.

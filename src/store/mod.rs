@@ -1,12 +1,22 @@
-//! Project files (`.medfunnel`: the model as JSON with a format version) and opening any file the
-//! user points at: a project file or a workbook to import.
+//! Project files (`.medfunnel`) and opening any file the user points at: a project file or a
+//! workbook to import.
+//!
+//! A project file is an SQLite database ([`sqlite`]); files of the first format, one JSON document
+//! ([`legacy_json`]), still open and become databases on their first save. A whole save builds the
+//! database beside the target and renames it over it; the app then writes each edit into the file
+//! as one transaction of the rows it changed ([`ProjectFile`]).
+
+mod legacy_json;
+pub mod sqlite;
 
 use std::fs;
-use std::io::Write;
+use std::io::{Read, Write};
 use std::path::Path;
 
-use crate::import::{self, Imported};
+use crate::import::{self, Imported, Problem};
 use crate::model::{FORMAT_VERSION, Project};
+
+pub use sqlite::{Change, ProjectFile, Table};
 
 /// The extension of project files.
 pub const PROJECT_EXTENSION: &str = "medfunnel";
@@ -52,20 +62,51 @@ pub fn is_project_file(path: &Path) -> bool {
     path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case(PROJECT_EXTENSION))
 }
 
+/// A project file read, and whether it was of the first (JSON) format.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The project.
+    pub project: Project,
+    /// The file is a JSON project of an older medfunnel: saving converts it.
+    pub legacy: bool,
+}
+
 /// Reads a project file.
+///
+/// # Errors
+/// [`StoreError::Io`] when it cannot be read, [`StoreError::Format`] when it is not a project,
+/// [`StoreError::TooNew`] when a newer medfunnel wrote it.
 pub fn load_project(path: &Path) -> Result<Project, StoreError> {
-    let bytes = fs::read(path).map_err(io_err(path))?;
-    let file = path.display().to_string();
-    let value: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|e| StoreError::Format { file: file.clone(), reason: e.to_string() })?;
-    let found = value.get("format_version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
-    if found > FORMAT_VERSION {
-        return Err(StoreError::TooNew { file, found });
+    read_project(path).map(|l| l.project)
+}
+
+/// Reads a project file of either format, telling which it was.
+///
+/// # Errors
+/// As [`load_project`].
+pub fn read_project(path: &Path) -> Result<Loaded, StoreError> {
+    let mut head = Vec::with_capacity(16);
+    fs::File::open(path).and_then(|f| f.take(16).read_to_end(&mut head)).map_err(io_err(path))?;
+    if head.as_slice() == sqlite::SQLITE_HEADER {
+        return Ok(Loaded { project: sqlite::read(path)?, legacy: false });
     }
-    let mut project: Project =
-        serde_json::from_value(value).map_err(|e| StoreError::Format { file, reason: e.to_string() })?;
-    project.format_version = FORMAT_VERSION;
-    Ok(project)
+    let file = path.display().to_string();
+    if legacy_json::looks_like_json(&head) {
+        let bytes = fs::read(path).map_err(io_err(path))?;
+        return Ok(Loaded { project: legacy_json::read(&file, &bytes)?, legacy: true });
+    }
+    Err(StoreError::Format { file, reason: "neither an SQLite database nor a JSON project".into() })
+}
+
+/// The notice shown when a JSON project of an older medfunnel was opened.
+pub fn legacy_notice(path: &Path) -> Problem {
+    let file = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+    Problem::notice(
+        &file,
+        format!(
+            "{file} is a project file of an older medfunnel (JSON); it is converted to the current format when saved."
+        ),
+    )
 }
 
 /// Writes `bytes` to `path` atomically: a temp file in the same folder, fsync, rename, fsync the
@@ -76,12 +117,21 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
 
 /// [`write_atomic`] for callers with their own error type (the workbook writers).
 pub fn write_atomic_io(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
+    let mut tmp = tempfile::NamedTempFile::new_in(folder_of(path))?;
+    tmp.write_all(bytes)?;
+    persist(tmp, path)
+}
+
+fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(bytes)?;
+    }
+}
+
+/// Syncs a complete temp file and renames it over `path`, then syncs the folder.
+fn persist(tmp: tempfile::NamedTempFile, path: &Path) -> std::io::Result<()> {
+    let dir = folder_of(path);
     // tempfile creates the file readable by its owner only; a saved project or workbook keeps the
     // permissions of the file it replaces, or gets the usual ones.
     let permissions = fs::metadata(path).map(|m| m.permissions()).ok().or_else(default_permissions);
@@ -109,19 +159,27 @@ fn default_permissions() -> Option<fs::Permissions> {
     None
 }
 
-/// Saves a project file atomically.
+/// Saves a project file atomically, in one go: the database is built in a temp file beside the
+/// target and renamed over it, so a crash leaves the old file or the new one, never a mix.
+///
+/// # Errors
+/// [`StoreError::Io`] when the folder refuses the file, [`StoreError::Format`] when SQLite does.
 pub fn save_project(project: &Project, path: &Path) -> Result<(), StoreError> {
-    let mut p = project.clone();
-    p.format_version = FORMAT_VERSION;
-    let bytes = serde_json::to_vec_pretty(&p)
-        .map_err(|e| StoreError::Format { file: path.display().to_string(), reason: e.to_string() })?;
-    write_atomic(path, &bytes)
+    let tmp = tempfile::NamedTempFile::new_in(folder_of(path)).map_err(io_err(path))?;
+    sqlite::write_new(project, tmp.path())?;
+    if path.exists() {
+        sqlite::settle(path)?;
+    }
+    persist(tmp, path).map_err(io_err(path))
 }
 
-/// Opens what the user pointed at: a project file as is, anything else as a workbook to import.
+/// Opens what the user pointed at: a project file as is (with a notice when it is of the older JSON
+/// format), anything else as a workbook to import.
 pub fn open(path: &Path) -> Result<Imported, StoreError> {
     if is_project_file(path) {
-        Ok(Imported { project: load_project(path)?, problems: Vec::new() })
+        let loaded = read_project(path)?;
+        let problems = if loaded.legacy { vec![legacy_notice(path)] } else { Vec::new() };
+        Ok(Imported { project: loaded.project, problems })
     } else {
         Ok(import::import_workbook(path)?)
     }
@@ -183,5 +241,31 @@ mod tests {
         assert!(matches!(load_project(&path), Err(StoreError::TooNew { found: 99, .. })));
         fs::write(&path, b"\x00\x01garbage").unwrap();
         assert!(matches!(load_project(&path), Err(StoreError::Format { .. })));
+        // An SQLite database of another program, and one of a newer medfunnel.
+        let other = dir.path().join("other.medfunnel");
+        rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE t(x)").unwrap();
+        assert!(matches!(load_project(&other), Err(StoreError::Format { .. })));
+        save_project(&Project::new(), &path).unwrap();
+        rusqlite::Connection::open(&path).unwrap().execute_batch("PRAGMA user_version = 99").unwrap();
+        assert!(matches!(load_project(&path), Err(StoreError::TooNew { found: 99, .. })));
+    }
+
+    #[test]
+    fn a_json_project_opens_with_a_notice_and_is_converted_on_save() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("old.medfunnel");
+        let mut p = Project::new();
+        p.settings.clinic = "Старая".into();
+        p.format_version = 1;
+        fs::write(&path, serde_json::to_vec_pretty(&p).unwrap()).unwrap();
+        let opened = open(&path).unwrap();
+        assert_eq!(opened.project.settings.clinic, "Старая");
+        assert_eq!(opened.problems.len(), 1);
+        assert!(opened.problems[0].message.contains("older medfunnel"), "{}", opened.problems[0].message);
+        save_project(&opened.project, &path).unwrap();
+        assert_eq!(&fs::read(&path).unwrap()[..16], sqlite::SQLITE_HEADER);
+        let again = open(&path).unwrap();
+        assert!(again.problems.is_empty());
+        assert_eq!(again.project, opened.project);
     }
 }
