@@ -53,34 +53,95 @@ pub fn is_project_file(path: &Path) -> bool {
 }
 
 /// Reads a project file.
+///
+/// A file that is not a JSON object with a `format_version` (`{}`, an array, garbage) is not a
+/// project: [`StoreError::Format`]. Values are checked by [`open`] (see
+/// [`validate_project`](crate::import::validate::validate_project)).
 pub fn load_project(path: &Path) -> Result<Project, StoreError> {
     let bytes = fs::read(path).map_err(io_err(path))?;
     let file = path.display().to_string();
-    let value: serde_json::Value =
-        serde_json::from_slice(&bytes).map_err(|e| StoreError::Format { file: file.clone(), reason: e.to_string() })?;
-    let found = value.get("format_version").and_then(|v| v.as_u64()).unwrap_or(0) as u32;
+    let value: serde_json::Value = serde_json::from_slice(&bytes).map_err(|e| StoreError::Format {
+        file: file.clone(),
+        reason: crate::import::redact::message(&e.to_string()),
+    })?;
+    let Some(found) = value.get("format_version").and_then(|v| v.as_u64()) else {
+        return Err(StoreError::Format {
+            file,
+            reason: "it has no format_version, so it is not a project medfunnel wrote".to_string(),
+        });
+    };
+    let found = u32::try_from(found).unwrap_or(u32::MAX);
     if found > FORMAT_VERSION {
         return Err(StoreError::TooNew { file, found });
     }
-    let mut project: Project =
-        serde_json::from_value(value).map_err(|e| StoreError::Format { file, reason: e.to_string() })?;
+    let mut project: Project = serde_json::from_value(value)
+        .map_err(|e| StoreError::Format { file, reason: crate::import::redact::message(&e.to_string()) })?;
     project.format_version = FORMAT_VERSION;
     Ok(project)
 }
 
-/// Writes `bytes` to `path` atomically: a temp file in the same folder, fsync, rename, fsync the
-/// folder. A failure at any step leaves the old file as it was.
+/// The start of every temp file medfunnel writes beside a target: a hidden name that says whose it
+/// is, followed by the writing process's id (see [`sweep_temp_files`]).
+pub const TEMP_PREFIX: &str = ".medfunnel-tmp-";
+
+/// How old a temp file of ours must be before a start removes it even though the process that
+/// wrote it may still be running (a save takes seconds, not minutes).
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(5 * 60);
+
+/// Removes medfunnel's left-over temp files in `dir`: those of a process that no longer runs (a
+/// save killed mid-way), and any older than a few minutes. This process's own are kept. Errors
+/// are ignored: cleaning up must never stop a command. Returns how many files were removed.
+pub fn sweep_temp_files(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else { return 0 };
+    let me = std::process::id();
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(TEMP_PREFIX)) else { continue };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        if pid == Some(me) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_none_or(|age| age > STALE_AFTER);
+        let orphan = pid.is_some_and(|p| process_gone(p));
+        if (old || orphan) && entry.file_type().is_ok_and(|t| t.is_file()) && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Whether no process with this id runs (only known where `/proc` lists processes; elsewhere the
+/// age rule of [`sweep_temp_files`] applies alone).
+fn process_gone(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    proc.join("self").exists() && !proc.join(pid.to_string()).exists()
+}
+
+/// The folder a file is written into (`.` for a bare file name).
+pub fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// Writes `bytes` to `path` atomically: a temp file in the same folder (named with
+/// [`TEMP_PREFIX`] and this process's id), fsync, rename, fsync the folder. A failure at any step
+/// leaves the old file as it was and removes the temp file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     write_atomic_io(path, bytes).map_err(io_err(path))
 }
 
 /// [`write_atomic`] for callers with their own error type (the workbook writers).
 pub fn write_atomic_io(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+    let dir = folder_of(path);
+    let mut tmp = tempfile::Builder::new().prefix(&format!("{TEMP_PREFIX}{}-", std::process::id())).tempfile_in(dir)?;
     tmp.write_all(bytes)?;
     // tempfile creates the file readable by its owner only; a saved project or workbook keeps the
     // permissions of the file it replaces, or gets the usual ones.
@@ -118,10 +179,14 @@ pub fn save_project(project: &Project, path: &Path) -> Result<(), StoreError> {
     write_atomic(path, &bytes)
 }
 
-/// Opens what the user pointed at: a project file as is, anything else as a workbook to import.
+/// Opens what the user pointed at: a project file (its values checked as a workbook's are, rows
+/// with impossible values left out with located errors), anything else as a workbook to import.
 pub fn open(path: &Path) -> Result<Imported, StoreError> {
     if is_project_file(path) {
-        Ok(Imported { project: load_project(path)?, problems: Vec::new() })
+        let mut project = load_project(path)?;
+        let file = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        let problems = crate::import::validate::validate_project(&mut project, &file);
+        Ok(Imported { project, problems })
     } else {
         Ok(import::import_workbook(path)?)
     }
@@ -176,6 +241,27 @@ mod tests {
     }
 
     #[test]
+    fn temp_files_of_dead_writers_are_swept() {
+        let dir = tempfile::tempdir().unwrap();
+        // A writer that no longer runs (no process has id u32::MAX - 1), and one of ours.
+        let dead = dir.path().join(format!("{TEMP_PREFIX}{}-abc", u32::MAX - 1));
+        let mine = dir.path().join(format!("{TEMP_PREFIX}{}-abc", std::process::id()));
+        let other = dir.path().join("keep.xlsx");
+        for p in [&dead, &mine, &other] {
+            fs::write(p, b"x").unwrap();
+        }
+        let expected = if Path::new("/proc/self").exists() { 1 } else { 0 };
+        assert_eq!(sweep_temp_files(dir.path()), expected);
+        assert!(mine.exists() && other.exists());
+        // A save's own temp file carries the prefix and is gone after the save.
+        save_project(&Project::new(), &dir.path().join("a.medfunnel")).unwrap();
+        assert!(!fs::read_dir(dir.path()).unwrap().flatten().any(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.starts_with(TEMP_PREFIX) && n != mine.file_name().unwrap().to_string_lossy()
+        }));
+    }
+
+    #[test]
     fn newer_format_and_garbage_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.medfunnel");
@@ -183,5 +269,9 @@ mod tests {
         assert!(matches!(load_project(&path), Err(StoreError::TooNew { found: 99, .. })));
         fs::write(&path, b"\x00\x01garbage").unwrap();
         assert!(matches!(load_project(&path), Err(StoreError::Format { .. })));
+        for not_a_project in [&b"{}"[..], b"[]", b"null", br#"{"format_version": "x"}"#] {
+            fs::write(&path, not_a_project).unwrap();
+            assert!(matches!(load_project(&path), Err(StoreError::Format { .. })), "{not_a_project:?}");
+        }
     }
 }

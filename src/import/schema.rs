@@ -267,8 +267,10 @@ pub enum SettingKey {
     DedupeDays,
     /// `attribution_days`.
     AttributionDays,
-    /// `salt`: the project's patient-key salt, kept so that a re-import joins the same patients.
-    Salt,
+    /// `key_fingerprint`: which machine key the project's patients were hashed with (the key
+    /// itself is never in a project or workbook), so that a re-import on a machine with another
+    /// key is refused instead of silently matching nobody.
+    KeyFingerprint,
 }
 
 impl SettingKey {
@@ -282,7 +284,7 @@ impl SettingKey {
         SettingKey::FixedCosts,
         SettingKey::DedupeDays,
         SettingKey::AttributionDays,
-        SettingKey::Salt,
+        SettingKey::KeyFingerprint,
     ];
 
     /// The English key (`weekday_weights`).
@@ -296,7 +298,7 @@ impl SettingKey {
             SettingKey::FixedCosts => "fixed_costs",
             SettingKey::DedupeDays => "dedupe_days",
             SettingKey::AttributionDays => "attribution_days",
-            SettingKey::Salt => "salt",
+            SettingKey::KeyFingerprint => "key_fingerprint",
         }
     }
 
@@ -311,7 +313,7 @@ impl SettingKey {
             SettingKey::FixedCosts => &["постоянные расходы", "постоянные затраты", "фиксированные расходы"],
             SettingKey::DedupeDays => &["дни дедупликации", "окно дублей", "дедупликация"],
             SettingKey::AttributionDays => &["окно атрибуции", "дни атрибуции", "атрибуция"],
-            SettingKey::Salt => &["соль"],
+            SettingKey::KeyFingerprint => &["отпечаток ключа"],
         }
     }
 

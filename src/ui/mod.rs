@@ -53,6 +53,11 @@ pub fn install_fonts(ctx: &egui::Context) {
 /// A sentence when the window cannot be created (no display, no OpenGL).
 pub fn run(file: Option<PathBuf>) -> Result<(), String> {
     let startup = Startup { file, dirs: files::AppDirs::system(), reopen_last: true, lang: None };
+    // Temp files of a save that was killed are removed at the next start.
+    if let Some(dirs) = &startup.dirs {
+        crate::store::sweep_temp_files(&dirs.config);
+        crate::store::sweep_temp_files(&dirs.data);
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("medfunnel")

@@ -15,6 +15,7 @@ use crate::import::cells::{
     ValueError, cell_day, cell_display, cell_is_blank, cell_month, cell_number, cell_text, is_total_label,
     normalize_key, parse_day, parse_month, parse_number,
 };
+use crate::import::redact::{looks_personal, mask_digit_runs};
 use crate::import::schema::Column;
 use crate::import::sheet::list_rows;
 use crate::model::Month;
@@ -519,16 +520,41 @@ impl RowReader<'_, '_> {
         match parse(cell) {
             Ok(v) => v,
             Err(e) => {
+                let shown = cell.display();
                 let (value, message) = if column.key == "phone" && !matches!(e, ValueError::ExcelError(_)) {
                     // Never quote a phone: the message shows it masked, the value is left out.
                     (None, format!("«{}» cannot be read", mask_phone(e.value())))
+                } else if looks_personal(&shown) || holds_several_fields(&shown) {
+                    // A name, a phone or a whole glued row in the wrong column: never quoted.
+                    (None, HIDDEN_VALUE.to_string())
                 } else {
-                    (Some(cell.display()), e.to_string())
+                    (Some(shown), e.to_string())
                 };
                 self.errors.push(RowError { column, value, message });
                 None
             }
         }
+    }
+
+    /// A source or channel name. A value that looks like a phone or a person's name (see
+    /// [`looks_personal`]) is refused with an error that shows it masked: it must never become a
+    /// channel that reaches the project, the JSON or the report.
+    pub fn channel(&mut self, key: &str) -> Option<String> {
+        let text = self.text(key)?;
+        if looks_personal(&text) || holds_several_fields(&text) {
+            if let Some((column, _)) = self.lookup(key) {
+                self.errors.push(RowError {
+                    column,
+                    value: None,
+                    message: format!(
+                        "«{}» looks like a person's name or phone, not a channel, and is never used as a channel name",
+                        mask_person(&text)
+                    ),
+                });
+            }
+            return None;
+        }
+        Some(text)
     }
 
     /// `value`, or an error when the required cell is empty.
@@ -573,6 +599,31 @@ impl RowReader<'_, '_> {
         let is_1904 = self.is_1904;
         self.read(key, |c| c.datetime(is_1904))
     }
+}
+
+/// What a row error says instead of quoting a value that may be personal.
+const HIDDEN_VALUE: &str = "the value cannot be read here and is not shown, as it looks like a name, a phone or a whole row \
+     (is the separator different on this row, or a quote left open?)";
+
+/// Whether a value holds what looks like several fields glued together (a row with another
+/// separator, or rows swallowed by an open quote).
+fn holds_several_fields(text: &str) -> bool {
+    text.contains(['\n', '\r', '\t', ';']) || text.matches(',').count() >= 2
+}
+
+/// A personal value masked for a message: each word's first letter kept, digits masked
+/// (`Иванова Мария` → `И****** М****`).
+fn mask_person(text: &str) -> String {
+    let words: Vec<String> = mask_digit_runs(text)
+        .split_whitespace()
+        .take(4)
+        .map(|w| {
+            let mut cs = w.chars();
+            let first = cs.next().map(String::from).unwrap_or_default();
+            first + &"*".repeat(cs.count().min(12))
+        })
+        .collect();
+    words.join(" ")
 }
 
 /// Reads the data rows after the header with `read`, in file order.
@@ -663,6 +714,31 @@ mod tests {
         let h = find_header(ExportKind::Leads, &map, &rows).unwrap();
         let keys: Vec<_> = h.columns.iter().map(|(c, i)| (c.key, *i)).collect();
         assert_eq!(keys, vec![("created", 0), ("phone", 1), ("source", 2)]);
+    }
+
+    #[test]
+    fn personal_values_are_never_channels_or_quoted() {
+        let header = vec![(1, text_row(&["created", "phone", "source"]))];
+        let h = find_header(ExportKind::Leads, &ColumnMap::new(), &header).unwrap();
+        let place = Place { file: "leads.csv", sheet: None };
+        let rows = vec![
+            (2, text_row(&["2025-03-01", "+7 916 123-45-67", "Иванова Мария"])),
+            (3, text_row(&["Петров Иван, +7 916 765-43-21, yandex", "+7 916 765-43-21", "yandex"])),
+            (4, text_row(&["2025-03-02", "+7 916 000-00-01", "Яндекс Директ"])),
+        ];
+        let mut problems = Vec::new();
+        let items = read_rows(&place, &h, rows.into_iter(), false, &mut problems, |r| {
+            let created = r.day("created");
+            let source = r.channel("source");
+            Some((created?, source?))
+        });
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].1, "Яндекс Директ");
+        let text: String = problems.iter().map(|p| format!("{p} {:?}\n", p.value)).collect();
+        for secret in ["Иванова", "Мария", "Петров", "765-43-21", "1234567"] {
+            assert!(!text.contains(secret), "{secret} leaked: {text}");
+        }
+        assert!(text.contains("И****** М****"), "{text}");
     }
 
     #[test]
