@@ -243,20 +243,17 @@ pub(crate) fn check_package(bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-/// The `uniqueCount` (or `count`) attribute of the `<sst>` element at the top of sharedStrings.xml.
+/// The `uniqueCount` attribute of the `<sst>` element at the top of sharedStrings.xml.
 fn claimed_count(head: &[u8]) -> Option<u64> {
     let text = String::from_utf8_lossy(head);
     let sst = &text[text.find("<sst")?..];
     let sst = &sst[..sst.find('>').unwrap_or(sst.len())];
-    ["uniqueCount=\"", " count=\""]
-        .iter()
-        .filter_map(|attr| {
-            let start = sst.find(attr)? + attr.len();
-            let digits: String = sst[start..].chars().take_while(char::is_ascii_digit).collect();
-            // More digits than u64 holds is a claim as absurd as any.
-            Some(digits.parse::<u64>().unwrap_or(u64::MAX))
-        })
-        .max()
+    // Only the unique count is reserved for (`count` counts the cells that use the strings).
+    let attr = "uniqueCount=\"";
+    let start = sst.find(attr)? + attr.len();
+    let digits: String = sst[start..].chars().take_while(char::is_ascii_digit).collect();
+    // More digits than u64 holds is a claim as absurd as any.
+    Some(digits.parse::<u64>().unwrap_or(u64::MAX))
 }
 
 #[cfg(test)]

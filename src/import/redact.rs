@@ -158,11 +158,11 @@ const CHANNEL_WORDS: &[&str] = &[
     "бот",
 ];
 
-/// Whether a value looks like a patient's phone or name rather than a channel: it holds
-/// [`MASKED_DIGITS`] or more digits, or it is two or three capitalised Cyrillic words (`Иванова
+/// Whether a value looks like a patient's phone or name rather than a channel: it holds a run of
+/// [`MASKED_DIGITS`] or more digits that is not a date (see [`mask_digit_runs`]), or it is two or three capitalised Cyrillic words (`Иванова
 /// Мария`, `Петров Иван Сергеевич`) none of which is a marketing word.
 pub fn looks_personal(text: &str) -> bool {
-    if text.chars().filter(char::is_ascii_digit).count() >= MASKED_DIGITS {
+    if mask_digit_runs(text) != text {
         return true;
     }
     let words: Vec<&str> = text.split_whitespace().collect();

@@ -1,8 +1,10 @@
 //! All integration tests build into this one binary (one `mod` per area), which keeps link time low.
 
 mod cli;
+mod fuzz;
 mod import_template;
 mod raw_exports;
+mod reliability;
 mod report;
 mod roundtrip;
 

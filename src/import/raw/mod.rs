@@ -109,7 +109,7 @@ pub fn read_leads(path: &Path, map: &ColumnMap) -> Result<(Export<Lead>, Vec<Pro
         let phone = r.text("phone").map(|t| Phone::parse(&t)).unwrap_or_default();
         let source = r.channel("source");
         let source = r.required("source", source);
-        let direction = r.text("direction");
+        let direction = r.channel("direction");
         let status = r.text("status");
         let booked = r.day("booked");
         Some(Lead { created: created?, phone, source: source?, direction, status, booked })
@@ -127,8 +127,8 @@ pub fn read_visits(path: &Path, map: &ColumnMap) -> Result<(Export<Visit>, Vec<P
         let date = r.day("date");
         let date = r.required("date", date);
         let phone = r.text("phone").map(|t| Phone::parse(&t)).unwrap_or_default();
-        let direction = r.text("direction");
-        let doctor = r.text("doctor");
+        let direction = r.channel("direction");
+        let doctor = r.doctor("doctor");
         let amount = r.number("amount").unwrap_or(0.0);
         Some(Visit { date: date?, phone, direction, doctor, amount })
     })?;

@@ -7,7 +7,9 @@ use std::path::Path;
 use calamine::{Reader, SheetType};
 
 use super::csv::{MAX_QUOTED_LINES, Records, SEPARATORS, decode, encoding_doubt, guess_separator};
-use super::table::{ColumnMap, ExportKind, Header, NoHeader, Place, RowCells, RowReader, find_header, read_rows};
+use super::table::{
+    ColumnMap, ExportKind, Header, NoHeader, Place, RowCells, RowReader, find_header, read_rows, screen,
+};
 use crate::import::grid::read_grid;
 use crate::import::{ImportError, Problem, open_book};
 
@@ -114,7 +116,7 @@ pub fn preview_rows(
                     let phone = super::Phone::parse(&text);
                     if phone.is_identity() { phone.masked() } else { super::mask_phone(&text) }
                 }
-                _ => text,
+                _ => screen(k, &text),
             };
             row.push((k, text));
         }

@@ -528,7 +528,9 @@ impl RowReader<'_, '_> {
                     // A name, a phone or a whole glued row in the wrong column: never quoted.
                     (None, HIDDEN_VALUE.to_string())
                 } else {
-                    (Some(shown), e.to_string())
+                    // Exports hold patients: a capitalised word (a name glued to a date, say) is
+                    // shown by its first letter only.
+                    (Some(mask_names(&shown)), mask_quoted_names(&e.to_string()))
                 };
                 self.errors.push(RowError { column, value, message });
                 None
@@ -536,12 +538,23 @@ impl RowReader<'_, '_> {
         }
     }
 
-    /// A source or channel name. A value that looks like a phone or a person's name (see
-    /// [`looks_personal`]) is refused with an error that shows it masked: it must never become a
-    /// channel that reaches the project, the JSON or the report.
+    /// A source, channel or direction name. A value that looks like a phone or a person's name
+    /// (see [`looks_personal`]) is refused with an error that shows it masked: it must never become
+    /// a channel or direction that reaches the project, the JSON or the report.
     pub fn channel(&mut self, key: &str) -> Option<String> {
+        self.public_text(key, false)
+    }
+
+    /// A doctor's name: names are what the column holds, but a value with a phone's digits (a
+    /// patient's phone shifted into it) is refused as [`Self::channel`] refuses it.
+    pub fn doctor(&mut self, key: &str) -> Option<String> {
+        self.public_text(key, true)
+    }
+
+    fn public_text(&mut self, key: &str, names_allowed: bool) -> Option<String> {
         let text = self.text(key)?;
-        if looks_personal(&text) || holds_several_fields(&text) {
+        let personal = if names_allowed { mask_digit_runs(&text) != text } else { looks_personal(&text) };
+        if personal || holds_several_fields(&text) {
             if let Some((column, _)) = self.lookup(key) {
                 self.errors.push(RowError {
                     column,
@@ -608,7 +621,58 @@ const HIDDEN_VALUE: &str = "the value cannot be read here and is not shown, as i
 /// Whether a value holds what looks like several fields glued together (a row with another
 /// separator, or rows swallowed by an open quote).
 fn holds_several_fields(text: &str) -> bool {
-    text.contains(['\n', '\r', '\t', ';']) || text.matches(',').count() >= 2
+    text.contains(['\t', ';']) || text.matches(',').count() >= 2 || text.lines().count() > 2
+}
+
+/// A value with every capitalised word (a name, perhaps) cut to its first letter:
+/// `2025-03-01Иванова` stays a recognisable bad date without naming anyone.
+fn mask_names(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_capital_word = false;
+    let mut prev_letter = false;
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            if in_capital_word {
+                out.push('*');
+            } else {
+                out.push(c);
+                in_capital_word = c.is_uppercase() && !prev_letter;
+            }
+            prev_letter = true;
+        } else {
+            in_capital_word = false;
+            prev_letter = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A value as the import dialog's preview may show it: fields that hold dates, money or words
+/// keep their shape with every capitalised word cut to its first letter (a name that slid into a
+/// date column), words that look like a person or a phone are masked, doctors keep their names.
+pub(crate) fn screen(key: &str, text: &str) -> String {
+    match key {
+        "created" | "date" | "booked" | "month" | "amount" | "spend" => mask_names(&mask_digit_runs(text)),
+        "doctor" => mask_digit_runs(text),
+        _ if looks_personal(text) || holds_several_fields(text) => mask_person(text),
+        _ => text.to_string(),
+    }
+}
+
+/// A message with [`mask_names`] applied to every «quoted» part.
+fn mask_quoted_names(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(open) = rest.find('«') {
+        let (head, tail) = rest.split_at(open + '«'.len_utf8());
+        out.push_str(head);
+        let close = tail.find('»').unwrap_or(tail.len());
+        out.push_str(&mask_names(&tail[..close]));
+        rest = &tail[close..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// A personal value masked for a message: each word's first letter kept, digits masked
