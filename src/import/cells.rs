@@ -830,6 +830,11 @@ pub fn split_sources(text: &str) -> Vec<String> {
 
 /// Words that mark a totals row at the bottom of a hand-kept sheet (`Итого`, `Всего`, `Total`).
 pub fn is_total_label(text: &str) -> bool {
+    // A cheap look at the first letter first: this runs on every text cell of a sheet.
+    let first = text.chars().find(|c| c.is_alphanumeric());
+    if !matches!(first, Some('И' | 'и' | 'В' | 'в' | 'T' | 't' | 'G' | 'g')) {
+        return false;
+    }
     matches!(normalize_key(text).as_str(), "итого" | "итог" | "всего" | "total" | "totals" | "grandtotal")
 }
 

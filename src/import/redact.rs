@@ -42,11 +42,18 @@ fn flatten(text: &str) -> String {
     if text.contains(['\n', '\r', '\t']) { text.replace(['\n', '\r', '\t'], " ") } else { text.to_string() }
 }
 
+/// `text` cut to `max` characters in the middle (`head…tail`), so that a long path keeps its file
+/// name and a long value its both ends.
 fn cut(text: &str, max: usize) -> String {
-    match text.char_indices().nth(max) {
-        Some((at, _)) => format!("{}…", &text[..at]),
-        None => text.to_string(),
+    let count = text.chars().count();
+    if count <= max {
+        return text.to_string();
     }
+    let head = max / 2;
+    let tail = max - head;
+    let head_end = text.char_indices().nth(head).map_or(text.len(), |(i, _)| i);
+    let tail_start = text.char_indices().nth(count - tail).map_or(text.len(), |(i, _)| i);
+    format!("{}…{}", &text[..head_end], &text[tail_start..])
 }
 
 /// Masks every run of [`MASKED_DIGITS`] or more digits (single spaces, dashes, brackets, dots and
@@ -209,7 +216,9 @@ mod tests {
         assert_eq!(quote(&long).chars().count(), MAX_QUOTE + 1);
         let m = message(&format!("«{long}» is not a number"));
         assert!(m.chars().count() < 120, "{m}");
-        assert!(m.ends_with("…» is not a number"));
+        assert!(m.ends_with("а» is not a number") && m.contains('…'));
+        let path = format!("/home/{}/clinic/leads.csv", "x".repeat(200));
+        assert!(message(&format!("cannot read «{path}»")).ends_with("clinic/leads.csv»"));
         assert_eq!(quote("a\nb"), "a b");
     }
 

@@ -16,6 +16,7 @@ use chrono::Datelike;
 
 use super::Problem;
 use super::schema::SheetKind;
+use super::sheet::list_rows;
 use crate::model::{Month, Project};
 
 /// Where the rows of each sheet came from: the sheet's name as written and each row's number, in
@@ -103,8 +104,9 @@ impl Flags<'_> {
     }
 }
 
-/// Adds every row whose keys repeat an earlier row's into that row with `merge`, removes it, and
-/// gives a notice on it naming the first row. Returns which rows are kept.
+/// Adds every row whose keys repeat an earlier row's into that row with `merge` and removes it.
+/// One notice per group of repeats, on the first repeating row, names them all and the row they
+/// were added into. Returns which rows are kept.
 fn merge_duplicates<T, K: Eq + Hash>(
     rows: &mut Vec<T>,
     key: impl Fn(&T) -> K,
@@ -115,6 +117,8 @@ fn merge_duplicates<T, K: Eq + Hash>(
     flags: &mut Flags<'_>,
 ) -> Vec<bool> {
     let mut first: HashMap<K, usize> = HashMap::new();
+    let mut repeats: Vec<(usize, Vec<usize>)> = Vec::new();
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
     let mut keep = vec![true; rows.len()];
     for i in 0..rows.len() {
         match first.get(&key(&rows[i])) {
@@ -122,15 +126,27 @@ fn merge_duplicates<T, K: Eq + Hash>(
                 keep[i] = false;
                 let (head, tail) = rows.split_at_mut(i);
                 merge(&mut head[f], &tail[0]);
-                let first_row =
-                    flags.origins.row(kind, f).map_or_else(|| "an earlier row".to_string(), |r| format!("row {r}"));
-                let message = format!("this row repeats the keys of {first_row}: {}; {what}", describe(&rows[i]));
-                flags.at(kind, i, false, None, message);
+                let g = *group_of.entry(f).or_insert_with(|| {
+                    repeats.push((f, Vec::new()));
+                    repeats.len() - 1
+                });
+                repeats[g].1.push(i);
             }
             None => {
                 first.insert(key(&rows[i]), i);
             }
         }
+    }
+    for (f, dups) in &repeats {
+        let numbers: Vec<u32> = dups.iter().filter_map(|i| flags.origins.row(kind, *i)).collect();
+        let first_row =
+            flags.origins.row(kind, *f).map_or_else(|| "an earlier row".to_string(), |r| format!("row {r}"));
+        let these = match numbers.as_slice() {
+            [] | [_] => "this row repeats".to_string(),
+            more => format!("rows {} repeat", list_rows(more)),
+        };
+        let message = format!("{these} the keys of {first_row}: {}; {what}", describe(&rows[*f]));
+        flags.at(kind, dups[0], false, None, message);
     }
     let mut i = 0;
     rows.retain(|_| {
@@ -162,7 +178,7 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
         let mut flags = Flags { file, origins: &origins, problems: Vec::new() };
         let keep = merge_duplicates(
             &mut project.funnel,
-            |r| (r.month, r.channel.trim().to_lowercase(), r.direction.clone(), r.branch.clone()),
+            |r| (r.month, r.channel.trim().to_string(), r.direction.clone(), r.branch.clone()),
             |r| format!("{}, {} {}", r.month, r.channel, opt(&r.direction)).trim().to_string(),
             |a, b| {
                 add(&mut a.leads, b.leads);
@@ -183,7 +199,7 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
         let mut flags = Flags { file, origins: &origins, problems: Vec::new() };
         let keep = merge_duplicates(
             &mut project.budget,
-            |r| (r.month, r.channel.trim().to_lowercase(), r.branch.clone()),
+            |r| (r.month, r.channel.trim().to_string(), r.branch.clone()),
             |r| format!("{}, {}", r.month, r.channel),
             |a, b| {
                 add(&mut a.budget_plan, b.budget_plan);
@@ -236,7 +252,7 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
         let mut flags = Flags { file, origins: &origins, problems: Vec::new() };
         let keep = merge_duplicates(
             &mut project.doctors,
-            |r| (r.month, r.doctor.trim().to_lowercase(), r.branch.clone()),
+            |r| (r.month, r.doctor.trim().to_string(), r.branch.clone()),
             |r| format!("{}, {}", r.month, r.doctor),
             |a, b| {
                 add(&mut a.primary_patients, b.primary_patients);
@@ -470,7 +486,7 @@ mod tests {
         p.funnel = vec![
             funnel("Яндекс", 10.0, 5.0, 4.0, 3.0),
             funnel("Сайт", 1.0, 1.0, 1.0, 1.0),
-            funnel("яндекс ", 2.0, 1.0, 1.0, 1.0),
+            funnel("Яндекс ", 2.0, 1.0, 1.0, 1.0),
         ];
         let mut o = Origins::default();
         o.set(SheetKind::Funnel, "Воронка", vec![5, 6, 9]);
