@@ -108,7 +108,7 @@ pub fn sweep_temp_files(dir: &Path) -> usize {
             .ok()
             .and_then(|t| t.elapsed().ok())
             .is_none_or(|age| age > STALE_AFTER);
-        let orphan = pid.is_some_and(|p| process_gone(p));
+        let orphan = pid.is_some_and(process_gone);
         if (old || orphan) && entry.file_type().is_ok_and(|t| t.is_file()) && fs::remove_file(entry.path()).is_ok() {
             removed += 1;
         }

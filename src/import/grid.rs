@@ -57,7 +57,21 @@ impl Grid {
         let mut columns: Vec<u32> = cells.iter().map(|(_, c, _)| *c).collect();
         columns.sort_unstable();
         columns.dedup();
-        let index = |c: u32| columns.binary_search(&c).unwrap_or(0);
+        // A direct table for the columns a worksheet can have (16 384), a search beyond.
+        let table: Vec<u32> = match columns.last() {
+            Some(&last) if last < 1 << 16 => {
+                let mut t = vec![0u32; last as usize + 1];
+                for (i, c) in columns.iter().enumerate() {
+                    t[*c as usize] = i as u32;
+                }
+                t
+            }
+            _ => Vec::new(),
+        };
+        let index = |c: u32| match table.get(c as usize) {
+            Some(i) => *i as usize,
+            None => columns.binary_search(&c).unwrap_or(0),
+        };
         // The cells laid out: every row as wide as its last value's column.
         let mut laid_out = 0usize;
         let mut last: Option<(u32, usize)> = None;
@@ -152,6 +166,8 @@ pub(crate) fn read_grid(book: &mut Sheets<Cursor<Vec<u8>>>, name: &str) -> Resul
     match book {
         Sheets::Xlsx(x) => {
             let mut reader = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
+            // The claimed size only sizes the first allocation, and at most a million cells of it.
+            cells.reserve((reader.dimensions().len() as usize).min(1 << 20));
             while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
                 let pos = cell.get_position();
                 if let Some(v) = keep(pos, cell.get_value())? {

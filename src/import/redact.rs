@@ -65,7 +65,9 @@ pub fn mask_digit_runs(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     let mut i = 0;
     while i < chars.len() {
-        if !chars[i].is_ascii_digit() && !(chars[i] == '+' && chars.get(i + 1).is_some_and(char::is_ascii_digit)) {
+        let starts_run =
+            chars[i].is_ascii_digit() || (chars[i] == '+' && chars.get(i + 1).is_some_and(char::is_ascii_digit));
+        if !starts_run {
             out.push(chars[i]);
             i += 1;
             continue;
@@ -181,7 +183,7 @@ pub fn looks_personal(text: &str) -> bool {
         let first_upper = cs.next().is_some_and(|c| is_cyrillic(c) && c.is_uppercase());
         let rest: Vec<char> = cs.collect();
         first_upper
-            && rest.len() >= 1
+            && !rest.is_empty()
             && rest.iter().all(|c| (is_cyrillic(*c) && c.is_lowercase()) || *c == '-' || *c == '.')
     };
     let channel_word = |w: &str| {

@@ -15,6 +15,7 @@ use std::hash::Hash;
 use chrono::Datelike;
 
 use super::Problem;
+use super::raw::join::Fast;
 use super::schema::SheetKind;
 use super::sheet::list_rows;
 use crate::model::{Month, Project};
@@ -116,7 +117,8 @@ fn merge_duplicates<T, K: Eq + Hash>(
     what: &str,
     flags: &mut Flags<'_>,
 ) -> Vec<bool> {
-    let mut first: HashMap<K, usize> = HashMap::new();
+    // FNV, as in the join: a 100 000-row sheet is hashed here on every import.
+    let mut first: HashMap<K, usize, Fast> = HashMap::default();
     let mut repeats: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut group_of: HashMap<usize, usize> = HashMap::new();
     let mut keep = vec![true; rows.len()];

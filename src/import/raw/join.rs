@@ -137,7 +137,7 @@ impl<'p> Directions<'p> {
 /// standard library's DoS-resistant SipHash costs more than the work itself; the keys come from the
 /// user's own files, so flooding is no concern.
 #[derive(Default)]
-struct Fnv(u64);
+pub(crate) struct Fnv(u64);
 
 impl Hasher for Fnv {
     fn finish(&self) -> u64 {
@@ -154,7 +154,7 @@ impl Hasher for Fnv {
     }
 }
 
-type Fast = BuildHasherDefault<Fnv>;
+pub(crate) type Fast = BuildHasherDefault<Fnv>;
 
 /// Patients as small ids: each normalised phone is hashed with the key once, and the join works
 /// on `u32`s instead of 64-character keys.

@@ -8,7 +8,7 @@
 //! [`import_raw`] does both for the CLI and the app, all or nothing per export file.
 
 mod csv;
-mod join;
+pub(crate) mod join;
 pub mod key;
 mod phone;
 mod read;
