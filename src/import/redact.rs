@@ -111,9 +111,13 @@ pub fn mask_digit_runs(text: &str) -> String {
     out
 }
 
-/// `2025-03-01`, `01.03.2025`, `2025-03-01 14:05`: a date, not a phone.
+/// `2025-03-01`, `01.03.2025`, `2025-03-01 14:05`: a date, not a phone (but `07.03.2025 765-43-21`
+/// is a date with a phone after it, and is masked whole).
 fn is_date(run: &str) -> bool {
-    let day = run.split(' ').next().unwrap_or(run);
+    let (day, rest) = run.split_once(' ').unwrap_or((run, ""));
+    if rest.chars().filter(char::is_ascii_digit).count() > 2 {
+        return false;
+    }
     let parts: Vec<&str> = day.split(['-', '.']).collect();
     let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
     parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) && matches!(lens.as_slice(), [4, 2, 2] | [2, 2, 4])
@@ -210,6 +214,8 @@ mod tests {
         assert_eq!(mask_digit_runs("2025-03-01 и 01.03.2025"), "2025-03-01 и 01.03.2025");
         assert_eq!(mask_digit_runs("«12 500» is fine"), "«12 500» is fine");
         assert_eq!(mask_digit_runs("cell XFD1048576"), "cell XFD1048576");
+        assert_eq!(mask_digit_runs("25.03.2024 14:05"), "25.03.2024 14:05");
+        assert_eq!(mask_digit_runs("07.03.2025 765-43-21"), "**.**.**** ***-**-21");
     }
 
     #[test]

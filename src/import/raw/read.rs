@@ -129,7 +129,8 @@ fn preview_of(sheet: Option<&str>, header: &Header) -> ColumnPreview {
     ColumnPreview {
         sheet: sheet.map(str::to_string),
         header_row: Some(header.row),
-        columns: header.texts.clone(),
+        // Headers as shown in the dialog; a data row taken for the header shows no patient.
+        columns: header.texts.iter().map(|(t, k)| (screen("", t), *k)).collect(),
         missing: Vec::new(),
     }
 }

@@ -457,7 +457,13 @@ impl Place<'_> {
     /// Notices about the header: columns not read, repeated, and names that were dropped.
     pub(crate) fn header_notices(&self, header: &Header) -> Vec<Problem> {
         let mut out = Vec::new();
-        let quote = |v: &[String]| v.iter().map(|h| format!("«{h}»")).collect::<Vec<_>>().join(", ");
+        // A header row glued to a data row (a broken export) would otherwise quote a patient.
+        let quote = |v: &[String]| {
+            v.iter()
+                .map(|h| if looks_personal(h) { format!("«{}»", mask_person(h)) } else { format!("«{h}»") })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         if !header.extra.is_empty() {
             out.push(self.problem(
                 false,
