@@ -118,9 +118,14 @@ fn is_date(run: &str) -> bool {
     if rest.chars().filter(char::is_ascii_digit).count() > 2 {
         return false;
     }
-    let parts: Vec<&str> = day.split(['-', '.']).collect();
-    let lens: Vec<usize> = parts.iter().map(|p| p.len()).collect();
-    parts.iter().all(|p| p.chars().all(|c| c.is_ascii_digit())) && matches!(lens.as_slice(), [4, 2, 2] | [2, 2, 4])
+    let parts: Vec<u32> = day.split(['-', '.']).filter_map(|p| p.parse().ok()).collect();
+    let lens: Vec<usize> = day.split(['-', '.']).map(str::len).collect();
+    // A real calendar date: a month 1..12 and a day 1..31 (`1765-43-21` is a phone).
+    let (month, day_of_month) = match (lens.as_slice(), parts.as_slice()) {
+        ([4, 2, 2], [_, m, d]) | ([2, 2, 4], [d, m, _]) => (*m, *d),
+        _ => return false,
+    };
+    (1..=12).contains(&month) && (1..=31).contains(&day_of_month)
 }
 
 /// Words that make two capitalised words a channel, not a person (`Яндекс Директ`, `Сарафанное
@@ -216,6 +221,7 @@ mod tests {
         assert_eq!(mask_digit_runs("cell XFD1048576"), "cell XFD1048576");
         assert_eq!(mask_digit_runs("25.03.2024 14:05"), "25.03.2024 14:05");
         assert_eq!(mask_digit_runs("07.03.2025 765-43-21"), "**.**.**** ***-**-21");
+        assert_eq!(mask_digit_runs("1765-43-21"), "****-**-21");
     }
 
     #[test]

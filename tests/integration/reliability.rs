@@ -328,3 +328,45 @@ fn killed_saves_leave_no_temp_files_after_the_next_start() {
         .collect();
     assert!(left.is_empty(), "{left:?}");
 }
+
+/// Runs the binary with the patient key in `key_dir`.
+fn medfunnel_with_key(key_dir: &Path, args: &[&str]) -> (i32, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_medfunnel"))
+        .args(args)
+        .env(medfunnel::import::raw::key::KEY_DIR_ENV, key_dir)
+        .output()
+        .unwrap();
+    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stderr).into())
+}
+
+#[test]
+fn the_key_stays_outside_the_project_and_travels_on_purpose() {
+    let dir = tempfile::tempdir().unwrap();
+    let (mine, colleague) = (dir.path().join("mine"), dir.path().join("colleague"));
+    let leads = dir.path().join("crm.csv");
+    std::fs::write(&leads, "Дата создания;Телефон;Источник\n2025-03-01;+7 916 123-45-67;yandex\n").unwrap();
+    let visits = dir.path().join("mis.csv");
+    std::fs::write(&visits, "Дата приёма;Телефон;Сумма\n2025-03-05;+7 916 123-45-67;1000\n").unwrap();
+    let project = dir.path().join("p.medfunnel");
+    let (code, err) = medfunnel_with_key(&mine, &["import", "--visits", s(&visits), "-o", s(&project)]);
+    assert_eq!(code, 0, "{err}");
+    let key_file = std::fs::read_to_string(mine.join("patient-key.txt")).unwrap();
+    let key_hex = key_file.split_whitespace().nth(1).unwrap();
+    let saved = std::fs::read_to_string(&project).unwrap();
+    assert!(!saved.contains(key_hex) && !saved.contains("9161234567"));
+    // Another computer's key: refused, saying how to bring the key over; nothing is saved.
+    let before = std::fs::read(&project).unwrap();
+    let (code, err) = medfunnel_with_key(&colleague, &["import", s(&project), "--leads", s(&leads), "-o", s(&project)]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("medfunnel key export") && err.contains("medfunnel key import"), "{err}");
+    assert_eq!(std::fs::read(&project).unwrap(), before);
+    // The key brought over on purpose: the leads now match the visits.
+    let transfer = dir.path().join("key.txt");
+    assert_eq!(medfunnel_with_key(&mine, &["key", "export", s(&transfer)]).0, 0);
+    assert_eq!(medfunnel_with_key(&colleague, &["key", "import", s(&transfer)]).0, 0);
+    let (code, err) = medfunnel_with_key(&colleague, &["import", s(&project), "--leads", s(&leads), "-o", s(&project)]);
+    assert_eq!(code, 0, "{err}");
+    let saved: medfunnel::model::Project = serde_json::from_str(&std::fs::read_to_string(&project).unwrap()).unwrap();
+    let visits: f64 = saved.funnel.iter().filter_map(|r| r.visits).sum();
+    assert_eq!(visits, 1.0, "the lead owns the visit imported on the other computer");
+}
