@@ -53,7 +53,6 @@ fn write_journal(path: &Path, rows: u64) {
 
 fn clinic() -> Project {
     let mut p = Project::new();
-    p.settings.salt = "bench-salt".into();
     p.channels = vec![
         Channel {
             name: "Яндекс".into(),
@@ -77,7 +76,11 @@ fn calls(c: &mut Criterion) {
     g.bench_function("read 1M-call journal CSV", |b| {
         b.iter(|| black_box(raw::read_calls(&journal, &ColumnMap::new()).map(|(e, _)| e.map(|e| e.rows.len()))))
     });
-    let inputs = RawInputs { calls: Some(journal.clone()), ..RawInputs::default() };
+    let inputs = RawInputs {
+        calls: Some(journal.clone()),
+        key: Some(raw::PatientKey::from_bytes([7; 32])),
+        ..RawInputs::default()
+    };
     let base = clinic();
     g.bench_function("read + fold + classify 1M calls", |b| {
         b.iter(|| {

@@ -97,7 +97,6 @@ fn write_visits_xlsx(path: &Path, rows: u32) {
 
 fn clinic() -> Project {
     let mut p = Project::new();
-    p.settings.salt = "bench-salt".into();
     p.directions =
         DIRS.iter().map(|d| Direction { name: d.to_string(), margin: 0.4, visits_per_patient: None }).collect();
     p.channels = vec![
@@ -129,7 +128,12 @@ fn raw_import(c: &mut Criterion) {
     g.bench_function("read 300k-row leads CSV", |b| {
         b.iter(|| black_box(raw::read_leads(&leads, &ColumnMap::new()).map(|(e, _)| e.rows.len())))
     });
-    let inputs = RawInputs { leads: Some(leads.clone()), visits: Some(visits.clone()), ..RawInputs::default() };
+    let inputs = RawInputs {
+        leads: Some(leads.clone()),
+        visits: Some(visits.clone()),
+        key: Some(raw::PatientKey::from_bytes([7; 32])),
+        ..RawInputs::default()
+    };
     let base = clinic();
     g.bench_function("read + join 1M visits and 300k leads", |b| {
         b.iter(|| {

@@ -15,12 +15,13 @@ fn big_project() -> medfunnel::model::Project {
     let mut p = medfunnel::demo::demo_project();
     let dirs = ["Стоматология", "Гинекология", "УЗИ", "Неврология", "Косметология"];
     let first = NaiveDate::from_ymd_opt(2022, 1, 1).unwrap_or_default();
+    let key = medfunnel::import::raw::PatientKey::from_bytes([7; 32]);
     let visits = (0..1_000_000u64)
         .map(|i| {
             let patient = (i * 7919) % 300_000;
             VisitRecord {
                 date: first + chrono::Days::new(i * 1095 / 1_000_000),
-                patient: Some(medfunnel::import::raw::patient_key("salt", &format!("7916{patient:07}"))),
+                patient: Some(key.patient(&format!("7916{patient:07}"))),
                 direction: Some(dirs[(patient % 5) as usize].to_string()),
                 doctor: Some(format!("Врач {}", i % 30)),
                 amount: if i % 5 == 0 { 0.0 } else { 1000.0 + (i % 1000) as f64 },

@@ -61,6 +61,56 @@ pub enum Command {
         #[arg(long)]
         branches: bool,
     },
+    /// The patient key of this computer: bring it to another computer on purpose.
+    #[command(subcommand)]
+    Key(KeyCommand),
+}
+
+/// What to do with the patient key (it never travels inside a project file).
+#[derive(Subcommand, Debug)]
+pub enum KeyCommand {
+    /// Write this computer's patient key to a file, for a colleague or a new computer.
+    Export {
+        /// The file to write (keep it as safe as the exports themselves).
+        file: PathBuf,
+    },
+    /// Make the key in a file (written by `key export`) this computer's patient key.
+    Import {
+        /// The key file.
+        file: PathBuf,
+    },
+}
+
+impl Command {
+    /// The files the command reads and writes, for the one-sentence message after an internal
+    /// error, and the output files whose folders get their stale temp files removed.
+    fn files(&self) -> (Vec<&Path>, Vec<&Path>) {
+        fn source(s: &Source) -> Vec<&Path> {
+            let mut v: Vec<&Path> = s.file.iter().map(PathBuf::as_path).collect();
+            v.extend(s.raw.files());
+            v
+        }
+        match self {
+            Command::Kpi(a) => (source(&a.source), vec![]),
+            Command::Meeting { file } => (file.iter().map(PathBuf::as_path).collect(), vec![]),
+            Command::Plan(a) => (source(&a.source), a.output.iter().map(PathBuf::as_path).collect()),
+            Command::Report(a) => (source(&a.source), vec![a.output.as_path()]),
+            Command::Whatif(a) => (source(&a.source), vec![]),
+            Command::Levers(a) => (source(&a.source), vec![]),
+            Command::Goalseek(a) => (source(&a.source), vec![]),
+            Command::Allocate(a) => (source(&a.source), vec![]),
+            Command::Import(a) => {
+                let mut v: Vec<&Path> = a.template.iter().map(PathBuf::as_path).collect();
+                v.extend(a.raw.files());
+                (v, vec![a.output.as_path()])
+            }
+            Command::Demo { output, calls_journal, .. } => {
+                (vec![], output.iter().chain(calls_journal.iter()).map(PathBuf::as_path).collect())
+            }
+            Command::Key(KeyCommand::Export { file }) => (vec![], vec![file.as_path()]),
+            Command::Key(KeyCommand::Import { file }) => (vec![file.as_path()], vec![]),
+        }
+    }
 }
 
 /// The input every analysis command reads: a file (or the demo) and a period.
@@ -100,6 +150,11 @@ pub struct RawArgs {
 }
 
 impl RawArgs {
+    /// The exports given, in the order leads, visits, spend, calls.
+    fn files(&self) -> impl Iterator<Item = &Path> {
+        [&self.leads, &self.visits, &self.spend, &self.calls].into_iter().flatten().map(PathBuf::as_path)
+    }
+
     /// Whether no export is given.
     pub fn is_empty(&self) -> bool {
         self.leads.is_none() && self.visits.is_none() && self.spend.is_none() && self.calls.is_none()
@@ -361,18 +416,48 @@ pub enum CliError {
     Message(String),
 }
 
+/// The exit status after an internal error (a bug) stopped a command.
+const INTERNAL_ERROR: u8 = 70;
+
 /// Parses the process arguments and runs the command.
+///
+/// Stale temp files of earlier, killed saves are removed from the folders the command writes to.
+/// A panic (a bug: library code returns errors) never reaches the user as a Rust backtrace: a
+/// quiet panic hook and `catch_unwind` turn it into one sentence naming the file, exit status 70.
 pub fn run() -> ExitCode {
     let cli = Cli::parse();
     match cli.command {
-        Some(command) => match execute(command) {
-            Ok(code) => code,
-            Err(e) => {
-                eprintln!("medfunnel: {e}");
-                ExitCode::from(1)
+        Some(command) => {
+            let (inputs, outputs) = command.files();
+            for out in &outputs {
+                store::sweep_temp_files(store::folder_of(out));
             }
-        },
-        None => open_app(cli.file),
+            let about = inputs
+                .first()
+                .or(outputs.first())
+                .map_or_else(|| "the built-in demo clinic".to_string(), |p| format!("«{}»", p.display()));
+            std::panic::set_hook(Box::new(|_| {}));
+            match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| execute(command))) {
+                Ok(Ok(code)) => code,
+                Ok(Err(e)) => {
+                    eprintln!("medfunnel: {}", crate::import::redact::message(&e.to_string()));
+                    ExitCode::from(1)
+                }
+                Err(_) => {
+                    eprintln!(
+                        "medfunnel: an internal error stopped the work on {about}; nothing was saved, and the file \
+                         may have something medfunnel does not expect (please report it)."
+                    );
+                    ExitCode::from(INTERNAL_ERROR)
+                }
+            }
+        }
+        None => {
+            if let Some(f) = &cli.file {
+                store::sweep_temp_files(store::folder_of(f));
+            }
+            open_app(cli.file)
+        }
     }
 }
 
@@ -423,6 +508,20 @@ pub fn execute(command: Command) -> Result<ExitCode, CliError> {
                     .map_err(|e| CliError::Message(format!("Could not save «{}»: {e}", path.display())))?;
                 eprintln!("Wrote the demo's call journal to {}", path.display());
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Key(KeyCommand::Export { file }) => {
+            let fp = raw::key::export_key(&file).map_err(|e| CliError::Message(e.to_string()))?;
+            eprintln!(
+                "Wrote this computer's patient key (fingerprint {fp}) to {}. Anyone with this file and a project can \
+                 test phone numbers against it: hand it over in person and delete it after `medfunnel key import`.",
+                file.display()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Key(KeyCommand::Import { file }) => {
+            let fp = raw::key::import_key(&file).map_err(|e| CliError::Message(e.to_string()))?;
+            eprintln!("This computer's patient key is now the one from {} (fingerprint {fp}).", file.display());
             Ok(ExitCode::SUCCESS)
         }
     }
@@ -576,8 +675,18 @@ fn import(args: &ImportArgs) -> Result<ExitCode, CliError> {
         ));
     }
     let (loaded, report) = load_with_raw(args.template.as_deref(), &args.raw)?;
-    if let Some(r) = report {
-        eprintln!("{}", join_summary(&r));
+    if let Some(r) = &report {
+        // All or nothing: a project is never saved with less data because an input failed.
+        if !r.unread.is_empty() {
+            let files: Vec<String> = r.unread.iter().map(|f| format!("«{f}»")).collect();
+            return Err(CliError::Message(format!(
+                "nothing was saved to {}: {} could not be read (see above); fix {} and run the import again",
+                args.output.display(),
+                files.join(", "),
+                if files.len() == 1 { "it" } else { "them" }
+            )));
+        }
+        eprintln!("{}", join_summary(r));
     }
     save_to(&loaded.project, &args.output)?;
     Ok(loaded.exit_code())

@@ -625,7 +625,6 @@ fn build_demo() -> Project {
         fixed_costs: 2_500_000.0,
         dedupe_days: 30,
         attribution_days: 30,
-        salt: "demo-zdorovye-plus-7f3a".to_string(),
         ..Settings::default()
     };
     let mut rng = Lcg(0x005E_ED0F_DE40);
@@ -1042,7 +1041,8 @@ mod tests {
         assert!(p.funnel.iter().any(|f| f.direction.is_none()));
         assert!(p.nps.iter().any(|n| n.period == NpsPeriod::Year(2025)));
         assert!(p.settings.holidays.len() >= 10);
-        assert!(!p.settings.salt.is_empty());
+        // No fixed salt or key: the demo has no patient-level data to key.
+        assert!(p.settings.key_fingerprint.is_empty() && p.visits.is_none());
     }
 
     #[test]

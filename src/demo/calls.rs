@@ -13,7 +13,7 @@ use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
 use super::{CHANNELS, FIRST, LAST, LAST_DAY, Lcg, months};
 use crate::import::Problem;
-use crate::import::raw::{Call, Export, Phone, apply_calls};
+use crate::import::raw::{Call, Export, PatientKey, Phone, apply_calls};
 use crate::model::{Month, Project};
 
 /// The administrators, in the order their shifts are drawn.
@@ -215,11 +215,28 @@ pub(crate) fn journal(project: &Project) -> Vec<Call> {
     calls
 }
 
+/// The key the demo's fake callers are hashed with: random per process, so no key is fixed in the
+/// program (domain.md, "Patient data"), and the same for every demo built by this process.
+pub(crate) fn demo_key() -> &'static PatientKey {
+    static KEY: std::sync::OnceLock<PatientKey> = std::sync::OnceLock::new();
+    KEY.get_or_init(|| {
+        PatientKey::random().unwrap_or_else(|_| {
+            // Without the OS's randomness the clock and the process still make the key unguessable
+            // enough for fake phones, and never the same twice.
+            let seed = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+            let mut bytes = [0u8; 32];
+            bytes[..16].copy_from_slice(&seed.to_le_bytes());
+            bytes[16..20].copy_from_slice(&std::process::id().to_le_bytes());
+            PatientKey::from_bytes(bytes)
+        })
+    })
+}
+
 /// Adds the journal's Calls rows and contacts to the demo project.
 pub(crate) fn add_calls(project: &mut Project) {
     let export = Export { file: "demo".to_string(), rows: journal(project) };
     let mut problems: Vec<Problem> = Vec::new();
-    apply_calls(project, &export, &mut problems);
+    apply_calls(project, &export, demo_key(), &mut problems);
 }
 
 fn hms(seconds: f64) -> String {
@@ -279,7 +296,7 @@ mod tests {
         let mut p = demo.clone();
         p.calls.clear();
         p.contacts = None;
-        let inputs = RawInputs { calls: Some(path), ..RawInputs::default() };
+        let inputs = RawInputs { calls: Some(path), key: Some(demo_key().clone()), ..RawInputs::default() };
         let (_, problems) = import_raw(&mut p, &inputs).unwrap();
         assert!(problems.iter().all(|p| !p.is_error()), "{problems:?}");
         assert_eq!(p.calls, demo.calls);

@@ -171,7 +171,7 @@ pub fn cell_display(cell: &Data) -> String {
         Data::Float(f) => number_display(*f),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
         Data::DateTime(dt) => {
-            if dt.is_duration() {
+            if dt.is_duration() || !(0.0..LAST_SERIAL + 1.0).contains(&dt.as_f64()) {
                 return number_display(dt.as_f64());
             }
             let (y, m, d, hh, mm, ss, _) = dt.to_ymd_hms_milli();
@@ -692,9 +692,13 @@ fn plausible_serial_day(serial: f64, is_1904: bool) -> Option<NaiveDate> {
     excel_serial_day(serial, is_1904).filter(|d| (1950..2200).contains(&d.year()))
 }
 
+/// The latest serial a date cell may hold: 31.12.2199. Beyond it a date cell is absurd (a serial
+/// of 1e308 would otherwise read as 9999-12-31).
+const LAST_SERIAL: f64 = 109_574.0;
+
 /// The day of a date cell (its time dropped).
 fn date_cell_day(dt: &ExcelDateTime) -> Option<NaiveDate> {
-    if dt.is_duration() || dt.as_f64() < 1.0 {
+    if dt.is_duration() || !(1.0..LAST_SERIAL + 1.0).contains(&dt.as_f64()) {
         return None;
     }
     let (y, m, d, ..) = dt.to_ymd_hms_milli();
@@ -920,6 +924,11 @@ pub fn split_sources(text: &str) -> Vec<String> {
 
 /// Words that mark a totals row at the bottom of a hand-kept sheet (`Итого`, `Всего`, `Total`).
 pub fn is_total_label(text: &str) -> bool {
+    // A cheap look at the first letter first: this runs on every text cell of a sheet.
+    let first = text.chars().find(|c| c.is_alphanumeric());
+    if !matches!(first, Some('И' | 'и' | 'В' | 'в' | 'T' | 't' | 'G' | 'g')) {
+        return false;
+    }
     matches!(normalize_key(text).as_str(), "итого" | "итог" | "всего" | "total" | "totals" | "grandtotal")
 }
 

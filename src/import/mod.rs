@@ -10,10 +10,13 @@
 //! raw-export reader and the UI's grid editing; [`schema`] the sheet and column names.
 
 pub mod cells;
+mod grid;
 pub mod raw;
+pub mod redact;
 pub mod schema;
 mod sheet;
 mod template;
+pub mod validate;
 
 use std::fmt;
 use std::io::Cursor;
@@ -67,6 +70,7 @@ impl Problem {
         Self::new(Severity::Error, file, message)
     }
 
+    /// The message is made safe to show ([`redact::message`]): phones masked, quotes cut short.
     fn new(severity: Severity, file: &str, message: impl Into<String>) -> Self {
         Self {
             severity,
@@ -75,13 +79,13 @@ impl Problem {
             row: None,
             column: None,
             value: None,
-            message: message.into(),
+            message: redact::message(&message.into()),
         }
     }
 
-    /// The same problem, located in a sheet (name as written in the file).
+    /// The same problem, located in a sheet (name as written in the file, cut short).
     pub fn in_sheet(mut self, sheet: &str) -> Self {
-        self.sheet = Some(sheet.to_string());
+        self.sheet = Some(redact::quote(sheet));
         self
     }
 
@@ -97,9 +101,9 @@ impl Problem {
         self
     }
 
-    /// The same problem, with the value at fault.
+    /// The same problem, with the value at fault (masked and cut short by [`redact::quote`]).
     pub fn with_value(mut self, value: impl Into<String>) -> Self {
-        self.value = Some(value.into());
+        self.value = Some(redact::quote(&value.into()));
         self
     }
 
@@ -189,6 +193,26 @@ pub enum ImportError {
         /// The sheets it has, as written.
         sheets: Vec<String>,
     },
+    /// A text export whose encoding cannot be told (UTF-16 without a BOM, KOI8-R, two encodings
+    /// mixed).
+    #[error("cannot read «{}»: {reason}; nothing was read from this file", path.display())]
+    Encoding {
+        /// The file.
+        path: PathBuf,
+        /// What the encoding looks like, and what to do.
+        reason: &'static str,
+    },
+    /// An export that cannot be read as one: no row holds its required headers, or none of its
+    /// rows could be read.
+    #[error("«{}» cannot be read as a {what}: {reason}; nothing was read from this file", path.display())]
+    NotAnExport {
+        /// The file.
+        path: PathBuf,
+        /// Which export it was read as (`leads export (CRM)`).
+        what: &'static str,
+        /// Why, in a sentence.
+        reason: String,
+    },
 }
 
 impl ImportError {
@@ -198,7 +222,9 @@ impl ImportError {
             ImportError::Open { path, .. }
             | ImportError::Empty { path }
             | ImportError::Unreadable { path, .. }
-            | ImportError::NoTemplateSheet { path, .. } => path,
+            | ImportError::NoTemplateSheet { path, .. }
+            | ImportError::Encoding { path, .. }
+            | ImportError::NotAnExport { path, .. } => path,
         }
     }
 }
@@ -261,8 +287,8 @@ fn read_sheets(path: &Path, bytes: Vec<u8>) -> Result<(Vec<SheetData>, bool), St
     for (name, is_table) in listed {
         let mut sheet = SheetData { name, range: None, is_table };
         if sheet.kind().is_some() {
-            let range = book.worksheet_range(&sheet.name).map_err(|e| format!("sheet «{}»: {e}", sheet.name))?;
-            sheet.range = Some(range);
+            let grid = grid::read_grid(&mut book, &sheet.name).map_err(|e| format!("sheet «{}»: {e}", sheet.name))?;
+            sheet.range = Some(grid);
         }
         sheets.push(sheet);
     }
@@ -270,6 +296,7 @@ fn read_sheets(path: &Path, bytes: Vec<u8>) -> Result<(Vec<SheetData>, bool), St
 }
 
 fn open_book(path: &Path, bytes: Vec<u8>) -> Result<Book, String> {
+    grid::check_package(&bytes)?;
     let ext = path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase);
     let data = Cursor::new(bytes);
     let by_extension: Option<Result<Book, String>> = match ext.as_deref() {

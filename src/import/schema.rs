@@ -299,10 +299,12 @@ pub enum SettingKey {
     DedupeDays,
     /// `attribution_days`.
     AttributionDays,
-    /// `salt`: the project's patient-key salt, kept so that a re-import joins the same patients.
-    Salt,
     /// `answer_rate_target`: the answer rate the administrators aim at.
     AnswerRateTarget,
+    /// `key_fingerprint`: which machine key the project's patients were hashed with (the key
+    /// itself is never in a project or workbook), so that a re-import on a machine with another
+    /// key is refused instead of silently matching nobody.
+    KeyFingerprint,
 }
 
 impl SettingKey {
@@ -316,8 +318,8 @@ impl SettingKey {
         SettingKey::FixedCosts,
         SettingKey::DedupeDays,
         SettingKey::AttributionDays,
-        SettingKey::Salt,
         SettingKey::AnswerRateTarget,
+        SettingKey::KeyFingerprint,
     ];
 
     /// The English key (`weekday_weights`).
@@ -331,8 +333,8 @@ impl SettingKey {
             SettingKey::FixedCosts => "fixed_costs",
             SettingKey::DedupeDays => "dedupe_days",
             SettingKey::AttributionDays => "attribution_days",
-            SettingKey::Salt => "salt",
             SettingKey::AnswerRateTarget => "answer_rate_target",
+            SettingKey::KeyFingerprint => "key_fingerprint",
         }
     }
 
@@ -347,7 +349,6 @@ impl SettingKey {
             SettingKey::FixedCosts => &["постоянные расходы", "постоянные затраты", "фиксированные расходы"],
             SettingKey::DedupeDays => &["дни дедупликации", "окно дублей", "дедупликация"],
             SettingKey::AttributionDays => &["окно атрибуции", "дни атрибуции", "атрибуция"],
-            SettingKey::Salt => &["соль"],
             SettingKey::AnswerRateTarget => &[
                 "цель по ответам",
                 "целевой процент ответов",
@@ -355,6 +356,7 @@ impl SettingKey {
                 "answer rate target",
                 "target answer rate",
             ],
+            SettingKey::KeyFingerprint => &["отпечаток ключа"],
         }
     }
 

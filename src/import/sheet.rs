@@ -1,13 +1,14 @@
 //! Reading one sheet as a table: finding its header row (a title above it is fine), matching the
 //! columns, walking the data rows, and turning unreadable cells into located problems.
 
-use calamine::{Data, Range};
+use calamine::Data;
 
 use super::Problem;
 use super::cells::{
     ValueError, cell_day_or_month, cell_display, cell_is_blank, cell_month, cell_number, cell_share, cell_text,
     is_total_label,
 };
+use super::grid::Grid;
 use super::schema::{Column, SheetKind};
 use crate::model::Month;
 
@@ -29,17 +30,18 @@ pub(crate) struct SheetContext<'a> {
     pub is_1904: bool,
     /// Problems found so far.
     pub problems: &'a mut Vec<Problem>,
+    /// The row numbers of the items [`Self::load_rows`] returned, in order (for notices about
+    /// suspicious data found once the sheet is read).
+    pub loaded: Vec<u32>,
 }
 
 /// A sheet with its header row found and its columns matched.
 pub(crate) struct Table<'r> {
-    range: &'r Range<Data>,
-    /// Relative index of the first data row.
+    grid: &'r Grid,
+    /// Index (among the grid's rows) of the first data row.
     data_start: usize,
-    /// Matched template columns and their relative column index.
+    /// Matched template columns and their column index in the grid.
     columns: Vec<(&'static Column, usize)>,
-    /// Absolute (0-based) row and column of the range's top-left cell.
-    origin: (u32, u32),
 }
 
 /// The header row that was looked for and not found.
@@ -70,22 +72,23 @@ impl<'a> SheetContext<'a> {
 
     /// Finds the header row and matches the columns; on success, notices name the extra and
     /// repeated columns. On failure nothing is reported: see [`Self::report_missing`].
-    pub fn locate<'r>(&mut self, range: &'r Range<Data>) -> Result<Table<'r>, MissingColumns> {
-        let origin = range.start().unwrap_or((0, 0));
-        let candidates: Vec<(usize, &[Data])> = range
+    pub fn locate<'r>(&mut self, grid: &'r Grid) -> Result<Table<'r>, MissingColumns> {
+        let candidates: Vec<(usize, u32, &[Data])> = grid
             .rows()
             .enumerate()
-            .filter(|(_, row)| !row.iter().all(cell_is_blank))
+            .map(|(i, (n, row))| (i, n, row))
+            .filter(|(_, _, row)| !row.iter().all(cell_is_blank))
             .take(HEADER_SEARCH_ROWS)
             .collect();
-        let Some(&(first, _)) = candidates.first() else {
+        let Some(&(first, _, _)) = candidates.first() else {
             return Err(MissingColumns {
                 header_row: None,
                 missing: self.kind.columns().iter().filter(|c| c.required).collect(),
             });
         };
+        let row_number = |i: usize| candidates.iter().find(|(j, ..)| *j == i).map_or(0, |(_, n, _)| *n);
         let scans: Vec<(usize, HeaderScan)> =
-            candidates.iter().map(|(i, row)| (*i, HeaderScan::of(self.kind, row))).collect();
+            candidates.iter().map(|(i, _, row)| (*i, HeaderScan::of(self.kind, row))).collect();
         let chosen = scans.iter().find(|(_, s)| s.has_required(self.kind)).or_else(|| {
             scans
                 .iter()
@@ -100,7 +103,7 @@ impl<'a> SheetContext<'a> {
                 .iter()
                 .filter(|c| c.required && !scan.is_some_and(|s| s.matched.iter().any(|(m, _)| m.key == c.key)))
                 .collect();
-            return Err(MissingColumns { header_row: Some(origin.0 + row as u32 + 1), missing });
+            return Err(MissingColumns { header_row: Some(row_number(row)), missing });
         };
         if !scan.extra.is_empty() {
             let names: Vec<String> = scan.extra.iter().map(|h| format!("«{h}»")).collect();
@@ -114,7 +117,7 @@ impl<'a> SheetContext<'a> {
         for (header_text, col) in &scan.repeated {
             self.notice(format!("column «{header_text}» repeats column {}; only the first one is read", col.label()));
         }
-        Ok(Table { range, data_start: header + 1, columns: scan.matched.clone(), origin })
+        Ok(Table { grid, data_start: header + 1, columns: scan.matched.clone() })
     }
 
     /// Reports the required columns a sheet lacks: one error per column, naming it.
@@ -135,8 +138,8 @@ impl<'a> SheetContext<'a> {
     }
 
     /// A table whose columns are given (a sheet without a header row): data from the first row.
-    pub fn headerless<'r>(&self, range: &'r Range<Data>, columns: Vec<(&'static Column, usize)>) -> Table<'r> {
-        Table { range, data_start: 0, columns, origin: range.start().unwrap_or((0, 0)) }
+    pub fn headerless<'r>(&self, grid: &'r Grid, columns: Vec<(&'static Column, usize)>) -> Table<'r> {
+        Table { grid, data_start: 0, columns }
     }
 
     /// Reads the data rows of `table` with `read`, in file order.
@@ -156,14 +159,9 @@ impl<'a> SheetContext<'a> {
         let mut out = Vec::new();
         let mut totals = Vec::new();
         let mut unfilled = Vec::new();
-        for (i, cells) in table.range.rows().enumerate().skip(table.data_start) {
-            let mut row = RowReader {
-                cells,
-                columns: &table.columns,
-                row: table.origin.0 + i as u32 + 1,
-                is_1904: self.is_1904,
-                errors: Vec::new(),
-            };
+        for (number, cells) in table.grid.rows().skip(table.data_start) {
+            let mut row =
+                RowReader { cells, columns: &table.columns, row: number, is_1904: self.is_1904, errors: Vec::new() };
             if table.columns.iter().all(|(_, idx)| cell_is_blank(row.raw(*idx))) {
                 continue;
             }
@@ -177,7 +175,10 @@ impl<'a> SheetContext<'a> {
             }
             let item = read(&mut row);
             if row.errors.is_empty() {
-                out.extend(item);
+                if let Some(item) = item {
+                    out.push(item);
+                    self.loaded.push(row.row);
+                }
             } else {
                 for e in row.errors {
                     let mut p = self

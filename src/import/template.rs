@@ -4,7 +4,7 @@
 
 use std::collections::HashSet;
 
-use calamine::{Data, Range};
+use calamine::Data;
 
 use super::Problem;
 use super::cells::{
@@ -12,8 +12,10 @@ use super::cells::{
     cell_whole_number, normalize_key, parse_day_list, parse_nps_scale, parse_tier, parse_weekday_weights,
     split_sources,
 };
+use super::grid::Grid;
 use super::schema::{Column, SettingKey, SheetKind};
 use super::sheet::{SheetContext, Table, list_rows};
+use super::validate::{Origins, flag_suspicious};
 use crate::model::{
     BudgetRow, CallRow, Channel, Direction, DoctorRow, FunnelRow, Month, NpsRow, PlanRow, Project, RevenueRow,
     Settings, Tier,
@@ -24,8 +26,8 @@ use crate::model::{
 pub(crate) struct SheetData {
     /// Sheet name as written in the file.
     pub name: String,
-    /// Its cells; `None` for sheets that were not read (not template sheets).
-    pub range: Option<Range<Data>>,
+    /// Its values; `None` for sheets that were not read (not template sheets).
+    pub range: Option<Grid>,
     /// Whether it is a worksheet (not a chart, dialog or macro sheet).
     pub is_table: bool,
 }
@@ -43,6 +45,7 @@ const ROW_LEFT_OUT: &str = "the row was left out";
 pub(crate) fn read_template(file: &str, sheets: &[SheetData], is_1904: bool) -> (Project, Vec<Problem>) {
     let mut problems = Vec::new();
     let mut project = Project::new();
+    let mut origins = Origins::default();
 
     // Which sheet is which: the first sheet of each kind is read, others get a notice.
     let mut chosen: Vec<(SheetKind, &SheetData)> = Vec::new();
@@ -83,10 +86,11 @@ pub(crate) fn read_template(file: &str, sheets: &[SheetData], is_1904: bool) -> 
             ));
             continue;
         };
-        let empty = Range::empty();
+        let empty = Grid::default();
         let range = sheet.range.as_ref().unwrap_or(&empty);
-        let mut ctx = SheetContext { file, sheet: &sheet.name, kind, is_1904, problems: &mut problems };
-        if range.is_empty() || range.rows().all(|row| row.iter().all(cell_is_blank)) {
+        let mut ctx =
+            SheetContext { file, sheet: &sheet.name, kind, is_1904, problems: &mut problems, loaded: Vec::new() };
+        if range.is_empty() || range.rows().all(|(_, row)| row.iter().all(cell_is_blank)) {
             ctx.notice(format!("the sheet is empty, so {} empty", empty_phrase(kind)));
             continue;
         }
@@ -119,7 +123,10 @@ pub(crate) fn read_template(file: &str, sheets: &[SheetData], is_1904: bool) -> 
                 project.nps = read_nps(&mut ctx, &table, scale);
             }
         }
+        origins.set(kind, &sheet.name, ctx.loaded);
     }
+    let mut suspicious = flag_suspicious(&mut project, file, &origins);
+    problems.append(&mut suspicious);
     (project, problems)
 }
 
@@ -142,7 +149,7 @@ fn empty_phrase(kind: SheetKind) -> &'static str {
 // ---------------------------------------------------------------------------------------------
 // Settings
 
-fn read_settings(ctx: &mut SheetContext<'_>, range: &Range<Data>) -> Settings {
+fn read_settings(ctx: &mut SheetContext<'_>, range: &Grid) -> Settings {
     let table = match ctx.locate(range) {
         Ok(table) => table,
         Err(missing) => {
@@ -150,7 +157,7 @@ fn read_settings(ctx: &mut SheetContext<'_>, range: &Range<Data>) -> Settings {
             let first_col_has_key = range
                 .rows()
                 .take(20)
-                .any(|row| row.first().is_some_and(|c| SettingKey::from_text(&cell_display(c)).is_some()));
+                .any(|(_, row)| row.first().is_some_and(|c| SettingKey::from_text(&cell_display(c)).is_some()));
             if !first_col_has_key {
                 ctx.report_missing(&missing);
                 return Settings::default();
@@ -199,8 +206,8 @@ fn read_settings(ctx: &mut SheetContext<'_>, range: &Range<Data>) -> Settings {
             SettingKey::FixedCosts => settings.fixed_costs = row.read("value", cell_number)?,
             SettingKey::DedupeDays => settings.dedupe_days = row.read("value", cell_whole_number)?,
             SettingKey::AttributionDays => settings.attribution_days = row.read("value", cell_whole_number)?,
-            SettingKey::Salt => settings.salt = row.text("value")?,
             SettingKey::AnswerRateTarget => settings.answer_rate_target = row.share("value")?,
+            SettingKey::KeyFingerprint => settings.key_fingerprint = row.text("value")?,
         }
         Some(())
     });

@@ -44,7 +44,7 @@ pub struct Project {
     pub doctors: Vec<DoctorRow>,
     /// The NPS sheet.
     pub nps: Vec<NpsRow>,
-    /// Patient-level visits from an MIS export (patients only as salted hashes), `None` when no
+    /// Patient-level visits from an MIS export (patients only as keyed hashes), `None` when no
     /// visits were imported. Cohorts and the first-year LTV are computed from these.
     pub visits: Option<Vec<VisitRecord>>,
     /// Named what-if scenarios the user saved (levers changed by percentages).
@@ -91,7 +91,7 @@ pub struct BranchScope {
 }
 
 impl Project {
-    /// An empty project in the current format, with default settings and a fresh salt.
+    /// An empty project in the current format, with default settings.
     pub fn new() -> Self {
         Self { format_version: FORMAT_VERSION, ..Self::default() }
     }
@@ -147,8 +147,10 @@ pub struct Settings {
     pub dedupe_days: u32,
     /// A visit belongs to a lead created at most this many days before it.
     pub attribution_days: u32,
-    /// Salt of the patient-key hashes; per project, so keys cannot be compared across clinics.
-    pub salt: String,
+    /// Fingerprint of the machine key the patients were hashed with (empty until raw exports are
+    /// joined). The key itself lives outside the project, in the user's app-data folder, so the
+    /// file alone cannot be reversed by trying every phone number.
+    pub key_fingerprint: String,
     /// The answer rate the administrators aim at (Settings `answer_rate_target`, default 0.9).
     pub answer_rate_target: f64,
 }
@@ -167,7 +169,7 @@ impl Default for Settings {
             fixed_costs: 0.0,
             dedupe_days: 30,
             attribution_days: 30,
-            salt: String::new(),
+            key_fingerprint: String::new(),
             answer_rate_target: 0.9,
         }
     }
@@ -479,7 +481,7 @@ pub struct NpsRow {
     pub branch: Option<String>,
 }
 
-/// One visit from an MIS export. The patient is a salted hash of the phone, never the phone.
+/// One visit from an MIS export. The patient is a keyed hash of the phone, never the phone.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VisitRecord {
     /// Day of the visit.

@@ -192,8 +192,8 @@ fn setting_label(key: &'static str, lang: Lang) -> &'static str {
         "fixed_costs" => "постоянные расходы",
         "dedupe_days" => "окно дублей",
         "attribution_days" => "окно атрибуции",
-        "salt" => "соль",
         "answer_rate_target" => "цель по ответам",
+        "key_fingerprint" => "отпечаток ключа",
         other => other,
     }
 }
@@ -248,8 +248,8 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
         vec![label("fixed_costs"), num(s.fixed_costs, Money)],
         vec![label("dedupe_days"), num(f64::from(s.dedupe_days), Count)],
         vec![label("attribution_days"), num(f64::from(s.attribution_days), Count)],
-        vec![label("salt"), text(&s.salt)],
         vec![label("answer_rate_target"), num(s.answer_rate_target, Rate)],
+        vec![label("key_fingerprint"), text(&s.key_fingerprint)],
     ]);
     write_sheet(wb, &f, sheet(0), &[("key", 18.0), ("value", 36.0)], settings)?;
 
@@ -529,7 +529,8 @@ mod tests {
 
     #[test]
     fn written_file_reads_back() {
-        let project = demo_project();
+        let mut project = demo_project();
+        project.settings.key_fingerprint = "0123456789abcdef".into();
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("шаблон.xlsx");
         write_template(&project, &path).unwrap();
@@ -545,7 +546,10 @@ mod tests {
         assert_eq!(cell(&settings, find("clinic"), 1), &Data::String(project.settings.clinic.clone()));
         assert_eq!(cell(&settings, find("weekday_weights"), 1), &Data::String("1 1 1 1 1 0.5 0".into()));
         assert_eq!(cell(&settings, find("fixed_costs"), 1), &Data::Float(2_500_000.0));
-        assert_eq!(cell(&settings, find("salt"), 1), &Data::String(project.settings.salt.clone()));
+        assert_eq!(
+            cell(&settings, find("key_fingerprint"), 1),
+            &Data::String(project.settings.key_fingerprint.clone())
+        );
         let holiday_rows =
             (0..settings.height()).filter(|&r| cell(&settings, r, 0) == &Data::String("holidays".into())).count();
         assert_eq!(holiday_rows, project.settings.holidays.len());

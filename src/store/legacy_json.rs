@@ -21,14 +21,24 @@ pub fn looks_like_json(bytes: &[u8]) -> bool {
 /// [`StoreError::Format`] when the text is not a project, [`StoreError::TooNew`] when its
 /// `format_version` is one this build does not know.
 pub fn read(file: &str, bytes: &[u8]) -> Result<Project, StoreError> {
-    let value: serde_json::Value = serde_json::from_slice(bytes)
-        .map_err(|e| StoreError::Format { file: file.to_string(), reason: e.to_string() })?;
-    let found = value.get("format_version").and_then(|v| v.as_u64()).unwrap_or(0);
+    // serde's messages quote the offending text, which may be anything the file holds: redacted.
+    let format = |e: serde_json::Error| StoreError::Format {
+        file: file.to_string(),
+        reason: crate::import::redact::message(&e.to_string()),
+    };
+    let value: serde_json::Value = serde_json::from_slice(bytes).map_err(format)?;
+    // `{}` or any JSON without a format_version is not a project medfunnel wrote: opening it as an
+    // empty clinic would hide the mistake.
+    let Some(found) = value.get("format_version").and_then(serde_json::Value::as_u64) else {
+        return Err(StoreError::Format {
+            file: file.to_string(),
+            reason: "it has no format_version, so it is not a project medfunnel wrote".to_string(),
+        });
+    };
     if found > u64::from(JSON_FORMAT_VERSION) {
         return Err(StoreError::TooNew { file: file.to_string(), found: u32::try_from(found).unwrap_or(u32::MAX) });
     }
-    let mut project: Project = serde_json::from_value(value)
-        .map_err(|e| StoreError::Format { file: file.to_string(), reason: e.to_string() })?;
+    let mut project: Project = serde_json::from_value(value).map_err(format)?;
     project.format_version = FORMAT_VERSION;
     Ok(project)
 }

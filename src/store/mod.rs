@@ -109,24 +109,75 @@ pub fn legacy_notice(path: &Path) -> Problem {
     )
 }
 
-/// Writes `bytes` to `path` atomically: a temp file in the same folder, fsync, rename, fsync the
-/// folder. A failure at any step leaves the old file as it was.
+/// The start of every temp file medfunnel writes beside a target: a hidden name that says whose it
+/// is, followed by the writing process's id (see [`sweep_temp_files`]).
+pub const TEMP_PREFIX: &str = ".medfunnel-tmp-";
+
+/// How old a temp file of ours must be before a start removes it even though the process that
+/// wrote it may still be running (a save takes seconds, not minutes).
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(5 * 60);
+
+/// Removes medfunnel's left-over temp files in `dir`: those of a process that no longer runs (a
+/// save killed mid-way), and any older than a few minutes. This process's own are kept. Errors
+/// are ignored: cleaning up must never stop a command. Returns how many files were removed.
+pub fn sweep_temp_files(dir: &Path) -> usize {
+    let Ok(entries) = fs::read_dir(dir) else { return 0 };
+    let me = std::process::id();
+    let mut removed = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let Some(rest) = name.to_str().and_then(|n| n.strip_prefix(TEMP_PREFIX)) else { continue };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        if pid == Some(me) {
+            continue;
+        }
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_none_or(|age| age > STALE_AFTER);
+        let orphan = pid.is_some_and(process_gone);
+        if (old || orphan) && entry.file_type().is_ok_and(|t| t.is_file()) && fs::remove_file(entry.path()).is_ok() {
+            removed += 1;
+        }
+    }
+    removed
+}
+
+/// Whether no process with this id runs (only known where `/proc` lists processes; elsewhere the
+/// age rule of [`sweep_temp_files`] applies alone).
+fn process_gone(pid: u32) -> bool {
+    let proc = Path::new("/proc");
+    proc.join("self").exists() && !proc.join(pid.to_string()).exists()
+}
+
+/// The folder a file is written into (`.` for a bare file name).
+pub fn folder_of(path: &Path) -> &Path {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    }
+}
+
+/// Writes `bytes` to `path` atomically: a temp file in the same folder (named with
+/// [`TEMP_PREFIX`] and this process's id), fsync, rename, fsync the folder. A failure at any step
+/// leaves the old file as it was and removes the temp file.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<(), StoreError> {
     write_atomic_io(path, bytes).map_err(io_err(path))
 }
 
 /// [`write_atomic`] for callers with their own error type (the workbook writers).
 pub fn write_atomic_io(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut tmp = tempfile::NamedTempFile::new_in(folder_of(path))?;
+    let mut tmp = temp_file_beside(path)?;
     tmp.write_all(bytes)?;
     persist(tmp, path)
 }
 
-fn folder_of(path: &Path) -> &Path {
-    match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d,
-        _ => Path::new("."),
-    }
+/// A temp file beside `path`, named with [`TEMP_PREFIX`] and this process's id, so that a killed
+/// save's leftover is recognised and swept at the next start.
+fn temp_file_beside(path: &Path) -> std::io::Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new().prefix(&format!("{TEMP_PREFIX}{}-", std::process::id())).tempfile_in(folder_of(path))
 }
 
 /// Syncs a complete temp file and renames it over `path`, then syncs the folder.
@@ -165,7 +216,7 @@ fn default_permissions() -> Option<fs::Permissions> {
 /// # Errors
 /// [`StoreError::Io`] when the folder refuses the file, [`StoreError::Format`] when SQLite does.
 pub fn save_project(project: &Project, path: &Path) -> Result<(), StoreError> {
-    let tmp = tempfile::NamedTempFile::new_in(folder_of(path)).map_err(io_err(path))?;
+    let tmp = temp_file_beside(path).map_err(io_err(path))?;
     sqlite::write_new(project, tmp.path())?;
     if path.exists() {
         sqlite::settle(path)?;
@@ -173,12 +224,15 @@ pub fn save_project(project: &Project, path: &Path) -> Result<(), StoreError> {
     persist(tmp, path).map_err(io_err(path))
 }
 
-/// Opens what the user pointed at: a project file as is (with a notice when it is of the older JSON
-/// format), anything else as a workbook to import.
+/// Opens what the user pointed at: a project file (with a notice when it is of the older JSON
+/// format; its values checked as a workbook's are, rows with impossible values left out with
+/// located errors), anything else as a workbook to import.
 pub fn open(path: &Path) -> Result<Imported, StoreError> {
     if is_project_file(path) {
-        let loaded = read_project(path)?;
-        let problems = if loaded.legacy { vec![legacy_notice(path)] } else { Vec::new() };
+        let mut loaded = read_project(path)?;
+        let mut problems = if loaded.legacy { vec![legacy_notice(path)] } else { Vec::new() };
+        let file = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
+        problems.extend(crate::import::validate::validate_project(&mut loaded.project, &file));
         Ok(Imported { project: loaded.project, problems })
     } else {
         Ok(import::import_workbook(path)?)
@@ -234,6 +288,27 @@ mod tests {
     }
 
     #[test]
+    fn temp_files_of_dead_writers_are_swept() {
+        let dir = tempfile::tempdir().unwrap();
+        // A writer that no longer runs (no process has id u32::MAX - 1), and one of ours.
+        let dead = dir.path().join(format!("{TEMP_PREFIX}{}-abc", u32::MAX - 1));
+        let mine = dir.path().join(format!("{TEMP_PREFIX}{}-abc", std::process::id()));
+        let other = dir.path().join("keep.xlsx");
+        for p in [&dead, &mine, &other] {
+            fs::write(p, b"x").unwrap();
+        }
+        let expected = if Path::new("/proc/self").exists() { 1 } else { 0 };
+        assert_eq!(sweep_temp_files(dir.path()), expected);
+        assert!(mine.exists() && other.exists());
+        // A save's own temp file carries the prefix and is gone after the save.
+        save_project(&Project::new(), &dir.path().join("a.medfunnel")).unwrap();
+        assert!(!fs::read_dir(dir.path()).unwrap().flatten().any(|e| {
+            let n = e.file_name().to_string_lossy().into_owned();
+            n.starts_with(TEMP_PREFIX) && n != mine.file_name().unwrap().to_string_lossy()
+        }));
+    }
+
+    #[test]
     fn newer_format_and_garbage_are_refused() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("x.medfunnel");
@@ -267,5 +342,15 @@ mod tests {
         let again = open(&path).unwrap();
         assert!(again.problems.is_empty());
         assert_eq!(again.project, opened.project);
+    }
+
+    #[test]
+    fn json_that_is_not_a_project_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("broken.medfunnel");
+        for not_a_project in [&b"{}"[..], b"[]", b"null", br#"{"format_version": "x"}"#] {
+            fs::write(&path, not_a_project).unwrap();
+            assert!(matches!(load_project(&path), Err(StoreError::Format { .. })), "{not_a_project:?}");
+        }
     }
 }

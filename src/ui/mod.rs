@@ -67,6 +67,11 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
 /// A sentence when the window cannot be created (no display, no OpenGL).
 pub fn run_with(file: Option<PathBuf>, meeting: bool) -> Result<(), String> {
     let startup = Startup { file, dirs: files::AppDirs::system(), reopen_last: true, lang: None };
+    // Temp files of a save that was killed are removed at the next start.
+    if let Some(dirs) = &startup.dirs {
+        crate::store::sweep_temp_files(&dirs.config);
+        crate::store::sweep_temp_files(&dirs.data);
+    }
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("medfunnel")

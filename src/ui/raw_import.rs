@@ -119,8 +119,12 @@ impl RawImportDialog {
     /// A dialog over a copy of `project` (the open one is not touched until Apply).
     pub fn new(project: &Project) -> Self {
         let mut base = project.clone();
-        // One salt for every join of this dialog, so re-joins give the same patient keys.
-        let error = raw::ensure_salt(&mut base).err().map(|e| e.to_string());
+        // The machine's key, checked once for the dialog: a project keyed elsewhere is refused here.
+        let error = raw::PatientKey::machine()
+            .map_err(raw::RawError::from)
+            .and_then(|key| raw::ensure_key(&mut base, &key, true))
+            .err()
+            .map(|e| e.to_string());
         Self {
             base,
             slots: [
@@ -176,6 +180,7 @@ impl RawImportDialog {
             visits_map: self.slots[1].map.clone(),
             spend_map: self.slots[2].map.clone(),
             calls_map: self.slots[3].map.clone(),
+            ..RawInputs::default()
         }
     }
 

@@ -537,7 +537,7 @@ fn the_exported_template_imports_back_to_the_same_model() {
     assert!(out.exists(), "{:?}", h.state().status());
     let back = medfunnel::import::import_workbook(&out).unwrap();
     let mut expected = clinic();
-    expected.settings.salt = back.project.settings.salt.clone();
+    expected.settings.key_fingerprint = back.project.settings.key_fingerprint.clone();
     assert_eq!(back.project.plan, expected.plan);
     assert_eq!(back.project.budget, expected.budget);
     assert_eq!(back.project.funnel, expected.funnel);

@@ -93,7 +93,6 @@ fn the_chain_template_round_trips_and_a_single_clinic_gets_no_branch_column() {
 fn raw_exports_carry_the_branch_and_the_join_ignores_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut p = Project::new();
-    p.settings.salt = "test-salt".into();
     p.directions = vec![Direction { name: "Стоматология".into(), margin: 0.5, visits_per_patient: None }];
     p.channels = vec![Channel { name: "Яндекс".into(), tier: Tier::Proven, ..Default::default() }];
     let march = Month::new(2025, 3).unwrap();
@@ -120,7 +119,13 @@ fn raw_exports_carry_the_branch_and_the_join_ignores_it() {
         "spend.csv",
         "Месяц;Источник;Расход;Филиал\n2025-03;Яндекс;9000; север \n2025-03;Яндекс;1000;\n",
     );
-    let inputs = RawInputs { leads: Some(leads), visits: Some(visits), spend: Some(spend), ..RawInputs::default() };
+    let inputs = RawInputs {
+        leads: Some(leads),
+        visits: Some(visits),
+        spend: Some(spend),
+        key: Some(medfunnel::import::raw::PatientKey::from_bytes([7; 32])),
+        ..RawInputs::default()
+    };
     raw::import_raw(&mut p, &inputs).unwrap();
 
     let north: Vec<_> = p.funnel.iter().filter(|r| r.branch.as_deref() == Some("Север")).collect();

@@ -24,7 +24,6 @@ const JOURNAL: &str = "\
 
 fn clinic() -> Project {
     let mut p = Project::new();
-    p.settings.salt = "test-salt".into();
     p.channels = vec![
         Channel {
             name: "Яндекс".into(),
@@ -50,7 +49,11 @@ fn cp1251(text: &str) -> Vec<u8> {
 }
 
 fn import(project: &mut Project, path: PathBuf) -> Vec<Problem> {
-    let inputs = RawInputs { calls: Some(path), ..RawInputs::default() };
+    let inputs = RawInputs {
+        calls: Some(path),
+        key: Some(medfunnel::import::raw::PatientKey::from_bytes([7; 32])),
+        ..RawInputs::default()
+    };
     raw::import_raw(project, &inputs).unwrap().1
 }
 

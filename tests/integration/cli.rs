@@ -3,7 +3,11 @@
 use std::process::Command;
 
 fn medfunnel(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_medfunnel")).args(args).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_medfunnel"))
+        .args(args)
+        .env(medfunnel::import::raw::key::KEY_DIR_ENV, std::env::temp_dir().join("medfunnel-test-keys"))
+        .output()
+        .unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into(),

@@ -5,8 +5,10 @@ mod branches;
 mod calls;
 mod cli;
 mod decisions_cli;
+mod fuzz;
 mod import_template;
 mod raw_exports;
+mod reliability;
 mod report;
 mod roundtrip;
 

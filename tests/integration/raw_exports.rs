@@ -14,9 +14,13 @@ use medfunnel::model::{BudgetRow, Channel, Direction, DoctorRow, FunnelRow, Mont
 const DENT: &str = "Стоматология";
 const US: &str = "УЗИ";
 
+/// The patient key of these tests (the machine's key is never touched by them).
+fn test_key() -> raw::PatientKey {
+    raw::PatientKey::from_bytes([7; 32])
+}
+
 fn clinic() -> Project {
     let mut p = Project::new();
-    p.settings.salt = "test-salt".into();
     p.directions = vec![
         Direction { name: DENT.into(), margin: 0.5, visits_per_patient: None },
         Direction { name: US.into(), margin: 0.25, visits_per_patient: None },
@@ -54,6 +58,7 @@ fn join_csv(
         leads: leads.map(|t| write(dir.path(), "leads.csv", t)),
         visits: visits.map(|t| write(dir.path(), "visits.csv", t)),
         spend: spend.map(|t| write(dir.path(), "spend.csv", t)),
+        key: Some(test_key()),
         ..RawInputs::default()
     };
     raw::import_raw(project, &inputs).unwrap()
@@ -382,7 +387,7 @@ fn five_spellings_of_a_phone_are_one_patient() {
     let keys: std::collections::HashSet<_> =
         p.visits.as_ref().unwrap().iter().filter_map(|v| v.patient.clone()).collect();
     assert_eq!(keys.len(), 1);
-    assert_eq!(keys.into_iter().next().unwrap(), raw::patient_key("test-salt", "79161234567"));
+    assert_eq!(keys.into_iter().next().unwrap(), test_key().patient("79161234567"));
     assert!(problems.iter().all(|p| !p.message.contains("1234567")));
 }
 
@@ -422,11 +427,11 @@ fn a_phone_as_a_number_cell_in_a_workbook() {
     assert_eq!(e[0].value.as_deref(), Some("32.03.2025"));
 
     let mut p = clinic();
-    let inputs = RawInputs { visits: Some(path), ..RawInputs::default() };
+    let inputs = RawInputs { visits: Some(path), key: Some(test_key()), ..RawInputs::default() };
     raw::import_raw(&mut p, &inputs).unwrap();
     // The direction is written in lower case; it takes the Directions sheet's spelling.
     assert_eq!(p.revenue[0].direction.as_deref(), Some(DENT));
-    assert_eq!(p.visits.unwrap()[0].patient, Some(raw::patient_key("test-salt", "79161234567")));
+    assert_eq!(p.visits.unwrap()[0].patient, Some(test_key().patient("79161234567")));
 }
 
 #[test]
@@ -477,11 +482,9 @@ fn a_utf8_bom_csv_with_semicolons_and_located_errors() {
 fn a_missing_required_column_is_an_error_and_nothing_is_read() {
     let dir = tempfile::tempdir().unwrap();
     let path = write(dir.path(), "leads.csv", "Дата создания;Источник\n2025-03-01;yandex\n");
-    let (ex, problems) = raw::read_leads(&path, &ColumnMap::new()).unwrap();
-    assert!(ex.rows.is_empty());
-    let e = errors(&problems);
-    assert_eq!(e.len(), 1);
-    assert_eq!(e[0].column.as_deref(), Some("phone (телефон)"));
+    // The file as a whole cannot be read: an error naming the column, and nothing is read.
+    let err = raw::read_leads(&path, &ColumnMap::new()).unwrap_err().to_string();
+    assert!(err.contains("leads.csv") && err.contains("phone (телефон)"), "{err}");
     let preview = raw::preview_columns(&path, ExportKind::Leads, &ColumnMap::new()).unwrap();
     assert_eq!(preview.missing, vec!["phone (телефон)".to_string()]);
     // The app can say which header is the phone.
@@ -554,26 +557,43 @@ fn the_cohort_triangle() {
 }
 
 #[test]
-fn the_salt_is_created_once_and_kept() {
+fn the_key_fingerprint_is_kept_and_a_foreign_key_refused() {
     let mut p = clinic();
-    p.settings.salt.clear();
     let visits = format!("{VISITS_HEAD}2025-01-05;9160000090;Стоматология;Смирнов;1000\n");
     let _ = join_csv(&mut p, None, Some(&visits), None);
-    let salt = p.settings.salt.clone();
-    assert_eq!(salt.len(), 32);
+    let fingerprint = p.settings.key_fingerprint.clone();
+    assert_eq!(fingerprint, test_key().fingerprint());
+    // The project keeps hashes and the fingerprint only: never the key.
+    let json = serde_json::to_string(&p).unwrap();
+    assert!(!json.contains(&"07".repeat(32)));
     let leads = format!("{LEADS_HEAD}2025-01-01;9160000090;yandex;;;\n");
-    // Leads alone are matched against the visits already in the project, with the same salt.
+    // Leads alone are matched against the visits already in the project, with the same key.
     let (report, _) = join_csv(&mut p, Some(&leads), None, None);
-    assert_eq!(p.settings.salt, salt);
+    assert_eq!(p.settings.key_fingerprint, fingerprint);
     assert_eq!(report.matched_visits, 1);
     assert_eq!(sum(&funnel_of(&p, m(2025, 1), "Яндекс"), |r| r.revenue), 1000.0);
+    // Another computer's key is refused, saying how to bring the key over.
+    let dir = tempfile::tempdir().unwrap();
+    let inputs = RawInputs {
+        leads: Some(write(dir.path(), "leads.csv", &leads)),
+        key: Some(raw::PatientKey::from_bytes([9; 32])),
+        ..RawInputs::default()
+    };
+    let before = p.clone();
+    let err = raw::import_raw(&mut p, &inputs).unwrap_err().to_string();
+    assert!(err.contains("medfunnel key export") && err.contains("medfunnel key import"), "{err}");
+    assert_eq!(p, before);
 }
 
 // ---------------------------------------------------------------------------------------------
 // The command line and patient data
 
 fn medfunnel(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_medfunnel")).args(args).output().unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_medfunnel"))
+        .args(args)
+        .env(raw::key::KEY_DIR_ENV, std::env::temp_dir().join("medfunnel-test-keys"))
+        .output()
+        .unwrap();
     (
         out.status.code().unwrap_or(-1),
         String::from_utf8_lossy(&out.stdout).into(),
@@ -678,7 +698,13 @@ fn no_name_or_phone_reaches_the_project_the_workbook_the_json_or_the_messages() 
     assert!(k["cohorts"].is_array());
 
     let mut p = Project::new();
-    let inputs = RawInputs { leads: Some(leads), visits: Some(visits), spend: Some(spend), ..RawInputs::default() };
+    let inputs = RawInputs {
+        leads: Some(leads),
+        visits: Some(visits),
+        spend: Some(spend),
+        key: Some(test_key()),
+        ..RawInputs::default()
+    };
     let (_, problems) = raw::import_raw(&mut p, &inputs).unwrap();
     for pr in &problems {
         assert_clean("a problem", &format!("{pr} {:?}", pr.value));

@@ -3,7 +3,7 @@
 //! rebuilding the Calls sheet and the project's contacts.
 //!
 //! The patient's phone lives only in memory while the journal is folded; the project keeps the
-//! contacts with the keyed hash of [`patient_key`], never the digits.
+//! contacts with the keyed hash of [`PatientKey::patient`], never the digits.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -11,7 +11,7 @@ use std::path::Path;
 use chrono::{Duration, NaiveDateTime};
 
 use super::join::{Channels, Fast, add_unknown_channels};
-use super::phone::patient_key;
+use super::key::PatientKey;
 use super::read::{file_name, read_export_found};
 use super::table::{ColumnMap, ExportKind};
 use super::{Export, Phone};
@@ -352,11 +352,16 @@ pub(crate) fn fold(
 /// Rebuilds the Calls sheet and the project's contacts from a call journal: the rows and contacts
 /// of every month from the journal's first to its last contact month are replaced, with a notice;
 /// other months stay. Unknown sources become channels as in the leads join. Returns the number of
-/// contacts. The project's salt must exist (see [`super::ensure_salt`]).
-pub(crate) fn apply_calls(project: &mut Project, ex: &Export<Call>, problems: &mut Vec<Problem>) -> usize {
-    let salt = project.settings.salt.clone();
+/// contacts. Patients are keyed with `key`, whose fingerprint the project holds (see
+/// [`super::ensure_key`]).
+pub(crate) fn apply_calls(
+    project: &mut Project,
+    ex: &Export<Call>,
+    key: &PatientKey,
+    problems: &mut Vec<Problem>,
+) -> usize {
     let mut channels = Channels::new(&project.channels);
-    let folding = fold(&ex.rows, |s| channels.resolve(s, &ex.file), |d| patient_key(&salt, d));
+    let folding = fold(&ex.rows, |s| channels.resolve(s, &ex.file), |d| key.patient(d));
     add_unknown_channels(project, channels, problems);
     if folding.without_phone > 0 {
         problems.push(Problem::notice(

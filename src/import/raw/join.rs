@@ -1,15 +1,16 @@
 //! The join of domain.md's "Raw exports": leads × visits → the Funnel, visits → Revenue, Doctors
 //! and patient-level visits, spend → the Budget's spend.
 //!
-//! Patients are keyed by their salted hash from the start, so the join works the same whether the
-//! visits come from this import or from visits imported earlier into the project.
+//! Patients are keyed by their keyed hash (the machine's [`PatientKey`]) from the start, so the join
+//! works the same whether the visits come from this import or from visits imported earlier into the
+//! project.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use super::phone::{new_salt, patient_key};
+use super::key::PatientKey;
 use super::{Export, Lead, RawError, SpendRow, Visit};
 use crate::import::Problem;
 use crate::model::{
@@ -45,16 +46,23 @@ pub struct JoinReport {
     pub calls: usize,
     /// Contacts (one caller's incoming calls on one day) built from the journal.
     pub contacts: usize,
+    /// Exports that could not be read as a whole and replaced nothing (file names).
+    pub unread: Vec<String>,
 }
 
-/// Makes sure the project has a patient-key salt, creating a random one when it is empty.
+/// Makes sure the project's patients are keyed with `key`: a project without a key fingerprint
+/// takes `key`'s; a project keyed elsewhere is refused.
 ///
 /// # Errors
-/// [`RawError::Salt`] when the system's random generator fails.
-pub fn ensure_salt(project: &mut Project) -> Result<(), RawError> {
-    if project.settings.salt.trim().is_empty() {
-        project.settings.salt = new_salt().map_err(|e| RawError::Salt(e.to_string()))?;
+/// [`RawError::Key`] when the project carries another key's fingerprint; [`RawError::OldKeys`]
+/// when its visits were keyed by an older medfunnel (a salt that is no longer kept) and the leads
+/// would be matched against them.
+pub fn ensure_key(project: &mut Project, key: &PatientKey, replacing_visits: bool) -> Result<(), RawError> {
+    let keyed_visits = project.visits.as_ref().is_some_and(|v| v.iter().any(|r| r.patient.is_some()));
+    if project.settings.key_fingerprint.trim().is_empty() && keyed_visits && !replacing_visits {
+        return Err(RawError::OldKeys);
     }
+    key.adopt(&mut project.settings.key_fingerprint)?;
     Ok(())
 }
 
@@ -144,25 +152,25 @@ impl<'p> Directions<'p> {
 /// so flooding is no concern.
 pub(crate) type Fast = rustc_hash::FxBuildHasher;
 
-/// Patients as small ids: each normalised phone is hashed with the salt once, and the join works
+/// Patients as small ids: each normalised phone is hashed with the key once, and the join works
 /// on `u32`s instead of 64-character keys.
 struct Keys<'s> {
-    salt: &'s str,
+    key: &'s PatientKey,
     by_digits: HashMap<String, u32, Fast>,
     by_hash: HashMap<String, u32, Fast>,
     hashes: Vec<String>,
 }
 
 impl<'s> Keys<'s> {
-    fn new(salt: &'s str) -> Self {
-        Self { salt, by_digits: HashMap::default(), by_hash: HashMap::default(), hashes: Vec::new() }
+    fn new(key: &'s PatientKey) -> Self {
+        Self { key, by_digits: HashMap::default(), by_hash: HashMap::default(), hashes: Vec::new() }
     }
 
     fn of_digits(&mut self, digits: &str) -> u32 {
         if let Some(&id) = self.by_digits.get(digits) {
             return id;
         }
-        let id = self.of_hash(&patient_key(self.salt, digits));
+        let id = self.of_hash(&self.key.patient(digits));
         self.by_digits.insert(digits.to_string(), id);
         id
     }
@@ -255,20 +263,19 @@ fn count_phrase(n: usize, one: &str, many: &str) -> String {
 /// they are; leads without a visits export are matched against the visits already in the project.
 ///
 /// Returns the counts and the notices (duplicates, returning leads, phones without identity,
-/// unknown sources, replaced sheets). Phones are hashed with the project's salt, which is created
-/// when empty.
+/// unknown sources, replaced sheets). Phones are hashed with `key` (see [`ensure_key`]).
 ///
 /// # Errors
-/// [`RawError::Salt`] when a salt was needed and the system's random generator failed.
+/// As [`ensure_key`].
 pub fn join(
     project: &mut Project,
+    key: &PatientKey,
     leads: Option<&Export<Lead>>,
     visits: Option<&Export<Visit>>,
     spend: Option<&Export<SpendRow>>,
 ) -> Result<(JoinReport, Vec<Problem>), RawError> {
-    ensure_salt(project)?;
-    let salt = project.settings.salt.clone();
-    let mut keys = Keys::new(&salt);
+    ensure_key(project, key, visits.is_some())?;
+    let mut keys = Keys::new(key);
     let mut problems = Vec::new();
     let mut report = JoinReport::default();
     let mut channels = Channels::new(&project.channels);

@@ -4,12 +4,13 @@
 //! Reading ([`read_leads`], [`read_visits`], [`read_spend`]) turns a .csv/.xlsx/.xls/.ods export
 //! into typed rows with located problems, as the template importer does; names are never read and
 //! phones are kept only as normalised digits in memory. [`join`] then hashes the phones with the
-//! project's salt and rebuilds the Funnel, Revenue, Doctors and Budget spend. [`import_raw`] does
-//! both for the CLI and the app.
+//! machine's [`PatientKey`] and rebuilds the Funnel, Revenue, Doctors and Budget spend.
+//! [`import_raw`] does both for the CLI and the app, all or nothing per export file.
 
 mod calls;
 mod csv;
-mod join;
+pub(crate) mod join;
+pub mod key;
 mod phone;
 mod read;
 mod table;
@@ -20,8 +21,9 @@ use chrono::{NaiveDate, NaiveDateTime};
 
 pub(crate) use calls::apply_calls;
 pub use calls::{Call, parse_call_type, parse_status, read_calls};
-pub use join::{JoinReport, add_alias, ensure_salt, join};
-pub use phone::{Phone, mask_phone, patient_key};
+pub use join::{JoinReport, add_alias, ensure_key, join};
+pub use key::{KeyError, PatientKey};
+pub use phone::{Phone, mask_phone};
 pub use read::{ColumnPreview, preview_columns, preview_rows};
 pub use table::{ColumnMap, ExportKind};
 
@@ -92,9 +94,15 @@ pub enum RawError {
     /// An export could not be read (missing, empty, not a table).
     #[error(transparent)]
     Import(#[from] ImportError),
-    /// The project needed a salt and the system's random generator failed.
-    #[error("cannot create the project's patient-key salt: the system's random generator failed ({0})")]
-    Salt(String),
+    /// The patient key could not be had, or the project was keyed on another computer.
+    #[error(transparent)]
+    Key(#[from] KeyError),
+    /// The project's visits were keyed by an older medfunnel, whose salt is no longer kept.
+    #[error(
+        "this project's patient visits were keyed by an older medfunnel, so new leads cannot be matched to them; \
+         import the visits export again together with the leads"
+    )]
+    OldKeys,
 }
 
 /// Reads a CRM leads export: **created**, **phone**, **source**, direction, status, booked (name
@@ -108,9 +116,9 @@ pub fn read_leads(path: &Path, map: &ColumnMap) -> Result<(Export<Lead>, Vec<Pro
         let created = r.datetime("created");
         let created = r.required("created", created);
         let phone = r.text("phone").map(|t| Phone::parse(&t)).unwrap_or_default();
-        let source = r.text("source");
+        let source = r.channel("source");
         let source = r.required("source", source);
-        let direction = r.text("direction");
+        let direction = r.channel("direction");
         let status = r.text("status");
         let booked = r.day("booked");
         let branch = r.text("branch");
@@ -129,8 +137,8 @@ pub fn read_visits(path: &Path, map: &ColumnMap) -> Result<(Export<Visit>, Vec<P
         let date = r.day("date");
         let date = r.required("date", date);
         let phone = r.text("phone").map(|t| Phone::parse(&t)).unwrap_or_default();
-        let direction = r.text("direction");
-        let doctor = r.text("doctor");
+        let direction = r.channel("direction");
+        let doctor = r.doctor("doctor");
         let amount = r.number("amount").unwrap_or(0.0);
         let branch = r.text("branch");
         Some(Visit { date: date?, phone, direction, doctor, amount, branch })
@@ -148,7 +156,7 @@ pub fn read_spend(path: &Path, map: &ColumnMap) -> Result<(Export<SpendRow>, Vec
         let day = r.day("date");
         let month = day.map(Month::of).or_else(|| r.month("month"));
         let month = if r.has("date") { r.required("date", month) } else { r.required("month", month) };
-        let source = r.text("source");
+        let source = r.channel("source");
         let source = r.required("source", source);
         let spend = r.number("spend").unwrap_or(0.0);
         let branch = r.text("branch");
@@ -176,6 +184,8 @@ pub struct RawInputs {
     pub spend_map: ColumnMap,
     /// Header overrides for the call journal.
     pub calls_map: ColumnMap,
+    /// The patient key; `None`: this machine's ([`PatientKey::machine`]).
+    pub key: Option<PatientKey>,
 }
 
 impl RawInputs {
@@ -185,52 +195,85 @@ impl RawInputs {
     }
 }
 
+/// Reads one export for [`import_raw`]: an export that cannot be read as a whole becomes one error
+/// naming the file (what it would replace stays as it was) and its name in `unread`.
+fn read_one<T>(
+    path: Option<&PathBuf>,
+    read: impl FnOnce(&Path) -> Result<(Export<T>, Vec<Problem>), ImportError>,
+    problems: &mut Vec<Problem>,
+    unread: &mut Vec<String>,
+) -> Option<Export<T>> {
+    let path = path?;
+    match read(path) {
+        Ok((ex, mut pr)) => {
+            problems.append(&mut pr);
+            Some(ex)
+        }
+        Err(e) => {
+            unreadable(path, &e, problems, unread);
+            None
+        }
+    }
+}
+
+/// The error of an export that cannot be read as a whole: it names the file, and says that what it
+/// would replace stays as it was.
+fn unreadable(path: &Path, e: &ImportError, problems: &mut Vec<Problem>, unread: &mut Vec<String>) {
+    let file = read::file_name(path);
+    problems.push(Problem::error(&file, format!("{e}; the sheets this export would replace stay as they were")));
+    unread.push(file);
+}
+
 /// Reads the given exports and joins them into `project` (see [`join`]); a call journal then
-/// rebuilds the Calls sheet and the contacts of its months (a journal that failed as a whole
-/// replaces nothing). The problems are the reading problems of each file (leads, visits, spend,
+/// rebuilds the Calls sheet and the contacts of its months. An export that fails as a whole
+/// replaces nothing. The problems are the reading problems of each file (leads, visits, spend,
 /// calls), then the join's notices.
 ///
+/// All or nothing per file: an export that cannot be read as a whole (unreadable, an encoding
+/// that cannot be told, no header row with the required columns, no row that could be read)
+/// replaces nothing; it is named in [`JoinReport::unread`] with an error, and the other exports
+/// are still joined.
+///
 /// # Errors
-/// [`RawError::Import`] when an export cannot be read at all; [`RawError::Salt`].
+/// [`RawError::Key`] and [`RawError::OldKeys`] (see [`ensure_key`]).
 pub fn import_raw(project: &mut Project, inputs: &RawInputs) -> Result<(JoinReport, Vec<Problem>), RawError> {
     let mut problems = Vec::new();
-    let leads = match &inputs.leads {
-        Some(p) => {
-            let (ex, mut pr) = read_leads(p, &inputs.leads_map)?;
-            problems.append(&mut pr);
-            Some(ex)
-        }
-        None => None,
+    let mut unread = Vec::new();
+    let leads = read_one(inputs.leads.as_ref(), |p| read_leads(p, &inputs.leads_map), &mut problems, &mut unread);
+    let visits = read_one(inputs.visits.as_ref(), |p| read_visits(p, &inputs.visits_map), &mut problems, &mut unread);
+    let spend = read_one(inputs.spend.as_ref(), |p| read_spend(p, &inputs.spend_map), &mut problems, &mut unread);
+    let key = match &inputs.key {
+        Some(k) => k.clone(),
+        None => PatientKey::machine()?,
     };
-    let visits = match &inputs.visits {
-        Some(p) => {
-            let (ex, mut pr) = read_visits(p, &inputs.visits_map)?;
-            problems.append(&mut pr);
-            Some(ex)
-        }
-        None => None,
-    };
-    let spend = match &inputs.spend {
-        Some(p) => {
-            let (ex, mut pr) = read_spend(p, &inputs.spend_map)?;
-            problems.append(&mut pr);
-            Some(ex)
-        }
-        None => None,
+    let (mut report, mut notices) = if leads.is_none() && visits.is_none() && spend.is_none() {
+        (JoinReport::default(), Vec::new())
+    } else {
+        join(project, &key, leads.as_ref(), visits.as_ref(), spend.as_ref())?
     };
     let calls = match &inputs.calls {
-        Some(p) => {
-            let (ex, mut pr) = read_calls(p, &inputs.calls_map)?;
-            problems.append(&mut pr);
-            ex
-        }
+        Some(p) => match read_calls(p, &inputs.calls_map) {
+            Ok((ex, mut pr)) => {
+                problems.append(&mut pr);
+                if ex.is_none() {
+                    unread.push(read::file_name(p));
+                }
+                ex
+            }
+            Err(e) => {
+                unreadable(p, &e, &mut problems, &mut unread);
+                None
+            }
+        },
         None => None,
     };
-    let (mut report, mut notices) = join(project, leads.as_ref(), visits.as_ref(), spend.as_ref())?;
     problems.append(&mut notices);
     if let Some(ex) = &calls {
+        ensure_key(project, &key, false)?;
         report.calls = ex.rows.len();
-        report.contacts = calls::apply_calls(project, ex, &mut problems);
+        report.contacts = calls::apply_calls(project, ex, &key, &mut problems);
     }
+    problems.append(&mut notices);
+    report.unread = unread;
     Ok((report, problems))
 }

@@ -1,13 +1,11 @@
-//! Patient identity: a phone number normalised to its digits, then a salted hash of it.
+//! Patient identity: a phone number normalised to its digits (then hashed with the machine's
+//! [`PatientKey`](super::PatientKey)).
 //!
 //! The normalised digits live only in memory between reading an export and joining it; what the
-//! project keeps is [`patient_key`], a hash that cannot be turned back into the phone without the
-//! salt and a brute-force search. [`Phone`]'s `Debug` masks the number so that a stray `{:?}` in a
+//! project keeps is a keyed hash that cannot be turned back into the phone without the key. [`Phone`]'s `Debug` masks the number so that a stray `{:?}` in a
 //! log or a panic message cannot leak it.
 
 use std::fmt;
-
-use sha2::{Digest, Sha256};
 
 /// A phone as an identity: the normalised digits (`79161234567`), or none when the phone had fewer
 /// than 10 digits (or was empty).
@@ -73,39 +71,6 @@ fn mask_digits(digits: &str) -> String {
     }
 }
 
-/// The patient key kept in the project: SHA-256 of `salt` followed by the normalised digits, as
-/// lower-case hex.
-pub fn patient_key(salt: &str, digits: &str) -> String {
-    let mut hasher = Sha256::new();
-    hasher.update(salt.as_bytes());
-    hasher.update(digits.as_bytes());
-    let hash = hasher.finalize();
-    let mut out = String::with_capacity(hash.len() * 2);
-    for b in hash.iter() {
-        out.push(HEX[usize::from(b >> 4)]);
-        out.push(HEX[usize::from(b & 0x0f)]);
-    }
-    out
-}
-
-const HEX: [char; 16] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'];
-
-/// A fresh project salt: 16 random bytes as hex, from the operating system's generator (a
-/// predictable salt would let anyone with the project file test phone numbers against the keys).
-///
-/// # Errors
-/// The operating system's random generator failed.
-pub fn new_salt() -> Result<String, getrandom::Error> {
-    let mut bytes = [0u8; 16];
-    getrandom::fill(&mut bytes)?;
-    let mut out = String::with_capacity(32);
-    for b in bytes {
-        out.push(HEX[usize::from(b >> 4)]);
-        out.push(HEX[usize::from(b & 0x0f)]);
-    }
-    Ok(out)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -127,19 +92,5 @@ mod tests {
         assert_eq!(Phone::parse("8 916 123 45 67").masked(), "+7 916 ***-**-67");
         assert_eq!(format!("{:?}", Phone::parse("9161234567")), "Phone(+7 916 ***-**-67)");
         assert_eq!(mask_phone("12345"), "***45");
-    }
-
-    #[test]
-    fn keys_depend_on_the_salt() {
-        let a = patient_key("s1", "79161234567");
-        assert_eq!(a.len(), 64);
-        assert_eq!(a, patient_key("s1", "79161234567"));
-        assert_ne!(a, patient_key("s2", "79161234567"));
-        assert!(!a.contains("9161234567"));
-        // Known SHA-256 of "abc": the hash is the standard one over salt then digits.
-        assert_eq!(patient_key("a", "bc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-        let s = new_salt().unwrap();
-        assert_eq!(s.len(), 32);
-        assert_ne!(s, new_salt().unwrap());
     }
 }

@@ -6,8 +6,11 @@ use std::path::Path;
 
 use calamine::{Reader, SheetType};
 
-use super::csv::{Records, SEPARATORS, decode, guess_separator};
-use super::table::{ColumnMap, ExportKind, Header, NoHeader, Place, RowCells, RowReader, find_header, read_rows};
+use super::csv::{MAX_QUOTED_LINES, Records, SEPARATORS, decode, encoding_doubt, guess_separator};
+use super::table::{
+    ColumnMap, ExportKind, Header, NoHeader, Place, RowCells, RowReader, find_header, read_rows, screen,
+};
+use crate::import::grid::read_grid;
 use crate::import::{ImportError, Problem, open_book};
 
 /// How many records from the top are looked at for the header (blank lines included).
@@ -57,7 +60,28 @@ pub(crate) fn read_export<T>(
     map: &ColumnMap,
     read: impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
 ) -> Result<(Vec<T>, Vec<Problem>), ImportError> {
-    pass(path, kind, map, usize::MAX, read).map(|(items, problems, _)| (items, problems))
+    let (items, problems, preview) = pass(path, kind, map, usize::MAX, read)?;
+    let not_an_export =
+        |reason: String| ImportError::NotAnExport { path: path.to_path_buf(), what: kind.label(), reason };
+    if !preview.missing.is_empty() {
+        let at = preview.header_row.map_or_else(String::new, |r| format!(" (the header row was taken to be row {r})"));
+        return Err(not_an_export(format!(
+            "no row near the top has the required {} {}{at}",
+            if preview.missing.len() == 1 { "column" } else { "columns" },
+            preview.missing.join(", ")
+        )));
+    }
+    let errors: Vec<&Problem> = problems.iter().filter(|p| p.is_error()).collect();
+    if items.is_empty()
+        && let Some(first) = errors.first()
+    {
+        return Err(not_an_export(format!(
+            "none of its rows could be read ({} {}, the first: {first})",
+            errors.len(),
+            if errors.len() == 1 { "error" } else { "errors" }
+        )));
+    }
+    Ok((items, problems))
 }
 
 /// As [`read_export`], and whether the header row was found: an export without one failed as a
@@ -106,7 +130,7 @@ pub fn preview_rows(
                     let phone = super::Phone::parse(&text);
                     if phone.is_identity() { phone.masked() } else { super::mask_phone(&text) }
                 }
-                _ => text,
+                _ => screen(k, &text),
             };
             row.push((k, text));
         }
@@ -119,7 +143,8 @@ fn preview_of(sheet: Option<&str>, header: &Header) -> ColumnPreview {
     ColumnPreview {
         sheet: sheet.map(str::to_string),
         header_row: Some(header.row),
-        columns: header.texts.clone(),
+        // Headers as shown in the dialog; a data row taken for the header shows no patient.
+        columns: header.texts.iter().map(|(t, k)| (screen("", t), *k)).collect(),
         missing: Vec::new(),
     }
 }
@@ -145,7 +170,12 @@ fn pass<T>(
         return Err(ImportError::Empty { path: path.to_path_buf() });
     }
     let file = file_name(path);
+    let encoding = |bytes: &[u8]| match encoding_doubt(bytes) {
+        Some(doubt) => Err(ImportError::Encoding { path: path.to_path_buf(), reason: doubt.explain() }),
+        None => Ok(()),
+    };
     if is_csv_name(path) {
+        encoding(&bytes)?;
         return Ok(read_csv(&file, &bytes, kind, map, limit, &mut read));
     }
     let unreadable = |reason: String| ImportError::Unreadable { path: path.to_path_buf(), reason };
@@ -155,7 +185,10 @@ fn pass<T>(
         Ok(Ok(found)) => Ok(found),
         Ok(Err(reason)) if is_workbook_name(path) => Err(unreadable(reason)),
         Err(_) if is_workbook_name(path) => Err(unreadable("the workbook's contents are malformed".to_string())),
-        _ => Ok(read_csv(&file, &bytes, kind, map, limit, &mut read)),
+        _ => {
+            encoding(&bytes)?;
+            Ok(read_csv(&file, &bytes, kind, map, limit, &mut read))
+        }
     }
 }
 
@@ -190,8 +223,22 @@ fn read_csv<T>(
         return (Vec::new(), place.missing(kind, &miss), preview_missing(None, &miss));
     };
     let mut problems = place.header_notices(&header);
-    let rows = Records::new(text, sep).skip(header.index + 1).take(limit).map(|(l, f)| (l, RowCells::Text(f)));
+    let mut records = Records::new(text, sep);
+    let rows = records.by_ref().skip(header.index + 1).take(limit).map(|(l, f)| (l, RowCells::Text(f)));
     let items = read_rows(&place, &header, rows, false, &mut problems, read);
+    for line in records.broken() {
+        problems.push(
+            place
+                .problem(
+                    true,
+                    format!(
+                        "a quote (\") opened on this row is not closed within {MAX_QUOTED_LINES} lines, so the row was left \
+                         out and reading went on with the next line (its text is not shown: it may hold patient data)"
+                    ),
+                )
+                .at_row(*line),
+        );
+    }
     (items, problems, preview_of(None, &header))
 }
 
@@ -216,9 +263,8 @@ fn read_workbook<T>(
     // The sheet to blame when none has the headers: the one that came closest.
     let mut best: Option<(String, NoHeader)> = None;
     for name in names {
-        let range = book.worksheet_range(&name).map_err(|e| format!("sheet «{name}»: {e}"))?;
-        let top = range.start().map_or(0, |(r, _)| r);
-        let numbered = || range.rows().enumerate().map(|(i, r)| (top + i as u32 + 1, RowCells::Cells(r)));
+        let grid = read_grid(&mut book, &name).map_err(|e| format!("sheet «{name}»: {e}"))?;
+        let numbered = || grid.rows().map(|(n, r)| (n, RowCells::Cells(r)));
         let head: Vec<(u32, RowCells<'_>)> = numbered().take(HEAD_ROWS).collect();
         match find_header(kind, map, &head) {
             Ok(header) => {

@@ -15,6 +15,7 @@ use crate::import::cells::{
     ValueError, cell_day, cell_display, cell_is_blank, cell_month, cell_number, cell_seconds, cell_text,
     is_total_label, normalize_key, parse_day, parse_month, parse_number, parse_seconds,
 };
+use crate::import::redact::{looks_personal, mask_digit_runs};
 use crate::import::schema::Column;
 use crate::import::sheet::list_rows;
 use crate::model::Month;
@@ -493,7 +494,13 @@ impl Place<'_> {
     /// Notices about the header: columns not read, repeated, and names that were dropped.
     pub(crate) fn header_notices(&self, header: &Header) -> Vec<Problem> {
         let mut out = Vec::new();
-        let quote = |v: &[String]| v.iter().map(|h| format!("«{h}»")).collect::<Vec<_>>().join(", ");
+        // A header row glued to a data row (a broken export) would otherwise quote a patient.
+        let quote = |v: &[String]| {
+            v.iter()
+                .map(|h| if looks_personal(h) { format!("«{}»", mask_person(h)) } else { format!("«{h}»") })
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
         if !header.extra.is_empty() {
             out.push(self.problem(
                 false,
@@ -556,16 +563,58 @@ impl RowReader<'_, '_> {
         match parse(cell) {
             Ok(v) => v,
             Err(e) => {
+                let shown = cell.display();
                 let (value, message) = if ExportKind::is_phone(column.key) && !matches!(e, ValueError::ExcelError(_)) {
                     // Never quote a phone: the message shows it masked, the value is left out.
                     (None, format!("«{}» cannot be read", mask_phone(e.value())))
+                } else if looks_personal(&shown) || holds_several_fields(&shown) {
+                    // A name, a phone or a whole glued row in the wrong column: never quoted.
+                    (None, HIDDEN_VALUE.to_string())
+                } else if matches!(column.key, "status" | "call_type") {
+                    // A call's status or type is a word of the telephony's vocabulary, not a
+                    // patient's: quoted whole, so the user sees which word to map.
+                    (Some(shown.clone()), e.to_string())
                 } else {
-                    (Some(cell.display()), e.to_string())
+                    // Exports hold patients: a capitalised word (a name glued to a date, say) is
+                    // shown by its first letter only.
+                    (Some(mask_names(&shown)), mask_quoted_names(&e.to_string()))
                 };
                 self.errors.push(RowError { column, value, message });
                 None
             }
         }
+    }
+
+    /// A source, channel or direction name. A value that looks like a phone or a person's name
+    /// (see [`looks_personal`]) is refused with an error that shows it masked: it must never become
+    /// a channel or direction that reaches the project, the JSON or the report.
+    pub fn channel(&mut self, key: &str) -> Option<String> {
+        self.public_text(key, false)
+    }
+
+    /// A doctor's name: names are what the column holds, but a value with a phone's digits (a
+    /// patient's phone shifted into it) is refused as [`Self::channel`] refuses it.
+    pub fn doctor(&mut self, key: &str) -> Option<String> {
+        self.public_text(key, true)
+    }
+
+    fn public_text(&mut self, key: &str, names_allowed: bool) -> Option<String> {
+        let text = self.text(key)?;
+        let personal = if names_allowed { mask_digit_runs(&text) != text } else { looks_personal(&text) };
+        if personal || holds_several_fields(&text) {
+            if let Some((column, _)) = self.lookup(key) {
+                self.errors.push(RowError {
+                    column,
+                    value: None,
+                    message: format!(
+                        "«{}» looks like a person's name or phone, not a channel, and is never used as a channel name",
+                        mask_person(&text)
+                    ),
+                });
+            }
+            return None;
+        }
+        Some(text)
     }
 
     /// `value`, or an error when the required cell is empty.
@@ -627,6 +676,82 @@ impl RowReader<'_, '_> {
             Cell::Data(d) => cell_seconds(d),
         })
     }
+}
+
+/// What a row error says instead of quoting a value that may be personal.
+const HIDDEN_VALUE: &str = "the value cannot be read here and is not shown, as it looks like a name, a phone or a whole row \
+     (is the separator different on this row, or a quote left open?)";
+
+/// Whether a value holds what looks like several fields glued together (a row with another
+/// separator, or rows swallowed by an open quote).
+fn holds_several_fields(text: &str) -> bool {
+    text.contains(['\t', ';']) || text.matches(',').count() >= 2 || text.lines().count() > 2
+}
+
+/// A value with every capitalised word (a name, perhaps) cut to its first letter:
+/// `2025-03-01Иванова` stays a recognisable bad date without naming anyone.
+fn mask_names(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_capital_word = false;
+    let mut prev_letter = false;
+    for c in text.chars() {
+        if c.is_alphabetic() {
+            if in_capital_word {
+                out.push('*');
+            } else {
+                out.push(c);
+                in_capital_word = c.is_uppercase() && !prev_letter;
+            }
+            prev_letter = true;
+        } else {
+            in_capital_word = false;
+            prev_letter = false;
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A value as the import dialog's preview may show it: fields that hold dates, money or words
+/// keep their shape with every capitalised word cut to its first letter (a name that slid into a
+/// date column), words that look like a person or a phone are masked, doctors keep their names.
+pub(crate) fn screen(key: &str, text: &str) -> String {
+    match key {
+        "created" | "date" | "booked" | "month" | "amount" | "spend" => mask_names(&mask_digit_runs(text)),
+        "doctor" => mask_digit_runs(text),
+        _ if looks_personal(text) || holds_several_fields(text) => mask_person(text),
+        _ => text.to_string(),
+    }
+}
+
+/// A message with [`mask_names`] applied to every «quoted» part.
+fn mask_quoted_names(message: &str) -> String {
+    let mut out = String::with_capacity(message.len());
+    let mut rest = message;
+    while let Some(open) = rest.find('«') {
+        let (head, tail) = rest.split_at(open + '«'.len_utf8());
+        out.push_str(head);
+        let close = tail.find('»').unwrap_or(tail.len());
+        out.push_str(&mask_names(&tail[..close]));
+        rest = &tail[close..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// A personal value masked for a message: each word's first letter kept, digits masked
+/// (`Иванова Мария` → `И****** М****`).
+fn mask_person(text: &str) -> String {
+    let words: Vec<String> = mask_digit_runs(text)
+        .split_whitespace()
+        .take(4)
+        .map(|w| {
+            let mut cs = w.chars();
+            let first = cs.next().map(String::from).unwrap_or_default();
+            first + &"*".repeat(cs.count().min(12))
+        })
+        .collect();
+    words.join(" ")
 }
 
 /// Reads the data rows after the header with `read`, in file order.
@@ -725,6 +850,31 @@ mod tests {
         let h = find_header(ExportKind::Leads, &map, &rows).unwrap();
         let keys: Vec<_> = h.columns.iter().map(|(c, i)| (c.key, *i)).collect();
         assert_eq!(keys, vec![("created", 0), ("phone", 1), ("source", 2)]);
+    }
+
+    #[test]
+    fn personal_values_are_never_channels_or_quoted() {
+        let header = vec![(1, text_row(&["created", "phone", "source"]))];
+        let h = find_header(ExportKind::Leads, &ColumnMap::new(), &header).unwrap();
+        let place = Place { file: "leads.csv", sheet: None };
+        let rows = vec![
+            (2, text_row(&["2025-03-01", "+7 916 123-45-67", "Иванова Мария"])),
+            (3, text_row(&["Петров Иван, +7 916 765-43-21, yandex", "+7 916 765-43-21", "yandex"])),
+            (4, text_row(&["2025-03-02", "+7 916 000-00-01", "Яндекс Директ"])),
+        ];
+        let mut problems = Vec::new();
+        let items = read_rows(&place, &h, rows.into_iter(), false, &mut problems, |r| {
+            let created = r.day("created");
+            let source = r.channel("source");
+            Some((created?, source?))
+        });
+        assert_eq!(items.len(), 1);
+        assert_eq!(items[0].1, "Яндекс Директ");
+        let text: String = problems.iter().map(|p| format!("{p} {:?}\n", p.value)).collect();
+        for secret in ["Иванова", "Мария", "Петров", "765-43-21", "1234567"] {
+            assert!(!text.contains(secret), "{secret} leaked: {text}");
+        }
+        assert!(text.contains("И****** М****"), "{text}");
     }
 
     #[test]
