@@ -421,7 +421,8 @@ const INTERNAL_ERROR: u8 = 70;
 
 /// Parses the process arguments and runs the command.
 ///
-/// Stale temp files of earlier, killed saves are removed from the folders the command writes to.
+/// Stale temp files of earlier, killed saves are removed from the folders the command reads from
+/// and writes to, and from the working folder.
 /// A panic (a bug: library code returns errors) never reaches the user as a Rust backtrace: a
 /// quiet panic hook and `catch_unwind` turn it into one sentence naming the file, exit status 70.
 pub fn run() -> ExitCode {
@@ -429,8 +430,14 @@ pub fn run() -> ExitCode {
     match cli.command {
         Some(command) => {
             let (inputs, outputs) = command.files();
-            for out in &outputs {
-                store::sweep_temp_files(store::folder_of(out));
+            // Where a killed save may have left one: beside the outputs, the inputs (a project is
+            // often saved over itself) and in the working folder. Only dead writers' files go.
+            let mut folders: Vec<&Path> = outputs.iter().chain(&inputs).map(|p| store::folder_of(p)).collect();
+            folders.push(Path::new("."));
+            folders.sort();
+            folders.dedup();
+            for folder in folders {
+                store::sweep_temp_files(folder);
             }
             let about = inputs
                 .first()

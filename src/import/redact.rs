@@ -120,12 +120,13 @@ fn is_date(run: &str) -> bool {
     }
     let parts: Vec<u32> = day.split(['-', '.']).filter_map(|p| p.parse().ok()).collect();
     let lens: Vec<usize> = day.split(['-', '.']).map(str::len).collect();
-    // A real calendar date: a month 1..12 and a day 1..31 (`1765-43-21` is a phone).
+    // Shaped like a calendar date: a month 1..12 and a day 1..39 (`1765-43-21` is a phone, while a
+    // mistyped `32.03.2025` is still a date to quote).
     let (month, day_of_month) = match (lens.as_slice(), parts.as_slice()) {
         ([4, 2, 2], [_, m, d]) | ([2, 2, 4], [d, m, _]) => (*m, *d),
         _ => return false,
     };
-    (1..=12).contains(&month) && (1..=31).contains(&day_of_month)
+    (1..=12).contains(&month) && (1..=39).contains(&day_of_month)
 }
 
 /// Words that make two capitalised words a channel, not a person (`Яндекс Директ`, `Сарафанное
@@ -222,6 +223,7 @@ mod tests {
         assert_eq!(mask_digit_runs("25.03.2024 14:05"), "25.03.2024 14:05");
         assert_eq!(mask_digit_runs("07.03.2025 765-43-21"), "**.**.**** ***-**-21");
         assert_eq!(mask_digit_runs("1765-43-21"), "****-**-21");
+        assert_eq!(mask_digit_runs("32.03.2025"), "32.03.2025");
     }
 
     #[test]
