@@ -9,6 +9,11 @@
 //! [`cells`] holds the cell and text parsers (numbers, months, days, tiers, NPS) shared with the
 //! raw-export reader and the UI's grid editing; [`schema`] the sheet and column names.
 
+/// The start of every temp file medfunnel writes beside a target: a hidden name that says whose it
+/// is, followed by the writing process's id (the store sweeps dead writers' leftovers by it). It
+/// lives here, at the bottom of the file layers, because the patient key's file is written with it
+/// too and the store builds on the importer, not the other way round.
+pub const TEMP_PREFIX: &str = ".medfunnel-tmp-";
 pub mod cells;
 mod grid;
 pub mod raw;

@@ -109,9 +109,7 @@ pub fn legacy_notice(path: &Path) -> Problem {
     )
 }
 
-/// The start of every temp file medfunnel writes beside a target: a hidden name that says whose it
-/// is, followed by the writing process's id (see [`sweep_temp_files`]).
-pub const TEMP_PREFIX: &str = ".medfunnel-tmp-";
+pub use crate::import::TEMP_PREFIX;
 
 /// How old a temp file of ours must be before a start removes it even though the process that
 /// wrote it may still be running (a save takes seconds, not minutes).

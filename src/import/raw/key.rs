@@ -121,7 +121,7 @@ impl PatientKey {
         let dir = path.parent().filter(|d| !d.as_os_str().is_empty()).unwrap_or(Path::new("."));
         fs::create_dir_all(dir).map_err(io)?;
         // tempfile creates the file for its owner only, which is what a key needs.
-        let mut tmp = tempfile::Builder::new().prefix(crate::store::TEMP_PREFIX).tempfile_in(dir).map_err(io)?;
+        let mut tmp = tempfile::Builder::new().prefix(crate::import::TEMP_PREFIX).tempfile_in(dir).map_err(io)?;
         tmp.write_all(self.to_file_text().as_bytes()).map_err(io)?;
         tmp.as_file().sync_all().map_err(io)?;
         if replace {
