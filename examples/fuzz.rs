@@ -25,7 +25,7 @@ fn main() -> ExitCode {
         None => fuzz::Kind::ALL.to_vec(),
     };
     if kinds.is_empty() {
-        eprintln!("--kinds: give some of workbook, leads, visits, spend, project");
+        eprintln!("--kinds: give some of workbook, leads, visits, spend, calls, project");
         return ExitCode::from(2);
     }
     // The binary built beside this example (target/<profile>/medfunnel).

@@ -34,15 +34,17 @@ pub enum Kind {
     Visits,
     /// An ad-cabinet spend export (.csv).
     Spend,
+    /// A telephony call journal (.csv).
+    Calls,
     /// A project file (.medfunnel).
     Project,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 5] = [Kind::Workbook, Kind::Leads, Kind::Visits, Kind::Spend, Kind::Project];
+    pub const ALL: [Kind; 6] = [Kind::Workbook, Kind::Leads, Kind::Visits, Kind::Spend, Kind::Calls, Kind::Project];
 
-    /// The kind named on the command line (`workbook`, `leads`, `visits`, `spend`, `project`).
+    /// The kind named on the command line (`workbook`, `leads`, `visits`, `spend`, `calls`, `project`).
     pub fn parse(s: &str) -> Option<Kind> {
         Kind::ALL.into_iter().find(|k| k.name() == s)
     }
@@ -54,6 +56,7 @@ impl Kind {
             Kind::Leads => "leads",
             Kind::Visits => "visits",
             Kind::Spend => "spend",
+            Kind::Calls => "calls",
             Kind::Project => "project",
         }
     }
@@ -119,6 +122,26 @@ fn leads_seed() -> String {
     t
 }
 
+fn calls_seed() -> String {
+    // A journal with the patient's number as caller and the employee's full name: both kinds of
+    // personal data a telephony export holds.
+    let mut t = String::from("Дата и время;Тип;Кто звонил;Кому звонили;Статус;Ожидание;Длительность;Сотрудник;Источник\n");
+    let callers = ["+7 916 123-45-67", "8 (903) 765-43-21", "9161234567"];
+    for i in 0..40 {
+        let caller = callers[i % 3];
+        let (status, who) = if i % 4 == 0 { ("Нет ответа", "") } else { ("Принят", "Анна") };
+        let kind = if i % 7 == 6 { "Исходящий" } else { "Входящий" };
+        t.push_str(&format!(
+            "{:02}.03.2025 1{}:0{}:00;{kind};{caller};+7 495 000-00-00;{status};0:00:1{};0:02:00;{who};yandex\n",
+            i % 28 + 1,
+            i % 10,
+            i % 6,
+            i % 10
+        ));
+    }
+    t
+}
+
 fn visits_seed() -> String {
     let mut t = String::from("Дата приёма;Пациент;Телефон;Врач;Отделение;Сумма\n");
     let people = [("Иванова Мария", "+7 916 123-45-67"), ("Петров Пётр", "8 (903) 765-43-21")];
@@ -175,6 +198,7 @@ pub fn seed(kind: Kind) -> Vec<u8> {
         Kind::Leads => leads_seed().into_bytes(),
         Kind::Visits => visits_seed().into_bytes(),
         Kind::Spend => spend_seed().into_bytes(),
+        Kind::Calls => calls_seed().into_bytes(),
         Kind::Project => project_seed(),
     }
 }
@@ -370,11 +394,12 @@ pub fn check_in_process(kind: Kind, path: &Path, out_dir: &Path) -> Result<(), S
                 }
                 Err(e) => seen.push_str(&e.to_string()),
             },
-            Kind::Leads | Kind::Visits | Kind::Spend => {
+            Kind::Leads | Kind::Visits | Kind::Spend | Kind::Calls => {
                 let inputs = RawInputs {
                     leads: (kind == Kind::Leads).then(|| path.to_path_buf()),
                     visits: (kind == Kind::Visits).then(|| path.to_path_buf()),
                     spend: (kind == Kind::Spend).then(|| path.to_path_buf()),
+                    calls: (kind == Kind::Calls).then(|| path.to_path_buf()),
                     key: Some(key.clone()),
                     ..RawInputs::default()
                 };
@@ -416,6 +441,7 @@ fn raw_kind(kind: Kind) -> raw::ExportKind {
     match kind {
         Kind::Visits => raw::ExportKind::Visits,
         Kind::Spend => raw::ExportKind::Spend,
+        Kind::Calls => raw::ExportKind::Calls,
         _ => raw::ExportKind::Leads,
     }
 }
@@ -438,6 +464,7 @@ pub fn check_cli(
         Kind::Leads => vec!["--leads".into(), p],
         Kind::Visits => vec!["--visits".into(), p],
         Kind::Spend => vec!["--spend".into(), p],
+        Kind::Calls => vec!["--calls".into(), p],
     };
     let runs: [Vec<String>; 3] = [
         [vec!["kpi".to_string(), "--json".to_string()], input.clone()].concat(),
