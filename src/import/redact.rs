@@ -56,6 +56,13 @@ fn cut(text: &str, max: usize) -> String {
     format!("{}…{}", &text[..head_end], &text[tail_start..])
 }
 
+/// Whether [`mask_digit_runs`] would change `text` (it holds what may be a phone). A run starts
+/// with a digit, so text without one (most names of a million-row export) is answered without
+/// the masking's allocations.
+pub fn holds_digit_run(text: &str) -> bool {
+    text.bytes().any(|b| b.is_ascii_digit()) && mask_digit_runs(text) != text
+}
+
 /// Masks every run of [`MASKED_DIGITS`] or more digits (single spaces, dashes, brackets, dots and
 /// `+` may sit between them, as phones are written) except its last two digits:
 /// `+7 (916) 123-45-67` → `+* (***) ***-**-67`. Dates such as `2025-03-01` or `01.03.2025` are
@@ -181,13 +188,13 @@ const CHANNEL_WORDS: &[&str] = &[
 /// [`MASKED_DIGITS`] or more digits that is not a date (see [`mask_digit_runs`]), or it is two or three capitalised Cyrillic words (`Иванова
 /// Мария`, `Петров Иван Сергеевич`) none of which is a marketing word.
 pub fn looks_personal(text: &str) -> bool {
-    if mask_digit_runs(text) != text {
+    if holds_digit_run(text) {
         return true;
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if !(2..=3).contains(&words.len()) {
+    if !(2..=3).contains(&text.split_whitespace().count()) {
         return false;
     }
+    let words: Vec<&str> = text.split_whitespace().collect();
     let is_name_word = |w: &str| {
         let mut cs = w.chars();
         let first_upper = cs.next().is_some_and(|c| is_cyrillic(c) && c.is_uppercase());
