@@ -56,11 +56,11 @@ fn cut(text: &str, max: usize) -> String {
     format!("{}…{}", &text[..head_end], &text[tail_start..])
 }
 
-/// Whether [`mask_digit_runs`] would change `text` (it holds what may be a phone). A run starts
-/// with a digit, so text without one (most names of a million-row export) is answered without
-/// the masking's allocations.
+/// Whether [`mask_digit_runs`] would change `text` (it holds what may be a phone). A masked run
+/// has at least [`MASKED_DIGITS`] digits, so text with fewer digits in all (most names of a
+/// million-row export, `Врач 12`) is answered without the masking's allocations.
 pub fn holds_digit_run(text: &str) -> bool {
-    text.bytes().any(|b| b.is_ascii_digit()) && mask_digit_runs(text) != text
+    text.bytes().filter(u8::is_ascii_digit).count() >= MASKED_DIGITS && mask_digit_runs(text) != text
 }
 
 /// Masks every run of [`MASKED_DIGITS`] or more digits (single spaces, dashes, brackets, dots and
@@ -217,6 +217,17 @@ fn is_cyrillic(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digit_runs_are_told_without_masking() {
+        assert!(holds_digit_run("Врач +7 916 123-45-67"));
+        assert!(holds_digit_run("1234567"));
+        // Fewer than seven digits in all, or only dates: nothing would be masked.
+        assert!(!holds_digit_run("Врач 12"));
+        assert!(!holds_digit_run("123456"));
+        assert!(!holds_digit_run("01.03.2025 и 2025-03-01"));
+        assert!(!holds_digit_run("Стоматология"));
+    }
 
     #[test]
     fn phones_are_masked_dates_are_not() {
