@@ -230,10 +230,12 @@ pub fn cell_text(cell: &Data) -> Result<Option<String>, ValueError> {
 pub fn parse_number(text: &str) -> Result<Option<f64>, ValueError> {
     let trimmed = text.trim();
     let err = || ValueError::NotANumber(trimmed.to_string());
-    let mut s: String = trimmed.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
-    if s.is_empty() || s.chars().all(|c| matches!(c, '-' | '−' | '–' | '—')) {
+    let squeezed: String = trimmed.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
+    if squeezed.is_empty() || squeezed.chars().all(|c| matches!(c, '-' | '−' | '–' | '—')) {
         return Ok(None);
     }
+    // Units are cut off as slices of the one squeezed copy: this runs on every amount of an export.
+    let mut s = squeezed.as_str();
     let mut percent = false;
     loop {
         let before = s.len();
@@ -242,15 +244,15 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, ValueError> {
                 return Err(err());
             }
             percent = true;
-            s = rest.to_string();
+            s = rest;
         }
         for unit in ["руб.", "руб", "р.", "р", "₽", "rub.", "rub", "rur"] {
             if let Some(rest) = s.strip_suffix(unit) {
-                s = rest.to_string();
+                s = rest;
             }
         }
         if let Some(rest) = s.strip_prefix('₽') {
-            s = rest.to_string();
+            s = rest;
         }
         if s.len() == before {
             break;
@@ -258,7 +260,7 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, ValueError> {
     }
     let (negative, body) = match s.chars().next() {
         Some(c @ ('-' | '−' | '–' | '+')) => (c != '+', &s[c.len_utf8()..]),
-        _ => (false, s.as_str()),
+        _ => (false, s),
     };
     if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == ',' || c == '.') {
         return Err(err());

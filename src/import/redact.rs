@@ -56,6 +56,13 @@ fn cut(text: &str, max: usize) -> String {
     format!("{}…{}", &text[..head_end], &text[tail_start..])
 }
 
+/// Whether [`mask_digit_runs`] would change `text` (it holds what may be a phone). A masked run
+/// has at least [`MASKED_DIGITS`] digits, so text with fewer digits in all (most names of a
+/// million-row export, `Врач 12`) is answered without the masking's allocations.
+pub fn holds_digit_run(text: &str) -> bool {
+    text.bytes().filter(u8::is_ascii_digit).count() >= MASKED_DIGITS && mask_digit_runs(text) != text
+}
+
 /// Masks every run of [`MASKED_DIGITS`] or more digits (single spaces, dashes, brackets, dots and
 /// `+` may sit between them, as phones are written) except its last two digits:
 /// `+7 (916) 123-45-67` → `+* (***) ***-**-67`. Dates such as `2025-03-01` or `01.03.2025` are
@@ -181,13 +188,13 @@ const CHANNEL_WORDS: &[&str] = &[
 /// [`MASKED_DIGITS`] or more digits that is not a date (see [`mask_digit_runs`]), or it is two or three capitalised Cyrillic words (`Иванова
 /// Мария`, `Петров Иван Сергеевич`) none of which is a marketing word.
 pub fn looks_personal(text: &str) -> bool {
-    if mask_digit_runs(text) != text {
+    if holds_digit_run(text) {
         return true;
     }
-    let words: Vec<&str> = text.split_whitespace().collect();
-    if !(2..=3).contains(&words.len()) {
+    if !(2..=3).contains(&text.split_whitespace().count()) {
         return false;
     }
+    let words: Vec<&str> = text.split_whitespace().collect();
     let is_name_word = |w: &str| {
         let mut cs = w.chars();
         let first_upper = cs.next().is_some_and(|c| is_cyrillic(c) && c.is_uppercase());
@@ -210,6 +217,17 @@ fn is_cyrillic(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn digit_runs_are_told_without_masking() {
+        assert!(holds_digit_run("Врач +7 916 123-45-67"));
+        assert!(holds_digit_run("1234567"));
+        // Fewer than seven digits in all, or only dates: nothing would be masked.
+        assert!(!holds_digit_run("Врач 12"));
+        assert!(!holds_digit_run("123456"));
+        assert!(!holds_digit_run("01.03.2025 и 2025-03-01"));
+        assert!(!holds_digit_run("Стоматология"));
+    }
 
     #[test]
     fn phones_are_masked_dates_are_not() {

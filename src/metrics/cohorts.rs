@@ -24,28 +24,64 @@ pub struct Cohort {
 struct Patient {
     first: NaiveDate,
     first_record: Option<usize>,
-    visits: Vec<usize>,
+    /// This patient's visits: a range of [`Patients::order`].
+    visits: std::ops::Range<usize>,
+}
+
+/// Identified visits grouped by patient. The visit indices of all patients share one flat list
+/// (each patient a range of it, in record order): a million visits are grouped without a
+/// vector per patient.
+struct Patients {
+    list: Vec<Patient>,
+    order: Vec<usize>,
+}
+
+impl Patients {
+    fn visits(&self, p: &Patient) -> &[usize] {
+        &self.order[p.visits.clone()]
+    }
 }
 
 /// Groups identified visits by patient (first-appearance order), with the first visit's day and
 /// the direction of the first record on that day.
-fn patients(visits: &[VisitRecord]) -> Vec<Patient> {
-    let mut index: HashMap<&str, usize> = HashMap::new();
-    let mut out: Vec<Patient> = Vec::new();
+fn patients(visits: &[VisitRecord]) -> Patients {
+    // The keys are salted hashes of the user's own data: Fx is safe here and a fraction of SipHash.
+    let mut index: HashMap<&str, u32, rustc_hash::FxBuildHasher> = HashMap::default();
+    let mut list: Vec<Patient> = Vec::new();
+    // Each visit's patient (u32::MAX: none), then a counting sort by patient keeps record order.
+    let mut of: Vec<u32> = Vec::with_capacity(visits.len());
+    let mut counts: Vec<usize> = Vec::new();
     for (i, v) in visits.iter().enumerate() {
-        let Some(key) = v.patient.as_deref() else { continue };
+        let Some(key) = v.patient.as_deref() else {
+            of.push(u32::MAX);
+            continue;
+        };
         let p = *index.entry(key).or_insert_with(|| {
-            out.push(Patient { first: v.date, first_record: Some(i), visits: Vec::new() });
-            out.len() - 1
+            list.push(Patient { first: v.date, first_record: Some(i), visits: 0..0 });
+            counts.push(0);
+            (list.len() - 1) as u32
         });
-        let p = &mut out[p];
-        if v.date < p.first {
-            p.first = v.date;
-            p.first_record = Some(i);
+        let pat = &mut list[p as usize];
+        if v.date < pat.first {
+            pat.first = v.date;
+            pat.first_record = Some(i);
         }
-        p.visits.push(i);
+        counts[p as usize] += 1;
+        of.push(p);
     }
-    out
+    let mut start = 0;
+    for (pat, n) in list.iter_mut().zip(&counts) {
+        pat.visits = start..start;
+        start += n;
+    }
+    let mut order = vec![0; start];
+    for (i, p) in of.iter().enumerate() {
+        if let Some(pat) = list.get_mut(*p as usize) {
+            order[pat.visits.end] = i;
+            pat.visits.end += 1;
+        }
+    }
+    Patients { list, order }
 }
 
 /// Cohorts with their whole series, for cohort months inside `from..=to` (inclusive, `None` = open).
@@ -57,8 +93,9 @@ pub fn cohorts(
     margin: impl Fn(Option<&str>) -> Option<f64>,
 ) -> Vec<Cohort> {
     let Some(last) = visits.iter().map(|v| Month::of(v.date)).max() else { return Vec::new() };
-    let mut by_month: std::collections::BTreeMap<Month, Vec<Patient>> = Default::default();
-    for p in patients(visits) {
+    let grouped = patients(visits);
+    let mut by_month: std::collections::BTreeMap<Month, Vec<&Patient>> = Default::default();
+    for p in &grouped.list {
         by_month.entry(Month::of(p.first)).or_default().push(p);
     }
     by_month
@@ -68,9 +105,11 @@ pub fn cohorts(
             let span = m.months_until(last).max(0) as usize + 1;
             let mut present = vec![0usize; span];
             let mut profit: Vec<Option<f64>> = vec![Some(0.0); span];
+            // One buffer for the cohort, cleared per patient: no allocation per patient.
+            let mut seen = vec![false; span];
             for p in &ps {
-                let mut seen = vec![false; span];
-                for &i in &p.visits {
+                seen.fill(false);
+                for &i in grouped.visits(p) {
                     let v = &visits[i];
                     let k = m.months_until(Month::of(v.date)) as usize;
                     seen[k] = true;
@@ -101,14 +140,15 @@ pub fn first_year_ltv(
 ) -> HashMap<String, Option<f64>> {
     let Some(last) = visits.iter().map(|v| v.date).max() else { return HashMap::new() };
     let mut sums: HashMap<String, (Option<f64>, usize)> = HashMap::new();
-    for p in patients(visits) {
+    let grouped = patients(visits);
+    for p in &grouped.list {
         if (last - p.first).num_days() < 365 {
             continue;
         }
         let Some(dir) = p.first_record.and_then(|i| visits[i].direction.clone()) else { continue };
         let end = p.first + chrono::Days::new(365);
         let mut gp = Some(0.0);
-        for &i in &p.visits {
+        for &i in grouped.visits(p) {
             let v = &visits[i];
             if v.date <= end {
                 gp = gp.zip(margin(v.direction.as_deref())).map(|(s, m)| s + v.amount * m);

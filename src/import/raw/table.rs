@@ -15,7 +15,7 @@ use crate::import::cells::{
     ValueError, cell_day, cell_display, cell_is_blank, cell_month, cell_number, cell_seconds, cell_text,
     is_total_label, normalize_key, parse_day, parse_month, parse_number, parse_seconds,
 };
-use crate::import::redact::{looks_personal, mask_digit_runs};
+use crate::import::redact::{holds_digit_run, looks_personal, mask_digit_runs};
 use crate::import::schema::Column;
 use crate::import::sheet::list_rows;
 use crate::model::Month;
@@ -600,7 +600,7 @@ impl RowReader<'_, '_> {
 
     fn public_text(&mut self, key: &str, names_allowed: bool) -> Option<String> {
         let text = self.text(key)?;
-        let personal = if names_allowed { mask_digit_runs(&text) != text } else { looks_personal(&text) };
+        let personal = if names_allowed { holds_digit_run(&text) } else { looks_personal(&text) };
         if personal || holds_several_fields(&text) {
             if let Some((column, _)) = self.lookup(key) {
                 self.errors.push(RowError {
