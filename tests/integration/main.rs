@@ -14,6 +14,7 @@ mod roundtrip;
 
 #[cfg(feature = "gui")]
 mod app;
+#[cfg(feature = "gui")]
 mod branches_ui;
 #[cfg(feature = "gui")]
 mod calls_ui;
