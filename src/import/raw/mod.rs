@@ -195,11 +195,14 @@ impl RawInputs {
     }
 }
 
+/// One export as read: its rows and problems, or why it could not be read at all.
+type Read<T> = Result<(Export<T>, Vec<Problem>), ImportError>;
+
 /// Takes one export read for [`import_raw`]: an export that cannot be read as a whole becomes one
 /// error naming the file (what it would replace stays as it was) and its name in `unread`.
 fn read_one<T>(
     path: Option<&PathBuf>,
-    read: Option<Result<(Export<T>, Vec<Problem>), ImportError>>,
+    read: Option<Read<T>>,
     problems: &mut Vec<Problem>,
     unread: &mut Vec<String>,
 ) -> Option<Export<T>> {
