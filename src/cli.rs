@@ -6,7 +6,7 @@ use std::process::ExitCode;
 use clap::{Args, Parser, Subcommand};
 
 use crate::analysis::levers::{Base, RevenueTarget, SeekLevers, Snapshot};
-use crate::format::{self, Lang};
+use crate::format::{self, Lang, Locale};
 use crate::import::raw::{self, JoinReport, RawInputs};
 use crate::import::{ImportError, Imported, Problem};
 use crate::metrics::{self, Filter, Kpis};
@@ -646,7 +646,7 @@ fn kpi(args: &KpiArgs) -> Result<ExitCode, CliError> {
     if args.json {
         print_json(&kpis)?;
     } else {
-        print!("{}", kpi_tables(&kpis, Lang::En));
+        print!("{}", kpi_tables(&kpis, Locale::new(Lang::En, &loaded.project.settings.currency)));
     }
     Ok(loaded.exit_code())
 }
@@ -743,15 +743,15 @@ fn plan(args: &PlanArgs) -> Result<ExitCode, CliError> {
     if args.json {
         print_json(&plan)?;
     } else {
-        let lang = Lang::En;
+        let loc = Locale::new(Lang::En, &loaded.project.settings.currency);
         let rows: Vec<Vec<String>> = plan
             .months
             .iter()
             .map(|m| {
                 vec![
                     m.month.to_string(),
-                    format::money(Some(m.revenue_plan), lang),
-                    format::money(Some(m.budget_plan), lang),
+                    format::money(Some(m.revenue_plan), loc),
+                    format::money(Some(m.budget_plan), loc),
                 ]
             })
             .collect();
@@ -790,15 +790,21 @@ fn whatif(args: &WhatifArgs) -> Result<ExitCode, CliError> {
     if args.json {
         print_json(&outcome)?;
     } else {
-        print!("{}", snapshot_table(&[("before", &outcome.before), ("after", &outcome.after)]));
+        print!(
+            "{}",
+            snapshot_table(
+                &[("before", &outcome.before), ("after", &outcome.after)],
+                Locale::new(Lang::En, &loaded.project.settings.currency)
+            )
+        );
     }
     Ok(loaded.exit_code())
 }
 
 /// Before/after snapshots side by side.
-fn snapshot_table(columns: &[(&str, &Snapshot)]) -> String {
-    let lang = Lang::En;
-    let (m, p, r) = (|x| format::money(x, lang), |x| format::percent(x, lang), |x| format::ratio(x, lang));
+fn snapshot_table(columns: &[(&str, &Snapshot)], loc: Locale) -> String {
+    let lang = loc.lang;
+    let (m, p, r) = (|x| format::money(x, loc), |x| format::percent(x, lang), |x| format::ratio(x, lang));
     type Row<'a> = (&'a str, &'a dyn Fn(&Snapshot) -> String);
     let rows: [Row; 8] = [
         ("revenue", &|s| m(s.revenue)),
@@ -837,7 +843,8 @@ fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
     if args.json {
         print_json(&LeversJson { ranking: &ranking, headroom: &headroom.entries })?;
     } else {
-        let lang = Lang::En;
+        let loc = Locale::new(Lang::En, &loaded.project.settings.currency);
+        let lang = loc.lang;
         let rows: Vec<Vec<String>> = headroom
             .entries
             .iter()
@@ -853,8 +860,8 @@ fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
                     value(e.current),
                     value(e.target),
                     format!("{}..{}", e.window_first, e.window_last),
-                    format::money(Some(e.revenue_gain), lang),
-                    format::money(Some(e.profit_gain), lang),
+                    format::money(Some(e.revenue_gain), loc),
+                    format::money(Some(e.profit_gain), loc),
                 ]
             })
             .collect();
@@ -872,10 +879,10 @@ fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
                 vec![
                     g.lever.key().to_string(),
                     g.owner.key().to_string(),
-                    format::money(Some(g.revenue_gain), lang),
-                    format::money(Some(g.spend_change), lang),
-                    format::money(g.profit_gain, lang),
-                    format::money(g.profit_gain_per_month, lang),
+                    format::money(Some(g.revenue_gain), loc),
+                    format::money(Some(g.spend_change), loc),
+                    format::money(g.profit_gain, loc),
+                    format::money(g.profit_gain_per_month, loc),
                 ]
             })
             .collect();
@@ -887,6 +894,7 @@ fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
 
 fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
     let (loaded, filter) = args.source.load_scoped()?;
+    let loc = Locale::new(Lang::En, &loaded.project.settings.currency);
     if let Some(month) = args.budget_for_plan {
         let target = metrics::revenue_plan_of(&loaded.project, month, None);
         let opts = analysis::allocate::AllocOptions { budget: 0.0, ..Default::default() };
@@ -898,9 +906,9 @@ fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
             match (answer.reachable, answer.budget) {
                 (true, Some(b)) => println!(
                     "A monthly budget of {} split as the allocator proposes brings {} (plan of {month}: {}).",
-                    format::money(Some(b), Lang::En),
-                    format::money(Some(answer.revenue), Lang::En),
-                    format::money(Some(target), Lang::En)
+                    format::money(Some(b), loc),
+                    format::money(Some(answer.revenue), loc),
+                    format::money(Some(target), loc)
                 ),
                 _ => println!(
                     "The plan of {month} cannot be reached by budget alone: {}",
@@ -933,7 +941,13 @@ fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
             format::percent(Some(answer.required_change), Lang::En),
             format::percent(answer.attributed_rise, Lang::En)
         );
-        print!("{}", snapshot_table(&[("before", &answer.before), ("after", &answer.after)]));
+        print!(
+            "{}",
+            snapshot_table(
+                &[("before", &answer.before), ("after", &answer.after)],
+                Locale::new(Lang::En, &loaded.project.settings.currency)
+            )
+        );
     }
     Ok(loaded.exit_code())
 }
@@ -957,8 +971,9 @@ fn allocate(args: &AllocateArgs) -> Result<ExitCode, CliError> {
     if args.json {
         print_json(&a)?;
     } else {
-        let lang = Lang::En;
-        let (m, c) = (|x| format::money(x, lang), |x| format::count(x, lang));
+        let loc = Locale::new(Lang::En, &loaded.project.settings.currency);
+        let lang = loc.lang;
+        let (m, c) = (|x| format::money(x, loc), |x| format::count(x, lang));
         let rows: Vec<Vec<String>> = a
             .channels
             .iter()
@@ -1038,8 +1053,9 @@ pub fn text_table(header: &[&str], rows: &[Vec<String>]) -> String {
 }
 
 /// The terminal view of `kpi` without `--json`.
-pub fn kpi_tables(k: &Kpis, lang: Lang) -> String {
-    let (m, p, c) = (|x| format::money(x, lang), |x| format::percent(x, lang), |x| format::count(x, lang));
+pub fn kpi_tables(k: &Kpis, loc: Locale) -> String {
+    let lang = loc.lang;
+    let (m, p, c) = (|x| format::money(x, loc), |x| format::percent(x, lang), |x| format::count(x, lang));
     let mut out = String::from("MONTHS\n");
     let mut rows: Vec<Vec<String>> = k
         .months
@@ -1157,6 +1173,15 @@ pub fn kpi_tables(k: &Kpis, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn terminal_tables_show_the_clinics_currency() {
+        let mut project = demo::demo_project();
+        project.settings.currency = "USD".into();
+        let kpis = metrics::compute(&project, &metrics::Filter::default());
+        let text = kpi_tables(&kpis, Locale::new(Lang::En, &project.settings.currency));
+        assert!(text.contains("\u{a0}$") && !text.contains('₽'), "{text}");
+    }
 
     #[test]
     fn table_aligns_columns() {

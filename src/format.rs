@@ -1,5 +1,5 @@
-//! Numbers as people read them: `1 234 567,89 ₽` and `62,5 %` in Russian, `1,234,567.89 ₽` and
-//! `62.5%` in English, `—` for undefined values. Shared by the terminal, the app and the report.
+//! Numbers as people read them: `1 234 567,89 ₽` and `62,5 %` in Russian, `1,234,567.89 $` and
+//! `62.5%` in English (the sign is the clinic's currency), `—` for undefined values. Shared by the terminal, the app and the report.
 
 use serde::{Deserialize, Serialize};
 
@@ -68,12 +68,94 @@ pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
     out
 }
 
-/// Money with the currency sign, whole units above 1 000 and kopecks below.
-pub fn money(x: Option<f64>, lang: Lang) -> String {
+/// The money sign shown for a currency written in Settings: a known ISO code maps to its sign
+/// (`RUB` → `₽`, `USD` → `$`, …), anything else (a sign typed by the user, an unknown code) is
+/// shown as written. The one place that knows the signs: the app, the CLI and the report use it.
+pub fn currency_sign(currency: &str) -> &str {
+    let code = currency.trim();
+    match code.to_uppercase().as_str() {
+        "" | "RUB" | "RUR" => "₽",
+        "USD" => "$",
+        "EUR" => "€",
+        "CNY" | "RMB" | "JPY" => "¥",
+        "KZT" => "₸",
+        "GBP" => "£",
+        "BYN" => "Br",
+        "UAH" => "₴",
+        "AMD" => "֏",
+        "GEL" => "₾",
+        "UZS" => "сум",
+        _ => code,
+    }
+}
+
+/// A currency sign held by value, so a `Locale` is `Copy` and can be moved into chart formatters.
+/// Longer signs than anyone types are cut at a character boundary.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sign {
+    bytes: [u8; Sign::CAP],
+    len: u8,
+}
+
+impl Sign {
+    const CAP: usize = 16;
+
+    /// The sign of a currency from Settings (see [`currency_sign`]).
+    pub fn of(currency: &str) -> Sign {
+        let text = currency_sign(currency);
+        let mut len = text.len().min(Self::CAP);
+        while !text.is_char_boundary(len) {
+            len -= 1;
+        }
+        let mut bytes = [0; Self::CAP];
+        bytes[..len].copy_from_slice(&text.as_bytes()[..len]);
+        Sign { bytes, len: len as u8 }
+    }
+
+    /// The sign as text.
+    pub fn as_str(&self) -> &str {
+        // Only ever filled from a `&str` cut at a character boundary.
+        std::str::from_utf8(&self.bytes[..self.len as usize]).unwrap_or("")
+    }
+}
+
+impl Default for Sign {
+    fn default() -> Self {
+        Sign::of("RUB")
+    }
+}
+
+/// How numbers are written for one user and one clinic: the language and the money sign.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Locale {
+    /// The user's language.
+    pub lang: Lang,
+    /// The sign of the clinic's currency.
+    pub sign: Sign,
+}
+
+impl Locale {
+    /// The locale for `lang` and the currency written in Settings.
+    pub fn new(lang: Lang, currency: &str) -> Locale {
+        Locale { lang, sign: Sign::of(currency) }
+    }
+}
+
+/// A bare language is written with roubles, the default currency: callers that know the clinic
+/// pass a [`Locale`] built from its Settings.
+impl From<Lang> for Locale {
+    fn from(lang: Lang) -> Locale {
+        Locale { lang, sign: Sign::default() }
+    }
+}
+
+/// Money with the clinic's currency sign, whole units above 1 000 and cents below.
+pub fn money(x: Option<f64>, loc: impl Into<Locale>) -> String {
+    let loc = loc.into();
     match x {
         Some(v) if v.is_finite() => {
             let decimals = if v.abs() >= 1000.0 || v.fract() == 0.0 { 0 } else { 2 };
-            format!("{}\u{a0}₽", number(v, decimals, lang))
+            format!("{}\u{a0}{}", number(v, decimals, loc.lang), loc.sign.as_str())
         }
         _ => DASH.to_string(),
     }
@@ -114,9 +196,10 @@ mod tests {
     fn russian_and_english_numbers() {
         assert_eq!(number(1_234_567.891, 2, Lang::Ru), "1\u{a0}234\u{a0}567,89");
         assert_eq!(number(1_234_567.891, 2, Lang::En), "1,234,567.89");
-        assert_eq!(money(Some(1_234_567.0), Lang::Ru), "1\u{a0}234\u{a0}567\u{a0}₽");
-        assert_eq!(money(Some(12.5), Lang::Ru), "12,50\u{a0}₽");
-        assert_eq!(money(None, Lang::Ru), "—");
+        let rub = Locale::new(Lang::Ru, "RUB");
+        assert_eq!(money(Some(1_234_567.0), rub), "1\u{a0}234\u{a0}567\u{a0}₽");
+        assert_eq!(money(Some(12.5), rub), "12,50\u{a0}₽");
+        assert_eq!(money(None, rub), "—");
         assert_eq!(percent(Some(0.625), Lang::Ru), "62,5\u{a0}%");
         assert_eq!(percent(Some(0.625), Lang::En), "62.5%");
         assert_eq!(percent(Some(f64::NAN), Lang::En), "—");
@@ -125,5 +208,34 @@ mod tests {
         assert_eq!(count(Some(300.0), Lang::Ru), "300");
         assert_eq!(ratio(Some(3.456), Lang::Ru), "3,46");
         assert_eq!(Lang::parse("EN"), Some(Lang::En));
+    }
+
+    #[test]
+    fn every_currency_has_its_sign() {
+        for (code, sign) in [
+            ("RUB", "₽"),
+            ("", "₽"),
+            ("usd", "$"),
+            ("EUR", "€"),
+            ("CNY", "¥"),
+            ("JPY", "¥"),
+            ("KZT", "₸"),
+            ("GBP", "£"),
+            ("BYN", "Br"),
+            ("UAH", "₴"),
+            ("AMD", "֏"),
+            ("GEL", "₾"),
+            ("UZS", "сум"),
+            (" CHF ", "CHF"),
+            ("руб.", "руб."),
+        ] {
+            assert_eq!(currency_sign(code), sign, "{code:?}");
+            assert_eq!(Sign::of(code).as_str(), sign, "{code:?}");
+        }
+        assert_eq!(money(Some(1500.0), Locale::new(Lang::En, "USD")), "1,500\u{a0}$");
+        assert_eq!(money(Some(12.5), Locale::new(Lang::Ru, "KZT")), "12,50\u{a0}₸");
+        // 17 Cyrillic letters are 34 bytes: cut to 16 bytes, eight whole letters.
+        assert_eq!(Sign::of("ааааааааааааааааа").as_str(), "аааааааа");
+        assert_eq!(Locale::default().sign.as_str(), "₽");
     }
 }

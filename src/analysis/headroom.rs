@@ -52,11 +52,13 @@ pub struct Headroom {
 
 /// A factor's value as text in its own unit: leads a month as a count, revenue per paid as money,
 /// the rates as percents.
-pub fn factor_text(lever: Lever, x: f64, lang: crate::format::Lang) -> String {
+pub fn factor_text(lever: Lever, x: f64, loc: impl Into<crate::format::Locale>) -> String {
+    let loc = loc.into();
+    let lang = loc.lang;
     use crate::format;
     match lever {
         Lever::Leads => format::number(x, 0, lang),
-        Lever::RevenuePerPaid => format::money(Some(x), lang),
+        Lever::RevenuePerPaid => format::money(Some(x), loc),
         _ => format::percent(Some(x), lang),
     }
 }

@@ -9,7 +9,7 @@ use super::allocate::{AllocOptions, Allocation, allocate_channels};
 use super::curve::channel_economics;
 use super::headroom::{HeadroomEntry, factor_text, headroom};
 use super::levers::{Outcome, apply_scenario};
-use crate::format::{self, Lang};
+use crate::format::{self, Lang, Locale};
 use crate::metrics::{Factor, Filter, Gap, Kpis, Owner};
 use crate::model::Project;
 
@@ -87,6 +87,7 @@ impl Story {
 /// Builds the story of `kpis` (computed for `filter`) in `lang`.
 pub fn story(project: &Project, filter: &Filter, kpis: &Kpis, lang: Lang) -> Story {
     let ru = lang == Lang::Ru;
+    let loc = Locale::new(lang, &project.settings.currency);
     let gap = last_full_month_gap(kpis).cloned();
     let rates = rates(project, filter, kpis);
     let mut levers = headroom(project, filter.branch.as_deref()).entries;
@@ -98,20 +99,20 @@ pub fn story(project: &Project, filter: &Filter, kpis: &Kpis, lang: Lang) -> Sto
     let allocation = (today > 0.0)
         .then(|| allocate_channels(&econ, &AllocOptions { budget: today, ..AllocOptions::default() }, notices).ok())
         .flatten();
-    let tasks = tasks(&levers, lang);
+    let tasks = tasks(&levers, loc);
 
     let titles = vec![
-        (Step::PlanFact, plan_fact(kpis, gap.as_ref(), lang)),
+        (Step::PlanFact, plan_fact(kpis, gap.as_ref(), loc)),
         (Step::Funnel, funnel(kpis, &rates, lang)),
-        (Step::Bottleneck, bottleneck(gap.as_ref(), lang)),
+        (Step::Bottleneck, bottleneck(gap.as_ref(), loc)),
         (Step::Aarrr, aarrr_sentence(kpis, lang)),
         (
             Step::Levers,
             match levers.first() {
                 Some(l) => {
                     let name = lever_in_scope(l, lang);
-                    let (now, best) = (factor_text(l.lever, l.current, lang), factor_text(l.lever, l.target, lang));
-                    let money = format::money(Some(l.profit_gain), lang);
+                    let (now, best) = (factor_text(l.lever, l.current, loc), factor_text(l.lever, l.target, loc));
+                    let money = format::money(Some(l.profit_gain), loc);
                     if ru {
                         format!(
                             "Больше всего даст {name}: {now} → {best}, как вы уже умели, — +{money} прибыли в месяц"
@@ -127,7 +128,7 @@ pub fn story(project: &Project, filter: &Filter, kpis: &Kpis, lang: Lang) -> Sto
                 None => "No lever earns a profit: the funnel and the margins are needed first".into(),
             },
         ),
-        (Step::Proposal, proposal(scenario.as_ref(), allocation.as_ref(), lang)),
+        (Step::Proposal, proposal(scenario.as_ref(), allocation.as_ref(), loc)),
         (
             Step::NextSteps,
             match tasks.len() {
@@ -248,10 +249,11 @@ fn owner_zone(o: Owner, lang: Lang) -> &'static str {
     }
 }
 
-fn plan_fact(kpis: &Kpis, gap: Option<&Gap>, lang: Lang) -> String {
+fn plan_fact(kpis: &Kpis, gap: Option<&Gap>, loc: Locale) -> String {
+    let lang = loc.lang;
     let ru = lang == Lang::Ru;
     let Some(c) = kpis.total.kpis.completion_to_date else {
-        let money = format::money(kpis.total.kpis.revenue, lang);
+        let money = format::money(kpis.total.kpis.revenue, loc);
         return if ru {
             format!("Выручка за период — {money}; плана на этот срок нет")
         } else {
@@ -322,7 +324,8 @@ fn funnel(kpis: &Kpis, rates: &[Rate], lang: Lang) -> String {
     }
 }
 
-fn bottleneck(gap: Option<&Gap>, lang: Lang) -> String {
+fn bottleneck(gap: Option<&Gap>, loc: Locale) -> String {
+    let lang = loc.lang;
     let ru = lang == Lang::Ru;
     let Some(g) = gap else {
         return if ru {
@@ -333,7 +336,7 @@ fn bottleneck(gap: Option<&Gap>, lang: Lang) -> String {
     };
     match (g.bottleneck, g.owner) {
         (Some(f), Some(o)) => {
-            let money = format::money(g.contributions.get(f).map(f64::abs), lang);
+            let money = format::money(g.contributions.get(f).map(f64::abs), loc);
             if ru {
                 format!("За {} потеряли {money} {} — {}", g.month, factor_where(f, lang), owner_zone(o, lang))
             } else {
@@ -389,7 +392,8 @@ pub fn aarrr_sentence(kpis: &Kpis, lang: Lang) -> String {
     }
 }
 
-fn proposal(scenario: Option<&(String, Outcome)>, allocation: Option<&Allocation>, lang: Lang) -> String {
+fn proposal(scenario: Option<&(String, Outcome)>, allocation: Option<&Allocation>, loc: Locale) -> String {
+    let lang = loc.lang;
     let ru = lang == Lang::Ru;
     let realloc = allocation.map(|a| a.objective - a.objective_today).filter(|g| g.is_finite() && *g > 0.0);
     let scen = scenario.and_then(|(name, o)| {
@@ -399,25 +403,25 @@ fn proposal(scenario: Option<&(String, Outcome)>, allocation: Option<&Allocation
     match (scen, realloc, ru) {
         (Some((name, gain, months)), _, true) => format!(
             "Предлагаем сценарий «{name}»: +{} выручки в месяц{}",
-            format::money(Some(gain / months as f64), lang),
+            format::money(Some(gain / months as f64), loc),
             realloc.map_or(String::new(), |g| format!(
                 ", и ещё +{} прибыли от перераспределения бюджета",
-                format::money(Some(g), lang)
+                format::money(Some(g), loc)
             ))
         ),
         (Some((name, gain, months)), _, false) => format!(
             "We propose the scenario «{name}»: +{} revenue a month{}",
-            format::money(Some(gain / months as f64), lang),
+            format::money(Some(gain / months as f64), loc),
             realloc.map_or(String::new(), |g| format!(
                 ", plus +{} profit from splitting the budget anew",
-                format::money(Some(g), lang)
+                format::money(Some(g), loc)
             ))
         ),
         (None, Some(g), true) => {
-            format!("Тот же бюджет, разделённый иначе, даст +{} прибыли в месяц", format::money(Some(g), lang))
+            format!("Тот же бюджет, разделённый иначе, даст +{} прибыли в месяц", format::money(Some(g), loc))
         }
         (None, Some(g), false) => {
-            format!("The same budget split differently earns +{} profit a month", format::money(Some(g), lang))
+            format!("The same budget split differently earns +{} profit a month", format::money(Some(g), loc))
         }
         (None, None, true) => "Бюджет уже разделён по каналам почти наилучшим образом".into(),
         (None, None, false) => "The budget is already split about as well as it can be".into(),
@@ -435,15 +439,16 @@ pub fn lever_in_scope(l: &HeadroomEntry, lang: Lang) -> String {
 }
 
 /// One line per owner: the owner's best lever by headroom and what it would earn a month.
-fn tasks(levers: &[HeadroomEntry], lang: Lang) -> Vec<Task> {
+fn tasks(levers: &[HeadroomEntry], loc: Locale) -> Vec<Task> {
+    let lang = loc.lang;
     let mut out: Vec<Task> = Vec::new();
     for l in levers {
         if out.iter().any(|t| t.owner == l.owner) {
             continue;
         }
         let name = lever_in_scope(l, lang);
-        let best = factor_text(l.lever, l.target, lang);
-        let money = format::money(Some(l.profit_gain), lang);
+        let best = factor_text(l.lever, l.target, loc);
+        let money = format::money(Some(l.profit_gain), loc);
         let who = capital(owner_name(l.owner, lang));
         let text = if lang == Lang::Ru {
             format!("{who}: вернуть {name} к {best} — +{money} прибыли в месяц")
@@ -481,26 +486,29 @@ mod tests {
         k.total.kpis.completion_to_date = Some(0.93);
         let g = gap(Some(Factor::ShowRate), 420_000.0);
         assert_eq!(
-            plan_fact(&k, Some(&g), Lang::Ru),
+            plan_fact(&k, Some(&g), Locale::new(Lang::Ru, "RUB")),
             "Выручка отстаёт от плана на 7\u{a0}% — теряем на доходимости, это зона администраторов"
         );
         assert_eq!(
-            plan_fact(&k, Some(&g), Lang::En),
+            plan_fact(&k, Some(&g), Locale::new(Lang::En, "RUB")),
             "Revenue is 7% behind plan — we lose at the show rate, the administrators' job"
         );
         k.total.kpis.completion_to_date = Some(1.034);
-        assert_eq!(plan_fact(&k, None, Lang::Ru), "Выручка опережает план на 3\u{a0}% на сегодня");
+        assert_eq!(plan_fact(&k, None, Locale::new(Lang::Ru, "RUB")), "Выручка опережает план на 3\u{a0}% на сегодня");
         k.total.kpis.completion_to_date = Some(0.998);
-        assert_eq!(plan_fact(&k, None, Lang::En), "Revenue is on plan to date");
+        assert_eq!(plan_fact(&k, None, Locale::new(Lang::En, "RUB")), "Revenue is on plan to date");
     }
 
     #[test]
     fn bottleneck_sentence_states_the_money_lost() {
         assert_eq!(
-            bottleneck(Some(&gap(Some(Factor::ShowRate), 420_000.0)), Lang::Ru),
+            bottleneck(Some(&gap(Some(Factor::ShowRate), 420_000.0)), Locale::new(Lang::Ru, "RUB")),
             "За 2026-10 потеряли 420\u{a0}000\u{a0}₽ на доходимости — это зона администраторов"
         );
-        assert_eq!(bottleneck(Some(&gap(None, 0.0)), Lang::En), "In 2026-10 no stage fell behind plan");
+        assert_eq!(
+            bottleneck(Some(&gap(None, 0.0)), Locale::new(Lang::En, "RUB")),
+            "In 2026-10 no stage fell behind plan"
+        );
     }
 
     #[test]

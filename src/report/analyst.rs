@@ -27,7 +27,7 @@ use super::template::add_template_sheets;
 use crate::analysis::headroom::{HeadroomEntry, factor_text, headroom};
 use crate::analysis::levers::{Snapshot, apply_scenario};
 use crate::analysis::story;
-use crate::format::{self, Lang};
+use crate::format::{self, Lang, Locale};
 use crate::metrics::references as rules;
 use crate::metrics::{self, Factor, Filter, Kpis, MonthKpis};
 use crate::model::{Month, Project, Tier};
@@ -56,6 +56,7 @@ pub fn report_workbook(project: &Project, filter: &Filter, lang: Lang) -> Result
         filter: &inner,
         kpis: &kpis,
         lang,
+        loc: Locale::new(lang, &project.settings.currency),
         st: &st,
         subtitle: subtitle(project, &kpis, lang),
         branch,
@@ -97,6 +98,8 @@ struct Ctx<'a> {
     filter: &'a Filter,
     kpis: &'a Kpis,
     lang: Lang,
+    /// The language with the clinic's currency sign, for money written into sentences.
+    loc: Locale,
     st: &'a Styles,
     subtitle: String,
     /// The branch the report is filtered to.
@@ -308,11 +311,12 @@ pub fn top_levers(project: &Project, filter: &Filter) -> Vec<HeadroomEntry> {
 }
 
 /// The pace sentence of the month in progress, with money as the report's language writes it.
-pub fn pace_sentence(progress: &metrics::Progress, lang: Lang) -> String {
-    let so_far = format::money(progress.current_pace, lang);
+pub fn pace_sentence(progress: &metrics::Progress, loc: Locale) -> String {
+    let lang = loc.lang;
+    let so_far = format::money(progress.current_pace, loc);
     match progress.required_pace {
         Some(x) if x > 0.0 => {
-            T::PaceSentence.get(lang).replace("{X}", &format::money(Some(x), lang)).replace("{Y}", &so_far)
+            T::PaceSentence.get(lang).replace("{X}", &format::money(Some(x), loc)).replace("{Y}", &so_far)
         }
         Some(_) => T::PlanAlreadyMade.get(lang).replace("{Y}", &so_far),
         None => T::NoDaysLeft.get(lang).to_string(),
@@ -382,7 +386,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
                 write_value(ws, st, r, 1, &V::Num(v), Kind::Money, false)?;
                 r += 1;
             }
-            ws.write_string_with_format(r, 0, pace_sentence(p, c.lang), &st.bold)?;
+            ws.write_string_with_format(r, 0, pace_sentence(p, c.loc), &st.bold)?;
         }
         None => {
             ws.write_string_with_format(r, 0, c.t(T::NoProgress), &st.note)?;
@@ -429,7 +433,6 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         c.col(T::NowToBest, 22.0, Kind::Text),
         c.col(T::ProfitPerMonth, 16.0, Kind::Money),
     ];
-    let lang = c.lang;
     let rows: Vec<Vec<V>> = top_levers(c.project, c.filter)
         .iter()
         .map(|e| {
@@ -440,8 +443,8 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
             };
             let now_to_best = format!(
                 "{} → {} ({} – {})",
-                factor_text(e.lever, e.current, lang),
-                factor_text(e.lever, e.target, lang),
+                factor_text(e.lever, e.current, c.loc),
+                factor_text(e.lever, e.target, c.loc),
                 e.window_first,
                 e.window_last
             );
@@ -632,7 +635,7 @@ fn days_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let ws = c.sheet(wb, T::SheetDays, &title)?;
     let Some(month) = month else { return Ok(()) };
     if let Some(p) = progress {
-        ws.write_string_with_format(2, 0, pace_sentence(p, c.lang), &c.st.bold)?;
+        ws.write_string_with_format(2, 0, pace_sentence(p, c.loc), &c.st.bold)?;
     }
     let cal = metrics::month_calendar(c.project, month, c.filter);
     let last_day = progress.map(|p| p.last_day);
@@ -1559,10 +1562,11 @@ mod tests {
     fn pace_sentence_in_both_languages() {
         let kpis = metrics::compute(&demo_project(), &Filter::default());
         let p = kpis.progress.as_ref().unwrap();
-        let ru = pace_sentence(p, Lang::Ru);
+        let ru = pace_sentence(p, Locale::new(Lang::Ru, "RUB"));
         assert!(ru.starts_with("Чтобы выполнить план, каждый полный рабочий день должен приносить "), "{ru}");
-        assert!(ru.contains(&format::money(p.current_pace, Lang::Ru)));
-        let en = pace_sentence(p, Lang::En);
+        assert!(ru.contains(&format::money(p.current_pace, Locale::new(Lang::Ru, "RUB"))));
+        let en = pace_sentence(p, Locale::new(Lang::En, "USD"));
+        assert!(en.contains('$') && !en.contains('₽'), "{en}");
         assert!(en.starts_with("To make the plan, each full working day from now must bring "), "{en}");
     }
 

@@ -98,13 +98,10 @@ fn kind_index(k: Kind) -> usize {
     }
 }
 
-/// The currency sign for number formats: ₽ for roubles, else the code as written.
+/// The currency sign for number formats (the app's sign, see `format::currency_sign`).
 pub(crate) fn currency_symbol(currency: &str) -> String {
-    match currency.trim() {
-        "" | "RUB" | "RUR" => "₽".to_string(),
-        // A quote inside a quoted literal would break the number format.
-        other => other.replace('"', ""),
-    }
+    // A quote inside a quoted literal would break the number format.
+    crate::format::currency_sign(currency).replace('"', "")
 }
 
 impl Styles {
@@ -367,4 +364,16 @@ pub(crate) fn gain_scale(
         .set_maximum_color(Color::RGB(0x63BE7B));
     ws.add_conditional_format(first, c1, last, c2, &cf)?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn number_formats_carry_the_currency_sign() {
+        assert_eq!(currency_symbol("RUB"), "₽");
+        assert_eq!(currency_symbol("KZT"), "₸");
+        assert_eq!(currency_symbol("\"X\""), "X");
+    }
 }

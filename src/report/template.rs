@@ -67,11 +67,7 @@ struct Formats {
 
 impl Formats {
     fn new(currency: &str) -> Self {
-        // A quote inside a quoted literal would break the number format; currency codes never need one.
-        let symbol = match currency.trim() {
-            "" | "RUB" | "RUR" => "₽".to_string(),
-            other => other.replace('"', ""),
-        };
+        let symbol = super::sheets::currency_symbol(currency);
         Self {
             header: Format::new().set_bold(),
             money: Format::new().set_num_format(format!("#,##0.00 \"{symbol}\"")),
