@@ -245,8 +245,15 @@ pub(crate) fn check_package(bytes: &[u8]) -> Result<(), String> {
             ));
         }
         if name.ends_with("sharedStrings.xml") {
-            let mut head = Vec::with_capacity(4096);
-            let _ = (&mut entry).take(4096).read_to_end(&mut head);
+            // The `<sst>` element opens the part; junk pushed in front of it must not hide its
+            // claimed count from this check (calamine would still find and trust it).
+            let mut head = Vec::new();
+            let _ = (&mut entry).take(SST_HEAD_BYTES).read_to_end(&mut head);
+            if size > 0 && !String::from_utf8_lossy(&head).contains("<sst") {
+                return Err(format!(
+                    "its shared strings part «{name}» does not open with its <sst> element (a damaged file)"
+                ));
+            }
             if let Some(count) = claimed_count(&head)
                 && count > size / 4 + 16
             {
@@ -258,6 +265,9 @@ pub(crate) fn check_package(bytes: &[u8]) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// How far into sharedStrings.xml its `<sst>` element must have started.
+const SST_HEAD_BYTES: u64 = 1 << 20;
 
 /// The `uniqueCount` attribute of the `<sst>` element at the top of sharedStrings.xml.
 fn claimed_count(head: &[u8]) -> Option<u64> {

@@ -243,6 +243,31 @@ fn a_bad_cell_is_an_error_naming_file_row_column_and_value() {
 }
 
 #[test]
+fn a_phone_in_the_source_or_employee_column_never_becomes_a_name() {
+    // Found by the long fuzz run: the callee's number shifted into the source column became a
+    // channel, and an employee glued to a phone reached `employees` in the JSON.
+    let text = JOURNAL
+        .replace(
+            "03.03.2025 11:00;Входящий;8 903 444 55 66;+7 495 000-00-00;Принят;0:00:15;0:03:00;Анна;Сарафан",
+            "03.03.2025 11:00;Входящий;8 903 444 55 66;+7 495 000-00-00;Принят;0:00:15;0:03:00;Анн3) 765-43-21;Сарафан",
+        )
+        .replace(
+            "03.03.2025 12:00;Входящий;8 903 777 88 99;+7 495 000-00-00;Нет ответа;0:00:40;;;yandex.direct",
+            "03.03.2025 12:00;Входящий;8 903 777 88 99;+7 495 000-00-00;Нет ответа;0:00:40;;;+7 495 000-00-00",
+        );
+    let dir = tempfile::tempdir().unwrap();
+    let mut p = clinic();
+    let problems = import(&mut p, write_bytes(dir.path(), "calls.csv", text.as_bytes()));
+    let errors = problems.iter().filter(|p| p.is_error()).count();
+    assert_eq!(errors, 2, "{problems:?}");
+    let json = serde_json::to_string(&medfunnel::metrics::compute(&p, &medfunnel::metrics::Filter::default())).unwrap();
+    for shown in [&json, &serde_json::to_string(&p).unwrap(), &format!("{problems:?}")] {
+        assert!(!shown.contains("765-43-21") && !shown.contains("495 000"), "{shown}");
+    }
+    assert!(p.channels.iter().all(|c| !c.name.contains("495")));
+}
+
+#[test]
 fn an_export_that_fails_as_a_whole_replaces_nothing() {
     let mut p = clinic();
     let kept = CallRow {

@@ -125,7 +125,8 @@ fn leads_seed() -> String {
 fn calls_seed() -> String {
     // A journal with the patient's number as caller and the employee's full name: both kinds of
     // personal data a telephony export holds.
-    let mut t = String::from("Дата и время;Тип;Кто звонил;Кому звонили;Статус;Ожидание;Длительность;Сотрудник;Источник\n");
+    let mut t =
+        String::from("Дата и время;Тип;Кто звонил;Кому звонили;Статус;Ожидание;Длительность;Сотрудник;Источник\n");
     let callers = ["+7 916 123-45-67", "8 (903) 765-43-21", "9161234567"];
     for i in 0..40 {
         let caller = callers[i % 3];

@@ -125,6 +125,24 @@ fn a_claimed_shared_string_count_cannot_overflow_capacity() {
 }
 
 #[test]
+fn a_claimed_count_behind_junk_in_the_xml_declaration_is_still_checked() {
+    // Found by the long fuzz run: 25 KB of digits inside the XML declaration pushed `<sst` past the
+    // first 4 KB, so the count of 9 999 999 999 929 strings went unchecked and calamine aborted.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("junk.xlsx");
+    funnel_workbook(&path, |_| {});
+    rewrite_part(&path, "xl/sharedStrings.xml", &|w| {
+        w.write_all(br#"<?xml version="1.0" standalone="#).unwrap();
+        w.write_all(&vec![b'7'; 25_000]).unwrap();
+        w.write_all(br#""?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" count="1" uniqueCount="9999999999929"><si><t>a</t></si></sst>"#).unwrap();
+    });
+    let (code, _, stderr) = medfunnel(&["kpi", s(&path), "--json"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(!stderr.contains("panicked") && !stderr.contains("memory allocation"), "{stderr}");
+    assert!(stderr.contains("junk.xlsx"), "{stderr}");
+}
+
+#[test]
 fn a_giant_cell_text_is_a_clear_error() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("long.xlsx");

@@ -109,8 +109,10 @@ pub fn read_calls(path: &Path, map: &ColumnMap) -> Result<(Option<Export<Call>>,
         let phone = r.text(phone_key).map(|t| Phone::parse(&t)).unwrap_or_default();
         let wait = r.seconds("wait").unwrap_or(0.0);
         let talk = r.seconds("duration").unwrap_or(0.0);
-        let employee = r.text("employee");
-        let source = r.text("source");
+        // Staff names are what the column holds, but a patient's number shifted into it is refused;
+        // a source that looks like a phone or a person never becomes a channel.
+        let employee = r.doctor("employee");
+        let source = r.channel("source");
         Some(Call { started: started?, phone, incoming, answered: answered?, wait, talk, employee, source })
     })?;
     let export = found.then(|| Export { file: file_name(path), rows });
