@@ -156,6 +156,8 @@ const CHANNEL_WORDS: &[&str] = &[
     "инстаграм",
     "одноклассн",
     "продоктор",
+    // Aggregators written in two words: «Про Докторов», «Доктор Рядом».
+    "доктор",
     "сбер",
     "дмс",
     "день",
@@ -263,6 +265,7 @@ mod tests {
         assert!(looks_personal("+7 916 123-45-67"));
         assert!(!looks_personal("Яндекс Директ"));
         assert!(!looks_personal("Сарафанное Радио"));
+        assert!(!looks_personal("Про Докторов"));
         assert!(!looks_personal("ВКонтакте"));
         assert!(!looks_personal("yandex"));
         assert!(!looks_personal("2ГИС"));
