@@ -8,6 +8,7 @@ pub mod analysis;
 pub mod cli;
 pub mod demo;
 pub mod format;
+pub mod i18n;
 pub mod import;
 pub mod metrics;
 pub mod model;

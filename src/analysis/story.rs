@@ -218,6 +218,11 @@ fn factor_where(f: Factor, lang: Lang) -> &'static str {
         (Factor::ShowRate, Lang::En) => "at the show rate",
         (Factor::PaidRate, Lang::En) => "at payment after the visit",
         (Factor::RevenuePerPaid, Lang::En) => "on the check",
+        (Factor::Leads, Lang::Zh) => "在线索环节",
+        (Factor::BookingRate, Lang::Zh) => "在预约环节",
+        (Factor::ShowRate, Lang::Zh) => "在到诊环节",
+        (Factor::PaidRate, Lang::Zh) => "在诊后成交环节",
+        (Factor::RevenuePerPaid, Lang::Zh) => "在客单环节",
     }
 }
 
@@ -232,6 +237,10 @@ pub fn owner_name(o: Owner, lang: Lang) -> &'static str {
         (Owner::Administrators, Lang::En) => "administrators",
         (Owner::Doctors, Lang::En) => "doctors",
         (Owner::Management, Lang::En) => "management",
+        (Owner::Marketer, Lang::Zh) => "市场人员",
+        (Owner::Administrators, Lang::Zh) => "前台",
+        (Owner::Doctors, Lang::Zh) => "医生",
+        (Owner::Management, Lang::Zh) => "管理层",
     }
 }
 
@@ -246,6 +255,10 @@ fn owner_zone(o: Owner, lang: Lang) -> &'static str {
         (Owner::Administrators, Lang::En) => "the administrators' job",
         (Owner::Doctors, Lang::En) => "the doctors' job",
         (Owner::Management, Lang::En) => "management's job",
+        (Owner::Marketer, Lang::Zh) => "这是市场人员的职责",
+        (Owner::Administrators, Lang::Zh) => "这是前台的职责",
+        (Owner::Doctors, Lang::Zh) => "这是医生的职责",
+        (Owner::Management, Lang::Zh) => "这是管理层的职责",
     }
 }
 
@@ -361,6 +374,11 @@ pub fn link_name(key: &str, lang: Lang) -> &'static str {
         ("retention", Lang::En) => "retention",
         ("revenue", Lang::En) => "revenue",
         ("referral", Lang::En) => "referral",
+        ("acquisition", Lang::Zh) => "获客",
+        ("activation", Lang::Zh) => "激活",
+        ("retention", Lang::Zh) => "留存",
+        ("revenue", Lang::Zh) => "变现",
+        ("referral", Lang::Zh) => "转介绍",
         _ => "—",
     }
 }

@@ -502,7 +502,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
 fn date_text(d: chrono::NaiveDate, lang: Lang) -> String {
     match lang {
         Lang::Ru => d.format("%d.%m.%Y").to_string(),
-        Lang::En => d.format("%Y-%m-%d").to_string(),
+        Lang::En | Lang::Zh => d.format("%Y-%m-%d").to_string(),
     }
 }
 

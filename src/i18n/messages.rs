@@ -1,0 +1,139 @@
+//! Typed values from the library, worded in a language: the plan builder's warnings, notices and
+//! estimated months. The English wording is also what the JSON and the CLI's machine output carry.
+
+use super::{K, fill, tr};
+use crate::analysis::plan::{Estimate, EstimateReason, EstimateRule, PlanNotice, PlanWarning};
+use crate::format::{self, Lang};
+use crate::model::Tier;
+
+/// A budget tier in words.
+pub fn tier(t: Tier, lang: Lang) -> &'static str {
+    tr(
+        lang,
+        match t {
+            Tier::Proven => K::TierProven,
+            Tier::Scaling => K::TierScaling,
+            Tier::Experiment => K::TierExperiment,
+        },
+    )
+}
+
+/// `0.15` → `15 %` (English and Chinese), `15 %` with a no-break space and a decimal comma in
+/// Russian (`12,5 %`): the plan's advice quotes shares as typed, without rounding to one place.
+fn percent(x: f64, lang: Lang) -> String {
+    let p = (x * 1000.0).round() / 10.0;
+    match lang {
+        Lang::Ru => format!("{}\u{a0}%", p.to_string().replace('.', ",")),
+        Lang::En | Lang::Zh => format!("{p} %"),
+    }
+}
+
+/// `[0.8, 0.15, 0.05]` → `80/15/5` (`12,5/…` in Russian).
+fn tiers(t: [f64; 3], lang: Lang) -> String {
+    let sep = if lang == Lang::Ru { "," } else { "." };
+    t.iter().map(|v| ((v * 1000.0).round() / 10.0).to_string().replace('.', sep)).collect::<Vec<_>>().join("/")
+}
+
+/// Names quoted and listed: `«УЗИ», «МРТ»`.
+fn quoted(names: &[String]) -> String {
+    names.iter().map(|n| format!("«{n}»")).collect::<Vec<_>>().join(", ")
+}
+
+/// A plan warning ([`PlanWarning`]) in `lang`.
+pub fn plan_warning(w: &PlanWarning, lang: Lang) -> String {
+    let t = |k| tr(lang, k);
+    match w {
+        PlanWarning::ShareNotANumber => t(K::PlanWarnShareNaN).to_string(),
+        PlanWarning::ShareOutsideRange { share } => {
+            fill(t(K::PlanWarnShareRange), &[("share", &percent(*share, lang))])
+        }
+        PlanWarning::TiersNegative { tiers: split } => {
+            fill(t(K::PlanWarnTiersNegative), &[("tiers", &tiers(*split, lang))])
+        }
+        PlanWarning::TiersSum { tiers: split, sum } => {
+            fill(t(K::PlanWarnTiersSum), &[("tiers", &tiers(*split, lang)), ("sum", &percent(*sum, lang))])
+        }
+        PlanWarning::NoRevenueLeft { growth, direction: None } => {
+            fill(t(K::PlanWarnGrowth), &[("growth", &percent(*growth, lang))])
+        }
+        PlanWarning::NoRevenueLeft { growth, direction: Some(d) } => {
+            fill(t(K::PlanWarnDirectionGrowth), &[("growth", &percent(*growth, lang)), ("direction", d)])
+        }
+    }
+}
+
+/// A plan notice ([`PlanNotice`]) in `lang`.
+pub fn plan_notice(n: &PlanNotice, lang: Lang) -> String {
+    let t = |k| tr(lang, k);
+    match n {
+        PlanNotice::NotPlannable { year } => fill(t(K::PlanNotPlannable), &[("year", &year.to_string())]),
+        PlanNotice::DirectionlessGrowthUnused => t(K::PlanDirectionlessGrowth).to_string(),
+        PlanNotice::GrowthUnused { direction, year } => {
+            fill(t(K::PlanGrowthUnused), &[("direction", direction), ("year", &year.to_string())])
+        }
+        PlanNotice::NotFinite => t(K::PlanNotFinite).to_string(),
+        PlanNotice::NoRevenueFor { year, directions, plan_year } => fill(
+            t(K::PlanNoRevenueFor),
+            &[("year", &year.to_string()), ("list", &quoted(directions)), ("plan_year", &plan_year.to_string())],
+        ),
+        PlanNotice::NoRevenue { year, plan_year } => {
+            fill(t(K::PlanNoRevenue), &[("year", &year.to_string()), ("plan_year", &plan_year.to_string())])
+        }
+        PlanNotice::Estimated(e) => estimate_sentence(e, lang),
+        PlanNotice::Refunds { direction, month } if direction.is_empty() => {
+            fill(t(K::PlanRefundsNoDirection), &[("month", &month.to_string())])
+        }
+        PlanNotice::Refunds { direction, month } => {
+            fill(t(K::PlanRefunds), &[("direction", direction), ("month", &month.to_string())])
+        }
+        PlanNotice::NoChannels => t(K::PlanNoChannels).to_string(),
+        PlanNotice::Untiered { year, channels } => {
+            fill(t(K::PlanUntiered), &[("year", &year.to_string()), ("list", &quoted(channels))])
+        }
+        PlanNotice::EmptyTier { tier: which, share } => {
+            fill(t(K::PlanEmptyTier), &[("tier", tier(*which, lang)), ("share", &percent(*share, lang))])
+        }
+        PlanNotice::NothingForTiers => t(K::PlanNothingForTiers).to_string(),
+        PlanNotice::Branch { branch, notice } if branch.is_empty() => {
+            fill(t(K::PlanInChainRows), &[("notice", &plan_notice(notice, lang))])
+        }
+        PlanNotice::Branch { branch, notice } => {
+            fill(t(K::PlanInBranch), &[("branch", branch), ("notice", &plan_notice(notice, lang))])
+        }
+    }
+}
+
+/// Why and how a month of the base was estimated, with its directions (and their trends).
+pub fn estimate_sentence(e: &Estimate, lang: Lang) -> String {
+    let t = |k| tr(lang, k);
+    let names: Vec<String> = e
+        .directions
+        .iter()
+        .map(|(d, trend)| {
+            let name = if d.is_empty() { t(K::RevenueWithoutDirection).to_string() } else { format!("«{d}»") };
+            match trend {
+                Some(x) => format!("{name} ×{}", format::number(*x, 3, lang)),
+                None => name,
+            }
+        })
+        .collect();
+    let month = e.month.to_string();
+    let why = fill(
+        t(match e.reason {
+            EstimateReason::InProgress => K::EstimateWhyInProgress,
+            EstimateReason::InProgressNoWeight => K::EstimateWhyNoWeight,
+            EstimateReason::Future => K::EstimateWhyFuture,
+            EstimateReason::BeforeFirstRow => K::EstimateWhyBeforeFirstRow,
+        }),
+        &[("month", &month)],
+    );
+    let (year, year_before) = (e.month.year, e.month.year - 1);
+    let before = format!("{year_before}-{:02}", e.month.month);
+    let places = [("before", before.as_str()), ("year", &year.to_string()), ("year_before", &year_before.to_string())];
+    let how = match e.rule {
+        EstimateRule::Scaled => t(K::EstimateHowScaled).to_string(),
+        EstimateRule::Trend => fill(t(K::EstimateHowTrend), &places),
+        EstimateRule::Mean => fill(t(K::EstimateHowMean), &places),
+    };
+    fill(t(K::EstimateSentence), &[("why", &why), ("how", &how), ("names", &names.join(", "))])
+}

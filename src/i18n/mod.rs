@@ -1,0 +1,98 @@
+//! The one catalogue of words: every label, sentence, notice and error text of the app, the report
+//! and the CLI, in Russian, English and Chinese side by side ([`words`]), so a missing translation
+//! is a compile error, not a blank button or an English word in a Russian screen. Library code
+//! returns typed values (plan notices, allocator reasons, import errors); [`messages`] words them
+//! at the edge. Counts before nouns go through [`plural`].
+
+use crate::format::Lang;
+
+/// Builds the catalogue from `Key => "ru", "en", "zh";` lines: an enum of keys and their texts.
+macro_rules! table {
+    ($($key:ident => $ru:expr, $en:expr, $zh:expr;)*) => {
+        /// A word or sentence of the catalogue.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[allow(missing_docs)] // each key's texts are its documentation
+        pub enum K { $($key),* }
+
+        impl K {
+            /// Every key (for tests of the table).
+            pub const ALL: &'static [K] = &[$(K::$key),*];
+
+            /// The text in `lang`.
+            pub fn get(self, lang: Lang) -> &'static str {
+                match (self, lang) {
+                    $((K::$key, Lang::Ru) => $ru, (K::$key, Lang::En) => $en, (K::$key, Lang::Zh) => $zh,)*
+                }
+            }
+        }
+    };
+}
+
+pub mod messages;
+pub mod plural;
+mod words;
+
+pub use messages::{estimate_sentence, plan_notice, plan_warning};
+pub use words::K;
+
+/// The text of `key` in `lang`.
+pub fn tr(lang: Lang, key: K) -> &'static str {
+    key.get(lang)
+}
+
+/// A catalogue text with its `{name}` places filled: `fill(tr(lang, K::X), &[("year", "2025")])`.
+/// A place without a value stays as written, so a missing argument shows rather than vanishes.
+pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + 1..];
+        let value = after.find('}').and_then(|close| {
+            let name = &after[..close];
+            args.iter().find(|(n, _)| *n == name).map(|(_, v)| (*v, close))
+        });
+        match value {
+            Some((value, close)) => {
+                out.push_str(value);
+                rest = &after[close + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Deliberate shared symbols a Chinese text may be made of alone.
+    const SHARED: &[&str] = &["NPS", "CPL", "CAC", "ROMI", "ROAS", "LTV", "LTV:CAC", "AARRR", "4–10 %", "ID"];
+
+    fn has_cjk(s: &str) -> bool {
+        s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c))
+    }
+
+    #[test]
+    fn every_text_is_written_and_chinese_is_chinese() {
+        for k in K::ALL {
+            for lang in Lang::ALL {
+                assert!(!k.get(lang).trim().is_empty(), "{k:?} {lang:?}");
+            }
+            let zh = k.get(Lang::Zh);
+            assert!(has_cjk(zh) || SHARED.contains(&zh), "{k:?}: the Chinese text {zh:?} has no Chinese");
+        }
+    }
+
+    #[test]
+    fn places_are_filled_by_name() {
+        assert_eq!(fill("{a} и {b}", &[("b", "2"), ("a", "1")]), "1 и 2");
+        assert_eq!(fill("{missing} {a}", &[("a", "1")]), "{missing} 1");
+        assert_eq!(fill("no places {", &[]), "no places {");
+    }
+}
