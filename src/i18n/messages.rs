@@ -1,9 +1,11 @@
 //! Typed values from the library, worded in a language: the plan builder's warnings, notices and
-//! estimated months. The English wording is also what the JSON and the CLI's machine output carry.
+//! estimated months, files that cannot be read, and the system's reasons. The English wording is
+//! also what the JSON and the CLI's machine output carry.
 
 use super::{K, fill, tr};
 use crate::analysis::plan::{Estimate, EstimateReason, EstimateRule, PlanNotice, PlanWarning};
 use crate::format::{self, Lang};
+use crate::import::ImportError;
 use crate::model::Tier;
 
 /// A budget tier in words.
@@ -136,4 +138,65 @@ pub fn estimate_sentence(e: &Estimate, lang: Lang) -> String {
         EstimateRule::Mean => fill(t(K::EstimateHowMean), &places),
     };
     fill(t(K::EstimateSentence), &[("why", &why), ("how", &how), ("names", &names.join(", "))])
+}
+
+/// Why the system refused a file, in words (the operating system's own message is English and
+/// carries an error code nobody at a clinic needs).
+pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
+    use std::io::ErrorKind as E;
+    let key = match e.kind() {
+        E::NotFound => K::IoNotFound,
+        E::PermissionDenied => K::IoPermission,
+        E::IsADirectory => K::IoIsDirectory,
+        E::ResourceBusy | E::ExecutableFileBusy => K::IoInUse,
+        E::ReadOnlyFilesystem => K::IoReadOnly,
+        E::StorageFull | E::QuotaExceeded => K::IoNoSpace,
+        E::InvalidFilename | E::InvalidInput => K::IoInvalidName,
+        // English keeps the system's own words for the rest: they name the cause exactly.
+        _ if lang == Lang::En => return e.to_string(),
+        _ => K::IoOther,
+    };
+    tr(lang, key).to_string()
+}
+
+/// A file that could not be imported, in `lang`. English is the error's own text (the CLI's);
+/// Russian and Chinese leave out the readers' English explanations.
+pub fn import_error(e: &ImportError, lang: Lang) -> String {
+    let t = |k| tr(lang, k);
+    let file = e.path().display().to_string();
+    let file = file.as_str();
+    match e {
+        ImportError::Open { source, .. } => {
+            fill(t(K::ImportOpen), &[("file", file), ("why", &io_reason(source, lang))])
+        }
+        _ if lang == Lang::En => e.to_string(),
+        ImportError::Empty { .. } => fill(t(K::ImportEmpty), &[("file", file)]),
+        ImportError::Unreadable { .. } => fill(t(K::ImportUnreadable), &[("file", file)]),
+        ImportError::NoTemplateSheet { sheets, .. } => {
+            let list = if sheets.is_empty() { t(K::NoSheets).to_string() } else { quoted(sheets) };
+            fill(t(K::ImportNoTemplateSheet), &[("file", file), ("sheets", &list)])
+        }
+        ImportError::Encoding { .. } => fill(t(K::ImportEncoding), &[("file", file)]),
+        ImportError::NotAnExport { .. } => fill(t(K::ImportNotAnExport), &[("file", file)]),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::path::PathBuf;
+
+    #[test]
+    fn a_missing_file_reads_in_every_language_without_the_system_code() {
+        let e = crate::import::import_workbook(std::path::Path::new("/nonexistent/clinic.xlsx")).unwrap_err();
+        assert_eq!(
+            import_error(&e, Lang::Ru),
+            "Не удалось открыть «/nonexistent/clinic.xlsx»: такого файла или папки нет."
+        );
+        assert_eq!(import_error(&e, Lang::En), "cannot open «/nonexistent/clinic.xlsx»: No such file or directory");
+        assert_eq!(import_error(&e, Lang::Zh), "无法打开“/nonexistent/clinic.xlsx”：文件或文件夹不存在。");
+        let empty = ImportError::NoTemplateSheet { path: PathBuf::from("a.xlsx"), sheets: vec!["Лист1".into()] };
+        assert!(import_error(&empty, Lang::Ru).ends_with("его листы: «Лист1»."));
+        assert_eq!(import_error(&empty, Lang::En), empty.to_string());
+    }
 }

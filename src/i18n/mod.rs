@@ -32,7 +32,7 @@ pub mod messages;
 pub mod plural;
 mod words;
 
-pub use messages::{estimate_sentence, plan_notice, plan_warning};
+pub use messages::{estimate_sentence, import_error, io_reason, plan_notice, plan_warning};
 pub use words::K;
 
 /// The text of `key` in `lang`.

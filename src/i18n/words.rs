@@ -85,6 +85,31 @@ table! {
     EstimateSentence => "{why}: {how} ({names}).", "{why}: {how} ({names}).", "{why}：{how}（{names}）。";
     RevenueWithoutDirection => "выручка без направления", "revenue without a direction", "无科室的营收";
 
+    // Files that cannot be read at all (ImportError), and the system's reasons (io::ErrorKind).
+    ImportOpen => "Не удалось открыть «{file}»: {why}.", "cannot open «{file}»: {why}", "无法打开“{file}”：{why}。";
+    ImportEmpty => "Файл «{file}» пуст: книги в нём нет.", "«{file}» is empty: there is no workbook in it", "文件“{file}”为空：其中没有工作簿。";
+    ImportUnreadable => "Не удалось прочитать «{file}»: это не книга Excel или OpenDocument (.xlsx, .xls, .xlsb, .ods), или файл повреждён.",
+        "cannot read «{file}»: it is not an Excel or OpenDocument workbook (.xlsx, .xls, .xlsb, .ods), or it is damaged ({reason})",
+        "无法读取“{file}”：它不是 Excel 或 OpenDocument 工作簿（.xlsx、.xls、.xlsb、.ods），或已损坏。";
+    ImportNoTemplateSheet => "В «{file}» нет ни одного листа шаблона (Настройки, Направления, Каналы, План, Бюджет, Воронка, Выручка, Врачи, NPS); его листы: {sheets}.",
+        "«{file}» has none of the template's sheets (Settings, Directions, Channels, Plan, Budget, Funnel, Revenue, Doctors, NPS, or Настройки, Направления, Каналы, План, Бюджет, Воронка, Выручка, Врачи); its sheets are {sheets}",
+        "“{file}”中没有任何模板表（Settings、Directions、Channels、Plan、Budget、Funnel、Revenue、Doctors、NPS）；其中的表为 {sheets}。";
+    ImportEncoding => "Не удалось прочитать «{file}»: кодировка текста не распознана (сохраните выгрузку в UTF-8 или Windows-1251); из файла ничего не прочитано.",
+        "cannot read «{file}»: {reason}; nothing was read from this file",
+        "无法读取“{file}”：无法识别文本编码（请将导出文件另存为 UTF-8）；未从此文件读取任何内容。";
+    ImportNotAnExport => "«{file}» не читается как выгрузка: ни в одной строке нет нужных заголовков или ни одна строка не прочитана; из файла ничего не прочитано.",
+        "«{file}» cannot be read as a {what}: {reason}; nothing was read from this file",
+        "“{file}”无法作为导出文件读取：没有一行包含所需的表头，或没有一行可读取；未从此文件读取任何内容。";
+    NoSheets => "нет", "none", "无";
+    IoNotFound => "такого файла или папки нет", "No such file or directory", "文件或文件夹不存在";
+    IoPermission => "нет прав доступа", "Permission denied", "没有访问权限";
+    IoIsDirectory => "это папка, а не файл", "Is a directory", "这是文件夹而不是文件";
+    IoInUse => "файл занят другой программой", "The file is in use by another program", "文件正被其他程序占用";
+    IoReadOnly => "диск только для чтения", "Read-only file system", "磁盘为只读";
+    IoNoSpace => "на диске нет места", "No space left on device", "磁盘空间不足";
+    IoInvalidName => "недопустимое имя файла", "Invalid file name", "文件名无效";
+    IoOther => "ошибка чтения или записи", "Input/output error", "读写错误";
+
     // Budget tiers.
     TierProven => "проверенный", "proven", "成熟";
     TierScaling => "масштабирование", "scaling", "扩量";
