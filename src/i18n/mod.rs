@@ -35,6 +35,10 @@ mod words;
 pub use messages::{estimate_sentence, import_error, io_reason, plan_notice, plan_warning};
 pub use words::K;
 
+/// Noto Sans SC cut down to the Chinese the app needs (assets/fonts/subset-cjk.py): the UI's
+/// fallback after DejaVu Sans, so Chinese texts and Chinese names in the data are drawn.
+pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-subset.otf");
+
 /// The text of `key` in `lang`.
 pub fn tr(lang: Lang, key: K) -> &'static str {
     key.get(lang)
@@ -87,6 +91,23 @@ mod tests {
             let zh = k.get(Lang::Zh);
             assert!(has_cjk(zh) || SHARED.contains(&zh), "{k:?}: the Chinese text {zh:?} has no Chinese");
         }
+    }
+
+    /// The UI's Chinese font ([`CJK_FONT`]) draws every character of every Chinese text; a new
+    /// character needs `python3 assets/fonts/subset-cjk.py`.
+    #[test]
+    fn the_chinese_font_has_every_character_of_the_chinese_texts() {
+        use skrifa::MetadataProvider;
+        let font = skrifa::FontRef::new(CJK_FONT).expect("the subset is a font");
+        let charmap = font.charmap();
+        let missing: std::collections::BTreeSet<char> = K::ALL
+            .iter()
+            .flat_map(|k| k.get(Lang::Zh).chars())
+            .filter(|c| !c.is_ascii() && has_cjk(&c.to_string()))
+            .filter(|c| charmap.map(*c).is_none())
+            .collect();
+        assert!(missing.is_empty(), "the font lacks {missing:?}: run python3 assets/fonts/subset-cjk.py");
+        assert!(CJK_FONT.len() < 2 * 1024 * 1024, "the subset grew past 2 MB");
     }
 
     #[test]
