@@ -6,19 +6,6 @@ use super::{K, fill, tr};
 use crate::analysis::plan::{Estimate, EstimateReason, EstimateRule, PlanNotice, PlanWarning};
 use crate::format::{self, Lang};
 use crate::import::ImportError;
-use crate::model::Tier;
-
-/// A budget tier in words.
-pub fn tier(t: Tier, lang: Lang) -> &'static str {
-    tr(
-        lang,
-        match t {
-            Tier::Proven => K::TierProven,
-            Tier::Scaling => K::TierScaling,
-            Tier::Experiment => K::TierExperiment,
-        },
-    )
-}
 
 /// `0.15` → `15 %` (English and Chinese), `15 %` with a no-break space and a decimal comma in
 /// Russian (`12,5 %`): the plan's advice quotes shares as typed, without rounding to one place.
@@ -92,8 +79,8 @@ pub fn plan_notice(n: &PlanNotice, lang: Lang) -> String {
         PlanNotice::Untiered { year, channels } => {
             fill(t(K::PlanUntiered), &[("year", &year.to_string()), ("list", &quoted(channels))])
         }
-        PlanNotice::EmptyTier { tier: which, share } => {
-            fill(t(K::PlanEmptyTier), &[("tier", tier(*which, lang)), ("share", &percent(*share, lang))])
+        PlanNotice::EmptyTier { tier, share } => {
+            fill(t(K::PlanEmptyTier), &[("tier", t(super::tier(*tier))), ("share", &percent(*share, lang))])
         }
         PlanNotice::NothingForTiers => t(K::PlanNothingForTiers).to_string(),
         PlanNotice::Branch { branch, notice } if branch.is_empty() => {

@@ -5,6 +5,8 @@
 //! at the edge. Counts before nouns go through [`plural`].
 
 use crate::format::Lang;
+use crate::metrics::{Factor, Owner};
+use crate::model::Tier;
 
 /// Builds the catalogue from `Key => "ru", "en", "zh";` lines: an enum of keys and their texts.
 macro_rules! table {
@@ -43,6 +45,39 @@ pub const CJK_FONT: &[u8] = include_bytes!("../../assets/fonts/NotoSansSC-subset
 pub fn tr(lang: Lang, key: K) -> &'static str {
     key.get(lang)
 }
+
+/// A funnel factor as a header names it: «Конверсия в запись» / "Booking rate".
+pub fn factor(f: Factor) -> K {
+    match f {
+        Factor::Leads => K::Leads,
+        Factor::BookingRate => K::BookingRate,
+        Factor::ShowRate => K::ShowRate,
+        Factor::PaidRate => K::PaidRate,
+        Factor::RevenuePerPaid => K::RevenuePerPaid,
+    }
+}
+
+/// Whose job a stage is (domain.md, "Responsibility map"): the one place the owners are named.
+pub fn owner(o: Owner) -> K {
+    match o {
+        Owner::Marketer => K::OwnerMarketer,
+        Owner::Administrators => K::OwnerAdministrators,
+        Owner::Doctors => K::OwnerDoctors,
+        Owner::Management => K::OwnerManagement,
+    }
+}
+
+/// A budget tier in words.
+pub fn tier(t: Tier) -> K {
+    match t {
+        Tier::Proven => K::TierProven,
+        Tier::Scaling => K::TierScaling,
+        Tier::Experiment => K::TierExperiment,
+    }
+}
+
+/// Short weekday names, Monday first.
+pub const WEEKDAYS: [K; 7] = [K::Mon, K::Tue, K::Wed, K::Thu, K::Fri, K::Sat, K::Sun];
 
 /// A catalogue text with its `{name}` places filled: `fill(tr(lang, K::X), &[("year", "2025")])`.
 /// A place without a value stays as written, so a missing argument shows rather than vanishes.
