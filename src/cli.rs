@@ -644,7 +644,7 @@ fn kpi(args: &KpiArgs) -> Result<ExitCode, CliError> {
     let loaded = args.source.load()?;
     let kpis = metrics::compute(&loaded.project, &args.source.filter());
     for n in &kpis.notices {
-        eprintln!("notice: {n}");
+        eprintln!("notice: {}", crate::i18n::kpi_notice(n, Lang::En));
     }
     if args.json {
         print_json(&kpis)?;

@@ -6,6 +6,9 @@ use super::{K, fill, tr};
 use crate::analysis::plan::{Estimate, EstimateReason, EstimateRule, PlanNotice, PlanWarning};
 use crate::format::{self, Lang};
 use crate::import::ImportError;
+use crate::metrics::KpiNotice;
+use crate::model::FORMAT_VERSION;
+use crate::store::StoreError;
 
 /// `0.15` → `15 %` (English and Chinese), `15 %` with a no-break space and a decimal comma in
 /// Russian (`12,5 %`): the plan's advice quotes shares as typed, without rounding to one place.
@@ -75,7 +78,7 @@ pub fn plan_notice(n: &PlanNotice, lang: Lang) -> String {
         PlanNotice::Refunds { direction, month } => {
             fill(t(K::PlanRefunds), &[("direction", direction), ("month", &month.to_string())])
         }
-        PlanNotice::NoChannels => t(K::PlanNoChannels).to_string(),
+        PlanNotice::NoChannels => t(K::PlanNoticeNoChannels).to_string(),
         PlanNotice::Untiered { year, channels } => {
             fill(t(K::PlanUntiered), &[("year", &year.to_string()), ("list", &quoted(channels))])
         }
@@ -168,10 +171,117 @@ pub fn import_error(e: &ImportError, lang: Lang) -> String {
     }
 }
 
+/// A note on how the KPIs were computed ([`KpiNotice`]) in `lang`.
+pub fn kpi_notice(n: &KpiNotice, lang: Lang) -> String {
+    let t = |k| tr(lang, k);
+    match n {
+        KpiNotice::Untiered(channels) => fill(t(K::KpiUntiered), &[("list", &channels.join(", "))]),
+        KpiNotice::AverageMargin(m) => fill(t(K::KpiAverageMargin), &[("margin", &format::percent(Some(*m), lang))]),
+        KpiNotice::NoMargins => t(K::KpiNoMargins).to_string(),
+        KpiNotice::Overflow => t(K::KpiOverflow).to_string(),
+    }
+}
+
+/// A project file that cannot be read or written, in `lang` (English keeps the reasons' detail).
+pub fn store_error(e: &StoreError, lang: Lang) -> String {
+    let t = |k| tr(lang, k);
+    match e {
+        StoreError::Io { file, source } => fill(t(K::StoreIo), &[("file", file), ("why", &io_reason(source, lang))]),
+        StoreError::Format { file, reason } => fill(t(K::StoreFormat), &[("file", file), ("reason", reason)]),
+        StoreError::TooNew { file, found } => fill(
+            t(K::StoreTooNew),
+            &[("file", file), ("found", &found.to_string()), ("max", &FORMAT_VERSION.to_string())],
+        ),
+        StoreError::Import(e) => import_error(e, lang),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::analysis::plan::{PlanInput, build_plan};
+    use crate::model::{BudgetRow, Channel, Month, Project, RevenueRow, Tier};
+    use chrono::NaiveDate;
     use std::path::PathBuf;
+
+    fn has_latin_words(s: &str) -> bool {
+        s.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w.len() > 3)
+    }
+
+    /// Every sentence the plan builder can say reads in Russian and Chinese without English words.
+    #[test]
+    fn every_plan_message_reads_in_russian_and_chinese() {
+        let mut p = Project::new();
+        p.revenue.push(RevenueRow {
+            branch: None,
+            month_row: false,
+            date: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
+            direction: None,
+            revenue: -5.0,
+            checks: None,
+            new_patients: None,
+            repeat_patients: None,
+        });
+        p.revenue.push(RevenueRow {
+            branch: None,
+            month_row: false,
+            date: NaiveDate::from_ymd_opt(2025, 4, 1).unwrap(),
+            direction: None,
+            revenue: 100.0,
+            checks: None,
+            new_patients: None,
+            repeat_patients: None,
+        });
+        p.revenue.push(RevenueRow {
+            branch: None,
+            month_row: false,
+            date: NaiveDate::from_ymd_opt(2024, 4, 1).unwrap(),
+            direction: Some("Неврология".into()),
+            revenue: 100.0,
+            checks: None,
+            new_patients: None,
+            repeat_patients: None,
+        });
+        p.budget.push(BudgetRow {
+            branch: None,
+            month: Month::new(2025, 1).unwrap(),
+            channel: "Авито".into(),
+            budget_plan: None,
+            spend: Some(10.0),
+        });
+        let mut input = PlanInput::new(2026);
+        input.marketing_share = 0.125;
+        input.tiers = [0.8, 0.15, 0.1];
+        input.growth = -1.5;
+        input.growth_by_direction.insert("УЗИ".into(), -2.0);
+        input.growth_by_direction.insert(" ".into(), 0.1);
+        let mut warnings = input.warnings();
+        let mut notices = Vec::new();
+        notices.extend(build_plan(&p, &input).notices);
+        p.channels.push(Channel { name: "Яндекс".into(), tier: Tier::Scaling, ..Channel::default() });
+        notices.extend(build_plan(&p, &input).notices);
+        input.tiers = [1.0, 0.0, 0.0];
+        notices.extend(build_plan(&p, &input).notices);
+        input.tiers = [0.8, -0.1, 0.1];
+        warnings.extend(input.warnings());
+        input.marketing_share = f64::NAN;
+        warnings.extend(input.warnings());
+        notices.extend(build_plan(&Project::new(), &PlanInput::new(2026)).notices);
+        notices.extend(build_plan(&p, &PlanInput::new(i32::MAX)).notices);
+        assert!(notices.iter().any(|n| matches!(n, PlanNotice::Estimated(_))));
+        let texts = |lang| {
+            let w = warnings.iter().map(move |w| plan_warning(w, lang));
+            w.chain(notices.iter().map(move |n| plan_notice(n, lang))).collect::<Vec<_>>()
+        };
+        let en = texts(Lang::En);
+        assert!(en.len() >= 12, "{en:#?}");
+        for (m, ru) in en.iter().zip(texts(Lang::Ru)) {
+            assert!(!has_latin_words(&ru), "not translated: {m}\n→ {ru}");
+        }
+        for (m, zh) in en.iter().zip(texts(Lang::Zh)) {
+            assert!(!has_latin_words(&zh) && zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{m}\n→ {zh}");
+        }
+    }
 
     #[test]
     fn a_missing_file_reads_in_every_language_without_the_system_code() {

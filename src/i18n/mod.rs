@@ -30,11 +30,13 @@ macro_rules! table {
     };
 }
 
+pub mod calendar;
 pub mod messages;
 pub mod plural;
 mod words;
 
-pub use messages::{estimate_sentence, import_error, io_reason, plan_notice, plan_warning};
+pub use calendar::{day_label, day_short, month_label, month_short};
+pub use messages::{estimate_sentence, import_error, io_reason, kpi_notice, plan_notice, plan_warning, store_error};
 pub use words::K;
 
 /// Noto Sans SC cut down to the Chinese the app needs (assets/fonts/subset-cjk.py): the UI's
@@ -74,6 +76,25 @@ pub fn tier(t: Tier) -> K {
         Tier::Scaling => K::TierScaling,
         Tier::Experiment => K::TierExperiment,
     }
+}
+
+/// A funnel factor's short name, as chart axes and the dashboard write it: «Запись» / "Booking rate".
+pub fn factor_label(f: Factor, lang: Lang) -> &'static str {
+    tr(
+        lang,
+        match f {
+            Factor::Leads => K::Leads,
+            Factor::BookingRate => K::FactorBookingRate,
+            Factor::ShowRate => K::ShowRate,
+            Factor::PaidRate => K::FactorPaidRate,
+            Factor::RevenuePerPaid => K::LeverRevenuePerPaid,
+        },
+    )
+}
+
+/// Who owns a stage, in the user's language.
+pub fn owner_label(o: Owner, lang: Lang) -> &'static str {
+    tr(lang, owner(o))
 }
 
 /// Short weekday names, Monday first.

@@ -223,7 +223,7 @@ fn cards(c: &Ctx) -> Vec<Card> {
         card(c.t(K::PlanCompletionWhole), k.plan_completion, Kind::Rate),
     ];
     if let Some(p) = &c.kpis.progress {
-        out.push(card(&format!("{} ({})", c.t(K::CardForecast), p.month), p.forecast, Kind::Money).against(
+        out.push(card(&format!("{} ({})", c.t(K::ReportCardForecast), p.month), p.forecast, Kind::Money).against(
             V::Num(Some(p.revenue_plan)),
             Kind::Money,
             status_of(ratio(p.forecast, Some(p.revenue_plan)), rules::completion),
@@ -277,8 +277,8 @@ fn cards(c: &Ctx) -> Vec<Card> {
         status_of(ltv_cac, rules::ltv_to_cac),
     ));
     if let Some(n) = c.kpis.nps.iter().rev().find(|n| n.direction.is_none()) {
-        out.push(card(&format!("{} ({})", c.t(K::CardNps), n.period), n.nps, Kind::Decimal).against(
-            pct(c.t(K::RefNps)),
+        out.push(card(&format!("{} ({})", c.t(K::ReportCardNps), n.period), n.nps, Kind::Decimal).against(
+            pct(c.t(K::ReportRefNps)),
             Kind::Text,
             status_of(n.nps, rules::nps),
         ));
@@ -378,7 +378,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         Some(p) => {
             let lines = [
                 (format!("{} ({})", c.t(K::RevenueToDate), date_text(p.last_day, c.lang)), Some(p.revenue_to_date)),
-                (format!("{} ({})", c.t(K::PlanOfMonth), p.month), Some(p.revenue_plan)),
+                (format!("{} ({})", c.t(K::ReportPlanOfMonth), p.month), Some(p.revenue_plan)),
                 (c.t(K::Forecast).to_string(), p.forecast),
             ];
             for (label, v) in lines {
@@ -412,7 +412,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
                     ws.write_string_with_format(r, 1, c.t(i18n::owner(o)), &st.bold)?;
                 }
                 _ => {
-                    ws.write_string_with_format(r, 0, c.t(K::NoBottleneck), &st.note)?;
+                    ws.write_string_with_format(r, 0, c.t(K::ReportNoBottleneck), &st.note)?;
                 }
             }
         }
@@ -574,7 +574,7 @@ fn months_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         c.col(K::AttributedGrossProfit, 17.0, Money),
         c.col(K::Roas, 8.0, Ratio),
         c.col(K::Romi, 9.0, Rate),
-        c.col(K::RequiredPace, 13.0, Money),
+        c.col(K::ReportRequiredPace, 13.0, Money),
     ];
     let ws = c.sheet(wb, K::SheetMonths, c.t(K::TitleMonths))?;
     let rows: Vec<Vec<V>> =
@@ -1005,17 +1005,17 @@ fn doctors_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         c.col(K::Direction, 18.0, Text),
         c.col(K::PrimaryPatients, 11.0, Count),
         c.col(K::RepeatPatients, 11.0, Count),
-        c.col(K::DoctorConversion, 12.0, Rate),
+        c.col(K::ReportDoctorConversion, 12.0, Rate),
         c.col(K::HoursAvailable, 10.0, Decimal),
         c.col(K::HoursBooked, 10.0, Decimal),
-        c.col(K::Utilization, 10.0, Rate),
+        c.col(K::ReportUtilization, 10.0, Rate),
         c.col(K::Revenue, 14.0, Money),
         c.col(K::Recommended, 15.0, Count),
         c.col(K::Agreed, 13.0, Count),
         c.col(K::Performed, 12.0, Count),
         c.col(K::PlanAgreedRate, 14.0, Rate),
         c.col(K::PlanPerformedRate, 14.0, Rate),
-        c.col(K::PlanTotalRate, 14.0, Rate),
+        c.col(K::ReportPlanTotalRate, 14.0, Rate),
     ];
     let ws = c.sheet(wb, K::SheetDoctors, c.t(K::TitleDoctors))?;
     let rows: Vec<Vec<V>> = c

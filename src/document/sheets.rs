@@ -8,9 +8,10 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use super::i18n::{K, tr};
 use super::parse::{self, ParseError};
 use crate::format::{self, Lang};
+use crate::i18n::{K, day_label, tr};
+pub use crate::i18n::month_label;
 use crate::model::{
     BudgetRow, Channel, ChannelKind, Direction, DoctorRow, FunnelRow, Month, NpsPeriod, NpsRow, NpsScale, PlanRow,
     Project, RevenueRow, Tier,
@@ -209,28 +210,28 @@ const fn col(key: &'static str, label: K, kind: Kind, required: bool) -> Column 
 }
 
 /// The chain's branch, last on every data sheet (blank = the whole chain; domain.md, "Branches").
-const BRANCH: Column = col("branch", K::ColBranch, Kind::Text, false);
+const BRANCH: Column = col("branch", K::BranchOf, Kind::Text, false);
 
 const SETTINGS_COLUMNS: &[Column] =
-    &[col("key", K::ColKey, Kind::Text, true), col("value", K::ColValue, Kind::Text, false)];
+    &[col("key", K::ColKey, Kind::Text, true), col("value", K::Value, Kind::Text, false)];
 
 const DIRECTIONS: &[Column] = &[
-    col("direction", K::ColDirection, Kind::Text, true),
-    col("margin", K::ColMargin, Kind::Rate, true),
+    col("direction", K::Direction, Kind::Text, true),
+    col("margin", K::Margin, Kind::Rate, true),
     col("visits_per_patient", K::ColVisitsPerPatient, Kind::Count, false),
 ];
 
 const CHANNELS: &[Column] = &[
-    col("channel", K::ColChannel, Kind::Text, true),
-    col("tier", K::ColTier, Kind::Tier, true),
+    col("channel", K::Channel, Kind::Text, true),
+    col("tier", K::Tier, Kind::Tier, true),
     col("kind", K::ColKind, Kind::ChannelKind, false),
     col("sources", K::ColSources, Kind::List, false),
 ];
 
 const PLAN: &[Column] = &[
-    col("month", K::ColMonth, Kind::Month, true),
-    col("direction", K::ColDirection, Kind::Direction, false),
-    col("revenue_plan", K::ColRevenuePlan, Kind::Money, true),
+    col("month", K::Month, Kind::Month, true),
+    col("direction", K::Direction, Kind::Direction, false),
+    col("revenue_plan", K::RevenuePlan, Kind::Money, true),
     col("leads_plan", K::ColLeadsPlan, Kind::Count, false),
     col("booking_rate_plan", K::ColBookingRatePlan, Kind::Rate, false),
     col("show_rate_plan", K::ColShowRatePlan, Kind::Rate, false),
@@ -240,30 +241,30 @@ const PLAN: &[Column] = &[
 ];
 
 const BUDGET: &[Column] = &[
-    col("month", K::ColMonth, Kind::Month, true),
-    col("channel", K::ColChannel, Kind::Channel, true),
+    col("month", K::Month, Kind::Month, true),
+    col("channel", K::Channel, Kind::Channel, true),
     col("budget_plan", K::ColBudgetPlan, Kind::Money, false),
-    col("spend", K::ColSpend, Kind::Money, false),
+    col("spend", K::Spend, Kind::Money, false),
     BRANCH,
 ];
 
 const FUNNEL: &[Column] = &[
-    col("month", K::ColMonth, Kind::Month, true),
-    col("channel", K::ColChannel, Kind::Channel, true),
-    col("direction", K::ColDirection, Kind::Direction, false),
-    col("leads", K::ColLeads, Kind::Count, false),
-    col("bookings", K::ColBookings, Kind::Count, false),
+    col("month", K::Month, Kind::Month, true),
+    col("channel", K::Channel, Kind::Channel, true),
+    col("direction", K::Direction, Kind::Direction, false),
+    col("leads", K::Leads, Kind::Count, false),
+    col("bookings", K::Bookings, Kind::Count, false),
     col("visits", K::ColVisits, Kind::Count, false),
-    col("paid", K::ColPaid, Kind::Count, false),
-    col("revenue", K::ColRevenue, Kind::Money, false),
-    col("returning_leads", K::ColReturningLeads, Kind::Count, false),
+    col("paid", K::Paid, Kind::Count, false),
+    col("revenue", K::Revenue, Kind::Money, false),
+    col("returning_leads", K::ReturningLeads, Kind::Count, false),
     BRANCH,
 ];
 
 const REVENUE: &[Column] = &[
-    col("date", K::ColDate, Kind::Day, true),
-    col("direction", K::ColDirection, Kind::Direction, false),
-    col("revenue", K::ColRevenue, Kind::Money, true),
+    col("date", K::Date, Kind::Day, true),
+    col("direction", K::Direction, Kind::Direction, false),
+    col("revenue", K::Revenue, Kind::Money, true),
     col("checks", K::ColChecks, Kind::Count, false),
     col("new_patients", K::ColNewPatients, Kind::Count, false),
     col("repeat_patients", K::ColRepeatPatients, Kind::Count, false),
@@ -271,25 +272,25 @@ const REVENUE: &[Column] = &[
 ];
 
 const DOCTORS: &[Column] = &[
-    col("month", K::ColMonth, Kind::Month, true),
-    col("doctor", K::ColDoctor, Kind::Text, true),
-    col("direction", K::ColDirection, Kind::Direction, false),
+    col("month", K::Month, Kind::Month, true),
+    col("doctor", K::Doctor, Kind::Text, true),
+    col("direction", K::Direction, Kind::Direction, false),
     col("primary_patients", K::ColPrimaryPatients, Kind::Count, false),
     col("repeat_patients", K::ColRepeatPatients, Kind::Count, false),
-    col("revenue", K::ColRevenue, Kind::Money, false),
-    col("hours_available", K::ColHoursAvailable, Kind::Count, false),
-    col("hours_booked", K::ColHoursBooked, Kind::Count, false),
-    col("recommended", K::ColRecommended, Kind::Count, false),
-    col("agreed", K::ColAgreed, Kind::Count, false),
-    col("performed", K::ColPerformed, Kind::Count, false),
+    col("revenue", K::Revenue, Kind::Money, false),
+    col("hours_available", K::HoursAvailable, Kind::Count, false),
+    col("hours_booked", K::HoursBooked, Kind::Count, false),
+    col("recommended", K::Recommended, Kind::Count, false),
+    col("agreed", K::Agreed, Kind::Count, false),
+    col("performed", K::Performed, Kind::Count, false),
     BRANCH,
 ];
 
 const NPS: &[Column] = &[
-    col("period", K::ColPeriod, Kind::Period, true),
-    col("direction", K::ColDirection, Kind::Direction, false),
+    col("period", K::Period, Kind::Period, true),
+    col("direction", K::Direction, Kind::Direction, false),
     col("score", K::ColScore, Kind::Score, true),
-    col("count", K::ColCount, Kind::Count, true),
+    col("count", K::Count, Kind::Count, true),
     BRANCH,
 ];
 
@@ -971,25 +972,24 @@ pub fn choices(p: &Project, kind: Kind, lang: Lang) -> Vec<(Value, String)> {
 pub fn kind_label(k: ChannelKind, lang: Lang) -> &'static str {
     match lang {
         Lang::Ru => k.word_ru(),
-        Lang::En => k.key(),
+        // The importer reads English and Russian words only: Chinese cells keep the key.
+        Lang::En | Lang::Zh => k.key(),
     }
 }
 
-/// A tier's name in the user's language.
+/// A tier's name in the user's language (the catalogue's word, which the grid reads back too).
 pub fn tier_label(t: Tier, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ru => t.key_ru(),
-        Lang::En => t.key(),
-    }
+    tr(lang, crate::i18n::tier(t))
 }
 
 fn scale_label(s: NpsScale, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (NpsScale::Standard, Lang::Ru) => "стандартная (0–10)",
-        (NpsScale::Standard, Lang::En) => "standard (0–10)",
-        (NpsScale::TenSmiles, Lang::Ru) => "десять смайлов (1–10)",
-        (NpsScale::TenSmiles, Lang::En) => "ten smiles (1–10)",
-    }
+    tr(
+        lang,
+        match s {
+            NpsScale::Standard => K::NpsScaleStandard,
+            NpsScale::TenSmiles => K::NpsScaleTenSmiles,
+        },
+    )
 }
 
 /// A value as the grid shows it: `1 234 567 ₽`, `62,5 %`, `март 2025`…
@@ -1003,10 +1003,7 @@ pub fn display(v: &Value, kind: Kind, lang: Lang) -> String {
         },
         Value::Text(s) => s.clone(),
         Value::Month(m) => month_label(*m, lang),
-        Value::Day(d) => match lang {
-            Lang::Ru => d.format("%d.%m.%Y").to_string(),
-            Lang::En => d.format("%Y-%m-%d").to_string(),
-        },
+        Value::Day(d) => day_label(*d, lang),
         Value::Period(NpsPeriod::Year(y)) => y.to_string(),
         Value::Period(NpsPeriod::Month(m)) => month_label(*m, lang),
         Value::Tier(t) => tier_label(*t, lang).to_string(),
@@ -1032,22 +1029,11 @@ pub fn copy_text(v: &Value, kind: Kind, lang: Lang) -> String {
         (Value::Num(x), _) => plain(*x),
         (Value::Month(m), _) => m.to_string(),
         (Value::Period(p), _) => p.to_string(),
-        (Value::Day(d), _) => match lang {
-            Lang::Ru => d.format("%d.%m.%Y").to_string(),
-            Lang::En => d.format("%Y-%m-%d").to_string(),
-        },
+        (Value::Day(d), _) => day_label(*d, lang),
         (Value::Weights(w), _) => w.iter().map(|x| plain(*x)).collect::<Vec<_>>().join(" "),
         // Tabs and newlines inside a value would break the TSV block.
         (other, k) => display(other, k, lang).replace(['\t', '\n', '\r'], " "),
     }
-}
-
-/// `март 2025` / `Mar 2025`.
-pub fn month_label(m: Month, lang: Lang) -> String {
-    const RU: [&str; 12] = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
-    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let names = if lang == Lang::Ru { RU } else { EN };
-    format!("{} {}", names[(m.month as usize).saturating_sub(1) % 12], m.year)
 }
 
 /// Reads typed or pasted text into a value for a cell, or says in the user's language why not.

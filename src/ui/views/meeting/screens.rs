@@ -7,10 +7,11 @@ use super::MeetingContext;
 use crate::analysis::headroom::factor_text;
 use crate::analysis::story::{Step, Story, lever_in_scope};
 use crate::format::{self, Lang};
+use crate::i18n::{K, tr};
 use crate::metrics::Factor;
-use crate::ui::dashboard::{self, Status};
-use crate::ui::i18n::{K, tr};
-use crate::ui::{aarrr, charts};
+use crate::ui::charts;
+use crate::ui::views::aarrr;
+use crate::ui::views::dashboard::{self, Status};
 
 /// Draws the body of `step`.
 pub fn screen_ui(ui: &mut egui::Ui, step: Step, story: &Story, cx: &MeetingContext, scale: f32) {
@@ -55,9 +56,9 @@ fn status_colour(ui: &egui::Ui, s: Status) -> Option<Color32> {
 fn plan_fact_ui(ui: &mut egui::Ui, cx: &MeetingContext, scale: f32) {
     let (t, lang) = (&cx.kpis.total.kpis, cx.lang);
     ui.horizontal(|ui| {
-        stat_ui(ui, tr(lang, K::MeetingRevenue), &format::money(t.revenue, lang), None, scale);
+        stat_ui(ui, tr(lang, K::Revenue), &format::money(t.revenue, lang), None, scale);
         ui.add_space(60.0 * scale);
-        stat_ui(ui, tr(lang, K::MeetingPlanToDate), &format::money(t.plan_to_date, lang), None, scale);
+        stat_ui(ui, tr(lang, K::PlanToDate), &format::money(t.plan_to_date, lang), None, scale);
         ui.add_space(60.0 * scale);
         let status = dashboard::completion_status(t.completion_to_date);
         let colour = status_colour(ui, status);
@@ -75,13 +76,13 @@ fn funnel_ui(ui: &mut egui::Ui, story: &Story, cx: &MeetingContext, scale: f32) 
     // Calls come first where a call journal or Calls sheet gives contacts.
     let mut stages: Vec<(K, Option<f64>, Option<Factor>)> = Vec::new();
     if t.contacts.is_some_and(|c| c > 0.0) {
-        stages.push((K::MeetingCalls, t.contacts, None));
+        stages.push((K::Contacts, t.contacts, None));
     }
     stages.extend([
-        (K::StageLeads, t.leads, None),
-        (K::StageBookings, t.bookings, Some(Factor::BookingRate)),
-        (K::StageVisits, t.visits, Some(Factor::ShowRate)),
-        (K::StagePaid, t.paid, Some(Factor::PaidRate)),
+        (K::Leads, t.leads, None),
+        (K::Bookings, t.bookings, Some(Factor::BookingRate)),
+        (K::ColVisits, t.visits, Some(Factor::ShowRate)),
+        (K::Paid, t.paid, Some(Factor::PaidRate)),
     ]);
     let top = stages.iter().filter_map(|s| s.1).fold(0.0_f64, f64::max);
     if top <= 0.0 {
@@ -105,7 +106,7 @@ fn funnel_ui(ui: &mut egui::Ui, story: &Story, cx: &MeetingContext, scale: f32) 
                         None => Status::Neutral,
                     };
                     let plan = match r.plan {
-                        Some(p) => format!("{} {}", tr(lang, K::MeetingPlanWord), format::percent(Some(p), lang)),
+                        Some(p) => format!("{} {}", tr(lang, K::PlanWord), format::percent(Some(p), lang)),
                         None => tr(lang, K::MeetingNoPlan).to_string(),
                     };
                     let mut text =
@@ -182,7 +183,7 @@ fn levers_ui(ui: &mut egui::Ui, story: &Story, lang: Lang, scale: f32) {
                 RichText::new(format!(
                     "+{} {}",
                     format::money(Some(l.profit_gain), lang),
-                    tr(lang, K::MeetingPerMonth)
+                    tr(lang, K::PerMonthShort)
                 ))
                 .size(30.0 * scale)
                 .strong(),
@@ -198,7 +199,7 @@ fn proposal_ui(ui: &mut egui::Ui, story: &Story, lang: Lang, scale: f32) {
             stat_ui(ui, &format!("{} «{name}»", tr(lang, K::MeetingScenario)), "", None, scale);
         });
         ui.horizontal(|ui| {
-            stat_ui(ui, tr(lang, K::MeetingToday), &format::money(o.before.revenue, lang), None, scale);
+            stat_ui(ui, tr(lang, K::SpendToday), &format::money(o.before.revenue, lang), None, scale);
             ui.add_space(40.0 * scale);
             stat_ui(ui, tr(lang, K::MeetingProposed), &format::money(o.after.revenue, lang), None, scale);
         });
@@ -219,7 +220,7 @@ fn proposal_ui(ui: &mut egui::Ui, story: &Story, lang: Lang, scale: f32) {
     rows.truncate(8);
     egui::Grid::new("meeting_alloc").spacing([40.0 * scale, 8.0 * scale]).show(ui, |ui| {
         ui.label("");
-        ui.label(RichText::new(tr(lang, K::MeetingToday)).size(22.0 * scale).weak());
+        ui.label(RichText::new(tr(lang, K::SpendToday)).size(22.0 * scale).weak());
         ui.label(RichText::new(tr(lang, K::MeetingProposed)).size(22.0 * scale).weak());
         ui.end_row();
         for c in rows {

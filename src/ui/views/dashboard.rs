@@ -5,9 +5,9 @@
 
 use egui::{Color32, RichText, Sense, Stroke, Vec2};
 
-use super::i18n::{K, tr};
-use super::sheets::month_label;
+use crate::document::sheets::month_label;
 use crate::format::{self, Lang};
+use crate::i18n::{K, tr};
 use crate::metrics::{Factor, Gap, Kpis, MonthCalendar, Owner, references};
 
 /// How a KPI compares with its reference.
@@ -40,9 +40,9 @@ impl Status {
 
     fn word(self) -> K {
         match self {
-            Status::Good => K::StatusGood,
-            Status::Watch => K::StatusWatch,
-            Status::Bad => K::StatusBad,
+            Status::Good => K::Good,
+            Status::Watch => K::Watch,
+            Status::Bad => K::Bad,
             Status::Neutral => K::StatusNeutral,
         }
     }
@@ -113,7 +113,7 @@ pub fn factor_label(f: Factor) -> K {
     match f {
         Factor::Leads => K::FactorLeads,
         Factor::BookingRate => K::FactorBookingRate,
-        Factor::ShowRate => K::FactorShowRate,
+        Factor::ShowRate => K::ShowRate,
         Factor::PaidRate => K::FactorPaidRate,
         Factor::RevenuePerPaid => K::FactorRevenuePerPaid,
     }
@@ -227,7 +227,7 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
         reference: t(K::RefMarketingShare).to_string(),
     });
     out.push(Card {
-        title: K::CardLeads,
+        title: K::Leads,
         value: format::count(k.leads, lang),
         sub: format!(
             "{} {} · {} {}",
@@ -254,14 +254,14 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
         reference: t(K::RefCac).to_string(),
     });
     out.push(Card {
-        title: K::CardRomi,
+        title: K::Romi,
         value: format::percent(k.romi, lang),
         sub: format!("{} {}", t(K::GrossProfitWord), format::money(k.attributed_gross_profit, lang)),
         status: romi_status(k.romi),
         reference: t(K::RefRomi).to_string(),
     });
     out.push(Card {
-        title: K::CardRoas,
+        title: K::Roas,
         value: format::ratio(k.roas, lang),
         sub: format!("{} {}", t(K::AttributedWord), format::money(k.attributed_revenue, lang)),
         status: roas_status(k.roas),
@@ -274,19 +274,19 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
         kpis.directions.iter().map(|d| format!("{}: {}", d.direction, format::ratio(d.ltv_to_cac, lang))).collect();
     let clinic = &kpis.total;
     out.push(Card {
-        title: K::CardLtvCac,
+        title: K::LtvToCac,
         value: format::ratio(clinic.ltv_to_cac, lang),
         sub: match (clinic.ltv, worst) {
             (None, _) => t(K::NoLtv).to_string(),
             (Some(ltv), Some(w)) => format!(
                 "{} {} · {} {} {}",
-                t(K::LtvWord),
+                t(K::Ltv),
                 format::money(Some(ltv), lang),
                 t(K::WeakestWord),
                 w.1.direction,
                 format::ratio(Some(w.0), lang)
             ),
-            (Some(ltv), None) => format!("{} {}", t(K::LtvWord), format::money(Some(ltv), lang)),
+            (Some(ltv), None) => format!("{} {}", t(K::Ltv), format::money(Some(ltv), lang)),
         },
         status: ltv_cac_status(clinic.ltv_to_cac),
         reference: format!("{}\n{}", t(K::RefLtvCac), all.join("\n")),
@@ -298,7 +298,7 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
         .map(|n| format!("{}: {}", n.period, format::number(n.nps.unwrap_or(f64::NAN), 0, lang)))
         .collect();
     out.push(Card {
-        title: K::CardNps,
+        title: K::Nps,
         value: latest.and_then(|n| n.nps).map_or_else(|| format::DASH.to_string(), |v| format::number(v, 0, lang)),
         sub: latest.map_or_else(
             || t(K::NoNps).to_string(),
@@ -306,7 +306,7 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
                 format!(
                     "{} · {} {}",
                     period_label(&n.period, lang),
-                    t(K::RespondentsWord),
+                    t(K::Respondents),
                     format::count(Some(n.respondents), lang)
                 )
             },
@@ -324,7 +324,7 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
                 t(K::LostCallsSub),
                 format::count(k.lost, lang),
                 format::count(k.contacts, lang),
-                t(K::CallsAnswerRate),
+                t(K::AnswerRate),
                 format::percent(k.answer_rate, lang)
             ),
             status: lost_calls_status(k.lost_rate),
@@ -383,16 +383,16 @@ pub fn dashboard_ui(
         ui.add_space(gap);
     }
     // The owner's pace panel and two small charts (revenue by month, the month day by day).
-    super::charts::dashboard_charts_ui(ui, kpis, calendar, lang, 250.0);
+    crate::ui::charts::dashboard_charts_ui(ui, kpis, calendar, lang, 250.0);
     ui.add_space(10.0);
     funnel_ui(ui, kpis, lang, dark);
     ui.add_space(10.0);
-    super::views::summary_ui(ui, super::sheets::Sheet::Plan, kpis, lang);
+    crate::ui::views::summaries::summary_ui(ui, crate::document::sheets::Sheet::Plan, kpis, lang);
     if !kpis.notices.is_empty() {
         ui.add_space(10.0);
         ui.collapsing(tr(lang, K::ComputationNotices), |ui| {
             for n in &kpis.notices {
-                ui.label(n);
+                ui.label(crate::i18n::kpi_notice(n, lang));
             }
         });
     }
@@ -434,14 +434,14 @@ fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, dark: bool) {
     let bottleneck = gap.and_then(|g| g.bottleneck);
     let has_calls = k.contacts.is_some_and(|n| n > 0.0);
     // "calls → leads" comes before the leads when the clinic has calls.
-    let calls = has_calls.then_some((K::StageContacts, k.contacts, None, None));
+    let calls = has_calls.then_some((K::BrContacts, k.contacts, None, None));
     let stages: Vec<FunnelRow> = calls
         .into_iter()
         .chain([
-            (K::StageLeads, k.leads, has_calls.then_some(k.lead_per_contact), Some(Factor::Leads)),
-            (K::StageBookings, k.bookings, Some(k.booking_rate), Some(Factor::BookingRate)),
-            (K::StageVisits, k.visits, Some(k.show_rate), Some(Factor::ShowRate)),
-            (K::StagePaid, k.paid, Some(k.paid_rate), Some(Factor::PaidRate)),
+            (K::Leads, k.leads, has_calls.then_some(k.lead_per_contact), Some(Factor::Leads)),
+            (K::Bookings, k.bookings, Some(k.booking_rate), Some(Factor::BookingRate)),
+            (K::ColVisits, k.visits, Some(k.show_rate), Some(Factor::ShowRate)),
+            (K::Paid, k.paid, Some(k.paid_rate), Some(Factor::PaidRate)),
         ])
         .collect();
     let top = stages.iter().filter_map(|s| s.1).fold(0.0, f64::max);
@@ -490,7 +490,7 @@ fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, dark: bool) {
                     ui.label(format!("CPL {}", format::money(k.cpl, lang)));
                 }
                 (_, None) => {
-                    ui.label(format!("{} {}", tr(lang, K::CallsAnswerRate), format::percent(k.answer_rate, lang)));
+                    ui.label(format!("{} {}", tr(lang, K::AnswerRate), format::percent(k.answer_rate, lang)));
                 }
             }
             ui.end_row();

@@ -4,12 +4,12 @@
 
 use egui::{Align, Layout, RichText, Stroke};
 
-use super::dashboard::Status;
-use super::i18n::{K, tr};
 use crate::analysis::story;
 use crate::format::{self, Lang};
+use crate::i18n::{K, tr};
 use crate::metrics::Kpis;
 use crate::metrics::aarrr::LINK_KEYS;
+use crate::ui::views::dashboard::Status;
 
 /// The AARRR view.
 pub fn aarrr_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
@@ -40,7 +40,7 @@ fn link_texts(kpis: &Kpis, lang: Lang) -> Vec<LinkText> {
     vec![
         LinkText {
             name: t(K::AarrrAcquisition),
-            values: format!("{} {} · CPL {}", c(l.acquisition.leads), t(K::AarrrLeads), m(l.acquisition.cpl)),
+            values: format!("{} {} · CPL {}", c(l.acquisition.leads), t(K::FactorLeads), m(l.acquisition.cpl)),
             change: changes[0],
             previous: prev(&|p| c(p.acquisition.leads)),
         },
@@ -142,7 +142,7 @@ pub fn links_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, scale: f32) {
                                     .color(colour),
                             );
                             ui.label(
-                                RichText::new(format!("{} {}", tr(lang, K::AarrrWas), link.previous))
+                                RichText::new(format!("{} {}", tr(lang, K::WasWord), link.previous))
                                     .weak()
                                     .size(14.0 * scale),
                             );
