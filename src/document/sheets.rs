@@ -10,8 +10,8 @@ use chrono::NaiveDate;
 
 use super::parse::{self, ParseError};
 use crate::format::{self, Lang};
-use crate::i18n::{K, day_label, tr};
 pub use crate::i18n::month_label;
+use crate::i18n::{K, day_label, tr};
 use crate::model::{
     BudgetRow, Channel, ChannelKind, Direction, DoctorRow, FunnelRow, Month, NpsPeriod, NpsRow, NpsScale, PlanRow,
     Project, RevenueRow, Tier,

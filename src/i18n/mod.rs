@@ -131,8 +131,10 @@ pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
 mod tests {
     use super::*;
 
-    /// Deliberate shared symbols a Chinese text may be made of alone.
-    const SHARED: &[&str] = &["NPS", "CPL", "CAC", "ROMI", "ROAS", "LTV", "LTV:CAC", "AARRR", "4–10 %", "ID"];
+    /// Deliberate shared symbols a Chinese text may be made of alone: the KPI abbreviations, the
+    /// curve's parameters, signs and the rank column's `#`.
+    const SHARED: &[&str] =
+        &["NPS", "CPL", "CAC", "ROMI", "ROAS", "LTV", "LTV:CAC", "AARRR", "KPI", "4–10 %", "ID", "#", "a", "b", "%", "₽"];
 
     fn has_cjk(s: &str) -> bool {
         s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c))

@@ -1033,7 +1033,7 @@ table! {
         "A row is the month of the first visit, a column the months since it.",
         "每行是首诊月份，每列是其后的月数。";
     CohortsRetention => "Удержание, %", "Retention, %", "留存，%";
-    CohortsLtv => "LTV, ₽", "LTV, ₽", "LTV，₽";
+    CohortsLtv => "LTV, ₽", "LTV, ₽", "患者LTV（₽）";
     CohortsLtvCurve => "Накопленный LTV на пациента", "Cumulative LTV per patient", "每位患者累计 LTV";
     CohortsPatients => "Пациентов", "Patients", "患者";
     CohortsMonthShort => "мес.", "month", "月";

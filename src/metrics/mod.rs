@@ -350,7 +350,6 @@ pub struct NpsKpis {
     pub nps: Option<f64>,
 }
 
-
 /// Something the user should know about how the KPIs were computed: data, worded in the user's
 /// language by the catalogue.
 #[derive(Clone, Debug, PartialEq)]

@@ -245,7 +245,11 @@ fn a_channel_only_in_the_data_is_an_experiment() {
     assert_eq!((c.channel.as_str(), c.tier), ("Листовки", Tier::Experiment));
     // A channel with no Funnel rows and spend: leads 0, so cpl is undefined.
     assert_eq!(c.cpl, None);
-    assert!(k.notices.iter().any(|n| matches!(n, crate::metrics::KpiNotice::Untiered(c) if c.contains(&"Листовки".to_string()))));
+    assert!(
+        k.notices
+            .iter()
+            .any(|n| matches!(n, crate::metrics::KpiNotice::Untiered(c) if c.contains(&"Листовки".to_string())))
+    );
 }
 
 #[test]

@@ -10,8 +10,34 @@ use crate::app::{clinic, harness};
 
 /// Words in Latin letters a Russian screen may show: KPI abbreviations, keys and product names.
 const ALLOWED: &[&str] = &[
-    "CPL", "CAC", "ROMI", "ROAS", "LTV", "NPS", "AARRR", "ID", "KPI", "PNG", "Excel", "LibreOffice", "medfunnel",
-    "CRM", "MIS", "Ctrl", "Esc", "Del", "Tab", "Enter", "F", "C", "V", "D", "Z", "Y", "ISO", "English",
+    "CPL",
+    "CAC",
+    "ROMI",
+    "ROAS",
+    "LTV",
+    "NPS",
+    "AARRR",
+    "ID",
+    "KPI",
+    "PNG",
+    "Excel",
+    "LibreOffice",
+    "medfunnel",
+    "CRM",
+    "MIS",
+    "Ctrl",
+    "Esc",
+    "Del",
+    "Tab",
+    "Enter",
+    "F",
+    "C",
+    "V",
+    "D",
+    "Z",
+    "Y",
+    "ISO",
+    "English",
 ];
 
 /// Every label and value the screen exposes to AccessKit.

@@ -91,7 +91,10 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
         .show(ui, |p| {
             p.bar_chart(solid_bars(tr(lang, K::LtvToCac), ratio, pal.good).horizontal());
             p.vline(
-                VLine::new(tr(lang, K::LtvCacRef), 3.0).color(pal.reference).width(2.0).style(LineStyle::dashed_dense()),
+                VLine::new(tr(lang, K::LtvCacRef), 3.0)
+                    .color(pal.reference)
+                    .width(2.0)
+                    .style(LineStyle::dashed_dense()),
             );
         });
 }

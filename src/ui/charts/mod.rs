@@ -29,9 +29,7 @@ use egui_plot::{
 
 use crate::format::{self, Lang};
 use crate::i18n::{K, tr};
-use crate::metrics::{
-    ChannelKpis, Factor, Filter, Gap, Kpis, MonthCalendar, MonthState, Owner, Progress, month_calendar,
-};
+use crate::metrics::{ChannelKpis, Factor, Filter, Gap, Kpis, MonthCalendar, MonthState, Progress, month_calendar};
 use crate::model::{Month, Project};
 use crate::ui::theme::Palette;
 use crate::ui::views::pace;

@@ -324,7 +324,9 @@ impl PlanDialog {
         }
         // Estimated months change the plan itself: a visible line each, in the user's language.
         for e in p.plan.estimates() {
-            ui.add(egui::Label::new(RichText::new(format!("ℹ {}", i18n::estimate_sentence(e, lang))).color(warn)).wrap());
+            ui.add(
+                egui::Label::new(RichText::new(format!("ℹ {}", i18n::estimate_sentence(e, lang))).color(warn)).wrap(),
+            );
         }
         for n in p.plan.notices.iter().filter(|n| !matches!(n, PlanNotice::Estimated(_))) {
             ui.add(egui::Label::new(RichText::new(format!("ℹ {}", i18n::plan_notice(n, lang))).weak()).wrap());

@@ -76,13 +76,7 @@ const ROWS: [Row; 15] = [
     Row { label: K::BrContacts, unit: Unit::Count, status: none, branch: |b| b.contacts, chain: |t| t.contacts },
     Row { label: K::BrAnswerRate, unit: Unit::Rate, status: none, branch: |b| b.answer_rate, chain: |t| t.answer_rate },
     // The chain's NPS over every answer is on the NPS chart; the total here is left blank.
-    Row {
-        label: K::Nps,
-        unit: Unit::Points,
-        status: |x| Some(references::nps(x)),
-        branch: |b| b.nps,
-        chain: |_| None,
-    },
+    Row { label: K::Nps, unit: Unit::Points, status: |x| Some(references::nps(x)), branch: |b| b.nps, chain: |_| None },
 ];
 
 /// Draws the Branches view of `kpis` (computed under `filter`).

@@ -768,15 +768,7 @@ fn ranking_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext)
         }
     };
     egui::Grid::new("lever_ranking").striped(true).num_columns(7).spacing([16.0, 4.0]).show(ui, |ui| {
-        for h in [
-            K::RankNo,
-            K::Lever,
-            K::Owner,
-            K::RevenueGain,
-            K::SpendChange,
-            K::ProfitGain,
-            K::ProfitGainPerMonth,
-        ] {
+        for h in [K::RankNo, K::Lever, K::Owner, K::RevenueGain, K::SpendChange, K::ProfitGain, K::ProfitGainPerMonth] {
             ui.label(RichText::new(tr(lang, h)).strong());
         }
         ui.end_row();
@@ -1343,13 +1335,8 @@ mod tests {
             up_is_good: false,
         };
         assert_eq!(difference(&up, Lang::Ru).map(|d| d.1), Some(Status::Bad));
-        let same = Metric {
-            title: K::Revenue,
-            before: Some(100.0),
-            after: Some(100.0),
-            kind: Kind::Money,
-            up_is_good: true,
-        };
+        let same =
+            Metric { title: K::Revenue, before: Some(100.0), after: Some(100.0), kind: Kind::Money, up_is_good: true };
         assert_eq!(difference(&same, Lang::Ru), None);
     }
 }

@@ -8,8 +8,8 @@
 use egui::{Color32, RichText};
 
 use crate::format::{self, Lang};
-use crate::metrics::{MonthCalendar, Progress};
 use crate::i18n::{K, tr};
+use crate::metrics::{MonthCalendar, Progress};
 use crate::ui::charts::{WeekPace, current_week, day_label, day_short, month_label};
 
 /// How a pace compares with what is needed.

@@ -26,14 +26,7 @@ fn summary(sheet: Sheet, kpis: &Kpis, lang: Lang) -> Option<Summary> {
     let r = |x| format::ratio(x, lang);
     Some(match sheet {
         Sheet::Plan | Sheet::Revenue => Summary {
-            headers: vec![
-                K::Month,
-                K::RevenuePlan,
-                K::Revenue,
-                K::Completion,
-                K::CardForecast,
-                K::AvgCheck,
-            ],
+            headers: vec![K::Month, K::RevenuePlan, K::Revenue, K::Completion, K::CardForecast, K::AvgCheck],
             rows: kpis
                 .months
                 .iter()

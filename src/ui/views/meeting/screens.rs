@@ -180,13 +180,9 @@ fn levers_ui(ui: &mut egui::Ui, story: &Story, lang: Lang, scale: f32) {
             ui.label(RichText::new(format!("{}. {name}: {now} → {best}", i + 1)).size(30.0 * scale));
             ui.label(RichText::new(tr(lang, dashboard::owner_label(l.owner))).size(28.0 * scale));
             ui.label(
-                RichText::new(format!(
-                    "+{} {}",
-                    format::money(Some(l.profit_gain), lang),
-                    tr(lang, K::PerMonthShort)
-                ))
-                .size(30.0 * scale)
-                .strong(),
+                RichText::new(format!("+{} {}", format::money(Some(l.profit_gain), lang), tr(lang, K::PerMonthShort)))
+                    .size(30.0 * scale)
+                    .strong(),
             );
             ui.end_row();
         }
