@@ -135,7 +135,7 @@ fn the_pace_sentence_quotes_the_metrics() {
     let kpis = compute(&project, &Filter::default());
     let progress = kpis.progress.clone().expect("the demo clinic has a month in progress");
     let calendar = month_calendar(&project, progress.month, &Filter::default());
-    for lang in Lang::ALL {
+    for lang in [Lang::Ru, Lang::En] {
         let (p, c) = (progress.clone(), calendar.clone());
         let mut h = Harness::builder()
             .with_size(egui::vec2(1100.0, 400.0))
