@@ -133,8 +133,9 @@ mod tests {
 
     /// Deliberate shared symbols a Chinese text may be made of alone: the KPI abbreviations, the
     /// curve's parameters, signs and the rank column's `#`.
-    const SHARED: &[&str] =
-        &["NPS", "CPL", "CAC", "ROMI", "ROAS", "LTV", "LTV:CAC", "AARRR", "KPI", "4–10 %", "ID", "#", "a", "b", "%", "₽"];
+    const SHARED: &[&str] = &[
+        "NPS", "CPL", "CAC", "ROMI", "ROAS", "LTV", "LTV:CAC", "AARRR", "KPI", "4–10 %", "ID", "#", "a", "b", "%", "₽",
+    ];
 
     fn has_cjk(s: &str) -> bool {
         s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c) || ('\u{3000}'..='\u{303f}').contains(&c))

@@ -488,12 +488,12 @@ table! {
     Dashboard => "Сводка", "Dashboard", "概览";
     Charts => "Графики", "Charts", "图表";
     Settings => "Настройки", "Settings", "设置";
-    Directions => "Направления", "Directions", "科室";
-    Channels => "Каналы", "Channels", "渠道";
+    Directions => "Направления", "Directions", "各科室";
+    Channels => "Каналы", "Channels", "各渠道";
     Plan => "План", "Plan", "计划";
     Budget => "Бюджет", "Budget", "预算";
     Funnel => "Воронка", "Funnel", "漏斗";
-    Doctors => "Врачи", "Doctors", "医生";
+    Doctors => "Врачи", "Doctors", "各医生";
     Problems => "Проблемы импорта", "Import problems", "导入问题";
     // Columns
     ColKey => "Параметр", "Key", "参数";

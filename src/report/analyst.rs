@@ -622,13 +622,9 @@ fn days_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         rows.map(|r| r.date).max().map(Month::of)
     });
     let title = match (progress, month) {
-        (Some(p), _) => format!(
-            "{}: {}, {} {}",
-            c.t(K::SheetDays),
-            p.month,
-            c.t(K::DataUpTo),
-            date_text(p.last_day, c.lang)
-        ),
+        (Some(p), _) => {
+            format!("{}: {}, {} {}", c.t(K::SheetDays), p.month, c.t(K::DataUpTo), date_text(p.last_day, c.lang))
+        }
         (None, Some(m)) => format!("{}: {m}", c.t(K::TitleDaysComplete)),
         (None, None) => c.t(K::NoData).to_string(),
     };
