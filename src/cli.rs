@@ -1216,6 +1216,18 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(Cli::try_parse_from(["medfunnel", "report", "--lang", "de"]).is_err());
+        match Cli::try_parse_from(["medfunnel", "report", "--lang", "zh"]).unwrap().command {
+            Some(Command::Report(a)) => assert_eq!(a.lang, Lang::Zh),
+            other => panic!("{other:?}"),
+        }
+        match Cli::try_parse_from(["medfunnel", "plan", "--lang", "ru"]).unwrap().command {
+            Some(Command::Plan(a)) => assert_eq!(a.lang, Lang::Ru),
+            other => panic!("{other:?}"),
+        }
+        match Cli::try_parse_from(["medfunnel", "plan"]).unwrap().command {
+            Some(Command::Plan(a)) => assert_eq!(a.lang, Lang::En, "machine-friendly English by default"),
+            other => panic!("{other:?}"),
+        }
         assert!(
             Cli::try_parse_from(["medfunnel", "allocate", "--budget", "1 000 000", "--tiers", "80/15/10"]).is_err()
         );

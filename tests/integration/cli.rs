@@ -98,6 +98,22 @@ fn plan_builds_next_year_and_writes_a_project() {
     assert!((k["months"][0]["revenue_plan"].as_f64().unwrap() - plan_jan).abs() < 1e-6);
 }
 
+#[test]
+fn plan_speaks_the_language_asked_for_and_its_json_stays_english() {
+    // 12 % is outside the 4–10 % reference: a warning, worded in the language asked for.
+    let (code, _, ru) = medfunnel(&["plan", "--year", "2026", "--marketing-share", "12%", "--lang", "ru"]);
+    assert_eq!(code, 0, "{ru}");
+    assert!(ru.contains("warning: Доля маркетинга 12\u{a0}%"), "{ru}");
+    let (_, _, zh) = medfunnel(&["plan", "--year", "2026", "--marketing-share", "12%", "--lang", "zh"]);
+    assert!(zh.contains("warning: 营销费用占比 12 %"), "{zh}");
+    let (_, out, err) = medfunnel(&["plan", "--year", "2026", "--marketing-share", "12%", "--json", "--lang", "ru"]);
+    assert!(err.contains("warning: Доля маркетинга"), "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    for n in v["notices"].as_array().unwrap() {
+        assert!(n.as_str().unwrap().is_ascii() || n.as_str().unwrap().contains('«'), "{n}");
+    }
+}
+
 fn json_of(args: &[&str]) -> serde_json::Value {
     let (code, out, err) = medfunnel(args);
     assert_eq!(code, 0, "{err}");
