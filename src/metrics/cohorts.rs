@@ -145,7 +145,7 @@ pub fn first_year_ltv(
         if (last - p.first).num_days() < 365 {
             continue;
         }
-        let Some(dir) = p.first_record.and_then(|i| visits[i].direction.clone()) else { continue };
+        let Some(dir) = p.first_record.and_then(|i| visits[i].direction.as_deref()) else { continue };
         let end = p.first + chrono::Days::new(365);
         let mut gp = Some(0.0);
         for &i in grouped.visits(p) {
@@ -154,7 +154,7 @@ pub fn first_year_ltv(
                 gp = gp.zip(margin(v.direction.as_deref())).map(|(s, m)| s + v.amount * m);
             }
         }
-        let e = sums.entry(dir).or_insert((Some(0.0), 0));
+        let e = sums.entry(dir.to_string()).or_insert((Some(0.0), 0));
         e.0 = e.0.zip(gp).map(|(a, b)| a + b);
         e.1 += 1;
     }
@@ -168,8 +168,8 @@ mod tests {
     fn v(date: &str, patient: Option<&str>, dir: &str, amount: f64) -> VisitRecord {
         VisitRecord {
             date: date.parse().unwrap(),
-            patient: patient.map(str::to_string),
-            direction: Some(dir.to_string()),
+            patient: patient.map(Into::into),
+            direction: Some(dir.into()),
             doctor: None,
             amount,
             branch: None,

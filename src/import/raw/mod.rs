@@ -16,6 +16,7 @@ mod read;
 mod table;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -25,12 +26,14 @@ pub use join::{JoinReport, add_alias, ensure_key, join};
 pub use key::{KeyError, PatientKey};
 pub use phone::{Phone, mask_phone};
 pub use read::{ColumnPreview, preview_columns, preview_rows};
+use table::Check;
 pub use table::{ColumnMap, ExportKind};
 
 use super::{ImportError, Problem};
 use crate::model::{Month, Project};
 
-/// One lead from the CRM export. The contact's name is not kept.
+/// One lead from the CRM export. The contact's name is not kept; texts are shared copies (one
+/// per distinct value of the export).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lead {
     /// When the lead was created (midnight when the export gives only the day).
@@ -38,18 +41,19 @@ pub struct Lead {
     /// The phone as an identity (its `Debug` is masked).
     pub phone: Phone,
     /// The source as written (a channel or one of its aliases).
-    pub source: String,
+    pub source: Arc<str>,
     /// The direction asked about, if the CRM has it.
-    pub direction: Option<String>,
+    pub direction: Option<Arc<str>>,
     /// The CRM status as written.
-    pub status: Option<String>,
+    pub status: Option<Arc<str>>,
     /// The appointment day, when one was booked.
     pub booked: Option<NaiveDate>,
     /// The chain's branch the lead came to, if the CRM says.
-    pub branch: Option<String>,
+    pub branch: Option<Arc<str>>,
 }
 
-/// One visit from the MIS export. The patient's name is not kept.
+/// One visit from the MIS export. The patient's name is not kept; texts are shared copies (one
+/// per distinct value of the export).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Visit {
     /// The day of the visit.
@@ -57,13 +61,13 @@ pub struct Visit {
     /// The phone as an identity (its `Debug` is masked).
     pub phone: Phone,
     /// The department.
-    pub direction: Option<String>,
+    pub direction: Option<Arc<str>>,
     /// The doctor.
-    pub doctor: Option<String>,
+    pub doctor: Option<Arc<str>>,
     /// Money paid at the visit (an empty cell is 0).
     pub amount: f64,
     /// The chain's branch of the visit, if the MIS says.
-    pub branch: Option<String>,
+    pub branch: Option<Arc<str>>,
 }
 
 /// One row of an ad-cabinet spend export (a day's row is counted in its month).
@@ -112,16 +116,17 @@ pub enum RawError {
 /// [`ImportError`] when the file cannot be opened or read at all. Missing columns and unreadable
 /// values are problems in the result, and their rows are left out.
 pub fn read_leads(path: &Path, map: &ColumnMap) -> Result<(Export<Lead>, Vec<Problem>), ImportError> {
+    let [mut sources, mut directions, mut statuses, mut branches] = Default::default();
     let (rows, problems) = read::read_export(path, ExportKind::Leads, map, |r| {
         let created = r.datetime("created");
         let created = r.required("created", created);
-        let phone = r.text("phone").map(|t| Phone::parse(&t)).unwrap_or_default();
-        let source = r.channel("source");
+        let phone = r.phone("phone");
+        let source = r.shared("source", Check::Channel, &mut sources);
         let source = r.required("source", source);
-        let direction = r.channel("direction");
-        let status = r.text("status");
+        let direction = r.shared("direction", Check::Channel, &mut directions);
+        let status = r.shared("status", Check::Plain, &mut statuses);
         let booked = r.day("booked");
-        let branch = r.text("branch");
+        let branch = r.shared("branch", Check::Plain, &mut branches);
         Some(Lead { created: created?, phone, source: source?, direction, status, booked, branch })
     })?;
     Ok((Export { file: read::file_name(path), rows }, problems))
@@ -133,14 +138,15 @@ pub fn read_leads(path: &Path, map: &ColumnMap) -> Result<(Export<Lead>, Vec<Pro
 /// # Errors
 /// As [`read_leads`].
 pub fn read_visits(path: &Path, map: &ColumnMap) -> Result<(Export<Visit>, Vec<Problem>), ImportError> {
+    let [mut directions, mut doctors, mut branches] = Default::default();
     let (rows, problems) = read::read_export(path, ExportKind::Visits, map, |r| {
         let date = r.day("date");
         let date = r.required("date", date);
-        let phone = r.text("phone").map(|t| Phone::parse(&t)).unwrap_or_default();
-        let direction = r.channel("direction");
-        let doctor = r.doctor("doctor");
+        let phone = r.phone("phone");
+        let direction = r.shared("direction", Check::Channel, &mut directions);
+        let doctor = r.shared("doctor", Check::Doctor, &mut doctors);
         let amount = r.number("amount").unwrap_or(0.0);
-        let branch = r.text("branch");
+        let branch = r.shared("branch", Check::Plain, &mut branches);
         Some(Visit { date: date?, phone, direction, doctor, amount, branch })
     })?;
     Ok((Export { file: read::file_name(path), rows }, problems))
@@ -267,7 +273,7 @@ pub fn import_raw(project: &mut Project, inputs: &RawInputs) -> Result<(JoinRepo
     let (mut report, mut notices) = if leads.is_none() && visits.is_none() && spend.is_none() {
         (JoinReport::default(), Vec::new())
     } else {
-        join(project, &key, leads.as_ref(), visits.as_ref(), spend.as_ref())?
+        join(project, &key, leads.as_ref(), visits, spend.as_ref())?
     };
     let calls = match &inputs.calls {
         Some(p) => match read_calls(p, &inputs.calls_map) {

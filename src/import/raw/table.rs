@@ -5,11 +5,13 @@
 //! same rules: text by the `parse_*` functions of [`crate::import::cells`], cells by `cell_*`.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use calamine::Data;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
-use super::phone::mask_phone;
+use super::phone::{Phone, mask_phone};
 use crate::import::Problem;
 use crate::import::cells::{
     ValueError, cell_day, cell_display, cell_is_blank, cell_month, cell_number, cell_seconds, cell_text,
@@ -18,7 +20,7 @@ use crate::import::cells::{
 use crate::import::redact::{holds_digit_run, looks_personal, mask_digit_runs};
 use crate::import::schema::Column;
 use crate::import::sheet::list_rows;
-use crate::model::Month;
+use crate::model::{Interner, Month};
 
 /// How many non-blank rows from the top may hold the header (a report title above it is common).
 const HEADER_SEARCH_ROWS: usize = 10;
@@ -600,21 +602,56 @@ impl RowReader<'_, '_> {
 
     fn public_text(&mut self, key: &str, names_allowed: bool) -> Option<String> {
         let text = self.text(key)?;
-        let personal = if names_allowed { holds_digit_run(&text) } else { looks_personal(&text) };
-        if personal || holds_several_fields(&text) {
+        let check = if names_allowed { Check::Doctor } else { Check::Channel };
+        if let Some(message) = refusal(&text, check) {
             if let Some((column, _)) = self.lookup(key) {
-                self.errors.push(RowError {
-                    column,
-                    value: None,
-                    message: format!(
-                        "«{}» looks like a person's name or phone, not a channel, and is never used as a channel name",
-                        mask_person(&text)
-                    ),
-                });
+                self.errors.push(RowError { column, value: None, message });
             }
             return None;
         }
         Some(text)
+    }
+
+    /// The phone of field `key` (no identity when the field is absent, blank or unreadable; an
+    /// unreadable cell is an error as for [`Self::text`]). A CSV field is parsed where it lies.
+    pub fn phone(&mut self, key: &str) -> Phone {
+        let cells = self.cells;
+        match self.columns.iter().find(|(c, _)| c.key == key).map(|(_, idx)| cells.get(*idx)) {
+            Some(Cell::Text(s)) => Phone::parse(s),
+            Some(Cell::Data(_)) => self.text(key).map(|t| Phone::parse(&t)).unwrap_or_default(),
+            None => Phone::default(),
+        }
+    }
+
+    /// A text field as one shared copy per distinct value (see [`Shared`]), checked as `check`
+    /// says: [`Check::Channel`] as [`Self::channel`], [`Check::Doctor`] as [`Self::doctor`].
+    /// The checks run once per distinct value, not once per row.
+    pub fn shared(&mut self, key: &str, check: Check, cache: &mut Shared) -> Option<Arc<str>> {
+        let cells = self.cells;
+        let (column, idx) = self.columns.iter().find(|(c, _)| c.key == key).copied()?;
+        let verdict = match cells.get(idx) {
+            Cell::Text(raw) => match cache.seen.get(raw) {
+                Some(v) => v.clone(),
+                None => {
+                    let v = cache.verdict(raw.trim(), check);
+                    cache.seen.insert(raw.into(), v.clone());
+                    v
+                }
+            },
+            // Workbook cells are read as text first (their errors located as any text's).
+            Cell::Data(_) => {
+                let text = self.text(key)?;
+                cache.verdict(&text, check)
+            }
+        };
+        match verdict {
+            Verdict::Blank => None,
+            Verdict::Text(t) => Some(t),
+            Verdict::Refused(message) => {
+                self.errors.push(RowError { column, value: None, message });
+                None
+            }
+        }
     }
 
     /// `value`, or an error when the required cell is empty.
@@ -675,6 +712,63 @@ impl RowReader<'_, '_> {
             Cell::Text(s) => parse_seconds(s),
             Cell::Data(d) => cell_seconds(d),
         })
+    }
+}
+
+/// Which values a text field refuses (see [`RowReader::shared`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Check {
+    /// Any text.
+    Plain,
+    /// A channel, source or direction: never a person's name or phone.
+    Channel,
+    /// A doctor: names are what the column holds, but never a phone's digits.
+    Doctor,
+}
+
+/// Why `text` (trimmed, not blank) cannot be a value of a field checked by `check`, as the
+/// row error says it; `None` when it can.
+fn refusal(text: &str, check: Check) -> Option<String> {
+    let personal = match check {
+        Check::Plain => return None,
+        Check::Channel => looks_personal(text),
+        Check::Doctor => holds_digit_run(text),
+    };
+    (personal || holds_several_fields(text)).then(|| {
+        format!(
+            "«{}» looks like a person's name or phone, not a channel, and is never used as a channel name",
+            mask_person(text)
+        )
+    })
+}
+
+/// What a text field's value was found to be.
+#[derive(Clone, Debug)]
+enum Verdict {
+    Blank,
+    Text(Arc<str>),
+    Refused(String),
+}
+
+/// The distinct values of one text field of an export, each checked once and kept as one shared
+/// copy: a million visits name a few hundred directions and doctors.
+#[derive(Default)]
+pub(crate) struct Shared {
+    /// Verdicts by the field as written (untrimmed).
+    seen: HashMap<Box<str>, Verdict, rustc_hash::FxBuildHasher>,
+    texts: Interner,
+}
+
+impl Shared {
+    fn verdict(&mut self, text: &str, check: Check) -> Verdict {
+        let t = text.trim();
+        if t.is_empty() {
+            return Verdict::Blank;
+        }
+        match refusal(t, check) {
+            Some(message) => Verdict::Refused(message),
+            None => Verdict::Text(self.texts.get(t)),
+        }
     }
 }
 
