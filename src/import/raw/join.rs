@@ -179,7 +179,11 @@ pub(crate) type Fast = rustc_hash::FxBuildHasher;
 /// on `u32`s instead of 64-character keys.
 struct Keys<'s> {
     key: &'s PatientKey,
+    /// Phones of up to 18 digits (all real ones) as one number: a small key, hashed in one step.
+    by_number: HashMap<u64, u32, Fast>,
     by_phone: HashMap<Phone, u32, Fast>,
+    /// Patients by key; only filled when the project's own visits are used (an export's phones
+    /// give new keys, each of its own).
     by_hash: HashMap<Arc<str>, u32, Fast>,
     /// Each patient's key, one shared copy for all their visits.
     hashes: Vec<Arc<str>>,
@@ -187,17 +191,38 @@ struct Keys<'s> {
 
 impl<'s> Keys<'s> {
     fn new(key: &'s PatientKey) -> Self {
-        Self { key, by_phone: HashMap::default(), by_hash: HashMap::default(), hashes: Vec::new() }
+        Self {
+            key,
+            by_number: HashMap::default(),
+            by_phone: HashMap::default(),
+            by_hash: HashMap::default(),
+            hashes: Vec::new(),
+        }
     }
 
     /// The patient of a phone; `None` when the phone gives no identity.
     fn of_phone(&mut self, phone: &Phone) -> Option<u32> {
         let digits = phone.digits()?;
-        if let Some(&id) = self.by_phone.get(phone) {
+        let number = phone.packed();
+        let known = match number {
+            Some(n) => self.by_number.get(&n),
+            None => self.by_phone.get(phone),
+        };
+        if let Some(&id) = known {
             return Some(id);
         }
-        let id = self.of_hash(&self.key.patient(digits));
-        self.by_phone.insert(phone.clone(), id);
+        let hash = self.key.patient(digits);
+        let id = if self.by_hash.is_empty() {
+            let id = u32::try_from(self.hashes.len()).unwrap_or(u32::MAX);
+            self.hashes.push(Arc::from(hash));
+            id
+        } else {
+            self.of_hash(&hash)
+        };
+        match number {
+            Some(n) => self.by_number.insert(n, id),
+            None => self.by_phone.insert(phone.clone(), id),
+        };
         Some(id)
     }
 
@@ -214,24 +239,53 @@ impl<'s> Keys<'s> {
 }
 
 /// Patients' visits by id: the first-visit day, and visit indices sorted by (day, file order).
+/// The indices of all patients share one flat list (patient `id`'s are `order[start[id]..start[id + 1]]`):
+/// a million visits are grouped without a vector per patient.
 struct Patients {
     first: Vec<Option<NaiveDate>>,
-    visits: Vec<Vec<usize>>,
+    start: Vec<u32>,
+    order: Vec<u32>,
 }
 
 impl Patients {
     fn new(records: &[VisitRecord], ids: &[Option<u32>], n: usize) -> Self {
         let mut first: Vec<Option<NaiveDate>> = vec![None; n];
-        let mut visits: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for (i, (v, id)) in records.iter().zip(ids).enumerate() {
+        let mut start = vec![0u32; n + 1];
+        for (v, id) in records.iter().zip(ids) {
             let Some(id) = id.map(|x| x as usize) else { continue };
             first[id] = Some(first[id].map_or(v.date, |f| f.min(v.date)));
-            visits[id].push(i);
+            start[id + 1] += 1;
         }
-        for vs in &mut visits {
-            vs.sort_by_key(|&i| records[i].date);
+        for i in 0..n {
+            start[i + 1] += start[i];
         }
-        Self { first, visits }
+        // A counting sort by patient keeps file order within each patient.
+        let mut next = start.clone();
+        let mut order = vec![0u32; start[n] as usize];
+        for (i, id) in ids.iter().enumerate() {
+            let Some(id) = id.map(|x| x as usize) else { continue };
+            order[next[id] as usize] = i as u32;
+            next[id] += 1;
+        }
+        let mut patients = Self { first, start, order };
+        for id in 0..n {
+            let range = patients.range(id as u32);
+            patients.order[range].sort_by_key(|&i| records[i as usize].date);
+        }
+        patients
+    }
+
+    fn range(&self, id: u32) -> std::ops::Range<usize> {
+        let id = id as usize;
+        self.start[id] as usize..self.start[id + 1] as usize
+    }
+
+    /// The indices of patient `id`'s visits, by day (file order within a day).
+    fn visits(&self, id: u32) -> &[u32] {
+        if id as usize >= self.first.len() {
+            return &[];
+        }
+        &self.order[self.range(id)]
     }
 
     /// The first-visit day of patient `id`, if they have visits.
@@ -512,9 +566,8 @@ fn join_leads<'v>(
     // 3. Each visit goes to the latest counted, non-returning lead created on c ≤ visit ≤ c + window.
     let mut owned: Vec<Owned<'v>> = (0..leads.len()).map(|_| Owned::default()).collect();
     for (k, ls) in &candidates {
-        let Some(visits) = by_patient.visits.get(*k as usize) else { continue };
-        for &vi in visits {
-            let v = &records[vi];
+        for &vi in by_patient.visits(*k) {
+            let v = &records[vi as usize];
             let n = ls.partition_point(|&li| leads[li].created.date() <= v.date);
             let Some(&li) = n.checked_sub(1).and_then(|j| ls.get(j)) else { continue };
             if (v.date - leads[li].created.date()).num_days() > attribution {
@@ -618,21 +671,32 @@ fn join_leads<'v>(
 }
 
 /// Patient counts of one group of visit rows: distinct patients seen on their first-visit day, and
-/// on a later day.
+/// on a later day. Ids are gathered, then counted once (sorting a group's few ids is cheaper than
+/// a hash set per group).
 #[derive(Default)]
 struct PatientSets {
-    new: HashSet<u32, Fast>,
-    repeat: HashSet<u32, Fast>,
+    new: Vec<u32>,
+    repeat: Vec<u32>,
 }
 
 impl PatientSets {
     fn add(&mut self, id: Option<u32>, date: NaiveDate, by_patient: &Patients) {
         let Some(id) = id else { return };
         if by_patient.first(id) == Some(date) {
-            self.new.insert(id);
+            self.new.push(id);
         } else {
-            self.repeat.insert(id);
+            self.repeat.push(id);
         }
+    }
+
+    /// Distinct new and repeat patients.
+    fn counts(&mut self) -> (f64, f64) {
+        let distinct = |ids: &mut Vec<u32>| {
+            ids.sort_unstable();
+            ids.dedup();
+            ids.len() as f64
+        };
+        (distinct(&mut self.new), distinct(&mut self.repeat))
     }
 }
 
@@ -651,15 +715,18 @@ fn revenue_rows(records: &[VisitRecord], ids: &[Option<u32>], by_patient: &Patie
     groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     groups
         .into_iter()
-        .map(|((date, direction, branch), (revenue, checks, sets))| RevenueRow {
-            branch: branch.map(str::to_string),
-            month_row: false,
-            date,
-            direction: direction.map(str::to_string),
-            revenue,
-            checks: Some(checks),
-            new_patients: Some(sets.new.len() as f64),
-            repeat_patients: Some(sets.repeat.len() as f64),
+        .map(|((date, direction, branch), (revenue, checks, mut sets))| {
+            let (new, repeat) = sets.counts();
+            RevenueRow {
+                branch: branch.map(str::to_string),
+                month_row: false,
+                date,
+                direction: direction.map(str::to_string),
+                revenue,
+                checks: Some(checks),
+                new_patients: Some(new),
+                repeat_patients: Some(repeat),
+            }
         })
         .collect()
 }
@@ -701,16 +768,17 @@ fn doctor_rows(
         template.iter().find(|r| r.month == m && r.doctor.trim() == doctor && same_branch(r.branch.as_deref(), branch))
     };
     let mut out: Vec<DoctorRow> = groups
-        .iter()
+        .iter_mut()
         .map(|((month, doctor, branch), (revenue, sets))| {
             let t = template_of(*month, doctor, *branch);
+            let (new, repeat) = sets.counts();
             DoctorRow {
                 branch: branch.map(str::to_string),
                 month: *month,
                 doctor: (*doctor).to_string(),
                 direction: main_direction(doctor).or_else(|| t.and_then(|t| t.direction.clone())),
-                primary_patients: Some(sets.new.len() as f64),
-                repeat_patients: Some(sets.repeat.len() as f64),
+                primary_patients: Some(new),
+                repeat_patients: Some(repeat),
                 revenue: Some(*revenue),
                 hours_available: t.and_then(|t| t.hours_available),
                 hours_booked: t.and_then(|t| t.hours_booked),

@@ -77,6 +77,19 @@ impl Phone {
         }
     }
 
+    /// The digits as one number, for a small hash key: up to 18 digits, their count in the top
+    /// bits (so that `0791…` and `791…` differ); `None` for no identity and longer numbers.
+    pub(crate) fn packed(&self) -> Option<u64> {
+        let Digits::Inline { len, buf } = &self.0 else { return None };
+        let len = usize::from(*len);
+        if len > 18 {
+            return None;
+        }
+        let value = buf[..len].iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+        // 10^18 < 2^60: the count fits in the four bits above.
+        Some(value | (len as u64 - 10) << 60)
+    }
+
     /// The phone masked for messages: `+7 916 ***-**-67`.
     pub fn masked(&self) -> String {
         match self.digits() {
@@ -128,6 +141,12 @@ mod tests {
         let long = "1".repeat(30);
         assert_eq!(Phone::parse(&long).digits(), Some(long.as_str()));
         assert_eq!(Phone::parse(&"2".repeat(21)).digits(), Some("2".repeat(21).as_str()));
+        // Packed keys tell numbers apart by their count of digits too; long ones are not packed.
+        let packed = |s: &str| Phone::parse(s).packed();
+        assert_eq!(packed("8 916 123 45 67"), packed("9161234567"));
+        assert_ne!(packed("0079161234567"), packed("079161234567"));
+        assert_eq!(packed(&"3".repeat(19)), None);
+        assert_eq!(packed("123"), None);
     }
 
     #[test]

@@ -858,41 +858,77 @@ pub(crate) fn read_rows<'a, T>(
     rows: impl Iterator<Item = (u32, RowCells<'a>)>,
     is_1904: bool,
     problems: &mut Vec<Problem>,
-    mut read: impl FnMut(&mut RowReader<'_, 'a>) -> Option<T>,
+    read: impl FnMut(&mut RowReader<'_, 'a>) -> Option<T>,
 ) -> Vec<T> {
-    let mut out = Vec::new();
-    let mut totals = Vec::new();
-    for (row, cells) in rows {
-        if header.columns.iter().all(|(_, idx)| cells.get(*idx).is_blank()) {
-            continue;
-        }
-        if cells.has_total_label() {
-            totals.push(row);
-            continue;
-        }
-        let mut reader = RowReader { cells: &cells, columns: &header.columns, is_1904, errors: Vec::new() };
-        let item = read(&mut reader);
-        if reader.errors.is_empty() {
-            out.extend(item);
-        } else {
-            for e in reader.errors {
-                let mut p = place
-                    .problem(true, format!("{}; the row was left out", e.message))
-                    .at_row(row)
-                    .in_column(e.column.label());
-                if let Some(v) = e.value {
-                    p = p.with_value(v);
+    let mut gather = Gather::default();
+    gather.feed(place, header, rows, is_1904, problems, read);
+    gather.finish(place, problems)
+}
+
+/// The items of an export read in pieces (a CSV file chunk by chunk), with the totals rows
+/// skipped, for [`read_rows`]'s one notice at the end.
+pub(crate) struct Gather<T> {
+    /// The items read so far, in file order.
+    pub items: Vec<T>,
+    totals: Vec<u32>,
+}
+
+impl<T> Default for Gather<T> {
+    fn default() -> Self {
+        Self { items: Vec::new(), totals: Vec::new() }
+    }
+}
+
+impl<T> Gather<T> {
+    /// Reads `rows` as [`read_rows`] does, adding to what was read before.
+    pub(crate) fn feed<'a>(
+        &mut self,
+        place: &Place<'_>,
+        header: &Header,
+        rows: impl Iterator<Item = (u32, RowCells<'a>)>,
+        is_1904: bool,
+        problems: &mut Vec<Problem>,
+        mut read: impl FnMut(&mut RowReader<'_, 'a>) -> Option<T>,
+    ) {
+        for (row, cells) in rows {
+            if header.columns.iter().all(|(_, idx)| cells.get(*idx).is_blank()) {
+                continue;
+            }
+            if cells.has_total_label() {
+                self.totals.push(row);
+                continue;
+            }
+            let mut reader = RowReader { cells: &cells, columns: &header.columns, is_1904, errors: Vec::new() };
+            let item = read(&mut reader);
+            if reader.errors.is_empty() {
+                self.items.extend(item);
+            } else {
+                for e in reader.errors {
+                    let mut p = place
+                        .problem(true, format!("{}; the row was left out", e.message))
+                        .at_row(row)
+                        .in_column(e.column.label());
+                    if let Some(v) = e.value {
+                        p = p.with_value(v);
+                    }
+                    problems.push(p);
                 }
-                problems.push(p);
             }
         }
     }
-    if !totals.is_empty() {
-        let (what, verb) =
-            if totals.len() == 1 { ("row", "is a totals row and was") } else { ("rows", "are totals rows and were") };
-        problems.push(place.problem(false, format!("{what} {} {verb} skipped", list_rows(&totals))));
+
+    /// The items, after the notice naming the totals rows skipped (if any).
+    pub(crate) fn finish(self, place: &Place<'_>, problems: &mut Vec<Problem>) -> Vec<T> {
+        if !self.totals.is_empty() {
+            let (what, verb) = if self.totals.len() == 1 {
+                ("row", "is a totals row and was")
+            } else {
+                ("rows", "are totals rows and were")
+            };
+            problems.push(place.problem(false, format!("{what} {} {verb} skipped", list_rows(&self.totals))));
+        }
+        self.items
     }
-    out
 }
 
 #[cfg(test)]
