@@ -395,16 +395,19 @@ pub fn parse_seconds(text: &str) -> Result<Option<f64>, ValueError> {
     }
     let err = || ValueError::NotADuration(t.to_string());
     if t.contains(':') {
-        let parts: Vec<&str> = t.split(':').map(str::trim).collect();
-        if parts.len() > 3 || parts.iter().any(|p| p.is_empty()) {
+        // The parts are walked twice rather than collected: a journal has a million durations.
+        let parts = || t.split(':').map(str::trim);
+        let count = parts().count();
+        if count > 3 || parts().any(str::is_empty) {
             return Err(err());
         }
         let mut total = 0.0;
-        let last = parts.len() - 1;
-        for (i, p) in parts.iter().enumerate() {
+        let last = count - 1;
+        for (i, p) in parts().enumerate() {
             // Only the seconds may have a fraction (`1:15,5`); minutes and seconds stay below 60.
             let v: f64 = if i == last {
-                p.replace(',', ".").parse().map_err(|_| err())?
+                let parsed = if p.contains(',') { p.replace(',', ".").parse() } else { p.parse() };
+                parsed.map_err(|_| err())?
             } else {
                 p.parse::<u32>().map(f64::from).map_err(|_| err())?
             };
@@ -675,6 +678,11 @@ fn parse_numeric_day(text: &str) -> Option<Result<NaiveDate, ValueError>> {
 /// impossible day such as `31.02.2025`; `None` for any other text.
 fn plain_day(t: &str) -> Option<Option<NaiveDate>> {
     let b = t.as_bytes();
+    if b.len() > 10 && matches!(b[10], b' ' | b'T' | b't') {
+        // A date-time: the day, when what follows is a time of day (as `parse_numeric_day` reads it).
+        let rest = t[10..].trim_start_matches(|c: char| c.is_whitespace() || c == 'T' || c == 't').trim();
+        return if rest.is_empty() || looks_like_time(rest) { plain_day(&t[..10]) } else { None };
+    }
     if b.len() != 10 {
         return None;
     }

@@ -591,19 +591,8 @@ impl RowReader<'_, '_> {
     /// (see [`looks_personal`]) is refused with an error that shows it masked: it must never become
     /// a channel or direction that reaches the project, the JSON or the report.
     pub fn channel(&mut self, key: &str) -> Option<String> {
-        self.public_text(key, false)
-    }
-
-    /// A doctor's name: names are what the column holds, but a value with a phone's digits (a
-    /// patient's phone shifted into it) is refused as [`Self::channel`] refuses it.
-    pub fn doctor(&mut self, key: &str) -> Option<String> {
-        self.public_text(key, true)
-    }
-
-    fn public_text(&mut self, key: &str, names_allowed: bool) -> Option<String> {
         let text = self.text(key)?;
-        let check = if names_allowed { Check::Doctor } else { Check::Channel };
-        if let Some(message) = refusal(&text, check) {
+        if let Some(message) = refusal(&text, Check::Channel) {
             if let Some((column, _)) = self.lookup(key) {
                 self.errors.push(RowError { column, value: None, message });
             }
@@ -624,7 +613,8 @@ impl RowReader<'_, '_> {
     }
 
     /// A text field as one shared copy per distinct value (see [`Shared`]), checked as `check`
-    /// says: [`Check::Channel`] as [`Self::channel`], [`Check::Doctor`] as [`Self::doctor`].
+    /// says: [`Check::Channel`] as [`Self::channel`]; [`Check::Doctor`] refuses a phone's digits only
+    /// (names are what a doctor or employee column holds).
     /// The checks run once per distinct value, not once per row.
     pub fn shared(&mut self, key: &str, check: Check, cache: &mut Shared) -> Option<Arc<str>> {
         let cells = self.cells;
@@ -698,11 +688,28 @@ impl RowReader<'_, '_> {
     }
 
     /// A text field read by `parse` (a word of a fixed list, such as a call status); a value it
-    /// refuses is located like any other.
-    pub fn word<T>(&mut self, key: &str, parse: impl FnOnce(&str) -> Result<T, ValueError>) -> Option<T> {
-        self.read(key, |c| match c.text()? {
-            Some(t) => parse(&t).map(Some),
-            None => Ok(None),
+    /// refuses is located like any other. Each distinct spelling is parsed once (`cache` keeps
+    /// the answers).
+    pub fn known_word<T: Clone>(
+        &mut self,
+        key: &str,
+        parse: impl Fn(&str) -> Result<T, ValueError>,
+        cache: &mut Words<T>,
+    ) -> Option<T> {
+        self.read(key, |c| match c {
+            Cell::Text(raw) => {
+                if let Some(known) = cache.0.get(raw) {
+                    return known.clone();
+                }
+                let t = raw.trim();
+                let answer = if t.is_empty() { Ok(None) } else { parse(t).map(Some) };
+                cache.0.insert(raw.into(), answer.clone());
+                answer
+            }
+            Cell::Data(_) => match c.text()? {
+                Some(t) => parse(&t).map(Some),
+                None => Ok(None),
+            },
         })
     }
 
@@ -769,6 +776,15 @@ impl Shared {
             Some(message) => Verdict::Refused(message),
             None => Verdict::Text(self.texts.get(t)),
         }
+    }
+}
+
+/// The answers of a word field's parser by the field as written (see [`RowReader::known_word`]).
+pub(crate) struct Words<T>(HashMap<Box<str>, Result<Option<T>, ValueError>, rustc_hash::FxBuildHasher>);
+
+impl<T> Default for Words<T> {
+    fn default() -> Self {
+        Self(HashMap::default())
     }
 }
 
