@@ -15,7 +15,7 @@ use super::join::{Channels, Fast, add_unknown_channels};
 use super::key::PatientKey;
 use super::read::{file_name, read_export_found};
 use super::table::{Check, ColumnMap, ExportKind, Shared, Words};
-use super::{Export, Phone};
+use super::{Export, Phone, Progress};
 use crate::import::cells::ValueError;
 use crate::import::{ImportError, Problem};
 use crate::model::{CallRow, ContactOutcome, ContactRecord, Month, Project};
@@ -99,10 +99,19 @@ pub fn parse_call_type(text: &str) -> Result<bool, ValueError> {
 /// [`ImportError`] when the file cannot be opened or read at all. Unreadable values are problems
 /// in the result, and their rows are left out.
 pub fn read_calls(path: &Path, map: &ColumnMap) -> Result<(Option<Export<Call>>, Vec<Problem>), ImportError> {
+    read_calls_counted(path, map, &Progress::default())
+}
+
+/// As [`read_calls`], counting the bytes read in `progress`.
+pub(crate) fn read_calls_counted(
+    path: &Path,
+    map: &ColumnMap,
+    progress: &Progress,
+) -> Result<(Option<Export<Call>>, Vec<Problem>), ImportError> {
     // A journal repeats a handful of words and names a million times: each is read once.
     let (mut types, mut statuses) = (Words::default(), Words::default());
     let (mut employees, mut sources) = (Shared::default(), Shared::default());
-    let (rows, problems, found) = read_export_found(path, ExportKind::Calls, map, |r| {
+    let (rows, problems, found) = read_export_found(path, ExportKind::Calls, map, progress, |r| {
         let started = r.datetime("started");
         let started = r.required("started", started);
         let incoming = r.known_word("call_type", parse_call_type, &mut types).unwrap_or(true);

@@ -10,6 +10,7 @@ use std::io::Read;
 
 use encoding_rs::{Encoding, UTF_8};
 
+use super::Progress;
 use super::csv::{MAX_QUOTED_LINES, Records, SEPARATORS, decode, encoding_doubt, guess_separator};
 use super::table::{
     ColumnMap, ExportKind, Gather, Header, NoHeader, Place, RowCells, RowReader, find_header, read_rows, screen,
@@ -62,9 +63,10 @@ pub(crate) fn read_export<T>(
     path: &Path,
     kind: ExportKind,
     map: &ColumnMap,
+    progress: &Progress,
     read: impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
 ) -> Result<(Vec<T>, Vec<Problem>), ImportError> {
-    let (items, problems, preview) = pass(path, kind, map, usize::MAX, read)?;
+    let (items, problems, preview) = pass(path, kind, map, usize::MAX, progress, read)?;
     let not_an_export =
         |reason: String| ImportError::NotAnExport { path: path.to_path_buf(), what: kind.label(), reason };
     if !preview.missing.is_empty() {
@@ -94,9 +96,10 @@ pub(crate) fn read_export_found<T>(
     path: &Path,
     kind: ExportKind,
     map: &ColumnMap,
+    progress: &Progress,
     read: impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
 ) -> Result<(Vec<T>, Vec<Problem>, bool), ImportError> {
-    pass(path, kind, map, usize::MAX, read).map(|(items, problems, preview)| {
+    pass(path, kind, map, usize::MAX, progress, read).map(|(items, problems, preview)| {
         let found = preview.header_row.is_some() && preview.missing.is_empty();
         (items, problems, found)
     })
@@ -107,7 +110,7 @@ pub(crate) fn read_export_found<T>(
 /// # Errors
 /// As reading the export.
 pub fn preview_columns(path: &Path, kind: ExportKind, map: &ColumnMap) -> Result<ColumnPreview, ImportError> {
-    pass(path, kind, map, 0, |_| None::<()>).map(|(_, _, preview)| preview)
+    pass(path, kind, map, 0, &Progress::default(), |_| None::<()>).map(|(_, _, preview)| preview)
 }
 
 /// The first `limit` data rows of an export as text, for the import dialog's preview: one
@@ -124,7 +127,7 @@ pub fn preview_rows(
     limit: usize,
 ) -> Result<Vec<Vec<(&'static str, String)>>, ImportError> {
     let keys: Vec<&'static str> = kind.columns().iter().map(|c| c.key).filter(|k| !ExportKind::is_private(k)).collect();
-    pass(path, kind, map, limit, |r| {
+    pass(path, kind, map, limit, &Progress::default(), |r| {
         let mut row = Vec::new();
         for k in keys.iter().copied().filter(|k| r.has(k)).collect::<Vec<_>>() {
             let text = r.text(k).unwrap_or_default();
@@ -167,6 +170,7 @@ fn pass<T>(
     kind: ExportKind,
     map: &ColumnMap,
     limit: usize,
+    progress: &Progress,
     mut read: impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
 ) -> Result<Pass<T>, ImportError> {
     let open = |source| ImportError::Open { path: path.to_path_buf(), source };
@@ -179,10 +183,11 @@ fn pass<T>(
         // UTF-8 text is read chunk by chunk (a 100 MB export is never held whole); any other
         // encoding, or a chunk that is not UTF-8 after all, is read again as a whole.
         let f = std::fs::File::open(path).map_err(open)?;
-        if let Some(found) = read_csv_stream(&file, f, kind, map, limit, &mut read).map_err(open)? {
+        if let Some(found) = read_csv_stream(&file, f, kind, map, limit, progress, &mut read).map_err(open)? {
             return Ok(found);
         }
         let bytes = std::fs::read(path).map_err(open)?;
+        progress.read(bytes.len());
         if bytes.is_empty() {
             return Err(ImportError::Empty { path: path.to_path_buf() });
         }
@@ -190,6 +195,7 @@ fn pass<T>(
         return Ok(read_csv(&file, &bytes, kind, map, limit, &mut read));
     }
     let bytes = std::fs::read(path).map_err(open)?;
+    progress.read(bytes.len());
     if bytes.is_empty() {
         return Err(ImportError::Empty { path: path.to_path_buf() });
     }
@@ -268,8 +274,9 @@ fn broken_quotes(place: &Place<'_>, lines: &[u32], problems: &mut Vec<Problem>) 
 /// in the first chunk, small enough that a 100 MB export never sits in memory.
 const CHUNK: usize = 1 << 20;
 
-/// Reads more of `source` onto the end of `buf` (up to [`CHUNK`] bytes); whether the file ended.
-fn fill(source: &mut impl Read, buf: &mut Vec<u8>) -> std::io::Result<bool> {
+/// Reads more of `source` onto the end of `buf` (up to [`CHUNK`] bytes, counted in `progress`);
+/// whether the file ended.
+fn fill(source: &mut impl Read, buf: &mut Vec<u8>, progress: &Progress) -> std::io::Result<bool> {
     let start = buf.len();
     buf.resize(start + CHUNK, 0);
     let mut got = 0;
@@ -285,6 +292,7 @@ fn fill(source: &mut impl Read, buf: &mut Vec<u8>) -> std::io::Result<bool> {
         }
     }
     buf.truncate(start + got);
+    progress.read(got);
     Ok(got < CHUNK)
 }
 
@@ -297,10 +305,11 @@ fn read_csv_stream<T>(
     kind: ExportKind,
     map: &ColumnMap,
     limit: usize,
+    progress: &Progress,
     read: &mut impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
 ) -> std::io::Result<Option<Pass<T>>> {
     let mut buf = Vec::with_capacity(2 * CHUNK);
-    let mut eof = fill(&mut source, &mut buf)?;
+    let mut eof = fill(&mut source, &mut buf, progress)?;
     let bom = match Encoding::for_bom(&buf) {
         None => 0,
         Some((encoding, bom)) if encoding == UTF_8 => bom,
@@ -319,7 +328,7 @@ fn read_csv_stream<T>(
     // The header is looked for in the first chunk (with a whole line at least).
     let mut end = complete(&buf, eof);
     while end.is_none() && !eof {
-        eof = fill(&mut source, &mut buf)?;
+        eof = fill(&mut source, &mut buf, progress)?;
         end = complete(&buf, eof);
     }
     let Ok(head) = std::str::from_utf8(&buf[..end.unwrap_or(buf.len())]) else { return Ok(None) };
@@ -335,7 +344,7 @@ fn read_csv_stream<T>(
         let end = match complete(&buf, eof) {
             Some(end) => end,
             None => {
-                eof = fill(&mut source, &mut buf)?;
+                eof = fill(&mut source, &mut buf, progress)?;
                 continue;
             }
         };
@@ -362,7 +371,7 @@ fn read_csv_stream<T>(
         }
         buf.drain(..rest);
         line = next_line;
-        eof = fill(&mut source, &mut buf)?;
+        eof = fill(&mut source, &mut buf, progress)?;
     }
     broken_quotes(&place, &broken, &mut problems);
     let items = gather.finish(&place, &mut problems);
