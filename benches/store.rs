@@ -21,9 +21,9 @@ fn big_project() -> medfunnel::model::Project {
             let patient = (i * 7919) % 300_000;
             VisitRecord {
                 date: first + chrono::Days::new(i * 1095 / 1_000_000),
-                patient: Some(key.patient(&format!("7916{patient:07}"))),
-                direction: Some(dirs[(patient % 5) as usize].to_string()),
-                doctor: Some(format!("Врач {}", i % 30)),
+                patient: Some(key.patient(&format!("7916{patient:07}")).into()),
+                direction: Some(dirs[(patient % 5) as usize].into()),
+                doctor: Some(format!("Врач {}", i % 30).into()),
                 amount: if i % 5 == 0 { 0.0 } else { 1000.0 + (i % 1000) as f64 },
                 branch: None,
             }

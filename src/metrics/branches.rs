@@ -226,8 +226,8 @@ pub fn branch_view(project: &Project, branch: &str) -> Project {
     // Rows of one branch come together: the last cell's answer is remembered, so most rows cost a
     // byte comparison instead of a case-folding one.
     let last: std::cell::RefCell<(String, bool)> = std::cell::RefCell::new((String::new(), false));
-    let mine = |c: &Option<String>| {
-        let Some(raw) = c.as_deref() else { return false };
+    let mine = |c: Option<&str>| {
+        let Some(raw) = c else { return false };
         let mut last = last.borrow_mut();
         if last.0 != raw {
             *last = (raw.to_string(), is_branch(Some(raw), &key));
@@ -240,7 +240,7 @@ pub fn branch_view(project: &Project, branch: &str) -> Project {
     let mut budget = Vec::new();
     let split = SharedSplit::new(project, &mut branches, names.len());
     for r in &project.budget {
-        if mine(&r.branch) {
+        if mine(r.branch.as_deref()) {
             budget.push(r.clone());
         } else if is_blank(r.branch.as_deref())
             && let Some(share) = me.and_then(|b| split.share(&r.channel, r.month, b)).filter(|s| *s > 0.0)
@@ -260,7 +260,7 @@ pub fn branch_view(project: &Project, branch: &str) -> Project {
         let mut first: HashMap<&str, (chrono::NaiveDate, bool)> = HashMap::new();
         for r in v {
             let Some(p) = r.patient.as_deref() else { continue };
-            let here = mine(&r.branch);
+            let here = mine(r.branch.as_deref());
             first
                 .entry(p)
                 .and_modify(|f| {
@@ -273,7 +273,7 @@ pub fn branch_view(project: &Project, branch: &str) -> Project {
         v.iter()
             .filter(|r| match r.patient.as_deref() {
                 Some(p) => first.get(p).is_some_and(|f| f.1),
-                None => mine(&r.branch),
+                None => mine(r.branch.as_deref()),
             })
             .cloned()
             .collect()
@@ -284,16 +284,16 @@ pub fn branch_view(project: &Project, branch: &str) -> Project {
         settings: project.settings.clone(),
         directions: project.directions.clone(),
         channels: project.channels.clone(),
-        plan: project.plan.iter().filter(|r| mine(&r.branch)).cloned().collect(),
+        plan: project.plan.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
         budget,
-        funnel: project.funnel.iter().filter(|r| mine(&r.branch)).cloned().collect(),
-        revenue: project.revenue.iter().filter(|r| mine(&r.branch)).cloned().collect(),
-        doctors: project.doctors.iter().filter(|r| mine(&r.branch)).cloned().collect(),
-        nps: project.nps.iter().filter(|r| mine(&r.branch)).cloned().collect(),
+        funnel: project.funnel.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
+        revenue: project.revenue.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
+        doctors: project.doctors.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
+        nps: project.nps.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
         visits,
         scenarios: project.scenarios.clone(),
-        calls: project.calls.iter().filter(|r| mine(&r.branch)).cloned().collect(),
-        contacts: project.contacts.as_ref().map(|c| c.iter().filter(|r| mine(&r.branch)).cloned().collect()),
+        calls: project.calls.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
+        contacts: project.contacts.as_ref().map(|c| c.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect()),
         branch_scope: Some(BranchScope {
             branch: display,
             as_of: as_of(project),

@@ -18,6 +18,7 @@
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use rusqlite::types::{Value as SqlValue, ValueRef};
@@ -27,7 +28,7 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::StoreError;
-use crate::model::{FORMAT_VERSION, Project, Settings, VisitRecord};
+use crate::model::{FORMAT_VERSION, Interner, Project, Settings, VisitRecord};
 
 /// `PRAGMA application_id` of medfunnel project files: "MFNL" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4D46_4E4C;
@@ -578,10 +579,13 @@ fn read_visit_rows(path: &Path, from: i64, to: i64) -> Result<Vec<VisitRecord>, 
         .map_err(&err)?;
     let mut out = Vec::with_capacity(usize::try_from(to.saturating_sub(from)).unwrap_or(0).min(1 << 24));
     let mut rows = stmt.query([from, to]).map_err(&err)?;
-    let text = |v: ValueRef<'_>| -> Result<Option<String>, String> {
+    // A million visits name a few hundred directions, doctors and branches: each text is kept once.
+    let mut names = Interner::new();
+    let mut patients = Interner::new();
+    let mut text = |v: ValueRef<'_>| -> Result<Option<Arc<str>>, String> {
         match v {
             ValueRef::Null => Ok(None),
-            ValueRef::Text(t) => std::str::from_utf8(t).map(|s| Some(s.to_string())).map_err(|e| e.to_string()),
+            ValueRef::Text(t) => std::str::from_utf8(t).map(|s| Some(names.get(s))).map_err(|e| e.to_string()),
             other => Err(format!("text expected, found {:?}", other.data_type())),
         }
     };
@@ -592,7 +596,7 @@ fn read_visit_rows(path: &Path, from: i64, to: i64) -> Result<Vec<VisitRecord>, 
             NaiveDate::from_num_days_from_ce_opt(day).ok_or_else(|| bad(pos, format!("day {day} out of range")))?;
         out.push(VisitRecord {
             date,
-            patient: patient_from_sql(r.get_ref(2).map_err(&err)?).map_err(|e| bad(pos, e))?,
+            patient: patient_from_sql(r.get_ref(2).map_err(&err)?).map_err(|e| bad(pos, e))?.map(|p| patients.get(&p)),
             direction: text(r.get_ref(3).map_err(&err)?).map_err(|e| bad(pos, e))?,
             doctor: text(r.get_ref(4).map_err(&err)?).map_err(|e| bad(pos, e))?,
             amount: r.get(5).map_err(&err)?,
@@ -614,7 +618,7 @@ mod tests {
         p.visits = Some(vec![
             VisitRecord {
                 date: day,
-                patient: Some("ab".repeat(32)),
+                patient: Some("ab".repeat(32).into()),
                 direction: Some("УЗИ".into()),
                 doctor: None,
                 amount: 1234.5,
