@@ -161,6 +161,20 @@ pub fn first_year_ltv(
     sums.into_iter().map(|(d, (s, n))| (d, s.map(|s| s / n as f64).filter(|x| x.is_finite()))).collect()
 }
 
+/// The patient-weighted average LTV after k months, over the cohorts that have reached month k.
+pub fn average_ltv(cohorts: &[Cohort]) -> Vec<Option<f64>> {
+    let width = cohorts.iter().map(|c| c.ltv.len()).max().unwrap_or(0);
+    (0..width)
+        .map(|k| {
+            let (sum, n) = cohorts
+                .iter()
+                .filter_map(|c| c.ltv.get(k).copied().flatten().map(|v| (v * c.patients as f64, c.patients)))
+                .fold((0.0, 0usize), |(s, n), (v, p)| (s + v, n + p));
+            (n > 0).then(|| sum / n as f64)
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -221,5 +235,18 @@ mod tests {
         let later = vec![v("2025-01-10", Some("a"), "dent", 1000.0), v("2026-01-11", Some("a"), "dent", 800.0)];
         // Day f + 366 is outside the first year.
         assert_eq!(first_year_ltv(&later, margin).get("dent"), Some(&Some(500.0)));
+    }
+
+    #[test]
+    fn average_is_weighted_by_patients_and_skips_missing_months() {
+        // Month 0: (100 × 3 + 300 × 1) / 4 = 150; month 1: only the first cohort has reached it,
+        // 200 × 3 / 3 = 200.
+        let m = |x| Month::new(2025, x).unwrap();
+        let cs = vec![
+            Cohort { cohort: m(1), patients: 3, retained: vec![1.0, 0.5], ltv: vec![Some(100.0), Some(200.0)] },
+            Cohort { cohort: m(2), patients: 1, retained: vec![1.0], ltv: vec![Some(300.0)] },
+        ];
+        let avg = average_ltv(&cs);
+        assert_eq!(avg, vec![Some(150.0), Some(200.0)]);
     }
 }
