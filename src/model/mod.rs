@@ -17,8 +17,9 @@ pub use kind::{ChannelKind, kind_key};
 pub use month::{Month, MonthParseError};
 
 /// Version of the `.medfunnel` project file format written by this build: 1 was one JSON document,
-/// 2 is an SQLite database (the version is its `PRAGMA user_version`).
-pub const FORMAT_VERSION: u32 = 2;
+/// 2 an SQLite database with one SQL row per patient visit, 3 the same database with the visits
+/// packed column-wise in chunks (the version is its `PRAGMA user_version`).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// One clinic's data: everything the template workbook holds, plus patient-level visits when raw
 /// MIS exports were joined in.
@@ -109,11 +110,17 @@ impl Project {
 
     /// Every branch cell of every sheet, raw export and call journal (blank ones included).
     pub fn branch_cells(&self) -> impl Iterator<Item = Option<&str>> {
+        self.branch_cells_with(&self.funnel)
+    }
+
+    /// [`Project::branch_cells`] with `funnel` standing for the Funnel sheet (its bucket sums, which
+    /// name the same branches in a fraction of the rows).
+    pub fn branch_cells_with<'a>(&'a self, funnel: &'a [FunnelRow]) -> impl Iterator<Item = Option<&'a str>> {
         self.plan
             .iter()
             .map(|r| r.branch.as_deref())
             .chain(self.budget.iter().map(|r| r.branch.as_deref()))
-            .chain(self.funnel.iter().map(|r| r.branch.as_deref()))
+            .chain(funnel.iter().map(|r| r.branch.as_deref()))
             .chain(self.revenue.iter().map(|r| r.branch.as_deref()))
             .chain(self.doctors.iter().map(|r| r.branch.as_deref()))
             .chain(self.nps.iter().map(|r| r.branch.as_deref()))
