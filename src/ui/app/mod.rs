@@ -1,5 +1,10 @@
 //! The app: the open document, the views, the menus, the command queue, the KPI cache, saving
-//! (each edit into the open project file; a recovery file for anything else) and the dialogs. [`App::frame_ui`] is one frame; eframe and the kittest harness both call it.
+//! (each edit into the open project file; a recovery file for anything else) and the dialogs.
+//! [`App::frame_ui`] is one frame; eframe and the kittest harness both call it.
+//!
+//! Here: the App state and the frame loop; [`command_table`] (what menus and shortcuts run);
+//! `command_handling` (running the queue once per frame); `saving` (open, save, autosave);
+//! [`files`] (the importer and store calls, recent files, recovery).
 
 mod command_handling;
 pub mod command_table;

@@ -1,9 +1,10 @@
 //! The app's charts (egui_plot): revenue against plan by month, the month in progress day by day
 //! and by ISO week, the funnel, channels, directions with the revenue-gap waterfall, doctors and
-//! NPS; the Charts view that lays them out under tabs; saving a chart as PNG.
+//! NPS; the owner's pace panel; the Charts view that lays them out under tabs; saving a chart as
+//! PNG. Charts import no view: what a chart and a view share lives here or in [`crate::metrics`].
 //!
-//! Every number comes from [`crate::metrics`]; this module only shapes series (cumulative sums of
-//! day plans, waterfall steps, sort orders) and formats values with [`crate::format`]. The shaping
+//! Every number and reference comes from [`crate::metrics`]; this module only shapes series
+//! (cumulative sums of day plans, waterfall steps, sort orders) and formats values with [`crate::format`]. The shaping
 //! helpers are public and pure so that tests check them without drawing.
 
 mod capture;

@@ -1,5 +1,5 @@
-//! Series shaping: pure functions of the KPIs that the charts draw (revenue bars, day series, the
-//! week's pace, waterfall steps, funnel stages, channel order), public so tests check them without
+//! Series shaping: pure functions of the KPIs that the charts draw (revenue bars, day series,
+//! waterfall steps, funnel stages, channel order), public so tests check them without
 //! drawing.
 
 use super::*;
