@@ -350,6 +350,20 @@ pub struct NpsKpis {
     pub nps: Option<f64>,
 }
 
+/// Something the user should know about how the KPIs were computed: data, worded in the user's
+/// language by the catalogue.
+#[derive(Clone, Debug, PartialEq)]
+pub enum KpiNotice {
+    /// Channels with spend or leads that are not on the Channels sheet count as experiments.
+    Untiered(Vec<String>),
+    /// Rows without a known direction use the average margin of all directions (a fraction).
+    AverageMargin(f64),
+    /// No direction has a margin: gross profit and ROMI cannot be computed.
+    NoMargins,
+    /// Some sums overflowed and are shown as —.
+    Overflow,
+}
+
 /// Everything `medfunnel kpi --json` prints, plus what the app and report need beside it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Kpis {
@@ -379,9 +393,10 @@ pub struct Kpis {
     /// The month in progress (ignores the period filter), if there is one.
     #[serde(skip)]
     pub progress: Option<Progress>,
-    /// Things the user should know about how the numbers were computed.
+    /// Things the user should know about how the numbers were computed (worded by
+    /// `crate::i18n::kpi_notice`).
     #[serde(skip)]
-    pub notices: Vec<String>,
+    pub notices: Vec<KpiNotice>,
 }
 
 /// Additive per-bucket sums; every metric is a ratio of these.
@@ -680,10 +695,7 @@ fn compute_over(project: &Project, filter: &Filter, funnel: &[crate::model::Funn
         .collect();
     let extra: Vec<&str> = channels.names().iter().copied().filter(|n| project.channel(n).is_none()).collect();
     if !extra.is_empty() {
-        notices.push(format!(
-            "Channels not on the Channels sheet are counted as tier «experiment»: {}.",
-            extra.join(", ")
-        ));
+        notices.push(KpiNotice::Untiered(extra.iter().map(|c| c.to_string()).collect()));
     }
     let nc = channels.len();
 
@@ -945,18 +957,15 @@ fn compute_over(project: &Project, filter: &Filter, funnel: &[crate::model::Funn
 
     if margins.used_average.get() {
         notices.push(match margins.average {
-            Some(a) => format!(
-                "Rows with a blank direction or one not on the Directions sheet use the average margin of all directions ({:.1} %).",
-                a * 100.0
-            ),
-            None => "There are no directions with margins: gross profit and ROMI cannot be computed.".to_string(),
+            Some(a) => KpiNotice::AverageMargin(a),
+            None => KpiNotice::NoMargins,
         });
     }
     let doctors = doctors(project, filter, &g);
     let nps = nps(project, filter, &g);
     let employees = calls::fill(project, filter, &g, &mut month_kpis, &mut total_kpis, &mut channel_kpis);
     if g.overflowed() {
-        notices.push("Some results are too large to compute (sums of huge values) and are shown as —.".to_string());
+        notices.push(KpiNotice::Overflow);
     }
     let (ltv, ltv_to_cac) = clinic_ltv(&direction_kpis, total_kpis.cac, &g);
     Kpis {

@@ -25,6 +25,8 @@ mod decisions;
 #[cfg(feature = "gui")]
 mod grid;
 #[cfg(feature = "gui")]
+mod language;
+#[cfg(feature = "gui")]
 mod meeting;
 #[cfg(feature = "gui")]
 mod plan_dialog;

@@ -532,11 +532,7 @@ impl App {
             });
             ui.menu_button(t(K::MenuLanguage), |ui| {
                 for l in Lang::ALL {
-                    let name = match l {
-                        Lang::Ru => "Русский",
-                        Lang::En => "English",
-                    };
-                    if ui.selectable_label(self.lang == l, name).clicked() {
+                    if ui.selectable_label(self.lang == l, l.name()).clicked() {
                         self.commands.push(Command::SetLang(l));
                     }
                 }
@@ -589,7 +585,7 @@ impl App {
                 f.branch = None;
             }
             if !branch_names.is_empty() {
-                let l = ui.label(tr(lang, K::Branch)).id;
+                let l = ui.label(tr(lang, K::BranchOf)).id;
                 text_combo(ui, "branch", l, &mut f.branch, &branch_names, all);
             }
         });
@@ -757,7 +753,7 @@ impl App {
         let mut jump = None;
         egui::ScrollArea::vertical().show(ui, |ui| {
             egui::Grid::new("problems").striped(true).num_columns(6).spacing([12.0, 4.0]).show(ui, |ui| {
-                for h in [K::Severity, K::SheetWord, K::Row, K::ColumnWord, K::ValueWord, K::MessageWord] {
+                for h in [K::Severity, K::SheetWord, K::Row, K::ColumnWord, K::Value, K::MessageWord] {
                     ui.label(RichText::new(tr(lang, h)).strong());
                 }
                 ui.end_row();

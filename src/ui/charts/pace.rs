@@ -7,8 +7,8 @@
 
 use egui::RichText;
 
-use super::{T, day_label, day_short, month_long, t};
 use crate::format::{self, Lang};
+use crate::i18n::{K, day_label, day_short, month_label, tr};
 use crate::metrics::calendar::{WeekPace, current_week};
 use crate::metrics::{MonthCalendar, Progress};
 use crate::ui::theme::{Status, pace_status};
@@ -26,18 +26,18 @@ pub struct PaceLine {
 /// X ₽ (today's average: Y ₽)", or why there is none.
 pub fn pace_sentence(progress: &Progress, lang: Lang) -> PaceLine {
     match progress.required_pace {
-        Some(x) if x <= 0.0 => PaceLine { text: t(lang, T::PacePlanMade).to_string(), status: Status::Good },
+        Some(x) if x <= 0.0 => PaceLine { text: tr(lang, K::PacePlanMade).to_string(), status: Status::Good },
         Some(x) => PaceLine {
             text: format!(
                 "{} {} ({} {})",
-                t(lang, T::PaceRequired),
+                tr(lang, K::PaceRequired),
                 format::money(Some(x), lang),
-                t(lang, T::PaceCurrent),
+                tr(lang, K::PaceCurrent),
                 format::money(progress.current_pace, lang)
             ),
             status: pace_status(Some(x), progress.current_pace),
         },
-        None => PaceLine { text: t(lang, T::PaceNoDaysLeft).to_string(), status: Status::Neutral },
+        None => PaceLine { text: tr(lang, K::PaceNoDaysLeft).to_string(), status: Status::Neutral },
     }
 }
 
@@ -47,15 +47,15 @@ pub fn week_sentence(week: &WeekPace, lang: Lang) -> PaceLine {
     PaceLine {
         text: format!(
             "{} {} ({}–{}): {} {}, {} {}, {} {}",
-            t(lang, T::PaceWeek),
+            tr(lang, K::WeekWord),
             week.week,
             day_short(week.from, lang),
             day_short(week.to, lang),
-            t(lang, T::PaceWeekPlan),
+            tr(lang, K::PaceWeekPlan),
             format::money(week.plan, lang),
-            t(lang, T::PacePlanToDate),
+            tr(lang, K::PacePlanToDate),
             format::money(week.plan_to_date, lang),
-            t(lang, T::PaceWeekFact),
+            tr(lang, K::PaceWeekFact),
             format::money(Some(week.fact), lang)
         ),
         // Behind when the fact is below the plan to this day: needed = plan, have = fact.
@@ -70,23 +70,23 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
         let Some(p) = progress else {
-            ui.label(RichText::new(t(lang, T::PaceTitle)).strong().size(15.0));
-            ui.label(t(lang, T::NoProgress));
+            ui.label(RichText::new(tr(lang, K::PaceTitle)).strong().size(15.0));
+            ui.label(tr(lang, K::ChartNoProgress));
             return;
         };
         ui.label(
-            RichText::new(format!("{} — {}", t(lang, T::PaceTitle), month_long(p.month, lang))).strong().size(15.0),
+            RichText::new(format!("{} — {}", tr(lang, K::PaceTitle), month_label(p.month, lang))).strong().size(15.0),
         );
         let calendar = calendar.filter(|c| c.month == p.month);
 
         // Plan, fact so far (against the plan to this day), forecast.
         let plan_to_date = calendar.and_then(|c| c.plan_between(p.month.first_day(), p.last_day));
         ui.horizontal_wrapped(|ui| {
-            ui.label(format!("{}: {}", t(lang, T::PaceMonthPlan), format::money(Some(p.revenue_plan), lang)));
+            ui.label(format!("{}: {}", tr(lang, K::PaceMonthPlan), format::money(Some(p.revenue_plan), lang)));
             ui.separator();
             let fact = format!(
                 "{} {}: {}",
-                t(lang, T::PaceFactSoFar),
+                tr(lang, K::PaceFactSoFar),
                 day_label(p.last_day, lang),
                 format::money(Some(p.revenue_to_date), lang)
             );
@@ -96,7 +96,7 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
                     ui.label(
                         RichText::new(format!(
                             "{fact} ({} {})",
-                            t(lang, T::PacePlanToDate),
+                            tr(lang, K::PacePlanToDate),
                             format::money(Some(pl), lang)
                         ))
                         .color(status.colour(dark)),
@@ -109,7 +109,7 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
             ui.separator();
             let status = pace_status(Some(p.revenue_plan), p.forecast);
             ui.label(
-                RichText::new(format!("{}: {}", t(lang, T::PaceForecast), format::money(p.forecast, lang)))
+                RichText::new(format!("{}: {}", tr(lang, K::PaceForecast), format::money(p.forecast, lang)))
                     .color(status.colour(dark)),
             );
         });
@@ -118,7 +118,7 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
         if let Some(day) = calendar.and_then(|c| c.days.iter().find(|d| d.date > p.last_day)) {
             ui.label(format!(
                 "{} {}: {}",
-                t(lang, T::PaceTodayPlan),
+                tr(lang, K::PaceTodayPlan),
                 day_label(day.date, lang),
                 format::money(day.plan, lang)
             ));
@@ -133,7 +133,7 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
                 ui.label(RichText::new(line.text).color(line.status.colour(dark)));
             }
             None => {
-                ui.weak(t(lang, T::PaceNoWeek));
+                ui.weak(tr(lang, K::PaceNoWeek));
             }
         }
     });
@@ -179,6 +179,6 @@ mod tests {
         assert_eq!(pace_sentence(&p, Lang::Ru).status, Status::Good);
         // Plan already made.
         let p = progress(300_000.0, 230_000.0);
-        assert_eq!(pace_sentence(&p, Lang::En).text, t(Lang::En, T::PacePlanMade));
+        assert_eq!(pace_sentence(&p, Lang::En).text, tr(Lang::En, K::PacePlanMade));
     }
 }
