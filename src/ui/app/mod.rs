@@ -1,6 +1,7 @@
 //! The app: the open document, the views, the menus, the command queue, the KPI cache, saving
 //! (each edit into the open project file; a recovery file for anything else) and the dialogs. [`App::frame_ui`] is one frame; eframe and the kittest harness both call it.
 
+pub mod cold_start;
 mod command_handling;
 pub mod command_table;
 pub mod files;
@@ -974,6 +975,7 @@ fn text_combo(ui: &mut egui::Ui, id: &str, label: egui::Id, value: &mut Option<S
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+        cold_start::after_frame(ui.ctx());
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
