@@ -629,13 +629,15 @@ fn finish(project: &Project, filter: &Filter, funnel: &[crate::model::FunnelRow]
         Some(b) => {
             let view = branches::branch_view_over(project, b, funnel);
             let f = Filter { branch: None, ..filter.clone() };
-            let mut k = compute_over(&view, &f, &view.funnel);
-            k.aarrr = aarrr::aarrr(&view, &f, &k, |p, f| compute_over(p, f, &p.funnel));
+            let ltv = VisitLtv::of(&view);
+            let mut k = compute_over(&view, &f, &view.funnel, &ltv, true);
+            k.aarrr = aarrr::aarrr(&view, &f, &k, |p, f| compute_over(p, f, &p.funnel, &ltv, false));
             k
         }
         None => {
-            let mut k = compute_over(project, filter, funnel);
-            k.aarrr = aarrr::aarrr(project, filter, &k, |p, f| compute_over(p, f, funnel));
+            let ltv = VisitLtv::of(project);
+            let mut k = compute_over(project, filter, funnel, &ltv, true);
+            k.aarrr = aarrr::aarrr(project, filter, &k, |p, f| compute_over(p, f, funnel, &ltv, false));
             k
         }
     };
@@ -651,11 +653,39 @@ pub fn scoped<'a>(project: &'a Project, filter: &Filter) -> std::borrow::Cow<'a,
     }
 }
 
-/// [`compute`] with `funnel` (the sheet's rows, or their bucket sums) standing for the Funnel sheet.
-fn compute_over(project: &Project, filter: &Filter, funnel: &[crate::model::FunnelRow]) -> Kpis {
+/// The first-year LTV per direction from the visits: no filter changes it, and it groups every
+/// visit by patient (a million visits: the costliest step), so it is found once per [`compute`] for
+/// the period and the AARRR periods.
+struct VisitLtv {
+    by_direction: Option<std::collections::HashMap<String, Option<f64>>>,
+    /// A visit's direction had no margin of its own: the average was used (a notice says so).
+    used_average: bool,
+}
+
+impl VisitLtv {
+    fn of(project: &Project) -> Self {
+        let margins = Margins::new(project);
+        let by_direction = project.visits.as_deref().map(|v| cohorts::first_year_ltv(v, |d| margins.of(d)));
+        Self { by_direction, used_average: margins.used_average.get() }
+    }
+}
+
+/// [`compute`] with `funnel` (the sheet's rows, or their bucket sums) standing for the Funnel sheet
+/// and the visits' LTV found already; the cohort triangles only `with_cohorts` (the AARRR periods
+/// use none).
+fn compute_over(
+    project: &Project,
+    filter: &Filter,
+    funnel: &[crate::model::FunnelRow],
+    ltv: &VisitLtv,
+    with_cohorts: bool,
+) -> Kpis {
     let g = Guard::default();
     let mut notices = Vec::new();
     let margins = Margins::new(project);
+    if ltv.used_average {
+        margins.used_average.set(true);
+    }
     let nd = project.directions.len();
 
     // Channels: the sheet's first, then any that only appear in the data.
@@ -905,7 +935,7 @@ fn compute_over(project: &Project, filter: &Filter, funnel: &[crate::model::Funn
         })
         .collect();
 
-    let cohort_ltv = project.visits.as_deref().map(|v| cohorts::first_year_ltv(v, |d| margins.of(d)));
+    let cohort_ltv = &ltv.by_direction;
     let direction_kpis: Vec<DirectionKpis> = project
         .directions
         .iter()
@@ -953,7 +983,11 @@ fn compute_over(project: &Project, filter: &Filter, funnel: &[crate::model::Funn
         .collect();
 
     let gaps = gaps(project, &mi, &month_kpis);
-    let cohorts = project.visits.as_deref().map(|v| cohorts::cohorts(v, filter.from, filter.to, |d| margins.of(d)));
+    let cohorts = project
+        .visits
+        .as_deref()
+        .filter(|_| with_cohorts)
+        .map(|v| cohorts::cohorts(v, filter.from, filter.to, |d| margins.of(d)));
 
     if margins.used_average.get() {
         notices.push(match margins.average {

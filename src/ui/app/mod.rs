@@ -6,6 +6,7 @@
 //! `command_handling` (running the queue once per frame); `saving` (open, save, autosave);
 //! [`files`] (the importer and store calls, recent files, recovery).
 
+pub mod cold_start;
 mod command_handling;
 pub mod command_table;
 pub mod files;
@@ -975,6 +976,7 @@ fn text_combo(ui: &mut egui::Ui, id: &str, label: egui::Id, value: &mut Option<S
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+        cold_start::after_frame(ui.ctx());
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {
