@@ -425,6 +425,23 @@ fn opt_text(x: &Option<String>) -> Value {
     x.as_ref().map_or(Value::Empty, |s| Value::Text(s.clone()))
 }
 
+/// The name of the Settings sheet's row `row` in the user's words (`None` past the last row).
+pub fn setting_label(row: usize, lang: Lang) -> Option<&'static str> {
+    let key = match SETTING_KEYS.get(row)?.0 {
+        SettingKey::Clinic => K::SettingClinic,
+        SettingKey::Currency => K::SettingCurrency,
+        SettingKey::NpsScale => K::SettingNpsScale,
+        SettingKey::WeekdayWeights => K::SettingWeekdayWeights,
+        SettingKey::Holidays => K::SettingHolidays,
+        SettingKey::FixedCosts => K::SettingFixedCosts,
+        SettingKey::DedupeDays => K::SettingDedupeDays,
+        SettingKey::AttributionDays => K::SettingAttributionDays,
+        // Not rows of this grid (see SETTING_KEYS).
+        SettingKey::AnswerRateTarget | SettingKey::KeyFingerprint => return None,
+    };
+    Some(tr(lang, key))
+}
+
 /// The value of a cell (`Empty` outside the sheet).
 pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
     let missing = Value::Empty;

@@ -204,6 +204,16 @@ table! {
         "Some results are too large to compute (sums of huge values) and are shown as —.",
         "部分结果过大无法计算（巨大数值之和），显示为 —。";
 
+    // The Settings sheet's rows.
+    SettingClinic => "Название клиники", "Clinic name", "诊所名称";
+    SettingCurrency => "Валюта", "Currency", "货币";
+    SettingNpsScale => "Шкала NPS", "NPS scale", "NPS 量表";
+    SettingWeekdayWeights => "Веса дней недели (пн–вс)", "Weekday weights (Mon–Sun)", "星期权重（周一至周日）";
+    SettingHolidays => "Праздничные дни", "Holidays", "节假日";
+    SettingFixedCosts => "Постоянные расходы в месяц", "Fixed costs a month", "每月固定成本";
+    SettingDedupeDays => "Повторная заявка считается дублем, дней", "Days a repeated lead counts as a duplicate", "重复线索判定天数";
+    SettingAttributionDays => "Окно атрибуции, дней", "Attribution window, days", "归因窗口（天）";
+
     // NPS scales.
     NpsScaleStandard => "стандартная (0–10)", "standard (0–10)", "标准（0–10）";
     NpsScaleTenSmiles => "десять смайлов (1–10)", "ten smiles (1–10)", "十笑脸（1–10）";
@@ -265,7 +275,6 @@ table! {
     Period => "Период", "Period", "期间";
     NoData => "Нет данных за период", "No data for the period", "本期无数据";
     TitleMonths => "Месяцы: план и факт", "Months: plan and fact", "月度：计划与实际";
-    TitleDaysInProgress => "Текущий месяц", "Month in progress", "本月进度";
     TitleDaysComplete => "Последний месяц с выручкой (завершён)",
         "Last month with revenue (complete)",
         "最近有营收的月份（已结束）";
@@ -350,7 +359,6 @@ table! {
     PlanAgreedRate => "Согласовано / рекомендовано", "Agreed / recommended", "同意 / 推荐";
     PlanPerformedRate => "Выполнено / согласовано", "Performed / agreed", "完成 / 同意";
     ReportPlanTotalRate => "Выполнено / рекомендовано", "Performed / recommended", "完成 / 推荐";
-    NpsPeriod => "Период", "Period", "期间";
     AllDirections => "Все направления", "All directions", "全部科室";
     Respondents => "Ответов", "Respondents", "答卷数";
     Promoters => "Промоутеры", "Promoters", "推荐者";
@@ -393,7 +401,6 @@ table! {
     CardExperiment => "Доля расхода: эксперименты", "Spend share: experiments", "花费占比：试验渠道";
     ReportRefNps => "25 в среднем, 71 у лучших", "25 average, 71 best", "平均25，最佳71";
     RefShare => "4–10 %", "4–10 %", "4–10 %";
-    InProgress => "Текущий месяц", "Month in progress", "本月进度";
     RevenueToDate => "Выручка на сегодня", "Revenue to date", "截至今日营收";
     ReportPlanOfMonth => "План месяца", "Plan of the month", "本月计划";
     PaceSentence => "Чтобы выполнить план, каждый полный рабочий день должен приносить {X} (сейчас в среднем {Y}).",
@@ -481,12 +488,12 @@ table! {
     Dashboard => "Сводка", "Dashboard", "概览";
     Charts => "Графики", "Charts", "图表";
     Settings => "Настройки", "Settings", "设置";
-    Directions => "Направления", "Directions", "科室";
-    Channels => "Каналы", "Channels", "渠道";
+    Directions => "Направления", "Directions", "各科室";
+    Channels => "Каналы", "Channels", "各渠道";
     Plan => "План", "Plan", "计划";
     Budget => "Бюджет", "Budget", "预算";
     Funnel => "Воронка", "Funnel", "漏斗";
-    Doctors => "Врачи", "Doctors", "医生";
+    Doctors => "Врачи", "Doctors", "各医生";
     Problems => "Проблемы импорта", "Import problems", "导入问题";
     // Columns
     ColKey => "Параметр", "Key", "参数";

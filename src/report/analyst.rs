@@ -372,7 +372,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
 
     // The month in progress and its pace.
     r += 1;
-    ws.write_string_with_format(r, 0, c.t(K::InProgress), &st.section)?;
+    ws.write_string_with_format(r, 0, c.t(K::SheetDays), &st.section)?;
     r += 1;
     match &c.kpis.progress {
         Some(p) => {
@@ -622,13 +622,9 @@ fn days_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         rows.map(|r| r.date).max().map(Month::of)
     });
     let title = match (progress, month) {
-        (Some(p), _) => format!(
-            "{}: {}, {} {}",
-            c.t(K::TitleDaysInProgress),
-            p.month,
-            c.t(K::DataUpTo),
-            date_text(p.last_day, c.lang)
-        ),
+        (Some(p), _) => {
+            format!("{}: {}, {} {}", c.t(K::SheetDays), p.month, c.t(K::DataUpTo), date_text(p.last_day, c.lang))
+        }
         (None, Some(m)) => format!("{}: {m}", c.t(K::TitleDaysComplete)),
         (None, None) => c.t(K::NoData).to_string(),
     };
@@ -1056,7 +1052,7 @@ fn doctors_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
 fn nps_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     use Kind::{Count, Decimal, Text};
     let cols = vec![
-        c.col(K::NpsPeriod, 10.0, Text),
+        c.col(K::Period, 10.0, Text),
         c.col(K::Direction, 22.0, Text),
         c.col(K::Respondents, 11.0, Count),
         c.col(K::Promoters, 11.0, Count),
@@ -1102,7 +1098,7 @@ fn nps_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     if periods.is_empty() {
         return Ok(());
     }
-    let mut tcols = vec![c.col(K::NpsPeriod, 10.0, Text), col(all, 14.0, Decimal)];
+    let mut tcols = vec![c.col(K::Period, 10.0, Text), col(all, 14.0, Decimal)];
     tcols.extend(directions.iter().map(|d| col(d, (d.chars().count() as f64 + 3.0).max(12.0), Decimal)));
     let trows: Vec<Vec<V>> = periods
         .iter()

@@ -39,6 +39,30 @@ const SHEETS_EN: [&str; 20] = [
     "Calls",
 ];
 
+/// A Chinese report: its own sheets in Chinese, the data sheets in English (they import back).
+const SHEETS_ZH: [&str; 20] = [
+    "概览",
+    "月度",
+    "本月进度",
+    "渠道结果",
+    "科室结果",
+    "医生结果",
+    "NPS结果",
+    "营收缺口",
+    "AARRR环节",
+    "来电结果",
+    "Settings",
+    "Directions",
+    "Channels",
+    "Plan",
+    "Budget",
+    "Funnel",
+    "Revenue",
+    "Doctors",
+    "NPS",
+    "Calls",
+];
+
 const SHEETS_RU: [&str; 20] = [
     "Сводка",
     "Месяцы",
@@ -98,10 +122,10 @@ fn find_row(r: &Range<Data>, col: usize, value: &str) -> usize {
 }
 
 #[test]
-fn sheet_names_and_headers_in_both_languages() {
+fn sheet_names_and_headers_in_every_language() {
     let dir = tempfile::tempdir().unwrap();
     let project = demo::demo_project();
-    for (lang, names) in [(Lang::En, SHEETS_EN), (Lang::Ru, SHEETS_RU)] {
+    for (lang, names) in [(Lang::En, SHEETS_EN), (Lang::Ru, SHEETS_RU), (Lang::Zh, SHEETS_ZH)] {
         let path = write(&project, &Filter::default(), lang, dir.path());
         let mut book: Xlsx<_> = open_workbook(&path).unwrap();
         assert_eq!(book.sheet_names(), names.map(String::from).to_vec());
@@ -110,7 +134,7 @@ fn sheet_names_and_headers_in_both_languages() {
         match lang {
             Lang::En => assert_eq!(&h[..4], ["Month", "Revenue plan", "Revenue", "Plan completion"]),
             Lang::Ru => assert_eq!(&h[..4], ["Месяц", "План выручки", "Выручка", "Выполнение плана"]),
-            Lang::Zh => unreachable!("the loop runs English and Russian"),
+            Lang::Zh => assert_eq!(&h[..4], ["月份", "营收计划", "营收", "计划完成率"]),
         }
         assert_eq!(h.len(), 28);
         let summary = book.worksheet_range(names[0]).unwrap();
@@ -118,14 +142,13 @@ fn sheet_names_and_headers_in_both_languages() {
         match lang {
             Lang::En => assert_eq!(&h[..4], ["Indicator", "Value", "Plan or reference", "Status"]),
             Lang::Ru => assert_eq!(&h[..4], ["Показатель", "Значение", "План или ориентир", "Статус"]),
-            Lang::Zh => unreachable!("the loop runs English and Russian"),
+            Lang::Zh => assert_eq!(&h[..4], ["指标", "数值", "计划或参考值", "状态"]),
         }
         // Template sheets keep their header in row 1, in the report's language.
         let plan = book.worksheet_range(names[13]).unwrap();
         match lang {
-            Lang::En => assert_eq!(text(&plan, 0, 2), "revenue_plan"),
+            Lang::En | Lang::Zh => assert_eq!(text(&plan, 0, 2), "revenue_plan"),
             Lang::Ru => assert_eq!(text(&plan, 0, 2), "План выручки"),
-            Lang::Zh => unreachable!("the loop runs English and Russian"),
         }
     }
 }

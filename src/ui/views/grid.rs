@@ -494,6 +494,10 @@ impl egui_table::TableDelegate for GridDelegate<'_, '_> {
         let text = match (&value, kind) {
             // A blank direction means the whole clinic; say so, quietly.
             (Value::Empty, Kind::Direction) => RichText::new(tr(lang, K::WholeClinic)).weak(),
+            // A setting's name in the user's words; the key itself is what the workbook holds.
+            _ if self.sheet == Sheet::Settings && c == 0 => {
+                RichText::new(sheets::setting_label(mr, lang).unwrap_or_default())
+            }
             _ => RichText::new(sheets::display(&value, kind, lang)),
         };
         let label = Label::new(text).sense(Sense::click()).selectable(false).truncate();
