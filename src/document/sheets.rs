@@ -12,6 +12,8 @@ use super::parse::{self, ParseError};
 use crate::format::{self, Lang};
 pub use crate::i18n::month_label;
 use crate::i18n::{K, day_label, tr};
+use crate::import::cells::{header_forms, normalize_key};
+use crate::import::schema::{SettingKey, SheetKind};
 use crate::model::{
     BudgetRow, Channel, ChannelKind, Direction, DoctorRow, FunnelRow, Month, NpsPeriod, NpsRow, NpsScale, PlanRow,
     Project, RevenueRow, Tier,
@@ -85,28 +87,26 @@ impl Sheet {
         }
     }
 
-    /// The sheet a workbook's sheet name refers to (English or Russian, case and punctuation
-    /// ignored), as the importer matches them.
-    pub fn from_workbook_name(name: &str) -> Option<Sheet> {
-        let n = normalise(name);
-        Sheet::ALL.into_iter().find(|s| {
-            let (en, ru) = s.workbook_names();
-            n == normalise(en) || n == normalise(ru)
-        })
+    /// The template sheet this is (the importer's schema, [`SheetKind`]).
+    pub fn kind(self) -> SheetKind {
+        match self {
+            Sheet::Settings => SheetKind::Settings,
+            Sheet::Directions => SheetKind::Directions,
+            Sheet::Channels => SheetKind::Channels,
+            Sheet::Plan => SheetKind::Plan,
+            Sheet::Budget => SheetKind::Budget,
+            Sheet::Funnel => SheetKind::Funnel,
+            Sheet::Revenue => SheetKind::Revenue,
+            Sheet::Doctors => SheetKind::Doctors,
+            Sheet::Nps => SheetKind::Nps,
+        }
     }
 
-    fn workbook_names(self) -> (&'static str, &'static str) {
-        match self {
-            Sheet::Settings => ("Settings", "Настройки"),
-            Sheet::Directions => ("Directions", "Направления"),
-            Sheet::Channels => ("Channels", "Каналы"),
-            Sheet::Plan => ("Plan", "План"),
-            Sheet::Budget => ("Budget", "Бюджет"),
-            Sheet::Funnel => ("Funnel", "Воронка"),
-            Sheet::Revenue => ("Revenue", "Выручка"),
-            Sheet::Doctors => ("Doctors", "Врачи"),
-            Sheet::Nps => ("NPS", "NPS"),
-        }
+    /// The sheet a workbook's sheet name refers to, by the importer's names (English, Russian and
+    /// the other names, case and punctuation ignored). The Calls sheet has no grid: `None`.
+    pub fn from_workbook_name(name: &str) -> Option<Sheet> {
+        let kind = SheetKind::from_sheet_name(name)?;
+        Sheet::ALL.into_iter().find(|s| s.kind() == kind)
     }
 
     /// The sheet's columns.
@@ -129,18 +129,18 @@ impl Sheet {
         self != Sheet::Settings
     }
 
-    /// The column a workbook's header names (English key or the Russian header, loosely).
+    /// The column a workbook's header names: by the importer's names for the column (its key, the
+    /// Russian name and synonyms), else by the header the grid shows in either language.
     pub fn column_from_header(self, header: &str) -> Option<usize> {
-        let h = normalise(header.split('(').next().unwrap_or(header));
-        self.columns().iter().position(|c| {
-            normalise(c.key) == h || normalise(tr(Lang::Ru, c.label)) == h || normalise(tr(Lang::En, c.label)) == h
+        let columns = self.columns();
+        let by_schema = self.kind().columns().iter().find(|c| c.matches(header));
+        by_schema.and_then(|sc| columns.iter().position(|c| c.key == sc.key)).or_else(|| {
+            let forms = header_forms(header);
+            columns
+                .iter()
+                .position(|c| [Lang::Ru, Lang::En].into_iter().any(|l| forms.contains(&normalize_key(tr(l, c.label)))))
         })
     }
-}
-
-/// Lower case, ё → е, only letters and digits: how sheet names and headers are compared.
-fn normalise(s: &str) -> String {
-    s.to_lowercase().replace('ё', "е").chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// What a column holds, which decides how its cells are parsed, shown and picked.
@@ -192,130 +192,127 @@ impl Kind {
     }
 }
 
-/// One column of a sheet.
+/// One column of a sheet: the importer's schema column ([`crate::import::schema`]: its key,
+/// whether it is required, the names a header may give it) with how the grid shows and edits it.
 #[derive(Clone, Copy, Debug)]
 pub struct Column {
-    /// The template's English header (also the JSON key).
+    /// The template's English header (also the JSON key), from the schema.
     pub key: &'static str,
     /// The header shown, from the translation table.
     pub label: K,
     /// What the column holds.
     pub kind: Kind,
-    /// Whether a row needs a value here (required columns cannot be cleared).
+    /// Whether a row needs a value here (required columns cannot be cleared), from the schema.
     pub required: bool,
 }
 
-const fn col(key: &'static str, label: K, kind: Kind, required: bool) -> Column {
-    Column { key, label, kind, required }
+/// The grid column of `sheet`'s schema column `key` (a key the schema lacks does not build).
+const fn col(sheet: SheetKind, key: &'static str, label: K, kind: Kind) -> Column {
+    let c = sheet.schema_column(key);
+    Column { key: c.key, label, kind, required: c.required }
 }
 
 /// The chain's branch, last on every data sheet (blank = the whole chain; domain.md, "Branches").
-const BRANCH: Column = col("branch", K::BranchOf, Kind::Text, false);
+const fn branch(sheet: SheetKind) -> Column {
+    col(sheet, "branch", K::BranchOf, Kind::Text)
+}
 
-const SETTINGS_COLUMNS: &[Column] =
-    &[col("key", K::ColKey, Kind::Text, true), col("value", K::Value, Kind::Text, false)];
+const SETTINGS_COLUMNS: &[Column] = &[
+    col(SheetKind::Settings, "key", K::ColKey, Kind::Text),
+    // The workbook needs a value column; a setting left blank in the grid takes its default.
+    Column { required: false, ..col(SheetKind::Settings, "value", K::Value, Kind::Text) },
+];
 
 const DIRECTIONS: &[Column] = &[
-    col("direction", K::Direction, Kind::Text, true),
-    col("margin", K::Margin, Kind::Rate, true),
-    col("visits_per_patient", K::ColVisitsPerPatient, Kind::Count, false),
+    col(SheetKind::Directions, "direction", K::Direction, Kind::Text),
+    col(SheetKind::Directions, "margin", K::Margin, Kind::Rate),
+    col(SheetKind::Directions, "visits_per_patient", K::ColVisitsPerPatient, Kind::Count),
 ];
 
 const CHANNELS: &[Column] = &[
-    col("channel", K::Channel, Kind::Text, true),
-    col("tier", K::Tier, Kind::Tier, true),
-    col("kind", K::ColKind, Kind::ChannelKind, false),
-    col("sources", K::ColSources, Kind::List, false),
+    col(SheetKind::Channels, "channel", K::Channel, Kind::Text),
+    col(SheetKind::Channels, "tier", K::Tier, Kind::Tier),
+    col(SheetKind::Channels, "kind", K::ColKind, Kind::ChannelKind),
+    col(SheetKind::Channels, "sources", K::ColSources, Kind::List),
 ];
 
 const PLAN: &[Column] = &[
-    col("month", K::Month, Kind::Month, true),
-    col("direction", K::Direction, Kind::Direction, false),
-    col("revenue_plan", K::RevenuePlan, Kind::Money, true),
-    col("leads_plan", K::ColLeadsPlan, Kind::Count, false),
-    col("booking_rate_plan", K::ColBookingRatePlan, Kind::Rate, false),
-    col("show_rate_plan", K::ColShowRatePlan, Kind::Rate, false),
-    col("paid_rate_plan", K::ColPaidRatePlan, Kind::Rate, false),
-    col("revenue_per_paid_plan", K::ColRevenuePerPaidPlan, Kind::Money, false),
-    BRANCH,
+    col(SheetKind::Plan, "month", K::Month, Kind::Month),
+    col(SheetKind::Plan, "direction", K::Direction, Kind::Direction),
+    col(SheetKind::Plan, "revenue_plan", K::RevenuePlan, Kind::Money),
+    col(SheetKind::Plan, "leads_plan", K::ColLeadsPlan, Kind::Count),
+    col(SheetKind::Plan, "booking_rate_plan", K::ColBookingRatePlan, Kind::Rate),
+    col(SheetKind::Plan, "show_rate_plan", K::ColShowRatePlan, Kind::Rate),
+    col(SheetKind::Plan, "paid_rate_plan", K::ColPaidRatePlan, Kind::Rate),
+    col(SheetKind::Plan, "revenue_per_paid_plan", K::ColRevenuePerPaidPlan, Kind::Money),
+    branch(SheetKind::Plan),
 ];
 
 const BUDGET: &[Column] = &[
-    col("month", K::Month, Kind::Month, true),
-    col("channel", K::Channel, Kind::Channel, true),
-    col("budget_plan", K::ColBudgetPlan, Kind::Money, false),
-    col("spend", K::Spend, Kind::Money, false),
-    BRANCH,
+    col(SheetKind::Budget, "month", K::Month, Kind::Month),
+    col(SheetKind::Budget, "channel", K::Channel, Kind::Channel),
+    col(SheetKind::Budget, "budget_plan", K::ColBudgetPlan, Kind::Money),
+    col(SheetKind::Budget, "spend", K::Spend, Kind::Money),
+    branch(SheetKind::Budget),
 ];
 
 const FUNNEL: &[Column] = &[
-    col("month", K::Month, Kind::Month, true),
-    col("channel", K::Channel, Kind::Channel, true),
-    col("direction", K::Direction, Kind::Direction, false),
-    col("leads", K::Leads, Kind::Count, false),
-    col("bookings", K::Bookings, Kind::Count, false),
-    col("visits", K::ColVisits, Kind::Count, false),
-    col("paid", K::Paid, Kind::Count, false),
-    col("revenue", K::Revenue, Kind::Money, false),
-    col("returning_leads", K::ReturningLeads, Kind::Count, false),
-    BRANCH,
+    col(SheetKind::Funnel, "month", K::Month, Kind::Month),
+    col(SheetKind::Funnel, "channel", K::Channel, Kind::Channel),
+    col(SheetKind::Funnel, "direction", K::Direction, Kind::Direction),
+    col(SheetKind::Funnel, "leads", K::Leads, Kind::Count),
+    col(SheetKind::Funnel, "bookings", K::Bookings, Kind::Count),
+    col(SheetKind::Funnel, "visits", K::ColVisits, Kind::Count),
+    col(SheetKind::Funnel, "paid", K::Paid, Kind::Count),
+    col(SheetKind::Funnel, "revenue", K::Revenue, Kind::Money),
+    col(SheetKind::Funnel, "returning_leads", K::ReturningLeads, Kind::Count),
+    branch(SheetKind::Funnel),
 ];
 
 const REVENUE: &[Column] = &[
-    col("date", K::Date, Kind::Day, true),
-    col("direction", K::Direction, Kind::Direction, false),
-    col("revenue", K::Revenue, Kind::Money, true),
-    col("checks", K::ColChecks, Kind::Count, false),
-    col("new_patients", K::ColNewPatients, Kind::Count, false),
-    col("repeat_patients", K::ColRepeatPatients, Kind::Count, false),
-    BRANCH,
+    col(SheetKind::Revenue, "date", K::Date, Kind::Day),
+    col(SheetKind::Revenue, "direction", K::Direction, Kind::Direction),
+    col(SheetKind::Revenue, "revenue", K::Revenue, Kind::Money),
+    col(SheetKind::Revenue, "checks", K::ColChecks, Kind::Count),
+    col(SheetKind::Revenue, "new_patients", K::ColNewPatients, Kind::Count),
+    col(SheetKind::Revenue, "repeat_patients", K::ColRepeatPatients, Kind::Count),
+    branch(SheetKind::Revenue),
 ];
 
 const DOCTORS: &[Column] = &[
-    col("month", K::Month, Kind::Month, true),
-    col("doctor", K::Doctor, Kind::Text, true),
-    col("direction", K::Direction, Kind::Direction, false),
-    col("primary_patients", K::ColPrimaryPatients, Kind::Count, false),
-    col("repeat_patients", K::ColRepeatPatients, Kind::Count, false),
-    col("revenue", K::Revenue, Kind::Money, false),
-    col("hours_available", K::HoursAvailable, Kind::Count, false),
-    col("hours_booked", K::HoursBooked, Kind::Count, false),
-    col("recommended", K::Recommended, Kind::Count, false),
-    col("agreed", K::Agreed, Kind::Count, false),
-    col("performed", K::Performed, Kind::Count, false),
-    BRANCH,
+    col(SheetKind::Doctors, "month", K::Month, Kind::Month),
+    col(SheetKind::Doctors, "doctor", K::Doctor, Kind::Text),
+    col(SheetKind::Doctors, "direction", K::Direction, Kind::Direction),
+    col(SheetKind::Doctors, "primary_patients", K::ColPrimaryPatients, Kind::Count),
+    col(SheetKind::Doctors, "repeat_patients", K::ColRepeatPatients, Kind::Count),
+    col(SheetKind::Doctors, "revenue", K::Revenue, Kind::Money),
+    col(SheetKind::Doctors, "hours_available", K::HoursAvailable, Kind::Count),
+    col(SheetKind::Doctors, "hours_booked", K::HoursBooked, Kind::Count),
+    col(SheetKind::Doctors, "recommended", K::Recommended, Kind::Count),
+    col(SheetKind::Doctors, "agreed", K::Agreed, Kind::Count),
+    col(SheetKind::Doctors, "performed", K::Performed, Kind::Count),
+    branch(SheetKind::Doctors),
 ];
 
 const NPS: &[Column] = &[
-    col("period", K::Period, Kind::Period, true),
-    col("direction", K::Direction, Kind::Direction, false),
-    col("score", K::ColScore, Kind::Score, true),
-    col("count", K::Count, Kind::Count, true),
-    BRANCH,
+    col(SheetKind::Nps, "period", K::Period, Kind::Period),
+    col(SheetKind::Nps, "direction", K::Direction, Kind::Direction),
+    col(SheetKind::Nps, "score", K::ColScore, Kind::Score),
+    col(SheetKind::Nps, "count", K::Count, Kind::Count),
+    branch(SheetKind::Nps),
 ];
 
-/// The rows of the Settings sheet, one per key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum SettingKey {
-    Clinic,
-    Currency,
-    NpsScale,
-    WeekdayWeights,
-    Holidays,
-    FixedCosts,
-    DedupeDays,
-    AttributionDays,
-}
-
-const SETTING_KEYS: [(SettingKey, &str, Kind); 8] = [
-    (SettingKey::Clinic, "clinic", Kind::Text),
-    (SettingKey::Currency, "currency", Kind::Text),
-    (SettingKey::NpsScale, "nps_scale", Kind::Scale),
-    (SettingKey::WeekdayWeights, "weekday_weights", Kind::Weights),
-    (SettingKey::Holidays, "holidays", Kind::Days),
-    (SettingKey::FixedCosts, "fixed_costs", Kind::Money),
-    (SettingKey::DedupeDays, "dedupe_days", Kind::Count),
-    (SettingKey::AttributionDays, "attribution_days", Kind::Count),
+/// The rows of the Settings sheet, one per key the marketer sets (the machine's key fingerprint and
+/// the calls' answer-rate target are not shown here).
+const SETTING_KEYS: [(SettingKey, Kind); 8] = [
+    (SettingKey::Clinic, Kind::Text),
+    (SettingKey::Currency, Kind::Text),
+    (SettingKey::NpsScale, Kind::Scale),
+    (SettingKey::WeekdayWeights, Kind::Weights),
+    (SettingKey::Holidays, Kind::Days),
+    (SettingKey::FixedCosts, Kind::Money),
+    (SettingKey::DedupeDays, Kind::Count),
+    (SettingKey::AttributionDays, Kind::Count),
 ];
 
 /// A cell's typed value.
@@ -400,7 +397,7 @@ pub fn row_count(p: &Project, sheet: Sheet) -> usize {
 /// The kind of one cell (on Settings it depends on the row).
 pub fn kind(sheet: Sheet, row: usize, col: usize) -> Kind {
     match sheet {
-        Sheet::Settings if col == 1 => SETTING_KEYS.get(row).map_or(Kind::Text, |k| k.2),
+        Sheet::Settings if col == 1 => SETTING_KEYS.get(row).map_or(Kind::Text, |k| k.1),
         _ => sheet.columns().get(col).map_or(Kind::Text, |c| c.kind),
     }
 }
@@ -439,6 +436,8 @@ pub fn setting_label(row: usize, lang: Lang) -> Option<&'static str> {
         SettingKey::FixedCosts => K::SettingFixedCosts,
         SettingKey::DedupeDays => K::SettingDedupeDays,
         SettingKey::AttributionDays => K::SettingAttributionDays,
+        // Not rows of this grid (see SETTING_KEYS).
+        SettingKey::AnswerRateTarget | SettingKey::KeyFingerprint => return None,
     };
     Some(tr(lang, key))
 }
@@ -448,9 +447,9 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
     let missing = Value::Empty;
     match sheet {
         Sheet::Settings => {
-            let Some((key, name, _)) = SETTING_KEYS.get(row) else { return missing };
+            let Some((key, _)) = SETTING_KEYS.get(row) else { return missing };
             if col == 0 {
-                return Value::Text((*name).to_string());
+                return Value::Text(key.key().to_string());
             }
             let s = &p.settings;
             match key {
@@ -463,6 +462,8 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
                 SettingKey::FixedCosts => Value::Num(s.fixed_costs),
                 SettingKey::DedupeDays => Value::Num(s.dedupe_days.into()),
                 SettingKey::AttributionDays => Value::Num(s.attribution_days.into()),
+                // Not rows of this grid (see SETTING_KEYS).
+                SettingKey::AnswerRateTarget | SettingKey::KeyFingerprint => missing,
             }
         }
         Sheet::Directions => p.directions.get(row).map_or(missing, |r| match col {
@@ -1107,9 +1108,11 @@ pub fn parse(p: &Project, sheet: Sheet, row: usize, col: usize, text: &str, lang
         Kind::ChannelKind => Ok(Value::Text(match ChannelKind::parse(t) {
             Some(k) => kind_label(k, lang).to_string(),
             None => {
-                let wanted = normalise(t);
-                let by_prefix: Vec<_> =
-                    ChannelKind::ALL.iter().filter(|k| normalise(kind_label(**k, lang)).starts_with(&wanted)).collect();
+                let wanted = normalize_key(t);
+                let by_prefix: Vec<_> = ChannelKind::ALL
+                    .iter()
+                    .filter(|k| normalize_key(kind_label(**k, lang)).starts_with(&wanted))
+                    .collect();
                 match by_prefix.as_slice() {
                     [k] => kind_label(**k, lang).to_string(),
                     _ => t.trim().to_string(),
@@ -1118,17 +1121,18 @@ pub fn parse(p: &Project, sheet: Sheet, row: usize, col: usize, text: &str, lang
         })),
         Kind::Tier | Kind::Direction | Kind::Channel | Kind::Scale => {
             let options = choices(p, kind, lang);
-            let wanted = normalise(t);
+            let wanted = normalize_key(t);
             let exact = options.iter().find(|(v, label)| {
-                normalise(label) == wanted
+                normalize_key(label) == wanted
                     || match v {
-                        Value::Tier(x) => normalise(x.key()) == wanted || normalise(x.key_ru()) == wanted,
-                        Value::Scale(x) => normalise(x.key()) == wanted,
+                        Value::Tier(x) => normalize_key(x.key()) == wanted || normalize_key(x.key_ru()) == wanted,
+                        Value::Scale(x) => normalize_key(x.key()) == wanted,
                         _ => false,
                     }
             });
             // A unique prefix is enough: "пров" picks "проверенный".
-            let by_prefix: Vec<_> = options.iter().filter(|(_, label)| normalise(label).starts_with(&wanted)).collect();
+            let by_prefix: Vec<_> =
+                options.iter().filter(|(_, label)| normalize_key(label).starts_with(&wanted)).collect();
             match (exact, by_prefix.as_slice()) {
                 (Some((v, _)), _) => Ok(v.clone()),
                 (None, [(v, _)]) => Ok(v.clone()),
@@ -1234,5 +1238,25 @@ mod tests {
         assert_eq!(Sheet::from_workbook_name(" funnel "), Some(Sheet::Funnel));
         assert_eq!(Sheet::Plan.column_from_header("revenue_plan (план выручки)"), Some(2));
         assert_eq!(Sheet::Budget.column_from_header("Расход"), Some(3));
+    }
+
+    #[test]
+    fn the_grid_reads_the_importers_schema() {
+        // The importer's other names and synonyms are the grid's too.
+        assert_eq!(Sheet::from_workbook_name("Воронка продаж"), Some(Sheet::Funnel));
+        assert_eq!(Sheet::Budget.column_from_header("Бюджет факт, руб."), Some(3));
+        assert_eq!(Sheet::Doctors.column_from_header("ФИО врача"), Some(1));
+        // The Calls sheet is read by the importer but has no grid.
+        assert_eq!(Sheet::from_workbook_name("Звонки"), None);
+        // The header the grid shows still names its column.
+        assert_eq!(Sheet::Plan.column_from_header(tr(Lang::En, K::RevenuePlan)), Some(2));
+        for sheet in Sheet::ALL {
+            for c in sheet.columns() {
+                let schema = sheet.kind().column(c.key).expect("every grid column is in the schema");
+                // Only the Settings value may be left blank in the grid (the default applies).
+                let blank_allowed = sheet == Sheet::Settings && c.key == "value";
+                assert_eq!(c.required, schema.required && !blank_allowed, "{sheet:?} {}", c.key);
+            }
+        }
     }
 }

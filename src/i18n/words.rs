@@ -1217,4 +1217,7 @@ table! {
         "没有本月日历：不显示周计划。";
     PaceSaveFailed => "Не удалось сохранить график", "The chart could not be saved", "图表无法保存";
     PaceNothingToSave => "На экране нет графика для сохранения", "There is no chart on screen to save", "屏幕上没有可保存的图表";
+    // A chart's channel and direction pickers: in Chinese the bare words are also the tabs' names.
+    PickChannel => "Канал", "Channel", "选择渠道";
+    PickDirection => "Направление", "Direction", "选择科室";
 }

@@ -558,14 +558,20 @@ pub struct Findings {
     pub failures: Vec<(Kind, PathBuf, String)>,
 }
 
-/// Runs mutants of `kinds` until `deadline`, in process or through the binary `bin`. Failing
-/// mutants are kept in `keep_dir` for reproduction.
+/// Mutants every run tries, however short its deadline.
+const MIN_TRIES: usize = 20;
+
+/// Runs mutants of `kinds` until `deadline` (and at least [`MIN_TRIES`]), in process or through the
+/// binary `bin`. Failing mutants are kept in `keep_dir` for reproduction.
+
 pub fn run(kinds: &[Kind], seed: u64, deadline: Instant, bin: Option<(&Path, &Path)>, keep_dir: &Path) -> Findings {
     let seeds: Vec<(Kind, Vec<u8>)> = kinds.iter().map(|k| (*k, self::seed(*k))).collect();
     let mut rng = Rng::new(seed);
     let mut findings = Findings::default();
     let work = tempfile::tempdir().expect("a temp folder");
-    while Instant::now() < deadline && findings.failures.len() < 20 {
+    // At least MIN_TRIES mutants whatever the deadline, so a loaded machine still runs the fixed-seed
+    // mutants the test relies on rather than failing on time.
+    while (Instant::now() < deadline || findings.tried < MIN_TRIES) && findings.failures.len() < 20 {
         let (kind, base) = &seeds[rng.below(seeds.len())];
         let data = mutant(&mut rng, *kind, base);
         let path = work.path().join(format!("mutant.{}", kind.extension()));
@@ -599,6 +605,5 @@ fn fuzz_in_process() {
         .unwrap_or_else(|_| Kind::ALL.to_vec());
     let keep = std::env::temp_dir().join("medfunnel-fuzz-failures");
     let findings = run(&kinds, 0x5EED_2026, Instant::now() + Duration::from_secs(4), None, &keep);
-    assert!(findings.tried >= 20, "only {} mutants in the time", findings.tried);
     assert!(findings.failures.is_empty(), "{:#?}", findings.failures);
 }

@@ -32,3 +32,5 @@ mod meeting;
 mod plan_dialog;
 #[cfg(feature = "gui")]
 mod raw_import_ui;
+#[cfg(feature = "gui")]
+mod undo;

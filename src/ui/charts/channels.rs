@@ -85,7 +85,7 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, lang: Lang
         .show(ui, |p| {
             p.bar_chart(solid_bars(tr(lang, K::Romi), romi, pal.good).horizontal());
             p.vline(
-                VLine::new(tr(lang, K::BreakEven), 0.0)
+                VLine::new(tr(lang, K::BreakEven), crate::metrics::references::ROMI_BREAK_EVEN)
                     .color(pal.reference)
                     .width(2.0)
                     .style(LineStyle::dashed_dense()),

@@ -183,7 +183,7 @@ pub(super) fn pickers_ui(ui: &mut egui::Ui, state: &mut ChartsState, kpis: &Kpis
                 state.channel = None;
             }
             let shown = state.channel.clone().unwrap_or_else(|| tr(lang, K::ChartWholeClinic).to_string());
-            let label = picker_label(ui, tr(lang, K::Channel));
+            let label = picker_label(ui, tr(lang, K::PickChannel));
             egui::ComboBox::from_id_salt(label)
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
@@ -236,7 +236,7 @@ pub(super) fn pickers_ui(ui: &mut egui::Ui, state: &mut ChartsState, kpis: &Kpis
                 state.nps_direction = None;
             }
             let shown = state.nps_direction.clone().unwrap_or_else(|| tr(lang, K::AllDirections).to_string());
-            let label = picker_label(ui, tr(lang, K::Direction));
+            let label = picker_label(ui, tr(lang, K::PickDirection));
             egui::ComboBox::from_id_salt(label)
                 .selected_text(shown)
                 .show_ui(ui, |ui| {

@@ -9,5 +9,4 @@ pub mod dashboard;
 pub mod decisions;
 pub mod grid;
 pub mod meeting;
-pub mod pace;
 pub mod summaries;
