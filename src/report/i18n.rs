@@ -87,6 +87,8 @@ texts! {
     TitleBranches => "Branches side by side over the period (shared campaigns split by leads)",
         "Филиалы рядом за период (общие кампании разделены по лидам)";
     BranchOf => "Branch", "Филиал";
+    // The word in the report's default file name, after the clinic's name.
+    ReportFileWord => "report", "отчёт";
     ChainTotal => "Whole chain", "Вся сеть";
     TitleGaps => "Revenue gaps: which funnel stage lost the money, and whose job it is",
         "Разрывы выручки: на каком этапе воронки потеряны деньги и чья это зона";
