@@ -1,55 +1,27 @@
-//! The desktop app (egui): views, grids and the dashboard; no formulas live here.
+//! The desktop app (egui): it draws the document and sends edits; no formulas live here. Folders by
+//! concern, as rerun's viewer is organised:
 //!
-//! - [`app`]: the App, its command queue, menus, dialogs, autosave;
-//! - [`commands`]: the undoable [`commands::Edit`]s and the history;
-//! - [`sheets`]: the template's sheets as typed cells; [`grid`]: the spreadsheet grid over them;
-//! - [`dashboard`] and [`views`]: KPI cards, the funnel and per-sheet summaries;
-//! - [`files`]: open, save, export, recent files, recovery; [`i18n`]: the translation table;
-//! - [`charts`]: the Charts view and the Dashboard's small charts; [`pace`]: the owner's pace panel;
-//! - [`decisions`]: what-if levers, the lever ranking, goal seek, the allocator, scenarios;
-//! - [`plan_dialog`]: the "Build next year's plan" dialog;
-//! - [`raw_import`]: File → Import exports; [`cohorts`]: the Cohorts view;
-//! - [`aarrr`]: the AARRR view; [`meeting`]: the full-screen meeting mode.
+//! - [`app`]: the App state and the frame loop (`mod.rs`), command handling, opening/saving and
+//!   autosave, and [`app::files`] (the importer and store calls, recent files, recovery);
+//! - [`views`]: one file (or folder) per view in the central panel: a new view goes there;
+//! - [`dialogs`]: the modal dialogs (the plan builder, File → Import exports): a new dialog goes there;
+//! - [`charts`]: the charts grouped by what they show, their series shaping, plot helpers, words,
+//!   the Charts view and PNG capture: a new chart goes into the file of its subject;
+//! - [`theme`]: fonts and colours.
+//!
+//! The edits, the sheets and cell parsing live in [`crate::document`] (GUI-free); the words in
+//! [`crate::i18n`].
 
-pub mod aarrr;
 pub mod app;
-pub mod branches;
-pub mod calls;
 pub mod charts;
-pub mod cohorts;
-pub mod commands;
-pub mod dashboard;
-pub mod decisions;
-pub mod files;
-pub mod grid;
-pub mod i18n;
-pub mod meeting;
-pub mod pace;
-mod parse;
-pub mod plan_dialog;
-pub mod raw_import;
-pub mod sheets;
+pub mod dialogs;
+pub mod theme;
 pub mod views;
 
 use std::path::PathBuf;
 
 pub use app::{App, Command, Startup, View};
-
-/// DejaVu Sans: Cyrillic and the rouble sign ₽, which egui's default font lacks.
-const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-
-/// Adds the bundled font as a fallback of both font families, so `₽` and any glyph the default
-/// font lacks are drawn instead of a box.
-pub fn install_fonts(ctx: &egui::Context) {
-    ctx.add_font(egui::FontInsert::new(
-        "DejaVuSans",
-        egui::FontData::from_static(DEJAVU_SANS),
-        vec![
-            egui::InsertFontFamily { family: egui::FontFamily::Proportional, priority: egui::FontPriority::Lowest },
-            egui::InsertFontFamily { family: egui::FontFamily::Monospace, priority: egui::FontPriority::Lowest },
-        ],
-    ));
-}
+pub use theme::install_fonts;
 
 /// Runs the desktop app: with `file`, opens it (a workbook or a project file); without, reopens
 /// the last file, else shows the demo clinic.
@@ -66,7 +38,7 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
 /// # Errors
 /// A sentence when the window cannot be created (no display, no OpenGL).
 pub fn run_with(file: Option<PathBuf>, meeting: bool) -> Result<(), String> {
-    let startup = Startup { file, dirs: files::AppDirs::system(), reopen_last: true, lang: None };
+    let startup = Startup { file, dirs: app::files::AppDirs::system(), reopen_last: true, lang: None };
     // Temp files of a save that was killed are removed at the next start.
     if let Some(dirs) = &startup.dirs {
         crate::store::sweep_temp_files(&dirs.config);

@@ -7,10 +7,10 @@ use chrono::NaiveDate;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use medfunnel::document::sheets::Sheet;
 use medfunnel::format::{self, Lang};
 use medfunnel::model::{BudgetRow, Channel, Direction, FunnelRow, Month, PlanRow, Project, RevenueRow, Tier};
-use medfunnel::ui::files::AppDirs;
-use medfunnel::ui::sheets::Sheet;
+use medfunnel::ui::app::files::AppDirs;
 use medfunnel::ui::{App, Command, Startup, View};
 
 fn m(month: u32) -> Month {
@@ -329,12 +329,12 @@ fn a_json_project_opens_with_a_notice_and_its_first_save_converts_it() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = legacy_harness(dir.path(), &clinic(), Lang::Ru);
     assert_eq!(h.state().document().project(), &clinic());
-    h.state_mut().send(Command::Apply(medfunnel::ui::commands::Edit::SetCell {
+    h.state_mut().send(Command::Apply(medfunnel::document::edit::Edit::SetCell {
         sheet: Sheet::Plan,
         row: 0,
         col: 2,
-        old: medfunnel::ui::sheets::Value::Num(1_000_000.0),
-        new: medfunnel::ui::sheets::Value::Num(5.0),
+        old: medfunnel::document::sheets::Value::Num(1_000_000.0),
+        new: medfunnel::document::sheets::Value::Num(5.0),
     }));
     h.run();
     assert!(h.state().document().is_dirty(), "a JSON project is not written edit by edit");
@@ -592,12 +592,12 @@ fn renaming_a_channel_keeps_its_rows_attached_and_undoes_in_one_step() {
 fn closing_with_unsaved_changes_asks_first() {
     let dir = tempfile::tempdir().unwrap();
     let mut h = legacy_harness(dir.path(), &clinic(), Lang::Ru);
-    h.state_mut().send(Command::Apply(medfunnel::ui::commands::Edit::SetCell {
+    h.state_mut().send(Command::Apply(medfunnel::document::edit::Edit::SetCell {
         sheet: Sheet::Plan,
         row: 0,
         col: 2,
-        old: medfunnel::ui::sheets::Value::Num(1_000_000.0),
-        new: medfunnel::ui::sheets::Value::Num(1.0),
+        old: medfunnel::document::sheets::Value::Num(1_000_000.0),
+        new: medfunnel::document::sheets::Value::Num(1.0),
     }));
     h.run();
     assert!(h.state().document().is_dirty());

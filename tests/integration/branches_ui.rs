@@ -3,9 +3,9 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use medfunnel::document::sheets::Sheet;
 use medfunnel::format::{self, Lang};
-use medfunnel::ui::files::AppDirs;
-use medfunnel::ui::sheets::Sheet;
+use medfunnel::ui::app::files::AppDirs;
 use medfunnel::ui::{App, Startup, View};
 
 #[test]

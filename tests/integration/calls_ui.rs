@@ -5,7 +5,7 @@
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use medfunnel::format::{self, Lang};
-use medfunnel::ui::files::AppDirs;
+use medfunnel::ui::app::files::AppDirs;
 use medfunnel::ui::{App, Startup, View};
 
 fn demo(dir: &std::path::Path, lang: Lang) -> Harness<'static, App> {

@@ -10,8 +10,8 @@ use medfunnel::analysis::levers::{Base, LeadCost};
 use medfunnel::format::{self, Lang};
 use medfunnel::metrics::{Filter, compute};
 use medfunnel::model::{Lever, LeverChange};
-use medfunnel::ui::decisions::{RANK_CHANGE, Section, headroom_sentence};
-use medfunnel::ui::files::AppDirs;
+use medfunnel::ui::app::files::AppDirs;
+use medfunnel::ui::views::decisions::{RANK_CHANGE, Section, headroom_sentence};
 use medfunnel::ui::{App, Command, Startup, View};
 
 /// The app on the demo clinic (no file), its preferences in `dir`.

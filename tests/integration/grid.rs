@@ -4,9 +4,9 @@
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use medfunnel::document::sheets::Sheet;
 use medfunnel::format::Lang;
-use medfunnel::ui::files::AppDirs;
-use medfunnel::ui::sheets::Sheet;
+use medfunnel::ui::app::files::AppDirs;
 use medfunnel::ui::{App, Command, Startup, View};
 
 fn demo_at_1024(dir: &std::path::Path) -> Harness<'static, App> {

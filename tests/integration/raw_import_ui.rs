@@ -9,7 +9,7 @@ use egui_kittest::kittest::{By, Queryable};
 use medfunnel::format::Lang;
 use medfunnel::import::raw::ExportKind;
 use medfunnel::model::{Channel, Direction, Project, Tier};
-use medfunnel::ui::files::AppDirs;
+use medfunnel::ui::app::files::AppDirs;
 use medfunnel::ui::{App, Command, Startup, View};
 
 const NAME: &str = "Иванова Мария";

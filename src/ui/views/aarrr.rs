@@ -4,12 +4,12 @@
 
 use egui::{Align, Layout, RichText, Stroke};
 
-use super::dashboard::Status;
-use super::i18n::{K, tr};
 use crate::analysis::story;
 use crate::format::{self, Lang};
+use crate::i18n::{K, tr};
 use crate::metrics::Kpis;
 use crate::metrics::aarrr::LINK_KEYS;
+use crate::ui::views::dashboard::Status;
 
 /// The AARRR view.
 pub fn aarrr_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {

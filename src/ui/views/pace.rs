@@ -7,9 +7,9 @@
 
 use egui::{Color32, RichText};
 
-use super::charts::{T, WeekPace, current_week, day_label, day_short, month_long, t};
 use crate::format::{self, Lang};
 use crate::metrics::{MonthCalendar, Progress};
+use crate::ui::charts::{T, WeekPace, current_week, day_label, day_short, month_long, t};
 
 /// How a pace compares with what is needed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

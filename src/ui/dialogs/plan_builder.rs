@@ -11,11 +11,11 @@ use std::collections::BTreeMap;
 use egui::{Color32, RichText};
 use egui_plot::{Bar, BarChart, GridMark, Legend, Plot};
 
-use super::commands::Edit;
-use super::i18n::{K, tr};
-use super::sheets::{month_label, tier_label};
 use crate::analysis::plan::{PlanInput, YearPlan, apply_plan, build_plan, default_year, parse_percent, parse_tiers};
+use crate::document::edit::Edit;
+use crate::document::sheets::{month_label, tier_label};
 use crate::format::{self, Lang};
+use crate::i18n::{K, tr};
 use crate::metrics::{self, Filter};
 use crate::model::{Month, Project, Tier};
 

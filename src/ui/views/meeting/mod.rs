@@ -13,9 +13,9 @@ pub use export::{EXPORT_SIZE, resize, story_file};
 
 use egui::{Color32, FontFamily, FontId, Key, RichText, Sense, TextStyle, Vec2, WidgetInfo};
 
-use super::i18n::{K, tr};
 use crate::analysis::story::{self, Step, Story};
 use crate::format::Lang;
+use crate::i18n::{K, tr};
 use crate::metrics::{Filter, Kpis};
 use crate::model::Project;
 

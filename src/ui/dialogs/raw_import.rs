@@ -12,8 +12,8 @@ use std::path::{Path, PathBuf};
 
 use egui::{Color32, RichText};
 
-use super::i18n::{K, tr};
 use crate::format::{self, Lang};
+use crate::i18n::{K, tr};
 use crate::import::Problem;
 use crate::import::raw::{self, ColumnMap, ColumnPreview, ExportKind, JoinReport, RawInputs};
 use crate::model::Project;

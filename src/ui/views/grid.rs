@@ -8,10 +8,10 @@
 
 use egui::{Align, Event, EventFilter, Key, Label, Layout, Modifiers, RichText, Sense, TextEdit};
 
-use super::commands::Edit;
-use super::i18n::{K, tr};
-use super::sheets::{self, Kind, Row, RowDefaults, Sheet, Value};
+use crate::document::edit::Edit;
+use crate::document::sheets::{self, Kind, Row, RowDefaults, Sheet, Value};
 use crate::format::Lang;
+use crate::i18n::{K, tr};
 use crate::metrics::Filter;
 use crate::model::{Month, Project};
 

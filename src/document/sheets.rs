@@ -8,9 +8,9 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 
-use super::i18n::{K, tr};
 use super::parse::{self, ParseError};
 use crate::format::{self, Lang};
+use crate::i18n::{K, tr};
 use crate::model::{
     BudgetRow, Channel, ChannelKind, Direction, DoctorRow, FunnelRow, Month, NpsPeriod, NpsRow, NpsScale, PlanRow,
     Project, RevenueRow, Tier,

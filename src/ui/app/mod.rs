@@ -1,33 +1,37 @@
 //! The app: the open document, the views, the menus, the command queue, the KPI cache, saving
 //! (each edit into the open project file; a recovery file for anything else) and the dialogs. [`App::frame_ui`] is one frame; eframe and the kittest harness both call it.
 
+mod command_handling;
+pub mod files;
+mod saving;
+
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 
-use super::aarrr;
-use super::branches::{self, BranchesState};
-use super::calls::{self, CallsContext, CallsState};
-use super::charts::{self, ChartsState};
-use super::cohorts::{self, CohortsState};
-use super::commands::{Document, Edit, FunnelDelta};
-use super::dashboard;
-use super::decisions::{self, DecisionsContext, DecisionsState};
-use super::files::{self, AppDirs, Notice, Prefs, Recovery};
-use super::grid::{self, GridContext, GridState};
-use super::i18n::{K, tr};
-use super::meeting::{self, MeetingContext, MeetingState};
-use super::plan_dialog::{self, PlanDialog};
-use super::raw_import::{self, RawImportDialog};
-use super::sheets::{Sheet, month_label};
-use super::views;
+use self::files::{AppDirs, Notice, Prefs, Recovery};
+use crate::document::edit::{Document, Edit, FunnelDelta};
+use crate::document::sheets::{Sheet, month_label};
 use crate::format::Lang;
+use crate::i18n::{K, tr};
 use crate::metrics::asof::PeriodPreset;
 use crate::metrics::{self, AsOf, Filter, Kpis};
 use crate::model::{Month, Project};
 use crate::store;
+use crate::ui::charts::{self, ChartsState};
+use crate::ui::dialogs::plan_builder::{self, PlanDialog};
+use crate::ui::dialogs::raw_import::{self, RawImportDialog};
+use crate::ui::views::aarrr;
+use crate::ui::views::branches::{self, BranchesState};
+use crate::ui::views::calls::{self, CallsContext, CallsState};
+use crate::ui::views::cohorts::{self, CohortsState};
+use crate::ui::views::dashboard;
+use crate::ui::views::decisions::{self, DecisionsContext, DecisionsState};
+use crate::ui::views::grid::{self, GridContext, GridState};
+use crate::ui::views::meeting::{self, MeetingContext, MeetingState};
+use crate::ui::views::summaries;
 
 /// How often unsaved changes of a document that is not a project file (the demo, an imported
 /// workbook, a JSON project not yet converted) are written to the recovery file.
@@ -380,423 +384,6 @@ impl App {
         format!("{dirty}{} — medfunnel", self.source_name)
     }
 
-    /// Asks where to write a file: the native save dialog, or the app's own path field where the
-    /// system has no dialog (see [`native_dialogs`]). The chosen path goes to `purpose`'s command.
-    fn ask_save_path(&mut self, ctx: &egui::Context, purpose: PathPurpose, name: String, filter: (&str, &[&str])) {
-        if !native_dialogs() {
-            let dir = default_dir(self.source_path.as_deref().or(self.prefs.recent.first().map(PathBuf::as_path)));
-            self.dialog = Some(Dialog::Path { purpose, text: dir.join(name).display().to_string() });
-            return;
-        }
-        if let Some(p) = rfd::FileDialog::new().add_filter(filter.0, filter.1).set_file_name(name).save_file() {
-            self.run_command_now(ctx, purpose.command(p));
-        }
-    }
-
-    fn set_status(&mut self, msg: impl Into<String>, error: bool) {
-        self.status = Some((msg.into(), error));
-    }
-
-    fn replace_document(&mut self, project: Project, path: Option<PathBuf>, name: String) {
-        self.doc = Document::new(project);
-        self.file = None;
-        self.buckets = None;
-        self.source_path = path.clone();
-        self.path = path;
-        self.source_name = name;
-        self.kpis_key = None;
-        self.filter = Filter::default();
-        self.grids = Sheet::ALL.iter().map(|s| (*s, GridState::new(*s))).collect();
-        // Revisions restart with the document: cached analyses must not outlive it.
-        self.decisions = DecisionsState::default();
-        self.branches = BranchesState::default();
-        self.branch_names = (u64::MAX, Vec::new());
-        self.autosaved_revision = 0;
-    }
-
-    fn load_demo(&mut self) {
-        self.replace_document(files::demo_project(), None, tr(self.lang, K::DemoName).to_string());
-        self.notices.clear();
-    }
-
-    /// Opens a file into the window; returns whether it worked (the status bar says why not).
-    fn open_path(&mut self, path: &Path) -> bool {
-        match files::open(path) {
-            Ok(opened) => {
-                let name =
-                    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-                let is_project = opened.is_project_file;
-                self.replace_document(opened.project, is_project.then(|| path.to_path_buf()), name);
-                self.source_path = Some(path.to_path_buf());
-                // A JSON project is written whole (converted) by its first save; until then edits go
-                // to the recovery file.
-                self.file = is_project.then(|| store::ProjectFile::open(path).ok()).flatten();
-                if !is_project {
-                    // An imported workbook has never been saved as a project.
-                    self.doc.mark_unsaved();
-                }
-                let errors = opened.notices.iter().filter(|n| n.error).count();
-                self.notices = opened.notices;
-                self.prefs.touch_recent(path);
-                self.save_prefs();
-                let msg = if self.notices.is_empty() {
-                    format!("{} {}", tr(self.lang, K::Opened), path.display())
-                } else {
-                    format!(
-                        "{} {} · {} {} / {}",
-                        tr(self.lang, K::Opened),
-                        path.display(),
-                        tr(self.lang, K::Problems),
-                        errors,
-                        self.notices.len()
-                    )
-                };
-                self.set_status(msg, false);
-                if errors > 0 {
-                    self.view = View::Problems;
-                }
-                true
-            }
-            Err(e) => {
-                self.set_status(e, true);
-                false
-            }
-        }
-    }
-
-    fn save_to(&mut self, path: PathBuf) -> bool {
-        let path = files::with_project_extension(path);
-        // Close the open project file first: the save replaces it with a new file.
-        self.file = None;
-        match files::save(self.doc.project(), &path) {
-            Ok(()) => {
-                self.doc.mark_saved();
-                // The changes are in the file now; later edits go into it one by one.
-                self.doc.take_changes();
-                self.file = store::ProjectFile::open(&path).ok();
-                self.source_name = path.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-                self.prefs.touch_recent(&path);
-                self.save_prefs();
-                self.set_status(format!("{} {}", tr(self.lang, K::Saved), path.display()), false);
-                self.source_path = Some(path.clone());
-                self.path = Some(path);
-                if let Some(d) = &self.dirs {
-                    files::clear_recovery(d);
-                }
-                true
-            }
-            Err(e) => {
-                // The file on disk still holds every edit written so far: go on writing into it.
-                if !self.doc.is_dirty() {
-                    self.file = self.path.as_deref().and_then(|p| store::ProjectFile::open(p).ok());
-                }
-                self.set_status(e, true);
-                false
-            }
-        }
-    }
-
-    fn save_prefs(&mut self) {
-        if let Some(d) = &self.dirs
-            && let Err(e) = self.prefs.save(d)
-        {
-            self.status = Some((e, true));
-        }
-    }
-
-    /// Commands that would drop unsaved changes ask first.
-    fn discards_changes(c: &Command) -> bool {
-        matches!(c, Command::New | Command::Demo | Command::Open | Command::OpenPath(_))
-    }
-
-    fn run_command(&mut self, ctx: &egui::Context, c: Command) {
-        if Self::discards_changes(&c) && self.doc.is_dirty() && self.dialog.is_none() {
-            self.dialog = Some(Dialog::Unsaved(Some(c)));
-            return;
-        }
-        self.run_command_now(ctx, c);
-    }
-
-    fn run_command_now(&mut self, ctx: &egui::Context, c: Command) {
-        let lang = self.lang;
-        match c {
-            Command::Meeting(on) => {
-                // Full screen for the projector; the window comes back as it was on leaving.
-                if on != self.meeting.is_some() {
-                    self.meeting = on.then(MeetingState::default);
-                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
-                }
-            }
-            Command::New => {
-                let mut p = Project::new();
-                p.settings.clinic.clear();
-                self.replace_document(p, None, tr(lang, K::Untitled).to_string());
-                self.notices.clear();
-                self.view = View::Sheet(Sheet::Plan);
-            }
-            Command::Demo => {
-                self.load_demo();
-                self.view = View::Dashboard;
-            }
-            Command::Open if !native_dialogs() => {
-                let dir = default_dir(self.path.as_deref());
-                self.dialog = Some(Dialog::Path { purpose: PathPurpose::Open, text: format!("{}/", dir.display()) });
-            }
-            Command::Open => {
-                let picked = rfd::FileDialog::new()
-                    .add_filter(tr(lang, K::FilterAll), &["xlsx", "xls", "xlsm", "ods", "medfunnel"])
-                    .add_filter(tr(lang, K::FilterWorkbooks), &["xlsx", "xls", "xlsm", "ods"])
-                    .add_filter(tr(lang, K::FilterProjects), &["medfunnel"])
-                    .pick_file();
-                if let Some(p) = picked {
-                    self.run_command_now(ctx, Command::OpenPath(p));
-                }
-            }
-            Command::OpenPath(p) => {
-                if self.open_path(&p) && self.view != View::Problems {
-                    self.view = View::Dashboard;
-                }
-            }
-            Command::Save => match self.path.clone() {
-                Some(p) => {
-                    self.save_to(p);
-                }
-                None => self.run_command_now(ctx, Command::SaveAs),
-            },
-            Command::SaveAs if !native_dialogs() => {
-                let name = format!("{}.medfunnel", file_stem(&self.source_name));
-                let path = default_dir(self.source_path.as_deref().or(self.prefs.recent.first().map(PathBuf::as_path)))
-                    .join(name);
-                self.dialog = Some(Dialog::Path { purpose: PathPurpose::Save, text: path.display().to_string() });
-            }
-            Command::SaveAs => {
-                let name = format!("{}.medfunnel", file_stem(&self.source_name));
-                let picked = rfd::FileDialog::new()
-                    .add_filter(tr(lang, K::FilterProjects), &["medfunnel"])
-                    .set_file_name(name)
-                    .save_file();
-                if let Some(p) = picked {
-                    self.save_to(p);
-                }
-            }
-            Command::SaveTo(p) => {
-                self.save_to(p);
-            }
-            Command::ExportTemplate => {
-                let name = format!("{}.xlsx", file_stem(&self.source_name));
-                self.ask_save_path(ctx, PathPurpose::Export, name, (tr(lang, K::FilterWorkbooks), &["xlsx"]));
-            }
-            Command::ExportReport => {
-                let name = format!("{} {}.xlsx", tr(lang, K::ReportFileName), file_stem(&self.source_name));
-                self.ask_save_path(ctx, PathPurpose::Report, name, (tr(lang, K::FilterWorkbooks), &["xlsx"]));
-            }
-            Command::ExportTo(p) => {
-                let p = if p.extension().is_none() { p.with_extension("xlsx") } else { p };
-                match files::export_template(self.doc.project(), &p) {
-                    Ok(()) => self.set_status(format!("{} {}", tr(lang, K::Exported), p.display()), false),
-                    Err(e) => self.set_status(e, true),
-                }
-            }
-            Command::ExportReportTo(p) => {
-                let p = if p.extension().is_none() { p.with_extension("xlsx") } else { p };
-                match crate::report::write_report(self.doc.project(), &self.filter, lang, &p) {
-                    Ok(()) => self.set_status(format!("{} {}", tr(lang, K::ReportWritten), p.display()), false),
-                    Err(e) => self.set_status(e.to_string(), true),
-                }
-            }
-            Command::SaveChartPng if self.view != View::Charts || self.charts.chart_rect.is_none() => {
-                self.set_status(tr(lang, K::NoChartToSave), false);
-            }
-            Command::SaveChartPng => {
-                let name = chart_file_name(self.charts.tab, lang);
-                self.ask_save_path(ctx, PathPurpose::ChartPng, name, (tr(lang, K::FilterPng), &["png"]));
-            }
-            Command::SaveChartPngTo(p) => {
-                let p = if p.extension().is_none() { p.with_extension("png") } else { p };
-                if !charts::request_png(ctx, &mut self.charts, p, lang) {
-                    self.set_status(tr(lang, K::NoChartToSave), false);
-                }
-            }
-            Command::ExportStory => {
-                let name = format!("{}.png", tr(lang, K::StoryFileName));
-                self.ask_save_path(ctx, PathPurpose::Story, name, (tr(lang, K::FilterPng), &["png"]));
-            }
-            Command::ExportStoryTo(p) => {
-                // The story is told in the meeting's own look: enter it if needed, then walk it.
-                if self.meeting.is_none() {
-                    self.run_command_now(ctx, Command::Meeting(true));
-                }
-                if let Some(m) = self.meeting.as_mut() {
-                    m.export_to(p);
-                }
-            }
-            Command::Apply(e) => self.apply(e),
-            Command::Undo => match self.doc.undo() {
-                Some(_) => self.set_status(tr(lang, K::Undone), false),
-                None => self.set_status(tr(lang, K::NothingToUndo), false),
-            },
-            Command::Redo => match self.doc.redo() {
-                Some(_) => self.set_status(tr(lang, K::Redone), false),
-                None => self.set_status(tr(lang, K::NothingToRedo), false),
-            },
-            Command::SetLang(l) => {
-                self.lang = l;
-                self.prefs.lang = Some(l);
-                self.save_prefs();
-                if self.path.is_none() && Lang::ALL.iter().any(|x| self.source_name == tr(*x, K::DemoName)) {
-                    self.source_name = tr(l, K::DemoName).to_string();
-                }
-            }
-            Command::Show(v) => self.view = v,
-            Command::JumpTo(i) => self.jump_to(i),
-            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
-            Command::BuildPlan => self.plan_dialog = Some(PlanDialog::new(self.doc.project())),
-            Command::ImportExports => self.raw_import = Some(RawImportDialog::new(self.doc.project())),
-        }
-    }
-
-    /// Applies an edit through the undo stack; a refusal goes to the status bar.
-    fn apply(&mut self, e: Edit) {
-        if let Err(err) = self.doc.apply(e) {
-            self.set_status(format!("{}: {err}", tr(self.lang, K::EditRefused)), true);
-        }
-    }
-
-    fn jump_to(&mut self, i: usize) {
-        let Some(n) = self.notices.get(i).cloned() else { return };
-        let Some(sheet) = n.sheet.as_deref().and_then(Sheet::from_workbook_name) else {
-            self.set_status(tr(self.lang, K::NoCellToShow), false);
-            return;
-        };
-        // Rows left out before this one shift the model's rows up; the header is row 1.
-        let dropped_before = self
-            .notices
-            .iter()
-            .filter(|o| o.error && o.sheet == n.sheet && o.row.is_some_and(|r| Some(r) < n.row))
-            .count();
-        let row = n.row.map_or(0, |r| (r as usize).saturating_sub(2 + dropped_before));
-        let col = n.column.as_deref().and_then(|c| sheet.column_from_header(c)).unwrap_or(0);
-        // The problem's row may be outside the period or filters: show everything.
-        self.filter = Filter::default();
-        let g = self.grid_mut(sheet);
-        g.select_model_cell(row, col);
-        g.message = Some(n.text.clone());
-        self.view = View::Sheet(sheet);
-    }
-
-    fn branch_names(&mut self) -> &[String] {
-        if self.branch_names.0 != self.doc.revision() {
-            self.branch_names = (self.doc.revision(), metrics::branches::branch_names(self.doc.project()));
-        }
-        &self.branch_names.1
-    }
-
-    fn months(&mut self) -> &[Month] {
-        if self.months.0 != self.doc.revision() {
-            let p = self.doc.project();
-            let mut ms: Vec<Month> = p
-                .plan
-                .iter()
-                .map(|r| r.month)
-                .chain(p.budget.iter().map(|r| r.month))
-                .chain(p.funnel.iter().map(|r| r.month))
-                .chain(p.revenue.iter().map(|r| Month::of(r.date)))
-                .chain(p.doctors.iter().map(|r| r.month))
-                .collect();
-            ms.sort_unstable();
-            ms.dedup();
-            self.months = (self.doc.revision(), ms);
-        }
-        &self.months.1
-    }
-
-    /// Global shortcuts; text fields keep their own undo and clipboard.
-    fn shortcuts(&mut self, ctx: &egui::Context) {
-        if self.dialog.is_some() || self.plan_dialog.is_some() || self.raw_import.is_some() {
-            return;
-        }
-        let text_focused = ctx.text_edit_focused();
-        let take = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
-        if take(Modifiers::NONE, Key::F11) {
-            self.commands.push(Command::Meeting(self.meeting.is_none()));
-        }
-        if take(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
-            self.commands.push(Command::SaveAs);
-        }
-        if take(Modifiers::COMMAND, Key::S) {
-            self.commands.push(Command::Save);
-        }
-        if take(Modifiers::COMMAND, Key::O) {
-            self.commands.push(Command::Open);
-        }
-        if take(Modifiers::COMMAND, Key::N) {
-            self.commands.push(Command::New);
-        }
-        if text_focused {
-            return;
-        }
-        if take(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) || take(Modifiers::COMMAND, Key::Y) {
-            self.commands.push(Command::Redo);
-        }
-        if take(Modifiers::COMMAND, Key::Z) {
-            self.commands.push(Command::Undo);
-        }
-    }
-
-    /// Saves the edits of this frame: into the project file as one transaction of the rows they
-    /// changed when the document is one; otherwise the recovery file every [`AUTOSAVE_EVERY`]
-    /// while there are unsaved changes.
-    fn autosave(&mut self, ctx: &egui::Context) {
-        let changes = self.doc.take_changes();
-        if let Some(file) = &mut self.file {
-            if !changes.is_empty() {
-                match file.write_changes(self.doc.project(), &changes) {
-                    Ok(()) => self.doc.mark_saved(),
-                    Err(e) => {
-                        // The file keeps the last state written; the rest waits for a save, kept
-                        // meanwhile in the recovery file.
-                        self.file = None;
-                        self.set_status(e.to_string(), true);
-                    }
-                }
-            }
-            if self.file.is_some() {
-                return;
-            }
-        }
-        let Some(dirs) = &self.dirs else { return };
-        if !self.doc.is_dirty() || self.doc.revision() == self.autosaved_revision {
-            return;
-        }
-        let due = self.last_autosave.elapsed() >= AUTOSAVE_EVERY;
-        if due {
-            self.last_autosave = Instant::now();
-            match files::write_recovery(dirs, self.doc.project(), self.source_path.as_deref()) {
-                Ok(()) => self.autosaved_revision = self.doc.revision(),
-                Err(e) => self.status = Some((e, true)),
-            }
-        } else {
-            ctx.request_repaint_after(AUTOSAVE_EVERY.saturating_sub(self.last_autosave.elapsed()));
-        }
-    }
-
-    /// Writes the recovery file now (tests; also used before a risky operation).
-    pub fn autosave_now(&mut self) {
-        self.last_autosave = Instant::now() - AUTOSAVE_EVERY;
-        self.autosave(&egui::Context::default());
-    }
-
-    /// Called when the app exits: a clean exit with nothing unsaved needs no recovery file.
-    pub fn on_exit(&mut self) {
-        if let Some(d) = &self.dirs {
-            if !self.doc.is_dirty() || self.allow_close {
-                files::clear_recovery(d);
-            } else {
-                let _ = files::write_recovery(d, self.doc.project(), self.source_path.as_deref());
-            }
-        }
-    }
-
     /// One frame: commands, close requests, autosave, then drawing.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
@@ -845,8 +432,8 @@ impl App {
         let Some(d) = &mut self.plan_dialog else { return };
         match d.show(ctx, self.doc.project(), self.doc.revision(), self.lang) {
             None => {}
-            Some(plan_dialog::Outcome::Cancel) => self.plan_dialog = None,
-            Some(plan_dialog::Outcome::Apply { edit, year }) => {
+            Some(plan_builder::Outcome::Cancel) => self.plan_dialog = None,
+            Some(plan_builder::Outcome::Apply { edit, year }) => {
                 self.plan_dialog = None;
                 self.apply(edit);
                 self.set_status(format!("{} {year}", tr(self.lang, K::PlanApplied)), false);
@@ -1111,7 +698,7 @@ impl App {
                     }
                 });
                 self.kpis();
-                views::summary_ui(ui, sheet, &self.kpis, lang);
+                summaries::summary_ui(ui, sheet, &self.kpis, lang);
                 let cx = GridContext {
                     project: self.doc.project(),
                     revision: self.doc.revision(),

@@ -7,9 +7,9 @@
 use egui::{Color32, RichText};
 use egui_plot::{Corner, HoverPosition, Legend, Line, Plot, PlotPoints};
 
-use super::i18n::{K, tr};
-use super::sheets::month_label;
+use crate::document::sheets::month_label;
 use crate::format::{self, Lang};
+use crate::i18n::{K, tr};
 use crate::metrics::{Cohort, Kpis};
 
 /// How many of the latest cohorts get their own LTV line (more would bury the average).

@@ -7,13 +7,13 @@
 
 use egui::RichText;
 
-use super::charts::{Unit, kpi_bars_ui};
-use super::dashboard::Status;
-use super::i18n::{K, tr};
 use crate::format::Lang;
+use crate::i18n::{K, tr};
 use crate::metrics::references::{self, Status as Ref};
 use crate::metrics::{self, BranchKpis, Filter, Kpis, MonthKpis};
 use crate::model::Project;
+use crate::ui::charts::{Unit, kpi_bars_ui};
+use crate::ui::views::dashboard::Status;
 
 /// The whole chain's totals, cached by model revision and filter (under a branch filter the app's
 /// KPIs are the branch's, so the chain's are computed apart).

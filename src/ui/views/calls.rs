@@ -8,9 +8,9 @@
 use egui::{Color32, RichText};
 use egui_plot::{Bar, BarChart, Corner, HLine, Legend, Line, LineStyle, Plot, PlotPoints};
 
-use super::i18n::{K, tr};
-use super::sheets::month_label;
+use crate::document::sheets::month_label;
 use crate::format::{self, Lang};
+use crate::i18n::{K, tr};
 use crate::metrics::calls::{CallMonth, answer_rate_by_hour, call_months};
 use crate::metrics::{Filter, Kpis};
 use crate::model::Project;
@@ -102,8 +102,11 @@ fn headline_ui(ui: &mut egui::Ui, kpis: &Kpis, target: f64, lang: Lang) {
     let k = &kpis.total.kpis;
     let dark = ui.visuals().dark_mode;
     let below = k.answer_rate.is_some_and(|a| a < target);
-    let colour =
-        if below { super::dashboard::Status::Bad.colour(dark) } else { super::dashboard::Status::Good.colour(dark) };
+    let colour = if below {
+        crate::ui::views::dashboard::Status::Bad.colour(dark)
+    } else {
+        crate::ui::views::dashboard::Status::Good.colour(dark)
+    };
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{}:", tr(lang, K::CallsAnswerRate)));
         ui.label(RichText::new(format::percent(k.answer_rate, lang)).strong().size(18.0).color(colour));

@@ -9,17 +9,17 @@
 
 use egui::{RichText, Vec2};
 
-use super::commands::Edit;
-use super::dashboard::{self, Status, owner_label};
-use super::i18n::{K, tr};
-use super::sheets::{month_label, tier_label};
 use crate::analysis::allocate::{self, AllocError, AllocOptions, Allocation, BudgetForRevenue, Why};
 use crate::analysis::curve::{self, CurveFit};
 use crate::analysis::headroom::{self, Headroom, HeadroomEntry};
 use crate::analysis::levers::{self, Base, GoalSeek, LeadCost, LeverError, LeverGain, Outcome, SeekLevers, Snapshot};
+use crate::document::edit::Edit;
+use crate::document::sheets::{month_label, tier_label};
 use crate::format::{self, Lang};
+use crate::i18n::{K, tr};
 use crate::metrics::{self, Filter};
 use crate::model::{Lever, LeverChange, Month, Project, Scenario};
+use crate::ui::views::dashboard::{self, Status, owner_label};
 
 /// The change the ranking tries (+10 %, as domain.md says).
 pub const RANK_CHANGE: f64 = 0.10;

@@ -7,10 +7,11 @@ use super::MeetingContext;
 use crate::analysis::headroom::factor_text;
 use crate::analysis::story::{Step, Story, lever_in_scope};
 use crate::format::{self, Lang};
+use crate::i18n::{K, tr};
 use crate::metrics::Factor;
-use crate::ui::dashboard::{self, Status};
-use crate::ui::i18n::{K, tr};
-use crate::ui::{aarrr, charts};
+use crate::ui::charts;
+use crate::ui::views::aarrr;
+use crate::ui::views::dashboard::{self, Status};
 
 /// Draws the body of `step`.
 pub fn screen_ui(ui: &mut egui::Ui, step: Step, story: &Story, cx: &MeetingContext, scale: f32) {

@@ -5,9 +5,9 @@
 
 use egui::{Color32, RichText, Sense, Stroke, Vec2};
 
-use super::i18n::{K, tr};
-use super::sheets::month_label;
+use crate::document::sheets::month_label;
 use crate::format::{self, Lang};
+use crate::i18n::{K, tr};
 use crate::metrics::{Factor, Gap, Kpis, MonthCalendar, Owner, references};
 
 /// How a KPI compares with its reference.
@@ -383,11 +383,11 @@ pub fn dashboard_ui(
         ui.add_space(gap);
     }
     // The owner's pace panel and two small charts (revenue by month, the month day by day).
-    super::charts::dashboard_charts_ui(ui, kpis, calendar, lang, 250.0);
+    crate::ui::charts::dashboard_charts_ui(ui, kpis, calendar, lang, 250.0);
     ui.add_space(10.0);
     funnel_ui(ui, kpis, lang, dark);
     ui.add_space(10.0);
-    super::views::summary_ui(ui, super::sheets::Sheet::Plan, kpis, lang);
+    crate::ui::views::summaries::summary_ui(ui, crate::document::sheets::Sheet::Plan, kpis, lang);
     if !kpis.notices.is_empty() {
         ui.add_space(10.0);
         ui.collapsing(tr(lang, K::ComputationNotices), |ui| {

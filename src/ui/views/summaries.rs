@@ -3,11 +3,11 @@
 
 use egui::{Color32, RichText};
 
-use super::dashboard::{self, Status};
-use super::i18n::{K, tr};
-use super::sheets::{Sheet, month_label, tier_label};
+use crate::document::sheets::{Sheet, month_label, tier_label};
 use crate::format::{self, Lang};
+use crate::i18n::{K, tr};
 use crate::metrics::Kpis;
+use crate::ui::views::dashboard::{self, Status};
 
 /// A read-only table: a header and text rows, with optional status colours per cell.
 struct Summary {

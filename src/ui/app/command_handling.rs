@@ -1,0 +1,245 @@
+//! Running the queued commands once per frame: the unsaved-changes question, each command's
+//! effect, edits through the undo stack, jumping to a problem's cell, and the global shortcuts.
+
+use super::*;
+
+impl App {
+    /// Commands that would drop unsaved changes ask first.
+    pub(super) fn discards_changes(c: &Command) -> bool {
+        matches!(c, Command::New | Command::Demo | Command::Open | Command::OpenPath(_))
+    }
+
+    pub(super) fn run_command(&mut self, ctx: &egui::Context, c: Command) {
+        if Self::discards_changes(&c) && self.doc.is_dirty() && self.dialog.is_none() {
+            self.dialog = Some(Dialog::Unsaved(Some(c)));
+            return;
+        }
+        self.run_command_now(ctx, c);
+    }
+
+    pub(super) fn run_command_now(&mut self, ctx: &egui::Context, c: Command) {
+        let lang = self.lang;
+        match c {
+            Command::Meeting(on) => {
+                // Full screen for the projector; the window comes back as it was on leaving.
+                if on != self.meeting.is_some() {
+                    self.meeting = on.then(MeetingState::default);
+                    ctx.send_viewport_cmd(egui::ViewportCommand::Fullscreen(on));
+                }
+            }
+            Command::New => {
+                let mut p = Project::new();
+                p.settings.clinic.clear();
+                self.replace_document(p, None, tr(lang, K::Untitled).to_string());
+                self.notices.clear();
+                self.view = View::Sheet(Sheet::Plan);
+            }
+            Command::Demo => {
+                self.load_demo();
+                self.view = View::Dashboard;
+            }
+            Command::Open if !native_dialogs() => {
+                let dir = default_dir(self.path.as_deref());
+                self.dialog = Some(Dialog::Path { purpose: PathPurpose::Open, text: format!("{}/", dir.display()) });
+            }
+            Command::Open => {
+                let picked = rfd::FileDialog::new()
+                    .add_filter(tr(lang, K::FilterAll), &["xlsx", "xls", "xlsm", "ods", "medfunnel"])
+                    .add_filter(tr(lang, K::FilterWorkbooks), &["xlsx", "xls", "xlsm", "ods"])
+                    .add_filter(tr(lang, K::FilterProjects), &["medfunnel"])
+                    .pick_file();
+                if let Some(p) = picked {
+                    self.run_command_now(ctx, Command::OpenPath(p));
+                }
+            }
+            Command::OpenPath(p) => {
+                if self.open_path(&p) && self.view != View::Problems {
+                    self.view = View::Dashboard;
+                }
+            }
+            Command::Save => match self.path.clone() {
+                Some(p) => {
+                    self.save_to(p);
+                }
+                None => self.run_command_now(ctx, Command::SaveAs),
+            },
+            Command::SaveAs if !native_dialogs() => {
+                let name = format!("{}.medfunnel", file_stem(&self.source_name));
+                let path = default_dir(self.source_path.as_deref().or(self.prefs.recent.first().map(PathBuf::as_path)))
+                    .join(name);
+                self.dialog = Some(Dialog::Path { purpose: PathPurpose::Save, text: path.display().to_string() });
+            }
+            Command::SaveAs => {
+                let name = format!("{}.medfunnel", file_stem(&self.source_name));
+                let picked = rfd::FileDialog::new()
+                    .add_filter(tr(lang, K::FilterProjects), &["medfunnel"])
+                    .set_file_name(name)
+                    .save_file();
+                if let Some(p) = picked {
+                    self.save_to(p);
+                }
+            }
+            Command::SaveTo(p) => {
+                self.save_to(p);
+            }
+            Command::ExportTemplate => {
+                let name = format!("{}.xlsx", file_stem(&self.source_name));
+                self.ask_save_path(ctx, PathPurpose::Export, name, (tr(lang, K::FilterWorkbooks), &["xlsx"]));
+            }
+            Command::ExportReport => {
+                let name = format!("{} {}.xlsx", tr(lang, K::ReportFileName), file_stem(&self.source_name));
+                self.ask_save_path(ctx, PathPurpose::Report, name, (tr(lang, K::FilterWorkbooks), &["xlsx"]));
+            }
+            Command::ExportTo(p) => {
+                let p = if p.extension().is_none() { p.with_extension("xlsx") } else { p };
+                match files::export_template(self.doc.project(), &p) {
+                    Ok(()) => self.set_status(format!("{} {}", tr(lang, K::Exported), p.display()), false),
+                    Err(e) => self.set_status(e, true),
+                }
+            }
+            Command::ExportReportTo(p) => {
+                let p = if p.extension().is_none() { p.with_extension("xlsx") } else { p };
+                match crate::report::write_report(self.doc.project(), &self.filter, lang, &p) {
+                    Ok(()) => self.set_status(format!("{} {}", tr(lang, K::ReportWritten), p.display()), false),
+                    Err(e) => self.set_status(e.to_string(), true),
+                }
+            }
+            Command::SaveChartPng if self.view != View::Charts || self.charts.chart_rect.is_none() => {
+                self.set_status(tr(lang, K::NoChartToSave), false);
+            }
+            Command::SaveChartPng => {
+                let name = chart_file_name(self.charts.tab, lang);
+                self.ask_save_path(ctx, PathPurpose::ChartPng, name, (tr(lang, K::FilterPng), &["png"]));
+            }
+            Command::SaveChartPngTo(p) => {
+                let p = if p.extension().is_none() { p.with_extension("png") } else { p };
+                if !charts::request_png(ctx, &mut self.charts, p, lang) {
+                    self.set_status(tr(lang, K::NoChartToSave), false);
+                }
+            }
+            Command::ExportStory => {
+                let name = format!("{}.png", tr(lang, K::StoryFileName));
+                self.ask_save_path(ctx, PathPurpose::Story, name, (tr(lang, K::FilterPng), &["png"]));
+            }
+            Command::ExportStoryTo(p) => {
+                // The story is told in the meeting's own look: enter it if needed, then walk it.
+                if self.meeting.is_none() {
+                    self.run_command_now(ctx, Command::Meeting(true));
+                }
+                if let Some(m) = self.meeting.as_mut() {
+                    m.export_to(p);
+                }
+            }
+            Command::Apply(e) => self.apply(e),
+            Command::Undo => match self.doc.undo() {
+                Some(_) => self.set_status(tr(lang, K::Undone), false),
+                None => self.set_status(tr(lang, K::NothingToUndo), false),
+            },
+            Command::Redo => match self.doc.redo() {
+                Some(_) => self.set_status(tr(lang, K::Redone), false),
+                None => self.set_status(tr(lang, K::NothingToRedo), false),
+            },
+            Command::SetLang(l) => {
+                self.lang = l;
+                self.prefs.lang = Some(l);
+                self.save_prefs();
+                if self.path.is_none() && Lang::ALL.iter().any(|x| self.source_name == tr(*x, K::DemoName)) {
+                    self.source_name = tr(l, K::DemoName).to_string();
+                }
+            }
+            Command::Show(v) => self.view = v,
+            Command::JumpTo(i) => self.jump_to(i),
+            Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+            Command::BuildPlan => self.plan_dialog = Some(PlanDialog::new(self.doc.project())),
+            Command::ImportExports => self.raw_import = Some(RawImportDialog::new(self.doc.project())),
+        }
+    }
+
+    /// Applies an edit through the undo stack; a refusal goes to the status bar.
+    pub(super) fn apply(&mut self, e: Edit) {
+        if let Err(err) = self.doc.apply(e) {
+            self.set_status(format!("{}: {err}", tr(self.lang, K::EditRefused)), true);
+        }
+    }
+
+    pub(super) fn jump_to(&mut self, i: usize) {
+        let Some(n) = self.notices.get(i).cloned() else { return };
+        let Some(sheet) = n.sheet.as_deref().and_then(Sheet::from_workbook_name) else {
+            self.set_status(tr(self.lang, K::NoCellToShow), false);
+            return;
+        };
+        // Rows left out before this one shift the model's rows up; the header is row 1.
+        let dropped_before = self
+            .notices
+            .iter()
+            .filter(|o| o.error && o.sheet == n.sheet && o.row.is_some_and(|r| Some(r) < n.row))
+            .count();
+        let row = n.row.map_or(0, |r| (r as usize).saturating_sub(2 + dropped_before));
+        let col = n.column.as_deref().and_then(|c| sheet.column_from_header(c)).unwrap_or(0);
+        // The problem's row may be outside the period or filters: show everything.
+        self.filter = Filter::default();
+        let g = self.grid_mut(sheet);
+        g.select_model_cell(row, col);
+        g.message = Some(n.text.clone());
+        self.view = View::Sheet(sheet);
+    }
+
+    pub(super) fn branch_names(&mut self) -> &[String] {
+        if self.branch_names.0 != self.doc.revision() {
+            self.branch_names = (self.doc.revision(), metrics::branches::branch_names(self.doc.project()));
+        }
+        &self.branch_names.1
+    }
+
+    pub(super) fn months(&mut self) -> &[Month] {
+        if self.months.0 != self.doc.revision() {
+            let p = self.doc.project();
+            let mut ms: Vec<Month> = p
+                .plan
+                .iter()
+                .map(|r| r.month)
+                .chain(p.budget.iter().map(|r| r.month))
+                .chain(p.funnel.iter().map(|r| r.month))
+                .chain(p.revenue.iter().map(|r| Month::of(r.date)))
+                .chain(p.doctors.iter().map(|r| r.month))
+                .collect();
+            ms.sort_unstable();
+            ms.dedup();
+            self.months = (self.doc.revision(), ms);
+        }
+        &self.months.1
+    }
+
+    /// Global shortcuts; text fields keep their own undo and clipboard.
+    pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
+        if self.dialog.is_some() || self.plan_dialog.is_some() || self.raw_import.is_some() {
+            return;
+        }
+        let text_focused = ctx.text_edit_focused();
+        let take = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
+        if take(Modifiers::NONE, Key::F11) {
+            self.commands.push(Command::Meeting(self.meeting.is_none()));
+        }
+        if take(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
+            self.commands.push(Command::SaveAs);
+        }
+        if take(Modifiers::COMMAND, Key::S) {
+            self.commands.push(Command::Save);
+        }
+        if take(Modifiers::COMMAND, Key::O) {
+            self.commands.push(Command::Open);
+        }
+        if take(Modifiers::COMMAND, Key::N) {
+            self.commands.push(Command::New);
+        }
+        if text_focused {
+            return;
+        }
+        if take(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) || take(Modifiers::COMMAND, Key::Y) {
+            self.commands.push(Command::Redo);
+        }
+        if take(Modifiers::COMMAND, Key::Z) {
+            self.commands.push(Command::Undo);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+//! Charts by name: channels, and one KPI as horizontal bars per name (e.g. branches).
+
+use super::*;
+
+/// Channel charts: spend against attributed revenue, CPL and CAC, and ROMI with the break-even
+/// line (ROMI 0), one row per channel in the order of `sort`.
+pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, lang: Lang) {
+    let rows = sorted_channels(kpis, sort);
+    title_ui(ui, t(lang, T::ChartSpendRevenue));
+    if rows.is_empty() {
+        empty_ui(ui, lang);
+        return;
+    }
+    let pal = Palette::of(ui);
+    let n = rows.len();
+    let names: Vec<String> = rows.iter().map(|c| c.channel.clone()).collect();
+    let h = chart_height(ui, 110.0 + 40.0 * n as f32);
+    let channel_tip = |c: &ChannelKpis| -> String {
+        format!(
+            "{}\n{}: {}\n{}: {}\nROAS: {}\nROMI: {}",
+            c.channel,
+            t(lang, T::Spend),
+            money(c.spend, lang),
+            t(lang, T::AttributedRevenue),
+            money(c.attributed_revenue, lang),
+            format::ratio(c.roas, lang),
+            format::percent(c.romi, lang)
+        )
+    };
+
+    // Spend and attributed revenue.
+    let mut spend = Vec::new();
+    let mut revenue = Vec::new();
+    for (i, c) in rows.iter().enumerate() {
+        let y = row_y(n, i);
+        spend.push(Bar::new(y + 0.18, c.spend.unwrap_or(0.0)).width(0.36).name(channel_tip(c)));
+        revenue.push(Bar::new(y - 0.18, c.attributed_revenue.unwrap_or(0.0)).width(0.36).name(channel_tip(c)));
+    }
+    category_plot("mf_channels_money", h, names.clone())
+        .x_axis_formatter(move |m, _| money_tick(m.value, lang))
+        .x_axis_label(t(lang, T::Roubles))
+        .include_x(0.0)
+        .show(ui, |p| {
+            p.bar_chart(solid_bars(t(lang, T::Spend), spend, pal.second).horizontal());
+            p.bar_chart(solid_bars(t(lang, T::AttributedRevenue), revenue, pal.fact).horizontal());
+        });
+
+    // CPL and CAC.
+    ui.add_space(8.0);
+    title_ui(ui, t(lang, T::ChartCplCac));
+    let mut cpl = Vec::new();
+    let mut cac = Vec::new();
+    for (i, c) in rows.iter().enumerate() {
+        let y = row_y(n, i);
+        let tip = format!("{}\nCPL: {}\nCAC: {}", c.channel, money(c.cpl, lang), money(c.cac, lang));
+        if let Some(v) = c.cpl {
+            cpl.push(Bar::new(y + 0.18, v).width(0.36).name(tip.clone()));
+        }
+        if let Some(v) = c.cac {
+            cac.push(Bar::new(y - 0.18, v).width(0.36).name(tip));
+        }
+    }
+    category_plot("mf_channels_cost", h, names.clone())
+        .x_axis_formatter(move |m, _| money_tick(m.value, lang))
+        .x_axis_label(t(lang, T::Roubles))
+        .include_x(0.0)
+        .show(ui, |p| {
+            p.bar_chart(solid_bars(t(lang, T::Cpl), cpl, pal.third).horizontal());
+            p.bar_chart(solid_bars(t(lang, T::Cac), cac, pal.second).horizontal());
+        });
+
+    // ROMI against break-even.
+    ui.add_space(8.0);
+    title_ui(ui, t(lang, T::ChartRomi));
+    let mut romi = Vec::new();
+    for (i, c) in rows.iter().enumerate() {
+        let Some(v) = c.romi else { continue };
+        let colour = if v >= 0.0 { pal.good } else { pal.bad };
+        romi.push(Bar::new(row_y(n, i), v).width(0.6).fill(colour).name(channel_tip(c)));
+    }
+    category_plot("mf_channels_romi", h, names)
+        .x_axis_formatter(move |m, _| percent_tick(m.value, lang))
+        .x_axis_label(t(lang, T::Percent))
+        .include_x(0.0)
+        .show(ui, |p| {
+            p.bar_chart(solid_bars(t(lang, T::Romi), romi, pal.good).horizontal());
+            p.vline(
+                VLine::new(t(lang, T::BreakEven), 0.0).color(pal.reference).width(2.0).style(LineStyle::dashed_dense()),
+            );
+        });
+}
+
+/// Row labels bottom-up, for horizontal bars whose first row is drawn on top.
+pub(super) fn reversed(names: &[String]) -> Vec<String> {
+    names.iter().rev().cloned().collect()
+}
+
+/// How a by-name KPI chart writes its values (axis ticks and tooltips).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Money in the clinic's currency.
+    Money,
+    /// A fraction shown as a percent.
+    Rate,
+    /// A count.
+    Count,
+    /// NPS points.
+    Points,
+}
+
+impl Unit {
+    pub(super) fn tick(self, v: f64, lang: Lang) -> String {
+        match self {
+            Unit::Money => money_tick(v, lang),
+            Unit::Rate => percent_tick(v, lang),
+            Unit::Count | Unit::Points => plain_tick(v, lang),
+        }
+    }
+
+    /// The exact value as a tooltip and a table show it.
+    pub fn text(self, x: Option<f64>, lang: Lang) -> String {
+        match self {
+            Unit::Money => format::money(x, lang),
+            Unit::Rate => format::percent(x, lang),
+            Unit::Count => format::count(x, lang),
+            Unit::Points => x.map_or_else(|| "—".to_string(), |v| format::number(v, 1, lang)),
+        }
+    }
+}
+
+/// One KPI as horizontal bars, one row per name (first on top), e.g. the branches of a chain. A bar
+/// takes its reference colour when `status` gives one, else the fact colour; a name without a value
+/// has no bar.
+pub fn kpi_bars_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    names: &[String],
+    values: &[Option<f64>],
+    status: impl Fn(f64) -> Option<crate::metrics::references::Status>,
+    unit: Unit,
+    lang: Lang,
+) {
+    use crate::metrics::references::Status;
+    let pal = Palette::of(ui);
+    let n = names.len();
+    let bars: Vec<Bar> = names
+        .iter()
+        .zip(values)
+        .enumerate()
+        .filter_map(|(i, (name, v))| {
+            let v = (*v)?;
+            let fill = match status(v) {
+                Some(Status::Good) => pal.good,
+                Some(Status::Watch) => pal.watch,
+                Some(Status::Bad) => pal.bad,
+                None => pal.fact,
+            };
+            Some(Bar::new(row_y(n, i), v).width(0.6).fill(fill).name(format!("{name}: {}", unit.text(Some(v), lang))))
+        })
+        .collect();
+    category_plot(id, chart_height(ui, 40.0 + 28.0 * n as f32), names.to_vec())
+        .x_axis_formatter(move |m, _| unit.tick(m.value, lang))
+        .include_x(0.0)
+        .show(ui, |p| p.bar_chart(solid_bars("", bars, pal.fact).horizontal()));
+}

@@ -1,0 +1,275 @@
+//! Charts of the clinic's services: directions, doctors, treatment plans and NPS.
+
+use super::*;
+
+/// Direction charts: revenue against plan, CAC against LTV, and LTV:CAC against its reference 3.
+pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
+    title_ui(ui, t(lang, T::ChartDirRevenue));
+    let dirs = &kpis.directions;
+    if dirs.is_empty() {
+        empty_ui(ui, lang);
+        return;
+    }
+    let pal = Palette::of(ui);
+    let n = dirs.len();
+    let names: Vec<String> = dirs.iter().map(|d| d.direction.clone()).collect();
+    let h = chart_height(ui, 110.0 + 40.0 * n as f32);
+
+    let mut plan = Vec::new();
+    let mut revenue = Vec::new();
+    for (i, d) in dirs.iter().enumerate() {
+        let y = row_y(n, i);
+        let tip = format!(
+            "{}\n{}: {}\n{}: {}\n{}: {}",
+            d.direction,
+            t(lang, T::RevenuePlan),
+            money(d.revenue_plan, lang),
+            t(lang, T::Revenue),
+            money(d.revenue, lang),
+            t(lang, T::Completion),
+            format::percent(d.plan_completion, lang)
+        );
+        if let Some(v) = d.revenue_plan {
+            plan.push(Bar::new(y + 0.18, v).width(0.36).name(tip.clone()));
+        }
+        revenue.push(Bar::new(y - 0.18, d.revenue.unwrap_or(0.0)).width(0.36).name(tip));
+    }
+    category_plot("mf_dir_revenue", h, names.clone())
+        .x_axis_formatter(move |m, _| money_tick(m.value, lang))
+        .x_axis_label(t(lang, T::Roubles))
+        .include_x(0.0)
+        .show(ui, |p| {
+            p.bar_chart(solid_bars(t(lang, T::RevenuePlan), plan, pal.plan).horizontal());
+            p.bar_chart(solid_bars(t(lang, T::RevenueFact), revenue, pal.fact).horizontal());
+        });
+
+    ui.add_space(8.0);
+    title_ui(ui, t(lang, T::ChartDirLtv));
+    let mut cac = Vec::new();
+    let mut ltv = Vec::new();
+    let mut ratio = Vec::new();
+    for (i, d) in dirs.iter().enumerate() {
+        let y = row_y(n, i);
+        let tip = format!(
+            "{}\nCAC: {}\nLTV: {}\nLTV:CAC: {}",
+            d.direction,
+            money(d.cac, lang),
+            money(d.ltv, lang),
+            format::ratio(d.ltv_to_cac, lang)
+        );
+        if let Some(v) = d.cac {
+            cac.push(Bar::new(y + 0.18, v).width(0.36).name(tip.clone()));
+        }
+        if let Some(v) = d.ltv {
+            ltv.push(Bar::new(y - 0.18, v).width(0.36).name(tip.clone()));
+        }
+        if let Some(v) = d.ltv_to_cac {
+            let colour = match crate::metrics::references::ltv_to_cac(v) {
+                crate::metrics::references::Status::Good => pal.good,
+                crate::metrics::references::Status::Watch => pal.watch,
+                crate::metrics::references::Status::Bad => pal.bad,
+            };
+            ratio.push(Bar::new(y, v).width(0.6).fill(colour).name(tip));
+        }
+    }
+    category_plot("mf_dir_ltv", h, names.clone())
+        .x_axis_formatter(move |m, _| money_tick(m.value, lang))
+        .x_axis_label(t(lang, T::Roubles))
+        .include_x(0.0)
+        .show(ui, |p| {
+            p.bar_chart(solid_bars(t(lang, T::Cac), cac, pal.second).horizontal());
+            p.bar_chart(solid_bars(t(lang, T::Ltv), ltv, pal.good).horizontal());
+        });
+
+    ui.add_space(8.0);
+    title_ui(ui, t(lang, T::ChartDirLtvCac));
+    category_plot("mf_dir_ltv_cac", h, names)
+        .x_axis_formatter(move |m, _| plain_tick(m.value, lang))
+        .x_axis_label(t(lang, T::LtvCac))
+        .include_x(0.0)
+        .include_x(3.5)
+        .show(ui, |p| {
+            p.bar_chart(solid_bars(t(lang, T::LtvCac), ratio, pal.good).horizontal());
+            p.vline(
+                VLine::new(t(lang, T::LtvCacRef), 3.0).color(pal.reference).width(2.0).style(LineStyle::dashed_dense()),
+            );
+        });
+}
+
+/// Doctors: utilisation and primary → repeat conversion per doctor against the 0.5 reference.
+pub fn doctors_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
+    title_ui(ui, t(lang, T::ChartDoctors));
+    let docs = &kpis.doctors;
+    if docs.is_empty() {
+        empty_ui(ui, lang);
+        return;
+    }
+    let pal = Palette::of(ui);
+    let n = docs.len();
+    let names: Vec<String> = docs.iter().map(|d| d.doctor.clone()).collect();
+    let h = chart_height(ui, 110.0 + 40.0 * n as f32);
+    let mut util = Vec::new();
+    let mut conv = Vec::new();
+    for (i, d) in docs.iter().enumerate() {
+        let y = row_y(n, i);
+        let tip = format!(
+            "{}{}\n{}: {}\n{}: {}",
+            d.doctor,
+            d.direction.as_deref().map(|x| format!(" ({x})")).unwrap_or_default(),
+            t(lang, T::Utilization),
+            format::percent(d.utilization, lang),
+            t(lang, T::DoctorConversion),
+            format::percent(d.doctor_conversion, lang)
+        );
+        if let Some(v) = d.utilization {
+            util.push(Bar::new(y + 0.18, v).width(0.36).name(tip.clone()));
+        }
+        if let Some(v) = d.doctor_conversion {
+            let colour = if v >= 0.5 { pal.good } else { pal.bad };
+            conv.push(Bar::new(y - 0.18, v).width(0.36).fill(colour).name(tip));
+        }
+    }
+    category_plot("mf_doctors", h, names.clone())
+        .x_axis_formatter(move |m, _| percent_tick(m.value, lang))
+        .x_axis_label(t(lang, T::Percent))
+        .include_x(0.0)
+        .include_x(1.0)
+        .show(ui, |p| {
+            p.bar_chart(solid_bars(t(lang, T::Utilization), util, pal.plan).horizontal());
+            p.bar_chart(solid_bars(t(lang, T::DoctorConversion), conv, pal.good).horizontal());
+            p.vline(
+                VLine::new(t(lang, T::ConversionRef), 0.5)
+                    .color(pal.reference)
+                    .width(2.0)
+                    .style(LineStyle::dashed_dense()),
+            );
+        });
+
+    ui.add_space(8.0);
+    treatment_plan_ui(ui, kpis, lang);
+}
+
+/// The treatment-plan funnel per doctor: procedures recommended → agreed → performed, with the
+/// metrics' rates in the tooltips.
+pub fn treatment_plan_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
+    title_ui(ui, t(lang, T::ChartTreatment));
+    let docs: Vec<_> = kpis.doctors.iter().filter(|d| d.recommended.is_some_and(|r| r > 0.0)).collect();
+    if docs.is_empty() {
+        empty_ui(ui, lang);
+        return;
+    }
+    let pal = Palette::of(ui);
+    let n = docs.len();
+    let names: Vec<String> = docs.iter().map(|d| d.doctor.clone()).collect();
+    let h = chart_height(ui, 110.0 + 54.0 * n as f32);
+    let mut series: [Vec<Bar>; 3] = Default::default();
+    for (i, d) in docs.iter().enumerate() {
+        let y = row_y(n, i);
+        let tip = format!(
+            "{}\n{}: {}\n{}: {} ({})\n{}: {} ({}; {} {})",
+            d.doctor,
+            t(lang, T::Recommended),
+            format::count(d.recommended, lang),
+            t(lang, T::Agreed),
+            format::count(d.agreed, lang),
+            format::percent(d.plan_agreed_rate, lang),
+            t(lang, T::Performed),
+            format::count(d.performed, lang),
+            format::percent(d.plan_performed_rate, lang),
+            format::percent(d.plan_total_rate, lang),
+            t(lang, T::Recommended).to_lowercase(),
+        );
+        for (k, (v, off)) in [(d.recommended, 0.25), (d.agreed, 0.0), (d.performed, -0.25)].into_iter().enumerate() {
+            if let Some(v) = v {
+                series[k].push(Bar::new(y + off, v).width(0.24).name(tip.clone()));
+            }
+        }
+    }
+    let [rec, agr, perf] = series;
+    category_plot("mf_treatment", h, names)
+        .x_axis_formatter(move |m, _| plain_tick(m.value, lang))
+        .x_axis_label(t(lang, T::Procedures))
+        .include_x(0.0)
+        .show(ui, |p| {
+            p.bar_chart(solid_bars(t(lang, T::Recommended), rec, pal.plan).horizontal());
+            p.bar_chart(solid_bars(t(lang, T::Agreed), agr, pal.second).horizontal());
+            p.bar_chart(solid_bars(t(lang, T::Performed), perf, pal.good).horizontal());
+        });
+}
+
+/// NPS per period for all directions (`direction` = `None`) or one, against the Moscow
+/// references, and the answers stacked by group (promoters, passives, detractors).
+pub fn nps_ui(ui: &mut egui::Ui, kpis: &Kpis, direction: Option<&str>, lang: Lang) {
+    let title = format!("{} — {}", t(lang, T::ChartNps), direction.unwrap_or(t(lang, T::AllDirections)));
+    title_ui(ui, &title);
+    let rows: Vec<_> = kpis.nps.iter().filter(|r| r.direction.as_deref() == direction).collect();
+    if rows.is_empty() {
+        empty_ui(ui, lang);
+        return;
+    }
+    let pal = Palette::of(ui);
+    let n = rows.len();
+    let labels: Vec<String> = rows.iter().map(|r| r.period.clone()).collect();
+    let tip = |r: &crate::metrics::NpsKpis| {
+        format!(
+            "{}\nNPS: {}\n{}: {}\n{}: {}\n{}: {}\n{}: {}",
+            r.period,
+            r.nps.map_or_else(|| format::DASH.to_string(), |v| format::number(v, 1, lang)),
+            t(lang, T::Promoters),
+            format::count(Some(r.promoters), lang),
+            t(lang, T::Passives),
+            format::count(Some(r.passives), lang),
+            t(lang, T::Detractors),
+            format::count(Some(r.detractors), lang),
+            t(lang, T::Respondents),
+            format::count(Some(r.respondents), lang)
+        )
+    };
+    let pts: Vec<[f64; 2]> = rows.iter().enumerate().filter_map(|(i, r)| r.nps.map(|v| [i as f64, v])).collect();
+    let pt_tips: Vec<String> = rows.iter().filter(|r| r.nps.is_some()).map(|r| tip(r)).collect();
+    let name = "NPS";
+    let h = chart_height(ui, 260.0);
+    let lx = labels.clone();
+    base_plot("mf_nps", h)
+        .label_formatter(series_tooltip(vec![(name.to_string(), pt_tips)]))
+        .x_grid_spacer(category_marks(n))
+        .x_axis_formatter(move |m, _| category_at(&lx, m.value))
+        .y_axis_formatter(move |m, _| plain_tick(m.value, lang))
+        .y_axis_label(t(lang, T::NpsPoints))
+        .include_y(0.0)
+        .include_y(80.0)
+        .include_x(-0.5)
+        .include_x(n as f64 - 0.5)
+        .show(ui, |p| {
+            p.line(Line::new(name, PlotPoints::new(pts.clone())).color(pal.fact).width(2.5));
+            p.points(Points::new(name, PlotPoints::new(pts)).color(pal.fact).radius(4.0).filled(true));
+            p.hline(HLine::new(t(lang, T::NpsAverage), 25.0).color(pal.reference).style(LineStyle::dashed_dense()));
+            p.hline(HLine::new(t(lang, T::NpsBest), 71.0).color(pal.good).style(LineStyle::dashed_dense()));
+        });
+
+    ui.add_space(8.0);
+    title_ui(ui, t(lang, T::ChartNpsGroups));
+    let mut groups: [Vec<Bar>; 3] = Default::default();
+    for (i, r) in rows.iter().enumerate() {
+        let x = i as f64;
+        let tip = tip(r);
+        // Stacked from the bottom: detractors, passives, promoters.
+        groups[0].push(Bar::new(x, r.detractors).width(0.6).name(tip.clone()));
+        groups[1].push(Bar::new(x, r.passives).base_offset(r.detractors).width(0.6).name(tip.clone()));
+        groups[2].push(Bar::new(x, r.promoters).base_offset(r.detractors + r.passives).width(0.6).name(tip));
+    }
+    let [det, pas, pro] = groups;
+    let top = rows.iter().map(|r| r.respondents).fold(0.0, f64::max);
+    base_plot("mf_nps_groups", h)
+        .x_grid_spacer(category_marks(n))
+        .x_axis_formatter(move |m, _| category_at(&labels, m.value))
+        .y_axis_formatter(move |m, _| plain_tick(m.value, lang))
+        .y_axis_label(t(lang, T::Respondents))
+        .include_y(0.0)
+        .include_y(headroom(top))
+        .show(ui, |p| {
+            p.bar_chart(solid_bars(t(lang, T::Promoters), pro, pal.good));
+            p.bar_chart(solid_bars(t(lang, T::Passives), pas, pal.neutral));
+            p.bar_chart(solid_bars(t(lang, T::Detractors), det, pal.bad));
+        });
+}

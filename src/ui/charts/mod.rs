@@ -1,0 +1,262 @@
+//! The app's charts (egui_plot): revenue against plan by month, the month in progress day by day
+//! and by ISO week, the funnel, channels, directions with the revenue-gap waterfall, doctors and
+//! NPS; the Charts view that lays them out under tabs; saving a chart as PNG.
+//!
+//! Every number comes from [`crate::metrics`]; this module only shapes series (cumulative sums of
+//! day plans, waterfall steps, sort orders) and formats values with [`crate::format`]. The shaping
+//! helpers are public and pure so that tests check them without drawing.
+
+mod capture;
+mod channels;
+mod clinic;
+mod days;
+mod funnel;
+mod plot;
+mod revenue;
+mod series;
+mod view;
+mod words;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+
+use chrono::{Datelike, NaiveDate};
+use egui::{Align2, Color32, RichText, Stroke};
+use egui_plot::{
+    Bar, BarChart, Corner, GridInput, GridMark, HLine, HoverPosition, Legend, Line, LineStyle, MarkerShape, Plot,
+    PlotPoint, PlotPoints, Points, Text, VLine,
+};
+
+use crate::format::{self, Lang};
+use crate::metrics::{
+    ChannelKpis, Factor, Filter, Gap, Kpis, MonthCalendar, MonthState, Owner, Progress, month_calendar,
+};
+use crate::model::{Month, Project};
+use crate::ui::theme::Palette;
+use crate::ui::views::pace;
+
+pub use capture::*;
+pub use channels::*;
+pub use clinic::*;
+pub use days::*;
+pub use funnel::*;
+pub use plot::*;
+pub use revenue::*;
+pub use series::*;
+pub use view::*;
+pub use words::*;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::demo::demo_project;
+    use crate::metrics::{compute, gap};
+    use crate::model::Settings;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn every_label_has_both_texts() {
+        for k in T::ALL {
+            assert!(!t(Lang::Ru, *k).trim().is_empty(), "{k:?} ru");
+            assert!(!t(Lang::En, *k).trim().is_empty(), "{k:?} en");
+        }
+    }
+
+    #[test]
+    fn waterfall_starts_at_plan_walks_the_contributions_and_ends_at_fact() {
+        let m = Month::new(2025, 3).unwrap();
+        let g = gap::breakdown(
+            m,
+            Some(1_100_000.0),
+            [Some(500.0), Some(0.4), Some(0.5), Some(0.5), Some(22_000.0)],
+            [400.0, 0.5, 0.8, 0.5, 20_000.0],
+        );
+        let s = waterfall_steps(&g).unwrap();
+        assert_eq!(s.len(), 7);
+        assert_eq!((s[0].kind, s[0].from, s[0].to), (StepKind::Plan, 0.0, 1_600_000.0));
+        for (i, f) in Factor::ALL.into_iter().enumerate() {
+            let step = &s[i + 1];
+            assert_eq!(step.kind, StepKind::Factor(f));
+            assert_eq!(step.from, s[i].to, "each step starts where the previous ended");
+            assert!((step.delta() - g.contributions.get(f).unwrap()).abs() < 1e-9);
+        }
+        // The running total after the five contributions lands on the fact.
+        assert!((s[5].to - 1_100_000.0).abs() < 1e-6, "{}", s[5].to);
+        assert_eq!((s[6].kind, s[6].from, s[6].to), (StepKind::Fact, 0.0, 1_100_000.0));
+        // Undefined breakdown: no steps.
+        let g = gap::breakdown(m, Some(0.0), [Some(10.0), Some(0.5), Some(0.0), None, None], [1.0; 5]);
+        assert_eq!(waterfall_steps(&g), None);
+    }
+
+    #[test]
+    fn cumulative_plan_fact_and_forecast_of_a_month_in_progress() {
+        let mut s = Settings::default();
+        // November 2025 (Sat 1st), holiday Tue 4th, data to Mon 10th: weights 6 to date, 15.5 left.
+        s.holidays.insert(d(2025, 11, 4));
+        let m = Month::new(2025, 11).unwrap();
+        let cal = MonthCalendar::new(&s, m, 2_150_000.0, |day| if day <= d(2025, 11, 10) { 100_000.0 } else { 0.0 });
+        let to_date: f64 = cal.days.iter().take(10).map(|x| x.fact).sum();
+        let p = Progress::new(&s, m, d(2025, 11, 10), to_date, 2_150_000.0).unwrap();
+        let ser = day_series(&cal, Some(&p));
+        assert_eq!(ser.plan.len(), 30);
+        assert!((ser.plan[29][1] - 2_150_000.0).abs() < 1e-6);
+        // Cumulative plan is a running sum of the day plans.
+        let mut run = 0.0;
+        for (i, day) in cal.days.iter().enumerate() {
+            run += day.plan.unwrap();
+            assert!((ser.plan[i][1] - run).abs() < 1e-6);
+            assert_eq!(ser.plan[i][0], f64::from(day.date.day()));
+        }
+        // Fact stops at the last day with data.
+        assert_eq!(ser.fact.len(), 10);
+        assert_eq!(ser.fact[9], [10.0, to_date]);
+        // Forecast starts there and ends at the metrics' forecast.
+        assert_eq!(ser.forecast.first(), Some(&[10.0, to_date]));
+        assert_eq!(ser.forecast.last().unwrap()[0], 30.0);
+        assert!((ser.forecast.last().unwrap()[1] - p.forecast.unwrap()).abs() < 1e-6);
+        // A complete month: the fact runs to its end, no forecast.
+        let ser = day_series(&cal, None);
+        assert_eq!(ser.fact.len(), 30);
+        assert!(ser.forecast.is_empty());
+    }
+
+    #[test]
+    fn the_current_week_is_the_one_after_the_last_day_with_data() {
+        let s = Settings::default();
+        // June 2025 weighs 23; data up to Wed 11 June; week 24 is Mon 9..Sun 15.
+        let m = Month::new(2025, 6).unwrap();
+        let cal = MonthCalendar::new(&s, m, 23_000.0, |day| if day <= d(2025, 6, 11) { 700.0 } else { 0.0 });
+        let p = Progress::new(&s, m, d(2025, 6, 11), 7_700.0, 23_000.0).unwrap();
+        let w = current_week(&cal, &p).unwrap();
+        assert_eq!((w.week, w.from, w.to), (24, d(2025, 6, 9), d(2025, 6, 15)));
+        assert_eq!(w.plan, Some(5_500.0));
+        assert_eq!(w.plan_to_date, Some(3_000.0)); // Mon, Tue, Wed
+        assert_eq!(w.fact, 2_100.0);
+        // Data up to Sunday 15: "today" is Monday 16, the next week, nothing earned yet.
+        let p = Progress::new(&s, m, d(2025, 6, 15), 7_700.0, 23_000.0).unwrap();
+        let w = current_week(&cal, &p).unwrap();
+        assert_eq!((w.week, w.plan_to_date, w.fact), (25, Some(0.0), 0.0));
+    }
+
+    #[test]
+    fn channels_sort_by_the_picked_key_with_missing_values_last() {
+        let k = compute(&demo_project(), &Filter::default());
+        let by_spend = sorted_channels(&k, ChannelSort::Spend);
+        assert_eq!(by_spend.len(), k.channels.len());
+        for w in by_spend.windows(2) {
+            if let (Some(a), Some(b)) = (w[0].spend, w[1].spend) {
+                assert!(a >= b);
+            }
+        }
+        let by_cpl = sorted_channels(&k, ChannelSort::Cpl);
+        let cpls: Vec<f64> = by_cpl.iter().filter_map(|c| c.cpl).collect();
+        assert!(cpls.windows(2).all(|w| w[0] <= w[1]), "{cpls:?}");
+        let n_with = cpls.len();
+        assert!(by_cpl[n_with..].iter().all(|c| c.cpl.is_none()));
+        let names: Vec<String> =
+            sorted_channels(&k, ChannelSort::Name).iter().map(|c| c.channel.to_lowercase()).collect();
+        assert!(names.windows(2).all(|w| w[0] <= w[1]));
+    }
+
+    #[test]
+    fn funnel_stages_carry_the_metrics_rates() {
+        let k = compute(&demo_project(), &Filter::default());
+        let s = funnel_stages(&k, None).unwrap();
+        // The demo has calls: contacts come before leads, and leads carry leads per contact.
+        assert_eq!(
+            s.iter().map(|x| x.stage).collect::<Vec<_>>(),
+            [Stage::Contacts, Stage::Leads, Stage::Bookings, Stage::Visits, Stage::Paid]
+        );
+        assert_eq!((s[0].count, s[0].rate), (k.total.kpis.contacts, None));
+        assert_eq!((s[1].count, s[1].rate), (k.total.kpis.leads, k.total.kpis.lead_per_contact));
+        assert_eq!(
+            (s[2].rate, s[3].rate, s[4].rate),
+            (k.total.kpis.booking_rate, k.total.kpis.show_rate, k.total.kpis.paid_rate)
+        );
+        let c = &k.channels[0];
+        let s = funnel_stages(&k, Some(&c.channel)).unwrap();
+        assert_eq!((s[4].count, s[4].rate), (c.paid, c.paid_rate));
+        // Without calls the funnel starts at leads.
+        let mut p = demo_project();
+        p.calls.clear();
+        let k = compute(&p, &Filter::default());
+        assert_eq!(funnel_stages(&k, None).unwrap()[0].stage, Stage::Leads);
+        assert_eq!(funnel_stages(&k, Some("no such channel")), None);
+    }
+
+    #[test]
+    fn future_months_show_the_plan_only() {
+        // The demo's data ends in November 2026 and its plan runs to December: December is future.
+        let k = compute(&demo_project(), &Filter::default());
+        assert_eq!(
+            k.months.last().map(|m| (m.month, m.state)),
+            Some((Month::new(2026, 12).unwrap(), Some(MonthState::Future)))
+        );
+        let bar = revenue_bars(&k).pop().unwrap();
+        assert_eq!((bar.fact, bar.completion), (None, None));
+        assert!(bar.plan.is_some());
+    }
+
+    #[test]
+    fn revenue_bars_follow_the_months_and_mark_the_forecast() {
+        let k = compute(&demo_project(), &Filter::default());
+        let bars = revenue_bars(&k);
+        assert_eq!(bars.len(), k.months.len());
+        assert_eq!(bars.iter().filter(|b| b.forecast.is_some()).count(), 1);
+    }
+
+    #[test]
+    fn ticks_and_labels_in_both_languages() {
+        assert_eq!(money_tick(1_250_000.0, Lang::Ru), "1,2\u{a0}млн\u{a0}₽");
+        assert_eq!(money_tick(2_000_000.0, Lang::En), "2M\u{a0}₽");
+        assert_eq!(money_tick(350_000.0, Lang::Ru), "350\u{a0}тыс.\u{a0}₽");
+        assert_eq!(money_tick(0.0, Lang::En), "0\u{a0}₽");
+        assert_eq!(percent_tick(0.25, Lang::Ru), "25\u{a0}%");
+        assert_eq!(percent_tick(-0.125, Lang::En), "−12.5%");
+        let m = Month::new(2026, 11).unwrap();
+        assert_eq!(month_short(m, Lang::Ru), "ноя 26");
+        assert_eq!(month_long(m, Lang::En), "Nov 2026");
+        assert_eq!(category_at(&["a".into(), "b".into()], 1.0), "b");
+        assert_eq!(category_at(&["a".into(), "b".into()], 0.5), "");
+        assert_eq!(category_at(&["a".into()], 3.0), "");
+    }
+
+    #[test]
+    fn crop_clamps_to_the_image_and_png_round_trips() {
+        let mut img = egui::ColorImage::filled([40, 30], Color32::WHITE);
+        img.pixels[10 * 40 + 20] = Color32::RED; // (20, 10)
+        // 2 pixels per point: rect (10,5)-(15,10) points = pixels (20,10)-(30,20).
+        let c = crop(&img, egui::Rect::from_min_max(egui::pos2(10.0, 5.0), egui::pos2(15.0, 10.0)), 2.0).unwrap();
+        assert_eq!(c.size, [10, 10]);
+        assert_eq!(c.pixels[0], Color32::RED);
+        // Partly outside: clamped; wholly outside: nothing.
+        let c = crop(&img, egui::Rect::from_min_max(egui::pos2(-5.0, -5.0), egui::pos2(100.0, 100.0)), 1.0).unwrap();
+        assert_eq!(c.size, [40, 30]);
+        assert!(crop(&img, egui::Rect::from_min_max(egui::pos2(50.0, 50.0), egui::pos2(60.0, 60.0)), 1.0).is_none());
+
+        let bytes = encode_png(&img).unwrap();
+        let dec = png::Decoder::new(std::io::Cursor::new(bytes));
+        let mut r = dec.read_info().unwrap();
+        let mut buf = vec![0; r.output_buffer_size().unwrap()];
+        let info = r.next_frame(&mut buf).unwrap();
+        assert_eq!((info.width, info.height), (40, 30));
+        assert_eq!(&buf[(10 * 40 + 20) * 4..(10 * 40 + 20) * 4 + 4], &[255, 0, 0, 255]);
+    }
+
+    #[test]
+    fn save_png_writes_the_cropped_chart() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("chart.png");
+        let img = egui::ColorImage::filled([100, 80], Color32::BLUE);
+        let rect = egui::Rect::from_min_max(egui::pos2(10.0, 10.0), egui::pos2(60.0, 40.0));
+        save_png(&img, rect, 1.0, &path, Lang::En).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        let r = png::Decoder::new(std::io::Cursor::new(bytes)).read_info().unwrap();
+        assert_eq!((r.info().width, r.info().height), (50, 30));
+        let err = save_png(&img, rect, 1.0, &dir.path().join("missing/x.png"), Lang::Ru).unwrap_err();
+        assert!(err.contains("Не удалось сохранить график"), "{err}");
+    }
+}

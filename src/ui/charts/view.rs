@@ -1,0 +1,266 @@
+//! The Charts view: its tabs, pickers and remembered state, and the Dashboard's small charts.
+
+use super::*;
+
+/// The tabs of the Charts view.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum ChartTab {
+    /// Revenue by month.
+    #[default]
+    Revenue,
+    /// The month in progress with the pace panel.
+    Month,
+    /// The funnel.
+    Funnel,
+    /// Channels.
+    Channels,
+    /// Directions and the revenue-gap waterfall.
+    Directions,
+    /// Doctors and treatment plans.
+    Doctors,
+    /// NPS.
+    Nps,
+}
+
+impl ChartTab {
+    /// Every tab, in the order shown.
+    pub const ALL: [ChartTab; 7] = [
+        ChartTab::Revenue,
+        ChartTab::Month,
+        ChartTab::Funnel,
+        ChartTab::Channels,
+        ChartTab::Directions,
+        ChartTab::Doctors,
+        ChartTab::Nps,
+    ];
+
+    /// The tab's name.
+    pub fn label(self, lang: Lang) -> &'static str {
+        t(
+            lang,
+            match self {
+                ChartTab::Revenue => T::TabRevenue,
+                ChartTab::Month => T::TabMonth,
+                ChartTab::Funnel => T::TabFunnel,
+                ChartTab::Channels => T::TabChannels,
+                ChartTab::Directions => T::TabDirections,
+                ChartTab::Doctors => T::TabDoctors,
+                ChartTab::Nps => T::TabNps,
+            },
+        )
+    }
+}
+
+/// The calendar of the month in progress, recomputed only when its inputs change (it walks every
+/// Revenue row, too slow to redo each frame on big projects).
+#[derive(Clone, Debug, Default)]
+pub struct CalendarCache {
+    key: Option<(Progress, Filter, usize)>,
+    calendar: Option<MonthCalendar>,
+}
+
+impl CalendarCache {
+    /// The calendar of `kpis.progress`'s month under `filter`'s direction, or `None` when there is
+    /// no month in progress. Keyed on the progress (its revenue to date and last day change with
+    /// any edit of that month's revenue), the filter and the number of Revenue rows.
+    pub fn get(&mut self, project: &Project, kpis: &Kpis, filter: &Filter) -> Option<&MonthCalendar> {
+        let Some(p) = kpis.progress.as_ref() else {
+            self.key = None;
+            self.calendar = None;
+            return None;
+        };
+        let key = (p.clone(), filter.clone(), project.revenue.len());
+        if self.key.as_ref() != Some(&key) {
+            self.calendar = Some(month_calendar(project, p.month, filter));
+            self.key = Some(key);
+        }
+        self.calendar.as_ref()
+    }
+
+    /// Forgets the calendar, e.g. after an edit the key cannot see.
+    pub fn invalidate(&mut self) {
+        self.key = None;
+    }
+}
+
+/// What the Charts view remembers between frames: the picks and the chart to save.
+#[derive(Clone, Debug, Default)]
+pub struct ChartsState {
+    /// The tab shown.
+    pub tab: ChartTab,
+    /// The funnel's channel (`None`: the whole clinic).
+    pub channel: Option<String>,
+    /// The channel charts' sort key.
+    pub sort: ChannelSort,
+    /// The month of the gap waterfall (`None`: the latest).
+    pub gap_month: Option<Month>,
+    /// The NPS direction (`None`: all directions).
+    pub nps_direction: Option<String>,
+    /// The month-in-progress calendar.
+    pub calendar: CalendarCache,
+    /// Screen rectangle of the charts shown last frame (clipped to what is visible): what
+    /// "Save chart as PNG" saves.
+    pub chart_rect: Option<egui::Rect>,
+    /// Set when the user pressed the view's "Save as PNG" button; the app shell takes it with
+    /// [`ChartsState::take_png_request`], asks for a path and calls [`request_png`].
+    png_requested: bool,
+    /// Where a pending screenshot's result lands (written by egui's screenshot callback).
+    pub(super) png_result: Option<PngSlot>,
+}
+
+impl ChartsState {
+    /// Whether the user asked to save the chart as PNG since the last call (then cleared).
+    pub fn take_png_request(&mut self) -> bool {
+        std::mem::take(&mut self.png_requested)
+    }
+
+    /// Whether a screenshot has been asked for and has not arrived yet.
+    pub fn png_pending(&self) -> bool {
+        self.png_result.is_some()
+    }
+}
+
+/// The Charts view: the tabs, then the chosen tab's charts in a scroll area. Draws into the
+/// remaining space of `ui`.
+pub fn charts_view_ui(
+    ui: &mut egui::Ui,
+    state: &mut ChartsState,
+    project: &Project,
+    kpis: &Kpis,
+    filter: &Filter,
+    lang: Lang,
+) {
+    ui.horizontal_wrapped(|ui| {
+        for tab in ChartTab::ALL {
+            ui.selectable_value(&mut state.tab, tab, tab.label(lang));
+        }
+        ui.separator();
+        if ui.button(t(lang, T::SavePng)).on_hover_text(t(lang, T::SavePngHint)).clicked() {
+            state.png_requested = true;
+        }
+    });
+    ui.horizontal(|ui| pickers_ui(ui, state, kpis, lang));
+    ui.separator();
+    let calendar = if state.tab == ChartTab::Month { state.calendar.get(project, kpis, filter).cloned() } else { None };
+    egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
+        let clip = ui.clip_rect();
+        let inner = ui.vertical(|ui| match state.tab {
+            ChartTab::Revenue => revenue_by_month_ui(ui, kpis, lang),
+            ChartTab::Month => {
+                pace::pace_ui(ui, kpis.progress.as_ref(), calendar.as_ref(), lang);
+                ui.add_space(8.0);
+                month_days_ui(ui, kpis, calendar.as_ref(), lang);
+                ui.add_space(8.0);
+                month_weeks_ui(ui, kpis, calendar.as_ref(), lang);
+            }
+            ChartTab::Funnel => funnel_ui(ui, kpis, state.channel.as_deref(), lang),
+            ChartTab::Channels => channels_ui(ui, kpis, state.sort, lang),
+            ChartTab::Directions => {
+                directions_ui(ui, kpis, lang);
+                ui.add_space(12.0);
+                gap_waterfall_ui(ui, kpis, state.gap_month, lang);
+            }
+            ChartTab::Doctors => doctors_ui(ui, kpis, lang),
+            ChartTab::Nps => nps_ui(ui, kpis, state.nps_direction.as_deref(), lang),
+        });
+        let r = inner.response.rect.intersect(clip);
+        state.chart_rect = (r.is_positive()).then_some(r);
+    });
+}
+
+/// Writes a picker's label (before its combo, as the filter bar does) and returns the id that
+/// names the combo for screen readers and tests.
+pub(super) fn picker_label(ui: &mut egui::Ui, text: &str) -> egui::Id {
+    ui.label(text).id
+}
+
+/// The pickers of the current tab: the funnel's channel, the sort key, the gap month, the NPS
+/// direction. Picks that the filters made disappear fall back to "all" / the latest.
+pub(super) fn pickers_ui(ui: &mut egui::Ui, state: &mut ChartsState, kpis: &Kpis, lang: Lang) {
+    match state.tab {
+        ChartTab::Funnel => {
+            if state.channel.as_ref().is_some_and(|c| !kpis.channels.iter().any(|k| &k.channel == c)) {
+                state.channel = None;
+            }
+            let shown = state.channel.clone().unwrap_or_else(|| t(lang, T::WholeClinic).to_string());
+            let label = picker_label(ui, t(lang, T::ChannelPick));
+            egui::ComboBox::from_id_salt(label)
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut state.channel, None, t(lang, T::WholeClinic));
+                    for c in &kpis.channels {
+                        ui.selectable_value(&mut state.channel, Some(c.channel.clone()), &c.channel);
+                    }
+                })
+                .response
+                .labelled_by(label);
+        }
+        ChartTab::Channels => {
+            let label = picker_label(ui, t(lang, T::SortBy));
+            egui::ComboBox::from_id_salt(label)
+                .selected_text(state.sort.label(lang))
+                .show_ui(ui, |ui| {
+                    for s in ChannelSort::ALL {
+                        ui.selectable_value(&mut state.sort, s, s.label(lang));
+                    }
+                })
+                .response
+                .labelled_by(label);
+        }
+        ChartTab::Directions => {
+            if state.gap_month.is_some_and(|m| !kpis.gaps.iter().any(|g| g.month == m)) {
+                state.gap_month = None;
+            }
+            if let Some(latest) = default_gap(kpis) {
+                let shown = month_long(state.gap_month.unwrap_or(latest.month), lang);
+                let label = picker_label(ui, t(lang, T::GapMonth));
+                egui::ComboBox::from_id_salt(label)
+                    .selected_text(shown)
+                    .show_ui(ui, |ui| {
+                        for g in kpis.gaps.iter().rev() {
+                            ui.selectable_value(&mut state.gap_month, Some(g.month), month_long(g.month, lang));
+                        }
+                    })
+                    .response
+                    .labelled_by(label);
+            }
+        }
+        ChartTab::Nps => {
+            let mut dirs: Vec<&str> = Vec::new();
+            for d in kpis.nps.iter().filter_map(|r| r.direction.as_deref()) {
+                if !dirs.contains(&d) {
+                    dirs.push(d);
+                }
+            }
+            if state.nps_direction.as_deref().is_some_and(|d| !dirs.contains(&d)) {
+                state.nps_direction = None;
+            }
+            let shown = state.nps_direction.clone().unwrap_or_else(|| t(lang, T::AllDirections).to_string());
+            let label = picker_label(ui, t(lang, T::DirectionPick));
+            egui::ComboBox::from_id_salt(label)
+                .selected_text(shown)
+                .show_ui(ui, |ui| {
+                    ui.selectable_value(&mut state.nps_direction, None, t(lang, T::AllDirections));
+                    for d in dirs {
+                        ui.selectable_value(&mut state.nps_direction, Some(d.to_string()), d);
+                    }
+                })
+                .response
+                .labelled_by(label);
+        }
+        ChartTab::Revenue | ChartTab::Month | ChartTab::Doctors => {}
+    }
+}
+
+/// The Dashboard's part: the pace panel, then revenue by month and the month in progress side by
+/// side as two small charts (`height` points high).
+pub fn dashboard_charts_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCalendar>, lang: Lang, height: f32) {
+    pace::pace_ui(ui, kpis.progress.as_ref(), calendar, lang);
+    ui.add_space(6.0);
+    ui.columns(2, |cols| {
+        let w = cols[0].available_width();
+        cols[0].allocate_ui(egui::vec2(w, height), |ui| revenue_by_month_sized(ui, kpis, lang, height));
+        let w = cols[1].available_width();
+        cols[1].allocate_ui(egui::vec2(w, height), |ui| month_days_sized(ui, kpis, calendar, lang, height));
+    });
+}
