@@ -14,13 +14,14 @@ use egui::{Key, KeyboardShortcut, Modifiers, RichText};
 use self::files::{AppDirs, Notice, Prefs, Recovery};
 use crate::document::edit::{Document, Edit, FunnelDelta};
 use crate::document::sheets::{Sheet, month_label};
-use crate::format::Lang;
+use crate::format::{Lang, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::asof::PeriodPreset;
 use crate::metrics::{self, AsOf, Filter, Kpis};
 use crate::model::{Month, Project};
 use crate::store;
 use crate::ui::charts::{self, ChartsState};
+use crate::ui::dialogs;
 use crate::ui::dialogs::plan_builder::{self, PlanDialog};
 use crate::ui::dialogs::raw_import::{self, RawImportDialog};
 use crate::ui::views::aarrr;
@@ -31,6 +32,7 @@ use crate::ui::views::dashboard;
 use crate::ui::views::decisions::{self, DecisionsContext, DecisionsState};
 use crate::ui::views::grid::{self, GridContext, GridState};
 use crate::ui::views::meeting::{self, MeetingContext, MeetingState};
+use crate::ui::views::settings::{self, SettingsState};
 use crate::ui::views::summaries;
 
 /// How often unsaved changes of a document that is not a project file (the demo, an imported
@@ -164,9 +166,11 @@ fn native_dialogs() -> bool {
     !cfg!(target_os = "linux") || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
 }
 
-/// A starting folder for a typed path: the open file's folder, else the current one.
+/// Where a file dialog starts: the open file's folder, else the user's Documents folder.
 fn default_dir(path: Option<&Path>) -> PathBuf {
-    path.and_then(Path::parent).map(Path::to_path_buf).or_else(|| std::env::current_dir().ok()).unwrap_or_default()
+    path.and_then(Path::parent)
+        .filter(|d| !d.as_os_str().is_empty())
+        .map_or_else(files::documents_dir, Path::to_path_buf)
 }
 
 /// How the app starts.
@@ -227,6 +231,8 @@ pub struct App {
     raw_import: Option<RawImportDialog>,
     /// The Cohorts view's picks.
     cohorts: CohortsState,
+    /// The Settings form's drafts.
+    settings: SettingsState,
     /// The meeting mode, while it is on.
     meeting: Option<MeetingState>,
     /// The Calls view's cached figures.
@@ -272,6 +278,7 @@ impl App {
             allow_close: false,
             raw_import: None,
             cohorts: CohortsState::default(),
+            settings: SettingsState::default(),
             meeting: None,
             calls: CallsState::default(),
             branches: BranchesState::default(),
@@ -300,6 +307,11 @@ impl App {
     /// The interface language.
     pub fn lang(&self) -> Lang {
         self.lang
+    }
+
+    /// The interface language with the clinic's currency sign (Settings), for money on screen.
+    pub fn loc(&self) -> Locale {
+        Locale::new(self.lang, &self.doc.project().settings.currency)
     }
 
     /// The view shown.
@@ -451,7 +463,10 @@ impl App {
         let lang = self.lang;
         let Some(dialog) = self.raw_import.as_mut() else { return };
         let mut outcome = raw_import::Outcome::Open;
-        egui::Modal::new(egui::Id::unique("raw_import")).show(ctx, |ui| outcome = dialog.ui(ui, lang));
+        let resp = egui::Modal::new(egui::Id::unique("raw_import")).show(ctx, |ui| outcome = dialog.ui(ui, lang));
+        if matches!(outcome, raw_import::Outcome::Open) && dialogs::escape_closes(ctx, &resp) {
+            outcome = raw_import::Outcome::Cancel;
+        }
         match outcome {
             raw_import::Outcome::Open => {}
             raw_import::Outcome::Cancel => self.raw_import = None,
@@ -572,44 +587,52 @@ impl App {
         let all = tr(lang, K::All);
         let as_of = AsOf::of(p);
         let f = &mut self.filter;
-        ui.horizontal(|ui| {
-            let l = ui.label(tr(lang, K::PeriodFrom)).id;
-            month_combo(ui, "from", l, &mut f.from, &months, lang, all);
-            let l = ui.label(tr(lang, K::PeriodTo)).id;
-            month_combo(ui, "to", l, &mut f.to, &months, lang, all);
-            if let (Some(a), Some(b)) = (f.from, f.to)
-                && a > b
-            {
-                f.to = Some(a);
-            }
-            for preset in PeriodPreset::ALL {
-                let (label, hint) = match preset {
-                    PeriodPreset::YearToDate => (K::YearToDate, K::YearToDateHint),
-                    PeriodPreset::Last12Complete => (K::LastYear, K::LastYearHint),
-                    PeriodPreset::AllTime => (K::AllTime, K::AllTimeHint),
-                };
-                let range = preset.range(&as_of);
-                let button = ui.add_enabled(range.is_some(), egui::Button::new(tr(lang, label)));
-                if button.on_hover_text(tr(lang, hint)).clicked()
-                    && let Some((from, to)) = range
+        // At 1024 px the bar does not fit on one line: it wraps by groups (period, presets,
+        // filters), so a label never leaves its list behind.
+        ui.horizontal_wrapped(|ui| {
+            ui.horizontal(|ui| {
+                let l = ui.label(tr(lang, K::PeriodFrom)).id;
+                month_combo(ui, "from", l, &mut f.from, &months, lang, all);
+                let l = ui.label(tr(lang, K::PeriodTo)).id;
+                month_combo(ui, "to", l, &mut f.to, &months, lang, all);
+                if let (Some(a), Some(b)) = (f.from, f.to)
+                    && a > b
                 {
-                    f.from = from;
-                    f.to = to;
+                    f.to = Some(a);
                 }
-            }
+            });
+            ui.horizontal(|ui| {
+                for preset in PeriodPreset::ALL {
+                    let (label, hint) = match preset {
+                        PeriodPreset::YearToDate => (K::YearToDate, K::YearToDateHint),
+                        PeriodPreset::Last12Complete => (K::LastYear, K::LastYearHint),
+                        PeriodPreset::AllTime => (K::AllTime, K::AllTimeHint),
+                    };
+                    let range = preset.range(&as_of);
+                    let button = ui.add_enabled(range.is_some(), egui::Button::new(tr(lang, label)));
+                    if button.on_hover_text(tr(lang, hint)).clicked()
+                        && let Some((from, to)) = range
+                    {
+                        f.from = from;
+                        f.to = to;
+                    }
+                }
+            });
             ui.separator();
-            let l = ui.label(tr(lang, K::Direction)).id;
-            text_combo(ui, "direction", l, &mut f.direction, &directions, all);
-            let l = ui.label(tr(lang, K::Channel)).id;
-            text_combo(ui, "channel", l, &mut f.channel, &channels, all);
-            // Only a chain has branches to pick; a branch that left the data leaves the filter.
-            if f.branch.as_ref().is_some_and(|b| !branch_names.contains(b)) {
-                f.branch = None;
-            }
-            if !branch_names.is_empty() {
-                let l = ui.label(tr(lang, K::Branch)).id;
-                text_combo(ui, "branch", l, &mut f.branch, &branch_names, all);
-            }
+            ui.horizontal(|ui| {
+                let l = ui.label(tr(lang, K::Direction)).id;
+                text_combo(ui, "direction", l, &mut f.direction, &directions, all);
+                let l = ui.label(tr(lang, K::Channel)).id;
+                text_combo(ui, "channel", l, &mut f.channel, &channels, all);
+                // Only a chain has branches to pick; a branch that left the data leaves the filter.
+                if f.branch.as_ref().is_some_and(|b| !branch_names.contains(b)) {
+                    f.branch = None;
+                }
+                if !branch_names.is_empty() {
+                    let l = ui.label(tr(lang, K::Branch)).id;
+                    text_combo(ui, "branch", l, &mut f.branch, &branch_names, all);
+                }
+            });
         });
     }
 
@@ -640,6 +663,7 @@ impl App {
             Sheet::Revenue,
             Sheet::Doctors,
             Sheet::Nps,
+            Sheet::Calls,
             Sheet::Settings,
         ] {
             nav(ui, View::Sheet(s), tr(lang, s.label()).to_string());
@@ -671,6 +695,7 @@ impl App {
 
     fn central_ui(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
+        let loc = self.loc();
         match self.view {
             View::Dashboard => {
                 let period = self.period_label();
@@ -679,13 +704,19 @@ impl App {
                 let calendar = self.charts.calendar.get(self.doc.project(), &self.kpis, &self.filter).cloned();
                 let kpis = &self.kpis;
                 egui::ScrollArea::vertical()
-                    .show(ui, |ui| dashboard::dashboard_ui(ui, kpis, calendar.as_ref(), lang, &period, &clinic));
+                    .show(ui, |ui| dashboard::dashboard_ui(ui, kpis, calendar.as_ref(), loc, &period, &clinic));
             }
             View::Charts => {
                 self.kpis();
-                charts::charts_view_ui(ui, &mut self.charts, self.doc.project(), &self.kpis, &self.filter, lang);
+                charts::charts_view_ui(ui, &mut self.charts, self.doc.project(), &self.kpis, &self.filter, loc);
                 if self.charts.take_png_request() {
                     self.commands.push(Command::SaveChartPng);
+                }
+            }
+            View::Sheet(Sheet::Settings) => {
+                if let Some(e) = settings::settings_ui(ui, &mut self.settings, self.doc.project(), lang) {
+                    self.apply(e);
+                    self.kpis();
                 }
             }
             View::Sheet(sheet) => {
@@ -698,7 +729,7 @@ impl App {
                     }
                 });
                 self.kpis();
-                summaries::summary_ui(ui, sheet, &self.kpis, lang);
+                summaries::summary_ui(ui, sheet, &self.kpis, loc);
                 let cx = GridContext {
                     project: self.doc.project(),
                     revision: self.doc.revision(),
@@ -726,12 +757,11 @@ impl App {
             }
             View::Aarrr => {
                 self.kpis();
-                egui::ScrollArea::vertical().show(ui, |ui| aarrr::aarrr_ui(ui, &self.kpis, lang));
+                egui::ScrollArea::vertical().show(ui, |ui| aarrr::aarrr_ui(ui, &self.kpis, loc));
             }
             View::Cohorts => {
                 self.kpis();
-                egui::ScrollArea::vertical()
-                    .show(ui, |ui| cohorts::cohorts_ui(ui, &mut self.cohorts, &self.kpis, lang));
+                egui::ScrollArea::vertical().show(ui, |ui| cohorts::cohorts_ui(ui, &mut self.cohorts, &self.kpis, loc));
             }
             View::Calls => {
                 self.kpis();
@@ -748,7 +778,7 @@ impl App {
             View::Branches => {
                 self.kpis();
                 let source = (self.doc.project(), self.doc.revision());
-                branches::branches_ui(ui, &mut self.branches, source, &self.kpis, &self.filter, lang);
+                branches::branches_ui(ui, &mut self.branches, source, &self.kpis, &self.filter, loc);
             }
         }
     }
@@ -814,7 +844,7 @@ impl App {
         match dialog {
             Dialog::Recovery(r) => {
                 let mut choice = None;
-                egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+                let resp = egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
                     ui.heading(tr(lang, K::RecoveryTitle));
                     let from = r
                         .meta
@@ -831,7 +861,10 @@ impl App {
                         }
                     });
                 });
+                // Escape decides later: the recovery file stays for the next start.
+                let later = choice.is_none() && dialogs::escape_closes(ctx, &resp);
                 match choice {
+                    None if later => keep = false,
                     Some(true) => {
                         let source = r.meta.path.clone();
                         let path = source.clone().filter(|p| crate::store::is_project_file(p));
@@ -856,7 +889,7 @@ impl App {
             }
             Dialog::Unsaved(next) => {
                 let mut choice = None;
-                egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+                let resp = egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
                     ui.heading(tr(lang, K::UnsavedTitle));
                     ui.label(tr(lang, K::UnsavedText));
                     ui.horizontal(|ui| {
@@ -871,6 +904,9 @@ impl App {
                         }
                     });
                 });
+                if choice.is_none() && dialogs::escape_closes(ctx, &resp) {
+                    choice = Some(2);
+                }
                 match choice {
                     Some(0) => {
                         self.run_command_now(ctx, Command::Save);
@@ -900,7 +936,7 @@ impl App {
                     PathPurpose::ChartPng => K::MenuSaveChartPng,
                     PathPurpose::Story => K::MenuExportStory,
                 };
-                egui::Modal::new(egui::Id::unique("path")).show(ctx, |ui| {
+                let resp = egui::Modal::new(egui::Id::unique("path")).show(ctx, |ui| {
                     ui.heading(tr(lang, title));
                     let label = ui.label(tr(lang, K::PathPrompt)).id;
                     let resp = ui.add(egui::TextEdit::singleline(&mut text).desired_width(520.0)).labelled_by(label);
@@ -919,6 +955,9 @@ impl App {
                         }
                     });
                 });
+                if choice.is_none() && dialogs::escape_closes(ctx, &resp) {
+                    choice = Some(false);
+                }
                 match choice {
                     Some(true) => {
                         let p = PathBuf::from(text.trim());

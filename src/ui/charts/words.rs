@@ -55,7 +55,6 @@ labels! {
     WeekWord => "Неделя", "Week";
     DayOfMonth => "День месяца", "Day of month";
     IsoWeek => "ISO-неделя", "ISO week";
-    Roubles => "₽", "₽";
     Percent => "%", "%";
     CountAxis => "Количество", "Count";
     NpsPoints => "Баллы NPS", "NPS points";

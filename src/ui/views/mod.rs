@@ -10,4 +10,5 @@ pub mod decisions;
 pub mod grid;
 pub mod meeting;
 pub mod pace;
+pub mod settings;
 pub mod summaries;

@@ -7,7 +7,7 @@
 
 use egui::{Color32, RichText};
 
-use crate::format::{self, Lang};
+use crate::format::{self, Locale};
 use crate::metrics::{MonthCalendar, Progress};
 use crate::ui::charts::{T, WeekPace, current_week, day_label, day_short, month_long, t};
 
@@ -65,16 +65,17 @@ pub struct PaceLine {
 
 /// The required-pace sentence: "To make the plan, each full working day from now must bring
 /// X ₽ (today's average: Y ₽)", or why there is none.
-pub fn pace_sentence(progress: &Progress, lang: Lang) -> PaceLine {
+pub fn pace_sentence(progress: &Progress, loc: Locale) -> PaceLine {
+    let lang = loc.lang;
     match progress.required_pace {
         Some(x) if x <= 0.0 => PaceLine { text: t(lang, T::PacePlanMade).to_string(), status: PaceStatus::OnTrack },
         Some(x) => PaceLine {
             text: format!(
                 "{} {} ({} {})",
                 t(lang, T::PaceRequired),
-                format::money(Some(x), lang),
+                format::money(Some(x), loc),
                 t(lang, T::PaceCurrent),
-                format::money(progress.current_pace, lang)
+                format::money(progress.current_pace, loc)
             ),
             status: compare(Some(x), progress.current_pace),
         },
@@ -84,7 +85,8 @@ pub fn pace_sentence(progress: &Progress, lang: Lang) -> PaceLine {
 
 /// The current week's line: "Week 47 (16.11–22.11): week plan X ₽, plan to this day Z ₽, fact so
 /// far Y ₽", coloured by the fact against the plan to this day.
-pub fn week_sentence(week: &WeekPace, lang: Lang) -> PaceLine {
+pub fn week_sentence(week: &WeekPace, loc: Locale) -> PaceLine {
+    let lang = loc.lang;
     PaceLine {
         text: format!(
             "{} {} ({}–{}): {} {}, {} {}, {} {}",
@@ -93,11 +95,11 @@ pub fn week_sentence(week: &WeekPace, lang: Lang) -> PaceLine {
             day_short(week.from, lang),
             day_short(week.to, lang),
             t(lang, T::PaceWeekPlan),
-            format::money(week.plan, lang),
+            format::money(week.plan, loc),
             t(lang, T::PacePlanToDate),
-            format::money(week.plan_to_date, lang),
+            format::money(week.plan_to_date, loc),
             t(lang, T::PaceWeekFact),
-            format::money(Some(week.fact), lang)
+            format::money(Some(week.fact), loc)
         ),
         // Behind when the fact is below the plan to this day: compare needed = plan, have = fact.
         status: match week.plan_to_date {
@@ -110,7 +112,8 @@ pub fn week_sentence(week: &WeekPace, lang: Lang) -> PaceLine {
 
 /// The pace panel of the month in progress. `calendar` is that month's calendar (for the day and
 /// week plans); without a month in progress the panel says so plainly.
-pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<&MonthCalendar>, lang: Lang) {
+pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<&MonthCalendar>, loc: Locale) {
+    let lang = loc.lang;
     let dark = ui.visuals().dark_mode;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -129,13 +132,13 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
             c.days.iter().filter(|d| d.date <= p.last_day).try_fold(0.0, |acc, d| d.plan.map(|x| acc + x))
         });
         ui.horizontal_wrapped(|ui| {
-            ui.label(format!("{}: {}", t(lang, T::PaceMonthPlan), format::money(Some(p.revenue_plan), lang)));
+            ui.label(format!("{}: {}", t(lang, T::PaceMonthPlan), format::money(Some(p.revenue_plan), loc)));
             ui.separator();
             let fact = format!(
                 "{} {}: {}",
                 t(lang, T::PaceFactSoFar),
                 day_label(p.last_day, lang),
-                format::money(Some(p.revenue_to_date), lang)
+                format::money(Some(p.revenue_to_date), loc)
             );
             match plan_to_date {
                 Some(pl) => {
@@ -144,7 +147,7 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
                         RichText::new(format!(
                             "{fact} ({} {})",
                             t(lang, T::PacePlanToDate),
-                            format::money(Some(pl), lang)
+                            format::money(Some(pl), loc)
                         ))
                         .color(status.colour(dark)),
                     );
@@ -156,7 +159,7 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
             ui.separator();
             let status = compare(Some(p.revenue_plan), p.forecast);
             ui.label(
-                RichText::new(format!("{}: {}", t(lang, T::PaceForecast), format::money(p.forecast, lang)))
+                RichText::new(format!("{}: {}", t(lang, T::PaceForecast), format::money(p.forecast, loc)))
                     .color(status.colour(dark)),
             );
         });
@@ -167,16 +170,16 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
                 "{} {}: {}",
                 t(lang, T::PaceTodayPlan),
                 day_label(day.date, lang),
-                format::money(day.plan, lang)
+                format::money(day.plan, loc)
             ));
         }
 
-        let line = pace_sentence(p, lang);
+        let line = pace_sentence(p, loc);
         ui.label(RichText::new(line.text).strong().size(15.0).color(line.status.colour(dark)));
 
         match calendar.and_then(|c| current_week(c, p)) {
             Some(w) => {
-                let line = week_sentence(&w, lang);
+                let line = week_sentence(&w, loc);
                 ui.label(RichText::new(line.text).color(line.status.colour(dark)));
             }
             None => {
@@ -189,6 +192,7 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::Lang;
     use crate::model::{Month, Settings};
     use chrono::NaiveDate;
 
@@ -203,30 +207,33 @@ mod tests {
     fn the_sentence_quotes_the_required_and_the_current_pace() {
         // 80 000 so far: 9 411.76 a day; 150 000 left over 14.5: 10 344.83 a day.
         let p = progress(80_000.0, 230_000.0);
-        let line = pace_sentence(&p, Lang::En);
-        let x = format::money(p.required_pace, Lang::En);
-        let y = format::money(p.current_pace, Lang::En);
+        // The clinic's currency reaches the sentence: 10 345 $ a day, not roubles.
+        let usd = Locale::new(Lang::En, "USD");
+        let line = pace_sentence(&p, usd);
+        let x = format::money(p.required_pace, usd);
+        let y = format::money(p.current_pace, usd);
+        assert!(x.ends_with('$') && !line.text.contains('₽'), "{}", line.text);
         assert_eq!(
             line.text,
             format!("To make the plan, each full working day from now must bring {x} (today's average: {y})")
         );
         assert!(p.required_pace.unwrap() > p.current_pace.unwrap());
         assert_ne!(line.status, PaceStatus::OnTrack);
-        let ru = pace_sentence(&p, Lang::Ru);
+        let ru = pace_sentence(&p, Locale::new(Lang::Ru, "RUB"));
         assert_eq!(
             ru.text,
             format!(
                 "Чтобы выполнить план, каждый полный рабочий день должен приносить {} (сейчас в среднем {})",
-                format::money(p.required_pace, Lang::Ru),
-                format::money(p.current_pace, Lang::Ru)
+                format::money(p.required_pace, Locale::new(Lang::Ru, "RUB")),
+                format::money(p.current_pace, Locale::new(Lang::Ru, "RUB"))
             )
         );
         // Ahead of plan: green.
         let p = progress(200_000.0, 230_000.0);
-        assert_eq!(pace_sentence(&p, Lang::Ru).status, PaceStatus::OnTrack);
+        assert_eq!(pace_sentence(&p, Locale::new(Lang::Ru, "RUB")).status, PaceStatus::OnTrack);
         // Plan already made.
         let p = progress(300_000.0, 230_000.0);
-        assert_eq!(pace_sentence(&p, Lang::En).text, t(Lang::En, T::PacePlanMade));
+        assert_eq!(pace_sentence(&p, Locale::new(Lang::En, "RUB")).text, t(Lang::En, T::PacePlanMade));
     }
 
     #[test]
