@@ -587,53 +587,42 @@ impl App {
         let all = tr(lang, K::All);
         let as_of = AsOf::of(p);
         let f = &mut self.filter;
-        // At 1024 px the bar does not fit on one line: it wraps by groups (period, presets,
-        // filters), so a label never leaves its list behind.
-        ui.horizontal_wrapped(|ui| {
-            ui.horizontal(|ui| {
-                let l = ui.label(tr(lang, K::PeriodFrom)).id;
-                month_combo(ui, "from", l, &mut f.from, &months, lang, all);
-                let l = ui.label(tr(lang, K::PeriodTo)).id;
-                month_combo(ui, "to", l, &mut f.to, &months, lang, all);
-                if let (Some(a), Some(b)) = (f.from, f.to)
-                    && a > b
+        // The bar needs about 1 250 points on one line; narrower windows (1024 px) put the
+        // direction, channel and branch filters on a second line rather than cutting them off.
+        let one_line = ui.available_width() >= 1250.0;
+        ui.horizontal(|ui| {
+            let l = ui.label(tr(lang, K::PeriodFrom)).id;
+            month_combo(ui, "from", l, &mut f.from, &months, lang, all);
+            let l = ui.label(tr(lang, K::PeriodTo)).id;
+            month_combo(ui, "to", l, &mut f.to, &months, lang, all);
+            if let (Some(a), Some(b)) = (f.from, f.to)
+                && a > b
+            {
+                f.to = Some(a);
+            }
+            for preset in PeriodPreset::ALL {
+                let (label, hint) = match preset {
+                    PeriodPreset::YearToDate => (K::YearToDate, K::YearToDateHint),
+                    PeriodPreset::Last12Complete => (K::LastYear, K::LastYearHint),
+                    PeriodPreset::AllTime => (K::AllTime, K::AllTimeHint),
+                };
+                let range = preset.range(&as_of);
+                let button = ui.add_enabled(range.is_some(), egui::Button::new(tr(lang, label)));
+                if button.on_hover_text(tr(lang, hint)).clicked()
+                    && let Some((from, to)) = range
                 {
-                    f.to = Some(a);
+                    f.from = from;
+                    f.to = to;
                 }
-            });
-            ui.horizontal(|ui| {
-                for preset in PeriodPreset::ALL {
-                    let (label, hint) = match preset {
-                        PeriodPreset::YearToDate => (K::YearToDate, K::YearToDateHint),
-                        PeriodPreset::Last12Complete => (K::LastYear, K::LastYearHint),
-                        PeriodPreset::AllTime => (K::AllTime, K::AllTimeHint),
-                    };
-                    let range = preset.range(&as_of);
-                    let button = ui.add_enabled(range.is_some(), egui::Button::new(tr(lang, label)));
-                    if button.on_hover_text(tr(lang, hint)).clicked()
-                        && let Some((from, to)) = range
-                    {
-                        f.from = from;
-                        f.to = to;
-                    }
-                }
-            });
-            ui.separator();
-            ui.horizontal(|ui| {
-                let l = ui.label(tr(lang, K::Direction)).id;
-                text_combo(ui, "direction", l, &mut f.direction, &directions, all);
-                let l = ui.label(tr(lang, K::Channel)).id;
-                text_combo(ui, "channel", l, &mut f.channel, &channels, all);
-                // Only a chain has branches to pick; a branch that left the data leaves the filter.
-                if f.branch.as_ref().is_some_and(|b| !branch_names.contains(b)) {
-                    f.branch = None;
-                }
-                if !branch_names.is_empty() {
-                    let l = ui.label(tr(lang, K::Branch)).id;
-                    text_combo(ui, "branch", l, &mut f.branch, &branch_names, all);
-                }
-            });
+            }
+            if one_line {
+                ui.separator();
+                scope_filters_ui(ui, f, (&directions, &channels, &branch_names), lang);
+            }
         });
+        if !one_line {
+            ui.horizontal(|ui| scope_filters_ui(ui, f, (&directions, &channels, &branch_names), lang));
+        }
     }
 
     fn nav_ui(&mut self, ui: &mut egui::Ui) {
@@ -982,6 +971,24 @@ impl App {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
+    }
+}
+
+/// The direction, channel and branch filters of the top bar (the branch only for a chain).
+fn scope_filters_ui(ui: &mut egui::Ui, f: &mut Filter, lists: (&[String], &[String], &[String]), lang: Lang) {
+    let (directions, channels, branch_names) = lists;
+    let all = tr(lang, K::All);
+    let l = ui.label(tr(lang, K::Direction)).id;
+    text_combo(ui, "direction", l, &mut f.direction, directions, all);
+    let l = ui.label(tr(lang, K::Channel)).id;
+    text_combo(ui, "channel", l, &mut f.channel, channels, all);
+    // Only a chain has branches to pick; a branch that left the data leaves the filter.
+    if f.branch.as_ref().is_some_and(|b| !branch_names.iter().any(|n| n == b)) {
+        f.branch = None;
+    }
+    if !branch_names.is_empty() {
+        let l = ui.label(tr(lang, K::Branch)).id;
+        text_combo(ui, "branch", l, &mut f.branch, branch_names, all);
     }
 }
 
