@@ -1,13 +1,17 @@
 //! A chain far larger than any real one: 50 branches × 5 years × 20 channels × 6 direction slots,
 //! about 10,000,000 Funnel rows, 456,000 Revenue days, a Budget with every branch's own rows and the
 //! chain's shared campaigns. Times `metrics::compute` for the whole chain (with the `branches`
-//! comparison and the shared-spend split) and under `--branch` (the branch's view, then its KPIs).
+//! comparison and the shared-spend split) and under `--branch` (the branch's view, then its KPIs):
+//! the one-shot path of the CLI, which sums the Funnel rows into buckets first. Then the app's path:
+//! summing the rows into buckets once, recomputing from the buckets (whole chain and one branch),
+//! and an edit of one Funnel cell (the buckets follow, every KPI recomputed).
 
 use std::hint::black_box;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use medfunnel::metrics::{Filter, compute};
+use medfunnel::metrics::buckets::FunnelBuckets;
+use medfunnel::metrics::{Filter, compute, compute_with_buckets};
 use medfunnel::model::*;
 
 const BRANCHES: usize = 50;
@@ -128,6 +132,28 @@ fn branches(c: &mut Criterion) {
     });
     let one = Filter { branch: Some("филиал 07".into()), ..Default::default() };
     g.bench_function("compute one branch (--branch)", |b| b.iter(|| black_box(compute(black_box(&p), &one))));
+    g.bench_function("sum the funnel rows into buckets", |b| b.iter(|| black_box(FunnelBuckets::new(&p.funnel))));
+    let mut buckets = FunnelBuckets::new(&p.funnel);
+    eprintln!("chain: {} buckets", buckets.rows().len());
+    g.bench_function("compute the whole chain from buckets", |b| {
+        b.iter(|| black_box(compute_with_buckets(&p, &Filter::default(), &buckets)))
+    });
+    g.bench_function("compute one branch from buckets", |b| {
+        b.iter(|| black_box(compute_with_buckets(&p, &one, &buckets)))
+    });
+    // The last case edits the chain itself (a copy would be another 3 GB).
+    let mut edited = p;
+    let mut n = 0.0;
+    g.bench_function("edit one funnel cell: buckets follow, every KPI recomputed", |b| {
+        b.iter(|| {
+            n += 1.0;
+            let before = edited.funnel[12_345].clone();
+            edited.funnel[12_345].leads = Some(n);
+            let followed = buckets.update(std::slice::from_ref(&before), std::slice::from_ref(&edited.funnel[12_345]));
+            assert!(followed);
+            black_box(compute_with_buckets(&edited, &Filter::default(), &buckets))
+        })
+    });
     g.finish();
 }
 

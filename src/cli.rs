@@ -587,13 +587,70 @@ pub fn load_with_raw(file: Option<&Path>, raw_args: &RawArgs) -> Result<(Loaded,
         },
         None => Imported { project: Project::new(), problems: Vec::new() },
     };
-    let (report, mut raw_problems) =
-        raw::import_raw(&mut project, &raw_args.inputs()).map_err(|e| CliError::Message(e.to_string()))?;
+    let progress = std::sync::Arc::new(raw::Progress::default());
+    let inputs = RawInputs { progress: Some(std::sync::Arc::clone(&progress)), ..raw_args.inputs() };
+    let (report, mut raw_problems) = with_progress_line(&progress, || raw::import_raw(&mut project, &inputs))
+        .map_err(|e| CliError::Message(e.to_string()))?;
     problems.append(&mut raw_problems);
     for p in &problems {
         eprintln!("{p}");
     }
     Ok((Loaded { project, problems }, Some(report)))
+}
+
+/// Runs `work` (an import counting in `progress`) with a progress line on stderr, redrawn every
+/// tenth of a second once the work has taken half a second, and wiped when it ends. Only when
+/// stderr is a terminal: a redirected stderr gets the problems alone.
+fn with_progress_line<T>(progress: &raw::Progress, work: impl FnOnce() -> T) -> T {
+    use std::io::IsTerminal;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::{Duration, Instant};
+    if !std::io::stderr().is_terminal() {
+        return work();
+    }
+    /// Stops the drawing thread however `work` ends (a panic too), so the scope never waits forever.
+    struct Stop<'a>(&'a AtomicBool);
+    impl Drop for Stop<'_> {
+        fn drop(&mut self) {
+            self.0.store(true, Ordering::Relaxed);
+        }
+    }
+    let stop = AtomicBool::new(false);
+    std::thread::scope(|scope| {
+        scope.spawn(|| {
+            let start = Instant::now();
+            let mut shown = false;
+            while !stop.load(Ordering::Relaxed) {
+                std::thread::sleep(Duration::from_millis(100));
+                if start.elapsed() >= Duration::from_millis(500) && !stop.load(Ordering::Relaxed) {
+                    eprint!("\r{:<64}", progress_line(progress));
+                    shown = true;
+                }
+            }
+            if shown {
+                eprint!("\r{:64}\r", "");
+            }
+        });
+        let _stop = Stop(&stop);
+        work()
+    })
+}
+
+/// The terminal's progress line for an import: the share of the exports read, then the join.
+pub fn progress_line(progress: &raw::Progress) -> String {
+    let (done, total) = progress.bytes();
+    let mb = |b: u64| b as f64 / 1_000_000.0;
+    match progress.stage() {
+        raw::Stage::Reading | raw::Stage::Joining if done < total => format!(
+            "Reading exports… {:>3.0} % ({:.0} of {:.0} MB)",
+            progress.fraction().unwrap_or(0.0) * 100.0,
+            mb(done),
+            mb(total)
+        ),
+        raw::Stage::Reading => "Reading exports…".to_string(),
+        raw::Stage::Joining => "Joining the exports…".to_string(),
+        raw::Stage::Done => "Computing…".to_string(),
+    }
 }
 
 impl Source {
@@ -1173,6 +1230,18 @@ pub fn kpi_tables(k: &Kpis, loc: Locale) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_progress_line_says_how_much_is_read_then_what_is_done() {
+        let p = raw::Progress::default();
+        p.set_total(124_000_000);
+        p.read(31_000_000);
+        // 31 of 124 MB: a quarter.
+        assert_eq!(progress_line(&p), "Reading exports…  25 % (31 of 124 MB)");
+        p.read(93_000_000);
+        p.set_stage(raw::Stage::Joining);
+        assert_eq!(progress_line(&p), "Joining the exports…");
+    }
 
     #[test]
     fn terminal_tables_show_the_clinics_currency() {

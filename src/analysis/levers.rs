@@ -217,6 +217,14 @@ pub enum SeekLevers {
     Even,
 }
 
+impl Snapshot {
+    /// A money figure of the period per month (÷ [`Snapshot::months`]); `None` without the figure
+    /// or without months.
+    pub fn per_month(&self, x: Option<f64>) -> Option<f64> {
+        x.filter(|_| self.months > 0).map(|v| v / self.months as f64)
+    }
+}
+
 /// The answer of a goal seek.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct GoalSeek {
@@ -249,6 +257,14 @@ pub struct GoalSeek {
     pub before: Snapshot,
     /// The period with the required change applied.
     pub after: Snapshot,
+}
+
+impl GoalSeek {
+    /// How much the clinic's revenue must rise for the target: target / revenue now − 1; `None`
+    /// without revenue now.
+    pub fn clinic_rise(&self) -> Option<f64> {
+        self.target_revenue.zip(self.before.revenue).and_then(|(t, r)| (r != 0.0).then(|| t / r - 1.0))
+    }
 }
 
 /// One funnel cell: a channel × direction (or the channel's leads without a known direction).

@@ -117,8 +117,8 @@ impl Gen {
             answered: who.is_some(),
             wait,
             talk,
-            employee: who.map(str::to_string),
-            source: source.map(str::to_string),
+            employee: who.map(Into::into),
+            source: source.map(Into::into),
         });
     }
 

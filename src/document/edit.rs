@@ -144,7 +144,8 @@ impl Edit {
                     t.inserted.extend(u.inserted);
                     t.removed.extend(u.removed);
                 }
-                if !t.cells.is_empty() && !(t.inserted.is_empty() && t.removed.is_empty()) {
+                let rows_moved = !t.inserted.is_empty() || !t.removed.is_empty();
+                if !t.cells.is_empty() && rows_moved {
                     return None;
                 }
                 t.cells.sort_unstable();

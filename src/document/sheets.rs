@@ -11,6 +11,8 @@ use chrono::NaiveDate;
 use super::parse::{self, ParseError};
 use crate::format::{self, Lang, Locale};
 use crate::i18n::{K, tr};
+use crate::import::cells::{header_forms, normalize_key};
+use crate::import::schema::{SettingKey, SheetKind};
 use crate::model::{
     BudgetRow, CallRow, Channel, ChannelKind, Direction, DoctorRow, FunnelRow, Month, NpsPeriod, NpsRow, NpsScale,
     PlanRow, Project, RevenueRow, Tier,
@@ -89,29 +91,27 @@ impl Sheet {
         }
     }
 
-    /// The sheet a workbook's sheet name refers to (English or Russian, case and punctuation
-    /// ignored), as the importer matches them.
-    pub fn from_workbook_name(name: &str) -> Option<Sheet> {
-        let n = normalise(name);
-        Sheet::ALL.into_iter().find(|s| {
-            let (en, ru) = s.workbook_names();
-            n == normalise(en) || n == normalise(ru)
-        })
+    /// The template sheet this is (the importer's schema, [`SheetKind`]).
+    pub fn kind(self) -> SheetKind {
+        match self {
+            Sheet::Settings => SheetKind::Settings,
+            Sheet::Directions => SheetKind::Directions,
+            Sheet::Channels => SheetKind::Channels,
+            Sheet::Plan => SheetKind::Plan,
+            Sheet::Budget => SheetKind::Budget,
+            Sheet::Funnel => SheetKind::Funnel,
+            Sheet::Revenue => SheetKind::Revenue,
+            Sheet::Doctors => SheetKind::Doctors,
+            Sheet::Nps => SheetKind::Nps,
+            Sheet::Calls => SheetKind::Calls,
+        }
     }
 
-    fn workbook_names(self) -> (&'static str, &'static str) {
-        match self {
-            Sheet::Settings => ("Settings", "Настройки"),
-            Sheet::Directions => ("Directions", "Направления"),
-            Sheet::Channels => ("Channels", "Каналы"),
-            Sheet::Plan => ("Plan", "План"),
-            Sheet::Budget => ("Budget", "Бюджет"),
-            Sheet::Funnel => ("Funnel", "Воронка"),
-            Sheet::Revenue => ("Revenue", "Выручка"),
-            Sheet::Doctors => ("Doctors", "Врачи"),
-            Sheet::Nps => ("NPS", "NPS"),
-            Sheet::Calls => ("Calls", "Звонки"),
-        }
+    /// The sheet a workbook's sheet name refers to, by the importer's names (English, Russian and
+    /// the other names, case and punctuation ignored).
+    pub fn from_workbook_name(name: &str) -> Option<Sheet> {
+        let kind = SheetKind::from_sheet_name(name)?;
+        Sheet::ALL.into_iter().find(|s| s.kind() == kind)
     }
 
     /// The sheet's columns.
@@ -135,18 +135,18 @@ impl Sheet {
         self != Sheet::Settings
     }
 
-    /// The column a workbook's header names (English key or the Russian header, loosely).
+    /// The column a workbook's header names: by the importer's names for the column (its key, the
+    /// Russian name and synonyms), else by the header the grid shows in either language.
     pub fn column_from_header(self, header: &str) -> Option<usize> {
-        let h = normalise(header.split('(').next().unwrap_or(header));
-        self.columns().iter().position(|c| {
-            normalise(c.key) == h || normalise(tr(Lang::Ru, c.label)) == h || normalise(tr(Lang::En, c.label)) == h
+        let columns = self.columns();
+        let by_schema = self.kind().columns().iter().find(|c| c.matches(header));
+        by_schema.and_then(|sc| columns.iter().position(|c| c.key == sc.key)).or_else(|| {
+            let forms = header_forms(header);
+            columns
+                .iter()
+                .position(|c| [Lang::Ru, Lang::En].into_iter().any(|l| forms.contains(&normalize_key(tr(l, c.label)))))
         })
     }
-}
-
-/// Lower case, ё → е, only letters and digits: how sheet names and headers are compared.
-fn normalise(s: &str) -> String {
-    s.to_lowercase().replace('ё', "е").chars().filter(|c| c.is_alphanumeric()).collect()
 }
 
 /// What a column holds, which decides how its cells are parsed, shown and picked.
@@ -198,155 +198,151 @@ impl Kind {
     }
 }
 
-/// One column of a sheet.
+/// One column of a sheet: the importer's schema column ([`crate::import::schema`]: its key,
+/// whether it is required, the names a header may give it) with how the grid shows and edits it.
 #[derive(Clone, Copy, Debug)]
 pub struct Column {
-    /// The template's English header (also the JSON key).
+    /// The template's English header (also the JSON key), from the schema.
     pub key: &'static str,
     /// The header shown, from the translation table.
     pub label: K,
     /// What the column holds.
     pub kind: Kind,
-    /// Whether a row needs a value here (required columns cannot be cleared).
+    /// Whether a row needs a value here (required columns cannot be cleared), from the schema.
     pub required: bool,
 }
 
-const fn col(key: &'static str, label: K, kind: Kind, required: bool) -> Column {
-    Column { key, label, kind, required }
+/// The grid column of `sheet`'s schema column `key` (a key the schema lacks does not build).
+const fn col(sheet: SheetKind, key: &'static str, label: K, kind: Kind) -> Column {
+    let c = sheet.schema_column(key);
+    Column { key: c.key, label, kind, required: c.required }
 }
 
 /// The chain's branch, last on every data sheet (blank = the whole chain; domain.md, "Branches").
-const BRANCH: Column = col("branch", K::ColBranch, Kind::Text, false);
+const fn branch(sheet: SheetKind) -> Column {
+    col(sheet, "branch", K::ColBranch, Kind::Text)
+}
 
-const SETTINGS_COLUMNS: &[Column] =
-    &[col("key", K::ColKey, Kind::Text, true), col("value", K::ColValue, Kind::Text, false)];
+const SETTINGS_COLUMNS: &[Column] = &[
+    col(SheetKind::Settings, "key", K::ColKey, Kind::Text),
+    // The workbook needs a value column; a setting left blank in the grid takes its default.
+    Column { required: false, ..col(SheetKind::Settings, "value", K::ColValue, Kind::Text) },
+];
 
 const DIRECTIONS: &[Column] = &[
-    col("direction", K::ColDirection, Kind::Text, true),
-    col("margin", K::ColMargin, Kind::Rate, true),
-    col("visits_per_patient", K::ColVisitsPerPatient, Kind::Count, false),
+    col(SheetKind::Directions, "direction", K::ColDirection, Kind::Text),
+    col(SheetKind::Directions, "margin", K::ColMargin, Kind::Rate),
+    col(SheetKind::Directions, "visits_per_patient", K::ColVisitsPerPatient, Kind::Count),
 ];
 
 const CHANNELS: &[Column] = &[
-    col("channel", K::ColChannel, Kind::Text, true),
-    col("tier", K::ColTier, Kind::Tier, true),
-    col("kind", K::ColKind, Kind::ChannelKind, false),
-    col("sources", K::ColSources, Kind::List, false),
+    col(SheetKind::Channels, "channel", K::ColChannel, Kind::Text),
+    col(SheetKind::Channels, "tier", K::ColTier, Kind::Tier),
+    col(SheetKind::Channels, "kind", K::ColKind, Kind::ChannelKind),
+    col(SheetKind::Channels, "sources", K::ColSources, Kind::List),
 ];
 
 const PLAN: &[Column] = &[
-    col("month", K::ColMonth, Kind::Month, true),
-    col("direction", K::ColDirection, Kind::Direction, false),
-    col("revenue_plan", K::ColRevenuePlan, Kind::Money, true),
-    col("leads_plan", K::ColLeadsPlan, Kind::Count, false),
-    col("booking_rate_plan", K::ColBookingRatePlan, Kind::Rate, false),
-    col("show_rate_plan", K::ColShowRatePlan, Kind::Rate, false),
-    col("paid_rate_plan", K::ColPaidRatePlan, Kind::Rate, false),
-    col("revenue_per_paid_plan", K::ColRevenuePerPaidPlan, Kind::Money, false),
-    BRANCH,
+    col(SheetKind::Plan, "month", K::ColMonth, Kind::Month),
+    col(SheetKind::Plan, "direction", K::ColDirection, Kind::Direction),
+    col(SheetKind::Plan, "revenue_plan", K::ColRevenuePlan, Kind::Money),
+    col(SheetKind::Plan, "leads_plan", K::ColLeadsPlan, Kind::Count),
+    col(SheetKind::Plan, "booking_rate_plan", K::ColBookingRatePlan, Kind::Rate),
+    col(SheetKind::Plan, "show_rate_plan", K::ColShowRatePlan, Kind::Rate),
+    col(SheetKind::Plan, "paid_rate_plan", K::ColPaidRatePlan, Kind::Rate),
+    col(SheetKind::Plan, "revenue_per_paid_plan", K::ColRevenuePerPaidPlan, Kind::Money),
+    branch(SheetKind::Plan),
 ];
 
 const BUDGET: &[Column] = &[
-    col("month", K::ColMonth, Kind::Month, true),
-    col("channel", K::ColChannel, Kind::Channel, true),
-    col("budget_plan", K::ColBudgetPlan, Kind::Money, false),
-    col("spend", K::ColSpend, Kind::Money, false),
-    BRANCH,
+    col(SheetKind::Budget, "month", K::ColMonth, Kind::Month),
+    col(SheetKind::Budget, "channel", K::ColChannel, Kind::Channel),
+    col(SheetKind::Budget, "budget_plan", K::ColBudgetPlan, Kind::Money),
+    col(SheetKind::Budget, "spend", K::ColSpend, Kind::Money),
+    branch(SheetKind::Budget),
 ];
 
 const FUNNEL: &[Column] = &[
-    col("month", K::ColMonth, Kind::Month, true),
-    col("channel", K::ColChannel, Kind::Channel, true),
-    col("direction", K::ColDirection, Kind::Direction, false),
-    col("leads", K::ColLeads, Kind::Count, false),
-    col("bookings", K::ColBookings, Kind::Count, false),
-    col("visits", K::ColVisits, Kind::Count, false),
-    col("paid", K::ColPaid, Kind::Count, false),
-    col("revenue", K::ColRevenue, Kind::Money, false),
-    col("returning_leads", K::ColReturningLeads, Kind::Count, false),
-    BRANCH,
+    col(SheetKind::Funnel, "month", K::ColMonth, Kind::Month),
+    col(SheetKind::Funnel, "channel", K::ColChannel, Kind::Channel),
+    col(SheetKind::Funnel, "direction", K::ColDirection, Kind::Direction),
+    col(SheetKind::Funnel, "leads", K::ColLeads, Kind::Count),
+    col(SheetKind::Funnel, "bookings", K::ColBookings, Kind::Count),
+    col(SheetKind::Funnel, "visits", K::ColVisits, Kind::Count),
+    col(SheetKind::Funnel, "paid", K::ColPaid, Kind::Count),
+    col(SheetKind::Funnel, "revenue", K::ColRevenue, Kind::Money),
+    col(SheetKind::Funnel, "returning_leads", K::ColReturningLeads, Kind::Count),
+    branch(SheetKind::Funnel),
 ];
 
 const REVENUE: &[Column] = &[
-    col("date", K::ColDate, Kind::Day, true),
-    col("direction", K::ColDirection, Kind::Direction, false),
-    col("revenue", K::ColRevenue, Kind::Money, true),
-    col("checks", K::ColChecks, Kind::Count, false),
-    col("new_patients", K::ColNewPatients, Kind::Count, false),
-    col("repeat_patients", K::ColRepeatPatients, Kind::Count, false),
-    BRANCH,
+    col(SheetKind::Revenue, "date", K::ColDate, Kind::Day),
+    col(SheetKind::Revenue, "direction", K::ColDirection, Kind::Direction),
+    col(SheetKind::Revenue, "revenue", K::ColRevenue, Kind::Money),
+    col(SheetKind::Revenue, "checks", K::ColChecks, Kind::Count),
+    col(SheetKind::Revenue, "new_patients", K::ColNewPatients, Kind::Count),
+    col(SheetKind::Revenue, "repeat_patients", K::ColRepeatPatients, Kind::Count),
+    branch(SheetKind::Revenue),
 ];
 
 const DOCTORS: &[Column] = &[
-    col("month", K::ColMonth, Kind::Month, true),
-    col("doctor", K::ColDoctor, Kind::Text, true),
-    col("direction", K::ColDirection, Kind::Direction, false),
-    col("primary_patients", K::ColPrimaryPatients, Kind::Count, false),
-    col("repeat_patients", K::ColRepeatPatients, Kind::Count, false),
-    col("revenue", K::ColRevenue, Kind::Money, false),
-    col("hours_available", K::ColHoursAvailable, Kind::Count, false),
-    col("hours_booked", K::ColHoursBooked, Kind::Count, false),
-    col("recommended", K::ColRecommended, Kind::Count, false),
-    col("agreed", K::ColAgreed, Kind::Count, false),
-    col("performed", K::ColPerformed, Kind::Count, false),
-    BRANCH,
+    col(SheetKind::Doctors, "month", K::ColMonth, Kind::Month),
+    col(SheetKind::Doctors, "doctor", K::ColDoctor, Kind::Text),
+    col(SheetKind::Doctors, "direction", K::ColDirection, Kind::Direction),
+    col(SheetKind::Doctors, "primary_patients", K::ColPrimaryPatients, Kind::Count),
+    col(SheetKind::Doctors, "repeat_patients", K::ColRepeatPatients, Kind::Count),
+    col(SheetKind::Doctors, "revenue", K::ColRevenue, Kind::Money),
+    col(SheetKind::Doctors, "hours_available", K::ColHoursAvailable, Kind::Count),
+    col(SheetKind::Doctors, "hours_booked", K::ColHoursBooked, Kind::Count),
+    col(SheetKind::Doctors, "recommended", K::ColRecommended, Kind::Count),
+    col(SheetKind::Doctors, "agreed", K::ColAgreed, Kind::Count),
+    col(SheetKind::Doctors, "performed", K::ColPerformed, Kind::Count),
+    branch(SheetKind::Doctors),
 ];
 
 const NPS: &[Column] = &[
-    col("period", K::ColPeriod, Kind::Period, true),
-    col("direction", K::ColDirection, Kind::Direction, false),
-    col("score", K::ColScore, Kind::Score, true),
-    col("count", K::ColCount, Kind::Count, true),
-    BRANCH,
+    col(SheetKind::Nps, "period", K::ColPeriod, Kind::Period),
+    col(SheetKind::Nps, "direction", K::ColDirection, Kind::Direction),
+    col(SheetKind::Nps, "score", K::ColScore, Kind::Score),
+    col(SheetKind::Nps, "count", K::ColCount, Kind::Count),
+    branch(SheetKind::Nps),
 ];
 
 // The channel of a call is optional (a source nobody recognised), as is its employee (contacts
 // nobody answered): both may stay blank.
 const CALLS: &[Column] = &[
-    col("month", K::ColMonth, Kind::Month, true),
-    col("channel", K::ColChannel, Kind::Channel, false),
-    col("employee", K::CallsEmployee, Kind::Text, false),
-    col("contacts", K::CallsContacts, Kind::Count, false),
-    col("answered", K::CallsAnswered, Kind::Count, false),
-    col("lost", K::CallsLost, Kind::Count, false),
-    col("callbacks_20m", K::CallsCallback20, Kind::Count, false),
-    col("callbacks", K::CallsCallback, Kind::Count, false),
-    col("recalled", K::CallsRecalled, Kind::Count, false),
-    col("calls_in", K::ColCallsIn, Kind::Count, false),
-    col("wait_seconds", K::ColWaitSeconds, Kind::Count, false),
-    col("talk_seconds", K::ColTalkSeconds, Kind::Count, false),
-    BRANCH,
+    col(SheetKind::Calls, "month", K::ColMonth, Kind::Month),
+    col(SheetKind::Calls, "channel", K::ColChannel, Kind::Channel),
+    col(SheetKind::Calls, "employee", K::CallsEmployee, Kind::Text),
+    col(SheetKind::Calls, "contacts", K::CallsContacts, Kind::Count),
+    col(SheetKind::Calls, "answered", K::CallsAnswered, Kind::Count),
+    col(SheetKind::Calls, "lost", K::CallsLost, Kind::Count),
+    col(SheetKind::Calls, "callbacks_20m", K::CallsCallback20, Kind::Count),
+    col(SheetKind::Calls, "callbacks", K::CallsCallback, Kind::Count),
+    col(SheetKind::Calls, "recalled", K::CallsRecalled, Kind::Count),
+    col(SheetKind::Calls, "calls_in", K::ColCallsIn, Kind::Count),
+    col(SheetKind::Calls, "wait_seconds", K::ColWaitSeconds, Kind::Count),
+    col(SheetKind::Calls, "talk_seconds", K::ColTalkSeconds, Kind::Count),
+    branch(SheetKind::Calls),
 ];
 
-/// The rows of the Settings sheet, one per key.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum SettingKey {
-    Clinic,
-    Currency,
-    NpsScale,
-    WeekdayWeights,
-    Holidays,
-    FixedCosts,
-    DedupeDays,
-    AttributionDays,
-    AnswerRateTarget,
-}
-
-const SETTING_KEYS: [(SettingKey, &str, Kind); 9] = [
-    (SettingKey::Clinic, "clinic", Kind::Text),
-    (SettingKey::Currency, "currency", Kind::Text),
-    (SettingKey::NpsScale, "nps_scale", Kind::Scale),
-    (SettingKey::WeekdayWeights, "weekday_weights", Kind::Weights),
-    (SettingKey::Holidays, "holidays", Kind::Days),
-    (SettingKey::FixedCosts, "fixed_costs", Kind::Money),
-    (SettingKey::DedupeDays, "dedupe_days", Kind::Count),
-    (SettingKey::AttributionDays, "attribution_days", Kind::Count),
-    (SettingKey::AnswerRateTarget, "answer_rate_target", Kind::Rate),
+/// The rows of the Settings sheet, one per key the marketer sets (the machine's key fingerprint
+/// is not shown here).
+const SETTING_KEYS: [(SettingKey, Kind); 9] = [
+    (SettingKey::Clinic, Kind::Text),
+    (SettingKey::Currency, Kind::Text),
+    (SettingKey::NpsScale, Kind::Scale),
+    (SettingKey::WeekdayWeights, Kind::Weights),
+    (SettingKey::Holidays, Kind::Days),
+    (SettingKey::FixedCosts, Kind::Money),
+    (SettingKey::DedupeDays, Kind::Count),
+    (SettingKey::AttributionDays, Kind::Count),
+    (SettingKey::AnswerRateTarget, Kind::Rate),
 ];
 
 /// The row of the Settings sheet holding `key` (the template's key, e.g. `currency`).
 pub fn setting_row(key: &str) -> Option<usize> {
-    SETTING_KEYS.iter().position(|k| k.1 == key)
+    SETTING_KEYS.iter().position(|k| k.0.key() == key)
 }
 
 /// A cell's typed value.
@@ -435,7 +431,7 @@ pub fn row_count(p: &Project, sheet: Sheet) -> usize {
 /// The kind of one cell (on Settings it depends on the row).
 pub fn kind(sheet: Sheet, row: usize, col: usize) -> Kind {
     match sheet {
-        Sheet::Settings if col == 1 => SETTING_KEYS.get(row).map_or(Kind::Text, |k| k.2),
+        Sheet::Settings if col == 1 => SETTING_KEYS.get(row).map_or(Kind::Text, |k| k.1),
         _ => sheet.columns().get(col).map_or(Kind::Text, |c| c.kind),
     }
 }
@@ -468,9 +464,9 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
     let missing = Value::Empty;
     match sheet {
         Sheet::Settings => {
-            let Some((key, name, _)) = SETTING_KEYS.get(row) else { return missing };
+            let Some((key, _)) = SETTING_KEYS.get(row) else { return missing };
             if col == 0 {
-                return Value::Text((*name).to_string());
+                return Value::Text(key.key().to_string());
             }
             let s = &p.settings;
             match key {
@@ -484,6 +480,8 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
                 SettingKey::DedupeDays => Value::Num(s.dedupe_days.into()),
                 SettingKey::AttributionDays => Value::Num(s.attribution_days.into()),
                 SettingKey::AnswerRateTarget => Value::Num(s.answer_rate_target),
+                // Not a row of this grid (see SETTING_KEYS).
+                SettingKey::KeyFingerprint => missing,
             }
         }
         Sheet::Directions => p.directions.get(row).map_or(missing, |r| match col {
@@ -1205,9 +1203,11 @@ pub fn parse(p: &Project, sheet: Sheet, row: usize, col: usize, text: &str, lang
         Kind::ChannelKind => Ok(Value::Text(match ChannelKind::parse(t) {
             Some(k) => kind_label(k, lang).to_string(),
             None => {
-                let wanted = normalise(t);
-                let by_prefix: Vec<_> =
-                    ChannelKind::ALL.iter().filter(|k| normalise(kind_label(**k, lang)).starts_with(&wanted)).collect();
+                let wanted = normalize_key(t);
+                let by_prefix: Vec<_> = ChannelKind::ALL
+                    .iter()
+                    .filter(|k| normalize_key(kind_label(**k, lang)).starts_with(&wanted))
+                    .collect();
                 match by_prefix.as_slice() {
                     [k] => kind_label(**k, lang).to_string(),
                     _ => t.trim().to_string(),
@@ -1216,17 +1216,18 @@ pub fn parse(p: &Project, sheet: Sheet, row: usize, col: usize, text: &str, lang
         })),
         Kind::Tier | Kind::Direction | Kind::Channel | Kind::Scale => {
             let options = choices(p, kind, lang);
-            let wanted = normalise(t);
+            let wanted = normalize_key(t);
             let exact = options.iter().find(|(v, label)| {
-                normalise(label) == wanted
+                normalize_key(label) == wanted
                     || match v {
-                        Value::Tier(x) => normalise(x.key()) == wanted || normalise(x.key_ru()) == wanted,
-                        Value::Scale(x) => normalise(x.key()) == wanted,
+                        Value::Tier(x) => normalize_key(x.key()) == wanted || normalize_key(x.key_ru()) == wanted,
+                        Value::Scale(x) => normalize_key(x.key()) == wanted,
                         _ => false,
                     }
             });
             // A unique prefix is enough: "пров" picks "проверенный".
-            let by_prefix: Vec<_> = options.iter().filter(|(_, label)| normalise(label).starts_with(&wanted)).collect();
+            let by_prefix: Vec<_> =
+                options.iter().filter(|(_, label)| normalize_key(label).starts_with(&wanted)).collect();
             match (exact, by_prefix.as_slice()) {
                 (Some((v, _)), _) => Ok(v.clone()),
                 (None, [(v, _)]) => Ok(v.clone()),
@@ -1332,5 +1333,27 @@ mod tests {
         assert_eq!(Sheet::from_workbook_name(" funnel "), Some(Sheet::Funnel));
         assert_eq!(Sheet::Plan.column_from_header("revenue_plan (план выручки)"), Some(2));
         assert_eq!(Sheet::Budget.column_from_header("Расход"), Some(3));
+    }
+
+    #[test]
+    fn the_grid_reads_the_importers_schema() {
+        // The importer's other names and synonyms are the grid's too.
+        assert_eq!(Sheet::from_workbook_name("Воронка продаж"), Some(Sheet::Funnel));
+        assert_eq!(Sheet::Budget.column_from_header("Бюджет факт, руб."), Some(3));
+        assert_eq!(Sheet::Doctors.column_from_header("ФИО врача"), Some(1));
+        // The Calls sheet has a grid too, under the importer's names for it.
+        assert_eq!(Sheet::from_workbook_name("Звонки"), Some(Sheet::Calls));
+        assert_eq!(Sheet::from_workbook_name("Телефония"), Some(Sheet::Calls));
+        assert_eq!(Sheet::Calls.column_from_header("Администратор"), Some(2));
+        // The header the grid shows still names its column.
+        assert_eq!(Sheet::Plan.column_from_header(tr(Lang::En, K::ColRevenuePlan)), Some(2));
+        for sheet in Sheet::ALL {
+            for c in sheet.columns() {
+                let schema = sheet.kind().column(c.key).expect("every grid column is in the schema");
+                // Only the Settings value may be left blank in the grid (the default applies).
+                let blank_allowed = sheet == Sheet::Settings && c.key == "value";
+                assert_eq!(c.required, schema.required && !blank_allowed, "{sheet:?} {}", c.key);
+            }
+        }
     }
 }

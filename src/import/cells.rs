@@ -228,6 +228,9 @@ pub fn cell_text(cell: &Data) -> Result<Option<String>, ValueError> {
 /// # Errors
 /// [`ValueError::NotANumber`] quoting the text for anything else (`двадцать`, `1.2.3`, `1e5`).
 pub fn parse_number(text: &str) -> Result<Option<f64>, ValueError> {
+    if let Some(v) = plain_amount(text) {
+        return Ok(v);
+    }
     let trimmed = text.trim();
     let err = || ValueError::NotANumber(trimmed.to_string());
     let squeezed: String = trimmed.chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect();
@@ -270,6 +273,45 @@ pub fn parse_number(text: &str) -> Result<Option<f64>, ValueError> {
     let value = if negative { -value } else { value };
     let value = if percent { value / 100.0 } else { value };
     if value.is_finite() { Ok(Some(value)) } else { Err(err()) }
+}
+
+/// The common spellings of an export's amounts read without allocating: blank, or digits with
+/// spaces between groups, one `,` or `.` before the decimals, and an optional `₽` or `руб.` after
+/// (`1 234,00 ₽`, `2500`, `99.5`). `None`: anything else, for [`parse_number`]'s full rules,
+/// which give the same value for these spellings.
+fn plain_amount(text: &str) -> Option<Option<f64>> {
+    let t = text.trim();
+    let t = t.strip_suffix('₽').or_else(|| t.strip_suffix("руб.")).unwrap_or(t).trim_end();
+    if t.is_empty() {
+        return (t.len() == text.trim().len()).then_some(None);
+    }
+    // Digits and at most one decimal mark, copied without the spaces: at most 40 of them.
+    let mut buf = [0u8; 40];
+    let mut len = 0;
+    let mut marks = 0;
+    for c in t.chars() {
+        let b = match c {
+            '0'..='9' => c as u8,
+            ',' | '.' => {
+                marks += 1;
+                b'.'
+            }
+            ' ' | '\u{a0}' | '\u{202f}' => continue,
+            _ => return None,
+        };
+        if marks > 1 || len == buf.len() {
+            return None;
+        }
+        buf[len] = b;
+        len += 1;
+    }
+    let digits = std::str::from_utf8(&buf[..len]).ok()?;
+    if digits == "." {
+        return None;
+    }
+    // `5.` and `.5` are read as the full rules read them: 5 and 0.5.
+    let value: f64 = digits.parse().ok()?;
+    value.is_finite().then_some(Some(value))
 }
 
 /// `body` (digits, `,` and `.` only) rewritten with `.` as the only separator, or `None` when its
@@ -353,16 +395,19 @@ pub fn parse_seconds(text: &str) -> Result<Option<f64>, ValueError> {
     }
     let err = || ValueError::NotADuration(t.to_string());
     if t.contains(':') {
-        let parts: Vec<&str> = t.split(':').map(str::trim).collect();
-        if parts.len() > 3 || parts.iter().any(|p| p.is_empty()) {
+        // The parts are walked twice rather than collected: a journal has a million durations.
+        let parts = || t.split(':').map(str::trim);
+        let count = parts().count();
+        if count > 3 || parts().any(str::is_empty) {
             return Err(err());
         }
         let mut total = 0.0;
-        let last = parts.len() - 1;
-        for (i, p) in parts.iter().enumerate() {
+        let last = count - 1;
+        for (i, p) in parts().enumerate() {
             // Only the seconds may have a fraction (`1:15,5`); minutes and seconds stay below 60.
             let v: f64 = if i == last {
-                p.replace(',', ".").parse().map_err(|_| err())?
+                let parsed = if p.contains(',') { p.replace(',', ".").parse() } else { p.parse() };
+                parsed.map_err(|_| err())?
             } else {
                 p.parse::<u32>().map(f64::from).map_err(|_| err())?
             };
@@ -628,6 +673,30 @@ fn parse_numeric_day(text: &str) -> Option<Result<NaiveDate, ValueError>> {
     Some(NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| ValueError::ImpossibleDate(t.to_string())))
 }
 
+/// The two spellings of nearly every export's days, `25.03.2025` and `2025-03-25` (a time of
+/// day after them is left to [`parse_numeric_day`]), read without allocating: `Some(None)` for an
+/// impossible day such as `31.02.2025`; `None` for any other text.
+fn plain_day(t: &str) -> Option<Option<NaiveDate>> {
+    let b = t.as_bytes();
+    if b.len() > 10 && matches!(b[10], b' ' | b'T' | b't') {
+        // A date-time: the day, when what follows is a time of day (as `parse_numeric_day` reads it).
+        let rest = t[10..].trim_start_matches(|c: char| c.is_whitespace() || c == 'T' || c == 't').trim();
+        return if rest.is_empty() || looks_like_time(rest) { plain_day(&t[..10]) } else { None };
+    }
+    if b.len() != 10 {
+        return None;
+    }
+    let num = |r: std::ops::Range<usize>| -> Option<u32> {
+        b[r].iter().try_fold(0u32, |n, c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+    };
+    let (y, m, d) = match (b[2], b[4], b[5], b[7]) {
+        (b'.', _, b'.', _) => (num(6..10)?, num(3..5)?, num(0..2)?),
+        (_, b'-', _, b'-') => (num(0..4)?, num(5..7)?, num(8..10)?),
+        _ => return None,
+    };
+    Some(NaiveDate::from_ymd_opt(i32::try_from(y).ok()?, m, d))
+}
+
 /// A time of day after a date: `14:05`, `14:05:00`, `14:05:00.123`, `14:05:00Z`, `14:05:00+03:00`.
 fn looks_like_time(text: &str) -> bool {
     let Some((hours, rest)) = text.split_once(':') else {
@@ -652,6 +721,9 @@ pub fn parse_day(text: &str) -> Result<Option<NaiveDate>, ValueError> {
     let t = text.trim();
     if t.is_empty() {
         return Ok(None);
+    }
+    if let Some(day) = plain_day(t) {
+        return day.map(Some).ok_or_else(|| ValueError::ImpossibleDate(t.to_string()));
     }
     if let Some(found) = parse_numeric_day(t) {
         return found.map(Some);

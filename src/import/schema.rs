@@ -259,7 +259,7 @@ impl SheetKind {
     }
 
     /// The sheet's columns, required ones first.
-    pub fn columns(self) -> &'static [Column] {
+    pub const fn columns(self) -> &'static [Column] {
         match self {
             SheetKind::Settings => SETTINGS_COLUMNS,
             SheetKind::Directions => DIRECTIONS_COLUMNS,
@@ -278,6 +278,36 @@ impl SheetKind {
     pub fn column(self, key: &str) -> Option<&'static Column> {
         self.columns().iter().find(|c| c.key == key)
     }
+
+    /// The column with this key, for constants built from the schema (the app's grid columns): a
+    /// key the sheet lacks stops the build, so the two can never drift apart.
+    pub const fn schema_column(self, key: &str) -> Column {
+        let columns = self.columns();
+        let mut i = 0;
+        while i < columns.len() {
+            if same_key(columns[i].key, key) {
+                return columns[i];
+            }
+            i += 1;
+        }
+        panic!("a grid column names a key the template's schema does not have")
+    }
+}
+
+/// `a == b` for [`SheetKind::schema_column`] (`==` on strings is not const).
+const fn same_key(a: &str, b: &str) -> bool {
+    let (a, b) = (a.as_bytes(), b.as_bytes());
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
 }
 
 /// One settings key of the Settings sheet, with its Russian names.

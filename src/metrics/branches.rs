@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::asof::{AsOf, as_of, month_row_months};
 use super::num::Guard;
 use super::{Filter, Margins, Sums, val};
-use crate::model::{BranchScope, Month, NpsGroup, Project, branch_key};
+use crate::model::{BranchScope, FunnelRow, Month, NpsGroup, Project, branch_key};
 
 /// One branch over the period (shared spend split in by leads).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -140,8 +140,13 @@ impl Branches {
 /// The branches the data names (every sheet, raw export and call journal), each as first written,
 /// ascending case-insensitively. Empty for a single clinic.
 pub fn branch_names(project: &Project) -> Vec<String> {
+    names_over(project, &project.funnel)
+}
+
+/// [`branch_names`] with `funnel` (the sheet's rows or their bucket sums) for the Funnel sheet.
+fn names_over(project: &Project, funnel: &[FunnelRow]) -> Vec<String> {
     let mut seen = Branches::default();
-    for c in project.branch_cells() {
+    for c in project.branch_cells_with(funnel) {
         seen.index(c);
     }
     let mut names = seen.names;
@@ -173,10 +178,10 @@ struct SharedSplit {
 }
 
 impl SharedSplit {
-    fn new(project: &Project, branches: &mut Branches, nb: usize) -> Self {
+    fn new(funnel: &[FunnelRow], branches: &mut Branches, nb: usize) -> Self {
         let mut s = Self { nb, slot: HashMap::new(), leads: Vec::new() };
         let mut last: Option<(&str, Month, usize)> = None;
-        for r in &project.funnel {
+        for r in funnel {
             let Some(b) = branches.index(r.branch.as_deref()).filter(|b| *b < nb) else { continue };
             let slot = match last {
                 Some((c, m, i)) if c == r.channel && m == r.month => i,
@@ -216,7 +221,13 @@ impl SharedSplit {
 /// was in the branch (cohorts under `--branch`), and the chain's as-of facts. Directions, Channels,
 /// Settings and scenarios are the chain's. An unknown branch gives a view with no rows.
 pub fn branch_view(project: &Project, branch: &str) -> Project {
-    let names = branch_names(project);
+    branch_view_over(project, branch, &project.funnel)
+}
+
+/// [`branch_view`] with `funnel` (the sheet's rows or their bucket sums) for the Funnel sheet: the
+/// view's Funnel holds the branch's rows of it, and the shared spend is split by its leads.
+pub(crate) fn branch_view_over(project: &Project, branch: &str, funnel: &[FunnelRow]) -> Project {
+    let names = names_over(project, funnel);
     let key = branch_key(Some(branch)).unwrap_or_default();
     let display = names
         .iter()
@@ -226,8 +237,8 @@ pub fn branch_view(project: &Project, branch: &str) -> Project {
     // Rows of one branch come together: the last cell's answer is remembered, so most rows cost a
     // byte comparison instead of a case-folding one.
     let last: std::cell::RefCell<(String, bool)> = std::cell::RefCell::new((String::new(), false));
-    let mine = |c: &Option<String>| {
-        let Some(raw) = c.as_deref() else { return false };
+    let mine = |c: Option<&str>| {
+        let Some(raw) = c else { return false };
         let mut last = last.borrow_mut();
         if last.0 != raw {
             *last = (raw.to_string(), is_branch(Some(raw), &key));
@@ -238,9 +249,9 @@ pub fn branch_view(project: &Project, branch: &str) -> Project {
     let me = names.iter().position(|n| *n == display);
 
     let mut budget = Vec::new();
-    let split = SharedSplit::new(project, &mut branches, names.len());
+    let split = SharedSplit::new(funnel, &mut branches, names.len());
     for r in &project.budget {
-        if mine(&r.branch) {
+        if mine(r.branch.as_deref()) {
             budget.push(r.clone());
         } else if is_blank(r.branch.as_deref())
             && let Some(share) = me.and_then(|b| split.share(&r.channel, r.month, b)).filter(|s| *s > 0.0)
@@ -260,7 +271,7 @@ pub fn branch_view(project: &Project, branch: &str) -> Project {
         let mut first: HashMap<&str, (chrono::NaiveDate, bool)> = HashMap::new();
         for r in v {
             let Some(p) = r.patient.as_deref() else { continue };
-            let here = mine(&r.branch);
+            let here = mine(r.branch.as_deref());
             first
                 .entry(p)
                 .and_modify(|f| {
@@ -273,7 +284,7 @@ pub fn branch_view(project: &Project, branch: &str) -> Project {
         v.iter()
             .filter(|r| match r.patient.as_deref() {
                 Some(p) => first.get(p).is_some_and(|f| f.1),
-                None => mine(&r.branch),
+                None => mine(r.branch.as_deref()),
             })
             .cloned()
             .collect()
@@ -284,16 +295,16 @@ pub fn branch_view(project: &Project, branch: &str) -> Project {
         settings: project.settings.clone(),
         directions: project.directions.clone(),
         channels: project.channels.clone(),
-        plan: project.plan.iter().filter(|r| mine(&r.branch)).cloned().collect(),
+        plan: project.plan.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
         budget,
-        funnel: project.funnel.iter().filter(|r| mine(&r.branch)).cloned().collect(),
-        revenue: project.revenue.iter().filter(|r| mine(&r.branch)).cloned().collect(),
-        doctors: project.doctors.iter().filter(|r| mine(&r.branch)).cloned().collect(),
-        nps: project.nps.iter().filter(|r| mine(&r.branch)).cloned().collect(),
+        funnel: funnel.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
+        revenue: project.revenue.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
+        doctors: project.doctors.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
+        nps: project.nps.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
         visits,
         scenarios: project.scenarios.clone(),
-        calls: project.calls.iter().filter(|r| mine(&r.branch)).cloned().collect(),
-        contacts: project.contacts.as_ref().map(|c| c.iter().filter(|r| mine(&r.branch)).cloned().collect()),
+        calls: project.calls.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
+        contacts: project.contacts.as_ref().map(|c| c.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect()),
         branch_scope: Some(BranchScope {
             branch: display,
             as_of: as_of(project),
@@ -305,8 +316,9 @@ pub fn branch_view(project: &Project, branch: &str) -> Project {
 /// Every branch named in the data, ascending, over the filter's period (its branch, direction and
 /// channel are not applied: the comparison is of whole branches), against the chain's as-of day.
 /// The same figures as the totals of [`branch_view`] with that period.
-pub(crate) fn branch_kpis(project: &Project, filter: &Filter) -> Vec<BranchKpis> {
-    let names = branch_names(project);
+/// `funnel` (the sheet's rows or their bucket sums) stands for the Funnel sheet.
+pub(crate) fn branch_kpis(project: &Project, filter: &Filter, funnel: &[FunnelRow]) -> Vec<BranchKpis> {
+    let names = names_over(project, funnel);
     if names.is_empty() {
         return Vec::new();
     }
@@ -323,7 +335,7 @@ pub(crate) fn branch_kpis(project: &Project, filter: &Filter) -> Vec<BranchKpis>
         .iter()
         .map(|r| r.month)
         .chain(project.budget.iter().map(|r| r.month))
-        .chain(project.funnel.iter().map(|r| r.month))
+        .chain(funnel.iter().map(|r| r.month))
         .chain(project.revenue.iter().map(|r| Month::of(r.date)))
     {
         if last != Some(m) {
@@ -354,7 +366,7 @@ pub(crate) fn branch_kpis(project: &Project, filter: &Filter) -> Vec<BranchKpis>
         }
     }
     let mut dir_cache: Option<(&str, Option<f64>)> = None;
-    for r in &project.funnel {
+    for r in funnel {
         let (Some(b), Some(m)) = (br.index(r.branch.as_deref()), mi.get(r.month)) else { continue };
         let margin = match (dir_cache, r.direction.as_deref()) {
             (Some((d, mg)), Some(x)) if d == x => mg,
@@ -372,7 +384,7 @@ pub(crate) fn branch_kpis(project: &Project, filter: &Filter) -> Vec<BranchKpis>
         s.attributed_revenue += val(r.revenue);
         super::add_opt(&mut s.attributed_gross_profit, margin.map(|mg| val(r.revenue) * mg));
     }
-    let split = SharedSplit::new(project, &mut br, nb);
+    let split = SharedSplit::new(funnel, &mut br, nb);
     for r in &project.budget {
         let Some(m) = mi.get(r.month) else { continue };
         let (spend, budget) = (val(r.spend), val(r.budget_plan));

@@ -103,6 +103,12 @@ impl MonthCalendar {
         }
         Self { month, revenue_plan, total_weight, days, weeks }
     }
+
+    /// The plan of the days `from..=to` (the month's days only); `None` when a day in range has no
+    /// plan (the month weighs nothing).
+    pub fn plan_between(&self, from: NaiveDate, to: NaiveDate) -> Option<f64> {
+        self.days.iter().filter(|d| d.date >= from && d.date <= to).try_fold(0.0, |acc, d| d.plan.map(|p| acc + p))
+    }
 }
 
 /// Where the month in progress stands.
@@ -157,6 +163,43 @@ impl Progress {
             current_pace: per(revenue_to_date, weight_to_date),
         })
     }
+}
+
+impl Progress {
+    /// The forecast against the month's plan (forecast / revenue_plan); `None` without a forecast
+    /// or with no plan.
+    pub fn forecast_completion(&self) -> Option<f64> {
+        self.forecast.filter(|_| self.revenue_plan > 0.0).map(|f| f / self.revenue_plan)
+    }
+}
+
+/// The ISO week the month in progress is in "today" (the first day without data).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct WeekPace {
+    /// ISO week number.
+    pub week: u32,
+    /// First day of the week inside the month.
+    pub from: NaiveDate,
+    /// Last day of the week inside the month.
+    pub to: NaiveDate,
+    /// The week's plan (sum of its day plans).
+    pub plan: Option<f64>,
+    /// The plan of the week's days up to the last day with data.
+    pub plan_to_date: Option<f64>,
+    /// The week's fact so far.
+    pub fact: f64,
+}
+
+/// The current week of the month in progress: the week holding the day after the last day with
+/// data. `None` when the calendar is of another month.
+pub fn current_week(calendar: &MonthCalendar, progress: &Progress) -> Option<WeekPace> {
+    if calendar.month != progress.month {
+        return None;
+    }
+    let today = progress.last_day.succ_opt()?;
+    let w = calendar.weeks.iter().find(|w| w.from <= today && today <= w.to)?;
+    let plan_to_date = calendar.plan_between(w.from, progress.last_day);
+    Some(WeekPace { week: w.week, from: w.from, to: w.to, plan: w.plan, plan_to_date, fact: w.fact })
 }
 
 #[cfg(test)]
@@ -238,5 +281,48 @@ mod tests {
         // Data only on Sunday 1 June: weight to date 0 → forecast undefined.
         let p = Progress::new(&s, m, d(2025, 6, 1), 100.0, 1.0).unwrap();
         assert_eq!(p.forecast, None);
+    }
+
+    #[test]
+    fn the_forecast_against_the_plan() {
+        let s = Settings::default();
+        // June 2025 weighs 23; Sun 1 .. Wed 11 June weighs 8 weekdays + one Saturday × 0.5 = 8.5:
+        // forecast 8 500 × 23 / 8.5 = 23 000, against a plan of 20 000 → 1.15.
+        let m = Month::new(2025, 6).unwrap();
+        let p = Progress::new(&s, m, d(2025, 6, 11), 8_500.0, 20_000.0).unwrap();
+        assert_eq!(p.weight_to_date, 8.5);
+        assert_eq!(p.forecast_completion(), Some(1.15));
+        // No plan: no ratio.
+        let p = Progress::new(&s, m, d(2025, 6, 11), 8_500.0, 0.0).unwrap();
+        assert_eq!(p.forecast_completion(), None);
+    }
+
+    #[test]
+    fn plan_between_sums_the_day_plans() {
+        let s = Settings::default();
+        // 23 000 over a month weighing 23: 1 000 a weekday, 500 a Saturday, 0 a Sunday.
+        // Fri 6 .. Mon 9 June: 1 000 + 500 + 0 + 1 000 = 2 500.
+        let m = Month::new(2025, 6).unwrap();
+        let cal = MonthCalendar::new(&s, m, 23_000.0, |_| 0.0);
+        assert_eq!(cal.plan_between(d(2025, 6, 6), d(2025, 6, 9)), Some(2_500.0));
+        assert_eq!(cal.plan_between(d(2025, 6, 9), d(2025, 6, 6)), Some(0.0));
+    }
+
+    #[test]
+    fn the_current_week_is_the_one_after_the_last_day_with_data() {
+        let s = Settings::default();
+        // June 2025 weighs 23; data up to Wed 11 June; week 24 is Mon 9..Sun 15.
+        let m = Month::new(2025, 6).unwrap();
+        let cal = MonthCalendar::new(&s, m, 23_000.0, |day| if day <= d(2025, 6, 11) { 700.0 } else { 0.0 });
+        let p = Progress::new(&s, m, d(2025, 6, 11), 7_700.0, 23_000.0).unwrap();
+        let w = current_week(&cal, &p).unwrap();
+        assert_eq!((w.week, w.from, w.to), (24, d(2025, 6, 9), d(2025, 6, 15)));
+        assert_eq!(w.plan, Some(5_500.0));
+        assert_eq!(w.plan_to_date, Some(3_000.0)); // Mon, Tue, Wed
+        assert_eq!(w.fact, 2_100.0);
+        // Data up to Sunday 15: "today" is Monday 16, the next week, nothing earned yet.
+        let p = Progress::new(&s, m, d(2025, 6, 15), 7_700.0, 23_000.0).unwrap();
+        let w = current_week(&cal, &p).unwrap();
+        assert_eq!((w.week, w.plan_to_date, w.fact), (25, Some(0.0), 0.0));
     }
 }

@@ -47,6 +47,10 @@ impl Patients {
 fn patients(visits: &[VisitRecord]) -> Patients {
     // The keys are salted hashes of the user's own data: Fx is safe here and a fraction of SipHash.
     let mut index: HashMap<&str, u32, rustc_hash::FxBuildHasher> = HashMap::default();
+    // Visits share one copy of each patient's key (`Interner`): a patient met again is found by
+    // the copy's address, without hashing 64 characters. A copy not seen yet still goes by text,
+    // so keys that are not shared are grouped all the same.
+    let mut by_address: HashMap<*const u8, u32, rustc_hash::FxBuildHasher> = HashMap::default();
     let mut list: Vec<Patient> = Vec::new();
     // Each visit's patient (u32::MAX: none), then a counting sort by patient keeps record order.
     let mut of: Vec<u32> = Vec::with_capacity(visits.len());
@@ -56,11 +60,18 @@ fn patients(visits: &[VisitRecord]) -> Patients {
             of.push(u32::MAX);
             continue;
         };
-        let p = *index.entry(key).or_insert_with(|| {
-            list.push(Patient { first: v.date, first_record: Some(i), visits: 0..0 });
-            counts.push(0);
-            (list.len() - 1) as u32
-        });
+        let p = match by_address.get(&key.as_ptr()) {
+            Some(p) => *p,
+            None => {
+                let p = *index.entry(key).or_insert_with(|| {
+                    list.push(Patient { first: v.date, first_record: Some(i), visits: 0..0 });
+                    counts.push(0);
+                    (list.len() - 1) as u32
+                });
+                by_address.insert(key.as_ptr(), p);
+                p
+            }
+        };
         let pat = &mut list[p as usize];
         if v.date < pat.first {
             pat.first = v.date;
@@ -145,7 +156,7 @@ pub fn first_year_ltv(
         if (last - p.first).num_days() < 365 {
             continue;
         }
-        let Some(dir) = p.first_record.and_then(|i| visits[i].direction.clone()) else { continue };
+        let Some(dir) = p.first_record.and_then(|i| visits[i].direction.as_deref()) else { continue };
         let end = p.first + chrono::Days::new(365);
         let mut gp = Some(0.0);
         for &i in grouped.visits(p) {
@@ -154,11 +165,25 @@ pub fn first_year_ltv(
                 gp = gp.zip(margin(v.direction.as_deref())).map(|(s, m)| s + v.amount * m);
             }
         }
-        let e = sums.entry(dir).or_insert((Some(0.0), 0));
+        let e = sums.entry(dir.to_string()).or_insert((Some(0.0), 0));
         e.0 = e.0.zip(gp).map(|(a, b)| a + b);
         e.1 += 1;
     }
     sums.into_iter().map(|(d, (s, n))| (d, s.map(|s| s / n as f64).filter(|x| x.is_finite()))).collect()
+}
+
+/// The patient-weighted average LTV after k months, over the cohorts that have reached month k.
+pub fn average_ltv(cohorts: &[Cohort]) -> Vec<Option<f64>> {
+    let width = cohorts.iter().map(|c| c.ltv.len()).max().unwrap_or(0);
+    (0..width)
+        .map(|k| {
+            let (sum, n) = cohorts
+                .iter()
+                .filter_map(|c| c.ltv.get(k).copied().flatten().map(|v| (v * c.patients as f64, c.patients)))
+                .fold((0.0, 0usize), |(s, n), (v, p)| (s + v, n + p));
+            (n > 0).then(|| sum / n as f64)
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -168,8 +193,8 @@ mod tests {
     fn v(date: &str, patient: Option<&str>, dir: &str, amount: f64) -> VisitRecord {
         VisitRecord {
             date: date.parse().unwrap(),
-            patient: patient.map(str::to_string),
-            direction: Some(dir.to_string()),
+            patient: patient.map(Into::into),
+            direction: Some(dir.into()),
             doctor: None,
             amount,
             branch: None,
@@ -221,5 +246,18 @@ mod tests {
         let later = vec![v("2025-01-10", Some("a"), "dent", 1000.0), v("2026-01-11", Some("a"), "dent", 800.0)];
         // Day f + 366 is outside the first year.
         assert_eq!(first_year_ltv(&later, margin).get("dent"), Some(&Some(500.0)));
+    }
+
+    #[test]
+    fn average_is_weighted_by_patients_and_skips_missing_months() {
+        // Month 0: (100 × 3 + 300 × 1) / 4 = 150; month 1: only the first cohort has reached it,
+        // 200 × 3 / 3 = 200.
+        let m = |x| Month::new(2025, x).unwrap();
+        let cs = vec![
+            Cohort { cohort: m(1), patients: 3, retained: vec![1.0, 0.5], ltv: vec![Some(100.0), Some(200.0)] },
+            Cohort { cohort: m(2), patients: 1, retained: vec![1.0], ltv: vec![Some(300.0)] },
+        ];
+        let avg = average_ltv(&cs);
+        assert_eq!(avg, vec![Some(150.0), Some(200.0)]);
     }
 }

@@ -583,37 +583,49 @@ impl MonthIndex {
 
 /// Computes every KPI of the project for the rows the filter keeps. Under a branch filter every
 /// figure is the branch's (see [`branches::branch_view`]); `branches` always lists every branch.
+///
+/// A big Funnel sheet (a chain's millions of rows) is first summed into its buckets, which every
+/// pass below then reads instead of the rows; a small one is read as it is.
 pub fn compute(project: &Project, filter: &Filter) -> Kpis {
-    finish(project, filter, None)
+    if project.funnel.len() >= BUCKETS_FROM_ROWS {
+        let buckets = buckets::FunnelBuckets::new(&project.funnel);
+        return finish(project, filter, buckets.rows());
+    }
+    finish(project, filter, &project.funnel)
 }
+
+/// From this many Funnel rows [`compute`] sums them into buckets first: the passes over the sheet
+/// (the period, the AARRR comparison periods, the branch comparison and the shared-spend split)
+/// then read a few hundred thousand bucket rows instead of millions of rows.
+const BUCKETS_FROM_ROWS: usize = 200_000;
 
 /// [`compute`] with the Funnel sheet given as its bucket sums (`buckets` must be of
 /// `project.funnel`): the same KPIs, up to the rounding of the order of additions, without a pass
-/// over the sheet's rows. A branch filter's view has rows of its own, so it is computed from them.
+/// over the sheet's rows (under a branch filter too: the branch's view takes its buckets).
 pub fn compute_with_buckets(project: &Project, filter: &Filter, buckets: &buckets::FunnelBuckets) -> Kpis {
-    finish(project, filter, Some(buckets))
+    finish(project, filter, buckets.rows())
 }
 
-/// The period's KPIs with the AARRR links (which compare other periods, from the same rows or
-/// buckets) and the branch comparison.
-fn finish(project: &Project, filter: &Filter, buckets: Option<&buckets::FunnelBuckets>) -> Kpis {
-    let mut kpis = compute_period(project, filter, buckets);
-    kpis.aarrr = aarrr::aarrr(project, filter, &kpis, |p, f| compute_period(p, f, buckets));
-    kpis.branches = branches::branch_kpis(project, filter);
-    kpis
-}
-
-/// Every KPI but the AARRR links and the branch comparison: the branch's view under a branch
-/// filter, else the project's rows (or their bucket sums).
-fn compute_period(project: &Project, filter: &Filter, buckets: Option<&buckets::FunnelBuckets>) -> Kpis {
-    match (&filter.branch, buckets) {
-        (Some(b), _) => {
-            let view = branches::branch_view(project, b);
-            compute_over(&view, &Filter { branch: None, ..filter.clone() }, &view.funnel)
+/// The period's KPIs with the AARRR links (which compare other periods) and the branch
+/// comparison, with `funnel` (the sheet's rows or their bucket sums) standing for the Funnel sheet.
+/// Under a branch filter the branch's view is built once, for the period and the AARRR periods.
+fn finish(project: &Project, filter: &Filter, funnel: &[crate::model::FunnelRow]) -> Kpis {
+    let mut kpis = match &filter.branch {
+        Some(b) => {
+            let view = branches::branch_view_over(project, b, funnel);
+            let f = Filter { branch: None, ..filter.clone() };
+            let mut k = compute_over(&view, &f, &view.funnel);
+            k.aarrr = aarrr::aarrr(&view, &f, &k, |p, f| compute_over(p, f, &p.funnel));
+            k
         }
-        (None, Some(buckets)) => compute_over(project, filter, buckets.rows()),
-        (None, None) => compute_over(project, filter, &project.funnel),
-    }
+        None => {
+            let mut k = compute_over(project, filter, funnel);
+            k.aarrr = aarrr::aarrr(project, filter, &k, |p, f| compute_over(p, f, funnel));
+            k
+        }
+    };
+    kpis.branches = branches::branch_kpis(project, filter, funnel);
+    kpis
 }
 
 /// The project as the filter's branch sees it (the project itself without a branch filter).

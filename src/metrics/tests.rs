@@ -450,3 +450,40 @@ fn the_kpis_from_bucket_sums_are_those_from_the_rows_before_and_after_edits() {
         assert_same_kpis(&compute_with_buckets(&p, f, &b), &compute(&p, f));
     }
 }
+
+#[test]
+fn a_chains_kpis_from_bucket_sums_are_those_from_the_rows_under_every_branch_filter() {
+    let p = crate::demo::demo_chain();
+    let b = buckets::FunnelBuckets::new(&p.funnel);
+    let names = branches::branch_names(&p);
+    assert_eq!(names.len(), 3);
+    let mut filters =
+        vec![Filter::default(), Filter { from: Some(m(2025, 11)), to: Some(m(2026, 2)), ..Default::default() }];
+    for n in &names {
+        // The branch's view takes its rows' buckets, and its share of the shared spend from the
+        // buckets' leads.
+        filters.push(Filter { branch: Some(n.to_uppercase()), ..Default::default() });
+        filters.push(Filter {
+            branch: Some(n.clone()),
+            from: Some(m(2025, 11)),
+            to: Some(m(2026, 2)),
+            ..Default::default()
+        });
+    }
+    for f in &filters {
+        assert_same_kpis(&compute_with_buckets(&p, f, &b), &compute(&p, f));
+    }
+}
+
+#[test]
+fn a_big_funnel_is_computed_from_its_buckets_with_the_same_figures() {
+    let mut p = crate::demo::demo_chain();
+    let rows = p.funnel.clone();
+    while p.funnel.len() < BUCKETS_FROM_ROWS {
+        p.funnel.extend(rows.iter().cloned());
+    }
+    let branch = branches::branch_names(&p).remove(0);
+    for f in [Filter::default(), Filter { branch: Some(branch), ..Default::default() }] {
+        assert_same_kpis(&compute(&p, &f), &finish(&p, &f, &p.funnel));
+    }
+}

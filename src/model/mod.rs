@@ -8,6 +8,7 @@ mod kind;
 mod month;
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -16,8 +17,9 @@ pub use kind::{ChannelKind, kind_key};
 pub use month::{Month, MonthParseError};
 
 /// Version of the `.medfunnel` project file format written by this build: 1 was one JSON document,
-/// 2 is an SQLite database (the version is its `PRAGMA user_version`).
-pub const FORMAT_VERSION: u32 = 2;
+/// 2 an SQLite database with one SQL row per patient visit, 3 the same database with the visits
+/// packed column-wise in chunks (the version is its `PRAGMA user_version`).
+pub const FORMAT_VERSION: u32 = 3;
 
 /// One clinic's data: everything the template workbook holds, plus patient-level visits when raw
 /// MIS exports were joined in.
@@ -108,11 +110,17 @@ impl Project {
 
     /// Every branch cell of every sheet, raw export and call journal (blank ones included).
     pub fn branch_cells(&self) -> impl Iterator<Item = Option<&str>> {
+        self.branch_cells_with(&self.funnel)
+    }
+
+    /// [`Project::branch_cells`] with `funnel` standing for the Funnel sheet (its bucket sums, which
+    /// name the same branches in a fraction of the rows).
+    pub fn branch_cells_with<'a>(&'a self, funnel: &'a [FunnelRow]) -> impl Iterator<Item = Option<&'a str>> {
         self.plan
             .iter()
             .map(|r| r.branch.as_deref())
             .chain(self.budget.iter().map(|r| r.branch.as_deref()))
-            .chain(self.funnel.iter().map(|r| r.branch.as_deref()))
+            .chain(funnel.iter().map(|r| r.branch.as_deref()))
             .chain(self.revenue.iter().map(|r| r.branch.as_deref()))
             .chain(self.doctors.iter().map(|r| r.branch.as_deref()))
             .chain(self.nps.iter().map(|r| r.branch.as_deref()))
@@ -482,21 +490,49 @@ pub struct NpsRow {
 }
 
 /// One visit from an MIS export. The patient is a keyed hash of the phone, never the phone.
+///
+/// A project holds a million of these: the texts are shared ([`Interner`]), so a visit costs a
+/// few pointers rather than four heap strings (a patient's 64-character key is stored once, not
+/// once per visit).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VisitRecord {
     /// Day of the visit.
     pub date: NaiveDate,
     /// Salted hash of the normalised phone; `None` when the phone gave no identity.
-    pub patient: Option<String>,
+    pub patient: Option<Arc<str>>,
     /// Direction (department) of the visit.
-    pub direction: Option<String>,
+    pub direction: Option<Arc<str>>,
     /// Doctor's name.
-    pub doctor: Option<String>,
+    pub doctor: Option<Arc<str>>,
     /// Money paid at the visit.
     pub amount: f64,
     /// Branch (филиал) of the visit, `None` = not said.
     #[serde(default)]
-    pub branch: Option<String>,
+    pub branch: Option<Arc<str>>,
+}
+
+/// One shared copy of each distinct text: the many visits (or leads) naming the same direction,
+/// doctor, branch or patient point at one allocation.
+#[derive(Debug, Default)]
+pub struct Interner {
+    texts: std::collections::HashSet<Arc<str>, rustc_hash::FxBuildHasher>,
+}
+
+impl Interner {
+    /// A new, empty interner.
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// The shared copy of `text` (made on its first sight).
+    pub fn get(&mut self, text: &str) -> Arc<str> {
+        if let Some(t) = self.texts.get(text) {
+            return Arc::clone(t);
+        }
+        let t: Arc<str> = Arc::from(text);
+        self.texts.insert(Arc::clone(&t));
+        t
+    }
 }
 
 /// A row of the Calls sheet: one month, channel and employee (typed by hand or built from a call

@@ -6,6 +6,7 @@
 //! database beside the target and renames it over it; the app then writes each edit into the file
 //! as one transaction of the rows it changed ([`ProjectFile`]).
 
+mod columns;
 mod legacy_json;
 pub mod sqlite;
 

@@ -9,17 +9,22 @@
 //! code here, and a file written by a newer build with more columns still opens. Values keep their
 //! SQLite type (columns are declared without one, so nothing is converted): numbers as INTEGER or
 //! REAL, text as TEXT, and the rare nested values (a channel's aliases, a scenario's levers) as
-//! JSON in a BLOB. Visits are the one table that can hold millions of rows, so they have fixed,
-//! typed columns and their own fast reader; a test pins their columns to the model's fields.
+//! JSON in a BLOB. Visits are the one list that can hold millions of rows, so they are stored
+//! column-wise in chunks ([`super::columns`]); a test pins their columns to the model's fields.
 //!
-//! Every row has its position in the model's list as `pos` (the rowid), so an edit rewrites only
-//! the rows it touched.
+//! Every sheet row has its position in the model's list as `pos` (the rowid), so an edit rewrites
+//! only the rows it touched; an edit of visits rewrites the chunks holding them.
+//!
+//! Format versions (`user_version`): 2 kept one SQL row per visit (table `visits`); 3 keeps them in
+//! chunks (table `visit_chunks`). Version 2 files are read as they are, and the first edit written
+//! into one converts it in place ([`ProjectFile::open`]).
 
 use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 use rusqlite::types::{Value as SqlValue, ValueRef};
 use rusqlite::{Connection, OpenFlags, Transaction};
 use serde::Serialize;
@@ -27,7 +32,8 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::StoreError;
-use crate::model::{FORMAT_VERSION, Project, Settings, VisitRecord};
+use super::columns::{self, CHUNK, Packed};
+use crate::model::{FORMAT_VERSION, Interner, Project, Settings, VisitRecord};
 
 /// `PRAGMA application_id` of medfunnel project files: "MFNL" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4D46_4E4C;
@@ -134,10 +140,14 @@ const META_SETTINGS: &str = "settings";
 const META_HAS_VISITS: &str = "has_visits";
 const META_HAS_CONTACTS: &str = "has_contacts";
 
-/// The typed visits table; its columns are pinned to [`VisitRecord`]'s fields by a test.
-const VISITS_DDL: &str = "CREATE TABLE IF NOT EXISTS visits(pos INTEGER PRIMARY KEY, date INTEGER NOT NULL, \
-     patient, direction TEXT, doctor TEXT, amount REAL NOT NULL, branch TEXT)";
+/// The visits in chunks of [`CHUNK`], one packed column per [`VisitRecord`] field (pinned to the
+/// model's fields by a test).
+const VISIT_CHUNKS_DDL: &str = "CREATE TABLE IF NOT EXISTS visit_chunks(chunk INTEGER PRIMARY KEY, \
+     rows INTEGER NOT NULL, date BLOB, patient BLOB, direction BLOB, doctor BLOB, amount BLOB, branch BLOB)";
 const VISIT_COLUMNS: [&str; 6] = ["date", "patient", "direction", "doctor", "amount", "branch"];
+
+/// The last format that kept one SQL row per visit, in the table `visits`.
+const ROW_VISITS_VERSION: u32 = 2;
 
 fn sql_err(file: &Path) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
     move |e| StoreError::Format { file: file.display().to_string(), reason: e.to_string() }
@@ -148,7 +158,7 @@ fn create_schema(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(&format!(
         "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {FORMAT_VERSION};
          CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
-         {VISITS_DDL};"
+         {VISIT_CHUNKS_DDL};"
     ))?;
     for t in Table::ALL {
         if !matches!(t, Table::Settings | Table::Visits) {
@@ -206,14 +216,18 @@ pub struct ProjectFile {
 }
 
 impl ProjectFile {
-    /// Opens an SQLite project file for writing edits into it.
+    /// Opens an SQLite project file for writing edits into it; a file of the previous format
+    /// (one SQL row per visit) is converted in place first, in one transaction.
     ///
     /// # Errors
-    /// [`StoreError::Format`] when the file is not an SQLite project of this build's format (a
-    /// JSON project must be saved whole first), [`StoreError::TooNew`] for a newer format.
+    /// [`StoreError::Format`] when the file is not an SQLite project (a JSON project must be saved
+    /// whole first), [`StoreError::TooNew`] for a newer format.
     pub fn open(path: &Path) -> Result<Self, StoreError> {
-        let conn = open_checked(path, true)?;
+        let (mut conn, version) = open_checked(path, true)?;
         conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(sql_err(path))?;
+        if version <= ROW_VISITS_VERSION {
+            convert_row_visits(&mut conn, path)?;
+        }
         // Write-ahead log while the app has the file open: an edit is an append to the log, with no
         // wait for the disk, and a killed process leaves a log the next open replays (a transaction
         // is in it whole or not at all). Closing folds the log back (see Drop), leaving one file.
@@ -255,8 +269,27 @@ impl Drop for ProjectFile {
     }
 }
 
-/// Opens a database and checks it is a project file this build reads.
-fn open_checked(path: &Path, write: bool) -> Result<Connection, StoreError> {
+/// Converts a file of the previous format: its visit rows become chunks.
+fn convert_row_visits(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+    let err = sql_err(path);
+    let tx = conn.transaction().map_err(&err)?;
+    let has_rows: bool = tx
+        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'visits'", [], |r| r.get(0))
+        .map_err(&err)?;
+    if has_rows {
+        let visits = read_visit_rows(&tx, path, i64::MIN, i64::MAX)?;
+        tx.execute_batch(VISIT_CHUNKS_DDL).map_err(&err)?;
+        write_visits(&tx, &visits, 0..usize::MAX).map_err(&err)?;
+        tx.execute_batch("DROP TABLE visits").map_err(&err)?;
+    } else {
+        tx.execute_batch(VISIT_CHUNKS_DDL).map_err(&err)?;
+    }
+    tx.pragma_update(None, "user_version", FORMAT_VERSION).map_err(&err)?;
+    tx.commit().map_err(&err)
+}
+
+/// Opens a database and checks it is a project file this build reads; returns its format version.
+fn open_checked(path: &Path, write: bool) -> Result<(Connection, u32), StoreError> {
     let err = sql_err(path);
     // Read-write even to read: a crash can leave a journal that must be rolled back first.
     let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
@@ -279,7 +312,7 @@ fn open_checked(path: &Path, write: bool) -> Result<Connection, StoreError> {
     if version > FORMAT_VERSION {
         return Err(StoreError::TooNew { file: path.display().to_string(), found: version });
     }
-    Ok(conn)
+    Ok((conn, version))
 }
 
 /// Rewrites `rows` of `table` (clamped to the model's length) and drops the file's rows past the
@@ -300,7 +333,7 @@ fn write_table(tx: &Transaction, p: &Project, table: Table, rows: Range<usize>, 
         Table::Scenarios => write_sheet(tx, name, &p.scenarios, rows, file)?,
         Table::Visits => {
             set_meta(tx, META_HAS_VISITS, SqlValue::Integer(i64::from(p.visits.is_some()))).map_err(sql_err(file))?;
-            write_visits(tx, p.visits.as_deref().unwrap_or_default(), rows).map_err(sql_err(file))?
+            return write_visits(tx, p.visits.as_deref().unwrap_or_default(), rows).map_err(sql_err(file));
         }
         Table::Contacts => {
             set_meta(tx, META_HAS_CONTACTS, SqlValue::Integer(i64::from(p.contacts.is_some())))
@@ -408,46 +441,38 @@ fn sql_to_json(v: ValueRef<'_>) -> Result<Option<Value>, String> {
     })
 }
 
-fn write_visits(tx: &Transaction, visits: &[VisitRecord], range: Range<usize>) -> rusqlite::Result<usize> {
-    let range = range.start.min(visits.len())..range.end.min(visits.len());
-    let mut stmt = tx.prepare_cached(
-        "INSERT OR REPLACE INTO visits(pos, date, patient, direction, doctor, amount, branch) \
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-    )?;
-    for (i, v) in visits[range.clone()].iter().enumerate() {
-        let patient = v.patient.as_deref().map(patient_to_sql);
+/// Rewrites the chunks holding `range` of the visits and drops the chunks past their end.
+fn write_visits(tx: &Transaction, visits: &[VisitRecord], range: Range<usize>) -> rusqlite::Result<()> {
+    let end = range.end.min(visits.len());
+    let mut stmt = tx.prepare_cached(&format!(
+        "INSERT OR REPLACE INTO visit_chunks(chunk, rows, {}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+        VISIT_COLUMNS.join(", ")
+    ))?;
+    let mut chunk = range.start / CHUNK;
+    while chunk * CHUNK < end {
+        let rows = &visits[chunk * CHUNK..((chunk + 1) * CHUNK).min(visits.len())];
+        let p = columns::pack(rows);
         stmt.execute(rusqlite::params![
-            (range.start + i) as i64,
-            v.date.num_days_from_ce(),
-            patient,
-            v.direction,
-            v.doctor,
-            v.amount,
-            v.branch
+            chunk as i64,
+            p.rows as i64,
+            p.date,
+            p.patient,
+            p.direction,
+            p.doctor,
+            p.amount,
+            p.branch
         ])?;
+        chunk += 1;
     }
-    Ok(visits.len())
+    tx.execute("DELETE FROM visit_chunks WHERE chunk >= ?1", [visits.len().div_ceil(CHUNK) as i64])?;
+    Ok(())
 }
 
-/// Patient keys are 64 hex digits (SHA-256): kept as their 32 bytes, half the size on disk.
-fn patient_to_sql(key: &str) -> SqlValue {
-    let b = key.as_bytes();
-    if b.len() == 64 && b.iter().all(|c| matches!(c, b'0'..=b'9' | b'a'..=b'f')) {
-        let nibble = |c: u8| if c <= b'9' { c - b'0' } else { c - b'a' + 10 };
-        SqlValue::Blob(b.chunks(2).map(|p| nibble(p[0]) << 4 | nibble(p[1])).collect())
-    } else {
-        SqlValue::Text(key.to_string())
-    }
-}
-
+/// A patient key of the previous format: 32 bytes of a SHA-256 key, or any other key as text.
 fn patient_from_sql(v: ValueRef<'_>) -> Result<Option<String>, String> {
-    const HEX: &[u8; 16] = b"0123456789abcdef";
     match v {
         ValueRef::Null => Ok(None),
-        ValueRef::Blob(b) => {
-            let hex: Vec<u8> = b.iter().flat_map(|&x| [HEX[usize::from(x >> 4)], HEX[usize::from(x & 0x0f)]]).collect();
-            String::from_utf8(hex).map(Some).map_err(|e| e.to_string())
-        }
+        ValueRef::Blob(b) => Ok(Some(columns::key_text(b))),
         ValueRef::Text(t) => std::str::from_utf8(t).map(|s| Some(s.to_string())).map_err(|e| e.to_string()),
         other => Err(format!("patient key of type {:?}", other.data_type())),
     }
@@ -455,7 +480,7 @@ fn patient_from_sql(v: ValueRef<'_>) -> Result<Option<String>, String> {
 
 /// Reads a whole project file.
 pub(super) fn read(path: &Path) -> Result<Project, StoreError> {
-    let conn = open_checked(path, false)?;
+    let (conn, version) = open_checked(path, false)?;
     let err = sql_err(path);
     let tables: HashSet<String> = {
         let mut stmt = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").map_err(&err)?;
@@ -484,7 +509,16 @@ pub(super) fn read(path: &Path) -> Result<Project, StoreError> {
     // The visits (the bulk of a big project) are read on their own connections while the sheets are
     // read here.
     std::thread::scope(|s| {
-        let visits = has_visits.then(|| s.spawn(|| read_visits(path)));
+        let visits = has_visits.then(|| {
+            s.spawn(move || {
+                if version <= ROW_VISITS_VERSION {
+                    let (conn, _) = open_checked(path, false)?;
+                    read_visit_rows(&conn, path, i64::MIN, i64::MAX)
+                } else {
+                    read_visits(path)
+                }
+            })
+        });
         let contacts = if flag(META_HAS_CONTACTS)? { Some(sheet!(Table::Contacts)) } else { None };
         let mut project = Project {
             format_version: FORMAT_VERSION,
@@ -538,16 +572,16 @@ fn read_sheet<T: DeserializeOwned>(conn: &Connection, table: &str, file: &Path) 
     Ok(out)
 }
 
-/// Reads the visits on both cores: each half of the rows on its own connection.
+/// Reads the visit chunks on both cores: each half of the chunks on its own connection.
 fn read_visits(path: &Path) -> Result<Vec<VisitRecord>, StoreError> {
-    let conn = open_checked(path, false)?;
-    // Positions are 0..n: the last rowid gives the count without a scan of the table.
-    let last: Option<i64> = conn.query_row("SELECT max(pos) FROM visits", [], |r| r.get(0)).map_err(sql_err(path))?;
+    let (conn, _) = open_checked(path, false)?;
+    let last: Option<i64> =
+        conn.query_row("SELECT max(chunk) FROM visit_chunks", [], |r| r.get(0)).map_err(sql_err(path))?;
     drop(conn);
     let half = last.map_or(0, |l| (l + 1) / 2);
     let (a, b) = std::thread::scope(|s| {
-        let second = s.spawn(|| read_visit_rows(path, half, i64::MAX));
-        let first = read_visit_rows(path, i64::MIN, half);
+        let second = s.spawn(|| read_chunks(path, half, i64::MAX));
+        let first = read_chunks(path, i64::MIN, half);
         (first, second.join())
     });
     let mut visits = a?;
@@ -560,12 +594,58 @@ fn read_visits(path: &Path) -> Result<Vec<VisitRecord>, StoreError> {
     Ok(visits)
 }
 
-/// The visits at positions `from..to` (by rank, not rowid: rowids are positions).
-fn read_visit_rows(path: &Path, from: i64, to: i64) -> Result<Vec<VisitRecord>, StoreError> {
-    let conn = open_checked(path, false)?;
+/// The visits of chunks `from..to`, in order.
+fn read_chunks(path: &Path, from: i64, to: i64) -> Result<Vec<VisitRecord>, StoreError> {
+    let (conn, _) = open_checked(path, false)?;
     let err = sql_err(path);
     // Pages read straight from the mapped file, without a copy into SQLite's cache.
     conn.execute_batch("PRAGMA mmap_size = 1073741824").map_err(&err)?;
+    let mut stmt = conn
+        .prepare(&format!(
+            "SELECT chunk, rows, {} FROM visit_chunks WHERE chunk >= ?1 AND chunk < ?2 ORDER BY chunk",
+            VISIT_COLUMNS.join(", ")
+        ))
+        .map_err(&err)?;
+    let mut out = Vec::new();
+    let mut rows = stmt.query([from, to]).map_err(&err)?;
+    let mut expected = from.max(0);
+    while let Some(r) = rows.next().map_err(&err)? {
+        let chunk: i64 = r.get(0).map_err(&err)?;
+        let bad = |reason: String| StoreError::Format {
+            file: path.display().to_string(),
+            reason: format!("visits {}..: {reason}", chunk.saturating_mul(CHUNK as i64) + 1),
+        };
+        // Chunks are whole but the last, and none is missing: anything else lost visits.
+        if chunk != expected {
+            return Err(bad("a chunk of visits is missing".into()));
+        }
+        let n: i64 = r.get(1).map_err(&err)?;
+        let n = usize::try_from(n).ok().filter(|n| *n <= CHUNK).ok_or_else(|| bad(format!("{n} visits in a chunk")))?;
+        let blob = |i: usize| -> Result<Vec<u8>, StoreError> {
+            match r.get_ref(i).map_err(&err)? {
+                ValueRef::Blob(b) => Ok(b.to_vec()),
+                ValueRef::Null => Ok(Vec::new()),
+                other => Err(bad(format!("{} column holds {:?}", VISIT_COLUMNS[i - 2], other.data_type()))),
+            }
+        };
+        let packed = Packed {
+            rows: n,
+            date: blob(2)?,
+            patient: blob(3)?,
+            direction: blob(4)?,
+            doctor: blob(5)?,
+            amount: blob(6)?,
+            branch: blob(7)?,
+        };
+        columns::unpack(&packed, &mut out).map_err(bad)?;
+        expected = chunk + 1;
+    }
+    Ok(out)
+}
+
+/// The visits at positions `from..to` of a file of the previous format (one SQL row per visit).
+fn read_visit_rows(conn: &Connection, path: &Path, from: i64, to: i64) -> Result<Vec<VisitRecord>, StoreError> {
+    let err = sql_err(path);
     let bad = |pos: i64, reason: String| StoreError::Format {
         file: path.display().to_string(),
         reason: format!("visits row {}: {reason}", pos + 1),
@@ -576,12 +656,15 @@ fn read_visit_rows(path: &Path, from: i64, to: i64) -> Result<Vec<VisitRecord>, 
             VISIT_COLUMNS.join(", ")
         ))
         .map_err(&err)?;
-    let mut out = Vec::with_capacity(usize::try_from(to.saturating_sub(from)).unwrap_or(0).min(1 << 24));
+    let mut out = Vec::new();
     let mut rows = stmt.query([from, to]).map_err(&err)?;
-    let text = |v: ValueRef<'_>| -> Result<Option<String>, String> {
+    // A million visits name a few hundred directions, doctors and branches: each text is kept once.
+    let mut names = Interner::new();
+    let mut patients = Interner::new();
+    let mut text = |v: ValueRef<'_>| -> Result<Option<Arc<str>>, String> {
         match v {
             ValueRef::Null => Ok(None),
-            ValueRef::Text(t) => std::str::from_utf8(t).map(|s| Some(s.to_string())).map_err(|e| e.to_string()),
+            ValueRef::Text(t) => std::str::from_utf8(t).map(|s| Some(names.get(s))).map_err(|e| e.to_string()),
             other => Err(format!("text expected, found {:?}", other.data_type())),
         }
     };
@@ -592,7 +675,7 @@ fn read_visit_rows(path: &Path, from: i64, to: i64) -> Result<Vec<VisitRecord>, 
             NaiveDate::from_num_days_from_ce_opt(day).ok_or_else(|| bad(pos, format!("day {day} out of range")))?;
         out.push(VisitRecord {
             date,
-            patient: patient_from_sql(r.get_ref(2).map_err(&err)?).map_err(|e| bad(pos, e))?,
+            patient: patient_from_sql(r.get_ref(2).map_err(&err)?).map_err(|e| bad(pos, e))?.map(|p| patients.get(&p)),
             direction: text(r.get_ref(3).map_err(&err)?).map_err(|e| bad(pos, e))?,
             doctor: text(r.get_ref(4).map_err(&err)?).map_err(|e| bad(pos, e))?,
             amount: r.get(5).map_err(&err)?,
@@ -606,6 +689,7 @@ fn read_visit_rows(path: &Path, from: i64, to: i64) -> Result<Vec<VisitRecord>, 
 mod tests {
     use super::*;
     use crate::model::{CallRow, ContactOutcome, ContactRecord, Lever, LeverChange, Month, Scenario};
+    use chrono::Datelike;
 
     /// The demo with every optional list filled, so every table and value type is exercised.
     fn full_project() -> Project {
@@ -614,7 +698,7 @@ mod tests {
         p.visits = Some(vec![
             VisitRecord {
                 date: day,
-                patient: Some("ab".repeat(32)),
+                patient: Some("ab".repeat(32).into()),
                 direction: Some("УЗИ".into()),
                 doctor: None,
                 amount: 1234.5,
@@ -777,6 +861,102 @@ mod tests {
         let mut columns = VISIT_COLUMNS.to_vec();
         columns.sort_unstable();
         assert_eq!(fields, columns);
+    }
+
+    /// Rewrites a saved file as the previous format wrote it: one SQL row per visit, keys of
+    /// SHA-256 form as their 32 bytes, `user_version` 2.
+    fn as_row_visits_file(path: &Path, visits: &[VisitRecord]) {
+        let conn = Connection::open(path).unwrap();
+        conn.execute_batch(
+            "DROP TABLE visit_chunks; PRAGMA user_version = 2; CREATE TABLE visits(pos INTEGER PRIMARY KEY, \
+             date INTEGER NOT NULL, patient, direction TEXT, doctor TEXT, amount REAL NOT NULL, branch TEXT)",
+        )
+        .unwrap();
+        for (i, v) in visits.iter().enumerate() {
+            let patient = v.patient.as_deref().map(|k| match columns::key_bytes(k) {
+                Some(b) => SqlValue::Blob(b.to_vec()),
+                None => SqlValue::Text(k.to_string()),
+            });
+            conn.execute(
+                "INSERT INTO visits VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                rusqlite::params![
+                    i as i64,
+                    v.date.num_days_from_ce(),
+                    patient,
+                    v.direction,
+                    v.doctor,
+                    v.amount,
+                    v.branch
+                ],
+            )
+            .unwrap();
+        }
+    }
+
+    #[test]
+    fn a_file_of_the_previous_format_opens_and_is_converted_by_its_first_edit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.medfunnel");
+        let mut p = full_project();
+        save(&p, &path);
+        as_row_visits_file(&path, p.visits.as_deref().unwrap());
+        let version = |path: &Path| -> u32 {
+            Connection::open(path).unwrap().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap()
+        };
+        assert_eq!(version(&path), 2);
+        assert_eq!(read(&path).unwrap(), p);
+        let mut file = ProjectFile::open(&path).unwrap();
+        assert_eq!(version(&path), FORMAT_VERSION);
+        p.funnel[0].leads = Some(5.0);
+        file.write_changes(&p, &[Change::Rows { table: Table::Funnel, rows: 0..1 }]).unwrap();
+        drop(file);
+        assert_eq!(read(&path).unwrap(), p);
+        let conn = Connection::open(&path).unwrap();
+        let old: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'visits'", [], |r| r.get(0)).unwrap();
+        assert_eq!(old, 0, "the row table is gone");
+    }
+
+    #[test]
+    fn visits_across_chunks_round_trip_and_an_edit_rewrites_their_chunk() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.medfunnel");
+        let mut p = Project::new();
+        let day = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
+        // Two whole chunks and three visits more.
+        p.visits = Some(
+            (0..2 * CHUNK + 3)
+                .map(|i| VisitRecord {
+                    date: day + chrono::Days::new((i % 700) as u64),
+                    patient: Some(format!("{:064x}", i % 5000).into()),
+                    direction: Some(["УЗИ", "МРТ"][i % 2].into()),
+                    doctor: (i % 3 != 0).then(|| format!("Врач {}", i % 30).into()),
+                    amount: i as f64 * 0.5,
+                    branch: None,
+                })
+                .collect(),
+        );
+        save(&p, &path);
+        assert_eq!(read(&path).unwrap(), p);
+        let mut file = ProjectFile::open(&path).unwrap();
+        let visits = p.visits.as_mut().unwrap();
+        visits[CHUNK + 1].amount = 99.0;
+        file.write_changes(&p, &[Change::Rows { table: Table::Visits, rows: CHUNK + 1..CHUNK + 2 }]).unwrap();
+        assert_eq!(read(&path).unwrap(), p);
+        // Removing visits down to one chunk drops the chunks past the end.
+        p.visits.as_mut().unwrap().truncate(CHUNK - 1);
+        file.write_changes(&p, &[Change::From { table: Table::Visits, at: CHUNK - 1 }]).unwrap();
+        assert_eq!(read(&path).unwrap(), p);
+        let chunks: i64 = file.conn.query_row("SELECT count(*) FROM visit_chunks", [], |r| r.get(0)).unwrap();
+        assert_eq!(chunks, 1);
+        // A missing chunk in the middle is a located error, not fewer visits.
+        let mut p3 = p.clone();
+        p3.visits.as_mut().unwrap().extend((0..2 * CHUNK).map(|_| p.visits.as_ref().unwrap()[0].clone()));
+        file.write_changes(&p3, &[Change::From { table: Table::Visits, at: 0 }]).unwrap();
+        file.conn.execute_batch("DELETE FROM visit_chunks WHERE chunk = 1").unwrap();
+        drop(file);
+        let e = read(&path).unwrap_err().to_string();
+        assert!(e.contains("missing"), "{e}");
     }
 
     /// Run by [`a_writer_killed_at_any_moment_never_corrupts_the_file`] in a child process: writes

@@ -6,11 +6,16 @@
 //! - [`views`]: one file (or folder) per view in the central panel: a new view goes there;
 //! - [`dialogs`]: the modal dialogs (the plan builder, File → Import exports): a new dialog goes there;
 //! - [`charts`]: the charts grouped by what they show, their series shaping, plot helpers, words,
-//!   the Charts view and PNG capture: a new chart goes into the file of its subject;
-//! - [`theme`]: fonts and colours.
+//!   the owner's pace panel, the Charts view and PNG capture: a new chart goes into the file of its
+//!   subject (charts never import views);
+//! - [`theme`]: fonts, the colour a number takes against its reference ([`theme::Status`]) and the
+//!   charts' palette.
 //!
-//! The edits, the sheets and cell parsing live in [`crate::document`] (GUI-free); the words in
-//! [`crate::i18n`].
+//! Imports run one way: `app` uses views, dialogs and charts; views use charts and theme; dialogs
+//! and charts use neither app nor views. A new word goes into [`crate::i18n`].
+//!
+//! The edits, the sheets and cell parsing live in [`crate::document`] (GUI-free); numbers, and the
+//! references they are judged by, in [`crate::metrics`] and [`crate::analysis`].
 
 pub mod app;
 pub mod charts;

@@ -11,9 +11,8 @@ use medfunnel::metrics::{Filter, Kpis, compute, month_calendar};
 use medfunnel::model::{Month, Project};
 use medfunnel::ui::app::files::AppDirs;
 use medfunnel::ui::charts::{
-    ChartTab, ChartsState, charts_view_ui, dashboard_charts_ui, poll_png, request_png, revenue_bars,
+    ChartTab, ChartsState, charts_view_ui, dashboard_charts_ui, pace_ui, poll_png, request_png, revenue_bars,
 };
-use medfunnel::ui::views::pace::pace_ui;
 use medfunnel::ui::{App, Command, Startup, View as AppView};
 
 /// The app's bundled DejaVu Sans: egui's default font has no ₽, and kittest fails on glyphs it

@@ -36,3 +36,5 @@ mod plan_dialog;
 mod raw_import_ui;
 #[cfg(feature = "gui")]
 mod settings_ui;
+#[cfg(feature = "gui")]
+mod undo;

@@ -214,6 +214,9 @@ fn goal_seek_one_lever_needs_exactly_xa() {
         close(g.attributed_rise.unwrap(), 1.0 / 3.0);
         some(g.target_revenue, 1_380_000.0);
         some(g.after.revenue, 1_380_000.0);
+        // 1 380 000 / 1 200 000 − 1 = +15 %; over two months, 690 000 a month.
+        some(g.clinic_rise(), 0.15);
+        some(g.before.per_month(g.target_revenue), 690_000.0);
         let o = b.apply(&[change(lever, g.required_change)], LeadCost::Cpl).unwrap();
         close(o.after.attributed_revenue.unwrap(), 720_000.0);
         assert_eq!(g.owner, Some(lever.owner()));
@@ -340,4 +343,14 @@ proptest::proptest! {
         let got = o.after.attributed_revenue.unwrap();
         proptest::prop_assert!((got - (540_000.0 + 1_200_000.0 * x)).abs() <= 1e-9 * 1_200_000.0, "{got} for {x}");
     }
+}
+
+#[test]
+fn per_month_needs_months_and_a_figure() {
+    let mut s = base().before().clone();
+    // 1 200 000 over two months: 600 000 a month.
+    some(s.per_month(s.revenue), 600_000.0);
+    assert_eq!(s.per_month(None), None);
+    s.months = 0;
+    assert_eq!(s.per_month(Some(1.0)), None);
 }

@@ -7,14 +7,15 @@
 
 use std::collections::HashMap;
 use std::path::Path;
+use std::sync::Arc;
 
 use chrono::{Duration, NaiveDateTime};
 
 use super::join::{Channels, Fast, add_unknown_channels};
 use super::key::PatientKey;
 use super::read::{file_name, read_export_found};
-use super::table::{ColumnMap, ExportKind};
-use super::{Export, Phone};
+use super::table::{Check, ColumnMap, ExportKind, Shared, Words};
+use super::{Export, Phone, Progress};
 use crate::import::cells::ValueError;
 use crate::import::{ImportError, Problem};
 use crate::model::{CallRow, ContactOutcome, ContactRecord, Month, Project};
@@ -35,10 +36,10 @@ pub struct Call {
     pub wait: f64,
     /// Talk seconds (a blank cell is 0).
     pub talk: f64,
-    /// Who took the call, as written.
-    pub employee: Option<String>,
-    /// The source as written (a channel or one of its aliases).
-    pub source: Option<String>,
+    /// Who took the call, as written (one shared copy per name).
+    pub employee: Option<Arc<str>>,
+    /// The source as written (a channel or one of its aliases; one shared copy per spelling).
+    pub source: Option<Arc<str>>,
 }
 
 /// Whole-value status words, compared in lower case after trimming (domain.md, "Calls").
@@ -98,21 +99,33 @@ pub fn parse_call_type(text: &str) -> Result<bool, ValueError> {
 /// [`ImportError`] when the file cannot be opened or read at all. Unreadable values are problems
 /// in the result, and their rows are left out.
 pub fn read_calls(path: &Path, map: &ColumnMap) -> Result<(Option<Export<Call>>, Vec<Problem>), ImportError> {
-    let (rows, problems, found) = read_export_found(path, ExportKind::Calls, map, |r| {
+    read_calls_counted(path, map, &Progress::default())
+}
+
+/// As [`read_calls`], counting the bytes read in `progress`.
+pub(crate) fn read_calls_counted(
+    path: &Path,
+    map: &ColumnMap,
+    progress: &Progress,
+) -> Result<(Option<Export<Call>>, Vec<Problem>), ImportError> {
+    // A journal repeats a handful of words and names a million times: each is read once.
+    let (mut types, mut statuses) = (Words::default(), Words::default());
+    let (mut employees, mut sources) = (Shared::default(), Shared::default());
+    let (rows, problems, found) = read_export_found(path, ExportKind::Calls, map, progress, |r| {
         let started = r.datetime("started");
         let started = r.required("started", started);
-        let incoming = r.word("call_type", parse_call_type).unwrap_or(true);
-        let answered = r.word("status", parse_status);
+        let incoming = r.known_word("call_type", parse_call_type, &mut types).unwrap_or(true);
+        let answered = r.known_word("status", parse_status, &mut statuses);
         let answered = r.required("status", answered);
         // Without a callee column the one number column is the patient's, whatever the direction.
         let phone_key = if !incoming && r.has("callee") { "callee" } else { "caller" };
-        let phone = r.text(phone_key).map(|t| Phone::parse(&t)).unwrap_or_default();
+        let phone = r.phone(phone_key);
         let wait = r.seconds("wait").unwrap_or(0.0);
         let talk = r.seconds("duration").unwrap_or(0.0);
         // Staff names are what the column holds, but a patient's number shifted into it is refused;
         // a source that looks like a phone or a person never becomes a channel.
-        let employee = r.doctor("employee");
-        let source = r.channel("source");
+        let employee = r.shared("employee", Check::Doctor, &mut employees);
+        let source = r.shared("source", Check::Channel, &mut sources);
         Some(Call { started: started?, phone, incoming, answered: answered?, wait, talk, employee, source })
     })?;
     let export = found.then(|| Export { file: file_name(path), rows });
@@ -428,7 +441,7 @@ mod tests {
             answered: who.is_some(),
             wait: 10.0,
             talk: 60.0,
-            employee: who.map(str::to_string),
+            employee: who.map(Into::into),
             source: Some("yandex".into()),
         }
     }

@@ -63,17 +63,34 @@ pub(crate) struct Records<'a> {
     line: u32,
     sep: u8,
     broken: Vec<u32>,
+    /// More text follows `text` (it is a chunk of a file read piece by piece).
+    more: bool,
+    /// Where the record that runs past the chunk starts (byte, line), when one does.
+    cut: Option<(usize, u32)>,
 }
 
 impl<'a> Records<'a> {
     /// Records of `text` separated by `sep`.
     pub(crate) fn new(text: &'a str, sep: u8) -> Self {
-        Self { text, pos: 0, line: 1, sep, broken: Vec::new() }
+        Self::chunk(text, sep, 1, false)
+    }
+
+    /// Records of a chunk of a longer text, whose first line is `line`: when `more` text follows,
+    /// a record that runs to the chunk's end is not returned, and [`Records::rest`] says where it
+    /// starts, so that it is read again with the next chunk.
+    pub(crate) fn chunk(text: &'a str, sep: u8, line: u32, more: bool) -> Self {
+        Self { text, pos: 0, line, sep, broken: Vec::new(), more, cut: None }
     }
 
     /// The first lines of the records left out because a quote in them was never closed.
     pub(crate) fn broken(&self) -> &[u32] {
         &self.broken
+    }
+
+    /// Where reading goes on after the records returned: the byte and line of the record that
+    /// ran past the chunk, else the chunk's end and the line after it.
+    pub(crate) fn rest(&self) -> (usize, u32) {
+        self.cut.unwrap_or((self.text.len(), self.line))
     }
 }
 
@@ -97,6 +114,7 @@ impl<'a> Iterator for Records<'a> {
                 return None;
             }
             let start_line = self.line;
+            let start = self.pos;
             let mut fields = Vec::with_capacity(8);
             let mut pos = self.pos;
             loop {
@@ -109,6 +127,12 @@ impl<'a> Iterator for Records<'a> {
                     let mut owned: Option<String> = None;
                     let mut seg = pos;
                     let ended = loop {
+                        if pos >= len && self.more {
+                            // The quote may close in the next chunk: this record is read again there.
+                            self.cut = Some((start, start_line));
+                            self.pos = len;
+                            return None;
+                        }
                         if pos >= len {
                             break if self.line > quote_line { Quoted::Open } else { Quoted::Closed };
                         }
@@ -294,6 +318,25 @@ mod tests {
         let mut r = Records::new(ok, b';');
         assert_eq!(r.by_ref().count(), 3);
         assert!(r.broken().is_empty());
+    }
+
+    #[test]
+    fn a_record_cut_by_a_chunk_is_read_again_with_the_next() {
+        let text = "a;b\n1;\"two\nlines\"\n2;x\n";
+        // The chunk ends inside the quoted field that started on line 2.
+        let chunk = &text[..text.find("lines").unwrap()];
+        let mut r = Records::chunk(chunk, b';', 1, true);
+        assert_eq!(r.by_ref().count(), 1);
+        let (at, line) = r.rest();
+        assert_eq!((&text[at..at + 2], line), ("1;", 2));
+        let rest: Vec<(u32, Vec<String>)> = Records::chunk(&text[at..], b';', line, false)
+            .map(|(l, f)| (l, f.into_iter().map(Cow::into_owned).collect()))
+            .collect();
+        assert_eq!(rest, all(text, b';')[1..].to_vec());
+        // A whole chunk ends where its text does.
+        let mut whole = Records::chunk("a;b\n", b';', 7, true);
+        assert_eq!(whole.by_ref().count(), 1);
+        assert_eq!(whole.rest(), (4, 8));
     }
 
     #[test]

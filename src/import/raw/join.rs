@@ -6,15 +6,17 @@
 //! project.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::key::PatientKey;
-use super::{Export, Lead, RawError, SpendRow, Visit};
+use super::{Export, Lead, Phone, RawError, SpendRow, Visit};
 use crate::import::Problem;
 use crate::model::{
-    BudgetRow, Channel, DoctorRow, FunnelRow, Month, Project, RevenueRow, Tier, VisitRecord, branch_key, same_branch,
+    BudgetRow, Channel, DoctorRow, FunnelRow, Interner, Month, Project, RevenueRow, Tier, VisitRecord, branch_key,
+    same_branch,
 };
 
 /// What the join did, in counts the import dialog shows.
@@ -69,7 +71,9 @@ pub fn ensure_key(project: &mut Project, key: &PatientKey, replacing_visits: boo
 /// Channel names and aliases, matched case-insensitively after trimming; unknown sources become
 /// channels (tier experiment) as they are first seen.
 pub(crate) struct Channels {
-    by_key: HashMap<String, String>,
+    by_key: HashMap<String, Arc<str>>,
+    /// Sources as written, already resolved: a leads export repeats a few spellings many times.
+    written: HashMap<Box<str>, Arc<str>, Fast>,
     added: Vec<Channel>,
     added_in: Vec<String>,
 }
@@ -79,27 +83,41 @@ impl Channels {
         let mut by_key = HashMap::new();
         // Names first, so that a name wins over another channel's alias.
         for c in channels {
-            by_key.entry(source_key(&c.name)).or_insert_with(|| c.name.clone());
+            by_key.entry(source_key(&c.name)).or_insert_with(|| Arc::from(c.name.as_str()));
         }
         for c in channels {
             for s in &c.sources {
-                by_key.entry(source_key(s)).or_insert_with(|| c.name.clone());
+                by_key.entry(source_key(s)).or_insert_with(|| Arc::from(c.name.as_str()));
             }
         }
-        Self { by_key, added: Vec::new(), added_in: Vec::new() }
+        Self { by_key, written: HashMap::default(), added: Vec::new(), added_in: Vec::new() }
     }
 
+    /// The channel that `source` (as written in `file`) counts in; an unknown source becomes a
+    /// channel of its own.
     pub(crate) fn resolve(&mut self, source: &str, file: &str) -> String {
+        self.resolve_shared(source, file).to_string()
+    }
+
+    /// As [`Self::resolve`], as a shared copy.
+    fn resolve_shared(&mut self, source: &str, file: &str) -> Arc<str> {
+        if let Some(name) = self.written.get(source) {
+            return Arc::clone(name);
+        }
         let key = source_key(source);
-        if let Some(name) = self.by_key.get(&key) {
-            return name.clone();
-        }
-        let name = source.trim().to_string();
-        self.by_key.insert(key, name.clone());
-        self.added.push(Channel { name: name.clone(), tier: Tier::Experiment, ..Channel::default() });
-        if !self.added_in.iter().any(|f| f == file) {
-            self.added_in.push(file.to_string());
-        }
+        let name = match self.by_key.get(&key) {
+            Some(name) => Arc::clone(name),
+            None => {
+                let name: Arc<str> = Arc::from(source.trim());
+                self.by_key.insert(key, Arc::clone(&name));
+                self.added.push(Channel { name: name.to_string(), tier: Tier::Experiment, ..Channel::default() });
+                if !self.added_in.iter().any(|f| f == file) {
+                    self.added_in.push(file.to_string());
+                }
+                name
+            }
+        };
+        self.written.insert(source.into(), Arc::clone(&name));
         name
     }
 }
@@ -122,7 +140,7 @@ pub(crate) fn source_key(s: &str) -> String {
 /// differ only in case or surrounding spaces (so that margins apply).
 struct Directions<'p> {
     known: HashMap<String, &'p str>,
-    cache: HashMap<String, Option<String>, Fast>,
+    cache: HashMap<Arc<str>, Option<Arc<str>>, Fast>,
 }
 
 impl<'p> Directions<'p> {
@@ -131,7 +149,7 @@ impl<'p> Directions<'p> {
         Self { known, cache: HashMap::default() }
     }
 
-    fn canonical(&mut self, written: Option<&str>) -> Option<String> {
+    fn canonical(&mut self, written: Option<&Arc<str>>) -> Option<Arc<str>> {
         let w = written?;
         if let Some(c) = self.cache.get(w) {
             return c.clone();
@@ -140,9 +158,14 @@ impl<'p> Directions<'p> {
         let out = if t.is_empty() {
             None
         } else {
-            Some(self.known.get(&t.to_lowercase()).map_or_else(|| t.to_string(), |k| (*k).to_string()))
+            Some(match self.known.get(&t.to_lowercase()) {
+                Some(k) if *k != &**w => Arc::from(*k),
+                Some(_) => Arc::clone(w),
+                None if t.len() == w.len() => Arc::clone(w),
+                None => Arc::from(t),
+            })
         };
-        self.cache.insert(w.to_string(), out.clone());
+        self.cache.insert(Arc::clone(w), out.clone());
         out
     }
 }
@@ -156,23 +179,51 @@ pub(crate) type Fast = rustc_hash::FxBuildHasher;
 /// on `u32`s instead of 64-character keys.
 struct Keys<'s> {
     key: &'s PatientKey,
-    by_digits: HashMap<String, u32, Fast>,
-    by_hash: HashMap<String, u32, Fast>,
-    hashes: Vec<String>,
+    /// Phones of up to 18 digits (all real ones) as one number: a small key, hashed in one step.
+    by_number: HashMap<u64, u32, Fast>,
+    by_phone: HashMap<Phone, u32, Fast>,
+    /// Patients by key; only filled when the project's own visits are used (an export's phones
+    /// give new keys, each of its own).
+    by_hash: HashMap<Arc<str>, u32, Fast>,
+    /// Each patient's key, one shared copy for all their visits.
+    hashes: Vec<Arc<str>>,
 }
 
 impl<'s> Keys<'s> {
     fn new(key: &'s PatientKey) -> Self {
-        Self { key, by_digits: HashMap::default(), by_hash: HashMap::default(), hashes: Vec::new() }
+        Self {
+            key,
+            by_number: HashMap::default(),
+            by_phone: HashMap::default(),
+            by_hash: HashMap::default(),
+            hashes: Vec::new(),
+        }
     }
 
-    fn of_digits(&mut self, digits: &str) -> u32 {
-        if let Some(&id) = self.by_digits.get(digits) {
-            return id;
+    /// The patient of a phone; `None` when the phone gives no identity.
+    fn of_phone(&mut self, phone: &Phone) -> Option<u32> {
+        let digits = phone.digits()?;
+        let number = phone.packed();
+        let known = match number {
+            Some(n) => self.by_number.get(&n),
+            None => self.by_phone.get(phone),
+        };
+        if let Some(&id) = known {
+            return Some(id);
         }
-        let id = self.of_hash(&self.key.patient(digits));
-        self.by_digits.insert(digits.to_string(), id);
-        id
+        let hash = self.key.patient(digits);
+        let id = if self.by_hash.is_empty() {
+            let id = u32::try_from(self.hashes.len()).unwrap_or(u32::MAX);
+            self.hashes.push(Arc::from(hash));
+            id
+        } else {
+            self.of_hash(&hash)
+        };
+        match number {
+            Some(n) => self.by_number.insert(n, id),
+            None => self.by_phone.insert(phone.clone(), id),
+        };
+        Some(id)
     }
 
     fn of_hash(&mut self, hash: &str) -> u32 {
@@ -180,31 +231,61 @@ impl<'s> Keys<'s> {
             return id;
         }
         let id = u32::try_from(self.hashes.len()).unwrap_or(u32::MAX);
-        self.hashes.push(hash.to_string());
-        self.by_hash.insert(hash.to_string(), id);
+        let shared: Arc<str> = Arc::from(hash);
+        self.hashes.push(Arc::clone(&shared));
+        self.by_hash.insert(shared, id);
         id
     }
 }
 
 /// Patients' visits by id: the first-visit day, and visit indices sorted by (day, file order).
+/// The indices of all patients share one flat list (patient `id`'s are `order[start[id]..start[id + 1]]`):
+/// a million visits are grouped without a vector per patient.
 struct Patients {
     first: Vec<Option<NaiveDate>>,
-    visits: Vec<Vec<usize>>,
+    start: Vec<u32>,
+    order: Vec<u32>,
 }
 
 impl Patients {
     fn new(records: &[VisitRecord], ids: &[Option<u32>], n: usize) -> Self {
         let mut first: Vec<Option<NaiveDate>> = vec![None; n];
-        let mut visits: Vec<Vec<usize>> = vec![Vec::new(); n];
-        for (i, (v, id)) in records.iter().zip(ids).enumerate() {
+        let mut start = vec![0u32; n + 1];
+        for (v, id) in records.iter().zip(ids) {
             let Some(id) = id.map(|x| x as usize) else { continue };
             first[id] = Some(first[id].map_or(v.date, |f| f.min(v.date)));
-            visits[id].push(i);
+            start[id + 1] += 1;
         }
-        for vs in &mut visits {
-            vs.sort_by_key(|&i| records[i].date);
+        for i in 0..n {
+            start[i + 1] += start[i];
         }
-        Self { first, visits }
+        // A counting sort by patient keeps file order within each patient.
+        let mut next = start.clone();
+        let mut order = vec![0u32; start[n] as usize];
+        for (i, id) in ids.iter().enumerate() {
+            let Some(id) = id.map(|x| x as usize) else { continue };
+            order[next[id] as usize] = i as u32;
+            next[id] += 1;
+        }
+        let mut patients = Self { first, start, order };
+        for id in 0..n {
+            let range = patients.range(id as u32);
+            patients.order[range].sort_by_key(|&i| records[i as usize].date);
+        }
+        patients
+    }
+
+    fn range(&self, id: u32) -> std::ops::Range<usize> {
+        let id = id as usize;
+        self.start[id] as usize..self.start[id + 1] as usize
+    }
+
+    /// The indices of patient `id`'s visits, by day (file order within a day).
+    fn visits(&self, id: u32) -> &[u32] {
+        if id as usize >= self.first.len() {
+            return &[];
+        }
+        &self.order[self.range(id)]
     }
 
     /// The first-visit day of patient `id`, if they have visits.
@@ -271,7 +352,7 @@ pub fn join(
     project: &mut Project,
     key: &PatientKey,
     leads: Option<&Export<Lead>>,
-    visits: Option<&Export<Visit>>,
+    visits: Option<Export<Visit>>,
     spend: Option<&Export<SpendRow>>,
 ) -> Result<(JoinReport, Vec<Problem>), RawError> {
     ensure_key(project, key, visits.is_some())?;
@@ -280,25 +361,35 @@ pub fn join(
     let mut report = JoinReport::default();
     let mut channels = Channels::new(&project.channels);
 
+    // The visits export's file name and row count, kept for the notices: its rows become the records.
+    let visits_file = visits.as_ref().map(|ex| (ex.file.clone(), ex.rows.len()));
     // Visits with their patient keys: this import's, or those already in the project.
     let (records, ids, from_export) = {
         let mut dirs = Directions::new(project);
         match visits {
             Some(ex) => {
                 let mut ids = Vec::with_capacity(ex.rows.len());
+                let mut names = Interner::new();
+                let mut trimmed = |t: Option<Arc<str>>| match t {
+                    Some(t) if t.trim().len() == t.len() && !t.is_empty() => Some(t),
+                    Some(t) => Some(t.trim()).filter(|t| !t.is_empty()).map(|t| names.get(t)),
+                    None => None,
+                };
+                // Each export row becomes its record where it lies (a record is no bigger than a
+                // row, so the vector's memory is reused): a million visits are not held twice.
                 let records = ex
                     .rows
-                    .iter()
+                    .into_iter()
                     .map(|v| {
-                        let id = v.phone.digits().map(|d| keys.of_digits(d));
+                        let id = keys.of_phone(&v.phone);
                         ids.push(id);
                         VisitRecord {
                             date: v.date,
-                            patient: id.map(|i| keys.hashes[i as usize].clone()),
-                            direction: dirs.canonical(v.direction.as_deref()),
-                            doctor: v.doctor.as_ref().map(|d| d.trim().to_string()).filter(|d| !d.is_empty()),
+                            patient: id.map(|i| Arc::clone(&keys.hashes[i as usize])),
+                            direction: dirs.canonical(v.direction.as_ref()),
+                            doctor: trimmed(v.doctor),
                             amount: v.amount,
-                            branch: v.branch.as_ref().map(|b| b.trim().to_string()).filter(|b| !b.is_empty()),
+                            branch: trimmed(v.branch),
                         }
                     })
                     .collect::<Vec<_>>();
@@ -313,13 +404,13 @@ pub fn join(
     };
     let by_patient = Patients::new(&records, &ids, keys.hashes.len());
 
-    if let Some(ex) = visits {
-        report.visits = ex.rows.len();
+    if let Some((file, rows)) = &visits_file {
+        report.visits = *rows;
         report.visits_without_phone = records.iter().filter(|v| v.patient.is_none()).count();
         report.patients = by_patient.count();
         if report.visits_without_phone > 0 {
             problems.push(Problem::notice(
-                &ex.file,
+                file,
                 format!(
                     "{} no phone of 10 digits or more: {} in revenue and checks but {} to no patient",
                     count_phrase(report.visits_without_phone, "visit has", "visits have"),
@@ -343,10 +434,10 @@ pub fn join(
         project.funnel = funnel;
     }
 
-    if let (Some(ex), true) = (visits, from_export) {
+    if let (Some((file, _)), true) = (&visits_file, from_export) {
         let revenue = revenue_rows(&records, &ids, &by_patient);
         problems.push(Problem::notice(
-            &ex.file,
+            file,
             format!(
                 "the Revenue (Выручка) sheet was replaced by {} built from this visits export",
                 count_phrase(revenue.len(), "row", "rows")
@@ -364,7 +455,7 @@ pub fn join(
             String::new()
         };
         problems.push(Problem::notice(
-            &ex.file,
+            file,
             format!(
                 "the Doctors (Врачи) sheet was replaced by {} built from this visits export (hours and treatment-plan columns kept from the template){kept_note}",
                 count_phrase(doctors.len(), "row", "rows")
@@ -445,9 +536,9 @@ fn join_leads<'v>(
     report.leads = leads.len();
 
     // Channel and key of every lead, in file order (so the first spelling of an unknown source names it).
-    let channel: Vec<String> = leads.iter().map(|l| channels.resolve(&l.source, &ex.file)).collect();
-    let key: Vec<Option<u32>> = leads.iter().map(|l| l.phone.digits().map(|d| keys.of_digits(d))).collect();
-    let direction: Vec<Option<String>> = leads.iter().map(|l| dirs.canonical(l.direction.as_deref())).collect();
+    let channel: Vec<Arc<str>> = leads.iter().map(|l| channels.resolve_shared(&l.source, &ex.file)).collect();
+    let key: Vec<Option<u32>> = leads.iter().map(|l| keys.of_phone(&l.phone)).collect();
+    let direction: Vec<Option<Arc<str>>> = leads.iter().map(|l| dirs.canonical(l.direction.as_ref())).collect();
 
     // 1–2. Dedupe and returning, in order of `created` (a stable sort keeps the file's order).
     let mut order: Vec<usize> = (0..leads.len()).collect();
@@ -475,9 +566,8 @@ fn join_leads<'v>(
     // 3. Each visit goes to the latest counted, non-returning lead created on c ≤ visit ≤ c + window.
     let mut owned: Vec<Owned<'v>> = (0..leads.len()).map(|_| Owned::default()).collect();
     for (k, ls) in &candidates {
-        let Some(visits) = by_patient.visits.get(*k as usize) else { continue };
-        for &vi in visits {
-            let v = &records[vi];
+        for &vi in by_patient.visits(*k) {
+            let v = &records[vi as usize];
             let n = ls.partition_point(|&li| leads[li].created.date() <= v.date);
             let Some(&li) = n.checked_sub(1).and_then(|j| ls.get(j)) else { continue };
             if (v.date - leads[li].created.date()).num_days() > attribution {
@@ -493,17 +583,20 @@ fn join_leads<'v>(
     }
 
     // 4. Funnel rows per month, channel and direction.
-    let mut rows: BTreeMap<(Month, String, Option<String>, Option<String>), FunnelSums> = BTreeMap::new();
+    // Grouped by hash (the keys borrow the shared names), then sorted once: a third of a million
+    // leads make a few hundred rows.
+    let mut rows: HashMap<(Month, &str, Option<&str>, Option<&str>), FunnelSums, Fast> = HashMap::default();
     for i in 0..leads.len() {
         let lead = &leads[i];
         if key[i].is_none() {
             report.leads_without_phone += 1;
         }
         let o = &owned[i];
-        let dir = direction[i].clone().or_else(|| o.first_direction.flatten().map(str::to_string));
+        let dir = direction[i].as_deref().or(o.first_direction.flatten());
         let month = Month::of(lead.created.date());
         // A Funnel row built from a lead takes the lead's branch (the join itself ignores branches).
-        let key = (month, channel[i].clone(), dir, branch_cell(lead.branch.as_deref()));
+        let branch = lead.branch.as_deref().map(str::trim).filter(|t| !t.is_empty());
+        let key = (month, &*channel[i], dir, branch);
         match kind[i] {
             LeadKind::Duplicate => {
                 // A row of zeros, so that the month is still one "in a raw export" (domain.md,
@@ -559,12 +652,14 @@ fn join_leads<'v>(
         ));
     }
 
+    let mut rows: Vec<_> = rows.into_iter().collect();
+    rows.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     rows.into_iter()
         .map(|((month, channel, direction, branch), s)| FunnelRow {
-            branch,
+            branch: branch.map(str::to_string),
             month,
-            channel,
-            direction,
+            channel: channel.to_string(),
+            direction: direction.map(str::to_string),
             leads: Some(s.leads),
             bookings: Some(s.bookings),
             visits: Some(s.visits),
@@ -576,45 +671,62 @@ fn join_leads<'v>(
 }
 
 /// Patient counts of one group of visit rows: distinct patients seen on their first-visit day, and
-/// on a later day.
+/// on a later day. Ids are gathered, then counted once (sorting a group's few ids is cheaper than
+/// a hash set per group).
 #[derive(Default)]
 struct PatientSets {
-    new: HashSet<u32, Fast>,
-    repeat: HashSet<u32, Fast>,
+    new: Vec<u32>,
+    repeat: Vec<u32>,
 }
 
 impl PatientSets {
     fn add(&mut self, id: Option<u32>, date: NaiveDate, by_patient: &Patients) {
         let Some(id) = id else { return };
         if by_patient.first(id) == Some(date) {
-            self.new.insert(id);
+            self.new.push(id);
         } else {
-            self.repeat.insert(id);
+            self.repeat.push(id);
         }
+    }
+
+    /// Distinct new and repeat patients.
+    fn counts(&mut self) -> (f64, f64) {
+        let distinct = |ids: &mut Vec<u32>| {
+            ids.sort_unstable();
+            ids.dedup();
+            ids.len() as f64
+        };
+        (distinct(&mut self.new), distinct(&mut self.repeat))
     }
 }
 
 fn revenue_rows(records: &[VisitRecord], ids: &[Option<u32>], by_patient: &Patients) -> Vec<RevenueRow> {
     // (day, direction, branch) → (revenue, checks, patients).
     type Key<'a> = (NaiveDate, Option<&'a str>, Option<&'a str>);
-    let mut groups: BTreeMap<Key<'_>, (f64, f64, PatientSets)> = BTreeMap::new();
+    // Grouped by hash, then sorted once: a million visits make a few thousand rows.
+    let mut groups: HashMap<Key<'_>, (f64, f64, PatientSets), Fast> = HashMap::default();
     for (v, id) in records.iter().zip(ids) {
         let g = groups.entry((v.date, v.direction.as_deref(), v.branch.as_deref())).or_default();
         g.0 += v.amount;
         g.1 += f64::from(u8::from(v.amount > 0.0));
         g.2.add(*id, v.date, by_patient);
     }
+    let mut groups: Vec<_> = groups.into_iter().collect();
+    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     groups
         .into_iter()
-        .map(|((date, direction, branch), (revenue, checks, sets))| RevenueRow {
-            branch: branch.map(str::to_string),
-            month_row: false,
-            date,
-            direction: direction.map(str::to_string),
-            revenue,
-            checks: Some(checks),
-            new_patients: Some(sets.new.len() as f64),
-            repeat_patients: Some(sets.repeat.len() as f64),
+        .map(|((date, direction, branch), (revenue, checks, mut sets))| {
+            let (new, repeat) = sets.counts();
+            RevenueRow {
+                branch: branch.map(str::to_string),
+                month_row: false,
+                date,
+                direction: direction.map(str::to_string),
+                revenue,
+                checks: Some(checks),
+                new_patients: Some(new),
+                repeat_patients: Some(repeat),
+            }
         })
         .collect()
 }
@@ -629,43 +741,44 @@ fn doctor_rows(
     template: &[DoctorRow],
 ) -> (Vec<DoctorRow>, usize) {
     // A doctor who works in two branches has a row per branch.
-    let mut groups: BTreeMap<(Month, &str, Option<&str>), (f64, PatientSets)> = BTreeMap::new();
-    let mut dir_counts: HashMap<&str, BTreeMap<&str, usize>> = HashMap::new();
+    let mut groups: HashMap<(Month, &str, Option<&str>), (f64, PatientSets), Fast> = HashMap::default();
+    let mut dir_counts: HashMap<(&str, &str), usize, Fast> = HashMap::default();
     for (v, id) in records.iter().zip(ids) {
         let Some(doctor) = v.doctor.as_deref() else { continue };
         let g = groups.entry((Month::of(v.date), doctor, v.branch.as_deref())).or_default();
         g.0 += v.amount;
         g.1.add(*id, v.date, by_patient);
         if let Some(d) = v.direction.as_deref() {
-            *dir_counts.entry(doctor).or_default().entry(d).or_insert(0) += 1;
+            *dir_counts.entry((doctor, d)).or_insert(0) += 1;
         }
     }
-    // The doctor's most frequent direction over the whole export; the BTreeMap walks names in
-    // alphabetical order and only a strictly larger count replaces, so ties go to the first name.
-    let main_direction = |doctor: &str| -> Option<String> {
-        let counts = dir_counts.get(doctor)?;
-        let mut best: Option<(&str, usize)> = None;
-        for (d, n) in counts {
-            if best.is_none_or(|(_, m)| *n > m) {
-                best = Some((d, *n));
-            }
+    let mut groups: Vec<_> = groups.into_iter().collect();
+    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    // The doctor's most frequent direction over the whole export; ties go to the name first in
+    // alphabetical order.
+    let mut best: HashMap<&str, (&str, usize), Fast> = HashMap::default();
+    for (&(doctor, d), &n) in &dir_counts {
+        let b = best.entry(doctor).or_insert((d, n));
+        if n > b.1 || (n == b.1 && d < b.0) {
+            *b = (d, n);
         }
-        best.map(|(d, _)| d.to_string())
-    };
+    }
+    let main_direction = |doctor: &str| best.get(doctor).map(|(d, _)| (*d).to_string());
     let template_of = |m: Month, doctor: &str, branch: Option<&str>| {
         template.iter().find(|r| r.month == m && r.doctor.trim() == doctor && same_branch(r.branch.as_deref(), branch))
     };
     let mut out: Vec<DoctorRow> = groups
-        .iter()
+        .iter_mut()
         .map(|((month, doctor, branch), (revenue, sets))| {
             let t = template_of(*month, doctor, *branch);
+            let (new, repeat) = sets.counts();
             DoctorRow {
                 branch: branch.map(str::to_string),
                 month: *month,
                 doctor: (*doctor).to_string(),
                 direction: main_direction(doctor).or_else(|| t.and_then(|t| t.direction.clone())),
-                primary_patients: Some(sets.new.len() as f64),
-                repeat_patients: Some(sets.repeat.len() as f64),
+                primary_patients: Some(new),
+                repeat_patients: Some(repeat),
                 revenue: Some(*revenue),
                 hours_available: t.and_then(|t| t.hours_available),
                 hours_booked: t.and_then(|t| t.hours_booked),
@@ -680,8 +793,8 @@ fn doctor_rows(
         let has_figures =
             [t.hours_available, t.hours_booked, t.recommended, t.agreed, t.performed].iter().any(Option::is_some);
         let seen = groups
-            .keys()
-            .any(|(m, d, b)| *m == t.month && *d == t.doctor.trim() && same_branch(*b, t.branch.as_deref()));
+            .iter()
+            .any(|((m, d, b), _)| *m == t.month && *d == t.doctor.trim() && same_branch(*b, t.branch.as_deref()));
         if has_figures && !seen {
             kept += 1;
             out.push(DoctorRow { primary_patients: None, repeat_patients: None, revenue: None, ..t.clone() });

@@ -12,10 +12,12 @@ mod csv;
 pub(crate) mod join;
 pub mod key;
 mod phone;
+mod progress;
 mod read;
 mod table;
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use chrono::{NaiveDate, NaiveDateTime};
 
@@ -24,13 +26,16 @@ pub use calls::{Call, parse_call_type, parse_status, read_calls};
 pub use join::{JoinReport, add_alias, ensure_key, join};
 pub use key::{KeyError, PatientKey};
 pub use phone::{Phone, mask_phone};
+pub use progress::{Progress, Stage};
 pub use read::{ColumnPreview, preview_columns, preview_rows};
+use table::Check;
 pub use table::{ColumnMap, ExportKind};
 
 use super::{ImportError, Problem};
 use crate::model::{Month, Project};
 
-/// One lead from the CRM export. The contact's name is not kept.
+/// One lead from the CRM export. The contact's name is not kept; texts are shared copies (one
+/// per distinct value of the export).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lead {
     /// When the lead was created (midnight when the export gives only the day).
@@ -38,18 +43,19 @@ pub struct Lead {
     /// The phone as an identity (its `Debug` is masked).
     pub phone: Phone,
     /// The source as written (a channel or one of its aliases).
-    pub source: String,
+    pub source: Arc<str>,
     /// The direction asked about, if the CRM has it.
-    pub direction: Option<String>,
+    pub direction: Option<Arc<str>>,
     /// The CRM status as written.
-    pub status: Option<String>,
+    pub status: Option<Arc<str>>,
     /// The appointment day, when one was booked.
     pub booked: Option<NaiveDate>,
     /// The chain's branch the lead came to, if the CRM says.
-    pub branch: Option<String>,
+    pub branch: Option<Arc<str>>,
 }
 
-/// One visit from the MIS export. The patient's name is not kept.
+/// One visit from the MIS export. The patient's name is not kept; texts are shared copies (one
+/// per distinct value of the export).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Visit {
     /// The day of the visit.
@@ -57,13 +63,13 @@ pub struct Visit {
     /// The phone as an identity (its `Debug` is masked).
     pub phone: Phone,
     /// The department.
-    pub direction: Option<String>,
+    pub direction: Option<Arc<str>>,
     /// The doctor.
-    pub doctor: Option<String>,
+    pub doctor: Option<Arc<str>>,
     /// Money paid at the visit (an empty cell is 0).
     pub amount: f64,
     /// The chain's branch of the visit, if the MIS says.
-    pub branch: Option<String>,
+    pub branch: Option<Arc<str>>,
 }
 
 /// One row of an ad-cabinet spend export (a day's row is counted in its month).
@@ -112,16 +118,21 @@ pub enum RawError {
 /// [`ImportError`] when the file cannot be opened or read at all. Missing columns and unreadable
 /// values are problems in the result, and their rows are left out.
 pub fn read_leads(path: &Path, map: &ColumnMap) -> Result<(Export<Lead>, Vec<Problem>), ImportError> {
-    let (rows, problems) = read::read_export(path, ExportKind::Leads, map, |r| {
+    read_leads_counted(path, map, &Progress::default())
+}
+
+fn read_leads_counted(path: &Path, map: &ColumnMap, progress: &Progress) -> Read<Lead> {
+    let [mut sources, mut directions, mut statuses, mut branches] = Default::default();
+    let (rows, problems) = read::read_export(path, ExportKind::Leads, map, progress, |r| {
         let created = r.datetime("created");
         let created = r.required("created", created);
-        let phone = r.text("phone").map(|t| Phone::parse(&t)).unwrap_or_default();
-        let source = r.channel("source");
+        let phone = r.phone("phone");
+        let source = r.shared("source", Check::Channel, &mut sources);
         let source = r.required("source", source);
-        let direction = r.channel("direction");
-        let status = r.text("status");
+        let direction = r.shared("direction", Check::Channel, &mut directions);
+        let status = r.shared("status", Check::Plain, &mut statuses);
         let booked = r.day("booked");
-        let branch = r.text("branch");
+        let branch = r.shared("branch", Check::Plain, &mut branches);
         Some(Lead { created: created?, phone, source: source?, direction, status, booked, branch })
     })?;
     Ok((Export { file: read::file_name(path), rows }, problems))
@@ -133,14 +144,19 @@ pub fn read_leads(path: &Path, map: &ColumnMap) -> Result<(Export<Lead>, Vec<Pro
 /// # Errors
 /// As [`read_leads`].
 pub fn read_visits(path: &Path, map: &ColumnMap) -> Result<(Export<Visit>, Vec<Problem>), ImportError> {
-    let (rows, problems) = read::read_export(path, ExportKind::Visits, map, |r| {
+    read_visits_counted(path, map, &Progress::default())
+}
+
+fn read_visits_counted(path: &Path, map: &ColumnMap, progress: &Progress) -> Read<Visit> {
+    let [mut directions, mut doctors, mut branches] = Default::default();
+    let (rows, problems) = read::read_export(path, ExportKind::Visits, map, progress, |r| {
         let date = r.day("date");
         let date = r.required("date", date);
-        let phone = r.text("phone").map(|t| Phone::parse(&t)).unwrap_or_default();
-        let direction = r.channel("direction");
-        let doctor = r.doctor("doctor");
+        let phone = r.phone("phone");
+        let direction = r.shared("direction", Check::Channel, &mut directions);
+        let doctor = r.shared("doctor", Check::Doctor, &mut doctors);
         let amount = r.number("amount").unwrap_or(0.0);
-        let branch = r.text("branch");
+        let branch = r.shared("branch", Check::Plain, &mut branches);
         Some(Visit { date: date?, phone, direction, doctor, amount, branch })
     })?;
     Ok((Export { file: read::file_name(path), rows }, problems))
@@ -152,7 +168,11 @@ pub fn read_visits(path: &Path, map: &ColumnMap) -> Result<(Export<Visit>, Vec<P
 /// # Errors
 /// As [`read_leads`].
 pub fn read_spend(path: &Path, map: &ColumnMap) -> Result<(Export<SpendRow>, Vec<Problem>), ImportError> {
-    let (rows, problems) = read::read_export(path, ExportKind::Spend, map, |r| {
+    read_spend_counted(path, map, &Progress::default())
+}
+
+fn read_spend_counted(path: &Path, map: &ColumnMap, progress: &Progress) -> Read<SpendRow> {
+    let (rows, problems) = read::read_export(path, ExportKind::Spend, map, progress, |r| {
         let day = r.day("date");
         let month = day.map(Month::of).or_else(|| r.month("month"));
         let month = if r.has("date") { r.required("date", month) } else { r.required("month", month) };
@@ -186,6 +206,8 @@ pub struct RawInputs {
     pub calls_map: ColumnMap,
     /// The patient key; `None`: this machine's ([`PatientKey::machine`]).
     pub key: Option<PatientKey>,
+    /// Where the import counts how far it has got, for a progress bar; `None`: nobody watches.
+    pub progress: Option<Arc<Progress>>,
 }
 
 impl RawInputs {
@@ -242,15 +264,22 @@ fn unreadable(path: &Path, e: &ImportError, problems: &mut Vec<Problem>, unread:
 pub fn import_raw(project: &mut Project, inputs: &RawInputs) -> Result<(JoinReport, Vec<Problem>), RawError> {
     let mut problems = Vec::new();
     let mut unread = Vec::new();
+    let quiet = Progress::default();
+    let progress = inputs.progress.as_deref().unwrap_or(&quiet);
+    let files = [&inputs.leads, &inputs.visits, &inputs.spend, &inputs.calls];
+    progress.set_total(
+        files.iter().flat_map(|p| p.as_ref()).filter_map(|p| std::fs::metadata(p).ok()).map(|m| m.len()).sum(),
+    );
+    progress.set_stage(Stage::Reading);
     // The exports are independent files: the leads and spend are read on a second core while the
     // visits (the biggest) are read on this one. Their problems are still listed in file order.
     let (leads, visits, spend) = std::thread::scope(|scope| {
         let others = scope.spawn(|| {
-            let leads = inputs.leads.as_ref().map(|p| read_leads(p, &inputs.leads_map));
-            let spend = inputs.spend.as_ref().map(|p| read_spend(p, &inputs.spend_map));
+            let leads = inputs.leads.as_ref().map(|p| read_leads_counted(p, &inputs.leads_map, progress));
+            let spend = inputs.spend.as_ref().map(|p| read_spend_counted(p, &inputs.spend_map, progress));
             (leads, spend)
         });
-        let visits = inputs.visits.as_ref().map(|p| read_visits(p, &inputs.visits_map));
+        let visits = inputs.visits.as_ref().map(|p| read_visits_counted(p, &inputs.visits_map, progress));
         let (leads, spend) = match others.join() {
             Ok(read) => read,
             Err(panic) => std::panic::resume_unwind(panic),
@@ -264,13 +293,14 @@ pub fn import_raw(project: &mut Project, inputs: &RawInputs) -> Result<(JoinRepo
         Some(k) => k.clone(),
         None => PatientKey::machine()?,
     };
+    progress.set_stage(Stage::Joining);
     let (mut report, mut notices) = if leads.is_none() && visits.is_none() && spend.is_none() {
         (JoinReport::default(), Vec::new())
     } else {
-        join(project, &key, leads.as_ref(), visits.as_ref(), spend.as_ref())?
+        join(project, &key, leads.as_ref(), visits, spend.as_ref())?
     };
     let calls = match &inputs.calls {
-        Some(p) => match read_calls(p, &inputs.calls_map) {
+        Some(p) => match calls::read_calls_counted(p, &inputs.calls_map, progress) {
             Ok((ex, mut pr)) => {
                 problems.append(&mut pr);
                 if ex.is_none() {
@@ -293,5 +323,6 @@ pub fn import_raw(project: &mut Project, inputs: &RawInputs) -> Result<(JoinRepo
     }
     problems.append(&mut notices);
     report.unread = unread;
+    progress.set_stage(Stage::Done);
     Ok((report, problems))
 }

@@ -9,37 +9,90 @@ use std::fmt;
 
 /// A phone as an identity: the normalised digits (`79161234567`), or none when the phone had fewer
 /// than 10 digits (or was empty).
+///
+/// The digits are kept inline (a million visits each carry one): no heap allocation unless a
+/// number is longer than any phone plan has (over [`INLINE`] digits).
 #[derive(Clone, PartialEq, Eq, Hash, Default)]
-pub struct Phone(Option<String>);
+pub struct Phone(Digits);
+
+/// How many digits are kept inline; longer numbers go to the heap.
+const INLINE: usize = 22;
+
+#[derive(Clone, PartialEq, Eq, Hash, Default)]
+enum Digits {
+    #[default]
+    None,
+    Inline {
+        len: u8,
+        buf: [u8; INLINE],
+    },
+    Long(Box<str>),
+}
 
 impl Phone {
     /// Normalises a phone as written (domain.md, "Identity"): digits only; 11 digits starting with
     /// 8 → the 8 becomes 7; 10 digits → 7 in front; fewer than 10 → no identity. Longer numbers
     /// (foreign ones) are kept as their digits.
     pub fn parse(text: &str) -> Phone {
-        let mut digits: String = text.chars().filter(char::is_ascii_digit).collect();
-        match digits.len() {
-            0..=9 => return Phone(None),
-            10 => digits.insert(0, '7'),
-            11 if digits.starts_with('8') => digits.replace_range(0..1, "7"),
+        // ASCII digits are single bytes in UTF-8 (multi-byte sequences never hold one).
+        let mut buf = [0u8; INLINE];
+        let mut len = 0usize;
+        let mut count = 0usize;
+        for b in text.bytes().filter(u8::is_ascii_digit) {
+            // One slot is left for the 7 put in front of a 10-digit number.
+            if len + 1 < INLINE {
+                buf[len] = b;
+                len += 1;
+            }
+            count += 1;
+        }
+        if count > len {
+            let digits: String = text.chars().filter(char::is_ascii_digit).collect();
+            return Phone(Digits::Long(digits.into_boxed_str()));
+        }
+        match len {
+            0..=9 => return Phone(Digits::None),
+            10 => {
+                buf.copy_within(0..10, 1);
+                buf[0] = b'7';
+                len = 11;
+            }
+            11 if buf[0] == b'8' => buf[0] = b'7',
             _ => {}
         }
-        Phone(Some(digits))
+        Phone(Digits::Inline { len: len as u8, buf })
     }
 
     /// Whether the phone identifies a patient (10 digits or more).
     pub fn is_identity(&self) -> bool {
-        self.0.is_some()
+        !matches!(self.0, Digits::None)
     }
 
     /// The normalised digits. Only the join should need them; never print them.
     pub fn digits(&self) -> Option<&str> {
-        self.0.as_deref()
+        match &self.0 {
+            Digits::None => None,
+            Digits::Inline { len, buf } => std::str::from_utf8(&buf[..usize::from(*len)]).ok(),
+            Digits::Long(d) => Some(d),
+        }
+    }
+
+    /// The digits as one number, for a small hash key: up to 18 digits, their count in the top
+    /// bits (so that `0791…` and `791…` differ); `None` for no identity and longer numbers.
+    pub(crate) fn packed(&self) -> Option<u64> {
+        let Digits::Inline { len, buf } = &self.0 else { return None };
+        let len = usize::from(*len);
+        if len > 18 {
+            return None;
+        }
+        let value = buf[..len].iter().fold(0u64, |n, d| n * 10 + u64::from(d - b'0'));
+        // 10^18 < 2^60: the count fits in the four bits above.
+        Some(value | (len as u64 - 10) << 60)
     }
 
     /// The phone masked for messages: `+7 916 ***-**-67`.
     pub fn masked(&self) -> String {
-        match &self.0 {
+        match self.digits() {
             Some(d) => mask_digits(d),
             None => "(no phone)".to_string(),
         }
@@ -84,6 +137,16 @@ mod tests {
         assert!(!Phone::parse("123-45-67").is_identity());
         assert!(!Phone::parse("").is_identity());
         assert_eq!(Phone::parse("+375 29 123 45 67").digits(), Some("375291234567"));
+        // Past the inline digits, a number is still kept whole.
+        let long = "1".repeat(30);
+        assert_eq!(Phone::parse(&long).digits(), Some(long.as_str()));
+        assert_eq!(Phone::parse(&"2".repeat(21)).digits(), Some("2".repeat(21).as_str()));
+        // Packed keys tell numbers apart by their count of digits too; long ones are not packed.
+        let packed = |s: &str| Phone::parse(s).packed();
+        assert_eq!(packed("8 916 123 45 67"), packed("9161234567"));
+        assert_ne!(packed("0079161234567"), packed("079161234567"));
+        assert_eq!(packed(&"3".repeat(19)), None);
+        assert_eq!(packed("123"), None);
     }
 
     #[test]

@@ -6,9 +6,14 @@ use std::path::Path;
 
 use calamine::{Reader, SheetType};
 
+use std::io::Read;
+
+use encoding_rs::{Encoding, UTF_8};
+
+use super::Progress;
 use super::csv::{MAX_QUOTED_LINES, Records, SEPARATORS, decode, encoding_doubt, guess_separator};
 use super::table::{
-    ColumnMap, ExportKind, Header, NoHeader, Place, RowCells, RowReader, find_header, read_rows, screen,
+    ColumnMap, ExportKind, Gather, Header, NoHeader, Place, RowCells, RowReader, find_header, read_rows, screen,
 };
 use crate::import::grid::read_grid;
 use crate::import::{ImportError, Problem, open_book};
@@ -58,9 +63,10 @@ pub(crate) fn read_export<T>(
     path: &Path,
     kind: ExportKind,
     map: &ColumnMap,
+    progress: &Progress,
     read: impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
 ) -> Result<(Vec<T>, Vec<Problem>), ImportError> {
-    let (items, problems, preview) = pass(path, kind, map, usize::MAX, read)?;
+    let (items, problems, preview) = pass(path, kind, map, usize::MAX, progress, read)?;
     let not_an_export =
         |reason: String| ImportError::NotAnExport { path: path.to_path_buf(), what: kind.label(), reason };
     if !preview.missing.is_empty() {
@@ -90,9 +96,10 @@ pub(crate) fn read_export_found<T>(
     path: &Path,
     kind: ExportKind,
     map: &ColumnMap,
+    progress: &Progress,
     read: impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
 ) -> Result<(Vec<T>, Vec<Problem>, bool), ImportError> {
-    pass(path, kind, map, usize::MAX, read).map(|(items, problems, preview)| {
+    pass(path, kind, map, usize::MAX, progress, read).map(|(items, problems, preview)| {
         let found = preview.header_row.is_some() && preview.missing.is_empty();
         (items, problems, found)
     })
@@ -103,7 +110,7 @@ pub(crate) fn read_export_found<T>(
 /// # Errors
 /// As reading the export.
 pub fn preview_columns(path: &Path, kind: ExportKind, map: &ColumnMap) -> Result<ColumnPreview, ImportError> {
-    pass(path, kind, map, 0, |_| None::<()>).map(|(_, _, preview)| preview)
+    pass(path, kind, map, 0, &Progress::default(), |_| None::<()>).map(|(_, _, preview)| preview)
 }
 
 /// The first `limit` data rows of an export as text, for the import dialog's preview: one
@@ -120,7 +127,7 @@ pub fn preview_rows(
     limit: usize,
 ) -> Result<Vec<Vec<(&'static str, String)>>, ImportError> {
     let keys: Vec<&'static str> = kind.columns().iter().map(|c| c.key).filter(|k| !ExportKind::is_private(k)).collect();
-    pass(path, kind, map, limit, |r| {
+    pass(path, kind, map, limit, &Progress::default(), |r| {
         let mut row = Vec::new();
         for k in keys.iter().copied().filter(|k| r.has(k)).collect::<Vec<_>>() {
             let text = r.text(k).unwrap_or_default();
@@ -163,20 +170,34 @@ fn pass<T>(
     kind: ExportKind,
     map: &ColumnMap,
     limit: usize,
+    progress: &Progress,
     mut read: impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
 ) -> Result<Pass<T>, ImportError> {
-    let bytes = std::fs::read(path).map_err(|source| ImportError::Open { path: path.to_path_buf(), source })?;
-    if bytes.is_empty() {
-        return Err(ImportError::Empty { path: path.to_path_buf() });
-    }
+    let open = |source| ImportError::Open { path: path.to_path_buf(), source };
     let file = file_name(path);
     let encoding = |bytes: &[u8]| match encoding_doubt(bytes) {
         Some(doubt) => Err(ImportError::Encoding { path: path.to_path_buf(), reason: doubt.explain() }),
         None => Ok(()),
     };
     if is_csv_name(path) {
+        // UTF-8 text is read chunk by chunk (a 100 MB export is never held whole); any other
+        // encoding, or a chunk that is not UTF-8 after all, is read again as a whole.
+        let f = std::fs::File::open(path).map_err(open)?;
+        if let Some(found) = read_csv_stream(&file, f, kind, map, limit, progress, &mut read).map_err(open)? {
+            return Ok(found);
+        }
+        let bytes = std::fs::read(path).map_err(open)?;
+        progress.read(bytes.len());
+        if bytes.is_empty() {
+            return Err(ImportError::Empty { path: path.to_path_buf() });
+        }
         encoding(&bytes)?;
         return Ok(read_csv(&file, &bytes, kind, map, limit, &mut read));
+    }
+    let bytes = std::fs::read(path).map_err(open)?;
+    progress.read(bytes.len());
+    if bytes.is_empty() {
+        return Err(ImportError::Empty { path: path.to_path_buf() });
     }
     let unreadable = |reason: String| ImportError::Unreadable { path: path.to_path_buf(), reason };
     let attempt =
@@ -203,30 +224,38 @@ fn read_csv<T>(
     let text = decode(bytes);
     let text = text.as_ref();
     let place = Place { file, sheet: None };
-    // The separator is the one under which a line near the top reads as the export's header.
-    let mut found: Option<(u8, Header)> = None;
-    let mut first_miss: Option<NoHeader> = None;
-    for sep in SEPARATORS {
-        let head: Vec<(u32, RowCells<'_>)> =
-            Records::new(text, sep).take(HEAD_ROWS).map(|(l, f)| (l, RowCells::Text(f))).collect();
-        match find_header(kind, map, &head) {
-            Ok(h) => {
-                found = Some((sep, h));
-                break;
-            }
-            Err(miss) if sep == guess_separator(text) => first_miss = Some(miss),
-            Err(_) => {}
-        }
-    }
-    let Some((sep, header)) = found else {
-        let miss = first_miss.unwrap_or(NoHeader { row: None, matched: 0, missing: Vec::new() });
-        return (Vec::new(), place.missing(kind, &miss), preview_missing(None, &miss));
+    let (sep, header) = match csv_header(text, false, kind, map) {
+        Ok(found) => found,
+        Err(miss) => return (Vec::new(), place.missing(kind, &miss), preview_missing(None, &miss)),
     };
     let mut problems = place.header_notices(&header);
     let mut records = Records::new(text, sep);
     let rows = records.by_ref().skip(header.index + 1).take(limit).map(|(l, f)| (l, RowCells::Text(f)));
     let items = read_rows(&place, &header, rows, false, &mut problems, read);
-    for line in records.broken() {
+    broken_quotes(&place, records.broken(), &mut problems);
+    (items, problems, preview_of(None, &header))
+}
+
+/// The separator under which a record near the top of `text` reads as the export's header, and
+/// that header; or the header that came closest under the separator the first line suggests.
+/// `more`: `text` is the first chunk of a longer file.
+fn csv_header(text: &str, more: bool, kind: ExportKind, map: &ColumnMap) -> Result<(u8, Header), NoHeader> {
+    let mut first_miss: Option<NoHeader> = None;
+    for sep in SEPARATORS {
+        let head: Vec<(u32, RowCells<'_>)> =
+            Records::chunk(text, sep, 1, more).take(HEAD_ROWS).map(|(l, f)| (l, RowCells::Text(f))).collect();
+        match find_header(kind, map, &head) {
+            Ok(h) => return Ok((sep, h)),
+            Err(miss) if sep == guess_separator(text) => first_miss = Some(miss),
+            Err(_) => {}
+        }
+    }
+    Err(first_miss.unwrap_or(NoHeader { row: None, matched: 0, missing: Vec::new() }))
+}
+
+/// One error per record left out because a quote in it was never closed.
+fn broken_quotes(place: &Place<'_>, lines: &[u32], problems: &mut Vec<Problem>) {
+    for line in lines {
         problems.push(
             place
                 .problem(
@@ -239,7 +268,114 @@ fn read_csv<T>(
                 .at_row(*line),
         );
     }
-    (items, problems, preview_of(None, &header))
+}
+
+/// How much of a CSV file is read at a time: big enough that the header and the first rows are
+/// in the first chunk, small enough that a 100 MB export never sits in memory.
+const CHUNK: usize = 1 << 20;
+
+/// Reads more of `source` onto the end of `buf` (up to [`CHUNK`] bytes, counted in `progress`);
+/// whether the file ended.
+fn fill(source: &mut impl Read, buf: &mut Vec<u8>, progress: &Progress) -> std::io::Result<bool> {
+    let start = buf.len();
+    buf.resize(start + CHUNK, 0);
+    let mut got = 0;
+    while got < CHUNK {
+        match source.read(&mut buf[start + got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => {
+                buf.truncate(start);
+                return Err(e);
+            }
+        }
+    }
+    buf.truncate(start + got);
+    progress.read(got);
+    Ok(got < CHUNK)
+}
+
+/// Reads a UTF-8 CSV export chunk by chunk, as [`read_csv`] reads it whole. `Ok(None)` when the
+/// file is not plain UTF-8 (a byte-order mark of UTF-16, a zero byte near the top, or bytes that
+/// are not UTF-8 anywhere): it is then read whole, where the encoding is told or refused.
+fn read_csv_stream<T>(
+    file: &str,
+    mut source: impl Read,
+    kind: ExportKind,
+    map: &ColumnMap,
+    limit: usize,
+    progress: &Progress,
+    read: &mut impl FnMut(&mut RowReader<'_, '_>) -> Option<T>,
+) -> std::io::Result<Option<Pass<T>>> {
+    let mut buf = Vec::with_capacity(2 * CHUNK);
+    let mut eof = fill(&mut source, &mut buf, progress)?;
+    let bom = match Encoding::for_bom(&buf) {
+        None => 0,
+        Some((encoding, bom)) if encoding == UTF_8 => bom,
+        Some(_) => return Ok(None),
+    };
+    if buf.is_empty() || buf[..buf.len().min(64 * 1024)].contains(&0) {
+        return Ok(None);
+    }
+    buf.drain(..bom);
+    // The chunk's text: up to its last line break (unless the file ended), so no record and no
+    // character is split between chunks; `None`: not UTF-8.
+    let complete = |buf: &[u8], eof: bool| -> Option<usize> {
+        if eof { Some(buf.len()) } else { buf.iter().rposition(|b| *b == b'\n').map(|i| i + 1) }
+    };
+    let place = Place { file, sheet: None };
+    // The header is looked for in the first chunk (with a whole line at least).
+    let mut end = complete(&buf, eof);
+    while end.is_none() && !eof {
+        eof = fill(&mut source, &mut buf, progress)?;
+        end = complete(&buf, eof);
+    }
+    let Ok(head) = std::str::from_utf8(&buf[..end.unwrap_or(buf.len())]) else { return Ok(None) };
+    let (sep, header) = match csv_header(head, !eof, kind, map) {
+        Ok(found) => found,
+        Err(miss) => return Ok(Some((Vec::new(), place.missing(kind, &miss), preview_missing(None, &miss)))),
+    };
+    let mut problems = place.header_notices(&header);
+    let mut gather = Gather::default();
+    let mut broken = Vec::new();
+    let (mut skip, mut left, mut line) = (header.index + 1, limit, 1);
+    loop {
+        let end = match complete(&buf, eof) {
+            Some(end) => end,
+            None => {
+                eof = fill(&mut source, &mut buf, progress)?;
+                continue;
+            }
+        };
+        let Ok(text) = std::str::from_utf8(&buf[..end]) else { return Ok(None) };
+        let mut records = Records::chunk(text, sep, line, !eof);
+        let rows = records
+            .by_ref()
+            .filter(|_| {
+                let header_or_above = skip > 0;
+                skip = skip.saturating_sub(1);
+                !header_or_above
+            })
+            .take_while(|_| {
+                let take = left > 0;
+                left = left.saturating_sub(1);
+                take
+            })
+            .map(|(l, f)| (l, RowCells::Text(f)));
+        gather.feed(&place, &header, rows, false, &mut problems, &mut *read);
+        broken.extend_from_slice(records.broken());
+        let (rest, next_line) = records.rest();
+        if eof && rest == buf.len() || left == 0 {
+            break;
+        }
+        buf.drain(..rest);
+        line = next_line;
+        eof = fill(&mut source, &mut buf, progress)?;
+    }
+    broken_quotes(&place, &broken, &mut problems);
+    let items = gather.finish(&place, &mut problems);
+    Ok(Some((items, problems, preview_of(None, &header))))
 }
 
 fn read_workbook<T>(

@@ -5,11 +5,13 @@
 //! same rules: text by the `parse_*` functions of [`crate::import::cells`], cells by `cell_*`.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
+use std::sync::Arc;
 
 use calamine::Data;
 use chrono::{NaiveDate, NaiveDateTime, NaiveTime, Timelike};
 
-use super::phone::mask_phone;
+use super::phone::{Phone, mask_phone};
 use crate::import::Problem;
 use crate::import::cells::{
     ValueError, cell_day, cell_display, cell_is_blank, cell_month, cell_number, cell_seconds, cell_text,
@@ -18,7 +20,7 @@ use crate::import::cells::{
 use crate::import::redact::{holds_digit_run, looks_personal, mask_digit_runs};
 use crate::import::schema::Column;
 use crate::import::sheet::list_rows;
-use crate::model::Month;
+use crate::model::{Interner, Month};
 
 /// How many non-blank rows from the top may hold the header (a report title above it is common).
 const HEADER_SEARCH_ROWS: usize = 10;
@@ -589,32 +591,57 @@ impl RowReader<'_, '_> {
     /// (see [`looks_personal`]) is refused with an error that shows it masked: it must never become
     /// a channel or direction that reaches the project, the JSON or the report.
     pub fn channel(&mut self, key: &str) -> Option<String> {
-        self.public_text(key, false)
-    }
-
-    /// A doctor's name: names are what the column holds, but a value with a phone's digits (a
-    /// patient's phone shifted into it) is refused as [`Self::channel`] refuses it.
-    pub fn doctor(&mut self, key: &str) -> Option<String> {
-        self.public_text(key, true)
-    }
-
-    fn public_text(&mut self, key: &str, names_allowed: bool) -> Option<String> {
         let text = self.text(key)?;
-        let personal = if names_allowed { holds_digit_run(&text) } else { looks_personal(&text) };
-        if personal || holds_several_fields(&text) {
+        if let Some(message) = refusal(&text, Check::Channel) {
             if let Some((column, _)) = self.lookup(key) {
-                self.errors.push(RowError {
-                    column,
-                    value: None,
-                    message: format!(
-                        "«{}» looks like a person's name or phone, not a channel, and is never used as a channel name",
-                        mask_person(&text)
-                    ),
-                });
+                self.errors.push(RowError { column, value: None, message });
             }
             return None;
         }
         Some(text)
+    }
+
+    /// The phone of field `key` (no identity when the field is absent, blank or unreadable; an
+    /// unreadable cell is an error as for [`Self::text`]). A CSV field is parsed where it lies.
+    pub fn phone(&mut self, key: &str) -> Phone {
+        let cells = self.cells;
+        match self.columns.iter().find(|(c, _)| c.key == key).map(|(_, idx)| cells.get(*idx)) {
+            Some(Cell::Text(s)) => Phone::parse(s),
+            Some(Cell::Data(_)) => self.text(key).map(|t| Phone::parse(&t)).unwrap_or_default(),
+            None => Phone::default(),
+        }
+    }
+
+    /// A text field as one shared copy per distinct value (see [`Shared`]), checked as `check`
+    /// says: [`Check::Channel`] as [`Self::channel`]; [`Check::Doctor`] refuses a phone's digits only
+    /// (names are what a doctor or employee column holds).
+    /// The checks run once per distinct value, not once per row.
+    pub fn shared(&mut self, key: &str, check: Check, cache: &mut Shared) -> Option<Arc<str>> {
+        let cells = self.cells;
+        let (column, idx) = self.columns.iter().find(|(c, _)| c.key == key).copied()?;
+        let verdict = match cells.get(idx) {
+            Cell::Text(raw) => match cache.seen.get(raw) {
+                Some(v) => v.clone(),
+                None => {
+                    let v = cache.verdict(raw.trim(), check);
+                    cache.seen.insert(raw.into(), v.clone());
+                    v
+                }
+            },
+            // Workbook cells are read as text first (their errors located as any text's).
+            Cell::Data(_) => {
+                let text = self.text(key)?;
+                cache.verdict(&text, check)
+            }
+        };
+        match verdict {
+            Verdict::Blank => None,
+            Verdict::Text(t) => Some(t),
+            Verdict::Refused(message) => {
+                self.errors.push(RowError { column, value: None, message });
+                None
+            }
+        }
     }
 
     /// `value`, or an error when the required cell is empty.
@@ -661,11 +688,28 @@ impl RowReader<'_, '_> {
     }
 
     /// A text field read by `parse` (a word of a fixed list, such as a call status); a value it
-    /// refuses is located like any other.
-    pub fn word<T>(&mut self, key: &str, parse: impl FnOnce(&str) -> Result<T, ValueError>) -> Option<T> {
-        self.read(key, |c| match c.text()? {
-            Some(t) => parse(&t).map(Some),
-            None => Ok(None),
+    /// refuses is located like any other. Each distinct spelling is parsed once (`cache` keeps
+    /// the answers).
+    pub fn known_word<T: Clone>(
+        &mut self,
+        key: &str,
+        parse: impl Fn(&str) -> Result<T, ValueError>,
+        cache: &mut Words<T>,
+    ) -> Option<T> {
+        self.read(key, |c| match c {
+            Cell::Text(raw) => {
+                if let Some(known) = cache.0.get(raw) {
+                    return known.clone();
+                }
+                let t = raw.trim();
+                let answer = if t.is_empty() { Ok(None) } else { parse(t).map(Some) };
+                cache.0.insert(raw.into(), answer.clone());
+                answer
+            }
+            Cell::Data(_) => match c.text()? {
+                Some(t) => parse(&t).map(Some),
+                None => Ok(None),
+            },
         })
     }
 
@@ -675,6 +719,72 @@ impl RowReader<'_, '_> {
             Cell::Text(s) => parse_seconds(s),
             Cell::Data(d) => cell_seconds(d),
         })
+    }
+}
+
+/// Which values a text field refuses (see [`RowReader::shared`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Check {
+    /// Any text.
+    Plain,
+    /// A channel, source or direction: never a person's name or phone.
+    Channel,
+    /// A doctor: names are what the column holds, but never a phone's digits.
+    Doctor,
+}
+
+/// Why `text` (trimmed, not blank) cannot be a value of a field checked by `check`, as the
+/// row error says it; `None` when it can.
+fn refusal(text: &str, check: Check) -> Option<String> {
+    let personal = match check {
+        Check::Plain => return None,
+        Check::Channel => looks_personal(text),
+        Check::Doctor => holds_digit_run(text),
+    };
+    (personal || holds_several_fields(text)).then(|| {
+        format!(
+            "«{}» looks like a person's name or phone, not a channel, and is never used as a channel name",
+            mask_person(text)
+        )
+    })
+}
+
+/// What a text field's value was found to be.
+#[derive(Clone, Debug)]
+enum Verdict {
+    Blank,
+    Text(Arc<str>),
+    Refused(String),
+}
+
+/// The distinct values of one text field of an export, each checked once and kept as one shared
+/// copy: a million visits name a few hundred directions and doctors.
+#[derive(Default)]
+pub(crate) struct Shared {
+    /// Verdicts by the field as written (untrimmed).
+    seen: HashMap<Box<str>, Verdict, rustc_hash::FxBuildHasher>,
+    texts: Interner,
+}
+
+impl Shared {
+    fn verdict(&mut self, text: &str, check: Check) -> Verdict {
+        let t = text.trim();
+        if t.is_empty() {
+            return Verdict::Blank;
+        }
+        match refusal(t, check) {
+            Some(message) => Verdict::Refused(message),
+            None => Verdict::Text(self.texts.get(t)),
+        }
+    }
+}
+
+/// The answers of a word field's parser by the field as written (see [`RowReader::known_word`]).
+pub(crate) struct Words<T>(HashMap<Box<str>, Result<Option<T>, ValueError>, rustc_hash::FxBuildHasher>);
+
+impl<T> Default for Words<T> {
+    fn default() -> Self {
+        Self(HashMap::default())
     }
 }
 
@@ -764,41 +874,77 @@ pub(crate) fn read_rows<'a, T>(
     rows: impl Iterator<Item = (u32, RowCells<'a>)>,
     is_1904: bool,
     problems: &mut Vec<Problem>,
-    mut read: impl FnMut(&mut RowReader<'_, 'a>) -> Option<T>,
+    read: impl FnMut(&mut RowReader<'_, 'a>) -> Option<T>,
 ) -> Vec<T> {
-    let mut out = Vec::new();
-    let mut totals = Vec::new();
-    for (row, cells) in rows {
-        if header.columns.iter().all(|(_, idx)| cells.get(*idx).is_blank()) {
-            continue;
-        }
-        if cells.has_total_label() {
-            totals.push(row);
-            continue;
-        }
-        let mut reader = RowReader { cells: &cells, columns: &header.columns, is_1904, errors: Vec::new() };
-        let item = read(&mut reader);
-        if reader.errors.is_empty() {
-            out.extend(item);
-        } else {
-            for e in reader.errors {
-                let mut p = place
-                    .problem(true, format!("{}; the row was left out", e.message))
-                    .at_row(row)
-                    .in_column(e.column.label());
-                if let Some(v) = e.value {
-                    p = p.with_value(v);
+    let mut gather = Gather::default();
+    gather.feed(place, header, rows, is_1904, problems, read);
+    gather.finish(place, problems)
+}
+
+/// The items of an export read in pieces (a CSV file chunk by chunk), with the totals rows
+/// skipped, for [`read_rows`]'s one notice at the end.
+pub(crate) struct Gather<T> {
+    /// The items read so far, in file order.
+    pub items: Vec<T>,
+    totals: Vec<u32>,
+}
+
+impl<T> Default for Gather<T> {
+    fn default() -> Self {
+        Self { items: Vec::new(), totals: Vec::new() }
+    }
+}
+
+impl<T> Gather<T> {
+    /// Reads `rows` as [`read_rows`] does, adding to what was read before.
+    pub(crate) fn feed<'a>(
+        &mut self,
+        place: &Place<'_>,
+        header: &Header,
+        rows: impl Iterator<Item = (u32, RowCells<'a>)>,
+        is_1904: bool,
+        problems: &mut Vec<Problem>,
+        mut read: impl FnMut(&mut RowReader<'_, 'a>) -> Option<T>,
+    ) {
+        for (row, cells) in rows {
+            if header.columns.iter().all(|(_, idx)| cells.get(*idx).is_blank()) {
+                continue;
+            }
+            if cells.has_total_label() {
+                self.totals.push(row);
+                continue;
+            }
+            let mut reader = RowReader { cells: &cells, columns: &header.columns, is_1904, errors: Vec::new() };
+            let item = read(&mut reader);
+            if reader.errors.is_empty() {
+                self.items.extend(item);
+            } else {
+                for e in reader.errors {
+                    let mut p = place
+                        .problem(true, format!("{}; the row was left out", e.message))
+                        .at_row(row)
+                        .in_column(e.column.label());
+                    if let Some(v) = e.value {
+                        p = p.with_value(v);
+                    }
+                    problems.push(p);
                 }
-                problems.push(p);
             }
         }
     }
-    if !totals.is_empty() {
-        let (what, verb) =
-            if totals.len() == 1 { ("row", "is a totals row and was") } else { ("rows", "are totals rows and were") };
-        problems.push(place.problem(false, format!("{what} {} {verb} skipped", list_rows(&totals))));
+
+    /// The items, after the notice naming the totals rows skipped (if any).
+    pub(crate) fn finish(self, place: &Place<'_>, problems: &mut Vec<Problem>) -> Vec<T> {
+        if !self.totals.is_empty() {
+            let (what, verb) = if self.totals.len() == 1 {
+                ("row", "is a totals row and was")
+            } else {
+                ("rows", "are totals rows and were")
+            };
+            problems.push(place.problem(false, format!("{what} {} {verb} skipped", list_rows(&self.totals))));
+        }
+        self.items
     }
-    out
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Running the queued commands once per frame: the unsaved-changes question, each command's
 //! effect, edits through the undo stack, jumping to a problem's cell, and the global shortcuts.
 
+use super::command_table::{self, CommandId, EnabledWhen};
 use super::*;
 
 impl App {
@@ -215,36 +216,67 @@ impl App {
         &self.months.1
     }
 
-    /// Global shortcuts; text fields keep their own undo and clipboard.
+    /// Global shortcuts from the command table; text fields keep their own undo and clipboard.
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
         if self.dialog.is_some() || self.plan_dialog.is_some() || self.raw_import.is_some() {
             return;
         }
         let text_focused = ctx.text_edit_focused();
-        let take = |m: Modifiers, k: Key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(m, k)));
-        if take(Modifiers::NONE, Key::F11) {
-            self.commands.push(Command::Meeting(self.meeting.is_none()));
+        for (shortcut, id) in command_table::shortcuts_in_match_order() {
+            let spec = id.spec();
+            if (text_focused && !spec.in_text) || !self.enabled(spec.enabled) {
+                continue;
+            }
+            if ctx.input_mut(|i| i.consume_shortcut(&shortcut)) {
+                let c = self.command_for(id);
+                self.commands.push(c);
+            }
         }
-        if take(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
-            self.commands.push(Command::SaveAs);
+    }
+
+    /// Whether a command of the table can run now.
+    pub(super) fn enabled(&self, when: EnabledWhen) -> bool {
+        match when {
+            EnabledWhen::Always => true,
+            EnabledWhen::CanUndo => self.doc.history().can_undo(),
+            EnabledWhen::CanRedo => self.doc.history().can_redo(),
+            EnabledWhen::ChartShown => self.view == View::Charts && self.charts.chart_rect.is_some(),
         }
-        if take(Modifiers::COMMAND, Key::S) {
-            self.commands.push(Command::Save);
+    }
+
+    /// The command a menu item or shortcut of the table runs.
+    pub(super) fn command_for(&self, id: CommandId) -> Command {
+        match id {
+            CommandId::New => Command::New,
+            CommandId::Open => Command::Open,
+            CommandId::Demo => Command::Demo,
+            CommandId::ImportExports => Command::ImportExports,
+            CommandId::Save => Command::Save,
+            CommandId::SaveAs => Command::SaveAs,
+            CommandId::ExportTemplate => Command::ExportTemplate,
+            CommandId::ExportReport => Command::ExportReport,
+            CommandId::ExportStory => Command::ExportStory,
+            CommandId::SaveChartPng => Command::SaveChartPng,
+            CommandId::Quit => Command::Quit,
+            CommandId::Undo => Command::Undo,
+            CommandId::Redo => Command::Redo,
+            CommandId::BuildPlan => Command::BuildPlan,
+            CommandId::Meeting => Command::Meeting(self.meeting.is_none()),
+            CommandId::ShowAarrr => Command::Show(View::Aarrr),
         }
-        if take(Modifiers::COMMAND, Key::O) {
-            self.commands.push(Command::Open);
+    }
+
+    /// A menu item of the command table: its label, tooltip and enabled rule from the table; a
+    /// click queues its command.
+    pub(super) fn command_button(&mut self, ui: &mut egui::Ui, id: CommandId) {
+        let spec = id.spec();
+        let mut r = ui.add_enabled(self.enabled(spec.enabled), egui::Button::new(tr(self.lang, spec.label)));
+        if let Some(hint) = spec.hint {
+            r = r.on_hover_text(tr(self.lang, hint));
         }
-        if take(Modifiers::COMMAND, Key::N) {
-            self.commands.push(Command::New);
-        }
-        if text_focused {
-            return;
-        }
-        if take(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) || take(Modifiers::COMMAND, Key::Y) {
-            self.commands.push(Command::Redo);
-        }
-        if take(Modifiers::COMMAND, Key::Z) {
-            self.commands.push(Command::Undo);
+        if r.clicked() {
+            let c = self.command_for(id);
+            self.commands.push(c);
         }
     }
 }

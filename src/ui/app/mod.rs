@@ -1,7 +1,13 @@
 //! The app: the open document, the views, the menus, the command queue, the KPI cache, saving
-//! (each edit into the open project file; a recovery file for anything else) and the dialogs. [`App::frame_ui`] is one frame; eframe and the kittest harness both call it.
+//! (each edit into the open project file; a recovery file for anything else) and the dialogs.
+//! [`App::frame_ui`] is one frame; eframe and the kittest harness both call it.
+//!
+//! Here: the App state and the frame loop; [`command_table`] (what menus and shortcuts run);
+//! `command_handling` (running the queue once per frame); `saving` (open, save, autosave);
+//! [`files`] (the importer and store calls, recent files, recovery).
 
 mod command_handling;
+pub mod command_table;
 pub mod files;
 mod saving;
 
@@ -9,8 +15,9 @@ use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
-use egui::{Key, KeyboardShortcut, Modifiers, RichText};
+use egui::{Key, RichText};
 
+use self::command_table::CommandId;
 use self::files::{AppDirs, Notice, Prefs, Recovery};
 use crate::document::edit::{Document, Edit, FunnelDelta};
 use crate::document::sheets::{Sheet, month_label};
@@ -98,7 +105,7 @@ pub enum Command {
     ExportStory,
     /// Save each meeting screen as a 1920×1080 PNG: `story.png` gives `story-1.png` … `story-7.png`.
     ExportStoryTo(PathBuf),
-    /// Apply an edit (from outside the grid: tests, menus).
+    /// Apply an edit through the undo history (the grid, the views, the dialogs, tests).
     Apply(Edit),
     /// Undo the last edit.
     Undo,
@@ -434,6 +441,11 @@ impl App {
         self.dialog_ui(&ctx);
         self.plan_dialog_ui(&ctx);
         self.raw_import_ui(&ctx);
+        // Commands queued while drawing (menus, the grid, the views) run at the start of the next
+        // frame: ask for it now rather than at the next mouse move.
+        if !self.commands.is_empty() {
+            ctx.request_repaint();
+        }
     }
 
     /// The plan dialog, when open and no other question is waiting; Apply is one undo step.
@@ -447,7 +459,7 @@ impl App {
             Some(plan_builder::Outcome::Cancel) => self.plan_dialog = None,
             Some(plan_builder::Outcome::Apply { edit, year }) => {
                 self.plan_dialog = None;
-                self.apply(edit);
+                self.commands.push(Command::Apply(edit));
                 self.set_status(format!("{} {year}", tr(self.lang, K::PlanApplied)), false);
             }
         }
@@ -473,7 +485,7 @@ impl App {
             raw_import::Outcome::Apply { project, report, problems } => {
                 self.raw_import = None;
                 let old = Box::new(self.doc.project().clone());
-                self.apply(Edit::ReplaceProject { old, new: project });
+                self.commands.push(Command::Apply(Edit::ReplaceProject { old, new: project }));
                 self.notices = problems.iter().map(files::Notice::from).collect();
                 // Counts only: no name or phone ever reaches the status bar.
                 self.set_status(
@@ -496,17 +508,8 @@ impl App {
         let t = |k| tr(lang, k);
         egui::MenuBar::new().ui(ui, |ui| {
             ui.menu_button(t(K::MenuFile), |ui| {
-                if ui.button(t(K::MenuNew)).clicked() {
-                    self.commands.push(Command::New);
-                }
-                if ui.button(t(K::MenuOpen)).clicked() {
-                    self.commands.push(Command::Open);
-                }
-                if ui.button(t(K::MenuDemo)).clicked() {
-                    self.commands.push(Command::Demo);
-                }
-                if ui.button(t(K::MenuImportExports)).clicked() {
-                    self.commands.push(Command::ImportExports);
+                for id in [CommandId::New, CommandId::Open, CommandId::Demo, CommandId::ImportExports] {
+                    self.command_button(ui, id);
                 }
                 ui.menu_button(t(K::MenuRecent), |ui| {
                     if self.prefs.recent.is_empty() {
@@ -519,49 +522,28 @@ impl App {
                     }
                 });
                 ui.separator();
-                if ui.button(t(K::MenuSave)).clicked() {
-                    self.commands.push(Command::Save);
-                }
-                if ui.button(t(K::MenuSaveAs)).clicked() {
-                    self.commands.push(Command::SaveAs);
-                }
-                if ui.button(t(K::MenuExport)).clicked() {
-                    self.commands.push(Command::ExportTemplate);
-                }
-                if ui.button(t(K::MenuExportReport)).clicked() {
-                    self.commands.push(Command::ExportReport);
-                }
-                if ui.button(t(K::MenuExportStory)).clicked() {
-                    self.commands.push(Command::ExportStory);
-                }
-                let chart_shown = self.view == View::Charts && self.charts.chart_rect.is_some();
-                if ui.add_enabled(chart_shown, egui::Button::new(t(K::MenuSaveChartPng))).clicked() {
-                    self.commands.push(Command::SaveChartPng);
+                for id in [
+                    CommandId::Save,
+                    CommandId::SaveAs,
+                    CommandId::ExportTemplate,
+                    CommandId::ExportReport,
+                    CommandId::ExportStory,
+                    CommandId::SaveChartPng,
+                ] {
+                    self.command_button(ui, id);
                 }
                 ui.separator();
-                if ui.button(t(K::MenuQuit)).clicked() {
-                    self.commands.push(Command::Quit);
-                }
+                self.command_button(ui, CommandId::Quit);
             });
             ui.menu_button(t(K::MenuEdit), |ui| {
-                if ui.add_enabled(self.doc.history().can_undo(), egui::Button::new(t(K::MenuUndo))).clicked() {
-                    self.commands.push(Command::Undo);
-                }
-                if ui.add_enabled(self.doc.history().can_redo(), egui::Button::new(t(K::MenuRedo))).clicked() {
-                    self.commands.push(Command::Redo);
-                }
+                self.command_button(ui, CommandId::Undo);
+                self.command_button(ui, CommandId::Redo);
                 ui.separator();
-                if ui.button(t(K::MenuBuildPlan)).on_hover_text(t(K::MenuBuildPlanHint)).clicked() {
-                    self.commands.push(Command::BuildPlan);
-                }
+                self.command_button(ui, CommandId::BuildPlan);
             });
             ui.menu_button(t(K::MenuView), |ui| {
-                if ui.button(t(K::MenuMeeting)).clicked() {
-                    self.commands.push(Command::Meeting(true));
-                }
-                if ui.button(t(K::Aarrr)).clicked() {
-                    self.view = View::Aarrr;
-                }
+                self.command_button(ui, CommandId::Meeting);
+                self.command_button(ui, CommandId::ShowAarrr);
             });
             ui.menu_button(t(K::MenuLanguage), |ui| {
                 for l in Lang::ALL {
@@ -711,10 +693,8 @@ impl App {
             View::Sheet(sheet) => {
                 ui.horizontal(|ui| {
                     ui.heading(tr(lang, sheet.label()));
-                    if matches!(sheet, Sheet::Plan | Sheet::Budget)
-                        && ui.button(tr(lang, K::MenuBuildPlan)).on_hover_text(tr(lang, K::MenuBuildPlanHint)).clicked()
-                    {
-                        self.commands.push(Command::BuildPlan);
+                    if matches!(sheet, Sheet::Plan | Sheet::Budget) {
+                        self.command_button(ui, CommandId::BuildPlan);
                     }
                 });
                 self.kpis();
@@ -727,9 +707,9 @@ impl App {
                 };
                 let state = self.grids.entry(sheet).or_insert_with(|| GridState::new(sheet));
                 if let Some(e) = grid::grid_ui(ui, state, &cx) {
-                    self.apply(e);
-                    // Recompute before the next frame draws anything: the dashboard never lags.
-                    self.kpis();
+                    // Through the queue like every other edit; it runs before the next frame draws,
+                    // so the summaries and the dashboard never show the old value.
+                    self.commands.push(Command::Apply(e));
                 }
             }
             View::Problems => self.problems_ui(ui),
@@ -741,7 +721,7 @@ impl App {
                     lang,
                 };
                 if let Some(e) = decisions::decisions_ui(ui, &mut self.decisions, &cx) {
-                    self.apply(e);
+                    self.commands.push(Command::Apply(e));
                 }
             }
             View::Aarrr => {

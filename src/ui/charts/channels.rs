@@ -86,7 +86,10 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: Local
         .show(ui, |p| {
             p.bar_chart(solid_bars(t(lang, T::Romi), romi, pal.good).horizontal());
             p.vline(
-                VLine::new(t(lang, T::BreakEven), 0.0).color(pal.reference).width(2.0).style(LineStyle::dashed_dense()),
+                VLine::new(t(lang, T::BreakEven), crate::metrics::references::ROMI_BREAK_EVEN)
+                    .color(pal.reference)
+                    .width(2.0)
+                    .style(LineStyle::dashed_dense()),
             );
         });
 }

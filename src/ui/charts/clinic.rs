@@ -1,6 +1,7 @@
 //! Charts of the clinic's services: directions, doctors, treatment plans and NPS.
 
 use super::*;
+use crate::metrics::references;
 
 /// Direction charts: revenue against plan, CAC against LTV, and LTV:CAC against its reference 3.
 pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
@@ -65,10 +66,10 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
             ltv.push(Bar::new(y - 0.18, v).width(0.36).name(tip.clone()));
         }
         if let Some(v) = d.ltv_to_cac {
-            let colour = match crate::metrics::references::ltv_to_cac(v) {
-                crate::metrics::references::Status::Good => pal.good,
-                crate::metrics::references::Status::Watch => pal.watch,
-                crate::metrics::references::Status::Bad => pal.bad,
+            let colour = match references::ltv_to_cac(v) {
+                references::Status::Good => pal.good,
+                references::Status::Watch => pal.watch,
+                references::Status::Bad => pal.bad,
             };
             ratio.push(Bar::new(y, v).width(0.6).fill(colour).name(tip));
         }
@@ -92,7 +93,10 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
         .show(ui, |p| {
             p.bar_chart(solid_bars(t(lang, T::LtvCac), ratio, pal.good).horizontal());
             p.vline(
-                VLine::new(t(lang, T::LtvCacRef), 3.0).color(pal.reference).width(2.0).style(LineStyle::dashed_dense()),
+                VLine::new(t(lang, T::LtvCacRef), references::LTV_TO_CAC_GOOD)
+                    .color(pal.reference)
+                    .width(2.0)
+                    .style(LineStyle::dashed_dense()),
             );
         });
 }
@@ -126,7 +130,10 @@ pub fn doctors_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
             util.push(Bar::new(y + 0.18, v).width(0.36).name(tip.clone()));
         }
         if let Some(v) = d.doctor_conversion {
-            let colour = if v >= 0.5 { pal.good } else { pal.bad };
+            let colour = match references::doctor_conversion(v) {
+                references::Status::Bad => pal.bad,
+                references::Status::Good | references::Status::Watch => pal.good,
+            };
             conv.push(Bar::new(y - 0.18, v).width(0.36).fill(colour).name(tip));
         }
     }
@@ -139,7 +146,7 @@ pub fn doctors_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
             p.bar_chart(solid_bars(t(lang, T::Utilization), util, pal.plan).horizontal());
             p.bar_chart(solid_bars(t(lang, T::DoctorConversion), conv, pal.good).horizontal());
             p.vline(
-                VLine::new(t(lang, T::ConversionRef), 0.5)
+                VLine::new(t(lang, T::ConversionRef), references::DOCTOR_CONVERSION)
                     .color(pal.reference)
                     .width(2.0)
                     .style(LineStyle::dashed_dense()),
@@ -244,8 +251,14 @@ pub fn nps_ui(ui: &mut egui::Ui, kpis: &Kpis, direction: Option<&str>, lang: Lan
         .show(ui, |p| {
             p.line(Line::new(name, PlotPoints::new(pts.clone())).color(pal.fact).width(2.5));
             p.points(Points::new(name, PlotPoints::new(pts)).color(pal.fact).radius(4.0).filled(true));
-            p.hline(HLine::new(t(lang, T::NpsAverage), 25.0).color(pal.reference).style(LineStyle::dashed_dense()));
-            p.hline(HLine::new(t(lang, T::NpsBest), 71.0).color(pal.good).style(LineStyle::dashed_dense()));
+            p.hline(
+                HLine::new(t(lang, T::NpsAverage), references::NPS_MOSCOW_AVERAGE)
+                    .color(pal.reference)
+                    .style(LineStyle::dashed_dense()),
+            );
+            p.hline(
+                HLine::new(t(lang, T::NpsBest), references::NPS_BEST).color(pal.good).style(LineStyle::dashed_dense()),
+            );
         });
 
     ui.add_space(8.0);

@@ -1,9 +1,10 @@
 //! The app's charts (egui_plot): revenue against plan by month, the month in progress day by day
 //! and by ISO week, the funnel, channels, directions with the revenue-gap waterfall, doctors and
-//! NPS; the Charts view that lays them out under tabs; saving a chart as PNG.
+//! NPS; the owner's pace panel; the Charts view that lays them out under tabs; saving a chart as
+//! PNG. Charts import no view: what a chart and a view share lives here or in [`crate::metrics`].
 //!
-//! Every number comes from [`crate::metrics`]; this module only shapes series (cumulative sums of
-//! day plans, waterfall steps, sort orders) and formats values with [`crate::format`]. The shaping
+//! Every number and reference comes from [`crate::metrics`]; this module only shapes series
+//! (cumulative sums of day plans, waterfall steps, sort orders) and formats values with [`crate::format`]. The shaping
 //! helpers are public and pure so that tests check them without drawing.
 
 mod capture;
@@ -11,6 +12,7 @@ mod channels;
 mod clinic;
 mod days;
 mod funnel;
+mod pace;
 mod plot;
 mod revenue;
 mod series;
@@ -33,13 +35,13 @@ use crate::metrics::{
 };
 use crate::model::{Month, Project};
 use crate::ui::theme::Palette;
-use crate::ui::views::pace;
 
 pub use capture::*;
 pub use channels::*;
 pub use clinic::*;
 pub use days::*;
 pub use funnel::*;
+pub use pace::*;
 pub use plot::*;
 pub use revenue::*;
 pub use series::*;
@@ -121,24 +123,6 @@ mod tests {
         let ser = day_series(&cal, None);
         assert_eq!(ser.fact.len(), 30);
         assert!(ser.forecast.is_empty());
-    }
-
-    #[test]
-    fn the_current_week_is_the_one_after_the_last_day_with_data() {
-        let s = Settings::default();
-        // June 2025 weighs 23; data up to Wed 11 June; week 24 is Mon 9..Sun 15.
-        let m = Month::new(2025, 6).unwrap();
-        let cal = MonthCalendar::new(&s, m, 23_000.0, |day| if day <= d(2025, 6, 11) { 700.0 } else { 0.0 });
-        let p = Progress::new(&s, m, d(2025, 6, 11), 7_700.0, 23_000.0).unwrap();
-        let w = current_week(&cal, &p).unwrap();
-        assert_eq!((w.week, w.from, w.to), (24, d(2025, 6, 9), d(2025, 6, 15)));
-        assert_eq!(w.plan, Some(5_500.0));
-        assert_eq!(w.plan_to_date, Some(3_000.0)); // Mon, Tue, Wed
-        assert_eq!(w.fact, 2_100.0);
-        // Data up to Sunday 15: "today" is Monday 16, the next week, nothing earned yet.
-        let p = Progress::new(&s, m, d(2025, 6, 15), 7_700.0, 23_000.0).unwrap();
-        let w = current_week(&cal, &p).unwrap();
-        assert_eq!((w.week, w.plan_to_date, w.fact), (25, Some(0.0), 0.0));
     }
 
     #[test]

@@ -1,5 +1,5 @@
-//! Series shaping: pure functions of the KPIs that the charts draw (revenue bars, day series, the
-//! week's pace, waterfall steps, funnel stages, channel order), public so tests check them without
+//! Series shaping: pure functions of the KPIs that the charts draw (revenue bars, day series,
+//! waterfall steps, funnel stages, channel order), public so tests check them without
 //! drawing.
 
 use super::*;
@@ -82,39 +82,6 @@ pub fn day_series(calendar: &MonthCalendar, progress: Option<&Progress>) -> DayS
         }
     }
     DaySeries { plan, fact, forecast }
-}
-
-/// The ISO week the month in progress is in "today" (the first day without data).
-#[derive(Clone, Debug, PartialEq)]
-pub struct WeekPace {
-    /// ISO week number.
-    pub week: u32,
-    /// First day of the week inside the month.
-    pub from: NaiveDate,
-    /// Last day of the week inside the month.
-    pub to: NaiveDate,
-    /// The week's plan (sum of its day plans).
-    pub plan: Option<f64>,
-    /// The plan of the week's days up to the last day with data.
-    pub plan_to_date: Option<f64>,
-    /// The week's fact so far.
-    pub fact: f64,
-}
-
-/// The current week of the month in progress: the week holding the day after the last day with
-/// data. `None` when the calendar is of another month.
-pub fn current_week(calendar: &MonthCalendar, progress: &Progress) -> Option<WeekPace> {
-    if calendar.month != progress.month {
-        return None;
-    }
-    let today = progress.last_day.succ_opt()?;
-    let w = calendar.weeks.iter().find(|w| w.from <= today && today <= w.to)?;
-    let plan_to_date = calendar
-        .days
-        .iter()
-        .filter(|d| d.date >= w.from && d.date <= progress.last_day)
-        .try_fold(0.0, |acc, d| d.plan.map(|p| acc + p));
-    Some(WeekPace { week: w.week, from: w.from, to: w.to, plan: w.plan, plan_to_date, fact: w.fact })
 }
 
 /// What a waterfall column stands for.

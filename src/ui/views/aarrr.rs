@@ -9,7 +9,7 @@ use crate::format::{self, Lang, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::Kpis;
 use crate::metrics::aarrr::LINK_KEYS;
-use crate::ui::views::dashboard::Status;
+use crate::ui::theme::Status;
 
 /// The AARRR view.
 pub fn aarrr_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {

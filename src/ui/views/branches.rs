@@ -13,7 +13,7 @@ use crate::metrics::references::{self, Status as Ref};
 use crate::metrics::{self, BranchKpis, Filter, Kpis, MonthKpis};
 use crate::model::Project;
 use crate::ui::charts::{Unit, kpi_bars_ui};
-use crate::ui::views::dashboard::Status;
+use crate::ui::theme::Status;
 
 /// The whole chain's totals, cached by model revision and filter (under a branch filter the app's
 /// KPIs are the branch's, so the chain's are computed apart).

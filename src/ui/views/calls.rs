@@ -111,11 +111,8 @@ fn headline_ui(ui: &mut egui::Ui, kpis: &Kpis, target: f64, loc: Locale) {
     let k = &kpis.total.kpis;
     let dark = ui.visuals().dark_mode;
     let below = k.answer_rate.is_some_and(|a| a < target);
-    let colour = if below {
-        crate::ui::views::dashboard::Status::Bad.colour(dark)
-    } else {
-        crate::ui::views::dashboard::Status::Good.colour(dark)
-    };
+    let colour =
+        if below { crate::ui::theme::Status::Bad.colour(dark) } else { crate::ui::theme::Status::Good.colour(dark) };
     ui.horizontal_wrapped(|ui| {
         ui.label(format!("{}:", tr(lang, K::CallsAnswerRate)));
         ui.label(RichText::new(format::percent(k.answer_rate, lang)).strong().size(18.0).color(colour));

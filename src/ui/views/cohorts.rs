@@ -10,6 +10,7 @@ use egui_plot::{Corner, HoverPosition, Legend, Line, Plot, PlotPoints};
 use crate::document::sheets::month_label;
 use crate::format::{self, Locale};
 use crate::i18n::{K, tr};
+use crate::metrics::cohorts::average_ltv;
 use crate::metrics::{Cohort, Kpis};
 
 /// How many of the latest cohorts get their own LTV line (more would bury the average).
@@ -108,20 +109,6 @@ fn triangle_ui(ui: &mut egui::Ui, cohorts: &[Cohort], ltv: bool, loc: Locale) {
     });
 }
 
-/// The patient-weighted average LTV after k months, over the cohorts that have reached month k.
-pub fn average_ltv(cohorts: &[Cohort]) -> Vec<Option<f64>> {
-    let width = cohorts.iter().map(|c| c.ltv.len()).max().unwrap_or(0);
-    (0..width)
-        .map(|k| {
-            let (sum, n) = cohorts
-                .iter()
-                .filter_map(|c| c.ltv.get(k).copied().flatten().map(|v| (v * c.patients as f64, c.patients)))
-                .fold((0.0, 0usize), |(s, n), (v, p)| (s + v, n + p));
-            (n > 0).then(|| sum / n as f64)
-        })
-        .collect()
-}
-
 fn ltv_plot(ui: &mut egui::Ui, cohorts: &[Cohort], loc: Locale) {
     let lang = loc.lang;
     let month = tr(lang, K::CohortsMonthShort);
@@ -167,21 +154,4 @@ fn ltv_plot(ui: &mut egui::Ui, cohorts: &[Cohort], loc: Locale) {
                 p.line(if is_avg { line.width(3.5).color(Color32::from_rgb(30, 130, 76)) } else { line.width(1.2) });
             }
         });
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::model::Month;
-
-    #[test]
-    fn average_is_weighted_by_patients_and_skips_missing_months() {
-        let m = |x| Month::new(2025, x).unwrap();
-        let cs = vec![
-            Cohort { cohort: m(1), patients: 3, retained: vec![1.0, 0.5], ltv: vec![Some(100.0), Some(200.0)] },
-            Cohort { cohort: m(2), patients: 1, retained: vec![1.0], ltv: vec![Some(300.0)] },
-        ];
-        let avg = average_ltv(&cs);
-        assert_eq!(avg, vec![Some(150.0), Some(200.0)]);
-    }
 }

@@ -8,105 +8,11 @@ use egui::{Color32, RichText, Sense, Stroke, Vec2};
 use crate::document::sheets::month_label;
 use crate::format::{self, Lang, Locale};
 use crate::i18n::{K, tr};
-use crate::metrics::{Factor, Gap, Kpis, MonthCalendar, Owner, references};
-
-/// How a KPI compares with its reference.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Status {
-    /// At or better than the reference.
-    Good,
-    /// Near it.
-    Watch,
-    /// Clearly worse.
-    Bad,
-    /// No reference, or no value.
-    Neutral,
-}
-
-impl Status {
-    /// The status's colour on a dark or light background.
-    pub fn colour(self, dark: bool) -> Color32 {
-        match (self, dark) {
-            (Status::Good, false) => Color32::from_rgb(0x1e, 0x8e, 0x3e),
-            (Status::Good, true) => Color32::from_rgb(0x5c, 0xc9, 0x7b),
-            (Status::Watch, false) => Color32::from_rgb(0xc2, 0x7c, 0x0e),
-            (Status::Watch, true) => Color32::from_rgb(0xf0, 0xb4, 0x3c),
-            (Status::Bad, false) => Color32::from_rgb(0xc6, 0x28, 0x28),
-            (Status::Bad, true) => Color32::from_rgb(0xef, 0x6b, 0x6b),
-            (Status::Neutral, false) => Color32::from_gray(0x70),
-            (Status::Neutral, true) => Color32::from_gray(0xa0),
-        }
-    }
-
-    fn word(self) -> K {
-        match self {
-            Status::Good => K::StatusGood,
-            Status::Watch => K::StatusWatch,
-            Status::Bad => K::StatusBad,
-            Status::Neutral => K::StatusNeutral,
-        }
-    }
-}
-
-impl From<references::Status> for Status {
-    fn from(s: references::Status) -> Self {
-        match s {
-            references::Status::Good => Status::Good,
-            references::Status::Watch => Status::Watch,
-            references::Status::Bad => Status::Bad,
-        }
-    }
-}
-
-/// A value against one of the shared reference rules; no value (undefined ratio) is neutral.
-fn rated(x: Option<f64>, rule: fn(f64) -> references::Status) -> Status {
-    x.filter(|v| v.is_finite()).map_or(Status::Neutral, |v| rule(v).into())
-}
-
-/// Plan completion against the plan ([`references::completion`]).
-pub fn completion_status(x: Option<f64>) -> Status {
-    rated(x, references::completion)
-}
-
-/// Marketing share of revenue ([`references::marketing_share`]).
-pub fn marketing_share_status(x: Option<f64>) -> Status {
-    rated(x, references::marketing_share)
-}
-
-/// ROAS ([`references::roas`]).
-pub fn roas_status(x: Option<f64>) -> Status {
-    rated(x, references::roas)
-}
-
-/// ROMI ([`references::romi`]).
-pub fn romi_status(x: Option<f64>) -> Status {
-    rated(x, references::romi)
-}
-
-/// LTV:CAC ([`references::ltv_to_cac`]).
-pub fn ltv_cac_status(x: Option<f64>) -> Status {
-    rated(x, references::ltv_to_cac)
-}
-
-/// NPS ([`references::nps`]).
-pub fn nps_status(x: Option<f64>) -> Status {
-    rated(x, references::nps)
-}
-
-/// Lost contacts as a share of contacts: up to 5 % good, up to 10 % watch, more bad.
-pub fn lost_calls_status(x: Option<f64>) -> Status {
-    match x {
-        Some(v) if v <= 0.05 => Status::Good,
-        Some(v) if v <= 0.10 => Status::Watch,
-        Some(_) => Status::Bad,
-        None => Status::Neutral,
-    }
-}
-
-/// Budget execution: spend against the budget plan ([`references::execution`]).
-pub fn budget_status(x: Option<f64>) -> Status {
-    rated(x, references::execution)
-}
+use crate::metrics::{Factor, Gap, Kpis, MonthCalendar, Owner};
+use crate::ui::theme::{
+    Status, budget_status, completion_status, lost_calls_status, ltv_cac_status, marketing_share_status, nps_status,
+    proven_share_status, roas_status, romi_status,
+};
 
 /// A factor's name.
 pub fn factor_label(f: Factor) -> K {
@@ -173,10 +79,7 @@ fn cards(kpis: &Kpis, loc: Locale) -> Vec<Card> {
     });
     match &kpis.progress {
         Some(p) => {
-            let status = match p.forecast {
-                Some(f) if p.revenue_plan > 0.0 => completion_status(Some(f / p.revenue_plan)),
-                _ => Status::Neutral,
-            };
+            let status = completion_status(p.forecast_completion());
             out.push(Card {
                 title: K::CardForecast,
                 value: format::money(p.forecast, loc),
@@ -333,11 +236,7 @@ fn cards(kpis: &Kpis, loc: Locale) -> Vec<Card> {
         });
     }
     let ts = &kpis.total.tier_share;
-    let tier_status = match ts.proven {
-        Some(p) if (p - 0.8).abs() <= 0.1 => Status::Good,
-        Some(_) => Status::Watch,
-        None => Status::Neutral,
-    };
+    let tier_status = proven_share_status(ts.proven);
     out.push(Card {
         title: K::CardTiers,
         value: format!(

@@ -19,7 +19,8 @@ use crate::format::{self, Lang, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::{self, Filter};
 use crate::model::{Lever, LeverChange, Month, Project, Scenario};
-use crate::ui::views::dashboard::{self, Status, owner_label};
+use crate::ui::theme::{Status, romi_status};
+use crate::ui::views::dashboard::owner_label;
 
 /// The change the ranking tries (+10 %, as domain.md says).
 pub const RANK_CHANGE: f64 = 0.10;
@@ -644,7 +645,7 @@ fn outcome_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext)
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing = Vec2::new(gap, gap);
             for m in chunk {
-                metric_card(ui, m, months, size, loc, dark);
+                metric_card(ui, m, &outcome.before, size, loc, dark);
             }
         });
         ui.add_space(gap);
@@ -654,7 +655,7 @@ fn outcome_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext)
     }
 }
 
-fn metric_card(ui: &mut egui::Ui, m: &Metric, months: usize, size: Vec2, loc: Locale, dark: bool) {
+fn metric_card(ui: &mut egui::Ui, m: &Metric, period: &Snapshot, size: Vec2, loc: Locale, dark: bool) {
     let lang = loc.lang;
     let diff = difference(m, loc);
     let colour = diff.as_ref().map_or_else(|| Status::Neutral.colour(dark), |d| d.1.colour(dark));
@@ -676,10 +677,10 @@ fn metric_card(ui: &mut egui::Ui, m: &Metric, months: usize, size: Vec2, loc: Lo
                         ui.label(RichText::new(text).size(12.0).strong().color(colour));
                     }
                 });
-                // Money over the period also reads per month (÷ months: presentation only).
+                // Money over the period also reads per month.
                 // CAC is a ratio, not a sum over the period: it has no per-month figure.
-                if m.kind == Kind::Money && m.title != K::CardCac && months > 0 {
-                    let per = |x: Option<f64>| format::money(x.map(|v| v / months as f64), loc);
+                if m.kind == Kind::Money && m.title != K::CardCac && period.months > 0 {
+                    let per = |x: Option<f64>| format::money(period.per_month(x), loc);
                     ui.label(
                         RichText::new(format!("{} {} → {}", tr(lang, K::PerMonthWord), per(m.before), per(m.after)))
                             .size(11.0)
@@ -854,14 +855,13 @@ fn goal_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
         Ok(g) => {
-            let months = g.before.months.max(1) as f64;
             ui.add_space(4.0);
             egui::Grid::new("goal_result").num_columns(2).spacing([16.0, 4.0]).show(ui, |ui| {
                 ui.label(tr(lang, K::GoalRevenueNow));
                 ui.label(format!(
                     "{} ({} {})",
                     format::money(g.before.revenue, loc),
-                    format::money(g.before.revenue.map(|r| r / months), loc),
+                    format::money(g.before.per_month(g.before.revenue), loc),
                     tr(lang, K::PerMonthShort)
                 ));
                 ui.end_row();
@@ -869,12 +869,11 @@ fn goal_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
                 ui.label(format!(
                     "{} ({} {})",
                     format::money(g.target_revenue, loc),
-                    format::money(g.target_revenue.map(|r| r / months), loc),
+                    format::money(g.before.per_month(g.target_revenue), loc),
                     tr(lang, K::PerMonthShort)
                 ));
                 ui.end_row();
-                let clinic_rise =
-                    g.target_revenue.zip(g.before.revenue).and_then(|(t, r)| (r != 0.0).then(|| t / r - 1.0));
+                let clinic_rise = g.clinic_rise();
                 ui.label(tr(lang, K::GoalClinicRise));
                 ui.label(clinic_rise.map_or_else(|| format::DASH.to_string(), |x| signed_percent(x, lang)));
                 ui.end_row();
@@ -1066,7 +1065,7 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
             ui.label(c(r.visits));
             ui.label(m(r.revenue));
             ui.label(m(r.gross_profit));
-            ui.label(RichText::new(format::percent(r.romi, lang)).color(dashboard::romi_status(r.romi).colour(dark)));
+            ui.label(RichText::new(format::percent(r.romi, lang)).color(romi_status(r.romi).colour(dark)));
             ui.label(RichText::new(tr(lang, why_label(r.why))).size(11.5));
             ui.end_row();
         }

@@ -9,6 +9,5 @@ pub mod dashboard;
 pub mod decisions;
 pub mod grid;
 pub mod meeting;
-pub mod pace;
 pub mod settings;
 pub mod summaries;

@@ -7,7 +7,7 @@ use crate::document::sheets::{Sheet, month_label, tier_label};
 use crate::format::{self, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::Kpis;
-use crate::ui::views::dashboard::{self, Status};
+use crate::ui::theme::{self, Status};
 
 /// A read-only table: a header and text rows, with optional status colours per cell.
 struct Summary {
@@ -43,7 +43,7 @@ fn summary(sheet: Sheet, kpis: &Kpis, loc: Locale) -> Option<Summary> {
                         plain(month_label(k.month, lang)),
                         plain(m(k.revenue_plan)),
                         plain(m(k.revenue)),
-                        (p(k.plan_completion), dashboard::completion_status(k.plan_completion)),
+                        (p(k.plan_completion), theme::completion_status(k.plan_completion)),
                         plain(m(k.forecast)),
                         plain(m(k.avg_check)),
                     ]
@@ -60,8 +60,8 @@ fn summary(sheet: Sheet, kpis: &Kpis, loc: Locale) -> Option<Summary> {
                         plain(month_label(k.month, lang)),
                         plain(m(k.budget_plan)),
                         plain(m(k.spend)),
-                        (p(k.budget_execution), dashboard::budget_status(k.budget_execution)),
-                        (p(k.marketing_share), dashboard::marketing_share_status(k.marketing_share)),
+                        (p(k.budget_execution), theme::budget_status(k.budget_execution)),
+                        (p(k.marketing_share), theme::marketing_share_status(k.marketing_share)),
                     ]
                 })
                 .collect(),
@@ -128,8 +128,8 @@ fn summary(sheet: Sheet, kpis: &Kpis, loc: Locale) -> Option<Summary> {
                         plain(c(k.paid)),
                         plain(m(k.cpl)),
                         plain(m(k.cac)),
-                        (r(k.roas), dashboard::roas_status(k.roas)),
-                        (p(k.romi), dashboard::romi_status(k.romi)),
+                        (r(k.roas), theme::roas_status(k.roas)),
+                        (p(k.romi), theme::romi_status(k.romi)),
                     ]
                 })
                 .collect(),
@@ -161,17 +161,17 @@ fn summary(sheet: Sheet, kpis: &Kpis, loc: Locale) -> Option<Summary> {
                         plain(p(Some(k.margin))),
                         plain(m(k.revenue_plan)),
                         plain(m(k.revenue)),
-                        (p(k.plan_completion), dashboard::completion_status(k.plan_completion)),
+                        (p(k.plan_completion), theme::completion_status(k.plan_completion)),
                         plain(m(k.spend)),
                         plain(m(k.cac)),
                         plain(m(k.ltv)),
-                        (r(k.ltv_to_cac), dashboard::ltv_cac_status(k.ltv_to_cac)),
+                        (r(k.ltv_to_cac), theme::ltv_cac_status(k.ltv_to_cac)),
                         plain(p(k.booking_rate)),
                         plain(p(k.show_rate)),
                         plain(p(k.paid_rate)),
                         plain(m(k.cpl)),
-                        (r(k.roas), dashboard::roas_status(k.roas)),
-                        (p(k.romi), dashboard::romi_status(k.romi)),
+                        (r(k.roas), theme::roas_status(k.roas)),
+                        (p(k.romi), theme::romi_status(k.romi)),
                     ]
                 })
                 .collect(),
@@ -221,7 +221,7 @@ fn summary(sheet: Sheet, kpis: &Kpis, loc: Locale) -> Option<Summary> {
                         plain(c(Some(k.respondents))),
                         (
                             k.nps.map_or_else(|| format::DASH.to_string(), |v| format::number(v, 0, lang)),
-                            dashboard::nps_status(k.nps),
+                            theme::nps_status(k.nps),
                         ),
                     ]
                 })

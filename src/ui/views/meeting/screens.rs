@@ -10,8 +10,9 @@ use crate::format::{self, Lang, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::Factor;
 use crate::ui::charts;
+use crate::ui::theme::{Status, completion_status};
 use crate::ui::views::aarrr;
-use crate::ui::views::dashboard::{self, Status};
+use crate::ui::views::dashboard::{factor_label, owner_label};
 
 /// Draws the body of `step`.
 pub fn screen_ui(ui: &mut egui::Ui, step: Step, story: &Story, cx: &MeetingContext, scale: f32) {
@@ -60,7 +61,7 @@ fn plan_fact_ui(ui: &mut egui::Ui, cx: &MeetingContext, scale: f32) {
         ui.add_space(60.0 * scale);
         stat_ui(ui, tr(lang, K::MeetingPlanToDate), &format::money(t.plan_to_date, cx.loc()), None, scale);
         ui.add_space(60.0 * scale);
-        let status = dashboard::completion_status(t.completion_to_date);
+        let status = completion_status(t.completion_to_date);
         let colour = status_colour(ui, status);
         stat_ui(ui, tr(lang, K::MeetingCompletion), &format::percent(t.completion_to_date, lang), colour, scale);
     });
@@ -137,7 +138,7 @@ fn bottleneck_ui(ui: &mut egui::Ui, story: &Story, cx: &MeetingContext, scale: f
         for f in Factor::ALL {
             let v = g.contributions.get(f);
             let is_bottleneck = g.bottleneck == Some(f);
-            let mut name = RichText::new(tr(lang, dashboard::factor_label(f))).size(28.0 * scale);
+            let mut name = RichText::new(tr(lang, factor_label(f))).size(28.0 * scale);
             if is_bottleneck {
                 name = name.strong();
             }
@@ -160,7 +161,7 @@ fn bottleneck_ui(ui: &mut egui::Ui, story: &Story, cx: &MeetingContext, scale: f
             };
             ui.label(RichText::new(money).size(28.0 * scale).strong());
             if is_bottleneck && let Some(o) = g.owner {
-                ui.label(RichText::new(tr(lang, dashboard::owner_label(o))).size(28.0 * scale).strong());
+                ui.label(RichText::new(tr(lang, owner_label(o))).size(28.0 * scale).strong());
             } else {
                 ui.label("");
             }
@@ -179,7 +180,7 @@ fn levers_ui(ui: &mut egui::Ui, story: &Story, loc: Locale, scale: f32) {
             let name = lever_in_scope(l, lang);
             let (now, best) = (factor_text(l.lever, l.current, loc), factor_text(l.lever, l.target, loc));
             ui.label(RichText::new(format!("{}. {name}: {now} → {best}", i + 1)).size(30.0 * scale));
-            ui.label(RichText::new(tr(lang, dashboard::owner_label(l.owner))).size(28.0 * scale));
+            ui.label(RichText::new(tr(lang, owner_label(l.owner))).size(28.0 * scale));
             ui.label(
                 RichText::new(format!("+{} {}", format::money(Some(l.profit_gain), loc), tr(lang, K::MeetingPerMonth)))
                     .size(30.0 * scale)

@@ -3,56 +3,15 @@
 //! today's average; the same for the current ISO week.
 //!
 //! The numbers are the metrics' ([`Progress`], [`MonthCalendar`]); the panel only picks words and
-//! colours, and sums day plans for "plan to this day".
+//! colours ([`crate::ui::theme::pace_status`]).
 
-use egui::{Color32, RichText};
+use egui::RichText;
 
+use super::{T, day_label, day_short, month_long, t};
 use crate::format::{self, Locale};
+use crate::metrics::calendar::{WeekPace, current_week};
 use crate::metrics::{MonthCalendar, Progress};
-use crate::ui::charts::{T, WeekPace, current_week, day_label, day_short, month_long, t};
-
-/// How a pace compares with what is needed.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PaceStatus {
-    /// On track: the needed pace is at most today's average (or the plan is already made).
-    OnTrack,
-    /// Behind, by up to 10 %: the needed pace is above today's average but within 1.1×.
-    Behind,
-    /// Well behind: the needed pace is more than 1.1× today's average, or nothing has been
-    /// earned yet.
-    FarBehind,
-    /// Nothing to compare.
-    Unknown,
-}
-
-impl PaceStatus {
-    /// The status's colour (green, amber, red, grey), for light and dark themes.
-    pub fn colour(self, dark: bool) -> Color32 {
-        match (self, dark) {
-            (PaceStatus::OnTrack, false) => Color32::from_rgb(0x1e, 0x8e, 0x3e),
-            (PaceStatus::OnTrack, true) => Color32::from_rgb(0x5c, 0xc9, 0x7b),
-            (PaceStatus::Behind, false) => Color32::from_rgb(0xc2, 0x7c, 0x0e),
-            (PaceStatus::Behind, true) => Color32::from_rgb(0xf0, 0xb4, 0x3c),
-            (PaceStatus::FarBehind, false) => Color32::from_rgb(0xc6, 0x28, 0x28),
-            (PaceStatus::FarBehind, true) => Color32::from_rgb(0xef, 0x6b, 0x6b),
-            (PaceStatus::Unknown, false) => Color32::from_gray(0x70),
-            (PaceStatus::Unknown, true) => Color32::from_gray(0xa0),
-        }
-    }
-}
-
-/// Compares what is needed with what is coming in: needed ≤ have is on track; up to 10 % more is
-/// "behind" (amber), beyond that "far behind" (red).
-pub fn compare(needed: Option<f64>, have: Option<f64>) -> PaceStatus {
-    match (needed, have) {
-        (Some(n), _) if n <= 0.0 => PaceStatus::OnTrack,
-        (Some(n), Some(h)) if n <= h => PaceStatus::OnTrack,
-        (Some(n), Some(h)) if h > 0.0 && n <= h * 1.1 => PaceStatus::Behind,
-        (Some(_), Some(_)) => PaceStatus::FarBehind,
-        (Some(_), None) => PaceStatus::FarBehind,
-        (None, _) => PaceStatus::Unknown,
-    }
-}
+use crate::ui::theme::{Status, pace_status};
 
 /// A line of the panel with its status.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,7 +19,7 @@ pub struct PaceLine {
     /// The text.
     pub text: String,
     /// Its colour's meaning.
-    pub status: PaceStatus,
+    pub status: Status,
 }
 
 /// The required-pace sentence: "To make the plan, each full working day from now must bring
@@ -68,7 +27,7 @@ pub struct PaceLine {
 pub fn pace_sentence(progress: &Progress, loc: Locale) -> PaceLine {
     let lang = loc.lang;
     match progress.required_pace {
-        Some(x) if x <= 0.0 => PaceLine { text: t(lang, T::PacePlanMade).to_string(), status: PaceStatus::OnTrack },
+        Some(x) if x <= 0.0 => PaceLine { text: t(lang, T::PacePlanMade).to_string(), status: Status::Good },
         Some(x) => PaceLine {
             text: format!(
                 "{} {} ({} {})",
@@ -77,9 +36,9 @@ pub fn pace_sentence(progress: &Progress, loc: Locale) -> PaceLine {
                 t(lang, T::PaceCurrent),
                 format::money(progress.current_pace, loc)
             ),
-            status: compare(Some(x), progress.current_pace),
+            status: pace_status(Some(x), progress.current_pace),
         },
-        None => PaceLine { text: t(lang, T::PaceNoDaysLeft).to_string(), status: PaceStatus::Unknown },
+        None => PaceLine { text: t(lang, T::PaceNoDaysLeft).to_string(), status: Status::Neutral },
     }
 }
 
@@ -101,12 +60,8 @@ pub fn week_sentence(week: &WeekPace, loc: Locale) -> PaceLine {
             t(lang, T::PaceWeekFact),
             format::money(Some(week.fact), loc)
         ),
-        // Behind when the fact is below the plan to this day: compare needed = plan, have = fact.
-        status: match week.plan_to_date {
-            Some(p) if p > 0.0 => compare(Some(p), Some(week.fact)),
-            Some(_) => PaceStatus::OnTrack,
-            None => PaceStatus::Unknown,
-        },
+        // Behind when the fact is below the plan to this day: needed = plan, have = fact.
+        status: pace_status(week.plan_to_date, Some(week.fact)),
     }
 }
 
@@ -128,9 +83,7 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
         let calendar = calendar.filter(|c| c.month == p.month);
 
         // Plan, fact so far (against the plan to this day), forecast.
-        let plan_to_date = calendar.and_then(|c| {
-            c.days.iter().filter(|d| d.date <= p.last_day).try_fold(0.0, |acc, d| d.plan.map(|x| acc + x))
-        });
+        let plan_to_date = calendar.and_then(|c| c.plan_between(p.month.first_day(), p.last_day));
         ui.horizontal_wrapped(|ui| {
             ui.label(format!("{}: {}", t(lang, T::PaceMonthPlan), format::money(Some(p.revenue_plan), loc)));
             ui.separator();
@@ -142,7 +95,7 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
             );
             match plan_to_date {
                 Some(pl) => {
-                    let status = compare(Some(pl), Some(p.revenue_to_date));
+                    let status = pace_status(Some(pl), Some(p.revenue_to_date));
                     ui.label(
                         RichText::new(format!(
                             "{fact} ({} {})",
@@ -157,7 +110,7 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
                 }
             }
             ui.separator();
-            let status = compare(Some(p.revenue_plan), p.forecast);
+            let status = pace_status(Some(p.revenue_plan), p.forecast);
             ui.label(
                 RichText::new(format!("{}: {}", t(lang, T::PaceForecast), format::money(p.forecast, loc)))
                     .color(status.colour(dark)),
@@ -218,7 +171,7 @@ mod tests {
             format!("To make the plan, each full working day from now must bring {x} (today's average: {y})")
         );
         assert!(p.required_pace.unwrap() > p.current_pace.unwrap());
-        assert_ne!(line.status, PaceStatus::OnTrack);
+        assert_ne!(line.status, Status::Good);
         let ru = pace_sentence(&p, Locale::new(Lang::Ru, "RUB"));
         assert_eq!(
             ru.text,
@@ -230,19 +183,9 @@ mod tests {
         );
         // Ahead of plan: green.
         let p = progress(200_000.0, 230_000.0);
-        assert_eq!(pace_sentence(&p, Locale::new(Lang::Ru, "RUB")).status, PaceStatus::OnTrack);
+        assert_eq!(pace_sentence(&p, Locale::new(Lang::Ru, "RUB")).status, Status::Good);
         // Plan already made.
         let p = progress(300_000.0, 230_000.0);
         assert_eq!(pace_sentence(&p, Locale::new(Lang::En, "RUB")).text, t(Lang::En, T::PacePlanMade));
-    }
-
-    #[test]
-    fn status_thresholds() {
-        assert_eq!(compare(Some(100.0), Some(100.0)), PaceStatus::OnTrack);
-        assert_eq!(compare(Some(105.0), Some(100.0)), PaceStatus::Behind);
-        assert_eq!(compare(Some(120.0), Some(100.0)), PaceStatus::FarBehind);
-        assert_eq!(compare(Some(10.0), None), PaceStatus::FarBehind);
-        assert_eq!(compare(None, Some(1.0)), PaceStatus::Unknown);
-        assert_eq!(compare(Some(-5.0), Some(1.0)), PaceStatus::OnTrack);
     }
 }
