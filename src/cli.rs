@@ -205,13 +205,13 @@ pub struct ReportArgs {
     /// Where to write the report.
     #[arg(short, long, default_value = "report.xlsx")]
     pub output: PathBuf,
-    /// The report's language: ru or en.
+    /// The report's language: ru, en or zh.
     #[arg(long, value_parser = parse_lang, default_value = "ru")]
     pub lang: Lang,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
-    Lang::parse(s).ok_or_else(|| format!("«{s}» is not a report language: use ru or en"))
+    Lang::parse(s).ok_or_else(|| format!("«{s}» is not a language: use ru, en or zh"))
 }
 
 /// Arguments of `plan`.
@@ -235,9 +235,12 @@ pub struct PlanArgs {
     /// Budget split over proven/scaling/experiment channels.
     #[arg(long, value_parser = parse_tiers, default_value = "80/15/5")]
     pub tiers: [f64; 3],
-    /// Print the plan as JSON.
+    /// Print the plan as JSON (keys and notices in English whatever --lang says).
     #[arg(long)]
     pub json: bool,
+    /// The language of the warnings, the notices and the table: en, ru or zh.
+    #[arg(long, value_parser = parse_lang, default_value = "en")]
+    pub lang: Lang,
     /// Write the project (.medfunnel) or template workbook (.xlsx) with the new Plan and Budget rows.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -698,7 +701,7 @@ fn kpi(args: &KpiArgs) -> Result<ExitCode, CliError> {
     let loaded = args.source.load()?;
     let kpis = metrics::compute(&loaded.project, &args.source.filter());
     for n in &kpis.notices {
-        eprintln!("notice: {n}");
+        eprintln!("notice: {}", crate::i18n::kpi_notice(n, Lang::En));
     }
     if args.json {
         print_json(&kpis)?;
@@ -790,17 +793,18 @@ fn plan(args: &PlanArgs) -> Result<ExitCode, CliError> {
     input.growth_by_direction = args.growth_direction.iter().cloned().collect();
     input.marketing_share = args.marketing_share;
     input.tiers = args.tiers;
+    // The prefixes stay English in every language: scripts grep for them.
     for w in input.warnings() {
-        eprintln!("warning: {w}");
+        eprintln!("warning: {}", crate::i18n::plan_warning(&w, args.lang));
     }
     let plan = analysis::plan::build_plan(&loaded.project, &input);
     for n in &plan.notices {
-        eprintln!("notice: {n}");
+        eprintln!("notice: {}", crate::i18n::plan_notice(n, args.lang));
     }
     if args.json {
         print_json(&plan)?;
     } else {
-        let loc = Locale::new(Lang::En, &loaded.project.settings.currency);
+        let loc = Locale::new(args.lang, &loaded.project.settings.currency);
         let rows: Vec<Vec<String>> = plan
             .months
             .iter()

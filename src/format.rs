@@ -1,5 +1,5 @@
 //! Numbers as people read them: `1 234 567,89 ₽` and `62,5 %` in Russian, `1,234,567.89 $` and
-//! `62.5%` in English (the sign is the clinic's currency), `—` for undefined values. Shared by the terminal, the app and the report.
+//! `62.5%` in English and Chinese (the sign is the clinic's currency), `—` for undefined values. Shared by the terminal, the app and the report.
 
 use serde::{Deserialize, Serialize};
 
@@ -12,25 +12,40 @@ pub enum Lang {
     Ru,
     /// English.
     En,
+    /// Simplified Chinese (中文): the vocabulary of domain.md's Chinese clinic playbook.
+    Zh,
 }
 
 impl Lang {
-    /// Both languages, for menus.
-    pub const ALL: [Lang; 2] = [Lang::Ru, Lang::En];
+    /// Every language, in the order menus offer them.
+    pub const ALL: [Lang; 3] = [Lang::Ru, Lang::En, Lang::Zh];
 
-    /// The code used on the command line (`ru`, `en`).
+    /// The code used on the command line (`ru`, `en`, `zh`).
     pub fn code(self) -> &'static str {
         match self {
             Lang::Ru => "ru",
             Lang::En => "en",
+            Lang::Zh => "zh",
         }
     }
 
-    /// Parses `ru`/`en` (case-insensitive, also `russian`, `english`).
+    /// The language's own name, as a language menu shows it (never translated: a user who
+    /// cannot read the current language still finds their own).
+    pub fn name(self) -> &'static str {
+        match self {
+            Lang::Ru => "Русский",
+            Lang::En => "English",
+            Lang::Zh => "中文",
+        }
+    }
+
+    /// Parses `ru`/`en`/`zh` (case-insensitive, also `russian`, `english`, `chinese`, `cn`, and each
+    /// language's own name).
     pub fn parse(s: &str) -> Option<Lang> {
         match s.trim().to_lowercase().as_str() {
             "ru" | "rus" | "russian" | "русский" => Some(Lang::Ru),
             "en" | "eng" | "english" => Some(Lang::En),
+            "zh" | "zh-cn" | "zh-hans" | "cn" | "chinese" | "中文" => Some(Lang::Zh),
             _ => None,
         }
     }
@@ -46,9 +61,10 @@ pub fn number(x: f64, decimals: usize, lang: Lang) -> String {
     }
     let text = format!("{:.*}", decimals, x.abs());
     let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    // Chinese writes numbers as English does (1,234,567.89).
     let (group, point) = match lang {
         Lang::Ru => ('\u{a0}', ','),
-        Lang::En => (',', '.'),
+        Lang::En | Lang::Zh => (',', '.'),
     };
     let mut out = String::new();
     // "-0" after rounding reads as a bug; only a visible non-zero value keeps its sign.
@@ -157,7 +173,7 @@ pub fn percent(x: Option<f64>, lang: Lang) -> String {
     match x {
         Some(v) if v.is_finite() => match lang {
             Lang::Ru => format!("{}\u{a0}%", number(v * 100.0, 1, lang)),
-            Lang::En => format!("{}%", number(v * 100.0, 1, lang)),
+            Lang::En | Lang::Zh => format!("{}%", number(v * 100.0, 1, lang)),
         },
         _ => DASH.to_string(),
     }
@@ -199,6 +215,10 @@ mod tests {
         assert_eq!(count(Some(300.0), Lang::Ru), "300");
         assert_eq!(ratio(Some(3.456), Lang::Ru), "3,46");
         assert_eq!(Lang::parse("EN"), Some(Lang::En));
+        assert_eq!(Lang::parse("zh"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("中文"), Some(Lang::Zh));
+        assert_eq!(number(1_234_567.891, 2, Lang::Zh), "1,234,567.89");
+        assert_eq!(percent(Some(0.625), Lang::Zh), "62.5%");
     }
 
     #[test]

@@ -135,6 +135,10 @@ pub struct ChannelAllocation {
     pub gross_profit_today: Option<f64>,
     /// ROMI at today's spend, by the same curve.
     pub romi_today: Option<f64>,
+    /// Whether the proposal is above twice the largest monthly spend the channel ever had (its
+    /// curve is extrapolated); the app words this itself, in the user's language.
+    #[serde(skip)]
+    pub extrapolated: bool,
 }
 
 /// The allocator's answer: `{"channels": [...], "objective": ..., ...}`.
@@ -159,6 +163,10 @@ pub struct Allocation {
     pub notices: Vec<String>,
     /// Extrapolation: proposals above twice the largest monthly spend a channel ever had.
     pub warnings: Vec<String>,
+    /// Whether a tier with a share had no channels (its share went to the others): the app words
+    /// this itself, in the user's language.
+    #[serde(skip)]
+    pub tier_without_channels: bool,
 }
 
 /// One channel as the solver sees it: maximise k·s^b over lo ≤ s ≤ hi.
@@ -463,6 +471,7 @@ pub fn allocate_channels(
     // Per channel: how fit_bounds moved its bound, if it did.
     let mut moved: Vec<Option<Why>> = vec![None; econ.len()];
     let names = |idx: &[usize]| idx.iter().map(|&i| econ[i].channel.as_str()).collect::<Vec<_>>().join(", ");
+    let mut tier_without_channels = false;
     match opts.tiers {
         None => {
             let (fitted, scaled, how) = fit_bounds(&items, &default, opts.budget, "budget")?;
@@ -507,7 +516,8 @@ pub fn allocate_channels(
                     names(&pushed)
                 ));
             }
-            if shares.iter().zip(&budgets).any(|(s, b)| *s > 0.0 && *b == 0.0) {
+            tier_without_channels = shares.iter().zip(&budgets).any(|(s, b)| *s > 0.0 && *b == 0.0);
+            if tier_without_channels {
                 notices.push(
                     "A tier has no channels; its share went to the other tiers in proportion to their shares.".into(),
                 );
@@ -517,7 +527,8 @@ pub fn allocate_channels(
     let mut warnings = Vec::new();
     let mut channels = Vec::with_capacity(econ.len());
     for (i, (e, s)) in econ.iter().zip(&spend).enumerate() {
-        if *s > 2.0 * e.max_monthly_spend {
+        let extrapolated = *s > 2.0 * e.max_monthly_spend;
+        if extrapolated {
             warnings.push(format!(
                 "{}: the proposal {:.0} a month is more than twice the largest monthly spend it ever had ({:.0}); the curve is extrapolated.",
                 e.channel, s, e.max_monthly_spend
@@ -549,6 +560,7 @@ pub fn allocate_channels(
             revenue_today: now.as_ref().and_then(|o| o.revenue),
             gross_profit_today: now.as_ref().and_then(|o| o.gross_profit),
             romi_today: now.as_ref().and_then(|o| o.romi),
+            extrapolated,
         });
     }
     let today: Vec<f64> =
@@ -562,6 +574,7 @@ pub fn allocate_channels(
         marginal_return,
         notices,
         warnings,
+        tier_without_channels,
     })
 }
 

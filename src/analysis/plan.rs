@@ -60,38 +60,27 @@ impl PlanInput {
     /// - a tier split that does not add up to 100 % ([`build_plan`] then scales it to 100 %) or
     ///   has a negative part (counted as 0);
     /// - a growth of −100 % or less, which plans no revenue at all.
-    pub fn warnings(&self) -> Vec<String> {
+    pub fn warnings(&self) -> Vec<PlanWarning> {
         let mut out = Vec::new();
         let s = self.marketing_share;
         let (low, high) = MARKETING_SHARE_RANGE;
         if !s.is_finite() {
-            out.push("The marketing share is not a number.".to_string());
+            out.push(PlanWarning::ShareNotANumber);
         } else if !(low..=high).contains(&s) {
-            out.push(format!(
-                "The marketing share {} is outside the usual 4–10 % of revenue (2–4 % is normal only \
-                 where insured and loyal patients bring over half the load).",
-                percent_text(s)
-            ));
+            out.push(PlanWarning::ShareOutsideRange { share: s });
         }
         let sum: f64 = self.tiers.iter().sum();
         if self.tiers.iter().any(|t| !t.is_finite() || *t < 0.0) {
-            out.push(format!(
-                "The tier split {} has a negative or unreadable part; it counts as 0.",
-                tiers_text(self.tiers)
-            ));
+            out.push(PlanWarning::TiersNegative { tiers: self.tiers });
         } else if (sum - 1.0).abs() > TIER_SUM_TOLERANCE {
-            out.push(format!(
-                "The tier split {} adds up to {}, not 100 %; the plan scales it to 100 %.",
-                tiers_text(self.tiers),
-                percent_text(sum)
-            ));
+            out.push(PlanWarning::TiersSum { tiers: self.tiers, sum });
         }
         if !self.growth.is_finite() || self.growth <= -1.0 {
-            out.push(format!("A growth of {} plans no revenue at all.", percent_text(self.growth)));
+            out.push(PlanWarning::NoRevenueLeft { growth: self.growth, direction: None });
         }
         for (d, g) in &self.growth_by_direction {
             if !g.is_finite() || *g <= -1.0 {
-                out.push(format!("A growth of {} for «{d}» plans no revenue at all for it.", percent_text(*g)));
+                out.push(PlanWarning::NoRevenueLeft { growth: *g, direction: Some(d.clone()) });
             }
         }
         out
@@ -113,6 +102,128 @@ impl PlanInput {
     }
 }
 
+/// Advice about a [`PlanInput`] before the plan is accepted (the plan is built anyway): data, worded
+/// in the user's language by the catalogue (`crate::i18n::plan_warning`).
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanWarning {
+    /// The marketing share is not a number.
+    ShareNotANumber,
+    /// The marketing share is outside the 4–10 % reference.
+    ShareOutsideRange {
+        /// The share as a fraction.
+        share: f64,
+    },
+    /// The tier split has a negative or unreadable part (counted as 0).
+    TiersNegative {
+        /// The split as typed.
+        tiers: [f64; 3],
+    },
+    /// The tier split does not add up to 100 % (the plan scales it).
+    TiersSum {
+        /// The split as typed.
+        tiers: [f64; 3],
+        /// What it adds up to.
+        sum: f64,
+    },
+    /// A growth of −100 % or less plans no revenue at all (for the clinic, or one direction).
+    NoRevenueLeft {
+        /// The growth as a fraction.
+        growth: f64,
+        /// The direction it was given for; `None` for the clinic growth.
+        direction: Option<String>,
+    },
+}
+
+/// What the user should know about how a plan was built: data, worded in the user's language by
+/// the catalogue (`crate::i18n::plan_notice`); the JSON carries the English sentence.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PlanNotice {
+    /// The year is outside the calendar's range.
+    NotPlannable {
+        /// The year asked for.
+        year: i32,
+    },
+    /// A growth was given for the blank direction, which always grows by the clinic growth.
+    DirectionlessGrowthUnused,
+    /// A growth was given for a direction that had no revenue in Y − 1.
+    GrowthUnused {
+        /// The direction as typed.
+        direction: String,
+        /// Y − 1.
+        year: i32,
+    },
+    /// Some planned figures are not finite (shown empty).
+    NotFinite,
+    /// Directions with no revenue in Y − 1 get no plan.
+    NoRevenueFor {
+        /// Y − 1.
+        year: i32,
+        /// The directions.
+        directions: Vec<String>,
+        /// Y.
+        plan_year: i32,
+    },
+    /// No revenue at all in Y − 1: every month is planned at 0.
+    NoRevenue {
+        /// Y − 1.
+        year: i32,
+        /// Y.
+        plan_year: i32,
+    },
+    /// A month of Y − 1 whose base had to be estimated.
+    Estimated(Estimate),
+    /// Refunds exceed takings in a month of Y − 1: that month is planned at 0.
+    Refunds {
+        /// The direction (`""` = the revenue without a direction).
+        direction: String,
+        /// The month of Y − 1.
+        month: Month,
+    },
+    /// The Channels sheet is empty: the budget is not split over channels.
+    NoChannels,
+    /// Spend of Y − 1 on channels missing from the Channels sheet is left out of the split.
+    Untiered {
+        /// Y − 1.
+        year: i32,
+        /// The channels.
+        channels: Vec<String>,
+    },
+    /// A tier without channels: its part goes to the other tiers.
+    EmptyTier {
+        /// The tier.
+        tier: Tier,
+        /// Its part of the split, as a fraction.
+        share: f64,
+    },
+    /// The split gives nothing to the tiers that have channels: 80/15/5 is used.
+    NothingForTiers,
+    /// A notice of one branch's plan, in a chain (`branch` `""` = the chain's own rows).
+    Branch {
+        /// The branch.
+        branch: String,
+        /// What its plan said.
+        notice: Box<PlanNotice>,
+    },
+}
+
+impl PlanNotice {
+    /// Whether the notice is about the channels and tiers, which a chain says once for itself.
+    fn is_about_channels(&self) -> bool {
+        matches!(
+            self,
+            PlanNotice::NoChannels
+                | PlanNotice::Untiered { .. }
+                | PlanNotice::EmptyTier { .. }
+                | PlanNotice::NothingForTiers
+        )
+    }
+}
+
+/// The JSON's notices are the English sentences, as before they were typed.
+fn notices_in_english<S: serde::Serializer>(notices: &[PlanNotice], s: S) -> Result<S::Ok, S::Error> {
+    s.collect_seq(notices.iter().map(|n| crate::i18n::plan_notice(n, crate::format::Lang::En)))
+}
+
 /// A year's plan: what [`build_plan`] proposes and [`apply_plan`] writes.
 ///
 /// JSON (domain.md): `{"year", "months": [{"month", "revenue_plan", "budget_plan",
@@ -123,13 +234,21 @@ pub struct YearPlan {
     pub year: i32,
     /// The 12 months of Y in order (empty only when Y is not a valid year).
     pub months: Vec<PlanMonth>,
-    /// What the user should know about how the plan was built, in English: one sentence per
-    /// estimated month and rule (see [`Estimate`]), directions left out, tiers without channels, ….
-    #[serde(default)]
-    pub notices: Vec<String>,
-    /// The estimated months of the base, for showing their notices in the user's language.
-    #[serde(skip)]
-    pub estimates: Vec<Estimate>,
+    /// What the user should know about how the plan was built: one per estimated month and rule
+    /// (see [`Estimate`]), directions left out, tiers without channels, …. In JSON, English
+    /// sentences.
+    #[serde(serialize_with = "notices_in_english", skip_deserializing)]
+    pub notices: Vec<PlanNotice>,
+}
+
+impl YearPlan {
+    /// The estimated months of the base (also among the notices).
+    pub fn estimates(&self) -> impl Iterator<Item = &Estimate> {
+        self.notices.iter().filter_map(|n| match n {
+            PlanNotice::Estimated(e) => Some(e),
+            _ => None,
+        })
+    }
 }
 
 /// One month of a [`YearPlan`].
@@ -250,14 +369,18 @@ fn build_chain(project: &Project, input: &PlanInput) -> YearPlan {
             continue;
         }
         let part = build_one(&view, input);
-        let who = if name.is_empty() { "The chain's own rows".to_string() } else { format!("Branch «{name}»") };
         // The channel notices are the chain's and come once, below.
-        notices.extend(part.notices.iter().filter(|n| !n.contains("Channels sheet")).map(|n| format!("{who}: {n}")));
+        notices.extend(
+            part.notices
+                .iter()
+                .filter(|n| !n.is_about_channels())
+                .map(|n| PlanNotice::Branch { branch: name.clone(), notice: Box::new(n.clone()) }),
+        );
         parts.push((name, part));
     }
     let mut whole = build_one(&Project { revenue: Vec::new(), ..project.clone() }, input);
     let shares = channel_shares(project, input, &mut Vec::new());
-    notices.extend(whole.notices.iter().filter(|n| n.contains("Channels sheet") || n.contains("tier")).cloned());
+    notices.extend(whole.notices.iter().filter(|n| n.is_about_channels()).cloned());
     for (i, pm) in whole.months.iter_mut().enumerate() {
         pm.directions.clear();
         for (name, part) in &parts {
@@ -281,12 +404,11 @@ fn build_one(project: &Project, input: &PlanInput) -> YearPlan {
     let year = input.year;
     let mut notices = Vec::new();
     let (Some(_), Some(_)) = (Month::new(year, 1), Month::new(year - 1, 1)) else {
-        notices.push(format!("{year} is not a year that can be planned."));
-        return YearPlan { year, months: Vec::new(), notices, estimates: Vec::new() };
+        notices.push(PlanNotice::NotPlannable { year });
+        return YearPlan { year, months: Vec::new(), notices };
     };
 
-    let mut estimates = Vec::new();
-    let base = last_year_base(project, year, &mut notices, &mut estimates);
+    let base = last_year_base(project, year, &mut notices);
 
     // Growth per direction, and which overrides found their direction.
     let mut used_keys = BTreeSet::new();
@@ -305,15 +427,9 @@ fn build_one(project: &Project, input: &PlanInput) -> YearPlan {
         .collect();
     for key in input.growth_by_direction.keys() {
         if key.trim().is_empty() {
-            notices.push(
-                "Revenue without a direction always grows by the clinic growth; the growth given for it is not used."
-                    .to_string(),
-            );
+            notices.push(PlanNotice::DirectionlessGrowthUnused);
         } else if !used_keys.contains(key.as_str()) {
-            notices.push(format!(
-                "The growth given for «{key}» is not used: no direction of that name had revenue in {}.",
-                year - 1
-            ));
+            notices.push(PlanNotice::GrowthUnused { direction: key.clone(), year: year - 1 });
         }
     }
 
@@ -340,13 +456,9 @@ fn build_one(project: &Project, input: &PlanInput) -> YearPlan {
             && m.directions.values().chain(m.channels.values()).all(|v| v.is_finite())
     });
     if !finite {
-        notices.push(
-            "Some planned figures are not finite numbers (check the growth, the share and the data); \
-             they are shown as empty."
-                .to_string(),
-        );
+        notices.push(PlanNotice::NotFinite);
     }
-    YearPlan { year, months, notices, estimates }
+    YearPlan { year, months, notices }
 }
 
 /// How a month of Y − 1 whose facts are not all in got its base (domain.md, "Plan builder").
@@ -374,7 +486,7 @@ pub enum EstimateReason {
 }
 
 /// One estimated month of the base: which month, why, how, and for which directions (`""` = the
-/// revenue without a direction). One per month, reason and rule: the notices' sentences.
+/// revenue without a direction). One per month, reason and rule: one notice each.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Estimate {
     /// The month of Y − 1.
@@ -387,87 +499,13 @@ pub struct Estimate {
     pub directions: Vec<(String, Option<f64>)>,
 }
 
-impl Estimate {
-    /// The notice in the user's language.
-    pub fn sentence(&self, lang: crate::format::Lang) -> String {
-        use crate::format::Lang;
-        let m = self.month;
-        let names: Vec<String> = self
-            .directions
-            .iter()
-            .map(|(d, trend)| {
-                let name = match (d.is_empty(), lang) {
-                    (true, Lang::Ru) => "выручка без направления".to_string(),
-                    (true, _) => "revenue without a direction".to_string(),
-                    (false, _) => format!("«{d}»"),
-                };
-                match trend {
-                    Some(t) => format!("{name} ×{}", crate::format::number(*t, 3, lang)),
-                    None => name,
-                }
-            })
-            .collect();
-        let names = names.join(", ");
-        let (prev, prev2) = (m.year, m.year - 1);
-        let mm = m.month;
-        match lang {
-            Lang::Ru => {
-                let why = match self.reason {
-                    EstimateReason::InProgress => format!("{m} ещё идёт"),
-                    EstimateReason::InProgressNoWeight => format!("{m} ещё идёт, и рабочих дней в нём пока не было"),
-                    EstimateReason::Future => format!("{m} ещё не наступил"),
-                    EstimateReason::BeforeFirstRow => format!("{m} раньше первой строки выручки направления"),
-                };
-                let how = match self.rule {
-                    EstimateRule::Scaled => {
-                        "база оценена как выручка на сегодня × вес всего месяца / вес прошедших дней".to_string()
-                    }
-                    EstimateRule::Trend => {
-                        format!("база оценена как выручка {prev2}-{mm:02} × тренд {prev} к {prev2} году")
-                    }
-                    EstimateRule::Mean => format!(
-                        "в {prev2}-{mm:02} выручки тоже не было, база оценена как среднее полных месяцев {prev} года"
-                    ),
-                };
-                format!("{why}: {how} ({names}).")
-            }
-            _ => {
-                let why = match self.reason {
-                    EstimateReason::InProgress => format!("{m} is in progress"),
-                    EstimateReason::InProgressNoWeight => format!("{m} is in progress with no working day so far"),
-                    EstimateReason::Future => format!("{m} has not happened yet"),
-                    EstimateReason::BeforeFirstRow => format!("{m} comes before the direction's first Revenue row"),
-                };
-                let how = match self.rule {
-                    EstimateRule::Scaled => {
-                        "its base is the revenue to date × the month's total weight / the weight of the days so far"
-                            .to_string()
-                    }
-                    EstimateRule::Trend => {
-                        format!("its base is the revenue of {prev2}-{mm:02} × the trend of {prev} against {prev2}")
-                    }
-                    EstimateRule::Mean => format!(
-                        "{prev2}-{mm:02} had no revenue either, so its base is the mean of the complete months of {prev}"
-                    ),
-                };
-                format!("{why}: {how} ({names}).")
-            }
-        }
-    }
-}
-
 /// The estimated months found so far, by month, reason and rule: the directions of each.
 type Found = BTreeMap<(Month, EstimateReason, EstimateRule), Vec<(String, Option<f64>)>>;
 
 /// base[d][m − 1] for the directions that had revenue in Y − 1 (a positive sum of their rows), with
 /// the months that are not complete estimated (see [`Estimate`]), and notices for directions that
 /// had none and for months planned at 0.
-fn last_year_base(
-    project: &Project,
-    year: i32,
-    notices: &mut Vec<String>,
-    estimates: &mut Vec<Estimate>,
-) -> BTreeMap<String, [f64; 12]> {
+fn last_year_base(project: &Project, year: i32, notices: &mut Vec<PlanNotice>) -> BTreeMap<String, [f64; 12]> {
     use crate::metrics::asof::{AsOf, MonthState};
     use crate::metrics::calendar::{month_weight, weight_between};
 
@@ -495,16 +533,12 @@ fn last_year_base(
     }
     sums.retain(|_, b| b.iter().sum::<f64>() > 0.0);
 
-    let missing: Vec<String> = known.iter().filter(|d| !sums.contains_key(*d)).map(|d| format!("«{d}»")).collect();
+    let missing: Vec<String> = known.iter().filter(|d| !sums.contains_key(*d)).cloned().collect();
     if !missing.is_empty() {
-        notices.push(format!(
-            "No revenue in {} for {}: no plan is built for them in {year}.",
-            year - 1,
-            missing.join(", ")
-        ));
+        notices.push(PlanNotice::NoRevenueFor { year: year - 1, directions: missing, plan_year: year });
     }
     if sums.is_empty() {
-        notices.push(format!("No revenue in {}: every month of {year} is planned at 0.", year - 1));
+        notices.push(PlanNotice::NoRevenue { year: year - 1, plan_year: year });
     }
 
     let months: Vec<Month> = (1..=12).filter_map(|m| Month::new(year - 1, m)).collect();
@@ -554,20 +588,15 @@ fn last_year_base(
         }
     }
     for ((month, reason, rule), directions) in found {
-        let e = Estimate { month, reason, rule, directions };
-        notices.push(e.sentence(crate::format::Lang::En));
-        estimates.push(e);
+        notices.push(PlanNotice::Estimated(Estimate { month, reason, rule, directions }));
     }
 
     for (d, b) in &mut sums {
         for (i, v) in b.iter_mut().enumerate() {
             if *v < 0.0 {
-                let name = if d.is_empty() { "revenue without a direction".to_string() } else { format!("«{d}»") };
-                notices.push(format!(
-                    "Refunds exceed takings for {name} in {}-{:02}; that month is planned at 0.",
-                    year - 1,
-                    i + 1
-                ));
+                if let Some(month) = Month::new(year - 1, i as u32 + 1) {
+                    notices.push(PlanNotice::Refunds { direction: d.clone(), month });
+                }
                 *v = 0.0;
             }
         }
@@ -584,15 +613,13 @@ fn direction_key(direction: Option<&str>) -> &str {
 }
 
 /// Each channel's share of the monthly budget (summing to 1, or empty when there is no channel).
-fn channel_shares(project: &Project, input: &PlanInput, notices: &mut Vec<String>) -> BTreeMap<String, f64> {
+fn channel_shares(project: &Project, input: &PlanInput, notices: &mut Vec<PlanNotice>) -> BTreeMap<String, f64> {
     let year = input.year;
     // The first row of a name wins, as for every lookup by name in the model.
     let mut seen = BTreeSet::new();
     let channels: Vec<&Channel> = project.channels.iter().filter(|c| seen.insert(c.name.as_str())).collect();
     if channels.is_empty() {
-        notices.push(
-            "The Channels sheet is empty: the budget is planned per month but not split over channels.".to_string(),
-        );
+        notices.push(PlanNotice::NoChannels);
         return BTreeMap::new();
     }
 
@@ -603,13 +630,9 @@ fn channel_shares(project: &Project, input: &PlanInput, notices: &mut Vec<String
         }
     }
     let untiered: Vec<String> =
-        spend.iter().filter(|(c, s)| **s > 0.0 && !seen.contains(*c)).map(|(c, _)| format!("«{c}»")).collect();
+        spend.iter().filter(|(c, s)| **s > 0.0 && !seen.contains(*c)).map(|(c, _)| c.to_string()).collect();
     if !untiered.is_empty() {
-        notices.push(format!(
-            "Spend in {} on {} is left out of the budget split: not on the Channels sheet, so no tier.",
-            year - 1,
-            untiered.join(", ")
-        ));
+        notices.push(PlanNotice::Untiered { year: year - 1, channels: untiered });
     }
 
     let part = |t: Tier| {
@@ -619,11 +642,7 @@ fn channel_shares(project: &Project, input: &PlanInput, notices: &mut Vec<String
     let present: Vec<Tier> = Tier::ALL.into_iter().filter(|t| channels.iter().any(|c| c.tier == *t)).collect();
     for t in Tier::ALL {
         if !present.contains(&t) && part(t) > 0.0 {
-            notices.push(format!(
-                "No channel is in the tier «{}»: its {} goes to the other tiers in proportion to their shares.",
-                t.key(),
-                percent_text(part(t))
-            ));
+            notices.push(PlanNotice::EmptyTier { tier: t, share: part(t) });
         }
     }
     let mut total: f64 = present.iter().map(|t| part(*t)).sum();
@@ -631,9 +650,7 @@ fn channel_shares(project: &Project, input: &PlanInput, notices: &mut Vec<String
     if total <= 0.0 {
         // E.g. a 100/0/0 split with only scaling channels: the split says nothing about these
         // tiers, and the whole budget must still go somewhere, so the reference rule decides.
-        notices.push(
-            "The tier split gives nothing to the tiers that have channels; the 80/15/5 rule is used.".to_string(),
-        );
+        notices.push(PlanNotice::NothingForTiers);
         tier_part = present.iter().map(|t| (*t, t.reference_share())).collect();
         total = tier_part.values().sum();
     }
@@ -874,22 +891,16 @@ pub fn parse_direction_growth(text: &str) -> Option<(String, f64)> {
     Some((name.to_string(), parse_percent(value)?))
 }
 
-/// `0.15` → `15 %`, for messages.
-fn percent_text(x: f64) -> String {
-    let p = (x * 1000.0).round() / 10.0;
-    format!("{p} %")
-}
-
-/// `[0.8, 0.15, 0.05]` → `80/15/5`, for messages.
-fn tiers_text(t: [f64; 3]) -> String {
-    t.iter().map(|v| format!("{}", (v * 1000.0).round() / 10.0)).collect::<Vec<_>>().join("/")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::model::{Direction, RevenueRow};
     use chrono::NaiveDate;
+
+    /// The notices as the JSON and the CLI write them.
+    fn en(notices: &[PlanNotice]) -> Vec<String> {
+        notices.iter().map(|n| crate::i18n::plan_notice(n, crate::format::Lang::En)).collect()
+    }
 
     fn month(y: i32, m: u32) -> Month {
         Month::new(y, m).unwrap()
@@ -987,7 +998,7 @@ mod tests {
         let dec = &plan.months[11];
         assert_eq!(dec.revenue_plan, 0.0);
         assert_eq!(dec.directions.len(), 2);
-        assert!(plan.notices.iter().all(|n| !n.contains("growth given")), "{:?}", plan.notices);
+        assert!(en(&plan.notices).iter().all(|n| !n.contains("growth given")), "{:?}", plan.notices);
     }
 
     #[test]
@@ -1008,12 +1019,13 @@ mod tests {
         }
         // 100 000 × 1.15.
         assert_close(plan.months[2].revenue_plan, 115_000.0);
-        let missing = plan.notices.iter().find(|n| n.starts_with("No revenue in 2024 for")).unwrap();
+        let notices = en(&plan.notices);
+        let missing = notices.iter().find(|n| n.starts_with("No revenue in 2024 for")).unwrap();
         for d in ["«Неврология»", "«УЗИ»", "«Косметология»"] {
             assert!(missing.contains(d), "{missing}");
         }
         assert!(!missing.contains("Стоматология"));
-        assert!(plan.notices.iter().any(|n| n.contains("growth given for «Неврология» is not used")));
+        assert!(en(&plan.notices).iter().any(|n| n.contains("growth given for «Неврология» is not used")));
     }
 
     #[test]
@@ -1021,7 +1033,7 @@ mod tests {
         let plan = build_plan(&Project::new(), &PlanInput::new(2025));
         assert_eq!(plan.months.len(), 12);
         assert!(plan.months.iter().all(|m| m.revenue_plan == 0.0 && m.budget_plan == 0.0 && m.directions.is_empty()));
-        assert!(plan.notices.iter().any(|n| n.contains("every month of 2025 is planned at 0")));
+        assert!(en(&plan.notices).iter().any(|n| n.contains("every month of 2025 is planned at 0")));
         let bad = build_plan(&Project::new(), &PlanInput::new(20_000));
         assert!(bad.months.is_empty());
         assert_eq!(bad.notices.len(), 1);
@@ -1052,11 +1064,11 @@ mod tests {
         assert_close(mar.revenue_plan, 36_000.0);
         assert_eq!(plan.months[3].directions[""], 0.0);
         assert!(
-            plan.notices
+            en(&plan.notices)
                 .iter()
                 .any(|n| n.contains("Refunds exceed takings for revenue without a direction in 2024-04"))
         );
-        assert!(plan.notices.iter().any(|n| n.contains("always grows by the clinic growth")));
+        assert!(en(&plan.notices).iter().any(|n| n.contains("always grows by the clinic growth")));
     }
 
     #[test]
@@ -1099,7 +1111,7 @@ mod tests {
         // February has no revenue: every channel is still listed, at 0.
         assert_eq!(plan.months[1].channels.len(), 5);
         assert!(plan.months[1].channels.values().all(|v| *v == 0.0));
-        assert!(plan.notices.iter().any(|n| n.contains("«Авито»") && n.contains("no tier")));
+        assert!(en(&plan.notices).iter().any(|n| n.contains("«Авито»") && n.contains("no tier")));
     }
 
     #[test]
@@ -1117,21 +1129,21 @@ mod tests {
         assert_close(jan.channels["ВК"], 70_000.0 * 0.15 / 0.95);
         assert_close(jan.channels["Яндекс"], 58_947.368_421_052_63);
         assert_close(jan.channels.values().sum(), 70_000.0);
-        assert!(plan.notices.iter().any(|n| n.contains("«experiment»")));
+        assert!(en(&plan.notices).iter().any(|n| n.contains("«experiment»")));
 
         // A split that does not add up to 100 % is scaled to it: 60/30/0 → 2/3 and 1/3.
         input.tiers = [0.6, 0.3, 0.0];
         let plan = build_plan(&p, &input);
         assert_close(plan.months[0].channels["Яндекс"], 70_000.0 * 2.0 / 3.0);
         assert_close(plan.months[0].channels["ВК"], 70_000.0 / 3.0);
-        assert!(!plan.notices.iter().any(|n| n.contains("«experiment»")));
+        assert!(!en(&plan.notices).iter().any(|n| n.contains("«experiment»")));
 
         // No channels at all: the budget is still 7 % of revenue, the map is empty.
         p.channels.clear();
         let plan = build_plan(&p, &PlanInput { growth: 0.0, ..PlanInput::new(2025) });
         assert_close(plan.months[0].budget_plan, 70_000.0);
         assert!(plan.months[0].channels.is_empty());
-        assert!(plan.notices.iter().any(|n| n.contains("Channels sheet is empty")));
+        assert!(en(&plan.notices).iter().any(|n| n.contains("Channels sheet is empty")));
     }
 
     #[test]
@@ -1181,7 +1193,8 @@ mod tests {
         // One notice per month, reason and rule.
         use EstimateReason as R;
         use EstimateRule as U;
-        let keys: Vec<(Month, R, U)> = plan.estimates.iter().map(|e| (e.month, e.reason, e.rule)).collect();
+        let estimates: Vec<&Estimate> = plan.estimates().collect();
+        let keys: Vec<(Month, R, U)> = estimates.iter().map(|e| (e.month, e.reason, e.rule)).collect();
         let mut expected: Vec<(Month, R, U)> = (1..=4).map(|m| (month(2026, m), R::BeforeFirstRow, U::Mean)).collect();
         expected.extend([
             (month(2026, 11), R::InProgress, U::Scaled),
@@ -1189,16 +1202,18 @@ mod tests {
             (month(2026, 12), R::Future, U::Mean),
         ]);
         assert_eq!(keys, expected);
-        let nov = &plan.estimates[4];
+        let nov = estimates[4];
         assert_eq!(nov.directions, [("МРТ".to_string(), None), ("УЗИ".to_string(), None)]);
-        let dec_trend = &plan.estimates[5];
+        let dec_trend = estimates[5];
         assert_eq!(dec_trend.directions.len(), 1);
         assert_close(dec_trend.directions[0].1.unwrap(), 380.0 / 300.0);
-        for e in &plan.estimates {
-            assert!(plan.notices.contains(&e.sentence(crate::format::Lang::En)));
-            assert!(e.sentence(crate::format::Lang::Ru).contains(&e.month.to_string()));
+        for e in &estimates {
+            for lang in crate::format::Lang::ALL {
+                assert!(crate::i18n::estimate_sentence(e, lang).contains(&e.month.to_string()));
+            }
         }
-        assert!(plan.notices[5].contains("2026-12") && plan.notices[5].contains("«УЗИ» ×1.267"), "{:?}", plan.notices);
+        let notices = en(&plan.notices);
+        assert!(notices[5].contains("2026-12") && notices[5].contains("«УЗИ» ×1.267"), "{notices:?}");
     }
 
     #[test]
@@ -1215,8 +1230,9 @@ mod tests {
         assert_close(plan.months[10].revenue_plan, 80_000.0);
         // December: no 2025 revenue either → mean of complete months with revenue = 100 000.
         assert_close(plan.months[11].revenue_plan, 100_000.0);
-        assert_eq!(plan.estimates[0].reason, EstimateReason::InProgressNoWeight);
-        assert_eq!(plan.estimates[0].rule, EstimateRule::Trend);
+        let first = plan.estimates().next().unwrap();
+        assert_eq!(first.reason, EstimateReason::InProgressNoWeight);
+        assert_eq!(first.rule, EstimateRule::Trend);
     }
 
     #[test]
@@ -1227,7 +1243,7 @@ mod tests {
         for m in &plan.months {
             assert!(m.revenue_plan > 0.0, "{} is planned at {}", m.month, m.revenue_plan);
         }
-        assert!(!plan.estimates.is_empty());
+        assert!(plan.estimates().next().is_some());
     }
 
     #[test]
@@ -1470,7 +1486,8 @@ mod tests {
         let mut input = PlanInput::new(2025);
         input.marketing_share = 0.12;
         input.tiers = [0.70, 0.20, 0.05];
-        let w = input.warnings();
+        let w: Vec<String> =
+            input.warnings().iter().map(|w| crate::i18n::plan_warning(w, crate::format::Lang::En)).collect();
         assert_eq!(w.len(), 2, "{w:?}");
         assert!(w[0].contains("12 %"), "{}", w[0]);
         assert!(w[1].contains("70/20/5") && w[1].contains("95 %"), "{}", w[1]);
@@ -1501,7 +1518,6 @@ mod tests {
             year: 2026,
             months: vec![pm(1, 100.0, 40.0, 5.0), pm(2, 120.0, 30.0, 0.0)],
             notices: Vec::new(),
-            estimates: Vec::new(),
         };
         let t = plan.branch_totals();
         // North 100 + 120 = 220; South 40 + 5 + 30 + 0 = 75; the chain 145 + 150 = 295 = 220 + 75.

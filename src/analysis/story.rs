@@ -10,6 +10,7 @@ use super::curve::channel_economics;
 use super::headroom::{HeadroomEntry, factor_text, headroom};
 use super::levers::{Outcome, apply_scenario};
 use crate::format::{self, Lang, Locale};
+use crate::i18n::{K, fill, tr};
 use crate::metrics::{Factor, Filter, Gap, Kpis, Owner};
 use crate::model::Project;
 
@@ -86,7 +87,6 @@ impl Story {
 
 /// Builds the story of `kpis` (computed for `filter`) in `lang`.
 pub fn story(project: &Project, filter: &Filter, kpis: &Kpis, lang: Lang) -> Story {
-    let ru = lang == Lang::Ru;
     let loc = Locale::new(lang, &project.settings.currency);
     let gap = last_full_month_gap(kpis).cloned();
     let rates = rates(project, filter, kpis);
@@ -111,36 +111,29 @@ pub fn story(project: &Project, filter: &Filter, kpis: &Kpis, lang: Lang) -> Sto
             match levers.first() {
                 Some(l) => {
                     let name = lever_in_scope(l, lang);
-                    let (now, best) = (factor_text(l.lever, l.current, loc), factor_text(l.lever, l.target, loc));
-                    let money = format::money(Some(l.profit_gain), loc);
-                    if ru {
-                        format!(
-                            "Больше всего даст {name}: {now} → {best}, как вы уже умели, — +{money} прибыли в месяц"
-                        )
-                    } else {
-                        format!(
-                            "{} would earn most: {now} → {best}, as you have already done, +{money} profit a month",
-                            capital(&name)
-                        )
-                    }
+                    fill(
+                        tr(lang, K::StoryBestLever),
+                        &[
+                            ("name", &name),
+                            ("Name", &capital(&name)),
+                            ("now", &factor_text(l.lever, l.current, loc)),
+                            ("best", &factor_text(l.lever, l.target, loc)),
+                            ("money", &format::money(Some(l.profit_gain), loc)),
+                        ],
+                    )
                 }
-                None if ru => "Ни один рычаг не даёт прибыли: сначала нужны данные воронки и маржа".into(),
-                None => "No lever earns a profit: the funnel and the margins are needed first".into(),
+                None => tr(lang, K::StoryNoLever).to_string(),
             },
         ),
         (Step::Proposal, proposal(scenario.as_ref(), allocation.as_ref(), loc)),
         (
             Step::NextSteps,
             match tasks.len() {
-                0 if ru => "Следующих шагов нет: рычагов с прибылью не нашлось".into(),
-                0 => "No next steps: no lever earns a profit".into(),
+                0 => tr(lang, K::StoryNoSteps).to_string(),
                 n => {
-                    let who: Vec<&str> = tasks.iter().map(|t| owner_name(t.owner, lang)).collect();
-                    if ru {
-                        format!("{n} {} на месяц: {}", plural_ru(n, "шаг", "шага", "шагов"), who.join(", "))
-                    } else {
-                        format!("{n} step{} for the month: {}", if n == 1 { "" } else { "s" }, who.join(", "))
-                    }
+                    let who: Vec<&str> = tasks.iter().map(|t| tr(lang, crate::i18n::owner(t.owner))).collect();
+                    let steps = crate::i18n::plural::nouns::STEPS.count(n as u64, lang);
+                    fill(tr(lang, K::StorySteps), &[("steps", &steps), ("who", &who.join(", "))])
                 }
             },
         ),
@@ -184,120 +177,73 @@ fn capital(s: &str) -> String {
     c.next().map_or_else(String::new, |f| f.to_uppercase().chain(c).collect())
 }
 
-fn plural_ru<'a>(n: usize, one: &'a str, few: &'a str, many: &'a str) -> &'a str {
-    match (n % 10, n % 100) {
-        (1, r) if r != 11 => one,
-        (2..=4, r) if !(12..=14).contains(&r) => few,
-        _ => many,
-    }
-}
-
-/// The factor's name as a subject: «доходимость» / "the show rate".
+/// The factor's name as a subject: «доходимость» / "the show rate"; a lever without a factor
+/// (average check, visits per patient) by its key.
 pub fn factor_name(f: Option<Factor>, key: &str, lang: Lang) -> String {
-    let (ru, en) = match f {
-        Some(Factor::Leads) => ("число лидов", "the number of leads"),
-        Some(Factor::BookingRate) => ("запись", "the booking rate"),
-        Some(Factor::ShowRate) => ("доходимость", "the show rate"),
-        Some(Factor::PaidRate) => ("оплата после приёма", "the paid rate"),
-        Some(Factor::RevenuePerPaid) => ("чек нового пациента", "revenue per paying patient"),
-        None => (key, key),
+    let k = match f {
+        Some(Factor::Leads) => K::SubjectLeads,
+        Some(Factor::BookingRate) => K::SubjectBookingRate,
+        Some(Factor::ShowRate) => K::SubjectShowRate,
+        Some(Factor::PaidRate) => K::SubjectPaidRate,
+        Some(Factor::RevenuePerPaid) => K::SubjectRevenuePerPaid,
+        None => return key.to_string(),
     };
-    if lang == Lang::Ru { ru.to_string() } else { en.to_string() }
+    tr(lang, k).to_string()
 }
 
 /// «на доходимости» / "at the show rate": where money is lost.
 fn factor_where(f: Factor, lang: Lang) -> &'static str {
-    match (f, lang) {
-        (Factor::Leads, Lang::Ru) => "на лидах",
-        (Factor::BookingRate, Lang::Ru) => "на записи",
-        (Factor::ShowRate, Lang::Ru) => "на доходимости",
-        (Factor::PaidRate, Lang::Ru) => "на оплате после приёма",
-        (Factor::RevenuePerPaid, Lang::Ru) => "на чеке",
-        (Factor::Leads, Lang::En) => "on leads",
-        (Factor::BookingRate, Lang::En) => "at booking",
-        (Factor::ShowRate, Lang::En) => "at the show rate",
-        (Factor::PaidRate, Lang::En) => "at payment after the visit",
-        (Factor::RevenuePerPaid, Lang::En) => "on the check",
-    }
-}
-
-/// The owner as a list item: «администраторы» / "administrators".
-pub fn owner_name(o: Owner, lang: Lang) -> &'static str {
-    match (o, lang) {
-        (Owner::Marketer, Lang::Ru) => "маркетолог",
-        (Owner::Administrators, Lang::Ru) => "администраторы",
-        (Owner::Doctors, Lang::Ru) => "врачи",
-        (Owner::Management, Lang::Ru) => "руководство",
-        (Owner::Marketer, Lang::En) => "marketer",
-        (Owner::Administrators, Lang::En) => "administrators",
-        (Owner::Doctors, Lang::En) => "doctors",
-        (Owner::Management, Lang::En) => "management",
-    }
+    tr(
+        lang,
+        match f {
+            Factor::Leads => K::WhereLeads,
+            Factor::BookingRate => K::WhereBookingRate,
+            Factor::ShowRate => K::WhereShowRate,
+            Factor::PaidRate => K::WherePaidRate,
+            Factor::RevenuePerPaid => K::WhereRevenuePerPaid,
+        },
+    )
 }
 
 /// «это зона администраторов» / "the administrators' job".
 fn owner_zone(o: Owner, lang: Lang) -> &'static str {
-    match (o, lang) {
-        (Owner::Marketer, Lang::Ru) => "это зона маркетолога",
-        (Owner::Administrators, Lang::Ru) => "это зона администраторов",
-        (Owner::Doctors, Lang::Ru) => "это зона врачей",
-        (Owner::Management, Lang::Ru) => "это зона руководства",
-        (Owner::Marketer, Lang::En) => "the marketer's job",
-        (Owner::Administrators, Lang::En) => "the administrators' job",
-        (Owner::Doctors, Lang::En) => "the doctors' job",
-        (Owner::Management, Lang::En) => "management's job",
-    }
+    tr(
+        lang,
+        match o {
+            Owner::Marketer => K::ZoneMarketer,
+            Owner::Administrators => K::ZoneAdministrators,
+            Owner::Doctors => K::ZoneDoctors,
+            Owner::Management => K::ZoneManagement,
+        },
+    )
 }
 
 fn plan_fact(kpis: &Kpis, gap: Option<&Gap>, loc: Locale) -> String {
     let lang = loc.lang;
-    let ru = lang == Lang::Ru;
+    let t = |k| tr(lang, k);
     let Some(c) = kpis.total.kpis.completion_to_date else {
-        let money = format::money(kpis.total.kpis.revenue, loc);
-        return if ru {
-            format!("Выручка за период — {money}; плана на этот срок нет")
-        } else {
-            format!("Revenue over the period is {money}; there is no plan to date")
-        };
+        return fill(t(K::StoryNoPlanToDate), &[("money", &format::money(kpis.total.kpis.revenue, loc))]);
     };
     let pct = whole_percent(c - 1.0, lang);
     // Within half a percent the plan is met: «отстаёт на 0 %» reads as a bug.
     if c >= 1.005 {
-        return if ru {
-            format!("Выручка опережает план на {pct} на сегодня")
-        } else {
-            format!("Revenue is {pct} ahead of plan to date")
-        };
+        return fill(t(K::StoryAhead), &[("pct", &pct)]);
     }
     if c > 0.995 {
-        return if ru {
-            "Выручка идёт точно по плану".into()
-        } else {
-            "Revenue is on plan to date".into()
-        };
+        return t(K::StoryOnPlan).to_string();
     }
-    let lost = gap.and_then(|g| g.bottleneck.zip(g.owner));
-    match (lost, ru) {
-        (Some((f, o)), true) => {
-            format!("Выручка отстаёт от плана на {pct} — теряем {}, {}", factor_where(f, lang), owner_zone(o, lang))
+    match gap.and_then(|g| g.bottleneck.zip(g.owner)) {
+        Some((f, o)) => {
+            fill(t(K::StoryBehindAt), &[("pct", &pct), ("where", factor_where(f, lang)), ("zone", owner_zone(o, lang))])
         }
-        (Some((f, o)), false) => {
-            format!("Revenue is {pct} behind plan — we lose {}, {}", factor_where(f, lang), owner_zone(o, lang))
-        }
-        (None, true) => format!("Выручка отстаёт от плана на {pct}"),
-        (None, false) => format!("Revenue is {pct} behind plan"),
+        None => fill(t(K::StoryBehind), &[("pct", &pct)]),
     }
 }
 
 fn funnel(kpis: &Kpis, rates: &[Rate], lang: Lang) -> String {
-    let ru = lang == Lang::Ru;
     let t = &kpis.total.kpis;
     let Some(per100) = t.paid.zip(t.leads).filter(|(_, l)| *l > 0.0).map(|(p, l)| p / l * 100.0) else {
-        return if ru {
-            "Воронки за период нет: лидов не было".into()
-        } else {
-            "No funnel in the period: no leads".into()
-        };
+        return tr(lang, K::StoryNoFunnel).to_string();
     };
     let n = format::number(per100, 0, lang);
     // The rate furthest below its plan, relative to the plan.
@@ -306,135 +252,96 @@ fn funnel(kpis: &Kpis, rates: &[Rate], lang: Lang) -> String {
         .filter_map(|r| r.fact.zip(r.plan).filter(|(_, p)| *p > 0.0).map(|(f, p)| (r, f / p - 1.0)))
         .filter(|(_, d)| *d < 0.0)
         .min_by(|a, b| a.1.total_cmp(&b.1));
-    match (worst, ru) {
-        (Some((r, _)), true) => format!(
-            "Из 100 лидов до оплаты доходят {n}; дальше всего от плана {}: {} при плане {}",
-            factor_name(Some(r.factor), "", lang),
-            format::percent(r.fact, lang),
-            format::percent(r.plan, lang)
+    match worst {
+        Some((r, _)) => fill(
+            tr(lang, K::StoryFunnelWorst),
+            &[
+                ("n", &n),
+                ("factor", &factor_name(Some(r.factor), "", lang)),
+                ("fact", &format::percent(r.fact, lang)),
+                ("plan", &format::percent(r.plan, lang)),
+            ],
         ),
-        (Some((r, _)), false) => format!(
-            "{n} of 100 leads reach payment; {} is furthest below plan: {} against {}",
-            factor_name(Some(r.factor), "", lang),
-            format::percent(r.fact, lang),
-            format::percent(r.plan, lang)
-        ),
-        (None, true) => format!("Из 100 лидов до оплаты доходят {n}; все этапы не ниже плана"),
-        (None, false) => format!("{n} of 100 leads reach payment; no stage is below plan"),
+        None => fill(tr(lang, K::StoryFunnelOnPlan), &[("n", &n)]),
     }
 }
 
 fn bottleneck(gap: Option<&Gap>, loc: Locale) -> String {
     let lang = loc.lang;
-    let ru = lang == Lang::Ru;
     let Some(g) = gap else {
-        return if ru {
-            "Разрыв не разобрать: в плане нет пяти факторов воронки".into()
-        } else {
-            "The gap cannot be broken down: the plan lacks the five funnel factors".into()
-        };
+        return tr(lang, K::StoryNoGap).to_string();
     };
+    let month = g.month.to_string();
     match (g.bottleneck, g.owner) {
-        (Some(f), Some(o)) => {
-            let money = format::money(g.contributions.get(f).map(f64::abs), loc);
-            if ru {
-                format!("За {} потеряли {money} {} — {}", g.month, factor_where(f, lang), owner_zone(o, lang))
-            } else {
-                format!("In {} we lost {money} {} — {}", g.month, factor_where(f, lang), owner_zone(o, lang))
-            }
-        }
-        _ if ru => format!("В {} ни один этап не отстал от плана", g.month),
-        _ => format!("In {} no stage fell behind plan", g.month),
+        (Some(f), Some(o)) => fill(
+            tr(lang, K::StoryLost),
+            &[
+                ("month", &month),
+                ("money", &format::money(g.contributions.get(f).map(f64::abs), loc)),
+                ("where", factor_where(f, lang)),
+                ("zone", owner_zone(o, lang)),
+            ],
+        ),
+        _ => fill(tr(lang, K::StoryNoStageBehind), &[("month", &month)]),
     }
 }
 
 /// The AARRR link's name: «удержание» / "retention".
 pub fn link_name(key: &str, lang: Lang) -> &'static str {
-    match (key, lang) {
-        ("acquisition", Lang::Ru) => "привлечение",
-        ("activation", Lang::Ru) => "активация",
-        ("retention", Lang::Ru) => "удержание",
-        ("revenue", Lang::Ru) => "монетизация",
-        ("referral", Lang::Ru) => "рекомендации",
-        ("acquisition", Lang::En) => "acquisition",
-        ("activation", Lang::En) => "activation",
-        ("retention", Lang::En) => "retention",
-        ("revenue", Lang::En) => "revenue",
-        ("referral", Lang::En) => "referral",
-        _ => "—",
-    }
+    let k = match key {
+        "acquisition" => K::LinkNameAcquisition,
+        "activation" => K::LinkNameActivation,
+        "retention" => K::LinkNameRetention,
+        "revenue" => K::LinkNameRevenue,
+        "referral" => K::LinkNameReferral,
+        _ => return format::DASH,
+    };
+    tr(lang, k)
 }
 
 /// The AARRR step's sentence: the weakest link and how far it fell, or why there is none.
 pub fn aarrr_sentence(kpis: &Kpis, lang: Lang) -> String {
-    let ru = lang == Lang::Ru;
     let a = &kpis.aarrr;
     if a.previous.is_none() {
-        return if ru {
-            "Звенья AARRR сравнить не с чем: за прошлый период данных нет".into()
-        } else {
-            "The AARRR links have nothing to compare with: no data for the previous period".into()
-        };
+        return tr(lang, K::StoryAarrrNoPrevious).to_string();
     }
     match a.weakest {
         Some(w) => {
             let i = crate::metrics::aarrr::LINK_KEYS.iter().position(|k| *k == w).unwrap_or(0);
             let change = a.links.changes()[i].unwrap_or(0.0);
-            let pct = whole_percent(change, lang);
-            if ru {
-                format!("Слабое звено — {}: −{pct} к прошлому периоду", link_name(w, lang))
-            } else {
-                format!("The weakest link is {}: −{pct} against the previous period", link_name(w, lang))
-            }
+            fill(tr(lang, K::StoryAarrrWeakest), &[("link", link_name(w, lang)), ("pct", &whole_percent(change, lang))])
         }
-        None if ru => "Ни одно звено AARRR не упало против прошлого периода".into(),
-        None => "No AARRR link fell against the previous period".into(),
+        None => tr(lang, K::StoryAarrrNoneFell).to_string(),
     }
 }
 
 fn proposal(scenario: Option<&(String, Outcome)>, allocation: Option<&Allocation>, loc: Locale) -> String {
     let lang = loc.lang;
-    let ru = lang == Lang::Ru;
     let realloc = allocation.map(|a| a.objective - a.objective_today).filter(|g| g.is_finite() && *g > 0.0);
     let scen = scenario.and_then(|(name, o)| {
         let gain = o.after.revenue.zip(o.before.revenue).map(|(a, b)| a - b)?;
         Some((name, gain, o.after.months.max(1)))
     });
-    match (scen, realloc, ru) {
-        (Some((name, gain, months)), _, true) => format!(
-            "Предлагаем сценарий «{name}»: +{} выручки в месяц{}",
-            format::money(Some(gain / months as f64), loc),
-            realloc.map_or(String::new(), |g| format!(
-                ", и ещё +{} прибыли от перераспределения бюджета",
-                format::money(Some(g), loc)
-            ))
-        ),
-        (Some((name, gain, months)), _, false) => format!(
-            "We propose the scenario «{name}»: +{} revenue a month{}",
-            format::money(Some(gain / months as f64), loc),
-            realloc.map_or(String::new(), |g| format!(
-                ", plus +{} profit from splitting the budget anew",
-                format::money(Some(g), loc)
-            ))
-        ),
-        (None, Some(g), true) => {
-            format!("Тот же бюджет, разделённый иначе, даст +{} прибыли в месяц", format::money(Some(g), loc))
+    let money = |x: f64| format::money(Some(x), loc);
+    match (scen, realloc) {
+        (Some((name, gain, months)), _) => {
+            let more = realloc.map_or(String::new(), |g| fill(tr(lang, K::StoryScenarioMore), &[("money", &money(g))]));
+            fill(
+                tr(lang, K::StoryScenario),
+                &[("name", name), ("money", &money(gain / months as f64)), ("more", &more)],
+            )
         }
-        (None, Some(g), false) => {
-            format!("The same budget split differently earns +{} profit a month", format::money(Some(g), loc))
-        }
-        (None, None, true) => "Бюджет уже разделён по каналам почти наилучшим образом".into(),
-        (None, None, false) => "The budget is already split about as well as it can be".into(),
+        (None, Some(g)) => fill(tr(lang, K::StoryRealloc), &[("money", &money(g))]),
+        (None, None) => tr(lang, K::StoryBudgetFine).to_string(),
     }
 }
 
 /// A lever with its scope: «доходимость в УЗИ» / "the show rate in УЗИ"; the clinic's plain.
 pub fn lever_in_scope(l: &HeadroomEntry, lang: Lang) -> String {
     let name = factor_name(l.lever.factor(), l.lever.key(), lang);
-    match (&l.direction, lang) {
-        (Some(d), Lang::Ru) => format!("{name} в «{d}»"),
-        (Some(d), _) => format!("{name} in {d}"),
-        (None, _) => name,
+    match &l.direction {
+        Some(d) => fill(tr(lang, K::StoryLeverIn), &[("name", &name), ("direction", d)]),
+        None => name,
     }
 }
 
@@ -449,12 +356,8 @@ fn tasks(levers: &[HeadroomEntry], loc: Locale) -> Vec<Task> {
         let name = lever_in_scope(l, lang);
         let best = factor_text(l.lever, l.target, loc);
         let money = format::money(Some(l.profit_gain), loc);
-        let who = capital(owner_name(l.owner, lang));
-        let text = if lang == Lang::Ru {
-            format!("{who}: вернуть {name} к {best} — +{money} прибыли в месяц")
-        } else {
-            format!("{who}: bring {name} back to {best} — +{money} profit a month")
-        };
+        let who = capital(crate::i18n::tr(lang, crate::i18n::owner(l.owner)));
+        let text = fill(tr(lang, K::StoryTask), &[("who", &who), ("name", &name), ("best", &best), ("money", &money)]);
         out.push(Task { owner: l.owner, text });
     }
     out
@@ -532,19 +435,11 @@ mod tests {
     fn the_demo_tells_seven_steps_in_both_languages() {
         let p = demo_project();
         let k = compute(&p, &Filter::default());
-        for lang in [Lang::Ru, Lang::En] {
+        for lang in Lang::ALL {
             let s = story(&p, &Filter::default(), &k, lang);
             assert_eq!(s.titles.iter().map(|(st, _)| *st).collect::<Vec<_>>(), Step::ALL);
             assert!(s.titles.iter().all(|(_, t)| !t.is_empty() && !t.contains("NaN")), "{:?}", s.titles);
             assert!(s.levers.len() <= 5);
         }
-    }
-
-    #[test]
-    fn russian_plurals_of_steps() {
-        assert_eq!(plural_ru(1, "шаг", "шага", "шагов"), "шаг");
-        assert_eq!(plural_ru(3, "шаг", "шага", "шагов"), "шага");
-        assert_eq!(plural_ru(5, "шаг", "шага", "шагов"), "шагов");
-        assert_eq!(plural_ru(11, "шаг", "шага", "шагов"), "шагов");
     }
 }

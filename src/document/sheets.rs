@@ -10,7 +10,8 @@ use chrono::NaiveDate;
 
 use super::parse::{self, ParseError};
 use crate::format::{self, Lang, Locale};
-use crate::i18n::{K, tr};
+pub use crate::i18n::month_label;
+use crate::i18n::{K, day_label, tr};
 use crate::import::cells::{header_forms, normalize_key};
 use crate::import::schema::{SettingKey, SheetKind};
 use crate::model::{
@@ -220,32 +221,32 @@ const fn col(sheet: SheetKind, key: &'static str, label: K, kind: Kind) -> Colum
 
 /// The chain's branch, last on every data sheet (blank = the whole chain; domain.md, "Branches").
 const fn branch(sheet: SheetKind) -> Column {
-    col(sheet, "branch", K::ColBranch, Kind::Text)
+    col(sheet, "branch", K::BranchOf, Kind::Text)
 }
 
 const SETTINGS_COLUMNS: &[Column] = &[
     col(SheetKind::Settings, "key", K::ColKey, Kind::Text),
     // The workbook needs a value column; a setting left blank in the grid takes its default.
-    Column { required: false, ..col(SheetKind::Settings, "value", K::ColValue, Kind::Text) },
+    Column { required: false, ..col(SheetKind::Settings, "value", K::Value, Kind::Text) },
 ];
 
 const DIRECTIONS: &[Column] = &[
-    col(SheetKind::Directions, "direction", K::ColDirection, Kind::Text),
-    col(SheetKind::Directions, "margin", K::ColMargin, Kind::Rate),
+    col(SheetKind::Directions, "direction", K::Direction, Kind::Text),
+    col(SheetKind::Directions, "margin", K::Margin, Kind::Rate),
     col(SheetKind::Directions, "visits_per_patient", K::ColVisitsPerPatient, Kind::Count),
 ];
 
 const CHANNELS: &[Column] = &[
-    col(SheetKind::Channels, "channel", K::ColChannel, Kind::Text),
-    col(SheetKind::Channels, "tier", K::ColTier, Kind::Tier),
+    col(SheetKind::Channels, "channel", K::Channel, Kind::Text),
+    col(SheetKind::Channels, "tier", K::Tier, Kind::Tier),
     col(SheetKind::Channels, "kind", K::ColKind, Kind::ChannelKind),
     col(SheetKind::Channels, "sources", K::ColSources, Kind::List),
 ];
 
 const PLAN: &[Column] = &[
-    col(SheetKind::Plan, "month", K::ColMonth, Kind::Month),
-    col(SheetKind::Plan, "direction", K::ColDirection, Kind::Direction),
-    col(SheetKind::Plan, "revenue_plan", K::ColRevenuePlan, Kind::Money),
+    col(SheetKind::Plan, "month", K::Month, Kind::Month),
+    col(SheetKind::Plan, "direction", K::Direction, Kind::Direction),
+    col(SheetKind::Plan, "revenue_plan", K::RevenuePlan, Kind::Money),
     col(SheetKind::Plan, "leads_plan", K::ColLeadsPlan, Kind::Count),
     col(SheetKind::Plan, "booking_rate_plan", K::ColBookingRatePlan, Kind::Rate),
     col(SheetKind::Plan, "show_rate_plan", K::ColShowRatePlan, Kind::Rate),
@@ -255,30 +256,30 @@ const PLAN: &[Column] = &[
 ];
 
 const BUDGET: &[Column] = &[
-    col(SheetKind::Budget, "month", K::ColMonth, Kind::Month),
-    col(SheetKind::Budget, "channel", K::ColChannel, Kind::Channel),
+    col(SheetKind::Budget, "month", K::Month, Kind::Month),
+    col(SheetKind::Budget, "channel", K::Channel, Kind::Channel),
     col(SheetKind::Budget, "budget_plan", K::ColBudgetPlan, Kind::Money),
-    col(SheetKind::Budget, "spend", K::ColSpend, Kind::Money),
+    col(SheetKind::Budget, "spend", K::Spend, Kind::Money),
     branch(SheetKind::Budget),
 ];
 
 const FUNNEL: &[Column] = &[
-    col(SheetKind::Funnel, "month", K::ColMonth, Kind::Month),
-    col(SheetKind::Funnel, "channel", K::ColChannel, Kind::Channel),
-    col(SheetKind::Funnel, "direction", K::ColDirection, Kind::Direction),
-    col(SheetKind::Funnel, "leads", K::ColLeads, Kind::Count),
-    col(SheetKind::Funnel, "bookings", K::ColBookings, Kind::Count),
+    col(SheetKind::Funnel, "month", K::Month, Kind::Month),
+    col(SheetKind::Funnel, "channel", K::Channel, Kind::Channel),
+    col(SheetKind::Funnel, "direction", K::Direction, Kind::Direction),
+    col(SheetKind::Funnel, "leads", K::Leads, Kind::Count),
+    col(SheetKind::Funnel, "bookings", K::Bookings, Kind::Count),
     col(SheetKind::Funnel, "visits", K::ColVisits, Kind::Count),
-    col(SheetKind::Funnel, "paid", K::ColPaid, Kind::Count),
-    col(SheetKind::Funnel, "revenue", K::ColRevenue, Kind::Money),
-    col(SheetKind::Funnel, "returning_leads", K::ColReturningLeads, Kind::Count),
+    col(SheetKind::Funnel, "paid", K::Paid, Kind::Count),
+    col(SheetKind::Funnel, "revenue", K::Revenue, Kind::Money),
+    col(SheetKind::Funnel, "returning_leads", K::ReturningLeads, Kind::Count),
     branch(SheetKind::Funnel),
 ];
 
 const REVENUE: &[Column] = &[
-    col(SheetKind::Revenue, "date", K::ColDate, Kind::Day),
-    col(SheetKind::Revenue, "direction", K::ColDirection, Kind::Direction),
-    col(SheetKind::Revenue, "revenue", K::ColRevenue, Kind::Money),
+    col(SheetKind::Revenue, "date", K::Date, Kind::Day),
+    col(SheetKind::Revenue, "direction", K::Direction, Kind::Direction),
+    col(SheetKind::Revenue, "revenue", K::Revenue, Kind::Money),
     col(SheetKind::Revenue, "checks", K::ColChecks, Kind::Count),
     col(SheetKind::Revenue, "new_patients", K::ColNewPatients, Kind::Count),
     col(SheetKind::Revenue, "repeat_patients", K::ColRepeatPatients, Kind::Count),
@@ -286,37 +287,37 @@ const REVENUE: &[Column] = &[
 ];
 
 const DOCTORS: &[Column] = &[
-    col(SheetKind::Doctors, "month", K::ColMonth, Kind::Month),
-    col(SheetKind::Doctors, "doctor", K::ColDoctor, Kind::Text),
-    col(SheetKind::Doctors, "direction", K::ColDirection, Kind::Direction),
+    col(SheetKind::Doctors, "month", K::Month, Kind::Month),
+    col(SheetKind::Doctors, "doctor", K::Doctor, Kind::Text),
+    col(SheetKind::Doctors, "direction", K::Direction, Kind::Direction),
     col(SheetKind::Doctors, "primary_patients", K::ColPrimaryPatients, Kind::Count),
     col(SheetKind::Doctors, "repeat_patients", K::ColRepeatPatients, Kind::Count),
-    col(SheetKind::Doctors, "revenue", K::ColRevenue, Kind::Money),
-    col(SheetKind::Doctors, "hours_available", K::ColHoursAvailable, Kind::Count),
-    col(SheetKind::Doctors, "hours_booked", K::ColHoursBooked, Kind::Count),
-    col(SheetKind::Doctors, "recommended", K::ColRecommended, Kind::Count),
-    col(SheetKind::Doctors, "agreed", K::ColAgreed, Kind::Count),
-    col(SheetKind::Doctors, "performed", K::ColPerformed, Kind::Count),
+    col(SheetKind::Doctors, "revenue", K::Revenue, Kind::Money),
+    col(SheetKind::Doctors, "hours_available", K::HoursAvailable, Kind::Count),
+    col(SheetKind::Doctors, "hours_booked", K::HoursBooked, Kind::Count),
+    col(SheetKind::Doctors, "recommended", K::Recommended, Kind::Count),
+    col(SheetKind::Doctors, "agreed", K::Agreed, Kind::Count),
+    col(SheetKind::Doctors, "performed", K::Performed, Kind::Count),
     branch(SheetKind::Doctors),
 ];
 
 const NPS: &[Column] = &[
-    col(SheetKind::Nps, "period", K::ColPeriod, Kind::Period),
-    col(SheetKind::Nps, "direction", K::ColDirection, Kind::Direction),
+    col(SheetKind::Nps, "period", K::Period, Kind::Period),
+    col(SheetKind::Nps, "direction", K::Direction, Kind::Direction),
     col(SheetKind::Nps, "score", K::ColScore, Kind::Score),
-    col(SheetKind::Nps, "count", K::ColCount, Kind::Count),
+    col(SheetKind::Nps, "count", K::Count, Kind::Count),
     branch(SheetKind::Nps),
 ];
 
 // The channel of a call is optional (a source nobody recognised), as is its employee (contacts
 // nobody answered): both may stay blank.
 const CALLS: &[Column] = &[
-    col(SheetKind::Calls, "month", K::ColMonth, Kind::Month),
-    col(SheetKind::Calls, "channel", K::ColChannel, Kind::Channel),
+    col(SheetKind::Calls, "month", K::Month, Kind::Month),
+    col(SheetKind::Calls, "channel", K::Channel, Kind::Channel),
     col(SheetKind::Calls, "employee", K::CallsEmployee, Kind::Text),
-    col(SheetKind::Calls, "contacts", K::CallsContacts, Kind::Count),
-    col(SheetKind::Calls, "answered", K::CallsAnswered, Kind::Count),
-    col(SheetKind::Calls, "lost", K::CallsLost, Kind::Count),
+    col(SheetKind::Calls, "contacts", K::Contacts, Kind::Count),
+    col(SheetKind::Calls, "answered", K::Answered, Kind::Count),
+    col(SheetKind::Calls, "lost", K::Lost, Kind::Count),
     col(SheetKind::Calls, "callbacks_20m", K::CallsCallback20, Kind::Count),
     col(SheetKind::Calls, "callbacks", K::CallsCallback, Kind::Count),
     col(SheetKind::Calls, "recalled", K::CallsRecalled, Kind::Count),
@@ -1066,25 +1067,24 @@ pub fn choices(p: &Project, kind: Kind, lang: Lang) -> Vec<(Value, String)> {
 pub fn kind_label(k: ChannelKind, lang: Lang) -> &'static str {
     match lang {
         Lang::Ru => k.word_ru(),
-        Lang::En => k.key(),
+        // The importer reads English and Russian words only: Chinese cells keep the key.
+        Lang::En | Lang::Zh => k.key(),
     }
 }
 
-/// A tier's name in the user's language.
+/// A tier's name in the user's language (the catalogue's word, which the grid reads back too).
 pub fn tier_label(t: Tier, lang: Lang) -> &'static str {
-    match lang {
-        Lang::Ru => t.key_ru(),
-        Lang::En => t.key(),
-    }
+    tr(lang, crate::i18n::tier(t))
 }
 
 fn scale_label(s: NpsScale, lang: Lang) -> &'static str {
-    match (s, lang) {
-        (NpsScale::Standard, Lang::Ru) => "стандартная (0–10)",
-        (NpsScale::Standard, Lang::En) => "standard (0–10)",
-        (NpsScale::TenSmiles, Lang::Ru) => "десять смайлов (1–10)",
-        (NpsScale::TenSmiles, Lang::En) => "ten smiles (1–10)",
-    }
+    tr(
+        lang,
+        match s {
+            NpsScale::Standard => K::NpsScaleStandard,
+            NpsScale::TenSmiles => K::NpsScaleTenSmiles,
+        },
+    )
 }
 
 /// A value as the grid shows it: `1 234 567 ₽`, `62,5 %`, `март 2025`…
@@ -1099,10 +1099,7 @@ pub fn display(v: &Value, kind: Kind, loc: Locale) -> String {
         },
         Value::Text(s) => s.clone(),
         Value::Month(m) => month_label(*m, lang),
-        Value::Day(d) => match lang {
-            Lang::Ru => d.format("%d.%m.%Y").to_string(),
-            Lang::En => d.format("%Y-%m-%d").to_string(),
-        },
+        Value::Day(d) => day_label(*d, lang),
         Value::Period(NpsPeriod::Year(y)) => y.to_string(),
         Value::Period(NpsPeriod::Month(m)) => month_label(*m, lang),
         Value::Tier(t) => tier_label(*t, lang).to_string(),
@@ -1129,22 +1126,11 @@ pub fn copy_text(v: &Value, kind: Kind, loc: Locale) -> String {
         (Value::Num(x), _) => plain(*x),
         (Value::Month(m), _) => m.to_string(),
         (Value::Period(p), _) => p.to_string(),
-        (Value::Day(d), _) => match lang {
-            Lang::Ru => d.format("%d.%m.%Y").to_string(),
-            Lang::En => d.format("%Y-%m-%d").to_string(),
-        },
+        (Value::Day(d), _) => day_label(*d, lang),
         (Value::Weights(w), _) => w.iter().map(|x| plain(*x)).collect::<Vec<_>>().join(" "),
         // Tabs and newlines inside a value would break the TSV block.
         (other, k) => display(other, k, loc).replace(['\t', '\n', '\r'], " "),
     }
-}
-
-/// `март 2025` / `Mar 2025`.
-pub fn month_label(m: Month, lang: Lang) -> String {
-    const RU: [&str; 12] = ["янв", "фев", "мар", "апр", "май", "июн", "июл", "авг", "сен", "окт", "ноя", "дек"];
-    const EN: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let names = if lang == Lang::Ru { RU } else { EN };
-    format!("{} {}", names[(m.month as usize).saturating_sub(1) % 12], m.year)
 }
 
 /// Reads typed or pasted text into a value for a cell, or says in the user's language why not.
@@ -1346,7 +1332,7 @@ mod tests {
         assert_eq!(Sheet::from_workbook_name("Телефония"), Some(Sheet::Calls));
         assert_eq!(Sheet::Calls.column_from_header("Администратор"), Some(2));
         // The header the grid shows still names its column.
-        assert_eq!(Sheet::Plan.column_from_header(tr(Lang::En, K::ColRevenuePlan)), Some(2));
+        assert_eq!(Sheet::Plan.column_from_header(tr(Lang::En, K::RevenuePlan)), Some(2));
         for sheet in Sheet::ALL {
             for c in sheet.columns() {
                 let schema = sheet.kind().column(c.key).expect("every grid column is in the schema");

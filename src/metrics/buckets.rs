@@ -7,7 +7,7 @@
 //! order of additions (relative 1e-12 on sums of money with kopecks; counts are exact). An edit of
 //! some rows subtracts their old values from their buckets and adds the new ones.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use crate::model::{FunnelRow, Month};
 
@@ -30,7 +30,9 @@ pub struct FunnelBuckets {
     rows: Vec<FunnelRow>,
     /// How many sheet rows each bucket holds.
     counts: Vec<usize>,
-    index: HashMap<Key, usize>,
+    /// Fx, not SipHash: a chain's sheet has hundreds of thousands of buckets, and the keys are the
+    /// user's own data (no hash flooding to fear).
+    index: FxHashMap<Key, usize>,
 }
 
 impl FunnelBuckets {

@@ -350,6 +350,20 @@ pub struct NpsKpis {
     pub nps: Option<f64>,
 }
 
+/// Something the user should know about how the KPIs were computed: data, worded in the user's
+/// language by the catalogue.
+#[derive(Clone, Debug, PartialEq)]
+pub enum KpiNotice {
+    /// Channels with spend or leads that are not on the Channels sheet count as experiments.
+    Untiered(Vec<String>),
+    /// Rows without a known direction use the average margin of all directions (a fraction).
+    AverageMargin(f64),
+    /// No direction has a margin: gross profit and ROMI cannot be computed.
+    NoMargins,
+    /// Some sums overflowed and are shown as —.
+    Overflow,
+}
+
 /// Everything `medfunnel kpi --json` prints, plus what the app and report need beside it.
 #[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Kpis {
@@ -379,9 +393,10 @@ pub struct Kpis {
     /// The month in progress (ignores the period filter), if there is one.
     #[serde(skip)]
     pub progress: Option<Progress>,
-    /// Things the user should know about how the numbers were computed.
+    /// Things the user should know about how the numbers were computed (worded by
+    /// `crate::i18n::kpi_notice`).
     #[serde(skip)]
-    pub notices: Vec<String>,
+    pub notices: Vec<KpiNotice>,
 }
 
 /// Additive per-bucket sums; every metric is a ratio of these.
@@ -614,13 +629,15 @@ fn finish(project: &Project, filter: &Filter, funnel: &[crate::model::FunnelRow]
         Some(b) => {
             let view = branches::branch_view_over(project, b, funnel);
             let f = Filter { branch: None, ..filter.clone() };
-            let mut k = compute_over(&view, &f, &view.funnel);
-            k.aarrr = aarrr::aarrr(&view, &f, &k, |p, f| compute_over(p, f, &p.funnel));
+            let ltv = VisitLtv::of(&view);
+            let mut k = compute_over(&view, &f, &view.funnel, &ltv, true);
+            k.aarrr = aarrr::aarrr(&view, &f, &k, |p, f| compute_over(p, f, &p.funnel, &ltv, false));
             k
         }
         None => {
-            let mut k = compute_over(project, filter, funnel);
-            k.aarrr = aarrr::aarrr(project, filter, &k, |p, f| compute_over(p, f, funnel));
+            let ltv = VisitLtv::of(project);
+            let mut k = compute_over(project, filter, funnel, &ltv, true);
+            k.aarrr = aarrr::aarrr(project, filter, &k, |p, f| compute_over(p, f, funnel, &ltv, false));
             k
         }
     };
@@ -636,11 +653,39 @@ pub fn scoped<'a>(project: &'a Project, filter: &Filter) -> std::borrow::Cow<'a,
     }
 }
 
-/// [`compute`] with `funnel` (the sheet's rows, or their bucket sums) standing for the Funnel sheet.
-fn compute_over(project: &Project, filter: &Filter, funnel: &[crate::model::FunnelRow]) -> Kpis {
+/// The first-year LTV per direction from the visits: no filter changes it, and it groups every
+/// visit by patient (a million visits: the costliest step), so it is found once per [`compute`] for
+/// the period and the AARRR periods.
+struct VisitLtv {
+    by_direction: Option<std::collections::HashMap<String, Option<f64>>>,
+    /// A visit's direction had no margin of its own: the average was used (a notice says so).
+    used_average: bool,
+}
+
+impl VisitLtv {
+    fn of(project: &Project) -> Self {
+        let margins = Margins::new(project);
+        let by_direction = project.visits.as_deref().map(|v| cohorts::first_year_ltv(v, |d| margins.of(d)));
+        Self { by_direction, used_average: margins.used_average.get() }
+    }
+}
+
+/// [`compute`] with `funnel` (the sheet's rows, or their bucket sums) standing for the Funnel sheet
+/// and the visits' LTV found already; the cohort triangles only `with_cohorts` (the AARRR periods
+/// use none).
+fn compute_over(
+    project: &Project,
+    filter: &Filter,
+    funnel: &[crate::model::FunnelRow],
+    ltv: &VisitLtv,
+    with_cohorts: bool,
+) -> Kpis {
     let g = Guard::default();
     let mut notices = Vec::new();
     let margins = Margins::new(project);
+    if ltv.used_average {
+        margins.used_average.set(true);
+    }
     let nd = project.directions.len();
 
     // Channels: the sheet's first, then any that only appear in the data.
@@ -680,10 +725,7 @@ fn compute_over(project: &Project, filter: &Filter, funnel: &[crate::model::Funn
         .collect();
     let extra: Vec<&str> = channels.names().iter().copied().filter(|n| project.channel(n).is_none()).collect();
     if !extra.is_empty() {
-        notices.push(format!(
-            "Channels not on the Channels sheet are counted as tier «experiment»: {}.",
-            extra.join(", ")
-        ));
+        notices.push(KpiNotice::Untiered(extra.iter().map(|c| c.to_string()).collect()));
     }
     let nc = channels.len();
 
@@ -893,7 +935,7 @@ fn compute_over(project: &Project, filter: &Filter, funnel: &[crate::model::Funn
         })
         .collect();
 
-    let cohort_ltv = project.visits.as_deref().map(|v| cohorts::first_year_ltv(v, |d| margins.of(d)));
+    let cohort_ltv = &ltv.by_direction;
     let direction_kpis: Vec<DirectionKpis> = project
         .directions
         .iter()
@@ -941,22 +983,23 @@ fn compute_over(project: &Project, filter: &Filter, funnel: &[crate::model::Funn
         .collect();
 
     let gaps = gaps(project, &mi, &month_kpis);
-    let cohorts = project.visits.as_deref().map(|v| cohorts::cohorts(v, filter.from, filter.to, |d| margins.of(d)));
+    let cohorts = project
+        .visits
+        .as_deref()
+        .filter(|_| with_cohorts)
+        .map(|v| cohorts::cohorts(v, filter.from, filter.to, |d| margins.of(d)));
 
     if margins.used_average.get() {
         notices.push(match margins.average {
-            Some(a) => format!(
-                "Rows with a blank direction or one not on the Directions sheet use the average margin of all directions ({:.1} %).",
-                a * 100.0
-            ),
-            None => "There are no directions with margins: gross profit and ROMI cannot be computed.".to_string(),
+            Some(a) => KpiNotice::AverageMargin(a),
+            None => KpiNotice::NoMargins,
         });
     }
     let doctors = doctors(project, filter, &g);
     let nps = nps(project, filter, &g);
     let employees = calls::fill(project, filter, &g, &mut month_kpis, &mut total_kpis, &mut channel_kpis);
     if g.overflowed() {
-        notices.push("Some results are too large to compute (sums of huge values) and are shown as —.".to_string());
+        notices.push(KpiNotice::Overflow);
     }
     let (ltv, ltv_to_cac) = clinic_ltv(&direction_kpis, total_kpis.cac, &g);
     Kpis {

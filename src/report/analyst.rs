@@ -18,7 +18,6 @@ use rust_xlsxwriter::{
 };
 
 use super::ReportError;
-use super::i18n::{self, T};
 use super::sheets::{
     Col, HEADER_ROW, Kind, Placed, Status, Styles, V, col, colour_scale, completion_lights, freeze_and_filter,
     gain_scale, new_sheet, write_table, write_value,
@@ -28,6 +27,7 @@ use crate::analysis::headroom::{HeadroomEntry, factor_text, headroom};
 use crate::analysis::levers::{Snapshot, apply_scenario};
 use crate::analysis::story;
 use crate::format::{self, Lang, Locale};
+use crate::i18n::{self, K};
 use crate::metrics::references as rules;
 use crate::metrics::{self, Factor, Filter, Kpis, MonthKpis};
 use crate::model::{Month, Project, Tier};
@@ -98,7 +98,7 @@ pub fn write_report(project: &Project, filter: &Filter, lang: Lang, path: &Path)
 /// control characters) become spaces, runs of spaces one, and trailing dots and spaces go (Windows
 /// drops them silently), so the name is valid on every desktop the app runs on.
 pub fn file_name(project: &Project, filter: &Filter, kpis: &Kpis, lang: Lang) -> String {
-    let word = T::ReportFileWord.get(lang);
+    let word = crate::i18n::tr(lang, K::ReportFileWord);
     let mut parts: Vec<&str> = Vec::new();
     let clinic = project.settings.clinic.trim();
     if !clinic.is_empty() {
@@ -156,24 +156,24 @@ struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
-    fn t(&self, t: T) -> &'static str {
+    fn t(&self, t: K) -> &'static str {
         t.get(self.lang)
     }
 
-    fn col(&self, t: T, width: f64, kind: Kind) -> Col {
+    fn col(&self, t: K, width: f64, kind: Kind) -> Col {
         col(self.t(t), width, kind)
     }
 
-    fn sheet<'w>(&self, wb: &'w mut Workbook, name: T, title: &str) -> Result<&'w mut Worksheet, XlsxError> {
+    fn sheet<'w>(&self, wb: &'w mut Workbook, name: K, title: &str) -> Result<&'w mut Worksheet, XlsxError> {
         let title = match &self.branch {
-            Some(b) => format!("{title} · {}: {b}", self.t(T::BranchOf)),
+            Some(b) => format!("{title} · {}: {b}", self.t(K::BranchOf)),
             None => title.to_string(),
         };
         let ws = new_sheet(wb, self.st, self.t(name), &title, &self.subtitle)?;
         // Printed pages say whose and which period they are: clinic and period left, page right
         // (`&` is the footer's control character, so a clinic's own `&` is doubled).
         ws.set_header_footer_scale_with_doc(false);
-        ws.set_footer(format!("&L{}&R{}", self.subtitle.replace('&', "&&"), self.t(T::PageOf)));
+        ws.set_footer(format!("&L{}&R{}", self.subtitle.replace('&', "&&"), self.t(K::PageOf)));
         Ok(ws)
     }
 }
@@ -181,8 +181,8 @@ impl Ctx<'_> {
 /// «Clinic · Period: 2025-09 – 2026-11».
 fn subtitle(project: &Project, kpis: &Kpis, lang: Lang) -> String {
     let period = match (kpis.months.first(), kpis.months.last()) {
-        (Some(a), Some(b)) => format!("{}: {} – {}", T::Period.get(lang), a.month, b.month),
-        _ => T::NoData.get(lang).to_string(),
+        (Some(a), Some(b)) => format!("{}: {} – {}", K::Period.get(lang), a.month, b.month),
+        _ => K::NoData.get(lang).to_string(),
     };
     if project.settings.clinic.is_empty() { period } else { format!("{} · {period}", project.settings.clinic) }
 }
@@ -256,21 +256,21 @@ fn cards(c: &Ctx) -> Vec<Card> {
     let pct = |s: &str| V::Text(s.to_string());
     let mut out = vec![
         // "Are we on plan so far": revenue against the plan fallen due by the as-of day.
-        card(c.t(T::Revenue), k.revenue, Kind::Money).against(
+        card(c.t(K::Revenue), k.revenue, Kind::Money).against(
             num(k.plan_to_date),
             Kind::Money,
             status_of(k.completion_to_date, rules::completion),
         ),
-        card(c.t(T::CompletionToDate), k.completion_to_date, Kind::Rate).against(
+        card(c.t(K::CompletionToDate), k.completion_to_date, Kind::Rate).against(
             V::Num(Some(1.0)),
             Kind::Rate,
             status_of(k.completion_to_date, rules::completion),
         ),
-        card(c.t(T::RevenuePlan), k.revenue_plan, Kind::Money),
-        card(c.t(T::PlanCompletionWhole), k.plan_completion, Kind::Rate),
+        card(c.t(K::RevenuePlan), k.revenue_plan, Kind::Money),
+        card(c.t(K::PlanCompletionWhole), k.plan_completion, Kind::Rate),
     ];
     if let Some(p) = &c.kpis.progress {
-        out.push(card(&format!("{} ({})", c.t(T::CardForecast), p.month), p.forecast, Kind::Money).against(
+        out.push(card(&format!("{} ({})", c.t(K::ReportCardForecast), p.month), p.forecast, Kind::Money).against(
             V::Num(Some(p.revenue_plan)),
             Kind::Money,
             status_of(ratio(p.forecast, Some(p.revenue_plan)), rules::completion),
@@ -278,27 +278,27 @@ fn cards(c: &Ctx) -> Vec<Card> {
     }
     let lp = leads_plan(c.project, c.filter);
     out.extend([
-        card(c.t(T::GrossProfit), k.gross_profit, Kind::Money),
-        card(c.t(T::Spend), k.spend, Kind::Money).against(
+        card(c.t(K::GrossProfit), k.gross_profit, Kind::Money),
+        card(c.t(K::Spend), k.spend, Kind::Money).against(
             num(k.budget_plan),
             Kind::Money,
             status_of(k.budget_execution, rules::execution),
         ),
-        card(c.t(T::MarketingShare), k.marketing_share, Kind::Rate).against(
-            pct(c.t(T::RefShare)),
+        card(c.t(K::MarketingShare), k.marketing_share, Kind::Rate).against(
+            pct(c.t(K::RefShare)),
             Kind::Text,
             status_of(k.marketing_share, rules::marketing_share),
         ),
-        card(c.t(T::Leads), k.leads, Kind::Count).against(
+        card(c.t(K::Leads), k.leads, Kind::Count).against(
             lp.map_or(V::Empty, |x| V::Num(Some(x))),
             Kind::Count,
             status_of(ratio(k.leads, lp), rules::completion),
         ),
-        card(c.t(T::Visits), k.visits, Kind::Count),
-        card(c.t(T::Cpl), k.cpl, Kind::Money),
-        card(c.t(T::Cac), k.cac, Kind::Money),
-        card(c.t(T::Roas), k.roas, Kind::Ratio).against(V::Num(Some(3.0)), Kind::Ratio, status_of(k.roas, rules::roas)),
-        card(c.t(T::Romi), k.romi, Kind::Rate).against(V::Num(Some(0.0)), Kind::Rate, status_of(k.romi, rules::romi)),
+        card(c.t(K::Visits), k.visits, Kind::Count),
+        card(c.t(K::Cpl), k.cpl, Kind::Money),
+        card(c.t(K::Cac), k.cac, Kind::Money),
+        card(c.t(K::Roas), k.roas, Kind::Ratio).against(V::Num(Some(3.0)), Kind::Ratio, status_of(k.roas, rules::roas)),
+        card(c.t(K::Romi), k.romi, Kind::Rate).against(V::Num(Some(0.0)), Kind::Rate, status_of(k.romi, rules::romi)),
     ]);
     // The phone before the lead, when the clinic has calls: the answer rate against its target,
     // and the lost contacts with the money they leave on the phone.
@@ -313,27 +313,27 @@ fn cards(c: &Ctx) -> Vec<Card> {
                 Status::Bad
             }
         });
-        out.push(card(c.t(T::AnswerRate), k.answer_rate, Kind::Rate).against(V::Num(Some(target)), Kind::Rate, status));
-        out.push(card(c.t(T::CardLostContacts), k.lost, Kind::Count));
-        out.push(card(c.t(T::LostRevenue), k.lost_revenue, Kind::Money));
+        out.push(card(c.t(K::AnswerRate), k.answer_rate, Kind::Rate).against(V::Num(Some(target)), Kind::Rate, status));
+        out.push(card(c.t(K::CardLostContacts), k.lost, Kind::Count));
+        out.push(card(c.t(K::LostRevenue), k.lost_revenue, Kind::Money));
     }
     let ltv_cac = c.kpis.total.ltv_to_cac;
-    out.push(card(c.t(T::LtvToCac), ltv_cac, Kind::Ratio).against(
+    out.push(card(c.t(K::LtvToCac), ltv_cac, Kind::Ratio).against(
         V::Num(Some(3.0)),
         Kind::Ratio,
         status_of(ltv_cac, rules::ltv_to_cac),
     ));
     if let Some(n) = c.kpis.nps.iter().rev().find(|n| n.direction.is_none()) {
-        out.push(card(&format!("{} ({})", c.t(T::CardNps), n.period), n.nps, Kind::Decimal).against(
-            pct(c.t(T::RefNps)),
+        out.push(card(&format!("{} ({})", c.t(K::ReportCardNps), n.period), n.nps, Kind::Decimal).against(
+            pct(c.t(K::ReportRefNps)),
             Kind::Text,
             status_of(n.nps, rules::nps),
         ));
     }
     for (t, share, label) in [
-        (Tier::Proven, tiers.proven, T::CardProven),
-        (Tier::Scaling, tiers.scaling, T::CardScaling),
-        (Tier::Experiment, tiers.experiment, T::CardExperiment),
+        (Tier::Proven, tiers.proven, K::CardProven),
+        (Tier::Scaling, tiers.scaling, K::CardScaling),
+        (Tier::Experiment, tiers.experiment, K::CardExperiment),
     ] {
         let reference = t.reference_share();
         out.push(card(c.t(label), share, Kind::Rate).against(
@@ -363,22 +363,22 @@ pub fn pace_sentence(progress: &metrics::Progress, loc: Locale) -> String {
     let so_far = format::money(progress.current_pace, loc);
     match progress.required_pace {
         Some(x) if x > 0.0 => {
-            T::PaceSentence.get(lang).replace("{X}", &format::money(Some(x), loc)).replace("{Y}", &so_far)
+            K::PaceSentence.get(lang).replace("{X}", &format::money(Some(x), loc)).replace("{Y}", &so_far)
         }
-        Some(_) => T::PlanAlreadyMade.get(lang).replace("{Y}", &so_far),
-        None => T::NoDaysLeft.get(lang).to_string(),
+        Some(_) => K::PlanAlreadyMade.get(lang).replace("{Y}", &so_far),
+        None => K::NoDaysLeft.get(lang).to_string(),
     }
 }
 
 fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let st = c.st;
     let clinic = &c.project.settings.clinic;
-    let title = if clinic.is_empty() { c.t(T::Report).to_string() } else { format!("{}: {clinic}", c.t(T::Report)) };
-    let ws = c.sheet(wb, T::SheetSummary, &title)?;
+    let title = if clinic.is_empty() { c.t(K::Report).to_string() } else { format!("{}: {clinic}", c.t(K::Report)) };
+    let ws = c.sheet(wb, K::SheetSummary, &title)?;
     // The sheet opens with the story's title sentences, in the order the meeting tells them: one
     // wrapped cell across the cards, so every table keeps its header in row 4.
     let story = story::story(c.project, c.filter, c.kpis, c.lang);
-    let lines: Vec<String> = std::iter::once(c.t(T::StoryTitle).to_string())
+    let lines: Vec<String> = std::iter::once(c.t(K::StoryTitle).to_string())
         .chain(story.titles.iter().enumerate().map(|(i, (_, s))| format!("{}. {s}", i + 1)))
         .collect();
     let wrap = rust_xlsxwriter::Format::new()
@@ -390,7 +390,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     ws.set_row_height(2, 16.0 * lines.len() as f64 + 6.0)?;
 
     // KPI cards: a table with one number format per row.
-    let header = [T::Indicator, T::Value, T::PlanOrReference, T::Status];
+    let header = [K::Indicator, K::Value, K::PlanOrReference, K::Status];
     for (i, (h, w)) in header.iter().zip([40.0, 18.0, 24.0, 16.0]).enumerate() {
         ws.write_string_with_format(HEADER_ROW, i as ColNum, c.t(*h), &st.header)?;
         ws.set_column_width(i as ColNum, w)?;
@@ -407,9 +407,9 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         }
         if let Some(s) = cd.status {
             let word = match s {
-                Status::Good => T::Good,
-                Status::Watch => T::Watch,
-                Status::Bad => T::Bad,
+                Status::Good => K::Good,
+                Status::Watch => K::Watch,
+                Status::Bad => K::Bad,
             };
             ws.write_string_with_format(r, 3, c.t(word), st.status(s))?;
         }
@@ -419,14 +419,14 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
 
     // The month in progress and its pace.
     r += 1;
-    ws.write_string_with_format(r, 0, c.t(T::InProgress), &st.section)?;
+    ws.write_string_with_format(r, 0, c.t(K::InProgress), &st.section)?;
     r += 1;
     match &c.kpis.progress {
         Some(p) => {
             let lines = [
-                (format!("{} ({})", c.t(T::RevenueToDate), date_text(p.last_day, c.lang)), Some(p.revenue_to_date)),
-                (format!("{} ({})", c.t(T::PlanOfMonth), p.month), Some(p.revenue_plan)),
-                (c.t(T::Forecast).to_string(), p.forecast),
+                (format!("{} ({})", c.t(K::RevenueToDate), date_text(p.last_day, c.lang)), Some(p.revenue_to_date)),
+                (format!("{} ({})", c.t(K::ReportPlanOfMonth), p.month), Some(p.revenue_plan)),
+                (c.t(K::Forecast).to_string(), p.forecast),
             ];
             for (label, v) in lines {
                 ws.write_string_with_format(r, 0, &label, &st.text)?;
@@ -436,7 +436,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
             ws.write_string_with_format(r, 0, pace_sentence(p, c.loc), &st.bold)?;
         }
         None => {
-            ws.write_string_with_format(r, 0, c.t(T::NoProgress), &st.note)?;
+            ws.write_string_with_format(r, 0, c.t(K::NoProgress), &st.note)?;
         }
     }
     r += 2;
@@ -445,40 +445,40 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let gap = story::last_full_month_gap(c.kpis);
     match gap {
         Some(g) => {
-            ws.write_string_with_format(r, 0, format!("{} ({})", c.t(T::BottleneckOf), g.month), &st.section)?;
+            ws.write_string_with_format(r, 0, format!("{} ({})", c.t(K::BottleneckOf), g.month), &st.section)?;
             r += 1;
             match (g.bottleneck, g.owner) {
                 (Some(b), Some(o)) => {
-                    ws.write_string_with_format(r, 0, c.t(T::Stage), &st.text)?;
+                    ws.write_string_with_format(r, 0, c.t(K::Stage), &st.text)?;
                     ws.write_string_with_format(r, 1, c.t(i18n::factor(b)), &st.bold)?;
                     r += 1;
-                    ws.write_string_with_format(r, 0, c.t(T::LostAgainstPlan), &st.text)?;
+                    ws.write_string_with_format(r, 0, c.t(K::LostAgainstPlan), &st.text)?;
                     write_value(ws, st, r, 1, &V::Num(g.contributions.get(b)), Kind::Money, false)?;
                     r += 1;
-                    ws.write_string_with_format(r, 0, c.t(T::Owner), &st.text)?;
+                    ws.write_string_with_format(r, 0, c.t(K::Owner), &st.text)?;
                     ws.write_string_with_format(r, 1, c.t(i18n::owner(o)), &st.bold)?;
                 }
                 _ => {
-                    ws.write_string_with_format(r, 0, c.t(T::NoBottleneck), &st.note)?;
+                    ws.write_string_with_format(r, 0, c.t(K::ReportNoBottleneck), &st.note)?;
                 }
             }
         }
         None => {
-            ws.write_string_with_format(r, 0, c.t(T::BottleneckOf), &st.section)?;
+            ws.write_string_with_format(r, 0, c.t(K::BottleneckOf), &st.section)?;
             r += 1;
-            ws.write_string_with_format(r, 0, c.t(T::NoGap), &st.note)?;
+            ws.write_string_with_format(r, 0, c.t(K::NoGap), &st.note)?;
         }
     }
     r += 2;
 
     // The levers.
-    ws.write_string_with_format(r, 0, c.t(T::LeversTitle), &st.section)?;
+    ws.write_string_with_format(r, 0, c.t(K::LeversTitle), &st.section)?;
     r += 1;
     let cols = [
-        c.col(T::Lever, 40.0, Kind::Text),
-        c.col(T::Owner, 18.0, Kind::Text),
-        c.col(T::NowToBest, 22.0, Kind::Text),
-        c.col(T::ProfitPerMonth, 16.0, Kind::Money),
+        c.col(K::Lever, 40.0, Kind::Text),
+        c.col(K::Owner, 18.0, Kind::Text),
+        c.col(K::NowToBest, 22.0, Kind::Text),
+        c.col(K::ProfitPerMonth, 16.0, Kind::Money),
     ];
     let rows: Vec<Vec<V>> = top_levers(c.project, c.filter)
         .iter()
@@ -486,7 +486,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
             let factor = e.lever.factor().map_or(e.lever.key(), |f| c.t(i18n::factor(f)));
             let name = match &e.direction {
                 Some(d) => format!("{factor} — {d}"),
-                None => format!("{factor} — {}", c.t(T::WholeClinic)),
+                None => format!("{factor} — {}", c.t(K::WholeClinic)),
             };
             let now_to_best = format!(
                 "{} → {} ({} – {})",
@@ -503,7 +503,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
             ]
         })
         .collect();
-    ws.write_string_with_format(r, 0, c.t(T::Lever), &st.header)?;
+    ws.write_string_with_format(r, 0, c.t(K::Lever), &st.header)?;
     for (i, cl) in cols.iter().enumerate() {
         ws.write_string_with_format(r, i as ColNum, &cl.label, &st.header)?;
     }
@@ -512,31 +512,31 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
             write_value(ws, st, r + 1 + row_of(i), j as ColNum, v, cl.kind, false)?;
         }
     }
-    ws.write_string_with_format(r + 2 + row_of(rows.len()), 0, c.t(T::TemplateNote), &st.note)?;
+    ws.write_string_with_format(r + 2 + row_of(rows.len()), 0, c.t(K::TemplateNote), &st.note)?;
 
     // The funnel of the period, beside the cards, with its chart.
     let k = &c.kpis.total.kpis;
     let funnel_cols = [
-        c.col(T::Stage, 24.0, Kind::Text),
-        c.col(T::Count, 12.0, Kind::Count),
-        c.col(T::ConversionFromPrevious, 16.0, Kind::Rate),
+        c.col(K::Stage, 24.0, Kind::Text),
+        c.col(K::Count, 12.0, Kind::Count),
+        c.col(K::ConversionFromPrevious, 16.0, Kind::Rate),
     ];
     let funnel_rows = vec![
-        vec![V::Text(c.t(T::Leads).into()), num(k.leads), V::Empty],
-        vec![V::Text(c.t(T::Bookings).into()), num(k.bookings), num(k.booking_rate)],
-        vec![V::Text(c.t(T::Visits).into()), num(k.visits), num(k.show_rate)],
-        vec![V::Text(c.t(T::Paid).into()), num(k.paid), num(k.paid_rate)],
+        vec![V::Text(c.t(K::Leads).into()), num(k.leads), V::Empty],
+        vec![V::Text(c.t(K::Bookings).into()), num(k.bookings), num(k.booking_rate)],
+        vec![V::Text(c.t(K::Visits).into()), num(k.visits), num(k.show_rate)],
+        vec![V::Text(c.t(K::Paid).into()), num(k.paid), num(k.paid_rate)],
     ];
     ws.set_column_width(4, 3)?;
     let t = write_table(ws, st, HEADER_ROW, 5, &funnel_cols, &funnel_rows, None)?;
-    let name = c.t(T::SheetSummary);
+    let name = c.t(K::SheetSummary);
     let mut chart = Chart::new(ChartType::Bar);
     chart
         .add_series()
-        .set_name(c.t(T::Count))
+        .set_name(c.t(K::Count))
         .set_categories(range(name, t.first, t.last, t.col(0)))
         .set_values(range(name, t.first, t.last, t.col(1)));
-    chart_title(&mut chart, c.t(T::ChartFunnel));
+    chart_title(&mut chart, c.t(K::ChartFunnel));
     chart.legend().set_hidden();
     // Leads at the top, paid at the bottom: the way a funnel reads. (In a bar chart the category
     // axis is the vertical one, which rust_xlsxwriter calls the y axis.)
@@ -549,7 +549,7 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
 fn date_text(d: chrono::NaiveDate, lang: Lang) -> String {
     match lang {
         Lang::Ru => d.format("%d.%m.%Y").to_string(),
-        Lang::En => d.format("%Y-%m-%d").to_string(),
+        Lang::En | Lang::Zh => d.format("%Y-%m-%d").to_string(),
     }
 }
 
@@ -594,55 +594,55 @@ fn month_row(c: &Ctx, label: V, m: &MonthKpis, is_total: bool) -> Vec<V> {
 fn months_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     use Kind::{Count, Money, Rate, Ratio, Text};
     let cols = vec![
-        c.col(T::Month, 10.0, Text),
-        c.col(T::RevenuePlan, 14.0, Money),
-        c.col(T::Revenue, 14.0, Money),
-        c.col(T::PlanCompletion, 12.0, Rate),
-        c.col(T::PlanToDate, 14.0, Money),
-        c.col(T::CompletionToDate, 13.0, Rate),
-        c.col(T::Forecast, 14.0, Money),
-        c.col(T::BudgetPlan, 13.0, Money),
-        c.col(T::Spend, 13.0, Money),
-        c.col(T::BudgetExecution, 12.0, Rate),
-        c.col(T::MarketingShare, 12.0, Rate),
-        c.col(T::Leads, 9.0, Count),
-        c.col(T::Bookings, 9.0, Count),
-        c.col(T::Visits, 11.0, Count),
-        c.col(T::Paid, 9.0, Count),
-        c.col(T::BookingRate, 12.0, Rate),
-        c.col(T::ShowRate, 13.0, Rate),
-        c.col(T::PaidRate, 12.0, Rate),
-        c.col(T::AttributedRevenue, 14.0, Money),
-        c.col(T::Cpl, 10.0, Money),
-        c.col(T::Cac, 11.0, Money),
-        c.col(T::RevenuePerPaid, 12.0, Money),
-        c.col(T::AvgCheck, 10.0, Money),
-        c.col(T::GrossProfit, 14.0, Money),
-        c.col(T::AttributedGrossProfit, 17.0, Money),
-        c.col(T::Roas, 8.0, Ratio),
-        c.col(T::Romi, 9.0, Rate),
-        c.col(T::RequiredPace, 13.0, Money),
+        c.col(K::Month, 10.0, Text),
+        c.col(K::RevenuePlan, 14.0, Money),
+        c.col(K::Revenue, 14.0, Money),
+        c.col(K::PlanCompletion, 12.0, Rate),
+        c.col(K::PlanToDate, 14.0, Money),
+        c.col(K::CompletionToDate, 13.0, Rate),
+        c.col(K::Forecast, 14.0, Money),
+        c.col(K::BudgetPlan, 13.0, Money),
+        c.col(K::Spend, 13.0, Money),
+        c.col(K::BudgetExecution, 12.0, Rate),
+        c.col(K::MarketingShare, 12.0, Rate),
+        c.col(K::Leads, 9.0, Count),
+        c.col(K::Bookings, 9.0, Count),
+        c.col(K::Visits, 11.0, Count),
+        c.col(K::Paid, 9.0, Count),
+        c.col(K::BookingRate, 12.0, Rate),
+        c.col(K::ShowRate, 13.0, Rate),
+        c.col(K::PaidRate, 12.0, Rate),
+        c.col(K::AttributedRevenue, 14.0, Money),
+        c.col(K::Cpl, 10.0, Money),
+        c.col(K::Cac, 11.0, Money),
+        c.col(K::RevenuePerPaid, 12.0, Money),
+        c.col(K::AvgCheck, 10.0, Money),
+        c.col(K::GrossProfit, 14.0, Money),
+        c.col(K::AttributedGrossProfit, 17.0, Money),
+        c.col(K::Roas, 8.0, Ratio),
+        c.col(K::Romi, 9.0, Rate),
+        c.col(K::ReportRequiredPace, 13.0, Money),
     ];
-    let ws = c.sheet(wb, T::SheetMonths, c.t(T::TitleMonths))?;
+    let ws = c.sheet(wb, K::SheetMonths, c.t(K::TitleMonths))?;
     let rows: Vec<Vec<V>> =
         c.kpis.months.iter().map(|m| month_row(c, V::Text(m.month.to_string()), m, false)).collect();
-    let total = month_row(c, V::Text(c.t(T::Total).into()), &c.kpis.total.kpis, true);
+    let total = month_row(c, V::Text(c.t(K::Total).into()), &c.kpis.total.kpis, true);
     let t = write_table(ws, st_of(c), HEADER_ROW, 0, &cols, &rows, Some(&total))?;
     freeze_and_filter(ws, &t, cols.len(), 1)?;
     completion_lights(ws, t.first, t.end(), t.col(3))?;
     completion_lights(ws, t.first, t.end(), t.col(5))?;
     colour_scale(ws, (t.first, t.end(), t.col(26)), -0.5, 0.0, 1.0)?;
     if t.has_rows() {
-        let name = c.t(T::SheetMonths);
+        let name = c.t(K::SheetMonths);
         let mut chart = Chart::new(ChartType::Column);
-        for (ci, label) in [(1, T::RevenuePlan), (2, T::Revenue)] {
+        for (ci, label) in [(1, K::RevenuePlan), (2, K::Revenue)] {
             chart
                 .add_series()
                 .set_name(c.t(label))
                 .set_categories(range(name, t.first, t.last, t.col(0)))
                 .set_values(range(name, t.first, t.last, t.col(ci)));
         }
-        chart_title(&mut chart, c.t(T::ChartPlanFact));
+        chart_title(&mut chart, c.t(K::ChartPlanFact));
         chart.y_axis().set_num_format("#,##0");
         chart.set_width(960).set_height(360);
         ws.insert_chart(t.end() + 2, 0, &chart)?;
@@ -671,15 +671,15 @@ fn days_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let title = match (progress, month) {
         (Some(p), _) => format!(
             "{}: {}, {} {}",
-            c.t(T::TitleDaysInProgress),
+            c.t(K::TitleDaysInProgress),
             p.month,
-            c.t(T::DataUpTo),
+            c.t(K::DataUpTo),
             date_text(p.last_day, c.lang)
         ),
-        (None, Some(m)) => format!("{}: {m}", c.t(T::TitleDaysComplete)),
-        (None, None) => c.t(T::NoData).to_string(),
+        (None, Some(m)) => format!("{}: {m}", c.t(K::TitleDaysComplete)),
+        (None, None) => c.t(K::NoData).to_string(),
     };
-    let ws = c.sheet(wb, T::SheetDays, &title)?;
+    let ws = c.sheet(wb, K::SheetDays, &title)?;
     let Some(month) = month else { return Ok(()) };
     if let Some(p) = progress {
         ws.write_string_with_format(2, 0, pace_sentence(p, c.loc), &c.st.bold)?;
@@ -688,14 +688,14 @@ fn days_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let last_day = progress.map(|p| p.last_day);
     let pace = progress.and_then(|p| p.current_pace);
     let cols = vec![
-        c.col(T::Date, 12.0, Date),
-        c.col(T::Weekday, 9.0, Text),
-        c.col(T::Weight, 8.0, Decimal),
-        c.col(T::DayPlan, 13.0, Money),
-        c.col(T::Fact, 13.0, Money),
-        c.col(T::CumulativePlan, 14.0, Money),
-        c.col(T::CumulativeFact, 14.0, Money),
-        c.col(T::CumulativeForecast, 14.0, Money),
+        c.col(K::Date, 12.0, Date),
+        c.col(K::Weekday, 9.0, Text),
+        c.col(K::Weight, 8.0, Decimal),
+        c.col(K::DayPlan, 13.0, Money),
+        c.col(K::Fact, 13.0, Money),
+        c.col(K::CumulativePlan, 14.0, Money),
+        c.col(K::CumulativeFact, 14.0, Money),
+        c.col(K::CumulativeForecast, 14.0, Money),
     ];
     let (mut cum_plan, mut cum_fact, mut weight_after) = (Some(0.0), 0.0, 0.0);
     let mut rows = Vec::with_capacity(cal.days.len());
@@ -729,12 +729,12 @@ fn days_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
 
     // ISO weeks, split at the month's edges.
     let wcols = vec![
-        c.col(T::IsoWeek, 11.0, Text),
-        c.col(T::From, 12.0, Date),
-        c.col(T::To, 12.0, Date),
-        c.col(T::WeekPlan, 14.0, Money),
-        c.col(T::Fact, 14.0, Money),
-        c.col(T::Completion, 12.0, Rate),
+        c.col(K::IsoWeek, 11.0, Text),
+        c.col(K::From, 12.0, Date),
+        c.col(K::To, 12.0, Date),
+        c.col(K::WeekPlan, 14.0, Money),
+        c.col(K::Fact, 14.0, Money),
+        c.col(K::Completion, 12.0, Rate),
     ];
     let wrows: Vec<Vec<V>> = cal
         .weeks
@@ -755,16 +755,16 @@ fn days_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let wt = write_table(ws, c.st, HEADER_ROW, 9, &wcols, &wrows, None)?;
     completion_lights(ws, wt.first, wt.last, wt.col(5))?;
 
-    let name = c.t(T::SheetDays);
+    let name = c.t(K::SheetDays);
     let mut chart = Chart::new(ChartType::Line);
-    for (ci, label) in [(5, T::CumulativePlan), (6, T::CumulativeFact), (7, T::CumulativeForecast)] {
+    for (ci, label) in [(5, K::CumulativePlan), (6, K::CumulativeFact), (7, K::CumulativeForecast)] {
         chart
             .add_series()
             .set_name(c.t(label))
             .set_categories(range(name, t.first, t.last, t.col(0)))
             .set_values(range(name, t.first, t.last, t.col(ci)));
     }
-    chart_title(&mut chart, c.t(T::ChartCumulative));
+    chart_title(&mut chart, c.t(K::ChartCumulative));
     chart.x_axis().set_num_format("dd.mm");
     chart.y_axis().set_num_format("#,##0");
     chart.set_width(760).set_height(380);
@@ -778,27 +778,27 @@ fn days_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
 fn channels_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     use Kind::{Count, Money, Rate, Ratio, Text};
     let cols = vec![
-        c.col(T::Channel, 24.0, Text),
-        c.col(T::Tier, 15.0, Text),
-        c.col(T::BudgetPlan, 13.0, Money),
-        c.col(T::Spend, 13.0, Money),
-        c.col(T::Leads, 9.0, Count),
-        c.col(T::Bookings, 9.0, Count),
-        c.col(T::Visits, 11.0, Count),
-        c.col(T::Paid, 9.0, Count),
-        c.col(T::BookingRate, 12.0, Rate),
-        c.col(T::ShowRate, 13.0, Rate),
-        c.col(T::PaidRate, 12.0, Rate),
-        c.col(T::AttributedRevenue, 14.0, Money),
-        c.col(T::Cpl, 10.0, Money),
-        c.col(T::Cac, 11.0, Money),
-        c.col(T::RevenuePerPaid, 12.0, Money),
-        c.col(T::AttributedGrossProfit, 17.0, Money),
-        c.col(T::Roas, 8.0, Ratio),
-        c.col(T::Romi, 9.0, Rate),
-        c.col(T::ReturningLeads, 11.0, Count),
+        c.col(K::Channel, 24.0, Text),
+        c.col(K::Tier, 15.0, Text),
+        c.col(K::BudgetPlan, 13.0, Money),
+        c.col(K::Spend, 13.0, Money),
+        c.col(K::Leads, 9.0, Count),
+        c.col(K::Bookings, 9.0, Count),
+        c.col(K::Visits, 11.0, Count),
+        c.col(K::Paid, 9.0, Count),
+        c.col(K::BookingRate, 12.0, Rate),
+        c.col(K::ShowRate, 13.0, Rate),
+        c.col(K::PaidRate, 12.0, Rate),
+        c.col(K::AttributedRevenue, 14.0, Money),
+        c.col(K::Cpl, 10.0, Money),
+        c.col(K::Cac, 11.0, Money),
+        c.col(K::RevenuePerPaid, 12.0, Money),
+        c.col(K::AttributedGrossProfit, 17.0, Money),
+        c.col(K::Roas, 8.0, Ratio),
+        c.col(K::Romi, 9.0, Rate),
+        c.col(K::ReturningLeads, 11.0, Count),
     ];
-    let ws = c.sheet(wb, T::SheetChannels, c.t(T::TitleChannels))?;
+    let ws = c.sheet(wb, K::SheetChannels, c.t(K::TitleChannels))?;
     let rows: Vec<Vec<V>> = c
         .kpis
         .channels
@@ -830,7 +830,7 @@ fn channels_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let t = &c.kpis.total.kpis;
     let returning: f64 = c.kpis.channels.iter().filter_map(|k| k.returning_leads).sum();
     let total = vec![
-        V::Text(c.t(T::Total).into()),
+        V::Text(c.t(K::Total).into()),
         V::Empty,
         num(t.budget_plan),
         num(t.spend),
@@ -855,15 +855,15 @@ fn channels_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     colour_scale(ws, (p.first, p.end(), p.col(17)), -0.5, 0.0, 1.0)?;
     colour_scale(ws, (p.first, p.end(), p.col(16)), 1.0, 3.0, 5.0)?;
     if p.has_rows() {
-        let name = c.t(T::SheetChannels);
+        let name = c.t(K::SheetChannels);
         let mut chart = Chart::new(ChartType::Bar);
         chart
             .add_series()
-            .set_name(c.t(T::Romi))
+            .set_name(c.t(K::Romi))
             .set_categories(range(name, p.first, p.last, p.col(0)))
             .set_values(range(name, p.first, p.last, p.col(17)))
             .set_invert_if_negative();
-        chart_title(&mut chart, c.t(T::ChartRomi));
+        chart_title(&mut chart, c.t(K::ChartRomi));
         chart.legend().set_hidden();
         // Channels top-down in table order; names at the left edge, clear of negative bars.
         chart.y_axis().set_reverse().set_label_position(ChartAxisLabelPosition::Low);
@@ -883,27 +883,27 @@ fn branches_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         return Ok(());
     }
     let cols = vec![
-        c.col(T::BranchOf, 20.0, Text),
-        c.col(T::RevenuePlan, 14.0, Money),
-        c.col(T::Revenue, 14.0, Money),
-        c.col(T::PlanCompletion, 12.0, Rate),
-        c.col(T::PlanToDate, 14.0, Money),
-        c.col(T::CompletionToDate, 12.0, Rate),
-        c.col(T::Spend, 13.0, Money),
-        c.col(T::Leads, 9.0, Count),
-        c.col(T::Visits, 11.0, Count),
-        c.col(T::Paid, 9.0, Count),
-        c.col(T::AttributedRevenue, 14.0, Money),
-        c.col(T::Cpl, 10.0, Money),
-        c.col(T::Cac, 11.0, Money),
-        c.col(T::Romi, 9.0, Rate),
-        c.col(T::AvgCheck, 10.0, Money),
-        c.col(T::Contacts, 11.0, Count),
-        c.col(T::AnswerRate, 11.0, Rate),
-        c.col(T::Nps, 8.0, Decimal),
+        c.col(K::BranchOf, 20.0, Text),
+        c.col(K::RevenuePlan, 14.0, Money),
+        c.col(K::Revenue, 14.0, Money),
+        c.col(K::PlanCompletion, 12.0, Rate),
+        c.col(K::PlanToDate, 14.0, Money),
+        c.col(K::CompletionToDate, 12.0, Rate),
+        c.col(K::Spend, 13.0, Money),
+        c.col(K::Leads, 9.0, Count),
+        c.col(K::Visits, 11.0, Count),
+        c.col(K::Paid, 9.0, Count),
+        c.col(K::AttributedRevenue, 14.0, Money),
+        c.col(K::Cpl, 10.0, Money),
+        c.col(K::Cac, 11.0, Money),
+        c.col(K::Romi, 9.0, Rate),
+        c.col(K::AvgCheck, 10.0, Money),
+        c.col(K::Contacts, 11.0, Count),
+        c.col(K::AnswerRate, 11.0, Rate),
+        c.col(K::Nps, 8.0, Decimal),
     ];
     // The Branches sheet compares the whole chain; its title never names one branch.
-    let ws = new_sheet(wb, c.st, c.t(T::SheetBranches), c.t(T::TitleBranches), &c.subtitle)?;
+    let ws = new_sheet(wb, c.st, c.t(K::SheetBranches), c.t(K::TitleBranches), &c.subtitle)?;
     let rows: Vec<Vec<V>> = c
         .kpis
         .branches
@@ -933,7 +933,7 @@ fn branches_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         .collect();
     let t = &c.chain_total.kpis;
     let total = vec![
-        V::Text(c.t(T::ChainTotal).into()),
+        V::Text(c.t(K::ChainTotal).into()),
         num(t.revenue_plan),
         num(t.revenue),
         num(t.plan_completion),
@@ -957,16 +957,16 @@ fn branches_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     completion_lights(ws, p.first, p.end(), p.col(5))?;
     colour_scale(ws, (p.first, p.end(), p.col(13)), -0.5, 0.0, 1.0)?;
     if p.has_rows() {
-        let name = c.t(T::SheetBranches);
+        let name = c.t(K::SheetBranches);
         let mut chart = Chart::new(ChartType::Column);
-        for (ci, label) in [(4, T::PlanToDate), (2, T::Revenue)] {
+        for (ci, label) in [(4, K::PlanToDate), (2, K::Revenue)] {
             chart
                 .add_series()
                 .set_name(c.t(label))
                 .set_categories(range(name, p.first, p.last, p.col(0)))
                 .set_values(range(name, p.first, p.last, p.col(ci)));
         }
-        chart_title(&mut chart, c.t(T::ChartBranches));
+        chart_title(&mut chart, c.t(K::ChartBranches));
         chart.y_axis().set_num_format("#,##0");
         chart.set_width(760).set_height(360);
         ws.insert_chart(p.end() + 2, 0, &chart)?;
@@ -977,31 +977,31 @@ fn branches_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
 fn directions_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     use Kind::{Count, Money, Rate, Ratio, Text};
     let cols = vec![
-        c.col(T::Direction, 22.0, Text),
-        c.col(T::Margin, 16.0, Rate),
-        c.col(T::RevenuePlan, 14.0, Money),
-        c.col(T::Revenue, 14.0, Money),
-        c.col(T::PlanCompletion, 12.0, Rate),
-        c.col(T::Spend, 13.0, Money),
-        c.col(T::Leads, 9.0, Count),
-        c.col(T::Visits, 11.0, Count),
-        c.col(T::AttributedRevenue, 14.0, Money),
-        c.col(T::Cac, 11.0, Money),
-        c.col(T::AvgCheck, 10.0, Money),
-        c.col(T::Ltv, 11.0, Money),
-        c.col(T::LtvToCac, 9.0, Ratio),
-        c.col(T::Bookings, 10.0, Count),
-        c.col(T::Paid, 10.0, Count),
-        c.col(T::BookingRate, 11.0, Rate),
-        c.col(T::ShowRate, 11.0, Rate),
-        c.col(T::PaidRate, 11.0, Rate),
-        c.col(T::Cpl, 10.0, Money),
-        c.col(T::RevenuePerPaid, 12.0, Money),
-        c.col(T::AttributedGrossProfit, 14.0, Money),
-        c.col(T::Roas, 9.0, Ratio),
-        c.col(T::Romi, 9.0, Rate),
+        c.col(K::Direction, 22.0, Text),
+        c.col(K::Margin, 16.0, Rate),
+        c.col(K::RevenuePlan, 14.0, Money),
+        c.col(K::Revenue, 14.0, Money),
+        c.col(K::PlanCompletion, 12.0, Rate),
+        c.col(K::Spend, 13.0, Money),
+        c.col(K::Leads, 9.0, Count),
+        c.col(K::Visits, 11.0, Count),
+        c.col(K::AttributedRevenue, 14.0, Money),
+        c.col(K::Cac, 11.0, Money),
+        c.col(K::AvgCheck, 10.0, Money),
+        c.col(K::Ltv, 11.0, Money),
+        c.col(K::LtvToCac, 9.0, Ratio),
+        c.col(K::Bookings, 10.0, Count),
+        c.col(K::Paid, 10.0, Count),
+        c.col(K::BookingRate, 11.0, Rate),
+        c.col(K::ShowRate, 11.0, Rate),
+        c.col(K::PaidRate, 11.0, Rate),
+        c.col(K::Cpl, 10.0, Money),
+        c.col(K::RevenuePerPaid, 12.0, Money),
+        c.col(K::AttributedGrossProfit, 14.0, Money),
+        c.col(K::Roas, 9.0, Ratio),
+        c.col(K::Romi, 9.0, Rate),
     ];
-    let ws = c.sheet(wb, T::SheetDirections, c.t(T::TitleDirections))?;
+    let ws = c.sheet(wb, K::SheetDirections, c.t(K::TitleDirections))?;
     let rows: Vec<Vec<V>> = c
         .kpis
         .directions
@@ -1048,23 +1048,23 @@ fn directions_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
 fn doctors_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     use Kind::{Count, Decimal, Money, Rate, Text};
     let cols = vec![
-        c.col(T::Doctor, 28.0, Text),
-        c.col(T::Direction, 18.0, Text),
-        c.col(T::PrimaryPatients, 11.0, Count),
-        c.col(T::RepeatPatients, 11.0, Count),
-        c.col(T::DoctorConversion, 12.0, Rate),
-        c.col(T::HoursAvailable, 10.0, Decimal),
-        c.col(T::HoursBooked, 10.0, Decimal),
-        c.col(T::Utilization, 10.0, Rate),
-        c.col(T::Revenue, 14.0, Money),
-        c.col(T::Recommended, 15.0, Count),
-        c.col(T::Agreed, 13.0, Count),
-        c.col(T::Performed, 12.0, Count),
-        c.col(T::PlanAgreedRate, 14.0, Rate),
-        c.col(T::PlanPerformedRate, 14.0, Rate),
-        c.col(T::PlanTotalRate, 14.0, Rate),
+        c.col(K::Doctor, 28.0, Text),
+        c.col(K::Direction, 18.0, Text),
+        c.col(K::PrimaryPatients, 11.0, Count),
+        c.col(K::RepeatPatients, 11.0, Count),
+        c.col(K::ReportDoctorConversion, 12.0, Rate),
+        c.col(K::HoursAvailable, 10.0, Decimal),
+        c.col(K::HoursBooked, 10.0, Decimal),
+        c.col(K::ReportUtilization, 10.0, Rate),
+        c.col(K::Revenue, 14.0, Money),
+        c.col(K::Recommended, 15.0, Count),
+        c.col(K::Agreed, 13.0, Count),
+        c.col(K::Performed, 12.0, Count),
+        c.col(K::PlanAgreedRate, 14.0, Rate),
+        c.col(K::PlanPerformedRate, 14.0, Rate),
+        c.col(K::ReportPlanTotalRate, 14.0, Rate),
     ];
-    let ws = c.sheet(wb, T::SheetDoctors, c.t(T::TitleDoctors))?;
+    let ws = c.sheet(wb, K::SheetDoctors, c.t(K::TitleDoctors))?;
     let rows: Vec<Vec<V>> = c
         .kpis
         .doctors
@@ -1103,16 +1103,16 @@ fn doctors_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
 fn nps_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     use Kind::{Count, Decimal, Text};
     let cols = vec![
-        c.col(T::NpsPeriod, 10.0, Text),
-        c.col(T::Direction, 22.0, Text),
-        c.col(T::Respondents, 11.0, Count),
-        c.col(T::Promoters, 11.0, Count),
-        c.col(T::Passives, 11.0, Count),
-        c.col(T::Detractors, 11.0, Count),
-        c.col(T::Nps, 8.0, Decimal),
+        c.col(K::NpsPeriod, 10.0, Text),
+        c.col(K::Direction, 22.0, Text),
+        c.col(K::Respondents, 11.0, Count),
+        c.col(K::Promoters, 11.0, Count),
+        c.col(K::Passives, 11.0, Count),
+        c.col(K::Detractors, 11.0, Count),
+        c.col(K::Nps, 8.0, Decimal),
     ];
-    let ws = c.sheet(wb, T::SheetNps, c.t(T::TitleNps))?;
-    let all = c.t(T::AllDirections);
+    let ws = c.sheet(wb, K::SheetNps, c.t(K::TitleNps))?;
+    let all = c.t(K::AllDirections);
     let rows: Vec<Vec<V>> = c
         .kpis
         .nps
@@ -1149,7 +1149,7 @@ fn nps_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     if periods.is_empty() {
         return Ok(());
     }
-    let mut tcols = vec![c.col(T::NpsPeriod, 10.0, Text), col(all, 14.0, Decimal)];
+    let mut tcols = vec![c.col(K::NpsPeriod, 10.0, Text), col(all, 14.0, Decimal)];
     tcols.extend(directions.iter().map(|d| col(d, (d.chars().count() as f64 + 3.0).max(12.0), Decimal)));
     let trows: Vec<Vec<V>> = periods
         .iter()
@@ -1168,7 +1168,7 @@ fn nps_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         .collect();
     ws.set_column_width(7, 3)?;
     let tt: Placed = write_table(ws, c.st, HEADER_ROW, 8, &tcols, &trows, None)?;
-    let name = c.t(T::SheetNps);
+    let name = c.t(K::SheetNps);
     let mut chart = Chart::new(ChartType::Line);
     for i in 1..tcols.len() {
         let series = chart
@@ -1180,7 +1180,7 @@ fn nps_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         let width = if i == 1 { 3.0 } else { 1.25 };
         series.set_format(ChartFormat::new().set_line(ChartLine::new().set_width(width)));
     }
-    chart_title(&mut chart, c.t(T::ChartNps));
+    chart_title(&mut chart, c.t(K::ChartNps));
     chart.set_width(760).set_height(360);
     ws.insert_chart(tt.end() + 2, 8, &chart)?;
     Ok(())
@@ -1189,16 +1189,16 @@ fn nps_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
 fn gaps_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     use Kind::{Money, Text};
     let mut cols = vec![
-        c.col(T::Month, 10.0, Text),
-        c.col(T::GapPlan, 14.0, Money),
-        c.col(T::GapFact, 14.0, Money),
-        c.col(T::Difference, 14.0, Money),
+        c.col(K::Month, 10.0, Text),
+        c.col(K::GapPlan, 14.0, Money),
+        c.col(K::GapFact, 14.0, Money),
+        c.col(K::Difference, 14.0, Money),
     ];
     cols.extend(Factor::ALL.iter().map(|f| c.col(i18n::factor(*f), 14.0, Money)));
-    cols.push(c.col(T::Bottleneck, 22.0, Text));
-    cols.push(c.col(T::Owner, 16.0, Text));
-    let ws = c.sheet(wb, T::SheetGaps, c.t(T::TitleGaps))?;
-    ws.write_string_with_format(2, 0, c.t(T::GapsNote), &c.st.note)?;
+    cols.push(c.col(K::Bottleneck, 22.0, Text));
+    cols.push(c.col(K::Owner, 16.0, Text));
+    let ws = c.sheet(wb, K::SheetGaps, c.t(K::TitleGaps))?;
+    ws.write_string_with_format(2, 0, c.t(K::GapsNote), &c.st.note)?;
     let rows: Vec<Vec<V>> = c
         .kpis
         .gaps
@@ -1224,20 +1224,20 @@ fn gaps_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
 fn aarrr_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let st = c.st;
     let a = &c.kpis.aarrr;
-    let ws = c.sheet(wb, T::SheetAarrr, c.t(T::TitleAarrr))?;
+    let ws = c.sheet(wb, K::SheetAarrr, c.t(K::TitleAarrr))?;
     let note = match (a.links.heads().iter().all(Option::is_none), &a.previous, a.weakest) {
-        (true, None, _) => c.t(T::NoCompleteMonth).to_string(),
-        (_, None, _) => c.t(T::NoPrevious).to_string(),
-        (_, Some(_), Some(w)) => format!("{}: {}", c.t(T::Weakest), c.t(link_text(w))),
-        (_, Some(_), None) => c.t(T::NoWeakest).to_string(),
+        (true, None, _) => c.t(K::NoCompleteMonth).to_string(),
+        (_, None, _) => c.t(K::NoPrevious).to_string(),
+        (_, Some(_), Some(w)) => format!("{}: {}", c.t(K::Weakest), c.t(link_text(w))),
+        (_, Some(_), None) => c.t(K::NoWeakest).to_string(),
     };
-    ws.write_string_with_format(2, 0, format!("{note} {}", c.t(T::AarrrNote)), &st.note)?;
+    ws.write_string_with_format(2, 0, format!("{note} {}", c.t(K::AarrrNote)), &st.note)?;
     let cols = [
-        c.col(T::Link, 26.0, Kind::Text),
-        c.col(T::Measure, 24.0, Kind::Text),
-        c.col(T::Value, 16.0, Kind::Money),
-        c.col(T::Previous, 16.0, Kind::Money),
-        c.col(T::Change, 14.0, Kind::Rate),
+        c.col(K::Link, 26.0, Kind::Text),
+        c.col(K::Measure, 24.0, Kind::Text),
+        c.col(K::Value, 16.0, Kind::Money),
+        c.col(K::Previous, 16.0, Kind::Money),
+        c.col(K::Change, 14.0, Kind::Rate),
     ];
     for (i, cl) in cols.iter().enumerate() {
         ws.write_string_with_format(HEADER_ROW, i as ColNum, &cl.label, &st.header)?;
@@ -1248,7 +1248,7 @@ fn aarrr_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     // measure's row only.
     struct Row<'a> {
         key: &'a str,
-        measure: T,
+        measure: K,
         value: Option<f64>,
         previous: Option<f64>,
         kind: Kind,
@@ -1265,16 +1265,16 @@ fn aarrr_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let rows = [
         row(
             "acquisition",
-            T::Leads,
+            K::Leads,
             l.acquisition.leads,
             p.map(|p| p.acquisition.leads),
             Kind::Count,
             Some(l.acquisition.change.get()),
         ),
-        row("acquisition", T::Cpl, l.acquisition.cpl, p.map(|p| p.acquisition.cpl), Kind::Money, None),
+        row("acquisition", K::Cpl, l.acquisition.cpl, p.map(|p| p.acquisition.cpl), Kind::Money, None),
         row(
             "activation",
-            T::PaidRate,
+            K::PaidRate,
             l.activation.paid_rate,
             p.map(|p| p.activation.paid_rate),
             Kind::Rate,
@@ -1282,7 +1282,7 @@ fn aarrr_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         ),
         row(
             "retention",
-            T::RepeatShare,
+            K::RepeatShare,
             l.retention.repeat_share,
             p.map(|p| p.retention.repeat_share),
             Kind::Rate,
@@ -1290,16 +1290,16 @@ fn aarrr_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         ),
         row(
             "revenue",
-            T::AvgCheck,
+            K::AvgCheck,
             l.revenue.avg_check,
             p.map(|p| p.revenue.avg_check),
             Kind::Money,
             Some(l.revenue.change.get()),
         ),
-        row("revenue", T::Ltv, l.revenue.ltv, p.map(|p| p.revenue.ltv), Kind::Money, None),
+        row("revenue", K::Ltv, l.revenue.ltv, p.map(|p| p.revenue.ltv), Kind::Money, None),
         row(
             "referral",
-            T::ReferralShare,
+            K::ReferralShare,
             l.referral.referral_share,
             p.map(|p| p.referral.referral_share),
             Kind::Rate,
@@ -1325,13 +1325,13 @@ fn aarrr_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     Ok(())
 }
 
-fn link_text(key: &str) -> T {
+fn link_text(key: &str) -> K {
     match key {
-        "acquisition" => T::LinkAcquisition,
-        "activation" => T::LinkActivation,
-        "retention" => T::LinkRetention,
-        "revenue" => T::LinkRevenue,
-        _ => T::LinkReferral,
+        "acquisition" => K::LinkAcquisition,
+        "activation" => K::LinkActivation,
+        "retention" => K::LinkRetention,
+        "revenue" => K::LinkRevenue,
+        _ => K::LinkReferral,
     }
 }
 
@@ -1348,25 +1348,25 @@ fn scenarios_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         .map(|s| (s.name.clone(), apply_scenario(c.project, c.filter, s).ok().map(|o| o.after)))
         .collect();
     let base = c.project.scenarios.first().and_then(|s| apply_scenario(c.project, c.filter, s).ok()).map(|o| o.before);
-    let ws = c.sheet(wb, T::SheetScenarios, c.t(T::TitleScenarios))?;
+    let ws = c.sheet(wb, K::SheetScenarios, c.t(K::TitleScenarios))?;
     let st = c.st;
-    ws.write_string_with_format(HEADER_ROW, 0, c.t(T::Indicator), &st.header)?;
+    ws.write_string_with_format(HEADER_ROW, 0, c.t(K::Indicator), &st.header)?;
     ws.set_column_width(0, 30)?;
-    let mut columns = vec![(c.t(T::Base).to_string(), base)];
+    let mut columns = vec![(c.t(K::Base).to_string(), base)];
     columns.extend(outcomes);
     type Get = fn(&Snapshot) -> Option<f64>;
-    let metrics: [(T, Kind, Get); 11] = [
-        (T::Revenue, Kind::Money, |s| s.revenue),
-        (T::AttributedRevenue, Kind::Money, |s| s.attributed_revenue),
-        (T::GrossProfit, Kind::Money, |s| s.gross_profit),
-        (T::Spend, Kind::Money, |s| s.spend),
-        (T::Profit, Kind::Money, |s| s.profit),
-        (T::Leads, Kind::Count, |s| s.leads),
-        (T::Visits, Kind::Count, |s| s.visits),
-        (T::Paid, Kind::Count, |s| s.paid),
-        (T::Romi, Kind::Rate, |s| s.romi),
-        (T::Cac, Kind::Money, |s| s.cac),
-        (T::LtvToCac, Kind::Ratio, |s| s.ltv_to_cac),
+    let metrics: [(K, Kind, Get); 11] = [
+        (K::Revenue, Kind::Money, |s| s.revenue),
+        (K::AttributedRevenue, Kind::Money, |s| s.attributed_revenue),
+        (K::GrossProfit, Kind::Money, |s| s.gross_profit),
+        (K::Spend, Kind::Money, |s| s.spend),
+        (K::Profit, Kind::Money, |s| s.profit),
+        (K::Leads, Kind::Count, |s| s.leads),
+        (K::Visits, Kind::Count, |s| s.visits),
+        (K::Paid, Kind::Count, |s| s.paid),
+        (K::Romi, Kind::Rate, |s| s.romi),
+        (K::Cac, Kind::Money, |s| s.cac),
+        (K::LtvToCac, Kind::Ratio, |s| s.ltv_to_cac),
     ];
     for (j, (name, snap)) in columns.iter().enumerate() {
         let col = 1 + j as ColNum;
@@ -1388,16 +1388,16 @@ fn scenarios_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
 fn cohorts_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let Some(cohorts) = c.kpis.cohorts.as_ref().filter(|v| !v.is_empty()) else { return Ok(()) };
     let st = c.st;
-    let ws = c.sheet(wb, T::SheetCohorts, c.t(T::TitleCohorts))?;
+    let ws = c.sheet(wb, K::SheetCohorts, c.t(K::TitleCohorts))?;
     let width = cohorts.iter().map(|k| k.retained.len().max(k.ltv.len())).max().unwrap_or(0);
     let block = |ws: &mut Worksheet,
                  top: RowNum,
-                 title: T,
+                 title: K,
                  kind: Kind,
                  value: &dyn Fn(&metrics::Cohort, usize) -> Option<f64>|
      -> Result<RowNum, XlsxError> {
-        ws.write_string_with_format(top, 0, c.t(T::Cohort), &st.header)?;
-        ws.write_string_with_format(top, 1, c.t(T::Patients), &st.header)?;
+        ws.write_string_with_format(top, 0, c.t(K::Cohort), &st.header)?;
+        ws.write_string_with_format(top, 1, c.t(K::Patients), &st.header)?;
         for k in 0..width {
             ws.write_string_with_format(top, 2 + k as ColNum, format!("{} {k}", c.t(title)), &st.header)?;
         }
@@ -1421,8 +1421,8 @@ fn cohorts_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         }
         Ok(last)
     };
-    let last = block(ws, HEADER_ROW, T::Retention, Kind::Rate, &|h, k| h.retained.get(k).copied())?;
-    block(ws, last + 3, T::LtvMonth, Kind::Money, &|h, k| h.ltv.get(k).copied().flatten())?;
+    let last = block(ws, HEADER_ROW, K::Retention, Kind::Rate, &|h, k| h.retained.get(k).copied())?;
+    block(ws, last + 3, K::LtvMonth, Kind::Money, &|h, k| h.ltv.get(k).copied().flatten())?;
     ws.set_column_width(0, 12)?;
     ws.set_freeze_panes(HEADER_ROW + 1, 2)?;
     Ok(())
@@ -1434,25 +1434,25 @@ fn cohorts_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
 fn calls_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     use Kind::{Count, Decimal, Money, Rate, Ratio, Text};
     let cols = vec![
-        c.col(T::Month, 10.0, Text),
-        c.col(T::Contacts, 11.0, Count),
-        c.col(T::Answered, 11.0, Count),
-        c.col(T::AnswerRate, 12.0, Rate),
-        c.col(T::AnswerTarget, 10.0, Rate),
-        c.col(T::Missed, 11.0, Count),
-        c.col(T::Callbacks20m, 13.0, Count),
-        c.col(T::CallbacksLater, 13.0, Count),
-        c.col(T::Recalled, 13.0, Count),
-        c.col(T::Lost, 10.0, Count),
-        c.col(T::LostRate, 11.0, Rate),
-        c.col(T::Callback20mRate, 14.0, Rate),
-        c.col(T::AvgWait, 12.0, Decimal),
-        c.col(T::AvgTalk, 12.0, Decimal),
-        c.col(T::LeadPerContact, 13.0, Ratio),
-        c.col(T::LostRevenue, 18.0, Money),
+        c.col(K::Month, 10.0, Text),
+        c.col(K::Contacts, 11.0, Count),
+        c.col(K::Answered, 11.0, Count),
+        c.col(K::AnswerRate, 12.0, Rate),
+        c.col(K::AnswerTarget, 10.0, Rate),
+        c.col(K::Missed, 11.0, Count),
+        c.col(K::Callbacks20m, 13.0, Count),
+        c.col(K::CallbacksLater, 13.0, Count),
+        c.col(K::Recalled, 13.0, Count),
+        c.col(K::Lost, 10.0, Count),
+        c.col(K::LostRate, 11.0, Rate),
+        c.col(K::Callback20mRate, 14.0, Rate),
+        c.col(K::AvgWait, 12.0, Decimal),
+        c.col(K::AvgTalk, 12.0, Decimal),
+        c.col(K::LeadPerContact, 13.0, Ratio),
+        c.col(K::LostRevenue, 18.0, Money),
     ];
-    let ws = c.sheet(wb, T::SheetCalls, c.t(T::TitleCalls))?;
-    ws.write_string_with_format(2, 0, c.t(T::CallsNote), &c.st.note)?;
+    let ws = c.sheet(wb, K::SheetCalls, c.t(K::TitleCalls))?;
+    ws.write_string_with_format(2, 0, c.t(K::CallsNote), &c.st.note)?;
     let target = Some(c.project.settings.answer_rate_target);
     let months = metrics::calls::call_months(c.project, c.filter);
     let row = |label: V, m: &metrics::calls::CallMonth, k: Option<&MonthKpis>| {
@@ -1481,22 +1481,22 @@ fn calls_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         .map(|m| row(V::Text(m.month.to_string()), m, c.kpis.months.iter().find(|k| k.month == m.month)))
         .collect();
     if rows.is_empty() {
-        ws.write_string_with_format(HEADER_ROW, 0, c.t(T::NoCalls), &c.st.note)?;
+        ws.write_string_with_format(HEADER_ROW, 0, c.t(K::NoCalls), &c.st.note)?;
         return Ok(());
     }
     let total = metrics::calls::period_of(&months);
-    let total = row(V::Text(c.t(T::Total).into()), &total, Some(&c.kpis.total.kpis));
+    let total = row(V::Text(c.t(K::Total).into()), &total, Some(&c.kpis.total.kpis));
     let t = write_table(ws, c.st, HEADER_ROW, 0, &cols, &rows, Some(&total))?;
     freeze_and_filter(ws, &t, cols.len(), 1)?;
 
     // Per administrator, under the monthly table.
     let top = t.end() + 2;
-    ws.write_string_with_format(top, 0, c.t(T::EmployeesTitle), &c.st.section)?;
+    ws.write_string_with_format(top, 0, c.t(K::EmployeesTitle), &c.st.section)?;
     let emp_cols = [
-        c.col(T::Employee, 10.0, Text),
-        c.col(T::Answered, 11.0, Count),
-        c.col(T::AvgWait, 11.0, Decimal),
-        c.col(T::AvgTalk, 12.0, Decimal),
+        c.col(K::Employee, 10.0, Text),
+        c.col(K::Answered, 11.0, Count),
+        c.col(K::AvgWait, 11.0, Decimal),
+        c.col(K::AvgTalk, 12.0, Decimal),
     ];
     let emp_rows: Vec<Vec<V>> = c
         .kpis
@@ -1507,16 +1507,16 @@ fn calls_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let e = write_table(ws, c.st, top + 1, 0, &emp_cols, &emp_rows, None)?;
 
     // Answer rate against the target, month by month.
-    let name = c.t(T::SheetCalls);
+    let name = c.t(K::SheetCalls);
     let mut chart = Chart::new(ChartType::Line);
-    for (ci, label) in [(3, T::AnswerRate), (4, T::AnswerTarget)] {
+    for (ci, label) in [(3, K::AnswerRate), (4, K::AnswerTarget)] {
         chart
             .add_series()
             .set_name(c.t(label))
             .set_categories(range(name, t.first, t.last, t.col(0)))
             .set_values(range(name, t.first, t.last, t.col(ci)));
     }
-    chart_title(&mut chart, c.t(T::ChartAnswerRate));
+    chart_title(&mut chart, c.t(K::ChartAnswerRate));
     chart.y_axis().set_num_format("0%").set_min(0.0).set_max(1.0);
     chart.set_width(960).set_height(340);
     ws.insert_chart(e.end() + 2, 0, &chart)?;
@@ -1527,6 +1527,32 @@ fn calls_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
 mod tests {
     use super::*;
     use crate::demo::demo_project;
+
+    #[test]
+    fn report_sheets_do_not_read_as_template_sheets() {
+        let sheets = [
+            K::SheetSummary,
+            K::SheetMonths,
+            K::SheetDays,
+            K::SheetChannels,
+            K::SheetDirections,
+            K::SheetDoctors,
+            K::SheetNps,
+            K::SheetGaps,
+            K::SheetAarrr,
+            K::SheetScenarios,
+            K::SheetCohorts,
+            K::SheetCalls,
+            K::SheetBranches,
+        ];
+        for s in sheets {
+            for lang in Lang::ALL {
+                let name = s.get(lang);
+                assert!(name.chars().count() <= 31, "{name}");
+                assert_eq!(crate::import::schema::SheetKind::from_sheet_name(name), None, "{name}");
+            }
+        }
+    }
 
     #[test]
     fn statuses_follow_the_references() {

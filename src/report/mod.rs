@@ -4,7 +4,6 @@
 //! changes it.
 
 pub mod analyst;
-mod i18n;
 mod sheets;
 pub mod template;
 

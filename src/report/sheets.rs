@@ -110,7 +110,7 @@ impl Styles {
         let symbol = currency_symbol(currency);
         let date = match lang {
             Lang::Ru => "dd.mm.yyyy",
-            Lang::En => "yyyy-mm-dd",
+            Lang::En | Lang::Zh => "yyyy-mm-dd",
         };
         let plain = |f: Format| f;
         let total = |f: Format| f.set_bold().set_border_top(FormatBorder::Thin).set_background_color(0xF2F2F2);

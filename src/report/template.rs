@@ -118,8 +118,10 @@ fn write_sheet(
     rows: impl IntoIterator<Item = Vec<Cell>>,
 ) -> Result<(), XlsxError> {
     let sheet = workbook.add_worksheet();
+    // A Chinese report's data sheets keep the English names and keys: the importer reads English
+    // and Russian only, and a report must import back.
     sheet.set_name(match lang {
-        Lang::En => kind.name(),
+        Lang::En | Lang::Zh => kind.name(),
         Lang::Ru => kind.name_ru(),
     })?;
     for (c, &(key, width)) in cols.iter().enumerate() {
@@ -196,7 +198,7 @@ fn setting_label(key: &'static str, lang: Lang) -> &'static str {
 
 fn tier_label(tier: Tier, lang: Lang) -> &'static str {
     match lang {
-        Lang::En => tier.key(),
+        Lang::En | Lang::Zh => tier.key(),
         Lang::Ru => tier.key_ru(),
     }
 }

@@ -23,23 +23,23 @@ use crate::model::{Interner, VisitRecord};
 /// that an edit rewrites a few hundred kilobytes.
 pub const CHUNK: usize = 1 << 16;
 
-/// One chunk's columns, as stored.
+/// One chunk's columns, as stored: owned when packed, borrowed from the file when read.
 #[derive(Debug, Default, PartialEq)]
-pub struct Packed {
+pub struct Packed<B = Vec<u8>> {
     /// How many visits.
     pub rows: usize,
     /// `i32` days per visit.
-    pub date: Vec<u8>,
+    pub date: B,
     /// Tagged patient keys.
-    pub patient: Vec<u8>,
+    pub patient: B,
     /// Directions (names column).
-    pub direction: Vec<u8>,
+    pub direction: B,
     /// Doctors (names column).
-    pub doctor: Vec<u8>,
+    pub doctor: B,
     /// `f64` amounts.
-    pub amount: Vec<u8>,
+    pub amount: B,
     /// Branches (names column).
-    pub branch: Vec<u8>,
+    pub branch: B,
 }
 
 /// Packs a chunk of visits.
@@ -80,22 +80,23 @@ pub fn pack(visits: &[VisitRecord]) -> Packed {
 ///
 /// # Errors
 /// A sentence naming the column when a BLOB is cut short or holds something else.
-pub fn unpack(p: &Packed, out: &mut Vec<VisitRecord>) -> Result<(), String> {
+pub fn unpack<B: AsRef<[u8]>>(p: &Packed<B>, out: &mut Vec<VisitRecord>) -> Result<(), String> {
     let n = p.rows;
-    if p.date.len() != n * 4 || p.amount.len() != n * 8 {
+    let (date, amount) = (p.date.as_ref(), p.amount.as_ref());
+    if date.len() != n * 4 || amount.len() != n * 8 {
         return Err(format!("the date or amount column does not hold {n} values"));
     }
-    let directions = Names::read(&p.direction, n).map_err(|e| format!("direction column: {e}"))?;
-    let doctors = Names::read(&p.doctor, n).map_err(|e| format!("doctor column: {e}"))?;
-    let branches = Names::read(&p.branch, n).map_err(|e| format!("branch column: {e}"))?;
-    let mut keys = Reader(&p.patient);
+    let directions = Names::read(p.direction.as_ref(), n).map_err(|e| format!("direction column: {e}"))?;
+    let doctors = Names::read(p.doctor.as_ref(), n).map_err(|e| format!("doctor column: {e}"))?;
+    let branches = Names::read(p.branch.as_ref(), n).map_err(|e| format!("branch column: {e}"))?;
+    let mut keys = Reader(p.patient.as_ref());
     // A patient's key is kept once however many visits name it.
     let mut patients = Interner::new();
     out.reserve(n);
     for i in 0..n {
-        let day = i32::from_le_bytes(p.date[i * 4..i * 4 + 4].try_into().map_err(|_| "date column")?);
+        let day = i32::from_le_bytes(date[i * 4..i * 4 + 4].try_into().map_err(|_| "date column")?);
         let date = NaiveDate::from_num_days_from_ce_opt(day).ok_or_else(|| format!("day {day} out of range"))?;
-        let amount = f64::from_le_bytes(p.amount[i * 8..i * 8 + 8].try_into().map_err(|_| "amount column")?);
+        let amount = f64::from_le_bytes(amount[i * 8..i * 8 + 8].try_into().map_err(|_| "amount column")?);
         let patient = match keys.take(1).map_err(|e| format!("patient column: {e}"))?[0] {
             0 => None,
             1 => Some(patients.get(&key_text(keys.take(32).map_err(|e| format!("patient column: {e}"))?))),

@@ -575,13 +575,18 @@ fn read_sheet<T: DeserializeOwned>(conn: &Connection, table: &str, file: &Path) 
 /// Reads the visit chunks on both cores: each half of the chunks on its own connection.
 fn read_visits(path: &Path) -> Result<Vec<VisitRecord>, StoreError> {
     let (conn, _) = open_checked(path, false)?;
-    let last: Option<i64> =
-        conn.query_row("SELECT max(chunk) FROM visit_chunks", [], |r| r.get(0)).map_err(sql_err(path))?;
+    // The `rows` cells sit before the BLOBs in each record: summing them reads no column data.
+    let (last, total): (Option<i64>, Option<i64>) = conn
+        .query_row("SELECT max(chunk), sum(rows) FROM visit_chunks", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .map_err(sql_err(path))?;
     drop(conn);
     let half = last.map_or(0, |l| (l + 1) / 2);
+    // The first half is read into a list with room for all, so the second is appended without
+    // moving the first (bounded: a broken count must not reserve gigabytes).
+    let room = usize::try_from(total.unwrap_or(0)).unwrap_or(0).min(1 << 26);
     let (a, b) = std::thread::scope(|s| {
-        let second = s.spawn(|| read_chunks(path, half, i64::MAX));
-        let first = read_chunks(path, i64::MIN, half);
+        let second = s.spawn(|| read_chunks(path, half, i64::MAX, 0));
+        let first = read_chunks(path, i64::MIN, half, room);
         (first, second.join())
     });
     let mut visits = a?;
@@ -594,8 +599,8 @@ fn read_visits(path: &Path) -> Result<Vec<VisitRecord>, StoreError> {
     Ok(visits)
 }
 
-/// The visits of chunks `from..to`, in order.
-fn read_chunks(path: &Path, from: i64, to: i64) -> Result<Vec<VisitRecord>, StoreError> {
+/// The visits of chunks `from..to`, in order, into a list with room for `room` visits.
+fn read_chunks(path: &Path, from: i64, to: i64, room: usize) -> Result<Vec<VisitRecord>, StoreError> {
     let (conn, _) = open_checked(path, false)?;
     let err = sql_err(path);
     // Pages read straight from the mapped file, without a copy into SQLite's cache.
@@ -606,7 +611,7 @@ fn read_chunks(path: &Path, from: i64, to: i64) -> Result<Vec<VisitRecord>, Stor
             VISIT_COLUMNS.join(", ")
         ))
         .map_err(&err)?;
-    let mut out = Vec::new();
+    let mut out = Vec::with_capacity(room);
     let mut rows = stmt.query([from, to]).map_err(&err)?;
     let mut expected = from.max(0);
     while let Some(r) = rows.next().map_err(&err)? {
@@ -621,10 +626,10 @@ fn read_chunks(path: &Path, from: i64, to: i64) -> Result<Vec<VisitRecord>, Stor
         }
         let n: i64 = r.get(1).map_err(&err)?;
         let n = usize::try_from(n).ok().filter(|n| *n <= CHUNK).ok_or_else(|| bad(format!("{n} visits in a chunk")))?;
-        let blob = |i: usize| -> Result<Vec<u8>, StoreError> {
+        let blob = |i: usize| -> Result<&[u8], StoreError> {
             match r.get_ref(i).map_err(&err)? {
-                ValueRef::Blob(b) => Ok(b.to_vec()),
-                ValueRef::Null => Ok(Vec::new()),
+                ValueRef::Blob(b) => Ok(b),
+                ValueRef::Null => Ok(&[]),
                 other => Err(bad(format!("{} column holds {:?}", VISIT_COLUMNS[i - 2], other.data_type()))),
             }
         };
@@ -894,7 +899,7 @@ mod tests {
     }
 
     #[test]
-    fn a_file_of_the_previous_format_opens_and_is_converted_by_its_first_edit() {
+    fn a_file_of_the_previous_format_is_read_as_it_is_and_converted_when_opened_for_edits() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("a.medfunnel");
         let mut p = full_project();

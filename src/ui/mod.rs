@@ -43,6 +43,7 @@ pub fn run(file: Option<PathBuf>) -> Result<(), String> {
 /// # Errors
 /// A sentence when the window cannot be created (no display, no OpenGL).
 pub fn run_with(file: Option<PathBuf>, meeting: bool) -> Result<(), String> {
+    app::cold_start::mark_start();
     let startup = Startup { file, dirs: app::files::AppDirs::system(), reopen_last: true, lang: None };
     // Temp files of a save that was killed are removed at the next start.
     if let Some(dirs) = &startup.dirs {

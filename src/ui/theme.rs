@@ -9,17 +9,21 @@ use crate::metrics::references;
 /// DejaVu Sans: Cyrillic and the rouble sign ₽, which egui's default font lacks.
 const DEJAVU_SANS: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
 
-/// Adds the bundled font as a fallback of both font families, so `₽` and any glyph the default
+/// Adds the bundled fonts as fallbacks of both font families, DejaVu Sans first, then the Chinese
+/// subset of Noto Sans SC ([`crate::i18n::CJK_FONT`]), so `₽`, Chinese and any glyph the default
 /// font lacks are drawn instead of a box.
 pub fn install_fonts(ctx: &egui::Context) {
-    ctx.add_font(egui::FontInsert::new(
-        "DejaVuSans",
-        egui::FontData::from_static(DEJAVU_SANS),
-        vec![
-            egui::InsertFontFamily { family: egui::FontFamily::Proportional, priority: egui::FontPriority::Lowest },
-            egui::InsertFontFamily { family: egui::FontFamily::Monospace, priority: egui::FontPriority::Lowest },
-        ],
-    ));
+    // Each insert at the lowest priority goes after the ones before it.
+    for (name, data) in [("DejaVuSans", DEJAVU_SANS), ("NotoSansSC", crate::i18n::CJK_FONT)] {
+        ctx.add_font(egui::FontInsert::new(
+            name,
+            egui::FontData::from_static(data),
+            vec![
+                egui::InsertFontFamily { family: egui::FontFamily::Proportional, priority: egui::FontPriority::Lowest },
+                egui::InsertFontFamily { family: egui::FontFamily::Monospace, priority: egui::FontPriority::Lowest },
+            ],
+        ));
+    }
 }
 
 /// The charts' colours, readable on light and dark backgrounds.
@@ -99,9 +103,9 @@ impl Status {
     /// The status in words (for screen readers and tooltips).
     pub fn word(self) -> K {
         match self {
-            Status::Good => K::StatusGood,
-            Status::Watch => K::StatusWatch,
-            Status::Bad => K::StatusBad,
+            Status::Good => K::Good,
+            Status::Watch => K::Watch,
+            Status::Bad => K::Bad,
             Status::Neutral => K::StatusNeutral,
         }
     }

@@ -18,7 +18,7 @@ fn m(month: u32) -> Month {
 }
 
 /// A small clinic: two months of plan, budget, funnel and revenue, one direction, two channels.
-fn clinic() -> Project {
+pub(crate) fn clinic() -> Project {
     let mut p = Project::new();
     p.settings.clinic = "Клиника Тест".into();
     p.directions

@@ -29,6 +29,8 @@ mod dialogs_ui;
 #[cfg(feature = "gui")]
 mod grid;
 #[cfg(feature = "gui")]
+mod language;
+#[cfg(feature = "gui")]
 mod meeting;
 #[cfg(feature = "gui")]
 mod plan_dialog;

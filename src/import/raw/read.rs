@@ -373,8 +373,8 @@ fn read_csv_stream<T>(
         line = next_line;
         eof = fill(&mut source, &mut buf, progress)?;
     }
-    broken_quotes(&place, &broken, &mut problems);
     let items = gather.finish(&place, &mut problems);
+    broken_quotes(&place, &broken, &mut problems);
     Ok(Some((items, problems, preview_of(None, &header))))
 }
 
@@ -432,5 +432,53 @@ fn kind_missing_all(kind: ExportKind) -> Vec<String> {
     match find_header(kind, &ColumnMap::new(), &[]) {
         Ok(_) => Vec::new(),
         Err(miss) => miss.missing,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// What the test reads of a visit row: enough to see every kind of cell and problem.
+    type Row = (Option<chrono::NaiveDate>, Option<String>, Option<f64>);
+
+    fn read_row(r: &mut RowReader<'_, '_>) -> Option<Row> {
+        Some((r.day("date"), r.text("doctor"), r.number("amount")))
+    }
+
+    #[test]
+    fn chunked_reading_gives_what_whole_reading_gives() {
+        // Three chunks' worth of rows, with quoted line breaks (some straddle a chunk's end), bad
+        // days, totals rows and quotes left open.
+        let mut text = String::from("Отчёт за период\nДата приёма;Телефон;Врач;Сумма\n");
+        let mut i = 0u32;
+        while text.len() < 3 * CHUNK + CHUNK / 2 {
+            let doctor = match i % 7 {
+                0 => format!("\"Врач {i}\nвторая строка\n\"\"кавычки\"\"\""),
+                _ => format!("Врач {}", i % 30),
+            };
+            let day = if i % 501 == 0 { "32.01.2025".to_string() } else { format!("{:02}.03.2025", i % 28 + 1) };
+            match i % 4001 {
+                1000 => text.push_str("Итого;;;1 000 000,00 ₽\n"),
+                2000 => text.push_str(&format!("{day};+7 916 000-00-00;\"open;1 000,00\n")),
+                _ => text.push_str(&format!("{day};+7 916 {i:03}-00-00;{doctor};{} ₽\n", i % 5000)),
+            }
+            i += 1;
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("visits.csv");
+        std::fs::write(&path, &text).unwrap();
+        let map = ColumnMap::new();
+        let progress = Progress::default();
+        progress.set_total(u64::MAX);
+        let streamed = pass(&path, ExportKind::Visits, &map, usize::MAX, &progress, read_row).unwrap();
+        let whole = read_csv("visits.csv", text.as_bytes(), ExportKind::Visits, &map, usize::MAX, &mut read_row);
+        assert!(streamed.0.len() > 30_000, "{}", streamed.0.len());
+        assert!(streamed.1.iter().filter(|p| p.is_error()).count() > 10);
+        assert_eq!(streamed, whole);
+        assert_eq!(progress.bytes().0, text.len() as u64);
+        // A preview stops early: three rows after the header, the first of them a bad day.
+        let first = pass(&path, ExportKind::Visits, &map, 3, &Progress::default(), read_row).unwrap();
+        assert_eq!(first.0, whole.0[..2].to_vec());
     }
 }

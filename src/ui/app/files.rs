@@ -8,6 +8,7 @@ use std::time::SystemTime;
 use serde::{Deserialize, Serialize};
 
 use crate::format::Lang;
+use crate::i18n;
 use crate::model::Project;
 use crate::store;
 
@@ -45,14 +46,14 @@ pub struct Opened {
 /// Opens a project file or imports a workbook, by extension.
 ///
 /// # Errors
-/// A sentence naming the file when it cannot be read at all.
-pub fn open(path: &Path) -> Result<Opened, String> {
+/// A sentence in `lang` naming the file when it cannot be read at all.
+pub fn open(path: &Path, lang: Lang) -> Result<Opened, String> {
     if store::is_project_file(path) {
-        let loaded = store::read_project(path).map_err(|e| e.to_string())?;
+        let loaded = store::read_project(path).map_err(|e| i18n::store_error(&e, lang))?;
         let notices = if loaded.legacy { vec![Notice::from(&store::legacy_notice(path))] } else { Vec::new() };
         return Ok(Opened { project: loaded.project, notices, is_project_file: true });
     }
-    let (project, notices) = backend::import_workbook(path)?;
+    let (project, notices) = backend::import_workbook(path, lang)?;
     Ok(Opened { project, notices, is_project_file: false })
 }
 
@@ -72,9 +73,9 @@ pub fn export_template(project: &Project, path: &Path) -> Result<(), String> {
 /// Saves a project file atomically.
 ///
 /// # Errors
-/// A sentence naming the file when it cannot be written.
-pub fn save(project: &Project, path: &Path) -> Result<(), String> {
-    store::save_project(project, path).map_err(|e| e.to_string())
+/// A sentence in `lang` naming the file when it cannot be written.
+pub fn save(project: &Project, path: &Path, lang: Lang) -> Result<(), String> {
+    store::save_project(project, path).map_err(|e| i18n::store_error(&e, lang))
 }
 
 /// Adds `.medfunnel` to a path chosen without it.
@@ -87,6 +88,7 @@ mod backend {
     use std::path::Path;
 
     use super::Notice;
+    use crate::format::Lang;
     use crate::import::{self, Problem};
     use crate::model::Project;
 
@@ -103,8 +105,8 @@ mod backend {
         }
     }
 
-    pub fn import_workbook(path: &Path) -> Result<(Project, Vec<Notice>), String> {
-        let imported = import::import_workbook(path).map_err(|e| e.to_string())?;
+    pub fn import_workbook(path: &Path, lang: Lang) -> Result<(Project, Vec<Notice>), String> {
+        let imported = import::import_workbook(path).map_err(|e| crate::i18n::import_error(&e, lang))?;
         let notices = imported.problems.iter().map(Notice::from).collect();
         Ok((imported.project, notices))
     }

@@ -6,6 +6,7 @@
 //! `command_handling` (running the queue once per frame); `saving` (open, save, autosave);
 //! [`files`] (the importer and store calls, recent files, recovery).
 
+pub mod cold_start;
 mod command_handling;
 pub mod command_table;
 pub mod files;
@@ -547,11 +548,7 @@ impl App {
             });
             ui.menu_button(t(K::MenuLanguage), |ui| {
                 for l in Lang::ALL {
-                    let name = match l {
-                        Lang::Ru => "Русский",
-                        Lang::En => "English",
-                    };
-                    if ui.selectable_label(self.lang == l, name).clicked() {
+                    if ui.selectable_label(self.lang == l, l.name()).clicked() {
                         self.commands.push(Command::SetLang(l));
                     }
                 }
@@ -776,7 +773,7 @@ impl App {
         let mut jump = None;
         egui::ScrollArea::vertical().show(ui, |ui| {
             egui::Grid::new("problems").striped(true).num_columns(6).spacing([12.0, 4.0]).show(ui, |ui| {
-                for h in [K::Severity, K::SheetWord, K::Row, K::ColumnWord, K::ValueWord, K::MessageWord] {
+                for h in [K::Severity, K::SheetWord, K::Row, K::ColumnWord, K::Value, K::MessageWord] {
                     ui.label(RichText::new(tr(lang, h)).strong());
                 }
                 ui.end_row();
@@ -967,7 +964,7 @@ fn scope_filters_ui(ui: &mut egui::Ui, f: &mut Filter, lists: (&[String], &[Stri
         f.branch = None;
     }
     if !branch_names.is_empty() {
-        let l = ui.label(tr(lang, K::Branch)).id;
+        let l = ui.label(tr(lang, K::BranchOf)).id;
         text_combo(ui, "branch", l, &mut f.branch, branch_names, all);
     }
 }
@@ -1025,6 +1022,7 @@ fn text_combo(ui: &mut egui::Ui, id: &str, label: egui::Id, value: &mut Option<S
 impl eframe::App for App {
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         self.frame_ui(ui);
+        cold_start::after_frame(ui.ctx());
     }
 
     fn on_exit(&mut self, _gl: Option<&eframe::glow::Context>) {

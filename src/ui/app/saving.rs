@@ -54,7 +54,7 @@ impl App {
 
     /// Opens a file into the window; returns whether it worked (the status bar says why not).
     pub(super) fn open_path(&mut self, path: &Path) -> bool {
-        match files::open(path) {
+        match files::open(path, self.lang) {
             Ok(opened) => {
                 let name =
                     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
@@ -101,7 +101,7 @@ impl App {
         let path = files::with_project_extension(path);
         // Close the open project file first: the save replaces it with a new file.
         self.file = None;
-        match files::save(self.doc.project(), &path) {
+        match files::save(self.doc.project(), &path, self.lang) {
             Ok(()) => {
                 self.doc.mark_saved();
                 // The changes are in the file now; later edits go into it one by one.

@@ -80,7 +80,7 @@ pub fn save_png(
     path: &Path,
     lang: Lang,
 ) -> Result<(), String> {
-    let cropped = crop(image, rect, pixels_per_point).ok_or_else(|| t(lang, T::PaceNothingToSave).to_string())?;
+    let cropped = crop(image, rect, pixels_per_point).ok_or_else(|| tr(lang, K::PaceNothingToSave).to_string())?;
     write_png(&cropped, path, lang)
 }
 
@@ -89,7 +89,7 @@ pub fn save_png(
 /// # Errors
 /// A sentence naming the file and why it could not be written.
 pub fn write_png(image: &egui::ColorImage, path: &Path, lang: Lang) -> Result<(), String> {
-    let fail = |why: String| format!("{} {}: {why}", t(lang, T::PaceSaveFailed), path.display());
+    let fail = |why: String| format!("{} {}: {why}", tr(lang, K::PaceSaveFailed), path.display());
     let bytes = encode_png(image).map_err(fail)?;
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),

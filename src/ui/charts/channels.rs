@@ -7,7 +7,7 @@ use super::*;
 pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: Locale) {
     let lang = loc.lang;
     let rows = sorted_channels(kpis, sort);
-    title_ui(ui, t(lang, T::ChartSpendRevenue));
+    title_ui(ui, tr(lang, K::ChartSpendRevenue));
     if rows.is_empty() {
         empty_ui(ui, lang);
         return;
@@ -20,9 +20,9 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: Local
         format!(
             "{}\n{}: {}\n{}: {}\nROAS: {}\nROMI: {}",
             c.channel,
-            t(lang, T::Spend),
+            tr(lang, K::Spend),
             money(c.spend, loc),
-            t(lang, T::AttributedRevenue),
+            tr(lang, K::ChartAttributedRevenue),
             money(c.attributed_revenue, loc),
             format::ratio(c.roas, lang),
             format::percent(c.romi, lang)
@@ -42,13 +42,13 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: Local
         .x_axis_label(loc.sign.as_str())
         .include_x(0.0)
         .show(ui, |p| {
-            p.bar_chart(solid_bars(t(lang, T::Spend), spend, pal.second).horizontal());
-            p.bar_chart(solid_bars(t(lang, T::AttributedRevenue), revenue, pal.fact).horizontal());
+            p.bar_chart(solid_bars(tr(lang, K::Spend), spend, pal.second).horizontal());
+            p.bar_chart(solid_bars(tr(lang, K::ChartAttributedRevenue), revenue, pal.fact).horizontal());
         });
 
     // CPL and CAC.
     ui.add_space(8.0);
-    title_ui(ui, t(lang, T::ChartCplCac));
+    title_ui(ui, tr(lang, K::ChartCplCac));
     let mut cpl = Vec::new();
     let mut cac = Vec::new();
     for (i, c) in rows.iter().enumerate() {
@@ -66,13 +66,13 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: Local
         .x_axis_label(loc.sign.as_str())
         .include_x(0.0)
         .show(ui, |p| {
-            p.bar_chart(solid_bars(t(lang, T::Cpl), cpl, pal.third).horizontal());
-            p.bar_chart(solid_bars(t(lang, T::Cac), cac, pal.second).horizontal());
+            p.bar_chart(solid_bars(tr(lang, K::ChartCpl), cpl, pal.third).horizontal());
+            p.bar_chart(solid_bars(tr(lang, K::ChartCac), cac, pal.second).horizontal());
         });
 
     // ROMI against break-even.
     ui.add_space(8.0);
-    title_ui(ui, t(lang, T::ChartRomi));
+    title_ui(ui, tr(lang, K::ChartChannelsRomi));
     let mut romi = Vec::new();
     for (i, c) in rows.iter().enumerate() {
         let Some(v) = c.romi else { continue };
@@ -81,12 +81,12 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: Local
     }
     category_plot("mf_channels_romi", h, names)
         .x_axis_formatter(move |m, _| percent_tick(m.value, lang))
-        .x_axis_label(t(lang, T::Percent))
+        .x_axis_label(tr(lang, K::Percent))
         .include_x(0.0)
         .show(ui, |p| {
-            p.bar_chart(solid_bars(t(lang, T::Romi), romi, pal.good).horizontal());
+            p.bar_chart(solid_bars(tr(lang, K::Romi), romi, pal.good).horizontal());
             p.vline(
-                VLine::new(t(lang, T::BreakEven), crate::metrics::references::ROMI_BREAK_EVEN)
+                VLine::new(tr(lang, K::BreakEven), crate::metrics::references::ROMI_BREAK_EVEN)
                     .color(pal.reference)
                     .width(2.0)
                     .style(LineStyle::dashed_dense()),

@@ -6,7 +6,7 @@ use crate::metrics::references;
 /// Direction charts: revenue against plan, CAC against LTV, and LTV:CAC against its reference 3.
 pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
     let lang = loc.lang;
-    title_ui(ui, t(lang, T::ChartDirRevenue));
+    title_ui(ui, tr(lang, K::ChartDirRevenue));
     let dirs = &kpis.directions;
     if dirs.is_empty() {
         empty_ui(ui, lang);
@@ -24,11 +24,11 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
         let tip = format!(
             "{}\n{}: {}\n{}: {}\n{}: {}",
             d.direction,
-            t(lang, T::RevenuePlan),
+            tr(lang, K::RevenuePlan),
             money(d.revenue_plan, loc),
-            t(lang, T::Revenue),
+            tr(lang, K::Revenue),
             money(d.revenue, loc),
-            t(lang, T::Completion),
+            tr(lang, K::PlanCompletion),
             format::percent(d.plan_completion, lang)
         );
         if let Some(v) = d.revenue_plan {
@@ -41,12 +41,12 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
         .x_axis_label(loc.sign.as_str())
         .include_x(0.0)
         .show(ui, |p| {
-            p.bar_chart(solid_bars(t(lang, T::RevenuePlan), plan, pal.plan).horizontal());
-            p.bar_chart(solid_bars(t(lang, T::RevenueFact), revenue, pal.fact).horizontal());
+            p.bar_chart(solid_bars(tr(lang, K::RevenuePlan), plan, pal.plan).horizontal());
+            p.bar_chart(solid_bars(tr(lang, K::RevenueFact), revenue, pal.fact).horizontal());
         });
 
     ui.add_space(8.0);
-    title_ui(ui, t(lang, T::ChartDirLtv));
+    title_ui(ui, tr(lang, K::ChartDirLtv));
     let mut cac = Vec::new();
     let mut ltv = Vec::new();
     let mut ratio = Vec::new();
@@ -79,21 +79,21 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
         .x_axis_label(loc.sign.as_str())
         .include_x(0.0)
         .show(ui, |p| {
-            p.bar_chart(solid_bars(t(lang, T::Cac), cac, pal.second).horizontal());
-            p.bar_chart(solid_bars(t(lang, T::Ltv), ltv, pal.good).horizontal());
+            p.bar_chart(solid_bars(tr(lang, K::ChartCac), cac, pal.second).horizontal());
+            p.bar_chart(solid_bars(tr(lang, K::ChartLtv), ltv, pal.good).horizontal());
         });
 
     ui.add_space(8.0);
-    title_ui(ui, t(lang, T::ChartDirLtvCac));
+    title_ui(ui, tr(lang, K::ChartDirLtvCac));
     category_plot("mf_dir_ltv_cac", h, names)
         .x_axis_formatter(move |m, _| plain_tick(m.value, lang))
-        .x_axis_label(t(lang, T::LtvCac))
+        .x_axis_label(tr(lang, K::LtvToCac))
         .include_x(0.0)
         .include_x(3.5)
         .show(ui, |p| {
-            p.bar_chart(solid_bars(t(lang, T::LtvCac), ratio, pal.good).horizontal());
+            p.bar_chart(solid_bars(tr(lang, K::LtvToCac), ratio, pal.good).horizontal());
             p.vline(
-                VLine::new(t(lang, T::LtvCacRef), references::LTV_TO_CAC_GOOD)
+                VLine::new(tr(lang, K::LtvCacRef), references::LTV_TO_CAC_GOOD)
                     .color(pal.reference)
                     .width(2.0)
                     .style(LineStyle::dashed_dense()),
@@ -103,7 +103,7 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
 
 /// Doctors: utilisation and primary → repeat conversion per doctor against the 0.5 reference.
 pub fn doctors_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
-    title_ui(ui, t(lang, T::ChartDoctors));
+    title_ui(ui, tr(lang, K::ChartDoctors));
     let docs = &kpis.doctors;
     if docs.is_empty() {
         empty_ui(ui, lang);
@@ -121,9 +121,9 @@ pub fn doctors_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
             "{}{}\n{}: {}\n{}: {}",
             d.doctor,
             d.direction.as_deref().map(|x| format!(" ({x})")).unwrap_or_default(),
-            t(lang, T::Utilization),
+            tr(lang, K::ReportUtilization),
             format::percent(d.utilization, lang),
-            t(lang, T::DoctorConversion),
+            tr(lang, K::ChartDoctorConversion),
             format::percent(d.doctor_conversion, lang)
         );
         if let Some(v) = d.utilization {
@@ -139,14 +139,14 @@ pub fn doctors_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
     }
     category_plot("mf_doctors", h, names.clone())
         .x_axis_formatter(move |m, _| percent_tick(m.value, lang))
-        .x_axis_label(t(lang, T::Percent))
+        .x_axis_label(tr(lang, K::Percent))
         .include_x(0.0)
         .include_x(1.0)
         .show(ui, |p| {
-            p.bar_chart(solid_bars(t(lang, T::Utilization), util, pal.plan).horizontal());
-            p.bar_chart(solid_bars(t(lang, T::DoctorConversion), conv, pal.good).horizontal());
+            p.bar_chart(solid_bars(tr(lang, K::ReportUtilization), util, pal.plan).horizontal());
+            p.bar_chart(solid_bars(tr(lang, K::ChartDoctorConversion), conv, pal.good).horizontal());
             p.vline(
-                VLine::new(t(lang, T::ConversionRef), references::DOCTOR_CONVERSION)
+                VLine::new(tr(lang, K::ConversionRef), references::DOCTOR_CONVERSION)
                     .color(pal.reference)
                     .width(2.0)
                     .style(LineStyle::dashed_dense()),
@@ -160,7 +160,7 @@ pub fn doctors_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
 /// The treatment-plan funnel per doctor: procedures recommended → agreed → performed, with the
 /// metrics' rates in the tooltips.
 pub fn treatment_plan_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
-    title_ui(ui, t(lang, T::ChartTreatment));
+    title_ui(ui, tr(lang, K::ChartTreatment));
     let docs: Vec<_> = kpis.doctors.iter().filter(|d| d.recommended.is_some_and(|r| r > 0.0)).collect();
     if docs.is_empty() {
         empty_ui(ui, lang);
@@ -176,16 +176,16 @@ pub fn treatment_plan_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
         let tip = format!(
             "{}\n{}: {}\n{}: {} ({})\n{}: {} ({}; {} {})",
             d.doctor,
-            t(lang, T::Recommended),
+            tr(lang, K::Recommended),
             format::count(d.recommended, lang),
-            t(lang, T::Agreed),
+            tr(lang, K::Agreed),
             format::count(d.agreed, lang),
             format::percent(d.plan_agreed_rate, lang),
-            t(lang, T::Performed),
+            tr(lang, K::Performed),
             format::count(d.performed, lang),
             format::percent(d.plan_performed_rate, lang),
             format::percent(d.plan_total_rate, lang),
-            t(lang, T::Recommended).to_lowercase(),
+            tr(lang, K::Recommended).to_lowercase(),
         );
         for (k, (v, off)) in [(d.recommended, 0.25), (d.agreed, 0.0), (d.performed, -0.25)].into_iter().enumerate() {
             if let Some(v) = v {
@@ -196,19 +196,19 @@ pub fn treatment_plan_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
     let [rec, agr, perf] = series;
     category_plot("mf_treatment", h, names)
         .x_axis_formatter(move |m, _| plain_tick(m.value, lang))
-        .x_axis_label(t(lang, T::Procedures))
+        .x_axis_label(tr(lang, K::Procedures))
         .include_x(0.0)
         .show(ui, |p| {
-            p.bar_chart(solid_bars(t(lang, T::Recommended), rec, pal.plan).horizontal());
-            p.bar_chart(solid_bars(t(lang, T::Agreed), agr, pal.second).horizontal());
-            p.bar_chart(solid_bars(t(lang, T::Performed), perf, pal.good).horizontal());
+            p.bar_chart(solid_bars(tr(lang, K::Recommended), rec, pal.plan).horizontal());
+            p.bar_chart(solid_bars(tr(lang, K::Agreed), agr, pal.second).horizontal());
+            p.bar_chart(solid_bars(tr(lang, K::Performed), perf, pal.good).horizontal());
         });
 }
 
 /// NPS per period for all directions (`direction` = `None`) or one, against the Moscow
 /// references, and the answers stacked by group (promoters, passives, detractors).
 pub fn nps_ui(ui: &mut egui::Ui, kpis: &Kpis, direction: Option<&str>, lang: Lang) {
-    let title = format!("{} — {}", t(lang, T::ChartNps), direction.unwrap_or(t(lang, T::AllDirections)));
+    let title = format!("{} — {}", tr(lang, K::TitleNps), direction.unwrap_or(tr(lang, K::AllDirections)));
     title_ui(ui, &title);
     let rows: Vec<_> = kpis.nps.iter().filter(|r| r.direction.as_deref() == direction).collect();
     if rows.is_empty() {
@@ -223,13 +223,13 @@ pub fn nps_ui(ui: &mut egui::Ui, kpis: &Kpis, direction: Option<&str>, lang: Lan
             "{}\nNPS: {}\n{}: {}\n{}: {}\n{}: {}\n{}: {}",
             r.period,
             r.nps.map_or_else(|| format::DASH.to_string(), |v| format::number(v, 1, lang)),
-            t(lang, T::Promoters),
+            tr(lang, K::Promoters),
             format::count(Some(r.promoters), lang),
-            t(lang, T::Passives),
+            tr(lang, K::Passives),
             format::count(Some(r.passives), lang),
-            t(lang, T::Detractors),
+            tr(lang, K::Detractors),
             format::count(Some(r.detractors), lang),
-            t(lang, T::Respondents),
+            tr(lang, K::Respondents),
             format::count(Some(r.respondents), lang)
         )
     };
@@ -243,7 +243,7 @@ pub fn nps_ui(ui: &mut egui::Ui, kpis: &Kpis, direction: Option<&str>, lang: Lan
         .x_grid_spacer(category_marks(n))
         .x_axis_formatter(move |m, _| category_at(&lx, m.value))
         .y_axis_formatter(move |m, _| plain_tick(m.value, lang))
-        .y_axis_label(t(lang, T::NpsPoints))
+        .y_axis_label(tr(lang, K::NpsPoints))
         .include_y(0.0)
         .include_y(80.0)
         .include_x(-0.5)
@@ -252,17 +252,17 @@ pub fn nps_ui(ui: &mut egui::Ui, kpis: &Kpis, direction: Option<&str>, lang: Lan
             p.line(Line::new(name, PlotPoints::new(pts.clone())).color(pal.fact).width(2.5));
             p.points(Points::new(name, PlotPoints::new(pts)).color(pal.fact).radius(4.0).filled(true));
             p.hline(
-                HLine::new(t(lang, T::NpsAverage), references::NPS_MOSCOW_AVERAGE)
+                HLine::new(tr(lang, K::NpsAverage), references::NPS_MOSCOW_AVERAGE)
                     .color(pal.reference)
                     .style(LineStyle::dashed_dense()),
             );
             p.hline(
-                HLine::new(t(lang, T::NpsBest), references::NPS_BEST).color(pal.good).style(LineStyle::dashed_dense()),
+                HLine::new(tr(lang, K::NpsBest), references::NPS_BEST).color(pal.good).style(LineStyle::dashed_dense()),
             );
         });
 
     ui.add_space(8.0);
-    title_ui(ui, t(lang, T::ChartNpsGroups));
+    title_ui(ui, tr(lang, K::ChartNpsGroups));
     let mut groups: [Vec<Bar>; 3] = Default::default();
     for (i, r) in rows.iter().enumerate() {
         let x = i as f64;
@@ -278,12 +278,12 @@ pub fn nps_ui(ui: &mut egui::Ui, kpis: &Kpis, direction: Option<&str>, lang: Lan
         .x_grid_spacer(category_marks(n))
         .x_axis_formatter(move |m, _| category_at(&labels, m.value))
         .y_axis_formatter(move |m, _| plain_tick(m.value, lang))
-        .y_axis_label(t(lang, T::Respondents))
+        .y_axis_label(tr(lang, K::Respondents))
         .include_y(0.0)
         .include_y(headroom(top))
         .show(ui, |p| {
-            p.bar_chart(solid_bars(t(lang, T::Promoters), pro, pal.good));
-            p.bar_chart(solid_bars(t(lang, T::Passives), pas, pal.neutral));
-            p.bar_chart(solid_bars(t(lang, T::Detractors), det, pal.bad));
+            p.bar_chart(solid_bars(tr(lang, K::Promoters), pro, pal.good));
+            p.bar_chart(solid_bars(tr(lang, K::Passives), pas, pal.neutral));
+            p.bar_chart(solid_bars(tr(lang, K::Detractors), det, pal.bad));
         });
 }

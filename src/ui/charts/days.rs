@@ -17,9 +17,9 @@ pub(super) fn month_days_sized(
     height: f32,
 ) {
     let lang = loc.lang;
-    title_ui(ui, t(lang, T::ChartDays));
+    title_ui(ui, tr(lang, K::ChartDays));
     let (Some(progress), Some(cal)) = (kpis.progress.as_ref(), calendar) else {
-        ui.label(t(lang, T::NoProgress));
+        ui.label(tr(lang, K::ChartNoProgress));
         return;
     };
     let pal = Palette::of(ui);
@@ -31,26 +31,26 @@ pub(super) fn month_days_sized(
         if let Some(d) = day {
             tip.push_str(&format!(
                 "\n{}: {}\n{}: {}",
-                t(lang, T::DayPlanWord),
+                tr(lang, K::DayPlan),
                 money(d.plan, loc),
-                t(lang, T::DayFactWord),
+                tr(lang, K::DayFactWord),
                 money_v(d.fact, loc)
             ));
         }
         tip
     };
-    let (n_plan, n_fact, n_fc) = (t(lang, T::CumPlan), t(lang, T::CumFact), t(lang, T::ForecastLine));
+    let (n_plan, n_fact, n_fc) = (tr(lang, K::CumPlan), tr(lang, K::CumFact), tr(lang, K::ForecastLine));
     let tips = vec![
-        (n_plan.to_string(), s.plan.iter().map(|[x, y]| day_tip(*x, t(lang, T::Plan), *y)).collect()),
-        (n_fact.to_string(), s.fact.iter().map(|[x, y]| day_tip(*x, t(lang, T::Fact), *y)).collect()),
-        (n_fc.to_string(), s.forecast.iter().map(|[x, y]| day_tip(*x, t(lang, T::Forecast), *y)).collect()),
+        (n_plan.to_string(), s.plan.iter().map(|[x, y]| day_tip(*x, tr(lang, K::Plan), *y)).collect()),
+        (n_fact.to_string(), s.fact.iter().map(|[x, y]| day_tip(*x, tr(lang, K::Fact), *y)).collect()),
+        (n_fc.to_string(), s.forecast.iter().map(|[x, y]| day_tip(*x, tr(lang, K::Forecast), *y)).collect()),
     ];
     let h = chart_height(ui, height);
     let last_day = f64::from(progress.last_day.day());
     let plan_line = s.plan.clone();
     base_plot("mf_month_days", h)
         .label_formatter(series_tooltip(tips))
-        .x_axis_label(t(lang, T::DayOfMonth))
+        .x_axis_label(tr(lang, K::DayOfMonth))
         .y_axis_label(loc.sign.as_str())
         .x_axis_formatter(
             |m, _| if m.value >= 1.0 && m.value.fract() == 0.0 { format!("{}", m.value) } else { String::new() },
@@ -79,40 +79,40 @@ pub(super) fn month_days_sized(
             }
             p.vline(VLine::new("", last_day).color(pal.neutral).style(LineStyle::dashed_dense()).allow_hover(false));
             p.hline(
-                HLine::new(t(lang, T::PaceMonthPlan), cal.revenue_plan)
+                HLine::new(tr(lang, K::PaceMonthPlan), cal.revenue_plan)
                     .color(pal.plan)
                     .style(LineStyle::dashed_dense()),
             );
         });
-    ui.weak(t(lang, T::ChartDaysNote));
+    ui.weak(tr(lang, K::ChartDaysNote));
 }
 
 /// The month in progress by ISO week: plan and fact columns per week (split at the month's edges).
 pub fn month_weeks_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCalendar>, loc: Locale) {
     let lang = loc.lang;
-    title_ui(ui, t(lang, T::ChartWeeks));
+    title_ui(ui, tr(lang, K::ChartWeeks));
     let Some(cal) = calendar.filter(|c| kpis.progress.as_ref().is_some_and(|p| p.month == c.month)) else {
-        ui.label(t(lang, T::NoProgress));
+        ui.label(tr(lang, K::ChartNoProgress));
         return;
     };
     let pal = Palette::of(ui);
-    let labels: Vec<String> = cal.weeks.iter().map(|w| format!("{} {}", t(lang, T::WeekWord), w.week)).collect();
+    let labels: Vec<String> = cal.weeks.iter().map(|w| format!("{} {}", tr(lang, K::WeekWord), w.week)).collect();
     let mut plan = Vec::new();
     let mut fact = Vec::new();
     for (i, w) in cal.weeks.iter().enumerate() {
         let x = i as f64;
         let range =
-            format!("{} {} ({}–{})", t(lang, T::WeekWord), w.week, day_short(w.from, lang), day_short(w.to, lang));
+            format!("{} {} ({}–{})", tr(lang, K::WeekWord), w.week, day_short(w.from, lang), day_short(w.to, lang));
         if let Some(p) = w.plan {
             plan.push(Bar::new(x - 0.2, p).width(0.4).name(format!(
                 "{range}\n{}: {}",
-                t(lang, T::WeekPlan),
+                tr(lang, K::WeekPlan),
                 money_v(p, loc)
             )));
         }
         fact.push(Bar::new(x + 0.2, w.fact).width(0.4).name(format!(
             "{range}\n{}: {}",
-            t(lang, T::WeekFact),
+            tr(lang, K::WeekFact),
             money_v(w.fact, loc)
         )));
     }
@@ -122,13 +122,13 @@ pub fn month_weeks_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCal
     base_plot("mf_month_weeks", h)
         .x_grid_spacer(category_marks(n))
         .x_axis_formatter(move |m, _| category_at(&labels, m.value))
-        .x_axis_label(t(lang, T::IsoWeek))
+        .x_axis_label(tr(lang, K::ChartIsoWeek))
         .y_axis_label(loc.sign.as_str())
         .y_axis_formatter(move |m, _| money_tick(m.value, loc))
         .include_y(0.0)
         .include_y(headroom(top))
         .show(ui, |p| {
-            p.bar_chart(solid_bars(t(lang, T::WeekPlan), plan, pal.plan));
-            p.bar_chart(solid_bars(t(lang, T::WeekFact), fact, pal.fact));
+            p.bar_chart(solid_bars(tr(lang, K::WeekPlan), plan, pal.plan));
+            p.bar_chart(solid_bars(tr(lang, K::WeekFact), fact, pal.fact));
         });
 }

@@ -6,8 +6,8 @@ use super::*;
 /// previous one written above it; the whole clinic, or one channel.
 pub fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, channel: Option<&str>, lang: Lang) {
     let title = match channel {
-        Some(c) => format!("{} — {c}", t(lang, T::ChartFunnel)),
-        None => format!("{} — {}", t(lang, T::ChartFunnel), t(lang, T::WholeClinic)),
+        Some(c) => format!("{} — {c}", tr(lang, K::FunnelHeading)),
+        None => format!("{} — {}", tr(lang, K::FunnelHeading), tr(lang, K::ChartWholeClinic)),
     };
     title_ui(ui, &title);
     let Some(stages) = funnel_stages(kpis, channel) else {
@@ -27,7 +27,7 @@ pub fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, channel: Option<&str>, lang: La
         let v = s.count.unwrap_or(0.0);
         let mut tip = format!("{}: {}", s.stage.label(lang), format::count(s.count, lang));
         if i > 0 {
-            tip.push_str(&format!("\n{} {}", format::percent(s.rate, lang), t(lang, T::FromPrevious)));
+            tip.push_str(&format!("\n{} {}", format::percent(s.rate, lang), tr(lang, K::FromPrevious)));
             texts.push((i as f64, v, format!("→ {}", format::percent(s.rate, lang))));
         }
         columns.push((s.stage.label(lang), colours[i % colours.len()], Bar::new(i as f64, v).width(0.6).name(tip)));
@@ -38,7 +38,7 @@ pub fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, channel: Option<&str>, lang: La
         .x_grid_spacer(category_marks(labels.len()))
         .x_axis_formatter(move |m, _| category_at(&labels, m.value))
         .y_axis_formatter(move |m, _| plain_tick(m.value, lang))
-        .y_axis_label(t(lang, T::CountAxis))
+        .y_axis_label(tr(lang, K::Count))
         .include_y(0.0)
         .include_y(headroom(top))
         .show(ui, |p| {

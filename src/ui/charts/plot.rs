@@ -31,7 +31,7 @@ pub fn percent_tick(v: f64, lang: Lang) -> String {
     let decimals = if (x - x.round()).abs() < 1e-6 { 0 } else { 1 };
     match lang {
         Lang::Ru => format!("{}\u{a0}%", format::number(x, decimals, lang)),
-        Lang::En => format!("{}%", format::number(x, decimals, lang)),
+        Lang::En | Lang::Zh => format!("{}%", format::number(x, decimals, lang)),
     }
 }
 
@@ -152,7 +152,7 @@ pub(super) fn title_ui(ui: &mut egui::Ui, text: &str) {
 }
 
 pub(super) fn empty_ui(ui: &mut egui::Ui, lang: Lang) {
-    ui.weak(t(lang, T::NoData));
+    ui.weak(tr(lang, K::NoRowsInPeriod));
 }
 
 pub(super) fn money(x: Option<f64>, loc: Locale) -> String {

@@ -11,14 +11,14 @@ pub fn revenue_by_month_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
 /// [`revenue_by_month_ui`] at a given plot height (the meeting fits it to the screen).
 pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale, height: f32) {
     let lang = loc.lang;
-    title_ui(ui, t(lang, T::ChartRevenue));
+    title_ui(ui, tr(lang, K::ChartRevenue));
     let bars = revenue_bars(kpis);
     if bars.is_empty() {
         empty_ui(ui, lang);
         return;
     }
     if let Some(p) = period_caption(kpis, lang) {
-        ui.label(format!("{}: {p}", t(lang, T::Period)));
+        ui.label(format!("{}: {p}", tr(lang, K::Period)));
     }
     let pal = Palette::of(ui);
     let labels: Vec<String> = bars.iter().map(|b| month_short(b.month, lang)).collect();
@@ -33,24 +33,24 @@ pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale, heigh
     let label_every = (VALUE_LABEL_WIDTH / per_month.max(1.0)).ceil().max(1.0) as usize;
     for (i, b) in bars.iter().enumerate() {
         let x = i as f64;
-        let month = month_long(b.month, lang);
+        let month = month_label(b.month, lang);
         if let Some(p) = b.plan {
             plan.push(Bar::new(x - 0.2, p).width(0.4).name(format!(
                 "{month}\n{}: {}",
-                t(lang, T::Plan),
+                tr(lang, K::Plan),
                 money_v(p, loc)
             )));
         }
-        let fact_word = if b.forecast.is_some() { t(lang, T::FactToDate) } else { t(lang, T::Fact) };
+        let fact_word = if b.forecast.is_some() { tr(lang, K::FactToDate) } else { tr(lang, K::Fact) };
         if let Some(f) = b.fact {
             let mut tip = format!(
                 "{month}\n{fact_word}: {}\n{}: {}",
                 money_v(f, loc),
-                t(lang, T::Completion),
+                tr(lang, K::PlanCompletion),
                 format::percent(b.completion, lang)
             );
             if b.forecast.is_some() {
-                tip.push_str(&format!("\n{}: {}", t(lang, T::Forecast), money(b.forecast, loc)));
+                tip.push_str(&format!("\n{}: {}", tr(lang, K::Forecast), money(b.forecast, loc)));
             }
             fact.push(Bar::new(x + 0.2, f).width(0.4).name(tip));
             if let Some(fc) = b.forecast.filter(|fc| *fc > f) {
@@ -59,7 +59,7 @@ pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale, heigh
                         .base_offset(f)
                         .width(0.4)
                         .stroke(Stroke::new(1.0, pal.fact))
-                        .name(format!("{month}\n{}: {}", t(lang, T::Forecast), money_v(fc, loc))),
+                        .name(format!("{month}\n{}: {}", tr(lang, K::Forecast), money_v(fc, loc))),
                 );
             }
         }
@@ -81,10 +81,10 @@ pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale, heigh
         .show(ui, |p| {
             // Series names differ from the app's navigation ("План", "Выручка"): legend entries are
             // widgets with those names, and one name should mean one thing on screen.
-            p.bar_chart(solid_bars(t(lang, T::RevenuePlan), plan, pal.plan));
-            p.bar_chart(solid_bars(t(lang, T::RevenueFact), fact, pal.fact));
+            p.bar_chart(solid_bars(tr(lang, K::RevenuePlan), plan, pal.plan));
+            p.bar_chart(solid_bars(tr(lang, K::RevenueFact), fact, pal.fact));
             if !forecast.is_empty() {
-                p.bar_chart(solid_bars(t(lang, T::Forecast), forecast, pal.forecast));
+                p.bar_chart(solid_bars(tr(lang, K::Forecast), forecast, pal.forecast));
             }
             for (x, y, s) in texts {
                 p.text(
@@ -95,7 +95,7 @@ pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale, heigh
             }
         });
     if bars.iter().any(|b| b.forecast.is_some()) {
-        ui.weak(t(lang, T::ChartRevenueNote));
+        ui.weak(tr(lang, K::ChartRevenueNote));
     }
 }
 
@@ -103,26 +103,26 @@ pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale, heigh
 /// stage contributions → fact, with the bottleneck and its owner written under it.
 pub fn gap_waterfall_ui(ui: &mut egui::Ui, kpis: &Kpis, month: Option<Month>, loc: Locale) {
     let lang = loc.lang;
-    title_ui(ui, t(lang, T::ChartWaterfall));
+    title_ui(ui, tr(lang, K::ChartWaterfall));
     let gap = match month {
         Some(m) => kpis.gaps.iter().find(|g| g.month == m).or_else(|| default_gap(kpis)),
         None => default_gap(kpis),
     };
     let Some(gap) = gap else {
-        ui.label(t(lang, T::NoGaps));
+        ui.label(tr(lang, K::NoGaps));
         return;
     };
-    ui.label(format!("{}: {}", t(lang, T::GapMonth), month_long(gap.month, lang)));
+    ui.label(format!("{}: {}", tr(lang, K::Month), month_label(gap.month, lang)));
     let Some(steps) = waterfall_steps(gap) else {
-        ui.label(t(lang, T::GapUndefined));
+        ui.label(tr(lang, K::GapUndefined));
         return;
     };
     let pal = Palette::of(ui);
     let labels: Vec<String> = steps
         .iter()
         .map(|s| match s.kind {
-            StepKind::Plan => t(lang, T::PlanR).to_string(),
-            StepKind::Fact => t(lang, T::FactR).to_string(),
+            StepKind::Plan => tr(lang, K::Plan).to_string(),
+            StepKind::Fact => tr(lang, K::Fact).to_string(),
             StepKind::Factor(f) => factor_label(f, lang).to_string(),
         })
         .collect();
@@ -140,9 +140,9 @@ pub fn gap_waterfall_ui(ui: &mut egui::Ui, kpis: &Kpis, month: Option<Month>, lo
                 let tip = format!(
                     "{}: {} {}\n{}: {}",
                     labels[i],
-                    t(lang, T::Contribution),
+                    tr(lang, K::Contribution),
                     signed_money(s.delta(), loc),
-                    t(lang, T::OwnerWord),
+                    tr(lang, K::OwnerWord),
                     owner
                 );
                 let bar = Bar::new(x, s.delta()).base_offset(s.from).width(0.6).name(tip);
@@ -169,12 +169,12 @@ pub fn gap_waterfall_ui(ui: &mut egui::Ui, kpis: &Kpis, month: Option<Month>, lo
         .include_y(0.0)
         .include_y(headroom(top))
         .show(ui, |p| {
-            p.bar_chart(solid_bars(format!("{} / {}", t(lang, T::PlanR), t(lang, T::FactR)), ends, pal.plan));
+            p.bar_chart(solid_bars(format!("{} / {}", tr(lang, K::Plan), tr(lang, K::Fact)), ends, pal.plan));
             if !up.is_empty() {
-                p.bar_chart(solid_bars(format!("+ {}", t(lang, T::Contribution)), up, pal.good));
+                p.bar_chart(solid_bars(format!("+ {}", tr(lang, K::Contribution)), up, pal.good));
             }
             if !down.is_empty() {
-                p.bar_chart(solid_bars(format!("− {}", t(lang, T::Contribution)), down, pal.bad));
+                p.bar_chart(solid_bars(format!("− {}", tr(lang, K::Contribution)), down, pal.bad));
             }
             for pair in connectors.chunks(2) {
                 p.line(Line::new("", PlotPoints::new(pair.to_vec())).color(pal.neutral).width(1.0).allow_hover(false));
@@ -186,10 +186,10 @@ pub fn gap_waterfall_ui(ui: &mut egui::Ui, kpis: &Kpis, month: Option<Month>, lo
             ui.label(
                 RichText::new(format!(
                     "{}: {} ({}) — {}: {}",
-                    t(lang, T::Bottleneck),
+                    tr(lang, K::Bottleneck),
                     factor_label(f, lang),
                     c.map_or_else(|| format::DASH.to_string(), |v| signed_money(v, loc)),
-                    t(lang, T::OwnerWord),
+                    tr(lang, K::OwnerWord),
                     owner_label(o, lang)
                 ))
                 .strong()
@@ -197,7 +197,7 @@ pub fn gap_waterfall_ui(ui: &mut egui::Ui, kpis: &Kpis, month: Option<Month>, lo
             );
         }
         _ => {
-            ui.label(RichText::new(t(lang, T::NoBottleneck)).color(pal.good));
+            ui.label(RichText::new(tr(lang, K::ChartNoBottleneck)).color(pal.good));
         }
     }
 }

@@ -147,14 +147,14 @@ pub enum Stage {
 impl Stage {
     /// The stage's name.
     pub fn label(self, lang: Lang) -> &'static str {
-        t(
+        tr(
             lang,
             match self {
-                Stage::Contacts => T::Contacts,
-                Stage::Leads => T::Leads,
-                Stage::Bookings => T::Bookings,
-                Stage::Visits => T::Visits,
-                Stage::Paid => T::Paid,
+                Stage::Contacts => K::BrContacts,
+                Stage::Leads => K::Leads,
+                Stage::Bookings => K::Bookings,
+                Stage::Visits => K::ColVisits,
+                Stage::Paid => K::Paid,
             },
         )
     }
@@ -239,15 +239,15 @@ impl ChannelSort {
 
     /// The key's name in the combo.
     pub fn label(self, lang: Lang) -> &'static str {
-        t(
+        tr(
             lang,
             match self {
-                ChannelSort::Spend => T::SortSpend,
-                ChannelSort::AttributedRevenue => T::SortRevenue,
-                ChannelSort::Cpl => T::SortCpl,
-                ChannelSort::Cac => T::SortCac,
-                ChannelSort::Romi => T::SortRomi,
-                ChannelSort::Name => T::SortName,
+                ChannelSort::Spend => K::SortSpend,
+                ChannelSort::AttributedRevenue => K::SortRevenue,
+                ChannelSort::Cpl => K::CardCpl,
+                ChannelSort::Cac => K::CardCac,
+                ChannelSort::Romi => K::Romi,
+                ChannelSort::Name => K::SortName,
             },
         )
     }
@@ -283,8 +283,8 @@ pub fn sorted_channels(kpis: &Kpis, key: ChannelSort) -> Vec<&ChannelKpis> {
 pub fn period_caption(kpis: &Kpis, lang: Lang) -> Option<String> {
     let (first, last) = (kpis.months.first()?, kpis.months.last()?);
     Some(if first.month == last.month {
-        month_long(first.month, lang)
+        month_label(first.month, lang)
     } else {
-        format!("{} — {}", month_long(first.month, lang), month_long(last.month, lang))
+        format!("{} — {}", month_label(first.month, lang), month_label(last.month, lang))
     })
 }

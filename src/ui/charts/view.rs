@@ -36,16 +36,16 @@ impl ChartTab {
 
     /// The tab's name.
     pub fn label(self, lang: Lang) -> &'static str {
-        t(
+        tr(
             lang,
             match self {
-                ChartTab::Revenue => T::TabRevenue,
-                ChartTab::Month => T::TabMonth,
-                ChartTab::Funnel => T::TabFunnel,
-                ChartTab::Channels => T::TabChannels,
-                ChartTab::Directions => T::TabDirections,
-                ChartTab::Doctors => T::TabDoctors,
-                ChartTab::Nps => T::TabNps,
+                ChartTab::Revenue => K::TabRevenue,
+                ChartTab::Month => K::SheetDays,
+                ChartTab::Funnel => K::Funnel,
+                ChartTab::Channels => K::Channels,
+                ChartTab::Directions => K::Directions,
+                ChartTab::Doctors => K::Doctors,
+                ChartTab::Nps => K::Nps,
             },
         )
     }
@@ -136,7 +136,7 @@ pub fn charts_view_ui(
             ui.selectable_value(&mut state.tab, tab, tab.label(lang));
         }
         ui.separator();
-        if ui.button(t(lang, T::SavePng)).on_hover_text(t(lang, T::SavePngHint)).clicked() {
+        if ui.button(tr(lang, K::MenuSaveChartPng)).on_hover_text(tr(lang, K::SavePngHint)).clicked() {
             state.png_requested = true;
         }
     });
@@ -183,12 +183,12 @@ pub(super) fn pickers_ui(ui: &mut egui::Ui, state: &mut ChartsState, kpis: &Kpis
             if state.channel.as_ref().is_some_and(|c| !kpis.channels.iter().any(|k| &k.channel == c)) {
                 state.channel = None;
             }
-            let shown = state.channel.clone().unwrap_or_else(|| t(lang, T::WholeClinic).to_string());
-            let label = picker_label(ui, t(lang, T::ChannelPick));
+            let shown = state.channel.clone().unwrap_or_else(|| tr(lang, K::ChartWholeClinic).to_string());
+            let label = picker_label(ui, tr(lang, K::PickChannel));
             egui::ComboBox::from_id_salt(label)
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut state.channel, None, t(lang, T::WholeClinic));
+                    ui.selectable_value(&mut state.channel, None, tr(lang, K::ChartWholeClinic));
                     for c in &kpis.channels {
                         ui.selectable_value(&mut state.channel, Some(c.channel.clone()), &c.channel);
                     }
@@ -197,7 +197,7 @@ pub(super) fn pickers_ui(ui: &mut egui::Ui, state: &mut ChartsState, kpis: &Kpis
                 .labelled_by(label);
         }
         ChartTab::Channels => {
-            let label = picker_label(ui, t(lang, T::SortBy));
+            let label = picker_label(ui, tr(lang, K::SortBy));
             egui::ComboBox::from_id_salt(label)
                 .selected_text(state.sort.label(lang))
                 .show_ui(ui, |ui| {
@@ -213,13 +213,13 @@ pub(super) fn pickers_ui(ui: &mut egui::Ui, state: &mut ChartsState, kpis: &Kpis
                 state.gap_month = None;
             }
             if let Some(latest) = default_gap(kpis) {
-                let shown = month_long(state.gap_month.unwrap_or(latest.month), lang);
-                let label = picker_label(ui, t(lang, T::GapMonth));
+                let shown = month_label(state.gap_month.unwrap_or(latest.month), lang);
+                let label = picker_label(ui, tr(lang, K::Month));
                 egui::ComboBox::from_id_salt(label)
                     .selected_text(shown)
                     .show_ui(ui, |ui| {
                         for g in kpis.gaps.iter().rev() {
-                            ui.selectable_value(&mut state.gap_month, Some(g.month), month_long(g.month, lang));
+                            ui.selectable_value(&mut state.gap_month, Some(g.month), month_label(g.month, lang));
                         }
                     })
                     .response
@@ -236,12 +236,12 @@ pub(super) fn pickers_ui(ui: &mut egui::Ui, state: &mut ChartsState, kpis: &Kpis
             if state.nps_direction.as_deref().is_some_and(|d| !dirs.contains(&d)) {
                 state.nps_direction = None;
             }
-            let shown = state.nps_direction.clone().unwrap_or_else(|| t(lang, T::AllDirections).to_string());
-            let label = picker_label(ui, t(lang, T::DirectionPick));
+            let shown = state.nps_direction.clone().unwrap_or_else(|| tr(lang, K::AllDirections).to_string());
+            let label = picker_label(ui, tr(lang, K::PickDirection));
             egui::ComboBox::from_id_salt(label)
                 .selected_text(shown)
                 .show_ui(ui, |ui| {
-                    ui.selectable_value(&mut state.nps_direction, None, t(lang, T::AllDirections));
+                    ui.selectable_value(&mut state.nps_direction, None, tr(lang, K::AllDirections));
                     for d in dirs {
                         ui.selectable_value(&mut state.nps_direction, Some(d.to_string()), d);
                     }

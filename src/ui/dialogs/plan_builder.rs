@@ -11,11 +11,13 @@ use std::collections::BTreeMap;
 use egui::{Color32, RichText};
 use egui_plot::{Bar, BarChart, GridMark, Legend, Plot};
 
-use crate::analysis::plan::{PlanInput, YearPlan, apply_plan, build_plan, default_year, parse_percent, parse_tiers};
+use crate::analysis::plan::{
+    PlanInput, PlanNotice, YearPlan, apply_plan, build_plan, default_year, parse_percent, parse_tiers,
+};
 use crate::document::edit::Edit;
 use crate::document::sheets::{month_label, tier_label};
 use crate::format::{self, Lang, Locale};
-use crate::i18n::{K, tr};
+use crate::i18n::{self, K, tr};
 use crate::metrics::{self, Filter};
 use crate::model::{Month, Project, Tier};
 
@@ -283,7 +285,7 @@ impl PlanDialog {
 
         ui.add_space(6.0);
         egui::Grid::new("plan_share_grid").num_columns(2).spacing([10.0, 8.0]).show(ui, |ui| {
-            let l = ui.label(tr(lang, K::PlanShare)).id;
+            let l = ui.label(tr(lang, K::CardMarketingShare)).id;
             percent_field(ui, &mut self.share, l, is_bad(&BadField::Share), lang, true);
             ui.end_row();
         });
@@ -317,15 +319,16 @@ impl PlanDialog {
         }
         let warn = ui.visuals().warn_fg_color;
         for w in &warnings {
-            ui.add(egui::Label::new(RichText::new(format!("⚠ {}", localize(w, lang))).color(warn)).wrap());
+            ui.add(egui::Label::new(RichText::new(format!("⚠ {}", i18n::plan_warning(w, lang))).color(warn)).wrap());
         }
         // Estimated months change the plan itself: a visible line each, in the user's language.
-        let estimated: Vec<String> = p.plan.estimates.iter().map(|e| e.sentence(Lang::En)).collect();
-        for e in &p.plan.estimates {
-            ui.add(egui::Label::new(RichText::new(format!("ℹ {}", e.sentence(lang))).color(warn)).wrap());
+        for e in p.plan.estimates() {
+            ui.add(
+                egui::Label::new(RichText::new(format!("ℹ {}", i18n::estimate_sentence(e, lang))).color(warn)).wrap(),
+            );
         }
-        for n in p.plan.notices.iter().filter(|n| !estimated.contains(n)) {
-            ui.add(egui::Label::new(RichText::new(format!("ℹ {}", localize(n, lang))).weak()).wrap());
+        for n in p.plan.notices.iter().filter(|n| !matches!(n, PlanNotice::Estimated(_))) {
+            ui.add(egui::Label::new(RichText::new(format!("ℹ {}", i18n::plan_notice(n, lang))).weak()).wrap());
         }
         let missing: Vec<String> = p
             .last_year
@@ -333,7 +336,7 @@ impl PlanDialog {
             .enumerate()
             .filter(|(_, v)| v.is_none())
             .filter_map(|(i, _)| Month::new(p.plan.year - 1, i as u32 + 1))
-            .filter(|m| !p.plan.estimates.iter().any(|e| e.month == *m))
+            .filter(|m| !p.plan.estimates().any(|e| e.month == *m))
             .map(|m| month_label(m, lang))
             .collect();
         if !missing.is_empty() && missing.len() < 12 {
@@ -403,9 +406,9 @@ fn branches_ui(ui: &mut egui::Ui, p: &Preview, loc: Locale) {
     ui.add_space(8.0);
     ui.label(RichText::new(tr(lang, K::PlanByBranch)).strong());
     egui::Grid::new("plan_branches").striped(true).spacing([14.0, 3.0]).show(ui, |ui| {
-        header(ui, tr(lang, K::ColBranch));
-        header_num(ui, format!("{} {}", tr(lang, K::ColRevenue), year - 1));
-        header_num(ui, format!("{} {}", tr(lang, K::PlanWordCap), year));
+        header(ui, tr(lang, K::BranchOf));
+        header_num(ui, format!("{} {}", tr(lang, K::Revenue), year - 1));
+        header_num(ui, format!("{} {}", tr(lang, K::Plan), year));
         header_num(ui, tr(lang, K::PlanGrowthCol));
         ui.end_row();
         for (branch, total) in &totals {
@@ -420,7 +423,7 @@ fn branches_ui(ui: &mut egui::Ui, p: &Preview, loc: Locale) {
         let last: f64 = p.last_year.iter().flatten().sum();
         let last = (last != 0.0).then_some(last);
         let total = p.plan.revenue_total();
-        ui.label(RichText::new(tr(lang, K::BranchesChain)).strong());
+        ui.label(RichText::new(tr(lang, K::ChainTotal)).strong());
         num(ui, last.map_or_else(|| format::DASH.to_string(), m));
         num(ui, m(total));
         num(ui, format::percent(growth_of(total, last), lang));
@@ -434,8 +437,8 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview, loc: Locale) {
     let year = plan.year;
     let m = |x: f64| format::money(Some(x), loc);
     let pct = |x: Option<f64>| format::percent(x, lang);
-    let last_col = format!("{} {}", tr(lang, K::ColRevenue), year - 1);
-    let plan_col = format!("{} {}", tr(lang, K::PlanWordCap), year);
+    let last_col = format!("{} {}", tr(lang, K::Revenue), year - 1);
+    let plan_col = format!("{} {}", tr(lang, K::Plan), year);
 
     ui.label(RichText::new(tr(lang, K::PlanPreview)).heading());
     ui.label(RichText::new(tr(lang, K::PlanPreviewHint)).weak());
@@ -449,11 +452,11 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview, loc: Locale) {
         let ui = &mut cols[0];
         ui.label(RichText::new(tr(lang, K::PlanByMonth)).strong());
         egui::Grid::new("plan_months").striped(true).spacing([14.0, 3.0]).show(ui, |ui| {
-            header(ui, tr(lang, K::ColMonth));
+            header(ui, tr(lang, K::Month));
             header_num(ui, last_col.clone());
             header_num(ui, plan_col.clone());
             header_num(ui, tr(lang, K::PlanGrowthCol));
-            header_num(ui, tr(lang, K::BudgetWordCap));
+            header_num(ui, tr(lang, K::Budget));
             ui.end_row();
             for (pm, last) in plan.months.iter().zip(p.last_year) {
                 ui.label(month_label(pm.month, lang));
@@ -467,7 +470,7 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview, loc: Locale) {
             let total_budget: f64 = plan.months.iter().map(|x| x.budget_plan).sum();
             let total_last: f64 = p.last_year.iter().flatten().sum();
             let total_last = (total_last != 0.0).then_some(total_last);
-            ui.label(RichText::new(tr(lang, K::PlanTotal)).strong());
+            ui.label(RichText::new(tr(lang, K::Total)).strong());
             num(ui, total_last.map_or_else(|| format::DASH.to_string(), m));
             num(ui, m(total_plan));
             num(ui, pct(growth_of(total_plan, total_last)));
@@ -479,7 +482,7 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview, loc: Locale) {
         let ui = &mut cols[1];
         ui.label(RichText::new(tr(lang, K::PlanByDirection)).strong());
         egui::Grid::new("plan_directions").striped(true).spacing([14.0, 3.0]).show(ui, |ui| {
-            header(ui, tr(lang, K::ColDirection));
+            header(ui, tr(lang, K::Direction));
             header_num(ui, last_col.clone());
             header_num(ui, plan_col.clone());
             header_num(ui, tr(lang, K::PlanGrowthCol));
@@ -513,9 +516,9 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview, loc: Locale) {
         }
         let total_budget: f64 = plan.months.iter().map(|x| x.budget_plan).sum();
         egui::Grid::new("plan_channels").striped(true).spacing([14.0, 3.0]).show(ui, |ui| {
-            header(ui, tr(lang, K::ColChannel));
-            header(ui, tr(lang, K::ColTier));
-            header_num(ui, format!("{} {}", tr(lang, K::BudgetWordCap), year));
+            header(ui, tr(lang, K::Channel));
+            header(ui, tr(lang, K::Tier));
+            header_num(ui, format!("{} {}", tr(lang, K::Budget), year));
             header_num(ui, tr(lang, K::PlanShareOfBudget));
             ui.end_row();
             for (c, v) in &by_channel {
@@ -545,7 +548,7 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview, loc: Locale) {
         .show(ui, |ui| {
             egui::ScrollArea::horizontal().id_salt("plan_budget_months_scroll").show(ui, |ui| {
                 egui::Grid::new("plan_budget_months_grid").striped(true).spacing([12.0, 3.0]).show(ui, |ui| {
-                    header(ui, tr(lang, K::ColChannel));
+                    header(ui, tr(lang, K::Channel));
                     for pm in &plan.months {
                         header_num(ui, month_label(pm.month, lang));
                     }
@@ -591,7 +594,7 @@ fn charts_ui(ui: &mut egui::Ui, p: &Preview, loc: Locale) {
         }
     };
     let last_name = format!("{}", year - 1);
-    let plan_name = format!("{} {year}", tr(lang, K::PlanWordCap));
+    let plan_name = format!("{} {year}", tr(lang, K::Plan));
     let month_marks = |_input: egui_plot::GridInput| -> Vec<GridMark> {
         (1..=12).map(|i| GridMark { value: f64::from(i), step_size: 1.0 }).collect()
     };
@@ -691,230 +694,9 @@ fn short_money(v: f64, lang: Lang) -> String {
     }
 }
 
-/// The library's warnings and notices in the UI language. The library speaks English (the CLI
-/// prints it as is); here each of its sentences is recognised by its fixed words and rebuilt in
-/// Russian with the same names and numbers. A sentence not recognised is shown as is.
-pub fn localize(msg: &str, lang: Lang) -> String {
-    if lang == Lang::En {
-        return msg.to_string();
-    }
-    localize_ru(msg).unwrap_or_else(|| msg.to_string())
-}
-
-/// `12.5 %` → `12,5 %`: the library writes a dot; Russian text wants a comma.
-fn ru_num(s: &str) -> String {
-    s.replace('.', ",").replace(" %", "\u{a0}%")
-}
-
-/// The text between `start` and `end` in `msg`, when `msg` starts with `start` and has `end` after.
-fn between<'a>(msg: &'a str, start: &str, end: &str) -> Option<&'a str> {
-    let rest = msg.strip_prefix(start)?;
-    rest.find(end).map(|i| &rest[..i])
-}
-
-fn tier_ru(key: &str) -> String {
-    Tier::ALL.into_iter().find(|t| t.key() == key).map_or_else(|| key.to_string(), |t| t.key_ru().to_string())
-}
-
-fn localize_ru(msg: &str) -> Option<String> {
-    // Warnings of PlanInput::warnings.
-    if msg == "The marketing share is not a number." {
-        return Some("Доля маркетинга — не число.".into());
-    }
-    if let Some(p) = between(msg, "The marketing share ", " is outside the usual") {
-        return Some(format!(
-            "Доля маркетинга {} — вне ориентира 4–10\u{a0}% выручки (2–4\u{a0}% нормально, только если ДМС и \
-             лояльные пациенты дают больше половины загрузки).",
-            ru_num(p)
-        ));
-    }
-    if let Some(t) = between(msg, "The tier split ", " has a negative or unreadable part") {
-        return Some(format!(
-            "В разбивке по категориям {} есть отрицательная или нечитаемая часть; она считается за 0.",
-            ru_num(t)
-        ));
-    }
-    if let (Some(t), Some(sum)) = (
-        between(msg, "The tier split ", " adds up to "),
-        msg.split(" adds up to ").nth(1).and_then(|r| r.split(", not 100 %").next()),
-    ) && msg.ends_with("the plan scales it to 100 %.")
-    {
-        return Some(format!(
-            "Разбивка по категориям {} в сумме даёт {}, а не 100\u{a0}%; план приводит её к 100\u{a0}%.",
-            ru_num(t),
-            ru_num(sum)
-        ));
-    }
-    if let Some(rest) = msg.strip_prefix("A growth of ") {
-        if let Some((p, d)) =
-            rest.split_once(" for «").and_then(|(p, r)| r.split_once("» plans no").map(|(d, _)| (p, d)))
-        {
-            return Some(format!("Рост {} для «{d}» не оставляет этому направлению выручки.", ru_num(p)));
-        }
-        if let Some(p) = rest.strip_suffix(" plans no revenue at all.") {
-            return Some(format!("Рост {} не оставляет выручки вовсе.", ru_num(p)));
-        }
-    }
-    // Notices of build_plan.
-    if let Some(y) = msg.strip_suffix(" is not a year that can be planned.") {
-        return Some(format!("{y} — не год, на который можно построить план."));
-    }
-    if msg.starts_with("Revenue without a direction always grows by the clinic growth") {
-        return Some(
-            "Выручка без направления всегда растёт на общий рост клиники; рост, заданный для неё, не используется."
-                .into(),
-        );
-    }
-    if let Some(d) = between(msg, "The growth given for «", "» is not used") {
-        let y = msg.rsplit(" had revenue in ").next()?.trim_end_matches('.');
-        return Some(format!(
-            "Рост для «{d}» не используется: у направления с таким именем не было выручки в {y} году."
-        ));
-    }
-    if msg.starts_with("Some planned figures are not finite numbers") {
-        return Some(
-            "Часть плановых чисел не вычисляется (проверьте рост, долю и данные); они показаны пустыми.".into(),
-        );
-    }
-    if let Some(rest) = msg.strip_prefix("No revenue in ") {
-        if let Some((y, r)) = rest.split_once(" for ")
-            && let Some((list, r)) = r.split_once(": no plan is built for them in ")
-        {
-            let year = r.trim_end_matches('.');
-            return Some(format!(
-                "Нет выручки в {y} году у направлений {list}: план на {year} год для них не строится."
-            ));
-        }
-        if let Some((y, r)) = rest.split_once(": every month of ") {
-            let year = r.strip_suffix(" is planned at 0.")?;
-            return Some(format!("Нет выручки в {y} году: все месяцы {year} года запланированы нулём."));
-        }
-    }
-    if let Some(rest) = msg.strip_prefix("Refunds exceed takings for ") {
-        let (name, r) = rest.rsplit_once(" in ")?;
-        let ym = r.strip_suffix("; that month is planned at 0.")?;
-        let month = ym.parse::<Month>().map_or_else(|_| ym.to_string(), |m| month_label(m, Lang::Ru));
-        let name = if name == "revenue without a direction" {
-            "выручке без направления".to_string()
-        } else {
-            name.to_string()
-        };
-        return Some(format!("Возвраты больше поступлений по {name} в {month}: этот месяц запланирован нулём."));
-    }
-    if msg.starts_with("The Channels sheet is empty") {
-        return Some("Лист «Каналы» пуст: бюджет планируется по месяцам, но не делится по каналам.".into());
-    }
-    if let Some(rest) = msg.strip_prefix("Spend in ")
-        && let Some((y, r)) = rest.split_once(" on ")
-        && let Some(list) = r.strip_suffix(" is left out of the budget split: not on the Channels sheet, so no tier.")
-    {
-        return Some(format!(
-            "Расход {y} года на {list} не учтён при делении бюджета: этих каналов нет на листе «Каналы», у них нет категории."
-        ));
-    }
-    if let Some(key) = between(msg, "No channel is in the tier «", "»: its ") {
-        let p = between(msg, &format!("No channel is in the tier «{key}»: its "), " goes to the other tiers")?;
-        return Some(format!(
-            "В категории «{}» нет каналов: её {} делится между остальными категориями пропорционально их долям.",
-            tier_ru(key),
-            ru_num(p)
-        ));
-    }
-    if msg.starts_with("The tier split gives nothing to the tiers that have channels") {
-        return Some("Разбивка ничего не даёт категориям, в которых есть каналы; используется правило 80/15/5.".into());
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::model::{BudgetRow, Channel, RevenueRow};
-    use chrono::NaiveDate;
-
-    fn has_latin_words(s: &str) -> bool {
-        s.split(|c: char| !c.is_ascii_alphabetic()).any(|w| w.len() > 3 && w != "plan")
-    }
-
-    /// Every sentence the library can say is rebuilt in Russian.
-    #[test]
-    fn every_library_message_has_a_russian_text() {
-        let mut p = Project::new();
-        p.revenue.push(RevenueRow {
-            branch: None,
-            month_row: false,
-            date: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
-            direction: None,
-            revenue: -5.0,
-            checks: None,
-            new_patients: None,
-            repeat_patients: None,
-        });
-        p.revenue.push(RevenueRow {
-            branch: None,
-            month_row: false,
-            date: NaiveDate::from_ymd_opt(2025, 4, 1).unwrap(),
-            direction: None,
-            revenue: 100.0,
-            checks: None,
-            new_patients: None,
-            repeat_patients: None,
-        });
-        p.revenue.push(RevenueRow {
-            branch: None,
-            month_row: false,
-            date: NaiveDate::from_ymd_opt(2024, 4, 1).unwrap(),
-            direction: Some("Неврология".into()),
-            revenue: 100.0,
-            checks: None,
-            new_patients: None,
-            repeat_patients: None,
-        });
-        p.budget.push(BudgetRow {
-            branch: None,
-            month: Month::new(2025, 1).unwrap(),
-            channel: "Авито".into(),
-            budget_plan: None,
-            spend: Some(10.0),
-        });
-        let mut input = PlanInput::new(2026);
-        input.marketing_share = 0.125;
-        input.tiers = [0.8, 0.15, 0.1];
-        input.growth = -1.5;
-        input.growth_by_direction.insert("УЗИ".into(), -2.0);
-        input.growth_by_direction.insert(" ".into(), 0.1);
-        let mut messages = input.warnings();
-        // Estimated months speak the user's language themselves; the other notices go through
-        // localize.
-        let mut estimates = Vec::new();
-        let mut notices_of = |plan: YearPlan, messages: &mut Vec<String>| {
-            let own: Vec<String> = plan.estimates.iter().map(|e| e.sentence(Lang::En)).collect();
-            messages.extend(plan.notices.into_iter().filter(|n| !own.contains(n)));
-            estimates.extend(plan.estimates);
-        };
-        notices_of(build_plan(&p, &input), &mut messages);
-        p.channels.push(Channel { name: "Яндекс".into(), tier: Tier::Scaling, ..Channel::default() });
-        notices_of(build_plan(&p, &input), &mut messages);
-        input.tiers = [1.0, 0.0, 0.0];
-        notices_of(build_plan(&p, &input), &mut messages);
-        input.tiers = [0.8, -0.1, 0.1];
-        messages.extend(input.warnings());
-        input.marketing_share = f64::NAN;
-        messages.extend(input.warnings());
-        notices_of(build_plan(&Project::new(), &PlanInput::new(2026)), &mut messages);
-        notices_of(build_plan(&p, &PlanInput::new(i32::MAX)), &mut messages);
-        assert!(!estimates.is_empty());
-        for e in &estimates {
-            let ru = e.sentence(Lang::Ru);
-            assert!(!has_latin_words(&ru), "not translated: {ru}");
-        }
-        assert!(messages.len() >= 12, "{messages:#?}");
-        for m in &messages {
-            let ru = localize(m, Lang::Ru);
-            assert!(!has_latin_words(&ru), "not translated: {m}\n→ {ru}");
-            assert_eq!(localize(m, Lang::En), *m);
-        }
-    }
 
     #[test]
     fn inputs_read_as_typed() {

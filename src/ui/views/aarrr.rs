@@ -42,7 +42,7 @@ fn link_texts(kpis: &Kpis, loc: Locale) -> Vec<LinkText> {
     vec![
         LinkText {
             name: t(K::AarrrAcquisition),
-            values: format!("{} {} · CPL {}", c(l.acquisition.leads), t(K::AarrrLeads), m(l.acquisition.cpl)),
+            values: format!("{} {} · CPL {}", c(l.acquisition.leads), t(K::FactorLeads), m(l.acquisition.cpl)),
             change: changes[0],
             previous: prev(&|p| c(p.acquisition.leads)),
         },
@@ -147,7 +147,7 @@ pub fn links_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale, scale: f32) {
                                     .color(colour),
                             );
                             ui.label(
-                                RichText::new(format!("{} {}", tr(lang, K::AarrrWas), link.previous))
+                                RichText::new(format!("{} {}", tr(lang, K::WasWord), link.previous))
                                     .weak()
                                     .size(14.0 * scale),
                             );

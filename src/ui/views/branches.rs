@@ -44,7 +44,7 @@ const ROWS: [Row; 15] = [
         branch: |b| b.plan_to_date,
         chain: |t| t.plan_to_date,
     },
-    Row { label: K::BrRevenue, unit: Unit::Money, status: none, branch: |b| b.revenue, chain: |t| t.revenue },
+    Row { label: K::Revenue, unit: Unit::Money, status: none, branch: |b| b.revenue, chain: |t| t.revenue },
     Row {
         label: K::BrCompletionToDate,
         unit: Unit::Rate,
@@ -53,36 +53,30 @@ const ROWS: [Row; 15] = [
         chain: |t| t.completion_to_date,
     },
     Row { label: K::BrSpend, unit: Unit::Money, status: none, branch: |b| b.spend, chain: |t| t.spend },
-    Row { label: K::BrLeads, unit: Unit::Count, status: none, branch: |b| b.leads, chain: |t| t.leads },
+    Row { label: K::Leads, unit: Unit::Count, status: none, branch: |b| b.leads, chain: |t| t.leads },
     Row {
-        label: K::BrBookingRate,
+        label: K::BookingRate,
         unit: Unit::Rate,
         status: none,
         branch: |b| b.booking_rate,
         chain: |t| t.booking_rate,
     },
-    Row { label: K::BrShowRate, unit: Unit::Rate, status: none, branch: |b| b.show_rate, chain: |t| t.show_rate },
-    Row { label: K::BrPaidRate, unit: Unit::Rate, status: none, branch: |b| b.paid_rate, chain: |t| t.paid_rate },
-    Row { label: K::BrCpl, unit: Unit::Money, status: none, branch: |b| b.cpl, chain: |t| t.cpl },
-    Row { label: K::BrCac, unit: Unit::Money, status: none, branch: |b| b.cac, chain: |t| t.cac },
+    Row { label: K::ShowRate, unit: Unit::Rate, status: none, branch: |b| b.show_rate, chain: |t| t.show_rate },
+    Row { label: K::PaidRate, unit: Unit::Rate, status: none, branch: |b| b.paid_rate, chain: |t| t.paid_rate },
+    Row { label: K::Cpl, unit: Unit::Money, status: none, branch: |b| b.cpl, chain: |t| t.cpl },
+    Row { label: K::Cac, unit: Unit::Money, status: none, branch: |b| b.cac, chain: |t| t.cac },
     Row {
-        label: K::BrRomi,
+        label: K::Romi,
         unit: Unit::Rate,
         status: |x| Some(references::romi(x)),
         branch: |b| b.romi,
         chain: |t| t.romi,
     },
-    Row { label: K::BrAvgCheck, unit: Unit::Money, status: none, branch: |b| b.avg_check, chain: |t| t.avg_check },
+    Row { label: K::AvgCheck, unit: Unit::Money, status: none, branch: |b| b.avg_check, chain: |t| t.avg_check },
     Row { label: K::BrContacts, unit: Unit::Count, status: none, branch: |b| b.contacts, chain: |t| t.contacts },
     Row { label: K::BrAnswerRate, unit: Unit::Rate, status: none, branch: |b| b.answer_rate, chain: |t| t.answer_rate },
     // The chain's NPS over every answer is on the NPS chart; the total here is left blank.
-    Row {
-        label: K::BrNps,
-        unit: Unit::Points,
-        status: |x| Some(references::nps(x)),
-        branch: |b| b.nps,
-        chain: |_| None,
-    },
+    Row { label: K::Nps, unit: Unit::Points, status: |x| Some(references::nps(x)), branch: |b| b.nps, chain: |_| None },
 ];
 
 /// Draws the Branches view of `kpis` (computed under `filter`).
@@ -124,7 +118,7 @@ pub fn branches_ui(
                     filter.branch.as_deref().is_some_and(|f| crate::model::same_branch(Some(f), Some(&b.branch)));
                 ui.label(if selected { text.underline() } else { text });
             }
-            ui.label(RichText::new(tr(lang, K::BranchesChain)).strong());
+            ui.label(RichText::new(tr(lang, K::ChainTotal)).strong());
             ui.end_row();
             for row in &ROWS {
                 ui.label(tr(lang, row.label));

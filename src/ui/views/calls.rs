@@ -66,7 +66,7 @@ impl CallsState {
     }
 }
 
-const WEEKDAYS: [K; 7] = [K::WeekMon, K::WeekTue, K::WeekWed, K::WeekThu, K::WeekFri, K::WeekSat, K::WeekSun];
+const WEEKDAYS: [K; 7] = [K::Mon, K::Tue, K::Wed, K::Thu, K::Fri, K::Sat, K::Sun];
 
 /// Draws the Calls view.
 pub fn calls_ui(ui: &mut egui::Ui, state: &mut CallsState, cx: &CallsContext<'_>) {
@@ -90,7 +90,7 @@ pub fn calls_ui(ui: &mut egui::Ui, state: &mut CallsState, cx: &CallsContext<'_>
         missed_plot(&mut cols[1], &figures.months, lang);
     });
     ui.add_space(8.0);
-    ui.label(RichText::new(tr(lang, K::CallsByMonth)).strong().size(15.0));
+    ui.label(RichText::new(tr(lang, K::PlanByMonth)).strong().size(15.0));
     months_table(ui, &figures.months, lang);
     ui.add_space(8.0);
     ui.label(RichText::new(tr(lang, K::CallsAdmins)).strong().size(15.0));
@@ -114,13 +114,13 @@ fn headline_ui(ui: &mut egui::Ui, kpis: &Kpis, target: f64, loc: Locale) {
     let colour =
         if below { crate::ui::theme::Status::Bad.colour(dark) } else { crate::ui::theme::Status::Good.colour(dark) };
     ui.horizontal_wrapped(|ui| {
-        ui.label(format!("{}:", tr(lang, K::CallsAnswerRate)));
+        ui.label(format!("{}:", tr(lang, K::AnswerRate)));
         ui.label(RichText::new(format::percent(k.answer_rate, lang)).strong().size(18.0).color(colour));
         ui.label(
             RichText::new(format!("({} {})", tr(lang, K::CallsTarget), format::percent(Some(target), lang))).weak(),
         );
         ui.separator();
-        ui.label(format!("{}:", tr(lang, K::CallsLost)));
+        ui.label(format!("{}:", tr(lang, K::Lost)));
         ui.label(
             RichText::new(format!("{} / {}", format::count(k.lost, lang), format::count(k.contacts, lang))).strong(),
         );
@@ -170,7 +170,7 @@ fn rate_plot(ui: &mut egui::Ui, months: &[CallMonth], target: f64, lang: Lang) {
         .x_axis_formatter(month_axis(labels))
         .y_axis_formatter(move |m, _| format::percent(Some(m.value), lang))
         .show(ui, |p| {
-            p.line(Line::new(tr(lang, K::CallsAnswerRate), PlotPoints::new(points)).width(2.5));
+            p.line(Line::new(tr(lang, K::AnswerRate), PlotPoints::new(points)).width(2.5));
             p.hline(
                 HLine::new(format!("{} {}", tr(lang, K::CallsTarget), format::percent(Some(target), lang)), target)
                     .style(LineStyle::dashed_dense()),
@@ -187,7 +187,7 @@ fn missed_plot(ui: &mut egui::Ui, months: &[CallMonth], lang: Lang) {
         (K::CallsCallback20, Color32::from_rgb(0x1e, 0x8e, 0x3e), |m| m.sums.callbacks_20m),
         (K::CallsCallback, Color32::from_rgb(0x7c, 0xb3, 0x42), |m| m.sums.callbacks),
         (K::CallsRecalled, Color32::from_rgb(0xc2, 0x7c, 0x0e), |m| m.sums.recalled),
-        (K::CallsLost, Color32::from_rgb(0xc6, 0x28, 0x28), |m| m.sums.lost),
+        (K::Lost, Color32::from_rgb(0xc6, 0x28, 0x28), |m| m.sums.lost),
     ];
     plot("calls_missed").include_y(0.0).x_axis_formatter(month_axis(labels)).show(ui, |p| {
         let mut below: Vec<BarChart> = Vec::new();
@@ -224,17 +224,17 @@ fn header_row(ui: &mut egui::Ui, keys: &[K], lang: Lang) {
 
 fn months_table(ui: &mut egui::Ui, months: &[CallMonth], lang: Lang) {
     egui::Grid::new("calls_months").striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
-        ui.label(RichText::new(tr(lang, K::ColMonth)).strong());
+        ui.label(RichText::new(tr(lang, K::Month)).strong());
         header_row(
             ui,
             &[
-                K::CallsContacts,
-                K::CallsAnswered,
-                K::CallsAnswerRate,
+                K::Contacts,
+                K::Answered,
+                K::AnswerRate,
                 K::CallsCallback20,
                 K::CallsCallback,
                 K::CallsRecalled,
-                K::CallsLost,
+                K::Lost,
                 K::CallsAvgWait,
             ],
             lang,
@@ -257,7 +257,7 @@ fn months_table(ui: &mut egui::Ui, months: &[CallMonth], lang: Lang) {
 
 fn admins_table(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
     egui::Grid::new("calls_admins").striped(true).spacing([14.0, 4.0]).show(ui, |ui| {
-        header_row(ui, &[K::CallsEmployee, K::CallsAnswered, K::CallsAvgWait, K::CallsAvgTalk], lang);
+        header_row(ui, &[K::CallsEmployee, K::Answered, K::CallsAvgWait, K::CallsAvgTalk], lang);
         for e in &kpis.employees {
             ui.label(&e.employee);
             ui.label(format::count(e.answered, lang));

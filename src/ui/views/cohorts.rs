@@ -73,7 +73,7 @@ fn triangle_ui(ui: &mut egui::Ui, cohorts: &[Cohort], ltv: bool, loc: Locale) {
     let top =
         cohorts.iter().flat_map(|c| (usize::from(!ltv)..width).filter_map(|k| cell(c, k, ltv))).fold(0.0_f64, f64::max);
     egui::Grid::new(("cohort_triangle", ltv)).spacing([2.0, 2.0]).show(ui, |ui| {
-        ui.label(RichText::new(tr(lang, K::CohortsCohort)).strong());
+        ui.label(RichText::new(tr(lang, K::Cohort)).strong());
         ui.label(RichText::new(tr(lang, K::CohortsPatients)).strong());
         for k in 0..width {
             ui.label(RichText::new(format!("{} {k}", tr(lang, K::CohortsMonthShort))).strong());

@@ -19,7 +19,7 @@ pub fn factor_label(f: Factor) -> K {
     match f {
         Factor::Leads => K::FactorLeads,
         Factor::BookingRate => K::FactorBookingRate,
-        Factor::ShowRate => K::FactorShowRate,
+        Factor::ShowRate => K::ShowRate,
         Factor::PaidRate => K::FactorPaidRate,
         Factor::RevenuePerPaid => K::FactorRevenuePerPaid,
     }
@@ -131,7 +131,7 @@ fn cards(kpis: &Kpis, loc: Locale) -> Vec<Card> {
         reference: t(K::RefMarketingShare).to_string(),
     });
     out.push(Card {
-        title: K::CardLeads,
+        title: K::Leads,
         value: format::count(k.leads, lang),
         sub: format!(
             "{} {} · {} {}",
@@ -158,14 +158,14 @@ fn cards(kpis: &Kpis, loc: Locale) -> Vec<Card> {
         reference: t(K::RefCac).to_string(),
     });
     out.push(Card {
-        title: K::CardRomi,
+        title: K::Romi,
         value: format::percent(k.romi, lang),
         sub: format!("{} {}", t(K::GrossProfitWord), format::money(k.attributed_gross_profit, loc)),
         status: romi_status(k.romi),
         reference: t(K::RefRomi).to_string(),
     });
     out.push(Card {
-        title: K::CardRoas,
+        title: K::Roas,
         value: format::ratio(k.roas, lang),
         sub: format!("{} {}", t(K::AttributedWord), format::money(k.attributed_revenue, loc)),
         status: roas_status(k.roas),
@@ -178,19 +178,19 @@ fn cards(kpis: &Kpis, loc: Locale) -> Vec<Card> {
         kpis.directions.iter().map(|d| format!("{}: {}", d.direction, format::ratio(d.ltv_to_cac, lang))).collect();
     let clinic = &kpis.total;
     out.push(Card {
-        title: K::CardLtvCac,
+        title: K::LtvToCac,
         value: format::ratio(clinic.ltv_to_cac, lang),
         sub: match (clinic.ltv, worst) {
             (None, _) => t(K::NoLtv).to_string(),
             (Some(ltv), Some(w)) => format!(
                 "{} {} · {} {} {}",
-                t(K::LtvWord),
+                t(K::Ltv),
                 format::money(Some(ltv), loc),
                 t(K::WeakestWord),
                 w.1.direction,
                 format::ratio(Some(w.0), lang)
             ),
-            (Some(ltv), None) => format!("{} {}", t(K::LtvWord), format::money(Some(ltv), loc)),
+            (Some(ltv), None) => format!("{} {}", t(K::Ltv), format::money(Some(ltv), loc)),
         },
         status: ltv_cac_status(clinic.ltv_to_cac),
         reference: format!("{}\n{}", t(K::RefLtvCac), all.join("\n")),
@@ -202,7 +202,7 @@ fn cards(kpis: &Kpis, loc: Locale) -> Vec<Card> {
         .map(|n| format!("{}: {}", n.period, format::number(n.nps.unwrap_or(f64::NAN), 0, lang)))
         .collect();
     out.push(Card {
-        title: K::CardNps,
+        title: K::Nps,
         value: latest.and_then(|n| n.nps).map_or_else(|| format::DASH.to_string(), |v| format::number(v, 0, lang)),
         sub: latest.map_or_else(
             || t(K::NoNps).to_string(),
@@ -210,7 +210,7 @@ fn cards(kpis: &Kpis, loc: Locale) -> Vec<Card> {
                 format!(
                     "{} · {} {}",
                     period_label(&n.period, lang),
-                    t(K::RespondentsWord),
+                    t(K::Respondents),
                     format::count(Some(n.respondents), lang)
                 )
             },
@@ -228,7 +228,7 @@ fn cards(kpis: &Kpis, loc: Locale) -> Vec<Card> {
                 t(K::LostCallsSub),
                 format::count(k.lost, lang),
                 format::count(k.contacts, lang),
-                t(K::CallsAnswerRate),
+                t(K::AnswerRate),
                 format::percent(k.answer_rate, lang)
             ),
             status: lost_calls_status(k.lost_rate),
@@ -293,7 +293,7 @@ pub fn dashboard_ui(
         ui.add_space(10.0);
         ui.collapsing(tr(lang, K::ComputationNotices), |ui| {
             for n in &kpis.notices {
-                ui.label(n);
+                ui.label(crate::i18n::kpi_notice(n, lang));
             }
         });
     }
@@ -336,14 +336,14 @@ fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale, dark: bool) {
     let bottleneck = gap.and_then(|g| g.bottleneck);
     let has_calls = k.contacts.is_some_and(|n| n > 0.0);
     // "calls → leads" comes before the leads when the clinic has calls.
-    let calls = has_calls.then_some((K::StageContacts, k.contacts, None, None));
+    let calls = has_calls.then_some((K::BrContacts, k.contacts, None, None));
     let stages: Vec<FunnelRow> = calls
         .into_iter()
         .chain([
-            (K::StageLeads, k.leads, has_calls.then_some(k.lead_per_contact), Some(Factor::Leads)),
-            (K::StageBookings, k.bookings, Some(k.booking_rate), Some(Factor::BookingRate)),
-            (K::StageVisits, k.visits, Some(k.show_rate), Some(Factor::ShowRate)),
-            (K::StagePaid, k.paid, Some(k.paid_rate), Some(Factor::PaidRate)),
+            (K::Leads, k.leads, has_calls.then_some(k.lead_per_contact), Some(Factor::Leads)),
+            (K::Bookings, k.bookings, Some(k.booking_rate), Some(Factor::BookingRate)),
+            (K::ColVisits, k.visits, Some(k.show_rate), Some(Factor::ShowRate)),
+            (K::Paid, k.paid, Some(k.paid_rate), Some(Factor::PaidRate)),
         ])
         .collect();
     let top = stages.iter().filter_map(|s| s.1).fold(0.0, f64::max);
@@ -392,7 +392,7 @@ fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale, dark: bool) {
                     ui.label(format!("CPL {}", format::money(k.cpl, loc)));
                 }
                 (_, None) => {
-                    ui.label(format!("{} {}", tr(lang, K::CallsAnswerRate), format::percent(k.answer_rate, lang)));
+                    ui.label(format!("{} {}", tr(lang, K::AnswerRate), format::percent(k.answer_rate, lang)));
                 }
             }
             ui.end_row();

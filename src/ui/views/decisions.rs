@@ -160,13 +160,13 @@ pub struct DecisionsState {
 /// A lever's name in the interface.
 pub fn lever_label(l: Lever) -> K {
     match l {
-        Lever::Leads => K::LeverLeads,
-        Lever::BookingRate => K::LeverBookingRate,
-        Lever::ShowRate => K::LeverShowRate,
-        Lever::PaidRate => K::LeverPaidRate,
+        Lever::Leads => K::Leads,
+        Lever::BookingRate => K::FactorBookingRate,
+        Lever::ShowRate => K::ShowRate,
+        Lever::PaidRate => K::FactorPaidRate,
         Lever::RevenuePerPaid => K::LeverRevenuePerPaid,
-        Lever::AvgCheck => K::LeverAvgCheck,
-        Lever::VisitsPerPatient => K::LeverVisitsPerPatient,
+        Lever::AvgCheck => K::AvgCheck,
+        Lever::VisitsPerPatient => K::ColVisitsPerPatient,
     }
 }
 
@@ -447,7 +447,7 @@ pub fn decisions_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsCo
             (Section::WhatIf, K::TabWhatIf),
             (Section::Goal, K::TabGoal),
             (Section::Allocate, K::TabAllocate),
-            (Section::Scenarios, K::TabScenarios),
+            (Section::Scenarios, K::SheetScenarios),
         ] {
             if ui.selectable_label(st.section == s, tr(lang, k)).clicked() {
                 st.section = s;
@@ -582,13 +582,13 @@ enum Kind {
 fn metrics_of(b: &Snapshot, a: &Snapshot) -> Vec<Metric> {
     let m = |title, before, after, kind, up_is_good| Metric { title, before, after, kind, up_is_good };
     vec![
-        m(K::MetricRevenue, b.revenue, a.revenue, Kind::Money, true),
-        m(K::MetricGrossProfit, b.gross_profit, a.gross_profit, Kind::Money, true),
+        m(K::Revenue, b.revenue, a.revenue, Kind::Money, true),
+        m(K::GrossProfit, b.gross_profit, a.gross_profit, Kind::Money, true),
         m(K::MetricSpend, b.spend, a.spend, Kind::Money, false),
-        m(K::MetricProfit, b.profit, a.profit, Kind::Money, true),
-        m(K::CardRomi, b.romi, a.romi, Kind::Percent, true),
+        m(K::Profit, b.profit, a.profit, Kind::Money, true),
+        m(K::Romi, b.romi, a.romi, Kind::Percent, true),
         m(K::CardCac, b.cac, a.cac, Kind::Money, false),
-        m(K::CardLtvCac, b.ltv_to_cac, a.ltv_to_cac, Kind::Ratio, true),
+        m(K::LtvToCac, b.ltv_to_cac, a.ltv_to_cac, Kind::Ratio, true),
     ]
 }
 
@@ -749,14 +749,14 @@ fn headroom_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
             egui::Grid::new("headroom").striped(true).num_columns(9).spacing([14.0, 4.0]).show(ui, |ui| {
                 for k in [
                     K::RankNo,
-                    K::LeverWord,
+                    K::Lever,
                     K::ScopeCol,
                     K::NowWord,
                     K::BestWord,
                     K::BestWindow,
                     K::RevenueGainMonth,
                     K::ProfitGainPerMonth,
-                    K::OwnerWord,
+                    K::Owner,
                 ] {
                     ui.label(RichText::new(tr(lang, k)).strong());
                 }
@@ -794,15 +794,7 @@ fn ranking_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext)
         }
     };
     egui::Grid::new("lever_ranking").striped(true).num_columns(7).spacing([16.0, 4.0]).show(ui, |ui| {
-        for h in [
-            K::RankNo,
-            K::LeverWord,
-            K::OwnerWord,
-            K::RevenueGain,
-            K::SpendChange,
-            K::ProfitGain,
-            K::ProfitGainPerMonth,
-        ] {
+        for h in [K::RankNo, K::Lever, K::Owner, K::RevenueGain, K::SpendChange, K::ProfitGain, K::ProfitGainPerMonth] {
             ui.label(RichText::new(tr(lang, h)).strong());
         }
         ui.end_row();
@@ -897,7 +889,7 @@ fn goal_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
                     );
                     ui.end_row();
                 }
-                ui.label(tr(lang, K::MetricProfit));
+                ui.label(tr(lang, K::Profit));
                 ui.label(format!("{} → {}", format::money(g.before.profit, loc), format::money(g.after.profit, loc)));
                 ui.end_row();
             });
@@ -928,7 +920,7 @@ fn plan_budget_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsCont
     }
     let Some(month) = st.plan_month else { return };
     ui.horizontal(|ui| {
-        let l = ui.label(tr(lang, K::ColMonth)).id;
+        let l = ui.label(tr(lang, K::Month)).id;
         egui::ComboBox::from_id_salt("plan_month")
             .selected_text(month_label(month, lang))
             .width(120.0)
@@ -1006,18 +998,18 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
     let c = |x: Option<f64>| format::number(x.unwrap_or(f64::NAN), 1, lang);
     egui::Grid::new("allocation").striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
         for h in [
-            K::ColChannel,
-            K::ColTier,
+            K::Channel,
+            K::Tier,
             K::MinWord,
             K::MaxWord,
             K::SpendToday,
             K::Proposal,
-            K::ChangeWord,
-            K::ColLeads,
+            K::Change,
+            K::Leads,
             K::ColNewPatients,
-            K::ColRevenue,
-            K::MetricGrossProfit,
-            K::CardRomi,
+            K::Revenue,
+            K::GrossProfit,
+            K::Romi,
             K::WhyWord,
         ] {
             ui.label(RichText::new(tr(lang, h)).strong());
@@ -1027,8 +1019,7 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
         for (i, bounds) in st.bounds.iter_mut().enumerate() {
             let channel = bounds.0.clone();
             let row = alloc.and_then(|a| a.channels.iter().find(|r| r.channel == channel));
-            let warned =
-                alloc.is_some_and(|a| a.warnings.iter().any(|w| w.starts_with(&format!("{channel}: the proposal"))));
+            let warned = row.is_some_and(|r| r.extrapolated);
             let name = ui.label(&channel).id;
             ui.label(row.map_or("", |r| tier_label(r.tier, lang)));
             // A blank field shows the default bound it stands for.
@@ -1074,7 +1065,7 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
             let sum = |f: &dyn Fn(&allocate::ChannelAllocation) -> Option<f64>| -> Option<f64> {
                 Some(a.channels.iter().filter_map(f).sum())
             };
-            ui.label(RichText::new(tr(lang, K::TotalWord)).strong());
+            ui.label(RichText::new(tr(lang, K::Total)).strong());
             ui.label("");
             ui.label("");
             ui.label("");
@@ -1094,7 +1085,7 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
             ui,
             |ui| {
                 egui::Grid::new("allocation_curves").striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
-                    for h in [K::ColChannel, K::CurveA, K::CurveB, K::MonthsUsed] {
+                    for h in [K::Channel, K::CurveA, K::CurveB, K::MonthsUsed] {
                         ui.label(RichText::new(tr(lang, h)).strong());
                     }
                     ui.end_row();
@@ -1131,7 +1122,7 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
             .on_hover_text(tr(lang, K::ObjectiveHint));
             for e in &econ {
                 let Some(r) = a.channels.iter().find(|r| r.channel == e.channel) else { continue };
-                if a.warnings.iter().any(|w| w.starts_with(&format!("{}: the proposal", e.channel))) {
+                if r.extrapolated {
                     let text = tr(lang, K::WarnExtrapolation)
                         .replace("{channel}", &e.channel)
                         .replace("{spend}", &k(Some(r.spend)))
@@ -1162,7 +1153,7 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
                 };
                 ui.label(RichText::new(format!("ℹ {}: {text}", e.channel)).weak());
             }
-            if a.notices.iter().any(|n| n.starts_with("A tier has no channels")) {
+            if a.tier_without_channels {
                 ui.label(RichText::new(format!("ℹ {}", tr(lang, K::NoticeEmptyTier))).weak());
             }
         }
@@ -1271,7 +1262,7 @@ fn scenarios_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContex
     let before = base.before();
     egui::Grid::new("scenario_compare").striped(true).spacing([22.0, 4.0]).show(ui, |ui| {
         ui.label("");
-        ui.label(RichText::new(tr(lang, K::BaseWord)).strong());
+        ui.label(RichText::new(tr(lang, K::Base)).strong());
         for (name, _) in &columns {
             ui.label(RichText::new(name).strong());
         }
@@ -1372,13 +1363,8 @@ mod tests {
             up_is_good: false,
         };
         assert_eq!(difference(&up, Locale::new(Lang::Ru, "RUB")).map(|d| d.1), Some(Status::Bad));
-        let same = Metric {
-            title: K::MetricRevenue,
-            before: Some(100.0),
-            after: Some(100.0),
-            kind: Kind::Money,
-            up_is_good: true,
-        };
+        let same =
+            Metric { title: K::Revenue, before: Some(100.0), after: Some(100.0), kind: Kind::Money, up_is_good: true };
         assert_eq!(difference(&same, Locale::new(Lang::Ru, "RUB")), None);
     }
 }

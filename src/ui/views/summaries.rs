@@ -27,14 +27,7 @@ fn summary(sheet: Sheet, kpis: &Kpis, loc: Locale) -> Option<Summary> {
     let r = |x| format::ratio(x, lang);
     Some(match sheet {
         Sheet::Plan | Sheet::Revenue => Summary {
-            headers: vec![
-                K::ColMonth,
-                K::ColRevenuePlan,
-                K::ColRevenue,
-                K::CompletionWord,
-                K::CardForecast,
-                K::AvgCheck,
-            ],
+            headers: vec![K::Month, K::RevenuePlan, K::Revenue, K::Completion, K::CardForecast, K::AvgCheck],
             rows: kpis
                 .months
                 .iter()
@@ -51,7 +44,7 @@ fn summary(sheet: Sheet, kpis: &Kpis, loc: Locale) -> Option<Summary> {
                 .collect(),
         },
         Sheet::Budget => Summary {
-            headers: vec![K::ColMonth, K::ColBudgetPlan, K::ColSpend, K::ExecutionWord, K::CardMarketingShare],
+            headers: vec![K::Month, K::ColBudgetPlan, K::Spend, K::ExecutionWord, K::CardMarketingShare],
             rows: kpis
                 .months
                 .iter()
@@ -68,13 +61,13 @@ fn summary(sheet: Sheet, kpis: &Kpis, loc: Locale) -> Option<Summary> {
         },
         Sheet::Funnel => Summary {
             headers: vec![
-                K::ColMonth,
-                K::ColLeads,
-                K::ColBookings,
+                K::Month,
+                K::Leads,
+                K::Bookings,
                 K::ColVisits,
-                K::ColPaid,
+                K::Paid,
                 K::FactorBookingRate,
-                K::FactorShowRate,
+                K::ShowRate,
                 K::FactorPaidRate,
                 K::CardCpl,
                 K::CardCac,
@@ -100,18 +93,18 @@ fn summary(sheet: Sheet, kpis: &Kpis, loc: Locale) -> Option<Summary> {
         },
         Sheet::Channels => Summary {
             headers: vec![
-                K::ColChannel,
-                K::ColTier,
+                K::Channel,
+                K::Tier,
                 K::ColBudgetPlan,
-                K::ColSpend,
-                K::ColLeads,
-                K::ColReturningLeads,
+                K::Spend,
+                K::Leads,
+                K::ReturningLeads,
                 K::ColVisits,
-                K::ColPaid,
+                K::Paid,
                 K::CardCpl,
                 K::CardCac,
-                K::CardRoas,
-                K::CardRomi,
+                K::Roas,
+                K::Romi,
             ],
             rows: kpis
                 .channels
@@ -136,21 +129,21 @@ fn summary(sheet: Sheet, kpis: &Kpis, loc: Locale) -> Option<Summary> {
         },
         Sheet::Directions => Summary {
             headers: vec![
-                K::ColDirection,
-                K::ColMargin,
-                K::ColRevenuePlan,
-                K::ColRevenue,
-                K::CompletionWord,
-                K::ColSpend,
+                K::Direction,
+                K::Margin,
+                K::RevenuePlan,
+                K::Revenue,
+                K::Completion,
+                K::Spend,
                 K::CardCac,
                 K::Ltv,
-                K::CardLtvCac,
+                K::LtvToCac,
                 K::FactorBookingRate,
-                K::FactorShowRate,
+                K::ShowRate,
                 K::FactorPaidRate,
                 K::CardCpl,
-                K::CardRoas,
-                K::CardRomi,
+                K::Roas,
+                K::Romi,
             ],
             rows: kpis
                 .directions
@@ -178,13 +171,13 @@ fn summary(sheet: Sheet, kpis: &Kpis, loc: Locale) -> Option<Summary> {
         },
         Sheet::Doctors => Summary {
             headers: vec![
-                K::ColDoctor,
-                K::ColDirection,
+                K::Doctor,
+                K::Direction,
                 K::ColPrimaryPatients,
                 K::ColRepeatPatients,
                 K::DoctorConversion,
                 K::Utilization,
-                K::ColRevenue,
+                K::Revenue,
                 K::PlanTotalRate,
             ],
             rows: kpis
@@ -210,7 +203,7 @@ fn summary(sheet: Sheet, kpis: &Kpis, loc: Locale) -> Option<Summary> {
                 .collect(),
         },
         Sheet::Nps => Summary {
-            headers: vec![K::ColPeriod, K::ColDirection, K::RespondentsWord, K::CardNps],
+            headers: vec![K::Period, K::Direction, K::Respondents, K::Nps],
             rows: kpis
                 .nps
                 .iter()

@@ -57,9 +57,9 @@ fn status_colour(ui: &egui::Ui, s: Status) -> Option<Color32> {
 fn plan_fact_ui(ui: &mut egui::Ui, cx: &MeetingContext, scale: f32) {
     let (t, lang, loc) = (&cx.kpis.total.kpis, cx.lang, cx.loc());
     ui.horizontal(|ui| {
-        stat_ui(ui, tr(lang, K::MeetingRevenue), &format::money(t.revenue, cx.loc()), None, scale);
+        stat_ui(ui, tr(lang, K::Revenue), &format::money(t.revenue, loc), None, scale);
         ui.add_space(60.0 * scale);
-        stat_ui(ui, tr(lang, K::MeetingPlanToDate), &format::money(t.plan_to_date, cx.loc()), None, scale);
+        stat_ui(ui, tr(lang, K::PlanToDate), &format::money(t.plan_to_date, loc), None, scale);
         ui.add_space(60.0 * scale);
         let status = completion_status(t.completion_to_date);
         let colour = status_colour(ui, status);
@@ -77,13 +77,13 @@ fn funnel_ui(ui: &mut egui::Ui, story: &Story, cx: &MeetingContext, scale: f32) 
     // Calls come first where a call journal or Calls sheet gives contacts.
     let mut stages: Vec<(K, Option<f64>, Option<Factor>)> = Vec::new();
     if t.contacts.is_some_and(|c| c > 0.0) {
-        stages.push((K::MeetingCalls, t.contacts, None));
+        stages.push((K::Contacts, t.contacts, None));
     }
     stages.extend([
-        (K::StageLeads, t.leads, None),
-        (K::StageBookings, t.bookings, Some(Factor::BookingRate)),
-        (K::StageVisits, t.visits, Some(Factor::ShowRate)),
-        (K::StagePaid, t.paid, Some(Factor::PaidRate)),
+        (K::Leads, t.leads, None),
+        (K::Bookings, t.bookings, Some(Factor::BookingRate)),
+        (K::ColVisits, t.visits, Some(Factor::ShowRate)),
+        (K::Paid, t.paid, Some(Factor::PaidRate)),
     ]);
     let top = stages.iter().filter_map(|s| s.1).fold(0.0_f64, f64::max);
     if top <= 0.0 {
@@ -107,7 +107,7 @@ fn funnel_ui(ui: &mut egui::Ui, story: &Story, cx: &MeetingContext, scale: f32) 
                         None => Status::Neutral,
                     };
                     let plan = match r.plan {
-                        Some(p) => format!("{} {}", tr(lang, K::MeetingPlanWord), format::percent(Some(p), lang)),
+                        Some(p) => format!("{} {}", tr(lang, K::PlanWord), format::percent(Some(p), lang)),
                         None => tr(lang, K::MeetingNoPlan).to_string(),
                     };
                     let mut text =
@@ -130,6 +130,7 @@ fn funnel_ui(ui: &mut egui::Ui, story: &Story, cx: &MeetingContext, scale: f32) 
 
 fn bottleneck_ui(ui: &mut egui::Ui, story: &Story, cx: &MeetingContext, scale: f32) {
     let lang = cx.lang;
+    let loc = cx.loc();
     let Some(g) = &story.gap else { return nothing_ui(ui, lang) };
     let dark = ui.visuals().dark_mode;
     let biggest = Factor::ALL.iter().filter_map(|f| g.contributions.get(*f)).map(f64::abs).fold(0.0_f64, f64::max);
@@ -156,8 +157,8 @@ fn bottleneck_ui(ui: &mut egui::Ui, story: &Story, cx: &MeetingContext, scale: f
                 ui.painter().rect_filled(bar, 3.0, s.colour(dark));
             }
             let money = match v {
-                Some(x) if x > 0.0 => format!("+{}", format::money(Some(x), cx.loc())),
-                v => format::money(v, cx.loc()),
+                Some(x) if x > 0.0 => format!("+{}", format::money(Some(x), loc)),
+                v => format::money(v, loc),
             };
             ui.label(RichText::new(money).size(28.0 * scale).strong());
             if is_bottleneck && let Some(o) = g.owner {
@@ -182,7 +183,7 @@ fn levers_ui(ui: &mut egui::Ui, story: &Story, loc: Locale, scale: f32) {
             ui.label(RichText::new(format!("{}. {name}: {now} → {best}", i + 1)).size(30.0 * scale));
             ui.label(RichText::new(tr(lang, owner_label(l.owner))).size(28.0 * scale));
             ui.label(
-                RichText::new(format!("+{} {}", format::money(Some(l.profit_gain), loc), tr(lang, K::MeetingPerMonth)))
+                RichText::new(format!("+{} {}", format::money(Some(l.profit_gain), loc), tr(lang, K::PerMonthShort)))
                     .size(30.0 * scale)
                     .strong(),
             );
@@ -198,7 +199,7 @@ fn proposal_ui(ui: &mut egui::Ui, story: &Story, loc: Locale, scale: f32) {
             stat_ui(ui, &format!("{} «{name}»", tr(lang, K::MeetingScenario)), "", None, scale);
         });
         ui.horizontal(|ui| {
-            stat_ui(ui, tr(lang, K::MeetingToday), &format::money(o.before.revenue, loc), None, scale);
+            stat_ui(ui, tr(lang, K::SpendToday), &format::money(o.before.revenue, loc), None, scale);
             ui.add_space(40.0 * scale);
             stat_ui(ui, tr(lang, K::MeetingProposed), &format::money(o.after.revenue, loc), None, scale);
         });
@@ -219,7 +220,7 @@ fn proposal_ui(ui: &mut egui::Ui, story: &Story, loc: Locale, scale: f32) {
     rows.truncate(8);
     egui::Grid::new("meeting_alloc").spacing([40.0 * scale, 8.0 * scale]).show(ui, |ui| {
         ui.label("");
-        ui.label(RichText::new(tr(lang, K::MeetingToday)).size(22.0 * scale).weak());
+        ui.label(RichText::new(tr(lang, K::SpendToday)).size(22.0 * scale).weak());
         ui.label(RichText::new(tr(lang, K::MeetingProposed)).size(22.0 * scale).weak());
         ui.end_row();
         for c in rows {
