@@ -157,17 +157,8 @@ impl Locale {
     }
 }
 
-/// A bare language is written with roubles, the default currency: callers that know the clinic
-/// pass a [`Locale`] built from its Settings.
-impl From<Lang> for Locale {
-    fn from(lang: Lang) -> Locale {
-        Locale { lang, sign: Sign::default() }
-    }
-}
-
 /// Money with the clinic's currency sign, whole units above 1 000 and cents below.
-pub fn money(x: Option<f64>, loc: impl Into<Locale>) -> String {
-    let loc = loc.into();
+pub fn money(x: Option<f64>, loc: Locale) -> String {
     match x {
         Some(v) if v.is_finite() => {
             let decimals = if v.abs() >= 1000.0 || v.fract() == 0.0 { 0 } else { 2 };

@@ -273,6 +273,26 @@ pub struct PlanMonth {
     pub branches: BTreeMap<String, BTreeMap<String, f64>>,
 }
 
+impl YearPlan {
+    /// A chain's plan for the whole year per branch (`""` = the chain's own blank-branch rows), in
+    /// the branches' name order; empty for a single clinic. The values sum to the year's
+    /// `revenue_plan`, the chain's total.
+    pub fn branch_totals(&self) -> BTreeMap<String, f64> {
+        let mut out: BTreeMap<String, f64> = BTreeMap::new();
+        for pm in &self.months {
+            for (branch, directions) in &pm.branches {
+                *out.entry(branch.clone()).or_default() += directions.values().sum::<f64>();
+            }
+        }
+        out
+    }
+
+    /// The plan's revenue over the whole year (Σ `revenue_plan`).
+    pub fn revenue_total(&self) -> f64 {
+        self.months.iter().map(|m| m.revenue_plan).sum()
+    }
+}
+
 /// The year a plan is built for when the user names none (domain.md, "Plan builder"): the first
 /// year from the as-of day's year on that has no Plan rows. Without an as-of day (no Revenue rows)
 /// the search starts at the year after the last month with any data, else at this calendar year.
@@ -1479,6 +1499,31 @@ mod tests {
         input.marketing_share = 0.07;
         input.growth = -1.0;
         assert_eq!(input.warnings().len(), 1);
+    }
+
+    #[test]
+    fn branch_totals_add_each_branch_over_the_year() {
+        let pm = |m: u32, north: f64, south_a: f64, south_b: f64| PlanMonth {
+            month: month(2026, m),
+            revenue_plan: north + south_a + south_b,
+            budget_plan: 0.0,
+            directions: BTreeMap::new(),
+            channels: BTreeMap::new(),
+            branches: BTreeMap::from([
+                ("North".to_string(), BTreeMap::from([("Dent".to_string(), north)])),
+                ("South".to_string(), BTreeMap::from([("Dent".to_string(), south_a), ("".to_string(), south_b)])),
+            ]),
+        };
+        let plan = YearPlan {
+            year: 2026,
+            months: vec![pm(1, 100.0, 40.0, 5.0), pm(2, 120.0, 30.0, 0.0)],
+            notices: Vec::new(),
+        };
+        let t = plan.branch_totals();
+        // North 100 + 120 = 220; South 40 + 5 + 30 + 0 = 75; the chain 145 + 150 = 295 = 220 + 75.
+        assert!(close(t["North"], 220.0) && close(t["South"], 75.0), "{t:?}");
+        assert!(close(plan.revenue_total(), 295.0));
+        assert!(YearPlan { months: Vec::new(), ..plan }.branch_totals().is_empty());
     }
 
     #[test]

@@ -9,14 +9,14 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 
 use super::parse::{self, ParseError};
-use crate::format::{self, Lang};
+use crate::format::{self, Lang, Locale};
 pub use crate::i18n::month_label;
 use crate::i18n::{K, day_label, tr};
 use crate::import::cells::{header_forms, normalize_key};
 use crate::import::schema::{SettingKey, SheetKind};
 use crate::model::{
-    BudgetRow, Channel, ChannelKind, Direction, DoctorRow, FunnelRow, Month, NpsPeriod, NpsRow, NpsScale, PlanRow,
-    Project, RevenueRow, Tier,
+    BudgetRow, CallRow, Channel, ChannelKind, Direction, DoctorRow, FunnelRow, Month, NpsPeriod, NpsRow, NpsScale,
+    PlanRow, Project, RevenueRow, Tier,
 };
 use crate::store::Table;
 
@@ -41,11 +41,13 @@ pub enum Sheet {
     Doctors,
     /// NPS answers.
     Nps,
+    /// Calls per month, channel and employee (typed by hand or folded from a call journal).
+    Calls,
 }
 
 impl Sheet {
     /// Every sheet, in the template's order.
-    pub const ALL: [Sheet; 9] = [
+    pub const ALL: [Sheet; 10] = [
         Sheet::Settings,
         Sheet::Directions,
         Sheet::Channels,
@@ -55,6 +57,7 @@ impl Sheet {
         Sheet::Revenue,
         Sheet::Doctors,
         Sheet::Nps,
+        Sheet::Calls,
     ];
 
     /// The sheet's name in the user's language.
@@ -69,6 +72,7 @@ impl Sheet {
             Sheet::Revenue => K::Revenue,
             Sheet::Doctors => K::Doctors,
             Sheet::Nps => K::Nps,
+            Sheet::Calls => K::CallsSheet,
         }
     }
 
@@ -84,6 +88,7 @@ impl Sheet {
             Sheet::Revenue => Table::Revenue,
             Sheet::Doctors => Table::Doctors,
             Sheet::Nps => Table::Nps,
+            Sheet::Calls => Table::Calls,
         }
     }
 
@@ -99,11 +104,12 @@ impl Sheet {
             Sheet::Revenue => SheetKind::Revenue,
             Sheet::Doctors => SheetKind::Doctors,
             Sheet::Nps => SheetKind::Nps,
+            Sheet::Calls => SheetKind::Calls,
         }
     }
 
     /// The sheet a workbook's sheet name refers to, by the importer's names (English, Russian and
-    /// the other names, case and punctuation ignored). The Calls sheet has no grid: `None`.
+    /// the other names, case and punctuation ignored).
     pub fn from_workbook_name(name: &str) -> Option<Sheet> {
         let kind = SheetKind::from_sheet_name(name)?;
         Sheet::ALL.into_iter().find(|s| s.kind() == kind)
@@ -121,6 +127,7 @@ impl Sheet {
             Sheet::Revenue => REVENUE,
             Sheet::Doctors => DOCTORS,
             Sheet::Nps => NPS,
+            Sheet::Calls => CALLS,
         }
     }
 
@@ -302,9 +309,27 @@ const NPS: &[Column] = &[
     branch(SheetKind::Nps),
 ];
 
-/// The rows of the Settings sheet, one per key the marketer sets (the machine's key fingerprint and
-/// the calls' answer-rate target are not shown here).
-const SETTING_KEYS: [(SettingKey, Kind); 8] = [
+// The channel of a call is optional (a source nobody recognised), as is its employee (contacts
+// nobody answered): both may stay blank.
+const CALLS: &[Column] = &[
+    col(SheetKind::Calls, "month", K::Month, Kind::Month),
+    col(SheetKind::Calls, "channel", K::Channel, Kind::Channel),
+    col(SheetKind::Calls, "employee", K::CallsEmployee, Kind::Text),
+    col(SheetKind::Calls, "contacts", K::Contacts, Kind::Count),
+    col(SheetKind::Calls, "answered", K::Answered, Kind::Count),
+    col(SheetKind::Calls, "lost", K::Lost, Kind::Count),
+    col(SheetKind::Calls, "callbacks_20m", K::CallsCallback20, Kind::Count),
+    col(SheetKind::Calls, "callbacks", K::CallsCallback, Kind::Count),
+    col(SheetKind::Calls, "recalled", K::CallsRecalled, Kind::Count),
+    col(SheetKind::Calls, "calls_in", K::ColCallsIn, Kind::Count),
+    col(SheetKind::Calls, "wait_seconds", K::ColWaitSeconds, Kind::Count),
+    col(SheetKind::Calls, "talk_seconds", K::ColTalkSeconds, Kind::Count),
+    branch(SheetKind::Calls),
+];
+
+/// The rows of the Settings sheet, one per key the marketer sets (the machine's key fingerprint
+/// is not shown here).
+const SETTING_KEYS: [(SettingKey, Kind); 9] = [
     (SettingKey::Clinic, Kind::Text),
     (SettingKey::Currency, Kind::Text),
     (SettingKey::NpsScale, Kind::Scale),
@@ -313,7 +338,13 @@ const SETTING_KEYS: [(SettingKey, Kind); 8] = [
     (SettingKey::FixedCosts, Kind::Money),
     (SettingKey::DedupeDays, Kind::Count),
     (SettingKey::AttributionDays, Kind::Count),
+    (SettingKey::AnswerRateTarget, Kind::Rate),
 ];
+
+/// The row of the Settings sheet holding `key` (the template's key, e.g. `currency`).
+pub fn setting_row(key: &str) -> Option<usize> {
+    SETTING_KEYS.iter().position(|k| k.0.key() == key)
+}
 
 /// A cell's typed value.
 #[derive(Clone, Debug, PartialEq)]
@@ -361,6 +392,8 @@ pub enum Row {
     Doctor(DoctorRow),
     /// An NPS row.
     Nps(NpsRow),
+    /// A Calls row.
+    Call(CallRow),
 }
 
 impl Row {
@@ -375,6 +408,7 @@ impl Row {
             Row::Revenue(_) => Sheet::Revenue,
             Row::Doctor(_) => Sheet::Doctors,
             Row::Nps(_) => Sheet::Nps,
+            Row::Call(_) => Sheet::Calls,
         }
     }
 }
@@ -391,6 +425,7 @@ pub fn row_count(p: &Project, sheet: Sheet) -> usize {
         Sheet::Revenue => p.revenue.len(),
         Sheet::Doctors => p.doctors.len(),
         Sheet::Nps => p.nps.len(),
+        Sheet::Calls => p.calls.len(),
     }
 }
 
@@ -462,8 +497,9 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
                 SettingKey::FixedCosts => Value::Num(s.fixed_costs),
                 SettingKey::DedupeDays => Value::Num(s.dedupe_days.into()),
                 SettingKey::AttributionDays => Value::Num(s.attribution_days.into()),
-                // Not rows of this grid (see SETTING_KEYS).
-                SettingKey::AnswerRateTarget | SettingKey::KeyFingerprint => missing,
+                SettingKey::AnswerRateTarget => Value::Num(s.answer_rate_target),
+                // Not a row of this grid (see SETTING_KEYS).
+                SettingKey::KeyFingerprint => missing,
             }
         }
         Sheet::Directions => p.directions.get(row).map_or(missing, |r| match col {
@@ -545,6 +581,22 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
             2 => Value::Num(r.score.into()),
             3 => Value::Num(r.count),
             4 => opt_text(&r.branch),
+            _ => Value::Empty,
+        }),
+        Sheet::Calls => p.calls.get(row).map_or(missing, |r| match col {
+            0 => Value::Month(r.month),
+            1 => opt_text(&r.channel),
+            2 => opt_text(&r.employee),
+            3 => num(r.contacts),
+            4 => num(r.answered),
+            5 => num(r.lost),
+            6 => num(r.callbacks_20m),
+            7 => num(r.callbacks),
+            8 => num(r.recalled),
+            9 => num(r.calls_in),
+            10 => num(r.wait_seconds),
+            11 => num(r.talk_seconds),
+            12 => opt_text(&r.branch),
             _ => Value::Empty,
         }),
     }
@@ -646,6 +698,10 @@ pub fn set(p: &mut Project, sheet: Sheet, row: usize, col: usize, v: Value) -> R
                 }
                 (SettingKey::AttributionDays, Value::Num(x)) if x >= 0.0 && x.fract() == 0.0 => {
                     s.attribution_days = x as u32;
+                    Some(())
+                }
+                (SettingKey::AnswerRateTarget, Value::Num(x)) if x > 0.0 && x <= 1.0 => {
+                    s.answer_rate_target = x;
                     Some(())
                 }
                 _ => None,
@@ -773,6 +829,25 @@ pub fn set(p: &mut Project, sheet: Sheet, row: usize, col: usize, v: Value) -> R
                 _ => None,
             }
         }
+        Sheet::Calls => {
+            let r = p.calls.get_mut(row).ok_or(err.clone())?;
+            match col {
+                0 => set_month(&mut r.month, v),
+                1 => set_opt_text(&mut r.channel, v),
+                2 => set_opt_text(&mut r.employee, v),
+                3 => set_opt_num(&mut r.contacts, v),
+                4 => set_opt_num(&mut r.answered, v),
+                5 => set_opt_num(&mut r.lost, v),
+                6 => set_opt_num(&mut r.callbacks_20m, v),
+                7 => set_opt_num(&mut r.callbacks, v),
+                8 => set_opt_num(&mut r.recalled, v),
+                9 => set_opt_num(&mut r.calls_in, v),
+                10 => set_opt_num(&mut r.wait_seconds, v),
+                11 => set_opt_num(&mut r.talk_seconds, v),
+                12 => set_opt_text(&mut r.branch, v),
+                _ => None,
+            }
+        }
     };
     done.ok_or(err)
 }
@@ -797,6 +872,7 @@ pub fn take_rows(p: &mut Project, sheet: Sheet, at: usize, count: usize) -> Resu
         Sheet::Revenue => p.revenue.drain(range).map(Row::Revenue).collect(),
         Sheet::Doctors => p.doctors.drain(range).map(Row::Doctor).collect(),
         Sheet::Nps => p.nps.drain(range).map(Row::Nps).collect(),
+        Sheet::Calls => p.calls.drain(range).map(Row::Call).collect(),
     })
 }
 
@@ -832,6 +908,7 @@ pub fn insert_rows(p: &mut Project, sheet: Sheet, at: usize, rows: Vec<Row>) -> 
         Sheet::Revenue => put!(p.revenue, Revenue),
         Sheet::Doctors => put!(p.doctors, Doctor),
         Sheet::Nps => put!(p.nps, Nps),
+        Sheet::Calls => put!(p.calls, Call),
     }
     Ok(())
 }
@@ -919,6 +996,21 @@ pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Ro
             score: 10,
             count: 0.0,
         }),
+        Sheet::Calls => Row::Call(CallRow {
+            branch,
+            month,
+            channel: defaults.channel.clone(),
+            employee: None,
+            contacts: None,
+            answered: None,
+            lost: None,
+            callbacks_20m: None,
+            callbacks: None,
+            recalled: None,
+            calls_in: None,
+            wait_seconds: None,
+            talk_seconds: None,
+        }),
     })
 }
 
@@ -931,6 +1023,7 @@ pub fn row_branch(p: &Project, sheet: Sheet, row: usize) -> Option<&str> {
         Sheet::Revenue => p.revenue.get(row)?.branch.as_deref(),
         Sheet::Doctors => p.doctors.get(row)?.branch.as_deref(),
         Sheet::Nps => p.nps.get(row)?.branch.as_deref(),
+        Sheet::Calls => p.calls.get(row)?.branch.as_deref(),
         Sheet::Settings | Sheet::Directions | Sheet::Channels => None,
     }
 }
@@ -957,6 +1050,9 @@ pub fn row_keys(p: &Project, sheet: Sheet, row: usize) -> (Option<(Month, Month)
         }
         Sheet::Nps => {
             p.nps.get(row).map_or((None, None, None), |r| (Some(r.period.months()), r.direction.as_deref(), None))
+        }
+        Sheet::Calls => {
+            p.calls.get(row).map_or((None, None, None), |r| (Some((r.month, r.month)), None, r.channel.as_deref()))
         }
         Sheet::Directions => p.directions.get(row).map_or((None, None, None), |r| (None, Some(r.name.as_str()), None)),
         Sheet::Channels => p.channels.get(row).map_or((None, None, None), |r| (None, None, Some(r.name.as_str()))),
@@ -1009,11 +1105,12 @@ fn scale_label(s: NpsScale, lang: Lang) -> &'static str {
 }
 
 /// A value as the grid shows it: `1 234 567 ₽`, `62,5 %`, `март 2025`…
-pub fn display(v: &Value, kind: Kind, lang: Lang) -> String {
+pub fn display(v: &Value, kind: Kind, loc: Locale) -> String {
+    let lang = loc.lang;
     match v {
         Value::Empty => String::new(),
         Value::Num(x) => match kind {
-            Kind::Money => format::money(Some(*x), lang),
+            Kind::Money => format::money(Some(*x), loc),
             Kind::Rate => format::percent(Some(*x), lang),
             _ => format::count(Some(*x), lang),
         },
@@ -1026,13 +1123,14 @@ pub fn display(v: &Value, kind: Kind, lang: Lang) -> String {
         Value::Scale(s) => scale_label(*s, lang).to_string(),
         Value::List(l) => l.join(", "),
         Value::Weights(w) => w.iter().map(|x| format::count(Some(*x), lang)).collect::<Vec<_>>().join(" "),
-        Value::Days(d) => d.iter().map(|x| display(&Value::Day(*x), Kind::Day, lang)).collect::<Vec<_>>().join(", "),
+        Value::Days(d) => d.iter().map(|x| display(&Value::Day(*x), Kind::Day, loc)).collect::<Vec<_>>().join(", "),
     }
 }
 
 /// A value as it is copied to the clipboard: numbers without group separators, with the
 /// language's decimal separator, so that Excel and LibreOffice in that locale read them as numbers.
-pub fn copy_text(v: &Value, kind: Kind, lang: Lang) -> String {
+pub fn copy_text(v: &Value, kind: Kind, loc: Locale) -> String {
+    let lang = loc.lang;
     let plain = |x: f64| {
         // Rates × 100 pick up binary noise (7.000000000000001); small values are rounded to
         // 10 decimals, large ones are exact integers or close enough already.
@@ -1048,7 +1146,7 @@ pub fn copy_text(v: &Value, kind: Kind, lang: Lang) -> String {
         (Value::Day(d), _) => day_label(*d, lang),
         (Value::Weights(w), _) => w.iter().map(|x| plain(*x)).collect::<Vec<_>>().join(" "),
         // Tabs and newlines inside a value would break the TSV block.
-        (other, k) => display(other, k, lang).replace(['\t', '\n', '\r'], " "),
+        (other, k) => display(other, k, loc).replace(['\t', '\n', '\r'], " "),
     }
 }
 
@@ -1226,10 +1324,10 @@ mod tests {
     #[test]
     fn numbers_show_and_copy_in_the_locale() {
         let v = Value::Num(1_234_567.89);
-        assert_eq!(display(&v, Kind::Money, Lang::Ru), "1\u{a0}234\u{a0}568\u{a0}₽");
-        assert_eq!(display(&Value::Num(0.625), Kind::Rate, Lang::Ru), "62,5\u{a0}%");
-        assert_eq!(copy_text(&v, Kind::Money, Lang::Ru), "1234567,89");
-        assert_eq!(copy_text(&Value::Num(0.625), Kind::Rate, Lang::En), "62.5%");
+        assert_eq!(display(&v, Kind::Money, Locale::new(Lang::Ru, "RUB")), "1\u{a0}234\u{a0}568\u{a0}₽");
+        assert_eq!(display(&Value::Num(0.625), Kind::Rate, Locale::new(Lang::Ru, "RUB")), "62,5\u{a0}%");
+        assert_eq!(copy_text(&v, Kind::Money, Locale::new(Lang::Ru, "RUB")), "1234567,89");
+        assert_eq!(copy_text(&Value::Num(0.625), Kind::Rate, Locale::new(Lang::En, "RUB")), "62.5%");
     }
 
     #[test]
@@ -1246,8 +1344,10 @@ mod tests {
         assert_eq!(Sheet::from_workbook_name("Воронка продаж"), Some(Sheet::Funnel));
         assert_eq!(Sheet::Budget.column_from_header("Бюджет факт, руб."), Some(3));
         assert_eq!(Sheet::Doctors.column_from_header("ФИО врача"), Some(1));
-        // The Calls sheet is read by the importer but has no grid.
-        assert_eq!(Sheet::from_workbook_name("Звонки"), None);
+        // The Calls sheet has a grid too, under the importer's names for it.
+        assert_eq!(Sheet::from_workbook_name("Звонки"), Some(Sheet::Calls));
+        assert_eq!(Sheet::from_workbook_name("Телефония"), Some(Sheet::Calls));
+        assert_eq!(Sheet::Calls.column_from_header("Администратор"), Some(2));
         // The header the grid shows still names its column.
         assert_eq!(Sheet::Plan.column_from_header(tr(Lang::En, K::RevenuePlan)), Some(2));
         for sheet in Sheet::ALL {

@@ -664,7 +664,8 @@ table! {
     MenuSaveAs => "Сохранить как…", "Save as…", "另存为…";
     MenuExport => "Выгрузить шаблон Excel…", "Export template workbook…", "导出模板工作簿…";
     MenuExportReport => "Отчёт для клиента (Excel)…", "Export report (Excel)…", "导出报告（Excel）…";
-    ReportFileName => "Отчёт", "Report", "报告";
+    // The word in the report's default file name, after the clinic's name.
+    ReportFileWord => "отчёт", "report", "报告";
     ReportWritten => "Отчёт сохранён:", "Report written:", "报告已写入：";
     MenuSaveChartPng => "Сохранить график в PNG…", "Save chart as PNG…", "将图表保存为 PNG…";
     ChartSaved => "График сохранён:", "Chart saved:", "图表已保存：";
@@ -968,6 +969,32 @@ table! {
     PlanGrowthCol => "Рост", "Growth", "增长";
     PlanByDirection => "По направлениям", "By direction", "按科室";
     PlanNoDirection => "без направления", "no direction", "无科室";
+    PlanByBranch => "По филиалам", "By branch", "按分院";
+    PlanChainOwn => "Сеть (без филиала)", "Chain (no branch)", "连锁（无分院）";
+    // The Settings form (issue 13, item 7)
+    SettingsHint => "Изменения применяются сразу, когда вы покидаете поле, и отменяются Ctrl+Z.", "Changes apply as soon as you leave a field and are undone with Ctrl+Z.", "离开字段时更改立即生效，可用 Ctrl+Z 撤销。";
+    SetGroupClinic => "Клиника", "Clinic", "诊所";
+    SetGroupMoney => "Деньги", "Money", "资金";
+    SetGroupTargets => "Цели", "Targets", "目标";
+    SetGroupImport => "Импорт выгрузок", "Importing exports", "导入导出文件";
+    SetClinic => "Название клиники", "Clinic name", "诊所名称";
+    SetClinicHint => "Показывается в заголовках, в отчёте и в имени файла отчёта.", "Shown in titles, in the report and in the report's file name.", "显示在标题、报告和报告文件名中。";
+    SetWeekdays => "Веса дней недели", "Weekday weights", "星期权重";
+    SetWeekdaysHint => "Семь чисел с понедельника: какую долю обычного дня выручки приносит день (1 — полный, 0,5 — половина, 0 — выходной). По ним план месяца раскладывается по дням.", "Seven numbers from Monday: the share of a normal day's revenue each day brings (1 full, 0.5 half, 0 closed). The month's plan is spread over its days by them.", "从周一起的七个数字：每天带来正常营业日收入的比例（1 全天，0.5 半天，0 休息）。月度计划按此分配到各天。";
+    SetHolidays => "Праздники", "Holidays", "节假日";
+    SetHolidaysHint => "Дни, когда клиника закрыта, через запятую: их вес 0.", "Days the clinic is closed, separated by commas: their weight is 0.", "诊所休息的日期，用逗号分隔：权重为 0。";
+    SetCurrency => "Валюта", "Currency", "货币";
+    SetCurrencyHint => "Код валюты (RUB, USD, EUR, KZT…) или свой знак: с ним пишутся все суммы на экране, в отчёте и в терминале.", "A currency code (RUB, USD, EUR, KZT…) or a sign of your own: every amount on screen, in the report and in the terminal carries it.", "货币代码（RUB、USD、EUR、KZT…）或自定义符号：屏幕、报告和终端中的所有金额都带有它。";
+    SetFixedCosts => "Постоянные расходы в месяц", "Fixed costs per month", "每月固定成本";
+    SetFixedCostsHint => "Аренда, зарплаты и всё, что не зависит от числа пациентов: вычитаются из валовой прибыли в рычагах и сценариях.", "Rent, salaries and everything that does not depend on the number of patients: subtracted from gross profit in the levers and scenarios.", "租金、工资等与患者数量无关的支出：在杠杆和情景中从毛利中扣除。";
+    SetAnswerTarget => "Цель по доле принятых звонков", "Answer rate target", "接听率目标";
+    SetAnswerTargetHint => "Доля обращений, на которые администраторы должны ответить: линия цели в разделе «Звонки».", "The share of contacts the administrators should answer: the target line in the Calls view.", "前台应接听的来电占比：通话视图中的目标线。";
+    SetNpsScale => "Шкала NPS", "NPS scale", "NPS 量表";
+    SetNpsScaleHint => "Как читать оценки: стандартная 0–10 или десять смайлов 1–10.", "How scores are read: standard 0–10 or ten smiles 1–10.", "评分方式：标准 0–10 或十个笑脸 1–10。";
+    SetDedupe => "Повторный лид, дней", "Repeat lead window, days", "重复线索窗口（天）";
+    SetDedupeHint => "Лид с того же телефона в течение стольких дней после учтённого считается дублем.", "A lead from the same phone within this many days of a counted one is a duplicate.", "在已计入线索后这么多天内来自同一电话的线索视为重复。";
+    SetAttribution => "Окно атрибуции, дней", "Attribution window, days", "归因窗口（天）";
+    SetAttributionHint => "Визит относится к лиду, созданному не раньше чем за столько дней до него.", "A visit belongs to a lead created at most this many days before it.", "就诊归属于在其之前最多这么多天内创建的线索。";
     PlanBudgetByChannel => "Бюджет по каналам", "Budget by channel", "按渠道的预算";
     PlanShareOfBudget => "Доля", "Share", "占比";
     PlanNoChannels => "Лист «Каналы» пуст: бюджет не делится по каналам.",
@@ -1102,6 +1129,10 @@ table! {
         "The hour map is built from the call journal's contacts; the template has none.",
         "时段图由通话记录中的来电构建；模板中没有。";
     CallsHour => "Час", "Hour", "小时";
+    CallsSheet => "Итоги звонков", "Call results", "通话结果";
+    ColCallsIn => "Входящие звонки", "Incoming calls", "来电数";
+    ColWaitSeconds => "Ожидание всего, сек", "Total wait, s", "总等待时间（秒）";
+    ColTalkSeconds => "Разговор всего, сек", "Total talk, s", "总通话时间（秒）";
     CardLostCalls => "Потерянные звонки", "Lost calls", "流失的来电";
     LostCallsSub => "потеряно обращений", "contacts lost", "流失的来电";
     RefLostCalls => "Деньги, оставшиеся в телефоне: потерянные обращения × лидов на обращение × выручка на лид. Цвет: потеряно до 5 % обращений — хорошо, до 10 % — внимание.",
@@ -1124,7 +1155,6 @@ table! {
     WeekWord => "Неделя", "Week", "周";
     DayOfMonth => "День месяца", "Day of month", "日期（日）";
     ChartIsoWeek => "ISO-неделя", "ISO week", "ISO周";
-    Roubles => "₽", "₽", "₽";
     Percent => "%", "%", "%";
     NpsPoints => "Баллы NPS", "NPS points", "NPS分数";
     ChartNoProgress => "Нет незавершённого месяца: все месяцы с выручкой закрыты, прогноза и темпа нет.",

@@ -92,6 +92,53 @@ pub fn write_report(project: &Project, filter: &Filter, lang: Lang, path: &Path)
     super::save_atomically(&mut workbook, path)
 }
 
+/// The report's default file name: the clinic, the branch when the report is filtered to one,
+/// «отчёт» and the period of `kpis` (as the subtitle reads it), e.g.
+/// «Клиника Улыбка — отчёт 2026-01…2026-10.xlsx». Characters no file system accepts (`/\:*?"<>|`,
+/// control characters) become spaces, runs of spaces one, and trailing dots and spaces go (Windows
+/// drops them silently), so the name is valid on every desktop the app runs on.
+pub fn file_name(project: &Project, filter: &Filter, kpis: &Kpis, lang: Lang) -> String {
+    let word = crate::i18n::tr(lang, K::ReportFileWord);
+    let mut parts: Vec<&str> = Vec::new();
+    let clinic = project.settings.clinic.trim();
+    if !clinic.is_empty() {
+        parts.push(clinic);
+    }
+    if let Some(b) = filter.branch.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
+        parts.push(b);
+    }
+    let period = match (kpis.months.first(), kpis.months.last()) {
+        (Some(a), Some(b)) if a.month == b.month => format!(" {}", a.month),
+        (Some(a), Some(b)) => format!(" {}…{}", a.month, b.month),
+        _ => String::new(),
+    };
+    // Without a clinic the name starts with the word, capitalised as a title.
+    let word = if parts.is_empty() { capitalise(word) } else { word.to_string() };
+    parts.push(&word);
+    let stem = format!("{}{period}", parts.join(" — "));
+    format!("{}.xlsx", sanitise_file_stem(&stem))
+}
+
+/// `s` with its first letter in upper case («отчёт» → «Отчёт»).
+fn capitalise(s: &str) -> String {
+    let mut chars = s.chars();
+    chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// A file name stem every file system accepts: forbidden characters become spaces, spaces are
+/// collapsed, trailing dots and spaces dropped, and the stem cut to 150 characters (well under
+/// the 255-byte limit even in Cyrillic, with room for the extension).
+fn sanitise_file_stem(stem: &str) -> String {
+    let cleaned: String =
+        stem.chars().map(|c| if c.is_control() || r#"/\:*?"<>|"#.contains(c) { ' ' } else { c }).collect();
+    let mut out = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some((i, _)) = out.char_indices().nth(150) {
+        out.truncate(i);
+    }
+    let out = out.trim_end_matches(['.', ' ']);
+    if out.is_empty() { "report".to_string() } else { out.to_string() }
+}
+
 /// What every sheet writer needs.
 struct Ctx<'a> {
     project: &'a Project,
@@ -1590,6 +1637,45 @@ mod tests {
         let en = pace_sentence(p, Locale::new(Lang::En, "USD"));
         assert!(en.contains('$') && !en.contains('₽'), "{en}");
         assert!(en.starts_with("To make the plan, each full working day from now must bring "), "{en}");
+    }
+
+    #[test]
+    fn file_name_is_the_clinic_and_the_period() {
+        let mut p = demo_project();
+        let f = Filter {
+            from: Some(Month::new(2026, 1).unwrap()),
+            to: Some(Month::new(2026, 10).unwrap()),
+            ..Filter::default()
+        };
+        let k = metrics::compute(&p, &f);
+        p.settings.clinic = "Клиника «Улыбка»".into();
+        assert_eq!(file_name(&p, &f, &k, Lang::Ru), "Клиника «Улыбка» — отчёт 2026-01…2026-10.xlsx");
+        // Slashes, colons and quotes are not allowed in Windows file names.
+        p.settings.clinic = " Dr. Smile: A/B \"dental\" ".into();
+        assert_eq!(file_name(&p, &f, &k, Lang::En), "Dr. Smile A B dental — report 2026-01…2026-10.xlsx");
+        p.settings.clinic.clear();
+        let one = Filter {
+            from: Some(Month::new(2026, 3).unwrap()),
+            to: Some(Month::new(2026, 3).unwrap()),
+            ..Filter::default()
+        };
+        let k1 = metrics::compute(&p, &one);
+        assert_eq!(file_name(&p, &one, &k1, Lang::Ru), "Отчёт 2026-03.xlsx");
+        let south = Filter { branch: Some("Юг".into()), ..f.clone() };
+        p.settings.clinic = "Улыбка".into();
+        assert_eq!(file_name(&p, &south, &k, Lang::Ru), "Улыбка — Юг — отчёт 2026-01…2026-10.xlsx");
+        // Windows drops trailing dots and spaces; a stem of nothing usable still names a file.
+        assert_eq!(sanitise_file_stem("Smile.. . "), "Smile");
+        assert_eq!(sanitise_file_stem("?*"), "report");
+        assert_eq!(
+            file_name(
+                &Project::default(),
+                &Filter::default(),
+                &metrics::compute(&Project::default(), &Filter::default()),
+                Lang::En
+            ),
+            "Report.xlsx"
+        );
     }
 
     #[test]

@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::Workbook;
 
-pub use analyst::{report_workbook, write_report};
+pub use analyst::{file_name, report_workbook, write_report};
 pub use template::{add_template_sheets, template_workbook, write_template};
 
 /// Why a workbook could not be written. Every message names the file, because the user may be

@@ -8,7 +8,7 @@ use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use medfunnel::document::sheets::Sheet;
-use medfunnel::format::{self, Lang};
+use medfunnel::format::{self, Lang, Locale};
 use medfunnel::model::{BudgetRow, Channel, Direction, FunnelRow, Month, PlanRow, Project, RevenueRow, Tier};
 use medfunnel::ui::app::files::AppDirs;
 use medfunnel::ui::{App, Command, Startup, View};
@@ -118,10 +118,10 @@ fn editing_the_plan_moves_the_dashboard_and_undo_brings_it_back() {
     h.get_by_label("План").click();
     h.run();
     assert_eq!(h.state().view(), View::Sheet(Sheet::Plan));
-    let feb_cells = h.get_all_by_label(&format::money(Some(1_000_000.0), Lang::Ru)).count();
+    let feb_cells = h.get_all_by_label(&format::money(Some(1_000_000.0), Locale::new(Lang::Ru, "RUB"))).count();
     assert!(feb_cells >= 2, "both plan cells are drawn");
     // The summary above the grid shows the same figures; the grid's February cell is the last.
-    h.get_all_by_label(&format::money(Some(1_000_000.0), Lang::Ru)).last().unwrap().click();
+    h.get_all_by_label(&format::money(Some(1_000_000.0), Locale::new(Lang::Ru, "RUB"))).last().unwrap().click();
     h.run();
     h.event(Event::Text("800 000".into()));
     h.run();
@@ -417,8 +417,8 @@ fn a_hundred_thousand_rows_scroll_without_building_every_row() {
     }
     h.run();
     // The last rows are on screen; only the visible ones were laid out.
-    h.get_by_label(&format::money(Some(99_994.0), Lang::En));
-    assert!(h.query_by_label(&format::money(Some(50_000.0), Lang::En)).is_none());
+    h.get_by_label(&format::money(Some(99_994.0), Locale::new(Lang::En, "RUB")));
+    assert!(h.query_by_label(&format::money(Some(50_000.0), Locale::new(Lang::En, "RUB"))).is_none());
     assert!(start.elapsed().as_secs() < 20, "took {:?}", start.elapsed());
 }
 

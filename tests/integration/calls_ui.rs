@@ -4,7 +4,7 @@
 
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use medfunnel::format::{self, Lang};
+use medfunnel::format::{self, Lang, Locale};
 use medfunnel::ui::app::files::AppDirs;
 use medfunnel::ui::{App, Startup, View};
 
@@ -25,7 +25,7 @@ fn the_calls_view_opens_on_the_demo_and_reads_like_the_metrics() {
     let k = h.state_mut().kpis().total.kpis.clone();
     // The dashboard's card: the money lost contacts leave on the phone.
     h.get_by_label("Потерянные звонки");
-    assert!(h.query_all_by_label(&format::money(k.lost_revenue, Lang::Ru)).next().is_some());
+    assert!(h.query_all_by_label(&format::money(k.lost_revenue, Locale::new(Lang::Ru, "RUB"))).next().is_some());
 
     h.get_by_label("Звонки").click();
     h.run();

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use medfunnel::demo::demo_project;
-use medfunnel::format::{self, Lang};
+use medfunnel::format::{self, Lang, Locale};
 use medfunnel::metrics::{Filter, Kpis, compute, month_calendar};
 use medfunnel::model::{Month, Project};
 use medfunnel::ui::app::files::AppDirs;
@@ -43,7 +43,7 @@ fn harness_sized(v: View, height: f32) -> Harness<'static, View> {
     Harness::builder().with_size(egui::vec2(1280.0, height)).with_context_setup(install_fonts).build_ui_state(
         |ui, v: &mut View| {
             egui::CentralPanel::default().show(ui, |ui| {
-                charts_view_ui(ui, &mut v.state, &v.project, &v.kpis, &v.filter, v.lang);
+                charts_view_ui(ui, &mut v.state, &v.project, &v.kpis, &v.filter, Locale::new(v.lang, "RUB"));
             });
         },
         v,
@@ -139,10 +139,10 @@ fn the_pace_sentence_quotes_the_metrics() {
         let mut h = Harness::builder()
             .with_size(egui::vec2(1100.0, 400.0))
             .with_context_setup(install_fonts)
-            .build_ui(move |ui| pace_ui(ui, Some(&p), Some(&c), lang));
+            .build_ui(move |ui| pace_ui(ui, Some(&p), Some(&c), Locale::new(lang, "RUB")));
         h.run();
-        let x = format::money(progress.required_pace, lang);
-        let y = format::money(progress.current_pace, lang);
+        let x = format::money(progress.required_pace, Locale::new(lang, "RUB"));
+        let y = format::money(progress.current_pace, Locale::new(lang, "RUB"));
         let sentence = match lang {
             Lang::Ru => {
                 format!("Чтобы выполнить план, каждый полный рабочий день должен приносить {x} (сейчас в среднем {y})")
@@ -153,8 +153,8 @@ fn the_pace_sentence_quotes_the_metrics() {
             Lang::Zh => format!("要完成计划，从现在起每个完整工作日需带来 {x} (目前平均： {y})"),
         };
         h.get_by_label(&sentence);
-        h.get_by_label_contains(&format::money(progress.forecast, lang));
-        h.get_by_label_contains(&format::money(Some(progress.revenue_plan), lang));
+        h.get_by_label_contains(&format::money(progress.forecast, Locale::new(lang, "RUB")));
+        h.get_by_label_contains(&format::money(Some(progress.revenue_plan), Locale::new(lang, "RUB")));
         // The week line: ISO week 47 of 2026 holds Thursday 19 November, the day after the data.
         let week = match lang {
             Lang::Ru => "Неделя 47 (16.11–22.11)",
@@ -170,7 +170,7 @@ fn without_a_month_in_progress_the_panel_says_so() {
     let mut h = Harness::builder()
         .with_size(egui::vec2(900.0, 200.0))
         .with_context_setup(install_fonts)
-        .build_ui(|ui| pace_ui(ui, None, None, Lang::En));
+        .build_ui(|ui| pace_ui(ui, None, None, Locale::new(Lang::En, "RUB")));
     h.run();
     h.get_by_label_contains("No month in progress");
     // A period filter does not hide the month in progress (domain.md: it ignores the filter).
@@ -186,7 +186,7 @@ fn the_dashboard_part_renders() {
     let mut h = Harness::builder()
         .with_size(egui::vec2(1280.0, 700.0))
         .with_context_setup(install_fonts)
-        .build_ui(move |ui| dashboard_charts_ui(ui, &kpis, calendar.as_ref(), Lang::Ru, 260.0));
+        .build_ui(move |ui| dashboard_charts_ui(ui, &kpis, calendar.as_ref(), Locale::new(Lang::Ru, "RUB"), 260.0));
     h.run();
     h.get_by_label_contains("Чтобы выполнить план");
     h.get_by_label("Выручка по месяцам: план и факт");

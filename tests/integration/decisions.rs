@@ -7,7 +7,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use medfunnel::analysis::headroom::headroom;
 use medfunnel::analysis::levers::{Base, LeadCost};
-use medfunnel::format::{self, Lang};
+use medfunnel::format::{self, Lang, Locale};
 use medfunnel::metrics::{Filter, compute};
 use medfunnel::model::{Lever, LeverChange};
 use medfunnel::ui::app::files::AppDirs;
@@ -49,15 +49,15 @@ fn a_slider_moves_the_after_cards_like_the_library() {
     let base = Base::new(&project, &Filter::default());
     let outcome = base.apply(&[show_rate(0.10)], LeadCost::Cpl).unwrap();
     assert!(outcome.after.revenue > outcome.before.revenue);
-    h.get_by_label(&format::money(outcome.after.revenue, Lang::Ru));
-    h.get_by_label(&format::money(outcome.after.gross_profit, Lang::Ru));
+    h.get_by_label(&format::money(outcome.after.revenue, Locale::new(Lang::Ru, "RUB")));
+    h.get_by_label(&format::money(outcome.after.gross_profit, Locale::new(Lang::Ru, "RUB")));
     // A slider drag is not a model edit.
     assert!(!h.state().document().history().can_undo());
 
     // The view leads with the levers by headroom: the top one as a sentence with its owner.
     let hr = headroom(&project, None);
     let top = &hr.entries[0];
-    let sentence = headroom_sentence(top, Lang::Ru);
+    let sentence = headroom_sentence(top, Locale::new(Lang::Ru, "RUB"));
     assert!(sentence.contains(" → ") && sentence.contains("(ваш лучший, ") && sentence.contains(" в месяц — "));
     h.get_by_label(&sentence);
     assert!(hr.entries[0].profit_gain > hr.entries[1].profit_gain);
@@ -98,9 +98,9 @@ fn the_allocation_spends_the_whole_budget() {
     let total: f64 = alloc.channels.iter().map(|c| c.spend).sum();
     assert!((total - 750_000.0).abs() < 1e-3, "{total}");
     // The total row shows the budget; proposals are in whole thousands, each with its reason.
-    assert!(h.get_all_by_label(&format::money(Some(total), Lang::En)).count() >= 1);
+    assert!(h.get_all_by_label(&format::money(Some(total), Locale::new(Lang::En, "RUB"))).count() >= 1);
     let first = &alloc.channels[0];
-    h.get_by_label(&format::money(Some((first.spend / 1000.0).round() * 1000.0), Lang::En));
+    h.get_by_label(&format::money(Some((first.spend / 1000.0).round() * 1000.0), Locale::new(Lang::En, "RUB")));
     assert!(
         h.query_all_by_label("higher return per rouble than the others at this budget").count()
             + h.query_all_by_label("lower return per rouble than the others at this budget").count()
@@ -152,7 +152,7 @@ fn a_saved_scenario_survives_reopening_and_undo_removes_it() {
     h.run();
     let project = h.state().document().project().clone();
     let after = Base::new(&project, &Filter::default()).apply(&scenarios[0].changes, LeadCost::Cpl).unwrap().after;
-    h.get_by_label(&format::money(after.revenue, Lang::Ru));
+    h.get_by_label(&format::money(after.revenue, Locale::new(Lang::Ru, "RUB")));
 
     let file = dir.path().join("demo.medfunnel");
     h.state_mut().send(Command::SaveTo(file.clone()));

@@ -17,11 +17,15 @@ mod app;
 #[cfg(feature = "gui")]
 mod branches_ui;
 #[cfg(feature = "gui")]
+mod calls_grid_ui;
+#[cfg(feature = "gui")]
 mod calls_ui;
 #[cfg(feature = "gui")]
 mod charts;
 #[cfg(feature = "gui")]
 mod decisions;
+#[cfg(feature = "gui")]
+mod dialogs_ui;
 #[cfg(feature = "gui")]
 mod grid;
 #[cfg(feature = "gui")]
@@ -32,5 +36,7 @@ mod meeting;
 mod plan_dialog;
 #[cfg(feature = "gui")]
 mod raw_import_ui;
+#[cfg(feature = "gui")]
+mod settings_ui;
 #[cfg(feature = "gui")]
 mod undo;

@@ -8,7 +8,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use medfunnel::analysis::plan::{PlanInput, apply_plan, build_plan, default_year};
 use medfunnel::document::sheets::Sheet;
-use medfunnel::format::{self, Lang};
+use medfunnel::format::{self, Lang, Locale};
 use medfunnel::model::Project;
 use medfunnel::ui::{App, Command, Startup, View};
 
@@ -65,10 +65,13 @@ fn the_plan_is_previewed_applied_in_one_step_and_undone() {
     let expected = build_plan(&before, &input);
     assert_eq!(h.state().plan_dialog().and_then(|d| d.plan()), Some(&expected));
     // March's plan as the preview table shows it, read back through AccessKit.
-    let march = format::money(Some(expected.months[2].revenue_plan), Lang::Ru);
+    let march = format::money(Some(expected.months[2].revenue_plan), Locale::new(Lang::Ru, "RUB"));
     assert!(h.query_all_by_label(&march).count() >= 1, "March's plan {march} is shown");
     let total: f64 = expected.months.iter().map(|m| m.revenue_plan).sum();
-    assert!(h.query_all_by_label(&format::money(Some(total), Lang::Ru)).count() >= 1, "the year's total is shown");
+    assert!(
+        h.query_all_by_label(&format::money(Some(total), Locale::new(Lang::Ru, "RUB"))).count() >= 1,
+        "the year's total is shown"
+    );
     // Nothing is written before Apply.
     assert_eq!(project(&h), before);
 
@@ -135,4 +138,35 @@ fn cancel_writes_nothing_and_the_menu_opens_it_in_english() {
     h.run();
     assert!(h.state().plan_dialog().is_none());
     assert_eq!(project(&h), before);
+}
+
+#[test]
+fn a_chain_is_planned_per_branch_and_the_dialog_shows_each_branch_and_the_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("chain.medfunnel");
+    let chain = medfunnel::demo::demo_chain();
+    medfunnel::store::save_project(&chain, &file).unwrap();
+    let app = App::new(Startup { file: Some(file), dirs: None, reopen_last: false, lang: Some(Lang::Ru) });
+    let mut h = Harness::builder()
+        .with_size([1600.0, 1000.0])
+        .with_context_setup(medfunnel::ui::install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
+    h.run();
+    h.state_mut().send(Command::BuildPlan);
+    h.run();
+    let project = project(&h);
+    let expected = build_plan(&project, &PlanInput::new(default_year(&project)));
+    assert_eq!(h.state().plan_dialog().and_then(|d| d.plan()), Some(&expected));
+    let totals = expected.branch_totals();
+    assert!(totals.len() >= 3, "{totals:?}");
+    let loc = Locale::new(Lang::Ru, &project.settings.currency);
+    h.get_by_label("По филиалам");
+    // «Север»'s row: its name and its year's plan, read back through AccessKit.
+    h.get_by_label("Север");
+    let north = format::money(Some(totals["Север"]), loc);
+    assert!(h.query_all_by_label(&north).count() >= 1, "Север's plan {north} is shown");
+    // The chain's total is the sum of the branches.
+    h.get_by_label("Вся сеть");
+    let chain_total = format::money(Some(expected.revenue_total()), loc);
+    assert!(h.query_all_by_label(&chain_total).count() >= 1, "the chain's total {chain_total} is shown");
 }

@@ -45,6 +45,7 @@ impl App {
             }
             Command::Open => {
                 let picked = rfd::FileDialog::new()
+                    .set_directory(default_dir(self.path.as_deref()))
                     .add_filter(tr(lang, K::FilterAll), &["xlsx", "xls", "xlsm", "ods", "medfunnel"])
                     .add_filter(tr(lang, K::FilterWorkbooks), &["xlsx", "xls", "xlsm", "ods"])
                     .add_filter(tr(lang, K::FilterProjects), &["medfunnel"])
@@ -73,6 +74,9 @@ impl App {
             Command::SaveAs => {
                 let name = format!("{}.medfunnel", file_stem(&self.source_name));
                 let picked = rfd::FileDialog::new()
+                    .set_directory(default_dir(
+                        self.source_path.as_deref().or(self.prefs.recent.first().map(PathBuf::as_path)),
+                    ))
                     .add_filter(tr(lang, K::FilterProjects), &["medfunnel"])
                     .set_file_name(name)
                     .save_file();
@@ -88,7 +92,8 @@ impl App {
                 self.ask_save_path(ctx, PathPurpose::Export, name, (tr(lang, K::FilterWorkbooks), &["xlsx"]));
             }
             Command::ExportReport => {
-                let name = format!("{} {}.xlsx", tr(lang, K::ReportFileName), file_stem(&self.source_name));
+                self.kpis();
+                let name = crate::report::file_name(self.doc.project(), &self.filter, &self.kpis, lang);
                 self.ask_save_path(ctx, PathPurpose::Report, name, (tr(lang, K::FilterWorkbooks), &["xlsx"]));
             }
             Command::ExportTo(p) => {

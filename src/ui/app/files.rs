@@ -190,6 +190,18 @@ impl Prefs {
     }
 }
 
+/// Where open, save and export dialogs start when no file is open: the user's Documents folder
+/// (the platform's own, e.g. `~/Documents` or `C:\Users\…\Documents`), else the home folder, else the
+/// current one. A clinic marketer keeps workbooks there, not where the app was started from.
+pub fn documents_dir() -> PathBuf {
+    let user = directories::UserDirs::new();
+    user.as_ref()
+        .and_then(|u| u.document_dir().map(Path::to_path_buf).or_else(|| Some(u.home_dir().to_path_buf())))
+        .filter(|d| d.is_dir())
+        .or_else(|| std::env::current_dir().ok())
+        .unwrap_or_default()
+}
+
 /// The language of the system locale: Russian when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first
 /// one set) starts with `ru`, English otherwise.
 pub fn system_lang() -> Lang {

@@ -22,13 +22,14 @@ use self::command_table::CommandId;
 use self::files::{AppDirs, Notice, Prefs, Recovery};
 use crate::document::edit::{Document, Edit, FunnelDelta};
 use crate::document::sheets::{Sheet, month_label};
-use crate::format::Lang;
+use crate::format::{Lang, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::asof::PeriodPreset;
 use crate::metrics::{self, AsOf, Filter, Kpis};
 use crate::model::{Month, Project};
 use crate::store;
 use crate::ui::charts::{self, ChartsState};
+use crate::ui::dialogs;
 use crate::ui::dialogs::plan_builder::{self, PlanDialog};
 use crate::ui::dialogs::raw_import::{self, RawImportDialog};
 use crate::ui::views::aarrr;
@@ -39,6 +40,7 @@ use crate::ui::views::dashboard;
 use crate::ui::views::decisions::{self, DecisionsContext, DecisionsState};
 use crate::ui::views::grid::{self, GridContext, GridState};
 use crate::ui::views::meeting::{self, MeetingContext, MeetingState};
+use crate::ui::views::settings::{self, SettingsState};
 use crate::ui::views::summaries;
 
 /// How often unsaved changes of a document that is not a project file (the demo, an imported
@@ -172,9 +174,11 @@ fn native_dialogs() -> bool {
     !cfg!(target_os = "linux") || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
 }
 
-/// A starting folder for a typed path: the open file's folder, else the current one.
+/// Where a file dialog starts: the open file's folder, else the user's Documents folder.
 fn default_dir(path: Option<&Path>) -> PathBuf {
-    path.and_then(Path::parent).map(Path::to_path_buf).or_else(|| std::env::current_dir().ok()).unwrap_or_default()
+    path.and_then(Path::parent)
+        .filter(|d| !d.as_os_str().is_empty())
+        .map_or_else(files::documents_dir, Path::to_path_buf)
 }
 
 /// How the app starts.
@@ -235,6 +239,8 @@ pub struct App {
     raw_import: Option<RawImportDialog>,
     /// The Cohorts view's picks.
     cohorts: CohortsState,
+    /// The Settings form's drafts.
+    settings: SettingsState,
     /// The meeting mode, while it is on.
     meeting: Option<MeetingState>,
     /// The Calls view's cached figures.
@@ -280,6 +286,7 @@ impl App {
             allow_close: false,
             raw_import: None,
             cohorts: CohortsState::default(),
+            settings: SettingsState::default(),
             meeting: None,
             calls: CallsState::default(),
             branches: BranchesState::default(),
@@ -308,6 +315,11 @@ impl App {
     /// The interface language.
     pub fn lang(&self) -> Lang {
         self.lang
+    }
+
+    /// The interface language with the clinic's currency sign (Settings), for money on screen.
+    pub fn loc(&self) -> Locale {
+        Locale::new(self.lang, &self.doc.project().settings.currency)
     }
 
     /// The view shown.
@@ -464,7 +476,10 @@ impl App {
         let lang = self.lang;
         let Some(dialog) = self.raw_import.as_mut() else { return };
         let mut outcome = raw_import::Outcome::Open;
-        egui::Modal::new(egui::Id::unique("raw_import")).show(ctx, |ui| outcome = dialog.ui(ui, lang));
+        let resp = egui::Modal::new(egui::Id::unique("raw_import")).show(ctx, |ui| outcome = dialog.ui(ui, lang));
+        if matches!(outcome, raw_import::Outcome::Open) && dialogs::escape_closes(ctx, &resp) {
+            outcome = raw_import::Outcome::Cancel;
+        }
         match outcome {
             raw_import::Outcome::Open => {}
             raw_import::Outcome::Cancel => self.raw_import = None,
@@ -551,6 +566,9 @@ impl App {
         let all = tr(lang, K::All);
         let as_of = AsOf::of(p);
         let f = &mut self.filter;
+        // The bar needs about 1 250 points on one line; narrower windows (1024 px) put the
+        // direction, channel and branch filters on a second line rather than cutting them off.
+        let one_line = ui.available_width() >= 1250.0;
         ui.horizontal(|ui| {
             let l = ui.label(tr(lang, K::PeriodFrom)).id;
             month_combo(ui, "from", l, &mut f.from, &months, lang, all);
@@ -576,20 +594,14 @@ impl App {
                     f.to = to;
                 }
             }
-            ui.separator();
-            let l = ui.label(tr(lang, K::Direction)).id;
-            text_combo(ui, "direction", l, &mut f.direction, &directions, all);
-            let l = ui.label(tr(lang, K::Channel)).id;
-            text_combo(ui, "channel", l, &mut f.channel, &channels, all);
-            // Only a chain has branches to pick; a branch that left the data leaves the filter.
-            if f.branch.as_ref().is_some_and(|b| !branch_names.contains(b)) {
-                f.branch = None;
-            }
-            if !branch_names.is_empty() {
-                let l = ui.label(tr(lang, K::BranchOf)).id;
-                text_combo(ui, "branch", l, &mut f.branch, &branch_names, all);
+            if one_line {
+                ui.separator();
+                scope_filters_ui(ui, f, (&directions, &channels, &branch_names), lang);
             }
         });
+        if !one_line {
+            ui.horizontal(|ui| scope_filters_ui(ui, f, (&directions, &channels, &branch_names), lang));
+        }
     }
 
     fn nav_ui(&mut self, ui: &mut egui::Ui) {
@@ -619,6 +631,7 @@ impl App {
             Sheet::Revenue,
             Sheet::Doctors,
             Sheet::Nps,
+            Sheet::Calls,
             Sheet::Settings,
         ] {
             nav(ui, View::Sheet(s), tr(lang, s.label()).to_string());
@@ -650,6 +663,7 @@ impl App {
 
     fn central_ui(&mut self, ui: &mut egui::Ui) {
         let lang = self.lang;
+        let loc = self.loc();
         match self.view {
             View::Dashboard => {
                 let period = self.period_label();
@@ -658,13 +672,19 @@ impl App {
                 let calendar = self.charts.calendar.get(self.doc.project(), &self.kpis, &self.filter).cloned();
                 let kpis = &self.kpis;
                 egui::ScrollArea::vertical()
-                    .show(ui, |ui| dashboard::dashboard_ui(ui, kpis, calendar.as_ref(), lang, &period, &clinic));
+                    .show(ui, |ui| dashboard::dashboard_ui(ui, kpis, calendar.as_ref(), loc, &period, &clinic));
             }
             View::Charts => {
                 self.kpis();
-                charts::charts_view_ui(ui, &mut self.charts, self.doc.project(), &self.kpis, &self.filter, lang);
+                charts::charts_view_ui(ui, &mut self.charts, self.doc.project(), &self.kpis, &self.filter, loc);
                 if self.charts.take_png_request() {
                     self.commands.push(Command::SaveChartPng);
+                }
+            }
+            View::Sheet(Sheet::Settings) => {
+                if let Some(e) = settings::settings_ui(ui, &mut self.settings, self.doc.project(), lang) {
+                    self.apply(e);
+                    self.kpis();
                 }
             }
             View::Sheet(sheet) => {
@@ -675,7 +695,7 @@ impl App {
                     }
                 });
                 self.kpis();
-                summaries::summary_ui(ui, sheet, &self.kpis, lang);
+                summaries::summary_ui(ui, sheet, &self.kpis, loc);
                 let cx = GridContext {
                     project: self.doc.project(),
                     revision: self.doc.revision(),
@@ -703,12 +723,11 @@ impl App {
             }
             View::Aarrr => {
                 self.kpis();
-                egui::ScrollArea::vertical().show(ui, |ui| aarrr::aarrr_ui(ui, &self.kpis, lang));
+                egui::ScrollArea::vertical().show(ui, |ui| aarrr::aarrr_ui(ui, &self.kpis, loc));
             }
             View::Cohorts => {
                 self.kpis();
-                egui::ScrollArea::vertical()
-                    .show(ui, |ui| cohorts::cohorts_ui(ui, &mut self.cohorts, &self.kpis, lang));
+                egui::ScrollArea::vertical().show(ui, |ui| cohorts::cohorts_ui(ui, &mut self.cohorts, &self.kpis, loc));
             }
             View::Calls => {
                 self.kpis();
@@ -725,7 +744,7 @@ impl App {
             View::Branches => {
                 self.kpis();
                 let source = (self.doc.project(), self.doc.revision());
-                branches::branches_ui(ui, &mut self.branches, source, &self.kpis, &self.filter, lang);
+                branches::branches_ui(ui, &mut self.branches, source, &self.kpis, &self.filter, loc);
             }
         }
     }
@@ -791,7 +810,7 @@ impl App {
         match dialog {
             Dialog::Recovery(r) => {
                 let mut choice = None;
-                egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
+                let resp = egui::Modal::new(egui::Id::unique("recovery")).show(ctx, |ui| {
                     ui.heading(tr(lang, K::RecoveryTitle));
                     let from = r
                         .meta
@@ -808,7 +827,10 @@ impl App {
                         }
                     });
                 });
+                // Escape decides later: the recovery file stays for the next start.
+                let later = choice.is_none() && dialogs::escape_closes(ctx, &resp);
                 match choice {
+                    None if later => keep = false,
                     Some(true) => {
                         let source = r.meta.path.clone();
                         let path = source.clone().filter(|p| crate::store::is_project_file(p));
@@ -833,7 +855,7 @@ impl App {
             }
             Dialog::Unsaved(next) => {
                 let mut choice = None;
-                egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
+                let resp = egui::Modal::new(egui::Id::unique("unsaved")).show(ctx, |ui| {
                     ui.heading(tr(lang, K::UnsavedTitle));
                     ui.label(tr(lang, K::UnsavedText));
                     ui.horizontal(|ui| {
@@ -848,6 +870,9 @@ impl App {
                         }
                     });
                 });
+                if choice.is_none() && dialogs::escape_closes(ctx, &resp) {
+                    choice = Some(2);
+                }
                 match choice {
                     Some(0) => {
                         self.run_command_now(ctx, Command::Save);
@@ -877,7 +902,7 @@ impl App {
                     PathPurpose::ChartPng => K::MenuSaveChartPng,
                     PathPurpose::Story => K::MenuExportStory,
                 };
-                egui::Modal::new(egui::Id::unique("path")).show(ctx, |ui| {
+                let resp = egui::Modal::new(egui::Id::unique("path")).show(ctx, |ui| {
                     ui.heading(tr(lang, title));
                     let label = ui.label(tr(lang, K::PathPrompt)).id;
                     let resp = ui.add(egui::TextEdit::singleline(&mut text).desired_width(520.0)).labelled_by(label);
@@ -896,6 +921,9 @@ impl App {
                         }
                     });
                 });
+                if choice.is_none() && dialogs::escape_closes(ctx, &resp) {
+                    choice = Some(false);
+                }
                 match choice {
                     Some(true) => {
                         let p = PathBuf::from(text.trim());
@@ -920,6 +948,24 @@ impl App {
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
         }
+    }
+}
+
+/// The direction, channel and branch filters of the top bar (the branch only for a chain).
+fn scope_filters_ui(ui: &mut egui::Ui, f: &mut Filter, lists: (&[String], &[String], &[String]), lang: Lang) {
+    let (directions, channels, branch_names) = lists;
+    let all = tr(lang, K::All);
+    let l = ui.label(tr(lang, K::Direction)).id;
+    text_combo(ui, "direction", l, &mut f.direction, directions, all);
+    let l = ui.label(tr(lang, K::Channel)).id;
+    text_combo(ui, "channel", l, &mut f.channel, channels, all);
+    // Only a chain has branches to pick; a branch that left the data leaves the filter.
+    if f.branch.as_ref().is_some_and(|b| !branch_names.iter().any(|n| n == b)) {
+        f.branch = None;
+    }
+    if !branch_names.is_empty() {
+        let l = ui.label(tr(lang, K::BranchOf)).id;
+        text_combo(ui, "branch", l, &mut f.branch, branch_names, all);
     }
 }
 

@@ -13,12 +13,14 @@ impl App {
         name: String,
         filter: (&str, &[&str]),
     ) {
+        let dir = default_dir(self.source_path.as_deref().or(self.prefs.recent.first().map(PathBuf::as_path)));
         if !native_dialogs() {
-            let dir = default_dir(self.source_path.as_deref().or(self.prefs.recent.first().map(PathBuf::as_path)));
             self.dialog = Some(Dialog::Path { purpose, text: dir.join(name).display().to_string() });
             return;
         }
-        if let Some(p) = rfd::FileDialog::new().add_filter(filter.0, filter.1).set_file_name(name).save_file() {
+        let picked =
+            rfd::FileDialog::new().set_directory(dir).add_filter(filter.0, filter.1).set_file_name(name).save_file();
+        if let Some(p) = picked {
             self.run_command_now(ctx, purpose.command(p));
         }
     }
@@ -39,6 +41,7 @@ impl App {
         self.grids = Sheet::ALL.iter().map(|s| (*s, GridState::new(*s))).collect();
         // Revisions restart with the document: cached analyses must not outlive it.
         self.decisions = DecisionsState::default();
+        self.settings = SettingsState::default();
         self.branches = BranchesState::default();
         self.branch_names = (u64::MAX, Vec::new());
         self.autosaved_revision = 0;

@@ -4,7 +4,8 @@ use super::*;
 
 /// Channel charts: spend against attributed revenue, CPL and CAC, and ROMI with the break-even
 /// line (ROMI 0), one row per channel in the order of `sort`.
-pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, lang: Lang) {
+pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: Locale) {
+    let lang = loc.lang;
     let rows = sorted_channels(kpis, sort);
     title_ui(ui, tr(lang, K::ChartSpendRevenue));
     if rows.is_empty() {
@@ -20,9 +21,9 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, lang: Lang
             "{}\n{}: {}\n{}: {}\nROAS: {}\nROMI: {}",
             c.channel,
             tr(lang, K::Spend),
-            money(c.spend, lang),
+            money(c.spend, loc),
             tr(lang, K::ChartAttributedRevenue),
-            money(c.attributed_revenue, lang),
+            money(c.attributed_revenue, loc),
             format::ratio(c.roas, lang),
             format::percent(c.romi, lang)
         )
@@ -37,8 +38,8 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, lang: Lang
         revenue.push(Bar::new(y - 0.18, c.attributed_revenue.unwrap_or(0.0)).width(0.36).name(channel_tip(c)));
     }
     category_plot("mf_channels_money", h, names.clone())
-        .x_axis_formatter(move |m, _| money_tick(m.value, lang))
-        .x_axis_label(tr(lang, K::Roubles))
+        .x_axis_formatter(move |m, _| money_tick(m.value, loc))
+        .x_axis_label(loc.sign.as_str())
         .include_x(0.0)
         .show(ui, |p| {
             p.bar_chart(solid_bars(tr(lang, K::Spend), spend, pal.second).horizontal());
@@ -52,7 +53,7 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, lang: Lang
     let mut cac = Vec::new();
     for (i, c) in rows.iter().enumerate() {
         let y = row_y(n, i);
-        let tip = format!("{}\nCPL: {}\nCAC: {}", c.channel, money(c.cpl, lang), money(c.cac, lang));
+        let tip = format!("{}\nCPL: {}\nCAC: {}", c.channel, money(c.cpl, loc), money(c.cac, loc));
         if let Some(v) = c.cpl {
             cpl.push(Bar::new(y + 0.18, v).width(0.36).name(tip.clone()));
         }
@@ -61,8 +62,8 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, lang: Lang
         }
     }
     category_plot("mf_channels_cost", h, names.clone())
-        .x_axis_formatter(move |m, _| money_tick(m.value, lang))
-        .x_axis_label(tr(lang, K::Roubles))
+        .x_axis_formatter(move |m, _| money_tick(m.value, loc))
+        .x_axis_label(loc.sign.as_str())
         .include_x(0.0)
         .show(ui, |p| {
             p.bar_chart(solid_bars(tr(lang, K::ChartCpl), cpl, pal.third).horizontal());
@@ -112,18 +113,20 @@ pub enum Unit {
 }
 
 impl Unit {
-    pub(super) fn tick(self, v: f64, lang: Lang) -> String {
+    pub(super) fn tick(self, v: f64, loc: Locale) -> String {
+        let lang = loc.lang;
         match self {
-            Unit::Money => money_tick(v, lang),
+            Unit::Money => money_tick(v, loc),
             Unit::Rate => percent_tick(v, lang),
             Unit::Count | Unit::Points => plain_tick(v, lang),
         }
     }
 
     /// The exact value as a tooltip and a table show it.
-    pub fn text(self, x: Option<f64>, lang: Lang) -> String {
+    pub fn text(self, x: Option<f64>, loc: Locale) -> String {
+        let lang = loc.lang;
         match self {
-            Unit::Money => format::money(x, lang),
+            Unit::Money => format::money(x, loc),
             Unit::Rate => format::percent(x, lang),
             Unit::Count => format::count(x, lang),
             Unit::Points => x.map_or_else(|| "—".to_string(), |v| format::number(v, 1, lang)),
@@ -141,7 +144,7 @@ pub fn kpi_bars_ui(
     values: &[Option<f64>],
     status: impl Fn(f64) -> Option<crate::metrics::references::Status>,
     unit: Unit,
-    lang: Lang,
+    loc: Locale,
 ) {
     use crate::metrics::references::Status;
     let pal = Palette::of(ui);
@@ -158,11 +161,11 @@ pub fn kpi_bars_ui(
                 Some(Status::Bad) => pal.bad,
                 None => pal.fact,
             };
-            Some(Bar::new(row_y(n, i), v).width(0.6).fill(fill).name(format!("{name}: {}", unit.text(Some(v), lang))))
+            Some(Bar::new(row_y(n, i), v).width(0.6).fill(fill).name(format!("{name}: {}", unit.text(Some(v), loc))))
         })
         .collect();
     category_plot(id, chart_height(ui, 40.0 + 28.0 * n as f32), names.to_vec())
-        .x_axis_formatter(move |m, _| unit.tick(m.value, lang))
+        .x_axis_formatter(move |m, _| unit.tick(m.value, loc))
         .include_x(0.0)
         .show(ui, |p| p.bar_chart(solid_bars("", bars, pal.fact).horizontal()));
 }

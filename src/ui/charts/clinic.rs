@@ -4,7 +4,8 @@ use super::*;
 use crate::metrics::references;
 
 /// Direction charts: revenue against plan, CAC against LTV, and LTV:CAC against its reference 3.
-pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
+pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
+    let lang = loc.lang;
     title_ui(ui, tr(lang, K::ChartDirRevenue));
     let dirs = &kpis.directions;
     if dirs.is_empty() {
@@ -24,9 +25,9 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
             "{}\n{}: {}\n{}: {}\n{}: {}",
             d.direction,
             tr(lang, K::RevenuePlan),
-            money(d.revenue_plan, lang),
+            money(d.revenue_plan, loc),
             tr(lang, K::Revenue),
-            money(d.revenue, lang),
+            money(d.revenue, loc),
             tr(lang, K::PlanCompletion),
             format::percent(d.plan_completion, lang)
         );
@@ -36,8 +37,8 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
         revenue.push(Bar::new(y - 0.18, d.revenue.unwrap_or(0.0)).width(0.36).name(tip));
     }
     category_plot("mf_dir_revenue", h, names.clone())
-        .x_axis_formatter(move |m, _| money_tick(m.value, lang))
-        .x_axis_label(tr(lang, K::Roubles))
+        .x_axis_formatter(move |m, _| money_tick(m.value, loc))
+        .x_axis_label(loc.sign.as_str())
         .include_x(0.0)
         .show(ui, |p| {
             p.bar_chart(solid_bars(tr(lang, K::RevenuePlan), plan, pal.plan).horizontal());
@@ -54,8 +55,8 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
         let tip = format!(
             "{}\nCAC: {}\nLTV: {}\nLTV:CAC: {}",
             d.direction,
-            money(d.cac, lang),
-            money(d.ltv, lang),
+            money(d.cac, loc),
+            money(d.ltv, loc),
             format::ratio(d.ltv_to_cac, lang)
         );
         if let Some(v) = d.cac {
@@ -74,8 +75,8 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
         }
     }
     category_plot("mf_dir_ltv", h, names.clone())
-        .x_axis_formatter(move |m, _| money_tick(m.value, lang))
-        .x_axis_label(tr(lang, K::Roubles))
+        .x_axis_formatter(move |m, _| money_tick(m.value, loc))
+        .x_axis_label(loc.sign.as_str())
         .include_x(0.0)
         .show(ui, |p| {
             p.bar_chart(solid_bars(tr(lang, K::ChartCac), cac, pal.second).horizontal());

@@ -5,17 +5,18 @@ use super::*;
 /// The month in progress day by day: cumulative plan (weekday weights, holidays) against the
 /// cumulative fact, and the forecast path to the month's end. `calendar` is that month's
 /// ([`month_calendar`] of `kpis.progress`'s month).
-pub fn month_days_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCalendar>, lang: Lang) {
-    month_days_sized(ui, kpis, calendar, lang, 340.0);
+pub fn month_days_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCalendar>, loc: Locale) {
+    month_days_sized(ui, kpis, calendar, loc, 340.0);
 }
 
 pub(super) fn month_days_sized(
     ui: &mut egui::Ui,
     kpis: &Kpis,
     calendar: Option<&MonthCalendar>,
-    lang: Lang,
+    loc: Locale,
     height: f32,
 ) {
+    let lang = loc.lang;
     title_ui(ui, tr(lang, K::ChartDays));
     let (Some(progress), Some(cal)) = (kpis.progress.as_ref(), calendar) else {
         ui.label(tr(lang, K::ChartNoProgress));
@@ -26,14 +27,14 @@ pub(super) fn month_days_sized(
     let day_tip = |x: f64, what: &str, v: f64| -> String {
         let day = cal.days.get((x as usize).saturating_sub(1));
         let date = day.map(|d| day_label(d.date, lang)).unwrap_or_default();
-        let mut tip = format!("{date}\n{what}: {}", money_v(v, lang));
+        let mut tip = format!("{date}\n{what}: {}", money_v(v, loc));
         if let Some(d) = day {
             tip.push_str(&format!(
                 "\n{}: {}\n{}: {}",
                 tr(lang, K::DayPlan),
-                money(d.plan, lang),
+                money(d.plan, loc),
                 tr(lang, K::DayFactWord),
-                money_v(d.fact, lang)
+                money_v(d.fact, loc)
             ));
         }
         tip
@@ -50,11 +51,11 @@ pub(super) fn month_days_sized(
     base_plot("mf_month_days", h)
         .label_formatter(series_tooltip(tips))
         .x_axis_label(tr(lang, K::DayOfMonth))
-        .y_axis_label(tr(lang, K::Roubles))
+        .y_axis_label(loc.sign.as_str())
         .x_axis_formatter(
             |m, _| if m.value >= 1.0 && m.value.fract() == 0.0 { format!("{}", m.value) } else { String::new() },
         )
-        .y_axis_formatter(move |m, _| money_tick(m.value, lang))
+        .y_axis_formatter(move |m, _| money_tick(m.value, loc))
         .include_y(0.0)
         .include_x(1.0)
         .show(ui, |p| {
@@ -87,7 +88,8 @@ pub(super) fn month_days_sized(
 }
 
 /// The month in progress by ISO week: plan and fact columns per week (split at the month's edges).
-pub fn month_weeks_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCalendar>, lang: Lang) {
+pub fn month_weeks_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCalendar>, loc: Locale) {
+    let lang = loc.lang;
     title_ui(ui, tr(lang, K::ChartWeeks));
     let Some(cal) = calendar.filter(|c| kpis.progress.as_ref().is_some_and(|p| p.month == c.month)) else {
         ui.label(tr(lang, K::ChartNoProgress));
@@ -105,13 +107,13 @@ pub fn month_weeks_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCal
             plan.push(Bar::new(x - 0.2, p).width(0.4).name(format!(
                 "{range}\n{}: {}",
                 tr(lang, K::WeekPlan),
-                money_v(p, lang)
+                money_v(p, loc)
             )));
         }
         fact.push(Bar::new(x + 0.2, w.fact).width(0.4).name(format!(
             "{range}\n{}: {}",
             tr(lang, K::WeekFact),
-            money_v(w.fact, lang)
+            money_v(w.fact, loc)
         )));
     }
     let n = labels.len();
@@ -121,8 +123,8 @@ pub fn month_weeks_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCal
         .x_grid_spacer(category_marks(n))
         .x_axis_formatter(move |m, _| category_at(&labels, m.value))
         .x_axis_label(tr(lang, K::ChartIsoWeek))
-        .y_axis_label(tr(lang, K::Roubles))
-        .y_axis_formatter(move |m, _| money_tick(m.value, lang))
+        .y_axis_label(loc.sign.as_str())
+        .y_axis_formatter(move |m, _| money_tick(m.value, loc))
         .include_y(0.0)
         .include_y(headroom(top))
         .show(ui, |p| {

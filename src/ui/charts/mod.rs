@@ -31,7 +31,7 @@ use egui_plot::{
     PlotPoint, PlotPoints, Points, Text, VLine,
 };
 
-use crate::format::{self, Lang};
+use crate::format::{self, Lang, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::{ChannelKpis, Factor, Filter, Gap, Kpis, MonthCalendar, MonthState, Progress, month_calendar};
 use crate::model::{Month, Project};
@@ -187,10 +187,11 @@ mod tests {
 
     #[test]
     fn ticks_and_labels_in_both_languages() {
-        assert_eq!(money_tick(1_250_000.0, Lang::Ru), "1,2\u{a0}млн\u{a0}₽");
-        assert_eq!(money_tick(2_000_000.0, Lang::En), "2M\u{a0}₽");
-        assert_eq!(money_tick(350_000.0, Lang::Ru), "350\u{a0}тыс.\u{a0}₽");
-        assert_eq!(money_tick(0.0, Lang::En), "0\u{a0}₽");
+        let (rub, usd) = (Locale::new(Lang::Ru, "RUB"), Locale::new(Lang::En, "USD"));
+        assert_eq!(money_tick(1_250_000.0, rub), "1,2\u{a0}млн\u{a0}₽");
+        assert_eq!(money_tick(2_000_000.0, usd), "2M\u{a0}$");
+        assert_eq!(money_tick(350_000.0, rub), "350\u{a0}тыс.\u{a0}₽");
+        assert_eq!(money_tick(0.0, usd), "0\u{a0}$");
         assert_eq!(percent_tick(0.25, Lang::Ru), "25\u{a0}%");
         assert_eq!(percent_tick(-0.125, Lang::En), "−12.5%");
         let m = Month::new(2026, 11).unwrap();

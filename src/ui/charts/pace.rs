@@ -7,7 +7,7 @@
 
 use egui::RichText;
 
-use crate::format::{self, Lang};
+use crate::format::{self, Locale};
 use crate::i18n::{K, day_label, day_short, month_label, tr};
 use crate::metrics::calendar::{WeekPace, current_week};
 use crate::metrics::{MonthCalendar, Progress};
@@ -24,16 +24,17 @@ pub struct PaceLine {
 
 /// The required-pace sentence: "To make the plan, each full working day from now must bring
 /// X ₽ (today's average: Y ₽)", or why there is none.
-pub fn pace_sentence(progress: &Progress, lang: Lang) -> PaceLine {
+pub fn pace_sentence(progress: &Progress, loc: Locale) -> PaceLine {
+    let lang = loc.lang;
     match progress.required_pace {
         Some(x) if x <= 0.0 => PaceLine { text: tr(lang, K::PacePlanMade).to_string(), status: Status::Good },
         Some(x) => PaceLine {
             text: format!(
                 "{} {} ({} {})",
                 tr(lang, K::PaceRequired),
-                format::money(Some(x), lang),
+                format::money(Some(x), loc),
                 tr(lang, K::PaceCurrent),
-                format::money(progress.current_pace, lang)
+                format::money(progress.current_pace, loc)
             ),
             status: pace_status(Some(x), progress.current_pace),
         },
@@ -43,7 +44,8 @@ pub fn pace_sentence(progress: &Progress, lang: Lang) -> PaceLine {
 
 /// The current week's line: "Week 47 (16.11–22.11): week plan X ₽, plan to this day Z ₽, fact so
 /// far Y ₽", coloured by the fact against the plan to this day.
-pub fn week_sentence(week: &WeekPace, lang: Lang) -> PaceLine {
+pub fn week_sentence(week: &WeekPace, loc: Locale) -> PaceLine {
+    let lang = loc.lang;
     PaceLine {
         text: format!(
             "{} {} ({}–{}): {} {}, {} {}, {} {}",
@@ -52,11 +54,11 @@ pub fn week_sentence(week: &WeekPace, lang: Lang) -> PaceLine {
             day_short(week.from, lang),
             day_short(week.to, lang),
             tr(lang, K::PaceWeekPlan),
-            format::money(week.plan, lang),
+            format::money(week.plan, loc),
             tr(lang, K::PacePlanToDate),
-            format::money(week.plan_to_date, lang),
+            format::money(week.plan_to_date, loc),
             tr(lang, K::PaceWeekFact),
-            format::money(Some(week.fact), lang)
+            format::money(Some(week.fact), loc)
         ),
         // Behind when the fact is below the plan to this day: needed = plan, have = fact.
         status: pace_status(week.plan_to_date, Some(week.fact)),
@@ -65,7 +67,8 @@ pub fn week_sentence(week: &WeekPace, lang: Lang) -> PaceLine {
 
 /// The pace panel of the month in progress. `calendar` is that month's calendar (for the day and
 /// week plans); without a month in progress the panel says so plainly.
-pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<&MonthCalendar>, lang: Lang) {
+pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<&MonthCalendar>, loc: Locale) {
+    let lang = loc.lang;
     let dark = ui.visuals().dark_mode;
     egui::Frame::group(ui.style()).show(ui, |ui| {
         ui.set_width(ui.available_width());
@@ -82,13 +85,13 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
         // Plan, fact so far (against the plan to this day), forecast.
         let plan_to_date = calendar.and_then(|c| c.plan_between(p.month.first_day(), p.last_day));
         ui.horizontal_wrapped(|ui| {
-            ui.label(format!("{}: {}", tr(lang, K::PaceMonthPlan), format::money(Some(p.revenue_plan), lang)));
+            ui.label(format!("{}: {}", tr(lang, K::PaceMonthPlan), format::money(Some(p.revenue_plan), loc)));
             ui.separator();
             let fact = format!(
                 "{} {}: {}",
                 tr(lang, K::PaceFactSoFar),
                 day_label(p.last_day, lang),
-                format::money(Some(p.revenue_to_date), lang)
+                format::money(Some(p.revenue_to_date), loc)
             );
             match plan_to_date {
                 Some(pl) => {
@@ -97,7 +100,7 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
                         RichText::new(format!(
                             "{fact} ({} {})",
                             tr(lang, K::PacePlanToDate),
-                            format::money(Some(pl), lang)
+                            format::money(Some(pl), loc)
                         ))
                         .color(status.colour(dark)),
                     );
@@ -109,7 +112,7 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
             ui.separator();
             let status = pace_status(Some(p.revenue_plan), p.forecast);
             ui.label(
-                RichText::new(format!("{}: {}", tr(lang, K::PaceForecast), format::money(p.forecast, lang)))
+                RichText::new(format!("{}: {}", tr(lang, K::PaceForecast), format::money(p.forecast, loc)))
                     .color(status.colour(dark)),
             );
         });
@@ -120,16 +123,16 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
                 "{} {}: {}",
                 tr(lang, K::PaceTodayPlan),
                 day_label(day.date, lang),
-                format::money(day.plan, lang)
+                format::money(day.plan, loc)
             ));
         }
 
-        let line = pace_sentence(p, lang);
+        let line = pace_sentence(p, loc);
         ui.label(RichText::new(line.text).strong().size(15.0).color(line.status.colour(dark)));
 
         match calendar.and_then(|c| current_week(c, p)) {
             Some(w) => {
-                let line = week_sentence(&w, lang);
+                let line = week_sentence(&w, loc);
                 ui.label(RichText::new(line.text).color(line.status.colour(dark)));
             }
             None => {
@@ -142,6 +145,7 @@ pub fn pace_ui(ui: &mut egui::Ui, progress: Option<&Progress>, calendar: Option<
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::format::Lang;
     use crate::model::{Month, Settings};
     use chrono::NaiveDate;
 
@@ -156,29 +160,29 @@ mod tests {
     fn the_sentence_quotes_the_required_and_the_current_pace() {
         // 80 000 so far: 9 411.76 a day; 150 000 left over 14.5: 10 344.83 a day.
         let p = progress(80_000.0, 230_000.0);
-        let line = pace_sentence(&p, Lang::En);
-        let x = format::money(p.required_pace, Lang::En);
-        let y = format::money(p.current_pace, Lang::En);
+        let line = pace_sentence(&p, Locale::new(Lang::En, "RUB"));
+        let x = format::money(p.required_pace, Locale::new(Lang::En, "RUB"));
+        let y = format::money(p.current_pace, Locale::new(Lang::En, "RUB"));
         assert_eq!(
             line.text,
             format!("To make the plan, each full working day from now must bring {x} (today's average: {y})")
         );
         assert!(p.required_pace.unwrap() > p.current_pace.unwrap());
         assert_ne!(line.status, Status::Good);
-        let ru = pace_sentence(&p, Lang::Ru);
+        let ru = pace_sentence(&p, Locale::new(Lang::Ru, "RUB"));
         assert_eq!(
             ru.text,
             format!(
                 "Чтобы выполнить план, каждый полный рабочий день должен приносить {} (сейчас в среднем {})",
-                format::money(p.required_pace, Lang::Ru),
-                format::money(p.current_pace, Lang::Ru)
+                format::money(p.required_pace, Locale::new(Lang::Ru, "RUB")),
+                format::money(p.current_pace, Locale::new(Lang::Ru, "RUB"))
             )
         );
         // Ahead of plan: green.
         let p = progress(200_000.0, 230_000.0);
-        assert_eq!(pace_sentence(&p, Lang::Ru).status, Status::Good);
+        assert_eq!(pace_sentence(&p, Locale::new(Lang::Ru, "RUB")).status, Status::Good);
         // Plan already made.
         let p = progress(300_000.0, 230_000.0);
-        assert_eq!(pace_sentence(&p, Lang::En).text, tr(Lang::En, K::PacePlanMade));
+        assert_eq!(pace_sentence(&p, Locale::new(Lang::En, "RUB")).text, tr(Lang::En, K::PacePlanMade));
     }
 }

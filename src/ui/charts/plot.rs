@@ -3,19 +3,26 @@
 
 use super::*;
 
-/// An axis tick in money: `1,2 млн ₽`, `350 тыс. ₽` / `1.2M ₽`, `350k ₽`. Ticks are rounded for
-/// reading; tooltips show the exact value.
-pub fn money_tick(v: f64, lang: Lang) -> String {
+/// The type size of values written over bars: readable on a laptop screen.
+pub const VALUE_LABEL_SIZE: f32 = 11.0;
+
+/// The width a value label over a bar needs at [`VALUE_LABEL_SIZE`] («101,2 %»), in points.
+pub const VALUE_LABEL_WIDTH: f32 = 52.0;
+
+/// An axis tick in money: `1,2 млн ₽`, `350 тыс. ₽` / `1.2M $`, `350k $` (the clinic's sign). Ticks
+/// are rounded for reading; tooltips show the exact value.
+pub fn money_tick(v: f64, loc: Locale) -> String {
+    let lang = loc.lang;
     let a = v.abs();
     let (scaled, unit) = match lang {
-        Lang::Ru if a >= 1e6 => (v / 1e6, "\u{a0}млн\u{a0}₽"),
-        Lang::Ru if a >= 1e3 => (v / 1e3, "\u{a0}тыс.\u{a0}₽"),
-        Lang::En if a >= 1e6 => (v / 1e6, "M\u{a0}₽"),
-        Lang::En if a >= 1e3 => (v / 1e3, "k\u{a0}₽"),
-        _ => (v, "\u{a0}₽"),
+        Lang::Ru if a >= 1e6 => (v / 1e6, "\u{a0}млн"),
+        Lang::Ru if a >= 1e3 => (v / 1e3, "\u{a0}тыс."),
+        Lang::En if a >= 1e6 => (v / 1e6, "M"),
+        Lang::En if a >= 1e3 => (v / 1e3, "k"),
+        _ => (v, ""),
     };
     let decimals = if scaled.fract().abs() < 1e-9 { 0 } else { 1 };
-    format!("{}{unit}", format::number(scaled, decimals, lang))
+    format!("{}{unit}\u{a0}{}", format::number(scaled, decimals, lang), loc.sign.as_str())
 }
 
 /// An axis tick for a rate: `25 %` / `25%`.
@@ -148,12 +155,12 @@ pub(super) fn empty_ui(ui: &mut egui::Ui, lang: Lang) {
     ui.weak(tr(lang, K::NoRowsInPeriod));
 }
 
-pub(super) fn money(x: Option<f64>, lang: Lang) -> String {
-    format::money(x, lang)
+pub(super) fn money(x: Option<f64>, loc: Locale) -> String {
+    format::money(x, loc)
 }
 
-pub(super) fn money_v(x: f64, lang: Lang) -> String {
-    format::money(Some(x), lang)
+pub(super) fn money_v(x: f64, loc: Locale) -> String {
+    format::money(Some(x), loc)
 }
 
 /// Horizontal bars in rows: row `i` (0 = top) sits at y = n − 1 − i.

@@ -4,12 +4,13 @@ use super::*;
 
 /// Revenue by month: plan and fact columns with the completion % above them; the month in
 /// progress shows its forecast as a lighter column part above the fact to date.
-pub fn revenue_by_month_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
-    revenue_by_month_sized(ui, kpis, lang, 420.0);
+pub fn revenue_by_month_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
+    revenue_by_month_sized(ui, kpis, loc, 420.0);
 }
 
 /// [`revenue_by_month_ui`] at a given plot height (the meeting fits it to the screen).
-pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, height: f32) {
+pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale, height: f32) {
+    let lang = loc.lang;
     title_ui(ui, tr(lang, K::ChartRevenue));
     let bars = revenue_bars(kpis);
     if bars.is_empty() {
@@ -26,6 +27,10 @@ pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, height
     let mut fact = Vec::new();
     let mut forecast = Vec::new();
     let mut texts = Vec::new();
+    // A completion label («101,2 %») needs about 52 points at 11 points of type; where the months
+    // are narrower, every second (third…) month is labelled rather than letting them run together.
+    let per_month = (ui.available_width() - 70.0) / n as f32;
+    let label_every = (VALUE_LABEL_WIDTH / per_month.max(1.0)).ceil().max(1.0) as usize;
     for (i, b) in bars.iter().enumerate() {
         let x = i as f64;
         let month = month_label(b.month, lang);
@@ -33,19 +38,19 @@ pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, height
             plan.push(Bar::new(x - 0.2, p).width(0.4).name(format!(
                 "{month}\n{}: {}",
                 tr(lang, K::Plan),
-                money_v(p, lang)
+                money_v(p, loc)
             )));
         }
         let fact_word = if b.forecast.is_some() { tr(lang, K::FactToDate) } else { tr(lang, K::Fact) };
         if let Some(f) = b.fact {
             let mut tip = format!(
                 "{month}\n{fact_word}: {}\n{}: {}",
-                money_v(f, lang),
+                money_v(f, loc),
                 tr(lang, K::PlanCompletion),
                 format::percent(b.completion, lang)
             );
             if b.forecast.is_some() {
-                tip.push_str(&format!("\n{}: {}", tr(lang, K::Forecast), money(b.forecast, lang)));
+                tip.push_str(&format!("\n{}: {}", tr(lang, K::Forecast), money(b.forecast, loc)));
             }
             fact.push(Bar::new(x + 0.2, f).width(0.4).name(tip));
             if let Some(fc) = b.forecast.filter(|fc| *fc > f) {
@@ -54,12 +59,12 @@ pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, height
                         .base_offset(f)
                         .width(0.4)
                         .stroke(Stroke::new(1.0, pal.fact))
-                        .name(format!("{month}\n{}: {}", tr(lang, K::Forecast), money_v(fc, lang))),
+                        .name(format!("{month}\n{}: {}", tr(lang, K::Forecast), money_v(fc, loc))),
                 );
             }
         }
         let top = [b.plan, b.fact, b.forecast].into_iter().flatten().fold(0.0_f64, f64::max);
-        if b.completion.is_some() {
+        if b.completion.is_some() && i % label_every == 0 {
             texts.push((x, top, format::percent(b.completion, lang)));
         }
     }
@@ -69,8 +74,8 @@ pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, height
     base_plot("mf_revenue_by_month", h)
         .x_grid_spacer(category_marks(n))
         .x_axis_formatter(move |m, _| category_at(&lx, m.value))
-        .y_axis_formatter(move |m, _| money_tick(m.value, lang))
-        .y_axis_label(tr(lang, K::Roubles))
+        .y_axis_formatter(move |m, _| money_tick(m.value, loc))
+        .y_axis_label(loc.sign.as_str())
         .include_y(0.0)
         .include_y(headroom(top))
         .show(ui, |p| {
@@ -83,7 +88,7 @@ pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, height
             }
             for (x, y, s) in texts {
                 p.text(
-                    Text::new("", PlotPoint::new(x, y), RichText::new(s).small())
+                    Text::new("", PlotPoint::new(x, y), RichText::new(s).size(VALUE_LABEL_SIZE))
                         .anchor(Align2::CENTER_BOTTOM)
                         .allow_hover(false),
                 );
@@ -96,7 +101,8 @@ pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, height
 
 /// The revenue-gap waterfall of `month` ([`default_gap`] when `None`): plan → the five
 /// stage contributions → fact, with the bottleneck and its owner written under it.
-pub fn gap_waterfall_ui(ui: &mut egui::Ui, kpis: &Kpis, month: Option<Month>, lang: Lang) {
+pub fn gap_waterfall_ui(ui: &mut egui::Ui, kpis: &Kpis, month: Option<Month>, loc: Locale) {
+    let lang = loc.lang;
     title_ui(ui, tr(lang, K::ChartWaterfall));
     let gap = match month {
         Some(m) => kpis.gaps.iter().find(|g| g.month == m).or_else(|| default_gap(kpis)),
@@ -127,7 +133,7 @@ pub fn gap_waterfall_ui(ui: &mut egui::Ui, kpis: &Kpis, month: Option<Month>, la
         let x = i as f64;
         match s.kind {
             StepKind::Plan | StepKind::Fact => {
-                ends.push(Bar::new(x, s.to).width(0.6).name(format!("{}: {}", labels[i], money_v(s.to, lang))));
+                ends.push(Bar::new(x, s.to).width(0.6).name(format!("{}: {}", labels[i], money_v(s.to, loc))));
             }
             StepKind::Factor(f) => {
                 let owner = owner_label(f.owner(), lang);
@@ -135,7 +141,7 @@ pub fn gap_waterfall_ui(ui: &mut egui::Ui, kpis: &Kpis, month: Option<Month>, la
                     "{}: {} {}\n{}: {}",
                     labels[i],
                     tr(lang, K::Contribution),
-                    signed_money(s.delta(), lang),
+                    signed_money(s.delta(), loc),
                     tr(lang, K::OwnerWord),
                     owner
                 );
@@ -158,8 +164,8 @@ pub fn gap_waterfall_ui(ui: &mut egui::Ui, kpis: &Kpis, month: Option<Month>, la
     base_plot("mf_gap_waterfall", h)
         .x_grid_spacer(category_marks(n))
         .x_axis_formatter(move |m, _| category_at(&lx, m.value))
-        .y_axis_formatter(move |m, _| money_tick(m.value, lang))
-        .y_axis_label(tr(lang, K::Roubles))
+        .y_axis_formatter(move |m, _| money_tick(m.value, loc))
+        .y_axis_label(loc.sign.as_str())
         .include_y(0.0)
         .include_y(headroom(top))
         .show(ui, |p| {
@@ -182,7 +188,7 @@ pub fn gap_waterfall_ui(ui: &mut egui::Ui, kpis: &Kpis, month: Option<Month>, la
                     "{}: {} ({}) — {}: {}",
                     tr(lang, K::Bottleneck),
                     factor_label(f, lang),
-                    c.map_or_else(|| format::DASH.to_string(), |v| signed_money(v, lang)),
+                    c.map_or_else(|| format::DASH.to_string(), |v| signed_money(v, loc)),
                     tr(lang, K::OwnerWord),
                     owner_label(o, lang)
                 ))
@@ -206,7 +212,7 @@ pub fn default_gap(kpis: &Kpis) -> Option<&Gap> {
 }
 
 /// Money with an explicit sign: `+120 000 ₽`, `−45 000 ₽`.
-pub(super) fn signed_money(v: f64, lang: Lang) -> String {
-    let s = money_v(v, lang);
+pub(super) fn signed_money(v: f64, loc: Locale) -> String {
+    let s = money_v(v, loc);
     if v > 0.0 { format!("+{s}") } else { s }
 }

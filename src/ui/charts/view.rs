@@ -128,8 +128,9 @@ pub fn charts_view_ui(
     project: &Project,
     kpis: &Kpis,
     filter: &Filter,
-    lang: Lang,
+    loc: Locale,
 ) {
+    let lang = loc.lang;
     ui.horizontal_wrapped(|ui| {
         for tab in ChartTab::ALL {
             ui.selectable_value(&mut state.tab, tab, tab.label(lang));
@@ -145,20 +146,20 @@ pub fn charts_view_ui(
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         let clip = ui.clip_rect();
         let inner = ui.vertical(|ui| match state.tab {
-            ChartTab::Revenue => revenue_by_month_ui(ui, kpis, lang),
+            ChartTab::Revenue => revenue_by_month_ui(ui, kpis, loc),
             ChartTab::Month => {
-                pace::pace_ui(ui, kpis.progress.as_ref(), calendar.as_ref(), lang);
+                pace::pace_ui(ui, kpis.progress.as_ref(), calendar.as_ref(), loc);
                 ui.add_space(8.0);
-                month_days_ui(ui, kpis, calendar.as_ref(), lang);
+                month_days_ui(ui, kpis, calendar.as_ref(), loc);
                 ui.add_space(8.0);
-                month_weeks_ui(ui, kpis, calendar.as_ref(), lang);
+                month_weeks_ui(ui, kpis, calendar.as_ref(), loc);
             }
             ChartTab::Funnel => funnel_ui(ui, kpis, state.channel.as_deref(), lang),
-            ChartTab::Channels => channels_ui(ui, kpis, state.sort, lang),
+            ChartTab::Channels => channels_ui(ui, kpis, state.sort, loc),
             ChartTab::Directions => {
-                directions_ui(ui, kpis, lang);
+                directions_ui(ui, kpis, loc);
                 ui.add_space(12.0);
-                gap_waterfall_ui(ui, kpis, state.gap_month, lang);
+                gap_waterfall_ui(ui, kpis, state.gap_month, loc);
             }
             ChartTab::Doctors => doctors_ui(ui, kpis, lang),
             ChartTab::Nps => nps_ui(ui, kpis, state.nps_direction.as_deref(), lang),
@@ -254,13 +255,13 @@ pub(super) fn pickers_ui(ui: &mut egui::Ui, state: &mut ChartsState, kpis: &Kpis
 
 /// The Dashboard's part: the pace panel, then revenue by month and the month in progress side by
 /// side as two small charts (`height` points high).
-pub fn dashboard_charts_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCalendar>, lang: Lang, height: f32) {
-    pace::pace_ui(ui, kpis.progress.as_ref(), calendar, lang);
+pub fn dashboard_charts_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCalendar>, loc: Locale, height: f32) {
+    pace::pace_ui(ui, kpis.progress.as_ref(), calendar, loc);
     ui.add_space(6.0);
     ui.columns(2, |cols| {
         let w = cols[0].available_width();
-        cols[0].allocate_ui(egui::vec2(w, height), |ui| revenue_by_month_sized(ui, kpis, lang, height));
+        cols[0].allocate_ui(egui::vec2(w, height), |ui| revenue_by_month_sized(ui, kpis, loc, height));
         let w = cols[1].available_width();
-        cols[1].allocate_ui(egui::vec2(w, height), |ui| month_days_sized(ui, kpis, calendar, lang, height));
+        cols[1].allocate_ui(egui::vec2(w, height), |ui| month_days_sized(ui, kpis, calendar, loc, height));
     });
 }

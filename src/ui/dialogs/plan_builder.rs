@@ -16,7 +16,7 @@ use crate::analysis::plan::{
 };
 use crate::document::edit::Edit;
 use crate::document::sheets::{month_label, tier_label};
-use crate::format::{self, Lang};
+use crate::format::{self, Lang, Locale};
 use crate::i18n::{self, K, tr};
 use crate::metrics::{self, Filter};
 use crate::model::{Month, Project, Tier};
@@ -82,6 +82,8 @@ struct Preview {
     last_year: [Option<f64>; 12],
     /// Revenue of Y − 1 per direction of the Directions sheet.
     last_by_direction: BTreeMap<String, Option<f64>>,
+    /// Revenue of Y − 1 per branch of a chain, by the branch's name as first written.
+    last_by_branch: BTreeMap<String, Option<f64>>,
     /// Tier of each channel (first row of a name wins, as in the library).
     tiers: BTreeMap<String, Tier>,
 }
@@ -154,6 +156,7 @@ impl PlanDialog {
             last_year[k.month.month as usize - 1] = k.revenue.filter(|r| *r != 0.0);
         }
         let last_by_direction = kpis.directions.iter().map(|d| (d.direction.clone(), d.revenue)).collect();
+        let last_by_branch = kpis.branches.iter().map(|b| (b.branch.clone(), b.revenue)).collect();
         let mut tiers = BTreeMap::new();
         for c in &project.channels {
             tiers.entry(c.name.clone()).or_insert(c.tier);
@@ -164,12 +167,14 @@ impl PlanDialog {
             plan: build_plan(project, input),
             last_year,
             last_by_direction,
+            last_by_branch,
             tiers,
         });
     }
 
     /// Draws the dialog over the app; returns what the user decided, if anything.
     pub fn show(&mut self, ctx: &egui::Context, project: &Project, revision: u64, lang: Lang) -> Option<Outcome> {
+        let loc = Locale::new(lang, &project.settings.currency);
         let input = self.input();
         if let Ok(i) = &input {
             self.refresh(project, revision, i);
@@ -200,7 +205,7 @@ impl PlanDialog {
                 ui.vertical(|ui| {
                     egui::ScrollArea::vertical().id_salt("plan_preview").max_height(body).show(ui, |ui| {
                         if let Some(p) = &self.preview {
-                            preview_ui(ui, p, lang);
+                            preview_ui(ui, p, loc);
                         }
                     });
                 });
@@ -228,13 +233,7 @@ impl PlanDialog {
                 }
             });
         });
-        // Escape closes; a click beside the dialog does not, so typed inputs are not lost by a
-        // stray click.
-        if outcome.is_none()
-            && resp.is_top_modal
-            && !resp.any_popup_open
-            && ctx.input_mut(|i| i.consume_key(egui::Modifiers::NONE, egui::Key::Escape))
-        {
+        if outcome.is_none() && super::escape_closes(ctx, &resp) {
             outcome = Some(Outcome::Cancel);
         }
         outcome
@@ -394,10 +393,49 @@ fn header_num(ui: &mut egui::Ui, text: impl Into<String>) {
     num(ui, RichText::new(text.into()).strong());
 }
 
-fn preview_ui(ui: &mut egui::Ui, p: &Preview, lang: Lang) {
+/// A chain's plan per branch for the year, against its revenue of Y − 1, and the chain's total
+/// (nothing for a single clinic).
+fn branches_ui(ui: &mut egui::Ui, p: &Preview, loc: Locale) {
+    let lang = loc.lang;
+    let totals = p.plan.branch_totals();
+    if totals.is_empty() {
+        return;
+    }
+    let m = |x: f64| format::money(Some(x), loc);
+    let year = p.plan.year;
+    ui.add_space(8.0);
+    ui.label(RichText::new(tr(lang, K::PlanByBranch)).strong());
+    egui::Grid::new("plan_branches").striped(true).spacing([14.0, 3.0]).show(ui, |ui| {
+        header(ui, tr(lang, K::BranchOf));
+        header_num(ui, format!("{} {}", tr(lang, K::Revenue), year - 1));
+        header_num(ui, format!("{} {}", tr(lang, K::Plan), year));
+        header_num(ui, tr(lang, K::PlanGrowthCol));
+        ui.end_row();
+        for (branch, total) in &totals {
+            let name = if branch.is_empty() { tr(lang, K::PlanChainOwn) } else { branch.as_str() };
+            let last = p.last_by_branch.get(branch).copied().flatten();
+            ui.label(name);
+            num(ui, last.map_or_else(|| format::DASH.to_string(), m));
+            num(ui, m(*total));
+            num(ui, format::percent(growth_of(*total, last), lang));
+            ui.end_row();
+        }
+        let last: f64 = p.last_year.iter().flatten().sum();
+        let last = (last != 0.0).then_some(last);
+        let total = p.plan.revenue_total();
+        ui.label(RichText::new(tr(lang, K::ChainTotal)).strong());
+        num(ui, last.map_or_else(|| format::DASH.to_string(), m));
+        num(ui, m(total));
+        num(ui, format::percent(growth_of(total, last), lang));
+        ui.end_row();
+    });
+}
+
+fn preview_ui(ui: &mut egui::Ui, p: &Preview, loc: Locale) {
+    let lang = loc.lang;
     let plan = &p.plan;
     let year = plan.year;
-    let m = |x: f64| format::money(Some(x), lang);
+    let m = |x: f64| format::money(Some(x), loc);
     let pct = |x: Option<f64>| format::percent(x, lang);
     let last_col = format!("{} {}", tr(lang, K::Revenue), year - 1);
     let plan_col = format!("{} {}", tr(lang, K::Plan), year);
@@ -466,6 +504,8 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview, lang: Lang) {
             }
         });
 
+        branches_ui(ui, p, loc);
+
         ui.add_space(8.0);
         ui.label(RichText::new(tr(lang, K::PlanBudgetByChannel)).strong());
         let mut by_channel: BTreeMap<&str, f64> = BTreeMap::new();
@@ -526,11 +566,12 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview, lang: Lang) {
         });
 
     ui.add_space(8.0);
-    charts_ui(ui, p, lang);
+    charts_ui(ui, p, loc);
 }
 
 /// Last year vs plan by month (grouped bars), and the year's budget by channel.
-fn charts_ui(ui: &mut egui::Ui, p: &Preview, lang: Lang) {
+fn charts_ui(ui: &mut egui::Ui, p: &Preview, loc: Locale) {
+    let lang = loc.lang;
     let plan = &p.plan;
     let year = plan.year;
     let short = move |v: f64| short_money(v, lang);
@@ -549,7 +590,7 @@ fn charts_ui(ui: &mut egui::Ui, p: &Preview, lang: Lang) {
             let i = b.argument.round() as u32;
             let month = Month::new(2000, i.clamp(1, 12)).map_or_else(String::new, |m| month_label(m, lang));
             let month = month.split(' ').next().unwrap_or_default().to_string();
-            format!("{series} · {month}\n{}", format::money(Some(b.value), lang))
+            format!("{series} · {month}\n{}", format::money(Some(b.value), loc))
         }
     };
     let last_name = format!("{}", year - 1);
@@ -635,7 +676,7 @@ fn charts_ui(ui: &mut egui::Ui, p: &Preview, lang: Lang) {
         .show(ui, |pui| {
             pui.bar_chart(
                 BarChart::new(tr(lang, K::ColBudgetPlan), bars).horizontal().color(BUDGET_COLOUR).element_formatter(
-                    Box::new(move |b: &Bar, _| format!("{}\n{}", b.name, format::money(Some(b.value), lang))),
+                    Box::new(move |b: &Bar, _| format!("{}\n{}", b.name, format::money(Some(b.value), loc))),
                 ),
             );
         });

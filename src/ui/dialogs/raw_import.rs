@@ -504,6 +504,7 @@ fn native_dialogs() -> bool {
 /// Asks the system for an export file.
 fn pick_file(lang: Lang) -> Option<PathBuf> {
     rfd::FileDialog::new()
+        .set_directory(crate::ui::app::files::documents_dir())
         .add_filter(tr(lang, K::ImportFilter), &["csv", "txt", "tsv", "xlsx", "xls", "ods"])
         .pick_file()
 }

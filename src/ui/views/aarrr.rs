@@ -5,19 +5,20 @@
 use egui::{Align, Layout, RichText, Stroke};
 
 use crate::analysis::story;
-use crate::format::{self, Lang};
+use crate::format::{self, Lang, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::Kpis;
 use crate::metrics::aarrr::LINK_KEYS;
 use crate::ui::theme::Status;
 
 /// The AARRR view.
-pub fn aarrr_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
+pub fn aarrr_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
+    let lang = loc.lang;
     ui.heading(tr(lang, K::Aarrr));
     ui.label(RichText::new(story::aarrr_sentence(kpis, lang)).strong().size(17.0));
     ui.label(RichText::new(tr(lang, K::AarrrHint)).weak());
     ui.add_space(8.0);
-    links_ui(ui, kpis, lang, 1.0);
+    links_ui(ui, kpis, loc, 1.0);
 }
 
 /// One link's texts: its name, its values, and its change with the previous value.
@@ -28,10 +29,11 @@ struct LinkText {
     previous: String,
 }
 
-fn link_texts(kpis: &Kpis, lang: Lang) -> Vec<LinkText> {
+fn link_texts(kpis: &Kpis, loc: Locale) -> Vec<LinkText> {
+    let lang = loc.lang;
     let a = &kpis.aarrr;
     let (l, p) = (&a.links, a.previous.as_ref());
-    let m = |x| format::money(x, lang);
+    let m = |x| format::money(x, loc);
     let pc = |x| format::percent(x, lang);
     let c = |x| format::count(x, lang);
     let t = |k| tr(lang, k);
@@ -81,19 +83,22 @@ fn signed(x: Option<f64>, lang: Lang) -> String {
 
 /// The five links as one funnel, widest at acquisition; `scale` enlarges the type (the meeting
 /// mode draws it at 1.6).
-pub fn links_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, scale: f32) {
+pub fn links_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale, scale: f32) {
+    let lang = loc.lang;
     let dark = ui.visuals().dark_mode;
-    let full = ui.available_width().min(1400.0 * scale);
+    let full = ui.available_width().min(1400.0 * scale).floor();
+    let (margin_x, margin_y) = ((12.0 * scale) as i8, (8.0 * scale) as i8);
     let weakest = kpis.aarrr.weakest;
-    for (i, (link, key)) in link_texts(kpis, lang).into_iter().zip(LINK_KEYS).enumerate() {
+    for (i, (link, key)) in link_texts(kpis, loc).into_iter().zip(LINK_KEYS).enumerate() {
         let falling = link.change.is_some_and(|c| c < 0.0);
         let status = match link.change {
             Some(c) if c < 0.0 => Status::Bad,
             Some(_) => Status::Good,
             None => Status::Neutral,
         };
-        // The funnel's shape is drawn, not measured: each link narrower than the one before.
-        let width = full * (1.0 - 0.09 * i as f32);
+        // The funnel's shape is drawn, not measured: each link narrower than the one before, by
+        // whole points on each side, so every centred edge stays on the pixel grid.
+        let width = full - 2.0 * (full * 0.045 * i as f32).round();
         let fill = match status {
             Status::Neutral => ui.visuals().faint_bg_color,
             s => s.colour(dark).gamma_multiply(0.22),
@@ -105,9 +110,9 @@ pub fn links_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, scale: f32) {
                 .fill(fill)
                 .stroke(stroke)
                 .corner_radius(6.0)
-                .inner_margin(egui::Margin::symmetric((12.0 * scale) as i8, (8.0 * scale) as i8))
+                .inner_margin(egui::Margin::symmetric(margin_x, margin_y))
                 .show(ui, |ui| {
-                    ui.set_width(width - 24.0 * scale);
+                    ui.set_width(width - 2.0 * f32::from(margin_x));
                     ui.horizontal_wrapped(|ui| {
                         ui.label(RichText::new(link.name).strong().size(18.0 * scale));
                         ui.label(RichText::new(&link.values).size(16.0 * scale));

@@ -7,7 +7,7 @@
 
 use egui::RichText;
 
-use crate::format::Lang;
+use crate::format::Locale;
 use crate::i18n::{K, tr};
 use crate::metrics::references::{self, Status as Ref};
 use crate::metrics::{self, BranchKpis, Filter, Kpis, MonthKpis};
@@ -86,8 +86,9 @@ pub fn branches_ui(
     (project, revision): (&Project, u64),
     kpis: &Kpis,
     filter: &Filter,
-    lang: Lang,
+    loc: Locale,
 ) {
+    let lang = loc.lang;
     ui.heading(tr(lang, K::Branches));
     if kpis.branches.is_empty() {
         ui.label(tr(lang, K::BranchesNone));
@@ -124,10 +125,10 @@ pub fn branches_ui(
                 for b in &kpis.branches {
                     let v = (row.branch)(b);
                     let colour = v.and_then(row.status).map_or(Status::Neutral, Status::from).colour(dark);
-                    let text = RichText::new(row.unit.text(v, lang));
+                    let text = RichText::new(row.unit.text(v, loc));
                     ui.label(if v.and_then(row.status).is_some() { text.color(colour) } else { text });
                 }
-                ui.label(RichText::new(row.unit.text((row.chain)(&chain), lang)).strong());
+                ui.label(RichText::new(row.unit.text((row.chain)(&chain), loc)).strong());
                 ui.end_row();
             }
         });
@@ -135,7 +136,7 @@ pub fn branches_ui(
             ui.add_space(10.0);
             ui.label(RichText::new(tr(lang, row.label)).strong());
             let values: Vec<Option<f64>> = kpis.branches.iter().map(row.branch).collect();
-            kpi_bars_ui(ui, &format!("mf_branch_kpi_{i}"), &names, &values, row.status, row.unit, lang);
+            kpi_bars_ui(ui, &format!("mf_branch_kpi_{i}"), &names, &values, row.status, row.unit, loc);
         }
     });
 }

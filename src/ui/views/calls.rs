@@ -9,7 +9,7 @@ use egui::{Color32, RichText};
 use egui_plot::{Bar, BarChart, Corner, HLine, Legend, Line, LineStyle, Plot, PlotPoints};
 
 use crate::document::sheets::month_label;
-use crate::format::{self, Lang};
+use crate::format::{self, Lang, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::calls::{CallMonth, answer_rate_by_hour, call_months};
 use crate::metrics::{Filter, Kpis};
@@ -45,6 +45,13 @@ pub struct CallsContext<'a> {
     pub lang: Lang,
 }
 
+impl CallsContext<'_> {
+    /// The language with the clinic's currency sign, for money.
+    pub fn loc(&self) -> Locale {
+        Locale::new(self.lang, &self.project.settings.currency)
+    }
+}
+
 impl CallsState {
     fn figures(&mut self, cx: &CallsContext<'_>) -> &Figures {
         let key = (cx.revision, cx.filter.clone());
@@ -64,6 +71,7 @@ const WEEKDAYS: [K; 7] = [K::Mon, K::Tue, K::Wed, K::Thu, K::Fri, K::Sat, K::Sun
 /// Draws the Calls view.
 pub fn calls_ui(ui: &mut egui::Ui, state: &mut CallsState, cx: &CallsContext<'_>) {
     let lang = cx.lang;
+    let loc = cx.loc();
     ui.heading(tr(lang, K::Calls));
     let target = cx.project.settings.answer_rate_target;
     let figures = state.figures(cx);
@@ -73,7 +81,7 @@ pub fn calls_ui(ui: &mut egui::Ui, state: &mut CallsState, cx: &CallsContext<'_>
     }
     ui.label(RichText::new(tr(lang, K::CallsHint)).weak());
     ui.add_space(6.0);
-    headline_ui(ui, cx.kpis, target, lang);
+    headline_ui(ui, cx.kpis, target, loc);
     ui.add_space(8.0);
     ui.columns(2, |cols| {
         cols[0].label(RichText::new(tr(lang, K::CallsChartRate)).strong());
@@ -98,7 +106,8 @@ pub fn calls_ui(ui: &mut egui::Ui, state: &mut CallsState, cx: &CallsContext<'_>
 }
 
 /// The period's answer rate against the target, the lost contacts and their money, the wait.
-fn headline_ui(ui: &mut egui::Ui, kpis: &Kpis, target: f64, lang: Lang) {
+fn headline_ui(ui: &mut egui::Ui, kpis: &Kpis, target: f64, loc: Locale) {
+    let lang = loc.lang;
     let k = &kpis.total.kpis;
     let dark = ui.visuals().dark_mode;
     let below = k.answer_rate.is_some_and(|a| a < target);
@@ -118,7 +127,7 @@ fn headline_ui(ui: &mut egui::Ui, kpis: &Kpis, target: f64, lang: Lang) {
         ui.label(RichText::new(format::percent(k.lost_rate, lang)).weak());
         ui.separator();
         ui.label(format!("{}:", tr(lang, K::CallsLostMoney)));
-        ui.label(RichText::new(format::money(k.lost_revenue, lang)).strong().size(18.0));
+        ui.label(RichText::new(format::money(k.lost_revenue, loc)).strong().size(18.0));
         ui.separator();
         ui.label(format!("{}:", tr(lang, K::CallsAvgWait)));
         ui.label(RichText::new(seconds(k.avg_wait, lang)).strong());

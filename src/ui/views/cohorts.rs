@@ -8,7 +8,7 @@ use egui::{Color32, RichText};
 use egui_plot::{Corner, HoverPosition, Legend, Line, Plot, PlotPoints};
 
 use crate::document::sheets::month_label;
-use crate::format::{self, Lang};
+use crate::format::{self, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::cohorts::average_ltv;
 use crate::metrics::{Cohort, Kpis};
@@ -24,7 +24,8 @@ pub struct CohortsState {
 }
 
 /// Draws the Cohorts view.
-pub fn cohorts_ui(ui: &mut egui::Ui, state: &mut CohortsState, kpis: &Kpis, lang: Lang) {
+pub fn cohorts_ui(ui: &mut egui::Ui, state: &mut CohortsState, kpis: &Kpis, loc: Locale) {
+    let lang = loc.lang;
     ui.heading(tr(lang, K::Cohorts));
     let Some(cohorts) = kpis.cohorts.as_deref() else {
         // Cohorts need patient-level visits, which only the MIS export brings.
@@ -41,10 +42,10 @@ pub fn cohorts_ui(ui: &mut egui::Ui, state: &mut CohortsState, kpis: &Kpis, lang
         ui.selectable_value(&mut state.show_ltv, true, tr(lang, K::CohortsLtv));
     });
     egui::ScrollArea::both().show(ui, |ui| {
-        triangle_ui(ui, cohorts, state.show_ltv, lang);
+        triangle_ui(ui, cohorts, state.show_ltv, loc);
         ui.add_space(12.0);
         ui.label(RichText::new(tr(lang, K::CohortsLtvCurve)).strong().size(15.0));
-        ltv_plot(ui, cohorts, lang);
+        ltv_plot(ui, cohorts, loc);
     });
 }
 
@@ -65,7 +66,8 @@ fn heat(ui: &egui::Ui, t: f64) -> (Color32, Color32) {
     (fill, text)
 }
 
-fn triangle_ui(ui: &mut egui::Ui, cohorts: &[Cohort], ltv: bool, lang: Lang) {
+fn triangle_ui(ui: &mut egui::Ui, cohorts: &[Cohort], ltv: bool, loc: Locale) {
+    let lang = loc.lang;
     let width = cohorts.iter().map(|c| c.retained.len().max(c.ltv.len())).max().unwrap_or(0);
     // Month 0 retention is 100 % by definition: scaling by the later months gives them contrast.
     let top =
@@ -83,7 +85,7 @@ fn triangle_ui(ui: &mut egui::Ui, cohorts: &[Cohort], ltv: bool, lang: Lang) {
             for k in 0..width {
                 match cell(c, k, ltv) {
                     Some(v) => {
-                        let text = if ltv { format::money(Some(v), lang) } else { format::percent(Some(v), lang) };
+                        let text = if ltv { format::money(Some(v), loc) } else { format::percent(Some(v), lang) };
                         let t = if !ltv && k == 0 {
                             0.15
                         } else if top > 0.0 {
@@ -107,7 +109,8 @@ fn triangle_ui(ui: &mut egui::Ui, cohorts: &[Cohort], ltv: bool, lang: Lang) {
     });
 }
 
-fn ltv_plot(ui: &mut egui::Ui, cohorts: &[Cohort], lang: Lang) {
+fn ltv_plot(ui: &mut egui::Ui, cohorts: &[Cohort], loc: Locale) {
+    let lang = loc.lang;
     let month = tr(lang, K::CohortsMonthShort);
     let points = |ltv: &[Option<f64>]| -> Vec<[f64; 2]> {
         ltv.iter().enumerate().filter_map(|(k, v)| v.map(|v| [k as f64, v])).collect()
@@ -124,7 +127,7 @@ fn ltv_plot(ui: &mut egui::Ui, cohorts: &[Cohort], lang: Lang) {
         .iter()
         .map(|(name, pts)| {
             let t =
-                pts.iter().map(|p| format!("{name}\n{month} {}: {}", p[0], format::money(Some(p[1]), lang))).collect();
+                pts.iter().map(|p| format!("{name}\n{month} {}: {}", p[0], format::money(Some(p[1]), loc))).collect();
             (name.clone(), t)
         })
         .collect();
@@ -137,7 +140,7 @@ fn ltv_plot(ui: &mut egui::Ui, cohorts: &[Cohort], lang: Lang) {
         .show_x(false)
         .show_y(false)
         .legend(Legend::default().position(Corner::LeftTop).follow_insertion_order(true))
-        .y_axis_formatter(move |mark, _| format::money(Some(mark.value), lang))
+        .y_axis_formatter(move |mark, _| format::money(Some(mark.value), loc))
         .label_formatter(move |pos: &HoverPosition<'_>| match pos {
             HoverPosition::NearDataPoint { plot_name, index, .. } => {
                 tips.iter().find(|(n, _)| n == plot_name).and_then(|(_, v)| v.get(*index)).cloned()

@@ -6,7 +6,7 @@
 use egui::{Color32, RichText, Sense, Stroke, Vec2};
 
 use crate::document::sheets::month_label;
-use crate::format::{self, Lang};
+use crate::format::{self, Lang, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::{Factor, Gap, Kpis, MonthCalendar, Owner};
 use crate::ui::theme::{
@@ -54,7 +54,8 @@ pub fn latest_bottleneck(kpis: &Kpis) -> Option<&Gap> {
     kpis.gaps.iter().rev().find(|g| g.bottleneck.is_some())
 }
 
-fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
+fn cards(kpis: &Kpis, loc: Locale) -> Vec<Card> {
+    let lang = loc.lang;
     let t = |k| tr(lang, k);
     let k = &kpis.total.kpis;
     let mut out = Vec::new();
@@ -62,15 +63,15 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
     // period's plan (future months included) stays beside it for reference.
     out.push(Card {
         title: K::CardRevenue,
-        value: format::money(k.revenue, lang),
+        value: format::money(k.revenue, loc),
         sub: format!(
             "{} {} · {} {}\n{} {} ({})",
             t(K::PlanToDateWord),
-            format::money(k.plan_to_date, lang),
+            format::money(k.plan_to_date, loc),
             t(K::CompletionToDateWord),
             format::percent(k.completion_to_date, lang),
             t(K::WholePeriodPlanWord),
-            format::money(k.revenue_plan, lang),
+            format::money(k.revenue_plan, loc),
             format::percent(k.plan_completion, lang)
         ),
         status: completion_status(k.completion_to_date),
@@ -81,23 +82,23 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
             let status = completion_status(p.forecast_completion());
             out.push(Card {
                 title: K::CardForecast,
-                value: format::money(p.forecast, lang),
+                value: format::money(p.forecast, loc),
                 sub: format!(
                     "{} · {} {}\n{} {}",
                     month_label(p.month, lang),
                     t(K::PlanWord),
-                    format::money(Some(p.revenue_plan), lang),
+                    format::money(Some(p.revenue_plan), loc),
                     t(K::ToDateWord),
-                    format::money(Some(p.revenue_to_date), lang)
+                    format::money(Some(p.revenue_to_date), loc)
                 ),
                 status,
                 reference: format!(
                     "{}\n{} {} · {} {}",
                     t(K::RefForecast),
                     t(K::RequiredPace),
-                    format::money(p.required_pace, lang),
+                    format::money(p.required_pace, loc),
                     t(K::CurrentPace),
-                    format::money(p.current_pace, lang)
+                    format::money(p.current_pace, loc)
                 ),
             });
         }
@@ -111,11 +112,11 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
     }
     out.push(Card {
         title: K::CardSpend,
-        value: format::money(k.spend, lang),
+        value: format::money(k.spend, loc),
         sub: format!(
             "{} {} · {} {}",
             t(K::BudgetWord),
-            format::money(k.budget_plan, lang),
+            format::money(k.budget_plan, loc),
             t(K::ExecutionWord),
             format::percent(k.budget_execution, lang)
         ),
@@ -144,14 +145,14 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
     });
     out.push(Card {
         title: K::CardCpl,
-        value: format::money(k.cpl, lang),
+        value: format::money(k.cpl, loc),
         sub: t(K::CplSub).to_string(),
         status: Status::Neutral,
         reference: t(K::RefNone).to_string(),
     });
     out.push(Card {
         title: K::CardCac,
-        value: format::money(k.cac, lang),
+        value: format::money(k.cac, loc),
         sub: t(K::CacSub).to_string(),
         status: Status::Neutral,
         reference: t(K::RefCac).to_string(),
@@ -159,14 +160,14 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
     out.push(Card {
         title: K::Romi,
         value: format::percent(k.romi, lang),
-        sub: format!("{} {}", t(K::GrossProfitWord), format::money(k.attributed_gross_profit, lang)),
+        sub: format!("{} {}", t(K::GrossProfitWord), format::money(k.attributed_gross_profit, loc)),
         status: romi_status(k.romi),
         reference: t(K::RefRomi).to_string(),
     });
     out.push(Card {
         title: K::Roas,
         value: format::ratio(k.roas, lang),
-        sub: format!("{} {}", t(K::AttributedWord), format::money(k.attributed_revenue, lang)),
+        sub: format!("{} {}", t(K::AttributedWord), format::money(k.attributed_revenue, loc)),
         status: roas_status(k.roas),
         reference: t(K::RefRoas).to_string(),
     });
@@ -184,12 +185,12 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
             (Some(ltv), Some(w)) => format!(
                 "{} {} · {} {} {}",
                 t(K::Ltv),
-                format::money(Some(ltv), lang),
+                format::money(Some(ltv), loc),
                 t(K::WeakestWord),
                 w.1.direction,
                 format::ratio(Some(w.0), lang)
             ),
-            (Some(ltv), None) => format!("{} {}", t(K::Ltv), format::money(Some(ltv), lang)),
+            (Some(ltv), None) => format!("{} {}", t(K::Ltv), format::money(Some(ltv), loc)),
         },
         status: ltv_cac_status(clinic.ltv_to_cac),
         reference: format!("{}\n{}", t(K::RefLtvCac), all.join("\n")),
@@ -221,7 +222,7 @@ fn cards(kpis: &Kpis, lang: Lang) -> Vec<Card> {
     if k.contacts.is_some_and(|n| n > 0.0) {
         out.push(Card {
             title: K::CardLostCalls,
-            value: format::money(k.lost_revenue, lang),
+            value: format::money(k.lost_revenue, loc),
             sub: format!(
                 "{} {} / {} · {} {}",
                 t(K::LostCallsSub),
@@ -257,10 +258,11 @@ pub fn dashboard_ui(
     ui: &mut egui::Ui,
     kpis: &Kpis,
     calendar: Option<&MonthCalendar>,
-    lang: Lang,
+    loc: Locale,
     period: &str,
     clinic: &str,
 ) {
+    let lang = loc.lang;
     let dark = ui.visuals().dark_mode;
     ui.horizontal(|ui| {
         ui.heading(if clinic.is_empty() { tr(lang, K::Dashboard) } else { clinic });
@@ -271,7 +273,7 @@ pub fn dashboard_ui(
     let gap = 10.0;
     let card_size = Vec2::new(270.0, 104.0);
     let per_row = (((ui.available_width() + gap) / (card_size.x + gap)).floor() as usize).max(1);
-    let all = cards(kpis, lang);
+    let all = cards(kpis, loc);
     for chunk in all.chunks(per_row) {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing = Vec2::new(gap, gap);
@@ -282,11 +284,11 @@ pub fn dashboard_ui(
         ui.add_space(gap);
     }
     // The owner's pace panel and two small charts (revenue by month, the month day by day).
-    crate::ui::charts::dashboard_charts_ui(ui, kpis, calendar, lang, 250.0);
+    crate::ui::charts::dashboard_charts_ui(ui, kpis, calendar, loc, 250.0);
     ui.add_space(10.0);
-    funnel_ui(ui, kpis, lang, dark);
+    funnel_ui(ui, kpis, loc, dark);
     ui.add_space(10.0);
-    crate::ui::views::summaries::summary_ui(ui, crate::document::sheets::Sheet::Plan, kpis, lang);
+    crate::ui::views::summaries::summary_ui(ui, crate::document::sheets::Sheet::Plan, kpis, loc);
     if !kpis.notices.is_empty() {
         ui.add_space(10.0);
         ui.collapsing(tr(lang, K::ComputationNotices), |ui| {
@@ -326,7 +328,8 @@ fn card_ui(ui: &mut egui::Ui, card: &Card, size: Vec2, lang: Lang, dark: bool) {
 /// factor it is (none for the contacts before leads).
 type FunnelRow = (K, Option<f64>, Option<Option<f64>>, Option<Factor>);
 
-fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, dark: bool) {
+fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale, dark: bool) {
+    let lang = loc.lang;
     let k = &kpis.total.kpis;
     ui.heading(tr(lang, K::FunnelHeading));
     let gap = latest_bottleneck(kpis);
@@ -374,7 +377,7 @@ fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, dark: bool) {
                         "{} {} · CPL {}",
                         format::ratio(r, lang),
                         tr(lang, K::LeadsPerContact),
-                        format::money(k.cpl, lang)
+                        format::money(k.cpl, loc)
                     ));
                 }
                 (Some(r), Some(factor)) => {
@@ -386,7 +389,7 @@ fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, dark: bool) {
                     }
                 }
                 (_, Some(_)) => {
-                    ui.label(format!("CPL {}", format::money(k.cpl, lang)));
+                    ui.label(format!("CPL {}", format::money(k.cpl, loc)));
                 }
                 (_, None) => {
                     ui.label(format!("{} {}", tr(lang, K::AnswerRate), format::percent(k.answer_rate, lang)));
@@ -408,7 +411,7 @@ fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, dark: bool) {
                     month_label(g.month, lang),
                     f,
                     o,
-                    format::money(lost, lang)
+                    format::money(lost, loc)
                 ))
                 .color(bad)
                 .strong(),
@@ -422,7 +425,7 @@ fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang, dark: bool) {
                         tr(lang, K::AdminsLostLine),
                         format::count(k.lost, lang),
                         tr(lang, K::CallsLostMoney).to_lowercase(),
-                        format::money(k.lost_revenue, lang)
+                        format::money(k.lost_revenue, loc)
                     ))
                     .color(bad),
                 );

@@ -15,7 +15,7 @@ use crate::analysis::headroom::{self, Headroom, HeadroomEntry};
 use crate::analysis::levers::{self, Base, GoalSeek, LeadCost, LeverError, LeverGain, Outcome, SeekLevers, Snapshot};
 use crate::document::edit::Edit;
 use crate::document::sheets::{month_label, tier_label};
-use crate::format::{self, Lang};
+use crate::format::{self, Lang, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::{self, Filter};
 use crate::model::{Lever, LeverChange, Month, Project, Scenario};
@@ -101,6 +101,13 @@ pub struct DecisionsContext<'a> {
     pub filter: &'a Filter,
     /// The interface language.
     pub lang: Lang,
+}
+
+impl DecisionsContext<'_> {
+    /// The language with the clinic's currency sign, for money.
+    pub fn loc(&self) -> Locale {
+        Locale::new(self.lang, &self.project.settings.currency)
+    }
 }
 
 type AllocKey = (u64, Filter, AllocOptions);
@@ -197,8 +204,9 @@ fn lever_error(e: &LeverError, lang: Lang) -> String {
     }
 }
 
-fn alloc_error(e: &AllocError, lang: Lang) -> String {
-    let m = |x: f64| format::money(Some(x), lang);
+fn alloc_error(e: &AllocError, loc: Locale) -> String {
+    let lang = loc.lang;
+    let m = |x: f64| format::money(Some(x), loc);
     match e {
         AllocError::BadBudget(_) => tr(lang, K::ErrBadBudget).to_string(),
         AllocError::BadBounds { channel, .. } => format!("{channel}: {}", tr(lang, K::ErrBadBounds)),
@@ -376,7 +384,7 @@ impl DecisionsState {
         let opts = self.alloc_options(cx)?;
         let key = (cx.revision, cx.filter.clone(), opts);
         if self.alloc.as_ref().is_none_or(|(k, _)| *k != key) {
-            let r = allocate::allocate(cx.project, cx.filter, &key.2).map_err(|e| alloc_error(&e, cx.lang));
+            let r = allocate::allocate(cx.project, cx.filter, &key.2).map_err(|e| alloc_error(&e, cx.loc()));
             self.alloc = Some((key, r));
         }
         match &self.alloc {
@@ -419,7 +427,7 @@ impl DecisionsState {
         if self.plan_budget.as_ref().is_none_or(|(k, _)| *k != key) {
             let target = metrics::revenue_plan_of(cx.project, month, None);
             let r = allocate::budget_for_revenue(cx.project, cx.filter, target, &key.3)
-                .map_err(|e| alloc_error(&e, cx.lang));
+                .map_err(|e| alloc_error(&e, cx.loc()));
             self.plan_budget = Some((key, r));
         }
         match &self.plan_budget {
@@ -454,10 +462,17 @@ pub fn decisions_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsCo
             ui.add_space(10.0);
             scope_ui(ui, st, cx);
             ui.add_space(4.0);
-            ui.columns(2, |cols| {
-                sliders_ui(&mut cols[0], st, cx);
-                save_ui(&mut cols[1], st, cx, &mut edit);
-            });
+            // Side by side only where both fit; at 1024 px they stack rather than overlap.
+            if ui.available_width() >= 1150.0 {
+                ui.columns(2, |cols| {
+                    sliders_ui(&mut cols[0], st, cx);
+                    save_ui(&mut cols[1], st, cx, &mut edit);
+                });
+            } else {
+                sliders_ui(ui, st, cx);
+                ui.add_space(8.0);
+                save_ui(ui, st, cx, &mut edit);
+            }
             ui.add_space(8.0);
             outcome_ui(ui, st, cx);
             ui.add_space(10.0);
@@ -577,9 +592,10 @@ fn metrics_of(b: &Snapshot, a: &Snapshot) -> Vec<Metric> {
     ]
 }
 
-fn show(kind: Kind, x: Option<f64>, lang: Lang) -> String {
+fn show(kind: Kind, x: Option<f64>, loc: Locale) -> String {
+    let lang = loc.lang;
     match kind {
-        Kind::Money => format::money(x, lang),
+        Kind::Money => format::money(x, loc),
         Kind::Percent => format::percent(x, lang),
         Kind::Ratio => format::ratio(x, lang),
     }
@@ -587,11 +603,12 @@ fn show(kind: Kind, x: Option<f64>, lang: Lang) -> String {
 
 /// The difference after − before, signed, and its status (green when it goes the good way).
 /// A difference too small to show in the metric's format counts as none.
-fn difference(m: &Metric, lang: Lang) -> Option<(String, Status)> {
+fn difference(m: &Metric, loc: Locale) -> Option<(String, Status)> {
+    let lang = loc.lang;
     let (b, a) = (m.before?, m.after?);
     let d = a - b;
     let text = match m.kind {
-        Kind::Money => format::money(Some(d), lang),
+        Kind::Money => format::money(Some(d), loc),
         Kind::Percent => format!("{} {}", format::number(d * 100.0, 1, lang), tr(lang, K::PointsWord)),
         Kind::Ratio => format::ratio(Some(d), lang),
     };
@@ -604,6 +621,7 @@ fn difference(m: &Metric, lang: Lang) -> Option<(String, Status)> {
 
 fn outcome_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
     let lang = cx.lang;
+    let loc = cx.loc();
     let dark = ui.visuals().dark_mode;
     let outcome = match st.outcome(cx) {
         Ok(o) => o,
@@ -619,13 +637,15 @@ fn outcome_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext)
     });
     let gap = 10.0;
     let size = Vec2::new(230.0, 112.0);
-    let per_row = (((ui.available_width() + gap) / (size.x + gap)).floor() as usize).max(1);
+    // The visible width, not the laid-out one: a wide row above must not push cards off screen.
+    let width = ui.available_width().min(ui.clip_rect().right() - ui.cursor().left());
+    let per_row = (((width + gap) / (size.x + gap)).floor() as usize).max(1);
     let all = metrics_of(&outcome.before, &outcome.after);
     for chunk in all.chunks(per_row) {
         ui.horizontal(|ui| {
             ui.spacing_mut().item_spacing = Vec2::new(gap, gap);
             for m in chunk {
-                metric_card(ui, m, &outcome.before, size, lang, dark);
+                metric_card(ui, m, &outcome.before, size, loc, dark);
             }
         });
         ui.add_space(gap);
@@ -635,8 +655,9 @@ fn outcome_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext)
     }
 }
 
-fn metric_card(ui: &mut egui::Ui, m: &Metric, period: &Snapshot, size: Vec2, lang: Lang, dark: bool) {
-    let diff = difference(m, lang);
+fn metric_card(ui: &mut egui::Ui, m: &Metric, period: &Snapshot, size: Vec2, loc: Locale, dark: bool) {
+    let lang = loc.lang;
+    let diff = difference(m, loc);
     let colour = diff.as_ref().map_or_else(|| Status::Neutral.colour(dark), |d| d.1.colour(dark));
     egui::Frame::group(ui.style())
         .fill(ui.visuals().extreme_bg_color)
@@ -647,10 +668,10 @@ fn metric_card(ui: &mut egui::Ui, m: &Metric, period: &Snapshot, size: Vec2, lan
             ui.set_min_height(size.y - 16.0);
             ui.vertical(|ui| {
                 ui.label(RichText::new(tr(lang, m.title)).size(13.0).weak());
-                ui.label(RichText::new(show(m.kind, m.after, lang)).size(20.0).strong());
+                ui.label(RichText::new(show(m.kind, m.after, loc)).size(20.0).strong());
                 ui.horizontal(|ui| {
                     ui.label(
-                        RichText::new(format!("{} {}", tr(lang, K::WasWord), show(m.kind, m.before, lang))).size(11.5),
+                        RichText::new(format!("{} {}", tr(lang, K::WasWord), show(m.kind, m.before, loc))).size(11.5),
                     );
                     if let Some((text, _)) = &diff {
                         ui.label(RichText::new(text).size(12.0).strong().color(colour));
@@ -659,7 +680,7 @@ fn metric_card(ui: &mut egui::Ui, m: &Metric, period: &Snapshot, size: Vec2, lan
                 // Money over the period also reads per month.
                 // CAC is a ratio, not a sum over the period: it has no per-month figure.
                 if m.kind == Kind::Money && m.title != K::CardCac && period.months > 0 {
-                    let per = |x: Option<f64>| format::money(period.per_month(x), lang);
+                    let per = |x: Option<f64>| format::money(period.per_month(x), loc);
                     ui.label(
                         RichText::new(format!("{} {} → {}", tr(lang, K::PerMonthWord), per(m.before), per(m.after)))
                             .size(11.0)
@@ -671,8 +692,9 @@ fn metric_card(ui: &mut egui::Ui, m: &Metric, period: &Snapshot, size: Vec2, lan
 }
 
 /// "Маркетолог: 1 018 → 1 027 лидов в месяц" reads a factor's value in its own unit.
-fn factor_value(lever: Lever, x: f64, lang: Lang) -> String {
-    let text = headroom::factor_text(lever, x, lang);
+fn factor_value(lever: Lever, x: f64, loc: Locale) -> String {
+    let lang = loc.lang;
+    let text = headroom::factor_text(lever, x, loc);
     if lever == Lever::Leads { format!("{text} {}", tr(lang, K::LeadsAMonth)) } else { text }
 }
 
@@ -689,15 +711,16 @@ fn window_label(first: Month, last: Month, lang: Lang) -> String {
 
 /// The sentence of one headroom entry: "Доходимость в УЗИ: 71 % → 78 % (ваш лучший, мар–май 2026):
 /// +412 000 ₽ в месяц — администраторы".
-pub fn headroom_sentence(e: &HeadroomEntry, lang: Lang) -> String {
+pub fn headroom_sentence(e: &HeadroomEntry, loc: Locale) -> String {
+    let lang = loc.lang;
     let scope = e.direction.as_ref().map_or_else(String::new, |d| format!("{}{d}", tr(lang, K::HeadroomIn)));
     tr(lang, K::HeadroomSentence)
         .replace("{lever}", tr(lang, lever_label(e.lever)))
         .replace("{scope}", &scope)
-        .replace("{current}", &factor_value(e.lever, e.current, lang))
-        .replace("{target}", &factor_value(e.lever, e.target, lang))
+        .replace("{current}", &factor_value(e.lever, e.current, loc))
+        .replace("{target}", &factor_value(e.lever, e.target, loc))
         .replace("{window}", &window_label(e.window_first, e.window_last, lang))
-        .replace("{money}", &format::money(Some(e.profit_gain), lang))
+        .replace("{money}", &format::money(Some(e.profit_gain), loc))
         .replace("{owner}", tr(lang, owner_label(e.owner)))
 }
 
@@ -706,6 +729,7 @@ const HEADROOM_SENTENCES: usize = 5;
 
 fn headroom_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
     let lang = cx.lang;
+    let loc = cx.loc();
     let dark = ui.visuals().dark_mode;
     ui.label(RichText::new(tr(lang, K::HeadroomHeading)).strong().size(15.0));
     let h = st.headroom(cx).clone();
@@ -715,7 +739,7 @@ fn headroom_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
         return;
     }
     for (i, e) in h.entries.iter().take(HEADROOM_SENTENCES).enumerate() {
-        let text = RichText::new(headroom_sentence(e, lang));
+        let text = RichText::new(headroom_sentence(e, loc));
         ui.label(if i == 0 { text.size(15.0).strong().color(Status::Good.colour(dark)) } else { text });
     }
     egui::CollapsingHeader::new(format!("{} ({})", tr(lang, K::HeadroomHeading), h.entries.len()))
@@ -741,12 +765,12 @@ fn headroom_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
                     ui.label((i + 1).to_string());
                     ui.label(tr(lang, lever_label(e.lever)));
                     ui.label(e.direction.clone().unwrap_or_else(|| tr(lang, K::WholeClinic).to_string()));
-                    ui.label(factor_value(e.lever, e.current, lang));
-                    ui.label(factor_value(e.lever, e.target, lang));
+                    ui.label(factor_value(e.lever, e.current, loc));
+                    ui.label(factor_value(e.lever, e.target, loc));
                     ui.label(window_label(e.window_first, e.window_last, lang));
-                    ui.label(signed(format::money(Some(e.revenue_gain), lang), e.revenue_gain));
+                    ui.label(signed(format::money(Some(e.revenue_gain), loc), e.revenue_gain));
                     ui.label(
-                        RichText::new(signed(format::money(Some(e.profit_gain), lang), e.profit_gain))
+                        RichText::new(signed(format::money(Some(e.profit_gain), loc), e.profit_gain))
                             .color(Status::Good.colour(dark)),
                     );
                     ui.label(tr(lang, owner_label(e.owner)));
@@ -759,6 +783,7 @@ fn headroom_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
 
 fn ranking_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
     let lang = cx.lang;
+    let loc = cx.loc();
     let dark = ui.visuals().dark_mode;
     ui.label(RichText::new(tr(lang, K::RankingHeading)).strong());
     let rows = match st.ranking(cx) {
@@ -777,16 +802,16 @@ fn ranking_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext)
             ui.label((i + 1).to_string());
             ui.label(format!("{} +10 %", tr(lang, lever_label(r.lever))));
             ui.label(tr(lang, owner_label(r.owner)));
-            ui.label(signed(format::money(Some(r.revenue_gain), lang), r.revenue_gain));
-            ui.label(signed(format::money(Some(r.spend_change), lang), r.spend_change));
+            ui.label(signed(format::money(Some(r.revenue_gain), loc), r.revenue_gain));
+            ui.label(signed(format::money(Some(r.spend_change), loc), r.spend_change));
             let status = match r.profit_gain {
                 Some(p) if p > 0.0 => Status::Good,
                 Some(p) if p < 0.0 => Status::Bad,
                 _ => Status::Neutral,
             };
             let p = r.profit_gain.unwrap_or(0.0);
-            ui.label(RichText::new(signed(format::money(r.profit_gain, lang), p)).color(status.colour(dark)));
-            ui.label(RichText::new(signed(format::money(r.profit_gain_per_month, lang), p)).color(status.colour(dark)));
+            ui.label(RichText::new(signed(format::money(r.profit_gain, loc), p)).color(status.colour(dark)));
+            ui.label(RichText::new(signed(format::money(r.profit_gain_per_month, loc), p)).color(status.colour(dark)));
             ui.end_row();
         }
     });
@@ -795,6 +820,7 @@ fn ranking_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext)
 
 fn goal_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
     let lang = cx.lang;
+    let loc = cx.loc();
     ui.label(RichText::new(tr(lang, K::GoalHeading)).strong());
     ui.horizontal(|ui| {
         let l = ui.label(tr(lang, K::GoalTarget)).id;
@@ -826,16 +852,16 @@ fn goal_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
                 ui.label(tr(lang, K::GoalRevenueNow));
                 ui.label(format!(
                     "{} ({} {})",
-                    format::money(g.before.revenue, lang),
-                    format::money(g.before.per_month(g.before.revenue), lang),
+                    format::money(g.before.revenue, loc),
+                    format::money(g.before.per_month(g.before.revenue), loc),
                     tr(lang, K::PerMonthShort)
                 ));
                 ui.end_row();
                 ui.label(tr(lang, K::GoalRevenueTarget));
                 ui.label(format!(
                     "{} ({} {})",
-                    format::money(g.target_revenue, lang),
-                    format::money(g.before.per_month(g.target_revenue), lang),
+                    format::money(g.target_revenue, loc),
+                    format::money(g.before.per_month(g.target_revenue), loc),
                     tr(lang, K::PerMonthShort)
                 ));
                 ui.end_row();
@@ -864,7 +890,7 @@ fn goal_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
                     ui.end_row();
                 }
                 ui.label(tr(lang, K::Profit));
-                ui.label(format!("{} → {}", format::money(g.before.profit, lang), format::money(g.after.profit, lang)));
+                ui.label(format!("{} → {}", format::money(g.before.profit, loc), format::money(g.after.profit, loc)));
                 ui.end_row();
             });
             if ui.button(tr(lang, K::ApplyToSliders)).clicked() {
@@ -880,6 +906,7 @@ fn goal_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
 
 fn plan_budget_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
     let lang = cx.lang;
+    let loc = cx.loc();
     ui.label(RichText::new(tr(lang, K::PlanBudgetHeading)).strong());
     let mut months: Vec<Month> = cx.project.plan.iter().map(|r| r.month).collect();
     months.sort_unstable();
@@ -915,22 +942,22 @@ fn plan_budget_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsCont
         Ok(b) => {
             egui::Grid::new("plan_budget").num_columns(2).spacing([16.0, 4.0]).show(ui, |ui| {
                 ui.label(tr(lang, K::PlanOfMonth));
-                ui.label(format::money(Some(b.target_revenue), lang));
+                ui.label(format::money(Some(b.target_revenue), loc));
                 ui.end_row();
                 ui.label(tr(lang, K::BudgetNeeded));
                 match b.budget {
-                    Some(x) => ui.label(RichText::new(format::money(Some(x), lang)).strong()),
+                    Some(x) => ui.label(RichText::new(format::money(Some(x), loc)).strong()),
                     None => ui.colored_label(ui.visuals().error_fg_color, tr(lang, K::PlanUnreachable)),
                 };
                 ui.end_row();
                 ui.label(tr(lang, K::TodaySpendMonthly));
-                ui.label(format::money(Some(today), lang));
+                ui.label(format::money(Some(today), loc));
                 ui.end_row();
                 ui.label(tr(lang, K::RevenueAtBudget));
-                ui.label(format::money(Some(b.revenue), lang));
+                ui.label(format::money(Some(b.revenue), loc));
                 ui.end_row();
                 ui.label(tr(lang, K::OtherRevenue));
-                ui.label(format::money(Some(b.other_revenue), lang));
+                ui.label(format::money(Some(b.other_revenue), loc));
                 ui.end_row();
             });
             if let Some(msg) = &b.message {
@@ -942,6 +969,7 @@ fn plan_budget_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsCont
 
 fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
     let lang = cx.lang;
+    let loc = cx.loc();
     let dark = ui.visuals().dark_mode;
     let today = st.today_budget(cx);
     ui.horizontal(|ui| {
@@ -953,7 +981,7 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
         )
         .labelled_by(l);
         ui.label(
-            RichText::new(format!("{} {}", tr(lang, K::TodaySpendMonthly), format::money(Some(today), lang))).weak(),
+            RichText::new(format!("{} {}", tr(lang, K::TodaySpendMonthly), format::money(Some(today), loc))).weak(),
         );
         ui.separator();
         ui.checkbox(&mut st.tiers, tr(lang, K::HoldTiers));
@@ -964,9 +992,9 @@ fn allocate_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
     let result = st.allocate(cx).cloned();
     let econ = curve::channel_economics(cx.project, cx.filter).0;
     ui.add_space(6.0);
-    let m = |x: Option<f64>| format::money(x, lang);
+    let m = |x: Option<f64>| format::money(x, loc);
     // The app shows the allocator's money in whole thousands (domain.md); the JSON stays unrounded.
-    let k = |x: Option<f64>| format::money(x.map(|v| (v / 1000.0).round() * 1000.0), lang);
+    let k = |x: Option<f64>| format::money(x.map(|v| (v / 1000.0).round() * 1000.0), loc);
     let c = |x: Option<f64>| format::number(x.unwrap_or(f64::NAN), 1, lang);
     egui::Grid::new("allocation").striped(true).spacing([12.0, 4.0]).show(ui, |ui| {
         for h in [
@@ -1181,6 +1209,7 @@ fn save_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext, ed
 
 fn scenarios_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext, edit: &mut Option<Edit>) {
     let lang = cx.lang;
+    let loc = cx.loc();
     let dark = ui.visuals().dark_mode;
     let scenarios = &cx.project.scenarios;
     st.compared.retain(|n| scenarios.iter().any(|s| &s.name == n));
@@ -1240,14 +1269,14 @@ fn scenarios_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContex
         ui.end_row();
         for (row, metric) in metrics_of(before, before).into_iter().enumerate() {
             ui.label(tr(lang, metric.title));
-            ui.label(show(metric.kind, metric.before, lang));
+            ui.label(show(metric.kind, metric.before, loc));
             for (_, outcome) in &columns {
                 match outcome {
                     Ok(o) => {
                         let m = metrics_of(&o.before, &o.after).swap_remove(row);
                         ui.horizontal(|ui| {
-                            ui.label(show(m.kind, m.after, lang));
-                            if let Some((text, status)) = difference(&m, lang) {
+                            ui.label(show(m.kind, m.after, loc));
+                            if let Some((text, status)) = difference(&m, loc) {
                                 ui.label(RichText::new(format!("({text})")).size(11.5).color(status.colour(dark)));
                             }
                         });
@@ -1333,9 +1362,9 @@ mod tests {
             kind: Kind::Money,
             up_is_good: false,
         };
-        assert_eq!(difference(&up, Lang::Ru).map(|d| d.1), Some(Status::Bad));
+        assert_eq!(difference(&up, Locale::new(Lang::Ru, "RUB")).map(|d| d.1), Some(Status::Bad));
         let same =
             Metric { title: K::Revenue, before: Some(100.0), after: Some(100.0), kind: Kind::Money, up_is_good: true };
-        assert_eq!(difference(&same, Lang::Ru), None);
+        assert_eq!(difference(&same, Locale::new(Lang::Ru, "RUB")), None);
     }
 }

@@ -10,7 +10,7 @@ use egui::{Align, Event, EventFilter, Key, Label, Layout, Modifiers, RichText, S
 
 use crate::document::edit::Edit;
 use crate::document::sheets::{self, Kind, Row, RowDefaults, Sheet, Value};
-use crate::format::Lang;
+use crate::format::{Lang, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::Filter;
 use crate::model::{Month, Project};
@@ -112,7 +112,7 @@ impl GridState {
     }
 
     /// Rebuilds the view row order when the model, the filter or the sort changed.
-    fn refresh_view(&mut self, p: &Project, revision: u64, filter: &Filter, lang: Lang) {
+    fn refresh_view(&mut self, p: &Project, revision: u64, filter: &Filter, loc: Locale) {
         let key = (revision, filter.clone(), self.sort, self.col_filters.clone());
         if self.view_key.as_ref() == Some(&key) {
             return;
@@ -142,7 +142,7 @@ impl GridState {
                 });
                 period_ok && direction_ok && channel_ok && branch_ok
             })
-            .filter(|&r| passes_column_filters(p, sheet, r, &self.col_filters, lang))
+            .filter(|&r| passes_column_filters(p, sheet, r, &self.col_filters, loc))
             .collect();
         if let Some((col, ascending)) = self.sort {
             let mut keyed: Vec<(Value, usize)> = view.iter().map(|&r| (sheets::get(p, sheet, r, col), r)).collect();
@@ -228,9 +228,16 @@ pub struct GridContext<'a> {
     pub filter: &'a Filter,
 }
 
+impl GridContext<'_> {
+    /// The language with the clinic's currency sign, for money cells.
+    pub fn loc(&self) -> Locale {
+        Locale::new(self.lang, &self.project.settings.currency)
+    }
+}
+
 /// Draws the grid of `state.sheet` and returns the edit the user made this frame, if any.
 pub fn grid_ui(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>) -> Option<Edit> {
-    state.refresh_view(cx.project, cx.revision, cx.filter, cx.lang);
+    state.refresh_view(cx.project, cx.revision, cx.filter, cx.loc());
     let lang = cx.lang;
     let sheet = state.sheet;
     let columns = sheet.columns();
@@ -371,9 +378,9 @@ fn frozen_columns(sheet: Sheet) -> usize {
 
 /// Whether a model row passes the per-column filters: each non-empty filter must occur (case
 /// aside) in the cell as shown.
-fn passes_column_filters(p: &Project, sheet: Sheet, r: usize, filters: &[String], lang: Lang) -> bool {
+fn passes_column_filters(p: &Project, sheet: Sheet, r: usize, filters: &[String], loc: Locale) -> bool {
     filters.iter().enumerate().filter(|(_, f)| !f.trim().is_empty()).all(|(c, f)| {
-        let shown = sheets::display(&sheets::get(p, sheet, r, c), sheets::kind(sheet, r, c), lang);
+        let shown = sheets::display(&sheets::get(p, sheet, r, c), sheets::kind(sheet, r, c), loc);
         shown.to_lowercase().contains(&f.trim().to_lowercase())
     })
 }
@@ -466,6 +473,7 @@ impl egui_table::TableDelegate for GridDelegate<'_, '_> {
             return;
         };
         let lang = self.cx.lang;
+        let loc = self.cx.loc();
         let column = &self.columns[c];
         let kind = sheets::kind(self.sheet, mr, c);
         let (r0, r1, c0, c1) = self.range;
@@ -498,7 +506,7 @@ impl egui_table::TableDelegate for GridDelegate<'_, '_> {
             _ if self.sheet == Sheet::Settings && c == 0 => {
                 RichText::new(sheets::setting_label(mr, lang).unwrap_or_default())
             }
-            _ => RichText::new(sheets::display(&value, kind, lang)),
+            _ => RichText::new(sheets::display(&value, kind, loc)),
         };
         let label = Label::new(text).sense(Sense::click()).selectable(false).truncate();
         let resp = ui
@@ -606,9 +614,9 @@ fn start_editing(state: &mut GridState, cx: &GridContext<'_>, typed: Option<Stri
             let v = sheets::get(cx.project, state.sheet, mr, col);
             // Numbers are edited without group separators and units, as they are typed.
             let text = if kind.is_numeric() || matches!(v, Value::Weights(_)) {
-                sheets::copy_text(&v, kind, cx.lang)
+                sheets::copy_text(&v, kind, cx.loc())
             } else {
-                sheets::display(&v, kind, cx.lang)
+                sheets::display(&v, kind, cx.loc())
             };
             Editing::Text { buf: text, fresh: true }
         }
@@ -839,7 +847,7 @@ fn copy_range(ui: &egui::Ui, state: &GridState, cx: &GridContext<'_>) {
                 sheets::copy_text(
                     &sheets::get(cx.project, state.sheet, mr, c),
                     sheets::kind(state.sheet, mr, c),
-                    cx.lang,
+                    cx.loc(),
                 )
             })
             .collect();
@@ -919,6 +927,7 @@ fn whole_row(p: &Project, sheet: Sheet, r: usize) -> Option<Row> {
         Sheet::Revenue => Row::Revenue(p.revenue.get(r)?.clone()),
         Sheet::Doctors => Row::Doctor(p.doctors.get(r)?.clone()),
         Sheet::Nps => Row::Nps(p.nps.get(r)?.clone()),
+        Sheet::Calls => Row::Call(p.calls.get(r)?.clone()),
     })
 }
 

@@ -9,4 +9,5 @@ pub mod dashboard;
 pub mod decisions;
 pub mod grid;
 pub mod meeting;
+pub mod settings;
 pub mod summaries;

@@ -4,7 +4,7 @@
 use egui::{Color32, RichText};
 
 use crate::document::sheets::{Sheet, month_label, tier_label};
-use crate::format::{self, Lang};
+use crate::format::{self, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::Kpis;
 use crate::ui::theme::{self, Status};
@@ -19,8 +19,9 @@ fn plain(s: String) -> (String, Status) {
     (s, Status::Neutral)
 }
 
-fn summary(sheet: Sheet, kpis: &Kpis, lang: Lang) -> Option<Summary> {
-    let m = |x| format::money(x, lang);
+fn summary(sheet: Sheet, kpis: &Kpis, loc: Locale) -> Option<Summary> {
+    let lang = loc.lang;
+    let m = |x| format::money(x, loc);
     let p = |x| format::percent(x, lang);
     let c = |x| format::count(x, lang);
     let r = |x| format::ratio(x, lang);
@@ -219,13 +220,15 @@ fn summary(sheet: Sheet, kpis: &Kpis, lang: Lang) -> Option<Summary> {
                 })
                 .collect(),
         },
-        Sheet::Settings => return None,
+        // The Calls view holds the calls' figures; the grid is the data under them.
+        Sheet::Settings | Sheet::Calls => return None,
     })
 }
 
 /// The KPI summary above a sheet's grid (nothing for Settings).
-pub fn summary_ui(ui: &mut egui::Ui, sheet: Sheet, kpis: &Kpis, lang: Lang) {
-    let Some(s) = summary(sheet, kpis, lang) else { return };
+pub fn summary_ui(ui: &mut egui::Ui, sheet: Sheet, kpis: &Kpis, loc: Locale) {
+    let lang = loc.lang;
+    let Some(s) = summary(sheet, kpis, loc) else { return };
     let dark = ui.visuals().dark_mode;
     egui::CollapsingHeader::new(RichText::new(tr(lang, K::KpiSummary)).strong())
         .id_salt(("summary", sheet))

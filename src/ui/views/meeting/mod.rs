@@ -14,7 +14,7 @@ pub use export::{EXPORT_SIZE, resize, story_file};
 use egui::{Color32, FontFamily, FontId, Key, RichText, Sense, TextStyle, Vec2, WidgetInfo};
 
 use crate::analysis::story::{self, Step, Story};
-use crate::format::Lang;
+use crate::format::{Lang, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::{Filter, Kpis};
 use crate::model::Project;
@@ -31,6 +31,13 @@ pub struct MeetingContext<'a> {
     pub kpis: &'a Kpis,
     /// The app's language.
     pub lang: Lang,
+}
+
+impl MeetingContext<'_> {
+    /// The language with the clinic's currency sign, for money.
+    pub fn loc(&self) -> Locale {
+        Locale::new(self.lang, &self.project.settings.currency)
+    }
 }
 
 /// The meeting's state while it is on.

@@ -6,7 +6,7 @@ use egui::{Align, Color32, Layout, RichText};
 use super::MeetingContext;
 use crate::analysis::headroom::factor_text;
 use crate::analysis::story::{Step, Story, lever_in_scope};
-use crate::format::{self, Lang};
+use crate::format::{self, Lang, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::Factor;
 use crate::ui::charts;
@@ -20,9 +20,9 @@ pub fn screen_ui(ui: &mut egui::Ui, step: Step, story: &Story, cx: &MeetingConte
         Step::PlanFact => plan_fact_ui(ui, cx, scale),
         Step::Funnel => funnel_ui(ui, story, cx, scale),
         Step::Bottleneck => bottleneck_ui(ui, story, cx, scale),
-        Step::Aarrr => aarrr::links_ui(ui, cx.kpis, cx.lang, 1.5 * scale),
-        Step::Levers => levers_ui(ui, story, cx.lang, scale),
-        Step::Proposal => proposal_ui(ui, story, cx.lang, scale),
+        Step::Aarrr => aarrr::links_ui(ui, cx.kpis, cx.loc(), 1.5 * scale),
+        Step::Levers => levers_ui(ui, story, cx.loc(), scale),
+        Step::Proposal => proposal_ui(ui, story, cx.loc(), scale),
         Step::NextSteps => {
             if story.tasks.is_empty() {
                 nothing_ui(ui, cx.lang);
@@ -55,11 +55,11 @@ fn status_colour(ui: &egui::Ui, s: Status) -> Option<Color32> {
 }
 
 fn plan_fact_ui(ui: &mut egui::Ui, cx: &MeetingContext, scale: f32) {
-    let (t, lang) = (&cx.kpis.total.kpis, cx.lang);
+    let (t, lang, loc) = (&cx.kpis.total.kpis, cx.lang, cx.loc());
     ui.horizontal(|ui| {
-        stat_ui(ui, tr(lang, K::Revenue), &format::money(t.revenue, lang), None, scale);
+        stat_ui(ui, tr(lang, K::Revenue), &format::money(t.revenue, loc), None, scale);
         ui.add_space(60.0 * scale);
-        stat_ui(ui, tr(lang, K::PlanToDate), &format::money(t.plan_to_date, lang), None, scale);
+        stat_ui(ui, tr(lang, K::PlanToDate), &format::money(t.plan_to_date, loc), None, scale);
         ui.add_space(60.0 * scale);
         let status = completion_status(t.completion_to_date);
         let colour = status_colour(ui, status);
@@ -68,7 +68,7 @@ fn plan_fact_ui(ui: &mut egui::Ui, cx: &MeetingContext, scale: f32) {
     ui.add_space(16.0 * scale);
     // The chart takes what is left of the screen, so nothing is clipped at 1280×720.
     let height = (ui.available_height() - 80.0 * scale).max(100.0);
-    charts::revenue_by_month_sized(ui, cx.kpis, lang, height);
+    charts::revenue_by_month_sized(ui, cx.kpis, loc, height);
 }
 
 fn funnel_ui(ui: &mut egui::Ui, story: &Story, cx: &MeetingContext, scale: f32) {
@@ -130,6 +130,7 @@ fn funnel_ui(ui: &mut egui::Ui, story: &Story, cx: &MeetingContext, scale: f32) 
 
 fn bottleneck_ui(ui: &mut egui::Ui, story: &Story, cx: &MeetingContext, scale: f32) {
     let lang = cx.lang;
+    let loc = cx.loc();
     let Some(g) = &story.gap else { return nothing_ui(ui, lang) };
     let dark = ui.visuals().dark_mode;
     let biggest = Factor::ALL.iter().filter_map(|f| g.contributions.get(*f)).map(f64::abs).fold(0.0_f64, f64::max);
@@ -156,8 +157,8 @@ fn bottleneck_ui(ui: &mut egui::Ui, story: &Story, cx: &MeetingContext, scale: f
                 ui.painter().rect_filled(bar, 3.0, s.colour(dark));
             }
             let money = match v {
-                Some(x) if x > 0.0 => format!("+{}", format::money(Some(x), lang)),
-                v => format::money(v, lang),
+                Some(x) if x > 0.0 => format!("+{}", format::money(Some(x), loc)),
+                v => format::money(v, loc),
             };
             ui.label(RichText::new(money).size(28.0 * scale).strong());
             if is_bottleneck && let Some(o) = g.owner {
@@ -170,18 +171,19 @@ fn bottleneck_ui(ui: &mut egui::Ui, story: &Story, cx: &MeetingContext, scale: f
     });
 }
 
-fn levers_ui(ui: &mut egui::Ui, story: &Story, lang: Lang, scale: f32) {
+fn levers_ui(ui: &mut egui::Ui, story: &Story, loc: Locale, scale: f32) {
+    let lang = loc.lang;
     if story.levers.is_empty() {
         return nothing_ui(ui, lang);
     }
     egui::Grid::new("meeting_levers").spacing([40.0 * scale, 14.0 * scale]).show(ui, |ui| {
         for (i, l) in story.levers.iter().enumerate() {
             let name = lever_in_scope(l, lang);
-            let (now, best) = (factor_text(l.lever, l.current, lang), factor_text(l.lever, l.target, lang));
+            let (now, best) = (factor_text(l.lever, l.current, loc), factor_text(l.lever, l.target, loc));
             ui.label(RichText::new(format!("{}. {name}: {now} → {best}", i + 1)).size(30.0 * scale));
             ui.label(RichText::new(tr(lang, owner_label(l.owner))).size(28.0 * scale));
             ui.label(
-                RichText::new(format!("+{} {}", format::money(Some(l.profit_gain), lang), tr(lang, K::PerMonthShort)))
+                RichText::new(format!("+{} {}", format::money(Some(l.profit_gain), loc), tr(lang, K::PerMonthShort)))
                     .size(30.0 * scale)
                     .strong(),
             );
@@ -190,15 +192,16 @@ fn levers_ui(ui: &mut egui::Ui, story: &Story, lang: Lang, scale: f32) {
     });
 }
 
-fn proposal_ui(ui: &mut egui::Ui, story: &Story, lang: Lang, scale: f32) {
+fn proposal_ui(ui: &mut egui::Ui, story: &Story, loc: Locale, scale: f32) {
+    let lang = loc.lang;
     if let Some((name, o)) = &story.scenario {
         ui.horizontal(|ui| {
             stat_ui(ui, &format!("{} «{name}»", tr(lang, K::MeetingScenario)), "", None, scale);
         });
         ui.horizontal(|ui| {
-            stat_ui(ui, tr(lang, K::SpendToday), &format::money(o.before.revenue, lang), None, scale);
+            stat_ui(ui, tr(lang, K::SpendToday), &format::money(o.before.revenue, loc), None, scale);
             ui.add_space(40.0 * scale);
-            stat_ui(ui, tr(lang, K::MeetingProposed), &format::money(o.after.revenue, lang), None, scale);
+            stat_ui(ui, tr(lang, K::MeetingProposed), &format::money(o.after.revenue, loc), None, scale);
         });
         ui.add_space(16.0 * scale);
     }
@@ -223,10 +226,10 @@ fn proposal_ui(ui: &mut egui::Ui, story: &Story, lang: Lang, scale: f32) {
         for c in rows {
             ui.label(RichText::new(&c.channel).size(24.0 * scale));
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                ui.label(RichText::new(format::money(c.spend_today, lang)).size(24.0 * scale));
+                ui.label(RichText::new(format::money(c.spend_today, loc)).size(24.0 * scale));
             });
             ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                ui.label(RichText::new(format::money(Some(c.spend), lang)).size(24.0 * scale).strong());
+                ui.label(RichText::new(format::money(Some(c.spend), loc)).size(24.0 * scale).strong());
             });
             ui.end_row();
         }
