@@ -1019,6 +1019,37 @@ mod tests {
         parse_month(s).unwrap_or_else(|e| panic!("{s}: {e}")).unwrap_or_else(|| panic!("{s}: empty"))
     }
 
+    #[test]
+    fn fast_paths_read_what_the_full_rules_read() {
+        // Amounts: spaces between groups dropped, one mark is the decimal one, the sign of roubles cut.
+        assert_eq!(plain_amount("1 234,00 ₽"), Some(Some(1234.0)));
+        assert_eq!(plain_amount("2\u{a0}001,50 руб."), Some(Some(2001.5)));
+        assert_eq!(plain_amount(" 99.5 "), Some(Some(99.5)));
+        assert_eq!(plain_amount(".5"), Some(Some(0.5)));
+        assert_eq!(plain_amount("   "), Some(None));
+        // Anything else goes to the full rules, which read it as before.
+        for other in ["₽", ".", "1.234,5", "25%", "-500", "1e5", "двадцать"] {
+            assert_eq!(plain_amount(other), None, "{other}");
+        }
+        assert_eq!(num("1.234,5"), 1234.5);
+        assert!(parse_number("₽").is_err() && parse_number(".").is_err());
+        // Days: `25.03.2025`, `2025-03-25`, with a time of day or without; 31 February is impossible.
+        let d = |y, m, dd| NaiveDate::from_ymd_opt(y, m, dd);
+        assert_eq!(plain_day("25.03.2025"), Some(d(2025, 3, 25)));
+        assert_eq!(plain_day("2025-03-25"), Some(d(2025, 3, 25)));
+        assert_eq!(plain_day("25.03.2025 14:05:07"), Some(d(2025, 3, 25)));
+        assert_eq!(plain_day("2025-03-25T09:30:00Z"), Some(d(2025, 3, 25)));
+        assert_eq!(plain_day("31.02.2025"), Some(None));
+        assert_eq!(plain_day("25.03.2025 утром"), None);
+        assert_eq!(plain_day("2025.03.25"), None);
+        assert!(matches!(parse_day("31.02.2025"), Err(ValueError::ImpossibleDate(_))));
+        assert_eq!(parse_day("25.03.2025 14:05").unwrap(), d(2025, 3, 25));
+        // Durations without collecting their parts: 1:02:03 is 3600 + 120 + 3 seconds.
+        assert_eq!(parse_seconds("1:02:03").unwrap(), Some(3723.0));
+        assert_eq!(parse_seconds("0:01:15,5").unwrap(), Some(75.5));
+        assert!(parse_seconds("1:2:3:4").is_err() && parse_seconds("1::3").is_err());
+    }
+
     fn day(s: &str) -> NaiveDate {
         parse_day(s).unwrap_or_else(|e| panic!("{s}: {e}")).unwrap_or_else(|| panic!("{s}: empty"))
     }

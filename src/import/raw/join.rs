@@ -585,7 +585,8 @@ fn join_leads<'v>(
     // 4. Funnel rows per month, channel and direction.
     // Grouped by hash (the keys borrow the shared names), then sorted once: a third of a million
     // leads make a few hundred rows.
-    let mut rows: HashMap<(Month, &str, Option<&str>, Option<&str>), FunnelSums, Fast> = HashMap::default();
+    type RowKey<'a> = (Month, &'a str, Option<&'a str>, Option<&'a str>);
+    let mut rows: HashMap<RowKey<'_>, FunnelSums, Fast> = HashMap::default();
     for i in 0..leads.len() {
         let lead = &leads[i];
         if key[i].is_none() {
@@ -741,7 +742,8 @@ fn doctor_rows(
     template: &[DoctorRow],
 ) -> (Vec<DoctorRow>, usize) {
     // A doctor who works in two branches has a row per branch.
-    let mut groups: HashMap<(Month, &str, Option<&str>), (f64, PatientSets), Fast> = HashMap::default();
+    type Key<'a> = (Month, &'a str, Option<&'a str>);
+    let mut groups: HashMap<Key<'_>, (f64, PatientSets), Fast> = HashMap::default();
     let mut dir_counts: HashMap<(&str, &str), usize, Fast> = HashMap::default();
     for (v, id) in records.iter().zip(ids) {
         let Some(doctor) = v.doctor.as_deref() else { continue };

@@ -457,7 +457,8 @@ mod tests {
                 0 => format!("\"Врач {i}\nвторая строка\n\"\"кавычки\"\"\""),
                 _ => format!("Врач {}", i % 30),
             };
-            let day = if i % 501 == 0 { "32.01.2025".to_string() } else { format!("{:02}.03.2025", i % 28 + 1) };
+            let day =
+                if i.is_multiple_of(501) { "32.01.2025".to_string() } else { format!("{:02}.03.2025", i % 28 + 1) };
             match i % 4001 {
                 1000 => text.push_str("Итого;;;1 000 000,00 ₽\n"),
                 2000 => text.push_str(&format!("{day};+7 916 000-00-00;\"open;1 000,00\n")),
