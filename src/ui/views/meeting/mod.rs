@@ -33,6 +33,13 @@ pub struct MeetingContext<'a> {
     pub lang: Lang,
 }
 
+impl MeetingContext<'_> {
+    /// The language with the clinic's currency, for the story's sentences.
+    pub fn locale(&self) -> crate::format::Locale {
+        crate::format::Locale::new(self.lang, &self.project.settings.currency)
+    }
+}
+
 /// The meeting's state while it is on.
 #[derive(Default)]
 pub struct MeetingState {
@@ -80,7 +87,7 @@ impl MeetingState {
     fn story(&mut self, cx: &MeetingContext) -> &Story {
         let key = (cx.revision, cx.filter.clone(), cx.lang);
         if self.story.as_ref().is_none_or(|(k, _)| *k != key) {
-            self.story = Some((key, story::story(cx.project, cx.filter, cx.kpis, cx.lang)));
+            self.story = Some((key, story::story(cx.project, cx.filter, cx.kpis)));
         }
         &self.story.as_ref().expect("the story was just built").1
     }
@@ -185,7 +192,9 @@ pub fn meeting_ui(ui: &mut egui::Ui, state: &mut MeetingState, cx: &MeetingConte
     });
     let story = state.story(cx).clone();
     ui.add_space(12.0 * scale);
-    ui.add(egui::Label::new(RichText::new(story.title(step)).heading().strong()).wrap());
+    ui.add(
+        egui::Label::new(RichText::new(crate::i18n::story::title(&story, step, cx.locale())).heading().strong()).wrap(),
+    );
     ui.add_space(24.0 * scale);
 
     // The dots own the bottom strip; the screen's body gets the rest and never runs into them.
