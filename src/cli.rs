@@ -779,6 +779,25 @@ pub fn join_summary(r: &JoinReport) -> String {
     )
 }
 
+/// The plan's JSON (domain.md): the plan with its notices as English sentences whatever --lang
+/// says, worded here at the edge.
+#[derive(serde::Serialize)]
+struct PlanJson<'a> {
+    year: i32,
+    months: &'a [analysis::plan::PlanMonth],
+    notices: Vec<String>,
+}
+
+impl<'a> PlanJson<'a> {
+    fn of(plan: &'a analysis::plan::YearPlan) -> Self {
+        PlanJson {
+            year: plan.year,
+            months: &plan.months,
+            notices: plan.notices.iter().map(|n| crate::i18n::plan_notice(n, Lang::En)).collect(),
+        }
+    }
+}
+
 fn plan(args: &PlanArgs) -> Result<ExitCode, CliError> {
     if args.source.branch.is_some() && args.output.is_some() {
         // One branch's plan written alone would replace the whole chain's rows of that year.
@@ -802,7 +821,7 @@ fn plan(args: &PlanArgs) -> Result<ExitCode, CliError> {
         eprintln!("notice: {}", crate::i18n::plan_notice(n, args.lang));
     }
     if args.json {
-        print_json(&plan)?;
+        print_json(&PlanJson::of(&plan))?;
     } else {
         let loc = Locale::new(args.lang, &loaded.project.settings.currency);
         let rows: Vec<Vec<String>> = plan
@@ -1234,6 +1253,19 @@ pub fn kpi_tables(k: &Kpis, loc: Locale) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_plan_json_words_its_notices_in_english() {
+        // No revenue at all: twelve zero months and one notice, "every month … planned at 0".
+        let plan = analysis::plan::build_plan(&crate::model::Project::new(), &analysis::plan::PlanInput::new(2025));
+        let v = serde_json::to_value(PlanJson::of(&plan)).unwrap();
+        let top: Vec<&String> = v.as_object().unwrap().keys().collect();
+        assert_eq!(top, ["months", "notices", "year"]);
+        assert_eq!(v["months"].as_array().unwrap().len(), 12);
+        let notices = v["notices"].as_array().unwrap();
+        assert_eq!(notices.len(), plan.notices.len());
+        assert!(notices.iter().any(|n| n.as_str().unwrap().contains("every month of 2025 is planned at 0")), "{v}");
+    }
 
     #[test]
     fn the_progress_line_says_how_much_is_read_then_what_is_done() {

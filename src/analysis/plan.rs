@@ -135,7 +135,7 @@ pub enum PlanWarning {
 }
 
 /// What the user should know about how a plan was built: data, worded in the user's language by
-/// the catalogue (`crate::i18n::plan_notice`); the JSON carries the English sentence.
+/// the catalogue (`crate::i18n::plan_notice`); the CLI's JSON carries the English sentence.
 #[derive(Clone, Debug, PartialEq)]
 pub enum PlanNotice {
     /// The year is outside the calendar's range.
@@ -219,15 +219,11 @@ impl PlanNotice {
     }
 }
 
-/// The JSON's notices are the English sentences, as before they were typed.
-fn notices_in_english<S: serde::Serializer>(notices: &[PlanNotice], s: S) -> Result<S::Ok, S::Error> {
-    s.collect_seq(notices.iter().map(|n| crate::i18n::plan_notice(n, crate::format::Lang::En)))
-}
-
 /// A year's plan: what [`build_plan`] proposes and [`apply_plan`] writes.
 ///
 /// JSON (domain.md): `{"year", "months": [{"month", "revenue_plan", "budget_plan",
-/// "directions": {D: plan}, "channels": {C: budget}}], "notices": [..]}`.
+/// "directions": {D: plan}, "channels": {C: budget}}], "notices": [..]}`; the notices are data,
+/// worded at the edge (the CLI adds them to its JSON in English).
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct YearPlan {
     /// The planned year Y.
@@ -235,9 +231,9 @@ pub struct YearPlan {
     /// The 12 months of Y in order (empty only when Y is not a valid year).
     pub months: Vec<PlanMonth>,
     /// What the user should know about how the plan was built: one per estimated month and rule
-    /// (see [`Estimate`]), directions left out, tiers without channels, …. In JSON, English
-    /// sentences.
-    #[serde(serialize_with = "notices_in_english", skip_deserializing)]
+    /// (see [`Estimate`]), directions left out, tiers without channels, …. Not serialised: the
+    /// CLI writes them as sentences.
+    #[serde(skip)]
     pub notices: Vec<PlanNotice>,
 }
 
@@ -897,11 +893,6 @@ mod tests {
     use crate::model::{Direction, RevenueRow};
     use chrono::NaiveDate;
 
-    /// The notices as the JSON and the CLI write them.
-    fn en(notices: &[PlanNotice]) -> Vec<String> {
-        notices.iter().map(|n| crate::i18n::plan_notice(n, crate::format::Lang::En)).collect()
-    }
-
     fn month(y: i32, m: u32) -> Month {
         Month::new(y, m).unwrap()
     }
@@ -998,7 +989,7 @@ mod tests {
         let dec = &plan.months[11];
         assert_eq!(dec.revenue_plan, 0.0);
         assert_eq!(dec.directions.len(), 2);
-        assert!(en(&plan.notices).iter().all(|n| !n.contains("growth given")), "{:?}", plan.notices);
+        assert!(!plan.notices.iter().any(|n| matches!(n, PlanNotice::GrowthUnused { .. })), "{:?}", plan.notices);
     }
 
     #[test]
@@ -1019,13 +1010,23 @@ mod tests {
         }
         // 100 000 × 1.15.
         assert_close(plan.months[2].revenue_plan, 115_000.0);
-        let notices = en(&plan.notices);
-        let missing = notices.iter().find(|n| n.starts_with("No revenue in 2024 for")).unwrap();
-        for d in ["«Неврология»", "«УЗИ»", "«Косметология»"] {
-            assert!(missing.contains(d), "{missing}");
+        let missing = plan
+            .notices
+            .iter()
+            .find_map(|n| match n {
+                PlanNotice::NoRevenueFor { year: 2024, directions, plan_year: 2025 } => Some(directions),
+                _ => None,
+            })
+            .unwrap();
+        for d in ["Неврология", "УЗИ", "Косметология"] {
+            assert!(missing.iter().any(|m| m == d), "{missing:?}");
         }
-        assert!(!missing.contains("Стоматология"));
-        assert!(en(&plan.notices).iter().any(|n| n.contains("growth given for «Неврология» is not used")));
+        assert!(!missing.iter().any(|m| m == "Стоматология"));
+        assert!(
+            plan.notices
+                .iter()
+                .any(|n| matches!(n, PlanNotice::GrowthUnused { direction, year: 2024 } if direction == "Неврология"))
+        );
     }
 
     #[test]
@@ -1033,7 +1034,7 @@ mod tests {
         let plan = build_plan(&Project::new(), &PlanInput::new(2025));
         assert_eq!(plan.months.len(), 12);
         assert!(plan.months.iter().all(|m| m.revenue_plan == 0.0 && m.budget_plan == 0.0 && m.directions.is_empty()));
-        assert!(en(&plan.notices).iter().any(|n| n.contains("every month of 2025 is planned at 0")));
+        assert!(plan.notices.contains(&PlanNotice::NoRevenue { year: 2024, plan_year: 2025 }));
         let bad = build_plan(&Project::new(), &PlanInput::new(20_000));
         assert!(bad.months.is_empty());
         assert_eq!(bad.notices.len(), 1);
@@ -1063,12 +1064,10 @@ mod tests {
         assert_close(mar.directions["Стоматология"], 24_000.0);
         assert_close(mar.revenue_plan, 36_000.0);
         assert_eq!(plan.months[3].directions[""], 0.0);
-        assert!(
-            en(&plan.notices)
-                .iter()
-                .any(|n| n.contains("Refunds exceed takings for revenue without a direction in 2024-04"))
-        );
-        assert!(en(&plan.notices).iter().any(|n| n.contains("always grows by the clinic growth")));
+        assert!(plan.notices.iter().any(
+            |n| matches!(n, PlanNotice::Refunds { direction, month: m } if direction.is_empty() && *m == month(2024, 4))
+        ));
+        assert!(plan.notices.contains(&PlanNotice::DirectionlessGrowthUnused));
     }
 
     #[test]
@@ -1111,7 +1110,11 @@ mod tests {
         // February has no revenue: every channel is still listed, at 0.
         assert_eq!(plan.months[1].channels.len(), 5);
         assert!(plan.months[1].channels.values().all(|v| *v == 0.0));
-        assert!(en(&plan.notices).iter().any(|n| n.contains("«Авито»") && n.contains("no tier")));
+        assert!(
+            plan.notices
+                .iter()
+                .any(|n| matches!(n, PlanNotice::Untiered { channels, .. } if channels.iter().any(|c| c == "Авито")))
+        );
     }
 
     #[test]
@@ -1129,21 +1132,21 @@ mod tests {
         assert_close(jan.channels["ВК"], 70_000.0 * 0.15 / 0.95);
         assert_close(jan.channels["Яндекс"], 58_947.368_421_052_63);
         assert_close(jan.channels.values().sum(), 70_000.0);
-        assert!(en(&plan.notices).iter().any(|n| n.contains("«experiment»")));
+        assert!(plan.notices.iter().any(|n| matches!(n, PlanNotice::EmptyTier { tier: Tier::Experiment, .. })));
 
         // A split that does not add up to 100 % is scaled to it: 60/30/0 → 2/3 and 1/3.
         input.tiers = [0.6, 0.3, 0.0];
         let plan = build_plan(&p, &input);
         assert_close(plan.months[0].channels["Яндекс"], 70_000.0 * 2.0 / 3.0);
         assert_close(plan.months[0].channels["ВК"], 70_000.0 / 3.0);
-        assert!(!en(&plan.notices).iter().any(|n| n.contains("«experiment»")));
+        assert!(!plan.notices.iter().any(|n| matches!(n, PlanNotice::EmptyTier { .. })));
 
         // No channels at all: the budget is still 7 % of revenue, the map is empty.
         p.channels.clear();
         let plan = build_plan(&p, &PlanInput { growth: 0.0, ..PlanInput::new(2025) });
         assert_close(plan.months[0].budget_plan, 70_000.0);
         assert!(plan.months[0].channels.is_empty());
-        assert!(en(&plan.notices).iter().any(|n| n.contains("Channels sheet is empty")));
+        assert!(plan.notices.contains(&PlanNotice::NoChannels));
     }
 
     #[test]
@@ -1207,13 +1210,7 @@ mod tests {
         let dec_trend = estimates[5];
         assert_eq!(dec_trend.directions.len(), 1);
         assert_close(dec_trend.directions[0].1.unwrap(), 380.0 / 300.0);
-        for e in &estimates {
-            for lang in crate::format::Lang::ALL {
-                assert!(crate::i18n::estimate_sentence(e, lang).contains(&e.month.to_string()));
-            }
-        }
-        let notices = en(&plan.notices);
-        assert!(notices[5].contains("2026-12") && notices[5].contains("«УЗИ» ×1.267"), "{notices:?}");
+        assert!(matches!(&plan.notices[5], PlanNotice::Estimated(e) if e == dec_trend), "{:?}", plan.notices);
     }
 
     #[test]
@@ -1423,7 +1420,8 @@ mod tests {
         assert!(!plan.notices.is_empty());
         let v = serde_json::to_value(&plan).unwrap();
         let top: Vec<&String> = v.as_object().unwrap().keys().collect();
-        assert_eq!(top, ["months", "notices", "year"]);
+        // The notices are data: the CLI adds them to its JSON as sentences.
+        assert_eq!(top, ["months", "year"]);
         assert_eq!(v["year"], 2025);
         assert_eq!(v["months"].as_array().unwrap().len(), 12);
         // January: 2 × 100 000 × 1.5 = 300 000; budget 300 000 / 16 = 18 750, all to the only
@@ -1486,11 +1484,14 @@ mod tests {
         let mut input = PlanInput::new(2025);
         input.marketing_share = 0.12;
         input.tiers = [0.70, 0.20, 0.05];
-        let w: Vec<String> =
-            input.warnings().iter().map(|w| crate::i18n::plan_warning(w, crate::format::Lang::En)).collect();
+        let w = input.warnings();
         assert_eq!(w.len(), 2, "{w:?}");
-        assert!(w[0].contains("12 %"), "{}", w[0]);
-        assert!(w[1].contains("70/20/5") && w[1].contains("95 %"), "{}", w[1]);
+        assert_eq!(w[0], PlanWarning::ShareOutsideRange { share: 0.12 });
+        // 0.70 + 0.20 + 0.05 = 0.95.
+        assert!(
+            matches!(w[1], PlanWarning::TiersSum { tiers: [0.70, 0.20, 0.05], sum } if (sum - 0.95).abs() < 1e-9),
+            "{w:?}"
+        );
         input.marketing_share = 0.04;
         input.tiers = DEFAULT_TIERS;
         assert!(input.warnings().is_empty(), "4 % is inside the reference range");

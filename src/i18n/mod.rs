@@ -33,6 +33,7 @@ macro_rules! table {
 pub mod calendar;
 pub mod messages;
 pub mod plural;
+pub mod story;
 mod words;
 
 pub use calendar::{day_label, day_short, month_label, month_short};

@@ -377,9 +377,10 @@ fn summary_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let ws = c.sheet(wb, K::SheetSummary, &title)?;
     // The sheet opens with the story's title sentences, in the order the meeting tells them: one
     // wrapped cell across the cards, so every table keeps its header in row 4.
-    let story = story::story(c.project, c.filter, c.kpis, c.lang);
+    let story = story::story(c.project, c.filter, c.kpis);
+    let titles = crate::i18n::story::titles(&story, Locale::new(c.lang, &c.project.settings.currency));
     let lines: Vec<String> = std::iter::once(c.t(K::StoryTitle).to_string())
-        .chain(story.titles.iter().enumerate().map(|(i, (_, s))| format!("{}. {s}", i + 1)))
+        .chain(titles.iter().enumerate().map(|(i, (_, s))| format!("{}. {s}", i + 1)))
         .collect();
     let wrap = rust_xlsxwriter::Format::new()
         .set_text_wrap()
@@ -1593,11 +1594,12 @@ mod tests {
         // The Summary opens with the seven sentences, numbered, in the story's order.
         let summary = book.worksheet_range("Summary").unwrap();
         let k = metrics::compute(&p, &Filter::default());
-        let s = story::story(&p, &Filter::default(), &k, Lang::En);
+        let s = story::story(&p, &Filter::default(), &k);
+        let titles = crate::i18n::story::titles(&s, Locale::new(Lang::En, &p.settings.currency));
         let opening = text(&summary, 2, 0);
         let lines: Vec<&str> = opening.lines().collect();
         assert_eq!(lines[0], "The story in seven steps");
-        for (i, (_, sentence)) in s.titles.iter().enumerate() {
+        for (i, (_, sentence)) in titles.iter().enumerate() {
             assert_eq!(lines[i + 1], format!("{}. {sentence}", i + 1));
         }
         assert_eq!(text(&summary, HEADER_ROW, 0), "Indicator");

@@ -4,7 +4,7 @@
 
 use egui::Key;
 use egui_kittest::kittest::Queryable;
-use medfunnel::analysis::story::{self, Story};
+use medfunnel::analysis::story::{self, Step};
 use medfunnel::demo::demo_project;
 use medfunnel::format::Lang;
 use medfunnel::metrics::{self, Filter};
@@ -14,10 +14,12 @@ use medfunnel::ui::Command;
 
 use super::app::{harness, harness_sized};
 
-fn the_story(lang: Lang) -> Story {
+/// The story's title sentences in `lang`.
+fn the_story(lang: Lang) -> Vec<(Step, String)> {
     let p = demo_project();
     let k = metrics::compute(&p, &Filter::default());
-    story::story(&p, &Filter::default(), &k, lang)
+    let s = story::story(&p, &Filter::default(), &k);
+    medfunnel::i18n::story::titles(&s, medfunnel::format::Locale::new(lang, &p.settings.currency))
 }
 
 #[test]
@@ -26,7 +28,7 @@ fn walk_the_seven_screens_in_both_languages() {
     {
         let dir = tempfile::tempdir().unwrap();
         let mut h = harness(dir.path(), &demo_project(), lang);
-        let titles: Vec<String> = the_story(lang).titles.into_iter().map(|(_, t)| t).collect();
+        let titles: Vec<String> = the_story(lang).into_iter().map(|(_, t)| t).collect();
         assert_eq!(titles.len(), 7);
         assert_eq!(h.state().meeting_screen(), None);
 
@@ -101,7 +103,7 @@ fn the_aarrr_view_names_the_weakest_link() {
     assert_eq!(h.state().view(), View::Aarrr);
     let k = metrics::compute(&demo_project(), &filter);
     assert!(k.aarrr.previous.is_some());
-    h.get_by_label(&story::aarrr_sentence(&k, Lang::Ru));
+    h.get_by_label(&medfunnel::i18n::story::aarrr_sentence(&k, medfunnel::format::Locale::new(Lang::Ru, "RUB")));
     for link in ["Привлечение", "Активация", "Удержание", "Монетизация", "Рекомендации"]
     {
         h.get_by_label(link);
@@ -114,7 +116,7 @@ fn every_screen_fits_a_projector_and_a_laptop() {
     for size in [[1280.0, 720.0], [1920.0, 1080.0]] {
         let dir = tempfile::tempdir().unwrap();
         let mut h = harness_sized(dir.path(), &demo_project(), Lang::En, size);
-        let titles: Vec<String> = the_story(Lang::En).titles.into_iter().map(|(_, t)| t).collect();
+        let titles: Vec<String> = the_story(Lang::En).into_iter().map(|(_, t)| t).collect();
         h.key_press(Key::F11);
         h.run();
         for (i, title) in titles.iter().enumerate() {

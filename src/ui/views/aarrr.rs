@@ -4,7 +4,6 @@
 
 use egui::{Align, Layout, RichText, Stroke};
 
-use crate::analysis::story;
 use crate::format::{self, Lang, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::Kpis;
@@ -15,7 +14,7 @@ use crate::ui::theme::Status;
 pub fn aarrr_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
     let lang = loc.lang;
     ui.heading(tr(lang, K::Aarrr));
-    ui.label(RichText::new(story::aarrr_sentence(kpis, lang)).strong().size(17.0));
+    ui.label(RichText::new(crate::i18n::story::aarrr_sentence(kpis, loc)).strong().size(17.0));
     ui.label(RichText::new(tr(lang, K::AarrrHint)).weak());
     ui.add_space(8.0);
     links_ui(ui, kpis, loc, 1.0);

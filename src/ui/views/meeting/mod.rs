@@ -87,7 +87,7 @@ impl MeetingState {
     fn story(&mut self, cx: &MeetingContext) -> &Story {
         let key = (cx.revision, cx.filter.clone(), cx.lang);
         if self.story.as_ref().is_none_or(|(k, _)| *k != key) {
-            self.story = Some((key, story::story(cx.project, cx.filter, cx.kpis, cx.lang)));
+            self.story = Some((key, story::story(cx.project, cx.filter, cx.kpis)));
         }
         &self.story.as_ref().expect("the story was just built").1
     }
@@ -192,7 +192,9 @@ pub fn meeting_ui(ui: &mut egui::Ui, state: &mut MeetingState, cx: &MeetingConte
     });
     let story = state.story(cx).clone();
     ui.add_space(12.0 * scale);
-    ui.add(egui::Label::new(RichText::new(story.title(step)).heading().strong()).wrap());
+    ui.add(
+        egui::Label::new(RichText::new(crate::i18n::story::title(&story, step, cx.loc())).heading().strong()).wrap(),
+    );
     ui.add_space(24.0 * scale);
 
     // The dots own the bottom strip; the screen's body gets the rest and never runs into them.

@@ -5,8 +5,9 @@ use egui::{Align, Color32, Layout, RichText};
 
 use super::MeetingContext;
 use crate::analysis::headroom::factor_text;
-use crate::analysis::story::{Step, Story, lever_in_scope};
+use crate::analysis::story::{Step, Story};
 use crate::format::{self, Lang, Locale};
+use crate::i18n::story::{lever_in_scope, task};
 use crate::i18n::{K, tr};
 use crate::metrics::Factor;
 use crate::ui::charts;
@@ -28,7 +29,7 @@ pub fn screen_ui(ui: &mut egui::Ui, step: Step, story: &Story, cx: &MeetingConte
                 nothing_ui(ui, cx.lang);
             }
             for t in &story.tasks {
-                ui.label(RichText::new(format!("• {}", t.text)).size(34.0 * scale));
+                ui.label(RichText::new(format!("• {}", task(t, cx.loc()))).size(34.0 * scale));
             }
         }
     }
