@@ -94,12 +94,7 @@ fn legacy_harness(dir: &Path, project: &Project, lang: Lang) -> Harness<'static,
 fn harness_on(dir: &Path, file: std::path::PathBuf, lang: Lang, size: [f32; 2]) -> Harness<'static, App> {
     let app =
         App::new(Startup { file: Some(file), dirs: Some(AppDirs::inside(dir)), reopen_last: false, lang: Some(lang) });
-    let mut h = Harness::builder()
-        .with_size(size)
-        .with_context_setup(medfunnel::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
-    h.run();
-    h
+    crate::support::app_harness(app, size)
 }
 
 fn completion(app: &mut App) -> Option<f64> {
@@ -375,11 +370,7 @@ fn unsaved_changes_survive_a_crash_through_the_recovery_file() {
         reopen_last: true,
         lang: Some(Lang::Ru),
     });
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(medfunnel::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
-    h.run();
+    let mut h = crate::support::app_harness(app, [1400.0, 900.0]);
     h.get_by_label("Восстановить").click();
     h.run();
     assert_eq!(h.state().document().project(), &edited);
@@ -431,11 +422,7 @@ fn the_demo_opens_by_default_and_follows_a_plan_edit() {
         reopen_last: true,
         lang: Some(Lang::Ru),
     });
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(medfunnel::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
-    h.run();
+    let mut h = crate::support::app_harness(app, [1400.0, 900.0]);
     assert_eq!(h.state().document().project(), &medfunnel::demo::demo_project());
     h.get_by_label("Выручка и план");
     let before = completion(h.state_mut()).unwrap();

@@ -1,7 +1,6 @@
 //! The Branches view and the branch filter in the real app (egui_kittest): a three-branch chain,
 //! filtered to one branch, compared side by side.
 
-use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use medfunnel::document::sheets::Sheet;
 use medfunnel::format::{self, Lang, Locale};
@@ -19,11 +18,7 @@ fn filter_a_chain_to_one_branch_and_compare_the_branches() {
         reopen_last: false,
         lang: Some(Lang::Ru),
     });
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_context_setup(medfunnel::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
-    h.run();
+    let mut h = crate::support::app_harness(app, [1600.0, 1000.0]);
 
     // The branch filter sits beside direction and channel.
     h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Филиал").click();

@@ -10,12 +10,7 @@ use medfunnel::ui::{App, Startup, View};
 
 fn demo(dir: &std::path::Path, lang: Lang) -> Harness<'static, App> {
     let app = App::new(Startup { file: None, dirs: Some(AppDirs::inside(dir)), reopen_last: false, lang: Some(lang) });
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_context_setup(medfunnel::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
-    h.run();
-    h
+    crate::support::app_harness(app, [1600.0, 1000.0])
 }
 
 #[test]

@@ -17,12 +17,7 @@ use medfunnel::ui::{App, Command, Startup, View};
 /// The app on the demo clinic (no file), its preferences in `dir`.
 fn demo(dir: &std::path::Path, lang: Lang) -> Harness<'static, App> {
     let app = App::new(Startup { file: None, dirs: Some(AppDirs::inside(dir)), reopen_last: false, lang: Some(lang) });
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(medfunnel::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
-    h.run();
-    h
+    crate::support::app_harness(app, [1400.0, 900.0])
 }
 
 fn show_rate(change: f64) -> LeverChange {
@@ -166,11 +161,7 @@ fn a_saved_scenario_survives_reopening_and_undo_removes_it() {
         reopen_last: false,
         lang: Some(Lang::Ru),
     });
-    let mut h2 = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(medfunnel::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
-    h2.run();
+    let mut h2 = crate::support::app_harness(app, [1400.0, 900.0]);
     assert_eq!(h2.state().document().project().scenarios, scenarios);
     h2.state_mut().send(Command::Show(View::Decisions));
     h2.state_mut().decisions_mut().section = Section::Scenarios;

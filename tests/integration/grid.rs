@@ -12,12 +12,7 @@ use medfunnel::ui::{App, Command, Startup, View};
 fn demo_at_1024(dir: &std::path::Path) -> Harness<'static, App> {
     let app =
         App::new(Startup { file: None, dirs: Some(AppDirs::inside(dir)), reopen_last: false, lang: Some(Lang::Ru) });
-    let mut h = Harness::builder()
-        .with_size([1024.0, 700.0])
-        .with_context_setup(medfunnel::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
-    h.run();
-    h
+    crate::support::app_harness(app, [1024.0, 700.0])
 }
 
 #[test]

@@ -39,4 +39,6 @@ mod raw_import_ui;
 #[cfg(feature = "gui")]
 mod settings_ui;
 #[cfg(feature = "gui")]
+mod support;
+#[cfg(feature = "gui")]
 mod undo;

@@ -15,12 +15,7 @@ use medfunnel::ui::{App, Command, Startup, View};
 /// The app on the demo clinic, keeping nothing between runs.
 fn harness(lang: Lang) -> Harness<'static, App> {
     let app = App::new(Startup { file: None, dirs: None, reopen_last: false, lang: Some(lang) });
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(medfunnel::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
-    h.run();
-    h
+    crate::support::app_harness(app, [1400.0, 900.0])
 }
 
 /// Replaces the text of a field: focus, select all, type.
@@ -147,11 +142,7 @@ fn a_chain_is_planned_per_branch_and_the_dialog_shows_each_branch_and_the_chain(
     let chain = medfunnel::demo::demo_chain();
     medfunnel::store::save_project(&chain, &file).unwrap();
     let app = App::new(Startup { file: Some(file), dirs: None, reopen_last: false, lang: Some(Lang::Ru) });
-    let mut h = Harness::builder()
-        .with_size([1600.0, 1000.0])
-        .with_context_setup(medfunnel::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
-    h.run();
+    let mut h = crate::support::app_harness(app, [1600.0, 1000.0]);
     h.state_mut().send(Command::BuildPlan);
     h.run();
     let project = project(&h);

@@ -34,12 +34,7 @@ fn harness(dir: &Path, project: &Project) -> Harness<'static, App> {
         reopen_last: false,
         lang: Some(Lang::Ru),
     });
-    let mut h = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .with_context_setup(medfunnel::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
-    h.run();
-    h
+    crate::support::app_harness(app, [1400.0, 1000.0])
 }
 
 /// Every label and value in the accessibility tree, one per line.

@@ -14,12 +14,7 @@ use medfunnel::ui::{App, Command, Startup, View};
 fn demo(dir: &std::path::Path) -> Harness<'static, App> {
     let app =
         App::new(Startup { file: None, dirs: Some(AppDirs::inside(dir)), reopen_last: false, lang: Some(Lang::Ru) });
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(medfunnel::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
-    h.run();
-    h
+    crate::support::app_harness(app, [1400.0, 900.0])
 }
 
 #[test]

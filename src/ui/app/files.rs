@@ -203,7 +203,7 @@ pub fn documents_dir() -> PathBuf {
 }
 
 /// The language of the system locale: Russian when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first
-/// one set) starts with `ru`, English otherwise.
+/// one set) starts with `ru`, Chinese when it starts with `zh`, English otherwise.
 pub fn system_lang() -> Lang {
     let var = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
     lang_of_locale(var.as_deref())
@@ -213,6 +213,7 @@ pub fn system_lang() -> Lang {
 pub fn lang_of_locale(locale: Option<&str>) -> Lang {
     match locale {
         Some(l) if l.to_lowercase().starts_with("ru") => Lang::Ru,
+        Some(l) if l.to_lowercase().starts_with("zh") => Lang::Zh,
         _ => Lang::En,
     }
 }
@@ -272,6 +273,8 @@ mod tests {
         assert_eq!(lang_of_locale(Some("ru_RU.UTF-8")), Lang::Ru);
         assert_eq!(lang_of_locale(Some("en_US.UTF-8")), Lang::En);
         assert_eq!(lang_of_locale(None), Lang::En);
+        assert_eq!(lang_of_locale(Some("zh_CN.UTF-8")), Lang::Zh);
+        assert_eq!(lang_of_locale(Some("zh_TW")), Lang::Zh);
     }
 
     #[test]
