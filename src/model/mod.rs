@@ -589,17 +589,17 @@ pub enum ContactOutcome {
 pub struct ContactRecord {
     /// Start of the contact's first call.
     pub time: chrono::NaiveDateTime,
-    /// Keyed hash of the patient's phone.
-    pub patient: String,
-    /// Channel of the first call, `None` when unknown.
-    pub channel: Option<String>,
-    /// Employee of the first answered call.
-    pub employee: Option<String>,
+    /// Keyed hash of the patient's phone (one shared copy per patient).
+    pub patient: Arc<str>,
+    /// Channel of the first call, `None` when unknown (one shared copy per channel).
+    pub channel: Option<Arc<str>>,
+    /// Employee of the first answered call (one shared copy per name).
+    pub employee: Option<Arc<str>>,
     /// What became of it.
     pub outcome: ContactOutcome,
     /// Branch of a chain, `None` = the whole chain.
     #[serde(default)]
-    pub branch: Option<String>,
+    pub branch: Option<Arc<str>>,
 }
 
 /// A lever of the funnel (or of LTV) that a scenario can change. The five funnel levers are the

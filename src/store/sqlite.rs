@@ -722,7 +722,7 @@ mod tests {
         ]);
         p.contacts = Some(vec![ContactRecord {
             time: day.and_hms_opt(9, 30, 0).unwrap(),
-            patient: "cd".repeat(32),
+            patient: "cd".repeat(32).into(),
             channel: Some("Яндекс".into()),
             employee: None,
             outcome: ContactOutcome::Callback20m,

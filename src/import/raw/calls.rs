@@ -132,12 +132,17 @@ pub(crate) fn read_calls_counted(
     Ok((export, problems))
 }
 
-/// One contact while the journal is folded: indices into the calls.
+/// One contact while the journal is folded: positions in the patient-and-time order of the calls,
+/// so that a million contacts cost no allocation of their own.
 struct Folded {
     /// The patient (index into the phones).
     patient: u32,
-    /// Its incoming calls, by start time.
-    calls: Vec<usize>,
+    /// Its first incoming call (index into the calls).
+    first: usize,
+    /// Its calls' span in the order (outgoing calls between its incoming ones included).
+    span: std::ops::Range<usize>,
+    /// How many incoming calls it has.
+    calls_in: u32,
     /// Its first answered call, if any.
     first_answered: Option<usize>,
     outcome: ContactOutcome,
@@ -230,19 +235,22 @@ pub(crate) fn fold(
         let end = start + order[start..].partition_point(|&i| pid[i] == Some(patient));
         let mine = &order[start..end];
         let first_contact = folded.len();
-        for &i in mine {
+        for (at, &i) in mine.iter().enumerate() {
             let c = &calls[i];
             if !c.incoming {
                 continue;
             }
             let new_day =
-                folded[first_contact..].last().is_none_or(|f| calls[f.calls[0]].started.date() != c.started.date());
+                folded[first_contact..].last().is_none_or(|f| calls[f.first].started.date() != c.started.date());
             if new_day {
                 // The outcome is settled below, once the day's calls are all in.
-                folded.push(Folded { patient, calls: Vec::new(), first_answered: None, outcome: ContactOutcome::Lost });
+                let span = start + at..start + at;
+                let outcome = ContactOutcome::Lost;
+                folded.push(Folded { patient, first: i, span, calls_in: 0, first_answered: None, outcome });
             }
             let Some(f) = folded.last_mut() else { continue };
-            f.calls.push(i);
+            f.span.end = start + at + 1;
+            f.calls_in += 1;
             if c.answered && f.first_answered.is_none() {
                 f.first_answered = Some(i);
             }
@@ -252,7 +260,7 @@ pub(crate) fn fold(
                 f.outcome = ContactOutcome::Answered;
                 continue;
             }
-            let t = calls[f.calls[0]].started;
+            let t = calls[f.first].started;
             let from = mine.partition_point(|&i| calls[i].started < t);
             f.outcome = classify(calls, mine[from..].iter().copied(), t);
         }
@@ -262,7 +270,7 @@ pub(crate) fn fold(
     // Channels and employees of the contacts as small ids, then the rows per month × channel ×
     // employee (ids keep a million-call journal's sums off string keys).
     const NONE: u32 = u32::MAX;
-    let mut channel_names: Vec<String> = Vec::new();
+    let mut channel_names: Vec<Arc<str>> = Vec::new();
     let mut channel_ids: HashMap<String, u32, Fast> = HashMap::default();
     let mut channel_for = |source: Option<&str>| -> u32 {
         let Some(s) = source.map(str::trim).filter(|s| !s.is_empty()) else { return NONE };
@@ -270,8 +278,8 @@ pub(crate) fn fold(
             return id;
         }
         let name = channel_of(s);
-        let id = channel_names.iter().position(|n| *n == name).unwrap_or_else(|| {
-            channel_names.push(name);
+        let id = channel_names.iter().position(|n| **n == *name).unwrap_or_else(|| {
+            channel_names.push(name.into());
             channel_names.len() - 1
         }) as u32;
         channel_ids.insert(s.to_string(), id);
@@ -287,16 +295,16 @@ pub(crate) fn fold(
         })
     };
     let mut sums: HashMap<(Month, u32, u32), RowSums, Fast> = HashMap::default();
-    let mut keys: Vec<Option<String>> = vec![None; phones.len()];
+    let mut keys: Vec<Option<Arc<str>>> = vec![None; phones.len()];
     let mut folded_ids = Vec::with_capacity(folded.len());
     for f in &folded {
-        let first = &calls[f.calls[0]];
+        let first = &calls[f.first];
         let month = Month::of(first.started.date());
         let channel = channel_for(first.source.as_deref());
         let employee = f.first_answered.map_or(NONE, &mut employee_of);
         let s = sums.entry((month, channel, employee)).or_default();
         s.contacts += 1.0;
-        s.calls_in += f.calls.len() as f64;
+        s.calls_in += f64::from(f.calls_in);
         match f.outcome {
             ContactOutcome::Answered => s.answered += 1.0,
             ContactOutcome::Callback20m => s.callbacks_20m += 1.0,
@@ -305,7 +313,7 @@ pub(crate) fn fold(
             ContactOutcome::Lost => s.lost += 1.0,
         }
         // Waits and talk go to the employee of each answered call, who may not be the contact's.
-        for &i in f.calls.iter().filter(|&&i| calls[i].answered) {
+        for &i in order[f.span.clone()].iter().filter(|&&i| calls[i].incoming && calls[i].answered) {
             let s = sums.entry((month, channel, employee_of(i))).or_default();
             s.wait += calls[i].wait;
             s.talk += calls[i].talk;
@@ -313,7 +321,7 @@ pub(crate) fn fold(
         folded_ids.push((channel, employee));
     }
     // Incoming calls without an identity count in calls_in only, within the journal's contact months.
-    let months = folded.iter().map(|f| Month::of(calls[f.calls[0]].started.date()));
+    let months = folded.iter().map(|f| Month::of(calls[f.first].started.date()));
     let range = months.clone().min().zip(months.max());
     let mut without_phone = 0;
     for (c, _) in calls.iter().zip(&pid).filter(|(c, p)| c.incoming && p.is_none()) {
@@ -325,14 +333,16 @@ pub(crate) fn fold(
         }
     }
 
-    let name = |names: &[String], id: u32| names.get(id as usize).cloned();
-    let employee_names: Vec<String> = employee_names.iter().map(|e| e.to_string()).collect();
+    let name = |names: &[Arc<str>], id: u32| names.get(id as usize).cloned();
+    let employee_names: Vec<Arc<str>> = employee_names.iter().map(|&e| Arc::from(e)).collect();
     let mut contacts: Vec<ContactRecord> = folded
         .iter()
         .zip(&folded_ids)
         .map(|(f, &(channel, employee))| ContactRecord {
-            time: calls[f.calls[0]].started,
-            patient: keys[f.patient as usize].get_or_insert_with(|| key_of(phones[f.patient as usize])).clone(),
+            time: calls[f.first].started,
+            patient: Arc::clone(
+                keys[f.patient as usize].get_or_insert_with(|| key_of(phones[f.patient as usize]).into()),
+            ),
             channel: name(&channel_names, channel),
             employee: name(&employee_names, employee),
             outcome: f.outcome,
@@ -345,8 +355,8 @@ pub(crate) fn fold(
         .into_iter()
         .map(|((month, channel, employee), s)| CallRow {
             month,
-            channel: name(&channel_names, channel),
-            employee: name(&employee_names, employee),
+            channel: name(&channel_names, channel).map(|n| n.to_string()),
+            employee: name(&employee_names, employee).map(|n| n.to_string()),
             contacts: Some(s.contacts),
             answered: Some(s.answered),
             lost: Some(s.lost),
