@@ -563,7 +563,6 @@ const MIN_TRIES: usize = 20;
 
 /// Runs mutants of `kinds` until `deadline` (and at least [`MIN_TRIES`]), in process or through the
 /// binary `bin`. Failing mutants are kept in `keep_dir` for reproduction.
-
 pub fn run(kinds: &[Kind], seed: u64, deadline: Instant, bin: Option<(&Path, &Path)>, keep_dir: &Path) -> Findings {
     let seeds: Vec<(Kind, Vec<u8>)> = kinds.iter().map(|k| (*k, self::seed(*k))).collect();
     let mut rng = Rng::new(seed);
