@@ -206,6 +206,35 @@ fn chart_title(chart: &mut Chart, title: &str) {
     chart.legend().set_position(ChartLegendPosition::Bottom);
 }
 
+/// A column chart of money under table `t` of sheet `name`: one series per `(table column, name)`,
+/// the table's first column as categories (plan beside fact, by month or by branch).
+fn plan_fact_chart(
+    ws: &mut Worksheet,
+    name: &str,
+    t: &Placed,
+    series: [(usize, &str); 2],
+    title: &str,
+    width: u32,
+) -> Result<(), XlsxError> {
+    if !t.has_rows() {
+        return Ok(());
+    }
+    let mut chart = Chart::new(ChartType::Column);
+    for (ci, label) in series {
+        chart.add_series().set_name(label).set_categories(range(name, t.first, t.last, t.col(0))).set_values(range(
+            name,
+            t.first,
+            t.last,
+            t.col(ci),
+        ));
+    }
+    chart_title(&mut chart, title);
+    chart.y_axis().set_num_format("#,##0");
+    chart.set_width(width).set_height(360);
+    ws.insert_chart(t.end() + 2, 0, &chart)?;
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------------------------
 // Summary
 
@@ -633,22 +662,8 @@ fn months_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     completion_lights(ws, t.first, t.end(), t.col(3))?;
     completion_lights(ws, t.first, t.end(), t.col(5))?;
     colour_scale(ws, (t.first, t.end(), t.col(26)), -0.5, 0.0, 1.0)?;
-    if t.has_rows() {
-        let name = c.t(K::SheetMonths);
-        let mut chart = Chart::new(ChartType::Column);
-        for (ci, label) in [(1, K::RevenuePlan), (2, K::Revenue)] {
-            chart
-                .add_series()
-                .set_name(c.t(label))
-                .set_categories(range(name, t.first, t.last, t.col(0)))
-                .set_values(range(name, t.first, t.last, t.col(ci)));
-        }
-        chart_title(&mut chart, c.t(K::ChartPlanFact));
-        chart.y_axis().set_num_format("#,##0");
-        chart.set_width(960).set_height(360);
-        ws.insert_chart(t.end() + 2, 0, &chart)?;
-    }
-    Ok(())
+    let series = [(1, c.t(K::RevenuePlan)), (2, c.t(K::Revenue))];
+    plan_fact_chart(ws, c.t(K::SheetMonths), &t, series, c.t(K::ChartPlanFact), 960)
 }
 
 fn st_of<'a>(c: &Ctx<'a>) -> &'a Styles {
@@ -953,22 +968,8 @@ fn branches_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     freeze_and_filter(ws, &p, cols.len(), 1)?;
     completion_lights(ws, p.first, p.end(), p.col(5))?;
     colour_scale(ws, (p.first, p.end(), p.col(13)), -0.5, 0.0, 1.0)?;
-    if p.has_rows() {
-        let name = c.t(K::SheetBranches);
-        let mut chart = Chart::new(ChartType::Column);
-        for (ci, label) in [(4, K::PlanToDate), (2, K::Revenue)] {
-            chart
-                .add_series()
-                .set_name(c.t(label))
-                .set_categories(range(name, p.first, p.last, p.col(0)))
-                .set_values(range(name, p.first, p.last, p.col(ci)));
-        }
-        chart_title(&mut chart, c.t(K::ChartBranches));
-        chart.y_axis().set_num_format("#,##0");
-        chart.set_width(760).set_height(360);
-        ws.insert_chart(p.end() + 2, 0, &chart)?;
-    }
-    Ok(())
+    let series = [(4, c.t(K::PlanToDate)), (2, c.t(K::Revenue))];
+    plan_fact_chart(ws, c.t(K::SheetBranches), &p, series, c.t(K::ChartBranches), 760)
 }
 
 fn directions_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
