@@ -6,6 +6,8 @@
 //! summing the rows into buckets once, recomputing from the buckets (whole chain and one branch),
 //! and an edit of one Funnel cell (the buckets follow, every KPI recomputed).
 
+mod support;
+
 use std::hint::black_box;
 
 use chrono::NaiveDate;
@@ -54,29 +56,11 @@ fn big_chain() -> Project {
         }
         for b in &branches {
             for c in &channels {
-                p.budget.push(BudgetRow {
-                    branch: Some(b.clone()),
-                    month: *m,
-                    channel: c.clone(),
-                    budget_plan: Some(100_000.0),
-                    spend: Some(95_000.0),
-                });
+                p.budget.push(support::budget_row(Some(b), *m, c));
                 for d in 0..6 {
                     for _ in 0..ROWS_PER_CELL {
                         n += 1;
-                        let x = (n % 97) as f64;
-                        p.funnel.push(FunnelRow {
-                            branch: Some(b.clone()),
-                            month: *m,
-                            channel: c.clone(),
-                            direction: dirs.get(d).map(|s| s.to_string()),
-                            leads: Some(10.0 + x),
-                            bookings: Some(6.0 + x / 2.0),
-                            visits: Some(4.0 + x / 3.0),
-                            paid: Some(3.0 + x / 4.0),
-                            revenue: Some(15_000.0 * (1.0 + x / 10.0)),
-                            returning_leads: None,
-                        });
+                        p.funnel.push(support::funnel_row(Some(b), *m, c, dirs.get(d).copied(), n));
                     }
                 }
             }
