@@ -10,9 +10,8 @@ use std::time::{Duration, Instant};
 
 use egui::{Event, Modifiers, MouseWheelSource, MouseWheelUnit, TouchPhase, pos2, vec2};
 use egui_kittest::Harness;
-use medfunnel::document::sheets::Sheet;
 use medfunnel::format::Lang;
-use medfunnel::model::{FunnelRow, Month};
+use medfunnel::model::{FunnelRow, Month, Sheet};
 use medfunnel::ui::app::files::AppDirs;
 use medfunnel::ui::{App, Command, Startup, View};
 

@@ -8,7 +8,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
-use medfunnel::model::VisitRecord;
+use medfunnel::model::{Sheet, VisitRecord};
 use medfunnel::store::{self, Change, ProjectFile, Table};
 
 fn big_project() -> medfunnel::model::Project {
@@ -49,7 +49,7 @@ fn bench(c: &mut Criterion) {
         b.iter(|| {
             n += 1.0;
             p.funnel[7].leads = Some(n);
-            file.write_changes(&p, &[Change::Rows { table: Table::Funnel, rows: 7..8 }])
+            file.write_changes(&p, &[Change::Rows { table: Table::Sheet(Sheet::Funnel), rows: 7..8 }])
         })
     });
     g.bench_function("save 1M visits whole", |b| b.iter(|| store::save_project(&p, &path)));

@@ -2,8 +2,8 @@
 //! ([`Document::apply`]) and undone by applying its inverse. The grid, the menus and the tests
 //! build edits; nothing else writes into the project.
 
-use super::sheets::{self, Row, SetError, Sheet, Value};
-use crate::model::{FunnelRow, Project};
+use super::sheets::{self, Row, SetError, Value};
+use crate::model::{FunnelRow, Project, Sheet};
 use crate::store::{Change, Table};
 
 /// One undoable change to the project.
@@ -118,9 +118,11 @@ impl Edit {
     /// The rows of the project file this edit (or its inverse) rewrites.
     pub fn changes(&self) -> Vec<Change> {
         match self {
-            Edit::SetCell { sheet, row, .. } => vec![Change::Rows { table: sheet.table(), rows: *row..*row + 1 }],
+            Edit::SetCell { sheet, row, .. } => {
+                vec![Change::Rows { table: Table::Sheet(*sheet), rows: *row..*row + 1 }]
+            }
             Edit::InsertRows { sheet, at, .. } | Edit::DeleteRows { sheet, at, .. } => {
-                vec![Change::From { table: sheet.table(), at: *at }]
+                vec![Change::From { table: Table::Sheet(*sheet), at: *at }]
             }
             Edit::Batch(edits) => edits.iter().flat_map(Edit::changes).collect(),
             Edit::ReplaceProject { .. } => Change::everything(),
@@ -513,14 +515,17 @@ mod tests {
         d.apply(e).unwrap();
         d.undo();
         d.apply(Edit::InsertRows { sheet: Sheet::Budget, at: 0, rows: vec![] }).unwrap();
-        let cell = Change::Rows { table: Table::Plan, rows: 1..2 };
+        let cell = Change::Rows { table: Table::Sheet(Sheet::Plan), rows: 1..2 };
         assert_eq!(d.take_changes(), vec![cell.clone(), cell]);
         assert!(d.take_changes().is_empty());
         let scenarios = Edit::SetScenarios { old: vec![], new: vec![Default::default()] };
         d.apply(Edit::Batch(vec![scenarios, Edit::InsertRows { sheet: Sheet::Nps, at: 0, rows: vec![] }])).unwrap();
         assert_eq!(
             d.take_changes(),
-            vec![Change::From { table: Table::Scenarios, at: 0 }, Change::From { table: Table::Nps, at: 0 }]
+            vec![
+                Change::From { table: Table::Scenarios, at: 0 },
+                Change::From { table: Table::Sheet(Sheet::Nps), at: 0 }
+            ]
         );
     }
 

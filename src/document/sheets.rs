@@ -13,55 +13,16 @@ use crate::format::{self, Lang, Locale};
 pub use crate::i18n::month_label;
 use crate::i18n::{K, day_label, tr};
 use crate::import::cells::{header_forms, normalize_key};
-use crate::import::schema::{SettingKey, SheetKind};
+use crate::import::schema::SettingKey;
 use crate::model::{
     BudgetRow, CallRow, Channel, ChannelKind, Direction, DoctorRow, FunnelRow, Month, NpsPeriod, NpsRow, NpsScale,
-    PlanRow, Project, RevenueRow, Tier,
+    PlanRow, Project, RevenueRow, Sheet, Tier,
 };
-use crate::store::Table;
 
-/// A sheet of the template.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
-pub enum Sheet {
-    /// Key/value settings (fixed rows).
-    Settings,
-    /// Departments and margins.
-    Directions,
-    /// Channels and tiers.
-    Channels,
-    /// Monthly plans.
-    Plan,
-    /// Budget and spend per channel and month.
-    Budget,
-    /// Leads → bookings → visits → paid.
-    Funnel,
-    /// Daily revenue.
-    Revenue,
-    /// Doctors per month.
-    Doctors,
-    /// NPS answers.
-    Nps,
-    /// Calls per month, channel and employee (typed by hand or folded from a call journal).
-    Calls,
-}
-
+/// The grid's facts about each sheet: its title, its columns, which rows can be added.
 impl Sheet {
-    /// Every sheet, in the template's order.
-    pub const ALL: [Sheet; 10] = [
-        Sheet::Settings,
-        Sheet::Directions,
-        Sheet::Channels,
-        Sheet::Plan,
-        Sheet::Budget,
-        Sheet::Funnel,
-        Sheet::Revenue,
-        Sheet::Doctors,
-        Sheet::Nps,
-        Sheet::Calls,
-    ];
-
     /// The sheet's name in the user's language.
-    pub fn label(self) -> K {
+    pub fn title(self) -> K {
         match self {
             Sheet::Settings => K::Settings,
             Sheet::Directions => K::Directions,
@@ -76,47 +37,8 @@ impl Sheet {
         }
     }
 
-    /// The project file's table holding this sheet.
-    pub fn table(self) -> Table {
-        match self {
-            Sheet::Settings => Table::Settings,
-            Sheet::Directions => Table::Directions,
-            Sheet::Channels => Table::Channels,
-            Sheet::Plan => Table::Plan,
-            Sheet::Budget => Table::Budget,
-            Sheet::Funnel => Table::Funnel,
-            Sheet::Revenue => Table::Revenue,
-            Sheet::Doctors => Table::Doctors,
-            Sheet::Nps => Table::Nps,
-            Sheet::Calls => Table::Calls,
-        }
-    }
-
-    /// The template sheet this is (the importer's schema, [`SheetKind`]).
-    pub fn kind(self) -> SheetKind {
-        match self {
-            Sheet::Settings => SheetKind::Settings,
-            Sheet::Directions => SheetKind::Directions,
-            Sheet::Channels => SheetKind::Channels,
-            Sheet::Plan => SheetKind::Plan,
-            Sheet::Budget => SheetKind::Budget,
-            Sheet::Funnel => SheetKind::Funnel,
-            Sheet::Revenue => SheetKind::Revenue,
-            Sheet::Doctors => SheetKind::Doctors,
-            Sheet::Nps => SheetKind::Nps,
-            Sheet::Calls => SheetKind::Calls,
-        }
-    }
-
-    /// The sheet a workbook's sheet name refers to, by the importer's names (English, Russian and
-    /// the other names, case and punctuation ignored).
-    pub fn from_workbook_name(name: &str) -> Option<Sheet> {
-        let kind = SheetKind::from_sheet_name(name)?;
-        Sheet::ALL.into_iter().find(|s| s.kind() == kind)
-    }
-
-    /// The sheet's columns.
-    pub fn columns(self) -> &'static [Column] {
+    /// The sheet's grid columns.
+    pub fn grid_columns(self) -> &'static [Column] {
         match self {
             Sheet::Settings => SETTINGS_COLUMNS,
             Sheet::Directions => DIRECTIONS,
@@ -139,8 +61,8 @@ impl Sheet {
     /// The column a workbook's header names: by the importer's names for the column (its key, the
     /// Russian name and synonyms), else by the header the grid shows in either language.
     pub fn column_from_header(self, header: &str) -> Option<usize> {
-        let columns = self.columns();
-        let by_schema = self.kind().columns().iter().find(|c| c.matches(header));
+        let columns = self.grid_columns();
+        let by_schema = self.columns().iter().find(|c| c.matches(header));
         by_schema.and_then(|sc| columns.iter().position(|c| c.key == sc.key)).or_else(|| {
             let forms = header_forms(header);
             columns
@@ -214,117 +136,117 @@ pub struct Column {
 }
 
 /// The grid column of `sheet`'s schema column `key` (a key the schema lacks does not build).
-const fn col(sheet: SheetKind, key: &'static str, label: K, kind: Kind) -> Column {
+const fn col(sheet: Sheet, key: &'static str, label: K, kind: Kind) -> Column {
     let c = sheet.schema_column(key);
     Column { key: c.key, label, kind, required: c.required }
 }
 
 /// The chain's branch, last on every data sheet (blank = the whole chain; domain.md, "Branches").
-const fn branch(sheet: SheetKind) -> Column {
+const fn branch(sheet: Sheet) -> Column {
     col(sheet, "branch", K::BranchOf, Kind::Text)
 }
 
 const SETTINGS_COLUMNS: &[Column] = &[
-    col(SheetKind::Settings, "key", K::ColKey, Kind::Text),
+    col(Sheet::Settings, "key", K::ColKey, Kind::Text),
     // The workbook needs a value column; a setting left blank in the grid takes its default.
-    Column { required: false, ..col(SheetKind::Settings, "value", K::Value, Kind::Text) },
+    Column { required: false, ..col(Sheet::Settings, "value", K::Value, Kind::Text) },
 ];
 
 const DIRECTIONS: &[Column] = &[
-    col(SheetKind::Directions, "direction", K::Direction, Kind::Text),
-    col(SheetKind::Directions, "margin", K::Margin, Kind::Rate),
-    col(SheetKind::Directions, "visits_per_patient", K::ColVisitsPerPatient, Kind::Count),
+    col(Sheet::Directions, "direction", K::Direction, Kind::Text),
+    col(Sheet::Directions, "margin", K::Margin, Kind::Rate),
+    col(Sheet::Directions, "visits_per_patient", K::ColVisitsPerPatient, Kind::Count),
 ];
 
 const CHANNELS: &[Column] = &[
-    col(SheetKind::Channels, "channel", K::Channel, Kind::Text),
-    col(SheetKind::Channels, "tier", K::Tier, Kind::Tier),
-    col(SheetKind::Channels, "kind", K::ColKind, Kind::ChannelKind),
-    col(SheetKind::Channels, "sources", K::ColSources, Kind::List),
+    col(Sheet::Channels, "channel", K::Channel, Kind::Text),
+    col(Sheet::Channels, "tier", K::Tier, Kind::Tier),
+    col(Sheet::Channels, "kind", K::ColKind, Kind::ChannelKind),
+    col(Sheet::Channels, "sources", K::ColSources, Kind::List),
 ];
 
 const PLAN: &[Column] = &[
-    col(SheetKind::Plan, "month", K::Month, Kind::Month),
-    col(SheetKind::Plan, "direction", K::Direction, Kind::Direction),
-    col(SheetKind::Plan, "revenue_plan", K::RevenuePlan, Kind::Money),
-    col(SheetKind::Plan, "leads_plan", K::ColLeadsPlan, Kind::Count),
-    col(SheetKind::Plan, "booking_rate_plan", K::ColBookingRatePlan, Kind::Rate),
-    col(SheetKind::Plan, "show_rate_plan", K::ColShowRatePlan, Kind::Rate),
-    col(SheetKind::Plan, "paid_rate_plan", K::ColPaidRatePlan, Kind::Rate),
-    col(SheetKind::Plan, "revenue_per_paid_plan", K::ColRevenuePerPaidPlan, Kind::Money),
-    branch(SheetKind::Plan),
+    col(Sheet::Plan, "month", K::Month, Kind::Month),
+    col(Sheet::Plan, "direction", K::Direction, Kind::Direction),
+    col(Sheet::Plan, "revenue_plan", K::RevenuePlan, Kind::Money),
+    col(Sheet::Plan, "leads_plan", K::ColLeadsPlan, Kind::Count),
+    col(Sheet::Plan, "booking_rate_plan", K::ColBookingRatePlan, Kind::Rate),
+    col(Sheet::Plan, "show_rate_plan", K::ColShowRatePlan, Kind::Rate),
+    col(Sheet::Plan, "paid_rate_plan", K::ColPaidRatePlan, Kind::Rate),
+    col(Sheet::Plan, "revenue_per_paid_plan", K::ColRevenuePerPaidPlan, Kind::Money),
+    branch(Sheet::Plan),
 ];
 
 const BUDGET: &[Column] = &[
-    col(SheetKind::Budget, "month", K::Month, Kind::Month),
-    col(SheetKind::Budget, "channel", K::Channel, Kind::Channel),
-    col(SheetKind::Budget, "budget_plan", K::ColBudgetPlan, Kind::Money),
-    col(SheetKind::Budget, "spend", K::Spend, Kind::Money),
-    branch(SheetKind::Budget),
+    col(Sheet::Budget, "month", K::Month, Kind::Month),
+    col(Sheet::Budget, "channel", K::Channel, Kind::Channel),
+    col(Sheet::Budget, "budget_plan", K::ColBudgetPlan, Kind::Money),
+    col(Sheet::Budget, "spend", K::Spend, Kind::Money),
+    branch(Sheet::Budget),
 ];
 
 const FUNNEL: &[Column] = &[
-    col(SheetKind::Funnel, "month", K::Month, Kind::Month),
-    col(SheetKind::Funnel, "channel", K::Channel, Kind::Channel),
-    col(SheetKind::Funnel, "direction", K::Direction, Kind::Direction),
-    col(SheetKind::Funnel, "leads", K::Leads, Kind::Count),
-    col(SheetKind::Funnel, "bookings", K::Bookings, Kind::Count),
-    col(SheetKind::Funnel, "visits", K::ColVisits, Kind::Count),
-    col(SheetKind::Funnel, "paid", K::Paid, Kind::Count),
-    col(SheetKind::Funnel, "revenue", K::Revenue, Kind::Money),
-    col(SheetKind::Funnel, "returning_leads", K::ReturningLeads, Kind::Count),
-    branch(SheetKind::Funnel),
+    col(Sheet::Funnel, "month", K::Month, Kind::Month),
+    col(Sheet::Funnel, "channel", K::Channel, Kind::Channel),
+    col(Sheet::Funnel, "direction", K::Direction, Kind::Direction),
+    col(Sheet::Funnel, "leads", K::Leads, Kind::Count),
+    col(Sheet::Funnel, "bookings", K::Bookings, Kind::Count),
+    col(Sheet::Funnel, "visits", K::ColVisits, Kind::Count),
+    col(Sheet::Funnel, "paid", K::Paid, Kind::Count),
+    col(Sheet::Funnel, "revenue", K::Revenue, Kind::Money),
+    col(Sheet::Funnel, "returning_leads", K::ReturningLeads, Kind::Count),
+    branch(Sheet::Funnel),
 ];
 
 const REVENUE: &[Column] = &[
-    col(SheetKind::Revenue, "date", K::Date, Kind::Day),
-    col(SheetKind::Revenue, "direction", K::Direction, Kind::Direction),
-    col(SheetKind::Revenue, "revenue", K::Revenue, Kind::Money),
-    col(SheetKind::Revenue, "checks", K::ColChecks, Kind::Count),
-    col(SheetKind::Revenue, "new_patients", K::ColNewPatients, Kind::Count),
-    col(SheetKind::Revenue, "repeat_patients", K::ColRepeatPatients, Kind::Count),
-    branch(SheetKind::Revenue),
+    col(Sheet::Revenue, "date", K::Date, Kind::Day),
+    col(Sheet::Revenue, "direction", K::Direction, Kind::Direction),
+    col(Sheet::Revenue, "revenue", K::Revenue, Kind::Money),
+    col(Sheet::Revenue, "checks", K::ColChecks, Kind::Count),
+    col(Sheet::Revenue, "new_patients", K::ColNewPatients, Kind::Count),
+    col(Sheet::Revenue, "repeat_patients", K::ColRepeatPatients, Kind::Count),
+    branch(Sheet::Revenue),
 ];
 
 const DOCTORS: &[Column] = &[
-    col(SheetKind::Doctors, "month", K::Month, Kind::Month),
-    col(SheetKind::Doctors, "doctor", K::Doctor, Kind::Text),
-    col(SheetKind::Doctors, "direction", K::Direction, Kind::Direction),
-    col(SheetKind::Doctors, "primary_patients", K::ColPrimaryPatients, Kind::Count),
-    col(SheetKind::Doctors, "repeat_patients", K::ColRepeatPatients, Kind::Count),
-    col(SheetKind::Doctors, "revenue", K::Revenue, Kind::Money),
-    col(SheetKind::Doctors, "hours_available", K::HoursAvailable, Kind::Count),
-    col(SheetKind::Doctors, "hours_booked", K::HoursBooked, Kind::Count),
-    col(SheetKind::Doctors, "recommended", K::Recommended, Kind::Count),
-    col(SheetKind::Doctors, "agreed", K::Agreed, Kind::Count),
-    col(SheetKind::Doctors, "performed", K::Performed, Kind::Count),
-    branch(SheetKind::Doctors),
+    col(Sheet::Doctors, "month", K::Month, Kind::Month),
+    col(Sheet::Doctors, "doctor", K::Doctor, Kind::Text),
+    col(Sheet::Doctors, "direction", K::Direction, Kind::Direction),
+    col(Sheet::Doctors, "primary_patients", K::ColPrimaryPatients, Kind::Count),
+    col(Sheet::Doctors, "repeat_patients", K::ColRepeatPatients, Kind::Count),
+    col(Sheet::Doctors, "revenue", K::Revenue, Kind::Money),
+    col(Sheet::Doctors, "hours_available", K::HoursAvailable, Kind::Count),
+    col(Sheet::Doctors, "hours_booked", K::HoursBooked, Kind::Count),
+    col(Sheet::Doctors, "recommended", K::Recommended, Kind::Count),
+    col(Sheet::Doctors, "agreed", K::Agreed, Kind::Count),
+    col(Sheet::Doctors, "performed", K::Performed, Kind::Count),
+    branch(Sheet::Doctors),
 ];
 
 const NPS: &[Column] = &[
-    col(SheetKind::Nps, "period", K::Period, Kind::Period),
-    col(SheetKind::Nps, "direction", K::Direction, Kind::Direction),
-    col(SheetKind::Nps, "score", K::ColScore, Kind::Score),
-    col(SheetKind::Nps, "count", K::Count, Kind::Count),
-    branch(SheetKind::Nps),
+    col(Sheet::Nps, "period", K::Period, Kind::Period),
+    col(Sheet::Nps, "direction", K::Direction, Kind::Direction),
+    col(Sheet::Nps, "score", K::ColScore, Kind::Score),
+    col(Sheet::Nps, "count", K::Count, Kind::Count),
+    branch(Sheet::Nps),
 ];
 
 // The channel of a call is optional (a source nobody recognised), as is its employee (contacts
 // nobody answered): both may stay blank.
 const CALLS: &[Column] = &[
-    col(SheetKind::Calls, "month", K::Month, Kind::Month),
-    col(SheetKind::Calls, "channel", K::Channel, Kind::Channel),
-    col(SheetKind::Calls, "employee", K::CallsEmployee, Kind::Text),
-    col(SheetKind::Calls, "contacts", K::Contacts, Kind::Count),
-    col(SheetKind::Calls, "answered", K::Answered, Kind::Count),
-    col(SheetKind::Calls, "lost", K::Lost, Kind::Count),
-    col(SheetKind::Calls, "callbacks_20m", K::CallsCallback20, Kind::Count),
-    col(SheetKind::Calls, "callbacks", K::CallsCallback, Kind::Count),
-    col(SheetKind::Calls, "recalled", K::CallsRecalled, Kind::Count),
-    col(SheetKind::Calls, "calls_in", K::ColCallsIn, Kind::Count),
-    col(SheetKind::Calls, "wait_seconds", K::ColWaitSeconds, Kind::Count),
-    col(SheetKind::Calls, "talk_seconds", K::ColTalkSeconds, Kind::Count),
-    branch(SheetKind::Calls),
+    col(Sheet::Calls, "month", K::Month, Kind::Month),
+    col(Sheet::Calls, "channel", K::Channel, Kind::Channel),
+    col(Sheet::Calls, "employee", K::CallsEmployee, Kind::Text),
+    col(Sheet::Calls, "contacts", K::Contacts, Kind::Count),
+    col(Sheet::Calls, "answered", K::Answered, Kind::Count),
+    col(Sheet::Calls, "lost", K::Lost, Kind::Count),
+    col(Sheet::Calls, "callbacks_20m", K::CallsCallback20, Kind::Count),
+    col(Sheet::Calls, "callbacks", K::CallsCallback, Kind::Count),
+    col(Sheet::Calls, "recalled", K::CallsRecalled, Kind::Count),
+    col(Sheet::Calls, "calls_in", K::ColCallsIn, Kind::Count),
+    col(Sheet::Calls, "wait_seconds", K::ColWaitSeconds, Kind::Count),
+    col(Sheet::Calls, "talk_seconds", K::ColTalkSeconds, Kind::Count),
+    branch(Sheet::Calls),
 ];
 
 /// The rows of the Settings sheet, one per key the marketer sets (the machine's key fingerprint
@@ -433,7 +355,7 @@ pub fn row_count(p: &Project, sheet: Sheet) -> usize {
 pub fn kind(sheet: Sheet, row: usize, col: usize) -> Kind {
     match sheet {
         Sheet::Settings if col == 1 => SETTING_KEYS.get(row).map_or(Kind::Text, |k| k.1),
-        _ => sheet.columns().get(col).map_or(Kind::Text, |c| c.kind),
+        _ => sheet.grid_columns().get(col).map_or(Kind::Text, |c| c.kind),
     }
 }
 
@@ -443,7 +365,7 @@ pub fn is_required(sheet: Sheet, row: usize, col: usize) -> bool {
         Sheet::Settings => {
             col == 0 || !matches!(SETTING_KEYS.get(row).map(|k| k.0), Some(SettingKey::Clinic | SettingKey::Holidays))
         }
-        _ => sheet.columns().get(col).is_some_and(|c| c.required),
+        _ => sheet.grid_columns().get(col).is_some_and(|c| c.required),
     }
 }
 
@@ -1267,7 +1189,7 @@ mod tests {
                 let at = row_count(&p, sheet);
                 insert_rows(&mut p, sheet, at, vec![row]).unwrap();
             }
-            for c in 0..sheet.columns().len() {
+            for c in 0..sheet.grid_columns().len() {
                 let v = get(&p, sheet, 0, c);
                 if is_editable(sheet, c) {
                     set(&mut p, sheet, 0, c, v.clone()).unwrap_or_else(|e| panic!("{e}: {v:?}"));
@@ -1282,8 +1204,8 @@ mod tests {
         let mut p = project();
         let defaults = RowDefaults { branch: Some("Юг".into()), ..RowDefaults::default() };
         for sheet in [Sheet::Plan, Sheet::Budget, Sheet::Funnel, Sheet::Revenue, Sheet::Doctors, Sheet::Nps] {
-            let last = sheet.columns().len() - 1;
-            assert_eq!(sheet.columns()[last].key, "branch");
+            let last = sheet.grid_columns().len() - 1;
+            assert_eq!(sheet.grid_columns()[last].key, "branch");
             let row = blank_row(&p, sheet, &defaults).unwrap();
             insert_rows(&mut p, sheet, 0, vec![row]).unwrap();
             assert_eq!(row_branch(&p, sheet, 0), Some("Юг"));
@@ -1332,8 +1254,8 @@ mod tests {
 
     #[test]
     fn workbook_names_map_to_sheets() {
-        assert_eq!(Sheet::from_workbook_name("План"), Some(Sheet::Plan));
-        assert_eq!(Sheet::from_workbook_name(" funnel "), Some(Sheet::Funnel));
+        assert_eq!(Sheet::from_sheet_name("План"), Some(Sheet::Plan));
+        assert_eq!(Sheet::from_sheet_name(" funnel "), Some(Sheet::Funnel));
         assert_eq!(Sheet::Plan.column_from_header("revenue_plan (план выручки)"), Some(2));
         assert_eq!(Sheet::Budget.column_from_header("Расход"), Some(3));
     }
@@ -1341,18 +1263,18 @@ mod tests {
     #[test]
     fn the_grid_reads_the_importers_schema() {
         // The importer's other names and synonyms are the grid's too.
-        assert_eq!(Sheet::from_workbook_name("Воронка продаж"), Some(Sheet::Funnel));
+        assert_eq!(Sheet::from_sheet_name("Воронка продаж"), Some(Sheet::Funnel));
         assert_eq!(Sheet::Budget.column_from_header("Бюджет факт, руб."), Some(3));
         assert_eq!(Sheet::Doctors.column_from_header("ФИО врача"), Some(1));
         // The Calls sheet has a grid too, under the importer's names for it.
-        assert_eq!(Sheet::from_workbook_name("Звонки"), Some(Sheet::Calls));
-        assert_eq!(Sheet::from_workbook_name("Телефония"), Some(Sheet::Calls));
+        assert_eq!(Sheet::from_sheet_name("Звонки"), Some(Sheet::Calls));
+        assert_eq!(Sheet::from_sheet_name("Телефония"), Some(Sheet::Calls));
         assert_eq!(Sheet::Calls.column_from_header("Администратор"), Some(2));
         // The header the grid shows still names its column.
         assert_eq!(Sheet::Plan.column_from_header(tr(Lang::En, K::RevenuePlan)), Some(2));
         for sheet in Sheet::ALL {
-            for c in sheet.columns() {
-                let schema = sheet.kind().column(c.key).expect("every grid column is in the schema");
+            for c in sheet.grid_columns() {
+                let schema = sheet.column(c.key).expect("every grid column is in the schema");
                 // Only the Settings value may be left blank in the grid (the default applies).
                 let blank_allowed = sheet == Sheet::Settings && c.key == "value";
                 assert_eq!(c.required, schema.required && !blank_allowed, "{sheet:?} {}", c.key);

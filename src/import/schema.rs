@@ -2,6 +2,7 @@
 //! under which a sheet or a header is recognised (domain.md, "The template workbook").
 
 use super::cells::{header_forms, normalize_key};
+use crate::model::Sheet;
 
 /// One column of a template sheet.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -149,95 +150,8 @@ const CALLS_COLUMNS: &[Column] = &[
     BRANCH,
 ];
 
-/// The sheets of the template workbook, in the order they are read (Settings first: the NPS
-/// scale is needed to read NPS scores).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
-pub enum SheetKind {
-    /// Настройки: key/value settings.
-    Settings,
-    /// Направления: departments and margins.
-    Directions,
-    /// Каналы: channels and tiers.
-    Channels,
-    /// План: monthly plan.
-    Plan,
-    /// Бюджет: budget plan and spend.
-    Budget,
-    /// Воронка: leads to paid per channel.
-    Funnel,
-    /// Выручка: daily takings.
-    Revenue,
-    /// Врачи: doctors per month.
-    Doctors,
-    /// NPS answers.
-    Nps,
-    /// Звонки: contacts and their outcomes per month, channel and employee.
-    Calls,
-}
-
-impl SheetKind {
-    /// Every template sheet, in reading order.
-    pub const ALL: [SheetKind; 10] = [
-        SheetKind::Settings,
-        SheetKind::Directions,
-        SheetKind::Channels,
-        SheetKind::Plan,
-        SheetKind::Budget,
-        SheetKind::Funnel,
-        SheetKind::Revenue,
-        SheetKind::Doctors,
-        SheetKind::Nps,
-        SheetKind::Calls,
-    ];
-
-    /// The sheet's English name (`Funnel`).
-    pub fn name(self) -> &'static str {
-        match self {
-            SheetKind::Settings => "Settings",
-            SheetKind::Directions => "Directions",
-            SheetKind::Channels => "Channels",
-            SheetKind::Plan => "Plan",
-            SheetKind::Budget => "Budget",
-            SheetKind::Funnel => "Funnel",
-            SheetKind::Revenue => "Revenue",
-            SheetKind::Doctors => "Doctors",
-            SheetKind::Nps => "NPS",
-            SheetKind::Calls => "Calls",
-        }
-    }
-
-    /// The sheet's Russian name (`Воронка`).
-    pub fn name_ru(self) -> &'static str {
-        match self {
-            SheetKind::Settings => "Настройки",
-            SheetKind::Directions => "Направления",
-            SheetKind::Channels => "Каналы",
-            SheetKind::Plan => "План",
-            SheetKind::Budget => "Бюджет",
-            SheetKind::Funnel => "Воронка",
-            SheetKind::Revenue => "Выручка",
-            SheetKind::Doctors => "Врачи",
-            SheetKind::Nps => "NPS",
-            SheetKind::Calls => "Звонки",
-        }
-    }
-
-    /// Further names the sheet may have.
-    fn other_names(self) -> &'static [&'static str] {
-        match self {
-            SheetKind::Settings => &["Параметры"],
-            SheetKind::Directions => &["Отделения"],
-            SheetKind::Channels => &["Каналы привлечения"],
-            SheetKind::Plan => &["План продаж"],
-            SheetKind::Budget => &["Расходы"],
-            SheetKind::Funnel => &["Воронка продаж"],
-            SheetKind::Revenue => &["Выручка по дням"],
-            SheetKind::Doctors => &["Доктора"],
-            SheetKind::Nps => &["НПС"],
-            SheetKind::Calls => &["Телефония", "Звонки по месяцам"],
-        }
-    }
-
+/// The importer's facts about each sheet: the names it is recognised by and its columns.
+impl Sheet {
     /// Whether a sheet name (as written in the file) names this sheet.
     pub fn matches(self, sheet_name: &str) -> bool {
         let forms = header_forms(sheet_name);
@@ -245,8 +159,8 @@ impl SheetKind {
     }
 
     /// The template sheet a sheet name (as written) stands for, if any.
-    pub fn from_sheet_name(sheet_name: &str) -> Option<SheetKind> {
-        SheetKind::ALL.into_iter().find(|k| k.matches(sheet_name))
+    pub fn from_sheet_name(sheet_name: &str) -> Option<Sheet> {
+        Sheet::ALL.into_iter().find(|k| k.matches(sheet_name))
     }
 
     /// How messages name the sheet when it is not in the file: `Funnel (Воронка)`.
@@ -261,16 +175,16 @@ impl SheetKind {
     /// The sheet's columns, required ones first.
     pub const fn columns(self) -> &'static [Column] {
         match self {
-            SheetKind::Settings => SETTINGS_COLUMNS,
-            SheetKind::Directions => DIRECTIONS_COLUMNS,
-            SheetKind::Channels => CHANNELS_COLUMNS,
-            SheetKind::Plan => PLAN_COLUMNS,
-            SheetKind::Budget => BUDGET_COLUMNS,
-            SheetKind::Funnel => FUNNEL_COLUMNS,
-            SheetKind::Revenue => REVENUE_COLUMNS,
-            SheetKind::Doctors => DOCTORS_COLUMNS,
-            SheetKind::Nps => NPS_COLUMNS,
-            SheetKind::Calls => CALLS_COLUMNS,
+            Sheet::Settings => SETTINGS_COLUMNS,
+            Sheet::Directions => DIRECTIONS_COLUMNS,
+            Sheet::Channels => CHANNELS_COLUMNS,
+            Sheet::Plan => PLAN_COLUMNS,
+            Sheet::Budget => BUDGET_COLUMNS,
+            Sheet::Funnel => FUNNEL_COLUMNS,
+            Sheet::Revenue => REVENUE_COLUMNS,
+            Sheet::Doctors => DOCTORS_COLUMNS,
+            Sheet::Nps => NPS_COLUMNS,
+            Sheet::Calls => CALLS_COLUMNS,
         }
     }
 
@@ -294,7 +208,7 @@ impl SheetKind {
     }
 }
 
-/// `a == b` for [`SheetKind::schema_column`] (`==` on strings is not const).
+/// `a == b` for [`Sheet::schema_column`] (`==` on strings is not const).
 const fn same_key(a: &str, b: &str) -> bool {
     let (a, b) = (a.as_bytes(), b.as_bytes());
     if a.len() != b.len() {
@@ -405,21 +319,21 @@ mod tests {
 
     #[test]
     fn sheet_names_in_both_languages() {
-        for kind in SheetKind::ALL {
-            assert_eq!(SheetKind::from_sheet_name(kind.name()), Some(kind));
-            assert_eq!(SheetKind::from_sheet_name(kind.name_ru()), Some(kind));
-            assert_eq!(SheetKind::from_sheet_name(&kind.name().to_uppercase()), Some(kind));
-            assert_eq!(SheetKind::from_sheet_name(&format!(" {} ", kind.name_ru().to_lowercase())), Some(kind));
+        for kind in Sheet::ALL {
+            assert_eq!(Sheet::from_sheet_name(kind.name()), Some(kind));
+            assert_eq!(Sheet::from_sheet_name(kind.name_ru()), Some(kind));
+            assert_eq!(Sheet::from_sheet_name(&kind.name().to_uppercase()), Some(kind));
+            assert_eq!(Sheet::from_sheet_name(&format!(" {} ", kind.name_ru().to_lowercase())), Some(kind));
         }
-        assert_eq!(SheetKind::from_sheet_name("Воронка (2025)"), Some(SheetKind::Funnel));
-        assert_eq!(SheetKind::from_sheet_name("n.p.s."), Some(SheetKind::Nps));
-        assert_eq!(SheetKind::from_sheet_name("Лист1"), None);
-        assert_eq!(SheetKind::from_sheet_name("Инструкция"), None);
+        assert_eq!(Sheet::from_sheet_name("Воронка (2025)"), Some(Sheet::Funnel));
+        assert_eq!(Sheet::from_sheet_name("n.p.s."), Some(Sheet::Nps));
+        assert_eq!(Sheet::from_sheet_name("Лист1"), None);
+        assert_eq!(Sheet::from_sheet_name("Инструкция"), None);
     }
 
     #[test]
     fn no_two_columns_of_a_sheet_share_a_name() {
-        for kind in SheetKind::ALL {
+        for kind in Sheet::ALL {
             let mut seen = std::collections::HashMap::new();
             for col in kind.columns() {
                 for name in std::iter::once(col.key).chain(std::iter::once(col.ru)).chain(col.synonyms.iter().copied())
@@ -434,7 +348,7 @@ mod tests {
 
     #[test]
     fn headers_match_russian_and_english() {
-        let funnel = SheetKind::Funnel;
+        let funnel = Sheet::Funnel;
         let find = |h: &str| funnel.columns().iter().find(|c| c.matches(h)).map(|c| c.key);
         assert_eq!(find("Канал"), Some("channel"));
         assert_eq!(find("CHANNEL"), Some("channel"));
@@ -448,32 +362,32 @@ mod tests {
         assert_eq!(find("Комментарий"), None);
 
         // первичные / повторные mean different columns on Revenue and Doctors.
-        let rev = |h: &str| SheetKind::Revenue.columns().iter().find(|c| c.matches(h)).map(|c| c.key);
-        let doc = |h: &str| SheetKind::Doctors.columns().iter().find(|c| c.matches(h)).map(|c| c.key);
+        let rev = |h: &str| Sheet::Revenue.columns().iter().find(|c| c.matches(h)).map(|c| c.key);
+        let doc = |h: &str| Sheet::Doctors.columns().iter().find(|c| c.matches(h)).map(|c| c.key);
         assert_eq!(rev("Первичные"), Some("new_patients"));
         assert_eq!(rev("Повторные"), Some("repeat_patients"));
         assert_eq!(doc("Первичные"), Some("primary_patients"));
         assert_eq!(doc("повторные"), Some("repeat_patients"));
         assert_eq!(rev("Дата"), Some("date"));
 
-        let bud = |h: &str| SheetKind::Budget.columns().iter().find(|c| c.matches(h)).map(|c| c.key);
+        let bud = |h: &str| Sheet::Budget.columns().iter().find(|c| c.matches(h)).map(|c| c.key);
         assert_eq!(bud("Бюджет план"), Some("budget_plan"));
         assert_eq!(bud("Бюджет факт"), Some("spend"));
         assert_eq!(bud("Расход, руб."), Some("spend"));
         assert_eq!(bud("budget_plan"), Some("budget_plan"));
 
-        let plan = |h: &str| SheetKind::Plan.columns().iter().find(|c| c.matches(h)).map(|c| c.key);
+        let plan = |h: &str| Sheet::Plan.columns().iter().find(|c| c.matches(h)).map(|c| c.key);
         assert_eq!(plan("План выручки"), Some("revenue_plan"));
         assert_eq!(plan("План лидов"), Some("leads_plan"));
         assert_eq!(plan("Revenue Plan"), Some("revenue_plan"));
 
-        assert_eq!(SheetKind::Channels.column("tier").map(Column::label), Some("tier (категория)".to_string()));
-        assert!(SheetKind::Channels.columns()[1].matches("Категория"));
-        assert!(SheetKind::Channels.columns()[3].matches("Источники"));
-        assert!(SheetKind::Directions.columns()[1].matches("Маржинальность, %"));
-        assert!(SheetKind::Nps.columns()[2].matches("Кол-во"));
+        assert_eq!(Sheet::Channels.column("tier").map(Column::label), Some("tier (категория)".to_string()));
+        assert!(Sheet::Channels.columns()[1].matches("Категория"));
+        assert!(Sheet::Channels.columns()[3].matches("Источники"));
+        assert!(Sheet::Directions.columns()[1].matches("Маржинальность, %"));
+        assert!(Sheet::Nps.columns()[2].matches("Кол-во"));
 
-        let calls = |h: &str| SheetKind::Calls.columns().iter().find(|c| c.matches(h)).map(|c| c.key);
+        let calls = |h: &str| Sheet::Calls.columns().iter().find(|c| c.matches(h)).map(|c| c.key);
         assert_eq!(calls("Месяц"), Some("month"));
         assert_eq!(calls("Источник"), Some("channel"));
         assert_eq!(calls("Администратор"), Some("employee"));
@@ -488,7 +402,7 @@ mod tests {
         assert_eq!(calls("Ожидание, сек"), Some("wait_seconds"));
         assert_eq!(calls("Разговор сек"), Some("talk_seconds"));
         assert_eq!(calls("callbacks_20m"), Some("callbacks_20m"));
-        assert_eq!(SheetKind::from_sheet_name("Звонки"), Some(SheetKind::Calls));
+        assert_eq!(Sheet::from_sheet_name("Звонки"), Some(Sheet::Calls));
     }
 
     #[test]

@@ -9,8 +9,8 @@ use super::cells::{
     is_total_label,
 };
 use super::grid::Grid;
-use super::schema::{Column, SheetKind};
-use crate::model::Month;
+use super::schema::Column;
+use crate::model::{Month, Sheet};
 
 /// How many non-blank rows from the top may hold the header (titles and notes above it are common
 /// in hand-kept sheets).
@@ -25,7 +25,7 @@ pub(crate) struct SheetContext<'a> {
     /// The sheet's name as written in the file.
     pub sheet: &'a str,
     /// Which template sheet it is.
-    pub kind: SheetKind,
+    pub kind: Sheet,
     /// Whether the workbook counts dates from 1904 (old Mac Excel).
     pub is_1904: bool,
     /// Problems found so far.
@@ -245,7 +245,7 @@ struct HeaderScan {
 }
 
 impl HeaderScan {
-    fn of(kind: SheetKind, row: &[Data]) -> Self {
+    fn of(kind: Sheet, row: &[Data]) -> Self {
         let mut scan = HeaderScan { matched: Vec::new(), extra: Vec::new(), repeated: Vec::new() };
         for (idx, cell) in row.iter().enumerate() {
             if cell_is_blank(cell) {
@@ -261,7 +261,7 @@ impl HeaderScan {
         scan
     }
 
-    fn has_required(&self, kind: SheetKind) -> bool {
+    fn has_required(&self, kind: Sheet) -> bool {
         kind.columns().iter().filter(|c| c.required).all(|c| self.matched.iter().any(|(m, _)| m.key == c.key))
     }
 }

@@ -13,12 +13,12 @@ use super::cells::{
     split_sources,
 };
 use super::grid::Grid;
-use super::schema::{Column, SettingKey, SheetKind};
+use super::schema::{Column, SettingKey};
 use super::sheet::{SheetContext, Table, list_rows};
 use super::validate::{Origins, flag_suspicious};
 use crate::model::{
     BudgetRow, CallRow, Channel, Direction, DoctorRow, FunnelRow, Month, NpsRow, PlanRow, Project, RevenueRow,
-    Settings, Tier,
+    Settings, Sheet, Tier,
 };
 
 /// What the importer needs from a workbook: every sheet's name (in workbook order), the cells of
@@ -34,8 +34,8 @@ pub(crate) struct SheetData {
 
 impl SheetData {
     /// The template sheet this one is, if it is a worksheet with a template sheet's name.
-    pub fn kind(&self) -> Option<SheetKind> {
-        if self.is_table { SheetKind::from_sheet_name(&self.name) } else { None }
+    pub fn kind(&self) -> Option<Sheet> {
+        if self.is_table { Sheet::from_sheet_name(&self.name) } else { None }
     }
 }
 
@@ -48,7 +48,7 @@ pub(crate) fn read_template(file: &str, sheets: &[SheetData], is_1904: bool) -> 
     let mut origins = Origins::default();
 
     // Which sheet is which: the first sheet of each kind is read, others get a notice.
-    let mut chosen: Vec<(SheetKind, &SheetData)> = Vec::new();
+    let mut chosen: Vec<(Sheet, &SheetData)> = Vec::new();
     for sheet in sheets {
         if !sheet.is_table {
             problems.push(
@@ -78,7 +78,7 @@ pub(crate) fn read_template(file: &str, sheets: &[SheetData], is_1904: bool) -> 
         }
     }
 
-    for kind in SheetKind::ALL {
+    for kind in Sheet::ALL {
         let Some((_, sheet)) = chosen.iter().find(|(k, _)| *k == kind) else {
             problems.push(Problem::notice(
                 file,
@@ -94,7 +94,7 @@ pub(crate) fn read_template(file: &str, sheets: &[SheetData], is_1904: bool) -> 
             ctx.notice(format!("the sheet is empty, so {} empty", empty_phrase(kind)));
             continue;
         }
-        if kind == SheetKind::Settings {
+        if kind == Sheet::Settings {
             project.settings = read_settings(&mut ctx, range);
             continue;
         }
@@ -106,19 +106,19 @@ pub(crate) fn read_template(file: &str, sheets: &[SheetData], is_1904: bool) -> 
             }
         };
         match kind {
-            SheetKind::Settings => {}
-            SheetKind::Directions => project.directions = read_directions(&mut ctx, &table),
-            SheetKind::Channels => project.channels = read_channels(&mut ctx, &table),
-            SheetKind::Plan => project.plan = read_plan(&mut ctx, &table),
-            SheetKind::Budget => project.budget = read_budget(&mut ctx, &table),
-            SheetKind::Funnel => project.funnel = read_funnel(&mut ctx, &table),
-            SheetKind::Revenue => {
+            Sheet::Settings => {}
+            Sheet::Directions => project.directions = read_directions(&mut ctx, &table),
+            Sheet::Channels => project.channels = read_channels(&mut ctx, &table),
+            Sheet::Plan => project.plan = read_plan(&mut ctx, &table),
+            Sheet::Budget => project.budget = read_budget(&mut ctx, &table),
+            Sheet::Funnel => project.funnel = read_funnel(&mut ctx, &table),
+            Sheet::Revenue => {
                 project.revenue = read_revenue(&mut ctx, &table);
                 settle_month_rows(&mut ctx, &mut project.revenue);
             }
-            SheetKind::Doctors => project.doctors = read_doctors(&mut ctx, &table),
-            SheetKind::Calls => project.calls = read_calls(&mut ctx, &table),
-            SheetKind::Nps => {
+            Sheet::Doctors => project.doctors = read_doctors(&mut ctx, &table),
+            Sheet::Calls => project.calls = read_calls(&mut ctx, &table),
+            Sheet::Nps => {
                 let scale = project.settings.nps_scale;
                 project.nps = read_nps(&mut ctx, &table, scale);
             }
@@ -131,18 +131,18 @@ pub(crate) fn read_template(file: &str, sheets: &[SheetData], is_1904: bool) -> 
 }
 
 /// `the settings are the defaults` / `the plan is` … for "there is no Plan sheet, so the plan is empty".
-fn empty_phrase(kind: SheetKind) -> &'static str {
+fn empty_phrase(kind: Sheet) -> &'static str {
     match kind {
-        SheetKind::Settings => "the default settings are used and nothing is",
-        SheetKind::Directions => "the list of directions is",
-        SheetKind::Channels => "the list of channels is",
-        SheetKind::Plan => "the plan is",
-        SheetKind::Budget => "the budget is",
-        SheetKind::Funnel => "the funnel is",
-        SheetKind::Revenue => "the revenue is",
-        SheetKind::Doctors => "the doctors' table is",
-        SheetKind::Nps => "NPS is",
-        SheetKind::Calls => "the calls table is",
+        Sheet::Settings => "the default settings are used and nothing is",
+        Sheet::Directions => "the list of directions is",
+        Sheet::Channels => "the list of channels is",
+        Sheet::Plan => "the plan is",
+        Sheet::Budget => "the budget is",
+        Sheet::Funnel => "the funnel is",
+        Sheet::Revenue => "the revenue is",
+        Sheet::Doctors => "the doctors' table is",
+        Sheet::Nps => "NPS is",
+        Sheet::Calls => "the calls table is",
     }
 }
 
@@ -162,7 +162,7 @@ fn read_settings(ctx: &mut SheetContext<'_>, range: &Grid) -> Settings {
                 ctx.report_missing(&missing);
                 return Settings::default();
             }
-            let cols = SheetKind::Settings.columns();
+            let cols = Sheet::Settings.columns();
             ctx.headerless(range, vec![(&cols[0], 0), (&cols[1], 1)])
         }
     };
@@ -281,7 +281,7 @@ fn read_channels(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<Channel> 
         ctx.row_notice(row, format!("the channel «{name}» is listed again here; only its first row is used"));
     }
     if !untiered.is_empty() {
-        let col = SheetKind::Channels.column("tier").map(Column::label).unwrap_or_default();
+        let col = Sheet::Channels.column("tier").map(Column::label).unwrap_or_default();
         let (rows, they) =
             if untiered.len() == 1 { ("row", "that channel is") } else { ("rows", "those channels are") };
         ctx.notice(format!("{col} is empty in {rows} {}; {they} counted as experiment", list_rows(&untiered)));

@@ -16,20 +16,19 @@ use chrono::Datelike;
 
 use super::Problem;
 use super::raw::join::Fast;
-use super::schema::SheetKind;
 use super::sheet::list_rows;
-use crate::model::{Month, Project};
+use crate::model::{Month, Project, Sheet};
 
 /// Where the rows of each sheet came from: the sheet's name as written and each row's number, in
 /// the order of the project's rows.
 #[derive(Clone, Debug, Default)]
 pub struct Origins {
-    sheets: HashMap<SheetKind, (String, Vec<u32>)>,
+    sheets: HashMap<Sheet, (String, Vec<u32>)>,
 }
 
 impl Origins {
     /// Records that the rows of `kind` came from `sheet` at these row numbers.
-    pub(crate) fn set(&mut self, kind: SheetKind, sheet: &str, rows: Vec<u32>) {
+    pub(crate) fn set(&mut self, kind: Sheet, sheet: &str, rows: Vec<u32>) {
         self.sheets.insert(kind, (sheet.to_string(), rows));
     }
 
@@ -38,26 +37,26 @@ impl Origins {
     fn of_project(project: &Project) -> Self {
         let mut o = Origins::default();
         let n = |len: usize| (0..len).map(|i| u32::try_from(i + 2).unwrap_or(u32::MAX)).collect::<Vec<_>>();
-        o.set(SheetKind::Directions, "Directions", n(project.directions.len()));
-        o.set(SheetKind::Plan, "Plan", n(project.plan.len()));
-        o.set(SheetKind::Budget, "Budget", n(project.budget.len()));
-        o.set(SheetKind::Funnel, "Funnel", n(project.funnel.len()));
-        o.set(SheetKind::Revenue, "Revenue", n(project.revenue.len()));
-        o.set(SheetKind::Doctors, "Doctors", n(project.doctors.len()));
-        o.set(SheetKind::Nps, "NPS", n(project.nps.len()));
+        o.set(Sheet::Directions, "Directions", n(project.directions.len()));
+        o.set(Sheet::Plan, "Plan", n(project.plan.len()));
+        o.set(Sheet::Budget, "Budget", n(project.budget.len()));
+        o.set(Sheet::Funnel, "Funnel", n(project.funnel.len()));
+        o.set(Sheet::Revenue, "Revenue", n(project.revenue.len()));
+        o.set(Sheet::Doctors, "Doctors", n(project.doctors.len()));
+        o.set(Sheet::Nps, "NPS", n(project.nps.len()));
         o
     }
 
-    fn sheet(&self, kind: SheetKind) -> String {
+    fn sheet(&self, kind: Sheet) -> String {
         self.sheets.get(&kind).map_or_else(|| kind.label(), |(s, _)| s.clone())
     }
 
-    fn row(&self, kind: SheetKind, i: usize) -> Option<u32> {
+    fn row(&self, kind: Sheet, i: usize) -> Option<u32> {
         self.sheets.get(&kind).and_then(|(_, rows)| rows.get(i).copied())
     }
 
     /// Drops the row numbers of the rows `keep` says are gone, so they stay aligned.
-    fn retain(&mut self, kind: SheetKind, keep: &[bool]) {
+    fn retain(&mut self, kind: Sheet, keep: &[bool]) {
         if let Some((_, rows)) = self.sheets.get_mut(&kind) {
             let mut i = 0;
             rows.retain(|_| {
@@ -77,7 +76,7 @@ struct Flags<'a> {
 }
 
 impl Flags<'_> {
-    fn at(&mut self, kind: SheetKind, i: usize, error: bool, column: Option<&str>, message: String) {
+    fn at(&mut self, kind: Sheet, i: usize, error: bool, column: Option<&str>, message: String) {
         let mut p = if error { Problem::error(self.file, message) } else { Problem::notice(self.file, message) }
             .in_sheet(&self.origins.sheet(kind));
         if let Some(r) = self.origins.row(kind, i) {
@@ -90,7 +89,7 @@ impl Flags<'_> {
     }
 
     /// A notice for each negative value among `values` (column key, value) of row `i`.
-    fn negatives(&mut self, kind: SheetKind, i: usize, values: &[(&str, Option<f64>)]) {
+    fn negatives(&mut self, kind: Sheet, i: usize, values: &[(&str, Option<f64>)]) {
         for (key, v) in values {
             if let Some(v) = v.filter(|v| *v < 0.0) {
                 self.at(
@@ -113,7 +112,7 @@ fn merge_duplicates<T, K: Eq + Hash>(
     key: impl Fn(&T) -> K,
     describe: impl Fn(&T) -> String,
     merge: impl Fn(&mut T, &T),
-    kind: SheetKind,
+    kind: Sheet,
     what: &str,
     flags: &mut Flags<'_>,
 ) -> Vec<bool> {
@@ -190,12 +189,12 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
                 add(&mut a.revenue, b.revenue);
                 add(&mut a.returning_leads, b.returning_leads);
             },
-            SheetKind::Funnel,
+            Sheet::Funnel,
             SUMMED,
             &mut flags,
         );
         problems.append(&mut flags.problems);
-        origins.retain(SheetKind::Funnel, &keep);
+        origins.retain(Sheet::Funnel, &keep);
     }
     {
         let mut flags = Flags { file, origins: &origins, problems: Vec::new() };
@@ -207,12 +206,12 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
                 add(&mut a.budget_plan, b.budget_plan);
                 add(&mut a.spend, b.spend);
             },
-            SheetKind::Budget,
+            Sheet::Budget,
             SUMMED,
             &mut flags,
         );
         problems.append(&mut flags.problems);
-        origins.retain(SheetKind::Budget, &keep);
+        origins.retain(Sheet::Budget, &keep);
     }
     {
         let mut flags = Flags { file, origins: &origins, problems: Vec::new() };
@@ -226,12 +225,12 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
                 add(&mut a.new_patients, b.new_patients);
                 add(&mut a.repeat_patients, b.repeat_patients);
             },
-            SheetKind::Revenue,
+            Sheet::Revenue,
             SUMMED,
             &mut flags,
         );
         problems.append(&mut flags.problems);
-        origins.retain(SheetKind::Revenue, &keep);
+        origins.retain(Sheet::Revenue, &keep);
     }
     {
         let mut flags = Flags { file, origins: &origins, problems: Vec::new() };
@@ -243,12 +242,12 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
                 a.revenue_plan += b.revenue_plan;
                 add(&mut a.leads_plan, b.leads_plan);
             },
-            SheetKind::Plan,
+            Sheet::Plan,
             "the revenue and lead plans of both were added together; the rate plans are the first row's",
             &mut flags,
         );
         problems.append(&mut flags.problems);
-        origins.retain(SheetKind::Plan, &keep);
+        origins.retain(Sheet::Plan, &keep);
     }
     {
         let mut flags = Flags { file, origins: &origins, problems: Vec::new() };
@@ -266,18 +265,18 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
                 add(&mut a.agreed, b.agreed);
                 add(&mut a.performed, b.performed);
             },
-            SheetKind::Doctors,
+            Sheet::Doctors,
             SUMMED,
             &mut flags,
         );
         problems.append(&mut flags.problems);
-        origins.retain(SheetKind::Doctors, &keep);
+        origins.retain(Sheet::Doctors, &keep);
     }
 
     let mut flags = Flags { file, origins: &origins, problems: Vec::new() };
     for (i, r) in project.funnel.iter().enumerate() {
         flags.negatives(
-            SheetKind::Funnel,
+            Sheet::Funnel,
             i,
             &[
                 ("leads", r.leads),
@@ -294,7 +293,7 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
                 && a > b
             {
                 flags.at(
-                    SheetKind::Funnel,
+                    Sheet::Funnel,
                     i,
                     false,
                     Some(after),
@@ -304,11 +303,11 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
         }
     }
     for (i, r) in project.budget.iter().enumerate() {
-        flags.negatives(SheetKind::Budget, i, &[("budget_plan", r.budget_plan), ("spend", r.spend)]);
+        flags.negatives(Sheet::Budget, i, &[("budget_plan", r.budget_plan), ("spend", r.spend)]);
     }
     for (i, r) in project.revenue.iter().enumerate() {
         flags.negatives(
-            SheetKind::Revenue,
+            Sheet::Revenue,
             i,
             &[
                 ("revenue", Some(r.revenue)),
@@ -319,11 +318,11 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
         );
     }
     for (i, r) in project.plan.iter().enumerate() {
-        flags.negatives(SheetKind::Plan, i, &[("revenue_plan", Some(r.revenue_plan)), ("leads_plan", r.leads_plan)]);
+        flags.negatives(Sheet::Plan, i, &[("revenue_plan", Some(r.revenue_plan)), ("leads_plan", r.leads_plan)]);
     }
     for (i, r) in project.doctors.iter().enumerate() {
         flags.negatives(
-            SheetKind::Doctors,
+            Sheet::Doctors,
             i,
             &[
                 ("primary_patients", r.primary_patients),
@@ -335,7 +334,7 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
         );
     }
     for (i, r) in project.nps.iter().enumerate() {
-        flags.negatives(SheetKind::Nps, i, &[("count", Some(r.count))]);
+        flags.negatives(Sheet::Nps, i, &[("count", Some(r.count))]);
     }
 
     // Facts dated after the plan's last year (or next year, without a plan) are typing slips.
@@ -343,16 +342,16 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
     let late = |m: Month| m.year > last_year;
     let after = format!("is after {last_year}, the last year of the plan; the row still loads, but check the date");
     for (i, r) in project.funnel.iter().enumerate().filter(|(_, r)| late(r.month)) {
-        flags.at(SheetKind::Funnel, i, false, Some("month"), format!("the month {} {after}", r.month));
+        flags.at(Sheet::Funnel, i, false, Some("month"), format!("the month {} {after}", r.month));
     }
     for (i, r) in project.budget.iter().enumerate().filter(|(_, r)| late(r.month)) {
-        flags.at(SheetKind::Budget, i, false, Some("month"), format!("the month {} {after}", r.month));
+        flags.at(Sheet::Budget, i, false, Some("month"), format!("the month {} {after}", r.month));
     }
     for (i, r) in project.revenue.iter().enumerate().filter(|(_, r)| late(Month::of(r.date))) {
-        flags.at(SheetKind::Revenue, i, false, Some("date"), format!("the date {} {after}", r.date));
+        flags.at(Sheet::Revenue, i, false, Some("date"), format!("the date {} {after}", r.date));
     }
     for (i, r) in project.doctors.iter().enumerate().filter(|(_, r)| late(r.month)) {
-        flags.at(SheetKind::Doctors, i, false, Some("month"), format!("the month {} {after}", r.month));
+        flags.at(Sheet::Doctors, i, false, Some("month"), format!("the month {} {after}", r.month));
     }
     problems.append(&mut flags.problems);
     problems
@@ -376,7 +375,7 @@ pub fn validate_project(project: &mut Project, file: &str) -> Vec<Problem> {
                 let ok = share_ok(d.margin);
                 if !ok {
                     flags.at(
-                        SheetKind::Directions,
+                        Sheet::Directions,
                         i,
                         true,
                         Some("margin"),
@@ -388,7 +387,7 @@ pub fn validate_project(project: &mut Project, file: &str) -> Vec<Problem> {
             .collect();
         retain_by(&mut project.directions, &keep);
         problems.append(&mut flags.problems);
-        origins.retain(SheetKind::Directions, &keep);
+        origins.retain(Sheet::Directions, &keep);
     }
     {
         let mut flags = Flags { file, origins: &origins, problems: Vec::new() };
@@ -406,7 +405,7 @@ pub fn validate_project(project: &mut Project, file: &str) -> Vec<Problem> {
                     rates.iter().filter_map(|(k, v)| v.filter(|v| !share_ok(*v)).map(|v| (*k, v))).collect();
                 for (k, v) in &bad {
                     flags.at(
-                        SheetKind::Plan,
+                        Sheet::Plan,
                         i,
                         true,
                         Some(k),
@@ -418,7 +417,7 @@ pub fn validate_project(project: &mut Project, file: &str) -> Vec<Problem> {
             .collect();
         retain_by(&mut project.plan, &keep);
         problems.append(&mut flags.problems);
-        origins.retain(SheetKind::Plan, &keep);
+        origins.retain(Sheet::Plan, &keep);
     }
     {
         let scale = project.settings.nps_scale;
@@ -431,7 +430,7 @@ pub fn validate_project(project: &mut Project, file: &str) -> Vec<Problem> {
                 let ok = (scale.min_score()..=10).contains(&n.score);
                 if !ok {
                     flags.at(
-                        SheetKind::Nps,
+                        Sheet::Nps,
                         i,
                         true,
                         Some("score"),
@@ -447,7 +446,7 @@ pub fn validate_project(project: &mut Project, file: &str) -> Vec<Problem> {
             .collect();
         retain_by(&mut project.nps, &keep);
         problems.append(&mut flags.problems);
-        origins.retain(SheetKind::Nps, &keep);
+        origins.retain(Sheet::Nps, &keep);
     }
     problems.extend(flag_suspicious(project, file, &origins));
     problems
@@ -491,7 +490,7 @@ mod tests {
             funnel("Яндекс ", 2.0, 1.0, 1.0, 1.0),
         ];
         let mut o = Origins::default();
-        o.set(SheetKind::Funnel, "Воронка", vec![5, 6, 9]);
+        o.set(Sheet::Funnel, "Воронка", vec![5, 6, 9]);
         let problems = flag_suspicious(&mut p, "c.xlsx", &o);
         assert_eq!(p.funnel.len(), 2);
         // 10 + 2 = 12 leads, 1000 + 1000 = 2000 revenue.

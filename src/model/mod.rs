@@ -6,6 +6,7 @@
 
 mod kind;
 mod month;
+mod sheet;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 
 pub use kind::{ChannelKind, kind_key};
 pub use month::{Month, MonthParseError};
+pub use sheet::Sheet;
 
 /// Version of the `.medfunnel` project file format written by this build: 1 was one JSON document,
 /// 2 an SQLite database with one SQL row per patient visit, 3 the same database with the visits

@@ -1547,7 +1547,7 @@ mod tests {
             for lang in Lang::ALL {
                 let name = s.get(lang);
                 assert!(name.chars().count() <= 31, "{name}");
-                assert_eq!(crate::import::schema::SheetKind::from_sheet_name(name), None, "{name}");
+                assert_eq!(crate::model::Sheet::from_sheet_name(name), None, "{name}");
             }
         }
     }

@@ -13,8 +13,7 @@ use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, RowNum, Workbook, XlsxError
 
 use super::ReportError;
 use crate::format::Lang;
-use crate::import::schema::SheetKind;
-use crate::model::{Month, Project, Tier};
+use crate::model::{Month, Project, Sheet, Tier};
 
 /// The sheet names, in the order they are written.
 pub const SHEETS: [&str; 10] =
@@ -98,7 +97,7 @@ fn excel_date(day: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
 
 /// The header of a column in the sheet's language: the English key, or the schema's main Russian
 /// name with a capital letter (the importer matches either, case-insensitively).
-fn header_label(kind: SheetKind, key: &str, lang: Lang) -> String {
+fn header_label(kind: Sheet, key: &str, lang: Lang) -> String {
     match (lang, kind.column(key)) {
         (Lang::Ru, Some(col)) => capitalize(col.ru),
         _ => key.to_string(),
@@ -113,7 +112,7 @@ fn capitalize(s: &str) -> String {
 fn write_sheet(
     workbook: &mut Workbook,
     formats: &Formats,
-    (kind, lang): (SheetKind, Lang),
+    (kind, lang): (Sheet, Lang),
     cols: &[Col],
     rows: impl IntoIterator<Item = Vec<Cell>>,
 ) -> Result<(), XlsxError> {
@@ -215,7 +214,7 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
 
     let f = Formats::new(&project.settings.currency);
     let label = |key| text(setting_label(key, lang));
-    let sheet = |i: usize| (SheetKind::ALL[i], lang);
+    let sheet = |i: usize| (Sheet::ALL[i], lang);
     let s = &project.settings;
     // The branch column is written only for a chain, so a single clinic's workbook stays as it was.
     let chain = project.has_branches();

@@ -33,7 +33,7 @@ use serde_json::{Map, Value};
 
 use super::StoreError;
 use super::columns::{self, CHUNK, Packed};
-use crate::model::{FORMAT_VERSION, Interner, Project, Settings, VisitRecord};
+use crate::model::{FORMAT_VERSION, Interner, Project, Settings, Sheet, VisitRecord};
 
 /// `PRAGMA application_id` of medfunnel project files: "MFNL" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4D46_4E4C;
@@ -41,29 +41,12 @@ pub const APPLICATION_ID: i32 = 0x4D46_4E4C;
 /// The first bytes of every SQLite database file.
 pub const SQLITE_HEADER: &[u8; 16] = b"SQLite format 3\0";
 
-/// A table of the project file: one per list in [`Project`], and the settings.
+/// A table of the project file: one per sheet of the template (Settings live in `meta`), and the
+/// lists that are not sheets.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Table {
-    /// The Settings sheet (one JSON value).
-    Settings,
-    /// The Directions sheet.
-    Directions,
-    /// The Channels sheet.
-    Channels,
-    /// The Plan sheet.
-    Plan,
-    /// The Budget sheet.
-    Budget,
-    /// The Funnel sheet.
-    Funnel,
-    /// The Revenue sheet.
-    Revenue,
-    /// The Doctors sheet.
-    Doctors,
-    /// The NPS sheet.
-    Nps,
-    /// The Calls sheet.
-    Calls,
+    /// A sheet of the template.
+    Sheet(Sheet),
     /// Saved what-if scenarios.
     Scenarios,
     /// Patient visits of raw MIS exports.
@@ -72,19 +55,25 @@ pub enum Table {
     Contacts,
 }
 
+impl From<Sheet> for Table {
+    fn from(sheet: Sheet) -> Table {
+        Table::Sheet(sheet)
+    }
+}
+
 impl Table {
-    /// Every table.
+    /// Every table: the sheets in the template's order, then the other lists.
     pub const ALL: [Table; 13] = [
-        Table::Settings,
-        Table::Directions,
-        Table::Channels,
-        Table::Plan,
-        Table::Budget,
-        Table::Funnel,
-        Table::Revenue,
-        Table::Doctors,
-        Table::Nps,
-        Table::Calls,
+        Table::Sheet(Sheet::Settings),
+        Table::Sheet(Sheet::Directions),
+        Table::Sheet(Sheet::Channels),
+        Table::Sheet(Sheet::Plan),
+        Table::Sheet(Sheet::Budget),
+        Table::Sheet(Sheet::Funnel),
+        Table::Sheet(Sheet::Revenue),
+        Table::Sheet(Sheet::Doctors),
+        Table::Sheet(Sheet::Nps),
+        Table::Sheet(Sheet::Calls),
         Table::Scenarios,
         Table::Visits,
         Table::Contacts,
@@ -93,16 +82,16 @@ impl Table {
     /// The table's name in the file (Settings live in `meta`).
     pub fn name(self) -> &'static str {
         match self {
-            Table::Settings => "meta",
-            Table::Directions => "directions",
-            Table::Channels => "channels",
-            Table::Plan => "plan",
-            Table::Budget => "budget",
-            Table::Funnel => "funnel",
-            Table::Revenue => "revenue",
-            Table::Doctors => "doctors",
-            Table::Nps => "nps",
-            Table::Calls => "calls",
+            Table::Sheet(Sheet::Settings) => "meta",
+            Table::Sheet(Sheet::Directions) => "directions",
+            Table::Sheet(Sheet::Channels) => "channels",
+            Table::Sheet(Sheet::Plan) => "plan",
+            Table::Sheet(Sheet::Budget) => "budget",
+            Table::Sheet(Sheet::Funnel) => "funnel",
+            Table::Sheet(Sheet::Revenue) => "revenue",
+            Table::Sheet(Sheet::Doctors) => "doctors",
+            Table::Sheet(Sheet::Nps) => "nps",
+            Table::Sheet(Sheet::Calls) => "calls",
             Table::Scenarios => "scenarios",
             Table::Visits => "visits",
             Table::Contacts => "contacts",
@@ -161,7 +150,7 @@ fn create_schema(conn: &Connection) -> rusqlite::Result<()> {
          {VISIT_CHUNKS_DDL};"
     ))?;
     for t in Table::ALL {
-        if !matches!(t, Table::Settings | Table::Visits) {
+        if !matches!(t, Table::Sheet(Sheet::Settings) | Table::Visits) {
             conn.execute_batch(&format!("CREATE TABLE IF NOT EXISTS \"{}\"(pos INTEGER PRIMARY KEY)", t.name()))?;
         }
     }
@@ -320,16 +309,16 @@ fn open_checked(path: &Path, write: bool) -> Result<(Connection, u32), StoreErro
 fn write_table(tx: &Transaction, p: &Project, table: Table, rows: Range<usize>, file: &Path) -> Result<(), StoreError> {
     let name = table.name();
     let len = match table {
-        Table::Settings => return write_settings(tx, &p.settings, file),
-        Table::Directions => write_sheet(tx, name, &p.directions, rows, file)?,
-        Table::Channels => write_sheet(tx, name, &p.channels, rows, file)?,
-        Table::Plan => write_sheet(tx, name, &p.plan, rows, file)?,
-        Table::Budget => write_sheet(tx, name, &p.budget, rows, file)?,
-        Table::Funnel => write_sheet(tx, name, &p.funnel, rows, file)?,
-        Table::Revenue => write_sheet(tx, name, &p.revenue, rows, file)?,
-        Table::Doctors => write_sheet(tx, name, &p.doctors, rows, file)?,
-        Table::Nps => write_sheet(tx, name, &p.nps, rows, file)?,
-        Table::Calls => write_sheet(tx, name, &p.calls, rows, file)?,
+        Table::Sheet(Sheet::Settings) => return write_settings(tx, &p.settings, file),
+        Table::Sheet(Sheet::Directions) => write_sheet(tx, name, &p.directions, rows, file)?,
+        Table::Sheet(Sheet::Channels) => write_sheet(tx, name, &p.channels, rows, file)?,
+        Table::Sheet(Sheet::Plan) => write_sheet(tx, name, &p.plan, rows, file)?,
+        Table::Sheet(Sheet::Budget) => write_sheet(tx, name, &p.budget, rows, file)?,
+        Table::Sheet(Sheet::Funnel) => write_sheet(tx, name, &p.funnel, rows, file)?,
+        Table::Sheet(Sheet::Revenue) => write_sheet(tx, name, &p.revenue, rows, file)?,
+        Table::Sheet(Sheet::Doctors) => write_sheet(tx, name, &p.doctors, rows, file)?,
+        Table::Sheet(Sheet::Nps) => write_sheet(tx, name, &p.nps, rows, file)?,
+        Table::Sheet(Sheet::Calls) => write_sheet(tx, name, &p.calls, rows, file)?,
         Table::Scenarios => write_sheet(tx, name, &p.scenarios, rows, file)?,
         Table::Visits => {
             set_meta(tx, META_HAS_VISITS, SqlValue::Integer(i64::from(p.visits.is_some()))).map_err(sql_err(file))?;
@@ -523,18 +512,18 @@ pub(super) fn read(path: &Path) -> Result<Project, StoreError> {
         let mut project = Project {
             format_version: FORMAT_VERSION,
             settings,
-            directions: sheet!(Table::Directions),
-            channels: sheet!(Table::Channels),
-            plan: sheet!(Table::Plan),
-            budget: sheet!(Table::Budget),
-            funnel: sheet!(Table::Funnel),
-            revenue: sheet!(Table::Revenue),
-            doctors: sheet!(Table::Doctors),
-            nps: sheet!(Table::Nps),
+            directions: sheet!(Table::Sheet(Sheet::Directions)),
+            channels: sheet!(Table::Sheet(Sheet::Channels)),
+            plan: sheet!(Table::Sheet(Sheet::Plan)),
+            budget: sheet!(Table::Sheet(Sheet::Budget)),
+            funnel: sheet!(Table::Sheet(Sheet::Funnel)),
+            revenue: sheet!(Table::Sheet(Sheet::Revenue)),
+            doctors: sheet!(Table::Sheet(Sheet::Doctors)),
+            nps: sheet!(Table::Sheet(Sheet::Nps)),
             visits: None,
             branch_scope: None,
             scenarios: sheet!(Table::Scenarios),
-            calls: sheet!(Table::Calls),
+            calls: sheet!(Table::Sheet(Sheet::Calls)),
             contacts,
         };
         if let Some(handle) = visits {
@@ -792,7 +781,7 @@ mod tests {
         let mut file = ProjectFile::open(&path).unwrap();
         // A cell edit, a row removed in the middle, rows appended, settings and visits changed.
         p.funnel[3].leads = Some(777.0);
-        file.write_changes(&p, &[Change::Rows { table: Table::Funnel, rows: 3..4 }]).unwrap();
+        file.write_changes(&p, &[Change::Rows { table: Table::Sheet(Sheet::Funnel), rows: 3..4 }]).unwrap();
         assert_eq!(read(&path).unwrap(), p);
         p.plan.remove(1);
         let extra = p.budget[0].clone();
@@ -800,9 +789,9 @@ mod tests {
         p.settings.clinic = "Новая".into();
         p.visits = None;
         let changes = [
-            Change::From { table: Table::Plan, at: 1 },
-            Change::From { table: Table::Budget, at: p.budget.len() - 1 },
-            Change::Rows { table: Table::Settings, rows: 0..1 },
+            Change::From { table: Table::Sheet(Sheet::Plan), at: 1 },
+            Change::From { table: Table::Sheet(Sheet::Budget), at: p.budget.len() - 1 },
+            Change::Rows { table: Table::Sheet(Sheet::Settings), rows: 0..1 },
             Change::From { table: Table::Visits, at: 0 },
         ];
         file.write_changes(&p, &changes).unwrap();
@@ -854,7 +843,7 @@ mod tests {
         keys.sort_unstable();
         let mut known: Vec<&str> = Table::ALL
             .iter()
-            .filter(|t| **t != Table::Settings)
+            .filter(|t| **t != Table::Sheet(Sheet::Settings))
             .map(|t| t.name())
             .chain(["format_version", "settings"])
             .collect();
@@ -913,7 +902,7 @@ mod tests {
         let mut file = ProjectFile::open(&path).unwrap();
         assert_eq!(version(&path), FORMAT_VERSION);
         p.funnel[0].leads = Some(5.0);
-        file.write_changes(&p, &[Change::Rows { table: Table::Funnel, rows: 0..1 }]).unwrap();
+        file.write_changes(&p, &[Change::Rows { table: Table::Sheet(Sheet::Funnel), rows: 0..1 }]).unwrap();
         drop(file);
         assert_eq!(read(&path).unwrap(), p);
         let conn = Connection::open(&path).unwrap();
@@ -987,8 +976,8 @@ mod tests {
             } else {
                 let at = p.visits.as_ref().map_or(0, Vec::len) - 1;
                 let changes = [
-                    Change::Rows { table: Table::Settings, rows: 0..1 },
-                    Change::Rows { table: Table::Funnel, rows: 0..1 },
+                    Change::Rows { table: Table::Sheet(Sheet::Settings), rows: 0..1 },
+                    Change::Rows { table: Table::Sheet(Sheet::Funnel), rows: 0..1 },
                     Change::From { table: Table::Visits, at },
                 ];
                 file.write_changes(&p, &changes).unwrap();

@@ -7,9 +7,8 @@ use chrono::NaiveDate;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use medfunnel::document::sheets::Sheet;
 use medfunnel::format::{self, Lang, Locale};
-use medfunnel::model::{BudgetRow, Channel, Direction, FunnelRow, Month, PlanRow, Project, RevenueRow, Tier};
+use medfunnel::model::{BudgetRow, Channel, Direction, FunnelRow, Month, PlanRow, Project, RevenueRow, Sheet, Tier};
 use medfunnel::ui::app::files::AppDirs;
 use medfunnel::ui::{App, Command, Startup, View};
 

@@ -2,8 +2,8 @@
 //! filtered to one branch, compared side by side.
 
 use egui_kittest::kittest::Queryable;
-use medfunnel::document::sheets::Sheet;
 use medfunnel::format::{self, Lang, Locale};
+use medfunnel::model::Sheet;
 use medfunnel::ui::app::files::AppDirs;
 use medfunnel::ui::{App, Startup, View};
 

@@ -4,8 +4,8 @@
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use medfunnel::document::sheets::Sheet;
 use medfunnel::format::Lang;
+use medfunnel::model::Sheet;
 use medfunnel::ui::{App, Command, Startup, View};
 
 fn harness() -> Harness<'static, App> {
@@ -21,7 +21,7 @@ fn a_calls_cell_is_edited_in_the_grid_and_undone() {
     assert_eq!(h.state().view(), View::Sheet(Sheet::Calls));
     h.get_by_label("Месяц*");
     h.get_by_label("Обращения");
-    let contacts = Sheet::Calls.columns().iter().position(|c| c.key == "contacts").unwrap();
+    let contacts = Sheet::Calls.grid_columns().iter().position(|c| c.key == "contacts").unwrap();
     let before = h.state().document().project().calls[0].contacts;
     h.state_mut().grid_mut(Sheet::Calls).select_model_cell(0, contacts);
     h.run();

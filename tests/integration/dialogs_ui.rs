@@ -5,8 +5,9 @@ use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use medfunnel::document::edit::Edit;
-use medfunnel::document::sheets::{self, Sheet, Value};
+use medfunnel::document::sheets::{self, Value};
 use medfunnel::format::Lang;
+use medfunnel::model::Sheet;
 use medfunnel::ui::{App, Command, Startup};
 
 fn harness() -> Harness<'static, App> {

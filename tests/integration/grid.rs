@@ -4,8 +4,8 @@
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use medfunnel::document::sheets::Sheet;
 use medfunnel::format::Lang;
+use medfunnel::model::Sheet;
 use medfunnel::ui::app::files::AppDirs;
 use medfunnel::ui::{App, Command, Startup, View};
 
@@ -63,7 +63,7 @@ fn tab_wraps_to_the_first_column_of_the_next_row() {
     let mut h = demo_at_1024(dir.path());
     h.state_mut().send(Command::Show(View::Sheet(Sheet::Budget)));
     h.run();
-    let last = Sheet::Budget.columns().len() - 1;
+    let last = Sheet::Budget.grid_columns().len() - 1;
     h.state_mut().grid_mut(Sheet::Budget).select_model_cell(0, last);
     h.run();
     h.key_press(Key::Tab);

@@ -2,8 +2,8 @@
 //! show no English word (only the abbreviations every marketer reads as they are).
 
 use egui_kittest::kittest::{By, NodeT, Queryable};
-use medfunnel::document::sheets::Sheet;
 use medfunnel::format::Lang;
+use medfunnel::model::Sheet;
 use medfunnel::ui::{Command, View};
 
 use crate::app::{clinic, harness};

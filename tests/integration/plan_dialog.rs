@@ -7,9 +7,8 @@ use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use medfunnel::analysis::plan::{PlanInput, apply_plan, build_plan, default_year};
-use medfunnel::document::sheets::Sheet;
 use medfunnel::format::{self, Lang, Locale};
-use medfunnel::model::Project;
+use medfunnel::model::{Project, Sheet};
 use medfunnel::ui::{App, Command, Startup, View};
 
 /// The app on the demo clinic, keeping nothing between runs.

@@ -5,8 +5,8 @@ use egui::accesskit::Role;
 use egui::{Event, Key, Modifiers};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use medfunnel::document::sheets::Sheet;
 use medfunnel::format::Lang;
+use medfunnel::model::Sheet;
 use medfunnel::ui::app::files::AppDirs;
 use medfunnel::ui::{App, Command, Startup, View};
 

@@ -170,7 +170,7 @@ impl App {
 
     pub(super) fn jump_to(&mut self, i: usize) {
         let Some(n) = self.notices.get(i).cloned() else { return };
-        let Some(sheet) = n.sheet.as_deref().and_then(Sheet::from_workbook_name) else {
+        let Some(sheet) = n.sheet.as_deref().and_then(Sheet::from_sheet_name) else {
             self.set_status(tr(self.lang, K::NoCellToShow), false);
             return;
         };

@@ -21,12 +21,12 @@ use egui::{Key, RichText};
 use self::command_table::CommandId;
 use self::files::{AppDirs, Notice, Prefs, Recovery};
 use crate::document::edit::{Document, Edit, FunnelDelta};
-use crate::document::sheets::{Sheet, month_label};
+use crate::document::sheets::month_label;
 use crate::format::{Lang, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::asof::PeriodPreset;
 use crate::metrics::{self, AsOf, Filter, Kpis};
-use crate::model::{Month, Project};
+use crate::model::{Month, Project, Sheet};
 use crate::store;
 use crate::ui::charts::{self, ChartsState};
 use crate::ui::dialogs;
@@ -634,7 +634,7 @@ impl App {
             Sheet::Calls,
             Sheet::Settings,
         ] {
-            nav(ui, View::Sheet(s), tr(lang, s.label()).to_string());
+            nav(ui, View::Sheet(s), tr(lang, s.title()).to_string());
         }
         ui.separator();
         let n = self.notices.len();
@@ -689,7 +689,7 @@ impl App {
             }
             View::Sheet(sheet) => {
                 ui.horizontal(|ui| {
-                    ui.heading(tr(lang, sheet.label()));
+                    ui.heading(tr(lang, sheet.title()));
                     if matches!(sheet, Sheet::Plan | Sheet::Budget) {
                         self.command_button(ui, CommandId::BuildPlan);
                     }

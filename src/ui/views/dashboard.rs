@@ -288,7 +288,7 @@ pub fn dashboard_ui(
     ui.add_space(10.0);
     funnel_ui(ui, kpis, loc, dark);
     ui.add_space(10.0);
-    crate::ui::views::summaries::summary_ui(ui, crate::document::sheets::Sheet::Plan, kpis, loc);
+    crate::ui::views::summaries::summary_ui(ui, crate::model::Sheet::Plan, kpis, loc);
     if !kpis.notices.is_empty() {
         ui.add_space(10.0);
         ui.collapsing(tr(lang, K::ComputationNotices), |ui| {

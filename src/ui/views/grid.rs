@@ -9,11 +9,11 @@
 use egui::{Align, Event, EventFilter, Key, Label, Layout, Modifiers, RichText, Sense, TextEdit};
 
 use crate::document::edit::Edit;
-use crate::document::sheets::{self, Kind, Row, RowDefaults, Sheet, Value};
+use crate::document::sheets::{self, Kind, Row, RowDefaults, Value};
 use crate::format::{Lang, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::Filter;
-use crate::model::{Month, Project};
+use crate::model::{Month, Project, Sheet};
 
 /// Height of one grid row, in points.
 const ROW_HEIGHT: f32 = 22.0;
@@ -128,8 +128,8 @@ impl GridState {
                 let period_ok = months.is_none_or(|(first, last)| {
                     filter.from.is_none_or(|f| last >= f) && filter.to.is_none_or(|t| first <= t)
                 });
-                let has_direction_col = sheet.columns().iter().any(|c| c.kind == Kind::Direction);
-                let has_channel_col = sheet.columns().iter().any(|c| c.kind == Kind::Channel);
+                let has_direction_col = sheet.grid_columns().iter().any(|c| c.kind == Kind::Direction);
+                let has_channel_col = sheet.grid_columns().iter().any(|c| c.kind == Kind::Channel);
                 let direction_ok =
                     !has_direction_col || filter.direction.as_deref().is_none_or(|d| direction == Some(d));
                 let channel_ok = !has_channel_col || filter.channel.as_deref().is_none_or(|c| channel == Some(c));
@@ -240,7 +240,7 @@ pub fn grid_ui(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>) -
     state.refresh_view(cx.project, cx.revision, cx.filter, cx.loc());
     let lang = cx.lang;
     let sheet = state.sheet;
-    let columns = sheet.columns();
+    let columns = sheet.grid_columns();
     let grid_id = ui.scope_id().with(("grid", sheet));
     let editor_id = grid_id.with("editor");
 
@@ -371,7 +371,7 @@ fn initial_width(column: &sheets::Column, lang: Lang) -> f32 {
 /// The sheet's leading key columns (months, days, names), which stay in view while the figures
 /// scroll sideways; at least one column always scrolls.
 fn frozen_columns(sheet: Sheet) -> usize {
-    let columns = sheet.columns();
+    let columns = sheet.grid_columns();
     let keys = columns.iter().take_while(|c| !c.kind.is_numeric()).count().min(3);
     keys.min(columns.len().saturating_sub(1))
 }
@@ -648,7 +648,7 @@ pub fn with_renames(p: &Project, edit: Edit) -> Edit {
     }
     let mut edits = vec![edit.clone()];
     for s in Sheet::ALL {
-        for (c, column) in s.columns().iter().enumerate() {
+        for (c, column) in s.grid_columns().iter().enumerate() {
             if column.kind != kind {
                 continue;
             }
@@ -677,7 +677,7 @@ fn commit(state: &mut GridState, cx: &GridContext<'_>) -> Option<Edit> {
             set_cursor_cell(state, cx, v)
         }
         Err(msg) => {
-            let header = tr(cx.lang, state.sheet.columns()[col].label);
+            let header = tr(cx.lang, state.sheet.grid_columns()[col].label);
             state.message = Some(format!("{header}: {msg}"));
             None
         }
@@ -716,7 +716,7 @@ fn move_cursor(state: &mut GridState, dr: isize, dc: isize, jump: bool, extend: 
 
 /// Handles the keyboard and clipboard events of this frame.
 fn keyboard(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>, grid_id: egui::Id) -> Option<Edit> {
-    let ncols = state.sheet.columns().len();
+    let ncols = state.sheet.grid_columns().len();
     let events = ui.input(|i| i.events.clone());
     let mut edit = None;
     let mut consumed_text = false;
@@ -983,7 +983,7 @@ fn paste(state: &mut GridState, cx: &GridContext<'_>, text: &str) -> Option<Edit
     if block.is_empty() {
         return None;
     }
-    let ncols = sheet.columns().len();
+    let ncols = sheet.grid_columns().len();
     // One value pasted over a range fills the range.
     let (r0, r1, c0, c1) = state.range();
     let single = block.len() == 1 && block[0].len() == 1;
@@ -1036,7 +1036,7 @@ fn paste(state: &mut GridState, cx: &GridContext<'_>, text: &str) -> Option<Edit
                         tr(lang, K::PasteRefused),
                         tr(lang, K::Row),
                         i + 1,
-                        tr(lang, sheet.columns()[c].label)
+                        tr(lang, sheet.grid_columns()[c].label)
                     ));
                     return None;
                 }

@@ -7,10 +7,10 @@ use std::collections::BTreeMap;
 use egui::RichText;
 
 use crate::document::edit::Edit;
-use crate::document::sheets::{self, Kind, Sheet, Value};
+use crate::document::sheets::{self, Kind, Value};
 use crate::format::{Lang, Locale};
 use crate::i18n::{K, tr};
-use crate::model::Project;
+use crate::model::{Project, Sheet};
 
 /// One field: the Settings key it edits, its label and its tooltip.
 struct Field {

@@ -3,10 +3,11 @@
 
 use egui::{Color32, RichText};
 
-use crate::document::sheets::{Sheet, month_label, tier_label};
+use crate::document::sheets::{month_label, tier_label};
 use crate::format::{self, Locale};
 use crate::i18n::{K, tr};
 use crate::metrics::Kpis;
+use crate::model::Sheet;
 use crate::ui::theme::{self, Status};
 
 /// A read-only table: a header and text rows, with optional status colours per cell.
