@@ -6,7 +6,13 @@
 //! buckets gives what [`compute`](super::compute) gives over the rows, up to the rounding of the
 //! order of additions (relative 1e-12 on sums of money with kopecks; counts are exact). An edit of
 //! some rows subtracts their old values from their buckets and adds the new ones.
+//!
+//! The chain's own KPIs (every filter but the branch one) never look at a Funnel row's branch, so
+//! the buckets are also kept summed over branches — one row per month, channel and direction: a
+//! chain of 50 branches is read from 7,200 rows instead of 360,000. Summing a chain's ten million
+//! rows is split over the cores (each range of rows into its own buckets, merged in order).
 
+use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
 use crate::model::{FunnelRow, Month};
@@ -17,6 +23,12 @@ type Key = (Month, String, Option<String>, Option<String>);
 fn key_of(r: &FunnelRow) -> Key {
     (r.month, r.channel.clone(), r.direction.clone(), r.branch.clone())
 }
+
+/// What names a bucket of the whole chain: a bucket's key without its branch.
+type ChainKey<'a> = (Month, &'a str, Option<&'a str>);
+
+/// Below this many rows a sheet is summed on one core: splitting costs more than it saves.
+const PARALLEL_FROM_ROWS: usize = 100_000;
 
 fn same_bucket(r: &FunnelRow, b: &FunnelRow) -> bool {
     r.month == b.month && r.channel == b.channel && r.direction == b.direction && r.branch == b.branch
@@ -33,11 +45,34 @@ pub struct FunnelBuckets {
     /// Fx, not SipHash: a chain's sheet has hundreds of thousands of buckets, and the keys are the
     /// user's own data (no hash flooding to fear).
     index: FxHashMap<Key, usize>,
+    /// The buckets summed over branches (branch blank), in the order they first appear.
+    chain: Vec<FunnelRow>,
+    /// Each bucket's row in `chain`.
+    chain_of: Vec<usize>,
 }
 
 impl FunnelBuckets {
-    /// Sums the sheet's rows.
+    /// Sums the sheet's rows (a big sheet on every core: each range of rows into its own buckets,
+    /// then merged in the sheet's order, so the buckets' order is the one-pass order).
     pub fn new(funnel: &[FunnelRow]) -> Self {
+        let mut b = if funnel.len() < PARALLEL_FROM_ROWS {
+            Self::sum(funnel)
+        } else {
+            let ranges = rayon::current_num_threads().max(1) * 2;
+            let parts: Vec<Self> = funnel.par_chunks(funnel.len().div_ceil(ranges)).map(Self::sum).collect();
+            let mut parts = parts.into_iter();
+            let mut b = parts.next().unwrap_or_default();
+            for part in parts {
+                b.absorb(part);
+            }
+            b
+        };
+        b.sum_over_branches();
+        b
+    }
+
+    /// The buckets of `funnel`, without the chain's rows.
+    fn sum(funnel: &[FunnelRow]) -> Self {
         let mut b = Self::default();
         let mut last = usize::MAX;
         for r in funnel {
@@ -49,6 +84,34 @@ impl FunnelBuckets {
             b.counts[last] += 1;
         }
         b
+    }
+
+    /// Adds the buckets of the rows after this one's (merging two ranges of the sheet).
+    fn absorb(&mut self, other: Self) {
+        for (row, count) in other.rows.into_iter().zip(other.counts) {
+            let i = self.bucket_of(&row);
+            add(&mut self.rows[i], &row, 1.0);
+            self.counts[i] += count;
+        }
+    }
+
+    /// Builds the chain's rows from the buckets.
+    fn sum_over_branches(&mut self) {
+        let mut index: FxHashMap<ChainKey<'_>, usize> = FxHashMap::default();
+        let mut chain: Vec<FunnelRow> = Vec::new();
+        let mut chain_of = Vec::with_capacity(self.rows.len());
+        for r in &self.rows {
+            let next = chain.len();
+            let i = *index.entry((r.month, r.channel.as_str(), r.direction.as_deref())).or_insert(next);
+            if i == next {
+                chain.push(FunnelRow { branch: None, ..r.clone() });
+            } else {
+                add(&mut chain[i], r, 1.0);
+            }
+            chain_of.push(i);
+        }
+        self.chain = chain;
+        self.chain_of = chain_of;
     }
 
     fn bucket_of(&mut self, r: &FunnelRow) -> usize {
@@ -74,6 +137,12 @@ impl FunnelBuckets {
         &self.rows
     }
 
+    /// The summed rows of the whole chain, one per month, channel and direction (branch blank):
+    /// what every KPI but the branch comparison and a branch's view reads.
+    pub fn chain_rows(&self) -> &[FunnelRow] {
+        &self.chain
+    }
+
     /// Replaces the rows `before` of the sheet by `after` (a cell edit gives the row as it was and
     /// as it is; an insertion has no `before`, a removal no `after`). Returns `false` when the
     /// buckets cannot follow — a bucket appears or empties, which changes which months and
@@ -90,10 +159,12 @@ impl FunnelBuckets {
         let (gone, came) = found.split_at(before.len());
         for (r, &i) in before.iter().zip(gone) {
             add(&mut self.rows[i], r, -1.0);
+            add(&mut self.chain[self.chain_of[i]], r, -1.0);
             self.counts[i] -= 1;
         }
         for (r, &i) in after.iter().zip(came) {
             add(&mut self.rows[i], r, 1.0);
+            add(&mut self.chain[self.chain_of[i]], r, 1.0);
             self.counts[i] += 1;
         }
         !self.counts.contains(&0)
@@ -133,6 +204,48 @@ mod tests {
         assert_eq!(b.rows()[0].leads, Some(2.0));
         assert_eq!(b.rows()[0].revenue, Some(6.0));
         assert_eq!(b.rows()[1].leads, Some(10.0));
+    }
+
+    #[test]
+    fn branches_are_summed_for_the_chain_and_ranges_merge_in_sheet_order() {
+        let at = |b: Option<&str>, mut r: FunnelRow| {
+            r.branch = b.map(str::to_string);
+            r
+        };
+        let (jan, feb) = (m(2025, 1), m(2025, 2));
+        // 60,000 rows of each of three branches and the chain's own in January, then February's:
+        // more than one range on any number of cores.
+        let mut rows = Vec::new();
+        for month in [jan, feb] {
+            for b in [Some("Юг"), None, Some("Север")] {
+                rows.extend((0..60_000).map(|_| at(b, funnel(month, "А", Some("УЗИ"), [1.0, 0.0, 0.0, 0.0, 2.5]))));
+            }
+        }
+        let b = FunnelBuckets::new(&rows);
+        let branches: Vec<_> = b.rows().iter().map(|r| (r.month, r.branch.as_deref())).collect();
+        assert_eq!(
+            branches,
+            [
+                (jan, Some("Юг")),
+                (jan, None),
+                (jan, Some("Север")),
+                (feb, Some("Юг")),
+                (feb, None),
+                (feb, Some("Север"))
+            ]
+        );
+        // Each bucket: 60,000 leads, 150,000 revenue; the chain's month: 3 × that.
+        assert_eq!(b.rows()[0].leads, Some(60_000.0));
+        assert_eq!(b.chain_rows().len(), 2);
+        assert_eq!((b.chain_rows()[0].leads, b.chain_rows()[0].revenue), (Some(180_000.0), Some(450_000.0)));
+        assert_eq!(b.chain_rows()[1].branch, None);
+        let mut b = b;
+        let mut edited = rows[0].clone();
+        edited.leads = Some(11.0);
+        assert!(b.update(std::slice::from_ref(&rows[0]), std::slice::from_ref(&edited)));
+        // One row's 1 lead became 11: +10 in its bucket and in the chain's January.
+        assert_eq!(b.rows()[0].leads, Some(60_010.0));
+        assert_eq!(b.chain_rows()[0].leads, Some(180_010.0));
     }
 
     #[test]

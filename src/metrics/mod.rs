@@ -604,9 +604,9 @@ impl MonthIndex {
 pub fn compute(project: &Project, filter: &Filter) -> Kpis {
     if project.funnel.len() >= BUCKETS_FROM_ROWS {
         let buckets = buckets::FunnelBuckets::new(&project.funnel);
-        return finish(project, filter, buckets.rows());
+        return compute_with_buckets(project, filter, &buckets);
     }
-    finish(project, filter, &project.funnel)
+    finish(project, filter, &project.funnel, &project.funnel)
 }
 
 /// From this many Funnel rows [`compute`] sums them into buckets first: the passes over the sheet
@@ -618,13 +618,19 @@ const BUCKETS_FROM_ROWS: usize = 200_000;
 /// `project.funnel`): the same KPIs, up to the rounding of the order of additions, without a pass
 /// over the sheet's rows (under a branch filter too: the branch's view takes its buckets).
 pub fn compute_with_buckets(project: &Project, filter: &Filter, buckets: &buckets::FunnelBuckets) -> Kpis {
-    finish(project, filter, buckets.rows())
+    finish(project, filter, buckets.rows(), buckets.chain_rows())
 }
 
 /// The period's KPIs with the AARRR links (which compare other periods) and the branch
-/// comparison, with `funnel` (the sheet's rows or their bucket sums) standing for the Funnel sheet.
+/// comparison, with `funnel` (the sheet's rows or their bucket sums) standing for the Funnel sheet,
+/// and `chain` for it where branches do not matter (the same rows, or their sums over branches).
 /// Under a branch filter the branch's view is built once, for the period and the AARRR periods.
-fn finish(project: &Project, filter: &Filter, funnel: &[crate::model::FunnelRow]) -> Kpis {
+fn finish(
+    project: &Project,
+    filter: &Filter,
+    funnel: &[crate::model::FunnelRow],
+    chain: &[crate::model::FunnelRow],
+) -> Kpis {
     let mut kpis = match &filter.branch {
         Some(b) => {
             let view = branches::branch_view_over(project, b, funnel);
@@ -636,8 +642,8 @@ fn finish(project: &Project, filter: &Filter, funnel: &[crate::model::FunnelRow]
         }
         None => {
             let ltv = VisitLtv::of(project);
-            let mut k = compute_over(project, filter, funnel, &ltv, true);
-            k.aarrr = aarrr::aarrr(project, filter, &k, |p, f| compute_over(p, f, funnel, &ltv, false));
+            let mut k = compute_over(project, filter, chain, &ltv, true);
+            k.aarrr = aarrr::aarrr(project, filter, &k, |p, f| compute_over(p, f, chain, &ltv, false));
             k
         }
     };

@@ -488,6 +488,6 @@ fn a_big_funnel_is_computed_from_its_buckets_with_the_same_figures() {
     }
     let branch = branches::branch_names(&p).remove(0);
     for f in [Filter::default(), Filter { branch: Some(branch), ..Default::default() }] {
-        assert_same_kpis(&compute(&p, &f), &finish(&p, &f, &p.funnel));
+        assert_same_kpis(&compute(&p, &f), &finish(&p, &f, &p.funnel, &p.funnel));
     }
 }

@@ -1,23 +1,25 @@
-//! Patient visits packed column-wise: a project's visits are cut into chunks of [`CHUNK`] rows and
-//! each chunk is stored as one row of the file whose cells are whole columns (packed arrays in
-//! BLOBs). A million visits are then 16 rows of a few BLOBs, read in tens of milliseconds, where a
-//! million SQL rows took a second; an edit rewrites only the chunks holding the rows it changed.
+//! The lists that can hold millions of rows — patient visits, and the Funnel and Revenue sheets of
+//! a chain — packed column-wise: a list is cut into chunks of [`CHUNK`] rows and each chunk is
+//! stored as one row of the file whose cells are whole columns (packed arrays in BLOBs). A million
+//! visits are then 16 rows of a few BLOBs, read in tens of milliseconds, where a million SQL rows
+//! took a second; an edit rewrites only the chunks holding the rows it changed.
 //!
 //! Encodings (little-endian throughout):
-//! - dates: `i32` days from the common era per row;
-//! - amounts: `f64` per row;
+//! - dates: `i32` days from the common era per row; months: `i32` year × 12 + month − 1 per row;
+//! - amounts: `f64` per row; optional numbers: a presence bitmap (bit `i % 8` of byte `i / 8`),
+//!   then an `f64` per row (0 where absent); flags: a byte per row, 0 or 1;
 //! - patients: per row a tag byte — 0 none, 1 a SHA-256 key as its 32 bytes (half its hex text),
 //!   2 any other key as `u32` length + UTF-8;
-//! - names (direction, doctor, branch): the chunk's distinct names (`u32` count, then each as
-//!   `u32` length + UTF-8), then per row a `u32`: 0 none, `k` the k-th name. Names repeat a lot (a
-//!   few directions, tens of doctors), so each is stored once per chunk.
+//! - names (channel, direction, doctor, branch): the chunk's distinct names (`u32` count, then each
+//!   as `u32` length + UTF-8), then per row a `u32`: 0 none, `k` the k-th name. Names repeat a lot
+//!   (a few directions, tens of doctors and channels), so each is stored once per chunk.
 
 use std::sync::Arc;
 
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
 
-use crate::model::{Interner, VisitRecord};
+use crate::model::{FunnelRow, Interner, Month, RevenueRow, VisitRecord};
 
 /// Visits per stored chunk: big enough that a million visits are a handful of rows, small enough
 /// that an edit rewrites a few hundred kilobytes.
@@ -212,9 +214,220 @@ impl<'a> Names<'a> {
     }
 
     fn get(&self, row: usize) -> Option<Arc<str>> {
+        self.id(row).map(|k| Arc::clone(&self.names[k]))
+    }
+
+    /// The row's name as an owned `String` (the sheets' rows own their texts).
+    fn text(&self, row: usize) -> Option<String> {
+        self.id(row).map(|k| self.names[k].to_string())
+    }
+
+    fn id(&self, row: usize) -> Option<usize> {
         let c = &self.ids[row * 4..row * 4 + 4];
-        let id = u32::from_le_bytes([c[0], c[1], c[2], c[3]]) as usize;
-        id.checked_sub(1).map(|k| Arc::clone(&self.names[k]))
+        (u32::from_le_bytes([c[0], c[1], c[2], c[3]]) as usize).checked_sub(1)
+    }
+}
+
+/// A list stored in chunks of [`CHUNK`] rows, one packed column per field. The column names are the
+/// model's serde field names (a store test pins them, so a new field cannot be dropped silently).
+pub trait Chunked: Sized {
+    /// The columns in the file, in the order [`Chunked::pack`] gives them.
+    const COLUMNS: &'static [&'static str];
+
+    /// Packs a chunk of rows into one BLOB per column.
+    fn pack(rows: &[Self]) -> Vec<Vec<u8>>;
+
+    /// Unpacks a chunk of `rows` rows (one BLOB per column) into `out`.
+    ///
+    /// # Errors
+    /// A sentence naming the column when a BLOB is cut short or holds something else.
+    fn unpack(rows: usize, columns: &[&[u8]], out: &mut Vec<Self>) -> Result<(), String>;
+}
+
+impl Chunked for VisitRecord {
+    const COLUMNS: &'static [&'static str] = &["date", "patient", "direction", "doctor", "amount", "branch"];
+
+    fn pack(rows: &[Self]) -> Vec<Vec<u8>> {
+        let p = pack(rows);
+        vec![p.date, p.patient, p.direction, p.doctor, p.amount, p.branch]
+    }
+
+    fn unpack(rows: usize, c: &[&[u8]], out: &mut Vec<Self>) -> Result<(), String> {
+        let [date, patient, direction, doctor, amount, branch] = c else { return Err("columns missing".into()) };
+        unpack(&Packed { rows, date, patient, direction, doctor, amount, branch }, out)
+    }
+}
+
+impl Chunked for FunnelRow {
+    const COLUMNS: &'static [&'static str] = &[
+        "month",
+        "channel",
+        "direction",
+        "leads",
+        "bookings",
+        "visits",
+        "paid",
+        "revenue",
+        "returning_leads",
+        "branch",
+    ];
+
+    fn pack(rows: &[Self]) -> Vec<Vec<u8>> {
+        vec![
+            rows.iter().flat_map(|r| month_ord(r.month).to_le_bytes()).collect(),
+            pack_names(rows.iter().map(|r| Some(r.channel.as_str()))),
+            pack_names(rows.iter().map(|r| r.direction.as_deref())),
+            pack_numbers(rows.iter().map(|r| r.leads)),
+            pack_numbers(rows.iter().map(|r| r.bookings)),
+            pack_numbers(rows.iter().map(|r| r.visits)),
+            pack_numbers(rows.iter().map(|r| r.paid)),
+            pack_numbers(rows.iter().map(|r| r.revenue)),
+            pack_numbers(rows.iter().map(|r| r.returning_leads)),
+            pack_names(rows.iter().map(|r| r.branch.as_deref())),
+        ]
+    }
+
+    fn unpack(n: usize, c: &[&[u8]], out: &mut Vec<Self>) -> Result<(), String> {
+        let [month, channel, direction, leads, bookings, visits, paid, revenue, returning, branch] = c else {
+            return Err("columns missing".into());
+        };
+        let months = fixed::<4>(month, n).map_err(|e| format!("month column: {e}"))?;
+        let channels = Names::read(channel, n).map_err(|e| format!("channel column: {e}"))?;
+        let directions = Names::read(direction, n).map_err(|e| format!("direction column: {e}"))?;
+        let branches = Names::read(branch, n).map_err(|e| format!("branch column: {e}"))?;
+        let leads = Numbers::column("leads", leads, n)?;
+        let bookings = Numbers::column("bookings", bookings, n)?;
+        let visits = Numbers::column("visits", visits, n)?;
+        let paid = Numbers::column("paid", paid, n)?;
+        let revenue = Numbers::column("revenue", revenue, n)?;
+        let returning = Numbers::column("returning_leads", returning, n)?;
+        out.reserve(n);
+        for (i, m) in months.enumerate() {
+            out.push(FunnelRow {
+                month: month_of(i32::from_le_bytes(m))?,
+                channel: channels.text(i).ok_or_else(|| format!("row {}: no channel", i + 1))?,
+                direction: directions.text(i),
+                leads: leads.get(i),
+                bookings: bookings.get(i),
+                visits: visits.get(i),
+                paid: paid.get(i),
+                revenue: revenue.get(i),
+                returning_leads: returning.get(i),
+                branch: branches.text(i),
+            });
+        }
+        Ok(())
+    }
+}
+
+impl Chunked for RevenueRow {
+    const COLUMNS: &'static [&'static str] =
+        &["date", "direction", "revenue", "checks", "new_patients", "repeat_patients", "month_row", "branch"];
+
+    fn pack(rows: &[Self]) -> Vec<Vec<u8>> {
+        vec![
+            rows.iter().flat_map(|r| r.date.num_days_from_ce().to_le_bytes()).collect(),
+            pack_names(rows.iter().map(|r| r.direction.as_deref())),
+            rows.iter().flat_map(|r| r.revenue.to_le_bytes()).collect(),
+            pack_numbers(rows.iter().map(|r| r.checks)),
+            pack_numbers(rows.iter().map(|r| r.new_patients)),
+            pack_numbers(rows.iter().map(|r| r.repeat_patients)),
+            rows.iter().map(|r| u8::from(r.month_row)).collect(),
+            pack_names(rows.iter().map(|r| r.branch.as_deref())),
+        ]
+    }
+
+    fn unpack(n: usize, c: &[&[u8]], out: &mut Vec<Self>) -> Result<(), String> {
+        let [date, direction, revenue, checks, new_patients, repeat_patients, month_row, branch] = c else {
+            return Err("columns missing".into());
+        };
+        let dates = fixed::<4>(date, n).map_err(|e| format!("date column: {e}"))?;
+        let mut amounts = fixed::<8>(revenue, n).map_err(|e| format!("revenue column: {e}"))?;
+        let directions = Names::read(direction, n).map_err(|e| format!("direction column: {e}"))?;
+        let branches = Names::read(branch, n).map_err(|e| format!("branch column: {e}"))?;
+        let checks = Numbers::column("checks", checks, n)?;
+        let new_patients = Numbers::column("new_patients", new_patients, n)?;
+        let repeat_patients = Numbers::column("repeat_patients", repeat_patients, n)?;
+        if month_row.len() != n || month_row.iter().any(|b| *b > 1) {
+            return Err(format!("month_row column: not {n} flags"));
+        }
+        out.reserve(n);
+        for (i, d) in dates.enumerate() {
+            let day = i32::from_le_bytes(d);
+            out.push(RevenueRow {
+                date: NaiveDate::from_num_days_from_ce_opt(day).ok_or_else(|| format!("day {day} out of range"))?,
+                direction: directions.text(i),
+                revenue: amounts.next().map(f64::from_le_bytes).unwrap_or_default(),
+                checks: checks.get(i),
+                new_patients: new_patients.get(i),
+                repeat_patients: repeat_patients.get(i),
+                month_row: month_row[i] == 1,
+                branch: branches.text(i),
+            });
+        }
+        Ok(())
+    }
+}
+
+fn month_ord(m: Month) -> i32 {
+    m.year * 12 + m.month as i32 - 1
+}
+
+fn month_of(ord: i32) -> Result<Month, String> {
+    Month::new(ord.div_euclid(12), ord.rem_euclid(12) as u32 + 1).ok_or_else(|| format!("month {ord} out of range"))
+}
+
+/// A column of `n` values of `W` bytes each, as arrays.
+fn fixed<const W: usize>(bytes: &[u8], n: usize) -> Result<impl Iterator<Item = [u8; W]> + '_, String> {
+    if bytes.len() != n * W {
+        return Err(format!("{} bytes for {n} values", bytes.len()));
+    }
+    Ok(bytes.chunks_exact(W).map(|c| {
+        let mut a = [0u8; W];
+        a.copy_from_slice(c);
+        a
+    }))
+}
+
+fn pack_numbers(cells: impl ExactSizeIterator<Item = Option<f64>>) -> Vec<u8> {
+    let n = cells.len();
+    let mut out = vec![0u8; n.div_ceil(8)];
+    out.reserve(n * 8);
+    for (i, c) in cells.enumerate() {
+        if c.is_some() {
+            out[i / 8] |= 1 << (i % 8);
+        }
+        out.extend_from_slice(&c.unwrap_or(0.0).to_le_bytes());
+    }
+    out
+}
+
+/// An optional-numbers column read back: the presence bitmap and the values.
+struct Numbers<'a> {
+    present: &'a [u8],
+    values: &'a [u8],
+}
+
+impl<'a> Numbers<'a> {
+    /// [`Numbers::read`] with the column's name in its error.
+    fn column(name: &str, bytes: &'a [u8], n: usize) -> Result<Self, String> {
+        Self::read(bytes, n).map_err(|e| format!("{name} column: {e}"))
+    }
+
+    fn read(bytes: &'a [u8], n: usize) -> Result<Self, String> {
+        if bytes.len() != n.div_ceil(8) + n * 8 {
+            return Err(format!("{} bytes for {n} values", bytes.len()));
+        }
+        let (present, values) = bytes.split_at(n.div_ceil(8));
+        Ok(Self { present, values })
+    }
+
+    fn get(&self, i: usize) -> Option<f64> {
+        (self.present[i / 8] & (1 << (i % 8)) != 0).then(|| {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(&self.values[i * 8..i * 8 + 8]);
+            f64::from_le_bytes(a)
+        })
     }
 }
 
@@ -315,5 +528,84 @@ mod tests {
         p = pack(&[visit(1, None, None, None, 1.0)]);
         p.doctor = u32::MAX.to_le_bytes().to_vec();
         assert!(unpack(&p, &mut out).unwrap_err().contains("names claimed"));
+    }
+
+    fn funnel_row(channel: &str, leads: Option<f64>, branch: Option<&str>) -> FunnelRow {
+        FunnelRow {
+            month: Month::new(2025, 12).unwrap(),
+            channel: channel.into(),
+            direction: Some("УЗИ".into()),
+            leads,
+            bookings: Some(-0.5),
+            visits: None,
+            paid: Some(0.0),
+            revenue: Some(1_234_567.89),
+            returning_leads: None,
+            branch: branch.map(str::to_string),
+        }
+    }
+
+    #[test]
+    fn funnel_and_revenue_chunks_round_trip_blanks_included() {
+        let mut rows: Vec<FunnelRow> = (0..11)
+            .map(|i| funnel_row(["Яндекс", "VK"][i % 2], (i % 3 != 0).then_some(i as f64), (i > 5).then_some("Юг")))
+            .collect();
+        rows[4].month = Month::new(1999, 1).unwrap();
+        let packed = FunnelRow::pack(&rows);
+        // Eleven optional numbers: a 2-byte bitmap, then 11 × 8 bytes.
+        assert_eq!(packed[3].len(), 2 + 88);
+        let blobs: Vec<&[u8]> = packed.iter().map(Vec::as_slice).collect();
+        let mut back = Vec::new();
+        FunnelRow::unpack(rows.len(), &blobs, &mut back).unwrap();
+        assert_eq!(back, rows);
+
+        let day = NaiveDate::from_ymd_opt(2024, 2, 29).unwrap();
+        let revenue = vec![
+            RevenueRow {
+                date: day,
+                direction: None,
+                revenue: 10.25,
+                checks: Some(2.0),
+                new_patients: None,
+                repeat_patients: Some(1.0),
+                month_row: false,
+                branch: Some("Центр".into()),
+            },
+            RevenueRow {
+                date: NaiveDate::from_ymd_opt(2024, 2, 1).unwrap(),
+                direction: Some("МРТ".into()),
+                revenue: 0.0,
+                checks: None,
+                new_patients: Some(3.0),
+                repeat_patients: None,
+                month_row: true,
+                branch: None,
+            },
+        ];
+        let packed = RevenueRow::pack(&revenue);
+        let blobs: Vec<&[u8]> = packed.iter().map(Vec::as_slice).collect();
+        let mut back = Vec::new();
+        RevenueRow::unpack(2, &blobs, &mut back).unwrap();
+        assert_eq!(back, revenue);
+    }
+
+    #[test]
+    fn a_broken_sheet_chunk_names_its_column() {
+        let rows = [funnel_row("VK", Some(1.0), None)];
+        let packed = FunnelRow::pack(&rows);
+        let mut out = Vec::new();
+        for (c, name) in FunnelRow::COLUMNS.iter().enumerate() {
+            let mut blobs: Vec<&[u8]> = packed.iter().map(Vec::as_slice).collect();
+            blobs[c] = &packed[c][..packed[c].len() - 1];
+            let e = FunnelRow::unpack(1, &blobs, &mut out).unwrap_err();
+            assert!(e.starts_with(&format!("{name} column")), "{e}");
+        }
+        // A row without a channel cannot be a Funnel row.
+        let blank = pack_names([None].into_iter());
+        let mut blobs: Vec<&[u8]> = packed.iter().map(Vec::as_slice).collect();
+        blobs[1] = &blank;
+        assert!(FunnelRow::unpack(1, &blobs, &mut out).unwrap_err().contains("no channel"));
+        assert!(FunnelRow::unpack(1, &blobs[..3], &mut out).is_err());
+        assert!(out.is_empty());
     }
 }

@@ -13,11 +13,14 @@
 //! column-wise in chunks ([`super::columns`]); a test pins their columns to the model's fields.
 //!
 //! Every sheet row has its position in the model's list as `pos` (the rowid), so an edit rewrites
-//! only the rows it touched; an edit of visits rewrites the chunks holding them.
+//! only the rows it touched; an edit of visits, Funnel or Revenue rows rewrites the chunks holding
+//! them.
 //!
 //! Format versions (`user_version`): 2 kept one SQL row per visit (table `visits`); 3 keeps them in
-//! chunks (table `visit_chunks`). Version 2 files are read as they are, and the first edit written
-//! into one converts it in place ([`ProjectFile::open`]).
+//! chunks (table `visit_chunks`); 4 keeps the Funnel and Revenue sheets in chunks too (tables
+//! `funnel` and `revenue`, one SQL row per chunk: a chain's sheets run to millions of rows). Older
+//! files are read as they are, and the first edit written into one converts it in place
+//! ([`ProjectFile::open`]).
 
 use std::collections::HashSet;
 use std::ops::Range;
@@ -32,8 +35,8 @@ use serde::de::DeserializeOwned;
 use serde_json::{Map, Value};
 
 use super::StoreError;
-use super::columns::{self, CHUNK, Packed};
-use crate::model::{FORMAT_VERSION, Interner, Project, Settings, Sheet, VisitRecord};
+use super::columns::{self, CHUNK, Chunked};
+use crate::model::{FORMAT_VERSION, FunnelRow, Interner, Project, RevenueRow, Settings, Sheet, VisitRecord};
 
 /// `PRAGMA application_id` of medfunnel project files: "MFNL" in ASCII.
 pub const APPLICATION_ID: i32 = 0x4D46_4E4C;
@@ -129,14 +132,24 @@ const META_SETTINGS: &str = "settings";
 const META_HAS_VISITS: &str = "has_visits";
 const META_HAS_CONTACTS: &str = "has_contacts";
 
-/// The visits in chunks of [`CHUNK`], one packed column per [`VisitRecord`] field (pinned to the
-/// model's fields by a test).
-const VISIT_CHUNKS_DDL: &str = "CREATE TABLE IF NOT EXISTS visit_chunks(chunk INTEGER PRIMARY KEY, \
-     rows INTEGER NOT NULL, date BLOB, patient BLOB, direction BLOB, doctor BLOB, amount BLOB, branch BLOB)";
-const VISIT_COLUMNS: [&str; 6] = ["date", "patient", "direction", "doctor", "amount", "branch"];
+/// The visits' table: chunks of [`CHUNK`], one packed column per [`VisitRecord`] field (pinned to
+/// the model's fields by a test).
+const VISIT_CHUNKS: &str = "visit_chunks";
 
 /// The last format that kept one SQL row per visit, in the table `visits`.
 const ROW_VISITS_VERSION: u32 = 2;
+
+/// The last format that kept one SQL row per Funnel and Revenue row.
+const ROW_SHEETS_VERSION: u32 = 3;
+
+/// The table of a list kept in chunks: a chunk number, its row count and a BLOB per column.
+fn chunk_ddl<T: Chunked>(table: &str) -> String {
+    let columns: Vec<String> = T::COLUMNS.iter().map(|c| format!(", \"{c}\" BLOB")).collect();
+    format!(
+        "CREATE TABLE IF NOT EXISTS \"{table}\"(chunk INTEGER PRIMARY KEY, rows INTEGER NOT NULL{})",
+        columns.concat()
+    )
+}
 
 fn sql_err(file: &Path) -> impl Fn(rusqlite::Error) -> StoreError + '_ {
     move |e| StoreError::Format { file: file.display().to_string(), reason: e.to_string() }
@@ -147,10 +160,13 @@ fn create_schema(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(&format!(
         "PRAGMA application_id = {APPLICATION_ID}; PRAGMA user_version = {FORMAT_VERSION};
          CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value) WITHOUT ROWID;
-         {VISIT_CHUNKS_DDL};"
+         {}; {}; {};",
+        chunk_ddl::<VisitRecord>(VISIT_CHUNKS),
+        chunk_ddl::<FunnelRow>(Table::Sheet(Sheet::Funnel).name()),
+        chunk_ddl::<RevenueRow>(Table::Sheet(Sheet::Revenue).name()),
     ))?;
     for t in Table::ALL {
-        if !matches!(t, Table::Sheet(Sheet::Settings) | Table::Visits) {
+        if !matches!(t, Table::Sheet(Sheet::Settings) | Table::Visits | Table::Sheet(Sheet::Funnel) | Table::Sheet(Sheet::Revenue)) {
             conn.execute_batch(&format!("CREATE TABLE IF NOT EXISTS \"{}\"(pos INTEGER PRIMARY KEY)", t.name()))?;
         }
     }
@@ -205,8 +221,8 @@ pub struct ProjectFile {
 }
 
 impl ProjectFile {
-    /// Opens an SQLite project file for writing edits into it; a file of the previous format
-    /// (one SQL row per visit) is converted in place first, in one transaction.
+    /// Opens an SQLite project file for writing edits into it; a file of an older format (one SQL
+    /// row per visit, Funnel or Revenue row) is converted in place first, in one transaction.
     ///
     /// # Errors
     /// [`StoreError::Format`] when the file is not an SQLite project (a JSON project must be saved
@@ -214,8 +230,8 @@ impl ProjectFile {
     pub fn open(path: &Path) -> Result<Self, StoreError> {
         let (mut conn, version) = open_checked(path, true)?;
         conn.busy_timeout(std::time::Duration::from_secs(5)).map_err(sql_err(path))?;
-        if version <= ROW_VISITS_VERSION {
-            convert_row_visits(&mut conn, path)?;
+        if version <= ROW_SHEETS_VERSION {
+            convert_rows(&mut conn, path, version)?;
         }
         // Write-ahead log while the app has the file open: an edit is an append to the log, with no
         // wait for the disk, and a killed process leaves a log the next open replays (a transaction
@@ -258,23 +274,39 @@ impl Drop for ProjectFile {
     }
 }
 
-/// Converts a file of the previous format: its visit rows become chunks.
-fn convert_row_visits(conn: &mut Connection, path: &Path) -> Result<(), StoreError> {
+/// Converts a file of an older format (`version`): its visit rows (format 2) and its Funnel and
+/// Revenue rows (formats 2 and 3) become chunks.
+fn convert_rows(conn: &mut Connection, path: &Path, version: u32) -> Result<(), StoreError> {
     let err = sql_err(path);
     let tx = conn.transaction().map_err(&err)?;
-    let has_rows: bool = tx
-        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'visits'", [], |r| r.get(0))
-        .map_err(&err)?;
-    if has_rows {
+    let has_table = |name: &str| -> Result<bool, StoreError> {
+        tx.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", [name], |r| r.get(0))
+            .map_err(&err)
+    };
+    if version <= ROW_VISITS_VERSION && has_table("visits")? {
         let visits = read_visit_rows(&tx, path, i64::MIN, i64::MAX)?;
-        tx.execute_batch(VISIT_CHUNKS_DDL).map_err(&err)?;
-        write_visits(&tx, &visits, 0..usize::MAX).map_err(&err)?;
+        tx.execute_batch(&chunk_ddl::<VisitRecord>(VISIT_CHUNKS)).map_err(&err)?;
+        write_chunks(&tx, VISIT_CHUNKS, &visits, 0..usize::MAX).map_err(&err)?;
         tx.execute_batch("DROP TABLE visits").map_err(&err)?;
-    } else {
-        tx.execute_batch(VISIT_CHUNKS_DDL).map_err(&err)?;
     }
+    tx.execute_batch(&chunk_ddl::<VisitRecord>(VISIT_CHUNKS)).map_err(&err)?;
+    convert_sheet::<FunnelRow>(&tx, Table::Sheet(Sheet::Funnel).name(), path, has_table(Table::Sheet(Sheet::Funnel).name())?)?;
+    convert_sheet::<RevenueRow>(&tx, Table::Sheet(Sheet::Revenue).name(), path, has_table(Table::Sheet(Sheet::Revenue).name())?)?;
     tx.pragma_update(None, "user_version", FORMAT_VERSION).map_err(&err)?;
     tx.commit().map_err(&err)
+}
+
+/// Replaces a sheet's table of one SQL row per row (when `exists`) by its chunks.
+fn convert_sheet<T: Chunked + DeserializeOwned>(
+    tx: &Transaction,
+    table: &str,
+    path: &Path,
+    exists: bool,
+) -> Result<(), StoreError> {
+    let err = sql_err(path);
+    let rows: Vec<T> = if exists { read_sheet(tx, table, path)? } else { Vec::new() };
+    tx.execute_batch(&format!("DROP TABLE IF EXISTS \"{table}\"; {}", chunk_ddl::<T>(table))).map_err(&err)?;
+    write_chunks(tx, table, &rows, 0..usize::MAX).map_err(&err)
 }
 
 /// Opens a database and checks it is a project file this build reads; returns its format version.
@@ -314,15 +346,16 @@ fn write_table(tx: &Transaction, p: &Project, table: Table, rows: Range<usize>, 
         Table::Sheet(Sheet::Channels) => write_sheet(tx, name, &p.channels, rows, file)?,
         Table::Sheet(Sheet::Plan) => write_sheet(tx, name, &p.plan, rows, file)?,
         Table::Sheet(Sheet::Budget) => write_sheet(tx, name, &p.budget, rows, file)?,
-        Table::Sheet(Sheet::Funnel) => write_sheet(tx, name, &p.funnel, rows, file)?,
-        Table::Sheet(Sheet::Revenue) => write_sheet(tx, name, &p.revenue, rows, file)?,
+        Table::Sheet(Sheet::Funnel) => return write_chunks(tx, name, &p.funnel, rows).map_err(sql_err(file)),
+        Table::Sheet(Sheet::Revenue) => return write_chunks(tx, name, &p.revenue, rows).map_err(sql_err(file)),
         Table::Sheet(Sheet::Doctors) => write_sheet(tx, name, &p.doctors, rows, file)?,
         Table::Sheet(Sheet::Nps) => write_sheet(tx, name, &p.nps, rows, file)?,
         Table::Sheet(Sheet::Calls) => write_sheet(tx, name, &p.calls, rows, file)?,
         Table::Scenarios => write_sheet(tx, name, &p.scenarios, rows, file)?,
         Table::Visits => {
             set_meta(tx, META_HAS_VISITS, SqlValue::Integer(i64::from(p.visits.is_some()))).map_err(sql_err(file))?;
-            return write_visits(tx, p.visits.as_deref().unwrap_or_default(), rows).map_err(sql_err(file));
+            return write_chunks(tx, VISIT_CHUNKS, p.visits.as_deref().unwrap_or_default(), rows)
+                .map_err(sql_err(file));
         }
         Table::Contacts => {
             set_meta(tx, META_HAS_CONTACTS, SqlValue::Integer(i64::from(p.contacts.is_some())))
@@ -430,31 +463,30 @@ fn sql_to_json(v: ValueRef<'_>) -> Result<Option<Value>, String> {
     })
 }
 
-/// Rewrites the chunks holding `range` of the visits and drops the chunks past their end.
-fn write_visits(tx: &Transaction, visits: &[VisitRecord], range: Range<usize>) -> rusqlite::Result<()> {
-    let end = range.end.min(visits.len());
+/// Rewrites the chunks of `table` holding `range` of `list` and drops the chunks past its end.
+fn write_chunks<T: Chunked>(tx: &Transaction, table: &str, list: &[T], range: Range<usize>) -> rusqlite::Result<()> {
+    let end = range.end.min(list.len());
+    let marks: Vec<String> = (3..T::COLUMNS.len() + 3).map(|i| format!("?{i}")).collect();
     let mut stmt = tx.prepare_cached(&format!(
-        "INSERT OR REPLACE INTO visit_chunks(chunk, rows, {}) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        VISIT_COLUMNS.join(", ")
+        "INSERT OR REPLACE INTO \"{table}\"(chunk, rows, {}) VALUES (?1, ?2, {})",
+        column_list::<T>(),
+        marks.join(", ")
     ))?;
     let mut chunk = range.start / CHUNK;
     while chunk * CHUNK < end {
-        let rows = &visits[chunk * CHUNK..((chunk + 1) * CHUNK).min(visits.len())];
-        let p = columns::pack(rows);
-        stmt.execute(rusqlite::params![
-            chunk as i64,
-            p.rows as i64,
-            p.date,
-            p.patient,
-            p.direction,
-            p.doctor,
-            p.amount,
-            p.branch
-        ])?;
+        let rows = &list[chunk * CHUNK..((chunk + 1) * CHUNK).min(list.len())];
+        let head = [rusqlite::types::Value::Integer(chunk as i64), rusqlite::types::Value::Integer(rows.len() as i64)];
+        let blobs = T::pack(rows).into_iter().map(SqlValue::Blob);
+        stmt.execute(rusqlite::params_from_iter(head.into_iter().chain(blobs)))?;
         chunk += 1;
     }
-    tx.execute("DELETE FROM visit_chunks WHERE chunk >= ?1", [visits.len().div_ceil(CHUNK) as i64])?;
+    tx.execute(&format!("DELETE FROM \"{table}\" WHERE chunk >= ?1"), [list.len().div_ceil(CHUNK) as i64])?;
     Ok(())
+}
+
+/// The columns of a chunk table, quoted, comma-separated.
+fn column_list<T: Chunked>() -> String {
+    T::COLUMNS.iter().map(|c| format!("\"{c}\"")).collect::<Vec<_>>().join(", ")
 }
 
 /// A patient key of the previous format: 32 bytes of a SHA-256 key, or any other key as text.
@@ -494,6 +526,18 @@ pub(super) fn read(path: &Path) -> Result<Project, StoreError> {
             if tables.contains($t.name()) { read_sheet(&conn, $t.name(), path)? } else { Vec::new() }
         };
     }
+    // Formats before 4 keep one SQL row per Funnel and Revenue row.
+    macro_rules! chunked {
+        ($row:ty, $t:expr) => {
+            if version <= ROW_SHEETS_VERSION {
+                sheet!($t)
+            } else if tables.contains($t.name()) {
+                read_chunked::<$row>(path, $t.name())?
+            } else {
+                Vec::new()
+            }
+        };
+    }
     let has_visits = flag(META_HAS_VISITS)?;
     // The visits (the bulk of a big project) are read on their own connections while the sheets are
     // read here.
@@ -504,7 +548,7 @@ pub(super) fn read(path: &Path) -> Result<Project, StoreError> {
                     let (conn, _) = open_checked(path, false)?;
                     read_visit_rows(&conn, path, i64::MIN, i64::MAX)
                 } else {
-                    read_visits(path)
+                    read_chunked::<VisitRecord>(path, VISIT_CHUNKS)
                 }
             })
         });
@@ -516,8 +560,8 @@ pub(super) fn read(path: &Path) -> Result<Project, StoreError> {
             channels: sheet!(Table::Sheet(Sheet::Channels)),
             plan: sheet!(Table::Sheet(Sheet::Plan)),
             budget: sheet!(Table::Sheet(Sheet::Budget)),
-            funnel: sheet!(Table::Sheet(Sheet::Funnel)),
-            revenue: sheet!(Table::Sheet(Sheet::Revenue)),
+            funnel: chunked!(FunnelRow, Table::Sheet(Sheet::Funnel)),
+            revenue: chunked!(RevenueRow, Table::Sheet(Sheet::Revenue)),
             doctors: sheet!(Table::Sheet(Sheet::Doctors)),
             nps: sheet!(Table::Sheet(Sheet::Nps)),
             visits: None,
@@ -561,12 +605,12 @@ fn read_sheet<T: DeserializeOwned>(conn: &Connection, table: &str, file: &Path) 
     Ok(out)
 }
 
-/// Reads the visit chunks on both cores: each half of the chunks on its own connection.
-fn read_visits(path: &Path) -> Result<Vec<VisitRecord>, StoreError> {
+/// Reads a list kept in chunks on both cores: each half of the chunks on its own connection.
+fn read_chunked<T: Chunked + Send>(path: &Path, table: &str) -> Result<Vec<T>, StoreError> {
     let (conn, _) = open_checked(path, false)?;
     // The `rows` cells sit before the BLOBs in each record: summing them reads no column data.
     let (last, total): (Option<i64>, Option<i64>) = conn
-        .query_row("SELECT max(chunk), sum(rows) FROM visit_chunks", [], |r| Ok((r.get(0)?, r.get(1)?)))
+        .query_row(&format!("SELECT max(chunk), sum(rows) FROM \"{table}\""), [], |r| Ok((r.get(0)?, r.get(1)?)))
         .map_err(sql_err(path))?;
     drop(conn);
     let half = last.map_or(0, |l| (l + 1) / 2);
@@ -574,32 +618,37 @@ fn read_visits(path: &Path) -> Result<Vec<VisitRecord>, StoreError> {
     // moving the first (bounded: a broken count must not reserve gigabytes).
     let room = usize::try_from(total.unwrap_or(0)).unwrap_or(0).min(1 << 26);
     let (a, b) = std::thread::scope(|s| {
-        let second = s.spawn(|| read_chunks(path, half, i64::MAX, 0));
-        let first = read_chunks(path, i64::MIN, half, room);
+        let second = s.spawn(|| read_chunks(path, table, half, i64::MAX, 0));
+        let first = read_chunks(path, table, i64::MIN, half, room);
         (first, second.join())
     });
-    let mut visits = a?;
+    let mut list = a?;
     match b {
-        Ok(rest) => visits.extend(rest?),
+        Ok(rest) => list.extend(rest?),
         Err(_) => {
-            return Err(StoreError::Format { file: path.display().to_string(), reason: "visits reader failed".into() });
+            return Err(StoreError::Format {
+                file: path.display().to_string(),
+                reason: format!("{table}: the reader failed"),
+            });
         }
     }
-    Ok(visits)
+    Ok(list)
 }
 
-/// The visits of chunks `from..to`, in order, into a list with room for `room` visits.
-fn read_chunks(path: &Path, from: i64, to: i64, room: usize) -> Result<Vec<VisitRecord>, StoreError> {
+/// The rows of chunks `from..to` of `table`, in order, into a list with room for `room` rows.
+fn read_chunks<T: Chunked>(path: &Path, table: &str, from: i64, to: i64, room: usize) -> Result<Vec<T>, StoreError> {
     let (conn, _) = open_checked(path, false)?;
     let err = sql_err(path);
     // Pages read straight from the mapped file, without a copy into SQLite's cache.
     conn.execute_batch("PRAGMA mmap_size = 1073741824").map_err(&err)?;
     let mut stmt = conn
         .prepare(&format!(
-            "SELECT chunk, rows, {} FROM visit_chunks WHERE chunk >= ?1 AND chunk < ?2 ORDER BY chunk",
-            VISIT_COLUMNS.join(", ")
+            "SELECT chunk, rows, {} FROM \"{table}\" WHERE chunk >= ?1 AND chunk < ?2 ORDER BY chunk",
+            column_list::<T>()
         ))
         .map_err(&err)?;
+    // Visits are named as before format 4 ("visits 65537..: …"); sheets by their table.
+    let what = if table == VISIT_CHUNKS { "visits" } else { table };
     let mut out = Vec::with_capacity(room);
     let mut rows = stmt.query([from, to]).map_err(&err)?;
     let mut expected = from.max(0);
@@ -607,31 +656,24 @@ fn read_chunks(path: &Path, from: i64, to: i64, room: usize) -> Result<Vec<Visit
         let chunk: i64 = r.get(0).map_err(&err)?;
         let bad = |reason: String| StoreError::Format {
             file: path.display().to_string(),
-            reason: format!("visits {}..: {reason}", chunk.saturating_mul(CHUNK as i64) + 1),
+            reason: format!("{what} {}..: {reason}", chunk.saturating_mul(CHUNK as i64) + 1),
         };
-        // Chunks are whole but the last, and none is missing: anything else lost visits.
+        // Chunks are whole but the last, and none is missing: anything else lost rows.
         if chunk != expected {
-            return Err(bad("a chunk of visits is missing".into()));
+            return Err(bad(format!("a chunk of {what} is missing")));
         }
         let n: i64 = r.get(1).map_err(&err)?;
-        let n = usize::try_from(n).ok().filter(|n| *n <= CHUNK).ok_or_else(|| bad(format!("{n} visits in a chunk")))?;
-        let blob = |i: usize| -> Result<&[u8], StoreError> {
-            match r.get_ref(i).map_err(&err)? {
+        let n = usize::try_from(n).ok().filter(|n| *n <= CHUNK).ok_or_else(|| bad(format!("{n} rows in a chunk")))?;
+        let blobs = T::COLUMNS
+            .iter()
+            .enumerate()
+            .map(|(i, name)| match r.get_ref(i + 2).map_err(&err)? {
                 ValueRef::Blob(b) => Ok(b),
-                ValueRef::Null => Ok(&[]),
-                other => Err(bad(format!("{} column holds {:?}", VISIT_COLUMNS[i - 2], other.data_type()))),
-            }
-        };
-        let packed = Packed {
-            rows: n,
-            date: blob(2)?,
-            patient: blob(3)?,
-            direction: blob(4)?,
-            doctor: blob(5)?,
-            amount: blob(6)?,
-            branch: blob(7)?,
-        };
-        columns::unpack(&packed, &mut out).map_err(bad)?;
+                ValueRef::Null => Ok(&[][..]),
+                other => Err(bad(format!("{name} column holds {:?}", other.data_type()))),
+            })
+            .collect::<Result<Vec<&[u8]>, StoreError>>()?;
+        T::unpack(n, &blobs, &mut out).map_err(bad)?;
         expected = chunk + 1;
     }
     Ok(out)
@@ -647,7 +689,7 @@ fn read_visit_rows(conn: &Connection, path: &Path, from: i64, to: i64) -> Result
     let mut stmt = conn
         .prepare(&format!(
             "SELECT pos, {} FROM visits WHERE pos >= ?1 AND pos < ?2 ORDER BY pos",
-            VISIT_COLUMNS.join(", ")
+            VisitRecord::COLUMNS.join(", ")
         ))
         .map_err(&err)?;
     let mut out = Vec::new();
@@ -813,13 +855,13 @@ mod tests {
         let conn = Connection::open(&path).unwrap();
         // A newer build added a column; an older one never wrote `branch`.
         conn.execute_batch(
-            "ALTER TABLE funnel ADD COLUMN future_field; UPDATE funnel SET future_field = 5, branch = NULL;",
+            "ALTER TABLE budget ADD COLUMN future_field; UPDATE budget SET future_field = 5, branch = NULL;",
         )
         .unwrap();
         drop(conn);
         let back = read(&path).unwrap();
-        assert_eq!(back.funnel.len(), p.funnel.len());
-        assert!(back.funnel.iter().all(|r| r.branch.is_none()));
+        assert_eq!(back.budget.len(), p.budget.len());
+        assert!(back.budget.iter().all(|r| r.branch.is_none()));
     }
 
     #[test]
@@ -834,10 +876,10 @@ mod tests {
         assert!(e.contains("plan row 2"), "{e}");
     }
 
-    /// The store names the project's lists and the visits' fields one by one: a field added to the
-    /// model must be added here too, or it would be dropped on save.
+    /// The store names the project's lists and the fields of the lists kept in chunks one by one: a
+    /// field added to the model must be added here too, or it would be dropped on save.
     #[test]
-    fn the_store_knows_every_field_of_the_project_and_of_visits() {
+    fn the_store_knows_every_field_of_the_project_and_of_the_chunked_lists() {
         let project = serde_json::to_value(Project::new()).unwrap();
         let mut keys: Vec<&str> = project.as_object().unwrap().keys().map(String::as_str).collect();
         keys.sort_unstable();
@@ -849,17 +891,42 @@ mod tests {
             .collect();
         known.sort_unstable();
         assert_eq!(keys, known);
-        let visit = serde_json::to_value(&full_project().visits.unwrap()[0]).unwrap();
-        let mut fields: Vec<&str> = visit.as_object().unwrap().keys().map(String::as_str).collect();
-        fields.sort_unstable();
-        let mut columns = VISIT_COLUMNS.to_vec();
-        columns.sort_unstable();
-        assert_eq!(fields, columns);
+        let p = full_project();
+        let fields_of = |row: Value| {
+            let mut fields: Vec<String> = row.as_object().unwrap().keys().cloned().collect();
+            fields.sort_unstable();
+            fields
+        };
+        let columns_of = |columns: &[&str]| {
+            let mut columns: Vec<String> = columns.iter().map(|c| c.to_string()).collect();
+            columns.sort_unstable();
+            columns
+        };
+        let visit = serde_json::to_value(&p.visits.as_ref().unwrap()[0]).unwrap();
+        assert_eq!(fields_of(visit), columns_of(VisitRecord::COLUMNS));
+        assert_eq!(fields_of(serde_json::to_value(&p.funnel[0]).unwrap()), columns_of(FunnelRow::COLUMNS));
+        assert_eq!(fields_of(serde_json::to_value(&p.revenue[0]).unwrap()), columns_of(RevenueRow::COLUMNS));
     }
 
-    /// Rewrites a saved file as the previous format wrote it: one SQL row per visit, keys of
-    /// SHA-256 form as their 32 bytes, `user_version` 2.
-    fn as_row_visits_file(path: &Path, visits: &[VisitRecord]) {
+    /// Rewrites a saved file of `p` as format 3 wrote it: one SQL row per Funnel and Revenue row.
+    fn as_row_sheets_file(path: &Path, p: &Project) {
+        let mut conn = Connection::open(path).unwrap();
+        let tx = conn.transaction().unwrap();
+        tx.execute_batch(
+            "DROP TABLE funnel; DROP TABLE revenue; PRAGMA user_version = 3; \
+             CREATE TABLE funnel(pos INTEGER PRIMARY KEY); CREATE TABLE revenue(pos INTEGER PRIMARY KEY);",
+        )
+        .unwrap();
+        write_sheet(&tx, "funnel", &p.funnel, 0..usize::MAX, path).unwrap();
+        write_sheet(&tx, "revenue", &p.revenue, 0..usize::MAX, path).unwrap();
+        tx.commit().unwrap();
+    }
+
+    /// Rewrites a saved file of `p` as format 2 wrote it: one SQL row per visit (keys of SHA-256
+    /// form as their 32 bytes), Funnel and Revenue row.
+    fn as_row_visits_file(path: &Path, p: &Project) {
+        as_row_sheets_file(path, p);
+        let visits = p.visits.as_deref().unwrap();
         let conn = Connection::open(path).unwrap();
         conn.execute_batch(
             "DROP TABLE visit_chunks; PRAGMA user_version = 2; CREATE TABLE visits(pos INTEGER PRIMARY KEY, \
@@ -893,7 +960,7 @@ mod tests {
         let path = dir.path().join("a.medfunnel");
         let mut p = full_project();
         save(&p, &path);
-        as_row_visits_file(&path, p.visits.as_deref().unwrap());
+        as_row_visits_file(&path, &p);
         let version = |path: &Path| -> u32 {
             Connection::open(path).unwrap().pragma_query_value(None, "user_version", |r| r.get(0)).unwrap()
         };
@@ -909,6 +976,52 @@ mod tests {
         let old: i64 =
             conn.query_row("SELECT count(*) FROM sqlite_master WHERE name = 'visits'", [], |r| r.get(0)).unwrap();
         assert_eq!(old, 0, "the row table is gone");
+    }
+
+    #[test]
+    fn a_format_3_file_keeps_its_sheets_and_is_converted_when_opened_for_edits() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.medfunnel");
+        let mut p = full_project();
+        save(&p, &path);
+        as_row_sheets_file(&path, &p);
+        assert_eq!(read(&path).unwrap(), p);
+        let mut file = ProjectFile::open(&path).unwrap();
+        p.revenue[2].revenue = 12_345.5;
+        file.write_changes(&p, &[Change::Rows { table: Table::Sheet(Sheet::Revenue), rows: 2..3 }]).unwrap();
+        drop(file);
+        assert_eq!(read(&path).unwrap(), p);
+        let conn = Connection::open(&path).unwrap();
+        let version: u32 = conn.pragma_query_value(None, "user_version", |r| r.get(0)).unwrap();
+        let chunks: i64 = conn.query_row("SELECT count(*) FROM funnel", [], |r| r.get(0)).unwrap();
+        // The demo's Funnel fits one chunk.
+        assert_eq!((version, chunks), (FORMAT_VERSION, 1));
+    }
+
+    #[test]
+    fn funnel_rows_across_chunks_round_trip_and_a_broken_chunk_is_located() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.medfunnel");
+        let mut p = full_project();
+        let row = p.funnel[0].clone();
+        p.funnel = (0..CHUNK + 5)
+            .map(|i| crate::model::FunnelRow {
+                leads: Some(i as f64),
+                returning_leads: (i % 2 == 0).then_some(1.0),
+                branch: (i % 3 == 0).then(|| format!("Филиал {}", i % 7)),
+                ..row.clone()
+            })
+            .collect();
+        save(&p, &path);
+        assert_eq!(read(&path).unwrap(), p);
+        let mut file = ProjectFile::open(&path).unwrap();
+        p.funnel[CHUNK + 2].channel = "Новый".into();
+        file.write_changes(&p, &[Change::Rows { table: Table::Sheet(Sheet::Funnel), rows: CHUNK + 2..CHUNK + 3 }]).unwrap();
+        assert_eq!(read(&path).unwrap(), p);
+        file.conn.execute_batch("UPDATE funnel SET leads = x'00' WHERE chunk = 1").unwrap();
+        drop(file);
+        let e = read(&path).unwrap_err().to_string();
+        assert!(e.contains("funnel 65537..: leads column"), "{e}");
     }
 
     #[test]
