@@ -33,11 +33,13 @@ macro_rules! table {
 pub mod calendar;
 pub mod messages;
 pub mod plural;
+pub mod problems;
 pub mod story;
 mod words;
 
 pub use calendar::{day_label, day_short, month_label, month_short};
 pub use messages::{estimate_sentence, import_error, io_reason, kpi_notice, plan_notice, plan_warning, store_error};
+pub use problems::{problem_line, problem_message, value_error};
 pub use words::K;
 
 /// Noto Sans SC cut down to the Chinese the app needs (assets/fonts/subset-cjk.py): the UI's

@@ -186,7 +186,7 @@ impl App {
         self.filter = Filter::default();
         let g = self.grid_mut(sheet);
         g.select_model_cell(row, col);
-        g.message = Some(n.text.clone());
+        g.message = Some(n.text(self.lang));
         self.view = View::Sheet(sheet);
     }
 

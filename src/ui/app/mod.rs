@@ -791,7 +791,7 @@ impl App {
                     ui.label(n.row.map_or_else(String::new, |r| r.to_string()));
                     ui.label(n.column.clone().unwrap_or_default());
                     ui.label(n.value.clone().unwrap_or_default());
-                    if ui.add(egui::Label::new(&n.text).sense(egui::Sense::click()).wrap()).clicked() {
+                    if ui.add(egui::Label::new(n.text(lang)).sense(egui::Sense::click()).wrap()).clicked() {
                         jump = Some(i);
                     }
                     ui.end_row();
