@@ -8,7 +8,7 @@ use clap::{Args, Parser, Subcommand};
 use crate::analysis::levers::{Base, RevenueTarget, SeekLevers, Snapshot};
 use crate::format::{self, Lang, Locale};
 use crate::import::raw::{self, JoinReport, RawInputs};
-use crate::import::{ImportError, Imported, Problem};
+use crate::import::{ImportError, Imported, Problem, ProblemKind};
 use crate::metrics::{self, Filter, Kpis};
 use crate::model::{Lever, LeverChange, Month, Project};
 use crate::{analysis, demo, report, store};
@@ -557,34 +557,34 @@ impl Loaded {
     }
 }
 
-/// Opens the file (or the demo) and prints the import's problems on stderr.
-pub fn load(file: Option<&Path>) -> Result<Loaded, CliError> {
+/// Opens the file (or the demo) and prints the import's problems on stderr in `lang` (English,
+/// the problems' `Display`, unless the command has `--lang`).
+pub fn load(file: Option<&Path>, lang: Lang) -> Result<Loaded, CliError> {
     let Imported { project, problems } = match file {
         Some(path) => store::open(path)?,
         None => Imported { project: demo::demo_project(), problems: Vec::new() },
     };
-    for p in &problems {
-        eprintln!("{p}");
-    }
+    print_problems(&problems, lang);
     Ok(Loaded { project, problems })
 }
 
 /// Opens the file (an empty clinic when there is none) and joins the raw exports into it, printing
 /// every problem on stderr. Without exports this is [`load`] (the demo clinic when there is no
 /// file). With exports, a workbook that has no template sheet is not fatal: the clinic starts empty.
-pub fn load_with_raw(file: Option<&Path>, raw_args: &RawArgs) -> Result<(Loaded, Option<JoinReport>), CliError> {
+pub fn load_with_raw(
+    file: Option<&Path>,
+    raw_args: &RawArgs,
+    lang: Lang,
+) -> Result<(Loaded, Option<JoinReport>), CliError> {
     if raw_args.is_empty() {
-        return Ok((load(file)?, None));
+        return Ok((load(file, lang)?, None));
     }
     let Imported { mut project, mut problems } = match file {
         Some(path) => match store::open(path) {
             Ok(imported) => imported,
             Err(store::StoreError::Import(ImportError::NoTemplateSheet { .. })) => Imported {
                 project: Project::new(),
-                problems: vec![Problem::notice(
-                    &path.display().to_string(),
-                    "has none of the template's sheets, so the clinic starts empty and only the raw exports are used",
-                )],
+                problems: vec![Problem::notice(&path.display().to_string(), ProblemKind::NoTemplateRawOnly)],
             },
             Err(e) => return Err(e.into()),
         },
@@ -595,10 +595,15 @@ pub fn load_with_raw(file: Option<&Path>, raw_args: &RawArgs) -> Result<(Loaded,
     let (report, mut raw_problems) = with_progress_line(&progress, || raw::import_raw(&mut project, &inputs))
         .map_err(|e| CliError::Message(e.to_string()))?;
     problems.append(&mut raw_problems);
-    for p in &problems {
-        eprintln!("{p}");
-    }
+    print_problems(&problems, lang);
     Ok((Loaded { project, problems }, Some(report)))
+}
+
+/// One line per problem on stderr, in `lang`.
+fn print_problems(problems: &[Problem], lang: Lang) {
+    for p in problems {
+        eprintln!("{}", crate::i18n::problem_line(p, lang));
+    }
 }
 
 /// Runs `work` (an import counting in `progress`) with a progress line on stderr, redrawn every
@@ -662,7 +667,15 @@ impl Source {
     /// # Errors
     /// Besides the loader's: a `--branch` that names no branch of the data, listing the known ones.
     pub fn load(&self) -> Result<Loaded, CliError> {
-        let loaded = load_with_raw(self.file.as_deref(), &self.raw).map(|(loaded, _)| loaded)?;
+        self.load_in(Lang::En)
+    }
+
+    /// As [`Source::load`], with the problems printed in `lang` (a command's `--lang`).
+    ///
+    /// # Errors
+    /// As [`Source::load`].
+    pub fn load_in(&self, lang: Lang) -> Result<Loaded, CliError> {
+        let loaded = load_with_raw(self.file.as_deref(), &self.raw, lang).map(|(loaded, _)| loaded)?;
         if let Some(b) = &self.branch {
             metrics::branches::resolve_branch(&loaded.project, b).map_err(|e| CliError::Message(e.to_string()))?;
         }
@@ -676,7 +689,15 @@ impl Source {
     /// # Errors
     /// As [`Source::load`].
     pub fn load_scoped(&self) -> Result<(Loaded, Filter), CliError> {
-        let mut loaded = self.load()?;
+        self.load_scoped_in(Lang::En)
+    }
+
+    /// As [`Source::load_scoped`], with the problems printed in `lang`.
+    ///
+    /// # Errors
+    /// As [`Source::load`].
+    pub fn load_scoped_in(&self, lang: Lang) -> Result<(Loaded, Filter), CliError> {
+        let mut loaded = self.load_in(lang)?;
         let mut filter = self.filter();
         if let Some(b) = filter.branch.take() {
             loaded.project = metrics::branches::branch_view(&loaded.project, &b);
@@ -712,7 +733,7 @@ fn kpi(args: &KpiArgs) -> Result<ExitCode, CliError> {
 }
 
 fn write_report(args: &ReportArgs) -> Result<ExitCode, CliError> {
-    let loaded = args.source.load()?;
+    let loaded = args.source.load_in(args.lang)?;
     report::write_report(&loaded.project, &args.source.filter(), args.lang, &args.output)?;
     eprintln!("Wrote the report to {}", args.output.display());
     Ok(loaded.exit_code())
@@ -741,7 +762,7 @@ fn import(args: &ImportArgs) -> Result<ExitCode, CliError> {
             "import: give at least one export: --leads F, --visits F, --spend F or --calls F".to_string(),
         ));
     }
-    let (loaded, report) = load_with_raw(args.template.as_deref(), &args.raw)?;
+    let (loaded, report) = load_with_raw(args.template.as_deref(), &args.raw, Lang::En)?;
     if let Some(r) = &report {
         // All or nothing: a project is never saved with less data because an input failed.
         if !r.unread.is_empty() {
@@ -805,7 +826,7 @@ fn plan(args: &PlanArgs) -> Result<ExitCode, CliError> {
             "plan: --branch shows one branch's plan; to write the plan, run without --branch (each branch is planned by the same rules)".to_string(),
         ));
     }
-    let (mut loaded, _) = args.source.load_scoped()?;
+    let (mut loaded, _) = args.source.load_scoped_in(args.lang)?;
     let year = args.year.unwrap_or_else(|| analysis::plan::default_year(&loaded.project));
     let mut input = analysis::plan::PlanInput::new(year);
     input.growth = args.growth;

@@ -19,24 +19,8 @@ use crate::model::{
     PlanRow, Project, RevenueRow, Sheet, Tier,
 };
 
-/// The grid's facts about each sheet: its title, its columns, which rows can be added.
+/// The grid's facts about each sheet: its columns, which rows can be added.
 impl Sheet {
-    /// The sheet's name in the user's language.
-    pub fn title(self) -> K {
-        match self {
-            Sheet::Settings => K::Settings,
-            Sheet::Directions => K::Directions,
-            Sheet::Channels => K::Channels,
-            Sheet::Plan => K::Plan,
-            Sheet::Budget => K::Budget,
-            Sheet::Funnel => K::Funnel,
-            Sheet::Revenue => K::Revenue,
-            Sheet::Doctors => K::Doctors,
-            Sheet::Nps => K::Nps,
-            Sheet::Calls => K::CallsSheet,
-        }
-    }
-
     /// The sheet's grid columns.
     pub fn grid_columns(self) -> &'static [Column] {
         match self {

@@ -6,7 +6,7 @@
 
 use crate::format::Lang;
 use crate::metrics::{Factor, Owner};
-use crate::model::Tier;
+use crate::model::{Sheet, Tier};
 
 /// Builds the catalogue from `Key => "ru", "en", "zh";` lines: an enum of keys and their texts.
 macro_rules! table {
@@ -33,11 +33,13 @@ macro_rules! table {
 pub mod calendar;
 pub mod messages;
 pub mod plural;
+pub mod problems;
 pub mod story;
 mod words;
 
 pub use calendar::{day_label, day_short, month_label, month_short};
 pub use messages::{estimate_sentence, import_error, io_reason, kpi_notice, plan_notice, plan_warning, store_error};
+pub use problems::{problem_line, problem_message, value_error};
 pub use words::K;
 
 /// Noto Sans SC cut down to the Chinese the app needs (assets/fonts/subset-cjk.py): the UI's
@@ -76,6 +78,22 @@ pub fn tier(t: Tier) -> K {
         Tier::Proven => K::TierProven,
         Tier::Scaling => K::TierScaling,
         Tier::Experiment => K::TierExperiment,
+    }
+}
+
+/// A template sheet's name, as the app's navigation and the problems name it.
+pub fn sheet(s: Sheet) -> K {
+    match s {
+        Sheet::Settings => K::Settings,
+        Sheet::Directions => K::Directions,
+        Sheet::Channels => K::Channels,
+        Sheet::Plan => K::Plan,
+        Sheet::Budget => K::Budget,
+        Sheet::Funnel => K::Funnel,
+        Sheet::Revenue => K::Revenue,
+        Sheet::Doctors => K::Doctors,
+        Sheet::Nps => K::Nps,
+        Sheet::Calls => K::CallsSheet,
     }
 }
 

@@ -717,6 +717,273 @@ table! {
     SheetWord => "Лист", "Sheet", "表";
     ColumnWord => "Столбец", "Column", "列";
     MessageWord => "Что случилось", "What happened", "发生了什么";
+    // Import problems (`import::ProblemKind`, worded by `i18n::problems`). The English is what the
+    // CLI and the logs printed before the problems were typed, byte for byte.
+    ProbAtSheet => "лист «{sheet}»", "sheet «{sheet}»", "工作表“{sheet}”";
+    ProbAtRow => "строка {row}", "row {row}", "第{row}行";
+    ProbAtColumn => "столбец {column}", "column {column}", "列 {column}";
+    ProbChartSheet => "Это лист с диаграммой или макросом, а не таблица; он пропущен.",
+        "this is a chart or macro sheet, not a table, and was ignored",
+        "这是图表或宏工作表，不是数据表，已忽略。";
+    ProbSecondSheet => "Это второй лист «{kind}»; прочитан только «{first}», этот пропущен.",
+        "this is a second {kind} sheet; only «{first}» was read, this one was ignored",
+        "这是第二张“{kind}”工作表；只读取了“{first}”，这张已忽略。";
+    ProbUnknownSheet => "Этого листа нет в шаблоне; он пропущен.",
+        "this sheet is not part of the template and was ignored",
+        "该工作表不属于模板，已忽略。";
+    ProbNoSheet => "Листа «{kind}» нет, поэтому {empty}.",
+        "there is no {kind} sheet, so {empty} empty",
+        "没有“{kind}”工作表，因此{empty}。";
+    ProbEmptySheet => "Лист пуст, поэтому {empty}.",
+        "the sheet is empty, so {empty} empty",
+        "该工作表为空，因此{empty}。";
+    ProbEmptySettings => "действуют настройки по умолчанию", "the default settings are used and nothing is", "使用默认设置";
+    ProbEmptyDirections => "список направлений пуст", "the list of directions is", "科室列表为空";
+    ProbEmptyChannels => "список каналов пуст", "the list of channels is", "渠道列表为空";
+    ProbEmptyPlan => "план пуст", "the plan is", "计划为空";
+    ProbEmptyBudget => "бюджет пуст", "the budget is", "预算为空";
+    ProbEmptyFunnel => "воронка пуста", "the funnel is", "漏斗为空";
+    ProbEmptyRevenue => "выручки нет", "the revenue is", "营收为空";
+    ProbEmptyDoctors => "таблица врачей пуста", "the doctors' table is", "医生表为空";
+    ProbEmptyNps => "данных NPS нет", "NPS is", "NPS 数据为空";
+    ProbEmptyCalls => "таблица звонков пуста", "the calls table is", "来电表为空";
+    ProbUnknownSetting => "«{value}» — не известная настройка; строка пропущена.",
+        "«{value}» is not a known setting and was ignored",
+        "“{value}”不是已知的设置项，已忽略。";
+    ProbSettingRepeated => "Настройка {key} задана здесь ещё раз; действует это, более позднее значение.",
+        "the setting {key} is given again here; this later value is used",
+        "设置项 {key} 在此再次出现；使用这个较晚的值。";
+    ProbDirectionRepeated => "Направление «{name}» указано здесь ещё раз; действует только его первая строка.",
+        "the direction «{name}» is listed again here; only its first row is used",
+        "科室“{name}”在此再次列出；只使用它的第一行。";
+    ProbChannelRepeated => "Канал «{name}» указан здесь ещё раз; действует только его первая строка.",
+        "the channel «{name}» is listed again here; only its first row is used",
+        "渠道“{name}”在此再次列出；只使用它的第一行。";
+    ProbUntieredOne => "Столбец {column} пуст в строке {rows}; этот канал считается экспериментом.",
+        "{column} is empty in row {rows}; that channel is counted as experiment",
+        "第 {rows} 行的 {column} 为空；该渠道按试验计算。";
+    ProbUntieredMany => "Столбец {column} пуст в строках {rows}; эти каналы считаются экспериментами.",
+        "{column} is empty in rows {rows}; those channels are counted as experiment",
+        "第 {rows} 行的 {column} 为空；这些渠道按试验计算。";
+    ProbRevenueAsMonths => "Все даты приходятся на 1-е число месяца, поэтому каждая строка прочитана как выручка за весь месяц (месяцы закрыты, прогноза нет).",
+        "every date falls on the 1st of its month, so each row is read as the whole month's takings (the months are complete, with no forecast)",
+        "所有日期都是当月 1 日，因此每行都按整月营收读取（这些月份已结束，不做预测）。";
+    ProbRevenueMixed => "За {months} есть и строка за весь месяц, и строки по дням для одного направления; они сложены.",
+        "{months} have both a whole-month row and day rows for the same direction; they are added together",
+        "{months} 同一科室既有整月行又有按日行；两者已相加。";
+    ProbExtraColumnOne => "Столбца {names} нет в шаблоне; он пропущен.",
+        "column {names} is not part of the template and was ignored",
+        "列 {names} 不属于模板，已忽略。";
+    ProbExtraColumnsMany => "Столбцов {names} нет в шаблоне; они пропущены.",
+        "columns {names} are not part of the template and were ignored",
+        "列 {names} 不属于模板，已忽略。";
+    ProbRepeatedColumn => "Столбец «{header}» повторяет столбец {column}; читается только первый.",
+        "column «{header}» repeats column {column}; only the first one is read",
+        "列“{header}”与列 {column} 重复；只读取第一列。";
+    ProbHeaderRowWas => " (строкой заголовков взята строка {row})", " (the header row was taken to be row {row})", "（表头取为第 {row} 行）";
+    ProbNoRows => " (в файле нет строк)", " (the file has no rows)", "（文件中没有行）";
+    ProbMissingColumn => "Нет обязательного столбца {column}{where}, поэтому лист не загружен.",
+        "the required column {column} is missing{where}, so the sheet was not loaded",
+        "缺少必填列 {column}{where}，因此未加载该工作表。";
+    ProbCell => "{fault}; {then}.", "{fault}; {then}", "{fault}；{then}。";
+    ProbRowLeftOut => "строка не загружена", "the row was left out", "该行未加载";
+    ProbDefaultKept => "настройка сохраняет значение по умолчанию", "the setting keeps its default value", "该设置保持默认值";
+    ProbCellEmpty => "Ячейка пуста, а столбец обязательный", "the cell is empty, but this column is required", "单元格为空，但该列为必填";
+    ProbCellHidden => "Значение не читается и не показано: оно похоже на имя, телефон или целую строку (другой разделитель в этой строке или незакрытая кавычка?)",
+        "the value cannot be read here and is not shown, as it looks like a name, a phone or a whole row (is the separator different on this row, or a quote left open?)",
+        "该值无法读取且不显示，因为它像姓名、电话或整行内容（这一行的分隔符不同，还是引号未闭合？）";
+    ProbCellPhone => "«{value}» не читается", "«{value}» cannot be read", "“{value}”无法读取";
+    ProbNotAChannel => "«{value}» похоже на имя или телефон человека, а не на канал, и никогда не становится названием канала",
+        "«{value}» looks like a person's name or phone, not a channel, and is never used as a channel name",
+        "“{value}”像是个人姓名或电话，而不是渠道，绝不会用作渠道名称";
+    ProbTotalsOne => "Строка {rows} — итоговая; она пропущена.", "row {rows} is a totals row and was skipped", "第 {rows} 行是合计行，已跳过。";
+    ProbTotalsMany => "Строки {rows} — итоговые; они пропущены.", "rows {rows} are a totals row and were skipped", "第 {rows} 行是合计行，已跳过。";
+    ProbExportTotalsMany => "Строки {rows} — итоговые; они пропущены.", "rows {rows} are totals rows and were skipped", "第 {rows} 行是合计行，已跳过。";
+    ProbUnfilledOne => "В строке {rows} ещё нет цифр; она пропущена.", "row {rows} has no figures yet and was skipped", "第 {rows} 行还没有数字，已跳过。";
+    ProbUnfilledMany => "В строках {rows} ещё нет цифр; они пропущены.", "rows {rows} have no figures yet and were skipped", "第 {rows} 行还没有数字，已跳过。";
+    ProbRowsAnd => "{head} и {last}", "{head} and {last}", "{head} 和 {last}";
+    ProbRowsLong => "{head} … {last} (всего {count})", "{head} … {last} ({count} rows)", "{head} … {last}（共 {count} 行）";
+    ProbNegative => "{column} — отрицательное значение ({value}); строка загружена, но проверьте её.",
+        "{column} is negative ({value}); the row still loads, but check it",
+        "{column} 为负数（{value}）；该行仍会加载，但请检查。";
+    ProbRepeatsThis => "Эта строка повторяет ключи {first}: {keys}; {merged}.",
+        "this row repeats the keys of {first}: {keys}; {merged}",
+        "该行与{first}的键重复：{keys}；{merged}。";
+    ProbRepeatsMany => "Строки {rows} повторяют ключи {first}: {keys}; {merged}.",
+        "rows {rows} repeat the keys of {first}: {keys}; {merged}",
+        "第 {rows} 行与{first}的键重复：{keys}；{merged}。";
+    ProbOfRow => "строки {row}", "row {row}", "第 {row} 行";
+    ProbOfEarlierRow => "одной из строк выше", "an earlier row", "前面的某一行";
+    ProbMergedCounts => "количества и суммы обеих строк сложены", "the counts and money of both were added together", "两行的数量和金额已相加";
+    ProbMergedPlans => "планы выручки и лидов обеих строк сложены; планы конверсий взяты из первой строки",
+        "the revenue and lead plans of both were added together; the rate plans are the first row's",
+        "两行的营收计划和线索计划已相加；转化率计划取第一行的";
+    ProbMoreThan => "{stage} ({value}) больше, чем {before} ({before_value}); строка загружена, но проверьте её.",
+        "{stage} ({value}) are more than {before} ({before_value}); the row still loads, but check it",
+        "{stage}（{value}）多于 {before}（{before_value}）；该行仍会加载，但请检查。";
+    ProbAfterPlanMonth => "Месяц {when} позже {year} года, последнего года плана; строка загружена, но проверьте дату.",
+        "the month {when} is after {year}, the last year of the plan; the row still loads, but check the date",
+        "月份 {when} 晚于计划的最后一年 {year}年；该行仍会加载，但请检查日期。";
+    ProbAfterPlanDate => "Дата {when} позже {year} года, последнего года плана; строка загружена, но проверьте дату.",
+        "the date {when} is after {year}, the last year of the plan; the row still loads, but check the date",
+        "日期 {when} 晚于计划的最后一年 {year}年；该行仍会加载，但请检查日期。";
+    ProbStoredNotAShare => "«{value}» — не доля от 0 до 1; строка не загружена.",
+        "«{value}» is not a share between 0 and 1; the row was left out",
+        "“{value}”不是 0 到 1 之间的比例；该行未加载。";
+    ProbStoredScore => "«{score}» — не оценка по шкале NPS ({min}..10); строка не загружена.",
+        "«{score}» is not a score on the NPS scale ({min}..10); the row was left out",
+        "“{score}”不是 NPS 量表（{min}..10）上的分数；该行未加载。";
+    ProbExportLeads => "выгрузке лидов (CRM)", "leads export (CRM)", "线索导出文件（CRM）";
+    ProbExportVisits => "выгрузке визитов (МИС)", "visits export (MIS)", "到诊导出文件（MIS）";
+    ProbExportSpend => "выгрузке расходов (рекламные кабинеты)", "spend export (ad cabinets)", "花费导出文件（广告后台）";
+    ProbExportCalls => "журнале звонков (телефония)", "call journal (telephony)", "通话记录（电话系统）";
+    ProbExportMissingColumn => "В {export} нет обязательного столбца {column}{where}, поэтому из файла ничего не прочитано.",
+        "the required column {column} of the {export} is missing{where}, so nothing was read from this file",
+        "{export}缺少必填列 {column}{where}，因此未从该文件读取任何内容。";
+    ProbUnusedColumnOne => "Столбец {names} не используется; он пропущен.", "column {names} is not used and ignored", "列 {names} 未使用，已忽略。";
+    ProbUnusedColumnsMany => "Столбцы {names} не используются; они пропущены.", "columns {names} are not used and ignored", "列 {names} 未使用，已忽略。";
+    ProbPrivateColumnOne => "В столбце {names} — имена людей; он не прочитан: имена никогда не сохраняются.",
+        "column {names} holds personal names and was not read: names are never stored",
+        "列 {names} 含有个人姓名，未读取：姓名从不保存。";
+    ProbPrivateColumnsMany => "В столбцах {names} — имена людей; они не прочитаны: имена никогда не сохраняются.",
+        "columns {names} hold personal names and were not read: names are never stored",
+        "列 {names} 含有个人姓名，未读取：姓名从不保存。";
+    ProbUnclosedQuote => "Кавычка (\"), открытая в этой строке, не закрыта в пределах {lines} строк, поэтому строка не загружена и чтение продолжено со следующей (её текст не показан: в нём могут быть данные пациентов).",
+        "a quote (\") opened on this row is not closed within {lines} lines, so the row was left out and reading went on with the next line (its text is not shown: it may hold patient data)",
+        "本行开始的引号（\"）在 {lines} 行内未闭合，因此该行未加载，从下一行继续读取（其内容不显示：可能含有患者数据）。";
+    ProbExportUnread => "{reason}; листы, которые заменила бы эта выгрузка, остались прежними.",
+        "{reason}; the sheets this export would replace stay as they were",
+        "{reason}；该导出文件本应替换的工作表保持不变。";
+    ProbUnreadOpen => "Файл не удалось открыть: {why}", "the file cannot be opened: {why}", "无法打开文件：{why}";
+    ProbUnreadEmpty => "Файл пуст", "the file is empty", "文件为空";
+    ProbUnreadUnreadable => "Файл не читается: это не книга Excel или OpenDocument, или он повреждён",
+        "the file is not an Excel or OpenDocument workbook, or it is damaged",
+        "无法读取文件：它不是 Excel 或 OpenDocument 工作簿，或已损坏";
+    ProbUnreadNoTemplate => "В книге нет ни одного листа шаблона", "the workbook has none of the template's sheets", "工作簿中没有任何模板工作表";
+    ProbUnreadEncoding => "Кодировка текста не распознана (сохраните выгрузку в UTF-8 или Windows-1251)",
+        "the text's encoding cannot be told (save the export as UTF-8 or Windows-1251)",
+        "无法识别文本编码（请将导出文件另存为 UTF-8 或 Windows-1251）";
+    ProbUnreadNotAnExport => "Файл не читается как выгрузка: ни в одной строке нет нужных заголовков или ни одна строка не прочитана",
+        "the file does not read as an export: no row has the required headers, or no row could be read",
+        "该文件无法作为导出文件读取：没有任何一行含有所需表头，或没有任何一行可读取";
+    ProbCallsNoPhoneOne => "У {n} входящего звонка нет телефона из 10 и более цифр: он учтён только во входящих звонках, но не в обращениях.",
+        "{n} incoming call has no phone of 10 digits or more: it counts in the incoming calls only, never in a contact",
+        "{n} 通来电没有 10 位及以上的电话号码：只计入来电，不计入联系。";
+    ProbCallsNoPhoneMany => "Входящих звонков без телефона из 10 и более цифр: {n}; они учтены только во входящих звонках, но не в обращениях.",
+        "{n} incoming calls have no phone of 10 digits or more: they count in the incoming calls only, never in a contact",
+        "{n} 通来电没有 10 位及以上的电话号码：只计入来电，不计入联系。";
+    ProbNoContacts => "В журнале звонков нет ни одного обращения (входящего звонка с телефоном), поэтому лист «Звонки» оставлен как был.",
+        "the call journal gives no contact (no incoming call with a phone), so the Calls (Звонки) sheet was left as it was",
+        "通话记录中没有任何联系（没有带电话号码的来电），因此“来电”工作表保持原样。";
+    ProbMonthOne => "месяц {from}", "month {from}", "{from} 当月";
+    ProbMonthRange => "месяцы с {from} по {to}", "months {from} to {to}", "{from} 至 {to}";
+    ProbCallsReplaced => "Строки листа «Звонки» за {months} заменены построенными по этому журналу звонков (строк: {rows_n}; обращений: {contacts_n}; звонков: {calls}).",
+        "the Calls (Звонки) sheet's rows of {months} were replaced by {rows} built from this call journal ({contacts} from {calls} calls)",
+        "“来电”工作表中 {months} 的行已替换为根据此通话记录生成的 {rows}（{calls} 通来电中的 {contacts_n} 次联系）。";
+    ProbVisitsNoPhoneOne => "У {n} визита нет телефона из 10 и более цифр: он учтён в выручке и чеках, но не привязан ни к одному пациенту.",
+        "{n} visit has no phone of 10 digits or more: it counts in revenue and checks but belongs to no patient",
+        "{n} 次到诊没有 10 位及以上的电话号码：计入营收和单数，但不属于任何患者。";
+    ProbVisitsNoPhoneMany => "Визитов без телефона из 10 и более цифр: {n}; они учтены в выручке и чеках, но не привязаны ни к одному пациенту.",
+        "{n} visits have no phone of 10 digits or more: they count in revenue and checks but belong to no patient",
+        "{n} 次到诊没有 10 位及以上的电话号码：计入营收和单数，但不属于任何患者。";
+    ProbFunnelReplaced => "Лист «Воронка» заменён строками, построенными по этой выгрузке лидов (строк: {rows_n}).",
+        "the Funnel (Воронка) sheet was replaced by {rows} built from this leads export",
+        "“漏斗”工作表已替换为根据此线索导出文件生成的 {rows}。";
+    ProbRevenueReplaced => "Лист «Выручка» заменён строками, построенными по этой выгрузке визитов (строк: {rows_n}).",
+        "the Revenue (Выручка) sheet was replaced by {rows} built from this visits export",
+        "“营收”工作表已替换为根据此到诊导出文件生成的 {rows}。";
+    ProbDoctorsReplaced => "Лист «Врачи» заменён строками, построенными по этой выгрузке визитов (строк: {rows_n}; столбцы часов и планов лечения взяты из шаблона){kept}.",
+        "the Doctors (Врачи) sheet was replaced by {rows} built from this visits export (hours and treatment-plan columns kept from the template){kept}",
+        "“医生”工作表已替换为根据此到诊导出文件生成的 {rows}（工时和治疗方案列保留模板中的数据）{kept}。";
+    ProbDoctorsKeptOne => "; сохранены без пациентов и выручки пары «врач — месяц» из шаблона с часами или планами лечения, но без визитов: {n}",
+        "; {n} doctor-month of the template with hours or treatment plans but no visits was kept without patients and revenue",
+        "；模板中有工时或治疗方案但没有到诊的 {n} 个医生月已保留，不含患者和营收";
+    ProbDoctorsKeptMany => "; сохранены без пациентов и выручки пары «врач — месяц» из шаблона с часами или планами лечения, но без визитов: {n}",
+        "; {n} doctor-months of the template with hours or treatment plans but no visits were kept without patients and revenue",
+        "；模板中有工时或治疗方案但没有到诊的 {n} 个医生月已保留，不含患者和营收";
+    ProbSpendReplacedOne => "Расходы на листе «Бюджет» заменены данными этой выгрузки (пар «канал — месяц»: {n}), добавлено строк: {added}; планы бюджета сохранены.",
+        "the spend of {replaced} on the Budget (Бюджет) sheet was replaced by this spend export and {added} row was added; budget plans were kept",
+        "“预算”工作表中 {n} 个渠道月的花费已替换为此花费导出文件的数据，新增 {added} 行；预算计划保留。";
+    ProbSpendReplacedMany => "Расходы на листе «Бюджет» заменены данными этой выгрузки (пар «канал — месяц»: {n}), добавлено строк: {added}; планы бюджета сохранены.",
+        "the spend of {replaced} on the Budget (Бюджет) sheet was replaced by this spend export and {added} rows were added; budget plans were kept",
+        "“预算”工作表中 {n} 个渠道月的花费已替换为此花费导出文件的数据，新增 {added} 行；预算计划保留。";
+    ProbChannelMonthOne => "1 channel-month", "1 channel-month", "1 个渠道月";
+    ProbNewChannelOne => "Источник {names} не совпадает ни с одним каналом или источником канала на листе «Каналы»: он стал отдельным каналом с уровнем «эксперимент» (добавьте его в источники канала, чтобы учитывать там).",
+        "source {names} matches no channel or channel source on the Channels (Каналы) sheet: it became a channel of its own, tier experiment (add it to a channel's sources to count it there)",
+        "来源 {names} 与“渠道”工作表中的任何渠道或渠道来源都不匹配：它已成为独立渠道，层级为试验（将其加入某渠道的来源即可计入该渠道）。";
+    ProbNewChannelsMany => "Источники {names} не совпадают ни с одним каналом или источником канала на листе «Каналы»: каждый стал отдельным каналом с уровнем «эксперимент» (добавьте его в источники канала, чтобы учитывать там).",
+        "sources {names} match no channel or channel source on the Channels (Каналы) sheet: each became a channel of its own, tier experiment (add it to a channel's sources to count it there)",
+        "来源 {names} 与“渠道”工作表中的任何渠道或渠道来源都不匹配：每个都已成为独立渠道，层级为试验（将其加入某渠道的来源即可计入该渠道）。";
+    ProbDuplicateOne => "Лидов-дублей (тот же телефон, что у учтённого лида, созданного менее {days} дн. назад) не учтено: {n}.",
+        "{n} lead was a duplicate (the same phone as a counted lead created fewer than {days} days before) and was not counted",
+        "{n} 条线索是重复的（与 {days} 天内创建的已计线索电话相同），未计入。";
+    ProbDuplicatesMany => "Лидов-дублей (тот же телефон, что у учтённого лида, созданного менее {days} дн. назад) не учтено: {n}.",
+        "{n} leads were duplicates (the same phone as a counted lead created fewer than {days} days before) and were not counted",
+        "{n} 条线索是重复的（与 {days} 天内创建的已计线索电话相同），未计入。";
+    ProbReturningOne => "Лидов от пациентов, которые уже приходили раньше: {n}; они учтены как повторные обращения (returning_leads), а не в воронке.",
+        "{n} lead came from patients who had visited before: counted as returning_leads, not in the funnel",
+        "{n} 条线索来自以前就诊过的患者：计为回头线索（returning_leads），不计入漏斗。";
+    ProbReturningMany => "Лидов от пациентов, которые уже приходили раньше: {n}; они учтены как повторные обращения (returning_leads), а не в воронке.",
+        "{n} leads came from patients who had visited before: counted as returning_leads, not in the funnel",
+        "{n} 条线索来自以前就诊过的患者：计为回头线索（returning_leads），不计入漏斗。";
+    ProbLeadsNoPhoneOne => "Лидов без телефона из 10 и более цифр: {n}; они учтены как лиды, но не могут совпасть ни с одним визитом.",
+        "{n} lead has no phone of 10 digits or more: it counts as leads but can match no visit",
+        "{n} 条线索没有 10 位及以上的电话号码：计为线索，但无法匹配任何到诊。";
+    ProbLeadsNoPhoneMany => "Лидов без телефона из 10 и более цифр: {n}; они учтены как лиды, но не могут совпасть ни с одним визитом.",
+        "{n} leads have no phone of 10 digits or more: they count as leads but can match no visit",
+        "{n} 条线索没有 10 位及以上的电话号码：计为线索，但无法匹配任何到诊。";
+    ProbLegacyProject => "{file} — файл проекта старой версии medfunnel (JSON); при сохранении он будет переведён в текущий формат.",
+        "{file} is a project file of an older medfunnel (JSON); it is converted to the current format when saved.",
+        "{file} 是旧版 medfunnel 的项目文件（JSON）；保存时会转换为当前格式。";
+    ProbNoTemplateRawOnly => "В книге нет ни одного листа шаблона, поэтому клиника начинается с пустого проекта и используются только выгрузки.",
+        "has none of the template's sheets, so the clinic starts empty and only the raw exports are used",
+        "工作簿中没有任何模板工作表，因此诊所从空项目开始，只使用原始导出文件。";
+    // A value that cannot be read (`import::cells::ValueError`), quoted.
+    ValNotANumber => "«{v}» — не число", "«{v}» is not a number", "“{v}”不是数字";
+    ValNotAWholeNumber => "«{v}» — не целое число", "«{v}» is not a whole number", "“{v}”不是整数";
+    ValNotAShare => "«{v}» — не доля от 0 до 1 (сорок процентов пишут как 40% или 0,4)",
+        "«{v}» is not a share between 0 and 1 (write 40% or 0.4 for forty percent)",
+        "“{v}”不是 0 到 1 之间的比例（百分之四十写作 40% 或 0.4）";
+    ValNegative => "«{v}» — отрицательное число; здесь имеет смысл только ноль или больше",
+        "«{v}» is negative; only zero or more makes sense here",
+        "“{v}”是负数；这里只能是零或正数";
+    ValNotAMonth => "«{v}» — не месяц (пишите 2025-03 или март 2025)",
+        "«{v}» is not a month (write it as 2025-03, март 2025 or Mar 2025)",
+        "“{v}”不是月份（请写成 2025-03）";
+    ValUnknownMonthWord => "«{v}» — не месяц: «{word}» — не название месяца",
+        "«{v}» is not a month: «{word}» is not the name of a month",
+        "“{v}”不是月份：“{word}”不是月份名称";
+    ValNotADay => "«{v}» — не дата (пишите 2025-03-25 или 25.03.2025)",
+        "«{v}» is not a date (write it as 2025-03-25 or 25.03.2025)",
+        "“{v}”不是日期（请写成 2025-03-25 或 25.03.2025）";
+    ValImpossibleDate => "«{v}» — несуществующая дата: такого дня в календаре нет",
+        "«{v}» is not a real date: there is no such day in the calendar",
+        "“{v}”不是真实日期：日历中没有这一天";
+    ValNotATier => "«{v}» — не уровень: пишите проверенный, масштабирование или эксперимент",
+        "«{v}» is not a tier: write proven, scaling or experiment (проверенный, масштабирование, эксперимент)",
+        "“{v}”不是层级：请写 proven、scaling 或 experiment（成熟、扩量、试验）";
+    ValNotAPeriod => "«{v}» — не период NPS: пишите год (2025) или месяц (2025-03)",
+        "«{v}» is not an NPS period: write a year (2025) or a month (2025-03)",
+        "“{v}”不是 NPS 期间：请写年份（2025）或月份（2025-03）";
+    ValScoreOutOfScale => "«{v}» — не оценка по шкале {scale}, которая идёт от {min} до 10",
+        "«{v}» is not a score on the {scale} scale, which runs from {min} to 10",
+        "“{v}”不是 {scale} 量表上的分数，该量表为 {min} 到 10";
+    ValNotAScale => "«{v}» — не шкала NPS: пишите standard (оценки от 0 до 10) или ten_smiles (от 1 до 10)",
+        "«{v}» is not an NPS scale: write standard (scores 0 to 10) or ten_smiles (1 to 10)",
+        "“{v}”不是 NPS 量表：请写 standard（0 到 10 分）或 ten_smiles（1 到 10 分）";
+    ValNotWeekdayWeights => "«{v}» — не семь весов дней недели с понедельника по воскресенье (например, 1 1 1 1 1 0,5 0)",
+        "«{v}» is not seven weekday weights, Monday to Sunday (for example 1 1 1 1 1 0,5 0)",
+        "“{v}”不是周一到周日的七个星期权重（例如 1 1 1 1 1 0,5 0）";
+    ValExcelError => "«{v}» — ошибка Excel, а не значение", "«{v}» is an Excel error, not a value", "“{v}”是 Excel 错误，不是值";
+    ValNotACallStatus => "«{v}» — не статус звонка: для принятого звонка пишите принят, отвечен или успешный, для пропущенного — пропущен, не принят, нет ответа или занято",
+        "«{v}» is not a call status: write принят, отвечен, успешный or answered for an answered call, and пропущен, не принят, нет ответа, занято, no answer, missed or busy for a missed one",
+        "“{v}”不是通话状态：已接通写 answered、принят、отвечен 或 успешный，未接通写 missed、no answer、busy、пропущен、не принят、нет ответа 或 занято";
+    ValNotACallType => "«{v}» — не направление звонка: пишите входящий или исходящий",
+        "«{v}» is not a call direction: write входящий (in, incoming) or исходящий (out, outgoing)",
+        "“{v}”不是通话方向：请写 incoming（входящий，呼入）或 outgoing（исходящий，呼出）";
+    ValNotADuration => "«{v}» — не длительность: пишите секунды (75) или минуты и секунды (1:15, 0:01:15)",
+        "«{v}» is not a duration: write seconds (75) or minutes and seconds (1:15, 0:01:15)",
+        "“{v}”不是时长：请写秒数（75）或分和秒（1:15、0:01:15）";
     // Decisions (what-if, ranking, goal seek, allocator, scenarios)
     Decisions => "Решения", "Decisions", "决策";
     TabWhatIf => "Что если", "What if", "假设分析";

@@ -16,6 +16,7 @@
 pub const TEMP_PREFIX: &str = ".medfunnel-tmp-";
 pub mod cells;
 mod grid;
+pub mod problem;
 pub mod raw;
 pub mod redact;
 pub mod schema;
@@ -32,6 +33,7 @@ use calamine::{Ods, Reader, SheetType, Sheets, Xls, Xlsb, Xlsx, open_workbook_au
 use serde::Serialize;
 
 use crate::model::Project;
+pub use problem::{CellFault, Consequence, ProblemKind};
 use template::SheetData;
 
 /// How serious a [`Problem`] is.
@@ -46,7 +48,7 @@ pub enum Severity {
 }
 
 /// Something the importer wants the user to know, located as precisely as it can be.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Debug, PartialEq, Serialize)]
 pub struct Problem {
     /// Notice or error.
     pub severity: Severity,
@@ -60,23 +62,31 @@ pub struct Problem {
     pub column: Option<String>,
     /// The cell's value as written, when a value is at fault.
     pub value: Option<String>,
-    /// What is wrong and what became of the data, in a sentence (the value quoted in it).
-    pub message: String,
+    /// What is wrong and what became of the data, as data (`i18n::problems` words it; its
+    /// `Display` is the English sentence, which is also what it serialises as).
+    #[serde(serialize_with = "english")]
+    pub message: ProblemKind,
+}
+
+/// A problem's message serialised as its English sentence, as when it was a string.
+fn english<S: serde::Serializer>(kind: &ProblemKind, s: S) -> Result<S::Ok, S::Error> {
+    s.collect_str(kind)
 }
 
 impl Problem {
     /// A notice about `file`.
-    pub fn notice(file: &str, message: impl Into<String>) -> Self {
+    pub fn notice(file: &str, message: ProblemKind) -> Self {
         Self::new(Severity::Notice, file, message)
     }
 
     /// An error about `file`.
-    pub fn error(file: &str, message: impl Into<String>) -> Self {
+    pub fn error(file: &str, message: ProblemKind) -> Self {
         Self::new(Severity::Error, file, message)
     }
 
-    /// The message is made safe to show ([`redact::message`]): phones masked, quotes cut short.
-    fn new(severity: Severity, file: &str, message: impl Into<String>) -> Self {
+    /// The texts from the file the message quotes are made safe to show
+    /// ([`ProblemKind::redacted`]): phones masked, quotes cut short.
+    fn new(severity: Severity, file: &str, message: ProblemKind) -> Self {
         Self {
             severity,
             file: file.to_string(),
@@ -84,7 +94,7 @@ impl Problem {
             row: None,
             column: None,
             value: None,
-            message: redact::message(&message.into()),
+            message: message.redacted(),
         }
     }
 
@@ -332,7 +342,8 @@ mod tests {
 
     #[test]
     fn problem_display_names_everything() {
-        let p = Problem::error("clinic.xlsx", "«двадцать» is not a number; the row was left out")
+        let not_a_number = CellFault::Value(cells::ValueError::NotANumber("двадцать".into()));
+        let p = Problem::error("clinic.xlsx", ProblemKind::Cell { fault: not_a_number, then: Consequence::RowLeftOut })
             .in_sheet("Воронка")
             .at_row(7)
             .in_column("leads (лиды)")
@@ -342,10 +353,15 @@ mod tests {
             p.to_string(),
             "clinic.xlsx: sheet «Воронка», row 7, column leads (лиды): «двадцать» is not a number; the row was left out"
         );
-        let n = Problem::notice("clinic.xlsx", "there is no Plan (План) sheet, so the plan is empty");
+        let n = Problem::notice("clinic.xlsx", ProblemKind::NoSheet(crate::model::Sheet::Plan));
         assert!(!n.is_error());
         assert_eq!(n.to_string(), "clinic.xlsx: there is no Plan (План) sheet, so the plan is empty");
-        let c = Problem::error("a.xlsx", "missing").in_sheet("План").in_column("month (месяц)");
-        assert_eq!(c.to_string(), "a.xlsx: sheet «План», column month (месяц): missing");
+        let c = Problem::error("a.xlsx", ProblemKind::Cell { fault: CellFault::Empty, then: Consequence::RowLeftOut })
+            .in_sheet("План")
+            .in_column("month (месяц)");
+        assert_eq!(
+            c.to_string(),
+            "a.xlsx: sheet «План», column month (месяц): the cell is empty, but this column is required; the row was left out"
+        );
     }
 }

@@ -1,7 +1,8 @@
 //! Keeping patient data out of messages and names (domain.md, "Patient data").
 //!
-//! Every [`Problem`](super::Problem) passes its message and value through [`message`] and
-//! [`quote`]: runs of 7 or more digits (phones, however they are spaced) are masked, a quoted
+//! Every [`Problem`](super::Problem) passes the texts from the file it quotes through [`quote`]
+//! (or [`plain`]), and its value through [`quote`]; our own counts and row numbers are never
+//! masked. Runs of 7 or more digits (phones, however they are spaced) are masked, a quoted
 //! value is cut at [`MAX_QUOTE`] characters, and line breaks are flattened, so that a glued CSV
 //! row or a 10 MB cell cannot spill a page of names and phones into an error. [`looks_personal`]
 //! tells a phone or a person's name from a channel name, so that such a value never becomes one.
@@ -36,6 +37,18 @@ pub fn message(text: &str) -> String {
     }
     out.push_str(rest);
     cut(&out, MAX_MESSAGE)
+}
+
+/// Text from the file that a message shows without quotes (the keys of a repeated row): digit
+/// runs masked and line breaks flattened, not cut.
+pub fn plain(text: &str) -> String {
+    flatten(&mask_digit_runs(text))
+}
+
+/// A worded message kept to a sane length; nothing in it is masked (the texts from the file in it
+/// were masked when the problem was made, and our own counts are never masked).
+pub fn bound(text: &str) -> String {
+    cut(&flatten(text), MAX_MESSAGE)
 }
 
 fn flatten(text: &str) -> String {

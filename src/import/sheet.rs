@@ -9,8 +9,10 @@ use super::cells::{
     is_total_label,
 };
 use super::grid::Grid;
+use super::problem::{CellFault, Consequence, ProblemKind};
 use super::schema::Column;
-use crate::model::{Month, Sheet};
+use crate::model::Month;
+use crate::model::Sheet;
 
 /// How many non-blank rows from the top may hold the header (titles and notes above it are common
 /// in hand-kept sheets).
@@ -53,19 +55,19 @@ pub(crate) struct MissingColumns {
 }
 
 impl<'a> SheetContext<'a> {
-    fn problem(&self, error: bool, message: impl Into<String>) -> Problem {
+    fn problem(&self, error: bool, message: ProblemKind) -> Problem {
         let p = if error { Problem::error(self.file, message) } else { Problem::notice(self.file, message) };
         p.in_sheet(self.sheet)
     }
 
     /// Adds a notice about this sheet.
-    pub fn notice(&mut self, message: impl Into<String>) {
+    pub fn notice(&mut self, message: ProblemKind) {
         let p = self.problem(false, message);
         self.problems.push(p);
     }
 
     /// Adds a notice about one row of this sheet.
-    pub fn row_notice(&mut self, row: u32, message: impl Into<String>) {
+    pub fn row_notice(&mut self, row: u32, message: ProblemKind) {
         let p = self.problem(false, message).at_row(row);
         self.problems.push(p);
     }
@@ -106,16 +108,10 @@ impl<'a> SheetContext<'a> {
             return Err(MissingColumns { header_row: Some(row_number(row)), missing });
         };
         if !scan.extra.is_empty() {
-            let names: Vec<String> = scan.extra.iter().map(|h| format!("«{h}»")).collect();
-            let (these, are) = if names.len() == 1 { ("column", "is") } else { ("columns", "are") };
-            self.notice(format!(
-                "{these} {} {are} not part of the template and {} ignored",
-                names.join(", "),
-                if names.len() == 1 { "was" } else { "were" }
-            ));
+            self.notice(ProblemKind::ExtraColumns(scan.extra.clone()));
         }
         for (header_text, col) in &scan.repeated {
-            self.notice(format!("column «{header_text}» repeats column {}; only the first one is read", col.label()));
+            self.notice(ProblemKind::RepeatedColumn { header: header_text.clone(), column: col.label() });
         }
         Ok(Table { grid, data_start: header + 1, columns: scan.matched.clone() })
     }
@@ -123,16 +119,8 @@ impl<'a> SheetContext<'a> {
     /// Reports the required columns a sheet lacks: one error per column, naming it.
     pub fn report_missing(&mut self, missing: &MissingColumns) {
         for col in &missing.missing {
-            let where_ = match missing.header_row {
-                Some(r) => format!(" (the header row was taken to be row {r})"),
-                None => String::new(),
-            };
-            let p = self
-                .problem(
-                    true,
-                    format!("the required column {} is missing{where_}, so the sheet was not loaded", col.label()),
-                )
-                .in_column(col.label());
+            let kind = ProblemKind::MissingColumn { column: col.label(), header_row: missing.header_row };
+            let p = self.problem(true, kind).in_column(col.label());
             self.problems.push(p);
         }
     }
@@ -153,7 +141,7 @@ impl<'a> SheetContext<'a> {
         &mut self,
         table: &Table<'_>,
         value_keys: &[&str],
-        consequence: &str,
+        consequence: Consequence,
         mut read: impl FnMut(&mut RowReader<'_>) -> Option<T>,
     ) -> Vec<T> {
         let mut out = Vec::new();
@@ -182,7 +170,7 @@ impl<'a> SheetContext<'a> {
             } else {
                 for e in row.errors {
                     let mut p = self
-                        .problem(true, format!("{}; {consequence}", e.message))
+                        .problem(true, ProblemKind::Cell { fault: e.fault, then: consequence })
                         .at_row(row.row)
                         .in_column(e.column.label());
                     if let Some(v) = e.value {
@@ -193,47 +181,12 @@ impl<'a> SheetContext<'a> {
             }
         }
         if !totals.is_empty() {
-            self.notice(format!("{} a totals row and {} skipped", rows_phrase(&totals), were(&totals)));
+            self.notice(ProblemKind::TotalsRows(totals));
         }
         if !unfilled.is_empty() {
-            self.notice(format!("{} no figures yet and {} skipped", rows_phrase_has(&unfilled), were(&unfilled)));
+            self.notice(ProblemKind::UnfilledRows(unfilled));
         }
         out
-    }
-}
-
-/// `row 7 is` / `rows 7, 8 and 9 are` (long lists shortened).
-fn rows_phrase(rows: &[u32]) -> String {
-    match rows {
-        [r] => format!("row {r} is"),
-        _ => format!("rows {} are", list_rows(rows)),
-    }
-}
-
-fn rows_phrase_has(rows: &[u32]) -> String {
-    match rows {
-        [r] => format!("row {r} has"),
-        _ => format!("rows {} have", list_rows(rows)),
-    }
-}
-
-fn were(rows: &[u32]) -> &'static str {
-    if rows.len() == 1 { "was" } else { "were" }
-}
-
-/// Row numbers as a short list: `7, 8 and 9`, or `7, 8, 9 … 40 (34 rows)` when long.
-pub(crate) fn list_rows(rows: &[u32]) -> String {
-    match rows {
-        [] => String::new(),
-        [r] => r.to_string(),
-        _ if rows.len() <= 6 => {
-            let head: Vec<String> = rows[..rows.len() - 1].iter().map(u32::to_string).collect();
-            format!("{} and {}", head.join(", "), rows[rows.len() - 1])
-        }
-        _ => {
-            let head: Vec<String> = rows[..3].iter().map(u32::to_string).collect();
-            format!("{} … {} ({} rows)", head.join(", "), rows[rows.len() - 1], rows.len())
-        }
     }
 }
 
@@ -270,7 +223,7 @@ impl HeaderScan {
 struct RowError {
     column: &'static Column,
     value: Option<String>,
-    message: String,
+    fault: CellFault,
 }
 
 /// One data row being read: typed accessors by column key that record unreadable values.
@@ -313,24 +266,24 @@ impl RowReader<'_> {
             Ok(v) => v,
             Err(e) => {
                 let value = Some(cell_display(cell));
-                self.errors.push(RowError { column, value, message: e.to_string() });
+                self.errors.push(RowError { column, value, fault: CellFault::Value(e) });
                 None
             }
         }
     }
 
-    /// Records an error against a column with a message of its own.
-    pub fn fail(&mut self, key: &str, message: impl Into<String>) {
+    /// Records an error against a column.
+    pub fn fail(&mut self, key: &str, fault: CellFault) {
         if let Some((column, cell)) = self.lookup(key) {
             let value = (!cell_is_blank(cell)).then(|| cell_display(cell));
-            self.errors.push(RowError { column, value, message: message.into() });
+            self.errors.push(RowError { column, value, fault });
         }
     }
 
     /// `value`, or an error when it is missing because the (required) cell is empty.
     pub fn required<T>(&mut self, key: &str, value: Option<T>) -> Option<T> {
         if value.is_none() && !self.has_error(key) {
-            self.fail(key, "the cell is empty, but this column is required");
+            self.fail(key, CellFault::Empty);
         }
         value
     }
@@ -365,17 +318,5 @@ impl RowReader<'_> {
     /// Whether the workbook counts dates from 1904.
     pub fn is_1904(&self) -> bool {
         self.is_1904
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn row_lists() {
-        assert_eq!(list_rows(&[7]), "7");
-        assert_eq!(list_rows(&[7, 8, 9]), "7, 8 and 9");
-        assert_eq!(list_rows(&(10..=40).collect::<Vec<_>>()), "10, 11, 12 … 40 (31 rows)");
     }
 }

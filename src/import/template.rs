@@ -13,8 +13,9 @@ use super::cells::{
     split_sources,
 };
 use super::grid::Grid;
-use super::schema::{Column, SettingKey};
-use super::sheet::{SheetContext, Table, list_rows};
+use super::problem::{Consequence, ProblemKind};
+use super::schema::SettingKey;
+use super::sheet::{SheetContext, Table};
 use super::validate::{Origins, flag_suspicious};
 use crate::model::{
     BudgetRow, CallRow, Channel, Direction, DoctorRow, FunnelRow, Month, NpsRow, PlanRow, Project, RevenueRow,
@@ -39,7 +40,7 @@ impl SheetData {
     }
 }
 
-const ROW_LEFT_OUT: &str = "the row was left out";
+const ROW_LEFT_OUT: Consequence = Consequence::RowLeftOut;
 
 /// Reads the template sheets of a workbook into a project. `file` is the name problems use.
 pub(crate) fn read_template(file: &str, sheets: &[SheetData], is_1904: bool) -> (Project, Vec<Problem>) {
@@ -51,39 +52,24 @@ pub(crate) fn read_template(file: &str, sheets: &[SheetData], is_1904: bool) -> 
     let mut chosen: Vec<(Sheet, &SheetData)> = Vec::new();
     for sheet in sheets {
         if !sheet.is_table {
-            problems.push(
-                Problem::notice(file, "this is a chart or macro sheet, not a table, and was ignored")
-                    .in_sheet(&sheet.name),
-            );
+            problems.push(Problem::notice(file, ProblemKind::ChartSheet).in_sheet(&sheet.name));
             continue;
         }
         match sheet.kind() {
             Some(kind) => match chosen.iter().find(|(k, _)| *k == kind) {
                 Some((_, first)) => problems.push(
-                    Problem::notice(
-                        file,
-                        format!(
-                            "this is a second {} sheet; only «{}» was read, this one was ignored",
-                            kind.label(),
-                            first.name
-                        ),
-                    )
-                    .in_sheet(&sheet.name),
+                    Problem::notice(file, ProblemKind::SecondSheet { kind, first: first.name.clone() })
+                        .in_sheet(&sheet.name),
                 ),
                 None => chosen.push((kind, sheet)),
             },
-            None => problems.push(
-                Problem::notice(file, "this sheet is not part of the template and was ignored").in_sheet(&sheet.name),
-            ),
+            None => problems.push(Problem::notice(file, ProblemKind::UnknownSheet).in_sheet(&sheet.name)),
         }
     }
 
     for kind in Sheet::ALL {
         let Some((_, sheet)) = chosen.iter().find(|(k, _)| *k == kind) else {
-            problems.push(Problem::notice(
-                file,
-                format!("there is no {} sheet, so {} empty", kind.label(), empty_phrase(kind)),
-            ));
+            problems.push(Problem::notice(file, ProblemKind::NoSheet(kind)));
             continue;
         };
         let empty = Grid::default();
@@ -91,7 +77,7 @@ pub(crate) fn read_template(file: &str, sheets: &[SheetData], is_1904: bool) -> 
         let mut ctx =
             SheetContext { file, sheet: &sheet.name, kind, is_1904, problems: &mut problems, loaded: Vec::new() };
         if range.is_empty() || range.rows().all(|(_, row)| row.iter().all(cell_is_blank)) {
-            ctx.notice(format!("the sheet is empty, so {} empty", empty_phrase(kind)));
+            ctx.notice(ProblemKind::EmptySheet(kind));
             continue;
         }
         if kind == Sheet::Settings {
@@ -130,22 +116,6 @@ pub(crate) fn read_template(file: &str, sheets: &[SheetData], is_1904: bool) -> 
     (project, problems)
 }
 
-/// `the settings are the defaults` / `the plan is` … for "there is no Plan sheet, so the plan is empty".
-fn empty_phrase(kind: Sheet) -> &'static str {
-    match kind {
-        Sheet::Settings => "the default settings are used and nothing is",
-        Sheet::Directions => "the list of directions is",
-        Sheet::Channels => "the list of channels is",
-        Sheet::Plan => "the plan is",
-        Sheet::Budget => "the budget is",
-        Sheet::Funnel => "the funnel is",
-        Sheet::Revenue => "the revenue is",
-        Sheet::Doctors => "the doctors' table is",
-        Sheet::Nps => "NPS is",
-        Sheet::Calls => "the calls table is",
-    }
-}
-
 // ---------------------------------------------------------------------------------------------
 // Settings
 
@@ -170,7 +140,7 @@ fn read_settings(ctx: &mut SheetContext<'_>, range: &Grid) -> Settings {
     let mut seen: HashSet<&'static str> = HashSet::new();
     let mut repeated: Vec<(u32, &'static str)> = Vec::new();
     let mut unknown: Vec<(u32, String)> = Vec::new();
-    ctx.load_rows(&table, &[], "the setting keeps its default value", |row| {
+    ctx.load_rows(&table, &[], Consequence::DefaultKept, |row| {
         let key_text = row.text("key")?;
         let Some(key) = SettingKey::from_text(&key_text) else {
             unknown.push((row.row, key_text));
@@ -212,10 +182,10 @@ fn read_settings(ctx: &mut SheetContext<'_>, range: &Grid) -> Settings {
         Some(())
     });
     for (row, text) in unknown {
-        ctx.row_notice(row, format!("«{text}» is not a known setting and was ignored"));
+        ctx.row_notice(row, ProblemKind::UnknownSetting(text));
     }
     for (row, key) in repeated {
-        ctx.row_notice(row, format!("the setting {key} is given again here; this later value is used"));
+        ctx.row_notice(row, ProblemKind::SettingRepeated(key));
     }
     settings
 }
@@ -249,7 +219,7 @@ fn read_directions(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<Directi
         Some(Direction { name, margin: margin?, visits_per_patient })
     });
     for (row, name) in repeated {
-        ctx.row_notice(row, format!("the direction «{name}» is listed again here; only its first row is used"));
+        ctx.row_notice(row, ProblemKind::DirectionRepeated(name));
     }
     out
 }
@@ -278,13 +248,10 @@ fn read_channels(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<Channel> 
         Some(Channel { name, tier: tier.unwrap_or(Tier::Experiment), kind, sources })
     });
     for (row, name) in repeated {
-        ctx.row_notice(row, format!("the channel «{name}» is listed again here; only its first row is used"));
+        ctx.row_notice(row, ProblemKind::ChannelRepeated(name));
     }
     if !untiered.is_empty() {
-        let col = Sheet::Channels.column("tier").map(Column::label).unwrap_or_default();
-        let (rows, they) =
-            if untiered.len() == 1 { ("row", "that channel is") } else { ("rows", "those channels are") };
-        ctx.notice(format!("{col} is empty in {rows} {}; {they} counted as experiment", list_rows(&untiered)));
+        ctx.notice(ProblemKind::Untiered(untiered));
     }
     out
 }
@@ -386,10 +353,7 @@ fn settle_month_rows(ctx: &mut SheetContext<'_>, rows: &mut [RevenueRow]) {
         for r in rows.iter_mut() {
             r.month_row = true;
         }
-        ctx.notice(
-            "every date falls on the 1st of its month, so each row is read as the whole month's takings (the months are complete, with no forecast)"
-                .to_string(),
-        );
+        ctx.notice(ProblemKind::RevenueAsMonths);
         return;
     }
     let months_with_month_rows: std::collections::BTreeSet<(Month, Option<&str>, Option<&str>)> = rows
@@ -397,19 +361,16 @@ fn settle_month_rows(ctx: &mut SheetContext<'_>, rows: &mut [RevenueRow]) {
         .filter(|r| r.month_row)
         .map(|r| (Month::of(r.date), r.direction.as_deref(), r.branch.as_deref()))
         .collect();
-    let mixed: std::collections::BTreeSet<String> = rows
+    let mixed: std::collections::BTreeSet<Month> = rows
         .iter()
         .filter(|r| {
             !r.month_row
                 && months_with_month_rows.contains(&(Month::of(r.date), r.direction.as_deref(), r.branch.as_deref()))
         })
-        .map(|r| Month::of(r.date).to_string())
+        .map(|r| Month::of(r.date))
         .collect();
     if !mixed.is_empty() {
-        ctx.notice(format!(
-            "{} have both a whole-month row and day rows for the same direction; they are added together",
-            mixed.into_iter().collect::<Vec<_>>().join(", ")
-        ));
+        ctx.notice(ProblemKind::RevenueMixed(mixed.into_iter().collect()));
     }
 }
 

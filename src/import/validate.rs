@@ -15,9 +15,10 @@ use std::hash::Hash;
 use chrono::Datelike;
 
 use super::Problem;
+use super::problem::{Merged, ProblemKind, When};
 use super::raw::join::Fast;
-use super::sheet::list_rows;
-use crate::model::{Month, Project, Sheet};
+use crate::model::Sheet;
+use crate::model::{Month, Project};
 
 /// Where the rows of each sheet came from: the sheet's name as written and each row's number, in
 /// the order of the project's rows.
@@ -76,7 +77,7 @@ struct Flags<'a> {
 }
 
 impl Flags<'_> {
-    fn at(&mut self, kind: Sheet, i: usize, error: bool, column: Option<&str>, message: String) {
+    fn at(&mut self, kind: Sheet, i: usize, error: bool, column: Option<&str>, message: ProblemKind) {
         let mut p = if error { Problem::error(self.file, message) } else { Problem::notice(self.file, message) }
             .in_sheet(&self.origins.sheet(kind));
         if let Some(r) = self.origins.row(kind, i) {
@@ -89,16 +90,10 @@ impl Flags<'_> {
     }
 
     /// A notice for each negative value among `values` (column key, value) of row `i`.
-    fn negatives(&mut self, kind: Sheet, i: usize, values: &[(&str, Option<f64>)]) {
+    fn negatives(&mut self, kind: Sheet, i: usize, values: &[(&'static str, Option<f64>)]) {
         for (key, v) in values {
             if let Some(v) = v.filter(|v| *v < 0.0) {
-                self.at(
-                    kind,
-                    i,
-                    false,
-                    Some(key),
-                    format!("{key} is negative ({v}); the row still loads, but check it"),
-                );
+                self.at(kind, i, false, Some(key), ProblemKind::Negative { column: *key, value: v });
             }
         }
     }
@@ -113,7 +108,7 @@ fn merge_duplicates<T, K: Eq + Hash>(
     describe: impl Fn(&T) -> String,
     merge: impl Fn(&mut T, &T),
     kind: Sheet,
-    what: &str,
+    what: Merged,
     flags: &mut Flags<'_>,
 ) -> Vec<bool> {
     // FNV, as in the join: a 100 000-row sheet is hashed here on every import.
@@ -140,13 +135,8 @@ fn merge_duplicates<T, K: Eq + Hash>(
     }
     for (f, dups) in &repeats {
         let numbers: Vec<u32> = dups.iter().filter_map(|i| flags.origins.row(kind, *i)).collect();
-        let first_row =
-            flags.origins.row(kind, *f).map_or_else(|| "an earlier row".to_string(), |r| format!("row {r}"));
-        let these = match numbers.as_slice() {
-            [] | [_] => "this row repeats".to_string(),
-            more => format!("rows {} repeat", list_rows(more)),
-        };
-        let message = format!("{these} the keys of {first_row}: {}; {what}", describe(&rows[*f]));
+        let first_row = flags.origins.row(kind, *f);
+        let message = ProblemKind::RepeatedKeys { rows: numbers, first_row, keys: describe(&rows[*f]), merged: what };
         flags.at(kind, dups[0], false, None, message);
     }
     let mut i = 0;
@@ -168,7 +158,7 @@ fn opt(s: &Option<String>) -> String {
     s.clone().unwrap_or_default()
 }
 
-const SUMMED: &str = "the counts and money of both were added together";
+const SUMMED: Merged = Merged::Counts;
 
 /// Flags suspicious data in `project` (see the module's documentation), merging duplicate rows.
 /// `origins` says where each sheet's rows came from.
@@ -243,7 +233,7 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
                 add(&mut a.leads_plan, b.leads_plan);
             },
             Sheet::Plan,
-            "the revenue and lead plans of both were added together; the rate plans are the first row's",
+            Merged::Plans,
             &mut flags,
         );
         problems.append(&mut flags.problems);
@@ -292,13 +282,8 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
             if let [(before, Some(b)), (after, Some(a))] = pair
                 && a > b
             {
-                flags.at(
-                    Sheet::Funnel,
-                    i,
-                    false,
-                    Some(after),
-                    format!("{after} ({a}) are more than {before} ({b}); the row still loads, but check it"),
-                );
+                let message = ProblemKind::MoreThan { stage: *after, value: *a, before: *before, before_value: *b };
+                flags.at(Sheet::Funnel, i, false, Some(after), message);
             }
         }
     }
@@ -340,18 +325,18 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
     // Facts dated after the plan's last year (or next year, without a plan) are typing slips.
     let last_year = project.plan.iter().map(|p| p.month.year).max().unwrap_or_else(|| chrono::Local::now().year() + 1);
     let late = |m: Month| m.year > last_year;
-    let after = format!("is after {last_year}, the last year of the plan; the row still loads, but check the date");
+    let after = |when| ProblemKind::AfterPlan { when, last_year };
     for (i, r) in project.funnel.iter().enumerate().filter(|(_, r)| late(r.month)) {
-        flags.at(Sheet::Funnel, i, false, Some("month"), format!("the month {} {after}", r.month));
+        flags.at(Sheet::Funnel, i, false, Some("month"), after(When::Month(r.month)));
     }
     for (i, r) in project.budget.iter().enumerate().filter(|(_, r)| late(r.month)) {
-        flags.at(Sheet::Budget, i, false, Some("month"), format!("the month {} {after}", r.month));
+        flags.at(Sheet::Budget, i, false, Some("month"), after(When::Month(r.month)));
     }
     for (i, r) in project.revenue.iter().enumerate().filter(|(_, r)| late(Month::of(r.date))) {
-        flags.at(Sheet::Revenue, i, false, Some("date"), format!("the date {} {after}", r.date));
+        flags.at(Sheet::Revenue, i, false, Some("date"), after(When::Day(r.date)));
     }
     for (i, r) in project.doctors.iter().enumerate().filter(|(_, r)| late(r.month)) {
-        flags.at(Sheet::Doctors, i, false, Some("month"), format!("the month {} {after}", r.month));
+        flags.at(Sheet::Doctors, i, false, Some("month"), after(When::Month(r.month)));
     }
     problems.append(&mut flags.problems);
     problems
@@ -374,13 +359,7 @@ pub fn validate_project(project: &mut Project, file: &str) -> Vec<Problem> {
             .map(|(i, d)| {
                 let ok = share_ok(d.margin);
                 if !ok {
-                    flags.at(
-                        Sheet::Directions,
-                        i,
-                        true,
-                        Some("margin"),
-                        format!("«{}» is not a share between 0 and 1; the row was left out", d.margin),
-                    );
+                    flags.at(Sheet::Directions, i, true, Some("margin"), ProblemKind::StoredNotAShare(d.margin));
                 }
                 ok
             })
@@ -404,13 +383,7 @@ pub fn validate_project(project: &mut Project, file: &str) -> Vec<Problem> {
                 let bad: Vec<(&str, f64)> =
                     rates.iter().filter_map(|(k, v)| v.filter(|v| !share_ok(*v)).map(|v| (*k, v))).collect();
                 for (k, v) in &bad {
-                    flags.at(
-                        Sheet::Plan,
-                        i,
-                        true,
-                        Some(k),
-                        format!("«{v}» is not a share between 0 and 1; the row was left out"),
-                    );
+                    flags.at(Sheet::Plan, i, true, Some(k), ProblemKind::StoredNotAShare(*v));
                 }
                 bad.is_empty()
             })
@@ -434,11 +407,7 @@ pub fn validate_project(project: &mut Project, file: &str) -> Vec<Problem> {
                         i,
                         true,
                         Some("score"),
-                        format!(
-                            "«{}» is not a score on the NPS scale ({}..10); the row was left out",
-                            n.score,
-                            scale.min_score()
-                        ),
+                        ProblemKind::StoredScore { score: n.score, min: scale.min_score() },
                     );
                 }
                 ok

@@ -102,12 +102,7 @@ pub fn read_project(path: &Path) -> Result<Loaded, StoreError> {
 /// The notice shown when a JSON project of an older medfunnel was opened.
 pub fn legacy_notice(path: &Path) -> Problem {
     let file = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
-    Problem::notice(
-        &file,
-        format!(
-            "{file} is a project file of an older medfunnel (JSON); it is converted to the current format when saved."
-        ),
-    )
+    Problem::notice(&file, crate::import::ProblemKind::LegacyProject(file.clone()))
 }
 
 pub use crate::import::TEMP_PREFIX;
@@ -335,7 +330,8 @@ mod tests {
         let opened = open(&path).unwrap();
         assert_eq!(opened.project.settings.clinic, "Старая");
         assert_eq!(opened.problems.len(), 1);
-        assert!(opened.problems[0].message.contains("older medfunnel"), "{}", opened.problems[0].message);
+        let message = opened.problems[0].message.to_string();
+        assert!(message.contains("older medfunnel"), "{message}");
         save_project(&opened.project, &path).unwrap();
         assert_eq!(&fs::read(&path).unwrap()[..16], sqlite::SQLITE_HEADER);
         let again = open(&path).unwrap();

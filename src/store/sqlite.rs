@@ -166,7 +166,10 @@ fn create_schema(conn: &Connection) -> rusqlite::Result<()> {
         chunk_ddl::<RevenueRow>(Table::Sheet(Sheet::Revenue).name()),
     ))?;
     for t in Table::ALL {
-        if !matches!(t, Table::Sheet(Sheet::Settings) | Table::Visits | Table::Sheet(Sheet::Funnel) | Table::Sheet(Sheet::Revenue)) {
+        if !matches!(
+            t,
+            Table::Sheet(Sheet::Settings) | Table::Visits | Table::Sheet(Sheet::Funnel) | Table::Sheet(Sheet::Revenue)
+        ) {
             conn.execute_batch(&format!("CREATE TABLE IF NOT EXISTS \"{}\"(pos INTEGER PRIMARY KEY)", t.name()))?;
         }
     }
@@ -290,8 +293,18 @@ fn convert_rows(conn: &mut Connection, path: &Path, version: u32) -> Result<(), 
         tx.execute_batch("DROP TABLE visits").map_err(&err)?;
     }
     tx.execute_batch(&chunk_ddl::<VisitRecord>(VISIT_CHUNKS)).map_err(&err)?;
-    convert_sheet::<FunnelRow>(&tx, Table::Sheet(Sheet::Funnel).name(), path, has_table(Table::Sheet(Sheet::Funnel).name())?)?;
-    convert_sheet::<RevenueRow>(&tx, Table::Sheet(Sheet::Revenue).name(), path, has_table(Table::Sheet(Sheet::Revenue).name())?)?;
+    convert_sheet::<FunnelRow>(
+        &tx,
+        Table::Sheet(Sheet::Funnel).name(),
+        path,
+        has_table(Table::Sheet(Sheet::Funnel).name())?,
+    )?;
+    convert_sheet::<RevenueRow>(
+        &tx,
+        Table::Sheet(Sheet::Revenue).name(),
+        path,
+        has_table(Table::Sheet(Sheet::Revenue).name())?,
+    )?;
     tx.pragma_update(None, "user_version", FORMAT_VERSION).map_err(&err)?;
     tx.commit().map_err(&err)
 }
@@ -1016,7 +1029,8 @@ mod tests {
         assert_eq!(read(&path).unwrap(), p);
         let mut file = ProjectFile::open(&path).unwrap();
         p.funnel[CHUNK + 2].channel = "Новый".into();
-        file.write_changes(&p, &[Change::Rows { table: Table::Sheet(Sheet::Funnel), rows: CHUNK + 2..CHUNK + 3 }]).unwrap();
+        file.write_changes(&p, &[Change::Rows { table: Table::Sheet(Sheet::Funnel), rows: CHUNK + 2..CHUNK + 3 }])
+            .unwrap();
         assert_eq!(read(&path).unwrap(), p);
         file.conn.execute_batch("UPDATE funnel SET leads = x'00' WHERE chunk = 1").unwrap();
         drop(file);

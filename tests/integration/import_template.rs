@@ -422,7 +422,8 @@ fn english_names_in_any_case_and_spelling() {
     assert_eq!(p.nps[0].period, NpsPeriod::Year(2024));
     assert_eq!(p.nps[0].score, 0);
     // The sheets that are not there are empty, each with a notice.
-    let missing: Vec<&Problem> = imported.problems.iter().filter(|p| p.message.starts_with("there is no ")).collect();
+    let missing: Vec<&Problem> =
+        imported.problems.iter().filter(|p| p.message.to_string().starts_with("there is no ")).collect();
     assert_eq!(missing.len(), 6, "{missing:#?}");
     assert!(missing.iter().all(|p| p.severity == Severity::Notice && p.sheet.is_none()));
     assert!(

@@ -17,7 +17,7 @@ use super::read::{file_name, read_export_found};
 use super::table::{Check, ColumnMap, ExportKind, Shared, Words};
 use super::{Export, Phone, Progress};
 use crate::import::cells::ValueError;
-use crate::import::{ImportError, Problem};
+use crate::import::{ImportError, Problem, ProblemKind};
 use crate::model::{CallRow, ContactOutcome, ContactRecord, Month, Project};
 
 /// One call of the journal. The patient's phone is kept only as an identity in memory.
@@ -389,21 +389,10 @@ pub(crate) fn apply_calls(
     let folding = fold(&ex.rows, |s| channels.resolve(s, &ex.file), |d| key.patient(d));
     add_unknown_channels(project, channels, problems);
     if folding.without_phone > 0 {
-        problems.push(Problem::notice(
-            &ex.file,
-            format!(
-                "{} incoming {} no phone of 10 digits or more: {} in the incoming calls only, never in a contact",
-                folding.without_phone,
-                if folding.without_phone == 1 { "call has" } else { "calls have" },
-                if folding.without_phone == 1 { "it counts" } else { "they count" },
-            ),
-        ));
+        problems.push(Problem::notice(&ex.file, ProblemKind::CallsWithoutPhone(folding.without_phone)));
     }
     let (Some(first), Some(last)) = (folding.contacts.first(), folding.contacts.last()) else {
-        problems.push(Problem::notice(
-            &ex.file,
-            "the call journal gives no contact (no incoming call with a phone), so the Calls (Звонки) sheet was left as it was",
-        ));
+        problems.push(Problem::notice(&ex.file, ProblemKind::NoContacts));
         return 0;
     };
     let (lo, hi) = (Month::of(first.time.date()), Month::of(last.time.date()));
@@ -418,16 +407,8 @@ pub(crate) fn apply_calls(
     kept.extend(folding.contacts);
     kept.sort_by_key(|c| c.time);
     project.contacts = Some(kept);
-    let months = if lo == hi { format!("month {lo}") } else { format!("months {lo} to {hi}") };
-    problems.push(Problem::notice(
-        &ex.file,
-        format!(
-            "the Calls (Звонки) sheet's rows of {months} were replaced by {added} {} built from this call journal ({n} {} from {} calls)",
-            if added == 1 { "row" } else { "rows" },
-            if n == 1 { "contact" } else { "contacts" },
-            ex.rows.len()
-        ),
-    ));
+    let replaced = ProblemKind::CallsReplaced { from: lo, to: hi, rows: added, contacts: n, calls: ex.rows.len() };
+    problems.push(Problem::notice(&ex.file, replaced));
     n
 }
 

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::key::PatientKey;
 use super::{Export, Lead, Phone, RawError, SpendRow, Visit};
-use crate::import::Problem;
+use crate::import::{Problem, ProblemKind};
 use crate::model::{
     BudgetRow, Channel, DoctorRow, FunnelRow, Interner, Month, Project, RevenueRow, Tier, VisitRecord, branch_key,
     same_branch,
@@ -334,10 +334,6 @@ struct FunnelSums {
     returning: f64,
 }
 
-fn count_phrase(n: usize, one: &str, many: &str) -> String {
-    if n == 1 { format!("1 {one}") } else { format!("{n} {many}") }
-}
-
 /// Joins the raw exports into `project` as domain.md's "Raw exports" says: leads replace the
 /// Funnel, visits replace Revenue and Doctors and become `project.visits`, spend replaces the
 /// Budget's spend of the channel-months it covers. An export given as `None` leaves its sheets as
@@ -409,58 +405,23 @@ pub fn join(
         report.visits_without_phone = records.iter().filter(|v| v.patient.is_none()).count();
         report.patients = by_patient.count();
         if report.visits_without_phone > 0 {
-            problems.push(Problem::notice(
-                file,
-                format!(
-                    "{} no phone of 10 digits or more: {} in revenue and checks but {} to no patient",
-                    count_phrase(report.visits_without_phone, "visit has", "visits have"),
-                    if report.visits_without_phone == 1 { "it counts" } else { "they count" },
-                    if report.visits_without_phone == 1 { "belongs" } else { "belong" }
-                ),
-            ));
+            problems.push(Problem::notice(file, ProblemKind::VisitsWithoutPhone(report.visits_without_phone)));
         }
     }
 
     if let Some(ex) = leads {
         let funnel =
             join_leads(project, ex, &records, &by_patient, &mut keys, &mut channels, &mut report, &mut problems);
-        problems.push(Problem::notice(
-            &ex.file,
-            format!(
-                "the Funnel (Воронка) sheet was replaced by {} built from this leads export",
-                count_phrase(funnel.len(), "row", "rows")
-            ),
-        ));
+        problems.push(Problem::notice(&ex.file, ProblemKind::FunnelReplaced(funnel.len())));
         project.funnel = funnel;
     }
 
     if let (Some((file, _)), true) = (&visits_file, from_export) {
         let revenue = revenue_rows(&records, &ids, &by_patient);
-        problems.push(Problem::notice(
-            file,
-            format!(
-                "the Revenue (Выручка) sheet was replaced by {} built from this visits export",
-                count_phrase(revenue.len(), "row", "rows")
-            ),
-        ));
+        problems.push(Problem::notice(file, ProblemKind::RevenueReplaced(revenue.len())));
         project.revenue = revenue;
         let (doctors, kept) = doctor_rows(&records, &ids, &by_patient, &project.doctors);
-        let kept_note = if kept > 0 {
-            format!(
-                "; {} of the template with hours or treatment plans but no visits {} kept without patients and revenue",
-                count_phrase(kept, "doctor-month", "doctor-months"),
-                if kept == 1 { "was" } else { "were" }
-            )
-        } else {
-            String::new()
-        };
-        problems.push(Problem::notice(
-            file,
-            format!(
-                "the Doctors (Врачи) sheet was replaced by {} built from this visits export (hours and treatment-plan columns kept from the template){kept_note}",
-                count_phrase(doctors.len(), "row", "rows")
-            ),
-        ));
+        problems.push(Problem::notice(file, ProblemKind::DoctorsReplaced { rows: doctors.len(), kept }));
         project.doctors = doctors;
     }
 
@@ -473,14 +434,7 @@ pub fn join(
             sums.entry(key).or_insert_with(|| (branch_cell(r.branch.as_deref()), 0.0)).1 += r.spend;
         }
         let (replaced, added) = apply_spend(&mut project.budget, sums);
-        problems.push(Problem::notice(
-            &ex.file,
-            format!(
-                "the spend of {} on the Budget (Бюджет) sheet was replaced by this spend export and {} added; budget plans were kept",
-                count_phrase(replaced, "channel-month", "channel-months"),
-                count_phrase(added, "row was", "rows were")
-            ),
-        ));
+        problems.push(Problem::notice(&ex.file, ProblemKind::SpendReplaced { replaced, added }));
     }
 
     report.unknown_sources = add_unknown_channels(project, channels, &mut problems);
@@ -499,19 +453,8 @@ pub(crate) fn add_unknown_channels(
     problems: &mut Vec<Problem>,
 ) -> Vec<String> {
     if !channels.added.is_empty() {
-        let names: Vec<String> = channels.added.iter().map(|c| format!("«{}»", c.name)).collect();
-        let (s, match_, they) = if names.len() == 1 {
-            ("source", "matches", "it became a channel")
-        } else {
-            ("sources", "match", "each became a channel")
-        };
-        problems.push(Problem::notice(
-            &channels.added_in.join(", "),
-            format!(
-                "{s} {} {match_} no channel or channel source on the Channels (Каналы) sheet: {they} of its own, tier experiment (add it to a channel's sources to count it there)",
-                names.join(", ")
-            ),
-        ));
+        let names: Vec<String> = channels.added.iter().map(|c| c.name.clone()).collect();
+        problems.push(Problem::notice(&channels.added_in.join(", "), ProblemKind::NewChannels(names)));
     }
     let added: Vec<String> = channels.added.iter().map(|c| c.name.clone()).collect();
     project.channels.append(&mut channels.added);
@@ -623,34 +566,14 @@ fn join_leads<'v>(
     }
 
     if report.duplicates > 0 {
-        problems.push(Problem::notice(
-            &ex.file,
-            format!(
-                "{} (the same phone as a counted lead created fewer than {} days before) and {} not counted",
-                count_phrase(report.duplicates, "lead was a duplicate", "leads were duplicates"),
-                project.settings.dedupe_days,
-                if report.duplicates == 1 { "was" } else { "were" }
-            ),
-        ));
+        let duplicates = ProblemKind::DuplicateLeads { count: report.duplicates, days: project.settings.dedupe_days };
+        problems.push(Problem::notice(&ex.file, duplicates));
     }
     if report.returning > 0 {
-        problems.push(Problem::notice(
-            &ex.file,
-            format!(
-                "{} from patients who had visited before: counted as returning_leads, not in the funnel",
-                count_phrase(report.returning, "lead came", "leads came")
-            ),
-        ));
+        problems.push(Problem::notice(&ex.file, ProblemKind::ReturningLeads(report.returning)));
     }
     if report.leads_without_phone > 0 {
-        problems.push(Problem::notice(
-            &ex.file,
-            format!(
-                "{} no phone of 10 digits or more: {} as leads but can match no visit",
-                count_phrase(report.leads_without_phone, "lead has", "leads have"),
-                if report.leads_without_phone == 1 { "it counts" } else { "they count" }
-            ),
-        ));
+        problems.push(Problem::notice(&ex.file, ProblemKind::LeadsWithoutPhone(report.leads_without_phone)));
     }
 
     let mut rows: Vec<_> = rows.into_iter().collect();

@@ -31,6 +31,7 @@ pub use read::{ColumnPreview, preview_columns, preview_rows};
 use table::Check;
 pub use table::{ColumnMap, ExportKind};
 
+use super::problem::{ProblemKind, Unread};
 use super::{ImportError, Problem};
 use crate::model::{Month, Project};
 
@@ -245,7 +246,8 @@ fn read_one<T>(
 /// would replace stays as it was.
 fn unreadable(path: &Path, e: &ImportError, problems: &mut Vec<Problem>, unread: &mut Vec<String>) {
     let file = read::file_name(path);
-    problems.push(Problem::error(&file, format!("{e}; the sheets this export would replace stay as they were")));
+    let english = e.to_string();
+    problems.push(Problem::error(&file, ProblemKind::ExportUnread { reason: Unread::of(e), english }));
     unread.push(file);
 }
 

@@ -16,7 +16,7 @@ use super::table::{
     ColumnMap, ExportKind, Gather, Header, NoHeader, Place, RowCells, RowReader, find_header, read_rows, screen,
 };
 use crate::import::grid::read_grid;
-use crate::import::{ImportError, Problem, open_book};
+use crate::import::{ImportError, Problem, ProblemKind, open_book};
 
 /// How many records from the top are looked at for the header (blank lines included).
 const HEAD_ROWS: usize = 30;
@@ -256,17 +256,7 @@ fn csv_header(text: &str, more: bool, kind: ExportKind, map: &ColumnMap) -> Resu
 /// One error per record left out because a quote in it was never closed.
 fn broken_quotes(place: &Place<'_>, lines: &[u32], problems: &mut Vec<Problem>) {
     for line in lines {
-        problems.push(
-            place
-                .problem(
-                    true,
-                    format!(
-                        "a quote (\") opened on this row is not closed within {MAX_QUOTED_LINES} lines, so the row was left \
-                         out and reading went on with the next line (its text is not shown: it may hold patient data)"
-                    ),
-                )
-                .at_row(*line),
-        );
+        problems.push(place.problem(true, ProblemKind::UnclosedQuote(MAX_QUOTED_LINES)).at_row(*line));
     }
 }
 

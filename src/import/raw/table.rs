@@ -17,9 +17,9 @@ use crate::import::cells::{
     ValueError, cell_day, cell_display, cell_is_blank, cell_month, cell_number, cell_seconds, cell_text,
     is_total_label, normalize_key, parse_day, parse_month, parse_number, parse_seconds,
 };
+use crate::import::problem::{CellFault, Consequence, ProblemKind, map_value_error};
 use crate::import::redact::{holds_digit_run, looks_personal, mask_digit_runs};
 use crate::import::schema::Column;
-use crate::import::sheet::list_rows;
 use crate::model::{Interner, Month};
 
 /// How many non-blank rows from the top may hold the header (a report title above it is common).
@@ -464,7 +464,7 @@ pub(crate) struct Place<'a> {
 }
 
 impl Place<'_> {
-    pub(crate) fn problem(&self, error: bool, message: impl Into<String>) -> Problem {
+    pub(crate) fn problem(&self, error: bool, message: ProblemKind) -> Problem {
         let p = if error { Problem::error(self.file, message) } else { Problem::notice(self.file, message) };
         match self.sheet {
             Some(s) => p.in_sheet(s),
@@ -474,21 +474,12 @@ impl Place<'_> {
 
     /// The errors for an export whose header row was not found.
     pub(crate) fn missing(&self, kind: ExportKind, no: &NoHeader) -> Vec<Problem> {
-        let where_ = match no.row {
-            Some(r) => format!(" (the header row was taken to be row {r})"),
-            None => " (the file has no rows)".to_string(),
-        };
         no.missing
             .iter()
             .map(|label| {
-                self.problem(
-                    true,
-                    format!(
-                        "the required column {label} of the {} is missing{where_}, so nothing was read from this file",
-                        kind.label()
-                    ),
-                )
-                .in_column(label.clone())
+                let missing =
+                    ProblemKind::ExportMissingColumn { column: label.clone(), export: kind, header_row: no.row };
+                self.problem(true, missing).in_column(label.clone())
             })
             .collect()
     }
@@ -497,49 +488,27 @@ impl Place<'_> {
     pub(crate) fn header_notices(&self, header: &Header) -> Vec<Problem> {
         let mut out = Vec::new();
         // A header row glued to a data row (a broken export) would otherwise quote a patient.
-        let quote = |v: &[String]| {
-            v.iter()
-                .map(|h| if looks_personal(h) { format!("«{}»", mask_person(h)) } else { format!("«{h}»") })
-                .collect::<Vec<_>>()
-                .join(", ")
+        let quote = |v: &[String]| -> Vec<String> {
+            v.iter().map(|h| if looks_personal(h) { mask_person(h) } else { h.clone() }).collect()
         };
         if !header.extra.is_empty() {
-            out.push(self.problem(
-                false,
-                format!("{} not used and ignored", plural(&header.extra, "column", "is", "are", &quote)),
-            ));
+            out.push(self.problem(false, ProblemKind::ExportColumnsUnused(quote(&header.extra))));
         }
         for (text, c) in &header.repeated {
-            out.push(
-                self.problem(
-                    false,
-                    format!("column «{text}» repeats column {}; only the first one is read", c.label()),
-                ),
-            );
+            out.push(self.problem(false, ProblemKind::RepeatedColumn { header: text.clone(), column: c.label() }));
         }
         if !header.private.is_empty() {
-            out.push(self.problem(
-                false,
-                format!(
-                    "{} personal names and {} not read: names are never stored",
-                    plural(&header.private, "column", "holds", "hold", &quote),
-                    if header.private.len() == 1 { "was" } else { "were" }
-                ),
-            ));
+            out.push(self.problem(false, ProblemKind::PrivateColumns(quote(&header.private))));
         }
         out
     }
-}
-
-fn plural(items: &[String], noun: &str, one: &str, many: &str, quote: &dyn Fn(&[String]) -> String) -> String {
-    if items.len() == 1 { format!("{noun} {} {one}", quote(items)) } else { format!("{noun}s {} {many}", quote(items)) }
 }
 
 /// One unreadable value of a row.
 struct RowError {
     column: &'static Column,
     value: Option<String>,
-    message: String,
+    fault: CellFault,
 }
 
 /// One data row being read: typed accessors by field key that record unreadable values.
@@ -566,22 +535,22 @@ impl RowReader<'_, '_> {
             Ok(v) => v,
             Err(e) => {
                 let shown = cell.display();
-                let (value, message) = if ExportKind::is_phone(column.key) && !matches!(e, ValueError::ExcelError(_)) {
+                let (value, fault) = if ExportKind::is_phone(column.key) && !matches!(e, ValueError::ExcelError(_)) {
                     // Never quote a phone: the message shows it masked, the value is left out.
-                    (None, format!("«{}» cannot be read", mask_phone(e.value())))
+                    (None, CellFault::Phone(mask_phone(e.value())))
                 } else if looks_personal(&shown) || holds_several_fields(&shown) {
                     // A name, a phone or a whole glued row in the wrong column: never quoted.
-                    (None, HIDDEN_VALUE.to_string())
+                    (None, CellFault::Hidden)
                 } else if matches!(column.key, "status" | "call_type") {
                     // A call's status or type is a word of the telephony's vocabulary, not a
                     // patient's: quoted whole, so the user sees which word to map.
-                    (Some(shown.clone()), e.to_string())
+                    (Some(shown.clone()), CellFault::Value(e))
                 } else {
                     // Exports hold patients: a capitalised word (a name glued to a date, say) is
                     // shown by its first letter only.
-                    (Some(mask_names(&shown)), mask_quoted_names(&e.to_string()))
+                    (Some(mask_names(&shown)), CellFault::Value(map_value_error(e, mask_names)))
                 };
-                self.errors.push(RowError { column, value, message });
+                self.errors.push(RowError { column, value, fault });
                 None
             }
         }
@@ -592,9 +561,9 @@ impl RowReader<'_, '_> {
     /// a channel or direction that reaches the project, the JSON or the report.
     pub fn channel(&mut self, key: &str) -> Option<String> {
         let text = self.text(key)?;
-        if let Some(message) = refusal(&text, Check::Channel) {
+        if let Some(fault) = refusal(&text, Check::Channel) {
             if let Some((column, _)) = self.lookup(key) {
-                self.errors.push(RowError { column, value: None, message });
+                self.errors.push(RowError { column, value: None, fault });
             }
             return None;
         }
@@ -637,8 +606,8 @@ impl RowReader<'_, '_> {
         match verdict {
             Verdict::Blank => None,
             Verdict::Text(t) => Some(t),
-            Verdict::Refused(message) => {
-                self.errors.push(RowError { column, value: None, message });
+            Verdict::Refused(fault) => {
+                self.errors.push(RowError { column, value: None, fault });
                 None
             }
         }
@@ -650,11 +619,7 @@ impl RowReader<'_, '_> {
             && !self.errors.iter().any(|e| e.column.key == key)
             && let Some((column, _)) = self.lookup(key)
         {
-            self.errors.push(RowError {
-                column,
-                value: None,
-                message: "the cell is empty, but this column is required".to_string(),
-            });
+            self.errors.push(RowError { column, value: None, fault: CellFault::Empty });
         }
         value
     }
@@ -735,18 +700,13 @@ pub(crate) enum Check {
 
 /// Why `text` (trimmed, not blank) cannot be a value of a field checked by `check`, as the
 /// row error says it; `None` when it can.
-fn refusal(text: &str, check: Check) -> Option<String> {
+fn refusal(text: &str, check: Check) -> Option<CellFault> {
     let personal = match check {
         Check::Plain => return None,
         Check::Channel => looks_personal(text),
         Check::Doctor => holds_digit_run(text),
     };
-    (personal || holds_several_fields(text)).then(|| {
-        format!(
-            "«{}» looks like a person's name or phone, not a channel, and is never used as a channel name",
-            mask_person(text)
-        )
-    })
+    (personal || holds_several_fields(text)).then(|| CellFault::NotAChannel(mask_person(text)))
 }
 
 /// What a text field's value was found to be.
@@ -754,7 +714,7 @@ fn refusal(text: &str, check: Check) -> Option<String> {
 enum Verdict {
     Blank,
     Text(Arc<str>),
-    Refused(String),
+    Refused(CellFault),
 }
 
 /// The distinct values of one text field of an export, each checked once and kept as one shared
@@ -773,7 +733,7 @@ impl Shared {
             return Verdict::Blank;
         }
         match refusal(t, check) {
-            Some(message) => Verdict::Refused(message),
+            Some(fault) => Verdict::Refused(fault),
             None => Verdict::Text(self.texts.get(t)),
         }
     }
@@ -787,11 +747,6 @@ impl<T> Default for Words<T> {
         Self(HashMap::default())
     }
 }
-
-/// What a row error says instead of quoting a value that may be personal.
-const HIDDEN_VALUE: &str = "the value cannot be read here and is not shown, as it looks like a name, a phone or a whole row \
-     (is the separator different on this row, or a quote left open?)";
-
 /// Whether a value holds what looks like several fields glued together (a row with another
 /// separator, or rows swallowed by an open quote).
 fn holds_several_fields(text: &str) -> bool {
@@ -832,21 +787,6 @@ pub(crate) fn screen(key: &str, text: &str) -> String {
         _ if looks_personal(text) || holds_several_fields(text) => mask_person(text),
         _ => text.to_string(),
     }
-}
-
-/// A message with [`mask_names`] applied to every «quoted» part.
-fn mask_quoted_names(message: &str) -> String {
-    let mut out = String::with_capacity(message.len());
-    let mut rest = message;
-    while let Some(open) = rest.find('«') {
-        let (head, tail) = rest.split_at(open + '«'.len_utf8());
-        out.push_str(head);
-        let close = tail.find('»').unwrap_or(tail.len());
-        out.push_str(&mask_names(&tail[..close]));
-        rest = &tail[close..];
-    }
-    out.push_str(rest);
-    out
 }
 
 /// A personal value masked for a message: each word's first letter kept, digits masked
@@ -921,7 +861,7 @@ impl<T> Gather<T> {
             } else {
                 for e in reader.errors {
                     let mut p = place
-                        .problem(true, format!("{}; the row was left out", e.message))
+                        .problem(true, ProblemKind::Cell { fault: e.fault, then: Consequence::RowLeftOut })
                         .at_row(row)
                         .in_column(e.column.label());
                     if let Some(v) = e.value {
@@ -936,12 +876,7 @@ impl<T> Gather<T> {
     /// The items, after the notice naming the totals rows skipped (if any).
     pub(crate) fn finish(self, place: &Place<'_>, problems: &mut Vec<Problem>) -> Vec<T> {
         if !self.totals.is_empty() {
-            let (what, verb) = if self.totals.len() == 1 {
-                ("row", "is a totals row and was")
-            } else {
-                ("rows", "are totals rows and were")
-            };
-            problems.push(place.problem(false, format!("{what} {} {verb} skipped", list_rows(&self.totals))));
+            problems.push(place.problem(false, ProblemKind::ExportTotals(self.totals)));
         }
         self.items
     }

@@ -184,9 +184,10 @@ impl App {
         let col = n.column.as_deref().and_then(|c| sheet.column_from_header(c)).unwrap_or(0);
         // The problem's row may be outside the period or filters: show everything.
         self.filter = Filter::default();
+        let message = n.text(self.lang);
         let g = self.grid_mut(sheet);
         g.select_model_cell(row, col);
-        g.message = Some(n.text.clone());
+        g.message = Some(message);
         self.view = View::Sheet(sheet);
     }
 

@@ -28,8 +28,15 @@ pub struct Notice {
     pub column: Option<String>,
     /// The value at fault.
     pub value: Option<String>,
-    /// The whole message, one line.
-    pub text: String,
+    /// The problem itself, worded in the UI's language by [`Notice::text`].
+    pub problem: crate::import::Problem,
+}
+
+impl Notice {
+    /// The whole message, one line, in `lang`.
+    pub fn text(&self, lang: Lang) -> String {
+        i18n::problem_line(&self.problem, lang)
+    }
 }
 
 /// A file opened: the project and what the importer had to say about it.
@@ -100,7 +107,7 @@ mod backend {
                 row: p.row,
                 column: p.column.clone(),
                 value: p.value.clone(),
-                text: p.to_string(),
+                problem: p.clone(),
             }
         }
     }

@@ -23,7 +23,7 @@ use self::files::{AppDirs, Notice, Prefs, Recovery};
 use crate::document::edit::{Document, Edit, FunnelDelta};
 use crate::document::sheets::month_label;
 use crate::format::{Lang, Locale};
-use crate::i18n::{K, tr};
+use crate::i18n::{self, K, tr};
 use crate::metrics::asof::PeriodPreset;
 use crate::metrics::{self, AsOf, Filter, Kpis};
 use crate::model::{Month, Project, Sheet};
@@ -634,7 +634,7 @@ impl App {
             Sheet::Calls,
             Sheet::Settings,
         ] {
-            nav(ui, View::Sheet(s), tr(lang, s.title()).to_string());
+            nav(ui, View::Sheet(s), tr(lang, i18n::sheet(s)).to_string());
         }
         ui.separator();
         let n = self.notices.len();
@@ -689,7 +689,7 @@ impl App {
             }
             View::Sheet(sheet) => {
                 ui.horizontal(|ui| {
-                    ui.heading(tr(lang, sheet.title()));
+                    ui.heading(tr(lang, i18n::sheet(sheet)));
                     if matches!(sheet, Sheet::Plan | Sheet::Budget) {
                         self.command_button(ui, CommandId::BuildPlan);
                     }
@@ -791,7 +791,7 @@ impl App {
                     ui.label(n.row.map_or_else(String::new, |r| r.to_string()));
                     ui.label(n.column.clone().unwrap_or_default());
                     ui.label(n.value.clone().unwrap_or_default());
-                    if ui.add(egui::Label::new(&n.text).sense(egui::Sense::click()).wrap()).clicked() {
+                    if ui.add(egui::Label::new(n.text(lang)).sense(egui::Sense::click()).wrap()).clicked() {
                         jump = Some(i);
                     }
                     ui.end_row();
