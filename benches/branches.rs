@@ -4,7 +4,8 @@
 //! comparison and the shared-spend split) and under `--branch` (the branch's view, then its KPIs):
 //! the one-shot path of the CLI, which sums the Funnel rows into buckets first. Then the app's path:
 //! summing the rows into buckets once, recomputing from the buckets (whole chain and one branch),
-//! and an edit of one Funnel cell (the buckets follow, every KPI recomputed).
+//! and an edit of one Funnel cell (the buckets follow, every KPI recomputed). And the chain in its
+//! project file (a 10 M-row Funnel cannot live in an xlsx): saved whole, opened, one edit written.
 
 mod support;
 
@@ -15,6 +16,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use medfunnel::metrics::buckets::FunnelBuckets;
 use medfunnel::metrics::{Filter, compute, compute_with_buckets};
 use medfunnel::model::*;
+use medfunnel::store::{self, Change, ProjectFile, Table};
 
 const BRANCHES: usize = 50;
 const CHANNELS: usize = 20;
@@ -125,8 +127,35 @@ fn branches(c: &mut Criterion) {
     g.bench_function("compute one branch from buckets", |b| {
         b.iter(|| black_box(compute_with_buckets(&p, &one, &buckets)))
     });
-    // The last case edits the chain itself (a copy would be another 3 GB).
-    let mut edited = p;
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("chain.medfunnel");
+    g.bench_function("save the chain's project file whole", |b| {
+        b.iter(|| store::save_project(black_box(&p), &path).unwrap_or_else(|e| panic!("{e}")))
+    });
+    // The file's edits are written from the chain itself (a copy would be another 3 GB), whose cell
+    // is put back afterwards so that the buckets still match it.
+    let mut project = p;
+    // A filter that skips the save skips the cases that need its file.
+    if path.exists() {
+        eprintln!("chain: project file of {} MB", std::fs::metadata(&path).map_or(0, |m| m.len()) >> 20);
+        g.bench_function("open the chain's project file", |b| {
+            b.iter_with_large_drop(|| store::load_project(black_box(&path)).unwrap_or_else(|e| panic!("{e}")))
+        });
+        let mut file = ProjectFile::open(&path).unwrap_or_else(|e| panic!("{e}"));
+        let kept = project.funnel[12_345].leads;
+        let mut n = 0.0;
+        g.bench_function("write one funnel edit into the chain's project file", |b| {
+            b.iter(|| {
+                n += 1.0;
+                project.funnel[12_345].leads = Some(n);
+                file.write_changes(&project, &[Change::Rows { table: Table::Funnel, rows: 12_345..12_346 }])
+                    .unwrap_or_else(|e| panic!("{e}"))
+            })
+        });
+        project.funnel[12_345].leads = kept;
+    }
+    // The last case edits the chain itself too.
+    let mut edited = project;
     let mut n = 0.0;
     g.bench_function("edit one funnel cell: buckets follow, every KPI recomputed", |b| {
         b.iter(|| {

@@ -491,3 +491,43 @@ fn a_big_funnel_is_computed_from_its_buckets_with_the_same_figures() {
         assert_same_kpis(&compute(&p, &f), &finish(&p, &f, &p.funnel, &p.funnel));
     }
 }
+
+#[test]
+fn a_generated_chain_from_its_buckets_splits_shared_spend_by_hand_checked_shares() {
+    let jan = m(2025, 1);
+    let mut p = Project::new();
+    p.channels = vec![Channel { name: "Общий".into(), tier: Tier::Proven, ..Default::default() }];
+    let row = |branch: &str, leads: f64| FunnelRow {
+        branch: Some(branch.into()),
+        ..funnel(jan, "Общий", None, [leads, 0.0, 0.0, 0.0, 0.0])
+    };
+    // 200,000 rows (the bucket path): A 80,000 × 1 lead, B 40,000 × 2, C 80,000 × 0.5, interleaved
+    // in runs so that buckets recur across the ranges the cores sum.
+    for _ in 0..2_000 {
+        p.funnel.extend((0..40).map(|_| row("A", 1.0)));
+        p.funnel.extend((0..20).map(|_| row("B", 2.0)));
+        p.funnel.extend((0..40).map(|_| row("C", 0.5)));
+    }
+    assert!(p.funnel.len() >= BUCKETS_FROM_ROWS);
+    p.budget = vec![BudgetRow {
+        branch: None,
+        month: jan,
+        channel: "Общий".into(),
+        budget_plan: None,
+        spend: Some(100_000.0),
+    }];
+    let k = compute(&p, &Filter::default());
+    let [a, b, c] = &k.branches[..] else { panic!("three branches: {:?}", k.branches) };
+    // Leads 80,000 / 80,000 / 40,000 of 200,000: shares 0.4 / 0.4 / 0.2 of the 100,000 shared.
+    assert_eq!((a.leads, b.leads, c.leads), (Some(80_000.0), Some(80_000.0), Some(40_000.0)));
+    close(a.spend, 40_000.0);
+    close(b.spend, 40_000.0);
+    close(c.spend, 20_000.0);
+    // CPL 40,000 / 80,000 = 0.5 for A; the chain's 100,000 / 200,000 = 0.5.
+    close(a.cpl, 0.5);
+    close(k.total.kpis.cpl, 0.5);
+    assert_eq!(k.total.kpis.leads, Some(200_000.0));
+    for f in [Filter::default(), Filter { branch: Some("b".into()), ..Default::default() }] {
+        assert_same_kpis(&compute(&p, &f), &finish(&p, &f, &p.funnel, &p.funnel));
+    }
+}
