@@ -16,7 +16,7 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use medfunnel::metrics::buckets::FunnelBuckets;
 use medfunnel::metrics::{Filter, compute, compute_with_buckets};
 use medfunnel::model::*;
-use medfunnel::store::{self, Change, ProjectFile, Table};
+use medfunnel::store::{self, Change, ProjectFile};
 
 const BRANCHES: usize = 50;
 const CHANNELS: usize = 20;
@@ -148,7 +148,7 @@ fn branches(c: &mut Criterion) {
             b.iter(|| {
                 n += 1.0;
                 project.funnel[12_345].leads = Some(n);
-                file.write_changes(&project, &[Change::Rows { table: Table::Funnel, rows: 12_345..12_346 }])
+                file.write_changes(&project, &[Change::Rows { table: Sheet::Funnel.into(), rows: 12_345..12_346 }])
                     .unwrap_or_else(|e| panic!("{e}"))
             })
         });

@@ -3,7 +3,7 @@
 //! build edits; nothing else writes into the project.
 
 use super::sheets::{self, Row, SetError, Value};
-use crate::model::{FunnelRow, Project, Sheet};
+use crate::model::{FunnelRow, Project, Sheet, VisitRecord};
 use crate::store::{Change, Table};
 
 /// One undoable change to the project.
@@ -323,6 +323,14 @@ impl Document {
     /// What the edits, undos and redos since the last call did to the Funnel sheet.
     pub fn take_funnel_delta(&mut self) -> FunnelDelta {
         std::mem::take(&mut self.funnel_delta)
+    }
+
+    /// Puts in the patient visits of a project file read sheets first (the app reads them after
+    /// its first frame). Not an edit: nothing to undo, nothing to write back, nothing unsaved; the
+    /// revision moves so that the figures drawn from the visits are computed again.
+    pub fn attach_visits(&mut self, visits: Vec<VisitRecord>) {
+        self.project.visits = Some(visits);
+        self.revision += 1;
     }
 
     /// Applies `edit` to the project, noting the rows it changed for the project file and the KPI

@@ -1325,6 +1325,20 @@ table! {
     ImportMapTo => "сопоставить с каналом…", "map to channel…", "对应到渠道…";
     ImportMapButton => "Сопоставить", "Map", "对应";
     ImportApplied => "Выгрузки импортированы", "Exports imported", "导出文件已导入";
+    // Work running on its own thread: the progress bar's stage text.
+    TaskOpening => "Открываю файл…", "Opening the file…", "正在打开文件…";
+    TaskSaving => "Сохраняю проект…", "Saving the project…", "正在保存项目…";
+    TaskReport => "Записываю отчёт…", "Writing the report…", "正在写入报告…";
+    TaskReading => "Читаю выгрузки…", "Reading the exports…", "正在读取导出文件…";
+    TaskJoining => "Объединяю выгрузки…", "Joining the exports…", "正在合并导出文件…";
+    TaskFailed => "Операция прервалась из-за внутренней ошибки; данные не изменены.",
+        "The operation stopped on an internal error; nothing was changed.",
+        "操作因内部错误中止；数据未更改。";
+    SecondsShort => "с", "s", "秒";
+    LoadingVisits => "Загружаю визиты…", "Loading visits…", "正在加载到诊记录…";
+    LoadingVisitsHint => "Когорты, LTV первого года и удержание AARRR появятся, когда визиты загрузятся.",
+        "Cohorts, first-year LTV and AARRR retention appear once the visits are loaded.",
+        "到诊记录加载完成后，将显示队列、首年 LTV 和 AARRR 留存。";
     Cohorts => "Когорты", "Cohorts", "同期群";
     CohortsNoVisits => "Когорты строятся по визитам пациентов. Импортируйте выгрузку визитов из МИС (Файл → Импорт выгрузок…), и здесь появится удержание и LTV по месяцу первого визита.",
         "Cohorts are built from patients' visits. Import the visits export from the MIS (File → Import exports…) and retention and LTV by first-visit month will appear here.",

@@ -15,7 +15,7 @@ use std::io::{Read, Write};
 use std::path::Path;
 
 use crate::import::{self, Imported, Problem};
-use crate::model::{FORMAT_VERSION, Project};
+use crate::model::{FORMAT_VERSION, Project, VisitRecord};
 
 pub use sqlite::{Change, ProjectFile, Table};
 
@@ -97,6 +97,31 @@ pub fn read_project(path: &Path) -> Result<Loaded, StoreError> {
         return Ok(Loaded { project: legacy_json::read(&file, &bytes)?, legacy: true });
     }
     Err(StoreError::Format { file, reason: "neither an SQLite database nor a JSON project".into() })
+}
+
+/// Reads a project file but its patient visits (the bulk of a big project), telling whether
+/// [`read_visits`] has visits to read after: the app draws its first frame from the sheets and
+/// reads the visits on another thread. A JSON project is read whole (`visits_pending` is false).
+///
+/// # Errors
+/// As [`load_project`].
+pub fn read_project_sheets(path: &Path) -> Result<(Loaded, bool), StoreError> {
+    let mut head = Vec::with_capacity(16);
+    fs::File::open(path).and_then(|f| f.take(16).read_to_end(&mut head)).map_err(io_err(path))?;
+    if head.as_slice() == sqlite::SQLITE_HEADER {
+        let (project, visits_pending) = sqlite::read_sheets(path)?;
+        return Ok((Loaded { project, legacy: false }, visits_pending));
+    }
+    read_project(path).map(|loaded| (loaded, false))
+}
+
+/// The patient visits of an SQLite project file (`None` when it has none), for a project read
+/// with [`read_project_sheets`].
+///
+/// # Errors
+/// As [`load_project`].
+pub fn read_visits(path: &Path) -> Result<Option<Vec<VisitRecord>>, StoreError> {
+    sqlite::read_visits_of(path)
 }
 
 /// The notice shown when a JSON project of an older medfunnel was opened.
@@ -337,6 +362,34 @@ mod tests {
         let again = open(&path).unwrap();
         assert!(again.problems.is_empty());
         assert_eq!(again.project, opened.project);
+    }
+
+    #[test]
+    fn sheets_first_then_the_visits() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("v.medfunnel");
+        let mut p = crate::demo::demo_project();
+        let day = chrono::NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
+        p.visits = Some(vec![VisitRecord {
+            date: day,
+            patient: None,
+            direction: None,
+            doctor: None,
+            amount: 1500.0,
+            branch: None,
+        }]);
+        save_project(&p, &path).unwrap();
+        let (sheets, pending) = read_project_sheets(&path).unwrap();
+        assert!(pending && sheets.project.visits.is_none() && !sheets.legacy);
+        assert_eq!(sheets.project.funnel, p.funnel);
+        let mut whole = sheets.project;
+        whole.visits = read_visits(&path).unwrap();
+        assert_eq!(whole, load_project(&path).unwrap());
+        // Without visits there is nothing to wait for.
+        p.visits = None;
+        save_project(&p, &path).unwrap();
+        assert!(!read_project_sheets(&path).unwrap().1);
+        assert_eq!(read_visits(&path).unwrap(), None);
     }
 
     #[test]

@@ -514,26 +514,64 @@ fn patient_from_sql(v: ValueRef<'_>) -> Result<Option<String>, String> {
 
 /// Reads a whole project file.
 pub(super) fn read(path: &Path) -> Result<Project, StoreError> {
+    read_with(path, true).map(|(project, _)| project)
+}
+
+/// Reads a project file but its patient visits; tells whether it has visits to read with
+/// [`read_visits_of`] (the app draws its first frame from the sheets and reads the visits after).
+pub(super) fn read_sheets(path: &Path) -> Result<(Project, bool), StoreError> {
+    read_with(path, false)
+}
+
+/// The patient visits of a project file, `None` when it has none.
+pub(super) fn read_visits_of(path: &Path) -> Result<Option<Vec<VisitRecord>>, StoreError> {
+    let (conn, version) = open_checked(path, false)?;
+    if !meta_flag(&conn, META_HAS_VISITS, path)? {
+        return Ok(None);
+    }
+    drop(conn);
+    visits_of(path, version).map(Some)
+}
+
+/// The visits of a file of format `version`.
+fn visits_of(path: &Path, version: u32) -> Result<Vec<VisitRecord>, StoreError> {
+    if version <= ROW_VISITS_VERSION {
+        let (conn, _) = open_checked(path, false)?;
+        read_visit_rows(&conn, path, i64::MIN, i64::MAX)
+    } else {
+        read_chunked::<VisitRecord>(path, VISIT_CHUNKS)
+    }
+}
+
+/// A value of the `meta` table.
+fn meta_value(conn: &Connection, key: &str, path: &Path) -> Result<Option<SqlValue>, StoreError> {
+    let err = sql_err(path);
+    let mut stmt = conn.prepare_cached("SELECT value FROM meta WHERE key = ?1").map_err(&err)?;
+    let mut rows = stmt.query([key]).map_err(&err)?;
+    Ok(match rows.next().map_err(&err)? {
+        Some(r) => Some(r.get::<_, SqlValue>(0).map_err(&err)?),
+        None => None,
+    })
+}
+
+/// Whether a flag of the `meta` table is set.
+fn meta_flag(conn: &Connection, key: &str, path: &Path) -> Result<bool, StoreError> {
+    Ok(matches!(meta_value(conn, key, path)?, Some(SqlValue::Integer(1))))
+}
+
+/// Reads a project file, its visits only `with_visits`; returns whether it has visits.
+fn read_with(path: &Path, with_visits: bool) -> Result<(Project, bool), StoreError> {
     let (conn, version) = open_checked(path, false)?;
     let err = sql_err(path);
     let tables: HashSet<String> = {
         let mut stmt = conn.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").map_err(&err)?;
         stmt.query_map([], |r| r.get(0)).map_err(&err)?.collect::<Result<_, _>>().map_err(&err)?
     };
-    let meta = |key: &str| -> Result<Option<SqlValue>, StoreError> {
-        let mut stmt = conn.prepare_cached("SELECT value FROM meta WHERE key = ?1").map_err(&err)?;
-        let mut rows = stmt.query([key]).map_err(&err)?;
-        Ok(match rows.next().map_err(&err)? {
-            Some(r) => Some(r.get::<_, SqlValue>(0).map_err(&err)?),
-            None => None,
-        })
-    };
     let bad = |reason: String| StoreError::Format { file: path.display().to_string(), reason };
-    let settings = match meta(META_SETTINGS)? {
+    let settings = match meta_value(&conn, META_SETTINGS, path)? {
         Some(SqlValue::Text(t)) => serde_json::from_str(&t).map_err(|e| bad(format!("settings: {e}")))?,
         _ => Settings::default(),
     };
-    let flag = |key| -> Result<bool, StoreError> { Ok(matches!(meta(key)?, Some(SqlValue::Integer(1)))) };
     macro_rules! sheet {
         ($t:expr) => {
             if tables.contains($t.name()) { read_sheet(&conn, $t.name(), path)? } else { Vec::new() }
@@ -551,21 +589,12 @@ pub(super) fn read(path: &Path) -> Result<Project, StoreError> {
             }
         };
     }
-    let has_visits = flag(META_HAS_VISITS)?;
+    let has_visits = meta_flag(&conn, META_HAS_VISITS, path)?;
     // The visits (the bulk of a big project) are read on their own connections while the sheets are
     // read here.
     std::thread::scope(|s| {
-        let visits = has_visits.then(|| {
-            s.spawn(move || {
-                if version <= ROW_VISITS_VERSION {
-                    let (conn, _) = open_checked(path, false)?;
-                    read_visit_rows(&conn, path, i64::MIN, i64::MAX)
-                } else {
-                    read_chunked::<VisitRecord>(path, VISIT_CHUNKS)
-                }
-            })
-        });
-        let contacts = if flag(META_HAS_CONTACTS)? { Some(sheet!(Table::Contacts)) } else { None };
+        let visits = (has_visits && with_visits).then(|| s.spawn(move || visits_of(path, version)));
+        let contacts = if meta_flag(&conn, META_HAS_CONTACTS, path)? { Some(sheet!(Table::Contacts)) } else { None };
         let mut project = Project {
             format_version: FORMAT_VERSION,
             settings,
@@ -586,7 +615,7 @@ pub(super) fn read(path: &Path) -> Result<Project, StoreError> {
         if let Some(handle) = visits {
             project.visits = Some(handle.join().map_err(|_| bad("the visits reader failed".into()))??);
         }
-        Ok(project)
+        Ok((project, has_visits))
     })
 }
 

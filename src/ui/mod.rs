@@ -63,7 +63,7 @@ pub fn run_with(file: Option<PathBuf>, meeting: bool) -> Result<(), String> {
         options,
         Box::new(move |cc| {
             install_fonts(&cc.egui_ctx);
-            let mut app = App::new(startup);
+            let mut app = App::with_background_work(startup);
             if meeting {
                 app.send(Command::Meeting(true));
             }

@@ -35,6 +35,8 @@ mod meeting;
 #[cfg(feature = "gui")]
 mod plan_dialog;
 #[cfg(feature = "gui")]
+mod progress_ui;
+#[cfg(feature = "gui")]
 mod raw_import_ui;
 #[cfg(feature = "gui")]
 mod settings_ui;

@@ -450,8 +450,8 @@ fn edit_writer_process() {
     let mut n = last as usize;
     while started.elapsed() < Duration::from_secs(20) {
         n += 1;
-        let changes =
-            writer_edit(&mut project, n).map(|r| store::Change::Rows { table: store::Table::Funnel, rows: r..r + 1 });
+        let changes = writer_edit(&mut project, n)
+            .map(|r| store::Change::Rows { table: medfunnel::model::Sheet::Funnel.into(), rows: r..r + 1 });
         file.write_changes(&project, &changes).unwrap();
         writeln!(out, "written {n}").unwrap();
         out.flush().unwrap();

@@ -54,15 +54,9 @@ impl App {
                     self.run_command_now(ctx, Command::OpenPath(p));
                 }
             }
-            Command::OpenPath(p) => {
-                if self.open_path(&p) && self.view != View::Problems {
-                    self.view = View::Dashboard;
-                }
-            }
+            Command::OpenPath(p) => self.start_open(p),
             Command::Save => match self.path.clone() {
-                Some(p) => {
-                    self.save_to(p);
-                }
+                Some(p) => self.save_to(ctx, p, None),
                 None => self.run_command_now(ctx, Command::SaveAs),
             },
             Command::SaveAs if !native_dialogs() => {
@@ -81,12 +75,10 @@ impl App {
                     .set_file_name(name)
                     .save_file();
                 if let Some(p) = picked {
-                    self.save_to(p);
+                    self.save_to(ctx, p, None);
                 }
             }
-            Command::SaveTo(p) => {
-                self.save_to(p);
-            }
+            Command::SaveTo(p) => self.save_to(ctx, p, None),
             Command::ExportTemplate => {
                 let name = format!("{}.xlsx", file_stem(&self.source_name));
                 self.ask_save_path(ctx, PathPurpose::Export, name, (tr(lang, K::FilterWorkbooks), &["xlsx"]));
@@ -105,10 +97,7 @@ impl App {
             }
             Command::ExportReportTo(p) => {
                 let p = if p.extension().is_none() { p.with_extension("xlsx") } else { p };
-                match crate::report::write_report(self.doc.project(), &self.filter, lang, &p) {
-                    Ok(()) => self.set_status(format!("{} {}", tr(lang, K::ReportWritten), p.display()), false),
-                    Err(e) => self.set_status(e.to_string(), true),
-                }
+                self.start_report(p);
             }
             Command::SaveChartPng if self.view != View::Charts || self.charts.chart_rect.is_none() => {
                 self.set_status(tr(lang, K::NoChartToSave), false);
@@ -157,7 +146,9 @@ impl App {
             Command::JumpTo(i) => self.jump_to(i),
             Command::Quit => ctx.send_viewport_cmd(egui::ViewportCommand::Close),
             Command::BuildPlan => self.plan_dialog = Some(PlanDialog::new(self.doc.project())),
-            Command::ImportExports => self.raw_import = Some(RawImportDialog::new(self.doc.project())),
+            Command::ImportExports => {
+                self.raw_import = Some(RawImportDialog::new(self.doc.project()).in_background(self.background));
+            }
         }
     }
 
@@ -219,7 +210,7 @@ impl App {
 
     /// Global shortcuts from the command table; text fields keep their own undo and clipboard.
     pub(super) fn shortcuts(&mut self, ctx: &egui::Context) {
-        if self.dialog.is_some() || self.plan_dialog.is_some() || self.raw_import.is_some() {
+        if self.dialog.is_some() || self.plan_dialog.is_some() || self.raw_import.is_some() || self.job.is_some() {
             return;
         }
         let text_focused = ctx.text_edit_focused();

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::format::Lang;
 use crate::i18n;
-use crate::model::Project;
+use crate::model::{Project, VisitRecord};
 use crate::store;
 
 /// How many recent files are remembered.
@@ -48,20 +48,32 @@ pub struct Opened {
     pub notices: Vec<Notice>,
     /// Whether it was a project file (saving goes back to it) rather than a workbook.
     pub is_project_file: bool,
+    /// The project file has patient visits that [`read_visits`] reads next (the project came
+    /// without them, so that the first frame need not wait for a million visits).
+    pub visits_pending: bool,
 }
 
-/// Opens a project file or imports a workbook, by extension.
+/// Opens a project file (all but its patient visits, see [`Opened::visits_pending`]) or imports a
+/// workbook, by extension.
 ///
 /// # Errors
 /// A sentence in `lang` naming the file when it cannot be read at all.
 pub fn open(path: &Path, lang: Lang) -> Result<Opened, String> {
     if store::is_project_file(path) {
-        let loaded = store::read_project(path).map_err(|e| i18n::store_error(&e, lang))?;
+        let (loaded, visits_pending) = store::read_project_sheets(path).map_err(|e| i18n::store_error(&e, lang))?;
         let notices = if loaded.legacy { vec![Notice::from(&store::legacy_notice(path))] } else { Vec::new() };
-        return Ok(Opened { project: loaded.project, notices, is_project_file: true });
+        return Ok(Opened { project: loaded.project, notices, is_project_file: true, visits_pending });
     }
     let (project, notices) = backend::import_workbook(path, lang)?;
-    Ok(Opened { project, notices, is_project_file: false })
+    Ok(Opened { project, notices, is_project_file: false, visits_pending: false })
+}
+
+/// The patient visits of a project file opened with [`open`].
+///
+/// # Errors
+/// A sentence in `lang` naming the file when they cannot be read.
+pub fn read_visits(path: &Path, lang: Lang) -> Result<Option<Vec<VisitRecord>>, String> {
+    store::read_visits(path).map_err(|e| i18n::store_error(&e, lang))
 }
 
 /// The built-in demo clinic.

@@ -4,13 +4,15 @@
 //!
 //! Here: the App state and the frame loop; [`command_table`] (what menus and shortcuts run);
 //! `command_handling` (running the queue once per frame); `saving` (open, save, autosave);
-//! [`files`] (the importer and store calls, recent files, recovery).
+//! [`files`] (the importer and store calls, recent files, recovery); [`tasks`] (work on a thread
+//! of its own behind a progress bar).
 
 pub mod cold_start;
 mod command_handling;
 pub mod command_table;
 pub mod files;
 mod saving;
+pub mod tasks;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -19,14 +21,15 @@ use std::time::{Duration, Instant};
 use egui::{Key, RichText};
 
 use self::command_table::CommandId;
-use self::files::{AppDirs, Notice, Prefs, Recovery};
+use self::files::{AppDirs, Notice, Opened, Prefs, Recovery};
+use self::tasks::Task;
 use crate::document::edit::{Document, Edit, FunnelDelta};
 use crate::document::sheets::month_label;
 use crate::format::{Lang, Locale};
 use crate::i18n::{self, K, tr};
 use crate::metrics::asof::PeriodPreset;
 use crate::metrics::{self, AsOf, Filter, Kpis};
-use crate::model::{Month, Project, Sheet};
+use crate::model::{Month, Project, Sheet, VisitRecord};
 use crate::store;
 use crate::ui::charts::{self, ChartsState};
 use crate::ui::dialogs;
@@ -167,6 +170,19 @@ impl PathPurpose {
     }
 }
 
+/// Work the window waits for behind a progress bar (the rest of the window is covered meanwhile:
+/// nothing can change the project while it is read or written).
+#[derive(Debug)]
+enum Job {
+    /// A file being opened (a project file's sheets, or a workbook imported).
+    Open(PathBuf, Task<Result<Opened, String>>),
+    /// A whole save; `then` is what the unsaved-changes question asked for after it (`Some(None)`:
+    /// close the window).
+    Save { path: PathBuf, task: Task<Result<(), String>>, then: Option<Option<Command>> },
+    /// The analyst report being written.
+    Report(PathBuf, Task<Result<(), String>>),
+}
+
 /// Whether the system can show native file dialogs. On Linux they go through the desktop portal,
 /// which needs a session bus; without one (a bare X server, a container) the dialog would never
 /// appear, so the app asks for the path itself.
@@ -249,12 +265,32 @@ pub struct App {
     branches: BranchesState,
     /// The branches named in the data, for the branch filter (cached by revision).
     branch_names: (u64, Vec<String>),
+    /// Long work runs on a thread of its own behind a progress bar (the desktop app); otherwise
+    /// within the frame that asks for it (scripted tests).
+    background: bool,
+    /// The open, save or report the window is waiting for.
+    job: Option<Job>,
+    /// The patient visits of the open project file, read after the first frame.
+    visits_task: Option<Task<Result<Option<Vec<VisitRecord>>, String>>>,
 }
 
 impl App {
     /// Starts the app: opens the given file, else the last one, else the demo clinic, and offers
-    /// a recovery file left by a crash.
+    /// a recovery file left by a crash. Long work (a big project's visits, opening, saving, the
+    /// report, the join of exports) is done within the frame that asks for it, so a command's
+    /// result is there on the next frame (scripted tests).
     pub fn new(startup: Startup) -> Self {
+        Self::start(startup, false)
+    }
+
+    /// [`App::new`] with long work on threads of its own behind a progress bar, the window
+    /// answering meanwhile (the desktop app): the first frame is drawn from the sheets while a big
+    /// project's visits are still being read.
+    pub fn with_background_work(startup: Startup) -> Self {
+        Self::start(startup, true)
+    }
+
+    fn start(startup: Startup, background: bool) -> Self {
         let prefs = startup.dirs.as_ref().map(Prefs::load).unwrap_or_default();
         let lang = startup.lang.or(prefs.lang).unwrap_or_else(files::system_lang);
         let mut app = Self {
@@ -291,11 +327,17 @@ impl App {
             calls: CallsState::default(),
             branches: BranchesState::default(),
             branch_names: (u64::MAX, Vec::new()),
+            background,
+            job: None,
+            visits_task: None,
         };
         let last = startup.reopen_last.then(|| app.prefs.recent.first().cloned()).flatten().filter(|p| p.exists());
         match startup.file.or(last) {
             Some(path) => {
-                if !app.open_path(&path) {
+                // The sheets now, on this thread: the first frame shows the file, not the demo.
+                let lang = app.lang;
+                let opened = Ok(files::open(&path, lang));
+                if !app.finish_open(&path, opened) {
                     app.load_demo();
                 }
             }
@@ -337,6 +379,16 @@ impl App {
         self.meeting.as_ref().is_some_and(MeetingState::exporting)
     }
 
+    /// Whether the open project file's visits are still being read (after the first frame).
+    pub fn visits_loading(&self) -> bool {
+        self.visits_task.is_some()
+    }
+
+    /// Whether the window waits for a file being opened or saved, or the report being written.
+    pub fn busy(&self) -> bool {
+        self.job.is_some()
+    }
+
     /// The project file saves go to.
     pub fn path(&self) -> Option<&Path> {
         self.path.as_deref()
@@ -360,6 +412,11 @@ impl App {
     /// The import notices of the open file.
     pub fn notices(&self) -> &[Notice] {
         &self.notices
+    }
+
+    /// The Import exports dialog, while it is open.
+    pub fn raw_import(&self) -> Option<&RawImportDialog> {
+        self.raw_import.as_ref()
     }
 
     /// The Import exports dialog, while it is open (tests fill its file slots through it).
@@ -407,9 +464,17 @@ impl App {
     /// One frame: commands, close requests, autosave, then drawing.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.poll_visits(&ctx);
+        self.poll_job(&ctx);
         self.shortcuts(&ctx);
         for c in std::mem::take(&mut self.commands) {
-            self.run_command(&ctx, c);
+            if self.must_wait(&c) {
+                // Run once the work it would collide with is done (checked again next frame).
+                self.commands.push(c);
+                ctx.request_repaint_after(Duration::from_millis(100));
+            } else {
+                self.run_command(&ctx, c);
+            }
         }
         if ctx.input(|i| i.viewport().close_requested()) && self.doc.is_dirty() && !self.allow_close {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
@@ -420,7 +485,9 @@ impl App {
             Some(Err(e)) => self.set_status(e, true),
             None => {}
         }
-        self.autosave(&ctx);
+        if self.job.is_none() {
+            self.autosave(&ctx);
+        }
         let title = self.window_title();
         if title != self.title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -430,6 +497,7 @@ impl App {
         if self.meeting.is_some() {
             self.meeting_ui(ui);
             self.dialog_ui(&ctx);
+            self.job_ui(&ctx);
             return;
         }
         egui::Panel::top("menu").show(ui, |ui| {
@@ -442,6 +510,7 @@ impl App {
         self.dialog_ui(&ctx);
         self.plan_dialog_ui(&ctx);
         self.raw_import_ui(&ctx);
+        self.job_ui(&ctx);
         // Commands queued while drawing (menus, the grid, the views) run at the start of the next
         // frame: ask for it now rather than at the next mouse move.
         if !self.commands.is_empty() {
@@ -650,6 +719,11 @@ impl App {
             if self.doc.is_dirty() {
                 ui.label(RichText::new(tr(lang, K::Unsaved)).color(ui.visuals().warn_fg_color));
             }
+            if self.visits_task.is_some() {
+                ui.separator();
+                ui.add(egui::Spinner::new());
+                ui.label(tr(lang, K::LoadingVisits));
+            }
             if let Some((msg, error)) = &self.status {
                 ui.separator();
                 if *error {
@@ -671,6 +745,13 @@ impl App {
                 self.kpis();
                 let calendar = self.charts.calendar.get(self.doc.project(), &self.kpis, &self.filter).cloned();
                 let kpis = &self.kpis;
+                if self.visits_task.is_some() {
+                    // The LTV cards count from the directions' sheet until the visits are in.
+                    ui.horizontal(|ui| {
+                        ui.add(egui::Spinner::new());
+                        ui.label(RichText::new(tr(lang, K::LoadingVisitsHint)).weak());
+                    });
+                }
                 egui::ScrollArea::vertical()
                     .show(ui, |ui| dashboard::dashboard_ui(ui, kpis, calendar.as_ref(), loc, &period, &clinic));
             }
@@ -720,6 +801,15 @@ impl App {
                 if let Some(e) = decisions::decisions_ui(ui, &mut self.decisions, &cx) {
                     self.commands.push(Command::Apply(e));
                 }
+            }
+            View::Aarrr | View::Cohorts if self.visits_task.is_some() => {
+                let title = if self.view == View::Aarrr { K::Aarrr } else { K::Cohorts };
+                ui.heading(tr(lang, title));
+                ui.horizontal(|ui| {
+                    ui.add(egui::Spinner::new());
+                    ui.label(tr(lang, K::LoadingVisits));
+                });
+                ui.label(RichText::new(tr(lang, K::LoadingVisitsHint)).weak());
             }
             View::Aarrr => {
                 self.kpis();
@@ -875,9 +965,15 @@ impl App {
                 }
                 match choice {
                     Some(0) => {
-                        self.run_command_now(ctx, Command::Save);
-                        if !self.doc.is_dirty() {
-                            self.after_unsaved_dialog(ctx, next);
+                        match self.path.clone() {
+                            // What was asked for runs once the save worked (it may take a while).
+                            Some(p) => self.save_to(ctx, p, Some(next)),
+                            None => {
+                                self.run_command_now(ctx, Command::SaveAs);
+                                if !self.doc.is_dirty() {
+                                    self.after_unsaved_dialog(ctx, next);
+                                }
+                            }
                         }
                         keep = false;
                     }

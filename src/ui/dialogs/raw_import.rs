@@ -3,12 +3,15 @@
 //!
 //! Everything happens on copies: the dialog keeps `base` (the open project plus the aliases the
 //! user added here) and joins a fresh clone of it on every "Join", so Cancel changes nothing and
-//! Apply hands the app one finished project to commit as a single undoable edit. Patient names are
+//! Apply hands the app one finished project to commit as a single undoable edit. In the desktop
+//! app the join runs on a thread of its own behind a progress bar (the share of the files read,
+//! then the join), the dialog answering meanwhile. Patient names are
 //! never read and phones are shown masked only: the preview comes from
 //! [`raw::preview_rows`], which does both.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use egui::{Color32, RichText};
 
@@ -17,6 +20,7 @@ use crate::i18n::{K, tr};
 use crate::import::Problem;
 use crate::import::raw::{self, ColumnMap, ColumnPreview, ExportKind, JoinReport, RawInputs};
 use crate::model::Project;
+use crate::ui::app::tasks::{self, Task};
 
 /// How many data rows the preview shows per file.
 pub const PREVIEW_ROWS: usize = 10;
@@ -113,6 +117,13 @@ pub struct RawImportDialog {
     alias_pick: BTreeMap<String, String>,
     /// The last error (a file that cannot be read, an alias refused).
     error: Option<String>,
+    /// The last join stopped on a bug (said in the interface language; nothing was joined).
+    failed: bool,
+    /// The join running on its own thread.
+    joining: Option<Task<Result<Joined, String>>>,
+    /// Joins run on a thread of their own (the desktop app); otherwise [`RawImportDialog::join`]
+    /// returns with the result.
+    background: bool,
 }
 
 impl RawImportDialog {
@@ -136,7 +147,21 @@ impl RawImportDialog {
             joined: None,
             alias_pick: BTreeMap::new(),
             error,
+            failed: false,
+            joining: None,
+            background: false,
         }
+    }
+
+    /// Runs the joins on a thread of their own behind a progress bar (`on`), or within the call.
+    pub fn in_background(mut self, on: bool) -> Self {
+        self.background = on;
+        self
+    }
+
+    /// Whether a join is running.
+    pub fn is_joining(&self) -> bool {
+        self.joining.is_some()
     }
 
     fn slot_mut(&mut self, kind: ExportKind) -> &mut Slot {
@@ -192,21 +217,35 @@ impl RawImportDialog {
                 slot.reload();
             }
         }
-        let inputs = self.inputs();
+        let counts = Arc::new(raw::Progress::default());
+        let inputs = RawInputs { progress: Some(Arc::clone(&counts)), ..self.inputs() };
+        self.joined = None;
         if inputs.is_empty() {
-            self.joined = None;
             return;
         }
         let mut project = self.base.clone();
-        match raw::import_raw(&mut project, &inputs) {
-            Ok((report, problems)) => {
+        let task = Task::spawn(K::TaskReading, Some(counts), move || {
+            raw::import_raw(&mut project, &inputs)
+                .map(|(report, problems)| Joined { project, report, problems })
+                .map_err(|e| e.to_string())
+        });
+        if self.background {
+            self.joining = Some(task);
+        } else {
+            self.finish_join(task.wait());
+        }
+    }
+
+    fn finish_join(&mut self, outcome: tasks::Outcome<Result<Joined, String>>) {
+        self.joining = None;
+        self.failed = false;
+        match outcome {
+            Ok(Ok(joined)) => {
                 self.error = None;
-                self.joined = Some(Joined { project, report, problems });
+                self.joined = Some(joined);
             }
-            Err(e) => {
-                self.error = Some(e.to_string());
-                self.joined = None;
-            }
+            Ok(Err(e)) => self.error = Some(e),
+            Err(tasks::Panicked) => self.failed = true,
         }
     }
 
@@ -241,6 +280,9 @@ impl RawImportDialog {
 
     /// Draws the dialog contents; returns what the user decided.
     pub fn ui(&mut self, ui: &mut egui::Ui, lang: Lang) -> Outcome {
+        if let Some(done) = self.joining.as_ref().and_then(|t| t.poll(ui.ctx())) {
+            self.finish_join(done);
+        }
         let mut outcome = Outcome::Open;
         ui.heading(tr(lang, K::ImportExportsTitle));
         ui.label(RichText::new(tr(lang, K::ImportExportsHint)).weak());
@@ -251,18 +293,26 @@ impl RawImportDialog {
             for i in 0..self.slots.len() {
                 let changed = slot_ui(ui, &mut self.slots[i], lang);
                 if changed {
+                    // A join of the files as they were is of no use any more.
                     self.joined = None;
+                    self.joining = None;
                 }
                 ui.separator();
             }
         });
-        self.joined_ui(ui, lang);
+        match &self.joining {
+            Some(task) => task.bar_ui(ui, lang),
+            None => self.joined_ui(ui, lang),
+        }
         if let Some(e) = &self.error {
             ui.colored_label(ui.visuals().error_fg_color, e);
         }
+        if self.failed {
+            ui.colored_label(ui.visuals().error_fg_color, tr(lang, K::TaskFailed));
+        }
         ui.separator();
         ui.horizontal(|ui| {
-            let any = self.slots.iter().any(|s| s.path().is_some());
+            let any = self.slots.iter().any(|s| s.path().is_some()) && self.joining.is_none();
             if ui.add_enabled(any, egui::Button::new(tr(lang, K::ImportJoin))).clicked() {
                 self.join();
             }
