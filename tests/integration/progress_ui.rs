@@ -135,7 +135,7 @@ fn a_big_project_shows_its_sheets_first_and_keeps_edits_made_while_its_visits_lo
     let edit = Edit::SetCell {
         sheet: Sheet::Plan,
         row: 0,
-        col: Sheet::Plan.columns().iter().position(|c| c.key == "revenue_plan").unwrap(),
+        col: Sheet::Plan.grid_columns().iter().position(|c| c.key == "revenue_plan").unwrap(),
         old: Value::Num(old.revenue_plan),
         new: Value::Num(1_234_567.0),
     };
