@@ -98,7 +98,7 @@ impl App {
             }
             Command::ExportTo(p) => {
                 let p = if p.extension().is_none() { p.with_extension("xlsx") } else { p };
-                match files::export_template(self.doc.project(), &p) {
+                match files::export_template(self.doc.project(), &p, lang) {
                     Ok(()) => self.set_status(format!("{} {}", tr(lang, K::Exported), p.display()), false),
                     Err(e) => self.set_status(e, true),
                 }
@@ -107,7 +107,7 @@ impl App {
                 let p = if p.extension().is_none() { p.with_extension("xlsx") } else { p };
                 match crate::report::write_report(self.doc.project(), &self.filter, lang, &p) {
                     Ok(()) => self.set_status(format!("{} {}", tr(lang, K::ReportWritten), p.display()), false),
-                    Err(e) => self.set_status(e.to_string(), true),
+                    Err(e) => self.set_status(crate::i18n::report_error(&e, lang), true),
                 }
             }
             Command::SaveChartPng if self.view != View::Charts || self.charts.chart_rect.is_none() => {
@@ -184,9 +184,10 @@ impl App {
         let col = n.column.as_deref().and_then(|c| sheet.column_from_header(c)).unwrap_or(0);
         // The problem's row may be outside the period or filters: show everything.
         self.filter = Filter::default();
+        let text = n.text(self.lang);
         let g = self.grid_mut(sheet);
         g.select_model_cell(row, col);
-        g.message = Some(n.text(self.lang));
+        g.message = Some(text);
         self.view = View::Sheet(sheet);
     }
 

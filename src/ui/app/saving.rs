@@ -165,7 +165,7 @@ impl App {
         let due = self.last_autosave.elapsed() >= AUTOSAVE_EVERY;
         if due {
             self.last_autosave = Instant::now();
-            match files::write_recovery(dirs, self.doc.project(), self.source_path.as_deref()) {
+            match files::write_recovery(dirs, self.doc.project(), self.source_path.as_deref(), self.lang) {
                 Ok(()) => self.autosaved_revision = self.doc.revision(),
                 Err(e) => self.status = Some((e, true)),
             }
@@ -186,7 +186,7 @@ impl App {
             if !self.doc.is_dirty() || self.allow_close {
                 files::clear_recovery(d);
             } else {
-                let _ = files::write_recovery(d, self.doc.project(), self.source_path.as_deref());
+                let _ = files::write_recovery(d, self.doc.project(), self.source_path.as_deref(), self.lang);
             }
         }
     }
