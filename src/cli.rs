@@ -1013,7 +1013,7 @@ fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
                 ),
                 _ => println!(
                     "The plan of {month} cannot be reached by budget alone: {}",
-                    answer.message.unwrap_or_default()
+                    answer.message.map(|m| m.to_string()).unwrap_or_default()
                 ),
             }
         }

@@ -18,6 +18,7 @@ use serde::Serialize;
 use thiserror::Error;
 
 use super::curve::{ChannelEconomics, Curve, channel_economics};
+use super::notice::Notice;
 use crate::metrics::{self, Filter};
 use crate::model::{Project, Tier};
 
@@ -160,9 +161,9 @@ pub struct Allocation {
     /// between its bounds.
     pub marginal_return: Vec<Option<f64>>,
     /// How the curves were obtained (linear fallbacks, channels with no spend).
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
     /// Extrapolation: proposals above twice the largest monthly spend a channel ever had.
-    pub warnings: Vec<String>,
+    pub warnings: Vec<Notice>,
     /// Whether a tier with a share had no channels (its share went to the others): the app words
     /// this itself, in the user's language.
     #[serde(skip)]
@@ -460,7 +461,7 @@ pub fn allocate(project: &Project, filter: &Filter, opts: &AllocOptions) -> Resu
 pub fn allocate_channels(
     econ: &[ChannelEconomics],
     opts: &AllocOptions,
-    mut notices: Vec<String>,
+    mut notices: Vec<Notice>,
 ) -> Result<Allocation, AllocError> {
     if !(opts.budget.is_finite() && opts.budget >= 0.0) {
         return Err(AllocError::BadBudget(opts.budget));
@@ -470,19 +471,17 @@ pub fn allocate_channels(
     let mut marginal_return = Vec::new();
     // Per channel: how fit_bounds moved its bound, if it did.
     let mut moved: Vec<Option<Why>> = vec![None; econ.len()];
-    let names = |idx: &[usize]| idx.iter().map(|&i| econ[i].channel.as_str()).collect::<Vec<_>>().join(", ");
+    let names = |idx: &[usize]| idx.iter().map(|&i| econ[i].channel.clone()).collect::<Vec<_>>();
     let mut tier_without_channels = false;
     match opts.tiers {
         None => {
             let (fitted, scaled, how) = fit_bounds(&items, &default, opts.budget, "budget")?;
             if let Some(how) = how {
-                let (why, side) = match how {
-                    Scaled::Down => {
-                        (Why::ScaledDown, "below the sum of the channels' lower bounds (half of today's spend)")
-                    }
-                    Scaled::Up => (Why::ScaledUp, "above the sum of the channels' upper bounds (twice today's spend)"),
+                let (why, notice) = match how {
+                    Scaled::Down => (Why::ScaledDown, Notice::BudgetBelowBounds(names(&scaled))),
+                    Scaled::Up => (Why::ScaledUp, Notice::BudgetAboveBounds(names(&scaled))),
                 };
-                notices.push(format!("The budget is {side}: {} get their bound × budget / that sum.", names(&scaled)));
+                notices.push(notice);
                 for &i in &scaled {
                     moved[i] = Some(why);
                 }
@@ -511,16 +510,11 @@ pub fn allocate_channels(
                 marginal_return.push(lam);
             }
             if !pushed.is_empty() {
-                notices.push(format!(
-                    "The tier split and the channels' default bounds (0.5×–2× today's spend) cannot both be met: the split wins, and {} go past their bound.",
-                    names(&pushed)
-                ));
+                notices.push(Notice::SplitWins(names(&pushed)));
             }
             tier_without_channels = shares.iter().zip(&budgets).any(|(s, b)| *s > 0.0 && *b == 0.0);
             if tier_without_channels {
-                notices.push(
-                    "A tier has no channels; its share went to the other tiers in proportion to their shares.".into(),
-                );
+                notices.push(Notice::TierWithoutChannels);
             }
         }
     }
@@ -529,10 +523,11 @@ pub fn allocate_channels(
     for (i, (e, s)) in econ.iter().zip(&spend).enumerate() {
         let extrapolated = *s > 2.0 * e.max_monthly_spend;
         if extrapolated {
-            warnings.push(format!(
-                "{}: the proposal {:.0} a month is more than twice the largest monthly spend it ever had ({:.0}); the curve is extrapolated.",
-                e.channel, s, e.max_monthly_spend
-            ));
+            warnings.push(Notice::Extrapolated {
+                channel: e.channel.clone(),
+                proposal: *s,
+                max_spend: e.max_monthly_spend,
+            });
         }
         let at = |s: f64| Outlook::of(e, e.curve.as_ref(), s);
         let now = e.spend_today.map(at);
@@ -641,7 +636,7 @@ pub struct BudgetForRevenue {
     /// The allocation at that budget (or at the largest budget tried).
     pub allocation: Allocation,
     /// Why the target cannot be reached, when it cannot.
-    pub message: Option<String>,
+    pub message: Option<Notice>,
 }
 
 /// Monthly revenue of an allocation: attributed revenue of the channels with a curve plus the rest.
@@ -705,11 +700,9 @@ pub fn budget_for_revenue(
         if hi >= limit {
             let revenue = revenue_of(&a, other);
             let why = if ceiling <= limit {
-                format!("the channels' maximums allow at most {hi:.0} a month, which brings {revenue:.0}")
+                Notice::CappedByMaximums { budget: hi, revenue }
             } else {
-                format!(
-                    "the response curves saturate: even {hi:.0} a month (1000 × today's budget) brings only {revenue:.0}"
-                )
+                Notice::Saturated { budget: hi, revenue }
             };
             return Ok(BudgetForRevenue {
                 target_revenue: target,

@@ -7,6 +7,7 @@ use std::collections::BTreeMap;
 
 use serde::Serialize;
 
+use super::notice::Notice;
 use crate::metrics::{self, Filter};
 use crate::model::{Month, Project, Tier};
 
@@ -110,7 +111,7 @@ pub fn fit_power(points: &[(f64, f64)]) -> Option<Curve> {
 /// Per channel (in the order of the metrics' channel list) its curve and monthly economics over
 /// the filter's period. Only `from`/`to` of the filter are used: curves are clinic-level. Returns
 /// the channels and notices (linear fallbacks, channels without spend).
-pub fn channel_economics(project: &Project, filter: &Filter) -> (Vec<ChannelEconomics>, Vec<String>) {
+pub fn channel_economics(project: &Project, filter: &Filter) -> (Vec<ChannelEconomics>, Vec<Notice>) {
     // A branch's curves come from its own rows and its share of the chain's shared spend.
     let project = &*metrics::scoped(project, filter);
     let period = Filter { from: filter.from, to: filter.to, direction: None, channel: None, branch: None };
@@ -154,21 +155,13 @@ pub fn channel_economics(project: &Project, filter: &Filter) -> (Vec<ChannelEcon
             .map(|(_, s)| *s)
             .fold(0.0, f64::max);
         let (curve, fit, months_used) = if spend <= 0.0 || months_with_spend == 0 {
-            notices.push(format!(
-                "{name}: no spend in the period, so no response curve; it gets money only through --min."
-            ));
+            notices.push(Notice::NoSpend { channel: name.to_string() });
             (None, CurveFit::None, 0)
         } else if let Some(c) = fit_power(&points) {
             (Some(c), CurveFit::Fitted, points.len())
         } else {
-            let why = if points.len() < 3 {
-                format!("only {} month(s) with both spend and leads", points.len())
-            } else {
-                "the fitted elasticity is outside (0, 1]".to_string()
-            };
-            notices.push(format!(
-                "{name}: {why}; the response curve is linear at the period's CPL (b = 1, a = leads / spend)."
-            ));
+            let few_months = (points.len() < 3).then_some(points.len());
+            notices.push(Notice::Linear { channel: name.to_string(), few_months });
             (Some(Curve { a: leads / spend, b: 1.0 }), CurveFit::Linear, months_with_spend)
         };
         let per_lead = |x: Option<f64>| x.filter(|_| leads > 0.0).map(|x| x / leads).filter(|v| v.is_finite());

@@ -7,6 +7,7 @@
 
 use serde::Serialize;
 
+use super::notice::Notice;
 use crate::metrics::asof::AsOf;
 use crate::metrics::{self, Factor, Filter, Owner};
 use crate::model::{Lever, Month, Project};
@@ -47,7 +48,7 @@ pub struct Headroom {
     /// The current window (first and last month), `None` when there is no ranking.
     pub current_window: Option<(Month, Month)>,
     /// Why there is no ranking, or what to read with care.
-    pub notices: Vec<String>,
+    pub notices: Vec<Notice>,
 }
 
 /// A factor's value as text in its own unit: leads a month as a count, revenue per paid as money,
@@ -103,9 +104,7 @@ fn factors(s: [f64; 5]) -> [Option<f64>; 5] {
 pub fn headroom(project: &Project, branch: Option<&str>) -> Headroom {
     let mut out = Headroom::default();
     let Some((first, last)) = complete_months(project).filter(|(f, l)| f.months_until(*l) + 1 >= WINDOW) else {
-        out.notices.push(format!(
-            "Fewer than {WINDOW} complete months of funnel data: the levers cannot be ranked by headroom yet."
-        ));
+        out.notices.push(Notice::TooFewMonths { window: WINDOW });
         return out;
     };
     let current_first = last.shift(1 - WINDOW);

@@ -174,7 +174,25 @@ pub struct Outcome {
     /// How extra leads were paid for.
     pub lead_cost: LeadCost,
     /// Results to read with care (a conversion rate above 100 %).
-    pub warnings: Vec<String>,
+    pub warnings: Vec<RateWarning>,
+}
+
+/// A channel's conversion rate that a what-if pushes above 100 %: a result to read with care.
+/// Worded by `i18n` (its `Display` is the English sentence, which the JSON carries).
+#[derive(Clone, Debug, PartialEq)]
+pub struct RateWarning {
+    /// The channel.
+    pub channel: String,
+    /// The rate (booking, show or paid).
+    pub rate: Factor,
+    /// The rate after the change, in percent (above 100).
+    pub percent: f64,
+}
+
+impl Serialize for RateWarning {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
 }
 
 /// One row of the lever ranking.
@@ -292,7 +310,7 @@ struct Delta {
     revenue: f64,
     agp: f64,
     ltv: Option<f64>,
-    warnings: Vec<String>,
+    warnings: Vec<RateWarning>,
 }
 
 /// The period's funnel, ready for scenarios. Build once, apply many scenarios.
@@ -519,13 +537,11 @@ impl Base {
             }
         }
         for (c, a) in after.iter().enumerate() {
-            for (name, n, den) in [("booking_rate", a[1], a[0]), ("show_rate", a[2], a[1]), ("paid_rate", a[3], a[2])] {
+            for (rate, n, den) in
+                [(Factor::BookingRate, a[1], a[0]), (Factor::ShowRate, a[2], a[1]), (Factor::PaidRate, a[3], a[2])]
+            {
                 if den > 0.0 && n > den * (1.0 + 1e-12) {
-                    d.warnings.push(format!(
-                        "{}: {name} would be {:.1} %, above 100 %.",
-                        self.channels[c],
-                        n / den * 100.0
-                    ));
+                    d.warnings.push(RateWarning { channel: self.channels[c].clone(), rate, percent: n / den * 100.0 });
                 }
             }
         }

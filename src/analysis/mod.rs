@@ -4,5 +4,6 @@ pub mod allocate;
 pub mod curve;
 pub mod headroom;
 pub mod levers;
+pub mod notice;
 pub mod plan;
 pub mod story;

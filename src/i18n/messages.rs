@@ -3,11 +3,14 @@
 //! also what the JSON and the CLI's machine output carry.
 
 use super::{K, fill, tr};
+use crate::analysis::levers::RateWarning;
+use crate::analysis::notice::Notice;
 use crate::analysis::plan::{Estimate, EstimateReason, EstimateRule, PlanNotice, PlanWarning};
 use crate::format::{self, Lang};
 use crate::import::ImportError;
 use crate::metrics::KpiNotice;
 use crate::model::FORMAT_VERSION;
+use crate::report::ReportError;
 use crate::store::StoreError;
 
 /// `0.15` → `15 %` (English and Chinese), `15 %` with a no-break space and a decimal comma in
@@ -182,6 +185,72 @@ pub fn kpi_notice(n: &KpiNotice, lang: Lang) -> String {
     }
 }
 
+/// A note of the curves, the allocator or the headroom ranking ([`Notice`]) in `lang`. English
+/// writes amounts as the JSON always did (`12500`); the other languages group them.
+pub fn analysis_notice(n: &Notice, lang: Lang) -> String {
+    let t = |k| tr(lang, k);
+    let amount = |x: f64| if lang == Lang::En { format!("{x:.0}") } else { format::number(x, 0, lang) };
+    let list = |c: &[String]| c.join(if lang == Lang::Zh { "、" } else { ", " });
+    match n {
+        Notice::NoSpend { channel } => fill(t(K::NoteNoSpend), &[("channel", channel)]),
+        Notice::Linear { channel, few_months: Some(months) } => {
+            fill(t(K::NoteLinearFewMonths), &[("channel", channel), ("n", &months.to_string())])
+        }
+        Notice::Linear { channel, few_months: None } => fill(t(K::NoteLinearElasticity), &[("channel", channel)]),
+        Notice::BudgetBelowBounds(c) => fill(t(K::NoteBudgetBelow), &[("channels", &list(c))]),
+        Notice::BudgetAboveBounds(c) => fill(t(K::NoteBudgetAbove), &[("channels", &list(c))]),
+        Notice::SplitWins(c) => fill(t(K::NoteSplitWins), &[("channels", &list(c))]),
+        Notice::TierWithoutChannels => t(K::NoteTierWithoutChannels).to_string(),
+        Notice::Extrapolated { channel, proposal, max_spend } => fill(
+            t(K::NoteExtrapolated),
+            &[("channel", channel), ("proposal", &amount(*proposal)), ("max", &amount(*max_spend))],
+        ),
+        Notice::CappedByMaximums { budget, revenue } => {
+            fill(t(K::NoteCapped), &[("budget", &amount(*budget)), ("revenue", &amount(*revenue))])
+        }
+        Notice::Saturated { budget, revenue } => {
+            fill(t(K::NoteSaturated), &[("budget", &amount(*budget)), ("revenue", &amount(*revenue))])
+        }
+        Notice::TooFewMonths { window } => fill(t(K::NoteTooFewMonths), &[("window", &window.to_string())]),
+    }
+}
+
+/// The English sentence: what the CLI and the JSON print.
+impl std::fmt::Display for Notice {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&analysis_notice(self, Lang::En))
+    }
+}
+
+/// A what-if's rate above 100 % in `lang`: `Яндекс: Конверсия в запись получится 120,0 % — больше
+/// 100 %.` English names the rate by its JSON key, as the JSON always did.
+pub fn rate_warning(w: &RateWarning, lang: Lang) -> String {
+    let (rate, value) = match lang {
+        Lang::En => (w.rate.key().to_string(), format!("{:.1}", w.percent)),
+        _ => (super::factor_label(w.rate, lang).to_string(), format::number(w.percent, 1, lang)),
+    };
+    fill(tr(lang, K::WhatIfRateAbove100), &[("channel", &w.channel), ("rate", &rate), ("value", &value)])
+}
+
+/// The English sentence: what the CLI and the JSON print.
+impl std::fmt::Display for RateWarning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&rate_warning(self, Lang::En))
+    }
+}
+
+/// A workbook (the report, the template) that could not be written, in `lang`. English is the
+/// error's own text, with the system's reason.
+pub fn report_error(e: &ReportError, lang: Lang) -> String {
+    match e {
+        _ if lang == Lang::En => e.to_string(),
+        ReportError::Xlsx { path, .. } => fill(tr(lang, K::ReportBuild), &[("file", &path.display().to_string())]),
+        ReportError::Io { path, source } => {
+            fill(tr(lang, K::ReportSave), &[("file", &path.display().to_string()), ("why", &io_reason(source, lang))])
+        }
+    }
+}
+
 /// A project file that cannot be read or written, in `lang` (English keeps the reasons' detail).
 pub fn store_error(e: &StoreError, lang: Lang) -> String {
     let t = |k| tr(lang, k);
@@ -295,5 +364,60 @@ mod tests {
         let empty = ImportError::NoTemplateSheet { path: PathBuf::from("a.xlsx"), sheets: vec!["Лист1".into()] };
         assert!(import_error(&empty, Lang::Ru).ends_with("его листы: «Лист1»."));
         assert_eq!(import_error(&empty, Lang::En), empty.to_string());
+    }
+
+    #[test]
+    fn a_rate_above_100_percent_and_a_workbook_not_written_read_in_each_language() {
+        let w = RateWarning { channel: "Seo".into(), rate: crate::metrics::Factor::ShowRate, percent: 120.0 };
+        assert_eq!(w.to_string(), "Seo: show_rate would be 120.0 %, above 100 %.");
+        assert_eq!(serde_json::to_string(&w).unwrap(), "\"Seo: show_rate would be 120.0 %, above 100 %.\"");
+        for lang in [Lang::Ru, Lang::Zh] {
+            let text = rate_warning(&w, lang);
+            assert!(!text.contains("show_rate") && !has_latin_words(&text.replace("Seo", "")), "{text}");
+        }
+        assert!(rate_warning(&w, Lang::Ru).contains("120,0\u{a0}% — больше 100\u{a0}%"));
+        let io = ReportError::Io {
+            path: PathBuf::from("/нет/отчёт.xlsx"),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        };
+        assert_eq!(report_error(&io, Lang::Ru), "Не удалось сохранить «/нет/отчёт.xlsx»: такого файла или папки нет.");
+        assert_eq!(report_error(&io, Lang::En), io.to_string());
+        assert!(report_error(&io, Lang::Zh).contains("无法保存"));
+    }
+
+    #[test]
+    fn every_analysis_notice_reads_in_russian_and_chinese() {
+        let c = || vec!["Яндекс".to_string(), "ВК".to_string()];
+        let all = [
+            Notice::NoSpend { channel: "Яндекс".into() },
+            Notice::Linear { channel: "Яндекс".into(), few_months: Some(2) },
+            Notice::Linear { channel: "Яндекс".into(), few_months: None },
+            Notice::BudgetBelowBounds(c()),
+            Notice::BudgetAboveBounds(c()),
+            Notice::SplitWins(c()),
+            Notice::TierWithoutChannels,
+            Notice::Extrapolated { channel: "Яндекс".into(), proposal: 250_000.0, max_spend: 100_000.0 },
+            Notice::CappedByMaximums { budget: 300_000.0, revenue: 2_000_000.0 },
+            Notice::Saturated { budget: 300_000.0, revenue: 2_000_000.0 },
+            Notice::TooFewMonths { window: 3 },
+        ];
+        for n in &all {
+            for lang in [Lang::Ru, Lang::Zh] {
+                let text = analysis_notice(n, lang);
+                let latin = text.replace("CPL", "");
+                assert!(!has_latin_words(&latin), "{lang:?}: {text}");
+            }
+            // The JSON carries the English sentence, as when the notices were strings.
+            assert_eq!(serde_json::to_value(n).unwrap(), serde_json::Value::String(n.to_string()));
+        }
+        assert_eq!(
+            all[7].to_string(),
+            "Яндекс: the proposal 250000 a month is more than twice the largest monthly spend it ever had (100000); the curve is extrapolated."
+        );
+        assert_eq!(
+            all[0].to_string(),
+            "Яндекс: no spend in the period, so no response curve; it gets money only through --min."
+        );
+        assert!(analysis_notice(&all[7], Lang::Ru).contains("250\u{a0}000"));
     }
 }

@@ -507,7 +507,6 @@ mod tests {
     }
 
     /// Fails to compile when a kind is added: add it to [`every_kind`] too.
-    #[allow(dead_code)]
     fn listed(k: &ProblemKind) {
         match k {
             P::ChartSheet

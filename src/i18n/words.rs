@@ -106,6 +106,48 @@ table! {
     StoreTooNew => "«{file}» записан более новой версией medfunnel (формат {found}, эта версия читает до {max}).",
         "{file}: written by a newer medfunnel (format {found}, this version reads up to {max})",
         "“{file}”由更新版本的 medfunnel 写入（格式 {found}，此版本最多读取 {max}）。";
+    ReportBuild => "Не удалось собрать книгу «{file}»: в данных есть то, что Excel не может сохранить.",
+        "Could not build the workbook «{file}»",
+        "无法生成工作簿“{file}”：数据中有 Excel 无法保存的内容。";
+    ReportSave => "Не удалось сохранить «{file}»: {why}.", "Could not save «{file}»: {why}", "无法保存“{file}”：{why}。";
+    // A conversion rate pushed above 100 % by a what-if (`analysis::levers::RateWarning`).
+    WhatIfRateAbove100 => "{channel}: {rate} получится {value}\u{a0}% — больше 100\u{a0}%.",
+        "{channel}: {rate} would be {value} %, above 100 %.",
+        "{channel}：{rate}将达到 {value} %，超过 100 %。";
+    // The curves', the allocator's and the headroom ranking's notes (`analysis::notice::Notice`).
+    NoteNoSpend => "{channel}: за период нет расходов, поэтому нет кривой отклика; деньги канал получает только через заданный минимум.",
+        "{channel}: no spend in the period, so no response curve; it gets money only through --min.",
+        "{channel}：本期没有花费，因此没有响应曲线；只能通过设定的最低额获得预算。";
+    NoteLinearFewMonths => "{channel}: месяцев, где есть и расходы, и лиды: {n}; кривая отклика линейна по CPL периода (b = 1, a = лиды / расходы).",
+        "{channel}: only {n} month(s) with both spend and leads; the response curve is linear at the period's CPL (b = 1, a = leads / spend).",
+        "{channel}：同时有花费和线索的月份只有 {n} 个；响应曲线按本期 CPL 取线性（b = 1，a = 线索 / 花费）。";
+    NoteLinearElasticity => "{channel}: подобранная эластичность вне (0, 1]; кривая отклика линейна по CPL периода (b = 1, a = лиды / расходы).",
+        "{channel}: the fitted elasticity is outside (0, 1]; the response curve is linear at the period's CPL (b = 1, a = leads / spend).",
+        "{channel}：拟合的弹性不在 (0, 1] 内；响应曲线按本期 CPL 取线性（b = 1，a = 线索 / 花费）。";
+    NoteBudgetBelow => "Бюджет меньше суммы нижних границ каналов (половины сегодняшних расходов): {channels} получают свою границу × бюджет / эту сумму.",
+        "The budget is below the sum of the channels' lower bounds (half of today's spend): {channels} get their bound × budget / that sum.",
+        "预算低于各渠道下限之和（当前花费的一半）：{channels} 按“下限 × 预算 / 该和”分配。";
+    NoteBudgetAbove => "Бюджет больше суммы верхних границ каналов (двойных сегодняшних расходов): {channels} получают свою границу × бюджет / эту сумму.",
+        "The budget is above the sum of the channels' upper bounds (twice today's spend): {channels} get their bound × budget / that sum.",
+        "预算高于各渠道上限之和（当前花费的两倍）：{channels} 按“上限 × 预算 / 该和”分配。";
+    NoteSplitWins => "Разбивку по категориям и границы каналов по умолчанию (0,5×–2× сегодняшних расходов) нельзя соблюсти вместе: действует разбивка, и {channels} выходят за свою границу.",
+        "The tier split and the channels' default bounds (0.5×–2× today's spend) cannot both be met: the split wins, and {channels} go past their bound.",
+        "层级分配与渠道默认上下限（当前花费的 0.5×–2×）无法同时满足：以层级分配为准，{channels} 超出其上下限。";
+    NoteTierWithoutChannels => "В одной из категорий нет каналов; её доля ушла другим категориям пропорционально их долям.",
+        "A tier has no channels; its share went to the other tiers in proportion to their shares.",
+        "有一个层级没有渠道；其份额按比例分给了其他层级。";
+    NoteExtrapolated => "{channel}: предложение {proposal} в месяц более чем вдвое больше самых больших месячных расходов канала ({max}); кривая экстраполирована.",
+        "{channel}: the proposal {proposal} a month is more than twice the largest monthly spend it ever had ({max}); the curve is extrapolated.",
+        "{channel}：建议的每月 {proposal} 超过其历史最大月花费（{max}）的两倍；曲线为外推。";
+    NoteCapped => "максимумы каналов допускают не больше {budget} в месяц, и это даёт {revenue}",
+        "the channels' maximums allow at most {budget} a month, which brings {revenue}",
+        "各渠道的最高额最多允许每月 {budget}，带来 {revenue}";
+    NoteSaturated => "кривые отклика насыщаются: даже {budget} в месяц (1000 × сегодняшний бюджет) даёт только {revenue}",
+        "the response curves saturate: even {budget} a month (1000 × today's budget) brings only {revenue}",
+        "响应曲线已饱和：即使每月 {budget}（当前预算的 1000 倍）也只带来 {revenue}";
+    NoteTooFewMonths => "Меньше {window} полных месяцев данных воронки: рычаги пока нельзя ранжировать по запасу роста.",
+        "Fewer than {window} complete months of funnel data: the levers cannot be ranked by headroom yet.",
+        "漏斗数据不足 {window} 个完整月份：暂时无法按增长空间对杠杆排序。";
     IoNotFound => "такого файла или папки нет", "No such file or directory", "文件或文件夹不存在";
     IoPermission => "нет прав доступа", "Permission denied", "没有访问权限";
     IoIsDirectory => "это папка, а не файл", "Is a directory", "这是文件夹而不是文件";

@@ -155,7 +155,7 @@ fn curves_and_allocation_of_a_project() {
     close(ads.romi.unwrap(), (ads.gross_profit.unwrap() - 5_000.0) / 5_000.0);
     close(ads.spend_today.unwrap(), 1_400.0 / 3.0);
     // 5 000 > 2 × 900: extrapolation.
-    assert!(a.warnings.iter().any(|w| w.starts_with("Ads")), "{:?}", a.warnings);
+    assert!(a.warnings.iter().any(|w| w.to_string().starts_with("Ads")), "{:?}", a.warnings);
     assert!(a.channels[2].leads.is_none() && a.channels[2].a.is_none());
 
     // 20 000: Ads' marginal at 20 000 is 0.71 < 1, so λ = 1: Ads (100/1)² = 10 000, Vk 10 000.
@@ -253,7 +253,11 @@ fn budgets_outside_the_default_bounds_scale_them() {
     close(a.channels[0].spend, 0.5 * today_ads * 600.0 / sum_min);
     close(a.channels[1].spend, 500.0 * 600.0 / sum_min);
     assert_eq!(a.channels[0].why, Why::ScaledDown);
-    assert!(a.notices.iter().any(|n| n.contains("below the sum") && n.contains("Ads, Vk")), "{:?}", a.notices);
+    assert!(
+        a.notices.iter().any(|n| n.to_string().contains("below the sum") && n.to_string().contains("Ads, Vk")),
+        "{:?}",
+        a.notices
+    );
     // Σ max = 933.33 + 2 000 = 2 933.33 < 5 000: each gets max × 5 000 / 2 933.33.
     let a = allocate(&p, &Filter::default(), &AllocOptions { budget: 5_000.0, ..Default::default() }).unwrap();
     let sum_max = 2.0 * today_ads + 2_000.0;
@@ -288,7 +292,7 @@ fn the_tier_split_wins_over_default_bounds_with_a_notice() {
     close(a.channels[0].spend, 8_000.0);
     close(a.channels[1].spend, 1_500.0);
     assert_eq!(a.channels[0].why, Why::TierSplit);
-    assert!(a.notices.iter().any(|n| n.contains("the split wins, and Ads go past")), "{:?}", a.notices);
+    assert!(a.notices.iter().any(|n| n.to_string().contains("the split wins, and Ads go past")), "{:?}", a.notices);
 }
 
 #[test]

@@ -116,7 +116,7 @@ fn fewer_than_three_complete_months_give_no_ranking() {
     // D = 15 March: January and February are complete, two months only.
     let h = headroom(&p, None);
     assert!(h.entries.is_empty() && h.current_window.is_none());
-    assert!(h.notices[0].contains("Fewer than 3 complete months"));
+    assert!(h.notices[0].to_string().contains("Fewer than 3 complete months"));
 }
 
 #[test]

@@ -178,7 +178,7 @@ fn rate_above_one_is_warned() {
             LeadCost::Cpl,
         )
         .unwrap();
-    assert!(o.warnings.iter().any(|w| w.contains("Seo") && w.contains("show_rate")), "{:?}", o.warnings);
+    assert!(o.warnings.iter().any(|w| w.to_string().starts_with("Seo: show_rate would be ")), "{:?}", o.warnings);
 }
 
 #[test]

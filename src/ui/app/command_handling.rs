@@ -90,7 +90,7 @@ impl App {
             }
             Command::ExportTo(p) => {
                 let p = if p.extension().is_none() { p.with_extension("xlsx") } else { p };
-                match files::export_template(self.doc.project(), &p) {
+                match files::export_template(self.doc.project(), &p, lang) {
                     Ok(()) => self.set_status(format!("{} {}", tr(lang, K::Exported), p.display()), false),
                     Err(e) => self.set_status(e, true),
                 }

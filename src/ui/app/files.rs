@@ -84,9 +84,9 @@ pub fn demo_project() -> Project {
 /// Writes the template workbook (.xlsx) of `project`.
 ///
 /// # Errors
-/// A sentence naming the file when it cannot be written.
-pub fn export_template(project: &Project, path: &Path) -> Result<(), String> {
-    backend::write_template(project, path)
+/// A sentence in `lang` naming the file when it cannot be written.
+pub fn export_template(project: &Project, path: &Path, lang: Lang) -> Result<(), String> {
+    backend::write_template(project, path, lang)
 }
 
 /// Saves a project file atomically.
@@ -134,8 +134,8 @@ mod backend {
         crate::demo::demo_project()
     }
 
-    pub fn write_template(project: &Project, path: &Path) -> Result<(), String> {
-        crate::report::template::write_template(project, path).map_err(|e| e.to_string())
+    pub fn write_template(project: &Project, path: &Path, lang: Lang) -> Result<(), String> {
+        crate::report::template::write_template(project, path).map_err(|e| crate::i18n::report_error(&e, lang))
     }
 }
 
@@ -259,14 +259,17 @@ pub struct Recovery {
 /// Writes the unsaved project to the recovery file.
 ///
 /// # Errors
-/// A sentence naming the file.
-pub fn write_recovery(dirs: &AppDirs, project: &Project, path: Option<&Path>) -> Result<(), String> {
-    std::fs::create_dir_all(&dirs.data).map_err(|e| format!("{}: {e}", dirs.data.display()))?;
-    store::save_project(project, &dirs.recovery_path()).map_err(|e| e.to_string())?;
+/// A sentence in `lang` naming the file.
+pub fn write_recovery(dirs: &AppDirs, project: &Project, path: Option<&Path>, lang: Lang) -> Result<(), String> {
+    let words = |e: store::StoreError| i18n::store_error(&e, lang);
+    std::fs::create_dir_all(&dirs.data)
+        .map_err(|source| words(store::StoreError::Io { file: dirs.data.display().to_string(), source }))?;
+    store::save_project(project, &dirs.recovery_path()).map_err(words)?;
     let saved_at = SystemTime::now().duration_since(SystemTime::UNIX_EPOCH).map_or(0, |d| d.as_secs());
     let meta = RecoveryMeta { path: path.map(Path::to_path_buf), saved_at };
-    let bytes = serde_json::to_vec_pretty(&meta).map_err(|e| e.to_string())?;
-    store::write_atomic(&dirs.recovery_meta_path(), &bytes).map_err(|e| e.to_string())
+    // A struct of a path and a number always serialises.
+    let bytes = serde_json::to_vec_pretty(&meta).unwrap_or_default();
+    store::write_atomic(&dirs.recovery_meta_path(), &bytes).map_err(words)
 }
 
 /// The recovery file left by a run that did not end cleanly, if any.
@@ -312,7 +315,7 @@ mod tests {
         assert!(find_recovery(&dirs).is_none());
         let mut p = Project::new();
         p.settings.clinic = "Клиника".into();
-        write_recovery(&dirs, &p, Some(&f)).unwrap();
+        write_recovery(&dirs, &p, Some(&f), Lang::En).unwrap();
         let r = find_recovery(&dirs).unwrap();
         assert_eq!(r.project, p);
         assert_eq!(r.meta.path.as_deref(), Some(f.as_path()));

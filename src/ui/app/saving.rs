@@ -243,7 +243,7 @@ impl App {
         let lang = self.lang;
         let (project, filter, to) = (self.doc.project().clone(), self.filter.clone(), path.clone());
         let task = Task::spawn(K::TaskReport, None, move || {
-            crate::report::write_report(&project, &filter, lang, &to).map_err(|e| e.to_string())
+            crate::report::write_report(&project, &filter, lang, &to).map_err(|e| crate::i18n::report_error(&e, lang))
         });
         if self.background {
             self.job = Some(Job::Report(path, task));
@@ -325,7 +325,7 @@ impl App {
                         // The file keeps the last state written; the rest waits for a save, kept
                         // meanwhile in the recovery file.
                         self.file = None;
-                        self.set_status(e.to_string(), true);
+                        self.set_status(crate::i18n::store_error(&e, self.lang), true);
                     }
                 }
             }
@@ -340,7 +340,7 @@ impl App {
         let due = self.last_autosave.elapsed() >= AUTOSAVE_EVERY;
         if due {
             self.last_autosave = Instant::now();
-            match files::write_recovery(dirs, self.doc.project(), self.source_path.as_deref()) {
+            match files::write_recovery(dirs, self.doc.project(), self.source_path.as_deref(), self.lang) {
                 Ok(()) => self.autosaved_revision = self.doc.revision(),
                 Err(e) => self.status = Some((e, true)),
             }
@@ -361,7 +361,7 @@ impl App {
             if !self.doc.is_dirty() || self.allow_close {
                 files::clear_recovery(d);
             } else {
-                let _ = files::write_recovery(d, self.doc.project(), self.source_path.as_deref());
+                let _ = files::write_recovery(d, self.doc.project(), self.source_path.as_deref(), self.lang);
             }
         }
     }

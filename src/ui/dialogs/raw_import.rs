@@ -37,7 +37,8 @@ struct Slot {
     /// Headers the user assigned here (header → field key; `None` = not used), so their combo
     /// stays visible after the header becomes recognised.
     assigned: BTreeMap<String, Option<&'static str>>,
-    preview: Option<Result<Preview, String>>,
+    /// The preview, or why the file cannot be read (worded in the UI's language when shown).
+    preview: Option<Result<Preview, crate::import::ImportError>>,
 }
 
 /// What the dialog shows of one file.
@@ -68,8 +69,8 @@ impl Slot {
     fn reload(&mut self) {
         self.loaded = self.path();
         self.preview = self.loaded.as_deref().map(|p| {
-            let columns = raw::preview_columns(p, self.kind, &self.map).map_err(|e| e.to_string())?;
-            let rows = raw::preview_rows(p, self.kind, &self.map, PREVIEW_ROWS).map_err(|e| e.to_string())?;
+            let columns = raw::preview_columns(p, self.kind, &self.map)?;
+            let rows = raw::preview_rows(p, self.kind, &self.map, PREVIEW_ROWS)?;
             Ok(Preview { columns, rows })
         });
     }
@@ -460,7 +461,7 @@ fn slot_ui(ui: &mut egui::Ui, slot: &mut Slot, lang: Lang) -> bool {
             ui.label(RichText::new(tr(lang, K::ImportNoFile)).weak());
         }
         Some(Err(e)) => {
-            ui.colored_label(ui.visuals().error_fg_color, e);
+            ui.colored_label(ui.visuals().error_fg_color, crate::i18n::import_error(e, lang));
         }
         Some(Ok(p)) => {
             for m in &p.columns.missing {

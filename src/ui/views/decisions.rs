@@ -651,6 +651,7 @@ fn outcome_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext)
         ui.add_space(gap);
     }
     for w in &outcome.warnings {
+        let w = crate::i18n::rate_warning(w, lang);
         ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {}: {w}", tr(lang, K::WarningWord)));
     }
 }
@@ -961,7 +962,7 @@ fn plan_budget_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsCont
                 ui.end_row();
             });
             if let Some(msg) = &b.message {
-                ui.label(RichText::new(msg).weak().size(11.5));
+                ui.label(RichText::new(crate::i18n::analysis_notice(msg, lang)).weak().size(11.5));
             }
         }
     }
