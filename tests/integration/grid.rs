@@ -4,6 +4,7 @@
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use medfunnel::document::sheets;
 use medfunnel::format::Lang;
 use medfunnel::model::Sheet;
 use medfunnel::ui::app::files::AppDirs;
@@ -92,6 +93,15 @@ fn key_columns_start_wide_enough_for_their_longest_value() {
     let channel = Sheet::Funnel.grid_columns().iter().position(|c| c.key == "channel").unwrap();
     let widths = h.state_mut().grid_mut(Sheet::Funnel).column_widths().to_vec();
     assert!(widths[channel] >= need + 12.0, "«{longest}» needs {need}, the column is {}", widths[channel]);
+    // The first row's month and channel are drawn whole, not cut with «…».
+    let loc = medfunnel::format::Locale::new(Lang::Ru, "RUB");
+    let month = sheets::display(&sheets::get(&project, Sheet::Funnel, 0, 0), sheets::kind(Sheet::Funnel, 0, 0), loc);
+    for text in [month, project.funnel[0].channel.clone()] {
+        let font = egui::TextStyle::Body.resolve(&h.ctx.global_style());
+        let need = h.ctx.fonts_mut(|f| f.layout_no_wrap(text.clone(), font, egui::Color32::WHITE).size().x);
+        let shown = h.get_all_by_label(&text).next().unwrap().rect().width();
+        assert!(shown >= need - 0.5, "«{text}» needs {need}, is drawn {shown} wide");
+    }
     // A month column is not given the width of a text column.
     let month = Sheet::Funnel.grid_columns().iter().position(|c| c.key == "month").unwrap();
     assert!(widths[month] < widths[channel], "{widths:?}");

@@ -314,6 +314,7 @@ pub fn grid_ui(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>) -
         cx,
         sheet,
         columns,
+        widths: &state.widths,
         view: &state.view,
         sort: state.sort,
         col_filters: &mut state.col_filters,
@@ -384,7 +385,7 @@ fn fitted_widths(ui: &egui::Ui, sheet: Sheet, cx: &GridContext<'_>, view: &[usiz
     let measure = |text: String| painter.layout_no_wrap(text, body.clone(), colour).size().x;
     // Cell padding (6 points each side), the header's padding, sort arrow and filter button.
     const CELL_PAD: f32 = 16.0;
-    const HEADER_MARKS: f32 = 44.0;
+    const HEADER_MARKS: f32 = 30.0;
     sheet
         .grid_columns()
         .iter()
@@ -443,6 +444,10 @@ struct GridDelegate<'a, 'c> {
     cx: &'a GridContext<'c>,
     sheet: Sheet,
     columns: &'static [sheets::Column],
+    /// The fitted widths (see [`fitted_widths`]), held by each cell while egui_table sizes the
+    /// columns on their first frame: its sizing shrinks a column to what its cells use, and a
+    /// truncated label uses no more than the column already has.
+    widths: &'a [f32],
     view: &'a [usize],
     sort: Option<(usize, bool)>,
     col_filters: &'a mut Vec<String>,
@@ -525,6 +530,9 @@ impl egui_table::TableDelegate for GridDelegate<'_, '_> {
             ui.label(RichText::new((mr + 1).to_string()).weak().small());
             return;
         };
+        if ui.is_sizing_pass() {
+            ui.set_min_width(self.widths.get(c).copied().unwrap_or_default());
+        }
         let lang = self.cx.lang;
         let column = &self.columns[c];
         let kind = sheets::kind(self.sheet, mr, c);
