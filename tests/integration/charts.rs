@@ -1,8 +1,6 @@
 //! The Charts view and the pace panel under egui_kittest: every tab renders with the demo clinic,
 //! charts follow the period, the pace sentence quotes the metrics, a chart saves as PNG.
 
-use std::sync::Arc;
-
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use medfunnel::demo::demo_project;
@@ -11,7 +9,7 @@ use medfunnel::metrics::{Filter, Kpis, compute, month_calendar};
 use medfunnel::model::{Month, Project};
 use medfunnel::ui::app::files::AppDirs;
 use medfunnel::ui::charts::{
-    ChartTab, ChartsState, charts_view_ui, dashboard_charts_ui, pace_ui, poll_png, request_png, revenue_bars,
+    ChartTab, ChartsState, PNG_SIZE, charts_view_ui, dashboard_charts_ui, pace_ui, revenue_bars,
 };
 use medfunnel::ui::{App, Command, Startup, View as AppView};
 
@@ -192,44 +190,15 @@ fn the_dashboard_part_renders() {
     h.get_by_label("Выручка по месяцам: план и факт");
 }
 
-#[test]
-fn save_chart_as_png_crops_the_screenshot_to_the_chart() {
-    let mut h = harness(view(Filter::default(), Lang::En));
-    h.run();
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("revenue.png");
-    let rect = h.state().state.chart_rect.expect("a chart on screen");
-    let ctx = h.ctx.clone();
-    assert!(request_png(&ctx, &mut h.state_mut().state, path.clone(), Lang::En));
-    assert!(h.state().state.png_pending());
-    h.step();
-    // No renderer here: complete egui's screenshot request ourselves with a window-sized image.
-    assert_eq!(complete_screenshot(&h, [1280, 1000]), 1);
-    let saved = poll_png(&mut h.state_mut().state).expect("the screenshot arrived").unwrap();
-    assert_eq!(saved, path);
-    let r = png::Decoder::new(std::io::Cursor::new(std::fs::read(&path).unwrap())).read_info().unwrap();
-    assert_eq!(r.info().width, rect.width().round() as u32);
-    assert_eq!(r.info().height, rect.height().round() as u32);
-    assert!(poll_png(&mut h.state_mut().state).is_none());
-}
-
-/// Completes the screenshot egui was asked for in the last frame (kittest has no renderer here)
-/// with a plain image of the window's size.
-fn complete_screenshot<S>(h: &Harness<'_, S>, size: [usize; 2]) -> usize {
-    let callbacks: Vec<egui::ScreenshotCallback> = h
-        .output()
-        .viewport_output
-        .values()
-        .flat_map(|v| v.commands.iter())
-        .filter_map(|c| match c {
-            egui::ViewportCommand::Screenshot(cb) => Some(cb.clone()),
-            _ => None,
-        })
-        .collect();
-    for cb in &callbacks {
-        cb.clone().complete(Arc::new(egui::ColorImage::filled(size, egui::Color32::WHITE)));
-    }
-    callbacks.len()
+/// The saved picture's size and the mean brightness (0..255) of its first row.
+fn read_png(path: &std::path::Path) -> ([u32; 2], f64) {
+    let mut r = png::Decoder::new(std::io::Cursor::new(std::fs::read(path).unwrap())).read_info().unwrap();
+    let mut buf = vec![0; r.output_buffer_size().unwrap()];
+    let info = r.next_frame(&mut buf).unwrap();
+    let row = &buf[..info.width as usize * 4];
+    let light = row.chunks(4).map(|p| (f64::from(p[0]) + f64::from(p[1]) + f64::from(p[2])) / 3.0).sum::<f64>()
+        / f64::from(info.width);
+    ([info.width, info.height], light)
 }
 
 #[test]
@@ -261,13 +230,15 @@ fn the_app_has_a_charts_view_and_the_dashboard_shows_the_pace() {
     h.run();
     h.get_by_label_contains("Month in progress by day");
 
-    // File → Save chart as PNG, with the path already chosen.
-    let path = dir.path().join("month");
-    h.state_mut().send(Command::SaveChartPngTo(path));
-    h.step();
-    assert_eq!(complete_screenshot(&h, [1400, 900]), 1);
-    h.step();
+    // File → Save chart as PNG, with the path already chosen. The window is dark and 1400×900;
+    // the picture is drawn apart from it, light and full-HD.
+    h.ctx.set_theme(egui::Theme::Dark);
+    h.run();
+    h.state_mut().send(Command::SaveChartPngTo(dir.path().join("month")));
+    h.run();
     let saved = dir.path().join("month.png");
     assert_eq!(h.state().status(), Some(format!("Chart saved: {}", saved.display()).as_str()));
-    assert!(std::fs::metadata(&saved).unwrap().len() > 0);
+    let (size, light) = read_png(&saved);
+    assert_eq!(size, [PNG_SIZE[0] as u32, PNG_SIZE[1] as u32]);
+    assert!(light > 230.0, "{light}");
 }

@@ -4,6 +4,7 @@
 use egui::Key;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
+use medfunnel::document::sheets;
 use medfunnel::format::Lang;
 use medfunnel::model::Sheet;
 use medfunnel::ui::app::files::AppDirs;
@@ -77,4 +78,31 @@ fn tab_wraps_to_the_first_column_of_the_next_row() {
     h.key_press(Key::Tab);
     h.run();
     assert_eq!(h.state_mut().grid_mut(Sheet::Budget).cursor(), (1, 1));
+}
+
+#[test]
+fn key_columns_start_wide_enough_for_their_longest_value() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = demo_at_1024(dir.path());
+    h.state_mut().send(Command::Show(View::Sheet(Sheet::Funnel)));
+    h.run();
+    let project = h.state().document().project().clone();
+    let longest = project.funnel.iter().map(|r| r.channel.as_str()).max_by_key(|c| c.chars().count()).unwrap();
+    let font = egui::TextStyle::Body.resolve(&h.ctx.global_style());
+    let need = h.ctx.fonts_mut(|f| f.layout_no_wrap(longest.to_string(), font, egui::Color32::WHITE).size().x);
+    let channel = Sheet::Funnel.grid_columns().iter().position(|c| c.key == "channel").unwrap();
+    let widths = h.state_mut().grid_mut(Sheet::Funnel).column_widths().to_vec();
+    assert!(widths[channel] >= need + 12.0, "«{longest}» needs {need}, the column is {}", widths[channel]);
+    // The first row's month and channel are drawn whole, not cut with «…».
+    let loc = medfunnel::format::Locale::new(Lang::Ru, "RUB");
+    let month = sheets::display(&sheets::get(&project, Sheet::Funnel, 0, 0), sheets::kind(Sheet::Funnel, 0, 0), loc);
+    for text in [month, project.funnel[0].channel.clone()] {
+        let font = egui::TextStyle::Body.resolve(&h.ctx.global_style());
+        let need = h.ctx.fonts_mut(|f| f.layout_no_wrap(text.clone(), font, egui::Color32::WHITE).size().x);
+        let shown = h.get_all_by_label(&text).next().unwrap().rect().width();
+        assert!(shown >= need - 0.5, "«{text}» needs {need}, is drawn {shown} wide");
+    }
+    // A month column is not given the width of a text column.
+    let month = Sheet::Funnel.grid_columns().iter().position(|c| c.key == "month").unwrap();
+    assert!(widths[month] < widths[channel], "{widths:?}");
 }

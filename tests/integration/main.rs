@@ -44,3 +44,5 @@ mod settings_ui;
 mod support;
 #[cfg(feature = "gui")]
 mod undo;
+#[cfg(feature = "gui")]
+mod walk;

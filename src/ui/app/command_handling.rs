@@ -99,7 +99,9 @@ impl App {
                 let p = if p.extension().is_none() { p.with_extension("xlsx") } else { p };
                 self.start_report(p);
             }
-            Command::SaveChartPng if self.view != View::Charts || self.charts.chart_rect.is_none() => {
+            Command::SaveChartPng | Command::SaveChartPngTo(_)
+                if self.view != View::Charts || self.charts.chart_rect.is_none() =>
+            {
                 self.set_status(tr(lang, K::NoChartToSave), false);
             }
             Command::SaveChartPng => {
@@ -108,8 +110,12 @@ impl App {
             }
             Command::SaveChartPngTo(p) => {
                 let p = if p.extension().is_none() { p.with_extension("png") } else { p };
-                if !charts::request_png(ctx, &mut self.charts, p, lang) {
-                    self.set_status(tr(lang, K::NoChartToSave), false);
+                let (loc, subtitle) = (self.loc(), self.chart_subtitle());
+                self.kpis();
+                let project = self.doc.project();
+                match charts::save_chart_png(&mut self.charts, project, &self.kpis, &self.filter, loc, &subtitle, &p) {
+                    Ok(()) => self.set_status(format!("{} {}", tr(lang, K::ChartSaved), p.display()), false),
+                    Err(e) => self.set_status(e, true),
                 }
             }
             Command::ExportStory => {

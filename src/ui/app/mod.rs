@@ -480,11 +480,6 @@ impl App {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.dialog = Some(Dialog::Unsaved(None));
         }
-        match charts::poll_png(&mut self.charts) {
-            Some(Ok(p)) => self.set_status(format!("{} {}", tr(self.lang, K::ChartSaved), p.display()), false),
-            Some(Err(e)) => self.set_status(e, true),
-            None => {}
-        }
         if self.job.is_none() {
             self.autosave(&ctx);
         }
@@ -837,6 +832,21 @@ impl App {
                 branches::branches_ui(ui, &mut self.branches, source, &self.kpis, &self.filter, loc);
             }
         }
+    }
+
+    /// What a saved chart is of: the clinic, the period and the filters set (direction, channel,
+    /// branch), e.g. «Клиника Улыбка · янв 2026 — ноя 2026 · Стоматология».
+    fn chart_subtitle(&self) -> String {
+        let clinic = self.doc.project().settings.clinic.trim();
+        let f = &self.filter;
+        let parts = [
+            Some(clinic.to_string()),
+            Some(self.period_label()),
+            f.direction.clone(),
+            f.channel.clone(),
+            f.branch.clone(),
+        ];
+        parts.into_iter().flatten().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" · ")
     }
 
     fn period_label(&self) -> String {

@@ -1,59 +1,250 @@
-//! Saving a chart as PNG: a screenshot of the next frame, cropped and encoded.
+//! Saving a chart as PNG: the Charts view's tab drawn again, away from the window, in the light
+//! theme on a 1920×1080 picture with its title and the filter as a subtitle, rasterised on the CPU
+//! and encoded. Nothing of the window (its dark theme, its size, what is scrolled out) shows.
+
+use std::collections::HashMap;
+
+use egui::epaint::{ClippedPrimitive, ImageDelta, Primitive, Vertex};
+use egui::{ColorImage, ImageData, TextureId};
 
 use super::*;
 
-/// Where egui's screenshot callback leaves the outcome of a save: the path, or a sentence.
-pub type PngSlot = Arc<Mutex<Option<Result<PathBuf, String>>>>;
+/// The picture's size in pixels: a full-HD slide.
+pub const PNG_SIZE: [usize; 2] = [1920, 1080];
 
-/// Asks egui for a screenshot of the next frame and saves the charts shown (`state.chart_rect`)
-/// to `path` as PNG when it arrives; [`poll_png`] tells how it went. Returns `false` (nothing
-/// asked) when no chart is on screen.
-pub fn request_png(ctx: &egui::Context, state: &mut ChartsState, path: PathBuf, lang: Lang) -> bool {
-    let Some(rect) = state.chart_rect else { return false };
-    let slot = Arc::new(Mutex::new(None));
-    state.png_result = Some(Arc::clone(&slot));
-    request_png_of_rect(ctx, rect, path, lang, slot);
-    true
+/// Pixels per point of the picture when the chart fits: it is laid out on 1280×720 points, so its
+/// type and lines keep the proportions they have in a window.
+const PNG_PIXELS_PER_POINT: f32 = 1.5;
+
+/// The picture's margin around the title and the charts, in points.
+const PNG_MARGIN: f32 = 28.0;
+
+/// Draws the charts of `state`'s tab as a 1920×1080 picture in the light theme under `title`
+/// and `subtitle`. A tab taller than the picture (several charts) is laid out on more points, so
+/// that the whole tab fits at a smaller scale.
+pub fn chart_picture(
+    state: &mut ChartsState,
+    project: &Project,
+    kpis: &Kpis,
+    filter: &Filter,
+    loc: Locale,
+    subtitle: &str,
+) -> ColorImage {
+    let calendar = if state.tab == ChartTab::Month { state.calendar.get(project, kpis, filter).cloned() } else { None };
+    let title = state.tab.label(loc.lang);
+    render_offscreen(PNG_SIZE, PNG_PIXELS_PER_POINT, egui::Theme::Light, true, |ui| {
+        egui::Frame::new().inner_margin(PNG_MARGIN).show(ui, |ui| {
+            ui.label(RichText::new(title).strong().size(24.0).color(ui.visuals().strong_text_color()));
+            if !subtitle.is_empty() {
+                ui.label(RichText::new(subtitle).size(15.0));
+            }
+            ui.add_space(10.0);
+            tab_charts_ui(ui, state, kpis, calendar.as_ref(), loc);
+        });
+    })
 }
 
-/// Lower level: saves `rect` (in points) of the next frame to `path`; the result goes to `slot`.
-/// For a chart outside the Charts view (the Dashboard's), with its response's rect.
-pub fn request_png_of_rect(ctx: &egui::Context, rect: egui::Rect, path: PathBuf, lang: Lang, slot: PngSlot) {
-    let ppp = ctx.pixels_per_point();
-    let repaint = ctx.clone();
-    ctx.request_screenshot(move |image| {
-        let result = save_png(&image, rect, ppp, &path, lang).map(|()| path);
-        if let Ok(mut s) = slot.lock() {
-            *s = Some(result);
+/// Saves the charts of `state`'s tab to `path` as a [`chart_picture`].
+///
+/// # Errors
+/// A sentence naming the file and why it could not be written.
+pub fn save_chart_png(
+    state: &mut ChartsState,
+    project: &Project,
+    kpis: &Kpis,
+    filter: &Filter,
+    loc: Locale,
+    subtitle: &str,
+    path: &Path,
+) -> Result<(), String> {
+    let image = chart_picture(state, project, kpis, filter, loc, subtitle);
+    write_png(&image, path, loc.lang)
+}
+
+/// Runs `draw` in an egui context of its own (the app's fonts, `theme`, no animation) on a
+/// picture of `size` pixels at `pixels_per_point`, and rasterises the result: the chart picture,
+/// and the app's screenshots in the docs. With `fit`, content taller than the picture is laid out
+/// on more points (wider too, so the proportions stay) until it fits.
+pub fn render_offscreen(
+    size: [usize; 2],
+    pixels_per_point: f32,
+    theme: egui::Theme,
+    fit: bool,
+    mut draw: impl FnMut(&mut egui::Ui),
+) -> ColorImage {
+    let ctx = egui::Context::default();
+    crate::ui::theme::install_fonts(&ctx);
+    ctx.set_theme(theme);
+    ctx.all_styles_mut(|s| s.animation_time = 0.0);
+    let [w, h] = [size[0] as f32, size[1] as f32];
+    let mut ppp = pixels_per_point;
+    let mut textures: HashMap<TextureId, ColorImage> = HashMap::new();
+    let mut last = None;
+    // Pass 1 lays out (egui_plot sizes its axes, egui its panels, from the pass before), pass 2
+    // measures at that scale, pass 3 draws at the scale that fits.
+    for _ in 0..3 {
+        let mut input = egui::RawInput {
+            screen_rect: Some(egui::Rect::from_min_size(egui::Pos2::ZERO, egui::vec2(w / ppp, h / ppp))),
+            ..Default::default()
+        };
+        if let Some(v) = input.viewports.get_mut(&egui::ViewportId::ROOT) {
+            v.native_pixels_per_point = Some(ppp);
         }
-        // The callback runs outside a frame: wake the app so it shows the result.
-        repaint.request_repaint();
-    });
+        let mut used = 0.0;
+        let mut out = ctx.run_ui(input, |ui| {
+            draw(ui);
+            used = ui.min_rect().height();
+        });
+        apply_textures(&mut textures, &out.textures_delta);
+        out.textures_delta.clear();
+        last = Some((ctx.tessellate(out.shapes, out.pixels_per_point), out.pixels_per_point));
+        if fit && used * ppp > h + 0.5 {
+            ppp = (h / used).max(0.5);
+        }
+    }
+    let background = ctx.global_style().visuals.panel_fill;
+    let (primitives, ppp) = last.unwrap_or_default();
+    rasterize(size, background, &primitives, &textures, ppp)
 }
 
-/// The result of the last [`request_png`] once its screenshot has arrived: the saved path or a
-/// sentence for the user. `None` while nothing is pending or it has not arrived yet.
-pub fn poll_png(state: &mut ChartsState) -> Option<Result<PathBuf, String>> {
-    let done = state.png_result.as_ref()?.lock().ok()?.take()?;
-    state.png_result = None;
-    Some(done)
+/// Applies egui's texture updates (the font atlas, whole or in patches) to `textures`.
+fn apply_textures(textures: &mut HashMap<TextureId, ColorImage>, delta: &egui::TexturesDelta) {
+    for (id, deltas) in &delta.set {
+        for d in deltas {
+            let ImageDelta { image: ImageData::Color(img), pos, .. } = d;
+            match pos {
+                None => {
+                    textures.insert(*id, (**img).clone());
+                }
+                Some([x0, y0]) => {
+                    let Some(t) = textures.get_mut(id) else { continue };
+                    let [tw, th] = t.size;
+                    for y in 0..img.size[1].min(th.saturating_sub(*y0)) {
+                        for x in 0..img.size[0].min(tw.saturating_sub(*x0)) {
+                            t.pixels[(y0 + y) * tw + x0 + x] = img.pixels[y * img.size[0] + x];
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
 
-/// The part of `image` (a screenshot at `pixels_per_point`) under `rect` (in points), clamped
-/// to the image. `None` when nothing of `rect` is inside it.
-pub fn crop(image: &egui::ColorImage, rect: egui::Rect, pixels_per_point: f32) -> Option<egui::ColorImage> {
-    let [w, h] = image.size;
-    let px = |v: f32, max: usize| ((v * pixels_per_point).round().max(0.0) as usize).min(max);
-    let (x0, x1) = (px(rect.min.x, w), px(rect.max.x, w));
-    let (y0, y1) = (px(rect.min.y, h), px(rect.max.y, h));
-    (x1 > x0 && y1 > y0).then(|| image.region_by_pixels([x0, y0], [x1 - x0, y1 - y0]))
+/// A pixel being composed: premultiplied RGBA in gamma space, 0..1 (egui's colours and blending).
+type Px = [f32; 4];
+
+fn px(c: Color32) -> Px {
+    [f32::from(c.r()) / 255.0, f32::from(c.g()) / 255.0, f32::from(c.b()) / 255.0, f32::from(c.a()) / 255.0]
+}
+
+/// Draws egui's triangles onto a `size` picture filled with `background`, as egui's own renderers
+/// do: vertex colour times texture colour, premultiplied "over" blending, clipped to each
+/// primitive's rectangle. Anti-aliasing comes from egui's feathered edges, so one sample per pixel
+/// (at its centre) is enough.
+pub(super) fn rasterize(
+    size: [usize; 2],
+    background: Color32,
+    primitives: &[ClippedPrimitive],
+    textures: &HashMap<TextureId, ColorImage>,
+    ppp: f32,
+) -> ColorImage {
+    let [w, h] = size;
+    let mut canvas: Vec<Px> = vec![px(background); w * h];
+    for ClippedPrimitive { clip_rect, primitive } in primitives {
+        let Primitive::Mesh(mesh) = primitive else { continue };
+        let texture = textures.get(&mesh.texture_id);
+        let clip = [
+            (clip_rect.min.x * ppp).round().clamp(0.0, w as f32) as usize,
+            (clip_rect.min.y * ppp).round().clamp(0.0, h as f32) as usize,
+            (clip_rect.max.x * ppp).round().clamp(0.0, w as f32) as usize,
+            (clip_rect.max.y * ppp).round().clamp(0.0, h as f32) as usize,
+        ];
+        for tri in mesh.indices.chunks_exact(3) {
+            let v = |i: u32| mesh.vertices.get(i as usize).copied();
+            let (Some(a), Some(b), Some(c)) = (v(tri[0]), v(tri[1]), v(tri[2])) else { continue };
+            fill_triangle(&mut canvas, w, clip, [a, b, c], texture, ppp);
+        }
+    }
+    let pixels = canvas
+        .iter()
+        .map(|p| {
+            let q = |x: f32| (x.clamp(0.0, 1.0) * 255.0).round() as u8;
+            Color32::from_rgba_premultiplied(q(p[0]), q(p[1]), q(p[2]), q(p[3]))
+        })
+        .collect();
+    ColorImage::new(size, pixels)
+}
+
+/// Fills one triangle (positions in points) into `canvas` (`w` pixels wide) within `clip`
+/// (`[x0, y0, x1, y1]` in pixels), whatever its winding.
+fn fill_triangle(
+    canvas: &mut [Px],
+    w: usize,
+    clip: [usize; 4],
+    v: [Vertex; 3],
+    texture: Option<&ColorImage>,
+    ppp: f32,
+) {
+    let p = v.map(|x| (x.pos.x * ppp, x.pos.y * ppp));
+    let area = (p[1].0 - p[0].0) * (p[2].1 - p[0].1) - (p[1].1 - p[0].1) * (p[2].0 - p[0].0);
+    if area.abs() < 1e-6 {
+        return;
+    }
+    let (min_x, max_x) = (p[0].0.min(p[1].0).min(p[2].0), p[0].0.max(p[1].0).max(p[2].0));
+    let (min_y, max_y) = (p[0].1.min(p[1].1).min(p[2].1), p[0].1.max(p[1].1).max(p[2].1));
+    let x0 = (min_x.floor().max(0.0) as usize).max(clip[0]);
+    let y0 = (min_y.floor().max(0.0) as usize).max(clip[1]);
+    let x1 = ((max_x.ceil().max(0.0)) as usize).min(clip[2]);
+    let y1 = ((max_y.ceil().max(0.0)) as usize).min(clip[3]);
+    let colours = v.map(|x| px(x.color));
+    for y in y0..y1 {
+        let cy = y as f32 + 0.5;
+        for x in x0..x1 {
+            let cx = x as f32 + 0.5;
+            // Barycentric weights by edge functions, normalised by the signed area.
+            let e = |i: usize, j: usize| (p[j].0 - p[i].0) * (cy - p[i].1) - (p[j].1 - p[i].1) * (cx - p[i].0);
+            let wts = [e(1, 2) / area, e(2, 0) / area, e(0, 1) / area];
+            if wts.iter().any(|&t| t < -1e-5) {
+                continue;
+            }
+            let mut src = [0.0; 4];
+            for (k, s) in src.iter_mut().enumerate() {
+                *s = wts[0] * colours[0][k] + wts[1] * colours[1][k] + wts[2] * colours[2][k];
+            }
+            if let Some(t) = texture {
+                let u = wts[0] * v[0].uv.x + wts[1] * v[1].uv.x + wts[2] * v[2].uv.x;
+                let vv = wts[0] * v[0].uv.y + wts[1] * v[1].uv.y + wts[2] * v[2].uv.y;
+                let tc = px(sample(t, u, vv));
+                for k in 0..4 {
+                    src[k] *= tc[k];
+                }
+            }
+            let dst = &mut canvas[y * w + x];
+            let keep = 1.0 - src[3];
+            for k in 0..4 {
+                dst[k] = src[k] + dst[k] * keep;
+            }
+        }
+    }
+}
+
+/// The texel under normalised `(u, v)` (nearest: the font atlas is drawn at the picture's own
+/// pixels per point, one texel a pixel).
+fn sample(t: &ColorImage, u: f32, v: f32) -> Color32 {
+    let [tw, th] = t.size;
+    if tw == 0 || th == 0 {
+        return Color32::WHITE;
+    }
+    let x = ((u * tw as f32).floor().max(0.0) as usize).min(tw - 1);
+    let y = ((v * th as f32).floor().max(0.0) as usize).min(th - 1);
+    t.pixels[y * tw + x]
 }
 
 /// Encodes an image as PNG (8-bit RGBA).
 ///
 /// # Errors
 /// The encoder's message, if it fails (it does not for images egui makes).
-pub fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
+pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, String> {
     let [w, h] = image.size;
     let (w32, h32) = (u32::try_from(w).map_err(|e| e.to_string())?, u32::try_from(h).map_err(|e| e.to_string())?);
     // egui's colours are premultiplied; PNG wants straight alpha.
@@ -68,27 +259,12 @@ pub fn encode_png(image: &egui::ColorImage) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// Crops `image` to `rect` and writes it to `path` as PNG, atomically (a temp file in the same
-/// folder, then a rename), so a failed save never leaves half a file.
-///
-/// # Errors
-/// A sentence naming the file: nothing on screen to save, or why it could not be written.
-pub fn save_png(
-    image: &egui::ColorImage,
-    rect: egui::Rect,
-    pixels_per_point: f32,
-    path: &Path,
-    lang: Lang,
-) -> Result<(), String> {
-    let cropped = crop(image, rect, pixels_per_point).ok_or_else(|| tr(lang, K::PaceNothingToSave).to_string())?;
-    write_png(&cropped, path, lang)
-}
-
-/// Writes `image` to `path` as PNG, atomically (a temp file in the same folder, then a rename).
+/// Writes `image` to `path` as PNG, atomically (a temp file in the same folder, then a rename),
+/// so a failed save never leaves half a file.
 ///
 /// # Errors
 /// A sentence naming the file and why it could not be written.
-pub fn write_png(image: &egui::ColorImage, path: &Path, lang: Lang) -> Result<(), String> {
+pub fn write_png(image: &ColorImage, path: &Path, lang: Lang) -> Result<(), String> {
     let fail = |why: String| format!("{} {}: {why}", tr(lang, K::PaceSaveFailed), path.display());
     let bytes = encode_png(image).map_err(fail)?;
     let dir = match path.parent() {

@@ -20,7 +20,6 @@ mod view;
 mod words;
 
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
 
 use chrono::Datelike;
 #[cfg(test)]
@@ -202,19 +201,70 @@ mod tests {
         assert_eq!(category_at(&["a".into()], 3.0), "");
     }
 
+    /// The mean brightness (0..255) of `image`'s pixels inside `[x0, y0, x1, y1]`.
+    fn brightness(image: &egui::ColorImage, [x0, y0, x1, y1]: [usize; 4]) -> f64 {
+        let mut sum = 0.0;
+        for y in y0..y1 {
+            for x in x0..x1 {
+                let c = image.pixels[y * image.size[0] + x];
+                sum += (f64::from(c.r()) + f64::from(c.g()) + f64::from(c.b())) / 3.0;
+            }
+        }
+        sum / ((x1 - x0) * (y1 - y0)) as f64
+    }
+
     #[test]
-    fn crop_clamps_to_the_image_and_png_round_trips() {
+    fn a_chart_picture_is_light_full_hd_and_drawn_not_blank() {
+        let project = demo_project();
+        let filter = Filter::default();
+        let k = compute(&project, &filter);
+        let mut state = ChartsState::default();
+        let loc = Locale::new(Lang::Ru, "RUB");
+        let img = chart_picture(&mut state, &project, &k, &filter, loc, "Клиника · 2025");
+        assert_eq!(img.size, PNG_SIZE);
+        // Light: the corners are the light theme's background, and the picture as a whole is light.
+        assert!(brightness(&img, [0, 0, 20, 20]) > 230.0);
+        assert!(brightness(&img, [1900, 1060, 1920, 1080]) > 230.0);
+        assert!(brightness(&img, [0, 0, 1920, 1080]) > 200.0);
+        // Drawn: the title's dark type at the top left, and coloured columns somewhere.
+        let title_band = brightness(&img, [40, 40, 600, 80]);
+        assert!(title_band < 245.0, "{title_band}");
+        let coloured = img.pixels.iter().filter(|c| c.b().abs_diff(c.r()) > 60).count();
+        assert!(coloured > 5_000, "{coloured}");
+        // Every tab draws (a tall one is scaled to fit, nothing panics).
+        for tab in ChartTab::ALL {
+            state.tab = tab;
+            let img = chart_picture(&mut state, &project, &k, &filter, Locale::new(Lang::Zh, "CNY"), "");
+            assert_eq!(img.size, PNG_SIZE);
+            assert!(brightness(&img, [0, 0, 20, 20]) > 230.0, "{tab:?}");
+        }
+    }
+
+    #[test]
+    fn rasterising_blends_a_half_transparent_triangle_over_the_background() {
+        use egui::epaint::{ClippedPrimitive, Mesh, Primitive};
+        // A red square at half opacity (premultiplied 128, 0, 0, 128) over white: 128 + 255·(1 − 128/255) = 255
+        // for red, 0 + 255·(127/255) = 127 for green and blue.
+        let mut mesh = Mesh::default();
+        mesh.add_colored_rect(
+            egui::Rect::from_min_max(egui::pos2(2.0, 2.0), egui::pos2(6.0, 6.0)),
+            Color32::from_rgba_premultiplied(128, 0, 0, 128),
+        );
+        let prim = ClippedPrimitive {
+            clip_rect: egui::Rect::from_min_max(egui::pos2(0.0, 0.0), egui::pos2(5.0, 10.0)),
+            primitive: Primitive::Mesh(mesh),
+        };
+        let img = rasterize([10, 10], Color32::WHITE, &[prim], &std::collections::HashMap::new(), 1.0);
+        assert_eq!(img.pixels[3 * 10 + 3], Color32::from_rgb(255, 127, 127));
+        // Outside the square, and inside it but right of the clip rectangle: untouched.
+        assert_eq!(img.pixels[0], Color32::WHITE);
+        assert_eq!(img.pixels[3 * 10 + 5], Color32::WHITE);
+    }
+
+    #[test]
+    fn png_round_trips_and_a_failed_save_names_the_file() {
         let mut img = egui::ColorImage::filled([40, 30], Color32::WHITE);
         img.pixels[10 * 40 + 20] = Color32::RED; // (20, 10)
-        // 2 pixels per point: rect (10,5)-(15,10) points = pixels (20,10)-(30,20).
-        let c = crop(&img, egui::Rect::from_min_max(egui::pos2(10.0, 5.0), egui::pos2(15.0, 10.0)), 2.0).unwrap();
-        assert_eq!(c.size, [10, 10]);
-        assert_eq!(c.pixels[0], Color32::RED);
-        // Partly outside: clamped; wholly outside: nothing.
-        let c = crop(&img, egui::Rect::from_min_max(egui::pos2(-5.0, -5.0), egui::pos2(100.0, 100.0)), 1.0).unwrap();
-        assert_eq!(c.size, [40, 30]);
-        assert!(crop(&img, egui::Rect::from_min_max(egui::pos2(50.0, 50.0), egui::pos2(60.0, 60.0)), 1.0).is_none());
-
         let bytes = encode_png(&img).unwrap();
         let dec = png::Decoder::new(std::io::Cursor::new(bytes));
         let mut r = dec.read_info().unwrap();
@@ -222,19 +272,8 @@ mod tests {
         let info = r.next_frame(&mut buf).unwrap();
         assert_eq!((info.width, info.height), (40, 30));
         assert_eq!(&buf[(10 * 40 + 20) * 4..(10 * 40 + 20) * 4 + 4], &[255, 0, 0, 255]);
-    }
-
-    #[test]
-    fn save_png_writes_the_cropped_chart() {
         let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("chart.png");
-        let img = egui::ColorImage::filled([100, 80], Color32::BLUE);
-        let rect = egui::Rect::from_min_max(egui::pos2(10.0, 10.0), egui::pos2(60.0, 40.0));
-        save_png(&img, rect, 1.0, &path, Lang::En).unwrap();
-        let bytes = std::fs::read(&path).unwrap();
-        let r = png::Decoder::new(std::io::Cursor::new(bytes)).read_info().unwrap();
-        assert_eq!((r.info().width, r.info().height), (50, 30));
-        let err = save_png(&img, rect, 1.0, &dir.path().join("missing/x.png"), Lang::Ru).unwrap_err();
+        let err = write_png(&img, &dir.path().join("missing/x.png"), Lang::Ru).unwrap_err();
         assert!(err.contains("Не удалось сохранить график"), "{err}");
     }
 }

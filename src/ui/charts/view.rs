@@ -98,25 +98,18 @@ pub struct ChartsState {
     pub nps_direction: Option<String>,
     /// The month-in-progress calendar.
     pub calendar: CalendarCache,
-    /// Screen rectangle of the charts shown last frame (clipped to what is visible): what
-    /// "Save chart as PNG" saves.
+    /// Screen rectangle of the charts shown last frame (clipped to what is visible), `None` when
+    /// none is: "Save chart as PNG" is offered only while a chart is on screen.
     pub chart_rect: Option<egui::Rect>,
     /// Set when the user pressed the view's "Save as PNG" button; the app shell takes it with
-    /// [`ChartsState::take_png_request`], asks for a path and calls [`request_png`].
+    /// [`ChartsState::take_png_request`], asks for a path and calls [`save_chart_png`].
     png_requested: bool,
-    /// Where a pending screenshot's result lands (written by egui's screenshot callback).
-    pub(super) png_result: Option<PngSlot>,
 }
 
 impl ChartsState {
     /// Whether the user asked to save the chart as PNG since the last call (then cleared).
     pub fn take_png_request(&mut self) -> bool {
         std::mem::take(&mut self.png_requested)
-    }
-
-    /// Whether a screenshot has been asked for and has not arrived yet.
-    pub fn png_pending(&self) -> bool {
-        self.png_result.is_some()
     }
 }
 
@@ -145,28 +138,41 @@ pub fn charts_view_ui(
     let calendar = if state.tab == ChartTab::Month { state.calendar.get(project, kpis, filter).cloned() } else { None };
     egui::ScrollArea::vertical().auto_shrink([false, false]).show(ui, |ui| {
         let clip = ui.clip_rect();
-        let inner = ui.vertical(|ui| match state.tab {
-            ChartTab::Revenue => revenue_by_month_ui(ui, kpis, loc),
-            ChartTab::Month => {
-                pace::pace_ui(ui, kpis.progress.as_ref(), calendar.as_ref(), loc);
-                ui.add_space(8.0);
-                month_days_ui(ui, kpis, calendar.as_ref(), loc);
-                ui.add_space(8.0);
-                month_weeks_ui(ui, kpis, calendar.as_ref(), loc);
-            }
-            ChartTab::Funnel => funnel_ui(ui, kpis, state.channel.as_deref(), lang),
-            ChartTab::Channels => channels_ui(ui, kpis, state.sort, loc),
-            ChartTab::Directions => {
-                directions_ui(ui, kpis, loc);
-                ui.add_space(12.0);
-                gap_waterfall_ui(ui, kpis, state.gap_month, loc);
-            }
-            ChartTab::Doctors => doctors_ui(ui, kpis, lang),
-            ChartTab::Nps => nps_ui(ui, kpis, state.nps_direction.as_deref(), lang),
-        });
+        let inner = ui.vertical(|ui| tab_charts_ui(ui, state, kpis, calendar.as_ref(), loc));
         let r = inner.response.rect.intersect(clip);
         state.chart_rect = (r.is_positive()).then_some(r);
     });
+}
+
+/// The charts of `state`'s tab, one under another: what the Charts view scrolls through and what
+/// "Save chart as PNG" draws.
+pub(super) fn tab_charts_ui(
+    ui: &mut egui::Ui,
+    state: &ChartsState,
+    kpis: &Kpis,
+    calendar: Option<&MonthCalendar>,
+    loc: Locale,
+) {
+    let lang = loc.lang;
+    match state.tab {
+        ChartTab::Revenue => revenue_by_month_ui(ui, kpis, loc),
+        ChartTab::Month => {
+            pace::pace_ui(ui, kpis.progress.as_ref(), calendar, loc);
+            ui.add_space(8.0);
+            month_days_ui(ui, kpis, calendar, loc);
+            ui.add_space(8.0);
+            month_weeks_ui(ui, kpis, calendar, loc);
+        }
+        ChartTab::Funnel => funnel_ui(ui, kpis, state.channel.as_deref(), lang),
+        ChartTab::Channels => channels_ui(ui, kpis, state.sort, loc),
+        ChartTab::Directions => {
+            directions_ui(ui, kpis, loc);
+            ui.add_space(12.0);
+            gap_waterfall_ui(ui, kpis, state.gap_month, loc);
+        }
+        ChartTab::Doctors => doctors_ui(ui, kpis, lang),
+        ChartTab::Nps => nps_ui(ui, kpis, state.nps_direction.as_deref(), lang),
+    }
 }
 
 /// Writes a picker's label (before its combo, as the filter bar does) and returns the id that

@@ -431,6 +431,10 @@ fn branches_ui(ui: &mut egui::Ui, p: &Preview, loc: Locale) {
     });
 }
 
+/// The preview's width (points) from which the month table and the direction and channel tables
+/// stand side by side.
+const PREVIEW_SIDE_BY_SIDE: f32 = 960.0;
+
 fn preview_ui(ui: &mut egui::Ui, p: &Preview, loc: Locale) {
     let lang = loc.lang;
     let plan = &p.plan;
@@ -447,9 +451,7 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview, loc: Locale) {
     }
     ui.add_space(4.0);
 
-    ui.columns(2, |cols| {
-        // By month.
-        let ui = &mut cols[0];
+    let by_month = |ui: &mut egui::Ui| {
         ui.label(RichText::new(tr(lang, K::PlanByMonth)).strong());
         egui::Grid::new("plan_months").striped(true).spacing([14.0, 3.0]).show(ui, |ui| {
             header(ui, tr(lang, K::Month));
@@ -477,9 +479,9 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview, loc: Locale) {
             num(ui, m(total_budget));
             ui.end_row();
         });
-
-        // By direction, then the budget by channel.
-        let ui = &mut cols[1];
+    };
+    // By direction, then the budget by channel.
+    let by_direction = |ui: &mut egui::Ui| {
         ui.label(RichText::new(tr(lang, K::PlanByDirection)).strong());
         egui::Grid::new("plan_directions").striped(true).spacing([14.0, 3.0]).show(ui, |ui| {
             header(ui, tr(lang, K::Direction));
@@ -539,7 +541,19 @@ fn preview_ui(ui: &mut egui::Ui, p: &Preview, loc: Locale) {
         if by_channel.is_empty() {
             ui.label(RichText::new(tr(lang, K::PlanNoChannels)).weak());
         }
-    });
+    };
+    // Side by side where both halves hold their tables, else one under the other: in a 1024 px
+    // window the month table alone takes the preview's width and two halves would overlap.
+    if ui.available_width() < PREVIEW_SIDE_BY_SIDE {
+        by_month(ui);
+        ui.add_space(8.0);
+        by_direction(ui);
+    } else {
+        ui.columns(2, |cols| {
+            by_month(&mut cols[0]);
+            by_direction(&mut cols[1]);
+        });
+    }
 
     ui.add_space(8.0);
     egui::CollapsingHeader::new(RichText::new(tr(lang, K::PlanBudgetByMonth)).strong())

@@ -55,6 +55,8 @@ pub struct GridState {
     want_focus: bool,
     /// After the next view rebuild, put the cursor on this model row.
     pending_model_row: Option<usize>,
+    /// The columns' starting widths, fitted to their content when the grid is first drawn.
+    widths: Vec<f32>,
 }
 
 impl GridState {
@@ -73,7 +75,14 @@ impl GridState {
             scroll_to_cursor: false,
             want_focus: false,
             pending_model_row: None,
+            widths: Vec::new(),
         }
+    }
+
+    /// The columns' starting widths in points (row number column aside), fitted to their header
+    /// and content on the first frame; empty before it.
+    pub fn column_widths(&self) -> &[f32] {
+        &self.widths
     }
 
     /// Puts the cursor on a model row and column (used by the Problems panel and tests) and gives
@@ -238,7 +247,6 @@ impl GridContext<'_> {
 /// Draws the grid of `state.sheet` and returns the edit the user made this frame, if any.
 pub fn grid_ui(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>) -> Option<Edit> {
     state.refresh_view(cx.project, cx.revision, cx.filter, cx.loc());
-    let lang = cx.lang;
     let sheet = state.sheet;
     let columns = sheet.grid_columns();
     let grid_id = ui.scope_id().with(("grid", sheet));
@@ -286,8 +294,11 @@ pub fn grid_ui(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>) -
     // Column 0 is the row number; the sheet's key columns (month, channel, …) stay frozen beside
     // it while the figures scroll sideways.
     let mut table_columns = vec![egui_table::Column::new(48.0).resizable(false)];
+    if state.widths.len() != columns.len() {
+        state.widths = fitted_widths(ui, sheet, cx, &state.view);
+    }
     table_columns.extend(
-        columns.iter().map(|c| egui_table::Column::new(initial_width(c, lang)).range(56.0..=420.0).resizable(true)),
+        state.widths.iter().map(|&w| egui_table::Column::new(w).range(56.0..=MAX_FITTED_WIDTH).resizable(true)),
     );
     let mut table = egui_table::Table::new()
         .id_salt(("table", sheet))
@@ -303,6 +314,7 @@ pub fn grid_ui(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>) -
         cx,
         sheet,
         columns,
+        widths: &state.widths,
         view: &state.view,
         sort: state.sort,
         col_filters: &mut state.col_filters,
@@ -355,17 +367,59 @@ pub fn grid_ui(ui: &mut egui::Ui, state: &mut GridState, cx: &GridContext<'_>) -
     edit
 }
 
-/// How wide a column starts: enough for its header (with the sort and filter marks) and for a
-/// typical value of its kind; the user can widen it, and egui_table fits it to its content on the
-/// first frame.
-fn initial_width(column: &sheets::Column, lang: Lang) -> f32 {
-    let header = tr(lang, column.label).chars().count() as f32 * 7.5 + 48.0;
-    let value: f32 = match column.kind {
-        Kind::Money => 120.0,
-        Kind::Month | Kind::Day | Kind::Rate | Kind::Count => 90.0,
-        _ => 140.0,
-    };
-    header.max(value).clamp(70.0, 260.0)
+/// The widest a column is fitted (the user can still drag it wider): a long comment or list of
+/// sources does not push every other column off screen.
+const MAX_FITTED_WIDTH: f32 = 420.0;
+
+/// Rows of the view measured when fitting widths: enough to meet every month, channel, direction,
+/// branch and doctor of a sheet (they repeat), few enough to fit a big Funnel in a frame.
+const FIT_SAMPLE_ROWS: usize = 3000;
+
+/// How wide each column starts: its header with the sort and filter marks, or the widest value it
+/// shows among the first [`FIT_SAMPLE_ROWS`] rows, whichever is wider, within 56 and
+/// [`MAX_FITTED_WIDTH`] points. Each distinct text is measured once.
+fn fitted_widths(ui: &egui::Ui, sheet: Sheet, cx: &GridContext<'_>, view: &[usize]) -> Vec<f32> {
+    let body = egui::TextStyle::Body.resolve(ui.style());
+    let colour = ui.visuals().text_color();
+    let painter = ui.painter();
+    let measure = |text: String| painter.layout_no_wrap(text, body.clone(), colour).size().x;
+    // Cell padding (6 points each side), the header's padding, sort arrow and filter button.
+    const CELL_PAD: f32 = 16.0;
+    const HEADER_MARKS: f32 = 30.0;
+    sheet
+        .grid_columns()
+        .iter()
+        .enumerate()
+        .map(|(c, column)| {
+            let mark = if column.required { "*" } else { "" };
+            let header = measure(format!("{}{mark} ▲", tr(cx.lang, column.label))) + HEADER_MARKS;
+            let mut seen = std::collections::HashSet::new();
+            let widest = view
+                .iter()
+                .take(FIT_SAMPLE_ROWS)
+                .map(|&r| cell_text(cx, sheet, r, c))
+                .filter(|t| seen.insert(t.clone()))
+                .map(&measure)
+                .fold(0.0_f32, f32::max);
+            header.max(widest + CELL_PAD).clamp(56.0, MAX_FITTED_WIDTH).ceil()
+        })
+        .collect()
+}
+
+/// The text a cell shows (see [`shown_text`]).
+fn cell_text(cx: &GridContext<'_>, sheet: Sheet, r: usize, c: usize) -> String {
+    shown_text(cx, sheet, r, c, &sheets::get(cx.project, sheet, r, c), sheets::kind(sheet, r, c))
+}
+
+/// The text a cell holding `value` shows: the value as the user's language writes it, a blank
+/// direction as «whole clinic», a setting's key in the user's words.
+fn shown_text(cx: &GridContext<'_>, sheet: Sheet, r: usize, c: usize, value: &Value, kind: Kind) -> String {
+    match (value, kind) {
+        (Value::Empty, Kind::Direction) => tr(cx.lang, K::WholeClinic).to_string(),
+        // The key itself is what the workbook holds.
+        _ if sheet == Sheet::Settings && c == 0 => sheets::setting_label(r, cx.lang).unwrap_or_default().to_string(),
+        _ => sheets::display(value, kind, cx.loc()),
+    }
 }
 
 /// The sheet's leading key columns (months, days, names), which stay in view while the figures
@@ -390,6 +444,10 @@ struct GridDelegate<'a, 'c> {
     cx: &'a GridContext<'c>,
     sheet: Sheet,
     columns: &'static [sheets::Column],
+    /// The fitted widths (see [`fitted_widths`]), held by each cell while egui_table sizes the
+    /// columns on their first frame: its sizing shrinks a column to what its cells use, and a
+    /// truncated label uses no more than the column already has.
+    widths: &'a [f32],
     view: &'a [usize],
     sort: Option<(usize, bool)>,
     col_filters: &'a mut Vec<String>,
@@ -472,8 +530,10 @@ impl egui_table::TableDelegate for GridDelegate<'_, '_> {
             ui.label(RichText::new((mr + 1).to_string()).weak().small());
             return;
         };
+        if ui.is_sizing_pass() {
+            ui.set_min_width(self.widths.get(c).copied().unwrap_or_default());
+        }
         let lang = self.cx.lang;
-        let loc = self.cx.loc();
         let column = &self.columns[c];
         let kind = sheets::kind(self.sheet, mr, c);
         let (r0, r1, c0, c1) = self.range;
@@ -499,15 +559,9 @@ impl egui_table::TableDelegate for GridDelegate<'_, '_> {
             return;
         }
         let value = sheets::get(self.cx.project, self.sheet, mr, c);
-        let text = match (&value, kind) {
-            // A blank direction means the whole clinic; say so, quietly.
-            (Value::Empty, Kind::Direction) => RichText::new(tr(lang, K::WholeClinic)).weak(),
-            // A setting's name in the user's words; the key itself is what the workbook holds.
-            _ if self.sheet == Sheet::Settings && c == 0 => {
-                RichText::new(sheets::setting_label(mr, lang).unwrap_or_default())
-            }
-            _ => RichText::new(sheets::display(&value, kind, loc)),
-        };
+        let text = RichText::new(shown_text(self.cx, self.sheet, mr, c, &value, kind));
+        // A blank direction means the whole clinic; say so, quietly.
+        let text = if kind == Kind::Direction && value == Value::Empty { text.weak() } else { text };
         let label = Label::new(text).sense(Sense::click()).selectable(false).truncate();
         let resp = ui
             .scope_builder(egui::UiBuilder::new().max_rect(rect.shrink2(egui::vec2(6.0, 0.0))), |ui| {
