@@ -3,10 +3,13 @@
 //! renderer for saved charts. Ignored by default (it writes pictures, it checks nothing the other
 //! tests do not); run with `MEDFUNNEL_SHOTS=<folder> cargo test --test integration walk -- --ignored`.
 
+use medfunnel::demo::demo_project;
 use medfunnel::format::Lang;
+use medfunnel::format::Locale;
+use medfunnel::metrics::{Filter, compute};
 use medfunnel::model::Sheet;
 use medfunnel::ui::app::files::AppDirs;
-use medfunnel::ui::charts::{render_offscreen, write_png};
+use medfunnel::ui::charts::{ChartTab, ChartsState, chart_picture, render_offscreen, write_png};
 use medfunnel::ui::{App, Command, Startup, View};
 
 /// Each stop of the walk: its file name and the commands that lead there.
@@ -55,6 +58,19 @@ fn walk_every_view_in_three_languages_and_two_sizes() {
                 }
                 let image = render_offscreen(size, 1.0, egui::Theme::Dark, false, |ui| app.frame_ui(ui));
                 let file = out.join(format!("{name}-{}-{}x{}.png", lang.code(), size[0], size[1]));
+                write_png(&image, &file, lang).unwrap();
+            }
+        }
+        // "Save chart as PNG" as the user gets it: two tabs, one short and one tall.
+        if only.is_empty() || only.split(',').any(|o| o == "chart-png") {
+            let (project, filter) = (demo_project(), Filter::default());
+            let kpis = compute(&project, &filter);
+            let loc = Locale::new(lang, "RUB");
+            for tab in [ChartTab::Revenue, ChartTab::Channels] {
+                let mut state = ChartsState::default();
+                state.tab = tab;
+                let image = chart_picture(&mut state, &project, &kpis, &filter, loc, "Клиника «Здоровье+» · 2025–2026");
+                let file = out.join(format!("chart-png-{tab:?}-{}.png", lang.code()).to_lowercase());
                 write_png(&image, &file, lang).unwrap();
             }
         }

@@ -189,7 +189,14 @@ fn missed_plot(ui: &mut egui::Ui, months: &[CallMonth], lang: Lang) {
         (K::CallsRecalled, Color32::from_rgb(0xc2, 0x7c, 0x0e), |m| m.sums.recalled),
         (K::Lost, Color32::from_rgb(0xc6, 0x28, 0x28), |m| m.sums.lost),
     ];
-    plot("calls_missed").include_y(0.0).x_axis_formatter(month_axis(labels)).show(ui, |p| {
+    // The four legend rows take the top third of the plot: the columns end below it, so the legend
+    // sits on an empty band instead of on the columns (at 1024 px the months fill the width).
+    let top = months.iter().map(|m| parts.iter().map(|(_, _, v)| v(m)).sum::<f64>()).fold(0.0, f64::max);
+    let missed = plot("calls_missed")
+        .legend(Legend::default().position(Corner::LeftTop).follow_insertion_order(true))
+        .include_y(0.0)
+        .include_y(top * 1.6);
+    missed.x_axis_formatter(month_axis(labels)).show(ui, |p| {
         let mut below: Vec<BarChart> = Vec::new();
         for (key, colour, value) in parts {
             let bars: Vec<Bar> = months
