@@ -93,7 +93,7 @@ impl Flags<'_> {
     fn negatives(&mut self, kind: Sheet, i: usize, values: &[(&'static str, Option<f64>)]) {
         for (key, v) in values {
             if let Some(v) = v.filter(|v| *v < 0.0) {
-                self.at(kind, i, false, Some(key), ProblemKind::Negative { column: *key, value: v });
+                self.at(kind, i, false, Some(key), ProblemKind::Negative { column: key, value: v });
             }
         }
     }
@@ -282,7 +282,7 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
             if let [(before, Some(b)), (after, Some(a))] = pair
                 && a > b
             {
-                let message = ProblemKind::MoreThan { stage: *after, value: *a, before: *before, before_value: *b };
+                let message = ProblemKind::MoreThan { stage: after, value: *a, before, before_value: *b };
                 flags.at(Sheet::Funnel, i, false, Some(after), message);
             }
         }
