@@ -370,7 +370,8 @@ impl Chunked for RevenueRow {
 }
 
 fn month_ord(m: Month) -> i32 {
-    m.year * 12 + m.month as i32 - 1
+    // A month that no `Month::new` made (its fields are public) is saved as one reading refuses.
+    i32::try_from(i64::from(m.year) * 12 + i64::from(m.month) - 1).unwrap_or(i32::MAX)
 }
 
 fn month_of(ord: i32) -> Result<Month, String> {

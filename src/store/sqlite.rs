@@ -9,8 +9,9 @@
 //! code here, and a file written by a newer build with more columns still opens. Values keep their
 //! SQLite type (columns are declared without one, so nothing is converted): numbers as INTEGER or
 //! REAL, text as TEXT, and the rare nested values (a channel's aliases, a scenario's levers) as
-//! JSON in a BLOB. Visits are the one list that can hold millions of rows, so they are stored
-//! column-wise in chunks ([`super::columns`]); a test pins their columns to the model's fields.
+//! JSON in a BLOB. Visits and the Funnel and Revenue sheets are the lists that can hold millions of
+//! rows (a chain's sheets), so they are stored column-wise in chunks ([`super::columns`]); a test pins
+//! their columns to the model's fields.
 //!
 //! Every sheet row has its position in the model's list as `pos` (the rowid), so an edit rewrites
 //! only the rows it touched; an edit of visits, Funnel or Revenue rows rewrites the chunks holding
