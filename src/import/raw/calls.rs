@@ -14,7 +14,7 @@ use chrono::{Duration, NaiveDateTime};
 use super::join::{Channels, Fast, add_unknown_channels};
 use super::key::PatientKey;
 use super::read::{file_name, read_export_found};
-use super::table::{Check, ColumnMap, ExportKind, Shared, Words};
+use super::table::{Check, ColumnMap, ExportKind, RowReader, Shared, Words};
 use super::{Export, Phone, Progress};
 use crate::import::cells::ValueError;
 use crate::import::{ImportError, Problem};
@@ -109,24 +109,26 @@ pub(crate) fn read_calls_counted(
     progress: &Progress,
 ) -> Result<(Option<Export<Call>>, Vec<Problem>), ImportError> {
     // A journal repeats a handful of words and names a million times: each is read once.
-    let (mut types, mut statuses) = (Words::default(), Words::default());
-    let (mut employees, mut sources) = (Shared::default(), Shared::default());
-    let (rows, problems, found) = read_export_found(path, ExportKind::Calls, map, progress, |r| {
-        let started = r.datetime("started");
-        let started = r.required("started", started);
-        let incoming = r.known_word("call_type", parse_call_type, &mut types).unwrap_or(true);
-        let answered = r.known_word("status", parse_status, &mut statuses);
-        let answered = r.required("status", answered);
-        // Without a callee column the one number column is the patient's, whatever the direction.
-        let phone_key = if !incoming && r.has("callee") { "callee" } else { "caller" };
-        let phone = r.phone(phone_key);
-        let wait = r.seconds("wait").unwrap_or(0.0);
-        let talk = r.seconds("duration").unwrap_or(0.0);
-        // Staff names are what the column holds, but a patient's number shifted into it is refused;
-        // a source that looks like a phone or a person never becomes a channel.
-        let employee = r.shared("employee", Check::Doctor, &mut employees);
-        let source = r.shared("source", Check::Channel, &mut sources);
-        Some(Call { started: started?, phone, incoming, answered: answered?, wait, talk, employee, source })
+    let (rows, problems, found) = read_export_found(path, ExportKind::Calls, map, progress, || {
+        let (mut types, mut statuses) = (Words::default(), Words::default());
+        let (mut employees, mut sources) = (Shared::default(), Shared::default());
+        move |r: &mut RowReader<'_, '_>| {
+            let started = r.datetime("started");
+            let started = r.required("started", started);
+            let incoming = r.known_word("call_type", parse_call_type, &mut types).unwrap_or(true);
+            let answered = r.known_word("status", parse_status, &mut statuses);
+            let answered = r.required("status", answered);
+            // Without a callee column the one number column is the patient's, whatever the direction.
+            let phone_key = if !incoming && r.has("callee") { "callee" } else { "caller" };
+            let phone = r.phone(phone_key);
+            let wait = r.seconds("wait").unwrap_or(0.0);
+            let talk = r.seconds("duration").unwrap_or(0.0);
+            // Staff names are what the column holds, but a patient's number shifted into it is refused;
+            // a source that looks like a phone or a person never becomes a channel.
+            let employee = r.shared("employee", Check::Doctor, &mut employees);
+            let source = r.shared("source", Check::Channel, &mut sources);
+            Some(Call { started: started?, phone, incoming, answered: answered?, wait, talk, employee, source })
+        }
     })?;
     let export = found.then(|| Export { file: file_name(path), rows });
     Ok((export, problems))
