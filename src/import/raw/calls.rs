@@ -10,6 +10,7 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{Duration, NaiveDateTime};
+use rayon::prelude::*;
 
 use super::join::{Channels, Fast, add_unknown_channels};
 use super::key::PatientKey;
@@ -211,24 +212,32 @@ pub(crate) fn fold(
     mut channel_of: impl FnMut(&str) -> String,
     mut key_of: impl FnMut(&str) -> String,
 ) -> Folding {
-    // Patients as small ids, so that sorting and grouping never compare phone strings.
-    let mut ids: HashMap<&str, u32, Fast> = HashMap::default();
+    // Patients as small ids, so that sorting and grouping never compare phone strings; a phone is
+    // looked up as one number where it packs into one (all real ones), which hashes in one step.
+    #[derive(PartialEq, Eq, Hash)]
+    enum Number<'c> {
+        Packed(u64),
+        Digits(&'c str),
+    }
+    let mut ids: HashMap<Number<'_>, u32, Fast> = HashMap::default();
     let mut phones: Vec<&str> = Vec::new();
     let pid: Vec<Option<u32>> = calls
         .iter()
         .map(|c| {
             c.phone.digits().map(|d| {
-                *ids.entry(d).or_insert_with(|| {
+                let number = c.phone.packed().map_or(Number::Digits(d), Number::Packed);
+                *ids.entry(number).or_insert_with(|| {
                     phones.push(d);
                     (phones.len() - 1) as u32
                 })
             })
         })
         .collect();
+    drop(ids);
 
     // Each patient's calls in time order (the file's order for equal starts).
     let mut order: Vec<usize> = (0..calls.len()).filter(|&i| pid[i].is_some()).collect();
-    order.sort_unstable_by_key(|&i| (pid[i], calls[i].started, i));
+    order.par_sort_unstable_by_key(|&i| (pid[i], calls[i].started, i));
 
     let mut folded: Vec<Folded> = Vec::new();
     let mut start = 0;

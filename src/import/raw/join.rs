@@ -934,3 +934,53 @@ pub fn add_alias(project: &mut Project, source: &str, channel: &str) -> Result<(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phones(texts: &[&str]) -> Vec<Phone> {
+        texts.iter().map(|t| Phone::parse(t)).collect()
+    }
+
+    #[test]
+    fn phones_become_patients_by_sorting_and_merging() {
+        let key = PatientKey::from_bytes([7; 32]);
+        let mut keys = Keys::new(&key);
+        // Three spellings of one number, no phone, another number, and a 24-digit one (too long to
+        // pack: it goes through the map).
+        let visits = phones(&[
+            "+7 916 123-45-67",
+            "",
+            "8 (916) 123 45 67",
+            "9031112233",
+            "9161234567",
+            "1234567890 1234567890 1234",
+        ]);
+        let ids = keys.of_phones(&visits, |p| p);
+        let (a, b, long) = (ids[0].unwrap(), ids[3].unwrap(), ids[5].unwrap());
+        assert_eq!(ids, vec![Some(a), None, Some(a), Some(b), Some(a), Some(long)]);
+        assert_eq!(keys.hashes.len(), 3);
+        assert_eq!(&*keys.hashes[a as usize], key.patient("79161234567"));
+        assert_eq!(&*keys.hashes[b as usize], key.patient("79031112233"));
+        assert_eq!(&*keys.hashes[long as usize], key.patient("123456789012345678901234"));
+        // A second batch (the leads) finds the known patients and numbers the new one after them.
+        let leads = phones(&["+7 903 111-22-33", "+7 999 000-00-01", "79161234567"]);
+        assert_eq!(keys.of_phones(&leads, |p| p), vec![Some(b), Some(3), Some(a)]);
+        assert_eq!(&*keys.hashes[3], key.patient("79990000001"));
+    }
+
+    #[test]
+    fn new_phones_find_the_projects_patients_by_key() {
+        let key = PatientKey::from_bytes([9; 32]);
+        let mut keys = Keys::new(&key);
+        // The project's visits: two patients known only by their keys.
+        let known = keys.of_hash(&key.patient("79161234567"));
+        let other = keys.of_hash("not a phone's key");
+        assert_eq!((known, other), (0, 1));
+        let leads = phones(&["8 999 000 00 01", "+7 916 123 45 67", "89161234567"]);
+        assert_eq!(keys.of_phones(&leads, |p| p), vec![Some(2), Some(known), Some(known)]);
+        assert_eq!(&*keys.hashes[2], key.patient("79990000001"));
+        assert_eq!(keys.numbers.iter().map(|(_, id)| *id).collect::<Vec<_>>(), vec![known, 2]);
+    }
+}

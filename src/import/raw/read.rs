@@ -618,6 +618,14 @@ mod tests {
     }
 
     #[test]
+    fn line_breaks_are_counted_as_the_splitter_counts_them() {
+        // `\r\n` once, a lone `\r` once, `\n` once, `\n` inside quotes once: 1 + 1 + 1 + 1 = 4.
+        assert_eq!(count_lines(b"a;b\r\nc\rd\n\"e\nf\""), 4);
+        assert_eq!(count_lines(b"a\r\n\r\n\r"), 3);
+        assert_eq!(count_lines(b""), 0);
+    }
+
+    #[test]
     fn chunked_reading_gives_what_whole_reading_gives() {
         // More than a batch of chunks' worth of rows, with quoted line breaks (some straddle a
         // chunk's end), bad days, totals rows, quotes left open and lone carriage returns.
