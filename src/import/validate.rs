@@ -111,7 +111,7 @@ fn merge_duplicates<T, K: Eq + Hash>(
     what: Merged,
     flags: &mut Flags<'_>,
 ) -> Vec<bool> {
-    // FNV, as in the join: a 100 000-row sheet is hashed here on every import.
+    // Fx (rustc-hash), as in the join: a 100 000-row sheet is hashed here on every import.
     let mut first: HashMap<K, usize, Fast> = HashMap::default();
     let mut repeats: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut group_of: HashMap<usize, usize> = HashMap::new();

@@ -21,30 +21,34 @@ pub struct Cohort {
     pub ltv: Vec<Option<f64>>,
 }
 
-struct Patient {
+pub(crate) struct Patient {
     first: NaiveDate,
-    first_record: Option<usize>,
-    /// This patient's visits: a range of [`Patients::order`].
-    visits: std::ops::Range<usize>,
+    /// The record of the first visit (the first record on the first day).
+    first_record: u32,
+    /// This patient's visits: `start..end` of [`Patients::order`] (`u32`s: a KPI pass keeps the
+    /// grouping of a million visits in memory).
+    start: u32,
+    end: u32,
 }
 
 /// Identified visits grouped by patient. The visit indices of all patients share one flat list
 /// (each patient a range of it, in record order): a million visits are grouped without a
-/// vector per patient.
-struct Patients {
+/// vector per patient. Grouping is the costliest step of [`cohorts`] and [`first_year_ltv`], so a
+/// KPI pass groups once ([`patients`]) for both ([`cohorts_of`], [`first_year_ltv_of`]).
+pub(crate) struct Patients {
     list: Vec<Patient>,
-    order: Vec<usize>,
+    order: Vec<u32>,
 }
 
 impl Patients {
-    fn visits(&self, p: &Patient) -> &[usize] {
-        &self.order[p.visits.clone()]
+    fn visits(&self, p: &Patient) -> &[u32] {
+        &self.order[p.start as usize..p.end as usize]
     }
 }
 
 /// Groups identified visits by patient (first-appearance order), with the first visit's day and
 /// the direction of the first record on that day.
-fn patients(visits: &[VisitRecord]) -> Patients {
+pub(crate) fn patients(visits: &[VisitRecord]) -> Patients {
     // The keys are salted hashes of the user's own data: Fx is safe here and a fraction of SipHash.
     let mut index: HashMap<&str, u32, rustc_hash::FxBuildHasher> = HashMap::default();
     // Visits share one copy of each patient's key (`Interner`): a patient met again is found by
@@ -54,7 +58,7 @@ fn patients(visits: &[VisitRecord]) -> Patients {
     let mut list: Vec<Patient> = Vec::new();
     // Each visit's patient (u32::MAX: none), then a counting sort by patient keeps record order.
     let mut of: Vec<u32> = Vec::with_capacity(visits.len());
-    let mut counts: Vec<usize> = Vec::new();
+    let mut counts: Vec<u32> = Vec::new();
     for (i, v) in visits.iter().enumerate() {
         let Some(key) = v.patient.as_deref() else {
             of.push(u32::MAX);
@@ -64,7 +68,7 @@ fn patients(visits: &[VisitRecord]) -> Patients {
             Some(p) => *p,
             None => {
                 let p = *index.entry(key).or_insert_with(|| {
-                    list.push(Patient { first: v.date, first_record: Some(i), visits: 0..0 });
+                    list.push(Patient { first: v.date, first_record: i as u32, start: 0, end: 0 });
                     counts.push(0);
                     (list.len() - 1) as u32
                 });
@@ -75,21 +79,21 @@ fn patients(visits: &[VisitRecord]) -> Patients {
         let pat = &mut list[p as usize];
         if v.date < pat.first {
             pat.first = v.date;
-            pat.first_record = Some(i);
+            pat.first_record = i as u32;
         }
         counts[p as usize] += 1;
         of.push(p);
     }
     let mut start = 0;
     for (pat, n) in list.iter_mut().zip(&counts) {
-        pat.visits = start..start;
+        (pat.start, pat.end) = (start, start);
         start += n;
     }
-    let mut order = vec![0; start];
+    let mut order = vec![0; start as usize];
     for (i, p) in of.iter().enumerate() {
         if let Some(pat) = list.get_mut(*p as usize) {
-            order[pat.visits.end] = i;
-            pat.visits.end += 1;
+            order[pat.end as usize] = i as u32;
+            pat.end += 1;
         }
     }
     Patients { list, order }
@@ -103,8 +107,18 @@ pub fn cohorts(
     to: Option<Month>,
     margin: impl Fn(Option<&str>) -> Option<f64>,
 ) -> Vec<Cohort> {
+    cohorts_of(visits, &patients(visits), from, to, margin)
+}
+
+/// [`cohorts`] with the visits already grouped (`grouped` must be [`patients`] of `visits`).
+pub(crate) fn cohorts_of(
+    visits: &[VisitRecord],
+    grouped: &Patients,
+    from: Option<Month>,
+    to: Option<Month>,
+    margin: impl Fn(Option<&str>) -> Option<f64>,
+) -> Vec<Cohort> {
     let Some(last) = visits.iter().map(|v| Month::of(v.date)).max() else { return Vec::new() };
-    let grouped = patients(visits);
     let mut by_month: std::collections::BTreeMap<Month, Vec<&Patient>> = Default::default();
     for p in &grouped.list {
         by_month.entry(Month::of(p.first)).or_default().push(p);
@@ -121,7 +135,7 @@ pub fn cohorts(
             for p in &ps {
                 seen.fill(false);
                 for &i in grouped.visits(p) {
-                    let v = &visits[i];
+                    let v = &visits[i as usize];
                     let k = m.months_until(Month::of(v.date)) as usize;
                     seen[k] = true;
                     profit[k] = profit[k].zip(margin(v.direction.as_deref())).map(|(s, mg)| s + v.amount * mg);
@@ -149,18 +163,26 @@ pub fn first_year_ltv(
     visits: &[VisitRecord],
     margin: impl Fn(Option<&str>) -> Option<f64>,
 ) -> HashMap<String, Option<f64>> {
+    first_year_ltv_of(visits, &patients(visits), margin)
+}
+
+/// [`first_year_ltv`] with the visits already grouped (`grouped` must be [`patients`] of `visits`).
+pub(crate) fn first_year_ltv_of(
+    visits: &[VisitRecord],
+    grouped: &Patients,
+    margin: impl Fn(Option<&str>) -> Option<f64>,
+) -> HashMap<String, Option<f64>> {
     let Some(last) = visits.iter().map(|v| v.date).max() else { return HashMap::new() };
     let mut sums: HashMap<String, (Option<f64>, usize)> = HashMap::new();
-    let grouped = patients(visits);
     for p in &grouped.list {
         if (last - p.first).num_days() < 365 {
             continue;
         }
-        let Some(dir) = p.first_record.and_then(|i| visits[i].direction.as_deref()) else { continue };
+        let Some(dir) = visits[p.first_record as usize].direction.as_deref() else { continue };
         let end = p.first + chrono::Days::new(365);
         let mut gp = Some(0.0);
         for &i in grouped.visits(p) {
-            let v = &visits[i];
+            let v = &visits[i as usize];
             if v.date <= end {
                 gp = gp.zip(margin(v.direction.as_deref())).map(|(s, m)| s + v.amount * m);
             }

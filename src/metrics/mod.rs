@@ -664,6 +664,8 @@ pub fn scoped<'a>(project: &'a Project, filter: &Filter) -> std::borrow::Cow<'a,
 /// the period and the AARRR periods.
 struct VisitLtv {
     by_direction: Option<std::collections::HashMap<String, Option<f64>>>,
+    /// The visits grouped by patient, for the cohorts too (grouped once per [`compute`]).
+    patients: Option<cohorts::Patients>,
     /// A visit's direction had no margin of its own: the average was used (a notice says so).
     used_average: bool,
 }
@@ -671,8 +673,10 @@ struct VisitLtv {
 impl VisitLtv {
     fn of(project: &Project) -> Self {
         let margins = Margins::new(project);
-        let by_direction = project.visits.as_deref().map(|v| cohorts::first_year_ltv(v, |d| margins.of(d)));
-        Self { by_direction, used_average: margins.used_average.get() }
+        let patients = project.visits.as_deref().map(cohorts::patients);
+        let by_direction = (project.visits.as_deref().zip(patients.as_ref()))
+            .map(|(v, p)| cohorts::first_year_ltv_of(v, p, |d| margins.of(d)));
+        Self { by_direction, patients, used_average: margins.used_average.get() }
     }
 }
 
@@ -989,11 +993,10 @@ fn compute_over(
         .collect();
 
     let gaps = gaps(project, &mi, &month_kpis);
-    let cohorts = project
-        .visits
-        .as_deref()
+    // `ltv` was found for this same project (its visits grouped by patient once).
+    let cohorts = (project.visits.as_deref().zip(ltv.patients.as_ref()))
         .filter(|_| with_cohorts)
-        .map(|v| cohorts::cohorts(v, filter.from, filter.to, |d| margins.of(d)));
+        .map(|(v, p)| cohorts::cohorts_of(v, p, filter.from, filter.to, |d| margins.of(d)));
 
     if margins.used_average.get() {
         notices.push(match margins.average {

@@ -10,11 +10,12 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{Duration, NaiveDateTime};
+use rayon::prelude::*;
 
 use super::join::{Channels, Fast, add_unknown_channels};
 use super::key::PatientKey;
 use super::read::{file_name, read_export_found};
-use super::table::{Check, ColumnMap, ExportKind, Shared, Words};
+use super::table::{Check, ColumnMap, ExportKind, RowReader, Shared, Words};
 use super::{Export, Phone, Progress};
 use crate::import::cells::ValueError;
 use crate::import::{ImportError, Problem, ProblemKind};
@@ -109,24 +110,26 @@ pub(crate) fn read_calls_counted(
     progress: &Progress,
 ) -> Result<(Option<Export<Call>>, Vec<Problem>), ImportError> {
     // A journal repeats a handful of words and names a million times: each is read once.
-    let (mut types, mut statuses) = (Words::default(), Words::default());
-    let (mut employees, mut sources) = (Shared::default(), Shared::default());
-    let (rows, problems, found) = read_export_found(path, ExportKind::Calls, map, progress, |r| {
-        let started = r.datetime("started");
-        let started = r.required("started", started);
-        let incoming = r.known_word("call_type", parse_call_type, &mut types).unwrap_or(true);
-        let answered = r.known_word("status", parse_status, &mut statuses);
-        let answered = r.required("status", answered);
-        // Without a callee column the one number column is the patient's, whatever the direction.
-        let phone_key = if !incoming && r.has("callee") { "callee" } else { "caller" };
-        let phone = r.phone(phone_key);
-        let wait = r.seconds("wait").unwrap_or(0.0);
-        let talk = r.seconds("duration").unwrap_or(0.0);
-        // Staff names are what the column holds, but a patient's number shifted into it is refused;
-        // a source that looks like a phone or a person never becomes a channel.
-        let employee = r.shared("employee", Check::Doctor, &mut employees);
-        let source = r.shared("source", Check::Channel, &mut sources);
-        Some(Call { started: started?, phone, incoming, answered: answered?, wait, talk, employee, source })
+    let (rows, problems, found) = read_export_found(path, ExportKind::Calls, map, progress, || {
+        let (mut types, mut statuses) = (Words::default(), Words::default());
+        let (mut employees, mut sources) = (Shared::default(), Shared::default());
+        move |r: &mut RowReader<'_, '_>| {
+            let started = r.datetime("started");
+            let started = r.required("started", started);
+            let incoming = r.known_word("call_type", parse_call_type, &mut types).unwrap_or(true);
+            let answered = r.known_word("status", parse_status, &mut statuses);
+            let answered = r.required("status", answered);
+            // Without a callee column the one number column is the patient's, whatever the direction.
+            let phone_key = if !incoming && r.has("callee") { "callee" } else { "caller" };
+            let phone = r.phone(phone_key);
+            let wait = r.seconds("wait").unwrap_or(0.0);
+            let talk = r.seconds("duration").unwrap_or(0.0);
+            // Staff names are what the column holds, but a patient's number shifted into it is refused;
+            // a source that looks like a phone or a person never becomes a channel.
+            let employee = r.shared("employee", Check::Doctor, &mut employees);
+            let source = r.shared("source", Check::Channel, &mut sources);
+            Some(Call { started: started?, phone, incoming, answered: answered?, wait, talk, employee, source })
+        }
     })?;
     let export = found.then(|| Export { file: file_name(path), rows });
     Ok((export, problems))
@@ -209,24 +212,32 @@ pub(crate) fn fold(
     mut channel_of: impl FnMut(&str) -> String,
     mut key_of: impl FnMut(&str) -> String,
 ) -> Folding {
-    // Patients as small ids, so that sorting and grouping never compare phone strings.
-    let mut ids: HashMap<&str, u32, Fast> = HashMap::default();
+    // Patients as small ids, so that sorting and grouping never compare phone strings; a phone is
+    // looked up as one number where it packs into one (all real ones), which hashes in one step.
+    #[derive(PartialEq, Eq, Hash)]
+    enum Number<'c> {
+        Packed(u64),
+        Digits(&'c str),
+    }
+    let mut ids: HashMap<Number<'_>, u32, Fast> = HashMap::default();
     let mut phones: Vec<&str> = Vec::new();
     let pid: Vec<Option<u32>> = calls
         .iter()
         .map(|c| {
             c.phone.digits().map(|d| {
-                *ids.entry(d).or_insert_with(|| {
+                let number = c.phone.packed().map_or(Number::Digits(d), Number::Packed);
+                *ids.entry(number).or_insert_with(|| {
                     phones.push(d);
                     (phones.len() - 1) as u32
                 })
             })
         })
         .collect();
+    drop(ids);
 
     // Each patient's calls in time order (the file's order for equal starts).
     let mut order: Vec<usize> = (0..calls.len()).filter(|&i| pid[i].is_some()).collect();
-    order.sort_unstable_by_key(|&i| (pid[i], calls[i].started, i));
+    order.par_sort_unstable_by_key(|&i| (pid[i], calls[i].started, i));
 
     let mut folded: Vec<Folded> = Vec::new();
     let mut start = 0;

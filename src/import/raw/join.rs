@@ -9,6 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::key::PatientKey;
@@ -179,8 +180,10 @@ pub(crate) type Fast = rustc_hash::FxBuildHasher;
 /// on `u32`s instead of 64-character keys.
 struct Keys<'s> {
     key: &'s PatientKey,
-    /// Phones of up to 18 digits (all real ones) as one number: a small key, hashed in one step.
-    by_number: HashMap<u64, u32, Fast>,
+    /// Phones of up to 18 digits (all real ones) as one number with their patient, sorted by
+    /// number: a batch of phones is sorted and merged into it, rather than looked up one by one in
+    /// a hash map (a million look-ups in a map bigger than the cache wait on memory).
+    numbers: Vec<(u64, u32)>,
     by_phone: HashMap<Phone, u32, Fast>,
     /// Patients by key; only filled when the project's own visits are used (an export's phones
     /// give new keys, each of its own).
@@ -191,24 +194,81 @@ struct Keys<'s> {
 
 impl<'s> Keys<'s> {
     fn new(key: &'s PatientKey) -> Self {
-        Self {
-            key,
-            by_number: HashMap::default(),
-            by_phone: HashMap::default(),
-            by_hash: HashMap::default(),
-            hashes: Vec::new(),
-        }
+        Self { key, numbers: Vec::new(), by_phone: HashMap::default(), by_hash: HashMap::default(), hashes: Vec::new() }
     }
 
-    /// The patient of a phone; `None` when the phone gives no identity.
+    /// The patient of each phone, in order; `None` where the phone gives no identity. New phones
+    /// are hashed with the key on both cores.
+    fn of_phones<T: Sync>(&mut self, rows: &[T], phone: impl Fn(&T) -> &Phone + Sync) -> Vec<Option<u32>> {
+        let mut ids = vec![None; rows.len()];
+        // (number, row) of every phone that packs into a number; the others go one by one.
+        let mut batch: Vec<(u64, u32)> = Vec::with_capacity(rows.len());
+        for (row, phone) in rows.iter().map(&phone).enumerate() {
+            match phone.packed() {
+                Some(n) => batch.push((n, row as u32)),
+                None => ids[row] = self.of_phone(phone),
+            }
+        }
+        batch.par_sort_unstable();
+        // One run per distinct number, merged with the numbers known already; a number not known
+        // yet is a new patient, numbered after the patients there are (its key comes below).
+        let base = self.hashes.len();
+        let mut fresh: Vec<u32> = Vec::new(); // a row of each new patient's phone
+        let mut merged = Vec::with_capacity(self.numbers.len() + batch.len() / 2);
+        let mut known = self.numbers.iter().copied().peekable();
+        for run in batch.chunk_by(|a, b| a.0 == b.0) {
+            let number = run[0].0;
+            while let Some(k) = known.next_if(|k| k.0 < number) {
+                merged.push(k);
+            }
+            let id = match known.next_if(|k| k.0 == number) {
+                Some((_, id)) => id,
+                None => {
+                    fresh.push(run[0].1);
+                    u32::try_from(base + fresh.len() - 1).unwrap_or(u32::MAX)
+                }
+            };
+            merged.push((number, id));
+            for &(_, row) in run {
+                ids[row as usize] = Some(id);
+            }
+        }
+        merged.extend(known);
+        let key = self.key;
+        // A phone that packs into a number has its digits.
+        let hashes: Vec<[u8; 64]> = fresh
+            .par_iter()
+            .map(|&row| phone(&rows[row as usize]).digits().map_or([b'0'; 64], |d| key.patient_hex(d)))
+            .collect();
+        fn text(h: &[u8; 64]) -> &str {
+            std::str::from_utf8(h).unwrap_or_default()
+        }
+        if self.by_hash.is_empty() {
+            self.hashes.extend(hashes.iter().map(|h| Arc::from(text(h))));
+        } else {
+            // Patients known by key (the project's visits): a new phone may be one of them.
+            let real: Vec<u32> = hashes.iter().map(|h| self.of_hash(text(h))).collect();
+            let base = base as u32;
+            let fix = |id: &mut u32| {
+                if *id >= base {
+                    *id = real[(*id - base) as usize];
+                }
+            };
+            merged.iter_mut().for_each(|(_, id)| fix(id));
+            for &(_, row) in &batch {
+                if let Some(id) = &mut ids[row as usize] {
+                    fix(id);
+                }
+            }
+        }
+        self.numbers = merged;
+        ids
+    }
+
+    /// The patient of a phone that does not pack into a number (or gives no identity: `None`).
     fn of_phone(&mut self, phone: &Phone) -> Option<u32> {
         let digits = phone.digits()?;
-        let number = phone.packed();
-        let known = match number {
-            Some(n) => self.by_number.get(&n),
-            None => self.by_phone.get(phone),
-        };
-        if let Some(&id) = known {
+        if let Some(&id) = self.by_phone.get(phone) {
             return Some(id);
         }
         let hash = self.key.patient(digits);
@@ -219,10 +279,7 @@ impl<'s> Keys<'s> {
         } else {
             self.of_hash(&hash)
         };
-        match number {
-            Some(n) => self.by_number.insert(n, id),
-            None => self.by_phone.insert(phone.clone(), id),
-        };
+        self.by_phone.insert(phone.clone(), id);
         Some(id)
     }
 
@@ -364,7 +421,7 @@ pub fn join(
         let mut dirs = Directions::new(project);
         match visits {
             Some(ex) => {
-                let mut ids = Vec::with_capacity(ex.rows.len());
+                let ids = keys.of_phones(&ex.rows, |v| &v.phone);
                 let mut names = Interner::new();
                 let mut trimmed = |t: Option<Arc<str>>| match t {
                     Some(t) if t.trim().len() == t.len() && !t.is_empty() => Some(t),
@@ -376,17 +433,14 @@ pub fn join(
                 let records = ex
                     .rows
                     .into_iter()
-                    .map(|v| {
-                        let id = keys.of_phone(&v.phone);
-                        ids.push(id);
-                        VisitRecord {
-                            date: v.date,
-                            patient: id.map(|i| Arc::clone(&keys.hashes[i as usize])),
-                            direction: dirs.canonical(v.direction.as_ref()),
-                            doctor: trimmed(v.doctor),
-                            amount: v.amount,
-                            branch: trimmed(v.branch),
-                        }
+                    .zip(&ids)
+                    .map(|(v, id)| VisitRecord {
+                        date: v.date,
+                        patient: id.map(|i| Arc::clone(&keys.hashes[i as usize])),
+                        direction: dirs.canonical(v.direction.as_ref()),
+                        doctor: trimmed(v.doctor),
+                        amount: v.amount,
+                        branch: trimmed(v.branch),
                     })
                     .collect::<Vec<_>>();
                 (records, ids, true)
@@ -480,7 +534,7 @@ fn join_leads<'v>(
 
     // Channel and key of every lead, in file order (so the first spelling of an unknown source names it).
     let channel: Vec<Arc<str>> = leads.iter().map(|l| channels.resolve_shared(&l.source, &ex.file)).collect();
-    let key: Vec<Option<u32>> = leads.iter().map(|l| keys.of_phone(&l.phone)).collect();
+    let key = keys.of_phones(leads, |l| &l.phone);
     let direction: Vec<Option<Arc<str>>> = leads.iter().map(|l| dirs.canonical(l.direction.as_ref())).collect();
 
     // 1–2. Dedupe and returning, in order of `created` (a stable sort keeps the file's order).
@@ -802,4 +856,54 @@ pub fn add_alias(project: &mut Project, source: &str, channel: &str) -> Result<(
         target.sources.push(source.to_string());
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phones(texts: &[&str]) -> Vec<Phone> {
+        texts.iter().map(|t| Phone::parse(t)).collect()
+    }
+
+    #[test]
+    fn phones_become_patients_by_sorting_and_merging() {
+        let key = PatientKey::from_bytes([7; 32]);
+        let mut keys = Keys::new(&key);
+        // Three spellings of one number, no phone, another number, and a 24-digit one (too long to
+        // pack: it goes through the map).
+        let visits = phones(&[
+            "+7 916 123-45-67",
+            "",
+            "8 (916) 123 45 67",
+            "9031112233",
+            "9161234567",
+            "1234567890 1234567890 1234",
+        ]);
+        let ids = keys.of_phones(&visits, |p| p);
+        let (a, b, long) = (ids[0].unwrap(), ids[3].unwrap(), ids[5].unwrap());
+        assert_eq!(ids, vec![Some(a), None, Some(a), Some(b), Some(a), Some(long)]);
+        assert_eq!(keys.hashes.len(), 3);
+        assert_eq!(&*keys.hashes[a as usize], key.patient("79161234567"));
+        assert_eq!(&*keys.hashes[b as usize], key.patient("79031112233"));
+        assert_eq!(&*keys.hashes[long as usize], key.patient("123456789012345678901234"));
+        // A second batch (the leads) finds the known patients and numbers the new one after them.
+        let leads = phones(&["+7 903 111-22-33", "+7 999 000-00-01", "79161234567"]);
+        assert_eq!(keys.of_phones(&leads, |p| p), vec![Some(b), Some(3), Some(a)]);
+        assert_eq!(&*keys.hashes[3], key.patient("79990000001"));
+    }
+
+    #[test]
+    fn new_phones_find_the_projects_patients_by_key() {
+        let key = PatientKey::from_bytes([9; 32]);
+        let mut keys = Keys::new(&key);
+        // The project's visits: two patients known only by their keys.
+        let known = keys.of_hash(&key.patient("79161234567"));
+        let other = keys.of_hash("not a phone's key");
+        assert_eq!((known, other), (0, 1));
+        let leads = phones(&["8 999 000 00 01", "+7 916 123 45 67", "89161234567"]);
+        assert_eq!(keys.of_phones(&leads, |p| p), vec![Some(2), Some(known), Some(known)]);
+        assert_eq!(&*keys.hashes[2], key.patient("79990000001"));
+        assert_eq!(keys.numbers.iter().map(|(_, id)| *id).collect::<Vec<_>>(), vec![known, 2]);
+    }
 }

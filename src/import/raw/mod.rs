@@ -28,7 +28,7 @@ pub use key::{KeyError, PatientKey};
 pub use phone::{Phone, mask_phone};
 pub use progress::{Progress, Stage};
 pub use read::{ColumnPreview, preview_columns, preview_rows};
-use table::Check;
+use table::{Check, RowReader, Shared};
 pub use table::{ColumnMap, ExportKind};
 
 use super::problem::{ProblemKind, Unread};
@@ -123,18 +123,20 @@ pub fn read_leads(path: &Path, map: &ColumnMap) -> Result<(Export<Lead>, Vec<Pro
 }
 
 fn read_leads_counted(path: &Path, map: &ColumnMap, progress: &Progress) -> Read<Lead> {
-    let [mut sources, mut directions, mut statuses, mut branches] = Default::default();
-    let (rows, problems) = read::read_export(path, ExportKind::Leads, map, progress, |r| {
-        let created = r.datetime("created");
-        let created = r.required("created", created);
-        let phone = r.phone("phone");
-        let source = r.shared("source", Check::Channel, &mut sources);
-        let source = r.required("source", source);
-        let direction = r.shared("direction", Check::Channel, &mut directions);
-        let status = r.shared("status", Check::Plain, &mut statuses);
-        let booked = r.day("booked");
-        let branch = r.shared("branch", Check::Plain, &mut branches);
-        Some(Lead { created: created?, phone, source: source?, direction, status, booked, branch })
+    let (rows, problems) = read::read_export(path, ExportKind::Leads, map, progress, || {
+        let [mut sources, mut directions, mut statuses, mut branches] = <[Shared; 4]>::default();
+        move |r: &mut RowReader<'_, '_>| {
+            let created = r.datetime("created");
+            let created = r.required("created", created);
+            let phone = r.phone("phone");
+            let source = r.shared("source", Check::Channel, &mut sources);
+            let source = r.required("source", source);
+            let direction = r.shared("direction", Check::Channel, &mut directions);
+            let status = r.shared("status", Check::Plain, &mut statuses);
+            let booked = r.day("booked");
+            let branch = r.shared("branch", Check::Plain, &mut branches);
+            Some(Lead { created: created?, phone, source: source?, direction, status, booked, branch })
+        }
     })?;
     Ok((Export { file: read::file_name(path), rows }, problems))
 }
@@ -149,16 +151,18 @@ pub fn read_visits(path: &Path, map: &ColumnMap) -> Result<(Export<Visit>, Vec<P
 }
 
 fn read_visits_counted(path: &Path, map: &ColumnMap, progress: &Progress) -> Read<Visit> {
-    let [mut directions, mut doctors, mut branches] = Default::default();
-    let (rows, problems) = read::read_export(path, ExportKind::Visits, map, progress, |r| {
-        let date = r.day("date");
-        let date = r.required("date", date);
-        let phone = r.phone("phone");
-        let direction = r.shared("direction", Check::Channel, &mut directions);
-        let doctor = r.shared("doctor", Check::Doctor, &mut doctors);
-        let amount = r.number("amount").unwrap_or(0.0);
-        let branch = r.shared("branch", Check::Plain, &mut branches);
-        Some(Visit { date: date?, phone, direction, doctor, amount, branch })
+    let (rows, problems) = read::read_export(path, ExportKind::Visits, map, progress, || {
+        let [mut directions, mut doctors, mut branches] = <[Shared; 3]>::default();
+        move |r: &mut RowReader<'_, '_>| {
+            let date = r.day("date");
+            let date = r.required("date", date);
+            let phone = r.phone("phone");
+            let direction = r.shared("direction", Check::Channel, &mut directions);
+            let doctor = r.shared("doctor", Check::Doctor, &mut doctors);
+            let amount = r.number("amount").unwrap_or(0.0);
+            let branch = r.shared("branch", Check::Plain, &mut branches);
+            Some(Visit { date: date?, phone, direction, doctor, amount, branch })
+        }
     })?;
     Ok((Export { file: read::file_name(path), rows }, problems))
 }
@@ -173,15 +177,17 @@ pub fn read_spend(path: &Path, map: &ColumnMap) -> Result<(Export<SpendRow>, Vec
 }
 
 fn read_spend_counted(path: &Path, map: &ColumnMap, progress: &Progress) -> Read<SpendRow> {
-    let (rows, problems) = read::read_export(path, ExportKind::Spend, map, progress, |r| {
-        let day = r.day("date");
-        let month = day.map(Month::of).or_else(|| r.month("month"));
-        let month = if r.has("date") { r.required("date", month) } else { r.required("month", month) };
-        let source = r.channel("source");
-        let source = r.required("source", source);
-        let spend = r.number("spend").unwrap_or(0.0);
-        let branch = r.text("branch");
-        Some(SpendRow { month: month?, source: source?, spend, branch })
+    let (rows, problems) = read::read_export(path, ExportKind::Spend, map, progress, || {
+        |r: &mut RowReader<'_, '_>| {
+            let day = r.day("date");
+            let month = day.map(Month::of).or_else(|| r.month("month"));
+            let month = if r.has("date") { r.required("date", month) } else { r.required("month", month) };
+            let source = r.channel("source");
+            let source = r.required("source", source);
+            let spend = r.number("spend").unwrap_or(0.0);
+            let branch = r.text("branch");
+            Some(SpendRow { month: month?, source: source?, spend, branch })
+        }
     })?;
     Ok((Export { file: read::file_name(path), rows }, problems))
 }

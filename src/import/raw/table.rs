@@ -873,6 +873,12 @@ impl<T> Gather<T> {
         }
     }
 
+    /// Adds what `next` read (the next piece of the same file) after what this one read.
+    pub(crate) fn absorb(&mut self, mut next: Gather<T>) {
+        self.items.append(&mut next.items);
+        self.totals.append(&mut next.totals);
+    }
+
     /// The items, after the notice naming the totals rows skipped (if any).
     pub(crate) fn finish(self, place: &Place<'_>, problems: &mut Vec<Problem>) -> Vec<T> {
         if !self.totals.is_empty() {
