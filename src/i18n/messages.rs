@@ -10,7 +10,6 @@ use crate::format::{self, Lang};
 use crate::import::ImportError;
 use crate::metrics::KpiNotice;
 use crate::model::FORMAT_VERSION;
-use crate::report::ReportError;
 use crate::store::StoreError;
 
 /// `0.15` → `15 %` (English and Chinese), `15 %` with a no-break space and a decimal comma in
@@ -239,18 +238,6 @@ impl std::fmt::Display for RateWarning {
     }
 }
 
-/// A workbook (the report, the template) that could not be written, in `lang`. English is the
-/// error's own text, with the system's reason.
-pub fn report_error(e: &ReportError, lang: Lang) -> String {
-    match e {
-        _ if lang == Lang::En => e.to_string(),
-        ReportError::Xlsx { path, .. } => fill(tr(lang, K::ReportBuild), &[("file", &path.display().to_string())]),
-        ReportError::Io { path, source } => {
-            fill(tr(lang, K::ReportSave), &[("file", &path.display().to_string()), ("why", &io_reason(source, lang))])
-        }
-    }
-}
-
 /// A project file that cannot be read or written, in `lang` (English keeps the reasons' detail).
 pub fn store_error(e: &StoreError, lang: Lang) -> String {
     let t = |k| tr(lang, k);
@@ -367,7 +354,7 @@ mod tests {
     }
 
     #[test]
-    fn a_rate_above_100_percent_and_a_workbook_not_written_read_in_each_language() {
+    fn a_rate_above_100_percent_reads_in_each_language() {
         let w = RateWarning { channel: "Seo".into(), rate: crate::metrics::Factor::ShowRate, percent: 120.0 };
         assert_eq!(w.to_string(), "Seo: show_rate would be 120.0 %, above 100 %.");
         assert_eq!(serde_json::to_string(&w).unwrap(), "\"Seo: show_rate would be 120.0 %, above 100 %.\"");
@@ -376,13 +363,6 @@ mod tests {
             assert!(!text.contains("show_rate") && !has_latin_words(&text.replace("Seo", "")), "{text}");
         }
         assert!(rate_warning(&w, Lang::Ru).contains("120,0\u{a0}% — больше 100\u{a0}%"));
-        let io = ReportError::Io {
-            path: PathBuf::from("/нет/отчёт.xlsx"),
-            source: std::io::Error::from(std::io::ErrorKind::NotFound),
-        };
-        assert_eq!(report_error(&io, Lang::Ru), "Не удалось сохранить «/нет/отчёт.xlsx»: такого файла или папки нет.");
-        assert_eq!(report_error(&io, Lang::En), io.to_string());
-        assert!(report_error(&io, Lang::Zh).contains("无法保存"));
     }
 
     #[test]

@@ -11,6 +11,9 @@ use std::path::{Path, PathBuf};
 
 use rust_xlsxwriter::Workbook;
 
+use crate::format::Lang;
+use crate::i18n::{K, fill, io_reason, tr};
+
 pub use analyst::{file_name, report_workbook, write_report};
 pub use template::{add_template_sheets, template_workbook, write_template};
 
@@ -38,6 +41,20 @@ pub enum ReportError {
     },
 }
 
+impl ReportError {
+    /// The error in `lang`: English is the error's own text, with the system's reason.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            _ if lang == Lang::En => self.to_string(),
+            ReportError::Xlsx { path, .. } => fill(tr(lang, K::ReportBuild), &[("file", &path.display().to_string())]),
+            ReportError::Io { path, source } => fill(
+                tr(lang, K::ReportSave),
+                &[("file", &path.display().to_string()), ("why", &io_reason(source, lang))],
+            ),
+        }
+    }
+}
+
 /// Saves `workbook` to `path` atomically: the bytes go to a temporary file in the same folder, are
 /// flushed to disk and then renamed over `path`, so a crash or a full disk never leaves a
 /// half-written file where the user's workbook was.
@@ -48,4 +65,20 @@ pub enum ReportError {
 pub(crate) fn save_atomically(workbook: &mut Workbook, path: &Path) -> Result<(), ReportError> {
     let bytes = workbook.save_to_buffer().map_err(|source| ReportError::Xlsx { path: path.to_path_buf(), source })?;
     crate::store::write_atomic_io(path, &bytes).map_err(|source| ReportError::Io { path: path.to_path_buf(), source })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_workbook_not_written_reads_in_each_language() {
+        let io = ReportError::Io {
+            path: PathBuf::from("/нет/отчёт.xlsx"),
+            source: std::io::Error::from(std::io::ErrorKind::NotFound),
+        };
+        assert_eq!(io.in_lang(Lang::Ru), "Не удалось сохранить «/нет/отчёт.xlsx»: такого файла или папки нет.");
+        assert_eq!(io.in_lang(Lang::En), io.to_string());
+        assert!(io.in_lang(Lang::Zh).contains("无法保存"));
+    }
 }

@@ -135,7 +135,7 @@ mod backend {
     }
 
     pub fn write_template(project: &Project, path: &Path, lang: Lang) -> Result<(), String> {
-        crate::report::template::write_template(project, path).map_err(|e| crate::i18n::report_error(&e, lang))
+        crate::report::template::write_template(project, path).map_err(|e| e.in_lang(lang))
     }
 }
 

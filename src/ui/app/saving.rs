@@ -243,7 +243,7 @@ impl App {
         let lang = self.lang;
         let (project, filter, to) = (self.doc.project().clone(), self.filter.clone(), path.clone());
         let task = Task::spawn(K::TaskReport, None, move || {
-            crate::report::write_report(&project, &filter, lang, &to).map_err(|e| crate::i18n::report_error(&e, lang))
+            crate::report::write_report(&project, &filter, lang, &to).map_err(|e| e.in_lang(lang))
         });
         if self.background {
             self.job = Some(Job::Report(path, task));
