@@ -266,18 +266,18 @@ impl App {
     /// Picks up the job the window waits for once it is done.
     pub(super) fn poll_job(&mut self, ctx: &egui::Context) {
         enum Done {
-            Open(tasks::Outcome<Result<Opened, String>>),
+            Open(Box<tasks::Outcome<Result<Opened, String>>>),
             Written(tasks::Outcome<Result<(), String>>),
         }
         let done = match &self.job {
-            Some(Job::Open(_, task)) => task.poll(ctx).map(Done::Open),
+            Some(Job::Open(_, task)) => task.poll(ctx).map(|o| Done::Open(Box::new(o))),
             Some(Job::Save { task, .. } | Job::Report(_, task)) => task.poll(ctx).map(Done::Written),
             None => None,
         };
         let Some(done) = done else { return };
         match (self.job.take(), done) {
             (Some(Job::Open(path, _)), Done::Open(o)) => {
-                self.finish_open(&path, o);
+                self.finish_open(&path, *o);
             }
             (Some(Job::Save { path, then, .. }), Done::Written(o)) => self.finish_save(ctx, path, o, then),
             (Some(Job::Report(path, _)), Done::Written(o)) => self.finish_report(&path, o),
