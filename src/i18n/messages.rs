@@ -8,6 +8,7 @@ use crate::analysis::notice::Notice;
 use crate::analysis::plan::{Estimate, EstimateReason, EstimateRule, PlanNotice, PlanWarning};
 use crate::format::{self, Lang};
 use crate::import::ImportError;
+use crate::import::raw::{KeyError, RawError};
 use crate::metrics::KpiNotice;
 use crate::model::FORMAT_VERSION;
 use crate::store::StoreError;
@@ -149,6 +150,28 @@ pub fn io_reason(e: &std::io::Error, lang: Lang) -> String {
         _ => K::IoOther,
     };
     tr(lang, key).to_string()
+}
+
+/// Raw exports that could not be imported at all, in `lang`. English is the error's own text (the
+/// CLI's); the patient key's errors keep their commands (`medfunnel key export`) in every language.
+pub fn raw_error(e: &RawError, lang: Lang) -> String {
+    let t = |k| tr(lang, k);
+    match e {
+        RawError::Import(e) => import_error(e, lang),
+        _ if lang == Lang::En => e.to_string(),
+        RawError::OldKeys => t(K::KeyOldKeys).to_string(),
+        RawError::Key(k) => match k {
+            KeyError::NoFolder => t(K::KeyNoFolder).to_string(),
+            KeyError::Random(why) => fill(t(K::KeyRandom), &[("why", why)]),
+            KeyError::Io { path, source } => {
+                fill(t(K::KeyIo), &[("file", &path.display().to_string()), ("why", &io_reason(source, lang))])
+            }
+            KeyError::NotAKey { path } => fill(t(K::KeyNotAKey), &[("file", &path.display().to_string())]),
+            KeyError::Mismatch { project, machine } => {
+                fill(t(K::KeyMismatch), &[("project", project), ("machine", machine)])
+            }
+        },
+    }
 }
 
 /// A file that could not be imported, in `lang`. English is the error's own text (the CLI's);
@@ -351,6 +374,19 @@ mod tests {
         let empty = ImportError::NoTemplateSheet { path: PathBuf::from("a.xlsx"), sheets: vec!["Лист1".into()] };
         assert!(import_error(&empty, Lang::Ru).ends_with("его листы: «Лист1»."));
         assert_eq!(import_error(&empty, Lang::En), empty.to_string());
+    }
+
+    #[test]
+    fn a_patient_key_from_another_computer_reads_in_each_language() {
+        let e = RawError::Key(KeyError::Mismatch { project: "ab12".into(), machine: "cd34".into() });
+        assert_eq!(raw_error(&e, Lang::En), e.to_string());
+        let ru = raw_error(&e, Lang::Ru);
+        assert!(ru.starts_with("Пациенты этого проекта зашифрованы ключом другого компьютера (ключ ab12;"), "{ru}");
+        assert!(ru.contains("`medfunnel key import key.txt`"), "{ru}");
+        let zh = raw_error(&e, Lang::Zh);
+        assert!(zh.contains("另一台电脑") && zh.contains("cd34"), "{zh}");
+        let old = RawError::OldKeys;
+        assert!(!has_latin_words(&raw_error(&old, Lang::Ru).replace("medfunnel", "")));
     }
 
     #[test]

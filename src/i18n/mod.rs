@@ -40,7 +40,7 @@ mod words;
 pub use calendar::{day_label, day_short, month_label, month_short};
 pub use messages::{
     analysis_notice, estimate_sentence, import_error, io_reason, kpi_notice, plan_notice, plan_warning, rate_warning,
-    store_error,
+    raw_error, store_error,
 };
 pub use problems::{problem_line, problem_message, value_error};
 pub use words::K;

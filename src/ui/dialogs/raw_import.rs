@@ -89,6 +89,25 @@ struct Joined {
     problems: Vec<Problem>,
 }
 
+/// Why the dialog could not join: kept typed, worded in the UI's language when shown.
+#[derive(Debug)]
+enum DialogError {
+    /// The exports or the patient key refused.
+    Raw(raw::RawError),
+    /// A source could not become a channel's alias (the dialog offers only real channels, so this
+    /// is a safety net; the sentence is the library's).
+    Alias(String),
+}
+
+impl DialogError {
+    fn text(&self, lang: Lang) -> String {
+        match self {
+            DialogError::Raw(e) => crate::i18n::raw_error(e, lang),
+            DialogError::Alias(e) => e.clone(),
+        }
+    }
+}
+
 /// What the user decided in the dialog this frame.
 #[derive(Debug)]
 pub enum Outcome {
@@ -117,11 +136,11 @@ pub struct RawImportDialog {
     /// The channel picked for each unknown source.
     alias_pick: BTreeMap<String, String>,
     /// The last error (a file that cannot be read, an alias refused).
-    error: Option<String>,
+    error: Option<DialogError>,
     /// The last join stopped on a bug (said in the interface language; nothing was joined).
     failed: bool,
     /// The join running on its own thread.
-    joining: Option<Task<Result<Joined, String>>>,
+    joining: Option<Task<Result<Joined, DialogError>>>,
     /// Joins run on a thread of their own (the desktop app); otherwise [`RawImportDialog::join`]
     /// returns with the result.
     background: bool,
@@ -136,7 +155,7 @@ impl RawImportDialog {
             .map_err(raw::RawError::from)
             .and_then(|key| raw::ensure_key(&mut base, &key, true))
             .err()
-            .map(|e| e.to_string());
+            .map(DialogError::Raw);
         Self {
             base,
             slots: [
@@ -228,7 +247,7 @@ impl RawImportDialog {
         let task = Task::spawn(K::TaskReading, Some(counts), move || {
             raw::import_raw(&mut project, &inputs)
                 .map(|(report, problems)| Joined { project, report, problems })
-                .map_err(|e| e.to_string())
+                .map_err(DialogError::Raw)
         });
         if self.background {
             self.joining = Some(task);
@@ -237,7 +256,7 @@ impl RawImportDialog {
         }
     }
 
-    fn finish_join(&mut self, outcome: tasks::Outcome<Result<Joined, String>>) {
+    fn finish_join(&mut self, outcome: tasks::Outcome<Result<Joined, DialogError>>) {
         self.joining = None;
         self.failed = false;
         match outcome {
@@ -257,7 +276,7 @@ impl RawImportDialog {
                 self.alias_pick.remove(source);
                 self.join();
             }
-            Err(e) => self.error = Some(e),
+            Err(e) => self.error = Some(DialogError::Alias(e)),
         }
     }
 
@@ -306,7 +325,7 @@ impl RawImportDialog {
             None => self.joined_ui(ui, lang),
         }
         if let Some(e) = &self.error {
-            ui.colored_label(ui.visuals().error_fg_color, e);
+            ui.colored_label(ui.visuals().error_fg_color, e.text(lang));
         }
         if self.failed {
             ui.colored_label(ui.visuals().error_fg_color, tr(lang, K::TaskFailed));
