@@ -10,8 +10,8 @@
 use chrono::NaiveDate;
 
 use super::cells::ValueError;
-use super::raw::ExportKind;
 use super::redact;
+use super::schema::ExportKind;
 use crate::model::Month;
 use crate::model::Sheet;
 

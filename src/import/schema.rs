@@ -224,6 +224,19 @@ const fn same_key(a: &str, b: &str) -> bool {
     true
 }
 
+/// Which raw export a file is (its columns are `raw::table`'s; problems name the kind).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExportKind {
+    /// Leads from the CRM.
+    Leads,
+    /// Visits and payments from the clinic information system (MIS).
+    Visits,
+    /// Spend from the ad cabinets.
+    Spend,
+    /// A call journal from IP telephony or call tracking.
+    Calls,
+}
+
 /// One settings key of the Settings sheet, with its Russian names.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SettingKey {

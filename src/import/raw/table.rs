@@ -20,23 +20,11 @@ use crate::import::cells::{
 use crate::import::problem::{CellFault, Consequence, ProblemKind, map_value_error};
 use crate::import::redact::{holds_digit_run, looks_personal, mask_digit_runs};
 use crate::import::schema::Column;
+pub use crate::import::schema::ExportKind;
 use crate::model::{Interner, Month};
 
 /// How many non-blank rows from the top may hold the header (a report title above it is common).
 const HEADER_SEARCH_ROWS: usize = 10;
-
-/// Which raw export a file is.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ExportKind {
-    /// Leads from the CRM.
-    Leads,
-    /// Visits and payments from the clinic information system (MIS).
-    Visits,
-    /// Spend from the ad cabinets.
-    Spend,
-    /// A call journal from IP telephony or call tracking.
-    Calls,
-}
 
 const fn col(key: &'static str, ru: &'static str, synonyms: &'static [&'static str], required: bool) -> Column {
     Column { key, ru, synonyms, required }
