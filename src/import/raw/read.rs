@@ -624,7 +624,7 @@ mod tests {
         while text.len() < (BATCH + 1) * CHUNK + CHUNK / 2 {
             let doctor = match i % 7 {
                 0 => format!("\"Врач {i}\nвторая строка\n\"\"кавычки\"\"\""),
-                3 if i % 11 == 0 => format!("\"Врач {i}\rвторая строка\""),
+                3 if i.is_multiple_of(11) => format!("\"Врач {i}\rвторая строка\""),
                 _ => format!("Врач {}", i % 30),
             };
             let day =
