@@ -280,7 +280,7 @@ pub fn nps_ui(ui: &mut egui::Ui, kpis: &Kpis, direction: Option<&str>, lang: Lan
         .y_axis_formatter(move |m, _| plain_tick(m.value, lang))
         .y_axis_label(tr(lang, K::Respondents))
         .include_y(0.0)
-        .include_y(headroom(top))
+        .include_y(headroom(top, 3))
         .show(ui, |p| {
             p.bar_chart(solid_bars(tr(lang, K::Promoters), pro, pal.good));
             p.bar_chart(solid_bars(tr(lang, K::Passives), pas, pal.neutral));

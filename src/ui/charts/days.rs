@@ -126,7 +126,7 @@ pub fn month_weeks_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCal
         .y_axis_label(loc.sign.as_str())
         .y_axis_formatter(move |m, _| money_tick(m.value, loc))
         .include_y(0.0)
-        .include_y(headroom(top))
+        .include_y(headroom(top, 2))
         .show(ui, |p| {
             p.bar_chart(solid_bars(tr(lang, K::WeekPlan), plan, pal.plan));
             p.bar_chart(solid_bars(tr(lang, K::WeekFact), fact, pal.fact));

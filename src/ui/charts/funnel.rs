@@ -40,7 +40,7 @@ pub fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, channel: Option<&str>, lang: La
         .y_axis_formatter(move |m, _| plain_tick(m.value, lang))
         .y_axis_label(tr(lang, K::Count))
         .include_y(0.0)
-        .include_y(headroom(top))
+        .include_y(headroom(top, columns.len()))
         .show(ui, |p| {
             // One series per stage, so the legend names the stages in their colours.
             for (name, colour, bar) in columns {

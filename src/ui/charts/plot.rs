@@ -84,9 +84,10 @@ pub(super) fn base_plot<'a>(id: &str, height: f32) -> Plot<'a> {
 }
 
 /// Where a column chart's value axis ends: above the tallest column, leaving the top band to the
-/// legend (top left) and the labels written over the columns.
-pub(super) fn headroom(top: f64) -> f64 {
-    top * 1.35
+/// legend (top left, one line per series, so a funnel's five stages need more than a plan and a
+/// fact) and the labels written over the columns.
+pub(super) fn headroom(top: f64, legend_lines: usize) -> f64 {
+    top * (1.2 + 0.08 * legend_lines as f64)
 }
 
 /// The height a chart gets: what it wants, within what the caller left (a dashboard tile).

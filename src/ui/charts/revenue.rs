@@ -77,7 +77,7 @@ pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale, heigh
         .y_axis_formatter(move |m, _| money_tick(m.value, loc))
         .y_axis_label(loc.sign.as_str())
         .include_y(0.0)
-        .include_y(headroom(top))
+        .include_y(headroom(top, 3))
         .show(ui, |p| {
             // Series names differ from the app's navigation ("План", "Выручка"): legend entries are
             // widgets with those names, and one name should mean one thing on screen.
@@ -167,7 +167,7 @@ pub fn gap_waterfall_ui(ui: &mut egui::Ui, kpis: &Kpis, month: Option<Month>, lo
         .y_axis_formatter(move |m, _| money_tick(m.value, loc))
         .y_axis_label(loc.sign.as_str())
         .include_y(0.0)
-        .include_y(headroom(top))
+        .include_y(headroom(top, 3))
         .show(ui, |p| {
             p.bar_chart(solid_bars(format!("{} / {}", tr(lang, K::Plan), tr(lang, K::Fact)), ends, pal.plan));
             if !up.is_empty() {
