@@ -10,7 +10,6 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{Duration, NaiveDateTime};
-use rayon::prelude::*;
 
 use super::join::{Channels, Fast, add_unknown_channels};
 use super::key::PatientKey;
@@ -236,8 +235,29 @@ pub(crate) fn fold(
     drop(ids);
 
     // Each patient's calls in time order (the file's order for equal starts).
-    let mut order: Vec<usize> = (0..calls.len()).filter(|&i| pid[i].is_some()).collect();
-    order.par_sort_unstable_by_key(|&i| (pid[i], calls[i].started, i));
+    // Grouped by patient in one counting pass (file order within a patient), then each patient's
+    // few calls put in time order by a stable sort: the order of (patient, start, position in the
+    // file) without a million-element comparison sort.
+    let mut first_of = vec![0usize; phones.len() + 1];
+    for p in pid.iter().flatten() {
+        first_of[*p as usize + 1] += 1;
+    }
+    for p in 1..first_of.len() {
+        first_of[p] += first_of[p - 1];
+    }
+    let mut order = vec![0usize; first_of[phones.len()]];
+    let mut next = first_of.clone();
+    for (i, p) in pid.iter().enumerate() {
+        if let Some(p) = p {
+            order[next[*p as usize]] = i;
+            next[*p as usize] += 1;
+        }
+    }
+    drop(next);
+    for w in first_of.windows(2) {
+        order[w[0]..w[1]].sort_by_key(|&i| calls[i].started);
+    }
+    drop(first_of);
 
     let mut folded: Vec<Folded> = Vec::new();
     let mut start = 0;
@@ -515,6 +535,24 @@ mod tests {
             inc("2025-03-04 09:00", P1, Some("Анна")),
         ];
         assert_eq!(outcomes(&calls), [Callback, Answered]);
+    }
+
+    #[test]
+    fn a_journal_out_of_time_order_folds_as_in_order() {
+        // P1's callback and P2's calls come before P1's missed call in the file.
+        let calls = [
+            out("2025-03-03 10:10", P1, true),
+            inc("2025-03-03 12:00", P2, None),
+            inc("2025-03-03 09:00", P2, Some("Олег")),
+            inc("2025-03-03 10:00", P1, None),
+        ];
+        // By time: P2 at 9:00 (answered, the 12:00 call is the same contact), P1 at 10:00 called
+        // back 10 minutes later.
+        assert_eq!(outcomes(&calls), [Answered, Callback20m]);
+        // Calls at the same minute keep the file's order: the first answered names the employee.
+        let same = |a, b| fold_plain(&[inc("2025-03-03 10:00", P1, a), inc("2025-03-03 10:00", P1, b)]);
+        assert_eq!(same(Some("Анна"), Some("Олег")).contacts[0].employee.as_deref(), Some("Анна"));
+        assert_eq!(same(Some("Олег"), Some("Анна")).contacts[0].employee.as_deref(), Some("Олег"));
     }
 
     #[test]
