@@ -366,21 +366,27 @@ pub(crate) fn fold(
 
     let name = |names: &[Arc<str>], id: u32| names.get(id as usize).cloned();
     let employee_names: Vec<Arc<str>> = employee_names.iter().map(|&e| Arc::from(e)).collect();
-    let mut contacts: Vec<ContactRecord> = folded
-        .iter()
-        .zip(&folded_ids)
-        .map(|(f, &(channel, employee))| ContactRecord {
-            time: calls[f.first].started,
-            patient: Arc::clone(
-                keys[f.patient as usize].get_or_insert_with(|| key_of(phones[f.patient as usize]).into()),
-            ),
-            channel: name(&channel_names, channel),
-            employee: name(&employee_names, employee),
-            outcome: f.outcome,
-            branch: None,
+    // The contacts by time (in patient order for equal times, as a stable sort would leave them):
+    // sorting small (time, position) pairs rather than the records themselves.
+    let mut by_time: Vec<(NaiveDateTime, usize)> =
+        folded.iter().enumerate().map(|(at, f)| (calls[f.first].started, at)).collect();
+    by_time.sort_unstable();
+    let contacts: Vec<ContactRecord> = by_time
+        .into_iter()
+        .map(|(time, at)| {
+            let (f, (channel, employee)) = (&folded[at], folded_ids[at]);
+            ContactRecord {
+                time,
+                patient: Arc::clone(
+                    keys[f.patient as usize].get_or_insert_with(|| key_of(phones[f.patient as usize]).into()),
+                ),
+                channel: name(&channel_names, channel),
+                employee: name(&employee_names, employee),
+                outcome: f.outcome,
+                branch: None,
+            }
         })
         .collect();
-    contacts.sort_by_key(|c| c.time);
 
     let mut rows: Vec<CallRow> = sums
         .into_iter()
