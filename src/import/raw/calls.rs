@@ -10,9 +10,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use chrono::{Duration, NaiveDateTime};
+use rayon::prelude::*;
 
 use super::join::{Channels, Fast, add_unknown_channels};
-use super::key::PatientKey;
+use super::key::{PatientKey, key_text};
 use super::read::{file_name, read_export_found};
 use super::table::{Check, ColumnMap, ExportKind, RowReader, Shared, Words};
 use super::{Export, Phone, Progress};
@@ -205,11 +206,12 @@ pub(crate) struct Folding {
 }
 
 /// Folds the calls into contacts and Calls rows (domain.md, "Calls"). `channel_of` names the
-/// channel of a source as written; `key_of` gives the patient's keyed hash of normalised digits.
+/// channel of a source as written; `key_of` gives the patient's keyed hash of normalised digits
+/// (as [`PatientKey::patient_hex`]).
 pub(crate) fn fold(
     calls: &[Call],
     mut channel_of: impl FnMut(&str) -> String,
-    mut key_of: impl FnMut(&str) -> String,
+    key_of: impl Fn(&str) -> [u8; 64] + Sync,
 ) -> Folding {
     // Patients as small ids, so that sorting and grouping never compare phone strings; a phone is
     // looked up as one number where it packs into one (all real ones), which hashes in one step.
@@ -326,7 +328,6 @@ pub(crate) fn fold(
         })
     };
     let mut sums: HashMap<(Month, u32, u32), RowSums, Fast> = HashMap::default();
-    let mut keys: Vec<Option<Arc<str>>> = vec![None; phones.len()];
     let mut folded_ids = Vec::with_capacity(folded.len());
     for f in &folded {
         let first = &calls[f.first];
@@ -366,6 +367,15 @@ pub(crate) fn fold(
 
     let name = |names: &[Arc<str>], id: u32| names.get(id as usize).cloned();
     let employee_names: Vec<Arc<str>> = employee_names.iter().map(|&e| Arc::from(e)).collect();
+    // The keys of the patients with a contact, hashed on both cores (a third of a million SHA-256s);
+    // the shared texts are made here, on one thread, as the join makes them.
+    let mut with_contact = vec![false; phones.len()];
+    folded.iter().for_each(|f| with_contact[f.patient as usize] = true);
+    let hashed: Vec<Option<[u8; 64]>> =
+        phones.par_iter().zip(&with_contact).map(|(d, &needed)| needed.then(|| key_of(d))).collect();
+    drop(with_contact);
+    let keys: Vec<Option<Arc<str>>> = hashed.iter().map(|h| h.as_ref().map(|h| Arc::from(key_text(h)))).collect();
+    drop(hashed);
     // The contacts by time (in patient order for equal times, as a stable sort would leave them):
     // sorting small (time, position) pairs rather than the records themselves.
     let mut by_time: Vec<(NaiveDateTime, usize)> =
@@ -377,9 +387,7 @@ pub(crate) fn fold(
             let (f, (channel, employee)) = (&folded[at], folded_ids[at]);
             ContactRecord {
                 time,
-                patient: Arc::clone(
-                    keys[f.patient as usize].get_or_insert_with(|| key_of(phones[f.patient as usize]).into()),
-                ),
+                patient: keys[f.patient as usize].clone().unwrap_or_default(),
                 channel: name(&channel_names, channel),
                 employee: name(&employee_names, employee),
                 outcome: f.outcome,
@@ -423,7 +431,7 @@ pub(crate) fn apply_calls(
     problems: &mut Vec<Problem>,
 ) -> usize {
     let mut channels = Channels::new(&project.channels);
-    let folding = fold(&ex.rows, |s| channels.resolve(s, &ex.file), |d| key.patient(d));
+    let folding = fold(&ex.rows, |s| channels.resolve(s, &ex.file), |d| key.patient_hex(d));
     add_unknown_channels(project, channels, problems);
     if folding.without_phone > 0 {
         problems.push(Problem::notice(&ex.file, ProblemKind::CallsWithoutPhone(folding.without_phone)));
@@ -479,7 +487,14 @@ mod tests {
     }
 
     fn fold_plain(calls: &[Call]) -> Folding {
-        fold(calls, |s| s.to_string(), |d| format!("key-of-{}", &d[d.len() - 2..]))
+        // A stand-in key: `key-of-` and the phone's last two digits, padded with zeros.
+        let key_of = |d: &str| {
+            let mut key = [b'0'; 64];
+            let text = format!("key-of-{}", &d[d.len() - 2..]);
+            key[..text.len()].copy_from_slice(text.as_bytes());
+            key
+        };
+        fold(calls, |s| s.to_string(), key_of)
     }
 
     fn outcomes(calls: &[Call]) -> Vec<ContactOutcome> {
