@@ -707,6 +707,13 @@ fn parse_numeric_day(text: &str) -> Option<Result<NaiveDate, ValueError>> {
 /// impossible day such as `31.02.2025`; `None` for any other text.
 fn plain_day(t: &str) -> Option<Option<NaiveDate>> {
     let b = t.as_bytes();
+    // `25.03.2024 14:05:00`, as a journal writes it a million times: a time of day by the rule
+    // below, checked without walking the text by chars.
+    if let [_, _, _, _, _, _, _, _, _, _, b' ', h1, h2, b':', m1, m2, b':', s1, s2] = b
+        && [h1, h2, m1, m2, s1, s2].iter().all(|c| c.is_ascii_digit())
+    {
+        return plain_day(&t[..10]);
+    }
     if b.len() > 10 && matches!(b[10], b' ' | b'T' | b't') {
         // A date-time: the day, when what follows is a time of day (as `parse_numeric_day` reads it).
         let rest = t[10..].trim_start_matches(|c: char| c.is_whitespace() || c == 'T' || c == 't').trim();
@@ -1070,6 +1077,10 @@ mod tests {
         assert_eq!(plain_day("2025-03-25T09:30:00Z"), Some(d(2025, 3, 25)));
         assert_eq!(plain_day("31.02.2025"), Some(None));
         assert_eq!(plain_day("25.03.2025 утром"), None);
+        // A journal's `DD.MM.YYYY HH:MM:SS` reads as the general rule reads it.
+        assert_eq!(plain_day("25.03.2025 14:05:07"), Some(d(2025, 3, 25)));
+        assert_eq!(plain_day("31.02.2025 14:05:07"), Some(None));
+        assert_eq!(plain_day("25.03.2025 1a:05:07"), None);
         assert_eq!(plain_day("2025.03.25"), None);
         assert!(matches!(parse_day("31.02.2025"), Err(ValueError::ImpossibleDate(_))));
         assert_eq!(parse_day("25.03.2025 14:05").unwrap(), d(2025, 3, 25));
