@@ -393,6 +393,9 @@ pub fn parse_seconds(text: &str) -> Result<Option<f64>, ValueError> {
     if t.is_empty() {
         return Ok(None);
     }
+    if let Some(v) = plain_duration(t) {
+        return Ok(Some(v));
+    }
     let err = || ValueError::NotADuration(t.to_string());
     if t.contains(':') {
         // The parts are walked twice rather than collected: a journal has a million durations.
@@ -426,6 +429,32 @@ pub fn parse_seconds(text: &str) -> Result<Option<f64>, ValueError> {
         Ok(v) => Ok(v),
         Err(_) => Err(err()),
     }
+}
+
+/// `M:SS` or `H:MM:SS` in ASCII digits only (what a call journal writes a million times), with the
+/// value the full rules of [`parse_seconds`] give; `None` for anything else, which they then read.
+fn plain_duration(t: &str) -> Option<f64> {
+    let mut parts = [0u32; 3];
+    let (mut count, mut digits) = (0, 0);
+    for &b in t.as_bytes() {
+        match b {
+            // Nine digits fit a `u32`; longer parts (an error or not) go to the full rules.
+            b'0'..=b'9' if digits < 9 => {
+                parts[count] = parts[count] * 10 + u32::from(b - b'0');
+                digits += 1;
+            }
+            b':' if digits > 0 && count < 2 => {
+                count += 1;
+                digits = 0;
+            }
+            _ => return None,
+        }
+    }
+    if count == 0 || digits == 0 || parts[1..=count].iter().any(|&v| v >= 60) {
+        return None;
+    }
+    // The same order of sums as the full rules, so the same value to the last bit.
+    Some(parts[1..=count].iter().fold(f64::from(parts[0]), |total, &v| total * 60.0 + f64::from(v)))
 }
 
 /// A cell where a duration is expected: a number of seconds, text as [`parse_seconds`], or a time
@@ -678,6 +707,13 @@ fn parse_numeric_day(text: &str) -> Option<Result<NaiveDate, ValueError>> {
 /// impossible day such as `31.02.2025`; `None` for any other text.
 fn plain_day(t: &str) -> Option<Option<NaiveDate>> {
     let b = t.as_bytes();
+    // `25.03.2024 14:05:00`, as a journal writes it a million times: a time of day by the rule
+    // below, checked without walking the text by chars.
+    if let [_, _, _, _, _, _, _, _, _, _, b' ', h1, h2, b':', m1, m2, b':', s1, s2] = b
+        && [h1, h2, m1, m2, s1, s2].iter().all(|c| c.is_ascii_digit())
+    {
+        return plain_day(&t[..10]);
+    }
     if b.len() > 10 && matches!(b[10], b' ' | b'T' | b't') {
         // A date-time: the day, when what follows is a time of day (as `parse_numeric_day` reads it).
         let rest = t[10..].trim_start_matches(|c: char| c.is_whitespace() || c == 'T' || c == 't').trim();
@@ -1041,6 +1077,10 @@ mod tests {
         assert_eq!(plain_day("2025-03-25T09:30:00Z"), Some(d(2025, 3, 25)));
         assert_eq!(plain_day("31.02.2025"), Some(None));
         assert_eq!(plain_day("25.03.2025 утром"), None);
+        // A journal's `DD.MM.YYYY HH:MM:SS` reads as the general rule reads it.
+        assert_eq!(plain_day("25.03.2025 14:05:07"), Some(d(2025, 3, 25)));
+        assert_eq!(plain_day("31.02.2025 14:05:07"), Some(None));
+        assert_eq!(plain_day("25.03.2025 1a:05:07"), None);
         assert_eq!(plain_day("2025.03.25"), None);
         assert!(matches!(parse_day("31.02.2025"), Err(ValueError::ImpossibleDate(_))));
         assert_eq!(parse_day("25.03.2025 14:05").unwrap(), d(2025, 3, 25));
@@ -1048,6 +1088,16 @@ mod tests {
         assert_eq!(parse_seconds("1:02:03").unwrap(), Some(3723.0));
         assert_eq!(parse_seconds("0:01:15,5").unwrap(), Some(75.5));
         assert!(parse_seconds("1:2:3:4").is_err() && parse_seconds("1::3").is_err());
+        // The digits-only path: 0:01:01 is 60 + 1 seconds, 12:34 is 12 × 60 + 34 = 754.
+        assert_eq!(plain_duration("0:01:01"), Some(61.0));
+        assert_eq!(plain_duration("12:34"), Some(754.0));
+        assert_eq!(plain_duration("1:02:03"), Some(3723.0));
+        // Anything else is left to the full rules, which refuse or read it as before.
+        for other in ["1:60", "1:2:3:4", "1::3", ":15", "15:", "75", "0:01:15,5", "1:02:03 ", "1234567890:00"] {
+            assert_eq!(plain_duration(other), None, "{other}");
+        }
+        assert!(parse_seconds("1:60").is_err() && parse_seconds(":15").is_err());
+        assert_eq!(parse_seconds("1234567890:00").unwrap(), Some(74_074_073_400.0));
     }
 
     fn day(s: &str) -> NaiveDate {

@@ -13,7 +13,7 @@ use chrono::{Duration, NaiveDateTime};
 use rayon::prelude::*;
 
 use super::join::{Channels, Fast, add_unknown_channels};
-use super::key::PatientKey;
+use super::key::{PatientKey, key_text};
 use super::read::{file_name, read_export_found};
 use super::table::{Check, ColumnMap, ExportKind, RowReader, Shared, Words};
 use super::{Export, Phone, Progress};
@@ -206,11 +206,12 @@ pub(crate) struct Folding {
 }
 
 /// Folds the calls into contacts and Calls rows (domain.md, "Calls"). `channel_of` names the
-/// channel of a source as written; `key_of` gives the patient's keyed hash of normalised digits.
+/// channel of a source as written; `key_of` gives the patient's keyed hash of normalised digits
+/// (as [`PatientKey::patient_hex`]).
 pub(crate) fn fold(
     calls: &[Call],
     mut channel_of: impl FnMut(&str) -> String,
-    mut key_of: impl FnMut(&str) -> String,
+    key_of: impl Fn(&str) -> [u8; 64] + Sync,
 ) -> Folding {
     // Patients as small ids, so that sorting and grouping never compare phone strings; a phone is
     // looked up as one number where it packs into one (all real ones), which hashes in one step.
@@ -236,8 +237,29 @@ pub(crate) fn fold(
     drop(ids);
 
     // Each patient's calls in time order (the file's order for equal starts).
-    let mut order: Vec<usize> = (0..calls.len()).filter(|&i| pid[i].is_some()).collect();
-    order.par_sort_unstable_by_key(|&i| (pid[i], calls[i].started, i));
+    // Grouped by patient in one counting pass (file order within a patient), then each patient's
+    // few calls put in time order by a stable sort: the order of (patient, start, position in the
+    // file) without a million-element comparison sort.
+    let mut first_of = vec![0usize; phones.len() + 1];
+    for p in pid.iter().flatten() {
+        first_of[*p as usize + 1] += 1;
+    }
+    for p in 1..first_of.len() {
+        first_of[p] += first_of[p - 1];
+    }
+    let mut order = vec![0usize; first_of[phones.len()]];
+    let mut next = first_of.clone();
+    for (i, p) in pid.iter().enumerate() {
+        if let Some(p) = p {
+            order[next[*p as usize]] = i;
+            next[*p as usize] += 1;
+        }
+    }
+    drop(next);
+    for w in first_of.windows(2) {
+        order[w[0]..w[1]].sort_by_key(|&i| calls[i].started);
+    }
+    drop(first_of);
 
     let mut folded: Vec<Folded> = Vec::new();
     let mut start = 0;
@@ -306,7 +328,6 @@ pub(crate) fn fold(
         })
     };
     let mut sums: HashMap<(Month, u32, u32), RowSums, Fast> = HashMap::default();
-    let mut keys: Vec<Option<Arc<str>>> = vec![None; phones.len()];
     let mut folded_ids = Vec::with_capacity(folded.len());
     for f in &folded {
         let first = &calls[f.first];
@@ -346,21 +367,34 @@ pub(crate) fn fold(
 
     let name = |names: &[Arc<str>], id: u32| names.get(id as usize).cloned();
     let employee_names: Vec<Arc<str>> = employee_names.iter().map(|&e| Arc::from(e)).collect();
-    let mut contacts: Vec<ContactRecord> = folded
-        .iter()
-        .zip(&folded_ids)
-        .map(|(f, &(channel, employee))| ContactRecord {
-            time: calls[f.first].started,
-            patient: Arc::clone(
-                keys[f.patient as usize].get_or_insert_with(|| key_of(phones[f.patient as usize]).into()),
-            ),
-            channel: name(&channel_names, channel),
-            employee: name(&employee_names, employee),
-            outcome: f.outcome,
-            branch: None,
+    // The keys of the patients with a contact, hashed on both cores (a third of a million SHA-256s);
+    // the shared texts are made here, on one thread, as the join makes them.
+    let mut with_contact = vec![false; phones.len()];
+    folded.iter().for_each(|f| with_contact[f.patient as usize] = true);
+    let hashed: Vec<Option<[u8; 64]>> =
+        phones.par_iter().zip(&with_contact).map(|(d, &needed)| needed.then(|| key_of(d))).collect();
+    drop(with_contact);
+    let keys: Vec<Option<Arc<str>>> = hashed.iter().map(|h| h.as_ref().map(|h| Arc::from(key_text(h)))).collect();
+    drop(hashed);
+    // The contacts by time (in patient order for equal times, as a stable sort would leave them):
+    // sorting small (time, position) pairs rather than the records themselves.
+    let mut by_time: Vec<(NaiveDateTime, usize)> =
+        folded.iter().enumerate().map(|(at, f)| (calls[f.first].started, at)).collect();
+    by_time.sort_unstable();
+    let contacts: Vec<ContactRecord> = by_time
+        .into_iter()
+        .map(|(time, at)| {
+            let (f, (channel, employee)) = (&folded[at], folded_ids[at]);
+            ContactRecord {
+                time,
+                patient: keys[f.patient as usize].clone().unwrap_or_default(),
+                channel: name(&channel_names, channel),
+                employee: name(&employee_names, employee),
+                outcome: f.outcome,
+                branch: None,
+            }
         })
         .collect();
-    contacts.sort_by_key(|c| c.time);
 
     let mut rows: Vec<CallRow> = sums
         .into_iter()
@@ -397,7 +431,7 @@ pub(crate) fn apply_calls(
     problems: &mut Vec<Problem>,
 ) -> usize {
     let mut channels = Channels::new(&project.channels);
-    let folding = fold(&ex.rows, |s| channels.resolve(s, &ex.file), |d| key.patient(d));
+    let folding = fold(&ex.rows, |s| channels.resolve(s, &ex.file), |d| key.patient_hex(d));
     add_unknown_channels(project, channels, problems);
     if folding.without_phone > 0 {
         problems.push(Problem::notice(&ex.file, ProblemKind::CallsWithoutPhone(folding.without_phone)));
@@ -453,7 +487,14 @@ mod tests {
     }
 
     fn fold_plain(calls: &[Call]) -> Folding {
-        fold(calls, |s| s.to_string(), |d| format!("key-of-{}", &d[d.len() - 2..]))
+        // A stand-in key: `key-of-` and the phone's last two digits, padded with zeros.
+        let key_of = |d: &str| {
+            let mut key = [b'0'; 64];
+            let text = format!("key-of-{}", &d[d.len() - 2..]);
+            key[..text.len()].copy_from_slice(text.as_bytes());
+            key
+        };
+        fold(calls, |s| s.to_string(), key_of)
     }
 
     fn outcomes(calls: &[Call]) -> Vec<ContactOutcome> {
@@ -515,6 +556,24 @@ mod tests {
             inc("2025-03-04 09:00", P1, Some("Анна")),
         ];
         assert_eq!(outcomes(&calls), [Callback, Answered]);
+    }
+
+    #[test]
+    fn a_journal_out_of_time_order_folds_as_in_order() {
+        // P1's callback and P2's calls come before P1's missed call in the file.
+        let calls = [
+            out("2025-03-03 10:10", P1, true),
+            inc("2025-03-03 12:00", P2, None),
+            inc("2025-03-03 09:00", P2, Some("Олег")),
+            inc("2025-03-03 10:00", P1, None),
+        ];
+        // By time: P2 at 9:00 (answered, the 12:00 call is the same contact), P1 at 10:00 called
+        // back 10 minutes later.
+        assert_eq!(outcomes(&calls), [Answered, Callback20m]);
+        // Calls at the same minute keep the file's order: the first answered names the employee.
+        let same = |a, b| fold_plain(&[inc("2025-03-03 10:00", P1, a), inc("2025-03-03 10:00", P1, b)]);
+        assert_eq!(same(Some("Анна"), Some("Олег")).contacts[0].employee.as_deref(), Some("Анна"));
+        assert_eq!(same(Some("Олег"), Some("Анна")).contacts[0].employee.as_deref(), Some("Олег"));
     }
 
     #[test]

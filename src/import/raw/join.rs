@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use rayon::prelude::*;
 use serde::Serialize;
 
-use super::key::PatientKey;
+use super::key::{PatientKey, key_text};
 use super::{Export, Lead, Phone, RawError, SpendRow, Visit};
 use crate::import::{Problem, ProblemKind};
 use crate::model::{
@@ -240,14 +240,11 @@ impl<'s> Keys<'s> {
             .par_iter()
             .map(|&row| phone(&rows[row as usize]).digits().map_or([b'0'; 64], |d| key.patient_hex(d)))
             .collect();
-        fn text(h: &[u8; 64]) -> &str {
-            std::str::from_utf8(h).unwrap_or_default()
-        }
         if self.by_hash.is_empty() {
-            self.hashes.extend(hashes.iter().map(|h| Arc::from(text(h))));
+            self.hashes.extend(hashes.iter().map(|h| Arc::from(key_text(h))));
         } else {
             // Patients known by key (the project's visits): a new phone may be one of them.
-            let real: Vec<u32> = hashes.iter().map(|h| self.of_hash(text(h))).collect();
+            let real: Vec<u32> = hashes.iter().map(|h| self.of_hash(key_text(h))).collect();
             let base = base as u32;
             let fix = |id: &mut u32| {
                 if *id >= base {

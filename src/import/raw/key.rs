@@ -211,6 +211,11 @@ fn parse(text: &str) -> Option<PatientKey> {
 /// Lower-case hex digits.
 const HEX: &[u8; 16] = b"0123456789abcdef";
 
+/// A key from [`PatientKey::patient_hex`] as text (always ASCII hex, so never empty in practice).
+pub(crate) fn key_text(hex: &[u8; 64]) -> &str {
+    std::str::from_utf8(hex).unwrap_or_default()
+}
+
 fn hex(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(bytes.len() * 2);
     for b in bytes {
