@@ -648,6 +648,9 @@ pub fn parse_month(text: &str) -> Result<Option<Month>, ValueError> {
         return Ok(None);
     }
     let not_month = || ValueError::NotAMonth(t.to_string());
+    if let Some((year, month)) = plain_year_month(t) {
+        return Month::new(year, month).map(Some).ok_or_else(not_month);
+    }
     if let Some(word) = parse_word_date(t) {
         let (day, month, year) = word?;
         if let Some(day) = day {
@@ -670,6 +673,24 @@ pub fn parse_month(text: &str) -> Result<Option<Month>, ValueError> {
     let year: i32 = year.parse().map_err(|_| not_month())?;
     let month: u32 = month.parse().map_err(|_| not_month())?;
     Month::new(year, month).map(Some).ok_or_else(not_month)
+}
+
+/// The template's own spelling of a month, `2025-03` (or `03.2025`, with `-`, `.` or `/`), read
+/// without allocating: it runs on every row of the Funnel sheet. `None`: anything else, for
+/// [`parse_month`]'s full rules, which read these spellings the same way.
+fn plain_year_month(t: &str) -> Option<(i32, u32)> {
+    let sep = t.bytes().position(|b| matches!(b, b'-' | b'.' | b'/'))?;
+    let (a, b) = (&t[..sep], &t[sep + 1..]);
+    let digits = |p: &str| p.bytes().all(|b| b.is_ascii_digit());
+    if !digits(a) || !digits(b) {
+        return None;
+    }
+    let (year, month) = match (a.len(), b.len()) {
+        (4, 1..=2) => (a, b),
+        (1..=2, 4) => (b, a),
+        _ => return None,
+    };
+    Some((year.parse().ok()?, month.parse().ok()?))
 }
 
 /// `YYYY-MM-DD`, `YYYY.MM.DD`, `DD.MM.YYYY` or `DD.MM.YY` (20YY), optionally followed by a time
@@ -1035,7 +1056,13 @@ pub fn split_sources(text: &str) -> Vec<String> {
 /// Words that mark a totals row at the bottom of a hand-kept sheet (`Итого`, `Всего`, `Total`).
 pub fn is_total_label(text: &str) -> bool {
     // A cheap look at the first letter first: this runs on every text cell of a sheet.
-    let first = text.chars().find(|c| c.is_alphanumeric());
+    // Basic Cyrillic letters and ASCII are decided without the Unicode tables (most texts of a
+    // Russian sheet open with one).
+    let first = text.chars().find(|&c| match c {
+        'А'..='я' => true,
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        _ => c.is_alphanumeric(),
+    });
     if !matches!(first, Some('И' | 'и' | 'В' | 'в' | 'T' | 't' | 'G' | 'g')) {
         return false;
     }
@@ -1098,6 +1125,20 @@ mod tests {
         }
         assert!(parse_seconds("1:60").is_err() && parse_seconds(":15").is_err());
         assert_eq!(parse_seconds("1234567890:00").unwrap(), Some(74_074_073_400.0));
+        // Months: the template's `2025-03` and `3.2025`; month 13 passes the shape and is refused
+        // by the same check as in the full rules.
+        assert_eq!(plain_year_month("2025-03"), Some((2025, 3)));
+        assert_eq!(plain_year_month("3.2025"), Some((2025, 3)));
+        assert_eq!(plain_year_month("2025/13"), Some((2025, 13)));
+        assert!(matches!(parse_month("2025-13"), Err(ValueError::NotAMonth(_))));
+        for other in ["2025-03-25", "25.03.2025", "март 2025", "2025 - 03", "20-25", "-2025", "2025-"] {
+            assert_eq!(plain_year_month(other), None, "{other}");
+        }
+        assert_eq!(month("2025 - 03"), m(2025, 3));
+        assert_eq!(month("2025-03-25"), m(2025, 3));
+        // Totals labels: the quick first-letter test sees through punctuation and case.
+        assert!(is_total_label("Итого:") && is_total_label("— всего —") && is_total_label(" Grand total"));
+        assert!(!is_total_label("Канал 7") && !is_total_label("Яндекс") && !is_total_label("ёлка"));
     }
 
     fn day(s: &str) -> NaiveDate {

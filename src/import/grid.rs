@@ -54,9 +54,23 @@ impl Grid {
         if !cells.is_sorted_by_key(|(r, c, _)| (*r, *c)) {
             cells.sort_by_key(|(r, c, _)| (*r, *c));
         }
-        let mut columns: Vec<u32> = cells.iter().map(|(_, c, _)| *c).collect();
-        columns.sort_unstable();
-        columns.dedup();
+        // The used columns, in order: marked in a table for the columns a worksheet can have
+        // (16 384) rather than sorting one number per value.
+        let columns: Vec<u32> = match cells.iter().map(|(_, c, _)| *c).max() {
+            Some(last) if last < 1 << 16 => {
+                let mut used = vec![false; last as usize + 1];
+                for (_, c, _) in &cells {
+                    used[*c as usize] = true;
+                }
+                (0..=last).filter(|c| used[*c as usize]).collect()
+            }
+            _ => {
+                let mut columns: Vec<u32> = cells.iter().map(|(_, c, _)| *c).collect();
+                columns.sort_unstable();
+                columns.dedup();
+                columns
+            }
+        };
         // A direct table for the columns a worksheet can have (16 384), a search beyond.
         let table: Vec<u32> = match columns.last() {
             Some(&last) if last < 1 << 16 => {
@@ -73,19 +87,19 @@ impl Grid {
             None => columns.binary_search(&c).unwrap_or(0),
         };
         // The cells laid out: every row as wide as its last value's column.
-        let mut laid_out = 0usize;
-        let mut last: Option<(u32, usize)> = None;
+        let mut widths: Vec<usize> = Vec::new();
+        let mut last_row: Option<u32> = None;
         for (r, c, _) in &cells {
             let width = index(*c) + 1;
-            match last {
-                Some((row, w)) if row == *r => last = Some((row, w.max(width))),
+            match widths.last_mut() {
+                Some(w) if last_row == Some(*r) => *w = (*w).max(width),
                 _ => {
-                    laid_out += last.map_or(0, |(_, w)| w);
-                    last = Some((*r, width));
+                    widths.push(width);
+                    last_row = Some(*r);
                 }
             }
         }
-        laid_out += last.map_or(0, |(_, w)| w);
+        let laid_out: usize = widths.iter().sum();
         if laid_out > cells.len().saturating_mul(8).saturating_add(1 << 20) {
             return Err(format!(
                 "its {} values are scattered over {} rows and {} columns, too thinly to be a table",
@@ -94,11 +108,12 @@ impl Grid {
                 columns.len()
             ));
         }
-        let mut rows: Vec<(u32, Vec<Data>)> = Vec::new();
+        let mut rows: Vec<(u32, Vec<Data>)> = Vec::with_capacity(widths.len());
         for (r, c, value) in cells {
             let n = r.saturating_add(1);
             if rows.last().is_none_or(|(last, _)| *last != n) {
-                rows.push((n, Vec::new()));
+                // Each row's vector is allocated once, at its laid-out width.
+                rows.push((n, Vec::with_capacity(widths.get(rows.len()).copied().unwrap_or(0))));
             }
             if let Some((_, row)) = rows.last_mut() {
                 let i = index(c);

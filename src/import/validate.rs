@@ -10,6 +10,7 @@
 //! their rows are left out, then the suspicious data is flagged.
 
 use std::collections::HashMap;
+use std::collections::hash_map::Entry;
 use std::hash::Hash;
 
 use chrono::Datelike;
@@ -99,38 +100,50 @@ impl Flags<'_> {
     }
 }
 
-/// Adds every row whose keys repeat an earlier row's into that row with `merge` and removes it.
-/// One notice per group of repeats, on the first repeating row, names them all and the row they
-/// were added into. Returns which rows are kept.
-fn merge_duplicates<T, K: Eq + Hash>(
+/// For every row, the earlier row with the same keys that it repeats (the first one with them), if
+/// any. Keys borrow from the rows: a 100 000-row sheet is keyed on every import, and copying its
+/// texts into the map was most of the check's time.
+fn first_with_same_keys<'r, T, K: Eq + Hash>(rows: &'r [T], key: impl Fn(&'r T) -> K) -> Vec<Option<usize>> {
+    // Fx (rustc-hash), as in the join.
+    let mut first: HashMap<K, usize, Fast> = HashMap::default();
+    first.reserve(rows.len());
+    rows.iter()
+        .enumerate()
+        .map(|(i, row)| match first.entry(key(row)) {
+            Entry::Occupied(f) => Some(*f.get()),
+            Entry::Vacant(v) => {
+                v.insert(i);
+                None
+            }
+        })
+        .collect()
+}
+
+/// Adds every row that repeats an earlier row's keys (`firsts`, from [`first_with_same_keys`]) into
+/// that row with `merge` and removes it. One notice per group of repeats, on the first repeating
+/// row, names them all and the row they were added into. Returns which rows are kept.
+fn merge_duplicates<T>(
     rows: &mut Vec<T>,
-    key: impl Fn(&T) -> K,
+    firsts: Vec<Option<usize>>,
     describe: impl Fn(&T) -> String,
     merge: impl Fn(&mut T, &T),
     kind: Sheet,
     what: Merged,
     flags: &mut Flags<'_>,
 ) -> Vec<bool> {
-    // Fx (rustc-hash), as in the join: a 100 000-row sheet is hashed here on every import.
-    let mut first: HashMap<K, usize, Fast> = HashMap::default();
     let mut repeats: Vec<(usize, Vec<usize>)> = Vec::new();
     let mut group_of: HashMap<usize, usize> = HashMap::new();
     let mut keep = vec![true; rows.len()];
-    for i in 0..rows.len() {
-        match first.get(&key(&rows[i])) {
-            Some(&f) => {
-                keep[i] = false;
-                let (head, tail) = rows.split_at_mut(i);
-                merge(&mut head[f], &tail[0]);
-                let g = *group_of.entry(f).or_insert_with(|| {
-                    repeats.push((f, Vec::new()));
-                    repeats.len() - 1
-                });
-                repeats[g].1.push(i);
-            }
-            None => {
-                first.insert(key(&rows[i]), i);
-            }
+    for (i, f) in firsts.into_iter().enumerate() {
+        if let Some(f) = f {
+            keep[i] = false;
+            let (head, tail) = rows.split_at_mut(i);
+            merge(&mut head[f], &tail[0]);
+            let g = *group_of.entry(f).or_insert_with(|| {
+                repeats.push((f, Vec::new()));
+                repeats.len() - 1
+            });
+            repeats[g].1.push(i);
         }
     }
     for (f, dups) in &repeats {
@@ -167,9 +180,12 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
     let mut problems = Vec::new();
     {
         let mut flags = Flags { file, origins: &origins, problems: Vec::new() };
+        let firsts = first_with_same_keys(&project.funnel, |r| {
+            (r.month, r.channel.trim(), r.direction.as_deref(), r.branch.as_deref())
+        });
         let keep = merge_duplicates(
             &mut project.funnel,
-            |r| (r.month, r.channel.trim().to_string(), r.direction.clone(), r.branch.clone()),
+            firsts,
             |r| format!("{}, {} {}", r.month, r.channel, opt(&r.direction)).trim().to_string(),
             |a, b| {
                 add(&mut a.leads, b.leads);
@@ -188,9 +204,10 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
     }
     {
         let mut flags = Flags { file, origins: &origins, problems: Vec::new() };
+        let firsts = first_with_same_keys(&project.budget, |r| (r.month, r.channel.trim(), r.branch.as_deref()));
         let keep = merge_duplicates(
             &mut project.budget,
-            |r| (r.month, r.channel.trim().to_string(), r.branch.clone()),
+            firsts,
             |r| format!("{}, {}", r.month, r.channel),
             |a, b| {
                 add(&mut a.budget_plan, b.budget_plan);
@@ -205,9 +222,12 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
     }
     {
         let mut flags = Flags { file, origins: &origins, problems: Vec::new() };
+        let firsts = first_with_same_keys(&project.revenue, |r| {
+            (r.date, r.month_row, r.direction.as_deref(), r.branch.as_deref())
+        });
         let keep = merge_duplicates(
             &mut project.revenue,
-            |r| (r.date, r.month_row, r.direction.clone(), r.branch.clone()),
+            firsts,
             |r| format!("{} {}", r.date, opt(&r.direction)).trim().to_string(),
             |a, b| {
                 a.revenue += b.revenue;
@@ -224,9 +244,10 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
     }
     {
         let mut flags = Flags { file, origins: &origins, problems: Vec::new() };
+        let firsts = first_with_same_keys(&project.plan, |r| (r.month, r.direction.as_deref(), r.branch.as_deref()));
         let keep = merge_duplicates(
             &mut project.plan,
-            |r| (r.month, r.direction.clone(), r.branch.clone()),
+            firsts,
             |r| format!("{} {}", r.month, opt(&r.direction)).trim().to_string(),
             |a, b| {
                 a.revenue_plan += b.revenue_plan;
@@ -241,9 +262,10 @@ pub fn flag_suspicious(project: &mut Project, file: &str, origins: &Origins) -> 
     }
     {
         let mut flags = Flags { file, origins: &origins, problems: Vec::new() };
+        let firsts = first_with_same_keys(&project.doctors, |r| (r.month, r.doctor.trim(), r.branch.as_deref()));
         let keep = merge_duplicates(
             &mut project.doctors,
-            |r| (r.month, r.doctor.trim().to_string(), r.branch.clone()),
+            firsts,
             |r| format!("{}, {}", r.month, r.doctor),
             |a, b| {
                 add(&mut a.primary_patients, b.primary_patients);
