@@ -113,7 +113,8 @@ impl App {
                 let (loc, subtitle) = (self.loc(), self.chart_subtitle());
                 self.kpis();
                 let project = self.doc.project();
-                match charts::save_chart_png(&mut self.charts, project, &self.kpis, &self.filter, loc, &subtitle, &p) {
+                let image = charts::chart_picture(&mut self.charts, project, &self.kpis, &self.filter, loc, &subtitle);
+                match charts::write_png(&image, &p, lang) {
                     Ok(()) => self.set_status(format!("{} {}", tr(lang, K::ChartSaved), p.display()), false),
                     Err(e) => self.set_status(e, true),
                 }

@@ -44,23 +44,6 @@ pub fn chart_picture(
     })
 }
 
-/// Saves the charts of `state`'s tab to `path` as a [`chart_picture`].
-///
-/// # Errors
-/// A sentence naming the file and why it could not be written.
-pub fn save_chart_png(
-    state: &mut ChartsState,
-    project: &Project,
-    kpis: &Kpis,
-    filter: &Filter,
-    loc: Locale,
-    subtitle: &str,
-    path: &Path,
-) -> Result<(), String> {
-    let image = chart_picture(state, project, kpis, filter, loc, subtitle);
-    write_png(&image, path, loc.lang)
-}
-
 /// Runs `draw` in an egui context of its own (the app's fonts, `theme`, no animation) on a
 /// picture of `size` pixels at `pixels_per_point`, and rasterises the result: the chart picture,
 /// and the app's screenshots in the docs. With `fit`, content taller than the picture is laid out

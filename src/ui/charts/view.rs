@@ -102,7 +102,7 @@ pub struct ChartsState {
     /// none is: "Save chart as PNG" is offered only while a chart is on screen.
     pub chart_rect: Option<egui::Rect>,
     /// Set when the user pressed the view's "Save as PNG" button; the app shell takes it with
-    /// [`ChartsState::take_png_request`], asks for a path and calls [`save_chart_png`].
+    /// [`ChartsState::take_png_request`], asks for a path and writes the [`chart_picture`] with [`write_png`].
     png_requested: bool,
 }
 
