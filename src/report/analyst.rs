@@ -657,17 +657,13 @@ fn months_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     let rows: Vec<Vec<V>> =
         c.kpis.months.iter().map(|m| month_row(c, V::Text(m.month.to_string()), m, false)).collect();
     let total = month_row(c, V::Text(c.t(K::Total).into()), &c.kpis.total.kpis, true);
-    let t = write_table(ws, st_of(c), HEADER_ROW, 0, &cols, &rows, Some(&total))?;
+    let t = write_table(ws, c.st, HEADER_ROW, 0, &cols, &rows, Some(&total))?;
     freeze_and_filter(ws, &t, cols.len(), 1)?;
     completion_lights(ws, t.first, t.end(), t.col(3))?;
     completion_lights(ws, t.first, t.end(), t.col(5))?;
     colour_scale(ws, (t.first, t.end(), t.col(26)), -0.5, 0.0, 1.0)?;
     let series = [(1, c.t(K::RevenuePlan)), (2, c.t(K::Revenue))];
     plan_fact_chart(ws, c.t(K::SheetMonths), &t, series, c.t(K::ChartPlanFact), 960)
-}
-
-fn st_of<'a>(c: &Ctx<'a>) -> &'a Styles {
-    c.st
 }
 
 // ---------------------------------------------------------------------------------------------
