@@ -1032,6 +1032,26 @@ table! {
     ValNotADuration => "«{v}» — не длительность: пишите секунды (75) или минуты и секунды (1:15, 0:01:15)",
         "«{v}» is not a duration: write seconds (75) or minutes and seconds (1:15, 0:01:15)",
         "“{v}”不是时长：请写秒数（75）或分和秒（1:15、0:01:15）";
+    // The CLI's tables and sentences (`kpi`, `levers`, `whatif`, `goalseek`, `allocate`); their
+    // headers reuse the app's words above and below.
+    CliMonthInProgress => "Текущий месяц {month}: на сегодня {to_date}, прогноз {forecast}, план {plan}; каждый полный день с этого момента должен приносить {pace} (пока {current}).",
+        "Month in progress {month}: {to_date} so far, forecast {forecast}, plan {plan}; each full day from now must bring {pace} (so far {current}).",
+        "本月进度 {month}：截至今日 {to_date}，预测 {forecast}，计划 {plan}；从现在起每个完整工作日需要带来 {pace}（目前 {current}）。";
+    CliSensitivity => "Чувствительность: каждый рычаг {change}, за период",
+        "Sensitivity: {change} on each lever, over the period",
+        "敏感性：每个杠杆 {change}，本期";
+    SnapshotBefore => "Было", "Before", "之前";
+    SnapshotAfter => "Стало", "After", "之后";
+    CliEachLever => "Каждый из пяти рычагов воронки", "Each of the five funnel levers", "漏斗的五个杠杆各自";
+    CliGoalAnswer => "{what} — нужно изменить на {change} (выручка с каналов должна вырасти на {rise}).",
+        "{what} must change by {change} (the attributed revenue must rise by {rise}).",
+        "{what}需要变化 {change}（渠道营收需要增长 {rise}）。";
+    CliBudgetForPlan => "Бюджет {budget} в месяц, разделённый так, как предлагает распределение, даёт {revenue} (план {month}: {target}).",
+        "A monthly budget of {budget} split as the allocator proposes brings {revenue} (plan of {month}: {target}).",
+        "每月预算 {budget} 按预算分配的建议分配，可带来 {revenue}（{month} 的计划：{target}）。";
+    CliPlanOutOfReach => "План {month} не выполнить одним бюджетом: {why}",
+        "The plan of {month} cannot be reached by budget alone: {why}",
+        "仅靠预算无法达到 {month} 的计划：{why}";
     // Decisions (what-if, ranking, goal seek, allocator, scenarios)
     Decisions => "Решения", "Decisions", "决策";
     TabWhatIf => "Что если", "What if", "假设分析";
