@@ -61,6 +61,9 @@ pub enum Command {
         /// Write the demo as a chain of three branches (Центр, Север, Юг) with a shared campaign.
         #[arg(long)]
         branches: bool,
+        /// The language of the messages.
+        #[command(flatten)]
+        lang: LangArg,
     },
     /// The patient key of this computer: bring it to another computer on purpose.
     #[command(subcommand)]
@@ -74,11 +77,17 @@ pub enum KeyCommand {
     Export {
         /// The file to write (keep it as safe as the exports themselves).
         file: PathBuf,
+        /// The language of the messages.
+        #[command(flatten)]
+        lang: LangArg,
     },
     /// Make the key in a file (written by `key export`) this computer's patient key.
     Import {
         /// The key file.
         file: PathBuf,
+        /// The language of the messages.
+        #[command(flatten)]
+        lang: LangArg,
     },
 }
 
@@ -108,8 +117,26 @@ impl Command {
             Command::Demo { output, calls_journal, .. } => {
                 (vec![], output.iter().chain(calls_journal.iter()).map(PathBuf::as_path).collect())
             }
-            Command::Key(KeyCommand::Export { file }) => (vec![], vec![file.as_path()]),
-            Command::Key(KeyCommand::Import { file }) => (vec![file.as_path()], vec![]),
+            Command::Key(KeyCommand::Export { file, .. }) => (vec![], vec![file.as_path()]),
+            Command::Key(KeyCommand::Import { file, .. }) => (vec![file.as_path()], vec![]),
+        }
+    }
+
+    /// The language the command prints in: its `--lang`, else the documented default (`report`
+    /// Russian, `plan` English), else the system's. `meeting` opens the app, which has its own.
+    fn lang(&self) -> Lang {
+        match self {
+            Command::Report(a) => a.lang.or(Lang::Ru),
+            Command::Plan(a) => a.lang.or(Lang::En),
+            Command::Kpi(KpiArgs { lang, .. })
+            | Command::Whatif(WhatifArgs { lang, .. })
+            | Command::Levers(LeversArgs { lang, .. })
+            | Command::Goalseek(GoalseekArgs { lang, .. })
+            | Command::Allocate(AllocateArgs { lang, .. })
+            | Command::Import(ImportArgs { lang, .. })
+            | Command::Demo { lang, .. }
+            | Command::Key(KeyCommand::Export { lang, .. } | KeyCommand::Import { lang, .. }) => lang.or_system(),
+            Command::Meeting { .. } => i18n::system_lang(),
         }
     }
 }
@@ -461,6 +488,17 @@ pub enum CliError {
     Message(String),
 }
 
+impl CliError {
+    /// The error in `lang`: English is the error's own text.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            CliError::Store(e) if lang != Lang::En => i18n::store_error(e, lang),
+            CliError::Report(e) => e.in_lang(lang),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// The exit status after an internal error (a bug) stopped a command.
 const INTERNAL_ERROR: u8 = 70;
 
@@ -484,22 +522,20 @@ pub fn run() -> ExitCode {
             for folder in folders {
                 store::sweep_temp_files(folder);
             }
+            let lang = command.lang();
             let about = inputs
                 .first()
                 .or(outputs.first())
-                .map_or_else(|| "the built-in demo clinic".to_string(), |p| format!("«{}»", p.display()));
+                .map_or_else(|| tr(lang, K::CliTheDemo).to_string(), |p| format!("«{}»", p.display()));
             std::panic::set_hook(Box::new(|_| {}));
             match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| execute(command))) {
                 Ok(Ok(code)) => code,
                 Ok(Err(e)) => {
-                    eprintln!("medfunnel: {}", crate::import::redact::message(&e.to_string()));
+                    eprintln!("medfunnel: {}", crate::import::redact::message(&e.in_lang(lang)));
                     ExitCode::from(1)
                 }
                 Err(_) => {
-                    eprintln!(
-                        "medfunnel: an internal error stopped the work on {about}; nothing was saved, and the file \
-                         may have something medfunnel does not expect (please report it)."
-                    );
+                    eprintln!("medfunnel: {}", fill(tr(lang, K::CliInternalError), &[("about", &about)]));
                     ExitCode::from(INTERNAL_ERROR)
                 }
             }
@@ -548,35 +584,44 @@ pub fn execute(command: Command) -> Result<ExitCode, CliError> {
         Command::Allocate(args) => allocate(&args),
         Command::Import(args) => import(&args),
         Command::Meeting { file } => Ok(open_app_with(file, true)),
-        Command::Demo { output, calls_journal, branches } => {
+        Command::Demo { output, calls_journal, branches, lang } => {
+            let lang = lang.or_system();
             let output = output.or_else(|| calls_journal.is_none().then(|| PathBuf::from("medfunnel-demo.xlsx")));
             if let Some(output) = output {
                 let project = if branches { demo::demo_chain() } else { demo::demo_project() };
                 report::template::write_template(&project, &output)?;
-                eprintln!("Wrote the demo clinic to {}", output.display());
+                eprintln!("{}", fill(tr(lang, K::CliWroteDemo), &[("file", &output.display().to_string())]));
             }
             if let Some(path) = calls_journal {
-                crate::store::write_atomic_io(&path, demo::calls_journal_csv().as_bytes())
-                    .map_err(|e| CliError::Message(format!("Could not save «{}»: {e}", path.display())))?;
-                eprintln!("Wrote the demo's call journal to {}", path.display());
+                let file = path.display().to_string();
+                crate::store::write_atomic_io(&path, demo::calls_journal_csv().as_bytes()).map_err(|e| {
+                    let why = i18n::io_reason(&e, lang);
+                    CliError::Message(fill(tr(lang, K::ReportSave), &[("file", &file), ("why", &why)]))
+                })?;
+                eprintln!("{}", fill(tr(lang, K::CliWroteCallJournal), &[("file", &file)]));
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Key(KeyCommand::Export { file }) => {
-            let fp = raw::key::export_key(&file).map_err(|e| CliError::Message(e.to_string()))?;
-            eprintln!(
-                "Wrote this computer's patient key (fingerprint {fp}) to {}. Anyone with this file and a project can \
-                 test phone numbers against it: hand it over in person and delete it after `medfunnel key import`.",
-                file.display()
-            );
+        Command::Key(KeyCommand::Export { file, lang }) => {
+            let lang = lang.or_system();
+            let fp = raw::key::export_key(&file).map_err(|e| key_error(e, lang))?;
+            let file = file.display().to_string();
+            eprintln!("{}", fill(tr(lang, K::CliKeyExported), &[("fp", &fp), ("file", &file)]));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Key(KeyCommand::Import { file }) => {
-            let fp = raw::key::import_key(&file).map_err(|e| CliError::Message(e.to_string()))?;
-            eprintln!("This computer's patient key is now the one from {} (fingerprint {fp}).", file.display());
+        Command::Key(KeyCommand::Import { file, lang }) => {
+            let lang = lang.or_system();
+            let fp = raw::key::import_key(&file).map_err(|e| key_error(e, lang))?;
+            let file = file.display().to_string();
+            eprintln!("{}", fill(tr(lang, K::CliKeyImported), &[("fp", &fp), ("file", &file)]));
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// A patient key that cannot be written or read, in `lang`.
+fn key_error(e: raw::key::KeyError, lang: Lang) -> CliError {
+    CliError::Message(i18n::raw_error(&raw::RawError::Key(e), lang))
 }
 
 /// A loaded clinic with what the import had to say.
@@ -635,7 +680,7 @@ pub fn load_with_raw(
     let progress = std::sync::Arc::new(raw::Progress::default());
     let inputs = RawInputs { progress: Some(std::sync::Arc::clone(&progress)), ..raw_args.inputs() };
     let (report, mut raw_problems) = with_progress_line(&progress, || raw::import_raw(&mut project, &inputs))
-        .map_err(|e| CliError::Message(e.to_string()))?;
+        .map_err(|e| CliError::Message(i18n::raw_error(&e, lang)))?;
     problems.append(&mut raw_problems);
     print_problems(&problems, lang);
     Ok((Loaded { project, problems }, Some(report)))
@@ -765,68 +810,73 @@ fn write_report(args: &ReportArgs) -> Result<ExitCode, CliError> {
     let lang = args.lang.or(Lang::Ru);
     let loaded = args.source.load_in(lang)?;
     report::write_report(&loaded.project, &args.source.filter(), lang, &args.output)?;
-    eprintln!("Wrote the report to {}", args.output.display());
+    eprintln!("{}", fill(tr(lang, K::CliWroteReport), &[("file", &args.output.display().to_string())]));
     Ok(loaded.exit_code())
 }
 
-/// Saves a project where the user asked: a project file, or a template workbook for `.xlsx`.
-pub fn save_to(project: &Project, path: &Path) -> Result<(), CliError> {
+/// Saves a project where the user asked: a project file, or a template workbook for `.xlsx`; says
+/// so in `lang`.
+pub fn save_to(project: &Project, path: &Path, lang: Lang) -> Result<(), CliError> {
+    let file = path.display().to_string();
     if store::is_project_file(path) {
         store::save_project(project, path)?;
     } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
         report::template::write_template(project, path)?;
     } else {
-        return Err(CliError::Message(format!(
-            "{}: choose a .{} project file or an .xlsx workbook",
-            path.display(),
-            store::PROJECT_EXTENSION
+        return Err(CliError::Message(fill(
+            tr(lang, K::CliChooseFile),
+            &[("file", &file), ("ext", store::PROJECT_EXTENSION)],
         )));
     }
-    eprintln!("Wrote {}", path.display());
+    eprintln!("{}", fill(tr(lang, K::CliWrote), &[("file", &file)]));
     Ok(())
 }
 
 fn import(args: &ImportArgs) -> Result<ExitCode, CliError> {
+    let lang = args.lang.or_system();
     if args.raw.is_empty() {
-        return Err(CliError::Message(
-            "import: give at least one export: --leads F, --visits F, --spend F or --calls F".to_string(),
-        ));
+        return Err(CliError::Message(tr(lang, K::CliImportNeedsExport).to_string()));
     }
-    let (loaded, report) = load_with_raw(args.template.as_deref(), &args.raw, args.lang.or_system())?;
+    let (loaded, report) = load_with_raw(args.template.as_deref(), &args.raw, lang)?;
     if let Some(r) = &report {
         // All or nothing: a project is never saved with less data because an input failed.
         if !r.unread.is_empty() {
             let files: Vec<String> = r.unread.iter().map(|f| format!("«{f}»")).collect();
-            return Err(CliError::Message(format!(
-                "nothing was saved to {}: {} could not be read (see above); fix {} and run the import again",
-                args.output.display(),
-                files.join(", "),
-                if files.len() == 1 { "it" } else { "them" }
-            )));
+            let key = if files.len() == 1 { K::CliNothingSavedOne } else { K::CliNothingSavedMany };
+            let output = args.output.display().to_string();
+            return Err(CliError::Message(fill(tr(lang, key), &[("output", &output), ("files", &files.join(", "))])));
         }
-        eprintln!("{}", join_summary(r));
+        eprintln!("{}", join_summary(r, lang));
     }
-    save_to(&loaded.project, &args.output)?;
+    save_to(&loaded.project, &args.output, lang)?;
     Ok(loaded.exit_code())
 }
 
-/// One line of counts after a join, for the terminal.
-pub fn join_summary(r: &JoinReport) -> String {
-    format!(
-        "Joined: {} leads ({} counted, {} duplicates, {} returning, {} without a phone); {} visits ({} matched to leads, {} without a phone, {} patients); {} spend rows; {} calls ({} contacts); {} new channels from unknown sources",
-        r.leads,
-        r.counted,
-        r.duplicates,
-        r.returning,
-        r.leads_without_phone,
-        r.visits,
-        r.matched_visits,
-        r.visits_without_phone,
-        r.patients,
-        r.spend_rows,
-        r.calls,
-        r.contacts,
-        r.unknown_sources.len()
+/// One line of counts after a join, for the terminal, in `lang` (a count before its noun takes the
+/// noun's plural form: 1 лид, 2 лида, 5 лидов).
+pub fn join_summary(r: &JoinReport, lang: Lang) -> String {
+    use i18n::plural::nouns;
+    let n = |x: usize| format::count(Some(x as f64), lang);
+    fill(
+        tr(lang, K::CliJoinSummary),
+        &[
+            ("leads", &n(r.leads)),
+            ("leads_noun", nouns::LEADS.form(r.leads as u64, lang)),
+            ("counted", &n(r.counted)),
+            ("duplicates", &n(r.duplicates)),
+            ("returning", &n(r.returning)),
+            ("leads_no_phone", &n(r.leads_without_phone)),
+            ("visits", &n(r.visits)),
+            ("visits_noun", nouns::VISITS.form(r.visits as u64, lang)),
+            ("matched", &n(r.matched_visits)),
+            ("visits_no_phone", &n(r.visits_without_phone)),
+            ("patients", &n(r.patients)),
+            ("spend_rows", &n(r.spend_rows)),
+            ("calls", &n(r.calls)),
+            ("calls_noun", nouns::CALLS.form(r.calls as u64, lang)),
+            ("contacts", &n(r.contacts)),
+            ("unknown", &n(r.unknown_sources.len())),
+        ],
     )
 }
 
@@ -891,7 +941,7 @@ fn plan(args: &PlanArgs) -> Result<ExitCode, CliError> {
     }
     if let Some(out) = &args.output {
         analysis::plan::apply_plan(&mut loaded.project, &plan);
-        save_to(&loaded.project, out)?;
+        save_to(&loaded.project, out, lang)?;
     }
     Ok(loaded.exit_code())
 }
@@ -1060,7 +1110,7 @@ fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
         }
         return Ok(loaded.exit_code());
     }
-    let target = args.revenue.ok_or_else(|| CliError::Message("give --revenue or --budget-for-plan".into()))?;
+    let target = args.revenue.ok_or_else(|| CliError::Message(t(K::CliGiveRevenue).to_string()))?;
     let levers = match args.lever {
         Some(l) => SeekLevers::One(l),
         None => SeekLevers::Even,
@@ -1424,6 +1474,22 @@ mod tests {
                 .collect();
             assert!(latin.is_empty(), "{latin:?}");
         }
+    }
+
+    #[test]
+    fn the_join_summary_counts_with_the_plural_of_each_language() {
+        let r = JoinReport { leads: 21, visits: 3, calls: 1_205, contacts: 12, ..JoinReport::default() };
+        let ru = join_summary(&r, Lang::Ru);
+        // 21 лид (one), 3 визита (few), 1 205 звонков (many).
+        assert!(ru.starts_with("Объединено: 21 лид ("), "{ru}");
+        assert!(ru.contains("; 3 визита (") && ru.contains("; 1\u{a0}205 звонков (обращений: 12)"), "{ru}");
+        let en = join_summary(&JoinReport { leads: 1, ..r.clone() }, Lang::En);
+        assert!(
+            en.starts_with("Joined: 1 lead (") && en.contains("; 3 visits (") && en.contains("1,205 calls"),
+            "{en}"
+        );
+        let zh = join_summary(&r, Lang::Zh);
+        assert!(zh.starts_with("已合并：21条线索") && zh.contains("3次就诊"), "{zh}");
     }
 
     #[test]
