@@ -19,9 +19,32 @@ const PNG_PIXELS_PER_POINT: f32 = 1.5;
 /// The picture's margin around the title and the charts, in points.
 const PNG_MARGIN: f32 = 28.0;
 
-/// Draws the charts of `state`'s tab as a 1920×1080 picture in the light theme under `title`
-/// and `subtitle`. A tab taller than the picture (several charts) is laid out on more points, so
-/// that the whole tab fits at a smaller scale.
+/// One saved chart: its title (the chart's own, for the file name) and its picture.
+pub struct ChartPicture {
+    /// The chart.
+    pub chart: ChartId,
+    /// The chart's title in the picture's language.
+    pub title: String,
+    /// The 1920×1080 picture.
+    pub image: ColorImage,
+}
+
+/// Draws every chart of `state`'s tab, each on a 1920×1080 picture of its own in the light theme,
+/// under the tab's name and `subtitle` (clinic, period, filters), with the chart's own title above
+/// it: a tab of three charts gives three pictures whose type is as large as a one-chart tab's.
+pub fn chart_pictures(
+    state: &mut ChartsState,
+    project: &Project,
+    kpis: &Kpis,
+    filter: &Filter,
+    loc: Locale,
+    subtitle: &str,
+) -> Vec<ChartPicture> {
+    let charts = state.tab.charts();
+    charts.iter().map(|&chart| chart_picture(state, project, kpis, filter, loc, subtitle, chart)).collect()
+}
+
+/// Draws one chart of `state`'s tab on a 1920×1080 picture, as [`chart_pictures`] does.
 pub fn chart_picture(
     state: &mut ChartsState,
     project: &Project,
@@ -29,17 +52,38 @@ pub fn chart_picture(
     filter: &Filter,
     loc: Locale,
     subtitle: &str,
-) -> ColorImage {
-    let calendar = if state.tab == ChartTab::Month { state.calendar.get(project, kpis, filter).cloned() } else { None };
-    let title = state.tab.label(loc.lang);
-    render_offscreen(PNG_SIZE, PNG_PIXELS_PER_POINT, egui::Theme::Light, true, |ui| {
+    chart: ChartId,
+) -> ChartPicture {
+    let image = chart_layout(state, project, kpis, filter, loc, subtitle, chart).rasterize(PNG_SIZE);
+    ChartPicture { chart, title: chart.title(loc.lang).to_string(), image }
+}
+
+/// The laid-out picture of one chart (see [`chart_picture`]), before it is rasterised.
+pub(super) fn chart_layout(
+    state: &mut ChartsState,
+    project: &Project,
+    kpis: &Kpis,
+    filter: &Filter,
+    loc: Locale,
+    subtitle: &str,
+    chart: ChartId,
+) -> Layout {
+    let tab = state.tab;
+    let calendar = if tab == ChartTab::Month { state.calendar.get(project, kpis, filter).cloned() } else { None };
+    let state = &*state;
+    // The tab's header (the pace panel) belongs to its first chart's picture.
+    let first = tab.charts().first() == Some(&chart);
+    layout_offscreen(PNG_SIZE, PNG_PIXELS_PER_POINT, egui::Theme::Light, true, |ui| {
         egui::Frame::new().inner_margin(PNG_MARGIN).show(ui, |ui| {
-            ui.label(RichText::new(title).strong().size(24.0).color(ui.visuals().strong_text_color()));
+            ui.label(RichText::new(tab.label(loc.lang)).strong().size(24.0).color(ui.visuals().strong_text_color()));
             if !subtitle.is_empty() {
                 ui.label(RichText::new(subtitle).size(15.0));
             }
             ui.add_space(10.0);
-            tab_charts_ui(ui, state, kpis, calendar.as_ref(), loc);
+            if first {
+                tab_header_ui(ui, tab, kpis, calendar.as_ref(), loc);
+            }
+            chart_ui(ui, chart, state, kpis, calendar.as_ref(), loc);
         });
     })
 }
@@ -53,8 +97,39 @@ pub fn render_offscreen(
     pixels_per_point: f32,
     theme: egui::Theme,
     fit: bool,
-    mut draw: impl FnMut(&mut egui::Ui),
+    draw: impl FnMut(&mut egui::Ui),
 ) -> ColorImage {
+    layout_offscreen(size, pixels_per_point, theme, fit, draw).rasterize(size)
+}
+
+/// A picture laid out away from the window: egui's shapes at the scale the picture is drawn at,
+/// with the textures (the font atlas) they use.
+pub(super) struct Layout {
+    ctx: egui::Context,
+    /// What egui drew, in points.
+    pub(super) shapes: Vec<egui::epaint::ClippedShape>,
+    /// The scale the shapes are drawn at.
+    pub(super) pixels_per_point: f32,
+    textures: HashMap<TextureId, ColorImage>,
+}
+
+impl Layout {
+    /// The picture: the shapes tessellated and rasterised on `size` pixels.
+    fn rasterize(self, size: [usize; 2]) -> ColorImage {
+        let primitives = self.ctx.tessellate(self.shapes, self.pixels_per_point);
+        let background = self.ctx.global_style().visuals.panel_fill;
+        rasterize(size, background, &primitives, &self.textures, self.pixels_per_point)
+    }
+}
+
+/// Lays out `draw` as [`render_offscreen`] does, without rasterising.
+fn layout_offscreen(
+    size: [usize; 2],
+    pixels_per_point: f32,
+    theme: egui::Theme,
+    fit: bool,
+    mut draw: impl FnMut(&mut egui::Ui),
+) -> Layout {
     let ctx = egui::Context::default();
     crate::ui::theme::install_fonts(&ctx);
     ctx.set_theme(theme);
@@ -62,7 +137,7 @@ pub fn render_offscreen(
     let [w, h] = [size[0] as f32, size[1] as f32];
     let mut ppp = pixels_per_point;
     let mut textures: HashMap<TextureId, ColorImage> = HashMap::new();
-    let mut last = None;
+    let mut last = (Vec::new(), ppp);
     // Pass 1 lays out (egui_plot sizes its axes, egui its panels, from the pass before), pass 2
     // measures at that scale, pass 3 draws at the scale that fits.
     for _ in 0..3 {
@@ -80,14 +155,29 @@ pub fn render_offscreen(
         });
         apply_textures(&mut textures, &out.textures_delta);
         out.textures_delta.clear();
-        last = Some((ctx.tessellate(out.shapes, out.pixels_per_point), out.pixels_per_point));
+        last = (out.shapes, out.pixels_per_point);
         if fit && used * ppp > h + 0.5 {
             ppp = (h / used).max(0.5);
         }
     }
-    let background = ctx.global_style().visuals.panel_fill;
-    let (primitives, ppp) = last.unwrap_or_default();
-    rasterize(size, background, &primitives, &textures, ppp)
+    let (shapes, pixels_per_point) = last;
+    Layout { ctx, shapes, pixels_per_point, textures }
+}
+
+/// Where the pictures of one save go: the first at `path` as chosen (`.png` added when it has no
+/// extension), each further one beside it as `name — <chart title>.png`, the title cut of the
+/// characters a file name cannot hold.
+pub fn chart_png_paths(path: &Path, titles: &[String]) -> Vec<PathBuf> {
+    let first = if path.extension().is_none() { path.with_extension("png") } else { path.to_path_buf() };
+    let stem = first.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = first.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut out = vec![first];
+    for title in titles.iter().skip(1) {
+        let title = title.replace(": ", " - ");
+        let clean: String = title.chars().map(|c| if r#"<>:"/\|?*"#.contains(c) { '-' } else { c }).collect();
+        out.push(dir.join(format!("{stem} — {}.png", clean.trim())));
+    }
+    out
 }
 
 /// Applies egui's texture updates (the font atlas, whole or in patches) to `textures`.
