@@ -74,6 +74,7 @@ pub(super) fn chart_layout(
     // The tab's header (the pace panel) belongs to its first chart's picture.
     let first = tab.charts().first() == Some(&chart);
     layout_offscreen(PNG_SIZE, PNG_PIXELS_PER_POINT, egui::Theme::Light, true, |ui| {
+        fill_picture(ui.ctx());
         egui::Frame::new().inner_margin(PNG_MARGIN).show(ui, |ui| {
             ui.label(RichText::new(tab.label(loc.lang)).strong().size(24.0).color(ui.visuals().strong_text_color()));
             if !subtitle.is_empty() {
@@ -332,21 +333,13 @@ pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// Writes `image` to `path` as PNG, atomically (a temp file in the same folder, then a rename),
-/// so a failed save never leaves half a file.
+/// Writes `image` to `path` as PNG, atomically (the store's temp file in the same folder, then a
+/// rename), so a failed save never leaves half a file, and the picture gets the usual permissions.
 ///
 /// # Errors
 /// A sentence naming the file and why it could not be written.
 pub fn write_png(image: &ColorImage, path: &Path, lang: Lang) -> Result<(), String> {
     let fail = |why: String| format!("{} {}: {why}", tr(lang, K::PaceSaveFailed), path.display());
     let bytes = encode_png(image).map_err(fail)?;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| fail(e.to_string()))?;
-    std::io::Write::write_all(&mut tmp, &bytes).map_err(|e| fail(e.to_string()))?;
-    tmp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;
-    tmp.persist(path).map_err(|e| fail(e.error.to_string()))?;
-    Ok(())
+    crate::store::write_atomic_io(path, &bytes).map_err(|e| fail(crate::i18n::io_reason(&e, lang)))
 }
