@@ -283,12 +283,16 @@ impl App {
         let lang = self.lang;
         let (loc, subtitle) = (self.loc(), self.chart_subtitle());
         self.kpis();
-        let project = self.doc.project();
+        let of = charts::PictureOf {
+            project: self.doc.project(),
+            kpis: &self.kpis,
+            filter: &self.filter,
+            loc,
+            subtitle: &subtitle,
+        };
         let pictures = match chart {
-            Some(c) => {
-                vec![charts::chart_picture(&mut self.charts, project, &self.kpis, &self.filter, loc, &subtitle, c)]
-            }
-            None => charts::chart_pictures(&mut self.charts, project, &self.kpis, &self.filter, loc, &subtitle),
+            Some(c) => vec![charts::chart_picture(&mut self.charts, of, c)],
+            None => charts::chart_pictures(&mut self.charts, of),
         };
         let titles: Vec<String> = pictures.iter().map(|p| p.title.clone()).collect();
         let paths = charts::chart_png_paths(path, &titles);

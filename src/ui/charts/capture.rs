@@ -29,45 +29,38 @@ pub struct ChartPicture {
     pub image: ColorImage,
 }
 
+/// What a chart picture shows: the clinic, its KPIs under the filters, the language and money,
+/// and the subtitle (clinic, period, filters) written under the tab's name.
+#[derive(Clone, Copy)]
+pub struct PictureOf<'a> {
+    /// The clinic.
+    pub project: &'a Project,
+    /// Its KPIs under `filter`.
+    pub kpis: &'a Kpis,
+    /// The period and filters.
+    pub filter: &'a Filter,
+    /// The language and the money sign.
+    pub loc: Locale,
+    /// The line under the tab's name.
+    pub subtitle: &'a str,
+}
+
 /// Draws every chart of `state`'s tab, each on a 1920×1080 picture of its own in the light theme,
-/// under the tab's name and `subtitle` (clinic, period, filters), with the chart's own title above
-/// it: a tab of three charts gives three pictures whose type is as large as a one-chart tab's.
-pub fn chart_pictures(
-    state: &mut ChartsState,
-    project: &Project,
-    kpis: &Kpis,
-    filter: &Filter,
-    loc: Locale,
-    subtitle: &str,
-) -> Vec<ChartPicture> {
-    let charts = state.tab.charts();
-    charts.iter().map(|&chart| chart_picture(state, project, kpis, filter, loc, subtitle, chart)).collect()
+/// under the tab's name and the subtitle, with the chart's own title above it: a tab of three
+/// charts gives three pictures whose type is as large as a one-chart tab's.
+pub fn chart_pictures(state: &mut ChartsState, of: PictureOf<'_>) -> Vec<ChartPicture> {
+    state.tab.charts().iter().map(|&chart| chart_picture(state, of, chart)).collect()
 }
 
 /// Draws one chart of `state`'s tab on a 1920×1080 picture, as [`chart_pictures`] does.
-pub fn chart_picture(
-    state: &mut ChartsState,
-    project: &Project,
-    kpis: &Kpis,
-    filter: &Filter,
-    loc: Locale,
-    subtitle: &str,
-    chart: ChartId,
-) -> ChartPicture {
-    let image = chart_layout(state, project, kpis, filter, loc, subtitle, chart).rasterize(PNG_SIZE);
-    ChartPicture { chart, title: chart.title(loc.lang).to_string(), image }
+pub fn chart_picture(state: &mut ChartsState, of: PictureOf<'_>, chart: ChartId) -> ChartPicture {
+    let image = chart_layout(state, of, chart).rasterize(PNG_SIZE);
+    ChartPicture { chart, title: chart.title(of.loc.lang).to_string(), image }
 }
 
 /// The laid-out picture of one chart (see [`chart_picture`]), before it is rasterised.
-pub(super) fn chart_layout(
-    state: &mut ChartsState,
-    project: &Project,
-    kpis: &Kpis,
-    filter: &Filter,
-    loc: Locale,
-    subtitle: &str,
-    chart: ChartId,
-) -> Layout {
+pub(super) fn chart_layout(state: &mut ChartsState, of: PictureOf<'_>, chart: ChartId) -> Layout {
+    let PictureOf { project, kpis, filter, loc, subtitle } = of;
     let tab = state.tab;
     let calendar = if tab == ChartTab::Month { state.calendar.get(project, kpis, filter).cloned() } else { None };
     let state = &*state;

@@ -2,12 +2,24 @@
 
 use super::*;
 
-/// The channels in `sort`'s order with their names and the height of a chart of one row each.
-fn channel_rows<'a>(ui: &egui::Ui, kpis: &'a Kpis, sort: ChannelSort) -> (Vec<&'a ChannelKpis>, Vec<String>, f32) {
+/// What every channel chart starts with: its title, then the channels in `sort`'s order, their
+/// names and the height of a chart of one row each; `None` (after a note) when there is none.
+fn channel_chart_start<'a>(
+    ui: &mut egui::Ui,
+    chart: ChartId,
+    kpis: &'a Kpis,
+    sort: ChannelSort,
+    lang: Lang,
+) -> Option<(Vec<&'a ChannelKpis>, Vec<String>, f32)> {
+    title_ui(ui, chart.title(lang));
     let rows = sorted_channels(kpis, sort);
+    if rows.is_empty() {
+        empty_ui(ui, lang);
+        return None;
+    }
     let names: Vec<String> = rows.iter().map(|c| c.channel.clone()).collect();
     let h = chart_height(ui, 110.0 + 40.0 * rows.len() as f32);
-    (rows, names, h)
+    Some((rows, names, h))
 }
 
 /// A channel's tooltip: its spend, revenue, ROAS and ROMI.
@@ -28,12 +40,7 @@ fn channel_tip(c: &ChannelKpis, loc: Locale) -> String {
 /// Channels: spend against attributed revenue, one row per channel in the order of `sort`.
 pub fn channel_money_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: Locale) {
     let lang = loc.lang;
-    title_ui(ui, ChartId::ChannelMoney.title(lang));
-    let (rows, names, h) = channel_rows(ui, kpis, sort);
-    if rows.is_empty() {
-        empty_ui(ui, lang);
-        return;
-    }
+    let Some((rows, names, h)) = channel_chart_start(ui, ChartId::ChannelMoney, kpis, sort, lang) else { return };
     let pal = Palette::of(ui);
     let n = rows.len();
     let mut spend = Vec::new();
@@ -56,12 +63,7 @@ pub fn channel_money_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: 
 /// Channels: CPL and CAC, one row per channel in the order of `sort`.
 pub fn channel_cost_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: Locale) {
     let lang = loc.lang;
-    title_ui(ui, ChartId::ChannelCost.title(lang));
-    let (rows, names, h) = channel_rows(ui, kpis, sort);
-    if rows.is_empty() {
-        empty_ui(ui, lang);
-        return;
-    }
+    let Some((rows, names, h)) = channel_chart_start(ui, ChartId::ChannelCost, kpis, sort, lang) else { return };
     let pal = Palette::of(ui);
     let n = rows.len();
     let mut cpl = Vec::new();
@@ -89,12 +91,7 @@ pub fn channel_cost_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: L
 /// Channels: ROMI with the break-even line (ROMI 0), one row per channel in the order of `sort`.
 pub fn channel_romi_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: Locale) {
     let lang = loc.lang;
-    title_ui(ui, ChartId::ChannelRomi.title(lang));
-    let (rows, names, h) = channel_rows(ui, kpis, sort);
-    if rows.is_empty() {
-        empty_ui(ui, lang);
-        return;
-    }
+    let Some((rows, names, h)) = channel_chart_start(ui, ChartId::ChannelRomi, kpis, sort, lang) else { return };
     let pal = Palette::of(ui);
     let n = rows.len();
     let mut romi = Vec::new();

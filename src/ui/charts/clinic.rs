@@ -3,11 +3,17 @@
 use super::*;
 use crate::metrics::references;
 
-/// The directions' names and the height of a chart of one row each.
-fn direction_rows(ui: &egui::Ui, kpis: &Kpis) -> (Vec<String>, f32) {
+/// What every direction chart starts with: its title, then the directions' names and the height
+/// of a chart of one row each; `None` (after a note) when there is no direction.
+fn direction_chart_start(ui: &mut egui::Ui, chart: ChartId, kpis: &Kpis, lang: Lang) -> Option<(Vec<String>, f32)> {
+    title_ui(ui, chart.title(lang));
+    if kpis.directions.is_empty() {
+        empty_ui(ui, lang);
+        return None;
+    }
     let names: Vec<String> = kpis.directions.iter().map(|d| d.direction.clone()).collect();
     let h = chart_height(ui, 110.0 + 40.0 * names.len() as f32);
-    (names, h)
+    Some((names, h))
 }
 
 /// A direction's tooltip for the CAC, LTV and LTV:CAC charts.
@@ -24,15 +30,10 @@ fn ltv_tip(d: &crate::metrics::DirectionKpis, loc: Locale) -> String {
 /// Directions: revenue against plan, one row per direction.
 pub fn direction_revenue_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
     let lang = loc.lang;
-    title_ui(ui, ChartId::DirRevenue.title(lang));
-    let dirs = &kpis.directions;
-    if dirs.is_empty() {
-        empty_ui(ui, lang);
-        return;
-    }
+    let Some((names, h)) = direction_chart_start(ui, ChartId::DirRevenue, kpis, lang) else { return };
     let pal = Palette::of(ui);
+    let dirs = &kpis.directions;
     let n = dirs.len();
-    let (names, h) = direction_rows(ui, kpis);
     let mut plan = Vec::new();
     let mut revenue = Vec::new();
     for (i, d) in dirs.iter().enumerate() {
@@ -65,15 +66,10 @@ pub fn direction_revenue_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
 /// Directions: CAC against LTV, one row per direction.
 pub fn direction_ltv_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
     let lang = loc.lang;
-    title_ui(ui, ChartId::DirLtv.title(lang));
-    let dirs = &kpis.directions;
-    if dirs.is_empty() {
-        empty_ui(ui, lang);
-        return;
-    }
+    let Some((names, h)) = direction_chart_start(ui, ChartId::DirLtv, kpis, lang) else { return };
     let pal = Palette::of(ui);
+    let dirs = &kpis.directions;
     let n = dirs.len();
-    let (names, h) = direction_rows(ui, kpis);
     let mut cac = Vec::new();
     let mut ltv = Vec::new();
     for (i, d) in dirs.iter().enumerate() {
@@ -98,15 +94,10 @@ pub fn direction_ltv_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
 /// Directions: LTV:CAC against its reference 3, one row per direction, coloured by status.
 pub fn direction_ltv_cac_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
     let lang = loc.lang;
-    title_ui(ui, ChartId::DirLtvCac.title(lang));
-    let dirs = &kpis.directions;
-    if dirs.is_empty() {
-        empty_ui(ui, lang);
-        return;
-    }
+    let Some((names, h)) = direction_chart_start(ui, ChartId::DirLtvCac, kpis, lang) else { return };
     let pal = Palette::of(ui);
+    let dirs = &kpis.directions;
     let n = dirs.len();
-    let (names, h) = direction_rows(ui, kpis);
     let mut ratio = Vec::new();
     for (i, d) in dirs.iter().enumerate() {
         if let Some(v) = d.ltv_to_cac {
@@ -235,9 +226,24 @@ pub fn treatment_plan_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
         });
 }
 
-/// The NPS rows of `direction` (`None`: all directions together).
-fn nps_rows<'a>(kpis: &'a Kpis, direction: Option<&str>) -> Vec<&'a crate::metrics::NpsKpis> {
-    kpis.nps.iter().filter(|r| r.direction.as_deref() == direction).collect()
+/// What both NPS charts start with: `title`, then the rows of `direction` (`None`: all
+/// directions together), their periods and the charts' height; `None` (after a note) when there
+/// is no row.
+fn nps_chart_start<'a>(
+    ui: &mut egui::Ui,
+    title: &str,
+    kpis: &'a Kpis,
+    direction: Option<&str>,
+    lang: Lang,
+) -> Option<(Vec<&'a crate::metrics::NpsKpis>, Vec<String>, f32)> {
+    title_ui(ui, title);
+    let rows: Vec<_> = kpis.nps.iter().filter(|r| r.direction.as_deref() == direction).collect();
+    if rows.is_empty() {
+        empty_ui(ui, lang);
+        return None;
+    }
+    let labels: Vec<String> = rows.iter().map(|r| r.period.clone()).collect();
+    Some((rows, labels, chart_height(ui, 260.0)))
 }
 
 /// A period's NPS tooltip: the score and the answers by group.
@@ -265,19 +271,14 @@ fn nps_title(direction: Option<&str>, lang: Lang) -> String {
 /// NPS per period for all directions (`direction` = `None`) or one, against the Moscow
 /// references.
 pub fn nps_ui(ui: &mut egui::Ui, kpis: &Kpis, direction: Option<&str>, lang: Lang) {
-    title_ui(ui, &nps_title(direction, lang));
-    let rows = nps_rows(kpis, direction);
-    if rows.is_empty() {
-        empty_ui(ui, lang);
+    let Some((rows, labels, h)) = nps_chart_start(ui, &nps_title(direction, lang), kpis, direction, lang) else {
         return;
-    }
+    };
     let pal = Palette::of(ui);
     let n = rows.len();
-    let labels: Vec<String> = rows.iter().map(|r| r.period.clone()).collect();
     let pts: Vec<[f64; 2]> = rows.iter().enumerate().filter_map(|(i, r)| r.nps.map(|v| [i as f64, v])).collect();
     let pt_tips: Vec<String> = rows.iter().filter(|r| r.nps.is_some()).map(|r| nps_tip(r, lang)).collect();
     let name = "NPS";
-    let h = chart_height(ui, 260.0);
     base_plot("mf_nps", h)
         .label_formatter(series_tooltip(vec![(name.to_string(), pt_tips)]))
         .x_grid_spacer(category_marks(n))
@@ -305,16 +306,11 @@ pub fn nps_ui(ui: &mut egui::Ui, kpis: &Kpis, direction: Option<&str>, lang: Lan
 /// The answers of each period stacked by group (promoters, passives, detractors), for all
 /// directions (`direction` = `None`) or one.
 pub fn nps_groups_ui(ui: &mut egui::Ui, kpis: &Kpis, direction: Option<&str>, lang: Lang) {
-    title_ui(ui, ChartId::NpsGroups.title(lang));
-    let rows = nps_rows(kpis, direction);
-    if rows.is_empty() {
-        empty_ui(ui, lang);
+    let Some((rows, labels, h)) = nps_chart_start(ui, ChartId::NpsGroups.title(lang), kpis, direction, lang) else {
         return;
-    }
+    };
     let pal = Palette::of(ui);
     let n = rows.len();
-    let labels: Vec<String> = rows.iter().map(|r| r.period.clone()).collect();
-    let h = chart_height(ui, 260.0);
     let mut groups: [Vec<Bar>; 3] = Default::default();
     for (i, r) in rows.iter().enumerate() {
         let x = i as f64;

@@ -220,7 +220,8 @@ mod tests {
         let k = compute(&project, &filter);
         let mut state = ChartsState::default();
         let loc = Locale::new(Lang::Ru, "RUB");
-        let img = chart_picture(&mut state, &project, &k, &filter, loc, "Клиника · 2025", ChartId::Revenue).image;
+        let of = PictureOf { project: &project, kpis: &k, filter: &filter, loc, subtitle: "Клиника · 2025" };
+        let img = chart_picture(&mut state, of, ChartId::Revenue).image;
         assert_eq!(img.size, PNG_SIZE);
         // Light: the corners are the light theme's background, and the picture as a whole is light.
         assert!(brightness(&img, [0, 0, 20, 20]) > 230.0);
@@ -234,7 +235,8 @@ mod tests {
         // Every tab draws, one picture per chart (nothing panics).
         for tab in ChartTab::ALL {
             state.tab = tab;
-            let pictures = chart_pictures(&mut state, &project, &k, &filter, Locale::new(Lang::Zh, "CNY"), "");
+            let of = PictureOf { loc: Locale::new(Lang::Zh, "CNY"), subtitle: "", ..of };
+            let pictures = chart_pictures(&mut state, of);
             assert_eq!(pictures.iter().map(|p| p.chart).collect::<Vec<_>>(), tab.charts(), "{tab:?}");
             for p in pictures {
                 assert_eq!(p.image.size, PNG_SIZE);
@@ -284,17 +286,19 @@ mod tests {
         for lang in [Lang::Ru, Lang::Zh] {
             let loc = Locale::new(lang, "RUB");
             let mut state = ChartsState::default();
-            let single = chart_layout(&mut state, &project, &k, &filter, loc, "Клиника · 2025", ChartId::Revenue);
+            let of =
+                PictureOf { project: &project, kpis: &k, filter: &filter, loc, subtitle: "Клиника · 2025" };
+            let single = chart_layout(&mut state, of, ChartId::Revenue);
             let (typical, smallest) = typical_and_smallest(&text_heights_px(&single));
             // egui's body text at 1.5 pixels a point: about 19 px, not the 6–9 px of a squeezed tab.
             assert!(typical >= 15.0 && smallest >= 15.0, "{typical} {smallest}");
             for tab in [ChartTab::Channels, ChartTab::Directions] {
                 state.tab = tab;
-                let pictures = chart_pictures(&mut state, &project, &k, &filter, loc, "Клиника · 2025");
+                let pictures = chart_pictures(&mut state, of);
                 assert_eq!(pictures.len(), tab.charts().len());
                 assert!(pictures.iter().all(|p| p.image.size == PNG_SIZE));
                 for &chart in tab.charts() {
-                    let layout = chart_layout(&mut state, &project, &k, &filter, loc, "Клиника · 2025", chart);
+                    let layout = chart_layout(&mut state, of, chart);
                     assert_eq!(layout.pixels_per_point, single.pixels_per_point, "{chart:?}");
                     let (t, s) = typical_and_smallest(&text_heights_px(&layout));
                     assert!((t - typical).abs() < 0.5, "{chart:?}: labels {t} px against {typical} px");
