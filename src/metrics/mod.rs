@@ -10,6 +10,7 @@ pub mod buckets;
 pub mod calendar;
 pub mod calls;
 pub mod cohorts;
+pub mod figure;
 pub mod gap;
 mod num;
 pub mod references;
