@@ -99,6 +99,8 @@ pub fn figure(f: Figure) -> K {
         Figure::ReturningLeads => K::ReturningLeads,
         Figure::Contacts => K::Contacts,
         Figure::AnswerRate => K::AnswerRate,
+        Figure::RepeatShare => K::RepeatShare,
+        Figure::ReferralShare => K::ReferralShare,
         Figure::Nps => K::Nps,
         Figure::Margin => K::Margin,
         Figure::Ltv => K::Ltv,

@@ -67,6 +67,8 @@ figures! {
     ReturningLeads = "returning_leads",
     Contacts = "contacts",
     AnswerRate = "answer_rate",
+    RepeatShare = "repeat_share",
+    ReferralShare = "referral_share",
     Nps = "nps",
     Margin = "margin",
     Ltv = "ltv",
@@ -79,7 +81,7 @@ impl Figure {
         use Figure::*;
         match self {
             PlanCompletion | CompletionToDate | BudgetExecution | MarketingShare | BookingRate | ShowRate
-            | PaidRate | Romi | AnswerRate | Margin => Unit::Rate,
+            | PaidRate | Romi | AnswerRate | RepeatShare | ReferralShare | Margin => Unit::Rate,
             Leads | Bookings | Visits | Paid | ReturningLeads | Contacts => Unit::Count,
             Roas | LtvToCac => Unit::Ratio,
             Nps => Unit::Points,
@@ -161,6 +163,8 @@ holds!(MonthKpis as k {
     RequiredPace => k.required_pace,
     Contacts => k.contacts,
     AnswerRate => k.answer_rate,
+    RepeatShare => k.repeat_share,
+    ReferralShare => k.referral_share,
 });
 
 holds!(ChannelKpis as k {

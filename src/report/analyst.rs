@@ -28,6 +28,7 @@ use crate::analysis::levers::{Snapshot, apply_scenario};
 use crate::analysis::story;
 use crate::format::{self, Lang, Locale, Unit};
 use crate::i18n::{self, K};
+use crate::metrics::aarrr::{LINK_KEYS, Links};
 use crate::metrics::figure::{Figure, Figures};
 use crate::metrics::references as rules;
 use crate::metrics::{self, Factor, Filter, Kpis, MonthKpis};
@@ -210,15 +211,19 @@ fn figure_index(figures: &[Figure], f: Figure) -> usize {
 /// A table's columns: its label columns, then one per figure with its full name, a width that fits
 /// the header, and the format of its unit.
 fn figure_cols(c: &Ctx, labels: Vec<Col>, figures: &[Figure]) -> Vec<Col> {
-    let kind = |u: Unit| match u {
+    let cols = figures.iter().map(|&f| c.col(i18n::figure(f), figure_width(f), kind_of(f.unit())));
+    labels.into_iter().chain(cols).collect()
+}
+
+/// The report's number format for a unit.
+fn kind_of(u: Unit) -> Kind {
+    match u {
         Unit::Money => Kind::Money,
         Unit::Rate => Kind::Rate,
         Unit::Count => Kind::Count,
         Unit::Ratio => Kind::Ratio,
         Unit::Points => Kind::Decimal,
-    };
-    let cols = figures.iter().map(|&f| c.col(i18n::figure(f), figure_width(f), kind(f.unit())));
-    labels.into_iter().chain(cols).collect()
+    }
 }
 
 /// A figure's column width in Excel character units (the headers wrap onto two lines).
@@ -230,7 +235,7 @@ fn figure_width(f: Figure) -> f64 {
         Cpl | AvgCheck => 10.0,
         Cac | Visits | Bookings | Ltv | ReturningLeads | Contacts | Romi => 11.0,
         PlanCompletion | CompletionToDate | BudgetExecution | MarketingShare | BookingRate | PaidRate
-        | RevenuePerPaid | AnswerRate => 12.0,
+        | RevenuePerPaid | AnswerRate | RepeatShare | ReferralShare => 12.0,
         ShowRate | BudgetPlan | Spend => 13.0,
         RevenuePlan | Revenue | PlanToDate | Forecast | AttributedRevenue | GrossProfit | RequiredPace => 14.0,
         Margin => 16.0,
@@ -1169,81 +1174,26 @@ fn aarrr_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         ws.write_string_with_format(HEADER_ROW, i as ColNum, &cl.label, &st.header)?;
         ws.set_column_width(i as ColNum, cl.width)?;
     }
-    let (l, p) = (&a.links, a.previous.as_ref());
     // One row per measure: the link, the measure, now, before, and the link's change on its first
     // measure's row only.
-    struct Row<'a> {
-        key: &'a str,
-        measure: K,
-        value: Option<f64>,
-        previous: Option<f64>,
-        kind: Kind,
-        change: Option<Option<f64>>,
-    }
-    let row = |key, measure, value, previous: Option<Option<f64>>, kind, change| Row {
-        key,
-        measure,
-        value,
-        previous: previous.flatten(),
-        kind,
-        change,
-    };
-    let rows = [
-        row(
-            "acquisition",
-            K::Leads,
-            l.acquisition.leads,
-            p.map(|p| p.acquisition.leads),
-            Kind::Count,
-            Some(l.acquisition.change.get()),
-        ),
-        row("acquisition", K::Cpl, l.acquisition.cpl, p.map(|p| p.acquisition.cpl), Kind::Money, None),
-        row(
-            "activation",
-            K::PaidRate,
-            l.activation.paid_rate,
-            p.map(|p| p.activation.paid_rate),
-            Kind::Rate,
-            Some(l.activation.change.get()),
-        ),
-        row(
-            "retention",
-            K::RepeatShare,
-            l.retention.repeat_share,
-            p.map(|p| p.retention.repeat_share),
-            Kind::Rate,
-            Some(l.retention.change.get()),
-        ),
-        row(
-            "revenue",
-            K::AvgCheck,
-            l.revenue.avg_check,
-            p.map(|p| p.revenue.avg_check),
-            Kind::Money,
-            Some(l.revenue.change.get()),
-        ),
-        row("revenue", K::Ltv, l.revenue.ltv, p.map(|p| p.revenue.ltv), Kind::Money, None),
-        row(
-            "referral",
-            K::ReferralShare,
-            l.referral.referral_share,
-            p.map(|p| p.referral.referral_share),
-            Kind::Rate,
-            Some(l.referral.change.get()),
-        ),
-    ];
+    let measures = a.links.measures();
+    let previous = a.previous.as_ref().map(Links::measures);
+    let changes = a.links.changes();
     let first = HEADER_ROW + 1;
-    for (i, rw) in rows.iter().enumerate() {
+    for (i, &(key, f, value)) in measures.iter().enumerate() {
         let r = first + row_of(i);
-        let style = if a.weakest == Some(rw.key) { &st.bold } else { &st.text };
-        ws.write_string_with_format(r, 0, c.t(link_text(rw.key)), style)?;
-        ws.write_string_with_format(r, 1, c.t(rw.measure), &st.text)?;
-        write_value(ws, st, r, 2, &V::Num(rw.value), rw.kind, false)?;
-        write_value(ws, st, r, 3, &V::Num(rw.previous), rw.kind, false)?;
-        match rw.change {
-            Some(ch) => write_value(ws, st, r, 4, &V::Num(ch), Kind::Rate, false)?,
-            None => write_value(ws, st, r, 4, &V::Empty, Kind::Rate, false)?,
-        }
+        let style = if a.weakest == Some(key) { &st.bold } else { &st.text };
+        let kind = kind_of(f.unit());
+        ws.write_string_with_format(r, 0, c.t(link_text(key)), style)?;
+        ws.write_string_with_format(r, 1, c.t(i18n::figure(f)), &st.text)?;
+        write_value(ws, st, r, 2, &V::Num(value), kind, false)?;
+        write_value(ws, st, r, 3, &V::Num(previous.and_then(|p| p[i].2)), kind, false)?;
+        let head = i == 0 || measures[i - 1].0 != key;
+        let change = match LINK_KEYS.iter().position(|&k| k == key) {
+            Some(link) if head => V::Num(changes[link]),
+            _ => V::Empty,
+        };
+        write_value(ws, st, r, 4, &change, Kind::Rate, false)?;
     }
     // Falling links red, rising green.
     gain_scale(ws, first, first + 6, (4, 4))?;
