@@ -8,7 +8,7 @@
 
 use super::branches::BranchKpis;
 use super::{ChannelKpis, DirectionKpis, MonthKpis};
-use crate::format::Unit;
+use crate::format::{Locale, Unit};
 
 /// Declares [`Figure`] with each figure's JSON key, in one list.
 macro_rules! figures {
@@ -112,6 +112,11 @@ pub trait Figures {
 
     /// The figure's value: `None` when it is undefined (a zero denominator) or not held.
     fn figure(&self, f: Figure) -> Option<f64>;
+
+    /// The figure as a table writes it in its unit («—» when undefined), empty when not held.
+    fn figure_text(&self, f: Figure, loc: Locale) -> String {
+        if self.holds(f) { f.unit().text(self.figure(f), loc) } else { String::new() }
+    }
 }
 
 /// `impl Figures` for a KPI type: which field holds which figure.
