@@ -225,9 +225,9 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
         }
         v
     };
-    let br = |mut row: Vec<Cell>, b: &Option<String>| {
+    let br = |mut row: Vec<Cell>, b: Option<&str>| {
         if chain {
-            row.push(opt_text(b.as_deref()));
+            row.push(opt_text(b));
         }
         row
     };
@@ -298,7 +298,7 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
                     opt_num(r.paid_rate_plan, Rate),
                     opt_num(r.revenue_per_paid_plan, Money),
                 ],
-                &r.branch,
+                r.branch.as_deref(),
             )
         }),
     )?;
@@ -316,7 +316,7 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
                     opt_num(r.budget_plan, Money),
                     opt_num(r.spend, Money),
                 ],
-                &r.branch,
+                r.branch.as_deref(),
             )
         }),
     )?;
@@ -349,7 +349,7 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
                     opt_num(r.revenue, Money),
                     opt_num(r.returning_leads, Count),
                 ],
-                &r.branch,
+                r.branch.as_deref(),
             )
         }),
     )?;
@@ -377,7 +377,7 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
                     opt_num(r.new_patients, Count),
                     opt_num(r.repeat_patients, Count),
                 ],
-                &r.branch,
+                r.branch.as_deref(),
             )
         }),
     )?;
@@ -414,7 +414,7 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
                     opt_num(r.agreed, Count),
                     opt_num(r.performed, Count),
                 ],
-                &r.branch,
+                r.branch.as_deref(),
             )
         }),
     )?;
@@ -432,7 +432,7 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
                     num(f64::from(r.score), Count),
                     num(r.count, Count),
                 ],
-                &r.branch,
+                r.branch.as_deref(),
             )
         }),
     )?;
@@ -471,7 +471,7 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
                     opt_num(r.wait_seconds, Count),
                     opt_num(r.talk_seconds, Count),
                 ],
-                &r.branch,
+                r.branch.as_deref(),
             )
         }),
     )?;
