@@ -10,6 +10,7 @@ use crate::format::{self, Lang, Locale};
 use crate::i18n::{self, K, fill, tr};
 use crate::import::raw::{self, JoinReport, RawInputs};
 use crate::import::{ImportError, Imported, Problem, ProblemKind};
+use crate::metrics::figure::{Figure, Figures};
 use crate::metrics::{self, Filter, Kpis};
 use crate::model::{Lever, LeverChange, Month, Project};
 use crate::{analysis, demo, report, store};
@@ -1253,120 +1254,44 @@ pub fn text_table(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
+/// A terminal table's rows: each row's label cells, then `figures` in their units.
+fn figure_rows<T: Figures>(
+    rows: &[T],
+    labels: impl Fn(&T) -> Vec<String>,
+    figures: &[Figure],
+    loc: Locale,
+) -> Vec<Vec<String>> {
+    rows.iter().map(|r| labels(r).into_iter().chain(figures.iter().map(|&f| r.figure_text(f, loc))).collect()).collect()
+}
+
+/// A terminal table's header: the label columns, then the figures' short names.
+fn figure_headers(labels: &[K], figures: &[Figure], lang: Lang) -> Vec<&'static str> {
+    labels.iter().copied().chain(figures.iter().map(|&f| i18n::figure_short(f))).map(|key| tr(lang, key)).collect()
+}
+
 /// The terminal view of `kpi` without `--json`, in `loc`'s language and number format.
 pub fn kpi_tables(k: &Kpis, loc: Locale) -> String {
+    use Figure::*;
     let lang = loc.lang;
     let t = |key| tr(lang, key);
-    let (m, p, c) = (|x| format::money(x, loc), |x| format::percent(x, lang), |x| format::count(x, lang));
+    let m = |x| format::money(x, loc);
     let mut out = title(t(K::SheetMonths)) + "\n";
-    let mut rows: Vec<Vec<String>> = k
-        .months
-        .iter()
-        .map(|r| {
-            vec![
-                r.month.to_string(),
-                m(r.revenue_plan),
-                m(r.revenue),
-                p(r.plan_completion),
-                m(r.spend),
-                c(r.leads),
-                p(r.booking_rate),
-                p(r.show_rate),
-                p(r.paid_rate),
-                m(r.cpl),
-                m(r.cac),
-                p(r.romi),
-                m(r.forecast),
-            ]
-        })
-        .collect();
-    let total = &k.total.kpis;
-    rows.push(vec![
-        t(K::Total).to_string(),
-        m(total.revenue_plan),
-        m(total.revenue),
-        p(total.plan_completion),
-        m(total.spend),
-        c(total.leads),
-        p(total.booking_rate),
-        p(total.show_rate),
-        p(total.paid_rate),
-        m(total.cpl),
-        m(total.cac),
-        p(total.romi),
-        String::new(),
-    ]);
-    let header = [
-        K::Month,
-        K::RevenuePlan,
-        K::Revenue,
-        K::Completion,
-        K::Spend,
-        K::Leads,
-        K::FactorBookingRate,
-        K::ShowRate,
-        K::FactorPaidRate,
-        K::CardCpl,
-        K::CardCac,
-        K::Romi,
-        K::CardForecast,
-    ];
-    out += &text_table(&headers(&header, lang), &rows);
+    let figures =
+        [RevenuePlan, Revenue, PlanCompletion, Spend, Leads, BookingRate, ShowRate, PaidRate, Cpl, Cac, Romi, Forecast];
+    let mut rows = figure_rows(&k.months, |r| vec![r.month.to_string()], &figures, loc);
+    let mut total = figure_rows(std::slice::from_ref(&k.total.kpis), |_| vec![t(K::Total).into()], &figures, loc);
+    // The period has no forecast: only the month in progress has one.
+    total.iter_mut().for_each(|r| r.last_mut().into_iter().for_each(String::clear));
+    rows.append(&mut total);
+    out += &text_table(&figure_headers(&[K::Month], &figures, lang), &rows);
     out += &format!("\n{}\n", title(t(K::Channels)));
-    let rows: Vec<Vec<String>> = k
-        .channels
-        .iter()
-        .map(|r| {
-            vec![
-                r.channel.clone(),
-                t(i18n::tier(r.tier)).to_string(),
-                m(r.spend),
-                c(r.leads),
-                c(r.visits),
-                c(r.paid),
-                m(r.attributed_revenue),
-                m(r.cpl),
-                m(r.cac),
-                format::ratio(r.roas, lang),
-                p(r.romi),
-            ]
-        })
-        .collect();
-    let header = [
-        K::Channel,
-        K::Tier,
-        K::Spend,
-        K::Leads,
-        K::ColVisits,
-        K::Paid,
-        K::AttributedRevenue,
-        K::CardCpl,
-        K::CardCac,
-        K::Roas,
-        K::Romi,
-    ];
-    out += &text_table(&headers(&header, lang), &rows);
+    let figures = [Spend, Leads, Visits, Paid, AttributedRevenue, Cpl, Cac, Roas, Romi];
+    let rows = figure_rows(&k.channels, |r| vec![r.channel.clone(), t(i18n::tier(r.tier)).into()], &figures, loc);
+    out += &text_table(&figure_headers(&[K::Channel, K::Tier], &figures, lang), &rows);
     out += &format!("\n{}\n", title(t(K::Directions)));
-    let rows: Vec<Vec<String>> = k
-        .directions
-        .iter()
-        .map(|r| {
-            vec![
-                r.direction.clone(),
-                p(Some(r.margin)),
-                m(r.revenue_plan),
-                m(r.revenue),
-                p(r.plan_completion),
-                m(r.spend),
-                m(r.cac),
-                m(r.ltv),
-                format::ratio(r.ltv_to_cac, lang),
-            ]
-        })
-        .collect();
-    let header =
-        [K::Direction, K::Margin, K::RevenuePlan, K::Revenue, K::Completion, K::Spend, K::CardCac, K::Ltv, K::LtvToCac];
-    out += &text_table(&headers(&header, lang), &rows);
+    let figures = [Margin, RevenuePlan, Revenue, PlanCompletion, Spend, Cac, Ltv, LtvToCac];
+    let rows = figure_rows(&k.directions, |r| vec![r.direction.clone()], &figures, loc);
+    out += &text_table(&figure_headers(&[K::Direction], &figures, lang), &rows);
     out += &format!("\n{}\n", title(t(K::SheetGaps)));
     let rows: Vec<Vec<String>> = k
         .gaps

@@ -5,6 +5,7 @@
 //! at the edge. Counts before nouns go through [`plural`].
 
 use crate::format::Lang;
+use crate::metrics::figure::Figure;
 use crate::metrics::{Factor, Owner};
 use crate::model::{Lever, Sheet, Tier};
 
@@ -62,6 +63,66 @@ pub fn factor(f: Factor) -> K {
         Factor::ShowRate => K::ShowRate,
         Factor::PaidRate => K::PaidRate,
         Factor::RevenuePerPaid => K::RevenuePerPaid,
+    }
+}
+
+/// A KPI as a table's header names it in full: «Цена лида (CPL)» / "Cost per lead (CPL)".
+pub fn figure(f: Figure) -> K {
+    match f {
+        Figure::RevenuePlan => K::RevenuePlan,
+        Figure::Revenue => K::Revenue,
+        Figure::PlanCompletion => K::PlanCompletion,
+        Figure::PlanToDate => K::PlanToDate,
+        Figure::CompletionToDate => K::CompletionToDate,
+        Figure::Forecast => K::Forecast,
+        Figure::BudgetPlan => K::BudgetPlan,
+        Figure::Spend => K::Spend,
+        Figure::BudgetExecution => K::BudgetExecution,
+        Figure::MarketingShare => K::MarketingShare,
+        Figure::Leads => K::Leads,
+        Figure::Bookings => K::Bookings,
+        Figure::Visits => K::Visits,
+        Figure::Paid => K::Paid,
+        Figure::BookingRate => K::BookingRate,
+        Figure::ShowRate => K::ShowRate,
+        Figure::PaidRate => K::PaidRate,
+        Figure::AttributedRevenue => K::AttributedRevenue,
+        Figure::Cpl => K::Cpl,
+        Figure::Cac => K::Cac,
+        Figure::RevenuePerPaid => K::RevenuePerPaid,
+        Figure::AvgCheck => K::AvgCheck,
+        Figure::GrossProfit => K::GrossProfit,
+        Figure::AttributedGrossProfit => K::AttributedGrossProfit,
+        Figure::Roas => K::Roas,
+        Figure::Romi => K::Romi,
+        Figure::RequiredPace => K::ReportRequiredPace,
+        Figure::ReturningLeads => K::ReturningLeads,
+        Figure::Contacts => K::Contacts,
+        Figure::AnswerRate => K::AnswerRate,
+        Figure::RepeatShare => K::RepeatShare,
+        Figure::ReferralShare => K::ReferralShare,
+        Figure::Nps => K::Nps,
+        Figure::Margin => K::Margin,
+        Figure::Ltv => K::Ltv,
+        Figure::LtvToCac => K::LtvToCac,
+    }
+}
+
+/// A KPI as a compact table above a grid names it: «CPL», «Явки», «Запись»; the full name
+/// ([`figure`]) where there is no shorter one.
+pub fn figure_short(f: Figure) -> K {
+    match f {
+        Figure::PlanCompletion => K::Completion,
+        Figure::Forecast => K::CardForecast,
+        Figure::BudgetPlan => K::ColBudgetPlan,
+        Figure::BudgetExecution => K::ExecutionWord,
+        Figure::MarketingShare => K::CardMarketingShare,
+        Figure::Visits => K::ColVisits,
+        Figure::BookingRate => K::FactorBookingRate,
+        Figure::PaidRate => K::FactorPaidRate,
+        Figure::Cpl => K::CardCpl,
+        Figure::Cac => K::CardCac,
+        _ => figure(f),
     }
 }
 
