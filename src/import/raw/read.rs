@@ -285,20 +285,15 @@ const CHUNK: usize = 1 << 20;
 /// whether the file ended.
 fn fill(source: &mut impl Read, buf: &mut Vec<u8>, progress: &Progress) -> std::io::Result<bool> {
     let start = buf.len();
-    buf.resize(start + CHUNK, 0);
-    let mut got = 0;
-    while got < CHUNK {
-        match source.read(&mut buf[start + got..]) {
-            Ok(0) => break,
-            Ok(n) => got += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => {
-                buf.truncate(start);
-                return Err(e);
-            }
+    // Read into the spare room as it is (`read_to_end` does not zero it first).
+    buf.reserve(CHUNK);
+    let got = match source.take(CHUNK as u64).read_to_end(buf) {
+        Ok(got) => got,
+        Err(e) => {
+            buf.truncate(start);
+            return Err(e);
         }
-    }
-    buf.truncate(start + got);
+    };
     progress.read(got);
     Ok(got < CHUNK)
 }
