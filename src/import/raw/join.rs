@@ -143,8 +143,11 @@ struct Directions<'p> {
     known: HashMap<String, &'p str>,
     /// Answers by the written copy's address (a million visits share a few copies: no text is
     /// hashed per visit); the copy is kept, so that its address is never reused by another text.
-    cache: HashMap<usize, (Arc<str>, Option<Arc<str>>), Fast>,
+    cache: HashMap<usize, Answer, Fast>,
 }
+
+/// A written direction's copy, kept alive, and its spelling on the Directions sheet.
+type Answer = (Arc<str>, Option<Arc<str>>);
 
 impl<'p> Directions<'p> {
     fn new(project: &'p Project) -> Self {
