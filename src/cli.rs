@@ -804,7 +804,11 @@ fn kpi(args: &KpiArgs) -> Result<ExitCode, CliError> {
     } else {
         print!("{}", kpi_tables(&kpis, Locale::new(lang, &loaded.project.settings.currency)));
     }
-    Ok(loaded.exit_code())
+    let code = loaded.exit_code();
+    // A million joined visits are freed on a thread of their own: the process ends without
+    // waiting for it (the system takes the memory back at once).
+    std::thread::spawn(move || drop(loaded));
+    Ok(code)
 }
 
 fn write_report(args: &ReportArgs) -> Result<ExitCode, CliError> {
