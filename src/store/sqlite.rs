@@ -152,6 +152,13 @@ fn stored_chunk<T: Chunked>(version: u32) -> usize {
     if version <= WIDE_SHEETS_VERSION { columns::CHUNK } else { T::CHUNK }
 }
 
+/// Bytes per database page of a file written whole. A chunk's BLOBs span chains of overflow pages:
+/// with 16 KB pages rather than SQLite's 4 KB the chain's ten-million-row Funnel was saved whole in
+/// 2.2 s rather than 3.6–3.8 s, opened in 3.4 s rather than 4.4–4.9 s and an edit written in 1.2 ms
+/// rather than 2.3–3.0 ms (side by side, load 6–8); 64 KB pages gained no more and waste more of a
+/// small sheet's edit.
+const PAGE_SIZE: u32 = 16_384;
+
 /// The table of a list kept in chunks: a chunk number, its row count and a BLOB per column.
 fn chunk_ddl<T: Chunked>(table: &str) -> String {
     let columns: Vec<String> = T::COLUMNS.iter().map(|c| format!(", \"{c}\" BLOB")).collect();
@@ -191,7 +198,11 @@ fn create_schema(conn: &Connection) -> rusqlite::Result<()> {
 pub(super) fn write_new(project: &Project, path: &Path) -> Result<(), StoreError> {
     let err = sql_err(path);
     let mut conn = Connection::open(path).map_err(&err)?;
-    conn.execute_batch("PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;").map_err(&err)?;
+    // The page size is fixed when the first table is created: set it before anything else.
+    conn.execute_batch(&format!(
+        "PRAGMA page_size = {PAGE_SIZE}; PRAGMA journal_mode = OFF; PRAGMA synchronous = OFF;"
+    ))
+    .map_err(&err)?;
     let tx = conn.transaction().map_err(&err)?;
     create_schema(&tx).map_err(&err)?;
     for table in Table::ALL {
@@ -1071,6 +1082,23 @@ mod tests {
         wide(&tx, "revenue", &p.revenue);
         tx.pragma_update(None, "user_version", WIDE_SHEETS_VERSION).unwrap();
         tx.commit().unwrap();
+    }
+
+    #[test]
+    fn a_file_saved_whole_has_large_pages_and_keeps_them_through_edits() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("a.medfunnel");
+        let mut p = full_project();
+        save(&p, &path);
+        let page = |path: &Path| -> u32 {
+            Connection::open(path).unwrap().pragma_query_value(None, "page_size", |r| r.get(0)).unwrap()
+        };
+        assert_eq!(page(&path), PAGE_SIZE);
+        let mut file = ProjectFile::open(&path).unwrap();
+        p.funnel[0].leads = Some(3.0);
+        file.write_changes(&p, &[Change::Rows { table: Table::Sheet(Sheet::Funnel), rows: 0..1 }]).unwrap();
+        drop(file);
+        assert_eq!((page(&path), read(&path).unwrap()), (PAGE_SIZE, p));
     }
 
     #[test]
