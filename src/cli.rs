@@ -951,15 +951,14 @@ fn plan(args: &PlanArgs) -> Result<ExitCode, CliError> {
     Ok(loaded.exit_code())
 }
 
-/// A what-if, ranking or goal seek that cannot be done, in `lang` (English: the error's own text,
-/// as before).
+/// A what-if, ranking or goal seek that cannot be done, in `lang`.
 fn lever_error(e: analysis::levers::LeverError, lang: Lang) -> CliError {
-    CliError::Message(if lang == Lang::En { e.to_string() } else { i18n::lever_error(&e, lang) })
+    CliError::Message(i18n::lever_error(&e, lang))
 }
 
 /// A budget that cannot be allocated, in `loc`'s language (English: the error's own text).
 fn alloc_error(e: analysis::allocate::AllocError, loc: Locale) -> CliError {
-    CliError::Message(if loc.lang == Lang::En { e.to_string() } else { i18n::alloc_error(&e, loc) })
+    CliError::Message(i18n::alloc_error(&e, loc))
 }
 
 fn whatif(args: &WhatifArgs) -> Result<ExitCode, CliError> {

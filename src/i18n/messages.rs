@@ -11,7 +11,7 @@ use crate::format::{self, Lang, Locale};
 use crate::import::ImportError;
 use crate::import::raw::{KeyError, RawError};
 use crate::metrics::KpiNotice;
-use crate::model::FORMAT_VERSION;
+use crate::model::{FORMAT_VERSION, Lever};
 use crate::store::StoreError;
 
 /// `0.15` → `15 %` (English and Chinese), `15 %` with a no-break space and a decimal comma in
@@ -263,7 +263,7 @@ impl std::fmt::Display for RateWarning {
 }
 
 /// A what-if, ranking or goal seek that cannot be done ([`LeverError`]) in `lang`, as the
-/// Decisions view and the CLI say it; the rare input errors keep their English text.
+/// Decisions view and the CLI say it.
 pub fn lever_error(e: &LeverError, lang: Lang) -> String {
     match e {
         LeverError::Unreachable => tr(lang, K::ErrUnreachable).to_string(),
@@ -271,7 +271,13 @@ pub fn lever_error(e: &LeverError, lang: Lang) -> String {
         LeverError::LtvLeverOnChannel(_) => tr(lang, K::ErrLtvOnChannel).to_string(),
         LeverError::UnknownChannel(n) => format!("{} «{n}»", tr(lang, K::ErrUnknownChannel)),
         LeverError::UnknownDirection(n) => format!("{} «{n}»", tr(lang, K::ErrUnknownDirection)),
-        other => other.to_string(),
+        LeverError::BadChange { lever, change } => {
+            let name = Lever::parse(lever).map_or(*lever, |l| tr(lang, super::lever(l)));
+            let change = if change.is_finite() { format::percent(Some(*change), lang) } else { change.to_string() };
+            fill(tr(lang, K::ErrBadChange), &[("lever", name), ("change", &change)])
+        }
+        LeverError::BothScopes => tr(lang, K::ErrBothScopes).to_string(),
+        LeverError::BadTarget(x) => format!("{} {x}", tr(lang, K::ErrBadTarget)),
     }
 }
 
@@ -289,7 +295,11 @@ pub fn alloc_error(e: &AllocError, loc: Locale) -> String {
             format!("{} {} < {}", tr(lang, K::ErrMaxBelowBudget), m(*max_total), m(*budget))
         }
         AllocError::NoChannels => tr(lang, K::ErrNoChannels).to_string(),
-        other => other.to_string(),
+        AllocError::UnknownChannel(n) => format!("{} «{n}» (--min/--max)", tr(lang, K::ErrUnknownChannel)),
+        AllocError::BadTiers(t) => {
+            let shares: Vec<String> = t.iter().map(|x| format::percent(Some(*x), lang)).collect();
+            format!("{} {}", tr(lang, K::ErrBadTiers), shares.join(" / "))
+        }
     }
 }
 
@@ -467,5 +477,37 @@ mod tests {
             "Яндекс: no spend in the period, so no response curve; it gets money only through --min."
         );
         assert!(analysis_notice(&all[7], Lang::Ru).contains("250\u{a0}000"));
+    }
+
+    #[test]
+    fn every_lever_and_allocation_error_is_worded_in_each_language() {
+        let lever_errors = [
+            LeverError::BadChange { lever: "leads", change: -1.5 },
+            LeverError::BothScopes,
+            LeverError::BadTarget(f64::NAN),
+            LeverError::Unreachable,
+        ];
+        let alloc_errors = [
+            AllocError::UnknownChannel("Авито".into()),
+            AllocError::BadTiers([0.8, 0.15, 0.1]),
+            AllocError::MinAboveBudget { scope: "budget".into(), min_total: 5_000_000.0, budget: 100_000.0 },
+        ];
+        for lang in [Lang::Ru, Lang::Zh] {
+            let loc = Locale::new(lang, "RUB");
+            for e in &lever_errors {
+                let text = lever_error(e, lang);
+                assert!(!has_latin_words(&text), "{text}");
+            }
+            for e in &alloc_errors {
+                let text = alloc_error(e, loc);
+                assert!(!has_latin_words(&text.replace("--min/--max", "")), "{text}");
+            }
+        }
+        // −150 % of leads, in Russian: the lever's name and the change as a percent.
+        let ru = lever_error(&lever_errors[0], Lang::Ru);
+        assert_eq!(ru, "Лиды: изменение −150,0\u{a0}% невозможно — нужно число больше −100 %");
+        // 80 + 15 + 10 = 105 %: the shares as written.
+        let tiers = alloc_error(&alloc_errors[1], Locale::new(Lang::En, "RUB"));
+        assert_eq!(tiers, "The tier split must be three shares adding up to 100 %: 80.0% / 15.0% / 10.0%");
     }
 }

@@ -1273,6 +1273,16 @@ table! {
         "Average check and visits per patient apply to the clinic or a direction, not a channel",
         "客单价和人均就诊次数适用于诊所或科室，不适用于渠道";
     ErrUnknownChannel => "Нет такого канала:", "No such channel:", "没有此渠道：";
+    ErrBadChange => "{lever}: изменение {change} невозможно — нужно число больше −100 %",
+        "{lever}: a change of {change} is not possible — it must be a number above −100 %",
+        "{lever}：变化 {change} 不可行——必须是大于 −100 % 的数字";
+    ErrBothScopes => "Изменение рычага задаётся для клиники, одного канала или одного направления — не для канала и направления сразу",
+        "A lever change applies to the clinic, one channel or one direction — not to a channel and a direction at once",
+        "杠杆变化适用于整个诊所、一个渠道或一个科室——不能同时指定渠道和科室";
+    ErrBadTarget => "Цель по выручке должна быть числом:", "The revenue target must be a number:", "营收目标必须是数字：";
+    ErrBadTiers => "Разбивка по категориям — три доли, в сумме 100 %:",
+        "The tier split must be three shares adding up to 100 %:",
+        "层级分配必须是三个份额，合计 100 %：";
     ErrUnknownDirection => "Нет такого направления:", "No such direction:", "没有此科室：";
     ErrGoalText => "Не понял цель (пример: +15 % или 12 000 000):",
         "Cannot read the target (e.g. +15 % or 12000000):",

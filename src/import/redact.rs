@@ -113,7 +113,7 @@ pub fn mask_digit_runs(text: &str) -> String {
         let digits = run.chars().filter(char::is_ascii_digit).count();
         // `XFD1048576` names a cell, not a phone.
         let is_cell = start > 0 && chars[start - 1].is_ascii_uppercase();
-        if digits >= MASKED_DIGITS && !is_date(&run) && !is_cell {
+        if digits >= MASKED_DIGITS && !is_date(&run) && !is_cell && !is_amount(&chars[end..]) {
             let mut seen = 0;
             for c in run.chars() {
                 if c.is_ascii_digit() {
@@ -129,6 +129,26 @@ pub fn mask_digit_runs(text: &str) -> String {
         i = end.max(start + 1);
     }
     out
+}
+
+/// Whether the digits just before `after` are an amount: a money sign, `руб.` or `%` follows them
+/// (after the decimals and a space), as in `5 000 000 ₽`, `1 234 567,89 руб.` or `12 345 678 %`. An
+/// amount is never a phone; a budget or a sum in a message stays readable.
+fn is_amount(after: &[char]) -> bool {
+    let mut k = 0;
+    if matches!(after.first(), Some(',' | '.')) && after.get(1).is_some_and(char::is_ascii_digit) {
+        k = 1;
+        while after.get(k).is_some_and(char::is_ascii_digit) {
+            k += 1;
+        }
+    }
+    while matches!(after.get(k), Some(' ' | '\u{a0}' | '\u{202f}')) {
+        k += 1;
+    }
+    // `руб` as a word of its own (`руб.`), not the start of a name such as Рублёв.
+    let word: String = after[k..].iter().take(3).flat_map(|c| c.to_lowercase()).collect();
+    let rub = word == "руб" && !after.get(k + 3).is_some_and(|c| c.is_alphabetic());
+    matches!(after.get(k), Some('₽' | '$' | '€' | '¥' | '₸' | '£' | '₴' | '֏' | '₾' | '%')) || rub
 }
 
 /// `2025-03-01`, `01.03.2025`, `2025-03-01 14:05`: a date, not a phone (but `07.03.2025 765-43-21`
@@ -257,6 +277,15 @@ mod tests {
         assert_eq!(mask_digit_runs("07.03.2025 765-43-21"), "**.**.**** ***-**-21");
         assert_eq!(mask_digit_runs("1765-43-21"), "****-**-21");
         assert_eq!(mask_digit_runs("32.03.2025"), "32.03.2025");
+        // Amounts keep their digits: a money sign or a percent follows them.
+        assert_eq!(
+            mask_digit_runs("бюджета: 5\u{a0}000\u{a0}000\u{a0}₽ > 100"),
+            "бюджета: 5\u{a0}000\u{a0}000\u{a0}₽ > 100"
+        );
+        assert_eq!(mask_digit_runs("«1 234 567,89 руб.»"), "«1 234 567,89 руб.»");
+        assert_eq!(mask_digit_runs("12 345 678 %"), "12 345 678 %");
+        // A phone followed by other words is still masked.
+        assert_eq!(mask_digit_runs("8 916 123 45 67 рублёв"), "* *** *** ** 67 рублёв");
     }
 
     #[test]
