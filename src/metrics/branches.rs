@@ -9,6 +9,8 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use serde::Serialize;
 
 use super::asof::{AsOf, as_of, month_row_months};
@@ -99,12 +101,17 @@ fn is_blank(cell: Option<&str>) -> bool {
 }
 
 /// Branch cells → dense indices, by key. Rows of one branch usually come together, so the last raw
-/// cell is remembered and most rows are answered without normalising their text.
+/// cell is remembered and most rows are answered by one comparison; every other spelling seen is
+/// remembered too, so a sheet whose rows take turns between branches (a chain's Revenue days)
+/// costs a hash lookup per row, not a case-folding of its text.
 #[derive(Default)]
 struct Branches {
     names: Vec<String>,
     keys: Vec<String>,
-    last: Option<(String, Option<usize>)>,
+    /// Each raw spelling seen → its index (`None`: blank).
+    seen: FxHashMap<String, Option<usize>>,
+    last: String,
+    last_index: Option<Option<usize>>,
 }
 
 impl Branches {
@@ -119,20 +126,30 @@ impl Branches {
     /// The index of the cell's branch (added when new); `None` for a blank cell.
     fn index(&mut self, cell: Option<&str>) -> Option<usize> {
         let raw = cell?;
-        if let Some((r, i)) = &self.last
-            && r == raw
+        if let Some(i) = self.last_index
+            && self.last == raw
         {
-            return *i;
+            return i;
         }
-        let i = branch_key(Some(raw)).map(|k| match self.keys.iter().position(|x| *x == k) {
-            Some(i) => i,
+        let i = match self.seen.get(raw) {
+            Some(i) => *i,
             None => {
-                self.keys.push(k);
-                self.names.push(raw.trim().to_string());
-                self.keys.len() - 1
+                let i = branch_key(Some(raw)).map(|k| match self.keys.iter().position(|x| *x == k) {
+                    Some(i) => i,
+                    None => {
+                        self.keys.push(k);
+                        self.names.push(raw.trim().to_string());
+                        self.keys.len() - 1
+                    }
+                });
+                self.seen.insert(raw.to_string(), i);
+                i
             }
-        });
-        self.last = Some((raw.to_string(), i));
+        };
+        // Reusing the buffer: a change of branch allocates nothing.
+        self.last.clear();
+        self.last.push_str(raw);
+        self.last_index = Some(i);
         i
     }
 }
@@ -170,16 +187,16 @@ pub fn resolve_branch(project: &Project, name: &str) -> Result<String, UnknownBr
 
 /// Leads per channel-month and branch, from Funnel rows that name a branch: what the chain's
 /// shared spend is split by.
-struct SharedSplit {
+struct SharedSplit<'a> {
     nb: usize,
-    slot: HashMap<(String, Month), usize>,
+    slot: FxHashMap<(&'a str, Month), usize>,
     /// `slot × (nb + 1)`: the branches' leads, then their total.
     leads: Vec<f64>,
 }
 
-impl SharedSplit {
-    fn new(funnel: &[FunnelRow], branches: &mut Branches, nb: usize) -> Self {
-        let mut s = Self { nb, slot: HashMap::new(), leads: Vec::new() };
+impl<'a> SharedSplit<'a> {
+    fn new(funnel: &'a [FunnelRow], branches: &mut Branches, nb: usize) -> Self {
+        let mut s = Self { nb, slot: FxHashMap::default(), leads: Vec::new() };
         let mut last: Option<(&str, Month, usize)> = None;
         for r in funnel {
             let Some(b) = branches.index(r.branch.as_deref()).filter(|b| *b < nb) else { continue };
@@ -187,7 +204,7 @@ impl SharedSplit {
                 Some((c, m, i)) if c == r.channel && m == r.month => i,
                 _ => {
                     let next = s.slot.len();
-                    let i = *s.slot.entry((r.channel.clone(), r.month)).or_insert(next);
+                    let i = *s.slot.entry((r.channel.as_str(), r.month)).or_insert(next);
                     if i == next {
                         s.leads.resize((next + 1) * (nb + 1), 0.0);
                     }
@@ -205,7 +222,7 @@ impl SharedSplit {
     /// The branches' shares of a shared channel-month (`None`: no lead names a branch, so its spend
     /// stays unallocated).
     fn shares(&self, channel: &str, month: Month) -> Option<&[f64]> {
-        let slot = *self.slot.get(&(channel.to_string(), month))?;
+        let slot = *self.slot.get(&(channel, month))?;
         let row = &self.leads[slot * (self.nb + 1)..(slot + 1) * (self.nb + 1)];
         (row[self.nb] > 0.0).then_some(row)
     }
@@ -241,7 +258,9 @@ pub(crate) fn branch_view_over(project: &Project, branch: &str, funnel: &[Funnel
         let Some(raw) = c else { return false };
         let mut last = last.borrow_mut();
         if last.0 != raw {
-            *last = (raw.to_string(), is_branch(Some(raw), &key));
+            last.0.clear();
+            last.0.push_str(raw);
+            last.1 = is_branch(Some(raw), &key);
         }
         last.1
     };
@@ -317,7 +336,8 @@ pub(crate) fn branch_view_over(project: &Project, branch: &str, funnel: &[Funnel
 /// channel are not applied: the comparison is of whole branches), against the chain's as-of day.
 /// The same figures as the totals of [`branch_view`] with that period.
 /// `funnel` (the sheet's rows or their bucket sums) stands for the Funnel sheet.
-pub(crate) fn branch_kpis(project: &Project, filter: &Filter, funnel: &[FunnelRow]) -> Vec<BranchKpis> {
+/// `as_of` is the chain's, found once by the caller.
+pub(crate) fn branch_kpis(project: &Project, filter: &Filter, funnel: &[FunnelRow], as_of: &AsOf) -> Vec<BranchKpis> {
     let names = names_over(project, funnel);
     if names.is_empty() {
         return Vec::new();
@@ -326,7 +346,6 @@ pub(crate) fn branch_kpis(project: &Project, filter: &Filter, funnel: &[FunnelRo
     let mut br = Branches::seeded(&names);
     let g = Guard::default();
     let margins = Margins::new(project);
-    let as_of = AsOf::of(project);
 
     let mut present = std::collections::BTreeSet::new();
     let mut last = None;

@@ -631,23 +631,25 @@ fn finish(
     funnel: &[crate::model::FunnelRow],
     chain: &[crate::model::FunnelRow],
 ) -> Kpis {
+    // A branch's view keeps the chain's D and month rows, so one as-of serves both.
+    let as_of = AsOf::of(project);
     let mut kpis = match &filter.branch {
         Some(b) => {
             let view = branches::branch_view_over(project, b, funnel);
             let f = Filter { branch: None, ..filter.clone() };
             let ltv = VisitLtv::of(&view);
-            let mut k = compute_over(&view, &f, &view.funnel, &ltv, true);
-            k.aarrr = aarrr::aarrr(&view, &f, &k, |p, f| compute_over(p, f, &p.funnel, &ltv, false));
+            let mut k = compute_over(&view, &f, &view.funnel, &ltv, &as_of, true);
+            k.aarrr = aarrr::aarrr(&view, &f, &as_of, &k, |p, f| compute_over(p, f, &p.funnel, &ltv, &as_of, false));
             k
         }
         None => {
             let ltv = VisitLtv::of(project);
-            let mut k = compute_over(project, filter, chain, &ltv, true);
-            k.aarrr = aarrr::aarrr(project, filter, &k, |p, f| compute_over(p, f, chain, &ltv, false));
+            let mut k = compute_over(project, filter, chain, &ltv, &as_of, true);
+            k.aarrr = aarrr::aarrr(project, filter, &as_of, &k, |p, f| compute_over(p, f, chain, &ltv, &as_of, false));
             k
         }
     };
-    kpis.branches = branches::branch_kpis(project, filter, funnel);
+    kpis.branches = branches::branch_kpis(project, filter, funnel, &as_of);
     kpis
 }
 
@@ -681,13 +683,14 @@ impl VisitLtv {
 }
 
 /// [`compute`] with `funnel` (the sheet's rows, or their bucket sums) standing for the Funnel sheet
-/// and the visits' LTV found already; the cohort triangles only `with_cohorts` (the AARRR periods
-/// use none).
+/// and the visits' LTV and the as-of day found already; the cohort triangles only `with_cohorts`
+/// (the AARRR periods use none).
 fn compute_over(
     project: &Project,
     filter: &Filter,
     funnel: &[crate::model::FunnelRow],
     ltv: &VisitLtv,
+    as_of: &AsOf,
     with_cohorts: bool,
 ) -> Kpis {
     let g = Guard::default();
@@ -877,8 +880,7 @@ fn compute_over(
     }
 
     // Months and the total.
-    let as_of = AsOf::of(project);
-    let progress = progress_of(project, filter, &as_of);
+    let progress = progress_of(project, filter, as_of);
     let mut total = Sums::new();
     let mut plan_to_date = 0.0;
     let mut month_kpis = Vec::with_capacity(nm);
