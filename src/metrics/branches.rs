@@ -14,9 +14,10 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::asof::{AsOf, as_of, month_row_months};
+use super::buckets::Funnel;
 use super::num::Guard;
 use super::{Filter, Margins, Sums, val};
-use crate::model::{BranchScope, FunnelRow, Month, NpsGroup, Project, branch_key};
+use crate::model::{BranchScope, Month, NpsGroup, Project, branch_key};
 
 /// One branch over the period (shared spend split in by leads).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -157,13 +158,17 @@ impl Branches {
 /// The branches the data names (every sheet, raw export and call journal), each as first written,
 /// ascending case-insensitively. Empty for a single clinic.
 pub fn branch_names(project: &Project) -> Vec<String> {
-    names_over(project, &project.funnel)
+    names_over(project, Funnel::Rows(&project.funnel))
 }
 
-/// [`branch_names`] with `funnel` (the sheet's rows or their bucket sums) for the Funnel sheet.
-fn names_over(project: &Project, funnel: &[FunnelRow]) -> Vec<String> {
+/// [`branch_names`] with `funnel` (the sheet's rows or their buckets) for the Funnel sheet.
+fn names_over(project: &Project, funnel: Funnel<'_>) -> Vec<String> {
     let mut seen = Branches::default();
-    for c in project.branch_cells_with(funnel) {
+    // The sheets in the model's order, the Funnel sheet (after Plan and Budget) given here.
+    let before = project.plan.len() + project.budget.len();
+    let others = project.branch_cells_with(&[]);
+    let (plan_budget, rest) = (others.take(before), project.branch_cells_with(&[]).skip(before));
+    for c in plan_budget.chain(funnel.branch_cells()).chain(rest) {
         seen.index(c);
     }
     let mut names = seen.names;
@@ -195,24 +200,24 @@ struct SharedSplit<'a> {
 }
 
 impl<'a> SharedSplit<'a> {
-    fn new(funnel: &'a [FunnelRow], branches: &mut Branches, nb: usize) -> Self {
+    fn new(funnel: Funnel<'a>, branches: &mut Branches, nb: usize) -> Self {
         let mut s = Self { nb, slot: FxHashMap::default(), leads: Vec::new() };
         let mut last: Option<(&str, Month, usize)> = None;
-        for r in funnel {
-            let Some(b) = branches.index(r.branch.as_deref()).filter(|b| *b < nb) else { continue };
+        for r in funnel.cells() {
+            let Some(b) = branches.index(r.branch).filter(|b| *b < nb) else { continue };
             let slot = match last {
                 Some((c, m, i)) if c == r.channel && m == r.month => i,
                 _ => {
                     let next = s.slot.len();
-                    let i = *s.slot.entry((r.channel.as_str(), r.month)).or_insert(next);
+                    let i = *s.slot.entry((r.channel, r.month)).or_insert(next);
                     if i == next {
                         s.leads.resize((next + 1) * (nb + 1), 0.0);
                     }
-                    last = Some((r.channel.as_str(), r.month, i));
+                    last = Some((r.channel, r.month, i));
                     i
                 }
             };
-            let leads = val(r.leads);
+            let leads = r.leads();
             s.leads[slot * (nb + 1) + b] += leads;
             s.leads[slot * (nb + 1) + nb] += leads;
         }
@@ -238,12 +243,13 @@ impl<'a> SharedSplit<'a> {
 /// was in the branch (cohorts under `--branch`), and the chain's as-of facts. Directions, Channels,
 /// Settings and scenarios are the chain's. An unknown branch gives a view with no rows.
 pub fn branch_view(project: &Project, branch: &str) -> Project {
-    branch_view_over(project, branch, &project.funnel)
+    branch_view_over(project, branch, Funnel::Rows(&project.funnel))
 }
 
-/// [`branch_view`] with `funnel` (the sheet's rows or their bucket sums) for the Funnel sheet: the
-/// view's Funnel holds the branch's rows of it, and the shared spend is split by its leads.
-pub(crate) fn branch_view_over(project: &Project, branch: &str, funnel: &[FunnelRow]) -> Project {
+/// [`branch_view`] with `funnel` (the sheet's rows or their buckets) for the Funnel sheet: the
+/// view's Funnel holds the branch's rows of it (or its bucket rows), and the shared spend is split
+/// by its leads.
+pub(crate) fn branch_view_over(project: &Project, branch: &str, funnel: Funnel<'_>) -> Project {
     let names = names_over(project, funnel);
     let key = branch_key(Some(branch)).unwrap_or_default();
     let display = names
@@ -316,7 +322,7 @@ pub(crate) fn branch_view_over(project: &Project, branch: &str, funnel: &[Funnel
         channels: project.channels.clone(),
         plan: project.plan.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
         budget,
-        funnel: funnel.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
+        funnel: funnel.rows_where(&mine),
         revenue: project.revenue.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
         doctors: project.doctors.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
         nps: project.nps.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
@@ -335,9 +341,9 @@ pub(crate) fn branch_view_over(project: &Project, branch: &str, funnel: &[Funnel
 /// Every branch named in the data, ascending, over the filter's period (its branch, direction and
 /// channel are not applied: the comparison is of whole branches), against the chain's as-of day.
 /// The same figures as the totals of [`branch_view`] with that period.
-/// `funnel` (the sheet's rows or their bucket sums) stands for the Funnel sheet.
-/// `as_of` is the chain's, found once by the caller.
-pub(crate) fn branch_kpis(project: &Project, filter: &Filter, funnel: &[FunnelRow], as_of: &AsOf) -> Vec<BranchKpis> {
+/// `funnel` (the sheet's rows or their buckets) stands for the Funnel sheet; `as_of` is the
+/// chain's, found once by the caller.
+pub(crate) fn branch_kpis(project: &Project, filter: &Filter, funnel: Funnel<'_>, as_of: &AsOf) -> Vec<BranchKpis> {
     let names = names_over(project, funnel);
     if names.is_empty() {
         return Vec::new();
@@ -354,7 +360,7 @@ pub(crate) fn branch_kpis(project: &Project, filter: &Filter, funnel: &[FunnelRo
         .iter()
         .map(|r| r.month)
         .chain(project.budget.iter().map(|r| r.month))
-        .chain(funnel.iter().map(|r| r.month))
+        .chain(funnel.cells().map(|r| r.month))
         .chain(project.revenue.iter().map(|r| Month::of(r.date)))
     {
         if last != Some(m) {
@@ -385,9 +391,9 @@ pub(crate) fn branch_kpis(project: &Project, filter: &Filter, funnel: &[FunnelRo
         }
     }
     let mut dir_cache: Option<(&str, Option<f64>)> = None;
-    for r in funnel {
-        let (Some(b), Some(m)) = (br.index(r.branch.as_deref()), mi.get(r.month)) else { continue };
-        let margin = match (dir_cache, r.direction.as_deref()) {
+    for r in funnel.cells() {
+        let (Some(b), Some(m)) = (br.index(r.branch), mi.get(r.month)) else { continue };
+        let margin = match (dir_cache, r.direction) {
             (Some((d, mg)), Some(x)) if d == x => mg,
             (_, dir) => {
                 let mg = margins.of(dir);
@@ -396,12 +402,13 @@ pub(crate) fn branch_kpis(project: &Project, filter: &Filter, funnel: &[FunnelRo
             }
         };
         let s = &mut sums[at(b, m)];
-        s.leads += val(r.leads);
-        s.bookings += val(r.bookings);
-        s.visits += val(r.visits);
-        s.paid += val(r.paid);
-        s.attributed_revenue += val(r.revenue);
-        super::add_opt(&mut s.attributed_gross_profit, margin.map(|mg| val(r.revenue) * mg));
+        let [leads, bookings, visits, paid, revenue, _] = r.n;
+        s.leads += leads;
+        s.bookings += bookings;
+        s.visits += visits;
+        s.paid += paid;
+        s.attributed_revenue += revenue;
+        super::add_opt(&mut s.attributed_gross_profit, margin.map(|mg| revenue * mg));
     }
     let split = SharedSplit::new(funnel, &mut br, nb);
     for r in &project.budget {

@@ -606,7 +606,7 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
         let buckets = buckets::FunnelBuckets::new(&project.funnel);
         return compute_with_buckets(project, filter, &buckets);
     }
-    finish(project, filter, &project.funnel, &project.funnel)
+    finish(project, filter, buckets::Funnel::Rows(&project.funnel), &project.funnel)
 }
 
 /// From this many Funnel rows [`compute`] sums them into buckets first: the passes over the sheet
@@ -618,19 +618,15 @@ const BUCKETS_FROM_ROWS: usize = 200_000;
 /// `project.funnel`): the same KPIs, up to the rounding of the order of additions, without a pass
 /// over the sheet's rows (under a branch filter too: the branch's view takes its buckets).
 pub fn compute_with_buckets(project: &Project, filter: &Filter, buckets: &buckets::FunnelBuckets) -> Kpis {
-    finish(project, filter, buckets.rows(), buckets.chain_rows())
+    finish(project, filter, buckets::Funnel::Buckets(buckets), buckets.chain_rows())
 }
 
 /// The period's KPIs with the AARRR links (which compare other periods) and the branch
-/// comparison, with `funnel` (the sheet's rows or their bucket sums) standing for the Funnel sheet,
-/// and `chain` for it where branches do not matter (the same rows, or their sums over branches).
-/// Under a branch filter the branch's view is built once, for the period and the AARRR periods.
-fn finish(
-    project: &Project,
-    filter: &Filter,
-    funnel: &[crate::model::FunnelRow],
-    chain: &[crate::model::FunnelRow],
-) -> Kpis {
+/// comparison, with `funnel` (the sheet's rows or their buckets) standing for the Funnel sheet,
+/// and `chain` for it where branches do not matter (the same rows, or the buckets summed over
+/// branches). Under a branch filter the branch's view is built once, for the period and the AARRR
+/// periods.
+fn finish(project: &Project, filter: &Filter, funnel: buckets::Funnel<'_>, chain: &[crate::model::FunnelRow]) -> Kpis {
     // A branch's view keeps the chain's D and month rows, so one as-of serves both.
     let as_of = AsOf::of(project);
     let mut kpis = match &filter.branch {

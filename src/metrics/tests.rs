@@ -488,7 +488,7 @@ fn a_big_funnel_is_computed_from_its_buckets_with_the_same_figures() {
     }
     let branch = branches::branch_names(&p).remove(0);
     for f in [Filter::default(), Filter { branch: Some(branch), ..Default::default() }] {
-        assert_same_kpis(&compute(&p, &f), &finish(&p, &f, &p.funnel, &p.funnel));
+        assert_same_kpis(&compute(&p, &f), &finish(&p, &f, buckets::Funnel::Rows(&p.funnel), &p.funnel));
     }
 }
 
@@ -528,6 +528,6 @@ fn a_generated_chain_from_its_buckets_splits_shared_spend_by_hand_checked_shares
     close(k.total.kpis.cpl, 0.5);
     assert_eq!(k.total.kpis.leads, Some(200_000.0));
     for f in [Filter::default(), Filter { branch: Some("b".into()), ..Default::default() }] {
-        assert_same_kpis(&compute(&p, &f), &finish(&p, &f, &p.funnel, &p.funnel));
+        assert_same_kpis(&compute(&p, &f), &finish(&p, &f, buckets::Funnel::Rows(&p.funnel), &p.funnel));
     }
 }
