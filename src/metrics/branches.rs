@@ -16,6 +16,7 @@ use serde::Serialize;
 use super::asof::{AsOf, as_of, month_row_months};
 use super::buckets::Funnel;
 use super::num::Guard;
+use super::revenue::RevenueSums;
 use super::{Filter, Margins, Sums, val};
 use crate::model::{BranchScope, Month, NpsGroup, Project, branch_key};
 
@@ -158,17 +159,22 @@ impl Branches {
 /// The branches the data names (every sheet, raw export and call journal), each as first written,
 /// ascending case-insensitively. Empty for a single clinic.
 pub fn branch_names(project: &Project) -> Vec<String> {
-    names_over(project, Funnel::Rows(&project.funnel))
+    names_over(project, Funnel::Rows(&project.funnel), project.revenue.iter().map(|r| r.branch.as_deref()))
 }
 
-/// [`branch_names`] with `funnel` (the sheet's rows or their buckets) for the Funnel sheet.
-fn names_over(project: &Project, funnel: Funnel<'_>) -> Vec<String> {
+/// [`branch_names`] with `funnel` (the sheet's rows or their buckets) for the Funnel sheet and
+/// `revenue` (the rows' branch cells, or those of their sums) for the Revenue sheet.
+fn names_over<'a>(
+    project: &'a Project,
+    funnel: Funnel<'a>,
+    revenue: impl Iterator<Item = Option<&'a str>>,
+) -> Vec<String> {
     let mut seen = Branches::default();
-    // The sheets in the model's order, the Funnel sheet (after Plan and Budget) given here.
+    // The sheets in the model's order, the Funnel and Revenue sheets (after Plan and Budget) given.
     let before = project.plan.len() + project.budget.len();
     let others = project.branch_cells_with(&[]);
-    let (plan_budget, rest) = (others.take(before), project.branch_cells_with(&[]).skip(before));
-    for c in plan_budget.chain(funnel.branch_cells()).chain(rest) {
+    let rest = project.branch_cells_with(&[]).skip(before + project.revenue.len());
+    for c in others.take(before).chain(funnel.branch_cells()).chain(revenue).chain(rest) {
         seen.index(c);
     }
     let mut names = seen.names;
@@ -250,7 +256,7 @@ pub fn branch_view(project: &Project, branch: &str) -> Project {
 /// view's Funnel holds the branch's rows of it (or its bucket rows), and the shared spend is split
 /// by its leads.
 pub(crate) fn branch_view_over(project: &Project, branch: &str, funnel: Funnel<'_>) -> Project {
-    let names = names_over(project, funnel);
+    let names = names_over(project, funnel, project.revenue.iter().map(|r| r.branch.as_deref()));
     let key = branch_key(Some(branch)).unwrap_or_default();
     let display = names
         .iter()
@@ -341,10 +347,17 @@ pub(crate) fn branch_view_over(project: &Project, branch: &str, funnel: Funnel<'
 /// Every branch named in the data, ascending, over the filter's period (its branch, direction and
 /// channel are not applied: the comparison is of whole branches), against the chain's as-of day.
 /// The same figures as the totals of [`branch_view`] with that period.
-/// `funnel` (the sheet's rows or their buckets) stands for the Funnel sheet; `as_of` is the
-/// chain's, found once by the caller.
-pub(crate) fn branch_kpis(project: &Project, filter: &Filter, funnel: Funnel<'_>, as_of: &AsOf) -> Vec<BranchKpis> {
-    let names = names_over(project, funnel);
+/// `funnel` (the sheet's rows or their buckets) stands for the Funnel sheet and `revenue` (the
+/// sums of `project.revenue`) for the Revenue sheet; `as_of` is the chain's, found once by the
+/// caller.
+pub(crate) fn branch_kpis(
+    project: &Project,
+    filter: &Filter,
+    funnel: Funnel<'_>,
+    as_of: &AsOf,
+    revenue: &RevenueSums<'_>,
+) -> Vec<BranchKpis> {
+    let names = names_over(project, funnel, revenue.cells.iter().map(|c| c.branch));
     if names.is_empty() {
         return Vec::new();
     }
@@ -361,7 +374,7 @@ pub(crate) fn branch_kpis(project: &Project, filter: &Filter, funnel: Funnel<'_>
         .map(|r| r.month)
         .chain(project.budget.iter().map(|r| r.month))
         .chain(funnel.cells().map(|r| r.month))
-        .chain(project.revenue.iter().map(|r| Month::of(r.date)))
+        .chain(revenue.cells.iter().map(|c| c.month))
     {
         if last != Some(m) {
             last = Some(m);
@@ -374,11 +387,11 @@ pub(crate) fn branch_kpis(project: &Project, filter: &Filter, funnel: Funnel<'_>
     let mut sums = vec![Sums::new(); nb * nm];
     let at = |b: usize, m: usize| b * nm + m;
 
-    for r in &project.revenue {
-        let (Some(b), Some(m)) = (br.index(r.branch.as_deref()), mi.get(Month::of(r.date))) else { continue };
+    for r in &revenue.cells {
+        let (Some(b), Some(m)) = (br.index(r.branch), mi.get(r.month)) else { continue };
         let s = &mut sums[at(b, m)];
         s.revenue += r.revenue;
-        s.checks += val(r.checks);
+        s.checks += r.checks;
     }
     for r in &project.plan {
         let (Some(b), Some(m)) = (br.index(r.branch.as_deref()), mi.get(r.month)) else { continue };

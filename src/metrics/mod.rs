@@ -13,6 +13,7 @@ pub mod cohorts;
 pub mod gap;
 mod num;
 pub mod references;
+mod revenue;
 
 use std::collections::BTreeMap;
 
@@ -28,6 +29,7 @@ pub use calls::EmployeeKpis;
 pub use cohorts::Cohort;
 pub use gap::{Factor, Gap, Owner};
 use num::{Guard, Interner, sub};
+use revenue::RevenueSums;
 
 /// Which rows the metrics look at. The period bounds are inclusive; `None` leaves a side open.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -629,23 +631,29 @@ pub fn compute_with_buckets(project: &Project, filter: &Filter, buckets: &bucket
 fn finish(project: &Project, filter: &Filter, funnel: buckets::Funnel<'_>, chain: &[crate::model::FunnelRow]) -> Kpis {
     // A branch's view keeps the chain's D and month rows, so one as-of serves both.
     let as_of = AsOf::of(project);
+    // The Revenue sheet summed once for the period, the AARRR periods and the branch comparison.
+    let revenue = RevenueSums::of(&project.revenue);
     let mut kpis = match &filter.branch {
         Some(b) => {
             let view = branches::branch_view_over(project, b, funnel);
             let f = Filter { branch: None, ..filter.clone() };
             let ltv = VisitLtv::of(&view);
-            let mut k = compute_over(&view, &f, &view.funnel, &ltv, &as_of, true);
-            k.aarrr = aarrr::aarrr(&view, &f, &as_of, &k, |p, f| compute_over(p, f, &p.funnel, &ltv, &as_of, false));
+            let rev = RevenueSums::of(&view.revenue);
+            let mut k = compute_over(&view, &f, &view.funnel, &ltv, &as_of, &rev, true);
+            k.aarrr =
+                aarrr::aarrr(&view, &f, &as_of, &k, |p, f| compute_over(p, f, &p.funnel, &ltv, &as_of, &rev, false));
             k
         }
         None => {
             let ltv = VisitLtv::of(project);
-            let mut k = compute_over(project, filter, chain, &ltv, &as_of, true);
-            k.aarrr = aarrr::aarrr(project, filter, &as_of, &k, |p, f| compute_over(p, f, chain, &ltv, &as_of, false));
+            let mut k = compute_over(project, filter, chain, &ltv, &as_of, &revenue, true);
+            k.aarrr = aarrr::aarrr(project, filter, &as_of, &k, |p, f| {
+                compute_over(p, f, chain, &ltv, &as_of, &revenue, false)
+            });
             k
         }
     };
-    kpis.branches = branches::branch_kpis(project, filter, funnel, &as_of);
+    kpis.branches = branches::branch_kpis(project, filter, funnel, &as_of, &revenue);
     kpis
 }
 
@@ -679,14 +687,16 @@ impl VisitLtv {
 }
 
 /// [`compute`] with `funnel` (the sheet's rows, or their bucket sums) standing for the Funnel sheet
-/// and the visits' LTV and the as-of day found already; the cohort triangles only `with_cohorts`
-/// (the AARRR periods use none).
+/// and the visits' LTV, the as-of day and the Revenue sheet's sums (`revenue`, of
+/// `project.revenue`) found already; the cohort triangles only `with_cohorts` (the AARRR periods
+/// use none).
 fn compute_over(
     project: &Project,
     filter: &Filter,
     funnel: &[crate::model::FunnelRow],
     ltv: &VisitLtv,
     as_of: &AsOf,
+    revenue: &RevenueSums<'_>,
     with_cohorts: bool,
 ) -> Kpis {
     let g = Guard::default();
@@ -710,7 +720,7 @@ fn compute_over(
         }
     };
     project.plan.iter().for_each(|r| see(r.month));
-    project.revenue.iter().for_each(|r| see(Month::of(r.date)));
+    revenue.cells.iter().for_each(|r| see(r.month));
     for (month, name) in
         project.budget.iter().map(|b| (b.month, &b.channel)).chain(funnel.iter().map(|f| (f.month, &f.channel)))
     {
@@ -745,24 +755,24 @@ fn compute_over(
     let mut by_channel: Vec<Sums> = vec![Sums::new(); nc];
     let mut by_direction: Vec<Sums> = vec![Sums::new(); nd];
 
-    for r in &project.revenue {
-        let dir = r.direction.as_deref();
-        let Some(m) = mi.get(Month::of(r.date)) else { continue };
+    for r in &revenue.cells {
+        let dir = r.direction;
+        let Some(m) = mi.get(r.month) else { continue };
         if !filter.has_direction(dir) {
             continue;
         }
         let di = margins.index(dir);
         let s = &mut by_month[m];
         s.revenue += r.revenue;
-        s.checks += val(r.checks);
-        s.new_patients += val(r.new_patients);
-        s.repeat_patients += val(r.repeat_patients);
+        s.checks += r.checks;
+        s.new_patients += r.new_patients;
+        s.repeat_patients += r.repeat_patients;
         add_opt(&mut s.gross_profit, margins.of_index(di).map(|mg| r.revenue * mg));
         if let Some(d) = di {
             let s = &mut by_direction[d];
             s.revenue += r.revenue;
-            s.checks += val(r.checks);
-            s.new_patients += val(r.new_patients);
+            s.checks += r.checks;
+            s.new_patients += r.new_patients;
         }
     }
 
