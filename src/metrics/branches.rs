@@ -511,7 +511,7 @@ mod tests {
     use crate::model::{BudgetRow, CallRow, Channel, Direction, NpsPeriod, NpsRow, PlanRow, RevenueRow, Tier};
 
     fn at(b: &str, mut r: crate::model::FunnelRow) -> crate::model::FunnelRow {
-        r.branch = Some(b.to_string());
+        r.branch = Some(b.into());
         r
     }
 

@@ -398,7 +398,7 @@ mod tests {
     #[test]
     fn branches_are_summed_for_the_chain_and_ranges_merge_in_sheet_order() {
         let at = |b: Option<&str>, mut r: FunnelRow| {
-            r.branch = b.map(str::to_string);
+            r.branch = b.map(crate::model::Name::from);
             r
         };
         let (jan, feb) = (m(2025, 1), m(2025, 2));
