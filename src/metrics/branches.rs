@@ -373,7 +373,7 @@ pub(crate) fn branch_kpis(
         .iter()
         .map(|r| r.month)
         .chain(project.budget.iter().map(|r| r.month))
-        .chain(funnel.cells().map(|r| r.month))
+        .chain(funnel.months())
         .chain(revenue.cells.iter().map(|c| c.month))
     {
         if last != Some(m) {

@@ -342,6 +342,15 @@ impl<'a> Funnel<'a> {
         }
     }
 
+    /// The months of the rows (of the buckets: of the chain's, which hold the same months, a
+    /// fiftieth of the buckets in a chain of 50 branches).
+    pub fn months(self) -> Box<dyn Iterator<Item = Month> + 'a> {
+        match self {
+            Funnel::Rows(rows) => Box::new(rows.iter().map(|r| r.month)),
+            Funnel::Buckets(b) => Box::new(b.chain_rows().iter().map(|r| r.month)),
+        }
+    }
+
     /// The branch cells in sheet order (of the buckets: each spelling that names a branch once, in
     /// the order it first appears, which names the branches as the rows would).
     pub fn branch_cells(self) -> Box<dyn Iterator<Item = Option<&'a str>> + 'a> {
