@@ -303,6 +303,11 @@ fn decision_commands_speak_russian_and_chinese() {
     }
     let (_, levers, _) = medfunnel(&["levers", "--lang", "ru"]);
     assert!(levers.contains("ЧУВСТВИТЕЛЬНОСТЬ: КАЖДЫЙ РЫЧАГ +10,0\u{a0}%"), "{levers}");
+    // A decision that cannot be made says why in the language asked for, after the English prefix.
+    let (code, _, err) = medfunnel(&["whatif", "--lever", "leads=+5%", "--channel", "Нет", "--lang", "ru"]);
+    assert_eq!((code, err.trim()), (1, "medfunnel: Нет такого канала: «Нет»"));
+    let (code, _, err) = medfunnel(&["allocate", "--budget", "1000", "--min", "ДМС=5000", "--lang", "ru"]);
+    assert!(code == 1 && err.contains("5\u{a0}000\u{a0}₽ > 1\u{a0}000\u{a0}₽"), "{err}");
     let (_, whatif, _) = medfunnel(&["whatif", "--lever", "show_rate=+10%", "--lang", "ru"]);
     assert!(whatif.contains("Было") && whatif.contains("Стало") && whatif.contains("Валовая прибыль"), "{whatif}");
 }
