@@ -1,28 +1,6 @@
 //! The `medfunnel` binary as a user runs it: exit codes, JSON on stdout, problems on stderr.
 
-use std::process::Command;
-
-/// Runs the binary in the C locale (English unless `--lang` says otherwise), as a script would.
-fn medfunnel(args: &[&str]) -> (i32, String, String) {
-    medfunnel_in_locale(args, "C")
-}
-
-/// Runs the binary with `LANG=locale` and no `LC_ALL` / `LC_MESSAGES` to override it.
-fn medfunnel_in_locale(args: &[&str], locale: &str) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_medfunnel"))
-        .args(args)
-        .env(medfunnel::import::raw::key::KEY_DIR_ENV, std::env::temp_dir().join("medfunnel-test-keys"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", locale)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
+use crate::run::{medfunnel, medfunnel_in_locale};
 
 #[test]
 fn kpi_json_of_the_demo_has_every_section() {
