@@ -120,7 +120,7 @@ fn branches(c: &mut Criterion) {
     g.bench_function("compute one branch (--branch)", |b| b.iter(|| black_box(compute(black_box(&p), &one))));
     g.bench_function("sum the funnel rows into buckets", |b| b.iter(|| black_box(FunnelBuckets::new(&p.funnel))));
     let mut buckets = FunnelBuckets::new(&p.funnel);
-    eprintln!("chain: {} buckets", buckets.rows().len());
+    eprintln!("chain: {} buckets", buckets.len());
     g.bench_function("compute the whole chain from buckets", |b| {
         b.iter(|| black_box(compute_with_buckets(&p, &Filter::default(), &buckets)))
     });

@@ -229,15 +229,17 @@ pub fn periods(filter: &Filter, months: &[Month], as_of: &AsOf) -> Option<(Month
 
 /// The AARRR links of the filter's period (see [`periods`]) with their change against the previous
 /// period. `computed` holds the KPIs of the filter itself, reused when the period is not cut short;
-/// `compute` works out the KPIs of another period (every other filter kept).
+/// `compute` works out the KPIs of another period (every other filter kept); `as_of` is the
+/// project's (found once by the caller: it reads every Revenue row).
 pub(crate) fn aarrr(
     project: &Project,
     filter: &Filter,
+    as_of: &AsOf,
     computed: &Kpis,
     compute: impl Fn(&Project, &Filter) -> Kpis,
 ) -> Aarrr {
     let months: Vec<Month> = computed.months.iter().map(|m| m.month).collect();
-    let Some((from, to, prev_from, prev_to)) = periods(filter, &months, &AsOf::of(project)) else {
+    let Some((from, to, prev_from, prev_to)) = periods(filter, &months, as_of) else {
         return Aarrr::undefined();
     };
     // A period not cut short at the last complete month is the one already computed.

@@ -9,12 +9,16 @@
 
 use std::collections::HashMap;
 
+use rustc_hash::FxHashMap;
+
 use serde::Serialize;
 
 use super::asof::{AsOf, as_of, month_row_months};
+use super::buckets::Funnel;
 use super::num::Guard;
+use super::revenue::RevenueSums;
 use super::{Filter, Margins, Sums, val};
-use crate::model::{BranchScope, FunnelRow, Month, NpsGroup, Project, branch_key};
+use crate::model::{BranchScope, Month, NpsGroup, Project, branch_key};
 
 /// One branch over the period (shared spend split in by leads).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -99,12 +103,17 @@ fn is_blank(cell: Option<&str>) -> bool {
 }
 
 /// Branch cells → dense indices, by key. Rows of one branch usually come together, so the last raw
-/// cell is remembered and most rows are answered without normalising their text.
+/// cell is remembered and most rows are answered by one comparison; every other spelling seen is
+/// remembered too, so a sheet whose rows take turns between branches (a chain's Revenue days)
+/// costs a hash lookup per row, not a case-folding of its text.
 #[derive(Default)]
 struct Branches {
     names: Vec<String>,
     keys: Vec<String>,
-    last: Option<(String, Option<usize>)>,
+    /// Each raw spelling seen → its index (`None`: blank).
+    seen: FxHashMap<String, Option<usize>>,
+    last: String,
+    last_index: Option<Option<usize>>,
 }
 
 impl Branches {
@@ -119,20 +128,30 @@ impl Branches {
     /// The index of the cell's branch (added when new); `None` for a blank cell.
     fn index(&mut self, cell: Option<&str>) -> Option<usize> {
         let raw = cell?;
-        if let Some((r, i)) = &self.last
-            && r == raw
+        if let Some(i) = self.last_index
+            && self.last == raw
         {
-            return *i;
+            return i;
         }
-        let i = branch_key(Some(raw)).map(|k| match self.keys.iter().position(|x| *x == k) {
-            Some(i) => i,
+        let i = match self.seen.get(raw) {
+            Some(i) => *i,
             None => {
-                self.keys.push(k);
-                self.names.push(raw.trim().to_string());
-                self.keys.len() - 1
+                let i = branch_key(Some(raw)).map(|k| match self.keys.iter().position(|x| *x == k) {
+                    Some(i) => i,
+                    None => {
+                        self.keys.push(k);
+                        self.names.push(raw.trim().to_string());
+                        self.keys.len() - 1
+                    }
+                });
+                self.seen.insert(raw.to_string(), i);
+                i
             }
-        });
-        self.last = Some((raw.to_string(), i));
+        };
+        // Reusing the buffer: a change of branch allocates nothing.
+        self.last.clear();
+        self.last.push_str(raw);
+        self.last_index = Some(i);
         i
     }
 }
@@ -140,13 +159,22 @@ impl Branches {
 /// The branches the data names (every sheet, raw export and call journal), each as first written,
 /// ascending case-insensitively. Empty for a single clinic.
 pub fn branch_names(project: &Project) -> Vec<String> {
-    names_over(project, &project.funnel)
+    names_over(project, Funnel::Rows(&project.funnel), project.revenue.iter().map(|r| r.branch.as_deref()))
 }
 
-/// [`branch_names`] with `funnel` (the sheet's rows or their bucket sums) for the Funnel sheet.
-fn names_over(project: &Project, funnel: &[FunnelRow]) -> Vec<String> {
+/// [`branch_names`] with `funnel` (the sheet's rows or their buckets) for the Funnel sheet and
+/// `revenue` (the rows' branch cells, or those of their sums) for the Revenue sheet.
+fn names_over<'a>(
+    project: &'a Project,
+    funnel: Funnel<'a>,
+    revenue: impl Iterator<Item = Option<&'a str>>,
+) -> Vec<String> {
     let mut seen = Branches::default();
-    for c in project.branch_cells_with(funnel) {
+    // The sheets in the model's order, the Funnel and Revenue sheets (after Plan and Budget) given.
+    let before = project.plan.len() + project.budget.len();
+    let others = project.branch_cells_with(&[]);
+    let rest = project.branch_cells_with(&[]).skip(before + project.revenue.len());
+    for c in others.take(before).chain(funnel.branch_cells()).chain(revenue).chain(rest) {
         seen.index(c);
     }
     let mut names = seen.names;
@@ -170,32 +198,32 @@ pub fn resolve_branch(project: &Project, name: &str) -> Result<String, UnknownBr
 
 /// Leads per channel-month and branch, from Funnel rows that name a branch: what the chain's
 /// shared spend is split by.
-struct SharedSplit {
+struct SharedSplit<'a> {
     nb: usize,
-    slot: HashMap<(String, Month), usize>,
+    slot: FxHashMap<(&'a str, Month), usize>,
     /// `slot × (nb + 1)`: the branches' leads, then their total.
     leads: Vec<f64>,
 }
 
-impl SharedSplit {
-    fn new(funnel: &[FunnelRow], branches: &mut Branches, nb: usize) -> Self {
-        let mut s = Self { nb, slot: HashMap::new(), leads: Vec::new() };
+impl<'a> SharedSplit<'a> {
+    fn new(funnel: Funnel<'a>, branches: &mut Branches, nb: usize) -> Self {
+        let mut s = Self { nb, slot: FxHashMap::default(), leads: Vec::new() };
         let mut last: Option<(&str, Month, usize)> = None;
-        for r in funnel {
-            let Some(b) = branches.index(r.branch.as_deref()).filter(|b| *b < nb) else { continue };
+        for r in funnel.cells() {
+            let Some(b) = branches.index(r.branch).filter(|b| *b < nb) else { continue };
             let slot = match last {
                 Some((c, m, i)) if c == r.channel && m == r.month => i,
                 _ => {
                     let next = s.slot.len();
-                    let i = *s.slot.entry((r.channel.to_string(), r.month)).or_insert(next);
+                    let i = *s.slot.entry((r.channel, r.month)).or_insert(next);
                     if i == next {
                         s.leads.resize((next + 1) * (nb + 1), 0.0);
                     }
-                    last = Some((r.channel.as_str(), r.month, i));
+                    last = Some((r.channel, r.month, i));
                     i
                 }
             };
-            let leads = val(r.leads);
+            let leads = r.leads();
             s.leads[slot * (nb + 1) + b] += leads;
             s.leads[slot * (nb + 1) + nb] += leads;
         }
@@ -205,7 +233,7 @@ impl SharedSplit {
     /// The branches' shares of a shared channel-month (`None`: no lead names a branch, so its spend
     /// stays unallocated).
     fn shares(&self, channel: &str, month: Month) -> Option<&[f64]> {
-        let slot = *self.slot.get(&(channel.to_string(), month))?;
+        let slot = *self.slot.get(&(channel, month))?;
         let row = &self.leads[slot * (self.nb + 1)..(slot + 1) * (self.nb + 1)];
         (row[self.nb] > 0.0).then_some(row)
     }
@@ -221,13 +249,14 @@ impl SharedSplit {
 /// was in the branch (cohorts under `--branch`), and the chain's as-of facts. Directions, Channels,
 /// Settings and scenarios are the chain's. An unknown branch gives a view with no rows.
 pub fn branch_view(project: &Project, branch: &str) -> Project {
-    branch_view_over(project, branch, &project.funnel)
+    branch_view_over(project, branch, Funnel::Rows(&project.funnel))
 }
 
-/// [`branch_view`] with `funnel` (the sheet's rows or their bucket sums) for the Funnel sheet: the
-/// view's Funnel holds the branch's rows of it, and the shared spend is split by its leads.
-pub(crate) fn branch_view_over(project: &Project, branch: &str, funnel: &[FunnelRow]) -> Project {
-    let names = names_over(project, funnel);
+/// [`branch_view`] with `funnel` (the sheet's rows or their buckets) for the Funnel sheet: the
+/// view's Funnel holds the branch's rows of it (or its bucket rows), and the shared spend is split
+/// by its leads.
+pub(crate) fn branch_view_over(project: &Project, branch: &str, funnel: Funnel<'_>) -> Project {
+    let names = names_over(project, funnel, project.revenue.iter().map(|r| r.branch.as_deref()));
     let key = branch_key(Some(branch)).unwrap_or_default();
     let display = names
         .iter()
@@ -241,7 +270,9 @@ pub(crate) fn branch_view_over(project: &Project, branch: &str, funnel: &[Funnel
         let Some(raw) = c else { return false };
         let mut last = last.borrow_mut();
         if last.0 != raw {
-            *last = (raw.to_string(), is_branch(Some(raw), &key));
+            last.0.clear();
+            last.0.push_str(raw);
+            last.1 = is_branch(Some(raw), &key);
         }
         last.1
     };
@@ -297,7 +328,7 @@ pub(crate) fn branch_view_over(project: &Project, branch: &str, funnel: &[Funnel
         channels: project.channels.clone(),
         plan: project.plan.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
         budget,
-        funnel: funnel.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
+        funnel: funnel.rows_where(&mine),
         revenue: project.revenue.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
         doctors: project.doctors.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
         nps: project.nps.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
@@ -316,9 +347,17 @@ pub(crate) fn branch_view_over(project: &Project, branch: &str, funnel: &[Funnel
 /// Every branch named in the data, ascending, over the filter's period (its branch, direction and
 /// channel are not applied: the comparison is of whole branches), against the chain's as-of day.
 /// The same figures as the totals of [`branch_view`] with that period.
-/// `funnel` (the sheet's rows or their bucket sums) stands for the Funnel sheet.
-pub(crate) fn branch_kpis(project: &Project, filter: &Filter, funnel: &[FunnelRow]) -> Vec<BranchKpis> {
-    let names = names_over(project, funnel);
+/// `funnel` (the sheet's rows or their buckets) stands for the Funnel sheet and `revenue` (the
+/// sums of `project.revenue`) for the Revenue sheet; `as_of` is the chain's, found once by the
+/// caller.
+pub(crate) fn branch_kpis(
+    project: &Project,
+    filter: &Filter,
+    funnel: Funnel<'_>,
+    as_of: &AsOf,
+    revenue: &RevenueSums<'_>,
+) -> Vec<BranchKpis> {
+    let names = names_over(project, funnel, revenue.cells.iter().map(|c| c.branch));
     if names.is_empty() {
         return Vec::new();
     }
@@ -326,7 +365,6 @@ pub(crate) fn branch_kpis(project: &Project, filter: &Filter, funnel: &[FunnelRo
     let mut br = Branches::seeded(&names);
     let g = Guard::default();
     let margins = Margins::new(project);
-    let as_of = AsOf::of(project);
 
     let mut present = std::collections::BTreeSet::new();
     let mut last = None;
@@ -335,8 +373,8 @@ pub(crate) fn branch_kpis(project: &Project, filter: &Filter, funnel: &[FunnelRo
         .iter()
         .map(|r| r.month)
         .chain(project.budget.iter().map(|r| r.month))
-        .chain(funnel.iter().map(|r| r.month))
-        .chain(project.revenue.iter().map(|r| Month::of(r.date)))
+        .chain(funnel.months())
+        .chain(revenue.cells.iter().map(|c| c.month))
     {
         if last != Some(m) {
             last = Some(m);
@@ -349,11 +387,11 @@ pub(crate) fn branch_kpis(project: &Project, filter: &Filter, funnel: &[FunnelRo
     let mut sums = vec![Sums::new(); nb * nm];
     let at = |b: usize, m: usize| b * nm + m;
 
-    for r in &project.revenue {
-        let (Some(b), Some(m)) = (br.index(r.branch.as_deref()), mi.get(Month::of(r.date))) else { continue };
+    for r in &revenue.cells {
+        let (Some(b), Some(m)) = (br.index(r.branch), mi.get(r.month)) else { continue };
         let s = &mut sums[at(b, m)];
         s.revenue += r.revenue;
-        s.checks += val(r.checks);
+        s.checks += r.checks;
     }
     for r in &project.plan {
         let (Some(b), Some(m)) = (br.index(r.branch.as_deref()), mi.get(r.month)) else { continue };
@@ -366,9 +404,9 @@ pub(crate) fn branch_kpis(project: &Project, filter: &Filter, funnel: &[FunnelRo
         }
     }
     let mut dir_cache: Option<(&str, Option<f64>)> = None;
-    for r in funnel {
-        let (Some(b), Some(m)) = (br.index(r.branch.as_deref()), mi.get(r.month)) else { continue };
-        let margin = match (dir_cache, r.direction.as_deref()) {
+    for r in funnel.cells() {
+        let (Some(b), Some(m)) = (br.index(r.branch), mi.get(r.month)) else { continue };
+        let margin = match (dir_cache, r.direction) {
             (Some((d, mg)), Some(x)) if d == x => mg,
             (_, dir) => {
                 let mg = margins.of(dir);
@@ -377,12 +415,13 @@ pub(crate) fn branch_kpis(project: &Project, filter: &Filter, funnel: &[FunnelRo
             }
         };
         let s = &mut sums[at(b, m)];
-        s.leads += val(r.leads);
-        s.bookings += val(r.bookings);
-        s.visits += val(r.visits);
-        s.paid += val(r.paid);
-        s.attributed_revenue += val(r.revenue);
-        super::add_opt(&mut s.attributed_gross_profit, margin.map(|mg| val(r.revenue) * mg));
+        let [leads, bookings, visits, paid, revenue, _] = r.n;
+        s.leads += leads;
+        s.bookings += bookings;
+        s.visits += visits;
+        s.paid += paid;
+        s.attributed_revenue += revenue;
+        super::add_opt(&mut s.attributed_gross_profit, margin.map(|mg| revenue * mg));
     }
     let split = SharedSplit::new(funnel, &mut br, nb);
     for r in &project.budget {

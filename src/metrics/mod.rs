@@ -14,6 +14,7 @@ pub mod figure;
 pub mod gap;
 mod num;
 pub mod references;
+mod revenue;
 
 use std::collections::BTreeMap;
 
@@ -29,6 +30,7 @@ pub use calls::EmployeeKpis;
 pub use cohorts::Cohort;
 pub use gap::{Factor, Gap, Owner};
 use num::{Guard, Interner, sub};
+use revenue::RevenueSums;
 
 /// Which rows the metrics look at. The period bounds are inclusive; `None` leaves a side open.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -607,7 +609,7 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
         let buckets = buckets::FunnelBuckets::new(&project.funnel);
         return compute_with_buckets(project, filter, &buckets);
     }
-    finish(project, filter, &project.funnel, &project.funnel)
+    finish(project, filter, buckets::Funnel::Rows(&project.funnel), &project.funnel)
 }
 
 /// From this many Funnel rows [`compute`] sums them into buckets first: the passes over the sheet
@@ -619,36 +621,40 @@ const BUCKETS_FROM_ROWS: usize = 200_000;
 /// `project.funnel`): the same KPIs, up to the rounding of the order of additions, without a pass
 /// over the sheet's rows (under a branch filter too: the branch's view takes its buckets).
 pub fn compute_with_buckets(project: &Project, filter: &Filter, buckets: &buckets::FunnelBuckets) -> Kpis {
-    finish(project, filter, buckets.rows(), buckets.chain_rows())
+    finish(project, filter, buckets::Funnel::Buckets(buckets), buckets.chain_rows())
 }
 
 /// The period's KPIs with the AARRR links (which compare other periods) and the branch
-/// comparison, with `funnel` (the sheet's rows or their bucket sums) standing for the Funnel sheet,
-/// and `chain` for it where branches do not matter (the same rows, or their sums over branches).
-/// Under a branch filter the branch's view is built once, for the period and the AARRR periods.
-fn finish(
-    project: &Project,
-    filter: &Filter,
-    funnel: &[crate::model::FunnelRow],
-    chain: &[crate::model::FunnelRow],
-) -> Kpis {
+/// comparison, with `funnel` (the sheet's rows or their buckets) standing for the Funnel sheet,
+/// and `chain` for it where branches do not matter (the same rows, or the buckets summed over
+/// branches). Under a branch filter the branch's view is built once, for the period and the AARRR
+/// periods.
+fn finish(project: &Project, filter: &Filter, funnel: buckets::Funnel<'_>, chain: &[crate::model::FunnelRow]) -> Kpis {
+    // A branch's view keeps the chain's D and month rows, so one as-of serves both.
+    let as_of = AsOf::of(project);
+    // The Revenue sheet summed once for the period, the AARRR periods and the branch comparison.
+    let revenue = RevenueSums::of(&project.revenue);
     let mut kpis = match &filter.branch {
         Some(b) => {
             let view = branches::branch_view_over(project, b, funnel);
             let f = Filter { branch: None, ..filter.clone() };
             let ltv = VisitLtv::of(&view);
-            let mut k = compute_over(&view, &f, &view.funnel, &ltv, true);
-            k.aarrr = aarrr::aarrr(&view, &f, &k, |p, f| compute_over(p, f, &p.funnel, &ltv, false));
+            let rev = RevenueSums::of(&view.revenue);
+            let mut k = compute_over(&view, &f, &view.funnel, &ltv, &as_of, &rev, true);
+            k.aarrr =
+                aarrr::aarrr(&view, &f, &as_of, &k, |p, f| compute_over(p, f, &p.funnel, &ltv, &as_of, &rev, false));
             k
         }
         None => {
             let ltv = VisitLtv::of(project);
-            let mut k = compute_over(project, filter, chain, &ltv, true);
-            k.aarrr = aarrr::aarrr(project, filter, &k, |p, f| compute_over(p, f, chain, &ltv, false));
+            let mut k = compute_over(project, filter, chain, &ltv, &as_of, &revenue, true);
+            k.aarrr = aarrr::aarrr(project, filter, &as_of, &k, |p, f| {
+                compute_over(p, f, chain, &ltv, &as_of, &revenue, false)
+            });
             k
         }
     };
-    kpis.branches = branches::branch_kpis(project, filter, funnel);
+    kpis.branches = branches::branch_kpis(project, filter, funnel, &as_of, &revenue);
     kpis
 }
 
@@ -682,13 +688,16 @@ impl VisitLtv {
 }
 
 /// [`compute`] with `funnel` (the sheet's rows, or their bucket sums) standing for the Funnel sheet
-/// and the visits' LTV found already; the cohort triangles only `with_cohorts` (the AARRR periods
+/// and the visits' LTV, the as-of day and the Revenue sheet's sums (`revenue`, of
+/// `project.revenue`) found already; the cohort triangles only `with_cohorts` (the AARRR periods
 /// use none).
 fn compute_over(
     project: &Project,
     filter: &Filter,
     funnel: &[crate::model::FunnelRow],
     ltv: &VisitLtv,
+    as_of: &AsOf,
+    revenue: &RevenueSums<'_>,
     with_cohorts: bool,
 ) -> Kpis {
     let g = Guard::default();
@@ -712,7 +721,7 @@ fn compute_over(
         }
     };
     project.plan.iter().for_each(|r| see(r.month));
-    project.revenue.iter().for_each(|r| see(Month::of(r.date)));
+    revenue.cells.iter().for_each(|r| see(r.month));
     for (month, name) in project
         .budget
         .iter()
@@ -750,24 +759,24 @@ fn compute_over(
     let mut by_channel: Vec<Sums> = vec![Sums::new(); nc];
     let mut by_direction: Vec<Sums> = vec![Sums::new(); nd];
 
-    for r in &project.revenue {
-        let dir = r.direction.as_deref();
-        let Some(m) = mi.get(Month::of(r.date)) else { continue };
+    for r in &revenue.cells {
+        let dir = r.direction;
+        let Some(m) = mi.get(r.month) else { continue };
         if !filter.has_direction(dir) {
             continue;
         }
         let di = margins.index(dir);
         let s = &mut by_month[m];
         s.revenue += r.revenue;
-        s.checks += val(r.checks);
-        s.new_patients += val(r.new_patients);
-        s.repeat_patients += val(r.repeat_patients);
+        s.checks += r.checks;
+        s.new_patients += r.new_patients;
+        s.repeat_patients += r.repeat_patients;
         add_opt(&mut s.gross_profit, margins.of_index(di).map(|mg| r.revenue * mg));
         if let Some(d) = di {
             let s = &mut by_direction[d];
             s.revenue += r.revenue;
-            s.checks += val(r.checks);
-            s.new_patients += val(r.new_patients);
+            s.checks += r.checks;
+            s.new_patients += r.new_patients;
         }
     }
 
@@ -881,8 +890,7 @@ fn compute_over(
     }
 
     // Months and the total.
-    let as_of = AsOf::of(project);
-    let progress = progress_of(project, filter, &as_of);
+    let progress = progress_of(project, filter, as_of);
     let mut total = Sums::new();
     let mut plan_to_date = 0.0;
     let mut month_kpis = Vec::with_capacity(nm);

@@ -2,6 +2,8 @@
 
 use std::cell::Cell;
 
+use rustc_hash::FxHashMap;
+
 /// Turns raw `f64` results into `Option<f64>`, remembering whether anything overflowed so that the
 /// caller can say so once ("too large to compute") instead of printing `inf`.
 #[derive(Default)]
@@ -40,17 +42,19 @@ pub(crate) fn sub(a: Option<f64>, b: Option<f64>) -> Option<f64> {
     Some(a? - b?)
 }
 
-/// Maps names to dense indices. Clinics have a handful of channels and directions, so a linear scan
-/// beats hashing; the last hit is tried first because sheets are usually grouped by name.
+/// Maps names to dense indices. The last hit is tried first because sheets are usually grouped by
+/// name; other names are found by hash, not by a scan: a chain's Budget sheet takes turns between
+/// its channels row after row.
 pub(crate) struct Interner<'a> {
     names: Vec<&'a str>,
+    index: FxHashMap<&'a str, usize>,
     last: Cell<usize>,
 }
 
 impl<'a> Interner<'a> {
     /// An interner that already knows `names`, in order (indices 0..names.len()).
     pub fn new(names: impl IntoIterator<Item = &'a str>) -> Self {
-        let mut i = Self { names: Vec::new(), last: Cell::new(0) };
+        let mut i = Self { names: Vec::new(), index: FxHashMap::default(), last: Cell::new(0) };
         for n in names {
             i.intern(n);
         }
@@ -63,7 +67,7 @@ impl<'a> Interner<'a> {
         if self.names.get(last).is_some_and(|n| *n == name) {
             return Some(last);
         }
-        let found = self.names.iter().position(|n| *n == name)?;
+        let found = *self.index.get(name)?;
         self.last.set(found);
         Some(found)
     }
@@ -74,6 +78,7 @@ impl<'a> Interner<'a> {
             return i;
         }
         self.names.push(name);
+        self.index.insert(name, self.names.len() - 1);
         self.names.len() - 1
     }
 

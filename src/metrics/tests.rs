@@ -488,7 +488,7 @@ fn a_big_funnel_is_computed_from_its_buckets_with_the_same_figures() {
     }
     let branch = branches::branch_names(&p).remove(0);
     for f in [Filter::default(), Filter { branch: Some(branch), ..Default::default() }] {
-        assert_same_kpis(&compute(&p, &f), &finish(&p, &f, &p.funnel, &p.funnel));
+        assert_same_kpis(&compute(&p, &f), &finish(&p, &f, buckets::Funnel::Rows(&p.funnel), &p.funnel));
     }
 }
 
@@ -528,6 +528,30 @@ fn a_generated_chain_from_its_buckets_splits_shared_spend_by_hand_checked_shares
     close(k.total.kpis.cpl, 0.5);
     assert_eq!(k.total.kpis.leads, Some(200_000.0));
     for f in [Filter::default(), Filter { branch: Some("b".into()), ..Default::default() }] {
-        assert_same_kpis(&compute(&p, &f), &finish(&p, &f, &p.funnel, &p.funnel));
+        assert_same_kpis(&compute(&p, &f), &finish(&p, &f, buckets::Funnel::Rows(&p.funnel), &p.funnel));
+    }
+}
+
+#[test]
+fn a_generated_chains_buckets_follow_a_sequence_of_edits() {
+    let mut p = crate::demo::demo_chain();
+    let rows = p.funnel.clone();
+    while p.funnel.len() < BUCKETS_FROM_ROWS {
+        p.funnel.extend(rows.iter().cloned());
+    }
+    let mut b = buckets::FunnelBuckets::new(&p.funnel);
+    let branch = branches::branch_names(&p).remove(0);
+    let last = p.funnel.len() - 1;
+    // Three edits in turn (a doubled count plus the step, a blanked revenue), each followed by the
+    // buckets and checked against the rows read one by one, for the chain and for one branch.
+    for (step, i) in [3, 70_000, last].into_iter().enumerate() {
+        let before = p.funnel[i].clone();
+        p.funnel[i].leads = Some(before.leads.unwrap_or(0.0) * 2.0 + step as f64);
+        p.funnel[i].revenue = None;
+        assert!(b.update(&[before], std::slice::from_ref(&p.funnel[i])));
+        for f in [Filter::default(), Filter { branch: Some(branch.clone()), ..Default::default() }] {
+            let rows = finish(&p, &f, buckets::Funnel::Rows(&p.funnel), &p.funnel);
+            assert_same_kpis(&compute_with_buckets(&p, &f, &b), &rows);
+        }
     }
 }
