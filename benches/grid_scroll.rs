@@ -27,7 +27,7 @@ fn main() {
     p.funnel = (0..ROWS)
         .map(|i| FunnelRow {
             month: start.shift((i / 2_000) as i32),
-            channel: channels[i % channels.len()].clone(),
+            channel: channels[i % channels.len()].as_str().into(),
             direction: None,
             leads: Some((i % 300) as f64),
             bookings: Some((i % 200) as f64),

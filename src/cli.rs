@@ -7,8 +7,10 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::analysis::levers::{Base, RevenueTarget, SeekLevers, Snapshot};
 use crate::format::{self, Lang, Locale};
+use crate::i18n::{self, K, fill, tr};
 use crate::import::raw::{self, JoinReport, RawInputs};
 use crate::import::{ImportError, Imported, Problem, ProblemKind};
+use crate::metrics::figure::{Figure, Figures};
 use crate::metrics::{self, Filter, Kpis};
 use crate::model::{Lever, LeverChange, Month, Project};
 use crate::{analysis, demo, report, store};
@@ -60,6 +62,9 @@ pub enum Command {
         /// Write the demo as a chain of three branches (Центр, Север, Юг) with a shared campaign.
         #[arg(long)]
         branches: bool,
+        /// The language of the messages.
+        #[command(flatten)]
+        lang: LangArg,
     },
     /// The patient key of this computer: bring it to another computer on purpose.
     #[command(subcommand)]
@@ -73,11 +78,17 @@ pub enum KeyCommand {
     Export {
         /// The file to write (keep it as safe as the exports themselves).
         file: PathBuf,
+        /// The language of the messages.
+        #[command(flatten)]
+        lang: LangArg,
     },
     /// Make the key in a file (written by `key export`) this computer's patient key.
     Import {
         /// The key file.
         file: PathBuf,
+        /// The language of the messages.
+        #[command(flatten)]
+        lang: LangArg,
     },
 }
 
@@ -107,8 +118,26 @@ impl Command {
             Command::Demo { output, calls_journal, .. } => {
                 (vec![], output.iter().chain(calls_journal.iter()).map(PathBuf::as_path).collect())
             }
-            Command::Key(KeyCommand::Export { file }) => (vec![], vec![file.as_path()]),
-            Command::Key(KeyCommand::Import { file }) => (vec![file.as_path()], vec![]),
+            Command::Key(KeyCommand::Export { file, .. }) => (vec![], vec![file.as_path()]),
+            Command::Key(KeyCommand::Import { file, .. }) => (vec![file.as_path()], vec![]),
+        }
+    }
+
+    /// The language the command prints in: its `--lang`, else the documented default (`report`
+    /// Russian, `plan` English), else the system's. `meeting` opens the app, which has its own.
+    fn lang(&self) -> Lang {
+        match self {
+            Command::Report(a) => a.lang.or(Lang::Ru),
+            Command::Plan(a) => a.lang.or(Lang::En),
+            Command::Kpi(KpiArgs { lang, .. })
+            | Command::Whatif(WhatifArgs { lang, .. })
+            | Command::Levers(LeversArgs { lang, .. })
+            | Command::Goalseek(GoalseekArgs { lang, .. })
+            | Command::Allocate(AllocateArgs { lang, .. })
+            | Command::Import(ImportArgs { lang, .. })
+            | Command::Demo { lang, .. }
+            | Command::Key(KeyCommand::Export { lang, .. } | KeyCommand::Import { lang, .. }) => lang.or_system(),
+            Command::Meeting { .. } => i18n::system_lang(),
         }
     }
 }
@@ -172,6 +201,29 @@ impl RawArgs {
     }
 }
 
+/// The language of the words a command prints: its tables, sentences, notices and the import's
+/// problems (JSON stays English whatever it says). One flag, the same on every command.
+#[derive(Args, Debug, Clone, Copy, Default)]
+pub struct LangArg {
+    /// Language of the tables, notices and problems: ru, en or zh. Default: the system's language
+    /// (LC_ALL, LC_MESSAGES, LANG: ru… → ru, zh… → zh, else en); `report`: ru; `plan`: en.
+    #[arg(long = "lang", value_name = "LANG", value_parser = parse_lang)]
+    pub lang: Option<Lang>,
+}
+
+impl LangArg {
+    /// The language asked for, else the system's ([`i18n::system_lang`]): the default of every
+    /// command whose default is not documented otherwise.
+    pub fn or_system(self) -> Lang {
+        self.lang.unwrap_or_else(i18n::system_lang)
+    }
+
+    /// The language asked for, else `default` (`report`'s Russian, `plan`'s English: documented).
+    pub fn or(self, default: Lang) -> Lang {
+        self.lang.unwrap_or(default)
+    }
+}
+
 /// Arguments of `import`.
 #[derive(Args, Debug)]
 pub struct ImportArgs {
@@ -183,6 +235,9 @@ pub struct ImportArgs {
     /// Where to save: a project file (.medfunnel) or a template workbook (.xlsx).
     #[arg(short, long)]
     pub output: PathBuf,
+    /// The language of the problems.
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 /// Arguments of `kpi`.
@@ -194,6 +249,9 @@ pub struct KpiArgs {
     /// Print the JSON of domain.md instead of tables.
     #[arg(long)]
     pub json: bool,
+    /// The language of the tables and notices.
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 /// Arguments of `report`.
@@ -205,9 +263,9 @@ pub struct ReportArgs {
     /// Where to write the report.
     #[arg(short, long, default_value = "report.xlsx")]
     pub output: PathBuf,
-    /// The report's language: ru, en or zh.
-    #[arg(long, value_parser = parse_lang, default_value = "ru")]
-    pub lang: Lang,
+    /// The report's language (default ru).
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 fn parse_lang(s: &str) -> Result<Lang, String> {
@@ -238,9 +296,9 @@ pub struct PlanArgs {
     /// Print the plan as JSON (keys and notices in English whatever --lang says).
     #[arg(long)]
     pub json: bool,
-    /// The language of the warnings, the notices and the table: en, ru or zh.
-    #[arg(long, value_parser = parse_lang, default_value = "en")]
-    pub lang: Lang,
+    /// The language of the warnings, the notices and the table (default en).
+    #[command(flatten)]
+    pub lang: LangArg,
     /// Write the project (.medfunnel) or template workbook (.xlsx) with the new Plan and Budget rows.
     #[arg(short, long)]
     pub output: Option<PathBuf>,
@@ -279,9 +337,12 @@ pub struct WhatifArgs {
     /// Scope of the changes.
     #[command(flatten)]
     pub scope: Scope,
-    /// Print JSON.
+    /// Print JSON (keys and notices in English whatever --lang says).
     #[arg(long)]
     pub json: bool,
+    /// The language of the tables and notices.
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 /// Arguments of `levers`.
@@ -296,9 +357,12 @@ pub struct LeversArgs {
     /// Scope of the changes.
     #[command(flatten)]
     pub scope: Scope,
-    /// Print JSON.
+    /// Print JSON (keys and notices in English whatever --lang says).
     #[arg(long)]
     pub json: bool,
+    /// The language of the tables and notices.
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 /// Arguments of `goalseek`.
@@ -323,9 +387,12 @@ pub struct GoalseekArgs {
     /// Scope of the changes.
     #[command(flatten)]
     pub scope: Scope,
-    /// Print JSON.
+    /// Print JSON (keys and notices in English whatever --lang says).
     #[arg(long)]
     pub json: bool,
+    /// The language of the tables and notices.
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 /// Arguments of `allocate`.
@@ -349,9 +416,12 @@ pub struct AllocateArgs {
     /// Drop the default bounds (0.5×–2× today's spend per channel): only --min/--max bound.
     #[arg(long)]
     pub free: bool,
-    /// Print JSON.
+    /// Print JSON (keys and notices in English whatever --lang says).
     #[arg(long)]
     pub json: bool,
+    /// The language of the tables and notices.
+    #[command(flatten)]
+    pub lang: LangArg,
 }
 
 fn parse_lever(s: &str) -> Result<LeverChange, String> {
@@ -419,6 +489,17 @@ pub enum CliError {
     Message(String),
 }
 
+impl CliError {
+    /// The error in `lang`: English is the error's own text.
+    pub fn in_lang(&self, lang: Lang) -> String {
+        match self {
+            CliError::Store(e) if lang != Lang::En => i18n::store_error(e, lang),
+            CliError::Report(e) => e.in_lang(lang),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// The exit status after an internal error (a bug) stopped a command.
 const INTERNAL_ERROR: u8 = 70;
 
@@ -442,22 +523,20 @@ pub fn run() -> ExitCode {
             for folder in folders {
                 store::sweep_temp_files(folder);
             }
+            let lang = command.lang();
             let about = inputs
                 .first()
                 .or(outputs.first())
-                .map_or_else(|| "the built-in demo clinic".to_string(), |p| format!("«{}»", p.display()));
+                .map_or_else(|| tr(lang, K::CliTheDemo).to_string(), |p| format!("«{}»", p.display()));
             std::panic::set_hook(Box::new(|_| {}));
             match std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| execute(command))) {
                 Ok(Ok(code)) => code,
                 Ok(Err(e)) => {
-                    eprintln!("medfunnel: {}", crate::import::redact::message(&e.to_string()));
+                    eprintln!("medfunnel: {}", crate::import::redact::message(&e.in_lang(lang)));
                     ExitCode::from(1)
                 }
                 Err(_) => {
-                    eprintln!(
-                        "medfunnel: an internal error stopped the work on {about}; nothing was saved, and the file \
-                         may have something medfunnel does not expect (please report it)."
-                    );
+                    eprintln!("medfunnel: {}", fill(tr(lang, K::CliInternalError), &[("about", &about)]));
                     ExitCode::from(INTERNAL_ERROR)
                 }
             }
@@ -506,35 +585,44 @@ pub fn execute(command: Command) -> Result<ExitCode, CliError> {
         Command::Allocate(args) => allocate(&args),
         Command::Import(args) => import(&args),
         Command::Meeting { file } => Ok(open_app_with(file, true)),
-        Command::Demo { output, calls_journal, branches } => {
+        Command::Demo { output, calls_journal, branches, lang } => {
+            let lang = lang.or_system();
             let output = output.or_else(|| calls_journal.is_none().then(|| PathBuf::from("medfunnel-demo.xlsx")));
             if let Some(output) = output {
                 let project = if branches { demo::demo_chain() } else { demo::demo_project() };
                 report::template::write_template(&project, &output)?;
-                eprintln!("Wrote the demo clinic to {}", output.display());
+                eprintln!("{}", fill(tr(lang, K::CliWroteDemo), &[("file", &output.display().to_string())]));
             }
             if let Some(path) = calls_journal {
-                crate::store::write_atomic_io(&path, demo::calls_journal_csv().as_bytes())
-                    .map_err(|e| CliError::Message(format!("Could not save «{}»: {e}", path.display())))?;
-                eprintln!("Wrote the demo's call journal to {}", path.display());
+                let file = path.display().to_string();
+                crate::store::write_atomic_io(&path, demo::calls_journal_csv().as_bytes()).map_err(|e| {
+                    let why = i18n::io_reason(&e, lang);
+                    CliError::Message(fill(tr(lang, K::ReportSave), &[("file", &file), ("why", &why)]))
+                })?;
+                eprintln!("{}", fill(tr(lang, K::CliWroteCallJournal), &[("file", &file)]));
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Key(KeyCommand::Export { file }) => {
-            let fp = raw::key::export_key(&file).map_err(|e| CliError::Message(e.to_string()))?;
-            eprintln!(
-                "Wrote this computer's patient key (fingerprint {fp}) to {}. Anyone with this file and a project can \
-                 test phone numbers against it: hand it over in person and delete it after `medfunnel key import`.",
-                file.display()
-            );
+        Command::Key(KeyCommand::Export { file, lang }) => {
+            let lang = lang.or_system();
+            let fp = raw::key::export_key(&file).map_err(|e| key_error(e, lang))?;
+            let file = file.display().to_string();
+            eprintln!("{}", fill(tr(lang, K::CliKeyExported), &[("fp", &fp), ("file", &file)]));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Key(KeyCommand::Import { file }) => {
-            let fp = raw::key::import_key(&file).map_err(|e| CliError::Message(e.to_string()))?;
-            eprintln!("This computer's patient key is now the one from {} (fingerprint {fp}).", file.display());
+        Command::Key(KeyCommand::Import { file, lang }) => {
+            let lang = lang.or_system();
+            let fp = raw::key::import_key(&file).map_err(|e| key_error(e, lang))?;
+            let file = file.display().to_string();
+            eprintln!("{}", fill(tr(lang, K::CliKeyImported), &[("fp", &fp), ("file", &file)]));
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// A patient key that cannot be written or read, in `lang`.
+fn key_error(e: raw::key::KeyError, lang: Lang) -> CliError {
+    CliError::Message(i18n::raw_error(&raw::RawError::Key(e), lang))
 }
 
 /// A loaded clinic with what the import had to say.
@@ -557,8 +645,8 @@ impl Loaded {
     }
 }
 
-/// Opens the file (or the demo) and prints the import's problems on stderr in `lang` (English,
-/// the problems' `Display`, unless the command has `--lang`).
+/// Opens the file (or the demo) and prints the import's problems on stderr in `lang` (the
+/// command's `--lang`).
 pub fn load(file: Option<&Path>, lang: Lang) -> Result<Loaded, CliError> {
     let Imported { project, problems } = match file {
         Some(path) => store::open(path)?,
@@ -593,7 +681,7 @@ pub fn load_with_raw(
     let progress = std::sync::Arc::new(raw::Progress::default());
     let inputs = RawInputs { progress: Some(std::sync::Arc::clone(&progress)), ..raw_args.inputs() };
     let (report, mut raw_problems) = with_progress_line(&progress, || raw::import_raw(&mut project, &inputs))
-        .map_err(|e| CliError::Message(e.to_string()))?;
+        .map_err(|e| CliError::Message(i18n::raw_error(&e, lang)))?;
     problems.append(&mut raw_problems);
     print_problems(&problems, lang);
     Ok((Loaded { project, problems }, Some(report)))
@@ -662,18 +750,11 @@ pub fn progress_line(progress: &raw::Progress) -> String {
 }
 
 impl Source {
-    /// Loads the clinic with its raw exports joined in (see [`load_with_raw`]).
+    /// Loads the clinic with its raw exports joined in (see [`load_with_raw`]), printing the
+    /// problems in `lang` (the command's `--lang`).
     ///
     /// # Errors
     /// Besides the loader's: a `--branch` that names no branch of the data, listing the known ones.
-    pub fn load(&self) -> Result<Loaded, CliError> {
-        self.load_in(Lang::En)
-    }
-
-    /// As [`Source::load`], with the problems printed in `lang` (a command's `--lang`).
-    ///
-    /// # Errors
-    /// As [`Source::load`].
     pub fn load_in(&self, lang: Lang) -> Result<Loaded, CliError> {
         let loaded = load_with_raw(self.file.as_deref(), &self.raw, lang).map(|(loaded, _)| loaded)?;
         if let Some(b) = &self.branch {
@@ -687,15 +768,7 @@ impl Source {
     /// as-of day), with a filter that has no branch left to apply.
     ///
     /// # Errors
-    /// As [`Source::load`].
-    pub fn load_scoped(&self) -> Result<(Loaded, Filter), CliError> {
-        self.load_scoped_in(Lang::En)
-    }
-
-    /// As [`Source::load_scoped`], with the problems printed in `lang`.
-    ///
-    /// # Errors
-    /// As [`Source::load`].
+    /// As [`Source::load_in`].
     pub fn load_scoped_in(&self, lang: Lang) -> Result<(Loaded, Filter), CliError> {
         let mut loaded = self.load_in(lang)?;
         let mut filter = self.filter();
@@ -719,84 +792,92 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<(), CliError> {
 }
 
 fn kpi(args: &KpiArgs) -> Result<ExitCode, CliError> {
-    let loaded = args.source.load()?;
+    let lang = args.lang.or_system();
+    let loaded = args.source.load_in(lang)?;
     let kpis = metrics::compute(&loaded.project, &args.source.filter());
+    // The prefixes stay English in every language: scripts grep for them.
     for n in &kpis.notices {
-        eprintln!("notice: {}", crate::i18n::kpi_notice(n, Lang::En));
+        eprintln!("notice: {}", i18n::kpi_notice(n, lang));
     }
     if args.json {
         print_json(&kpis)?;
     } else {
-        print!("{}", kpi_tables(&kpis, Locale::new(Lang::En, &loaded.project.settings.currency)));
+        print!("{}", kpi_tables(&kpis, Locale::new(lang, &loaded.project.settings.currency)));
     }
     Ok(loaded.exit_code())
 }
 
 fn write_report(args: &ReportArgs) -> Result<ExitCode, CliError> {
-    let loaded = args.source.load_in(args.lang)?;
-    report::write_report(&loaded.project, &args.source.filter(), args.lang, &args.output)?;
-    eprintln!("Wrote the report to {}", args.output.display());
+    let lang = args.lang.or(Lang::Ru);
+    let loaded = args.source.load_in(lang)?;
+    report::write_report(&loaded.project, &args.source.filter(), lang, &args.output)?;
+    eprintln!("{}", fill(tr(lang, K::CliWroteReport), &[("file", &args.output.display().to_string())]));
     Ok(loaded.exit_code())
 }
 
-/// Saves a project where the user asked: a project file, or a template workbook for `.xlsx`.
-pub fn save_to(project: &Project, path: &Path) -> Result<(), CliError> {
+/// Saves a project where the user asked: a project file, or a template workbook for `.xlsx`; says
+/// so in `lang`.
+pub fn save_to(project: &Project, path: &Path, lang: Lang) -> Result<(), CliError> {
+    let file = path.display().to_string();
     if store::is_project_file(path) {
         store::save_project(project, path)?;
     } else if path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("xlsx")) {
         report::template::write_template(project, path)?;
     } else {
-        return Err(CliError::Message(format!(
-            "{}: choose a .{} project file or an .xlsx workbook",
-            path.display(),
-            store::PROJECT_EXTENSION
+        return Err(CliError::Message(fill(
+            tr(lang, K::CliChooseFile),
+            &[("file", &file), ("ext", store::PROJECT_EXTENSION)],
         )));
     }
-    eprintln!("Wrote {}", path.display());
+    eprintln!("{}", fill(tr(lang, K::CliWrote), &[("file", &file)]));
     Ok(())
 }
 
 fn import(args: &ImportArgs) -> Result<ExitCode, CliError> {
+    let lang = args.lang.or_system();
     if args.raw.is_empty() {
-        return Err(CliError::Message(
-            "import: give at least one export: --leads F, --visits F, --spend F or --calls F".to_string(),
-        ));
+        return Err(CliError::Message(tr(lang, K::CliImportNeedsExport).to_string()));
     }
-    let (loaded, report) = load_with_raw(args.template.as_deref(), &args.raw, Lang::En)?;
+    let (loaded, report) = load_with_raw(args.template.as_deref(), &args.raw, lang)?;
     if let Some(r) = &report {
         // All or nothing: a project is never saved with less data because an input failed.
         if !r.unread.is_empty() {
             let files: Vec<String> = r.unread.iter().map(|f| format!("«{f}»")).collect();
-            return Err(CliError::Message(format!(
-                "nothing was saved to {}: {} could not be read (see above); fix {} and run the import again",
-                args.output.display(),
-                files.join(", "),
-                if files.len() == 1 { "it" } else { "them" }
-            )));
+            let key = if files.len() == 1 { K::CliNothingSavedOne } else { K::CliNothingSavedMany };
+            let output = args.output.display().to_string();
+            return Err(CliError::Message(fill(tr(lang, key), &[("output", &output), ("files", &files.join(", "))])));
         }
-        eprintln!("{}", join_summary(r));
+        eprintln!("{}", join_summary(r, lang));
     }
-    save_to(&loaded.project, &args.output)?;
+    save_to(&loaded.project, &args.output, lang)?;
     Ok(loaded.exit_code())
 }
 
-/// One line of counts after a join, for the terminal.
-pub fn join_summary(r: &JoinReport) -> String {
-    format!(
-        "Joined: {} leads ({} counted, {} duplicates, {} returning, {} without a phone); {} visits ({} matched to leads, {} without a phone, {} patients); {} spend rows; {} calls ({} contacts); {} new channels from unknown sources",
-        r.leads,
-        r.counted,
-        r.duplicates,
-        r.returning,
-        r.leads_without_phone,
-        r.visits,
-        r.matched_visits,
-        r.visits_without_phone,
-        r.patients,
-        r.spend_rows,
-        r.calls,
-        r.contacts,
-        r.unknown_sources.len()
+/// One line of counts after a join, for the terminal, in `lang` (a count before its noun takes the
+/// noun's plural form: 1 лид, 2 лида, 5 лидов).
+pub fn join_summary(r: &JoinReport, lang: Lang) -> String {
+    use i18n::plural::nouns;
+    let n = |x: usize| format::count(Some(x as f64), lang);
+    fill(
+        tr(lang, K::CliJoinSummary),
+        &[
+            ("leads", &n(r.leads)),
+            ("leads_noun", nouns::LEADS.form(r.leads as u64, lang)),
+            ("counted", &n(r.counted)),
+            ("duplicates", &n(r.duplicates)),
+            ("returning", &n(r.returning)),
+            ("leads_no_phone", &n(r.leads_without_phone)),
+            ("visits", &n(r.visits)),
+            ("visits_noun", nouns::VISITS.form(r.visits as u64, lang)),
+            ("matched", &n(r.matched_visits)),
+            ("visits_no_phone", &n(r.visits_without_phone)),
+            ("patients", &n(r.patients)),
+            ("spend_rows", &n(r.spend_rows)),
+            ("calls", &n(r.calls)),
+            ("calls_noun", nouns::CALLS.form(r.calls as u64, lang)),
+            ("contacts", &n(r.contacts)),
+            ("unknown", &n(r.unknown_sources.len())),
+        ],
     )
 }
 
@@ -814,7 +895,7 @@ impl<'a> PlanJson<'a> {
         PlanJson {
             year: plan.year,
             months: &plan.months,
-            notices: plan.notices.iter().map(|n| crate::i18n::plan_notice(n, Lang::En)).collect(),
+            notices: plan.notices.iter().map(|n| i18n::plan_notice(n, Lang::En)).collect(),
         }
     }
 }
@@ -826,7 +907,8 @@ fn plan(args: &PlanArgs) -> Result<ExitCode, CliError> {
             "plan: --branch shows one branch's plan; to write the plan, run without --branch (each branch is planned by the same rules)".to_string(),
         ));
     }
-    let (mut loaded, _) = args.source.load_scoped_in(args.lang)?;
+    let lang = args.lang.or(Lang::En);
+    let (mut loaded, _) = args.source.load_scoped_in(lang)?;
     let year = args.year.unwrap_or_else(|| analysis::plan::default_year(&loaded.project));
     let mut input = analysis::plan::PlanInput::new(year);
     input.growth = args.growth;
@@ -835,16 +917,16 @@ fn plan(args: &PlanArgs) -> Result<ExitCode, CliError> {
     input.tiers = args.tiers;
     // The prefixes stay English in every language: scripts grep for them.
     for w in input.warnings() {
-        eprintln!("warning: {}", crate::i18n::plan_warning(&w, args.lang));
+        eprintln!("warning: {}", i18n::plan_warning(&w, lang));
     }
     let plan = analysis::plan::build_plan(&loaded.project, &input);
     for n in &plan.notices {
-        eprintln!("notice: {}", crate::i18n::plan_notice(n, args.lang));
+        eprintln!("notice: {}", i18n::plan_notice(n, lang));
     }
     if args.json {
         print_json(&PlanJson::of(&plan))?;
     } else {
-        let loc = Locale::new(args.lang, &loaded.project.settings.currency);
+        let loc = Locale::new(lang, &loaded.project.settings.currency);
         let rows: Vec<Vec<String>> = plan
             .months
             .iter()
@@ -856,11 +938,11 @@ fn plan(args: &PlanArgs) -> Result<ExitCode, CliError> {
                 ]
             })
             .collect();
-        print!("{}", text_table(&["month", "revenue plan", "budget plan"], &rows));
+        print!("{}", text_table(&headers(&[K::Month, K::RevenuePlan, K::BudgetPlan], lang), &rows));
     }
     if let Some(out) = &args.output {
         analysis::plan::apply_plan(&mut loaded.project, &plan);
-        save_to(&loaded.project, out)?;
+        save_to(&loaded.project, out, lang)?;
     }
     Ok(loaded.exit_code())
 }
@@ -870,7 +952,8 @@ fn decision_error(e: impl std::fmt::Display) -> CliError {
 }
 
 fn whatif(args: &WhatifArgs) -> Result<ExitCode, CliError> {
-    let (loaded, filter) = args.source.load_scoped()?;
+    let lang = args.lang.or_system();
+    let (loaded, filter) = args.source.load_scoped_in(lang)?;
     let changes: Vec<LeverChange> = args
         .levers
         .iter()
@@ -886,43 +969,35 @@ fn whatif(args: &WhatifArgs) -> Result<ExitCode, CliError> {
     let outcome =
         Base::new(&loaded.project, &filter).apply(&changes, args.scope.lead_cost()).map_err(decision_error)?;
     for w in &outcome.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("warning: {}", i18n::rate_warning(w, lang));
     }
     if args.json {
         print_json(&outcome)?;
     } else {
-        print!(
-            "{}",
-            snapshot_table(
-                &[("before", &outcome.before), ("after", &outcome.after)],
-                Locale::new(Lang::En, &loaded.project.settings.currency)
-            )
-        );
+        let loc = Locale::new(lang, &loaded.project.settings.currency);
+        print!("{}", snapshot_table(&outcome.before, &outcome.after, loc));
     }
     Ok(loaded.exit_code())
 }
 
-/// Before/after snapshots side by side.
-fn snapshot_table(columns: &[(&str, &Snapshot)], loc: Locale) -> String {
+/// The before and after snapshots side by side, one figure a row.
+fn snapshot_table(before: &Snapshot, after: &Snapshot, loc: Locale) -> String {
     let lang = loc.lang;
     let (m, p, r) = (|x| format::money(x, loc), |x| format::percent(x, lang), |x| format::ratio(x, lang));
-    type Row<'a> = (&'a str, &'a dyn Fn(&Snapshot) -> String);
+    type Row<'a> = (K, &'a dyn Fn(&Snapshot) -> String);
     let rows: [Row; 8] = [
-        ("revenue", &|s| m(s.revenue)),
-        ("gross profit", &|s| m(s.gross_profit)),
-        ("spend", &|s| m(s.spend)),
-        ("profit", &|s| m(s.profit)),
-        ("leads", &|s| format::count(s.leads, lang)),
-        ("ROMI", &|s| p(s.romi)),
-        ("CAC", &|s| m(s.cac)),
-        ("LTV:CAC", &|s| r(s.ltv_to_cac)),
+        (K::Revenue, &|s| m(s.revenue)),
+        (K::GrossProfit, &|s| m(s.gross_profit)),
+        (K::Spend, &|s| m(s.spend)),
+        (K::Profit, &|s| m(s.profit)),
+        (K::Leads, &|s| format::count(s.leads, lang)),
+        (K::Romi, &|s| p(s.romi)),
+        (K::CardCac, &|s| m(s.cac)),
+        (K::LtvToCac, &|s| r(s.ltv_to_cac)),
     ];
-    let header: Vec<&str> = std::iter::once("").chain(columns.iter().map(|c| c.0)).collect();
-    let body: Vec<Vec<String>> = rows
-        .iter()
-        .map(|(name, f)| std::iter::once(name.to_string()).chain(columns.iter().map(|c| f(c.1))).collect())
-        .collect();
-    text_table(&header, &body)
+    let body: Vec<Vec<String>> =
+        rows.iter().map(|(name, f)| vec![tr(lang, *name).to_string(), f(before), f(after)]).collect();
+    text_table(&headers(&[K::Indicator, K::SnapshotBefore, K::SnapshotAfter], lang), &body)
 }
 
 /// `levers --json`: the +10 % sensitivity rows and the ranking by headroom.
@@ -933,19 +1008,20 @@ struct LeversJson<'a> {
 }
 
 fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
-    let (loaded, filter) = args.source.load_scoped()?;
+    let lang = args.lang.or_system();
+    let (loaded, filter) = args.source.load_scoped_in(lang)?;
     let ranking = Base::new(&loaded.project, &filter)
         .rank(args.change, args.scope.channel.as_deref(), args.scope.direction.as_deref(), args.scope.lead_cost())
         .map_err(decision_error)?;
     let headroom = analysis::headroom::headroom(&loaded.project, args.source.branch.as_deref());
     for n in &headroom.notices {
-        eprintln!("notice: {n}");
+        eprintln!("notice: {}", i18n::analysis_notice(n, lang));
     }
     if args.json {
         print_json(&LeversJson { ranking: &ranking, headroom: &headroom.entries })?;
     } else {
-        let loc = Locale::new(Lang::En, &loaded.project.settings.currency);
-        let lang = loc.lang;
+        let loc = Locale::new(lang, &loaded.project.settings.currency);
+        let t = |k| tr(lang, k);
         let rows: Vec<Vec<String>> = headroom
             .entries
             .iter()
@@ -955,9 +1031,9 @@ fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
                     if percent { format::percent(Some(x), lang) } else { format::number(x, 0, lang) }
                 };
                 vec![
-                    e.direction.clone().unwrap_or_else(|| "clinic".to_string()),
-                    e.lever.key().to_string(),
-                    e.owner.key().to_string(),
+                    e.direction.clone().unwrap_or_else(|| t(K::WholeClinic).to_string()),
+                    t(i18n::lever(e.lever)).to_string(),
+                    i18n::owner_label(e.owner, lang).to_string(),
                     value(e.current),
                     value(e.target),
                     format!("{}..{}", e.window_first, e.window_last),
@@ -966,20 +1042,24 @@ fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
                 ]
             })
             .collect();
-        println!("HEADROOM (your own best 3 months; gains a month)");
-        print!(
-            "{}",
-            text_table(
-                &["scope", "lever", "owner", "now", "best", "best window", "revenue gain", "profit gain"],
-                &rows
-            )
-        );
+        println!("{}", title(t(K::HeadroomHeading)));
+        let header = [
+            K::ScopeCol,
+            K::Lever,
+            K::Owner,
+            K::NowWord,
+            K::BestWord,
+            K::BestWindow,
+            K::RevenueGainMonth,
+            K::ProfitGainPerMonth,
+        ];
+        print!("{}", text_table(&headers(&header, lang), &rows));
         let rows: Vec<Vec<String>> = ranking
             .iter()
             .map(|g| {
                 vec![
-                    g.lever.key().to_string(),
-                    g.owner.key().to_string(),
+                    t(i18n::lever(g.lever)).to_string(),
+                    i18n::owner_label(g.owner, lang).to_string(),
                     format::money(Some(g.revenue_gain), loc),
                     format::money(Some(g.spend_change), loc),
                     format::money(g.profit_gain, loc),
@@ -987,15 +1067,20 @@ fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
                 ]
             })
             .collect();
-        println!("\nSENSITIVITY ({} on each lever, over the period)", format::percent(Some(args.change), lang));
-        print!("{}", text_table(&["lever", "owner", "revenue gain", "extra spend", "profit gain", "per month"], &rows));
+        let sign = if args.change > 0.0 { "+" } else { "" };
+        let change = format!("{sign}{}", format::percent(Some(args.change), lang));
+        println!("\n{}", title(&fill(t(K::CliSensitivity), &[("change", &change)])));
+        let header = [K::Lever, K::Owner, K::RevenueGain, K::SpendChange, K::ProfitGain, K::ProfitGainPerMonth];
+        print!("{}", text_table(&headers(&header, lang), &rows));
     }
     Ok(loaded.exit_code())
 }
 
 fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
-    let (loaded, filter) = args.source.load_scoped()?;
-    let loc = Locale::new(Lang::En, &loaded.project.settings.currency);
+    let lang = args.lang.or_system();
+    let (loaded, filter) = args.source.load_scoped_in(lang)?;
+    let loc = Locale::new(lang, &loaded.project.settings.currency);
+    let t = |k| tr(lang, k);
     if let Some(month) = args.budget_for_plan {
         let target = metrics::revenue_plan_of(&loaded.project, month, None);
         let opts = analysis::allocate::AllocOptions { budget: 0.0, ..Default::default() };
@@ -1004,22 +1089,29 @@ fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
         if args.json {
             print_json(&answer)?;
         } else {
+            let month = month.to_string();
             match (answer.reachable, answer.budget) {
                 (true, Some(b)) => println!(
-                    "A monthly budget of {} split as the allocator proposes brings {} (plan of {month}: {}).",
-                    format::money(Some(b), loc),
-                    format::money(Some(answer.revenue), loc),
-                    format::money(Some(target), loc)
+                    "{}",
+                    fill(
+                        t(K::CliBudgetForPlan),
+                        &[
+                            ("budget", &format::money(Some(b), loc)),
+                            ("revenue", &format::money(Some(answer.revenue), loc)),
+                            ("month", &month),
+                            ("target", &format::money(Some(target), loc)),
+                        ]
+                    )
                 ),
-                _ => println!(
-                    "The plan of {month} cannot be reached by budget alone: {}",
-                    answer.message.map(|m| m.to_string()).unwrap_or_default()
-                ),
+                _ => {
+                    let why = answer.message.map(|m| i18n::analysis_notice(&m, lang)).unwrap_or_default();
+                    println!("{}", fill(t(K::CliPlanOutOfReach), &[("month", &month), ("why", &why)]));
+                }
             }
         }
         return Ok(loaded.exit_code());
     }
-    let target = args.revenue.ok_or_else(|| CliError::Message("give --revenue or --budget-for-plan".into()))?;
+    let target = args.revenue.ok_or_else(|| CliError::Message(t(K::CliGiveRevenue).to_string()))?;
     let levers = match args.lever {
         Some(l) => SeekLevers::One(l),
         None => SeekLevers::Even,
@@ -1036,25 +1128,26 @@ fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
     if args.json {
         print_json(&answer)?;
     } else {
-        let what = answer.lever.map_or("each of the five funnel levers".to_string(), |l| l.key().to_string());
+        let what = t(answer.lever.map_or(K::CliEachLever, i18n::lever));
         println!(
-            "{what} must change by {} (the attributed revenue must rise by {}).",
-            format::percent(Some(answer.required_change), Lang::En),
-            format::percent(answer.attributed_rise, Lang::En)
-        );
-        print!(
             "{}",
-            snapshot_table(
-                &[("before", &answer.before), ("after", &answer.after)],
-                Locale::new(Lang::En, &loaded.project.settings.currency)
+            fill(
+                t(K::CliGoalAnswer),
+                &[
+                    ("what", what),
+                    ("change", &format::percent(Some(answer.required_change), lang)),
+                    ("rise", &format::percent(answer.attributed_rise, lang)),
+                ]
             )
         );
+        print!("{}", snapshot_table(&answer.before, &answer.after, loc));
     }
     Ok(loaded.exit_code())
 }
 
 fn allocate(args: &AllocateArgs) -> Result<ExitCode, CliError> {
-    let (loaded, filter) = args.source.load_scoped()?;
+    let lang = args.lang.or_system();
+    let (loaded, filter) = args.source.load_scoped_in(lang)?;
     let opts = analysis::allocate::AllocOptions {
         budget: args.budget,
         min: args.min.iter().cloned().collect(),
@@ -1064,16 +1157,15 @@ fn allocate(args: &AllocateArgs) -> Result<ExitCode, CliError> {
     };
     let a = analysis::allocate::allocate(&loaded.project, &filter, &opts).map_err(decision_error)?;
     for n in &a.notices {
-        eprintln!("notice: {n}");
+        eprintln!("notice: {}", i18n::analysis_notice(n, lang));
     }
     for w in &a.warnings {
-        eprintln!("warning: {w}");
+        eprintln!("warning: {}", i18n::analysis_notice(w, lang));
     }
     if args.json {
         print_json(&a)?;
     } else {
-        let loc = Locale::new(Lang::En, &loaded.project.settings.currency);
-        let lang = loc.lang;
+        let loc = Locale::new(lang, &loaded.project.settings.currency);
         let (m, c) = (|x| format::money(x, loc), |x| format::count(x, lang));
         let rows: Vec<Vec<String>> = a
             .channels
@@ -1081,7 +1173,7 @@ fn allocate(args: &AllocateArgs) -> Result<ExitCode, CliError> {
             .map(|ch| {
                 vec![
                     ch.channel.clone(),
-                    ch.tier.key().into(),
+                    tr(lang, i18n::tier(ch.tier)).to_string(),
                     format::ratio(ch.b, lang),
                     ch.months_used.to_string(),
                     m(ch.spend_today),
@@ -1094,46 +1186,55 @@ fn allocate(args: &AllocateArgs) -> Result<ExitCode, CliError> {
                 ]
             })
             .collect();
-        print!(
-            "{}",
-            text_table(
-                &[
-                    "channel",
-                    "tier",
-                    "b",
-                    "months",
-                    "today",
-                    "proposal",
-                    "leads",
-                    "visits",
-                    "revenue",
-                    "gross profit",
-                    "ROMI"
-                ],
-                &rows
-            )
-        );
+        let header = [
+            K::Channel,
+            K::Tier,
+            K::CurveB,
+            K::MonthsUsed,
+            K::SpendToday,
+            K::Proposal,
+            K::Leads,
+            K::ColVisits,
+            K::Revenue,
+            K::GrossProfit,
+            K::Romi,
+        ];
+        print!("{}", text_table(&headers(&header, lang), &rows));
         println!(
-            "Objective (gross profit − spend): {} (today's split: {})",
+            "{} {} ({}: {})",
+            tr(lang, K::ObjectiveWord),
             m(Some(a.objective)),
+            tr(lang, K::TodayWord),
             m(Some(a.objective_today))
         );
     }
     Ok(loaded.exit_code())
 }
 
-/// Renders rows as an aligned text table (first column left, the rest right).
+/// The catalogue's words for a table's header, in `lang`.
+fn headers(keys: &[K], lang: Lang) -> Vec<&'static str> {
+    keys.iter().map(|k| tr(lang, *k)).collect()
+}
+
+/// A section's title as the terminal shows it: in capitals (Chinese has none, and stays as it is).
+fn title(words: &str) -> String {
+    words.to_uppercase()
+}
+
+/// Renders rows as an aligned text table (first column left, the rest right), measured in terminal
+/// columns: a Chinese character takes two.
 pub fn text_table(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
+    use unicode_width::UnicodeWidthStr;
+    let mut widths: Vec<usize> = header.iter().map(|h| h.width()).collect();
     for r in rows {
         for (w, c) in widths.iter_mut().zip(r) {
-            *w = (*w).max(c.chars().count());
+            *w = (*w).max(c.width());
         }
     }
     let line = |cells: Vec<&str>| {
         let mut s = String::new();
         for (i, (c, w)) in cells.iter().zip(&widths).enumerate() {
-            let pad = w - c.chars().count();
+            let pad = w - c.width();
             if i == 0 {
                 s.push_str(c);
                 s.push_str(&" ".repeat(pad));
@@ -1153,120 +1254,78 @@ pub fn text_table(header: &[&str], rows: &[Vec<String>]) -> String {
     out
 }
 
-/// The terminal view of `kpi` without `--json`.
+/// A terminal table's rows: each row's label cells, then `figures` in their units.
+fn figure_rows<T: Figures>(
+    rows: &[T],
+    labels: impl Fn(&T) -> Vec<String>,
+    figures: &[Figure],
+    loc: Locale,
+) -> Vec<Vec<String>> {
+    rows.iter().map(|r| labels(r).into_iter().chain(figures.iter().map(|&f| r.figure_text(f, loc))).collect()).collect()
+}
+
+/// A terminal table's header: the label columns, then the figures' short names.
+fn figure_headers(labels: &[K], figures: &[Figure], lang: Lang) -> Vec<&'static str> {
+    labels.iter().copied().chain(figures.iter().map(|&f| i18n::figure_short(f))).map(|key| tr(lang, key)).collect()
+}
+
+/// The terminal view of `kpi` without `--json`, in `loc`'s language and number format.
 pub fn kpi_tables(k: &Kpis, loc: Locale) -> String {
+    use Figure::*;
     let lang = loc.lang;
-    let (m, p, c) = (|x| format::money(x, loc), |x| format::percent(x, lang), |x| format::count(x, lang));
-    let mut out = String::from("MONTHS\n");
-    let mut rows: Vec<Vec<String>> = k
-        .months
-        .iter()
-        .map(|r| {
-            vec![
-                r.month.to_string(),
-                m(r.revenue_plan),
-                m(r.revenue),
-                p(r.plan_completion),
-                m(r.spend),
-                c(r.leads),
-                p(r.booking_rate),
-                p(r.show_rate),
-                p(r.paid_rate),
-                m(r.cpl),
-                m(r.cac),
-                p(r.romi),
-                m(r.forecast),
-            ]
-        })
-        .collect();
-    let t = &k.total.kpis;
-    rows.push(vec![
-        "Total".into(),
-        m(t.revenue_plan),
-        m(t.revenue),
-        p(t.plan_completion),
-        m(t.spend),
-        c(t.leads),
-        p(t.booking_rate),
-        p(t.show_rate),
-        p(t.paid_rate),
-        m(t.cpl),
-        m(t.cac),
-        p(t.romi),
-        String::new(),
-    ]);
-    out += &text_table(
-        &[
-            "month", "plan", "revenue", "done", "spend", "leads", "booked", "came", "paid", "CPL", "CAC", "ROMI",
-            "forecast",
-        ],
-        &rows,
-    );
-    out += "\nCHANNELS\n";
-    let rows: Vec<Vec<String>> = k
-        .channels
-        .iter()
-        .map(|r| {
-            vec![
-                r.channel.clone(),
-                r.tier.key().into(),
-                m(r.spend),
-                c(r.leads),
-                c(r.visits),
-                c(r.paid),
-                m(r.attributed_revenue),
-                m(r.cpl),
-                m(r.cac),
-                format::ratio(r.roas, lang),
-                p(r.romi),
-            ]
-        })
-        .collect();
-    out += &text_table(
-        &["channel", "tier", "spend", "leads", "visits", "paid", "revenue", "CPL", "CAC", "ROAS", "ROMI"],
-        &rows,
-    );
-    out += "\nDIRECTIONS\n";
-    let rows: Vec<Vec<String>> = k
-        .directions
-        .iter()
-        .map(|r| {
-            vec![
-                r.direction.clone(),
-                p(Some(r.margin)),
-                m(r.revenue_plan),
-                m(r.revenue),
-                p(r.plan_completion),
-                m(r.spend),
-                m(r.cac),
-                m(r.ltv),
-                format::ratio(r.ltv_to_cac, lang),
-            ]
-        })
-        .collect();
-    out += &text_table(&["direction", "margin", "plan", "revenue", "done", "spend", "CAC", "LTV", "LTV:CAC"], &rows);
-    out += "\nREVENUE GAPS\n";
+    let t = |key| tr(lang, key);
+    let m = |x| format::money(x, loc);
+    let mut out = title(t(K::SheetMonths)) + "\n";
+    let figures =
+        [RevenuePlan, Revenue, PlanCompletion, Spend, Leads, BookingRate, ShowRate, PaidRate, Cpl, Cac, Romi, Forecast];
+    let mut rows = figure_rows(&k.months, |r| vec![r.month.to_string()], &figures, loc);
+    let mut total = figure_rows(std::slice::from_ref(&k.total.kpis), |_| vec![t(K::Total).into()], &figures, loc);
+    // The period has no forecast: only the month in progress has one.
+    total.iter_mut().for_each(|r| r.last_mut().into_iter().for_each(String::clear));
+    rows.append(&mut total);
+    out += &text_table(&figure_headers(&[K::Month], &figures, lang), &rows);
+    out += &format!("\n{}\n", title(t(K::Channels)));
+    let figures = [Spend, Leads, Visits, Paid, AttributedRevenue, Cpl, Cac, Roas, Romi];
+    let rows = figure_rows(&k.channels, |r| vec![r.channel.clone(), t(i18n::tier(r.tier)).into()], &figures, loc);
+    out += &text_table(&figure_headers(&[K::Channel, K::Tier], &figures, lang), &rows);
+    out += &format!("\n{}\n", title(t(K::Directions)));
+    let figures = [Margin, RevenuePlan, Revenue, PlanCompletion, Spend, Cac, Ltv, LtvToCac];
+    let rows = figure_rows(&k.directions, |r| vec![r.direction.clone()], &figures, loc);
+    out += &text_table(&figure_headers(&[K::Direction], &figures, lang), &rows);
+    out += &format!("\n{}\n", title(t(K::SheetGaps)));
     let rows: Vec<Vec<String>> = k
         .gaps
         .iter()
         .map(|g| {
             let mut r = vec![g.month.to_string(), m(g.plan), m(g.fact)];
             r.extend(metrics::Factor::ALL.iter().map(|f| m(g.contributions.get(*f))));
-            r.push(g.bottleneck.map(|b| format!("{} ({})", b.key(), b.owner().key())).unwrap_or_default());
+            r.push(
+                g.bottleneck
+                    .map(|b| format!("{} ({})", i18n::factor_label(b, lang), i18n::owner_label(b.owner(), lang)))
+                    .unwrap_or_default(),
+            );
             r
         })
         .collect();
-    out += &text_table(&["month", "plan", "fact", "leads", "booking", "show", "paid", "per paid", "bottleneck"], &rows);
+    let mut header = headers(&[K::Month, K::Plan, K::Fact], lang);
+    header.extend(metrics::Factor::ALL.iter().map(|f| i18n::factor_label(*f, lang)));
+    header.push(t(K::Bottleneck));
+    out += &text_table(&header, &rows);
     if let Some(pr) = &k.progress {
-        out += &format!(
-            "\nMonth in progress {}: {} so far, forecast {}, plan {}; each full day from now must bring {} (so far {}).\n",
-            pr.month,
-            m(Some(pr.revenue_to_date)),
-            m(pr.forecast),
-            m(Some(pr.revenue_plan)),
-            m(pr.required_pace),
-            m(pr.current_pace),
+        let month = pr.month.to_string();
+        out += "\n";
+        out += &fill(
+            t(K::CliMonthInProgress),
+            &[
+                ("month", &month),
+                ("to_date", &m(Some(pr.revenue_to_date))),
+                ("forecast", &m(pr.forecast)),
+                ("plan", &m(Some(pr.revenue_plan))),
+                ("pace", &m(pr.required_pace)),
+                ("current", &m(pr.current_pace)),
+            ],
         );
+        out += "\n";
     }
     out
 }
@@ -1309,10 +1368,62 @@ mod tests {
         assert!(text.contains("\u{a0}$") && !text.contains('₽'), "{text}");
     }
 
+    /// Latin words a Russian or Chinese table may show: the KPI abbreviations every marketer reads
+    /// as they are, and the allocator curve's parameter.
+    const SHARED: &[&str] = &["CPL", "CAC", "ROMI", "ROAS", "LTV", "b"];
+
+    #[test]
+    fn kpi_tables_speak_russian_and_chinese_with_the_locales_numbers() {
+        let project = demo::demo_project();
+        let kpis = metrics::compute(&project, &metrics::Filter::default());
+        let ru = kpi_tables(&kpis, Locale::new(Lang::Ru, "RUB"));
+        for heading in ["МЕСЯЦЫ", "КАНАЛЫ", "НАПРАВЛЕНИЯ", "РАЗРЫВЫ ВЫРУЧКИ", "Итого", "Узкое место", "Выполнение"]
+        {
+            assert!(ru.contains(heading), "{heading}: {ru}");
+        }
+        // Money grouped by no-break spaces and signed ₽, rates with a decimal comma.
+        let spend = kpis.total.kpis.spend.unwrap();
+        assert!(ru.contains(&format::money(Some(spend), Locale::new(Lang::Ru, "RUB"))), "{ru}");
+        assert!(ru.contains("\u{a0}₽") && ru.contains(',') && ru.contains("\u{a0}%"), "{ru}");
+        let zh = kpi_tables(&kpis, Locale::new(Lang::Zh, "RUB"));
+        for heading in ["月度", "各渠道", "各科室", "营收缺口", "合计", "瓶颈"] {
+            assert!(zh.contains(heading), "{heading}: {zh}");
+        }
+        let names: Vec<&str> = kpis.channels.iter().map(|c| c.channel.as_str()).collect();
+        for text in [&ru, &zh] {
+            let latin: Vec<&str> = text
+                .lines()
+                .filter(|l| !names.iter().any(|n| l.starts_with(n)))
+                .flat_map(|l| l.split(|c: char| !c.is_ascii_alphabetic()))
+                .filter(|w| !w.is_empty() && !SHARED.contains(w))
+                .collect();
+            assert!(latin.is_empty(), "{latin:?}");
+        }
+    }
+
+    #[test]
+    fn the_join_summary_counts_with_the_plural_of_each_language() {
+        let r = JoinReport { leads: 21, visits: 3, calls: 1_205, contacts: 12, ..JoinReport::default() };
+        let ru = join_summary(&r, Lang::Ru);
+        // 21 лид (one), 3 визита (few), 1 205 звонков (many).
+        assert!(ru.starts_with("Объединено: 21 лид ("), "{ru}");
+        assert!(ru.contains("; 3 визита (") && ru.contains("; 1\u{a0}205 звонков (обращений: 12)"), "{ru}");
+        let en = join_summary(&JoinReport { leads: 1, ..r.clone() }, Lang::En);
+        assert!(
+            en.starts_with("Joined: 1 lead (") && en.contains("; 3 visits (") && en.contains("1,205 calls"),
+            "{en}"
+        );
+        let zh = join_summary(&r, Lang::Zh);
+        assert!(zh.starts_with("已合并：21条线索") && zh.contains("3次就诊"), "{zh}");
+    }
+
     #[test]
     fn table_aligns_columns() {
         let t = text_table(&["a", "bb"], &[vec!["long".into(), "1".into()]]);
         assert_eq!(t, "a     bb\n----  --\nlong   1\n");
+        // 营收 is four columns wide in a terminal, as wide as "1234".
+        let t = text_table(&["营收", "x"], &[vec!["1234".into(), "1".into()]]);
+        assert_eq!(t, "营收  x\n----  -\n1234  1\n");
     }
 
     #[test]
@@ -1332,24 +1443,49 @@ mod tests {
                 .unwrap();
         match cli.command {
             Some(Command::Report(a)) => {
-                assert_eq!((a.lang, a.output.as_path()), (Lang::En, Path::new("r.xlsx")));
+                assert_eq!((a.lang.or(Lang::Ru), a.output.as_path()), (Lang::En, Path::new("r.xlsx")));
                 assert_eq!(a.source.to, Month::new(2026, 6));
             }
             other => panic!("{other:?}"),
         }
         assert!(Cli::try_parse_from(["medfunnel", "report", "--lang", "de"]).is_err());
         match Cli::try_parse_from(["medfunnel", "report", "--lang", "zh"]).unwrap().command {
-            Some(Command::Report(a)) => assert_eq!(a.lang, Lang::Zh),
+            Some(Command::Report(a)) => assert_eq!(a.lang.or(Lang::Ru), Lang::Zh),
             other => panic!("{other:?}"),
         }
         match Cli::try_parse_from(["medfunnel", "plan", "--lang", "ru"]).unwrap().command {
-            Some(Command::Plan(a)) => assert_eq!(a.lang, Lang::Ru),
+            Some(Command::Plan(a)) => assert_eq!(a.lang.or(Lang::En), Lang::Ru),
             other => panic!("{other:?}"),
         }
         match Cli::try_parse_from(["medfunnel", "plan"]).unwrap().command {
-            Some(Command::Plan(a)) => assert_eq!(a.lang, Lang::En, "machine-friendly English by default"),
+            Some(Command::Plan(a)) => assert_eq!(a.lang.lang, None, "plan's documented default (en) applies"),
             other => panic!("{other:?}"),
         }
+        // One flag on every command that prints words.
+        for cmd in [
+            "kpi",
+            "levers",
+            "whatif --lever leads=+5%",
+            "goalseek --revenue +5%",
+            "allocate --budget 1000",
+            "import --leads l.csv -o x.xlsx",
+        ] {
+            let mut argv: Vec<&str> = vec!["medfunnel"];
+            argv.extend(cmd.split(' '));
+            argv.extend(["--lang", "zh"]);
+            let parsed = Cli::try_parse_from(&argv).unwrap_or_else(|e| panic!("{cmd}: {e}"));
+            let lang = match parsed.command {
+                Some(Command::Kpi(a)) => a.lang,
+                Some(Command::Levers(a)) => a.lang,
+                Some(Command::Whatif(a)) => a.lang,
+                Some(Command::Goalseek(a)) => a.lang,
+                Some(Command::Allocate(a)) => a.lang,
+                Some(Command::Import(a)) => a.lang,
+                other => panic!("{other:?}"),
+            };
+            assert_eq!(lang.lang, Some(Lang::Zh), "{cmd}");
+        }
+        assert!(Cli::try_parse_from(["medfunnel", "kpi", "--lang", "fr"]).is_err());
         assert!(
             Cli::try_parse_from(["medfunnel", "allocate", "--budget", "1 000 000", "--tiers", "80/15/10"]).is_err()
         );

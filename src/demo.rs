@@ -12,7 +12,7 @@ mod calls;
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{
-    BudgetRow, Channel, Direction, DoctorRow, FunnelRow, Month, NpsPeriod, NpsRow, PlanRow, Project, RevenueRow,
+    BudgetRow, Channel, Direction, DoctorRow, FunnelRow, Month, Name, NpsPeriod, NpsRow, PlanRow, Project, RevenueRow,
     Settings, Tier,
 };
 
@@ -704,7 +704,7 @@ pub fn demo_chain() -> Project {
             let bookings = count(r.bookings, size);
             let visits = count(r.visits, size * conv).zip(bookings).map(|(v, b)| v.min(b));
             FunnelRow {
-                branch: branch.clone(),
+                branch: branch.clone().map(Name::from),
                 leads: count(r.leads, size),
                 bookings,
                 visits,
@@ -824,8 +824,8 @@ fn budget_and_funnel(settings: &Settings, rng: &mut Lcg) -> (Vec<BudgetRow>, Vec
                 funnel.push(FunnelRow {
                     branch: None,
                     month: m,
-                    channel: c.name.to_string(),
-                    direction: Some(d.name.to_string()),
+                    channel: c.name.into(),
+                    direction: Some(d.name.into()),
                     leads: Some(n),
                     bookings: Some(bookings),
                     visits: Some(visits),
@@ -840,7 +840,7 @@ fn budget_and_funnel(settings: &Settings, rng: &mut Lcg) -> (Vec<BudgetRow>, Vec
                 funnel.push(FunnelRow {
                     branch: None,
                     month: m,
-                    channel: c.name.to_string(),
+                    channel: c.name.into(),
                     direction: None,
                     leads: Some(blank),
                     bookings: Some(0.0),
@@ -1075,7 +1075,7 @@ mod tests {
         }
         let mut attributed: BTreeMap<(Month, String), f64> = BTreeMap::new();
         for f in p.funnel.iter().filter(|f| f.direction.is_some()) {
-            *attributed.entry((f.month, f.direction.clone().unwrap_or_default())).or_default() +=
+            *attributed.entry((f.month, f.direction.as_deref().unwrap_or_default().to_string())).or_default() +=
                 f.revenue.unwrap_or(0.0);
         }
         for (key, a) in &attributed {
@@ -1088,7 +1088,7 @@ mod tests {
     #[test]
     fn channels_tell_their_story() {
         let p = demo_project();
-        let margin = |d: &Option<String>| d.as_deref().and_then(|n| p.direction(n)).map_or(0.5, |d| d.margin);
+        let margin = |d: &Option<Name>| d.as_deref().and_then(|n| p.direction(n)).map_or(0.5, |d| d.margin);
         let romi = |ch: &str| {
             let spend = sum(p.budget.iter().filter(|b| b.channel == ch && b.month < LAST).map(|b| b.spend));
             let profit: f64 = p

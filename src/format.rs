@@ -195,6 +195,35 @@ pub fn ratio(x: Option<f64>, lang: Lang) -> String {
     }
 }
 
+/// How a figure is written: the unit of a KPI in a table, a chart's ticks and tooltips.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// Money in the clinic's currency ([`money`]).
+    Money,
+    /// A fraction shown as a percent ([`percent`]).
+    Rate,
+    /// A count ([`count`]).
+    Count,
+    /// A plain ratio such as ROAS ([`ratio`]).
+    Ratio,
+    /// NPS points, one decimal.
+    Points,
+}
+
+impl Unit {
+    /// `x` written in this unit («—» when undefined).
+    pub fn text(self, x: Option<f64>, loc: Locale) -> String {
+        let lang = loc.lang;
+        match self {
+            Unit::Money => money(x, loc),
+            Unit::Rate => percent(x, lang),
+            Unit::Count => count(x, lang),
+            Unit::Ratio => ratio(x, lang),
+            Unit::Points => x.filter(|v| v.is_finite()).map_or_else(|| DASH.to_string(), |v| number(v, 1, lang)),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

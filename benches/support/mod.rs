@@ -1,6 +1,6 @@
 //! What the recompute benches share: the synthetic Budget and Funnel rows they fill big projects with.
 
-use medfunnel::model::{BudgetRow, FunnelRow, Month};
+use medfunnel::model::{BudgetRow, FunnelRow, Month, Name};
 
 /// A Budget row of 100 000 planned and 95 000 spent.
 pub fn budget_row(branch: Option<&String>, month: Month, channel: &str) -> BudgetRow {
@@ -17,10 +17,10 @@ pub fn budget_row(branch: Option<&String>, month: Month, channel: &str) -> Budge
 pub fn funnel_row(branch: Option<&String>, month: Month, channel: &str, direction: Option<&str>, n: u64) -> FunnelRow {
     let x = (n % 97) as f64;
     FunnelRow {
-        branch: branch.cloned(),
+        branch: branch.map(Name::from),
         month,
-        channel: channel.to_string(),
-        direction: direction.map(str::to_string),
+        channel: channel.into(),
+        direction: direction.map(Name::from),
         leads: Some(10.0 + x),
         bookings: Some(6.0 + x / 2.0),
         visits: Some(4.0 + x / 3.0),

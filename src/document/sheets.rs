@@ -15,8 +15,8 @@ use crate::i18n::{K, day_label, tr};
 use crate::import::cells::{header_forms, normalize_key};
 use crate::import::schema::SettingKey;
 use crate::model::{
-    BudgetRow, CallRow, Channel, ChannelKind, Direction, DoctorRow, FunnelRow, Month, NpsPeriod, NpsRow, NpsScale,
-    PlanRow, Project, RevenueRow, Sheet, Tier,
+    BudgetRow, CallRow, Channel, ChannelKind, Direction, DoctorRow, FunnelRow, Month, Name, NpsPeriod, NpsRow,
+    NpsScale, PlanRow, Project, RevenueRow, Sheet, Tier,
 };
 
 /// The grid's facts about each sheet: its columns, which rows can be added.
@@ -362,8 +362,8 @@ fn num(x: Option<f64>) -> Value {
     x.map_or(Value::Empty, Value::Num)
 }
 
-fn opt_text(x: &Option<String>) -> Value {
-    x.as_ref().map_or(Value::Empty, |s| Value::Text(s.clone()))
+fn opt_text<T: AsRef<str>>(x: &Option<T>) -> Value {
+    x.as_ref().map_or(Value::Empty, |s| Value::Text(s.as_ref().to_string()))
 }
 
 /// The name of the Settings sheet's row `row` in the user's words (`None` past the last row).
@@ -445,7 +445,7 @@ pub fn get(p: &Project, sheet: Sheet, row: usize, col: usize) -> Value {
         }),
         Sheet::Funnel => p.funnel.get(row).map_or(missing, |r| match col {
             0 => Value::Month(r.month),
-            1 => Value::Text(r.channel.clone()),
+            1 => Value::Text(r.channel.to_string()),
             2 => opt_text(&r.direction),
             3 => num(r.leads),
             4 => num(r.bookings),
@@ -538,20 +538,20 @@ fn set_num(slot: &mut f64, v: Value) -> Option<()> {
     Some(())
 }
 
-fn set_opt_text(slot: &mut Option<String>, v: Value) -> Option<()> {
+fn set_opt_text<T: From<String>>(slot: &mut Option<T>, v: Value) -> Option<()> {
     match v {
         Value::Empty => *slot = None,
         Value::Text(s) if s.trim().is_empty() => *slot = None,
-        Value::Text(s) => *slot = Some(s),
+        Value::Text(s) => *slot = Some(s.into()),
         _ => return None,
     }
     Some(())
 }
 
-fn set_text(slot: &mut String, v: Value) -> Option<()> {
+fn set_text<T: From<String>>(slot: &mut T, v: Value) -> Option<()> {
     match v {
-        Value::Text(s) => *slot = s,
-        Value::Empty => slot.clear(),
+        Value::Text(s) => *slot = s.into(),
+        Value::Empty => *slot = String::new().into(),
         _ => return None,
     }
     Some(())
@@ -860,10 +860,10 @@ pub fn blank_row(p: &Project, sheet: Sheet, defaults: &RowDefaults) -> Option<Ro
             Row::Budget(BudgetRow { branch: branch.clone(), month, channel, budget_plan: None, spend: None })
         }
         Sheet::Funnel => Row::Funnel(FunnelRow {
-            branch: branch.clone(),
+            branch: branch.clone().map(Name::from),
             month,
-            channel,
-            direction,
+            channel: channel.into(),
+            direction: direction.map(Name::from),
             leads: None,
             bookings: None,
             visits: None,

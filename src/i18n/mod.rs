@@ -5,8 +5,9 @@
 //! at the edge. Counts before nouns go through [`plural`].
 
 use crate::format::Lang;
+use crate::metrics::figure::Figure;
 use crate::metrics::{Factor, Owner};
-use crate::model::{Sheet, Tier};
+use crate::model::{Lever, Sheet, Tier};
 
 /// Builds the catalogue from `Key => "ru", "en", "zh";` lines: an enum of keys and their texts.
 macro_rules! table {
@@ -65,6 +66,66 @@ pub fn factor(f: Factor) -> K {
     }
 }
 
+/// A KPI as a table's header names it in full: «Цена лида (CPL)» / "Cost per lead (CPL)".
+pub fn figure(f: Figure) -> K {
+    match f {
+        Figure::RevenuePlan => K::RevenuePlan,
+        Figure::Revenue => K::Revenue,
+        Figure::PlanCompletion => K::PlanCompletion,
+        Figure::PlanToDate => K::PlanToDate,
+        Figure::CompletionToDate => K::CompletionToDate,
+        Figure::Forecast => K::Forecast,
+        Figure::BudgetPlan => K::BudgetPlan,
+        Figure::Spend => K::Spend,
+        Figure::BudgetExecution => K::BudgetExecution,
+        Figure::MarketingShare => K::MarketingShare,
+        Figure::Leads => K::Leads,
+        Figure::Bookings => K::Bookings,
+        Figure::Visits => K::Visits,
+        Figure::Paid => K::Paid,
+        Figure::BookingRate => K::BookingRate,
+        Figure::ShowRate => K::ShowRate,
+        Figure::PaidRate => K::PaidRate,
+        Figure::AttributedRevenue => K::AttributedRevenue,
+        Figure::Cpl => K::Cpl,
+        Figure::Cac => K::Cac,
+        Figure::RevenuePerPaid => K::RevenuePerPaid,
+        Figure::AvgCheck => K::AvgCheck,
+        Figure::GrossProfit => K::GrossProfit,
+        Figure::AttributedGrossProfit => K::AttributedGrossProfit,
+        Figure::Roas => K::Roas,
+        Figure::Romi => K::Romi,
+        Figure::RequiredPace => K::ReportRequiredPace,
+        Figure::ReturningLeads => K::ReturningLeads,
+        Figure::Contacts => K::Contacts,
+        Figure::AnswerRate => K::AnswerRate,
+        Figure::RepeatShare => K::RepeatShare,
+        Figure::ReferralShare => K::ReferralShare,
+        Figure::Nps => K::Nps,
+        Figure::Margin => K::Margin,
+        Figure::Ltv => K::Ltv,
+        Figure::LtvToCac => K::LtvToCac,
+    }
+}
+
+/// A KPI as a compact table above a grid names it: «CPL», «Явки», «Запись»; the full name
+/// ([`figure`]) where there is no shorter one.
+pub fn figure_short(f: Figure) -> K {
+    match f {
+        Figure::PlanCompletion => K::Completion,
+        Figure::Forecast => K::CardForecast,
+        Figure::BudgetPlan => K::ColBudgetPlan,
+        Figure::BudgetExecution => K::ExecutionWord,
+        Figure::MarketingShare => K::CardMarketingShare,
+        Figure::Visits => K::ColVisits,
+        Figure::BookingRate => K::FactorBookingRate,
+        Figure::PaidRate => K::FactorPaidRate,
+        Figure::Cpl => K::CardCpl,
+        Figure::Cac => K::CardCac,
+        _ => figure(f),
+    }
+}
+
 /// Whose job a stage is (domain.md, "Responsibility map"): the one place the owners are named.
 pub fn owner(o: Owner) -> K {
     match o {
@@ -112,6 +173,48 @@ pub fn factor_label(f: Factor, lang: Lang) -> &'static str {
             Factor::RevenuePerPaid => K::LeverRevenuePerPaid,
         },
     )
+}
+
+/// A lever's name, as the Decisions view and the CLI's tables write it: «Запись» / "Booking rate".
+pub fn lever(l: Lever) -> K {
+    match l {
+        Lever::Leads => K::Leads,
+        Lever::BookingRate => K::FactorBookingRate,
+        Lever::ShowRate => K::ShowRate,
+        Lever::PaidRate => K::FactorPaidRate,
+        Lever::RevenuePerPaid => K::LeverRevenuePerPaid,
+        Lever::AvgCheck => K::AvgCheck,
+        Lever::VisitsPerPatient => K::ColVisitsPerPatient,
+    }
+}
+
+/// The user's language as the system says it (the CLI's default where none is documented):
+/// the first of `LC_ALL`, `LC_MESSAGES`, `LANG` that is set and not empty (POSIX's order),
+/// read by [`lang_of_locale`].
+pub fn system_lang() -> Lang {
+    lang_of_env(|name| std::env::var(name).ok())
+}
+
+/// [`system_lang`] over any source of environment variables (for tests).
+pub fn lang_of_env(var: impl Fn(&str) -> Option<String>) -> Lang {
+    ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .iter()
+        .filter_map(|name| var(name))
+        .find(|v| !v.trim().is_empty())
+        .map_or(Lang::En, |v| lang_of_locale(&v))
+}
+
+/// A POSIX locale name as a language: `ru_RU.UTF-8` → Russian, `zh_CN.UTF-8` → Chinese, anything
+/// else (`C`, `POSIX`, `en_US.UTF-8`, `de_DE`) → English.
+pub fn lang_of_locale(locale: &str) -> Lang {
+    let l = locale.trim().to_ascii_lowercase();
+    if l.starts_with("ru") {
+        Lang::Ru
+    } else if l.starts_with("zh") {
+        Lang::Zh
+    } else {
+        Lang::En
+    }
 }
 
 /// Who owns a stage, in the user's language.
@@ -189,6 +292,22 @@ mod tests {
             .collect();
         assert!(missing.is_empty(), "the font lacks {missing:?}: run python3 assets/fonts/subset-cjk.py");
         assert!(CJK_FONT.len() < 2 * 1024 * 1024, "the subset grew past 2 MB");
+    }
+
+    #[test]
+    fn the_system_language_is_the_first_locale_variable_set() {
+        let env = |vars: &'static [(&'static str, &'static str)]| {
+            move |name: &str| vars.iter().find(|(n, _)| *n == name).map(|(_, v)| v.to_string())
+        };
+        assert_eq!(lang_of_env(env(&[("LANG", "ru_RU.UTF-8")])), Lang::Ru);
+        assert_eq!(lang_of_env(env(&[("LANG", "zh_CN.UTF-8")])), Lang::Zh);
+        assert_eq!(lang_of_env(env(&[("LANG", "C")])), Lang::En);
+        assert_eq!(lang_of_env(env(&[("LANG", "de_DE.UTF-8")])), Lang::En);
+        assert_eq!(lang_of_env(env(&[])), Lang::En);
+        // LC_ALL overrides LC_MESSAGES, which overrides LANG; an empty one does not count.
+        assert_eq!(lang_of_env(env(&[("LC_ALL", "zh_TW"), ("LC_MESSAGES", "ru_RU"), ("LANG", "C")])), Lang::Zh);
+        assert_eq!(lang_of_env(env(&[("LC_ALL", ""), ("LC_MESSAGES", "ru_RU"), ("LANG", "C")])), Lang::Ru);
+        assert_eq!(lang_of_env(env(&[("LC_ALL", "C.UTF-8"), ("LANG", "ru_RU.UTF-8")])), Lang::En);
     }
 
     #[test]

@@ -77,6 +77,15 @@ pub mod nouns {
         Noun {
             ru_one: "лид", ru_few: "лида", ru_many: "лидов", en_one: "lead", en_other: "leads", zh: "条线索"
         };
+    /// Visits to the clinic (an MIS export's rows).
+    pub const VISITS: Noun = Noun {
+        ru_one: "визит",
+        ru_few: "визита",
+        ru_many: "визитов",
+        en_one: "visit",
+        en_other: "visits",
+        zh: "次就诊",
+    };
     /// Calls.
     pub const CALLS: Noun = Noun {
         ru_one: "звонок",

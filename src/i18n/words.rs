@@ -1032,6 +1032,59 @@ table! {
     ValNotADuration => "«{v}» — не длительность: пишите секунды (75) или минуты и секунды (1:15, 0:01:15)",
         "«{v}» is not a duration: write seconds (75) or minutes and seconds (1:15, 0:01:15)",
         "“{v}”不是时长：请写秒数（75）或分和秒（1:15、0:01:15）";
+    // The CLI's tables and sentences (`kpi`, `levers`, `whatif`, `goalseek`, `allocate`); their
+    // headers reuse the app's words above and below.
+    CliMonthInProgress => "Текущий месяц {month}: на сегодня {to_date}, прогноз {forecast}, план {plan}; каждый полный день с этого момента должен приносить {pace} (пока {current}).",
+        "Month in progress {month}: {to_date} so far, forecast {forecast}, plan {plan}; each full day from now must bring {pace} (so far {current}).",
+        "本月进度 {month}：截至今日 {to_date}，预测 {forecast}，计划 {plan}；从现在起每个完整工作日需要带来 {pace}（目前 {current}）。";
+    CliSensitivity => "Чувствительность: каждый рычаг {change}, за период",
+        "Sensitivity: {change} on each lever, over the period",
+        "敏感性：每个杠杆 {change}，本期";
+    SnapshotBefore => "Было", "Before", "之前";
+    SnapshotAfter => "Стало", "After", "之后";
+    CliEachLever => "Каждый из пяти рычагов воронки", "Each of the five funnel levers", "漏斗的五个杠杆各自";
+    CliGoalAnswer => "{what} — нужно изменить на {change} (выручка с каналов должна вырасти на {rise}).",
+        "{what} must change by {change} (the attributed revenue must rise by {rise}).",
+        "{what}需要变化 {change}（渠道营收需要增长 {rise}）。";
+    CliBudgetForPlan => "Бюджет {budget} в месяц, разделённый так, как предлагает распределение, даёт {revenue} (план {month}: {target}).",
+        "A monthly budget of {budget} split as the allocator proposes brings {revenue} (plan of {month}: {target}).",
+        "每月预算 {budget} 按预算分配的建议分配，可带来 {revenue}（{month} 的计划：{target}）。";
+    CliPlanOutOfReach => "План {month} не выполнить одним бюджетом: {why}",
+        "The plan of {month} cannot be reached by budget alone: {why}",
+        "仅靠预算无法达到 {month} 的计划：{why}";
+    CliGiveRevenue => "укажите --revenue или --budget-for-plan", "give --revenue or --budget-for-plan", "请提供 --revenue 或 --budget-for-plan";
+    // What the CLI wrote, and why it stopped (after `medfunnel: `).
+    CliWroteReport => "Отчёт записан в {file}", "Wrote the report to {file}", "报告已写入 {file}";
+    CliWrote => "Записано: {file}", "Wrote {file}", "已写入 {file}";
+    CliChooseFile => "{file}: выберите файл проекта .{ext} или книгу .xlsx",
+        "{file}: choose a .{ext} project file or an .xlsx workbook",
+        "{file}：请选择 .{ext} 项目文件或 .xlsx 工作簿";
+    CliWroteDemo => "Демо-клиника записана в {file}", "Wrote the demo clinic to {file}", "演示诊所已写入 {file}";
+    CliWroteCallJournal => "Журнал звонков демо-клиники записан в {file}",
+        "Wrote the demo's call journal to {file}",
+        "演示诊所的通话记录已写入 {file}";
+    CliKeyExported => "Ключ пациентов этого компьютера (отпечаток {fp}) записан в {file}. Любой, у кого есть этот файл и проект, может сверять с ним номера телефонов: передайте его лично и удалите после `medfunnel key import`.",
+        "Wrote this computer's patient key (fingerprint {fp}) to {file}. Anyone with this file and a project can test phone numbers against it: hand it over in person and delete it after `medfunnel key import`.",
+        "本机的患者密钥（指纹 {fp}）已写入 {file}。任何拥有此文件和项目的人都可以用它核对电话号码：请当面交接，并在 `medfunnel key import` 之后删除。";
+    CliKeyImported => "Ключ пациентов этого компьютера теперь взят из {file} (отпечаток {fp}).",
+        "This computer's patient key is now the one from {file} (fingerprint {fp}).",
+        "本机的患者密钥现在是来自 {file} 的密钥（指纹 {fp}）。";
+    CliImportNeedsExport => "import: укажите хотя бы одну выгрузку: --leads F, --visits F, --spend F или --calls F",
+        "import: give at least one export: --leads F, --visits F, --spend F or --calls F",
+        "import：请至少提供一个导出文件：--leads F、--visits F、--spend F 或 --calls F";
+    CliNothingSavedOne => "в {output} ничего не сохранено: не прочитан {files} (см. выше); исправьте файл и запустите импорт снова",
+        "nothing was saved to {output}: {files} could not be read (see above); fix it and run the import again",
+        "未向 {output} 保存任何内容：无法读取 {files}（见上文）；请修正后重新导入";
+    CliNothingSavedMany => "в {output} ничего не сохранено: не прочитаны {files} (см. выше); исправьте их и запустите импорт снова",
+        "nothing was saved to {output}: {files} could not be read (see above); fix them and run the import again",
+        "未向 {output} 保存任何内容：无法读取 {files}（见上文）；请修正后重新导入";
+    CliJoinSummary => "Объединено: {leads} {leads_noun} (учтено: {counted}, дублей: {duplicates}, повторных: {returning}, без телефона: {leads_no_phone}); {visits} {visits_noun} (сопоставлено с лидами: {matched}, без телефона: {visits_no_phone}, пациентов: {patients}); строк расходов: {spend_rows}; {calls} {calls_noun} (обращений: {contacts}); новых каналов из неизвестных источников: {unknown}",
+        "Joined: {leads} {leads_noun} ({counted} counted, {duplicates} duplicates, {returning} returning, {leads_no_phone} without a phone); {visits} {visits_noun} ({matched} matched to leads, {visits_no_phone} without a phone, {patients} patients); {spend_rows} spend rows; {calls} {calls_noun} ({contacts} contacts); {unknown} new channels from unknown sources",
+        "已合并：{leads}{leads_noun}（计入 {counted}，重复 {duplicates}，重复来访 {returning}，无电话 {leads_no_phone}）；{visits}{visits_noun}（与线索匹配 {matched}，无电话 {visits_no_phone}，患者 {patients}）；花费行 {spend_rows}；{calls}{calls_noun}（来电 {contacts}）；来自未知来源的新渠道 {unknown}";
+    CliInternalError => "внутренняя ошибка остановила работу над {about}; ничего не сохранено, и в файле может быть то, чего medfunnel не ожидает (пожалуйста, сообщите о ней).",
+        "an internal error stopped the work on {about}; nothing was saved, and the file may have something medfunnel does not expect (please report it).",
+        "内部错误中断了对 {about} 的处理；未保存任何内容，文件中可能有 medfunnel 未预料的内容（请报告此问题）。";
+    CliTheDemo => "встроенной демо-клиникой", "the built-in demo clinic", "内置演示诊所";
     // Decisions (what-if, ranking, goal seek, allocator, scenarios)
     Decisions => "Решения", "Decisions", "决策";
     TabWhatIf => "Что если", "What if", "假设分析";

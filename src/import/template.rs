@@ -16,7 +16,7 @@ use super::schema::SettingKey;
 use super::sheet::{SheetContext, Table};
 use super::validate::{Origins, flag_suspicious};
 use crate::model::{
-    BudgetRow, CallRow, Channel, Direction, DoctorRow, FunnelRow, Month, NpsRow, PlanRow, Project, RevenueRow,
+    BudgetRow, CallRow, Channel, Direction, DoctorRow, FunnelRow, Month, Name, NpsRow, PlanRow, Project, RevenueRow,
     Settings, Sheet, Tier,
 };
 
@@ -304,8 +304,8 @@ fn read_funnel(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<FunnelRow> 
         let channel = row.text("channel");
         let channel = row.required("channel", channel);
         Some(FunnelRow {
-            branch: row.text("branch"),
-            direction: row.text("direction"),
+            branch: row.text("branch").map(Name::from),
+            direction: row.text("direction").map(Name::from),
             leads: row.number("leads"),
             bookings: row.number("bookings"),
             visits: row.number("visits"),
@@ -313,7 +313,7 @@ fn read_funnel(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<FunnelRow> 
             revenue: row.number("revenue"),
             returning_leads: row.number("returning_leads"),
             month: month?,
-            channel: channel?,
+            channel: channel?.into(),
         })
     })
 }

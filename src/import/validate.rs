@@ -167,8 +167,8 @@ fn add(a: &mut Option<f64>, b: Option<f64>) {
     }
 }
 
-fn opt(s: &Option<String>) -> String {
-    s.clone().unwrap_or_default()
+fn opt<T: AsRef<str>>(s: &Option<T>) -> String {
+    s.as_ref().map_or_else(String::new, |s| s.as_ref().to_string())
 }
 
 const SUMMED: Merged = Merged::Counts;
@@ -460,7 +460,7 @@ mod tests {
     fn funnel(channel: &str, leads: f64, bookings: f64, visits: f64, paid: f64) -> FunnelRow {
         FunnelRow {
             month: Month::new(2025, 3).unwrap(),
-            channel: channel.to_string(),
+            channel: channel.into(),
             direction: None,
             leads: Some(leads),
             bookings: Some(bookings),

@@ -3,6 +3,7 @@
 
 use serde::Serialize;
 
+use super::figure::Figure;
 use super::{AsOf, Filter, Kpis, Totals};
 use crate::model::{Month, Project};
 
@@ -128,6 +129,20 @@ impl Links {
             revenue: RevenueLink { avg_check: k.avg_check, ltv: total.ltv, change: Skip::Absent },
             referral: Referral { referral_share: k.referral_share, change: Skip::Absent },
         }
+    }
+
+    /// Every number of the links, in [`LINK_KEYS`] order: the link's key, the figure and its value.
+    /// A link's first number is its head, the one its change is measured on.
+    pub fn measures(&self) -> [(&'static str, Figure, Option<f64>); 7] {
+        [
+            ("acquisition", Figure::Leads, self.acquisition.leads),
+            ("acquisition", Figure::Cpl, self.acquisition.cpl),
+            ("activation", Figure::PaidRate, self.activation.paid_rate),
+            ("retention", Figure::RepeatShare, self.retention.repeat_share),
+            ("revenue", Figure::AvgCheck, self.revenue.avg_check),
+            ("revenue", Figure::Ltv, self.revenue.ltv),
+            ("referral", Figure::ReferralShare, self.referral.referral_share),
+        ]
     }
 
     /// Each link's first number, in [`LINK_KEYS`] order: the one its change is measured on.

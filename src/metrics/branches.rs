@@ -187,7 +187,7 @@ impl SharedSplit {
                 Some((c, m, i)) if c == r.channel && m == r.month => i,
                 _ => {
                     let next = s.slot.len();
-                    let i = *s.slot.entry((r.channel.clone(), r.month)).or_insert(next);
+                    let i = *s.slot.entry((r.channel.to_string(), r.month)).or_insert(next);
                     if i == next {
                         s.leads.resize((next + 1) * (nb + 1), 0.0);
                     }
@@ -472,7 +472,7 @@ mod tests {
     use crate::model::{BudgetRow, CallRow, Channel, Direction, NpsPeriod, NpsRow, PlanRow, RevenueRow, Tier};
 
     fn at(b: &str, mut r: crate::model::FunnelRow) -> crate::model::FunnelRow {
-        r.branch = Some(b.to_string());
+        r.branch = Some(b.into());
         r
     }
 

@@ -15,10 +15,10 @@
 use rayon::prelude::*;
 use rustc_hash::FxHashMap;
 
-use crate::model::{FunnelRow, Month};
+use crate::model::{FunnelRow, Month, Name};
 
 /// What names a bucket: every field of a Funnel row that is not a number.
-type Key = (Month, String, Option<String>, Option<String>);
+type Key = (Month, Name, Option<Name>, Option<Name>);
 
 fn key_of(r: &FunnelRow) -> Key {
     (r.month, r.channel.clone(), r.direction.clone(), r.branch.clone())
@@ -209,7 +209,7 @@ mod tests {
     #[test]
     fn branches_are_summed_for_the_chain_and_ranges_merge_in_sheet_order() {
         let at = |b: Option<&str>, mut r: FunnelRow| {
-            r.branch = b.map(str::to_string);
+            r.branch = b.map(Name::from);
             r
         };
         let (jan, feb) = (m(2025, 1), m(2025, 2));

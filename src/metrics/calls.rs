@@ -286,7 +286,7 @@ mod tests {
         FunnelRow {
             branch: None,
             month: month.parse().unwrap(),
-            channel: channel.to_string(),
+            channel: channel.into(),
             direction: None,
             leads: Some(leads),
             bookings: None,

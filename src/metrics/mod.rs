@@ -10,6 +10,7 @@ pub mod buckets;
 pub mod calendar;
 pub mod calls;
 pub mod cohorts;
+pub mod figure;
 pub mod gap;
 mod num;
 pub mod references;
@@ -712,8 +713,11 @@ fn compute_over(
     };
     project.plan.iter().for_each(|r| see(r.month));
     project.revenue.iter().for_each(|r| see(Month::of(r.date)));
-    for (month, name) in
-        project.budget.iter().map(|b| (b.month, &b.channel)).chain(funnel.iter().map(|f| (f.month, &f.channel)))
+    for (month, name) in project
+        .budget
+        .iter()
+        .map(|b| (b.month, b.channel.as_str()))
+        .chain(funnel.iter().map(|f| (f.month, f.channel.as_str())))
     {
         see(month);
         channels.intern(name);

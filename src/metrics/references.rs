@@ -152,9 +152,42 @@ pub fn pace(needed: Option<f64>, have: Option<f64>) -> Option<Status> {
     }
 }
 
+/// The reference rule a table colours `figure` by, where it has one (the same rule the app's
+/// cards and the report's Summary use for that KPI).
+fn rule(figure: super::figure::Figure) -> Option<fn(f64) -> Status> {
+    use super::figure::Figure as F;
+    match figure {
+        F::PlanCompletion | F::CompletionToDate => Some(completion),
+        F::BudgetExecution => Some(execution),
+        F::MarketingShare => Some(marketing_share),
+        F::Roas => Some(roas),
+        F::Romi => Some(romi),
+        F::LtvToCac => Some(ltv_to_cac),
+        F::Nps => Some(nps),
+        _ => None,
+    }
+}
+
+/// `x` of `figure` against its reference: `None` when the figure has no rule or `x` is undefined.
+pub fn status_of(figure: super::figure::Figure, x: Option<f64>) -> Option<Status> {
+    rule(figure).zip(x.filter(|v| v.is_finite())).map(|(rule, x)| rule(x))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn figures_take_their_own_rule() {
+        use crate::metrics::figure::Figure;
+        // ROMI −5 % is within 10 points of break-even: watch; ROAS 3.5 ≥ 3: good.
+        assert_eq!(status_of(Figure::Romi, Some(-0.05)), Some(Watch));
+        assert_eq!(status_of(Figure::Roas, Some(3.5)), Some(Good));
+        assert_eq!(status_of(Figure::CompletionToDate, Some(0.89)), Some(Bad));
+        // No reference for leads; an undefined ROMI has no colour.
+        assert_eq!(status_of(Figure::Leads, Some(300.0)), None);
+        assert_eq!(status_of(Figure::Romi, None), None);
+    }
 
     #[test]
     fn pace_bands() {

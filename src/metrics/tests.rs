@@ -22,7 +22,7 @@ pub(crate) fn funnel(month: Month, channel: &str, dir: Option<&str>, v: [f64; 5]
         branch: None,
         month,
         channel: channel.into(),
-        direction: dir.map(str::to_string),
+        direction: dir.map(Name::from),
         leads: Some(v[0]),
         bookings: Some(v[1]),
         visits: Some(v[2]),

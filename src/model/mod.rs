@@ -6,6 +6,7 @@
 
 mod kind;
 mod month;
+mod name;
 mod sheet;
 
 use std::collections::BTreeSet;
@@ -16,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 pub use kind::{ChannelKind, kind_key};
 pub use month::{Month, MonthParseError};
+pub use name::Name;
 pub use sheet::Sheet;
 
 /// Version of the `.medfunnel` project file format written by this build: 1 was one JSON document,
@@ -356,9 +358,9 @@ pub struct FunnelRow {
     /// The month.
     pub month: Month,
     /// Channel name.
-    pub channel: String,
+    pub channel: Name,
     /// Direction name, `None` when blank.
-    pub direction: Option<String>,
+    pub direction: Option<Name>,
     /// Leads (calls, forms, chats).
     pub leads: Option<f64>,
     /// Appointments made.
@@ -373,7 +375,7 @@ pub struct FunnelRow {
     pub returning_leads: Option<f64>,
     /// Branch (филиал) of a chain; `None` = the whole chain (a blank cell).
     #[serde(default)]
-    pub branch: Option<String>,
+    pub branch: Option<Name>,
 }
 
 /// A row of the Revenue sheet: one day's takings (of one direction, or unassigned).

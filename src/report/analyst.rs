@@ -26,8 +26,10 @@ use super::template::add_template_sheets;
 use crate::analysis::headroom::{HeadroomEntry, factor_text, headroom};
 use crate::analysis::levers::{Snapshot, apply_scenario};
 use crate::analysis::story;
-use crate::format::{self, Lang, Locale};
+use crate::format::{self, Lang, Locale, Unit};
 use crate::i18n::{self, K};
+use crate::metrics::aarrr::{LINK_KEYS, Links};
+use crate::metrics::figure::{Figure, Figures};
 use crate::metrics::references as rules;
 use crate::metrics::{self, Factor, Filter, Kpis, MonthKpis};
 use crate::model::{Month, Project, Tier};
@@ -189,6 +191,56 @@ fn subtitle(project: &Project, kpis: &Kpis, lang: Lang) -> String {
 
 fn num(x: Option<f64>) -> V {
     V::Num(x)
+}
+
+/// A figure's cell: its value (or «—» when undefined), empty where the row has no such figure.
+fn figure_cell(row: &impl Figures, f: Figure) -> V {
+    if row.holds(f) { num(row.figure(f)) } else { V::Empty }
+}
+
+/// A table row: its label cells, then `figures` read off `row`.
+fn figure_row<const N: usize>(labels: [V; N], row: &impl Figures, figures: &[Figure]) -> Vec<V> {
+    labels.into_iter().chain(figures.iter().map(|&f| figure_cell(row, f))).collect()
+}
+
+/// Where `f` stands among `figures` (a colour scale or a chart reads that column).
+fn figure_index(figures: &[Figure], f: Figure) -> usize {
+    figures.iter().position(|&x| x == f).unwrap_or_else(|| unreachable!("{f:?} is not in the table"))
+}
+
+/// A table's columns: its label columns, then one per figure with its full name, a width that fits
+/// the header, and the format of its unit.
+fn figure_cols(c: &Ctx, labels: Vec<Col>, figures: &[Figure]) -> Vec<Col> {
+    let cols = figures.iter().map(|&f| c.col(i18n::figure(f), figure_width(f), kind_of(f.unit())));
+    labels.into_iter().chain(cols).collect()
+}
+
+/// The report's number format for a unit.
+fn kind_of(u: Unit) -> Kind {
+    match u {
+        Unit::Money => Kind::Money,
+        Unit::Rate => Kind::Rate,
+        Unit::Count => Kind::Count,
+        Unit::Ratio => Kind::Ratio,
+        Unit::Points => Kind::Decimal,
+    }
+}
+
+/// A figure's column width in Excel character units (the headers wrap onto two lines).
+fn figure_width(f: Figure) -> f64 {
+    use Figure::*;
+    match f {
+        Roas | Nps => 8.0,
+        Leads | Paid | LtvToCac => 9.0,
+        Cpl | AvgCheck => 10.0,
+        Cac | Visits | Bookings | Ltv | ReturningLeads | Contacts | Romi => 11.0,
+        PlanCompletion | CompletionToDate | BudgetExecution | MarketingShare | BookingRate | PaidRate
+        | RevenuePerPaid | AnswerRate | RepeatShare | ReferralShare => 12.0,
+        ShowRate | BudgetPlan | Spend => 13.0,
+        RevenuePlan | Revenue | PlanToDate | Forecast | AttributedRevenue | GrossProfit | RequiredPace => 14.0,
+        Margin => 16.0,
+        AttributedGrossProfit => 17.0,
+    }
 }
 
 fn row_of(i: usize) -> RowNum {
@@ -586,82 +638,61 @@ fn date_text(d: chrono::NaiveDate, lang: Lang) -> String {
 // ---------------------------------------------------------------------------------------------
 // Months
 
+/// The Months sheet's figures after the month, in order (the same row for the Total).
+const MONTH_FIGURES: [Figure; 27] = {
+    use Figure::*;
+    [
+        RevenuePlan,
+        Revenue,
+        PlanCompletion,
+        PlanToDate,
+        CompletionToDate,
+        Forecast,
+        BudgetPlan,
+        Spend,
+        BudgetExecution,
+        MarketingShare,
+        Leads,
+        Bookings,
+        Visits,
+        Paid,
+        BookingRate,
+        ShowRate,
+        PaidRate,
+        AttributedRevenue,
+        Cpl,
+        Cac,
+        RevenuePerPaid,
+        AvgCheck,
+        GrossProfit,
+        AttributedGrossProfit,
+        Roas,
+        Romi,
+        RequiredPace,
+    ]
+};
+
 fn month_row(c: &Ctx, label: V, m: &MonthKpis, is_total: bool) -> Vec<V> {
     let in_progress = !is_total && c.kpis.progress.as_ref().is_some_and(|p| p.month == m.month);
-    let progress_only = |x: Option<f64>| if in_progress { num(x) } else { V::Empty };
-    vec![
-        label,
-        num(m.revenue_plan),
-        num(m.revenue),
-        num(m.plan_completion),
-        num(m.plan_to_date),
-        num(m.completion_to_date),
-        progress_only(m.forecast),
-        num(m.budget_plan),
-        num(m.spend),
-        num(m.budget_execution),
-        num(m.marketing_share),
-        num(m.leads),
-        num(m.bookings),
-        num(m.visits),
-        num(m.paid),
-        num(m.booking_rate),
-        num(m.show_rate),
-        num(m.paid_rate),
-        num(m.attributed_revenue),
-        num(m.cpl),
-        num(m.cac),
-        num(m.revenue_per_paid),
-        num(m.avg_check),
-        num(m.gross_profit),
-        num(m.attributed_gross_profit),
-        num(m.roas),
-        num(m.romi),
-        progress_only(m.required_pace),
-    ]
+    // Only the month in progress has a forecast and a pace; elsewhere the cell is left empty.
+    let progress_only = |f: Figure| in_progress || !matches!(f, Figure::Forecast | Figure::RequiredPace);
+    std::iter::once(label)
+        .chain(MONTH_FIGURES.iter().map(|&f| if progress_only(f) { figure_cell(m, f) } else { V::Empty }))
+        .collect()
 }
 
 fn months_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
-    use Kind::{Count, Money, Rate, Ratio, Text};
-    let cols = vec![
-        c.col(K::Month, 10.0, Text),
-        c.col(K::RevenuePlan, 14.0, Money),
-        c.col(K::Revenue, 14.0, Money),
-        c.col(K::PlanCompletion, 12.0, Rate),
-        c.col(K::PlanToDate, 14.0, Money),
-        c.col(K::CompletionToDate, 13.0, Rate),
-        c.col(K::Forecast, 14.0, Money),
-        c.col(K::BudgetPlan, 13.0, Money),
-        c.col(K::Spend, 13.0, Money),
-        c.col(K::BudgetExecution, 12.0, Rate),
-        c.col(K::MarketingShare, 12.0, Rate),
-        c.col(K::Leads, 9.0, Count),
-        c.col(K::Bookings, 9.0, Count),
-        c.col(K::Visits, 11.0, Count),
-        c.col(K::Paid, 9.0, Count),
-        c.col(K::BookingRate, 12.0, Rate),
-        c.col(K::ShowRate, 13.0, Rate),
-        c.col(K::PaidRate, 12.0, Rate),
-        c.col(K::AttributedRevenue, 14.0, Money),
-        c.col(K::Cpl, 10.0, Money),
-        c.col(K::Cac, 11.0, Money),
-        c.col(K::RevenuePerPaid, 12.0, Money),
-        c.col(K::AvgCheck, 10.0, Money),
-        c.col(K::GrossProfit, 14.0, Money),
-        c.col(K::AttributedGrossProfit, 17.0, Money),
-        c.col(K::Roas, 8.0, Ratio),
-        c.col(K::Romi, 9.0, Rate),
-        c.col(K::ReportRequiredPace, 13.0, Money),
-    ];
+    let cols = figure_cols(c, vec![c.col(K::Month, 10.0, Kind::Text)], &MONTH_FIGURES);
     let ws = c.sheet(wb, K::SheetMonths, c.t(K::TitleMonths))?;
     let rows: Vec<Vec<V>> =
         c.kpis.months.iter().map(|m| month_row(c, V::Text(m.month.to_string()), m, false)).collect();
     let total = month_row(c, V::Text(c.t(K::Total).into()), &c.kpis.total.kpis, true);
     let t = write_table(ws, c.st, HEADER_ROW, 0, &cols, &rows, Some(&total))?;
     freeze_and_filter(ws, &t, cols.len(), 1)?;
-    completion_lights(ws, t.first, t.end(), t.col(3))?;
-    completion_lights(ws, t.first, t.end(), t.col(5))?;
-    colour_scale(ws, (t.first, t.end(), t.col(26)), -0.5, 0.0, 1.0)?;
+    let at = |f| t.col(1 + figure_index(&MONTH_FIGURES, f));
+    completion_lights(ws, t.first, t.end(), at(Figure::PlanCompletion))?;
+    completion_lights(ws, t.first, t.end(), at(Figure::CompletionToDate))?;
+    colour_scale(ws, (t.first, t.end(), at(Figure::Romi)), -0.5, 0.0, 1.0)?;
     let series = [(1, c.t(K::RevenuePlan)), (2, c.t(K::Revenue))];
     plan_fact_chart(ws, c.t(K::SheetMonths), &t, series, c.t(K::ChartPlanFact), 960)
 }
@@ -783,85 +814,54 @@ fn days_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
 // ---------------------------------------------------------------------------------------------
 // Channels, directions, doctors
 
+/// The Channels sheet's figures after the channel and its tier.
+const CHANNEL_FIGURES: [Figure; 17] = {
+    use Figure::*;
+    [
+        BudgetPlan,
+        Spend,
+        Leads,
+        Bookings,
+        Visits,
+        Paid,
+        BookingRate,
+        ShowRate,
+        PaidRate,
+        AttributedRevenue,
+        Cpl,
+        Cac,
+        RevenuePerPaid,
+        AttributedGrossProfit,
+        Roas,
+        Romi,
+        ReturningLeads,
+    ]
+};
+
 fn channels_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
-    use Kind::{Count, Money, Rate, Ratio, Text};
-    let cols = vec![
-        c.col(K::Channel, 24.0, Text),
-        c.col(K::Tier, 15.0, Text),
-        c.col(K::BudgetPlan, 13.0, Money),
-        c.col(K::Spend, 13.0, Money),
-        c.col(K::Leads, 9.0, Count),
-        c.col(K::Bookings, 9.0, Count),
-        c.col(K::Visits, 11.0, Count),
-        c.col(K::Paid, 9.0, Count),
-        c.col(K::BookingRate, 12.0, Rate),
-        c.col(K::ShowRate, 13.0, Rate),
-        c.col(K::PaidRate, 12.0, Rate),
-        c.col(K::AttributedRevenue, 14.0, Money),
-        c.col(K::Cpl, 10.0, Money),
-        c.col(K::Cac, 11.0, Money),
-        c.col(K::RevenuePerPaid, 12.0, Money),
-        c.col(K::AttributedGrossProfit, 17.0, Money),
-        c.col(K::Roas, 8.0, Ratio),
-        c.col(K::Romi, 9.0, Rate),
-        c.col(K::ReturningLeads, 11.0, Count),
-    ];
+    let labels = vec![c.col(K::Channel, 24.0, Kind::Text), c.col(K::Tier, 15.0, Kind::Text)];
+    let cols = figure_cols(c, labels, &CHANNEL_FIGURES);
     let ws = c.sheet(wb, K::SheetChannels, c.t(K::TitleChannels))?;
     let rows: Vec<Vec<V>> = c
         .kpis
         .channels
         .iter()
         .map(|k| {
-            vec![
-                V::Text(k.channel.clone()),
-                V::Text(c.t(i18n::tier(k.tier)).into()),
-                num(k.budget_plan),
-                num(k.spend),
-                num(k.leads),
-                num(k.bookings),
-                num(k.visits),
-                num(k.paid),
-                num(k.booking_rate),
-                num(k.show_rate),
-                num(k.paid_rate),
-                num(k.attributed_revenue),
-                num(k.cpl),
-                num(k.cac),
-                num(k.revenue_per_paid),
-                num(k.attributed_gross_profit),
-                num(k.roas),
-                num(k.romi),
-                num(k.returning_leads),
-            ]
+            let labels = [V::Text(k.channel.clone()), V::Text(c.t(i18n::tier(k.tier)).into())];
+            figure_row(labels, k, &CHANNEL_FIGURES)
         })
         .collect();
-    let t = &c.kpis.total.kpis;
+    let mut total = figure_row([V::Text(c.t(K::Total).into()), V::Empty], &c.kpis.total.kpis, &CHANNEL_FIGURES);
+    // The period's totals have no returning leads of their own: the Total row sums the channels'.
     let returning: f64 = c.kpis.channels.iter().filter_map(|k| k.returning_leads).sum();
-    let total = vec![
-        V::Text(c.t(K::Total).into()),
-        V::Empty,
-        num(t.budget_plan),
-        num(t.spend),
-        num(t.leads),
-        num(t.bookings),
-        num(t.visits),
-        num(t.paid),
-        num(t.booking_rate),
-        num(t.show_rate),
-        num(t.paid_rate),
-        num(t.attributed_revenue),
-        num(t.cpl),
-        num(t.cac),
-        num(t.revenue_per_paid),
-        num(t.attributed_gross_profit),
-        num(t.roas),
-        num(t.romi),
-        V::Num(Some(returning)),
-    ];
+    if let Some(cell) = total.last_mut() {
+        *cell = V::Num(Some(returning));
+    }
     let p = write_table(ws, c.st, HEADER_ROW, 0, &cols, &rows, Some(&total))?;
     freeze_and_filter(ws, &p, cols.len(), 1)?;
-    colour_scale(ws, (p.first, p.end(), p.col(17)), -0.5, 0.0, 1.0)?;
-    colour_scale(ws, (p.first, p.end(), p.col(16)), 1.0, 3.0, 5.0)?;
+    let at = |f| p.col(2 + figure_index(&CHANNEL_FIGURES, f));
+    colour_scale(ws, (p.first, p.end(), at(Figure::Romi)), -0.5, 0.0, 1.0)?;
+    colour_scale(ws, (p.first, p.end(), at(Figure::Roas)), 1.0, 3.0, 5.0)?;
     if p.has_rows() {
         let name = c.t(K::SheetChannels);
         let mut chart = Chart::new(ChartType::Bar);
@@ -869,7 +869,7 @@ fn channels_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
             .add_series()
             .set_name(c.t(K::Romi))
             .set_categories(range(name, p.first, p.last, p.col(0)))
-            .set_values(range(name, p.first, p.last, p.col(17)))
+            .set_values(range(name, p.first, p.last, at(Figure::Romi)))
             .set_invert_if_negative();
         chart_title(&mut chart, c.t(K::ChartRomi));
         chart.legend().set_hidden();
@@ -882,160 +882,97 @@ fn channels_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
     Ok(())
 }
 
+/// The Branches sheet's figures after the branch.
+const BRANCH_FIGURES: [Figure; 17] = {
+    use Figure::*;
+    [
+        RevenuePlan,
+        Revenue,
+        PlanCompletion,
+        PlanToDate,
+        CompletionToDate,
+        Spend,
+        Leads,
+        Visits,
+        Paid,
+        AttributedRevenue,
+        Cpl,
+        Cac,
+        Romi,
+        AvgCheck,
+        Contacts,
+        AnswerRate,
+        Nps,
+    ]
+};
+
 /// The branches side by side (only for a chain): plan and fact to date, spend with the shared
 /// campaigns' share, the funnel's money ratios, calls and NPS, the whole chain last; a chart of plan
 /// and fact to date per branch.
 fn branches_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
-    use Kind::{Count, Decimal, Money, Rate, Text};
     if c.kpis.branches.is_empty() {
         return Ok(());
     }
-    let cols = vec![
-        c.col(K::BranchOf, 20.0, Text),
-        c.col(K::RevenuePlan, 14.0, Money),
-        c.col(K::Revenue, 14.0, Money),
-        c.col(K::PlanCompletion, 12.0, Rate),
-        c.col(K::PlanToDate, 14.0, Money),
-        c.col(K::CompletionToDate, 12.0, Rate),
-        c.col(K::Spend, 13.0, Money),
-        c.col(K::Leads, 9.0, Count),
-        c.col(K::Visits, 11.0, Count),
-        c.col(K::Paid, 9.0, Count),
-        c.col(K::AttributedRevenue, 14.0, Money),
-        c.col(K::Cpl, 10.0, Money),
-        c.col(K::Cac, 11.0, Money),
-        c.col(K::Romi, 9.0, Rate),
-        c.col(K::AvgCheck, 10.0, Money),
-        c.col(K::Contacts, 11.0, Count),
-        c.col(K::AnswerRate, 11.0, Rate),
-        c.col(K::Nps, 8.0, Decimal),
-    ];
+    let cols = figure_cols(c, vec![c.col(K::BranchOf, 20.0, Kind::Text)], &BRANCH_FIGURES);
     // The Branches sheet compares the whole chain; its title never names one branch.
     let ws = new_sheet(wb, c.st, c.t(K::SheetBranches), c.t(K::TitleBranches), &c.subtitle)?;
-    let rows: Vec<Vec<V>> = c
-        .kpis
-        .branches
-        .iter()
-        .map(|b| {
-            vec![
-                V::Text(b.branch.clone()),
-                num(b.revenue_plan),
-                num(b.revenue),
-                num(b.plan_completion),
-                num(b.plan_to_date),
-                num(b.completion_to_date),
-                num(b.spend),
-                num(b.leads),
-                num(b.visits),
-                num(b.paid),
-                num(b.attributed_revenue),
-                num(b.cpl),
-                num(b.cac),
-                num(b.romi),
-                num(b.avg_check),
-                num(b.contacts),
-                num(b.answer_rate),
-                num(b.nps),
-            ]
-        })
-        .collect();
-    let t = &c.chain_total.kpis;
-    let total = vec![
-        V::Text(c.t(K::ChainTotal).into()),
-        num(t.revenue_plan),
-        num(t.revenue),
-        num(t.plan_completion),
-        num(t.plan_to_date),
-        num(t.completion_to_date),
-        num(t.spend),
-        num(t.leads),
-        num(t.visits),
-        num(t.paid),
-        num(t.attributed_revenue),
-        num(t.cpl),
-        num(t.cac),
-        num(t.romi),
-        num(t.avg_check),
-        num(t.contacts),
-        num(t.answer_rate),
-        V::Empty,
-    ];
+    let rows: Vec<Vec<V>> =
+        c.kpis.branches.iter().map(|b| figure_row([V::Text(b.branch.clone())], b, &BRANCH_FIGURES)).collect();
+    // The chain's NPS over every answer is on the NPS sheet: a month's figures have none, so the
+    // chain's row leaves it blank.
+    let total = figure_row([V::Text(c.t(K::ChainTotal).into())], &c.chain_total.kpis, &BRANCH_FIGURES);
     let p = write_table(ws, c.st, HEADER_ROW, 0, &cols, &rows, Some(&total))?;
     freeze_and_filter(ws, &p, cols.len(), 1)?;
-    completion_lights(ws, p.first, p.end(), p.col(5))?;
-    colour_scale(ws, (p.first, p.end(), p.col(13)), -0.5, 0.0, 1.0)?;
-    let series = [(4, c.t(K::PlanToDate)), (2, c.t(K::Revenue))];
+    let at = |f| 1 + figure_index(&BRANCH_FIGURES, f);
+    completion_lights(ws, p.first, p.end(), p.col(at(Figure::CompletionToDate)))?;
+    colour_scale(ws, (p.first, p.end(), p.col(at(Figure::Romi))), -0.5, 0.0, 1.0)?;
+    let series = [(at(Figure::PlanToDate), c.t(K::PlanToDate)), (at(Figure::Revenue), c.t(K::Revenue))];
     plan_fact_chart(ws, c.t(K::SheetBranches), &p, series, c.t(K::ChartBranches), 760)
 }
 
+/// The Directions sheet's figures after the direction.
+const DIRECTION_FIGURES: [Figure; 22] = {
+    use Figure::*;
+    [
+        Margin,
+        RevenuePlan,
+        Revenue,
+        PlanCompletion,
+        Spend,
+        Leads,
+        Visits,
+        AttributedRevenue,
+        Cac,
+        AvgCheck,
+        Ltv,
+        LtvToCac,
+        Bookings,
+        Paid,
+        BookingRate,
+        ShowRate,
+        PaidRate,
+        Cpl,
+        RevenuePerPaid,
+        AttributedGrossProfit,
+        Roas,
+        Romi,
+    ]
+};
+
 fn directions_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
-    use Kind::{Count, Money, Rate, Ratio, Text};
-    let cols = vec![
-        c.col(K::Direction, 22.0, Text),
-        c.col(K::Margin, 16.0, Rate),
-        c.col(K::RevenuePlan, 14.0, Money),
-        c.col(K::Revenue, 14.0, Money),
-        c.col(K::PlanCompletion, 12.0, Rate),
-        c.col(K::Spend, 13.0, Money),
-        c.col(K::Leads, 9.0, Count),
-        c.col(K::Visits, 11.0, Count),
-        c.col(K::AttributedRevenue, 14.0, Money),
-        c.col(K::Cac, 11.0, Money),
-        c.col(K::AvgCheck, 10.0, Money),
-        c.col(K::Ltv, 11.0, Money),
-        c.col(K::LtvToCac, 9.0, Ratio),
-        c.col(K::Bookings, 10.0, Count),
-        c.col(K::Paid, 10.0, Count),
-        c.col(K::BookingRate, 11.0, Rate),
-        c.col(K::ShowRate, 11.0, Rate),
-        c.col(K::PaidRate, 11.0, Rate),
-        c.col(K::Cpl, 10.0, Money),
-        c.col(K::RevenuePerPaid, 12.0, Money),
-        c.col(K::AttributedGrossProfit, 14.0, Money),
-        c.col(K::Roas, 9.0, Ratio),
-        c.col(K::Romi, 9.0, Rate),
-    ];
+    let cols = figure_cols(c, vec![c.col(K::Direction, 22.0, Kind::Text)], &DIRECTION_FIGURES);
     let ws = c.sheet(wb, K::SheetDirections, c.t(K::TitleDirections))?;
-    let rows: Vec<Vec<V>> = c
-        .kpis
-        .directions
-        .iter()
-        .map(|d| {
-            vec![
-                V::Text(d.direction.clone()),
-                V::Num(Some(d.margin)),
-                num(d.revenue_plan),
-                num(d.revenue),
-                num(d.plan_completion),
-                num(d.spend),
-                num(d.leads),
-                num(d.visits),
-                num(d.attributed_revenue),
-                num(d.cac),
-                num(d.avg_check),
-                num(d.ltv),
-                num(d.ltv_to_cac),
-                num(d.bookings),
-                num(d.paid),
-                num(d.booking_rate),
-                num(d.show_rate),
-                num(d.paid_rate),
-                num(d.cpl),
-                num(d.revenue_per_paid),
-                num(d.attributed_gross_profit),
-                num(d.roas),
-                num(d.romi),
-            ]
-        })
-        .collect();
+    let rows: Vec<Vec<V>> =
+        c.kpis.directions.iter().map(|d| figure_row([V::Text(d.direction.clone())], d, &DIRECTION_FIGURES)).collect();
     let t = write_table(ws, c.st, HEADER_ROW, 0, &cols, &rows, None)?;
     freeze_and_filter(ws, &t, cols.len(), 1)?;
-    completion_lights(ws, t.first, t.last, t.col(4))?;
-    colour_scale(ws, (t.first, t.last, t.col(12)), 1.0, 3.0, 5.0)?;
+    let at = |f| t.col(1 + figure_index(&DIRECTION_FIGURES, f));
+    completion_lights(ws, t.first, t.last, at(Figure::PlanCompletion))?;
+    colour_scale(ws, (t.first, t.last, at(Figure::LtvToCac)), 1.0, 3.0, 5.0)?;
     // Which direction pays back on its allocated spend: the references' bands (ROAS 3 good, 2
     // watch; ROMI 0 break-even, −10 % watch).
-    colour_scale(ws, (t.first, t.last, t.col(21)), 2.0, 2.5, 3.0)?;
-    colour_scale(ws, (t.first, t.last, t.col(22)), -0.1, -0.05, 0.0)?;
+    colour_scale(ws, (t.first, t.last, at(Figure::Roas)), 2.0, 2.5, 3.0)?;
+    colour_scale(ws, (t.first, t.last, at(Figure::Romi)), -0.1, -0.05, 0.0)?;
     Ok(())
 }
 
@@ -1237,81 +1174,26 @@ fn aarrr_sheet(wb: &mut Workbook, c: &Ctx) -> Result<(), XlsxError> {
         ws.write_string_with_format(HEADER_ROW, i as ColNum, &cl.label, &st.header)?;
         ws.set_column_width(i as ColNum, cl.width)?;
     }
-    let (l, p) = (&a.links, a.previous.as_ref());
     // One row per measure: the link, the measure, now, before, and the link's change on its first
     // measure's row only.
-    struct Row<'a> {
-        key: &'a str,
-        measure: K,
-        value: Option<f64>,
-        previous: Option<f64>,
-        kind: Kind,
-        change: Option<Option<f64>>,
-    }
-    let row = |key, measure, value, previous: Option<Option<f64>>, kind, change| Row {
-        key,
-        measure,
-        value,
-        previous: previous.flatten(),
-        kind,
-        change,
-    };
-    let rows = [
-        row(
-            "acquisition",
-            K::Leads,
-            l.acquisition.leads,
-            p.map(|p| p.acquisition.leads),
-            Kind::Count,
-            Some(l.acquisition.change.get()),
-        ),
-        row("acquisition", K::Cpl, l.acquisition.cpl, p.map(|p| p.acquisition.cpl), Kind::Money, None),
-        row(
-            "activation",
-            K::PaidRate,
-            l.activation.paid_rate,
-            p.map(|p| p.activation.paid_rate),
-            Kind::Rate,
-            Some(l.activation.change.get()),
-        ),
-        row(
-            "retention",
-            K::RepeatShare,
-            l.retention.repeat_share,
-            p.map(|p| p.retention.repeat_share),
-            Kind::Rate,
-            Some(l.retention.change.get()),
-        ),
-        row(
-            "revenue",
-            K::AvgCheck,
-            l.revenue.avg_check,
-            p.map(|p| p.revenue.avg_check),
-            Kind::Money,
-            Some(l.revenue.change.get()),
-        ),
-        row("revenue", K::Ltv, l.revenue.ltv, p.map(|p| p.revenue.ltv), Kind::Money, None),
-        row(
-            "referral",
-            K::ReferralShare,
-            l.referral.referral_share,
-            p.map(|p| p.referral.referral_share),
-            Kind::Rate,
-            Some(l.referral.change.get()),
-        ),
-    ];
+    let measures = a.links.measures();
+    let previous = a.previous.as_ref().map(Links::measures);
+    let changes = a.links.changes();
     let first = HEADER_ROW + 1;
-    for (i, rw) in rows.iter().enumerate() {
+    for (i, &(key, f, value)) in measures.iter().enumerate() {
         let r = first + row_of(i);
-        let style = if a.weakest == Some(rw.key) { &st.bold } else { &st.text };
-        ws.write_string_with_format(r, 0, c.t(link_text(rw.key)), style)?;
-        ws.write_string_with_format(r, 1, c.t(rw.measure), &st.text)?;
-        write_value(ws, st, r, 2, &V::Num(rw.value), rw.kind, false)?;
-        write_value(ws, st, r, 3, &V::Num(rw.previous), rw.kind, false)?;
-        match rw.change {
-            Some(ch) => write_value(ws, st, r, 4, &V::Num(ch), Kind::Rate, false)?,
-            None => write_value(ws, st, r, 4, &V::Empty, Kind::Rate, false)?,
-        }
+        let style = if a.weakest == Some(key) { &st.bold } else { &st.text };
+        let kind = kind_of(f.unit());
+        ws.write_string_with_format(r, 0, c.t(link_text(key)), style)?;
+        ws.write_string_with_format(r, 1, c.t(i18n::figure(f)), &st.text)?;
+        write_value(ws, st, r, 2, &V::Num(value), kind, false)?;
+        write_value(ws, st, r, 3, &V::Num(previous.and_then(|p| p[i].2)), kind, false)?;
+        let head = i == 0 || measures[i - 1].0 != key;
+        let change = match LINK_KEYS.iter().position(|&k| k == key) {
+            Some(link) if head => V::Num(changes[link]),
+            _ => V::Empty,
+        };
+        write_value(ws, st, r, 4, &change, Kind::Rate, false)?;
     }
     // Falling links red, rising green.
     gain_scale(ws, first, first + 6, (4, 4))?;

@@ -12,6 +12,7 @@ use chrono::{Datelike, NaiveDate};
 use rust_xlsxwriter::{ColNum, ExcelDateTime, Format, RowNum, Workbook, XlsxError};
 
 use super::ReportError;
+use crate::document::sheets::{Kind, Value, get, row_count};
 use crate::format::Lang;
 use crate::model::{Month, Project, Sheet, Tier};
 
@@ -40,16 +41,8 @@ fn text(s: &str) -> Cell {
     if s.is_empty() { Cell::Empty } else { Cell::Text(s.to_string()) }
 }
 
-fn opt_text(s: Option<&str>) -> Cell {
-    s.map_or(Cell::Empty, text)
-}
-
 fn num(x: f64, style: Style) -> Cell {
     Cell::Number(x, style)
-}
-
-fn opt_num(x: Option<f64>, style: Style) -> Cell {
-    x.map_or(Cell::Empty, |x| Cell::Number(x, style))
 }
 
 /// A header and its column width (in Excel character units).
@@ -107,6 +100,45 @@ fn header_label(kind: Sheet, key: &str, lang: Lang) -> String {
 fn capitalize(s: &str) -> String {
     let mut chars = s.chars();
     chars.next().map_or_else(String::new, |c| c.to_uppercase().chain(chars).collect())
+}
+
+/// A grid cell as the template writes it: numbers at full precision with the column's format,
+/// months and NPS periods as text, days as date cells, tiers in `lang` (English key or Russian name).
+fn cell_of(v: Value, kind: Kind, lang: Lang) -> Cell {
+    match v {
+        Value::Empty => Cell::Empty,
+        Value::Num(x) => Cell::Number(
+            x,
+            match kind {
+                Kind::Money => Style::Money,
+                Kind::Rate => Style::Rate,
+                // Hours and visits per patient have fractions; patients and leads are whole.
+                _ if x.fract() != 0.0 => Style::Decimal,
+                _ => Style::Count,
+            },
+        ),
+        Value::Text(s) => text(&s),
+        Value::Month(m) => text(&m.to_string()),
+        Value::Day(d) => Cell::Date(d),
+        Value::Period(p) => text(&p.to_string()),
+        Value::Tier(t) => text(tier_label(t, lang)),
+        Value::Scale(s) => text(s.key()),
+        Value::List(names) => text(&names.join(", ")),
+        Value::Weights(w) => text(&w.map(|x| x.to_string()).join(" ")),
+        Value::Days(days) => text(&days.iter().map(NaiveDate::to_string).collect::<Vec<_>>().join(", ")),
+    }
+}
+
+/// A column's width (Excel character units) for what it holds; a longer header widens it.
+fn width_of(kind: Kind) -> f64 {
+    match kind {
+        Kind::Month | Kind::Period | Kind::Score => 10.0,
+        Kind::Count | Kind::Rate | Kind::Tier | Kind::Day => 12.0,
+        Kind::Money => 16.0,
+        Kind::Direction => 20.0,
+        Kind::Text | Kind::Channel | Kind::ChannelKind | Kind::Scale | Kind::Weights => 26.0,
+        Kind::List | Kind::Days => 36.0,
+    }
 }
 
 fn write_sheet(
@@ -210,27 +242,12 @@ fn tier_label(tier: Tier, lang: Lang) -> &'static str {
 /// As [`template_workbook`]; also [`XlsxError::SheetnameReused`] when `wb` already has a sheet of
 /// one of these names.
 pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> Result<(), XlsxError> {
-    use Style::{Count, Decimal, Money, Rate};
+    use Style::{Count, Money, Rate};
 
     let f = Formats::new(&project.settings.currency);
     let label = |key| text(setting_label(key, lang));
-    let sheet = |i: usize| (Sheet::ALL[i], lang);
     let s = &project.settings;
-    // The branch column is written only for a chain, so a single clinic's workbook stays as it was.
     let chain = project.has_branches();
-    let cols = |c: &[Col]| -> Vec<Col> {
-        let mut v = c.to_vec();
-        if chain {
-            v.push(("branch", 16.0));
-        }
-        v
-    };
-    let br = |mut row: Vec<Cell>, b: &Option<String>| {
-        if chain {
-            row.push(opt_text(b.as_deref()));
-        }
-        row
-    };
 
     let weights: Vec<String> = s.weekday_weights.iter().map(f64::to_string).collect();
     let mut settings = vec![
@@ -248,233 +265,31 @@ pub fn add_template_sheets(wb: &mut Workbook, project: &Project, lang: Lang) -> 
         vec![label("answer_rate_target"), num(s.answer_rate_target, Rate)],
         vec![label("key_fingerprint"), text(&s.key_fingerprint)],
     ]);
-    write_sheet(wb, &f, sheet(0), &[("key", 18.0), ("value", 36.0)], settings)?;
+    write_sheet(wb, &f, (Sheet::Settings, lang), &[("key", 18.0), ("value", 36.0)], settings)?;
 
-    write_sheet(
-        wb,
-        &f,
-        sheet(1),
-        &[("direction", 24.0), ("margin", 10.0), ("visits_per_patient", 18.0)],
-        project
-            .directions
-            .iter()
-            .map(|d| vec![text(&d.name), num(d.margin, Rate), opt_num(d.visits_per_patient, Decimal)]),
-    )?;
-
-    write_sheet(
-        wb,
-        &f,
-        sheet(2),
-        &[("channel", 26.0), ("tier", 12.0), ("kind", 30.0), ("sources", 36.0)],
-        project
-            .channels
-            .iter()
-            .map(|c| vec![text(&c.name), text(tier_label(c.tier, lang)), text(&c.kind), text(&c.sources.join(", "))]),
-    )?;
-
-    write_sheet(
-        wb,
-        &f,
-        sheet(3),
-        &cols(&[
-            ("month", 10.0),
-            ("direction", 20.0),
-            ("revenue_plan", 18.0),
-            ("leads_plan", 12.0),
-            ("booking_rate_plan", 18.0),
-            ("show_rate_plan", 16.0),
-            ("paid_rate_plan", 16.0),
-            ("revenue_per_paid_plan", 22.0),
-        ]),
-        project.plan.iter().map(|r| {
-            br(
-                vec![
-                    text(&r.month.to_string()),
-                    opt_text(r.direction.as_deref()),
-                    num(r.revenue_plan, Money),
-                    opt_num(r.leads_plan, Count),
-                    opt_num(r.booking_rate_plan, Rate),
-                    opt_num(r.show_rate_plan, Rate),
-                    opt_num(r.paid_rate_plan, Rate),
-                    opt_num(r.revenue_per_paid_plan, Money),
-                ],
-                &r.branch,
-            )
-        }),
-    )?;
-
-    write_sheet(
-        wb,
-        &f,
-        sheet(4),
-        &cols(&[("month", 10.0), ("channel", 26.0), ("budget_plan", 16.0), ("spend", 16.0)]),
-        project.budget.iter().map(|r| {
-            br(
-                vec![
-                    text(&r.month.to_string()),
-                    text(&r.channel),
-                    opt_num(r.budget_plan, Money),
-                    opt_num(r.spend, Money),
-                ],
-                &r.branch,
-            )
-        }),
-    )?;
-
-    write_sheet(
-        wb,
-        &f,
-        sheet(5),
-        &cols(&[
-            ("month", 10.0),
-            ("channel", 26.0),
-            ("direction", 20.0),
-            ("leads", 10.0),
-            ("bookings", 10.0),
-            ("visits", 10.0),
-            ("paid", 10.0),
-            ("revenue", 16.0),
-            ("returning_leads", 16.0),
-        ]),
-        project.funnel.iter().map(|r| {
-            br(
-                vec![
-                    text(&r.month.to_string()),
-                    text(&r.channel),
-                    opt_text(r.direction.as_deref()),
-                    opt_num(r.leads, Count),
-                    opt_num(r.bookings, Count),
-                    opt_num(r.visits, Count),
-                    opt_num(r.paid, Count),
-                    opt_num(r.revenue, Money),
-                    opt_num(r.returning_leads, Count),
-                ],
-                &r.branch,
-            )
-        }),
-    )?;
-
-    write_sheet(
-        wb,
-        &f,
-        sheet(6),
-        &cols(&[
-            ("date", 12.0),
-            ("direction", 20.0),
-            ("revenue", 16.0),
-            ("checks", 10.0),
-            ("new_patients", 14.0),
-            ("repeat_patients", 16.0),
-        ]),
-        project.revenue.iter().map(|r| {
-            br(
-                vec![
+    // Every other sheet as its grid shows it: the grid's columns are the importer's schema in the
+    // template's order, with the branch last (written only for a chain, so a single clinic's
+    // workbook stays as it was).
+    for &kind in &Sheet::ALL[1..] {
+        let all = kind.grid_columns();
+        let columns = match all.last() {
+            Some(last) if last.key == "branch" && !chain => &all[..all.len() - 1],
+            _ => all,
+        };
+        let cols: Vec<Col> = columns.iter().map(|c| (c.key, width_of(c.kind))).collect();
+        let rows = (0..row_count(project, kind)).map(|r| {
+            (0..columns.len())
+                .map(|c| match kind {
                     // A month row goes back as month text, which the importer reads as a whole month.
-                    if r.month_row { text(&Month::of(r.date).to_string()) } else { Cell::Date(r.date) },
-                    opt_text(r.direction.as_deref()),
-                    num(r.revenue, Money),
-                    opt_num(r.checks, Count),
-                    opt_num(r.new_patients, Count),
-                    opt_num(r.repeat_patients, Count),
-                ],
-                &r.branch,
-            )
-        }),
-    )?;
-
-    write_sheet(
-        wb,
-        &f,
-        sheet(7),
-        &cols(&[
-            ("month", 10.0),
-            ("doctor", 30.0),
-            ("direction", 20.0),
-            ("primary_patients", 17.0),
-            ("repeat_patients", 16.0),
-            ("revenue", 16.0),
-            ("hours_available", 16.0),
-            ("hours_booked", 14.0),
-            ("recommended", 13.0),
-            ("agreed", 10.0),
-            ("performed", 11.0),
-        ]),
-        project.doctors.iter().map(|r| {
-            br(
-                vec![
-                    text(&r.month.to_string()),
-                    text(&r.doctor),
-                    opt_text(r.direction.as_deref()),
-                    opt_num(r.primary_patients, Count),
-                    opt_num(r.repeat_patients, Count),
-                    opt_num(r.revenue, Money),
-                    opt_num(r.hours_available, Decimal),
-                    opt_num(r.hours_booked, Decimal),
-                    opt_num(r.recommended, Count),
-                    opt_num(r.agreed, Count),
-                    opt_num(r.performed, Count),
-                ],
-                &r.branch,
-            )
-        }),
-    )?;
-
-    write_sheet(
-        wb,
-        &f,
-        sheet(8),
-        &cols(&[("period", 10.0), ("direction", 20.0), ("score", 8.0), ("count", 10.0)]),
-        project.nps.iter().map(|r| {
-            br(
-                vec![
-                    text(&r.period.to_string()),
-                    opt_text(r.direction.as_deref()),
-                    num(f64::from(r.score), Count),
-                    num(r.count, Count),
-                ],
-                &r.branch,
-            )
-        }),
-    )?;
-
-    write_sheet(
-        wb,
-        &f,
-        sheet(9),
-        &cols(&[
-            ("month", 10.0),
-            ("channel", 26.0),
-            ("employee", 24.0),
-            ("contacts", 11.0),
-            ("answered", 11.0),
-            ("lost", 10.0),
-            ("callbacks_20m", 15.0),
-            ("callbacks", 11.0),
-            ("recalled", 11.0),
-            ("calls_in", 10.0),
-            ("wait_seconds", 14.0),
-            ("talk_seconds", 14.0),
-        ]),
-        project.calls.iter().map(|r| {
-            br(
-                vec![
-                    text(&r.month.to_string()),
-                    opt_text(r.channel.as_deref()),
-                    opt_text(r.employee.as_deref()),
-                    opt_num(r.contacts, Count),
-                    opt_num(r.answered, Count),
-                    opt_num(r.lost, Count),
-                    opt_num(r.callbacks_20m, Count),
-                    opt_num(r.callbacks, Count),
-                    opt_num(r.recalled, Count),
-                    opt_num(r.calls_in, Count),
-                    opt_num(r.wait_seconds, Count),
-                    opt_num(r.talk_seconds, Count),
-                ],
-                &r.branch,
-            )
-        }),
-    )?;
+                    Sheet::Revenue if c == 0 && project.revenue[r].month_row => {
+                        text(&Month::of(project.revenue[r].date).to_string())
+                    }
+                    _ => cell_of(get(project, kind, r, c), columns[c].kind, lang),
+                })
+                .collect::<Vec<Cell>>()
+        });
+        write_sheet(wb, &f, (kind, lang), &cols, rows)?;
+    }
 
     Ok(())
 }

@@ -19,7 +19,7 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate};
 use rustc_hash::FxHashMap;
 
-use crate::model::{FunnelRow, Interner, Month, RevenueRow, VisitRecord};
+use crate::model::{FunnelRow, Interner, Month, Name, RevenueRow, VisitRecord};
 
 /// Visits per stored chunk: big enough that a million visits are a handful of rows, small enough
 /// that an edit rewrites a few hundred kilobytes.
@@ -217,7 +217,12 @@ impl<'a> Names<'a> {
         self.id(row).map(|k| Arc::clone(&self.names[k]))
     }
 
-    /// The row's name as an owned `String` (the sheets' rows own their texts).
+    /// The row's name, sharing the chunk's one copy.
+    fn name(&self, row: usize) -> Option<Name> {
+        self.get(row).map(Name::from)
+    }
+
+    /// The row's name as an owned `String` (rows of the smaller sheets own their texts).
     fn text(&self, row: usize) -> Option<String> {
         self.id(row).map(|k| self.names[k].to_string())
     }
@@ -305,15 +310,15 @@ impl Chunked for FunnelRow {
         for (i, m) in months.enumerate() {
             out.push(FunnelRow {
                 month: month_of(i32::from_le_bytes(m))?,
-                channel: channels.text(i).ok_or_else(|| format!("row {}: no channel", i + 1))?,
-                direction: directions.text(i),
+                channel: channels.name(i).ok_or_else(|| format!("row {}: no channel", i + 1))?,
+                direction: directions.name(i),
                 leads: leads.get(i),
                 bookings: bookings.get(i),
                 visits: visits.get(i),
                 paid: paid.get(i),
                 revenue: revenue.get(i),
                 returning_leads: returning.get(i),
-                branch: branches.text(i),
+                branch: branches.name(i),
             });
         }
         Ok(())
@@ -542,7 +547,7 @@ mod tests {
             paid: Some(0.0),
             revenue: Some(1_234_567.89),
             returning_leads: None,
-            branch: branch.map(str::to_string),
+            branch: branch.map(Name::from),
         }
     }
 

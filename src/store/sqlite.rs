@@ -1051,7 +1051,7 @@ mod tests {
             .map(|i| crate::model::FunnelRow {
                 leads: Some(i as f64),
                 returning_leads: (i % 2 == 0).then_some(1.0),
-                branch: (i % 3 == 0).then(|| format!("Филиал {}", i % 7)),
+                branch: (i % 3 == 0).then(|| format!("Филиал {}", i % 7).into()),
                 ..row.clone()
             })
             .collect();

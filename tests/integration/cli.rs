@@ -2,10 +2,19 @@
 
 use std::process::Command;
 
+/// Runs the binary in the C locale (English unless `--lang` says otherwise), as a script would.
 fn medfunnel(args: &[&str]) -> (i32, String, String) {
+    medfunnel_in_locale(args, "C")
+}
+
+/// Runs the binary with `LANG=locale` and no `LC_ALL` / `LC_MESSAGES` to override it.
+fn medfunnel_in_locale(args: &[&str], locale: &str) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_medfunnel"))
         .args(args)
         .env(medfunnel::import::raw::key::KEY_DIR_ENV, std::env::temp_dir().join("medfunnel-test-keys"))
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", locale)
         .output()
         .unwrap();
     (
@@ -199,4 +208,151 @@ fn allocate_spends_the_whole_budget_within_limits() {
         }
     }
     assert!(v["objective"].is_number());
+}
+
+/// Latin words a Russian or Chinese table may show: the KPI abbreviations every marketer reads as
+/// they are (as the app's language test allows them), and the allocator curve's parameter `b`.
+const SHARED: &[&str] = &["CPL", "CAC", "ROMI", "ROAS", "LTV", "b"];
+
+/// The demo's channel and direction names: data, written as the clinic wrote them.
+fn demo_names() -> Vec<String> {
+    let v = json_of(&["kpi", "--json"]);
+    let mut names: Vec<String> = v["channels"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c["channel"].as_str().unwrap().to_string())
+        .chain(v["directions"].as_array().unwrap().iter().map(|d| d["direction"].as_str().unwrap().to_string()))
+        .collect();
+    // Longest first, so "SEO / сайт" goes before a shorter name inside it.
+    names.sort_by_key(|n| std::cmp::Reverse(n.chars().count()));
+    names
+}
+
+/// The Latin words of `text` that are neither shared abbreviations nor the demo's names.
+fn latin_words(text: &str, names: &[String]) -> Vec<String> {
+    let mut text = text.to_string();
+    for n in names {
+        text = text.replace(n.as_str(), "");
+    }
+    let mut out: Vec<String> = text
+        .split(|c: char| !c.is_ascii_alphabetic())
+        .filter(|w| !w.is_empty() && !SHARED.contains(w))
+        .map(str::to_string)
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
+fn has_chinese(s: &str) -> bool {
+    s.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+}
+
+#[test]
+fn kpi_tables_speak_the_language_asked_for() {
+    let names = demo_names();
+    let (code, ru, err) = medfunnel(&["kpi", "--lang", "ru"]);
+    assert_eq!(code, 0, "{err}");
+    for word in ["МЕСЯЦЫ", "План выручки", "Доходимость", "Итого", "КАНАЛЫ", "НАПРАВЛЕНИЯ", "Узкое место"]
+    {
+        assert!(ru.contains(word), "{word}: {ru}");
+    }
+    assert_eq!(latin_words(&ru, &names), Vec::<String>::new(), "{ru}");
+    // Numbers as Russians write them: no-break spaces between thousands, ₽, a decimal comma.
+    assert!(ru.contains("\u{a0}₽") && ru.contains(",") && ru.contains("\u{a0}%"), "{ru}");
+    // The notice on stderr is Russian too; its prefix stays English for scripts.
+    assert!(err.contains("notice: Строки без направления"), "{err}");
+    let (code, zh, _) = medfunnel(&["kpi", "--lang", "zh"]);
+    assert_eq!(code, 0);
+    for word in ["月度", "营收计划", "到诊率", "合计", "各渠道", "各科室", "瓶颈"] {
+        assert!(zh.contains(word), "{word}: {zh}");
+    }
+    let first_header = zh.lines().nth(1).unwrap();
+    assert!(has_chinese(first_header), "{first_header}");
+    assert_eq!(latin_words(&zh, &names), Vec::<String>::new(), "{zh}");
+}
+
+#[test]
+fn decision_commands_speak_russian_and_chinese() {
+    let names = demo_names();
+    let commands: [&[&str]; 5] = [
+        &["levers"],
+        &["allocate", "--budget", "600000"],
+        &["whatif", "--lever", "show_rate=+10%"],
+        &["goalseek", "--revenue", "+15%"],
+        &["goalseek", "--revenue", "+15%", "--lever", "paid_rate"],
+    ];
+    for args in commands {
+        let mut ru_args = args.to_vec();
+        ru_args.extend(["--lang", "ru"]);
+        let (code, ru, err) = medfunnel(&ru_args);
+        assert_eq!(code, 0, "{args:?}: {err}");
+        assert!(ru.lines().count() > 3, "{args:?}: {ru}");
+        assert_eq!(latin_words(&ru, &names), Vec::<String>::new(), "{args:?}: {ru}");
+        // Notices and warnings in Russian, after the English prefixes.
+        for line in err.lines() {
+            let body = line.trim_start_matches("notice: ").trim_start_matches("warning: ");
+            assert!(body.chars().any(|c| ('а'..='я').contains(&c)), "{args:?}: {line}");
+        }
+        let mut zh_args = args.to_vec();
+        zh_args.extend(["--lang", "zh"]);
+        let (_, zh, _) = medfunnel(&zh_args);
+        assert!(has_chinese(zh.lines().next().unwrap()), "{args:?}: {zh}");
+        assert_eq!(latin_words(&zh, &names), Vec::<String>::new(), "{args:?}: {zh}");
+    }
+    let (_, levers, _) = medfunnel(&["levers", "--lang", "ru"]);
+    assert!(levers.contains("ЧУВСТВИТЕЛЬНОСТЬ: КАЖДЫЙ РЫЧАГ +10,0\u{a0}%"), "{levers}");
+    let (_, whatif, _) = medfunnel(&["whatif", "--lever", "show_rate=+10%", "--lang", "ru"]);
+    assert!(whatif.contains("Было") && whatif.contains("Стало") && whatif.contains("Валовая прибыль"), "{whatif}");
+}
+
+#[test]
+fn json_is_the_same_in_every_language() {
+    let commands: [&[&str]; 6] = [
+        &["kpi", "--json"],
+        &["levers", "--json"],
+        &["allocate", "--budget", "600000", "--json"],
+        &["whatif", "--lever", "show_rate=+10%", "--json"],
+        &["goalseek", "--revenue", "+15%", "--json"],
+        &["plan", "--year", "2026", "--json"],
+    ];
+    for args in commands {
+        let (_, en, _) = medfunnel(args);
+        for lang in ["ru", "zh"] {
+            let mut with_lang = args.to_vec();
+            with_lang.extend(["--lang", lang]);
+            let (code, out, err) = medfunnel(&with_lang);
+            assert_eq!(code, 0, "{err}");
+            assert_eq!(out, en, "{with_lang:?}");
+        }
+        // And whatever the system's language.
+        assert_eq!(medfunnel_in_locale(args, "ru_RU.UTF-8").1, en, "{args:?}");
+    }
+}
+
+#[test]
+fn without_lang_the_system_language_is_used_except_where_documented() {
+    let (_, ru, err) = medfunnel_in_locale(&["kpi"], "ru_RU.UTF-8");
+    assert!(ru.starts_with("МЕСЯЦЫ\n") && err.contains("notice: Строки"), "{ru}");
+    let (_, zh, _) = medfunnel_in_locale(&["levers"], "zh_CN.UTF-8");
+    assert!(has_chinese(zh.lines().next().unwrap()), "{zh}");
+    let (_, en, err) = medfunnel_in_locale(&["kpi"], "C");
+    assert!(en.starts_with("MONTHS\n") && err.contains("notice: Rows with a blank direction"), "{en}");
+    let (_, en, _) = medfunnel_in_locale(&["whatif", "--lever", "leads=+5%"], "en_US.UTF-8");
+    assert!(en.contains("Revenue") && en.contains("Before"), "{en}");
+    // `plan` keeps its documented English in a Russian system unless --lang says otherwise.
+    let (_, _, err) = medfunnel_in_locale(&["plan", "--year", "2026", "--marketing-share", "12%"], "ru_RU.UTF-8");
+    assert!(err.contains("warning: The marketing share 12 %"), "{err}");
+    // `report` keeps its documented Russian in an English system.
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("r.xlsx");
+    let (code, _, err) = medfunnel_in_locale(&["report", "-o", path.to_str().unwrap()], "C");
+    assert_eq!(code, 0, "{err}");
+    let wb: calamine::Xlsx<_> = calamine::open_workbook(&path).unwrap();
+    assert!(
+        calamine::Reader::sheet_names(&wb).iter().any(|n| n == "Сводка"),
+        "{:?}",
+        calamine::Reader::sheet_names(&wb)
+    );
 }

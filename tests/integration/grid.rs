@@ -96,7 +96,7 @@ fn key_columns_start_wide_enough_for_their_longest_value() {
     // The first row's month and channel are drawn whole, not cut with «…».
     let loc = medfunnel::format::Locale::new(Lang::Ru, "RUB");
     let month = sheets::display(&sheets::get(&project, Sheet::Funnel, 0, 0), sheets::kind(Sheet::Funnel, 0, 0), loc);
-    for text in [month, project.funnel[0].channel.clone()] {
+    for text in [month, project.funnel[0].channel.to_string()] {
         let font = egui::TextStyle::Body.resolve(&h.ctx.global_style());
         let need = h.ctx.fonts_mut(|f| f.layout_no_wrap(text.clone(), font, egui::Color32::WHITE).size().x);
         let shown = h.get_all_by_label(&text).next().unwrap().rect().width();

@@ -419,7 +419,7 @@ fn writer_base() -> medfunnel::model::Project {
     p.funnel = (0..WRITER_ROWS)
         .map(|i| medfunnel::model::FunnelRow {
             month: medfunnel::model::Month::new(2025, 1 + (i % 12) as u32).unwrap(),
-            channel: format!("Канал {i}"),
+            channel: format!("Канал {i}").into(),
             direction: None,
             leads: Some(0.0),
             bookings: Some(0.0),

@@ -16,8 +16,8 @@ use super::key::{PatientKey, key_text};
 use super::{Export, Lead, Phone, RawError, SpendRow, Visit};
 use crate::import::{Problem, ProblemKind};
 use crate::model::{
-    BudgetRow, Channel, DoctorRow, FunnelRow, Interner, Month, Project, RevenueRow, Tier, VisitRecord, branch_key,
-    same_branch,
+    BudgetRow, Channel, DoctorRow, FunnelRow, Interner, Month, Name, Project, RevenueRow, Tier, VisitRecord,
+    branch_key, same_branch,
 };
 
 /// What the join did, in counts the import dialog shows.
@@ -631,10 +631,10 @@ fn join_leads<'v>(
     rows.sort_unstable_by(|a, b| a.0.cmp(&b.0));
     rows.into_iter()
         .map(|((month, channel, direction, branch), s)| FunnelRow {
-            branch: branch.map(str::to_string),
+            branch: branch.map(Name::from),
             month,
-            channel: channel.to_string(),
-            direction: direction.map(str::to_string),
+            channel: channel.into(),
+            direction: direction.map(Name::from),
             leads: Some(s.leads),
             bookings: Some(s.bookings),
             visits: Some(s.visits),
@@ -836,7 +836,7 @@ pub fn add_alias(project: &mut Project, source: &str, channel: &str) -> Result<(
     }) {
         let old = project.channels.remove(auto).name;
         for r in project.funnel.iter_mut().filter(|r| r.channel == old) {
-            r.channel = target_name.clone();
+            r.channel = Name::from(&target_name);
         }
         for r in project.budget.iter_mut().filter(|r| r.channel == old) {
             r.channel = target_name.clone();

@@ -99,38 +99,15 @@ pub(super) fn reversed(names: &[String]) -> Vec<String> {
     names.iter().rev().cloned().collect()
 }
 
-/// How a by-name KPI chart writes its values (axis ticks and tooltips).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Unit {
-    /// Money in the clinic's currency.
-    Money,
-    /// A fraction shown as a percent.
-    Rate,
-    /// A count.
-    Count,
-    /// NPS points.
-    Points,
-}
+pub use crate::format::Unit;
 
-impl Unit {
-    pub(super) fn tick(self, v: f64, loc: Locale) -> String {
-        let lang = loc.lang;
-        match self {
-            Unit::Money => money_tick(v, loc),
-            Unit::Rate => percent_tick(v, lang),
-            Unit::Count | Unit::Points => plain_tick(v, lang),
-        }
-    }
-
-    /// The exact value as a tooltip and a table show it.
-    pub fn text(self, x: Option<f64>, loc: Locale) -> String {
-        let lang = loc.lang;
-        match self {
-            Unit::Money => format::money(x, loc),
-            Unit::Rate => format::percent(x, lang),
-            Unit::Count => format::count(x, lang),
-            Unit::Points => x.map_or_else(|| "—".to_string(), |v| format::number(v, 1, lang)),
-        }
+/// An axis tick of a by-name KPI chart: short money and percents, plain numbers otherwise.
+fn tick(unit: Unit, v: f64, loc: Locale) -> String {
+    let lang = loc.lang;
+    match unit {
+        Unit::Money => money_tick(v, loc),
+        Unit::Rate => percent_tick(v, lang),
+        Unit::Count | Unit::Ratio | Unit::Points => plain_tick(v, lang),
     }
 }
 
@@ -165,7 +142,7 @@ pub fn kpi_bars_ui(
         })
         .collect();
     category_plot(id, chart_height(ui, 40.0 + 28.0 * n as f32), names.to_vec())
-        .x_axis_formatter(move |m, _| unit.tick(m.value, loc))
+        .x_axis_formatter(move |m, _| tick(unit, m.value, loc))
         .include_x(0.0)
         .show(ui, |p| p.bar_chart(solid_bars("", bars, pal.fact).horizontal()));
 }

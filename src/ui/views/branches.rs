@@ -9,10 +9,11 @@ use egui::RichText;
 
 use crate::format::Locale;
 use crate::i18n::{K, tr};
-use crate::metrics::references::{self, Status as Ref};
-use crate::metrics::{self, BranchKpis, Filter, Kpis, MonthKpis};
+use crate::metrics::figure::{Figure, Figures};
+use crate::metrics::references;
+use crate::metrics::{self, Filter, Kpis, MonthKpis};
 use crate::model::Project;
-use crate::ui::charts::{Unit, kpi_bars_ui};
+use crate::ui::charts::kpi_bars_ui;
 use crate::ui::theme::Status;
 
 /// The whole chain's totals, cached by model revision and filter (under a branch filter the app's
@@ -22,61 +23,25 @@ pub struct BranchesState {
     chain: Option<((u64, Filter), MonthKpis)>,
 }
 
-/// One row of the comparison: a label, the unit, the reference rule, and how to read the figure
-/// off a branch and off the chain's totals.
-struct Row {
-    label: K,
-    unit: Unit,
-    status: fn(f64) -> Option<Ref>,
-    branch: fn(&BranchKpis) -> Option<f64>,
-    chain: fn(&MonthKpis) -> Option<f64>,
-}
-
-fn none(_: f64) -> Option<Ref> {
-    None
-}
-
-const ROWS: [Row; 15] = [
-    Row {
-        label: K::BrPlanToDate,
-        unit: Unit::Money,
-        status: none,
-        branch: |b| b.plan_to_date,
-        chain: |t| t.plan_to_date,
-    },
-    Row { label: K::Revenue, unit: Unit::Money, status: none, branch: |b| b.revenue, chain: |t| t.revenue },
-    Row {
-        label: K::BrCompletionToDate,
-        unit: Unit::Rate,
-        status: |x| Some(references::completion(x)),
-        branch: |b| b.completion_to_date,
-        chain: |t| t.completion_to_date,
-    },
-    Row { label: K::BrSpend, unit: Unit::Money, status: none, branch: |b| b.spend, chain: |t| t.spend },
-    Row { label: K::Leads, unit: Unit::Count, status: none, branch: |b| b.leads, chain: |t| t.leads },
-    Row {
-        label: K::BookingRate,
-        unit: Unit::Rate,
-        status: none,
-        branch: |b| b.booking_rate,
-        chain: |t| t.booking_rate,
-    },
-    Row { label: K::ShowRate, unit: Unit::Rate, status: none, branch: |b| b.show_rate, chain: |t| t.show_rate },
-    Row { label: K::PaidRate, unit: Unit::Rate, status: none, branch: |b| b.paid_rate, chain: |t| t.paid_rate },
-    Row { label: K::Cpl, unit: Unit::Money, status: none, branch: |b| b.cpl, chain: |t| t.cpl },
-    Row { label: K::Cac, unit: Unit::Money, status: none, branch: |b| b.cac, chain: |t| t.cac },
-    Row {
-        label: K::Romi,
-        unit: Unit::Rate,
-        status: |x| Some(references::romi(x)),
-        branch: |b| b.romi,
-        chain: |t| t.romi,
-    },
-    Row { label: K::AvgCheck, unit: Unit::Money, status: none, branch: |b| b.avg_check, chain: |t| t.avg_check },
-    Row { label: K::BrContacts, unit: Unit::Count, status: none, branch: |b| b.contacts, chain: |t| t.contacts },
-    Row { label: K::BrAnswerRate, unit: Unit::Rate, status: none, branch: |b| b.answer_rate, chain: |t| t.answer_rate },
-    // The chain's NPS over every answer is on the NPS chart; the total here is left blank.
-    Row { label: K::Nps, unit: Unit::Points, status: |x| Some(references::nps(x)), branch: |b| b.nps, chain: |_| None },
+/// The comparison's rows: a label and the figure, read off each branch and off the chain's totals
+/// (the chain's NPS over every answer is on the NPS chart: a month's figures have none, so the chain's
+/// cell stays blank).
+const ROWS: [(K, Figure); 15] = [
+    (K::BrPlanToDate, Figure::PlanToDate),
+    (K::Revenue, Figure::Revenue),
+    (K::BrCompletionToDate, Figure::CompletionToDate),
+    (K::BrSpend, Figure::Spend),
+    (K::Leads, Figure::Leads),
+    (K::BookingRate, Figure::BookingRate),
+    (K::ShowRate, Figure::ShowRate),
+    (K::PaidRate, Figure::PaidRate),
+    (K::Cpl, Figure::Cpl),
+    (K::Cac, Figure::Cac),
+    (K::Romi, Figure::Romi),
+    (K::AvgCheck, Figure::AvgCheck),
+    (K::BrContacts, Figure::Contacts),
+    (K::BrAnswerRate, Figure::AnswerRate),
+    (K::Nps, Figure::Nps),
 ];
 
 /// Draws the Branches view of `kpis` (computed under `filter`).
@@ -120,23 +85,34 @@ pub fn branches_ui(
             }
             ui.label(RichText::new(tr(lang, K::ChainTotal)).strong());
             ui.end_row();
-            for row in &ROWS {
-                ui.label(tr(lang, row.label));
+            for &(label, f) in &ROWS {
+                ui.label(tr(lang, label));
                 for b in &kpis.branches {
-                    let v = (row.branch)(b);
-                    let colour = v.and_then(row.status).map_or(Status::Neutral, Status::from).colour(dark);
-                    let text = RichText::new(row.unit.text(v, loc));
-                    ui.label(if v.and_then(row.status).is_some() { text.color(colour) } else { text });
+                    let v = b.figure(f);
+                    let text = RichText::new(f.unit().text(v, loc));
+                    ui.label(match references::status_of(f, v) {
+                        Some(s) => text.color(Status::from(s).colour(dark)),
+                        None => text,
+                    });
                 }
-                ui.label(RichText::new(row.unit.text((row.chain)(&chain), loc)).strong());
+                let total = if chain.holds(f) { f.unit().text(chain.figure(f), loc) } else { String::new() };
+                ui.label(RichText::new(total).strong());
                 ui.end_row();
             }
         });
-        for (i, row) in ROWS.iter().enumerate() {
+        for (i, &(label, f)) in ROWS.iter().enumerate() {
             ui.add_space(10.0);
-            ui.label(RichText::new(tr(lang, row.label)).strong());
-            let values: Vec<Option<f64>> = kpis.branches.iter().map(row.branch).collect();
-            kpi_bars_ui(ui, &format!("mf_branch_kpi_{i}"), &names, &values, row.status, row.unit, loc);
+            ui.label(RichText::new(tr(lang, label)).strong());
+            let values: Vec<Option<f64>> = kpis.branches.iter().map(|b| b.figure(f)).collect();
+            kpi_bars_ui(
+                ui,
+                &format!("mf_branch_kpi_{i}"),
+                &names,
+                &values,
+                |x| references::status_of(f, Some(x)),
+                f.unit(),
+                loc,
+            );
         }
     });
 }

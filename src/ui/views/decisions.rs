@@ -157,19 +157,6 @@ pub struct DecisionsState {
     today_budget: Option<((u64, Filter), f64)>,
 }
 
-/// A lever's name in the interface.
-pub fn lever_label(l: Lever) -> K {
-    match l {
-        Lever::Leads => K::Leads,
-        Lever::BookingRate => K::FactorBookingRate,
-        Lever::ShowRate => K::ShowRate,
-        Lever::PaidRate => K::FactorPaidRate,
-        Lever::RevenuePerPaid => K::LeverRevenuePerPaid,
-        Lever::AvgCheck => K::AvgCheck,
-        Lever::VisitsPerPatient => K::ColVisitsPerPatient,
-    }
-}
-
 fn lever_index(l: Lever) -> usize {
     Lever::ALL.iter().position(|x| *x == l).unwrap_or(0)
 }
@@ -190,7 +177,7 @@ fn change_text(c: &LeverChange, lang: Lang) -> String {
         Scope::Clinic => String::new(),
         Scope::Channel(n) | Scope::Direction(n) => format!(" ({n})"),
     };
-    format!("{} {}{scope}", tr(lang, lever_label(c.lever)), signed_percent(c.change, lang))
+    format!("{} {}{scope}", tr(lang, crate::i18n::lever(c.lever)), signed_percent(c.change, lang))
 }
 
 fn lever_error(e: &LeverError, lang: Lang) -> String {
@@ -532,7 +519,7 @@ fn sliders_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext)
     ui.spacing_mut().slider_width = 300.0;
     egui::Grid::new("lever_sliders").num_columns(3).spacing([10.0, 4.0]).show(ui, |ui| {
         for (i, lever) in Lever::ALL.iter().enumerate() {
-            let name = tr(lang, lever_label(*lever));
+            let name = tr(lang, crate::i18n::lever(*lever));
             let l = ui.label(name).id;
             // One drag is one interaction: the value lives here, nothing goes on the undo stack.
             // Drags move in whole percents; values set by goal seek or a loaded scenario are kept
@@ -716,7 +703,7 @@ pub fn headroom_sentence(e: &HeadroomEntry, loc: Locale) -> String {
     let lang = loc.lang;
     let scope = e.direction.as_ref().map_or_else(String::new, |d| format!("{}{d}", tr(lang, K::HeadroomIn)));
     tr(lang, K::HeadroomSentence)
-        .replace("{lever}", tr(lang, lever_label(e.lever)))
+        .replace("{lever}", tr(lang, crate::i18n::lever(e.lever)))
         .replace("{scope}", &scope)
         .replace("{current}", &factor_value(e.lever, e.current, loc))
         .replace("{target}", &factor_value(e.lever, e.target, loc))
@@ -764,7 +751,7 @@ fn headroom_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext
                 ui.end_row();
                 for (i, e) in h.entries.iter().enumerate() {
                     ui.label((i + 1).to_string());
-                    ui.label(tr(lang, lever_label(e.lever)));
+                    ui.label(tr(lang, crate::i18n::lever(e.lever)));
                     ui.label(e.direction.clone().unwrap_or_else(|| tr(lang, K::WholeClinic).to_string()));
                     ui.label(factor_value(e.lever, e.current, loc));
                     ui.label(factor_value(e.lever, e.target, loc));
@@ -801,7 +788,7 @@ fn ranking_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext)
         ui.end_row();
         for (i, r) in rows.iter().enumerate() {
             ui.label((i + 1).to_string());
-            ui.label(format!("{} +10 %", tr(lang, lever_label(r.lever))));
+            ui.label(format!("{} +10 %", tr(lang, crate::i18n::lever(r.lever))));
             ui.label(tr(lang, owner_label(r.owner)));
             ui.label(signed(format::money(Some(r.revenue_gain), loc), r.revenue_gain));
             ui.label(signed(format::money(Some(r.spend_change), loc), r.spend_change));
@@ -828,14 +815,14 @@ fn goal_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
         ui.add(egui::TextEdit::singleline(&mut st.goal_text).hint_text("+15 %").desired_width(140.0)).labelled_by(l);
         let l = ui.label(tr(lang, K::GoalLevers)).id;
         let even = tr(lang, K::AllFiveEvenly);
-        let selected = st.goal_lever.map_or(even, |x| tr(lang, lever_label(x)));
+        let selected = st.goal_lever.map_or(even, |x| tr(lang, crate::i18n::lever(x)));
         egui::ComboBox::from_id_salt("goal_lever")
             .selected_text(selected)
             .width(200.0)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut st.goal_lever, None, even);
                 for l in Lever::FUNNEL {
-                    ui.selectable_value(&mut st.goal_lever, Some(l), tr(lang, lever_label(l)));
+                    ui.selectable_value(&mut st.goal_lever, Some(l), tr(lang, crate::i18n::lever(l)));
                 }
             })
             .response
@@ -879,7 +866,7 @@ fn goal_ui(ui: &mut egui::Ui, st: &mut DecisionsState, cx: &DecisionsContext) {
                 );
                 ui.end_row();
                 for l in &g.levers {
-                    ui.label(RichText::new(tr(lang, lever_label(*l))).strong());
+                    ui.label(RichText::new(tr(lang, crate::i18n::lever(*l))).strong());
                     ui.label(
                         RichText::new(format!(
                             "{} — {}",

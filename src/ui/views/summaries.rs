@@ -5,8 +5,9 @@ use egui::{Color32, RichText};
 
 use crate::document::sheets::{month_label, tier_label};
 use crate::format::{self, Locale};
-use crate::i18n::{K, tr};
-use crate::metrics::Kpis;
+use crate::i18n::{self, K, tr};
+use crate::metrics::figure::{Figure, Figures};
+use crate::metrics::{Kpis, MonthKpis, references};
 use crate::model::Sheet;
 use crate::ui::theme::{self, Status};
 
@@ -20,156 +21,85 @@ fn plain(s: String) -> (String, Status) {
     (s, Status::Neutral)
 }
 
+/// A summary of KPI rows: the label columns `labels` (cells from `label_cells`), then `figures`
+/// by their short names, each in its unit and coloured against its reference.
+fn figures_summary<T: Figures>(
+    labels: &[K],
+    figures: &[Figure],
+    rows: &[T],
+    label_cells: impl Fn(&T) -> Vec<String>,
+    loc: Locale,
+) -> Summary {
+    let headers = labels.iter().copied().chain(figures.iter().map(|&f| i18n::figure_short(f))).collect();
+    let cell = |row: &T, f: Figure| {
+        let x = row.figure(f);
+        (f.unit().text(x, loc), references::status_of(f, x).map_or(Status::Neutral, Status::from))
+    };
+    let rows = rows
+        .iter()
+        .map(|r| label_cells(r).into_iter().map(plain).chain(figures.iter().map(|&f| cell(r, f))).collect())
+        .collect();
+    Summary { headers, rows }
+}
+
 fn summary(sheet: Sheet, kpis: &Kpis, loc: Locale) -> Option<Summary> {
+    use Figure::*;
     let lang = loc.lang;
     let m = |x| format::money(x, loc);
     let p = |x| format::percent(x, lang);
     let c = |x| format::count(x, lang);
-    let r = |x| format::ratio(x, lang);
+    let month = |k: &MonthKpis| vec![month_label(k.month, lang)];
     Some(match sheet {
-        Sheet::Plan | Sheet::Revenue => Summary {
-            headers: vec![K::Month, K::RevenuePlan, K::Revenue, K::Completion, K::CardForecast, K::AvgCheck],
-            rows: kpis
-                .months
-                .iter()
-                .map(|k| {
-                    vec![
-                        plain(month_label(k.month, lang)),
-                        plain(m(k.revenue_plan)),
-                        plain(m(k.revenue)),
-                        (p(k.plan_completion), theme::completion_status(k.plan_completion)),
-                        plain(m(k.forecast)),
-                        plain(m(k.avg_check)),
-                    ]
-                })
-                .collect(),
-        },
-        Sheet::Budget => Summary {
-            headers: vec![K::Month, K::ColBudgetPlan, K::Spend, K::ExecutionWord, K::CardMarketingShare],
-            rows: kpis
-                .months
-                .iter()
-                .map(|k| {
-                    vec![
-                        plain(month_label(k.month, lang)),
-                        plain(m(k.budget_plan)),
-                        plain(m(k.spend)),
-                        (p(k.budget_execution), theme::budget_status(k.budget_execution)),
-                        (p(k.marketing_share), theme::marketing_share_status(k.marketing_share)),
-                    ]
-                })
-                .collect(),
-        },
-        Sheet::Funnel => Summary {
-            headers: vec![
-                K::Month,
-                K::Leads,
-                K::Bookings,
-                K::ColVisits,
-                K::Paid,
-                K::FactorBookingRate,
-                K::ShowRate,
-                K::FactorPaidRate,
-                K::CardCpl,
-                K::CardCac,
+        Sheet::Plan | Sheet::Revenue => figures_summary(
+            &[K::Month],
+            &[RevenuePlan, Revenue, PlanCompletion, Forecast, AvgCheck],
+            &kpis.months,
+            month,
+            loc,
+        ),
+        Sheet::Budget => figures_summary(
+            &[K::Month],
+            &[BudgetPlan, Spend, BudgetExecution, MarketingShare],
+            &kpis.months,
+            month,
+            loc,
+        ),
+        Sheet::Funnel => figures_summary(
+            &[K::Month],
+            &[Leads, Bookings, Visits, Paid, BookingRate, ShowRate, PaidRate, Cpl, Cac],
+            &kpis.months,
+            month,
+            loc,
+        ),
+        Sheet::Channels => figures_summary(
+            &[K::Channel, K::Tier],
+            &[BudgetPlan, Spend, Leads, ReturningLeads, Visits, Paid, Cpl, Cac, Roas, Romi],
+            &kpis.channels,
+            |k| vec![k.channel.clone(), tier_label(k.tier, lang).to_string()],
+            loc,
+        ),
+        Sheet::Directions => figures_summary(
+            &[K::Direction],
+            &[
+                Margin,
+                RevenuePlan,
+                Revenue,
+                PlanCompletion,
+                Spend,
+                Cac,
+                Ltv,
+                LtvToCac,
+                BookingRate,
+                ShowRate,
+                PaidRate,
+                Cpl,
+                Roas,
+                Romi,
             ],
-            rows: kpis
-                .months
-                .iter()
-                .map(|k| {
-                    vec![
-                        plain(month_label(k.month, lang)),
-                        plain(c(k.leads)),
-                        plain(c(k.bookings)),
-                        plain(c(k.visits)),
-                        plain(c(k.paid)),
-                        plain(p(k.booking_rate)),
-                        plain(p(k.show_rate)),
-                        plain(p(k.paid_rate)),
-                        plain(m(k.cpl)),
-                        plain(m(k.cac)),
-                    ]
-                })
-                .collect(),
-        },
-        Sheet::Channels => Summary {
-            headers: vec![
-                K::Channel,
-                K::Tier,
-                K::ColBudgetPlan,
-                K::Spend,
-                K::Leads,
-                K::ReturningLeads,
-                K::ColVisits,
-                K::Paid,
-                K::CardCpl,
-                K::CardCac,
-                K::Roas,
-                K::Romi,
-            ],
-            rows: kpis
-                .channels
-                .iter()
-                .map(|k| {
-                    vec![
-                        plain(k.channel.clone()),
-                        plain(tier_label(k.tier, lang).to_string()),
-                        plain(m(k.budget_plan)),
-                        plain(m(k.spend)),
-                        plain(c(k.leads)),
-                        plain(c(k.returning_leads)),
-                        plain(c(k.visits)),
-                        plain(c(k.paid)),
-                        plain(m(k.cpl)),
-                        plain(m(k.cac)),
-                        (r(k.roas), theme::roas_status(k.roas)),
-                        (p(k.romi), theme::romi_status(k.romi)),
-                    ]
-                })
-                .collect(),
-        },
-        Sheet::Directions => Summary {
-            headers: vec![
-                K::Direction,
-                K::Margin,
-                K::RevenuePlan,
-                K::Revenue,
-                K::Completion,
-                K::Spend,
-                K::CardCac,
-                K::Ltv,
-                K::LtvToCac,
-                K::FactorBookingRate,
-                K::ShowRate,
-                K::FactorPaidRate,
-                K::CardCpl,
-                K::Roas,
-                K::Romi,
-            ],
-            rows: kpis
-                .directions
-                .iter()
-                .map(|k| {
-                    vec![
-                        plain(k.direction.clone()),
-                        plain(p(Some(k.margin))),
-                        plain(m(k.revenue_plan)),
-                        plain(m(k.revenue)),
-                        (p(k.plan_completion), theme::completion_status(k.plan_completion)),
-                        plain(m(k.spend)),
-                        plain(m(k.cac)),
-                        plain(m(k.ltv)),
-                        (r(k.ltv_to_cac), theme::ltv_cac_status(k.ltv_to_cac)),
-                        plain(p(k.booking_rate)),
-                        plain(p(k.show_rate)),
-                        plain(p(k.paid_rate)),
-                        plain(m(k.cpl)),
-                        (r(k.roas), theme::roas_status(k.roas)),
-                        (p(k.romi), theme::romi_status(k.romi)),
-                    ]
-                })
-                .collect(),
-        },
+            &kpis.directions,
+            |k| vec![k.direction.clone()],
+            loc,
+        ),
         Sheet::Doctors => Summary {
             headers: vec![
                 K::Doctor,
