@@ -21,6 +21,7 @@ use calamine::{Data, DataRef, Reader, Sheets};
 use rustc_hash::FxHashMap;
 
 use super::cells::CellRef;
+use crate::model::Name;
 
 /// The most characters a cell may hold: Excel's own limit, so only a damaged or hostile file
 /// goes beyond it.
@@ -178,18 +179,19 @@ pub(crate) enum Value {
     Error(calamine::CellErrorType),
 }
 
-/// A template sheet's values: a grid of [`Value`]s and the distinct texts they point into.
+/// A template sheet's values: a grid of [`Value`]s and the distinct texts they point into, each a
+/// [`Name`] so that the rows naming the same channel, direction or branch share one copy.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub(crate) struct SheetGrid {
     grid: Grid<Value>,
-    texts: Vec<Box<str>>,
+    texts: Vec<Name>,
 }
 
 /// One row of a [`SheetGrid`], read as borrowed cells.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct Row<'g> {
     cells: &'g [Value],
-    texts: &'g [Box<str>],
+    texts: &'g [Name],
 }
 
 impl<'g> Row<'g> {
@@ -203,8 +205,17 @@ impl<'g> Row<'g> {
         self.cells.iter().map(|v| self.view(v))
     }
 
+    /// The sheet's shared copy of the text in column `i`, when it is a text cell whose text is
+    /// already as a name is kept (not blank, no spaces around it).
+    pub fn name(&self, i: usize) -> Option<&'g Name> {
+        match self.cells.get(i)? {
+            Value::Text(t) => self.texts.get(*t as usize).filter(|n| !n.is_empty() && n.trim().len() == n.len()),
+            _ => None,
+        }
+    }
+
     fn view(&self, v: &'g Value) -> CellRef<'g> {
-        let text = |i: &u32| self.texts.get(*i as usize).map_or("", |t| &**t);
+        let text = |i: &u32| self.texts.get(*i as usize).map_or("", Name::as_str);
         match v {
             Value::Empty => CellRef::Empty,
             Value::Text(i) => CellRef::String(text(i)),
@@ -263,10 +274,10 @@ impl Texts {
     }
 
     /// The texts in index order.
-    fn into_list(self) -> Vec<Box<str>> {
-        let mut list: Vec<Box<str>> = vec![Box::default(); self.index.len()];
+    fn into_list(self) -> Vec<Name> {
+        let mut list: Vec<Name> = vec![Name::default(); self.index.len()];
         for (text, i) in self.index {
-            list[i as usize] = text;
+            list[i as usize] = Name::from(&*text);
         }
         list
     }
@@ -504,6 +515,10 @@ mod tests {
         );
         let (_, first) = sheet.rows().next().unwrap();
         assert_eq!(first.get(5), CellRef::Empty);
+        // Rows 1 and 3 share one copy of «Яндекс»; a number cell has no name.
+        let (_, third) = sheet.rows().nth(2).unwrap();
+        assert!(std::ptr::eq(first.name(0).unwrap().as_str(), third.name(0).unwrap().as_str()));
+        assert_eq!(sheet.rows().nth(1).unwrap().1.name(1), None);
     }
 
     #[test]

@@ -9,8 +9,8 @@ use super::cells::{
 use super::grid::{Row, SheetGrid};
 use super::problem::{CellFault, Consequence, ProblemKind};
 use super::schema::Column;
-use crate::model::Month;
 use crate::model::Sheet;
+use crate::model::{Month, Name};
 
 /// How many non-blank rows from the top may hold the header (titles and notes above it are common
 /// in hand-kept sheets).
@@ -237,8 +237,12 @@ impl<'t> RowReader<'t> {
         self.cells.get(idx)
     }
 
+    fn column(&self, key: &str) -> Option<(&'static Column, usize)> {
+        self.columns.iter().find(|(c, _)| c.key == key).copied()
+    }
+
     fn lookup(&self, key: &str) -> Option<(&'static Column, CellRef<'t>)> {
-        self.columns.iter().find(|(c, _)| c.key == key).map(|(c, idx)| (*c, self.raw(*idx)))
+        self.column(key).map(|(c, idx)| (c, self.raw(idx)))
     }
 
     /// The raw cell of a column (empty when the sheet lacks the column).
@@ -291,6 +295,16 @@ impl<'t> RowReader<'t> {
     /// A text cell (names, channels, directions).
     pub fn text(&mut self, key: &str) -> Option<String> {
         self.read(key, cell_text)
+    }
+
+    /// A channel, direction or branch name: read as [`Self::text`], shared with the other rows of
+    /// the sheet that name it the same (no copy per row).
+    pub fn name(&mut self, key: &str) -> Option<Name> {
+        let shared = self.column(key).and_then(|(_, idx)| self.cells.name(idx));
+        match shared {
+            Some(name) => Some(name.clone()),
+            None => self.text(key).map(Name::from),
+        }
     }
 
     /// A number cell.

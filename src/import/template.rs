@@ -16,7 +16,7 @@ use super::schema::SettingKey;
 use super::sheet::{SheetContext, Table};
 use super::validate::{Origins, flag_suspicious};
 use crate::model::{
-    BudgetRow, CallRow, Channel, Direction, DoctorRow, FunnelRow, Month, Name, NpsRow, PlanRow, Project, RevenueRow,
+    BudgetRow, CallRow, Channel, Direction, DoctorRow, FunnelRow, Month, NpsRow, PlanRow, Project, RevenueRow,
     Settings, Sheet, Tier,
 };
 
@@ -301,11 +301,11 @@ fn read_funnel(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<FunnelRow> 
     ctx.load_rows(table, &values, ROW_LEFT_OUT, |row| {
         let month = row.month("month");
         let month = row.required("month", month);
-        let channel = row.text("channel");
+        let channel = row.name("channel");
         let channel = row.required("channel", channel);
         Some(FunnelRow {
-            branch: row.text("branch").map(Name::from),
-            direction: row.text("direction").map(Name::from),
+            branch: row.name("branch"),
+            direction: row.name("direction"),
             leads: row.number("leads"),
             bookings: row.number("bookings"),
             visits: row.number("visits"),
@@ -313,7 +313,7 @@ fn read_funnel(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<FunnelRow> 
             revenue: row.number("revenue"),
             returning_leads: row.number("returning_leads"),
             month: month?,
-            channel: channel?.into(),
+            channel: channel?,
         })
     })
 }
