@@ -804,7 +804,11 @@ fn kpi(args: &KpiArgs) -> Result<ExitCode, CliError> {
     } else {
         print!("{}", kpi_tables(&kpis, Locale::new(lang, &loaded.project.settings.currency)));
     }
-    Ok(loaded.exit_code())
+    let code = loaded.exit_code();
+    // A million joined visits are freed on a thread of their own: the process ends without
+    // waiting for it (the system takes the memory back at once).
+    std::thread::spawn(move || drop(loaded));
+    Ok(code)
 }
 
 fn write_report(args: &ReportArgs) -> Result<ExitCode, CliError> {
@@ -947,8 +951,15 @@ fn plan(args: &PlanArgs) -> Result<ExitCode, CliError> {
     Ok(loaded.exit_code())
 }
 
-fn decision_error(e: impl std::fmt::Display) -> CliError {
-    CliError::Message(e.to_string())
+/// A what-if, ranking or goal seek that cannot be done, in `lang` (English: the error's own text,
+/// as before).
+fn lever_error(e: analysis::levers::LeverError, lang: Lang) -> CliError {
+    CliError::Message(if lang == Lang::En { e.to_string() } else { i18n::lever_error(&e, lang) })
+}
+
+/// A budget that cannot be allocated, in `loc`'s language (English: the error's own text).
+fn alloc_error(e: analysis::allocate::AllocError, loc: Locale) -> CliError {
+    CliError::Message(if loc.lang == Lang::En { e.to_string() } else { i18n::alloc_error(&e, loc) })
 }
 
 fn whatif(args: &WhatifArgs) -> Result<ExitCode, CliError> {
@@ -966,8 +977,9 @@ fn whatif(args: &WhatifArgs) -> Result<ExitCode, CliError> {
             c
         })
         .collect();
-    let outcome =
-        Base::new(&loaded.project, &filter).apply(&changes, args.scope.lead_cost()).map_err(decision_error)?;
+    let outcome = Base::new(&loaded.project, &filter)
+        .apply(&changes, args.scope.lead_cost())
+        .map_err(|e| lever_error(e, lang))?;
     for w in &outcome.warnings {
         eprintln!("warning: {}", i18n::rate_warning(w, lang));
     }
@@ -1012,7 +1024,7 @@ fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
     let (loaded, filter) = args.source.load_scoped_in(lang)?;
     let ranking = Base::new(&loaded.project, &filter)
         .rank(args.change, args.scope.channel.as_deref(), args.scope.direction.as_deref(), args.scope.lead_cost())
-        .map_err(decision_error)?;
+        .map_err(|e| lever_error(e, lang))?;
     let headroom = analysis::headroom::headroom(&loaded.project, args.source.branch.as_deref());
     for n in &headroom.notices {
         eprintln!("notice: {}", i18n::analysis_notice(n, lang));
@@ -1084,8 +1096,8 @@ fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
     if let Some(month) = args.budget_for_plan {
         let target = metrics::revenue_plan_of(&loaded.project, month, None);
         let opts = analysis::allocate::AllocOptions { budget: 0.0, ..Default::default() };
-        let answer =
-            analysis::allocate::budget_for_revenue(&loaded.project, &filter, target, &opts).map_err(decision_error)?;
+        let answer = analysis::allocate::budget_for_revenue(&loaded.project, &filter, target, &opts)
+            .map_err(|e| alloc_error(e, loc))?;
         if args.json {
             print_json(&answer)?;
         } else {
@@ -1124,7 +1136,7 @@ fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
             args.scope.direction.as_deref(),
             args.scope.lead_cost(),
         )
-        .map_err(decision_error)?;
+        .map_err(|e| lever_error(e, lang))?;
     if args.json {
         print_json(&answer)?;
     } else {
@@ -1155,7 +1167,8 @@ fn allocate(args: &AllocateArgs) -> Result<ExitCode, CliError> {
         tiers: args.tiers,
         free: args.free,
     };
-    let a = analysis::allocate::allocate(&loaded.project, &filter, &opts).map_err(decision_error)?;
+    let loc = Locale::new(lang, &loaded.project.settings.currency);
+    let a = analysis::allocate::allocate(&loaded.project, &filter, &opts).map_err(|e| alloc_error(e, loc))?;
     for n in &a.notices {
         eprintln!("notice: {}", i18n::analysis_notice(n, lang));
     }
@@ -1165,7 +1178,6 @@ fn allocate(args: &AllocateArgs) -> Result<ExitCode, CliError> {
     if args.json {
         print_json(&a)?;
     } else {
-        let loc = Locale::new(lang, &loaded.project.settings.currency);
         let (m, c) = (|x| format::money(x, loc), |x| format::count(x, lang));
         let rows: Vec<Vec<String>> = a
             .channels

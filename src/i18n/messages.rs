@@ -3,10 +3,11 @@
 //! also what the JSON and the CLI's machine output carry.
 
 use super::{K, fill, tr};
-use crate::analysis::levers::RateWarning;
+use crate::analysis::allocate::AllocError;
+use crate::analysis::levers::{LeverError, RateWarning};
 use crate::analysis::notice::Notice;
 use crate::analysis::plan::{Estimate, EstimateReason, EstimateRule, PlanNotice, PlanWarning};
-use crate::format::{self, Lang};
+use crate::format::{self, Lang, Locale};
 use crate::import::ImportError;
 use crate::import::raw::{KeyError, RawError};
 use crate::metrics::KpiNotice;
@@ -258,6 +259,37 @@ pub fn rate_warning(w: &RateWarning, lang: Lang) -> String {
 impl std::fmt::Display for RateWarning {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&rate_warning(self, Lang::En))
+    }
+}
+
+/// A what-if, ranking or goal seek that cannot be done ([`LeverError`]) in `lang`, as the
+/// Decisions view and the CLI say it; the rare input errors keep their English text.
+pub fn lever_error(e: &LeverError, lang: Lang) -> String {
+    match e {
+        LeverError::Unreachable => tr(lang, K::ErrUnreachable).to_string(),
+        LeverError::NoRevenue(_) => tr(lang, K::ErrNoRevenueInScope).to_string(),
+        LeverError::LtvLeverOnChannel(_) => tr(lang, K::ErrLtvOnChannel).to_string(),
+        LeverError::UnknownChannel(n) => format!("{} «{n}»", tr(lang, K::ErrUnknownChannel)),
+        LeverError::UnknownDirection(n) => format!("{} «{n}»", tr(lang, K::ErrUnknownDirection)),
+        other => other.to_string(),
+    }
+}
+
+/// A budget that cannot be allocated ([`AllocError`]) in `loc`'s language, amounts in its money.
+pub fn alloc_error(e: &AllocError, loc: Locale) -> String {
+    let lang = loc.lang;
+    let m = |x: f64| format::money(Some(x), loc);
+    match e {
+        AllocError::BadBudget(_) => tr(lang, K::ErrBadBudget).to_string(),
+        AllocError::BadBounds { channel, .. } => format!("{channel}: {}", tr(lang, K::ErrBadBounds)),
+        AllocError::MinAboveBudget { min_total, budget, .. } => {
+            format!("{} {} > {}", tr(lang, K::ErrMinAboveBudget), m(*min_total), m(*budget))
+        }
+        AllocError::MaxBelowBudget { max_total, budget, .. } => {
+            format!("{} {} < {}", tr(lang, K::ErrMaxBelowBudget), m(*max_total), m(*budget))
+        }
+        AllocError::NoChannels => tr(lang, K::ErrNoChannels).to_string(),
+        other => other.to_string(),
     }
 }
 

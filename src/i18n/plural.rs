@@ -77,6 +77,15 @@ pub mod nouns {
         Noun {
             ru_one: "лид", ru_few: "лида", ru_many: "лидов", en_one: "lead", en_other: "leads", zh: "条线索"
         };
+    /// Charts saved as pictures.
+    pub const CHARTS: Noun = Noun {
+        ru_one: "график",
+        ru_few: "графика",
+        ru_many: "графиков",
+        en_one: "chart",
+        en_other: "charts",
+        zh: "张图表",
+    };
     /// Visits to the clinic (an MIS export's rows).
     pub const VISITS: Noun = Noun {
         ru_one: "визит",

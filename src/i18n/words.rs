@@ -716,6 +716,8 @@ table! {
     ReportFileWord => "отчёт", "report", "报告";
     ReportWritten => "Отчёт сохранён:", "Report written:", "报告已写入：";
     MenuSaveChartPng => "Сохранить график в PNG…", "Save chart as PNG…", "将图表保存为 PNG…";
+    SaveThisChartPng => "Сохранить этот график в PNG…", "Save this chart as PNG…", "将此图表保存为 PNG…";
+    ChartsSaved => "Сохранено: {charts} — {files}", "Saved {charts}: {files}", "已保存{charts}：{files}";
     ChartSaved => "График сохранён:", "Chart saved:", "图表已保存：";
     NoChartToSave => "Откройте «Графики», чтобы сохранить график", "Open Charts to save a chart", "请打开“图表”以保存图表";
     FilterPng => "Изображения PNG", "PNG images", "PNG 图片";

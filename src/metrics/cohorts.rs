@@ -4,6 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::model::{Month, VisitRecord};
@@ -49,40 +50,64 @@ impl Patients {
 /// Groups identified visits by patient (first-appearance order), with the first visit's day and
 /// the direction of the first record on that day.
 pub(crate) fn patients(visits: &[VisitRecord]) -> Patients {
-    // The keys are salted hashes of the user's own data: Fx is safe here and a fraction of SipHash.
-    let mut index: HashMap<&str, u32, rustc_hash::FxBuildHasher> = HashMap::default();
-    // Visits share one copy of each patient's key (`Interner`): a patient met again is found by
-    // the copy's address, without hashing 64 characters. A copy not seen yet still goes by text,
-    // so keys that are not shared are grouped all the same.
-    let mut by_address: HashMap<*const u8, u32, rustc_hash::FxBuildHasher> = HashMap::default();
-    let mut list: Vec<Patient> = Vec::new();
+    // Visits share one copy of each patient's key (`Interner`): they are grouped by the copy's
+    // address by sorting (address, record) pairs on both cores, rather than by a million map
+    // look-ups on one. Copies with the same text (keys that are not shared) are then merged by
+    // text, once per copy. The keys are salted hashes of the user's own data: Fx is safe here.
+    let mut by_copy: Vec<(usize, u32)> = visits
+        .iter()
+        .enumerate()
+        .filter_map(|(i, v)| v.patient.as_deref().map(|k| (k.as_ptr() as usize, i as u32)))
+        .collect();
+    by_copy.par_sort_unstable();
+    let runs: Vec<&[(usize, u32)]> = by_copy.chunk_by(|a, b| a.0 == b.0).collect();
+    // Per distinct text: its earliest record; per copy: its text's slot.
+    let mut by_text: HashMap<&str, u32, rustc_hash::FxBuildHasher> = HashMap::default();
+    let mut earliest: Vec<u32> = Vec::new();
+    let slot_of_run: Vec<u32> = runs
+        .iter()
+        .map(|run| {
+            let first = run[0].1;
+            let key = visits[first as usize].patient.as_deref().unwrap_or_default();
+            let slot = *by_text.entry(key).or_insert_with(|| {
+                earliest.push(first);
+                (earliest.len() - 1) as u32
+            });
+            earliest[slot as usize] = earliest[slot as usize].min(first);
+            slot
+        })
+        .collect();
+    // Patients numbered in order of first appearance (each earliest record is one patient's own).
+    let mut slots: Vec<u32> = (0..earliest.len() as u32).collect();
+    slots.sort_unstable_by_key(|&s| earliest[s as usize]);
+    let mut id_of_slot = vec![0u32; slots.len()];
+    for (id, &s) in slots.iter().enumerate() {
+        id_of_slot[s as usize] = id as u32;
+    }
     // Each visit's patient (u32::MAX: none), then a counting sort by patient keeps record order.
-    let mut of: Vec<u32> = Vec::with_capacity(visits.len());
-    let mut counts: Vec<u32> = Vec::new();
-    for (i, v) in visits.iter().enumerate() {
-        let Some(key) = v.patient.as_deref() else {
-            of.push(u32::MAX);
-            continue;
-        };
-        let p = match by_address.get(&key.as_ptr()) {
-            Some(p) => *p,
-            None => {
-                let p = *index.entry(key).or_insert_with(|| {
-                    list.push(Patient { first: v.date, first_record: i as u32, start: 0, end: 0 });
-                    counts.push(0);
-                    (list.len() - 1) as u32
-                });
-                by_address.insert(key.as_ptr(), p);
-                p
-            }
-        };
-        let pat = &mut list[p as usize];
-        if v.date < pat.first {
-            pat.first = v.date;
+    let mut of = vec![u32::MAX; visits.len()];
+    for (run, &slot) in runs.iter().zip(&slot_of_run) {
+        let id = id_of_slot[slot as usize];
+        for &(_, i) in *run {
+            of[i as usize] = id;
+        }
+    }
+    let mut list: Vec<Patient> = slots
+        .iter()
+        .map(|&s| {
+            let r = earliest[s as usize];
+            Patient { first: visits[r as usize].date, first_record: r, start: 0, end: 0 }
+        })
+        .collect();
+    let mut counts = vec![0u32; list.len()];
+    for (i, &p) in of.iter().enumerate() {
+        let Some(pat) = list.get_mut(p as usize) else { continue };
+        let date = visits[i].date;
+        if date < pat.first {
+            pat.first = date;
             pat.first_record = i as u32;
         }
         counts[p as usize] += 1;
-        of.push(p);
     }
     let mut start = 0;
     for (pat, n) in list.iter_mut().zip(&counts) {
@@ -249,6 +274,32 @@ mod tests {
         let f = cohorts(&visits, Month::new(2025, 2), None, margin);
         assert_eq!(f.len(), 1);
         assert_eq!(f[0].ltv.len(), 2);
+    }
+
+    #[test]
+    fn patients_by_shared_copy_and_by_text() {
+        // b's visits share one copy of the key, a's come in two copies of the same text (a key that
+        // was not shared): a is one patient all the same. First appearance: a (record 0), then b.
+        let b: std::sync::Arc<str> = "b".into();
+        let mut visits = vec![
+            v("2025-03-01", Some("a"), "dent", 1.0),
+            v("2025-02-01", None, "dent", 1.0),
+            v("2025-02-10", Some("b"), "us", 1.0),
+            v("2025-01-05", Some("a"), "us", 1.0),
+            v("2025-01-05", Some("b"), "dent", 1.0),
+            v("2025-01-05", Some("a"), "dent", 1.0),
+        ];
+        visits[2].patient = Some(b.clone());
+        visits[4].patient = Some(b);
+        let g = patients(&visits);
+        assert_eq!(g.list.len(), 2);
+        // a: records 0, 3, 5; first day 2025-01-05, first record on it 3 (the earlier one).
+        let a = &g.list[0];
+        assert_eq!((a.first.to_string(), a.first_record), ("2025-01-05".to_string(), 3));
+        assert_eq!(g.visits(a), &[0, 3, 5]);
+        let b = &g.list[1];
+        assert_eq!((b.first.to_string(), b.first_record), ("2025-01-05".to_string(), 4));
+        assert_eq!(g.visits(b), &[2, 4]);
     }
 
     #[test]

@@ -22,9 +22,10 @@ pub use sheet::Sheet;
 
 /// Version of the `.medfunnel` project file format written by this build: 1 was one JSON document,
 /// 2 an SQLite database with one SQL row per patient visit, 3 the same database with the visits
-/// packed column-wise in chunks, 4 with the Funnel and Revenue sheets packed in chunks too (the
-/// version is its `PRAGMA user_version`).
-pub const FORMAT_VERSION: u32 = 4;
+/// packed column-wise in chunks, 4 with the Funnel and Revenue sheets packed in chunks too, 5 with
+/// the sheets' chunks cut to 4,096 rows so that a cell edit is written fast (the version is its
+/// `PRAGMA user_version`).
+pub const FORMAT_VERSION: u32 = 5;
 
 /// One clinic's data: everything the template workbook holds, plus patient-level visits when raw
 /// MIS exports were joined in.

@@ -2,22 +2,13 @@
 //! exports, written back by the template export, and `--branch` / `branches` end to end.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use crate::run::medfunnel;
 use medfunnel::import::import_workbook;
 use medfunnel::import::raw::{self, RawInputs};
 use medfunnel::metrics::{Filter, compute};
 use medfunnel::model::{Channel, Direction, Month, Project, Tier};
 use medfunnel::{demo, report};
-
-fn medfunnel(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_medfunnel")).args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
 
 fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
     let path = dir.join(name);

@@ -9,7 +9,7 @@ use medfunnel::metrics::{Filter, Kpis, compute, month_calendar};
 use medfunnel::model::{Month, Project};
 use medfunnel::ui::app::files::AppDirs;
 use medfunnel::ui::charts::{
-    ChartTab, ChartsState, PNG_SIZE, charts_view_ui, dashboard_charts_ui, pace_ui, revenue_bars,
+    ChartId, ChartTab, ChartsState, PNG_SIZE, PngRequest, charts_view_ui, dashboard_charts_ui, pace_ui, revenue_bars,
 };
 use medfunnel::ui::{App, Command, Startup, View as AppView};
 
@@ -234,11 +234,68 @@ fn the_app_has_a_charts_view_and_the_dashboard_shows_the_pace() {
     // the picture is drawn apart from it, light and full-HD.
     h.ctx.set_theme(egui::Theme::Dark);
     h.run();
+    // The tab has two charts: one picture each, the first under the name chosen.
     h.state_mut().send(Command::SaveChartPngTo(dir.path().join("month")));
     h.run();
-    let saved = dir.path().join("month.png");
-    assert_eq!(h.state().status(), Some(format!("Chart saved: {}", saved.display()).as_str()));
-    let (size, light) = read_png(&saved);
-    assert_eq!(size, [PNG_SIZE[0] as u32, PNG_SIZE[1] as u32]);
-    assert!(light > 230.0, "{light}");
+    let second = "month — Month in progress by ISO week.png";
+    assert_eq!(h.state().status(), Some(format!("Saved 2\u{a0}charts: month.png, {second}").as_str()));
+    for name in ["month.png", second] {
+        let (size, light) = read_png(&dir.path().join(name));
+        assert_eq!(size, [PNG_SIZE[0] as u32, PNG_SIZE[1] as u32]);
+        assert!(light > 230.0, "{light}");
+    }
+}
+
+#[test]
+fn a_tall_tab_saves_one_full_hd_picture_per_chart_and_one_chart_saves_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = App::new(Startup {
+        file: None,
+        dirs: Some(AppDirs::inside(dir.path())),
+        reopen_last: false,
+        lang: Some(Lang::Ru),
+    });
+    let mut h = Harness::builder()
+        .with_size([1400.0, 900.0])
+        .with_context_setup(install_fonts)
+        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
+    h.run();
+    h.get_by_label("Графики").click();
+    h.run();
+    h.state_mut().charts_mut().tab = ChartTab::Channels;
+    h.run();
+    h.state_mut().send(Command::SaveChartPngTo(dir.path().join("каналы.png")));
+    h.run();
+    let names = ["каналы.png", "каналы — Каналы - CPL и CAC.png", "каналы — Каналы - ROMI.png"];
+    assert_eq!(h.state().status(), Some(format!("Сохранено: 3\u{a0}графика — {}", names.join(", ")).as_str()));
+    for name in names {
+        let (size, light) = read_png(&dir.path().join(name));
+        assert_eq!(size, [PNG_SIZE[0] as u32, PNG_SIZE[1] as u32], "{name}");
+        assert!(light > 230.0, "{name}: {light}");
+    }
+    // One chart alone, as its right-click menu asks.
+    h.state_mut().send(Command::SaveOneChartPngTo(ChartId::ChannelRomi, dir.path().join("romi")));
+    h.run();
+    let romi = dir.path().join("romi.png");
+    assert_eq!(h.state().status(), Some(format!("График сохранён: {}", romi.display()).as_str()));
+    assert_eq!(read_png(&romi).0, [PNG_SIZE[0] as u32, PNG_SIZE[1] as u32]);
+}
+
+#[test]
+fn each_chart_has_a_right_click_menu_that_saves_it_alone() {
+    let words = [
+        (Lang::En, "Channels: CPL and CAC", "Save this chart as PNG…"),
+        (Lang::Ru, "Каналы: CPL и CAC", "Сохранить этот график в PNG…"),
+        (Lang::Zh, "渠道：CPL 与 CAC", "将此图表保存为 PNG…"),
+    ];
+    for (lang, title, item) in words {
+        let mut h = harness_sized(view(Filter::default(), lang), 2400.0);
+        h.state_mut().state.tab = ChartTab::Channels;
+        h.run();
+        h.get_by_label(title).click_secondary();
+        h.run();
+        h.get_by_label(item).click();
+        h.run();
+        assert_eq!(h.state_mut().state.take_png_request(), Some(PngRequest::One(ChartId::ChannelCost)), "{lang:?}");
+    }
 }

@@ -1,28 +1,6 @@
 //! The `medfunnel` binary as a user runs it: exit codes, JSON on stdout, problems on stderr.
 
-use std::process::Command;
-
-/// Runs the binary in the C locale (English unless `--lang` says otherwise), as a script would.
-fn medfunnel(args: &[&str]) -> (i32, String, String) {
-    medfunnel_in_locale(args, "C")
-}
-
-/// Runs the binary with `LANG=locale` and no `LC_ALL` / `LC_MESSAGES` to override it.
-fn medfunnel_in_locale(args: &[&str], locale: &str) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_medfunnel"))
-        .args(args)
-        .env(medfunnel::import::raw::key::KEY_DIR_ENV, std::env::temp_dir().join("medfunnel-test-keys"))
-        .env_remove("LC_ALL")
-        .env_remove("LC_MESSAGES")
-        .env("LANG", locale)
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
+use crate::run::{medfunnel, medfunnel_in_locale};
 
 #[test]
 fn kpi_json_of_the_demo_has_every_section() {
@@ -303,6 +281,11 @@ fn decision_commands_speak_russian_and_chinese() {
     }
     let (_, levers, _) = medfunnel(&["levers", "--lang", "ru"]);
     assert!(levers.contains("ЧУВСТВИТЕЛЬНОСТЬ: КАЖДЫЙ РЫЧАГ +10,0\u{a0}%"), "{levers}");
+    // A decision that cannot be made says why in the language asked for, after the English prefix.
+    let (code, _, err) = medfunnel(&["whatif", "--lever", "leads=+5%", "--channel", "Нет", "--lang", "ru"]);
+    assert_eq!((code, err.trim()), (1, "medfunnel: Нет такого канала: «Нет»"));
+    let (code, _, err) = medfunnel(&["allocate", "--budget", "1000", "--min", "ДМС=5000", "--lang", "ru"]);
+    assert!(code == 1 && err.contains("5\u{a0}000\u{a0}₽ > 1\u{a0}000\u{a0}₽"), "{err}");
     let (_, whatif, _) = medfunnel(&["whatif", "--lever", "show_rate=+10%", "--lang", "ru"]);
     assert!(whatif.contains("Было") && whatif.contains("Стало") && whatif.contains("Валовая прибыль"), "{whatif}");
 }

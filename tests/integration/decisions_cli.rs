@@ -2,18 +2,9 @@
 //! leads export the test writes rebuilds the Funnel, and each command's output shows it.
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use crate::run::medfunnel;
 use calamine::Reader;
-
-fn medfunnel(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_medfunnel")).args(args).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
 
 fn json_of(args: &[&str]) -> serde_json::Value {
     let (code, out, err) = medfunnel(args);

@@ -11,6 +11,7 @@ mod raw_exports;
 mod reliability;
 mod report;
 mod roundtrip;
+mod run;
 
 #[cfg(feature = "gui")]
 mod app;

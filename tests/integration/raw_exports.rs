@@ -3,8 +3,8 @@
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
+use crate::run::medfunnel;
 use chrono::NaiveDate;
 use medfunnel::import::Problem;
 use medfunnel::import::raw::{self, ColumnMap, ExportKind, JoinReport, RawInputs};
@@ -592,19 +592,6 @@ fn the_key_fingerprint_is_kept_and_a_foreign_key_refused() {
 
 // ---------------------------------------------------------------------------------------------
 // The command line and patient data
-
-fn medfunnel(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_medfunnel"))
-        .args(args)
-        .env(raw::key::KEY_DIR_ENV, std::env::temp_dir().join("medfunnel-test-keys"))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
 
 const NAMES: [&str; 4] = ["Иванов", "Мария Петрова", "Сидорова", "Ёжиков"];
 

@@ -6,22 +6,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use crate::run::medfunnel;
 use medfunnel::import::{ImportError, import_workbook};
 use medfunnel::store;
-
-/// Runs the binary with a key folder of its own (the user's app data is never touched).
-fn medfunnel(args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_medfunnel"))
-        .args(args)
-        .env(medfunnel::import::raw::key::KEY_DIR_ENV, std::env::temp_dir().join("medfunnel-test-keys"))
-        .output()
-        .unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into(),
-        String::from_utf8_lossy(&out.stderr).into(),
-    )
-}
 
 fn s(p: &Path) -> &str {
     p.to_str().unwrap()

@@ -9,7 +9,7 @@ use medfunnel::format::Locale;
 use medfunnel::metrics::{Filter, compute};
 use medfunnel::model::Sheet;
 use medfunnel::ui::app::files::AppDirs;
-use medfunnel::ui::charts::{ChartTab, ChartsState, chart_picture, render_offscreen, write_png};
+use medfunnel::ui::charts::{ChartTab, ChartsState, PictureOf, chart_pictures, render_offscreen, write_png};
 use medfunnel::ui::{App, Command, Startup, View};
 
 /// Each stop of the walk: its file name and the commands that lead there.
@@ -69,9 +69,13 @@ fn walk_every_view_in_three_languages_and_two_sizes() {
             for tab in ChartTab::ALL {
                 let mut state = ChartsState::default();
                 state.tab = tab;
-                let image = chart_picture(&mut state, &project, &kpis, &filter, loc, "Клиника «Здоровье+» · 2025–2026");
-                let file = out.join(format!("chart-png-{tab:?}-{}.png", lang.code()).to_lowercase());
-                write_png(&image, &file, lang).unwrap();
+                let subtitle = "Клиника «Здоровье+» · 2025–2026";
+                let of = PictureOf { project: &project, kpis: &kpis, filter: &filter, loc, subtitle };
+                let pictures = chart_pictures(&mut state, of);
+                for (i, picture) in pictures.iter().enumerate() {
+                    let file = out.join(format!("chart-png-{tab:?}-{}-{}.png", i + 1, lang.code()).to_lowercase());
+                    write_png(&picture.image, &file, lang).unwrap();
+                }
             }
         }
     }

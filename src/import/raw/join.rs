@@ -141,8 +141,13 @@ pub(crate) fn source_key(s: &str) -> String {
 /// differ only in case or surrounding spaces (so that margins apply).
 struct Directions<'p> {
     known: HashMap<String, &'p str>,
-    cache: HashMap<Arc<str>, Option<Arc<str>>, Fast>,
+    /// Answers by the written copy's address (a million visits share a few copies: no text is
+    /// hashed per visit); the copy is kept, so that its address is never reused by another text.
+    cache: HashMap<usize, Answer, Fast>,
 }
+
+/// A written direction's copy, kept alive, and its spelling on the Directions sheet.
+type Answer = (Arc<str>, Option<Arc<str>>);
 
 impl<'p> Directions<'p> {
     fn new(project: &'p Project) -> Self {
@@ -152,7 +157,8 @@ impl<'p> Directions<'p> {
 
     fn canonical(&mut self, written: Option<&Arc<str>>) -> Option<Arc<str>> {
         let w = written?;
-        if let Some(c) = self.cache.get(w) {
+        let at = Arc::as_ptr(w).cast::<u8>() as usize;
+        if let Some((_, c)) = self.cache.get(&at) {
             return c.clone();
         }
         let t = w.trim();
@@ -166,7 +172,7 @@ impl<'p> Directions<'p> {
                 None => Arc::from(t),
             })
         };
-        self.cache.insert(Arc::clone(w), out.clone());
+        self.cache.insert(at, (Arc::clone(w), out.clone()));
         out
     }
 }
@@ -302,12 +308,13 @@ struct Patients {
 }
 
 impl Patients {
-    fn new(records: &[VisitRecord], ids: &[Option<u32>], n: usize) -> Self {
+    /// Groups visits by patient from each visit's day and patient (`ids`, below `n`).
+    fn new(dates: &[NaiveDate], ids: &[Option<u32>], n: usize) -> Self {
         let mut first: Vec<Option<NaiveDate>> = vec![None; n];
         let mut start = vec![0u32; n + 1];
-        for (v, id) in records.iter().zip(ids) {
+        for (&date, id) in dates.iter().zip(ids) {
             let Some(id) = id.map(|x| x as usize) else { continue };
-            first[id] = Some(first[id].map_or(v.date, |f| f.min(v.date)));
+            first[id] = Some(first[id].map_or(date, |f| f.min(date)));
             start[id + 1] += 1;
         }
         for i in 0..n {
@@ -321,12 +328,12 @@ impl Patients {
             order[next[id] as usize] = i as u32;
             next[id] += 1;
         }
-        let mut patients = Self { first, start, order };
-        for id in 0..n {
-            let range = patients.range(id as u32);
-            patients.order[range].sort_by_key(|&i| records[i as usize].date);
-        }
-        patients
+        // Each patient's run of `order` by day (a stable sort: file order within a day), the
+        // patients sorted on both cores.
+        order
+            .par_chunk_by_mut(|a, b| ids[*a as usize] == ids[*b as usize])
+            .for_each(|visits| visits.sort_by_key(|&i| dates[i as usize]));
+        Self { first, start, order }
     }
 
     fn range(&self, id: u32) -> std::ops::Range<usize> {
@@ -414,11 +421,13 @@ pub fn join(
     // The visits export's file name and row count, kept for the notices: its rows become the records.
     let visits_file = visits.as_ref().map(|ex| (ex.file.clone(), ex.rows.len()));
     // Visits with their patient keys: this import's, or those already in the project.
-    let (records, ids, from_export) = {
+    let (records, ids, by_patient, from_export) = {
         let mut dirs = Directions::new(project);
         match visits {
             Some(ex) => {
                 let ids = keys.of_phones(&ex.rows, |v| &v.phone);
+                let dates: Vec<NaiveDate> = ex.rows.iter().map(|v| v.date).collect();
+                let hashes = &keys.hashes;
                 let mut names = Interner::new();
                 let mut trimmed = |t: Option<Arc<str>>| match t {
                     Some(t) if t.trim().len() == t.len() && !t.is_empty() => Some(t),
@@ -427,29 +436,36 @@ pub fn join(
                 };
                 // Each export row becomes its record where it lies (a record is no bigger than a
                 // row, so the vector's memory is reused): a million visits are not held twice.
-                let records = ex
-                    .rows
-                    .into_iter()
-                    .zip(&ids)
-                    .map(|(v, id)| VisitRecord {
-                        date: v.date,
-                        patient: id.map(|i| Arc::clone(&keys.hashes[i as usize])),
-                        direction: dirs.canonical(v.direction.as_ref()),
-                        doctor: trimmed(v.doctor),
-                        amount: v.amount,
-                        branch: trimmed(v.branch),
-                    })
-                    .collect::<Vec<_>>();
-                (records, ids, true)
+                // Grouping by patient needs only the days: it runs on the other core meanwhile.
+                let (records, by_patient) = rayon::join(
+                    || {
+                        ex.rows
+                            .into_iter()
+                            .zip(&ids)
+                            .map(|(v, id)| VisitRecord {
+                                date: v.date,
+                                patient: id.map(|i| Arc::clone(&hashes[i as usize])),
+                                direction: dirs.canonical(v.direction.as_ref()),
+                                doctor: trimmed(v.doctor),
+                                amount: v.amount,
+                                branch: trimmed(v.branch),
+                            })
+                            .collect::<Vec<_>>()
+                    },
+                    || Patients::new(&dates, &ids, hashes.len()),
+                );
+                (records, ids, by_patient, true)
             }
             None => {
                 let records = project.visits.clone().unwrap_or_default();
-                let ids = records.iter().map(|v| v.patient.as_deref().map(|h| keys.of_hash(h))).collect();
-                (records, ids, false)
+                let ids: Vec<Option<u32>> =
+                    records.iter().map(|v| v.patient.as_deref().map(|h| keys.of_hash(h))).collect();
+                let dates: Vec<NaiveDate> = records.iter().map(|v| v.date).collect();
+                let by_patient = Patients::new(&dates, &ids, keys.hashes.len());
+                (records, ids, by_patient, false)
             }
         }
     };
-    let by_patient = Patients::new(&records, &ids, keys.hashes.len());
 
     if let Some((file, rows)) = &visits_file {
         report.visits = *rows;
@@ -460,18 +476,34 @@ pub fn join(
         }
     }
 
-    if let Some(ex) = leads {
-        let funnel =
-            join_leads(project, ex, &records, &by_patient, &mut keys, &mut channels, &mut report, &mut problems);
+    // The leads' join and the visits' Revenue and Doctors rows read the same grouped visits and
+    // write different sheets: they run on both cores, and their notices are listed in this order.
+    let shared: &Project = project;
+    let visit_sheets = || {
+        visits_file.as_ref().filter(|_| from_export).map(|_| {
+            rayon::join(
+                || revenue_rows(&records, &ids, &by_patient),
+                || doctor_rows(&records, &ids, &by_patient, &shared.doctors),
+            )
+        })
+    };
+    let (funnel, sheets) = rayon::join(
+        || {
+            leads.map(|ex| {
+                let funnel =
+                    join_leads(shared, ex, &records, &by_patient, &mut keys, &mut channels, &mut report, &mut problems);
+                (ex, funnel)
+            })
+        },
+        visit_sheets,
+    );
+    if let Some((ex, funnel)) = funnel {
         problems.push(Problem::notice(&ex.file, ProblemKind::FunnelReplaced(funnel.len())));
         project.funnel = funnel;
     }
-
-    if let (Some((file, _)), true) = (&visits_file, from_export) {
-        let revenue = revenue_rows(&records, &ids, &by_patient);
+    if let (Some((file, _)), Some((revenue, (doctors, kept)))) = (&visits_file, sheets) {
         problems.push(Problem::notice(file, ProblemKind::RevenueReplaced(revenue.len())));
         project.revenue = revenue;
-        let (doctors, kept) = doctor_rows(&records, &ids, &by_patient, &project.doctors);
         problems.push(Problem::notice(file, ProblemKind::DoctorsReplaced { rows: doctors.len(), kept }));
         project.doctors = doctors;
     }
@@ -538,32 +570,37 @@ fn join_leads<'v>(
     let mut order: Vec<usize> = (0..leads.len()).collect();
     order.sort_by_key(|&i| leads[i].created);
     let mut kind = vec![LeadKind::Counted; leads.len()];
-    let mut last_counted: HashMap<u32, NaiveDate, Fast> = HashMap::default();
-    let mut candidates: HashMap<u32, Vec<usize>, Fast> = HashMap::default();
+    // Patients are small dense ids: each one's last counted day sits in a flat table, and the
+    // candidates (patient, lead) are grouped by a stable sort rather than a vector per patient.
+    let mut last_counted: Vec<Option<NaiveDate>> = vec![None; keys.hashes.len()];
+    let mut candidates: Vec<(u32, usize)> = Vec::with_capacity(leads.len());
     for &i in &order {
         let Some(k) = key[i] else { continue };
         let d = leads[i].created.date();
-        if let Some(prev) = last_counted.get(&k)
-            && (d - *prev).num_days() < dedupe
+        let last = &mut last_counted[k as usize];
+        if let Some(prev) = *last
+            && (d - prev).num_days() < dedupe
         {
             kind[i] = LeadKind::Duplicate;
             continue;
         }
-        last_counted.insert(k, d);
+        *last = Some(d);
         if by_patient.first(k).is_some_and(|f| f < d) {
             kind[i] = LeadKind::Returning;
         } else {
-            candidates.entry(k).or_default().push(i);
+            candidates.push((k, i));
         }
     }
+    // Each patient's candidates stay in order of `created`.
+    candidates.sort_by_key(|&(k, _)| k);
 
     // 3. Each visit goes to the latest counted, non-returning lead created on c ≤ visit ≤ c + window.
     let mut owned: Vec<Owned<'v>> = (0..leads.len()).map(|_| Owned::default()).collect();
-    for (k, ls) in &candidates {
-        for &vi in by_patient.visits(*k) {
+    for ls in candidates.chunk_by(|a, b| a.0 == b.0) {
+        for &vi in by_patient.visits(ls[0].0) {
             let v = &records[vi as usize];
-            let n = ls.partition_point(|&li| leads[li].created.date() <= v.date);
-            let Some(&li) = n.checked_sub(1).and_then(|j| ls.get(j)) else { continue };
+            let n = ls.partition_point(|&(_, li)| leads[li].created.date() <= v.date);
+            let Some(&(_, li)) = n.checked_sub(1).and_then(|j| ls.get(j)) else { continue };
             if (v.date - leads[li].created.date()).num_days() > attribution {
                 continue;
             }

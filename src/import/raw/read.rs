@@ -285,20 +285,15 @@ const CHUNK: usize = 1 << 20;
 /// whether the file ended.
 fn fill(source: &mut impl Read, buf: &mut Vec<u8>, progress: &Progress) -> std::io::Result<bool> {
     let start = buf.len();
-    buf.resize(start + CHUNK, 0);
-    let mut got = 0;
-    while got < CHUNK {
-        match source.read(&mut buf[start + got..]) {
-            Ok(0) => break,
-            Ok(n) => got += n,
-            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
-            Err(e) => {
-                buf.truncate(start);
-                return Err(e);
-            }
+    // Read into the spare room as it is (`read_to_end` does not zero it first).
+    buf.reserve(CHUNK);
+    let got = match source.take(CHUNK as u64).read_to_end(buf) {
+        Ok(got) => got,
+        Err(e) => {
+            buf.truncate(start);
+            return Err(e);
         }
-    }
-    buf.truncate(start + got);
+    };
     progress.read(got);
     Ok(got < CHUNK)
 }
@@ -315,6 +310,9 @@ struct Chunks<'p, R> {
     buf: Vec<u8>,
     scanned: usize,
     eof: bool,
+    /// Buffers of chunks already parsed, for the chunks to come: a fresh megabyte per chunk would
+    /// be handed back to the system and faulted in again, page by page, a hundred times per file.
+    spare: Vec<Vec<u8>>,
 }
 
 impl<R: Read> Chunks<'_, R> {
@@ -325,12 +323,23 @@ impl<R: Read> Chunks<'_, R> {
                 return Ok((!self.buf.is_empty()).then(|| (std::mem::take(&mut self.buf), true)));
             }
             if let Some(i) = self.buf[self.scanned..].iter().rposition(|b| *b == b'\n') {
-                let rest = self.buf.split_off(self.scanned + i + 1);
+                let end = self.scanned + i + 1;
+                let mut rest = self.spare.pop().unwrap_or_default();
+                rest.extend_from_slice(&self.buf[end..]);
+                self.buf.truncate(end);
                 self.scanned = rest.len();
                 return Ok(Some((std::mem::replace(&mut self.buf, rest), false)));
             }
             self.scanned = self.buf.len();
             self.eof = fill(&mut self.source, &mut self.buf, self.progress)?;
+        }
+    }
+
+    /// Takes back a parsed chunk's buffer for a chunk to come (a batch's worth are kept).
+    fn give_back(&mut self, mut bytes: Vec<u8>) {
+        if self.spare.len() <= BATCH {
+            bytes.clear();
+            self.spare.push(bytes);
         }
     }
 }
@@ -345,11 +354,14 @@ struct Chunk {
 }
 
 impl Chunk {
-    /// Room for the chunk's items (a record per line at most). It is made by the thread that reads
-    /// the file, which also frees it: the workers' own allocator arenas then never hold a chunk's
-    /// worth of items each, which would add tens of MB to the peak for nothing.
-    fn room<T>(&self) -> Vec<T> {
-        Vec::with_capacity(self.lines as usize + 1)
+    /// Room for the chunk's items (a record per line at most), in an emptied room of an earlier
+    /// chunk when there is one. It is made by the thread that reads the file, which also keeps it:
+    /// the workers' own allocator arenas then never hold a chunk's worth of items each, which
+    /// would add tens of MB to the peak for nothing.
+    fn room<T>(&self, spare: &mut Vec<Vec<T>>) -> Vec<T> {
+        let mut room = spare.pop().unwrap_or_default();
+        room.reserve(self.lines as usize + 1);
+        room
     }
 }
 
@@ -442,7 +454,8 @@ where
     T: Send,
     F: FnMut(&mut RowReader<'_, '_>) -> Option<T>,
 {
-    let mut chunks = Chunks { source, progress, buf: Vec::with_capacity(2 * CHUNK), scanned: 0, eof: false };
+    let mut chunks =
+        Chunks { source, progress, buf: Vec::with_capacity(2 * CHUNK), scanned: 0, eof: false, spare: Vec::new() };
     chunks.eof = fill(&mut chunks.source, &mut chunks.buf, progress)?;
     let bom = match Encoding::for_bom(&chunks.buf) {
         None => 0,
@@ -464,6 +477,8 @@ where
     let mut problems = place.header_notices(&header);
     let layout = Layout { place, header: &header, sep };
     let mut gather = Gather::default();
+    // Emptied rooms of parsed chunks, for the chunks to come.
+    let mut rooms: Vec<Vec<T>> = Vec::new();
     let mut broken = Vec::new();
     // A preview reads a few rows: one chunk at a time, stopping as soon as it has them.
     let batch = if limit == usize::MAX { BATCH } else { 1 };
@@ -498,12 +513,12 @@ where
         let skip_first = std::mem::take(&mut skip);
         let pieces: Vec<Option<Piece<T>>> = if batch_chunks.len() == 1 {
             let chunk = &batch_chunks[0];
-            vec![parse_chunk(&layout, chunk, chunk.room(), skip_first, left, &mut make())]
+            vec![parse_chunk(&layout, chunk, chunk.room(&mut rooms), skip_first, left, &mut make())]
         } else {
-            let rooms: Vec<Vec<T>> = batch_chunks.iter().map(Chunk::room).collect();
+            let batch_rooms: Vec<Vec<T>> = batch_chunks.iter().map(|c| c.room(&mut rooms)).collect();
             batch_chunks
                 .par_iter()
-                .zip(rooms)
+                .zip(batch_rooms)
                 .enumerate()
                 .map_init(make, |read, (i, (chunk, room))| {
                     parse_chunk(&layout, chunk, room, if i == 0 { skip_first } else { 0 }, left, read)
@@ -518,17 +533,18 @@ where
                 carry.extend_from_slice(&chunk.bytes);
                 let bytes = std::mem::take(&mut carry);
                 let chunk = Chunk { lines: count_lines(&bytes), bytes, line, last: chunk.last };
-                let piece = parse_chunk(&layout, &chunk, chunk.room(), 0, left, &mut make());
+                let piece = parse_chunk(&layout, &chunk, chunk.room(&mut rooms), 0, left, &mut make());
                 (chunk, piece)
             };
             let Some(piece) = piece else { return Ok(None) };
             problems.extend(piece.problems);
-            gather.absorb(piece.gather);
+            rooms.push(gather.absorb(piece.gather));
             broken.extend(piece.broken);
             left -= piece.taken;
             let (rest, next_line) = piece.rest;
             line = next_line;
             carry = chunk.bytes[rest..].to_vec();
+            chunks.give_back(chunk.bytes);
             if left == 0 {
                 break 'file;
             }

@@ -518,13 +518,24 @@ pub(crate) struct RowReader<'r, 'a> {
 }
 
 impl RowReader<'_, '_> {
+    /// The field `key`'s column and its place in the row. Looked up for every field of every row
+    /// (a few million times in a big export): keys of other lengths or first letters are passed
+    /// over without comparing their texts.
+    fn column(&self, key: &str) -> Option<(&'static Column, usize)> {
+        let first = key.as_bytes().first();
+        self.columns
+            .iter()
+            .find(|(c, _)| c.key.len() == key.len() && c.key.as_bytes().first() == first && c.key == key)
+            .copied()
+    }
+
     fn lookup(&self, key: &str) -> Option<(&'static Column, Cell<'_>)> {
-        self.columns.iter().find(|(c, _)| c.key == key).map(|(c, idx)| (*c, self.cells.get(*idx)))
+        self.column(key).map(|(c, idx)| (c, self.cells.get(idx)))
     }
 
     /// Whether the export has the field.
     pub fn has(&self, key: &str) -> bool {
-        self.columns.iter().any(|(c, _)| c.key == key)
+        self.column(key).is_some()
     }
 
     fn read<T>(&mut self, key: &str, parse: impl FnOnce(Cell<'_>) -> Result<Option<T>, ValueError>) -> Option<T> {
@@ -572,7 +583,7 @@ impl RowReader<'_, '_> {
     /// unreadable cell is an error as for [`Self::text`]). A CSV field is parsed where it lies.
     pub fn phone(&mut self, key: &str) -> Phone {
         let cells = self.cells;
-        match self.columns.iter().find(|(c, _)| c.key == key).map(|(_, idx)| cells.get(*idx)) {
+        match self.column(key).map(|(_, idx)| cells.get(idx)) {
             Some(Cell::Text(s)) => Phone::parse(s),
             Some(Cell::Data(_)) => self.text(key).map(|t| Phone::parse(&t)).unwrap_or_default(),
             None => Phone::default(),
@@ -585,7 +596,7 @@ impl RowReader<'_, '_> {
     /// The checks run once per distinct value, not once per row.
     pub fn shared(&mut self, key: &str, check: Check, cache: &mut Shared) -> Option<Arc<str>> {
         let cells = self.cells;
-        let (column, idx) = self.columns.iter().find(|(c, _)| c.key == key).copied()?;
+        let (column, idx) = self.column(key)?;
         let verdict = match cells.get(idx) {
             Cell::Text(raw) => match cache.seen.get(raw) {
                 Some(v) => v.clone(),
@@ -871,10 +882,12 @@ impl<T> Gather<T> {
         }
     }
 
-    /// Adds what `next` read (the next piece of the same file) after what this one read.
-    pub(crate) fn absorb(&mut self, mut next: Gather<T>) {
+    /// Adds what `next` read (the next piece of the same file) after what this one read; gives
+    /// back `next`'s emptied vector, whose room can take the items of a piece to come.
+    pub(crate) fn absorb(&mut self, mut next: Gather<T>) -> Vec<T> {
         self.items.append(&mut next.items);
         self.totals.append(&mut next.totals);
+        next.items
     }
 
     /// The items, after the notice naming the totals rows skipped (if any).

@@ -99,26 +99,24 @@ impl App {
                 let p = if p.extension().is_none() { p.with_extension("xlsx") } else { p };
                 self.start_report(p);
             }
-            Command::SaveChartPng | Command::SaveChartPngTo(_)
+            Command::SaveChartPng
+            | Command::SaveChartPngTo(_)
+            | Command::SaveOneChartPng(_)
+            | Command::SaveOneChartPngTo(..)
                 if self.view != View::Charts || self.charts.chart_rect.is_none() =>
             {
                 self.set_status(tr(lang, K::NoChartToSave), false);
             }
             Command::SaveChartPng => {
-                let name = chart_file_name(self.charts.tab, lang);
-                self.ask_save_path(ctx, PathPurpose::ChartPng, name, (tr(lang, K::FilterPng), &["png"]));
+                let name = chart_file_name(self.charts.tab.label(lang), lang);
+                self.ask_save_path(ctx, PathPurpose::ChartPng(None), name, (tr(lang, K::FilterPng), &["png"]));
             }
-            Command::SaveChartPngTo(p) => {
-                let p = if p.extension().is_none() { p.with_extension("png") } else { p };
-                let (loc, subtitle) = (self.loc(), self.chart_subtitle());
-                self.kpis();
-                let project = self.doc.project();
-                let image = charts::chart_picture(&mut self.charts, project, &self.kpis, &self.filter, loc, &subtitle);
-                match charts::write_png(&image, &p, lang) {
-                    Ok(()) => self.set_status(format!("{} {}", tr(lang, K::ChartSaved), p.display()), false),
-                    Err(e) => self.set_status(e, true),
-                }
+            Command::SaveOneChartPng(c) => {
+                let name = chart_file_name(c.title(lang), lang);
+                self.ask_save_path(ctx, PathPurpose::ChartPng(Some(c)), name, (tr(lang, K::FilterPng), &["png"]));
             }
+            Command::SaveChartPngTo(p) => self.save_chart_pngs(None, &p),
+            Command::SaveOneChartPngTo(c, p) => self.save_chart_pngs(Some(c), &p),
             Command::ExportStory => {
                 let name = format!("{}.png", tr(lang, K::StoryFileName));
                 self.ask_save_path(ctx, PathPurpose::Story, name, (tr(lang, K::FilterPng), &["png"]));
@@ -277,5 +275,42 @@ impl App {
             let c = self.command_for(id);
             self.commands.push(c);
         }
+    }
+
+    /// Writes the tab's charts (or only `chart`) as 1920×1080 PNG pictures, one per chart, the
+    /// first to `path` and the others beside it, and says so in the status bar.
+    fn save_chart_pngs(&mut self, chart: Option<charts::ChartId>, path: &Path) {
+        let lang = self.lang;
+        let (loc, subtitle) = (self.loc(), self.chart_subtitle());
+        self.kpis();
+        let of = charts::PictureOf {
+            project: self.doc.project(),
+            kpis: &self.kpis,
+            filter: &self.filter,
+            loc,
+            subtitle: &subtitle,
+        };
+        let pictures = match chart {
+            Some(c) => vec![charts::chart_picture(&mut self.charts, of, c)],
+            None => charts::chart_pictures(&mut self.charts, of),
+        };
+        let titles: Vec<String> = pictures.iter().map(|p| p.title.clone()).collect();
+        let paths = charts::chart_png_paths(path, &titles);
+        for (picture, p) in pictures.iter().zip(&paths) {
+            if let Err(e) = charts::write_png(&picture.image, p, lang) {
+                self.set_status(e, true);
+                return;
+            }
+        }
+        let status = match paths.as_slice() {
+            [one] => format!("{} {}", tr(lang, K::ChartSaved), one.display()),
+            many => {
+                let names: Vec<String> =
+                    many.iter().filter_map(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned()).collect();
+                let count = crate::i18n::plural::nouns::CHARTS.count(many.len() as u64, lang);
+                crate::i18n::fill(tr(lang, K::ChartsSaved), &[("charts", &count), ("files", &names.join(", "))])
+            }
+        };
+        self.set_status(status, false);
     }
 }

@@ -103,8 +103,13 @@ pub enum Command {
     ExportReportTo(PathBuf),
     /// Ask for a file to save the charts on screen to, as PNG.
     SaveChartPng,
-    /// Save the charts on screen to this PNG file (the image arrives a frame later).
+    /// Save the charts of the tab on screen as PNG, one picture per chart: the first to this file,
+    /// the others beside it (`charts::chart_png_paths`).
     SaveChartPngTo(PathBuf),
+    /// Ask for a file to save one chart of the tab on screen to, as PNG (its right-click menu).
+    SaveOneChartPng(charts::ChartId),
+    /// Save one chart of the tab on screen to this PNG file.
+    SaveOneChartPngTo(charts::ChartId, PathBuf),
     /// Ask where to save the meeting story's screens as PNGs.
     ExportStory,
     /// Save each meeting screen as a 1920×1080 PNG: `story.png` gives `story-1.png` … `story-7.png`.
@@ -152,7 +157,8 @@ enum PathPurpose {
     Save,
     Export,
     Report,
-    ChartPng,
+    /// The tab's charts (`None`) or one of them.
+    ChartPng(Option<charts::ChartId>),
     Story,
 }
 
@@ -164,7 +170,8 @@ impl PathPurpose {
             PathPurpose::Save => Command::SaveTo(p),
             PathPurpose::Export => Command::ExportTo(p),
             PathPurpose::Report => Command::ExportReportTo(p),
-            PathPurpose::ChartPng => Command::SaveChartPngTo(p),
+            PathPurpose::ChartPng(None) => Command::SaveChartPngTo(p),
+            PathPurpose::ChartPng(Some(c)) => Command::SaveOneChartPngTo(c, p),
             PathPurpose::Story => Command::ExportStoryTo(p),
         }
     }
@@ -402,6 +409,11 @@ impl App {
     /// The grid of a sheet.
     pub fn grid_mut(&mut self, sheet: Sheet) -> &mut GridState {
         self.grids.entry(sheet).or_insert_with(|| GridState::new(sheet))
+    }
+
+    /// The Charts view's tab and picks (tests choose a tab with it).
+    pub fn charts_mut(&mut self) -> &mut ChartsState {
+        &mut self.charts
     }
 
     /// The Decisions view's state (sliders, inputs, cached results).
@@ -753,8 +765,10 @@ impl App {
             View::Charts => {
                 self.kpis();
                 charts::charts_view_ui(ui, &mut self.charts, self.doc.project(), &self.kpis, &self.filter, loc);
-                if self.charts.take_png_request() {
-                    self.commands.push(Command::SaveChartPng);
+                match self.charts.take_png_request() {
+                    Some(charts::PngRequest::Tab) => self.commands.push(Command::SaveChartPng),
+                    Some(charts::PngRequest::One(c)) => self.commands.push(Command::SaveOneChartPng(c)),
+                    None => {}
                 }
             }
             View::Sheet(Sheet::Settings) => {
@@ -1005,7 +1019,8 @@ impl App {
                     PathPurpose::Save => K::MenuSaveAs,
                     PathPurpose::Export => K::MenuExport,
                     PathPurpose::Report => K::MenuExportReport,
-                    PathPurpose::ChartPng => K::MenuSaveChartPng,
+                    PathPurpose::ChartPng(None) => K::MenuSaveChartPng,
+                    PathPurpose::ChartPng(Some(_)) => K::SaveThisChartPng,
                     PathPurpose::Story => K::MenuExportStory,
                 };
                 let resp = egui::Modal::new(egui::Id::unique("path")).show(ctx, |ui| {
@@ -1076,8 +1091,9 @@ fn scope_filters_ui(ui: &mut egui::Ui, f: &mut Filter, lists: (&[String], &[Stri
 }
 
 /// A default file name for the charts of `tab`: `графики-выручка-по-месяцам.png`.
-fn chart_file_name(tab: charts::ChartTab, lang: Lang) -> String {
-    let words = format!("{} {}", tr(lang, K::Charts), tab.label(lang)).to_lowercase();
+/// A chart picture's suggested file name: «графики-каналы.png» for `what` = the tab's name.
+fn chart_file_name(what: &str, lang: Lang) -> String {
+    let words = format!("{} {what}", tr(lang, K::Charts)).to_lowercase();
     let slug: String = words.chars().map(|c| if c.is_alphanumeric() { c } else { '-' }).collect();
     let slug = slug.split('-').filter(|w| !w.is_empty()).collect::<Vec<_>>().join("-");
     format!("{slug}.png")

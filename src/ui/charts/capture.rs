@@ -19,27 +19,65 @@ const PNG_PIXELS_PER_POINT: f32 = 1.5;
 /// The picture's margin around the title and the charts, in points.
 const PNG_MARGIN: f32 = 28.0;
 
-/// Draws the charts of `state`'s tab as a 1920×1080 picture in the light theme under `title`
-/// and `subtitle`. A tab taller than the picture (several charts) is laid out on more points, so
-/// that the whole tab fits at a smaller scale.
-pub fn chart_picture(
-    state: &mut ChartsState,
-    project: &Project,
-    kpis: &Kpis,
-    filter: &Filter,
-    loc: Locale,
-    subtitle: &str,
-) -> ColorImage {
-    let calendar = if state.tab == ChartTab::Month { state.calendar.get(project, kpis, filter).cloned() } else { None };
-    let title = state.tab.label(loc.lang);
-    render_offscreen(PNG_SIZE, PNG_PIXELS_PER_POINT, egui::Theme::Light, true, |ui| {
+/// One saved chart: its title (the chart's own, for the file name) and its picture.
+pub struct ChartPicture {
+    /// The chart.
+    pub chart: ChartId,
+    /// The chart's title in the picture's language.
+    pub title: String,
+    /// The 1920×1080 picture.
+    pub image: ColorImage,
+}
+
+/// What a chart picture shows: the clinic, its KPIs under the filters, the language and money,
+/// and the subtitle (clinic, period, filters) written under the tab's name.
+#[derive(Clone, Copy)]
+pub struct PictureOf<'a> {
+    /// The clinic.
+    pub project: &'a Project,
+    /// Its KPIs under `filter`.
+    pub kpis: &'a Kpis,
+    /// The period and filters.
+    pub filter: &'a Filter,
+    /// The language and the money sign.
+    pub loc: Locale,
+    /// The line under the tab's name.
+    pub subtitle: &'a str,
+}
+
+/// Draws every chart of `state`'s tab, each on a 1920×1080 picture of its own in the light theme,
+/// under the tab's name and the subtitle, with the chart's own title above it: a tab of three
+/// charts gives three pictures whose type is as large as a one-chart tab's.
+pub fn chart_pictures(state: &mut ChartsState, of: PictureOf<'_>) -> Vec<ChartPicture> {
+    state.tab.charts().iter().map(|&chart| chart_picture(state, of, chart)).collect()
+}
+
+/// Draws one chart of `state`'s tab on a 1920×1080 picture, as [`chart_pictures`] does.
+pub fn chart_picture(state: &mut ChartsState, of: PictureOf<'_>, chart: ChartId) -> ChartPicture {
+    let image = chart_layout(state, of, chart).rasterize(PNG_SIZE);
+    ChartPicture { chart, title: chart.title(of.loc.lang).to_string(), image }
+}
+
+/// The laid-out picture of one chart (see [`chart_picture`]), before it is rasterised.
+pub(super) fn chart_layout(state: &mut ChartsState, of: PictureOf<'_>, chart: ChartId) -> Layout {
+    let PictureOf { project, kpis, filter, loc, subtitle } = of;
+    let tab = state.tab;
+    let calendar = if tab == ChartTab::Month { state.calendar.get(project, kpis, filter).cloned() } else { None };
+    let state = &*state;
+    // The tab's header (the pace panel) belongs to its first chart's picture.
+    let first = tab.charts().first() == Some(&chart);
+    layout_offscreen(PNG_SIZE, PNG_PIXELS_PER_POINT, egui::Theme::Light, true, |ui| {
+        fill_picture(ui.ctx());
         egui::Frame::new().inner_margin(PNG_MARGIN).show(ui, |ui| {
-            ui.label(RichText::new(title).strong().size(24.0).color(ui.visuals().strong_text_color()));
+            ui.label(RichText::new(tab.label(loc.lang)).strong().size(24.0).color(ui.visuals().strong_text_color()));
             if !subtitle.is_empty() {
                 ui.label(RichText::new(subtitle).size(15.0));
             }
             ui.add_space(10.0);
-            tab_charts_ui(ui, state, kpis, calendar.as_ref(), loc);
+            if first {
+                tab_header_ui(ui, tab, kpis, calendar.as_ref(), loc);
+            }
+            chart_ui(ui, chart, state, kpis, calendar.as_ref(), loc);
         });
     })
 }
@@ -53,8 +91,39 @@ pub fn render_offscreen(
     pixels_per_point: f32,
     theme: egui::Theme,
     fit: bool,
-    mut draw: impl FnMut(&mut egui::Ui),
+    draw: impl FnMut(&mut egui::Ui),
 ) -> ColorImage {
+    layout_offscreen(size, pixels_per_point, theme, fit, draw).rasterize(size)
+}
+
+/// A picture laid out away from the window: egui's shapes at the scale the picture is drawn at,
+/// with the textures (the font atlas) they use.
+pub(super) struct Layout {
+    ctx: egui::Context,
+    /// What egui drew, in points.
+    pub(super) shapes: Vec<egui::epaint::ClippedShape>,
+    /// The scale the shapes are drawn at.
+    pub(super) pixels_per_point: f32,
+    textures: HashMap<TextureId, ColorImage>,
+}
+
+impl Layout {
+    /// The picture: the shapes tessellated and rasterised on `size` pixels.
+    fn rasterize(self, size: [usize; 2]) -> ColorImage {
+        let primitives = self.ctx.tessellate(self.shapes, self.pixels_per_point);
+        let background = self.ctx.global_style().visuals.panel_fill;
+        rasterize(size, background, &primitives, &self.textures, self.pixels_per_point)
+    }
+}
+
+/// Lays out `draw` as [`render_offscreen`] does, without rasterising.
+fn layout_offscreen(
+    size: [usize; 2],
+    pixels_per_point: f32,
+    theme: egui::Theme,
+    fit: bool,
+    mut draw: impl FnMut(&mut egui::Ui),
+) -> Layout {
     let ctx = egui::Context::default();
     crate::ui::theme::install_fonts(&ctx);
     ctx.set_theme(theme);
@@ -62,7 +131,7 @@ pub fn render_offscreen(
     let [w, h] = [size[0] as f32, size[1] as f32];
     let mut ppp = pixels_per_point;
     let mut textures: HashMap<TextureId, ColorImage> = HashMap::new();
-    let mut last = None;
+    let mut last = (Vec::new(), ppp);
     // Pass 1 lays out (egui_plot sizes its axes, egui its panels, from the pass before), pass 2
     // measures at that scale, pass 3 draws at the scale that fits.
     for _ in 0..3 {
@@ -80,14 +149,29 @@ pub fn render_offscreen(
         });
         apply_textures(&mut textures, &out.textures_delta);
         out.textures_delta.clear();
-        last = Some((ctx.tessellate(out.shapes, out.pixels_per_point), out.pixels_per_point));
+        last = (out.shapes, out.pixels_per_point);
         if fit && used * ppp > h + 0.5 {
             ppp = (h / used).max(0.5);
         }
     }
-    let background = ctx.global_style().visuals.panel_fill;
-    let (primitives, ppp) = last.unwrap_or_default();
-    rasterize(size, background, &primitives, &textures, ppp)
+    let (shapes, pixels_per_point) = last;
+    Layout { ctx, shapes, pixels_per_point, textures }
+}
+
+/// Where the pictures of one save go: the first at `path` as chosen (`.png` added when it has no
+/// extension), each further one beside it as `name — <chart title>.png`, the title cut of the
+/// characters a file name cannot hold.
+pub fn chart_png_paths(path: &Path, titles: &[String]) -> Vec<PathBuf> {
+    let first = if path.extension().is_none() { path.with_extension("png") } else { path.to_path_buf() };
+    let stem = first.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
+    let dir = first.parent().map(Path::to_path_buf).unwrap_or_default();
+    let mut out = vec![first];
+    for title in titles.iter().skip(1) {
+        let title = title.replace(": ", " - ");
+        let clean: String = title.chars().map(|c| if r#"<>:"/\|?*"#.contains(c) { '-' } else { c }).collect();
+        out.push(dir.join(format!("{stem} — {}.png", clean.trim())));
+    }
+    out
 }
 
 /// Applies egui's texture updates (the font atlas, whole or in patches) to `textures`.
@@ -242,21 +326,13 @@ pub fn encode_png(image: &ColorImage) -> Result<Vec<u8>, String> {
     Ok(out)
 }
 
-/// Writes `image` to `path` as PNG, atomically (a temp file in the same folder, then a rename),
-/// so a failed save never leaves half a file.
+/// Writes `image` to `path` as PNG, atomically (the store's temp file in the same folder, then a
+/// rename), so a failed save never leaves half a file, and the picture gets the usual permissions.
 ///
 /// # Errors
 /// A sentence naming the file and why it could not be written.
 pub fn write_png(image: &ColorImage, path: &Path, lang: Lang) -> Result<(), String> {
     let fail = |why: String| format!("{} {}: {why}", tr(lang, K::PaceSaveFailed), path.display());
     let bytes = encode_png(image).map_err(fail)?;
-    let dir = match path.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(&dir).map_err(|e| fail(e.to_string()))?;
-    std::io::Write::write_all(&mut tmp, &bytes).map_err(|e| fail(e.to_string()))?;
-    tmp.as_file().sync_all().map_err(|e| fail(e.to_string()))?;
-    tmp.persist(path).map_err(|e| fail(e.error.to_string()))?;
-    Ok(())
+    crate::store::write_atomic_io(path, &bytes).map_err(|e| fail(crate::i18n::io_reason(&e, lang)))
 }

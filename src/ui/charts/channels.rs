@@ -2,42 +2,55 @@
 
 use super::*;
 
-/// Channel charts: spend against attributed revenue, CPL and CAC, and ROMI with the break-even
-/// line (ROMI 0), one row per channel in the order of `sort`.
-pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: Locale) {
-    let lang = loc.lang;
+/// What every channel chart starts with: its title, then the channels in `sort`'s order, their
+/// names and the height of a chart of one row each; `None` (after a note) when there is none.
+fn channel_chart_start<'a>(
+    ui: &mut egui::Ui,
+    chart: ChartId,
+    kpis: &'a Kpis,
+    sort: ChannelSort,
+    lang: Lang,
+) -> Option<(Vec<&'a ChannelKpis>, Vec<String>, f32)> {
+    title_ui(ui, chart.title(lang));
     let rows = sorted_channels(kpis, sort);
-    title_ui(ui, tr(lang, K::ChartSpendRevenue));
     if rows.is_empty() {
         empty_ui(ui, lang);
-        return;
+        return None;
     }
+    let names: Vec<String> = rows.iter().map(|c| c.channel.clone()).collect();
+    let h = chart_height(ui, 110.0 + 40.0 * rows.len() as f32);
+    Some((rows, names, h))
+}
+
+/// A channel's tooltip: its spend, revenue, ROAS and ROMI.
+fn channel_tip(c: &ChannelKpis, loc: Locale) -> String {
+    let lang = loc.lang;
+    format!(
+        "{}\n{}: {}\n{}: {}\nROAS: {}\nROMI: {}",
+        c.channel,
+        tr(lang, K::Spend),
+        money(c.spend, loc),
+        tr(lang, K::ChartAttributedRevenue),
+        money(c.attributed_revenue, loc),
+        format::ratio(c.roas, lang),
+        format::percent(c.romi, lang)
+    )
+}
+
+/// Channels: spend against attributed revenue, one row per channel in the order of `sort`.
+pub fn channel_money_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: Locale) {
+    let lang = loc.lang;
+    let Some((rows, names, h)) = channel_chart_start(ui, ChartId::ChannelMoney, kpis, sort, lang) else { return };
     let pal = Palette::of(ui);
     let n = rows.len();
-    let names: Vec<String> = rows.iter().map(|c| c.channel.clone()).collect();
-    let h = chart_height(ui, 110.0 + 40.0 * n as f32);
-    let channel_tip = |c: &ChannelKpis| -> String {
-        format!(
-            "{}\n{}: {}\n{}: {}\nROAS: {}\nROMI: {}",
-            c.channel,
-            tr(lang, K::Spend),
-            money(c.spend, loc),
-            tr(lang, K::ChartAttributedRevenue),
-            money(c.attributed_revenue, loc),
-            format::ratio(c.roas, lang),
-            format::percent(c.romi, lang)
-        )
-    };
-
-    // Spend and attributed revenue.
     let mut spend = Vec::new();
     let mut revenue = Vec::new();
     for (i, c) in rows.iter().enumerate() {
         let y = row_y(n, i);
-        spend.push(Bar::new(y + 0.18, c.spend.unwrap_or(0.0)).width(0.36).name(channel_tip(c)));
-        revenue.push(Bar::new(y - 0.18, c.attributed_revenue.unwrap_or(0.0)).width(0.36).name(channel_tip(c)));
+        spend.push(Bar::new(y + 0.18, c.spend.unwrap_or(0.0)).width(0.36).name(channel_tip(c, loc)));
+        revenue.push(Bar::new(y - 0.18, c.attributed_revenue.unwrap_or(0.0)).width(0.36).name(channel_tip(c, loc)));
     }
-    category_plot("mf_channels_money", h, names.clone())
+    category_plot("mf_channels_money", h, names)
         .x_axis_formatter(move |m, _| money_tick(m.value, loc))
         .x_axis_label(loc.sign.as_str())
         .include_x(0.0)
@@ -45,10 +58,14 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: Local
             p.bar_chart(solid_bars(tr(lang, K::Spend), spend, pal.second).horizontal());
             p.bar_chart(solid_bars(tr(lang, K::ChartAttributedRevenue), revenue, pal.fact).horizontal());
         });
+}
 
-    // CPL and CAC.
-    ui.add_space(8.0);
-    title_ui(ui, tr(lang, K::ChartCplCac));
+/// Channels: CPL and CAC, one row per channel in the order of `sort`.
+pub fn channel_cost_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: Locale) {
+    let lang = loc.lang;
+    let Some((rows, names, h)) = channel_chart_start(ui, ChartId::ChannelCost, kpis, sort, lang) else { return };
+    let pal = Palette::of(ui);
+    let n = rows.len();
     let mut cpl = Vec::new();
     let mut cac = Vec::new();
     for (i, c) in rows.iter().enumerate() {
@@ -61,7 +78,7 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: Local
             cac.push(Bar::new(y - 0.18, v).width(0.36).name(tip));
         }
     }
-    category_plot("mf_channels_cost", h, names.clone())
+    category_plot("mf_channels_cost", h, names)
         .x_axis_formatter(move |m, _| money_tick(m.value, loc))
         .x_axis_label(loc.sign.as_str())
         .include_x(0.0)
@@ -69,15 +86,19 @@ pub fn channels_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: Local
             p.bar_chart(solid_bars(tr(lang, K::ChartCpl), cpl, pal.third).horizontal());
             p.bar_chart(solid_bars(tr(lang, K::ChartCac), cac, pal.second).horizontal());
         });
+}
 
-    // ROMI against break-even.
-    ui.add_space(8.0);
-    title_ui(ui, tr(lang, K::ChartChannelsRomi));
+/// Channels: ROMI with the break-even line (ROMI 0), one row per channel in the order of `sort`.
+pub fn channel_romi_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: Locale) {
+    let lang = loc.lang;
+    let Some((rows, names, h)) = channel_chart_start(ui, ChartId::ChannelRomi, kpis, sort, lang) else { return };
+    let pal = Palette::of(ui);
+    let n = rows.len();
     let mut romi = Vec::new();
     for (i, c) in rows.iter().enumerate() {
         let Some(v) = c.romi else { continue };
         let colour = if v >= 0.0 { pal.good } else { pal.bad };
-        romi.push(Bar::new(row_y(n, i), v).width(0.6).fill(colour).name(channel_tip(c)));
+        romi.push(Bar::new(row_y(n, i), v).width(0.6).fill(colour).name(channel_tip(c, loc)));
     }
     category_plot("mf_channels_romi", h, names)
         .x_axis_formatter(move |m, _| percent_tick(m.value, lang))

@@ -3,20 +3,37 @@
 use super::*;
 use crate::metrics::references;
 
-/// Direction charts: revenue against plan, CAC against LTV, and LTV:CAC against its reference 3.
-pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
-    let lang = loc.lang;
-    title_ui(ui, tr(lang, K::ChartDirRevenue));
-    let dirs = &kpis.directions;
-    if dirs.is_empty() {
+/// What every direction chart starts with: its title, then the directions' names and the height
+/// of a chart of one row each; `None` (after a note) when there is no direction.
+fn direction_chart_start(ui: &mut egui::Ui, chart: ChartId, kpis: &Kpis, lang: Lang) -> Option<(Vec<String>, f32)> {
+    title_ui(ui, chart.title(lang));
+    if kpis.directions.is_empty() {
         empty_ui(ui, lang);
-        return;
+        return None;
     }
-    let pal = Palette::of(ui);
-    let n = dirs.len();
-    let names: Vec<String> = dirs.iter().map(|d| d.direction.clone()).collect();
-    let h = chart_height(ui, 110.0 + 40.0 * n as f32);
+    let names: Vec<String> = kpis.directions.iter().map(|d| d.direction.clone()).collect();
+    let h = chart_height(ui, 110.0 + 40.0 * names.len() as f32);
+    Some((names, h))
+}
 
+/// A direction's tooltip for the CAC, LTV and LTV:CAC charts.
+fn ltv_tip(d: &crate::metrics::DirectionKpis, loc: Locale) -> String {
+    format!(
+        "{}\nCAC: {}\nLTV: {}\nLTV:CAC: {}",
+        d.direction,
+        money(d.cac, loc),
+        money(d.ltv, loc),
+        format::ratio(d.ltv_to_cac, loc.lang)
+    )
+}
+
+/// Directions: revenue against plan, one row per direction.
+pub fn direction_revenue_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
+    let lang = loc.lang;
+    let Some((names, h)) = direction_chart_start(ui, ChartId::DirRevenue, kpis, lang) else { return };
+    let pal = Palette::of(ui);
+    let dirs = &kpis.directions;
+    let n = dirs.len();
     let mut plan = Vec::new();
     let mut revenue = Vec::new();
     for (i, d) in dirs.iter().enumerate() {
@@ -36,7 +53,7 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
         }
         revenue.push(Bar::new(y - 0.18, d.revenue.unwrap_or(0.0)).width(0.36).name(tip));
     }
-    category_plot("mf_dir_revenue", h, names.clone())
+    category_plot("mf_dir_revenue", h, names)
         .x_axis_formatter(move |m, _| money_tick(m.value, loc))
         .x_axis_label(loc.sign.as_str())
         .include_x(0.0)
@@ -44,37 +61,27 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
             p.bar_chart(solid_bars(tr(lang, K::RevenuePlan), plan, pal.plan).horizontal());
             p.bar_chart(solid_bars(tr(lang, K::RevenueFact), revenue, pal.fact).horizontal());
         });
+}
 
-    ui.add_space(8.0);
-    title_ui(ui, tr(lang, K::ChartDirLtv));
+/// Directions: CAC against LTV, one row per direction.
+pub fn direction_ltv_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
+    let lang = loc.lang;
+    let Some((names, h)) = direction_chart_start(ui, ChartId::DirLtv, kpis, lang) else { return };
+    let pal = Palette::of(ui);
+    let dirs = &kpis.directions;
+    let n = dirs.len();
     let mut cac = Vec::new();
     let mut ltv = Vec::new();
-    let mut ratio = Vec::new();
     for (i, d) in dirs.iter().enumerate() {
         let y = row_y(n, i);
-        let tip = format!(
-            "{}\nCAC: {}\nLTV: {}\nLTV:CAC: {}",
-            d.direction,
-            money(d.cac, loc),
-            money(d.ltv, loc),
-            format::ratio(d.ltv_to_cac, lang)
-        );
         if let Some(v) = d.cac {
-            cac.push(Bar::new(y + 0.18, v).width(0.36).name(tip.clone()));
+            cac.push(Bar::new(y + 0.18, v).width(0.36).name(ltv_tip(d, loc)));
         }
         if let Some(v) = d.ltv {
-            ltv.push(Bar::new(y - 0.18, v).width(0.36).name(tip.clone()));
-        }
-        if let Some(v) = d.ltv_to_cac {
-            let colour = match references::ltv_to_cac(v) {
-                references::Status::Good => pal.good,
-                references::Status::Watch => pal.watch,
-                references::Status::Bad => pal.bad,
-            };
-            ratio.push(Bar::new(y, v).width(0.6).fill(colour).name(tip));
+            ltv.push(Bar::new(y - 0.18, v).width(0.36).name(ltv_tip(d, loc)));
         }
     }
-    category_plot("mf_dir_ltv", h, names.clone())
+    category_plot("mf_dir_ltv", h, names)
         .x_axis_formatter(move |m, _| money_tick(m.value, loc))
         .x_axis_label(loc.sign.as_str())
         .include_x(0.0)
@@ -82,9 +89,26 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
             p.bar_chart(solid_bars(tr(lang, K::ChartCac), cac, pal.second).horizontal());
             p.bar_chart(solid_bars(tr(lang, K::ChartLtv), ltv, pal.good).horizontal());
         });
+}
 
-    ui.add_space(8.0);
-    title_ui(ui, tr(lang, K::ChartDirLtvCac));
+/// Directions: LTV:CAC against its reference 3, one row per direction, coloured by status.
+pub fn direction_ltv_cac_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
+    let lang = loc.lang;
+    let Some((names, h)) = direction_chart_start(ui, ChartId::DirLtvCac, kpis, lang) else { return };
+    let pal = Palette::of(ui);
+    let dirs = &kpis.directions;
+    let n = dirs.len();
+    let mut ratio = Vec::new();
+    for (i, d) in dirs.iter().enumerate() {
+        if let Some(v) = d.ltv_to_cac {
+            let colour = match references::ltv_to_cac(v) {
+                references::Status::Good => pal.good,
+                references::Status::Watch => pal.watch,
+                references::Status::Bad => pal.bad,
+            };
+            ratio.push(Bar::new(row_y(n, i), v).width(0.6).fill(colour).name(ltv_tip(d, loc)));
+        }
+    }
     category_plot("mf_dir_ltv_cac", h, names)
         .x_axis_formatter(move |m, _| plain_tick(m.value, lang))
         .x_axis_label(tr(lang, K::LtvToCac))
@@ -103,7 +127,7 @@ pub fn directions_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
 
 /// Doctors: utilisation and primary → repeat conversion per doctor against the 0.5 reference.
 pub fn doctors_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
-    title_ui(ui, tr(lang, K::ChartDoctors));
+    title_ui(ui, ChartId::Doctors.title(lang));
     let docs = &kpis.doctors;
     if docs.is_empty() {
         empty_ui(ui, lang);
@@ -152,15 +176,12 @@ pub fn doctors_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
                     .style(LineStyle::dashed_dense()),
             );
         });
-
-    ui.add_space(8.0);
-    treatment_plan_ui(ui, kpis, lang);
 }
 
 /// The treatment-plan funnel per doctor: procedures recommended → agreed → performed, with the
 /// metrics' rates in the tooltips.
 pub fn treatment_plan_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
-    title_ui(ui, tr(lang, K::ChartTreatment));
+    title_ui(ui, ChartId::Treatment.title(lang));
     let docs: Vec<_> = kpis.doctors.iter().filter(|d| d.recommended.is_some_and(|r| r > 0.0)).collect();
     if docs.is_empty() {
         empty_ui(ui, lang);
@@ -205,43 +226,63 @@ pub fn treatment_plan_ui(ui: &mut egui::Ui, kpis: &Kpis, lang: Lang) {
         });
 }
 
-/// NPS per period for all directions (`direction` = `None`) or one, against the Moscow
-/// references, and the answers stacked by group (promoters, passives, detractors).
-pub fn nps_ui(ui: &mut egui::Ui, kpis: &Kpis, direction: Option<&str>, lang: Lang) {
-    let title = format!("{} — {}", tr(lang, K::TitleNps), direction.unwrap_or(tr(lang, K::AllDirections)));
-    title_ui(ui, &title);
+/// What both NPS charts start with: `title`, then the rows of `direction` (`None`: all
+/// directions together), their periods and the charts' height; `None` (after a note) when there
+/// is no row.
+fn nps_chart_start<'a>(
+    ui: &mut egui::Ui,
+    title: &str,
+    kpis: &'a Kpis,
+    direction: Option<&str>,
+    lang: Lang,
+) -> Option<(Vec<&'a crate::metrics::NpsKpis>, Vec<String>, f32)> {
+    title_ui(ui, title);
     let rows: Vec<_> = kpis.nps.iter().filter(|r| r.direction.as_deref() == direction).collect();
     if rows.is_empty() {
         empty_ui(ui, lang);
-        return;
+        return None;
     }
+    let labels: Vec<String> = rows.iter().map(|r| r.period.clone()).collect();
+    Some((rows, labels, chart_height(ui, 260.0)))
+}
+
+/// A period's NPS tooltip: the score and the answers by group.
+fn nps_tip(r: &crate::metrics::NpsKpis, lang: Lang) -> String {
+    format!(
+        "{}\nNPS: {}\n{}: {}\n{}: {}\n{}: {}\n{}: {}",
+        r.period,
+        r.nps.map_or_else(|| format::DASH.to_string(), |v| format::number(v, 1, lang)),
+        tr(lang, K::Promoters),
+        format::count(Some(r.promoters), lang),
+        tr(lang, K::Passives),
+        format::count(Some(r.passives), lang),
+        tr(lang, K::Detractors),
+        format::count(Some(r.detractors), lang),
+        tr(lang, K::Respondents),
+        format::count(Some(r.respondents), lang)
+    )
+}
+
+/// The NPS chart's title: the chart's and the direction shown.
+fn nps_title(direction: Option<&str>, lang: Lang) -> String {
+    format!("{} — {}", ChartId::Nps.title(lang), direction.unwrap_or(tr(lang, K::AllDirections)))
+}
+
+/// NPS per period for all directions (`direction` = `None`) or one, against the Moscow
+/// references.
+pub fn nps_ui(ui: &mut egui::Ui, kpis: &Kpis, direction: Option<&str>, lang: Lang) {
+    let Some((rows, labels, h)) = nps_chart_start(ui, &nps_title(direction, lang), kpis, direction, lang) else {
+        return;
+    };
     let pal = Palette::of(ui);
     let n = rows.len();
-    let labels: Vec<String> = rows.iter().map(|r| r.period.clone()).collect();
-    let tip = |r: &crate::metrics::NpsKpis| {
-        format!(
-            "{}\nNPS: {}\n{}: {}\n{}: {}\n{}: {}\n{}: {}",
-            r.period,
-            r.nps.map_or_else(|| format::DASH.to_string(), |v| format::number(v, 1, lang)),
-            tr(lang, K::Promoters),
-            format::count(Some(r.promoters), lang),
-            tr(lang, K::Passives),
-            format::count(Some(r.passives), lang),
-            tr(lang, K::Detractors),
-            format::count(Some(r.detractors), lang),
-            tr(lang, K::Respondents),
-            format::count(Some(r.respondents), lang)
-        )
-    };
     let pts: Vec<[f64; 2]> = rows.iter().enumerate().filter_map(|(i, r)| r.nps.map(|v| [i as f64, v])).collect();
-    let pt_tips: Vec<String> = rows.iter().filter(|r| r.nps.is_some()).map(|r| tip(r)).collect();
+    let pt_tips: Vec<String> = rows.iter().filter(|r| r.nps.is_some()).map(|r| nps_tip(r, lang)).collect();
     let name = "NPS";
-    let h = chart_height(ui, 260.0);
-    let lx = labels.clone();
     base_plot("mf_nps", h)
         .label_formatter(series_tooltip(vec![(name.to_string(), pt_tips)]))
         .x_grid_spacer(category_marks(n))
-        .x_axis_formatter(move |m, _| category_at(&lx, m.value))
+        .x_axis_formatter(move |m, _| category_at(&labels, m.value))
         .y_axis_formatter(move |m, _| plain_tick(m.value, lang))
         .y_axis_label(tr(lang, K::NpsPoints))
         .include_y(0.0)
@@ -260,13 +301,20 @@ pub fn nps_ui(ui: &mut egui::Ui, kpis: &Kpis, direction: Option<&str>, lang: Lan
                 HLine::new(tr(lang, K::NpsBest), references::NPS_BEST).color(pal.good).style(LineStyle::dashed_dense()),
             );
         });
+}
 
-    ui.add_space(8.0);
-    title_ui(ui, tr(lang, K::ChartNpsGroups));
+/// The answers of each period stacked by group (promoters, passives, detractors), for all
+/// directions (`direction` = `None`) or one.
+pub fn nps_groups_ui(ui: &mut egui::Ui, kpis: &Kpis, direction: Option<&str>, lang: Lang) {
+    let Some((rows, labels, h)) = nps_chart_start(ui, ChartId::NpsGroups.title(lang), kpis, direction, lang) else {
+        return;
+    };
+    let pal = Palette::of(ui);
+    let n = rows.len();
     let mut groups: [Vec<Bar>; 3] = Default::default();
     for (i, r) in rows.iter().enumerate() {
         let x = i as f64;
-        let tip = tip(r);
+        let tip = nps_tip(r, lang);
         // Stacked from the bottom: detractors, passives, promoters.
         groups[0].push(Bar::new(x, r.detractors).width(0.6).name(tip.clone()));
         groups[1].push(Bar::new(x, r.passives).base_offset(r.detractors).width(0.6).name(tip.clone()));

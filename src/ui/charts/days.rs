@@ -17,7 +17,7 @@ pub(super) fn month_days_sized(
     height: f32,
 ) {
     let lang = loc.lang;
-    title_ui(ui, tr(lang, K::ChartDays));
+    title_ui(ui, ChartId::Days.title(lang));
     let (Some(progress), Some(cal)) = (kpis.progress.as_ref(), calendar) else {
         ui.label(tr(lang, K::ChartNoProgress));
         return;
@@ -90,7 +90,7 @@ pub(super) fn month_days_sized(
 /// The month in progress by ISO week: plan and fact columns per week (split at the month's edges).
 pub fn month_weeks_ui(ui: &mut egui::Ui, kpis: &Kpis, calendar: Option<&MonthCalendar>, loc: Locale) {
     let lang = loc.lang;
-    title_ui(ui, tr(lang, K::ChartWeeks));
+    title_ui(ui, ChartId::Weeks.title(lang));
     let Some(cal) = calendar.filter(|c| kpis.progress.as_ref().is_some_and(|p| p.month == c.month)) else {
         ui.label(tr(lang, K::ChartNoProgress));
         return;

@@ -5,10 +5,7 @@ use super::*;
 /// The funnel leads → bookings → visits → paid as columns, with each stage's rate from the
 /// previous one written above it; the whole clinic, or one channel.
 pub fn funnel_ui(ui: &mut egui::Ui, kpis: &Kpis, channel: Option<&str>, lang: Lang) {
-    let title = match channel {
-        Some(c) => format!("{} — {c}", tr(lang, K::FunnelHeading)),
-        None => format!("{} — {}", tr(lang, K::FunnelHeading), tr(lang, K::ChartWholeClinic)),
-    };
+    let title = format!("{} — {}", ChartId::Funnel.title(lang), channel.unwrap_or(tr(lang, K::ChartWholeClinic)));
     title_ui(ui, &title);
     let Some(stages) = funnel_stages(kpis, channel) else {
         empty_ui(ui, lang);

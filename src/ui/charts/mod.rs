@@ -220,7 +220,8 @@ mod tests {
         let k = compute(&project, &filter);
         let mut state = ChartsState::default();
         let loc = Locale::new(Lang::Ru, "RUB");
-        let img = chart_picture(&mut state, &project, &k, &filter, loc, "Клиника · 2025");
+        let of = PictureOf { project: &project, kpis: &k, filter: &filter, loc, subtitle: "Клиника · 2025" };
+        let img = chart_picture(&mut state, of, ChartId::Revenue).image;
         assert_eq!(img.size, PNG_SIZE);
         // Light: the corners are the light theme's background, and the picture as a whole is light.
         assert!(brightness(&img, [0, 0, 20, 20]) > 230.0);
@@ -231,13 +232,97 @@ mod tests {
         assert!(title_band < 245.0, "{title_band}");
         let coloured = img.pixels.iter().filter(|c| c.b().abs_diff(c.r()) > 60).count();
         assert!(coloured > 5_000, "{coloured}");
-        // Every tab draws (a tall one is scaled to fit, nothing panics).
+        // Every tab draws, one picture per chart (nothing panics).
         for tab in ChartTab::ALL {
             state.tab = tab;
-            let img = chart_picture(&mut state, &project, &k, &filter, Locale::new(Lang::Zh, "CNY"), "");
-            assert_eq!(img.size, PNG_SIZE);
-            assert!(brightness(&img, [0, 0, 20, 20]) > 230.0, "{tab:?}");
+            let of = PictureOf { loc: Locale::new(Lang::Zh, "CNY"), subtitle: "", ..of };
+            let pictures = chart_pictures(&mut state, of);
+            assert_eq!(pictures.iter().map(|p| p.chart).collect::<Vec<_>>(), tab.charts(), "{tab:?}");
+            for p in pictures {
+                assert_eq!(p.image.size, PNG_SIZE);
+                assert!(brightness(&p.image, [0, 0, 20, 20]) > 230.0, "{tab:?}");
+            }
         }
+    }
+
+    /// The heights in pixels of the lines of text egui drew in `layout` (axis ticks, legends,
+    /// labels, titles), from its shapes.
+    fn text_heights_px(layout: &Layout) -> Vec<f32> {
+        fn walk(shape: &egui::Shape, out: &mut Vec<f32>) {
+            match shape {
+                egui::Shape::Text(t) => {
+                    out.extend(t.galley.rows.iter().filter(|r| !r.glyphs.is_empty()).map(|r| r.size.y));
+                }
+                egui::Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
+                _ => {}
+            }
+        }
+        let mut heights = Vec::new();
+        for clipped in &layout.shapes {
+            walk(&clipped.shape, &mut heights);
+        }
+        heights.iter().map(|h| h * layout.pixels_per_point).collect()
+    }
+
+    /// The height most lines of text have (the axis ticks and labels) and the smallest one.
+    fn typical_and_smallest(heights: &[f32]) -> (f32, f32) {
+        let mut counts: Vec<(i32, usize)> = Vec::new();
+        for h in heights {
+            let key = (h * 2.0).round() as i32;
+            match counts.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, n)) => *n += 1,
+                None => counts.push((key, 1)),
+            }
+        }
+        let typical = counts.iter().max_by_key(|(_, n)| *n).map_or(0.0, |(k, _)| *k as f32 / 2.0);
+        (typical, heights.iter().copied().fold(f32::INFINITY, f32::min))
+    }
+
+    #[test]
+    fn a_tab_of_three_charts_saves_three_pictures_with_type_as_large_as_a_one_chart_tab() {
+        let project = demo_project();
+        let filter = Filter::default();
+        let k = compute(&project, &filter);
+        for lang in [Lang::Ru, Lang::Zh] {
+            let loc = Locale::new(lang, "RUB");
+            let mut state = ChartsState::default();
+            let of =
+                PictureOf { project: &project, kpis: &k, filter: &filter, loc, subtitle: "Клиника · 2025" };
+            let single = chart_layout(&mut state, of, ChartId::Revenue);
+            let (typical, smallest) = typical_and_smallest(&text_heights_px(&single));
+            // egui's body text at 1.5 pixels a point: about 19 px, not the 6–9 px of a squeezed tab.
+            assert!(typical >= 15.0 && smallest >= 15.0, "{typical} {smallest}");
+            for tab in [ChartTab::Channels, ChartTab::Directions] {
+                state.tab = tab;
+                let pictures = chart_pictures(&mut state, of);
+                assert_eq!(pictures.len(), tab.charts().len());
+                assert!(pictures.iter().all(|p| p.image.size == PNG_SIZE));
+                for &chart in tab.charts() {
+                    let layout = chart_layout(&mut state, of, chart);
+                    assert_eq!(layout.pixels_per_point, single.pixels_per_point, "{chart:?}");
+                    let (t, s) = typical_and_smallest(&text_heights_px(&layout));
+                    assert!((t - typical).abs() < 0.5, "{chart:?}: labels {t} px against {typical} px");
+                    assert!(s >= smallest - 0.5, "{chart:?}: the smallest text {s} px against {smallest} px");
+                }
+            }
+            assert_eq!(ChartTab::Channels.charts().len(), 3);
+            assert_eq!(ChartTab::Directions.charts().len(), 4);
+        }
+    }
+
+    #[test]
+    fn the_pictures_of_one_save_are_named_after_the_first_and_their_charts() {
+        let titles = ["Каналы: расход".to_string(), "Каналы: CPL и CAC".into(), "LTV:CAC / год?".into()];
+        let paths = chart_png_paths(Path::new("/tmp/out/каналы"), &titles);
+        assert_eq!(
+            paths,
+            [
+                PathBuf::from("/tmp/out/каналы.png"),
+                PathBuf::from("/tmp/out/каналы — Каналы - CPL и CAC.png"),
+                PathBuf::from("/tmp/out/каналы — LTV-CAC - год-.png"),
+            ]
+        );
+        assert_eq!(chart_png_paths(Path::new("a.PNG"), &titles[..1]), [PathBuf::from("a.PNG")]);
     }
 
     #[test]

@@ -90,9 +90,25 @@ pub(super) fn headroom(top: f64, legend_lines: usize) -> f64 {
     top * (1.2 + 0.08 * legend_lines as f64)
 }
 
-/// The height a chart gets: what it wants, within what the caller left (a dashboard tile).
-pub(super) fn chart_height(_ui: &egui::Ui, wanted: f32) -> f32 {
+/// The height a chart gets: what it wants (at least 120 points); on a saved picture
+/// ([`fill_picture`]), at least the rest of the picture, less a line for what a chart writes under
+/// its plot (a note, the bottleneck), so a short chart does not leave half the slide empty.
+pub(super) fn chart_height(ui: &egui::Ui, wanted: f32) -> f32 {
+    let fill = ui.ctx().data(|d| d.get_temp::<bool>(egui::Id::unique(FILL_PICTURE))).unwrap_or(false);
+    let wanted = if fill { wanted.max(ui.available_height() - UNDER_PLOT) } else { wanted };
     wanted.max(120.0)
+}
+
+/// The key of the flag [`fill_picture`] sets in a picture's own egui context.
+const FILL_PICTURE: &str = "mf_fill_picture";
+
+/// Room left under a plot that fills a picture, in points: one line of text and its spacing.
+const UNDER_PLOT: f32 = 32.0;
+
+/// Marks `ctx` (a saved picture's own context, never the window's) so that its chart fills the
+/// picture's height.
+pub(super) fn fill_picture(ctx: &egui::Context) {
+    ctx.data_mut(|d| d.insert_temp(egui::Id::unique(FILL_PICTURE), true));
 }
 
 /// Grid marks for a value axis at 1-2-5 steps about 70 points apart, so money and percent axes

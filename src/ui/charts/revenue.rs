@@ -11,7 +11,7 @@ pub fn revenue_by_month_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
 /// [`revenue_by_month_ui`] at a given plot height (the meeting fits it to the screen).
 pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale, height: f32) {
     let lang = loc.lang;
-    title_ui(ui, tr(lang, K::ChartRevenue));
+    title_ui(ui, ChartId::Revenue.title(lang));
     let bars = revenue_bars(kpis);
     if bars.is_empty() {
         empty_ui(ui, lang);
@@ -103,7 +103,7 @@ pub fn revenue_by_month_sized(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale, heigh
 /// stage contributions → fact, with the bottleneck and its owner written under it.
 pub fn gap_waterfall_ui(ui: &mut egui::Ui, kpis: &Kpis, month: Option<Month>, loc: Locale) {
     let lang = loc.lang;
-    title_ui(ui, tr(lang, K::ChartWaterfall));
+    title_ui(ui, ChartId::Waterfall.title(lang));
     let gap = match month {
         Some(m) => kpis.gaps.iter().find(|g| g.month == m).or_else(|| default_gap(kpis)),
         None => default_gap(kpis),

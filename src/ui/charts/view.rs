@@ -51,6 +51,91 @@ impl ChartTab {
     }
 }
 
+/// One chart of a tab: what a right click saves and what a saved picture holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChartId {
+    /// Revenue by month against plan.
+    Revenue,
+    /// The month in progress by day, cumulative.
+    Days,
+    /// The month in progress by ISO week.
+    Weeks,
+    /// The funnel of the clinic or one channel.
+    Funnel,
+    /// Channels: spend against attributed revenue.
+    ChannelMoney,
+    /// Channels: CPL and CAC.
+    ChannelCost,
+    /// Channels: ROMI.
+    ChannelRomi,
+    /// Directions: revenue against plan.
+    DirRevenue,
+    /// Directions: CAC and LTV.
+    DirLtv,
+    /// Directions: LTV:CAC.
+    DirLtvCac,
+    /// The revenue-gap waterfall of one month.
+    Waterfall,
+    /// Doctors: utilisation and conversion.
+    Doctors,
+    /// Treatment plans per doctor.
+    Treatment,
+    /// NPS by period.
+    Nps,
+    /// NPS answers by group.
+    NpsGroups,
+}
+
+impl ChartId {
+    /// The chart's title as drawn above it (the funnel and NPS add the channel or direction shown).
+    pub fn title(self, lang: Lang) -> &'static str {
+        tr(
+            lang,
+            match self {
+                ChartId::Revenue => K::ChartRevenue,
+                ChartId::Days => K::ChartDays,
+                ChartId::Weeks => K::ChartWeeks,
+                ChartId::Funnel => K::FunnelHeading,
+                ChartId::ChannelMoney => K::ChartSpendRevenue,
+                ChartId::ChannelCost => K::ChartCplCac,
+                ChartId::ChannelRomi => K::ChartChannelsRomi,
+                ChartId::DirRevenue => K::ChartDirRevenue,
+                ChartId::DirLtv => K::ChartDirLtv,
+                ChartId::DirLtvCac => K::ChartDirLtvCac,
+                ChartId::Waterfall => K::ChartWaterfall,
+                ChartId::Doctors => K::ChartDoctors,
+                ChartId::Treatment => K::ChartTreatment,
+                ChartId::Nps => K::TitleNps,
+                ChartId::NpsGroups => K::ChartNpsGroups,
+            },
+        )
+    }
+}
+
+impl ChartTab {
+    /// The tab's charts, top to bottom.
+    pub fn charts(self) -> &'static [ChartId] {
+        match self {
+            ChartTab::Revenue => &[ChartId::Revenue],
+            ChartTab::Month => &[ChartId::Days, ChartId::Weeks],
+            ChartTab::Funnel => &[ChartId::Funnel],
+            ChartTab::Channels => &[ChartId::ChannelMoney, ChartId::ChannelCost, ChartId::ChannelRomi],
+            ChartTab::Directions => &[ChartId::DirRevenue, ChartId::DirLtv, ChartId::DirLtvCac, ChartId::Waterfall],
+            ChartTab::Doctors => &[ChartId::Doctors, ChartId::Treatment],
+            ChartTab::Nps => &[ChartId::Nps, ChartId::NpsGroups],
+        }
+    }
+}
+
+/// What the user asked to save as PNG from the Charts view.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PngRequest {
+    /// Every chart of the tab shown ("Save chart as PNG"), one picture each.
+    Tab,
+    /// One chart (its right-click menu).
+    One(ChartId),
+}
+
 /// The calendar of the month in progress, recomputed only when its inputs change (it walks every
 /// Revenue row, too slow to redo each frame on big projects).
 #[derive(Clone, Debug, Default)]
@@ -101,15 +186,16 @@ pub struct ChartsState {
     /// Screen rectangle of the charts shown last frame (clipped to what is visible), `None` when
     /// none is: "Save chart as PNG" is offered only while a chart is on screen.
     pub chart_rect: Option<egui::Rect>,
-    /// Set when the user pressed the view's "Save as PNG" button; the app shell takes it with
-    /// [`ChartsState::take_png_request`], asks for a path and writes the [`chart_picture`] with [`write_png`].
-    png_requested: bool,
+    /// Set when the user pressed the view's "Save as PNG" button or a chart's "Save this chart as
+    /// PNG"; the app shell takes it with [`ChartsState::take_png_request`], asks for a path and
+    /// writes the [`chart_pictures`] with [`write_png`].
+    png_request: Option<PngRequest>,
 }
 
 impl ChartsState {
-    /// Whether the user asked to save the chart as PNG since the last call (then cleared).
-    pub fn take_png_request(&mut self) -> bool {
-        std::mem::take(&mut self.png_requested)
+    /// What the user asked to save as PNG since the last call (then cleared).
+    pub fn take_png_request(&mut self) -> Option<PngRequest> {
+        self.png_request.take()
     }
 }
 
@@ -130,7 +216,7 @@ pub fn charts_view_ui(
         }
         ui.separator();
         if ui.button(tr(lang, K::MenuSaveChartPng)).on_hover_text(tr(lang, K::SavePngHint)).clicked() {
-            state.png_requested = true;
+            state.png_request = Some(PngRequest::Tab);
         }
     });
     ui.horizontal(|ui| pickers_ui(ui, state, kpis, lang));
@@ -141,37 +227,82 @@ pub fn charts_view_ui(
         let inner = ui.vertical(|ui| tab_charts_ui(ui, state, kpis, calendar.as_ref(), loc));
         let r = inner.response.rect.intersect(clip);
         state.chart_rect = (r.is_positive()).then_some(r);
+        if let Some(chart) = inner.inner {
+            state.png_request = Some(PngRequest::One(chart));
+        }
     });
 }
 
-/// The charts of `state`'s tab, one under another: what the Charts view scrolls through and what
-/// "Save chart as PNG" draws.
-pub(super) fn tab_charts_ui(
+/// The charts of `state`'s tab, one under another, each with a right-click menu to save it
+/// alone; returns the chart whose "Save this chart as PNG" was clicked.
+fn tab_charts_ui(
     ui: &mut egui::Ui,
+    state: &ChartsState,
+    kpis: &Kpis,
+    calendar: Option<&MonthCalendar>,
+    loc: Locale,
+) -> Option<ChartId> {
+    let mut save = None;
+    tab_header_ui(ui, state.tab, kpis, calendar, loc);
+    for (i, &chart) in state.tab.charts().iter().enumerate() {
+        if i > 0 {
+            ui.add_space(CHART_GAP);
+        }
+        let response = ui.scope(|ui| chart_ui(ui, chart, state, kpis, calendar, loc)).response;
+        response.container_context_menu(|ui| {
+            if ui.button(tr(loc.lang, K::SaveThisChartPng)).clicked() {
+                save = Some(chart);
+                ui.close();
+            }
+        });
+    }
+    save
+}
+
+/// Space between two charts of a tab, in points.
+const CHART_GAP: f32 = 10.0;
+
+/// What a tab shows above its charts (the month in progress: the pace panel); drawn in the view
+/// and at the top of the tab's first picture.
+pub(super) fn tab_header_ui(
+    ui: &mut egui::Ui,
+    tab: ChartTab,
+    kpis: &Kpis,
+    calendar: Option<&MonthCalendar>,
+    loc: Locale,
+) {
+    if tab == ChartTab::Month {
+        pace::pace_ui(ui, kpis.progress.as_ref(), calendar, loc);
+        ui.add_space(8.0);
+    }
+}
+
+/// One chart with its title, as the Charts view and a saved picture draw it.
+pub(super) fn chart_ui(
+    ui: &mut egui::Ui,
+    chart: ChartId,
     state: &ChartsState,
     kpis: &Kpis,
     calendar: Option<&MonthCalendar>,
     loc: Locale,
 ) {
     let lang = loc.lang;
-    match state.tab {
-        ChartTab::Revenue => revenue_by_month_ui(ui, kpis, loc),
-        ChartTab::Month => {
-            pace::pace_ui(ui, kpis.progress.as_ref(), calendar, loc);
-            ui.add_space(8.0);
-            month_days_ui(ui, kpis, calendar, loc);
-            ui.add_space(8.0);
-            month_weeks_ui(ui, kpis, calendar, loc);
-        }
-        ChartTab::Funnel => funnel_ui(ui, kpis, state.channel.as_deref(), lang),
-        ChartTab::Channels => channels_ui(ui, kpis, state.sort, loc),
-        ChartTab::Directions => {
-            directions_ui(ui, kpis, loc);
-            ui.add_space(12.0);
-            gap_waterfall_ui(ui, kpis, state.gap_month, loc);
-        }
-        ChartTab::Doctors => doctors_ui(ui, kpis, lang),
-        ChartTab::Nps => nps_ui(ui, kpis, state.nps_direction.as_deref(), lang),
+    match chart {
+        ChartId::Revenue => revenue_by_month_ui(ui, kpis, loc),
+        ChartId::Days => month_days_ui(ui, kpis, calendar, loc),
+        ChartId::Weeks => month_weeks_ui(ui, kpis, calendar, loc),
+        ChartId::Funnel => funnel_ui(ui, kpis, state.channel.as_deref(), lang),
+        ChartId::ChannelMoney => channel_money_ui(ui, kpis, state.sort, loc),
+        ChartId::ChannelCost => channel_cost_ui(ui, kpis, state.sort, loc),
+        ChartId::ChannelRomi => channel_romi_ui(ui, kpis, state.sort, loc),
+        ChartId::DirRevenue => direction_revenue_ui(ui, kpis, loc),
+        ChartId::DirLtv => direction_ltv_ui(ui, kpis, loc),
+        ChartId::DirLtvCac => direction_ltv_cac_ui(ui, kpis, loc),
+        ChartId::Waterfall => gap_waterfall_ui(ui, kpis, state.gap_month, loc),
+        ChartId::Doctors => doctors_ui(ui, kpis, lang),
+        ChartId::Treatment => treatment_plan_ui(ui, kpis, lang),
+        ChartId::Nps => nps_ui(ui, kpis, state.nps_direction.as_deref(), lang),
+        ChartId::NpsGroups => nps_groups_ui(ui, kpis, state.nps_direction.as_deref(), lang),
     }
 }
 

@@ -9,14 +9,14 @@
 
 use egui::{RichText, Vec2};
 
-use crate::analysis::allocate::{self, AllocError, AllocOptions, Allocation, BudgetForRevenue, Why};
+use crate::analysis::allocate::{self, AllocOptions, Allocation, BudgetForRevenue, Why};
 use crate::analysis::curve::{self, CurveFit};
 use crate::analysis::headroom::{self, Headroom, HeadroomEntry};
 use crate::analysis::levers::{self, Base, GoalSeek, LeadCost, LeverError, LeverGain, Outcome, SeekLevers, Snapshot};
 use crate::document::edit::Edit;
 use crate::document::sheets::{month_label, tier_label};
 use crate::format::{self, Lang, Locale};
-use crate::i18n::{K, tr};
+use crate::i18n::{K, alloc_error, lever_error, tr};
 use crate::metrics::{self, Filter};
 use crate::model::{Lever, LeverChange, Month, Project, Scenario};
 use crate::ui::theme::{Status, romi_status};
@@ -178,34 +178,6 @@ fn change_text(c: &LeverChange, lang: Lang) -> String {
         Scope::Channel(n) | Scope::Direction(n) => format!(" ({n})"),
     };
     format!("{} {}{scope}", tr(lang, crate::i18n::lever(c.lever)), signed_percent(c.change, lang))
-}
-
-fn lever_error(e: &LeverError, lang: Lang) -> String {
-    match e {
-        LeverError::Unreachable => tr(lang, K::ErrUnreachable).to_string(),
-        LeverError::NoRevenue(_) => tr(lang, K::ErrNoRevenueInScope).to_string(),
-        LeverError::LtvLeverOnChannel(_) => tr(lang, K::ErrLtvOnChannel).to_string(),
-        LeverError::UnknownChannel(n) => format!("{} «{n}»", tr(lang, K::ErrUnknownChannel)),
-        LeverError::UnknownDirection(n) => format!("{} «{n}»", tr(lang, K::ErrUnknownDirection)),
-        other => other.to_string(),
-    }
-}
-
-fn alloc_error(e: &AllocError, loc: Locale) -> String {
-    let lang = loc.lang;
-    let m = |x: f64| format::money(Some(x), loc);
-    match e {
-        AllocError::BadBudget(_) => tr(lang, K::ErrBadBudget).to_string(),
-        AllocError::BadBounds { channel, .. } => format!("{channel}: {}", tr(lang, K::ErrBadBounds)),
-        AllocError::MinAboveBudget { min_total, budget, .. } => {
-            format!("{} {} > {}", tr(lang, K::ErrMinAboveBudget), m(*min_total), m(*budget))
-        }
-        AllocError::MaxBelowBudget { max_total, budget, .. } => {
-            format!("{} {} < {}", tr(lang, K::ErrMaxBelowBudget), m(*max_total), m(*budget))
-        }
-        AllocError::NoChannels => tr(lang, K::ErrNoChannels).to_string(),
-        other => other.to_string(),
-    }
 }
 
 impl DecisionsState {
