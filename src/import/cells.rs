@@ -5,13 +5,13 @@
 //! Two layers, both public because the raw-export reader (CSV and workbooks) and the UI's grid
 //! editing reuse them:
 //! - `parse_*` take text (a CSV field, a value typed into a grid cell);
-//! - `cell_*` take a calamine [`Data`] cell: number and date cells are read as stored, text cells
-//!   go through the `parse_*` rules.
+//! - `cell_*` take a cell ([`CellRef`]: a calamine [`Data`], or a value kept by the template
+//!   reader): number and date cells are read as stored, text cells go through the `parse_*` rules.
 //!
 //! Every function returns `Ok(None)` for an empty value ("missing") and a [`ValueError`] for a value
 //! that cannot be read; the error's text quotes the value.
 
-use calamine::{Data, ExcelDateTime, ExcelDateTimeType};
+use calamine::{CellErrorType, Data, ExcelDateTime, ExcelDateTimeType};
 use chrono::NaiveDate;
 
 use crate::model::{Month, NpsPeriod, NpsScale, Tier};
@@ -160,17 +160,59 @@ pub fn header_matches(header: &str, names: &[&str]) -> bool {
 // ---------------------------------------------------------------------------------------------
 // Cells as text
 
+/// A cell's value, borrowed: calamine's [`Data`] without owning its text, so that cells can be read
+/// where they are kept (the template reader keeps each distinct text of a sheet once, not once per
+/// cell). `cell_*` take it, or a `&Data` (which converts for free).
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum CellRef<'a> {
+    /// No value.
+    Empty,
+    /// Text.
+    String(&'a str),
+    /// A whole number.
+    Int(i64),
+    /// A number.
+    Float(f64),
+    /// TRUE or FALSE.
+    Bool(bool),
+    /// A date, time or duration cell.
+    DateTime(ExcelDateTime),
+    /// A date written as ISO 8601 text (OpenDocument).
+    DateTimeIso(&'a str),
+    /// A duration written as ISO 8601 text (OpenDocument).
+    DurationIso(&'a str),
+    /// An Excel error such as `#N/A`.
+    Error(&'a CellErrorType),
+}
+
+impl<'a> From<&'a Data> for CellRef<'a> {
+    fn from(d: &'a Data) -> Self {
+        match d {
+            Data::Empty => CellRef::Empty,
+            Data::String(s) => CellRef::String(s),
+            Data::Int(i) => CellRef::Int(*i),
+            Data::Float(f) => CellRef::Float(*f),
+            Data::Bool(b) => CellRef::Bool(*b),
+            Data::DateTime(dt) => CellRef::DateTime(*dt),
+            Data::DateTimeIso(s) => CellRef::DateTimeIso(s),
+            Data::DurationIso(s) => CellRef::DurationIso(s),
+            Data::Error(e) => CellRef::Error(e),
+        }
+    }
+}
+
 /// A cell's value as a person would quote it: text as written (trimmed), whole numbers without a
 /// decimal part, dates as `YYYY-MM-DD` (with `HH:MM` when there is a time), Excel errors as
 /// `#DIV/0!`. Empty for an empty cell.
-pub fn cell_display(cell: &Data) -> String {
-    match cell {
-        Data::Empty => String::new(),
-        Data::String(s) => s.trim().to_string(),
-        Data::Int(i) => i.to_string(),
-        Data::Float(f) => number_display(*f),
-        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
-        Data::DateTime(dt) => {
+pub fn cell_display<'c>(cell: impl Into<CellRef<'c>>) -> String {
+    let cell = cell.into();
+    match &cell {
+        CellRef::Empty => String::new(),
+        CellRef::String(s) => s.trim().to_string(),
+        CellRef::Int(i) => i.to_string(),
+        CellRef::Float(f) => number_display(*f),
+        CellRef::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        CellRef::DateTime(dt) => {
             if dt.is_duration() || !(0.0..LAST_SERIAL + 1.0).contains(&dt.as_f64()) {
                 return number_display(dt.as_f64());
             }
@@ -181,8 +223,8 @@ pub fn cell_display(cell: &Data) -> String {
                 _ => format!("{y:04}-{m:02}-{d:02} {hh:02}:{mm:02}:{ss:02}"),
             }
         }
-        Data::DateTimeIso(s) | Data::DurationIso(s) => s.trim().to_string(),
-        Data::Error(e) => e.to_string(),
+        CellRef::DateTimeIso(s) | CellRef::DurationIso(s) => s.trim().to_string(),
+        CellRef::Error(e) => e.to_string(),
     }
 }
 
@@ -192,10 +234,11 @@ fn number_display(f: f64) -> String {
 }
 
 /// Whether a cell holds nothing: empty, or text of spaces only.
-pub fn cell_is_blank(cell: &Data) -> bool {
-    match cell {
-        Data::Empty => true,
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.trim().is_empty(),
+pub fn cell_is_blank<'c>(cell: impl Into<CellRef<'c>>) -> bool {
+    let cell = cell.into();
+    match &cell {
+        CellRef::Empty => true,
+        CellRef::String(s) | CellRef::DateTimeIso(s) | CellRef::DurationIso(s) => s.trim().is_empty(),
         _ => false,
     }
 }
@@ -205,9 +248,10 @@ pub fn cell_is_blank(cell: &Data) -> bool {
 ///
 /// # Errors
 /// [`ValueError::ExcelError`] for `#N/A` and friends.
-pub fn cell_text(cell: &Data) -> Result<Option<String>, ValueError> {
-    match cell {
-        Data::Error(e) => Err(ValueError::ExcelError(e.to_string())),
+pub fn cell_text<'c>(cell: impl Into<CellRef<'c>>) -> Result<Option<String>, ValueError> {
+    let cell = cell.into();
+    match &cell {
+        CellRef::Error(e) => Err(ValueError::ExcelError(e.to_string())),
         _ if cell_is_blank(cell) => Ok(None),
         _ => Ok(Some(cell_display(cell))),
     }
@@ -363,13 +407,14 @@ fn canonical_decimal(body: &str) -> Option<String> {
 /// # Errors
 /// [`ValueError::NotANumber`] for unreadable text, a date or a TRUE/FALSE cell;
 /// [`ValueError::ExcelError`] for `#DIV/0!` and friends.
-pub fn cell_number(cell: &Data) -> Result<Option<f64>, ValueError> {
-    match cell {
-        Data::Empty => Ok(None),
-        Data::Int(i) => Ok(Some(*i as f64)),
-        Data::Float(f) if f.is_finite() => Ok(Some(*f)),
-        Data::String(s) => parse_number(s),
-        Data::Error(e) => Err(ValueError::ExcelError(e.to_string())),
+pub fn cell_number<'c>(cell: impl Into<CellRef<'c>>) -> Result<Option<f64>, ValueError> {
+    let cell = cell.into();
+    match &cell {
+        CellRef::Empty => Ok(None),
+        CellRef::Int(i) => Ok(Some(*i as f64)),
+        CellRef::Float(f) if f.is_finite() => Ok(Some(*f)),
+        CellRef::String(s) => parse_number(s),
+        CellRef::Error(e) => Err(ValueError::ExcelError(e.to_string())),
         _ if cell_is_blank(cell) => Ok(None),
         _ => Err(ValueError::NotANumber(cell_display(cell))),
     }
@@ -462,13 +507,14 @@ fn plain_duration(t: &str) -> Option<f64> {
 ///
 /// # Errors
 /// As [`parse_seconds`]; [`ValueError::ExcelError`].
-pub fn cell_seconds(cell: &Data) -> Result<Option<f64>, ValueError> {
-    match cell {
-        Data::DateTime(dt) => Ok(Some((dt.as_f64() * 86_400.0).round())),
-        Data::DurationIso(s) => iso_seconds(s).map(Some).ok_or_else(|| ValueError::NotADuration(s.clone())),
-        Data::String(s) | Data::DateTimeIso(s) => parse_seconds(s),
-        Data::Float(f) if *f < 0.0 => Err(ValueError::Negative(cell_display(cell))),
-        Data::Int(i) if *i < 0 => Err(ValueError::Negative(cell_display(cell))),
+pub fn cell_seconds<'c>(cell: impl Into<CellRef<'c>>) -> Result<Option<f64>, ValueError> {
+    let cell = cell.into();
+    match &cell {
+        CellRef::DateTime(dt) => Ok(Some((dt.as_f64() * 86_400.0).round())),
+        CellRef::DurationIso(s) => iso_seconds(s).map(Some).ok_or_else(|| ValueError::NotADuration(s.to_string())),
+        CellRef::String(s) | CellRef::DateTimeIso(s) => parse_seconds(s),
+        CellRef::Float(f) if *f < 0.0 => Err(ValueError::Negative(cell_display(cell))),
+        CellRef::Int(i) if *i < 0 => Err(ValueError::Negative(cell_display(cell))),
         _ => cell_number(cell),
     }
 }
@@ -499,7 +545,8 @@ fn iso_seconds(text: &str) -> Option<f64> {
 ///
 /// # Errors
 /// As [`cell_number`], and [`ValueError::NotAShare`] for a value outside 0..1 (such as 40).
-pub fn cell_share(cell: &Data) -> Result<Option<f64>, ValueError> {
+pub fn cell_share<'c>(cell: impl Into<CellRef<'c>>) -> Result<Option<f64>, ValueError> {
+    let cell = cell.into();
     match cell_number(cell)? {
         Some(v) => check_share(v, &cell_display(cell)).map(Some),
         None => Ok(None),
@@ -510,7 +557,8 @@ pub fn cell_share(cell: &Data) -> Result<Option<f64>, ValueError> {
 ///
 /// # Errors
 /// As [`cell_number`], [`ValueError::NotAWholeNumber`] for a fraction, [`ValueError::Negative`].
-pub fn cell_whole_number(cell: &Data) -> Result<Option<u32>, ValueError> {
+pub fn cell_whole_number<'c>(cell: impl Into<CellRef<'c>>) -> Result<Option<u32>, ValueError> {
+    let cell = cell.into();
     match cell_number(cell)? {
         None => Ok(None),
         Some(v) if v < 0.0 => Err(ValueError::Negative(cell_display(cell))),
@@ -843,16 +891,17 @@ fn date_cell_day(dt: &ExcelDateTime) -> Option<NaiveDate> {
 /// # Errors
 /// As [`parse_day`]; [`ValueError::NotADay`] for other numbers, times of day and TRUE/FALSE;
 /// [`ValueError::ExcelError`].
-pub fn cell_day(cell: &Data, is_1904: bool) -> Result<Option<NaiveDate>, ValueError> {
+pub fn cell_day<'c>(cell: impl Into<CellRef<'c>>, is_1904: bool) -> Result<Option<NaiveDate>, ValueError> {
+    let cell = cell.into();
     let not_day = || ValueError::NotADay(cell_display(cell));
-    match cell {
-        Data::DateTime(dt) => date_cell_day(dt).map(Some).ok_or_else(not_day),
-        Data::Int(i) => plausible_serial_day(*i as f64, is_1904).map(Some).ok_or_else(not_day),
-        Data::Float(f) => plausible_serial_day(*f, is_1904).map(Some).ok_or_else(not_day),
-        Data::String(s) | Data::DateTimeIso(s) => parse_day(s),
-        Data::Error(e) => Err(ValueError::ExcelError(e.to_string())),
-        Data::Empty => Ok(None),
-        Data::Bool(_) | Data::DurationIso(_) => Err(not_day()),
+    match &cell {
+        CellRef::DateTime(dt) => date_cell_day(dt).map(Some).ok_or_else(not_day),
+        CellRef::Int(i) => plausible_serial_day(*i as f64, is_1904).map(Some).ok_or_else(not_day),
+        CellRef::Float(f) => plausible_serial_day(*f, is_1904).map(Some).ok_or_else(not_day),
+        CellRef::String(s) | CellRef::DateTimeIso(s) => parse_day(s),
+        CellRef::Error(e) => Err(ValueError::ExcelError(e.to_string())),
+        CellRef::Empty => Ok(None),
+        CellRef::Bool(_) | CellRef::DurationIso(_) => Err(not_day()),
     }
 }
 
@@ -863,11 +912,15 @@ pub fn cell_day(cell: &Data, is_1904: bool) -> Result<Option<NaiveDate>, ValueEr
 ///
 /// # Errors
 /// As [`cell_day`] when the text is neither a day nor a month.
-pub fn cell_day_or_month(cell: &Data, is_1904: bool) -> Result<Option<(NaiveDate, bool)>, ValueError> {
+pub fn cell_day_or_month<'c>(
+    cell: impl Into<CellRef<'c>>,
+    is_1904: bool,
+) -> Result<Option<(NaiveDate, bool)>, ValueError> {
+    let cell = cell.into();
     match cell_day(cell, is_1904) {
         Ok(day) => Ok(day.map(|d| (d, false))),
-        Err(day_error) => match cell {
-            Data::String(s) => match parse_month(s) {
+        Err(day_error) => match &cell {
+            CellRef::String(s) => match parse_month(s) {
                 Ok(Some(m)) => Ok(Some((m.first_day(), true))),
                 _ => Err(day_error),
             },
@@ -881,16 +934,17 @@ pub fn cell_day_or_month(cell: &Data, is_1904: bool) -> Result<Option<(NaiveDate
 ///
 /// # Errors
 /// As [`parse_month`]; [`ValueError::NotAMonth`] for other numbers; [`ValueError::ExcelError`].
-pub fn cell_month(cell: &Data, is_1904: bool) -> Result<Option<Month>, ValueError> {
+pub fn cell_month<'c>(cell: impl Into<CellRef<'c>>, is_1904: bool) -> Result<Option<Month>, ValueError> {
+    let cell = cell.into();
     let not_month = || ValueError::NotAMonth(cell_display(cell));
-    match cell {
-        Data::DateTime(dt) => date_cell_day(dt).map(|d| Some(Month::of(d))).ok_or_else(not_month),
-        Data::Int(i) => plausible_serial_day(*i as f64, is_1904).map(|d| Some(Month::of(d))).ok_or_else(not_month),
-        Data::Float(f) => plausible_serial_day(*f, is_1904).map(|d| Some(Month::of(d))).ok_or_else(not_month),
-        Data::String(s) | Data::DateTimeIso(s) => parse_month(s),
-        Data::Error(e) => Err(ValueError::ExcelError(e.to_string())),
-        Data::Empty => Ok(None),
-        Data::Bool(_) | Data::DurationIso(_) => Err(not_month()),
+    match &cell {
+        CellRef::DateTime(dt) => date_cell_day(dt).map(|d| Some(Month::of(d))).ok_or_else(not_month),
+        CellRef::Int(i) => plausible_serial_day(*i as f64, is_1904).map(|d| Some(Month::of(d))).ok_or_else(not_month),
+        CellRef::Float(f) => plausible_serial_day(*f, is_1904).map(|d| Some(Month::of(d))).ok_or_else(not_month),
+        CellRef::String(s) | CellRef::DateTimeIso(s) => parse_month(s),
+        CellRef::Error(e) => Err(ValueError::ExcelError(e.to_string())),
+        CellRef::Empty => Ok(None),
+        CellRef::Bool(_) | CellRef::DurationIso(_) => Err(not_month()),
     }
 }
 
@@ -971,7 +1025,8 @@ pub fn parse_nps_period(text: &str) -> Result<Option<NpsPeriod>, ValueError> {
 ///
 /// # Errors
 /// As [`parse_nps_period`]; [`ValueError::NotAPeriod`] for other numbers.
-pub fn cell_nps_period(cell: &Data, is_1904: bool) -> Result<Option<NpsPeriod>, ValueError> {
+pub fn cell_nps_period<'c>(cell: impl Into<CellRef<'c>>, is_1904: bool) -> Result<Option<NpsPeriod>, ValueError> {
+    let cell = cell.into();
     let not_period = || ValueError::NotAPeriod(cell_display(cell));
     let from_number = |v: f64| {
         if v.fract() == 0.0 && (1000.0..=9999.0).contains(&v) {
@@ -980,14 +1035,14 @@ pub fn cell_nps_period(cell: &Data, is_1904: bool) -> Result<Option<NpsPeriod>, 
             plausible_serial_day(v, is_1904).map(|d| Some(NpsPeriod::Month(Month::of(d)))).ok_or_else(not_period)
         }
     };
-    match cell {
-        Data::Int(i) => from_number(*i as f64),
-        Data::Float(f) => from_number(*f),
-        Data::DateTime(dt) => date_cell_day(dt).map(|d| Some(NpsPeriod::Month(Month::of(d)))).ok_or_else(not_period),
-        Data::String(s) | Data::DateTimeIso(s) => parse_nps_period(s),
-        Data::Error(e) => Err(ValueError::ExcelError(e.to_string())),
-        Data::Empty => Ok(None),
-        Data::Bool(_) | Data::DurationIso(_) => Err(not_period()),
+    match &cell {
+        CellRef::Int(i) => from_number(*i as f64),
+        CellRef::Float(f) => from_number(*f),
+        CellRef::DateTime(dt) => date_cell_day(dt).map(|d| Some(NpsPeriod::Month(Month::of(d)))).ok_or_else(not_period),
+        CellRef::String(s) | CellRef::DateTimeIso(s) => parse_nps_period(s),
+        CellRef::Error(e) => Err(ValueError::ExcelError(e.to_string())),
+        CellRef::Empty => Ok(None),
+        CellRef::Bool(_) | CellRef::DurationIso(_) => Err(not_period()),
     }
 }
 
@@ -1009,7 +1064,8 @@ pub fn check_nps_score(value: f64, written: &str, scale: NpsScale) -> Result<u8,
 ///
 /// # Errors
 /// As [`cell_number`] and [`check_nps_score`].
-pub fn cell_nps_score(cell: &Data, scale: NpsScale) -> Result<Option<u8>, ValueError> {
+pub fn cell_nps_score<'c>(cell: impl Into<CellRef<'c>>, scale: NpsScale) -> Result<Option<u8>, ValueError> {
+    let cell = cell.into();
     match cell_number(cell)? {
         Some(v) => check_nps_score(v, &cell_display(cell), scale).map(Some),
         None => Ok(None),

@@ -6,6 +6,11 @@
 //! columns that have a value anywhere, which keeps a header and its data aligned. Memory is bound
 //! by the data, and the limits below turn a hostile or damaged file into an error, never an abort.
 //!
+//! The template reader keeps each distinct text of a sheet once ([`SheetGrid`]): a channel or a
+//! month repeated on every row is not copied out of the workbook's shared strings for every cell,
+//! and rows are read as borrowed cells ([`CellRef`]). The raw-export reader keeps calamine's
+//! [`Data`]; both come through the same stream and the same checks ([`read_cells`]).
+//!
 //! Before calamine opens an .xlsx, [`check_package`] reads the zip's directory: the zip reader
 //! never unpacks more than an entry's declared size, so capping the declared sizes (and the shared
 //! strings' claimed count, which calamine reserves memory for) bounds what opening can allocate.
@@ -13,6 +18,10 @@
 use std::io::{Cursor, Read};
 
 use calamine::{Data, DataRef, Reader, Sheets};
+use rustc_hash::FxHashMap;
+
+use super::cells::CellRef;
+use crate::model::Name;
 
 /// The most characters a cell may hold: Excel's own limit, so only a damaged or hostile file
 /// goes beyond it.
@@ -28,16 +37,30 @@ pub(crate) const MAX_PART_BYTES: u64 = 1 << 30;
 pub(crate) const MAX_SHARED_STRINGS_BYTES: u64 = 256 << 20;
 
 /// A sheet's values by row: the Excel row number (1-based) and the row's cells over the sheet's
-/// used columns (renumbered from 0), with no trailing blanks.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub(crate) struct Grid {
-    rows: Vec<(u32, Vec<Data>)>,
+/// used columns (renumbered from 0), with no trailing blanks. The cells are calamine's [`Data`] for
+/// the raw-export reader and [`Value`] (texts kept once, in a [`SheetGrid`]) for the template.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Grid<C = Data> {
+    /// Every row's cells, one row after another (one allocation for the sheet, not one per row).
+    cells: Vec<C>,
+    /// Each row's Excel number and where its cells start in `cells`; they end where the next
+    /// row's start.
+    rows: Vec<(u32, u32)>,
 }
 
-impl Grid {
+impl<C> Default for Grid<C> {
+    fn default() -> Self {
+        Grid { cells: Vec::new(), rows: Vec::new() }
+    }
+}
+
+impl<C: Clone> Grid<C> {
     /// The rows that have a value, in order, each with its Excel row number.
-    pub fn rows(&self) -> impl Iterator<Item = (u32, &[Data])> + Clone {
-        self.rows.iter().map(|(n, cells)| (*n, cells.as_slice()))
+    pub fn rows(&self) -> impl Iterator<Item = (u32, &[C])> + Clone {
+        self.rows.iter().enumerate().map(|(i, &(n, start))| {
+            let end = self.rows.get(i + 1).map_or(self.cells.len(), |&(_, next)| next as usize);
+            (n, &self.cells[start as usize..end])
+        })
     }
 
     /// Whether the sheet has no value at all.
@@ -45,12 +68,13 @@ impl Grid {
         self.rows.is_empty()
     }
 
-    /// Builds the grid from cells at absolute 0-based `(row, column)` positions, in any order.
+    /// Builds the grid from cells at absolute 0-based `(row, column)` positions, in any order;
+    /// `blank` fills the gaps between a row's values.
     ///
     /// # Errors
     /// The values are spread so thinly over rows and columns that laying them out would take far
     /// more memory than they hold (a diagonal of values, say).
-    fn from_cells(mut cells: Vec<(u32, u32, Data)>) -> Result<Grid, String> {
+    fn from_cells(mut cells: Vec<(u32, u32, C)>, blank: C) -> Result<Grid<C>, String> {
         if !cells.is_sorted_by_key(|(r, c, _)| (*r, *c)) {
             cells.sort_by_key(|(r, c, _)| (*r, *c));
         }
@@ -87,51 +111,183 @@ impl Grid {
             None => columns.binary_search(&c).unwrap_or(0),
         };
         // The cells laid out: every row as wide as its last value's column.
-        let mut widths: Vec<usize> = Vec::new();
-        let mut last_row: Option<u32> = None;
+        let mut laid_out = 0usize;
+        let mut row_count = 0usize;
+        let mut last: Option<(u32, usize)> = None;
         for (r, c, _) in &cells {
             let width = index(*c) + 1;
-            match widths.last_mut() {
-                Some(w) if last_row == Some(*r) => *w = (*w).max(width),
+            match &mut last {
+                Some((row, w)) if *row == *r => *w = (*w).max(width),
                 _ => {
-                    widths.push(width);
-                    last_row = Some(*r);
+                    laid_out += last.map_or(0, |(_, w)| w);
+                    row_count += 1;
+                    last = Some((*r, width));
                 }
             }
         }
-        let laid_out: usize = widths.iter().sum();
+        laid_out += last.map_or(0, |(_, w)| w);
         if laid_out > cells.len().saturating_mul(8).saturating_add(1 << 20) {
             return Err(format!(
                 "its {} values are scattered over {} rows and {} columns, too thinly to be a table",
                 cells.len(),
-                cells.iter().map(|(r, ..)| *r).collect::<std::collections::BTreeSet<_>>().len(),
+                row_count,
                 columns.len()
             ));
         }
-        let mut rows: Vec<(u32, Vec<Data>)> = Vec::with_capacity(widths.len());
+        // At most 40 million values, spread at most eightfold: positions fit in a u32.
+        let mut out: Vec<C> = Vec::with_capacity(laid_out);
+        let mut rows: Vec<(u32, u32)> = Vec::with_capacity(row_count);
+        let mut row_start = 0usize;
         for (r, c, value) in cells {
             let n = r.saturating_add(1);
             if rows.last().is_none_or(|(last, _)| *last != n) {
-                // Each row's vector is allocated once, at its laid-out width.
-                rows.push((n, Vec::with_capacity(widths.get(rows.len()).copied().unwrap_or(0))));
+                row_start = out.len();
+                rows.push((n, row_start as u32));
             }
-            if let Some((_, row)) = rows.last_mut() {
-                let i = index(c);
-                if row.len() <= i {
-                    row.resize(i + 1, Data::Empty);
-                }
-                row[i] = value;
+            let i = row_start + index(c);
+            if out.len() <= i {
+                out.resize(i + 1, blank.clone());
             }
+            out[i] = value;
         }
-        Ok(Grid { rows })
+        Ok(Grid { cells: out, rows })
     }
 }
 
-/// One value read from a cell reader: `None` for a blank cell; an error naming the cell when the
-/// text is longer than a cell can hold.
-fn keep(pos: (u32, u32), value: &DataRef<'_>) -> Result<Option<Data>, String> {
+/// One value of a template sheet: calamine's [`Data`] with its text an index into the sheet's
+/// distinct texts ([`SheetGrid`]), so a text repeated on every row (a channel, a month) is kept
+/// once, not copied out of the workbook's shared strings for every cell.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Value {
+    /// A gap between a row's values.
+    Empty,
+    /// Text: its index among the sheet's texts.
+    Text(u32),
+    /// A whole number.
+    Int(i64),
+    /// A number.
+    Float(f64),
+    /// TRUE or FALSE.
+    Bool(bool),
+    /// A date, time or duration cell.
+    DateTime(calamine::ExcelDateTime),
+    /// An ISO 8601 date as text (OpenDocument): its index among the sheet's texts.
+    DateTimeIso(u32),
+    /// An ISO 8601 duration as text (OpenDocument): its index among the sheet's texts.
+    DurationIso(u32),
+    /// An Excel error such as `#N/A`.
+    Error(calamine::CellErrorType),
+}
+
+/// A template sheet's values: a grid of [`Value`]s and the distinct texts they point into, each a
+/// [`Name`] so that the rows naming the same channel, direction or branch share one copy.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub(crate) struct SheetGrid {
+    grid: Grid<Value>,
+    texts: Vec<Name>,
+}
+
+/// One row of a [`SheetGrid`], read as borrowed cells.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Row<'g> {
+    cells: &'g [Value],
+    texts: &'g [Name],
+}
+
+impl<'g> Row<'g> {
+    /// The cell in (renumbered) column `i`; empty beyond the row's last value.
+    pub fn get(&self, i: usize) -> CellRef<'g> {
+        self.cells.get(i).map_or(CellRef::Empty, |v| self.view(v))
+    }
+
+    /// The row's cells, in order.
+    pub fn iter(&self) -> impl Iterator<Item = CellRef<'g>> + '_ {
+        self.cells.iter().map(|v| self.view(v))
+    }
+
+    /// The sheet's shared copy of the text in column `i`, when it is a text cell whose text is
+    /// already as a name is kept (not blank, no spaces around it).
+    pub fn name(&self, i: usize) -> Option<&'g Name> {
+        match self.cells.get(i)? {
+            Value::Text(t) => self.texts.get(*t as usize).filter(|n| !n.is_empty() && n.trim().len() == n.len()),
+            _ => None,
+        }
+    }
+
+    fn view(&self, v: &'g Value) -> CellRef<'g> {
+        let text = |i: &u32| self.texts.get(*i as usize).map_or("", Name::as_str);
+        match v {
+            Value::Empty => CellRef::Empty,
+            Value::Text(i) => CellRef::String(text(i)),
+            Value::Int(i) => CellRef::Int(*i),
+            Value::Float(f) => CellRef::Float(*f),
+            Value::Bool(b) => CellRef::Bool(*b),
+            Value::DateTime(dt) => CellRef::DateTime(*dt),
+            Value::DateTimeIso(i) => CellRef::DateTimeIso(text(i)),
+            Value::DurationIso(i) => CellRef::DurationIso(text(i)),
+            Value::Error(e) => CellRef::Error(e),
+        }
+    }
+}
+
+impl SheetGrid {
+    /// The rows that have a value, in order, each with its Excel row number.
+    pub fn rows(&self) -> impl Iterator<Item = (u32, Row<'_>)> + Clone {
+        self.grid.rows().map(|(n, cells)| (n, Row { cells, texts: &self.texts }))
+    }
+
+    /// Whether the sheet has no value at all.
+    pub fn is_empty(&self) -> bool {
+        self.grid.is_empty()
+    }
+}
+
+/// The distinct texts of a sheet being read, each kept once with its index.
+#[derive(Default)]
+struct Texts {
+    index: FxHashMap<Box<str>, u32>,
+}
+
+impl Texts {
+    fn of(&mut self, text: &str) -> u32 {
+        if let Some(i) = self.index.get(text) {
+            return *i;
+        }
+        let i = self.index.len() as u32;
+        self.index.insert(text.into(), i);
+        i
+    }
+
+    fn value(&mut self, v: &DataRef<'_>) -> Value {
+        match v {
+            DataRef::Empty => Value::Empty,
+            DataRef::String(s) => Value::Text(self.of(s)),
+            DataRef::SharedString(s) => Value::Text(self.of(s)),
+            DataRef::Int(i) => Value::Int(*i),
+            DataRef::Float(f) => Value::Float(*f),
+            DataRef::Bool(b) => Value::Bool(*b),
+            DataRef::DateTime(dt) => Value::DateTime(*dt),
+            DataRef::DateTimeIso(s) => Value::DateTimeIso(self.of(s)),
+            DataRef::DurationIso(s) => Value::DurationIso(self.of(s)),
+            DataRef::Error(e) => Value::Error(e.clone()),
+        }
+    }
+
+    /// The texts in index order.
+    fn into_list(self) -> Vec<Name> {
+        let mut list: Vec<Name> = vec![Name::default(); self.index.len()];
+        for (text, i) in self.index {
+            list[i as usize] = Name::from(&*text);
+        }
+        list
+    }
+}
+
+/// Whether a value read from a cell reader is kept: `false` for a blank cell; an error naming the
+/// cell when the text is longer than a cell can hold.
+fn keep(pos: (u32, u32), value: &DataRef<'_>) -> Result<bool, String> {
     let text = match value {
-        DataRef::Empty => return Ok(None),
+        DataRef::Empty => return Ok(false),
         DataRef::String(s) | DataRef::DateTimeIso(s) | DataRef::DurationIso(s) => s.as_str(),
         DataRef::SharedString(s) => s,
         _ => "",
@@ -144,7 +300,7 @@ fn keep(pos: (u32, u32), value: &DataRef<'_>) -> Result<Option<Data>, String> {
             text.chars().count()
         ));
     }
-    Ok(Some(Data::from(value.clone())))
+    Ok(true)
 }
 
 /// `B7` for 0-based `(6, 1)`.
@@ -170,53 +326,74 @@ fn too_many(count: usize) -> Result<(), String> {
     Ok(())
 }
 
-/// Reads one sheet's values. `.xlsx` and `.xlsb` are streamed; `.xls` and `.ods` come whole from
-/// calamine (their readers have no stream) and are trimmed to their values the same way.
+/// Reads one sheet's values as calamine's [`Data`] (the raw-export reader). See [`read_cells`].
 ///
 /// # Errors
-/// The sheet cannot be read (calamine's reason), a text is longer than a cell can hold, there are
-/// too many values, or they are too scattered (see [`Grid::from_cells`]).
+/// As [`read_cells`], or the values are too scattered (see [`Grid::from_cells`]).
 pub(crate) fn read_grid(book: &mut Sheets<Cursor<Vec<u8>>>, name: &str) -> Result<Grid, String> {
-    let mut cells: Vec<(u32, u32, Data)> = Vec::new();
+    let cells = read_cells(book, name, |v| Data::from(v.clone()))?;
+    Grid::from_cells(cells, Data::Empty)
+}
+
+/// Reads one template sheet's values, each distinct text kept once. See [`read_cells`].
+///
+/// # Errors
+/// As [`read_grid`].
+pub(crate) fn read_sheet_grid(book: &mut Sheets<Cursor<Vec<u8>>>, name: &str) -> Result<SheetGrid, String> {
+    let mut texts = Texts::default();
+    let cells = read_cells(book, name, |v| texts.value(v))?;
+    let grid = Grid::from_cells(cells, Value::Empty)?;
+    Ok(SheetGrid { grid, texts: texts.into_list() })
+}
+
+/// Reads one sheet's non-blank values at their 0-based `(row, column)`, each turned into a kept
+/// value by `value`. `.xlsx` and `.xlsb` are streamed; `.xls` and `.ods` come whole from
+/// calamine (their readers have no stream) and pass the same checks.
+///
+/// # Errors
+/// The sheet cannot be read (calamine's reason), a text is longer than a cell can hold, or there
+/// are too many values.
+fn read_cells<C>(
+    book: &mut Sheets<Cursor<Vec<u8>>>,
+    name: &str,
+    mut value: impl FnMut(&DataRef<'_>) -> C,
+) -> Result<Vec<(u32, u32, C)>, String> {
+    let mut cells: Vec<(u32, u32, C)> = Vec::new();
+    let mut push = |cells: &mut Vec<(u32, u32, C)>, pos: (u32, u32), v: &DataRef<'_>| -> Result<(), String> {
+        if keep(pos, v)? {
+            too_many(cells.len())?;
+            cells.push((pos.0, pos.1, value(v)));
+        }
+        Ok(())
+    };
     match book {
         Sheets::Xlsx(x) => {
             let mut reader = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
             // The claimed size only sizes the first allocation, and at most a million cells of it.
             cells.reserve((reader.dimensions().len() as usize).min(1 << 20));
             while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
-                let pos = cell.get_position();
-                if let Some(v) = keep(pos, cell.get_value())? {
-                    too_many(cells.len())?;
-                    cells.push((pos.0, pos.1, v));
-                }
+                push(&mut cells, cell.get_position(), cell.get_value())?;
             }
         }
         Sheets::Xlsb(x) => {
             let mut reader = x.worksheet_cells_reader(name).map_err(|e| e.to_string())?;
             while let Some(cell) = reader.next_cell().map_err(|e| e.to_string())? {
-                let pos = cell.get_position();
-                if let Some(v) = keep(pos, cell.get_value())? {
-                    too_many(cells.len())?;
-                    cells.push((pos.0, pos.1, v));
-                }
+                push(&mut cells, cell.get_position(), cell.get_value())?;
             }
         }
         _ => {
             let range = book.worksheet_range(name).map_err(|e| e.to_string())?;
             for (r, c, v) in range.used_cells() {
                 let pos = (r as u32, c as u32);
-                let (pos, v) = match range.start() {
-                    Some((r0, c0)) => ((r0 + pos.0, c0 + pos.1), v),
-                    None => (pos, v),
+                let pos = match range.start() {
+                    Some((r0, c0)) => (r0 + pos.0, c0 + pos.1),
+                    None => pos,
                 };
-                if let Some(v) = keep(pos, &data_ref(v))? {
-                    too_many(cells.len())?;
-                    cells.push((pos.0, pos.1, v));
-                }
+                push(&mut cells, pos, &data_ref(v))?;
             }
         }
     }
-    Grid::from_cells(cells)
+    Ok(cells)
 }
 
 /// A borrowed view of a whole-sheet reader's cell, so that every format passes the same checks.
@@ -310,7 +487,7 @@ mod tests {
             (1, 0, Data::Int(1)),
             (1_048_575, 16_383, Data::Int(7)),
         ];
-        let g = Grid::from_cells(cells).unwrap();
+        let g = Grid::from_cells(cells, Data::Empty).unwrap();
         let rows: Vec<(u32, usize)> = g.rows().map(|(n, r)| (n, r.len())).collect();
         // Three used columns (A, B, XFD) → widths 2, 1 and 3.
         assert_eq!(rows, vec![(1, 2), (2, 1), (1_048_576, 3)]);
@@ -318,9 +495,36 @@ mod tests {
     }
 
     #[test]
+    fn a_text_repeated_down_a_sheet_is_kept_once() {
+        let mut texts = Texts::default();
+        let strings = ["Яндекс", "VK", "Яндекс"];
+        let mut cells: Vec<(u32, u32, Value)> =
+            strings.iter().enumerate().map(|(r, s)| (r as u32, 1, texts.value(&DataRef::SharedString(s)))).collect();
+        cells.push((1, 3, texts.value(&DataRef::Float(2.5))));
+        assert_eq!(texts.index.len(), 2);
+        let sheet = SheetGrid { grid: Grid::from_cells(cells, Value::Empty).unwrap(), texts: texts.into_list() };
+        let rows: Vec<(u32, Vec<CellRef<'_>>)> = sheet.rows().map(|(n, r)| (n, r.iter().collect())).collect();
+        // Used columns B and D become 0 and 1; row 2 holds both, rows 1 and 3 only B.
+        assert_eq!(
+            rows,
+            vec![
+                (1, vec![CellRef::String("Яндекс")]),
+                (2, vec![CellRef::String("VK"), CellRef::Float(2.5)]),
+                (3, vec![CellRef::String("Яндекс")]),
+            ]
+        );
+        let (_, first) = sheet.rows().next().unwrap();
+        assert_eq!(first.get(5), CellRef::Empty);
+        // Rows 1 and 3 share one copy of «Яндекс»; a number cell has no name.
+        let (_, third) = sheet.rows().nth(2).unwrap();
+        assert!(std::ptr::eq(first.name(0).unwrap().as_str(), third.name(0).unwrap().as_str()));
+        assert_eq!(sheet.rows().nth(1).unwrap().1.name(1), None);
+    }
+
+    #[test]
     fn scattered_values_are_refused() {
         let cells: Vec<(u32, u32, Data)> = (0..3000u32).map(|i| (i * 300, i * 5, Data::Int(1))).collect();
-        assert!(Grid::from_cells(cells).unwrap_err().contains("scattered"));
+        assert!(Grid::from_cells(cells, Data::Empty).unwrap_err().contains("scattered"));
     }
 
     #[test]
@@ -334,5 +538,6 @@ mod tests {
         assert_eq!(claimed_count(b"<sst>"), None);
         let long = "я".repeat(MAX_CELL_CHARS + 1);
         assert!(keep((0, 0), &DataRef::SharedString(&long)).unwrap_err().contains("A1"));
+        assert_eq!(keep((0, 0), &DataRef::Empty), Ok(false));
     }
 }

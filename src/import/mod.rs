@@ -302,7 +302,8 @@ fn read_sheets(path: &Path, bytes: Vec<u8>) -> Result<(Vec<SheetData>, bool), St
     for (name, is_table) in listed {
         let mut sheet = SheetData { name, range: None, is_table };
         if sheet.kind().is_some() {
-            let grid = grid::read_grid(&mut book, &sheet.name).map_err(|e| format!("sheet «{}»: {e}", sheet.name))?;
+            let grid =
+                grid::read_sheet_grid(&mut book, &sheet.name).map_err(|e| format!("sheet «{}»: {e}", sheet.name))?;
             sheet.range = Some(grid);
         }
         sheets.push(sheet);

@@ -1,24 +1,20 @@
 //! Reading one sheet as a table: finding its header row (a title above it is fine), matching the
 //! columns, walking the data rows, and turning unreadable cells into located problems.
 
-use calamine::Data;
-
 use super::Problem;
 use super::cells::{
-    ValueError, cell_day_or_month, cell_display, cell_is_blank, cell_month, cell_number, cell_share, cell_text,
-    is_total_label,
+    CellRef, ValueError, cell_day_or_month, cell_display, cell_is_blank, cell_month, cell_number, cell_share,
+    cell_text, is_total_label,
 };
-use super::grid::Grid;
+use super::grid::{Row, SheetGrid};
 use super::problem::{CellFault, Consequence, ProblemKind};
 use super::schema::Column;
-use crate::model::Month;
 use crate::model::Sheet;
+use crate::model::{Month, Name};
 
 /// How many non-blank rows from the top may hold the header (titles and notes above it are common
 /// in hand-kept sheets).
 const HEADER_SEARCH_ROWS: usize = 10;
-
-static EMPTY: Data = Data::Empty;
 
 /// Where problems of one sheet are reported, and how its dates are read.
 pub(crate) struct SheetContext<'a> {
@@ -39,7 +35,7 @@ pub(crate) struct SheetContext<'a> {
 
 /// A sheet with its header row found and its columns matched.
 pub(crate) struct Table<'r> {
-    grid: &'r Grid,
+    grid: &'r SheetGrid,
     /// Index (among the grid's rows) of the first data row.
     data_start: usize,
     /// Matched template columns and their column index in the grid.
@@ -74,8 +70,8 @@ impl<'a> SheetContext<'a> {
 
     /// Finds the header row and matches the columns; on success, notices name the extra and
     /// repeated columns. On failure nothing is reported: see [`Self::report_missing`].
-    pub fn locate<'r>(&mut self, grid: &'r Grid) -> Result<Table<'r>, MissingColumns> {
-        let candidates: Vec<(usize, u32, &[Data])> = grid
+    pub fn locate<'r>(&mut self, grid: &'r SheetGrid) -> Result<Table<'r>, MissingColumns> {
+        let candidates: Vec<(usize, u32, Row<'_>)> = grid
             .rows()
             .enumerate()
             .map(|(i, (n, row))| (i, n, row))
@@ -90,7 +86,7 @@ impl<'a> SheetContext<'a> {
         };
         let row_number = |i: usize| candidates.iter().find(|(j, ..)| *j == i).map_or(0, |(_, n, _)| *n);
         let scans: Vec<(usize, HeaderScan)> =
-            candidates.iter().map(|(i, _, row)| (*i, HeaderScan::of(self.kind, row))).collect();
+            candidates.iter().map(|(i, _, row)| (*i, HeaderScan::of(self.kind, *row))).collect();
         let chosen = scans.iter().find(|(_, s)| s.has_required(self.kind)).or_else(|| {
             scans
                 .iter()
@@ -126,7 +122,7 @@ impl<'a> SheetContext<'a> {
     }
 
     /// A table whose columns are given (a sheet without a header row): data from the first row.
-    pub fn headerless<'r>(&self, grid: &'r Grid, columns: Vec<(&'static Column, usize)>) -> Table<'r> {
+    pub fn headerless<'r>(&self, grid: &'r SheetGrid, columns: Vec<(&'static Column, usize)>) -> Table<'r> {
         Table { grid, data_start: 0, columns }
     }
 
@@ -153,7 +149,7 @@ impl<'a> SheetContext<'a> {
             if table.columns.iter().all(|(_, idx)| cell_is_blank(row.raw(*idx))) {
                 continue;
             }
-            if cells.iter().any(|c| matches!(c, Data::String(s) if is_total_label(s))) {
+            if cells.iter().any(|c| matches!(c, CellRef::String(s) if is_total_label(s))) {
                 totals.push(row.row);
                 continue;
             }
@@ -198,7 +194,7 @@ struct HeaderScan {
 }
 
 impl HeaderScan {
-    fn of(kind: Sheet, row: &[Data]) -> Self {
+    fn of(kind: Sheet, row: Row<'_>) -> Self {
         let mut scan = HeaderScan { matched: Vec::new(), extra: Vec::new(), repeated: Vec::new() };
         for (idx, cell) in row.iter().enumerate() {
             if cell_is_blank(cell) {
@@ -228,7 +224,7 @@ struct RowError {
 
 /// One data row being read: typed accessors by column key that record unreadable values.
 pub(crate) struct RowReader<'t> {
-    cells: &'t [Data],
+    cells: Row<'t>,
     columns: &'t [(&'static Column, usize)],
     /// The row as Excel numbers it (1-based).
     pub row: u32,
@@ -236,18 +232,22 @@ pub(crate) struct RowReader<'t> {
     errors: Vec<RowError>,
 }
 
-impl RowReader<'_> {
-    fn raw(&self, idx: usize) -> &Data {
-        self.cells.get(idx).unwrap_or(&EMPTY)
+impl<'t> RowReader<'t> {
+    fn raw(&self, idx: usize) -> CellRef<'t> {
+        self.cells.get(idx)
     }
 
-    fn lookup(&self, key: &str) -> Option<(&'static Column, &Data)> {
-        self.columns.iter().find(|(c, _)| c.key == key).map(|(c, idx)| (*c, self.raw(*idx)))
+    fn column(&self, key: &str) -> Option<(&'static Column, usize)> {
+        self.columns.iter().find(|(c, _)| c.key == key).copied()
+    }
+
+    fn lookup(&self, key: &str) -> Option<(&'static Column, CellRef<'t>)> {
+        self.column(key).map(|(c, idx)| (c, self.raw(idx)))
     }
 
     /// The raw cell of a column (empty when the sheet lacks the column).
-    pub fn cell(&self, key: &str) -> &Data {
-        self.lookup(key).map_or(&EMPTY, |(_, cell)| cell)
+    pub fn cell(&self, key: &str) -> CellRef<'t> {
+        self.lookup(key).map_or(CellRef::Empty, |(_, cell)| cell)
     }
 
     /// Whether the column's cell is blank (or the sheet lacks the column).
@@ -260,7 +260,11 @@ impl RowReader<'_> {
     }
 
     /// Reads a column's cell with `parse`; an error is recorded against the column.
-    pub fn read<T>(&mut self, key: &str, parse: impl FnOnce(&Data) -> Result<Option<T>, ValueError>) -> Option<T> {
+    pub fn read<T>(
+        &mut self,
+        key: &str,
+        parse: impl FnOnce(CellRef<'t>) -> Result<Option<T>, ValueError>,
+    ) -> Option<T> {
         let (column, cell) = self.lookup(key)?;
         match parse(cell) {
             Ok(v) => v,
@@ -291,6 +295,16 @@ impl RowReader<'_> {
     /// A text cell (names, channels, directions).
     pub fn text(&mut self, key: &str) -> Option<String> {
         self.read(key, cell_text)
+    }
+
+    /// A channel, direction or branch name: read as [`Self::text`], shared with the other rows of
+    /// the sheet that name it the same (no copy per row).
+    pub fn name(&mut self, key: &str) -> Option<Name> {
+        let shared = self.column(key).and_then(|(_, idx)| self.cells.name(idx));
+        match shared {
+            Some(name) => Some(name.clone()),
+            None => self.text(key).map(Name::from),
+        }
     }
 
     /// A number cell.

@@ -4,21 +4,19 @@
 
 use std::collections::HashSet;
 
-use calamine::Data;
-
 use super::Problem;
 use super::cells::{
-    ValueError, cell_day, cell_display, cell_is_blank, cell_nps_period, cell_nps_score, cell_number, cell_text,
-    cell_whole_number, normalize_key, parse_day_list, parse_nps_scale, parse_tier, parse_weekday_weights,
+    CellRef, ValueError, cell_day, cell_display, cell_is_blank, cell_nps_period, cell_nps_score, cell_number,
+    cell_text, cell_whole_number, normalize_key, parse_day_list, parse_nps_scale, parse_tier, parse_weekday_weights,
     split_sources,
 };
-use super::grid::Grid;
+use super::grid::SheetGrid;
 use super::problem::{Consequence, ProblemKind};
 use super::schema::SettingKey;
 use super::sheet::{SheetContext, Table};
 use super::validate::{Origins, flag_suspicious};
 use crate::model::{
-    BudgetRow, CallRow, Channel, Direction, DoctorRow, FunnelRow, Month, Name, NpsRow, PlanRow, Project, RevenueRow,
+    BudgetRow, CallRow, Channel, Direction, DoctorRow, FunnelRow, Month, NpsRow, PlanRow, Project, RevenueRow,
     Settings, Sheet, Tier,
 };
 
@@ -28,7 +26,7 @@ pub(crate) struct SheetData {
     /// Sheet name as written in the file.
     pub name: String,
     /// Its values; `None` for sheets that were not read (not template sheets).
-    pub range: Option<Grid>,
+    pub range: Option<SheetGrid>,
     /// Whether it is a worksheet (not a chart, dialog or macro sheet).
     pub is_table: bool,
 }
@@ -72,7 +70,7 @@ pub(crate) fn read_template(file: &str, sheets: &[SheetData], is_1904: bool) -> 
             problems.push(Problem::notice(file, ProblemKind::NoSheet(kind)));
             continue;
         };
-        let empty = Grid::default();
+        let empty = SheetGrid::default();
         let range = sheet.range.as_ref().unwrap_or(&empty);
         let mut ctx =
             SheetContext { file, sheet: &sheet.name, kind, is_1904, problems: &mut problems, loaded: Vec::new() };
@@ -119,15 +117,13 @@ pub(crate) fn read_template(file: &str, sheets: &[SheetData], is_1904: bool) -> 
 // ---------------------------------------------------------------------------------------------
 // Settings
 
-fn read_settings(ctx: &mut SheetContext<'_>, range: &Grid) -> Settings {
+fn read_settings(ctx: &mut SheetContext<'_>, range: &SheetGrid) -> Settings {
     let table = match ctx.locate(range) {
         Ok(table) => table,
         Err(missing) => {
             // A hand-kept Settings sheet often has no header: key in the first column, value next.
-            let first_col_has_key = range
-                .rows()
-                .take(20)
-                .any(|(_, row)| row.first().is_some_and(|c| SettingKey::from_text(&cell_display(c)).is_some()));
+            let first_col_has_key =
+                range.rows().take(20).any(|(_, row)| SettingKey::from_text(&cell_display(row.get(0))).is_some());
             if !first_col_has_key {
                 ctx.report_missing(&missing);
                 return Settings::default();
@@ -160,14 +156,14 @@ fn read_settings(ctx: &mut SheetContext<'_>, range: &Grid) -> Settings {
             }
             SettingKey::WeekdayWeights => {
                 settings.weekday_weights = row.read("value", |c| match c {
-                    Data::String(s) => parse_weekday_weights(s).map(Some),
+                    CellRef::String(s) => parse_weekday_weights(s).map(Some),
                     _ => Err(ValueError::NotWeekdayWeights(cell_display(c))),
                 })?;
             }
             SettingKey::Holidays => {
                 let is_1904 = row.is_1904();
                 let days = row.read("value", |c| match c {
-                    Data::String(s) => parse_day_list(s).map(Some),
+                    CellRef::String(s) => parse_day_list(s).map(Some),
                     _ => cell_day(c, is_1904).map(|d| d.map(|d| vec![d])),
                 })?;
                 // Repeated holidays rows add up.
@@ -305,11 +301,11 @@ fn read_funnel(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<FunnelRow> 
     ctx.load_rows(table, &values, ROW_LEFT_OUT, |row| {
         let month = row.month("month");
         let month = row.required("month", month);
-        let channel = row.text("channel");
+        let channel = row.name("channel");
         let channel = row.required("channel", channel);
         Some(FunnelRow {
-            branch: row.text("branch").map(Name::from),
-            direction: row.text("direction").map(Name::from),
+            branch: row.name("branch"),
+            direction: row.name("direction"),
             leads: row.number("leads"),
             bookings: row.number("bookings"),
             visits: row.number("visits"),
@@ -317,7 +313,7 @@ fn read_funnel(ctx: &mut SheetContext<'_>, table: &Table<'_>) -> Vec<FunnelRow> 
             revenue: row.number("revenue"),
             returning_leads: row.number("returning_leads"),
             month: month?,
-            channel: channel?.into(),
+            channel: channel?,
         })
     })
 }
