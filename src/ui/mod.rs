@@ -8,11 +8,13 @@
 //! - [`charts`]: the charts grouped by what they show, their series shaping, plot helpers, words,
 //!   the owner's pace panel, the Charts view and PNG capture: a new chart goes into the file of its
 //!   subject (charts never import views);
+//! - [`tasks`]: work that takes longer than a frame, on a thread of its own behind a progress bar
+//!   (the app's opening and saving, the raw-export dialog's join);
 //! - [`theme`]: fonts, the colour a number takes against its reference ([`theme::Status`]) and the
 //!   charts' palette.
 //!
 //! Imports run one way: `app` uses views, dialogs and charts; views use charts and theme; dialogs
-//! and charts use neither app nor views. A new word goes into [`crate::i18n`].
+//! and charts use neither app nor views; tasks and theme use none of them. A new word goes into [`crate::i18n`].
 //!
 //! The edits, the sheets and cell parsing live in [`crate::document`] (GUI-free); numbers, and the
 //! references they are judged by, in [`crate::metrics`] and [`crate::analysis`].
@@ -20,6 +22,7 @@
 pub mod app;
 pub mod charts;
 pub mod dialogs;
+pub mod tasks;
 pub mod theme;
 pub mod views;
 

@@ -209,34 +209,6 @@ impl Prefs {
     }
 }
 
-/// Where open, save and export dialogs start when no file is open: the user's Documents folder
-/// (the platform's own, e.g. `~/Documents` or `C:\Users\…\Documents`), else the home folder, else the
-/// current one. A clinic marketer keeps workbooks there, not where the app was started from.
-pub fn documents_dir() -> PathBuf {
-    let user = directories::UserDirs::new();
-    user.as_ref()
-        .and_then(|u| u.document_dir().map(Path::to_path_buf).or_else(|| Some(u.home_dir().to_path_buf())))
-        .filter(|d| d.is_dir())
-        .or_else(|| std::env::current_dir().ok())
-        .unwrap_or_default()
-}
-
-/// The language of the system locale: Russian when `LC_ALL`, `LC_MESSAGES` or `LANG` (the first
-/// one set) starts with `ru`, Chinese when it starts with `zh`, English otherwise.
-pub fn system_lang() -> Lang {
-    let var = ["LC_ALL", "LC_MESSAGES", "LANG"].iter().find_map(|k| std::env::var(k).ok().filter(|v| !v.is_empty()));
-    lang_of_locale(var.as_deref())
-}
-
-/// The language of a locale string such as `ru_RU.UTF-8`.
-pub fn lang_of_locale(locale: Option<&str>) -> Lang {
-    match locale {
-        Some(l) if l.to_lowercase().starts_with("ru") => Lang::Ru,
-        Some(l) if l.to_lowercase().starts_with("zh") => Lang::Zh,
-        _ => Lang::En,
-    }
-}
-
 /// What the recovery file came from.
 #[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
@@ -289,15 +261,6 @@ pub fn clear_recovery(dirs: &AppDirs) {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn locale_picks_the_language() {
-        assert_eq!(lang_of_locale(Some("ru_RU.UTF-8")), Lang::Ru);
-        assert_eq!(lang_of_locale(Some("en_US.UTF-8")), Lang::En);
-        assert_eq!(lang_of_locale(None), Lang::En);
-        assert_eq!(lang_of_locale(Some("zh_CN.UTF-8")), Lang::Zh);
-        assert_eq!(lang_of_locale(Some("zh_TW")), Lang::Zh);
-    }
 
     #[test]
     fn prefs_and_recovery_round_trip() {

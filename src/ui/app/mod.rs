@@ -4,15 +4,14 @@
 //!
 //! Here: the App state and the frame loop; [`command_table`] (what menus and shortcuts run);
 //! `command_handling` (running the queue once per frame); `saving` (open, save, autosave);
-//! [`files`] (the importer and store calls, recent files, recovery); [`tasks`] (work on a thread
-//! of its own behind a progress bar).
+//! [`files`] (the importer and store calls, recent files, recovery). Work on a thread of its own
+//! behind a progress bar is [`crate::ui::tasks`], which the dialogs use too.
 
 pub mod cold_start;
 mod command_handling;
 pub mod command_table;
 pub mod files;
 mod saving;
-pub mod tasks;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -22,7 +21,6 @@ use egui::{Key, RichText};
 
 use self::command_table::CommandId;
 use self::files::{AppDirs, Notice, Opened, Prefs, Recovery};
-use self::tasks::Task;
 use crate::document::edit::{Document, Edit, FunnelDelta};
 use crate::document::sheets::month_label;
 use crate::format::{Lang, Locale};
@@ -35,6 +33,7 @@ use crate::ui::charts::{self, ChartsState};
 use crate::ui::dialogs;
 use crate::ui::dialogs::plan_builder::{self, PlanDialog};
 use crate::ui::dialogs::raw_import::{self, RawImportDialog};
+use crate::ui::tasks::{self, Task};
 use crate::ui::views::aarrr;
 use crate::ui::views::branches::{self, BranchesState};
 use crate::ui::views::calls::{self, CallsContext, CallsState};
@@ -201,7 +200,7 @@ fn native_dialogs() -> bool {
 fn default_dir(path: Option<&Path>) -> PathBuf {
     path.and_then(Path::parent)
         .filter(|d| !d.as_os_str().is_empty())
-        .map_or_else(files::documents_dir, Path::to_path_buf)
+        .map_or_else(crate::ui::dialogs::documents_dir, Path::to_path_buf)
 }
 
 /// How the app starts.
@@ -299,7 +298,7 @@ impl App {
 
     fn start(startup: Startup, background: bool) -> Self {
         let prefs = startup.dirs.as_ref().map(Prefs::load).unwrap_or_default();
-        let lang = startup.lang.or(prefs.lang).unwrap_or_else(files::system_lang);
+        let lang = startup.lang.or(prefs.lang).unwrap_or_else(crate::i18n::system_lang);
         let mut app = Self {
             doc: Document::new(Project::new()),
             path: None,

@@ -20,7 +20,7 @@ use crate::i18n::{K, tr};
 use crate::import::Problem;
 use crate::import::raw::{self, ColumnMap, ColumnPreview, ExportKind, JoinReport, RawInputs};
 use crate::model::Project;
-use crate::ui::app::tasks::{self, Task};
+use crate::ui::tasks::{self, Task};
 
 /// How many data rows the preview shows per file.
 pub const PREVIEW_ROWS: usize = 10;
@@ -574,7 +574,7 @@ fn native_dialogs() -> bool {
 /// Asks the system for an export file.
 fn pick_file(lang: Lang) -> Option<PathBuf> {
     rfd::FileDialog::new()
-        .set_directory(crate::ui::app::files::documents_dir())
+        .set_directory(super::documents_dir())
         .add_filter(tr(lang, K::ImportFilter), &["csv", "txt", "tsv", "xlsx", "xls", "ods"])
         .pick_file()
 }

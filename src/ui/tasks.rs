@@ -6,7 +6,7 @@
 //! desktop app does; scripted tests that send a command and read its result on the next frame run
 //! the same task and wait for it within the frame.
 //!
-//! [`App::with_background_work`]: super::App::with_background_work
+//! [`App::with_background_work`]: crate::ui::App::with_background_work
 
 use std::sync::Arc;
 use std::sync::mpsc;
