@@ -12,8 +12,8 @@ mod calls;
 use chrono::{Datelike, NaiveDate};
 
 use crate::model::{
-    BudgetRow, Channel, Direction, DoctorRow, FunnelRow, Month, Name, NpsPeriod, NpsRow, PlanRow, Project, RevenueRow,
-    Settings, Tier,
+    BudgetRow, CallRow, Channel, Direction, DoctorRow, FunnelRow, Month, Name, NpsPeriod, NpsRow, PlanRow, Project,
+    RevenueRow, Settings, Tier,
 };
 
 /// First month with facts.
@@ -669,7 +669,8 @@ const CHAIN: [(&str, f64, f64, f64); 3] = [("Центр", 1.0, 1.0, 1.0), ("Се
 /// [`demo_project`] copied into Центр, Север and Юг at their sizes, each doctor working in one
 /// branch, and the context-ads campaign (Яндекс.Директ) run for the whole chain: its Budget rows have
 /// a blank branch, so each branch's share follows its leads. The stories: Север converts worse
-/// (administrators and doctors), Юг pays half as much again for its own leads but its doctors sell.
+/// (administrators and doctors; its front desk also answers fewer calls), Юг pays half as much again
+/// for its own leads but its doctors sell.
 pub fn demo_chain() -> Project {
     let single = demo_project();
     let mut p =
@@ -677,6 +678,7 @@ pub fn demo_chain() -> Project {
     p.settings.clinic = "Сеть клиник «Здоровье+»".to_string();
     p.doctors.clear();
     p.nps.clear();
+    p.calls.clear();
     let count = |x: Option<f64>, k: f64| x.map(|v| (v * k).round());
     let money = |x: Option<f64>, k: f64| x.map(|v| round_to(v * k, 1.0));
     let shared = CHANNELS[YANDEX].name;
@@ -726,6 +728,28 @@ pub fn demo_chain() -> Project {
             branch: branch.clone(),
             count: (r.count * size).round(),
             ..r.clone()
+        }));
+        // Each branch's front desk takes its own calls; Север's administrators answer fewer of
+        // them (its converting-worse story), and the calls they miss are lost.
+        let answers = if conv < 1.0 { 0.92 } else { 1.0 };
+        p.calls.extend(single.calls.iter().map(|r| {
+            let contacts = count(r.contacts, size);
+            let answered_all = count(r.answered, size);
+            let answered = answered_all.map(|a| (a * answers).round());
+            let missed_more = answered_all.zip(answered).map_or(0.0, |(all, a)| all - a);
+            CallRow {
+                branch: branch.clone(),
+                contacts,
+                answered,
+                lost: count(r.lost, size).map(|l| l + missed_more),
+                callbacks_20m: count(r.callbacks_20m, size),
+                callbacks: count(r.callbacks, size),
+                recalled: count(r.recalled, size),
+                calls_in: count(r.calls_in, size),
+                wait_seconds: money(r.wait_seconds, size * answers),
+                talk_seconds: money(r.talk_seconds, size * answers),
+                ..r.clone()
+            }
         }));
     }
     // Each doctor works in one branch (in the order of the Doctors sheet), at the branch's size.

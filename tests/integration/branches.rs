@@ -220,3 +220,15 @@ fn the_report_compares_branches_and_names_the_filtered_branch() {
     let Some(Data::Float(spend)) = r.get((total_row, 3)).cloned() else { panic!("no spend") };
     close(Some(spend), k.branches[2].spend.unwrap());
 }
+
+#[test]
+fn the_demo_chains_branches_take_their_own_calls() {
+    let chain = demo::demo_chain();
+    let k = compute(&chain, &Filter::default());
+    // Every call belongs to a branch, so the branches' contacts add up to the chain's.
+    let sum: f64 = k.branches.iter().filter_map(|b| b.contacts).sum();
+    assert_eq!(Some(sum), k.total.kpis.contacts);
+    // Север's front desk answers fewer calls (its story): 92 % of Центр's rate, within rounding.
+    let rate = |name: &str| k.branches.iter().find(|b| b.branch == name).and_then(|b| b.answer_rate).unwrap();
+    assert!((rate("Север") / rate("Центр") - 0.92).abs() < 0.01, "{} {}", rate("Север"), rate("Центр"));
+}
