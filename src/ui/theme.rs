@@ -41,6 +41,15 @@ pub(crate) struct Palette {
 }
 
 impl Palette {
+    /// The colour of a value judged against its reference.
+    pub(crate) fn status(&self, s: references::Status) -> Color32 {
+        match s {
+            references::Status::Good => self.good,
+            references::Status::Watch => self.watch,
+            references::Status::Bad => self.bad,
+        }
+    }
+
     pub(crate) fn of(ui: &egui::Ui) -> Self {
         if ui.visuals().dark_mode {
             Self {

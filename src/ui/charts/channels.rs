@@ -42,22 +42,12 @@ pub fn channel_money_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: 
     let lang = loc.lang;
     let Some((rows, names, h)) = channel_chart_start(ui, ChartId::ChannelMoney, kpis, sort, lang) else { return };
     let pal = Palette::of(ui);
-    let n = rows.len();
-    let mut spend = Vec::new();
-    let mut revenue = Vec::new();
-    for (i, c) in rows.iter().enumerate() {
-        let y = row_y(n, i);
-        spend.push(Bar::new(y + 0.18, c.spend.unwrap_or(0.0)).width(0.36).name(channel_tip(c, loc)));
-        revenue.push(Bar::new(y - 0.18, c.attributed_revenue.unwrap_or(0.0)).width(0.36).name(channel_tip(c, loc)));
-    }
-    category_plot("mf_channels_money", h, names)
-        .x_axis_formatter(move |m, _| money_tick(m.value, loc))
-        .x_axis_label(loc.sign.as_str())
-        .include_x(0.0)
-        .show(ui, |p| {
-            p.bar_chart(solid_bars(tr(lang, K::Spend), spend, pal.second).horizontal());
-            p.bar_chart(solid_bars(tr(lang, K::ChartAttributedRevenue), revenue, pal.fact).horizontal());
-        });
+    let pairs = rows
+        .iter()
+        .map(|c| (Some(c.spend.unwrap_or(0.0)), Some(c.attributed_revenue.unwrap_or(0.0)), channel_tip(c, loc)));
+    let series =
+        ((tr(lang, K::Spend).to_string(), pal.second), (tr(lang, K::ChartAttributedRevenue).to_string(), pal.fact));
+    money_pairs_ui(ui, "mf_channels_money", (names, h), pairs, series, loc);
 }
 
 /// Channels: CPL and CAC, one row per channel in the order of `sort`.
@@ -144,7 +134,6 @@ pub fn kpi_bars_ui(
     unit: Unit,
     loc: Locale,
 ) {
-    use crate::metrics::references::Status;
     let pal = Palette::of(ui);
     let n = names.len();
     let bars: Vec<Bar> = names
@@ -153,12 +142,7 @@ pub fn kpi_bars_ui(
         .enumerate()
         .filter_map(|(i, (name, v))| {
             let v = (*v)?;
-            let fill = match status(v) {
-                Some(Status::Good) => pal.good,
-                Some(Status::Watch) => pal.watch,
-                Some(Status::Bad) => pal.bad,
-                None => pal.fact,
-            };
+            let fill = status(v).map_or(pal.fact, |s| pal.status(s));
             Some(Bar::new(row_y(n, i), v).width(0.6).fill(fill).name(format!("{name}: {}", unit.text(Some(v), loc))))
         })
         .collect();

@@ -32,12 +32,7 @@ pub fn direction_revenue_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
     let lang = loc.lang;
     let Some((names, h)) = direction_chart_start(ui, ChartId::DirRevenue, kpis, lang) else { return };
     let pal = Palette::of(ui);
-    let dirs = &kpis.directions;
-    let n = dirs.len();
-    let mut plan = Vec::new();
-    let mut revenue = Vec::new();
-    for (i, d) in dirs.iter().enumerate() {
-        let y = row_y(n, i);
+    let pairs = kpis.directions.iter().map(|d| {
         let tip = format!(
             "{}\n{}: {}\n{}: {}\n{}: {}",
             d.direction,
@@ -48,19 +43,10 @@ pub fn direction_revenue_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
             tr(lang, K::PlanCompletion),
             format::percent(d.plan_completion, lang)
         );
-        if let Some(v) = d.revenue_plan {
-            plan.push(Bar::new(y + 0.18, v).width(0.36).name(tip.clone()));
-        }
-        revenue.push(Bar::new(y - 0.18, d.revenue.unwrap_or(0.0)).width(0.36).name(tip));
-    }
-    category_plot("mf_dir_revenue", h, names)
-        .x_axis_formatter(move |m, _| money_tick(m.value, loc))
-        .x_axis_label(loc.sign.as_str())
-        .include_x(0.0)
-        .show(ui, |p| {
-            p.bar_chart(solid_bars(tr(lang, K::RevenuePlan), plan, pal.plan).horizontal());
-            p.bar_chart(solid_bars(tr(lang, K::RevenueFact), revenue, pal.fact).horizontal());
-        });
+        (d.revenue_plan, Some(d.revenue.unwrap_or(0.0)), tip)
+    });
+    let series = ((tr(lang, K::RevenuePlan).to_string(), pal.plan), (tr(lang, K::RevenueFact).to_string(), pal.fact));
+    money_pairs_ui(ui, "mf_dir_revenue", (names, h), pairs, series, loc);
 }
 
 /// Directions: CAC against LTV, one row per direction.
@@ -68,27 +54,9 @@ pub fn direction_ltv_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
     let lang = loc.lang;
     let Some((names, h)) = direction_chart_start(ui, ChartId::DirLtv, kpis, lang) else { return };
     let pal = Palette::of(ui);
-    let dirs = &kpis.directions;
-    let n = dirs.len();
-    let mut cac = Vec::new();
-    let mut ltv = Vec::new();
-    for (i, d) in dirs.iter().enumerate() {
-        let y = row_y(n, i);
-        if let Some(v) = d.cac {
-            cac.push(Bar::new(y + 0.18, v).width(0.36).name(ltv_tip(d, loc)));
-        }
-        if let Some(v) = d.ltv {
-            ltv.push(Bar::new(y - 0.18, v).width(0.36).name(ltv_tip(d, loc)));
-        }
-    }
-    category_plot("mf_dir_ltv", h, names)
-        .x_axis_formatter(move |m, _| money_tick(m.value, loc))
-        .x_axis_label(loc.sign.as_str())
-        .include_x(0.0)
-        .show(ui, |p| {
-            p.bar_chart(solid_bars(tr(lang, K::ChartCac), cac, pal.second).horizontal());
-            p.bar_chart(solid_bars(tr(lang, K::ChartLtv), ltv, pal.good).horizontal());
-        });
+    let pairs = kpis.directions.iter().map(|d| (d.cac, d.ltv, ltv_tip(d, loc)));
+    let series = ((tr(lang, K::ChartCac).to_string(), pal.second), (tr(lang, K::ChartLtv).to_string(), pal.good));
+    money_pairs_ui(ui, "mf_dir_ltv", (names, h), pairs, series, loc);
 }
 
 /// Directions: LTV:CAC against its reference 3, one row per direction, coloured by status.
@@ -101,11 +69,7 @@ pub fn direction_ltv_cac_ui(ui: &mut egui::Ui, kpis: &Kpis, loc: Locale) {
     let mut ratio = Vec::new();
     for (i, d) in dirs.iter().enumerate() {
         if let Some(v) = d.ltv_to_cac {
-            let colour = match references::ltv_to_cac(v) {
-                references::Status::Good => pal.good,
-                references::Status::Watch => pal.watch,
-                references::Status::Bad => pal.bad,
-            };
+            let colour = pal.status(references::ltv_to_cac(v));
             ratio.push(Bar::new(row_y(n, i), v).width(0.6).fill(colour).name(ltv_tip(d, loc)));
         }
     }

@@ -181,6 +181,42 @@ pub(super) fn money_v(x: f64, loc: Locale) -> String {
 }
 
 /// Horizontal bars in rows: row `i` (0 = top) sits at y = n − 1 − i.
+/// One series of [`money_pairs_ui`]: its legend name and colour.
+pub(super) type PairSeries = (String, Color32);
+
+/// Two money figures side by side on each row (plan and fact, spend and revenue, CAC and LTV),
+/// horizontal, first row on top: the first series just above each row's middle, the second just
+/// below, money on the horizontal axis. `rows` gives, per name, both values (`None`: no bar) and the
+/// row's tooltip.
+pub(super) fn money_pairs_ui(
+    ui: &mut egui::Ui,
+    id: &str,
+    (names, height): (Vec<String>, f32),
+    rows: impl IntoIterator<Item = (Option<f64>, Option<f64>, String)>,
+    (first, second): (PairSeries, PairSeries),
+    loc: Locale,
+) {
+    let n = names.len();
+    let (mut upper, mut lower) = (Vec::new(), Vec::new());
+    for (i, (a, b, tip)) in rows.into_iter().enumerate() {
+        let y = row_y(n, i);
+        if let Some(a) = a {
+            upper.push(Bar::new(y + 0.18, a).width(0.36).name(tip.clone()));
+        }
+        if let Some(b) = b {
+            lower.push(Bar::new(y - 0.18, b).width(0.36).name(tip));
+        }
+    }
+    category_plot(id, height, names)
+        .x_axis_formatter(move |m, _| money_tick(m.value, loc))
+        .x_axis_label(loc.sign.as_str())
+        .include_x(0.0)
+        .show(ui, |p| {
+            p.bar_chart(solid_bars(first.0, upper, first.1).horizontal());
+            p.bar_chart(solid_bars(second.0, lower, second.1).horizontal());
+        });
+}
+
 pub(super) fn row_y(n: usize, i: usize) -> f64 {
     (n - 1 - i) as f64
 }
