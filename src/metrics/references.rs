@@ -168,9 +168,14 @@ fn rule(figure: super::figure::Figure) -> Option<fn(f64) -> Status> {
     }
 }
 
+/// `x` judged by `rule`: `None` when `x` is undefined (an undefined ratio has no colour).
+pub fn rated(x: Option<f64>, rule: fn(f64) -> Status) -> Option<Status> {
+    x.filter(|v| v.is_finite()).map(rule)
+}
+
 /// `x` of `figure` against its reference: `None` when the figure has no rule or `x` is undefined.
 pub fn status_of(figure: super::figure::Figure, x: Option<f64>) -> Option<Status> {
-    rule(figure).zip(x.filter(|v| v.is_finite())).map(|(rule, x)| rule(x))
+    rule(figure).and_then(|rule| rated(x, rule))
 }
 
 #[cfg(test)]

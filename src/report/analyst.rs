@@ -313,10 +313,6 @@ impl Card {
     }
 }
 
-fn status_of(x: Option<f64>, rule: fn(f64) -> Status) -> Option<Status> {
-    x.filter(|x| x.is_finite()).map(rule)
-}
-
 fn ratio(a: Option<f64>, b: Option<f64>) -> Option<f64> {
     match (a, b) {
         (Some(a), Some(b)) if b != 0.0 => Some(a / b).filter(|x| x.is_finite()),
@@ -340,12 +336,12 @@ fn cards(c: &Ctx) -> Vec<Card> {
         card(c.t(K::Revenue), k.revenue, Kind::Money).against(
             num(k.plan_to_date),
             Kind::Money,
-            status_of(k.completion_to_date, rules::completion),
+            rules::rated(k.completion_to_date, rules::completion),
         ),
         card(c.t(K::CompletionToDate), k.completion_to_date, Kind::Rate).against(
             V::Num(Some(1.0)),
             Kind::Rate,
-            status_of(k.completion_to_date, rules::completion),
+            rules::rated(k.completion_to_date, rules::completion),
         ),
         card(c.t(K::RevenuePlan), k.revenue_plan, Kind::Money),
         card(c.t(K::PlanCompletionWhole), k.plan_completion, Kind::Rate),
@@ -354,7 +350,7 @@ fn cards(c: &Ctx) -> Vec<Card> {
         out.push(card(&format!("{} ({})", c.t(K::ReportCardForecast), p.month), p.forecast, Kind::Money).against(
             V::Num(Some(p.revenue_plan)),
             Kind::Money,
-            status_of(ratio(p.forecast, Some(p.revenue_plan)), rules::completion),
+            rules::rated(ratio(p.forecast, Some(p.revenue_plan)), rules::completion),
         ));
     }
     let lp = leads_plan(c.project, c.filter);
@@ -363,23 +359,31 @@ fn cards(c: &Ctx) -> Vec<Card> {
         card(c.t(K::Spend), k.spend, Kind::Money).against(
             num(k.budget_plan),
             Kind::Money,
-            status_of(k.budget_execution, rules::execution),
+            rules::rated(k.budget_execution, rules::execution),
         ),
         card(c.t(K::MarketingShare), k.marketing_share, Kind::Rate).against(
             pct(c.t(K::RefShare)),
             Kind::Text,
-            status_of(k.marketing_share, rules::marketing_share),
+            rules::rated(k.marketing_share, rules::marketing_share),
         ),
         card(c.t(K::Leads), k.leads, Kind::Count).against(
             lp.map_or(V::Empty, |x| V::Num(Some(x))),
             Kind::Count,
-            status_of(ratio(k.leads, lp), rules::completion),
+            rules::rated(ratio(k.leads, lp), rules::completion),
         ),
         card(c.t(K::Visits), k.visits, Kind::Count),
         card(c.t(K::Cpl), k.cpl, Kind::Money),
         card(c.t(K::Cac), k.cac, Kind::Money),
-        card(c.t(K::Roas), k.roas, Kind::Ratio).against(V::Num(Some(3.0)), Kind::Ratio, status_of(k.roas, rules::roas)),
-        card(c.t(K::Romi), k.romi, Kind::Rate).against(V::Num(Some(0.0)), Kind::Rate, status_of(k.romi, rules::romi)),
+        card(c.t(K::Roas), k.roas, Kind::Ratio).against(
+            V::Num(Some(3.0)),
+            Kind::Ratio,
+            rules::rated(k.roas, rules::roas),
+        ),
+        card(c.t(K::Romi), k.romi, Kind::Rate).against(
+            V::Num(Some(0.0)),
+            Kind::Rate,
+            rules::rated(k.romi, rules::romi),
+        ),
     ]);
     // The phone before the lead, when the clinic has calls: the answer rate against its target,
     // and the lost contacts with the money they leave on the phone.
@@ -402,13 +406,13 @@ fn cards(c: &Ctx) -> Vec<Card> {
     out.push(card(c.t(K::LtvToCac), ltv_cac, Kind::Ratio).against(
         V::Num(Some(3.0)),
         Kind::Ratio,
-        status_of(ltv_cac, rules::ltv_to_cac),
+        rules::rated(ltv_cac, rules::ltv_to_cac),
     ));
     if let Some(n) = c.kpis.nps.iter().rev().find(|n| n.direction.is_none()) {
         out.push(card(&format!("{} ({})", c.t(K::ReportCardNps), n.period), n.nps, Kind::Decimal).against(
             pct(c.t(K::ReportRefNps)),
             Kind::Text,
-            status_of(n.nps, rules::nps),
+            rules::rated(n.nps, rules::nps),
         ));
     }
     for (t, share, label) in [

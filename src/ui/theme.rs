@@ -132,7 +132,7 @@ impl From<references::Status> for Status {
 
 /// A value against one of the shared reference rules; no value (undefined ratio) is neutral.
 fn rated(x: Option<f64>, rule: fn(f64) -> references::Status) -> Status {
-    x.filter(|v| v.is_finite()).map_or(Status::Neutral, |v| rule(v).into())
+    references::rated(x, rule).map_or(Status::Neutral, Status::from)
 }
 
 /// Plan completion against the plan ([`references::completion`]).
