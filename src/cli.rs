@@ -575,18 +575,18 @@ fn open_app_with(_file: Option<PathBuf>, _meeting: bool) -> ExitCode {
 
 /// Runs one subcommand.
 pub fn execute(command: Command) -> Result<ExitCode, CliError> {
+    let lang = command.lang();
     match command {
-        Command::Kpi(args) => kpi(&args),
-        Command::Plan(args) => plan(&args),
-        Command::Report(args) => write_report(&args),
-        Command::Whatif(args) => whatif(&args),
-        Command::Levers(args) => levers(&args),
-        Command::Goalseek(args) => goalseek(&args),
-        Command::Allocate(args) => allocate(&args),
-        Command::Import(args) => import(&args),
+        Command::Kpi(args) => kpi(&args, lang),
+        Command::Plan(args) => plan(&args, lang),
+        Command::Report(args) => write_report(&args, lang),
+        Command::Whatif(args) => whatif(&args, lang),
+        Command::Levers(args) => levers(&args, lang),
+        Command::Goalseek(args) => goalseek(&args, lang),
+        Command::Allocate(args) => allocate(&args, lang),
+        Command::Import(args) => import(&args, lang),
         Command::Meeting { file } => Ok(open_app_with(file, true)),
-        Command::Demo { output, calls_journal, branches, lang } => {
-            let lang = lang.or_system();
+        Command::Demo { output, calls_journal, branches, .. } => {
             let output = output.or_else(|| calls_journal.is_none().then(|| PathBuf::from("medfunnel-demo.xlsx")));
             if let Some(output) = output {
                 let project = if branches { demo::demo_chain() } else { demo::demo_project() };
@@ -603,15 +603,13 @@ pub fn execute(command: Command) -> Result<ExitCode, CliError> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Key(KeyCommand::Export { file, lang }) => {
-            let lang = lang.or_system();
+        Command::Key(KeyCommand::Export { file, .. }) => {
             let fp = raw::key::export_key(&file).map_err(|e| key_error(e, lang))?;
             let file = file.display().to_string();
             eprintln!("{}", fill(tr(lang, K::CliKeyExported), &[("fp", &fp), ("file", &file)]));
             Ok(ExitCode::SUCCESS)
         }
-        Command::Key(KeyCommand::Import { file, lang }) => {
-            let lang = lang.or_system();
+        Command::Key(KeyCommand::Import { file, .. }) => {
             let fp = raw::key::import_key(&file).map_err(|e| key_error(e, lang))?;
             let file = file.display().to_string();
             eprintln!("{}", fill(tr(lang, K::CliKeyImported), &[("fp", &fp), ("file", &file)]));
@@ -758,7 +756,8 @@ impl Source {
     pub fn load_in(&self, lang: Lang) -> Result<Loaded, CliError> {
         let loaded = load_with_raw(self.file.as_deref(), &self.raw, lang).map(|(loaded, _)| loaded)?;
         if let Some(b) = &self.branch {
-            metrics::branches::resolve_branch(&loaded.project, b).map_err(|e| CliError::Message(e.to_string()))?;
+            metrics::branches::resolve_branch(&loaded.project, b)
+                .map_err(|e| CliError::Message(i18n::branch_error(&e, lang)))?;
         }
         Ok(loaded)
     }
@@ -791,8 +790,7 @@ pub fn print_json(value: &impl serde::Serialize) -> Result<(), CliError> {
     Ok(())
 }
 
-fn kpi(args: &KpiArgs) -> Result<ExitCode, CliError> {
-    let lang = args.lang.or_system();
+fn kpi(args: &KpiArgs, lang: Lang) -> Result<ExitCode, CliError> {
     let loaded = args.source.load_in(lang)?;
     let kpis = metrics::compute(&loaded.project, &args.source.filter());
     // The prefixes stay English in every language: scripts grep for them.
@@ -811,8 +809,7 @@ fn kpi(args: &KpiArgs) -> Result<ExitCode, CliError> {
     Ok(code)
 }
 
-fn write_report(args: &ReportArgs) -> Result<ExitCode, CliError> {
-    let lang = args.lang.or(Lang::Ru);
+fn write_report(args: &ReportArgs, lang: Lang) -> Result<ExitCode, CliError> {
     let loaded = args.source.load_in(lang)?;
     report::write_report(&loaded.project, &args.source.filter(), lang, &args.output)?;
     eprintln!("{}", fill(tr(lang, K::CliWroteReport), &[("file", &args.output.display().to_string())]));
@@ -837,8 +834,7 @@ pub fn save_to(project: &Project, path: &Path, lang: Lang) -> Result<(), CliErro
     Ok(())
 }
 
-fn import(args: &ImportArgs) -> Result<ExitCode, CliError> {
-    let lang = args.lang.or_system();
+fn import(args: &ImportArgs, lang: Lang) -> Result<ExitCode, CliError> {
     if args.raw.is_empty() {
         return Err(CliError::Message(tr(lang, K::CliImportNeedsExport).to_string()));
     }
@@ -904,14 +900,11 @@ impl<'a> PlanJson<'a> {
     }
 }
 
-fn plan(args: &PlanArgs) -> Result<ExitCode, CliError> {
+fn plan(args: &PlanArgs, lang: Lang) -> Result<ExitCode, CliError> {
     if args.source.branch.is_some() && args.output.is_some() {
         // One branch's plan written alone would replace the whole chain's rows of that year.
-        return Err(CliError::Message(
-            "plan: --branch shows one branch's plan; to write the plan, run without --branch (each branch is planned by the same rules)".to_string(),
-        ));
+        return Err(CliError::Message(tr(lang, K::ErrPlanBranchOutput).to_string()));
     }
-    let lang = args.lang.or(Lang::En);
     let (mut loaded, _) = args.source.load_scoped_in(lang)?;
     let year = args.year.unwrap_or_else(|| analysis::plan::default_year(&loaded.project));
     let mut input = analysis::plan::PlanInput::new(year);
@@ -961,8 +954,7 @@ fn alloc_error(e: analysis::allocate::AllocError, loc: Locale) -> CliError {
     CliError::Message(i18n::alloc_error(&e, loc))
 }
 
-fn whatif(args: &WhatifArgs) -> Result<ExitCode, CliError> {
-    let lang = args.lang.or_system();
+fn whatif(args: &WhatifArgs, lang: Lang) -> Result<ExitCode, CliError> {
     let (loaded, filter) = args.source.load_scoped_in(lang)?;
     let changes: Vec<LeverChange> = args
         .levers
@@ -1018,8 +1010,7 @@ struct LeversJson<'a> {
     headroom: &'a [analysis::headroom::HeadroomEntry],
 }
 
-fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
-    let lang = args.lang.or_system();
+fn levers(args: &LeversArgs, lang: Lang) -> Result<ExitCode, CliError> {
     let (loaded, filter) = args.source.load_scoped_in(lang)?;
     let ranking = Base::new(&loaded.project, &filter)
         .rank(args.change, args.scope.channel.as_deref(), args.scope.direction.as_deref(), args.scope.lead_cost())
@@ -1087,8 +1078,7 @@ fn levers(args: &LeversArgs) -> Result<ExitCode, CliError> {
     Ok(loaded.exit_code())
 }
 
-fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
-    let lang = args.lang.or_system();
+fn goalseek(args: &GoalseekArgs, lang: Lang) -> Result<ExitCode, CliError> {
     let (loaded, filter) = args.source.load_scoped_in(lang)?;
     let loc = Locale::new(lang, &loaded.project.settings.currency);
     let t = |k| tr(lang, k);
@@ -1156,8 +1146,7 @@ fn goalseek(args: &GoalseekArgs) -> Result<ExitCode, CliError> {
     Ok(loaded.exit_code())
 }
 
-fn allocate(args: &AllocateArgs) -> Result<ExitCode, CliError> {
-    let lang = args.lang.or_system();
+fn allocate(args: &AllocateArgs, lang: Lang) -> Result<ExitCode, CliError> {
     let (loaded, filter) = args.source.load_scoped_in(lang)?;
     let opts = analysis::allocate::AllocOptions {
         budget: args.budget,
@@ -1453,19 +1442,21 @@ mod tests {
             Cli::try_parse_from(["medfunnel", "report", "x.xlsx", "-o", "r.xlsx", "--lang", "en", "--to", "2026-06"])
                 .unwrap();
         match cli.command {
-            Some(Command::Report(a)) => {
-                assert_eq!((a.lang.or(Lang::Ru), a.output.as_path()), (Lang::En, Path::new("r.xlsx")));
+            Some(c @ Command::Report(_)) => {
+                assert_eq!(c.lang(), Lang::En);
+                let Command::Report(a) = c else { unreachable!() };
+                assert_eq!(a.output.as_path(), Path::new("r.xlsx"));
                 assert_eq!(a.source.to, Month::new(2026, 6));
             }
             other => panic!("{other:?}"),
         }
         assert!(Cli::try_parse_from(["medfunnel", "report", "--lang", "de"]).is_err());
         match Cli::try_parse_from(["medfunnel", "report", "--lang", "zh"]).unwrap().command {
-            Some(Command::Report(a)) => assert_eq!(a.lang.or(Lang::Ru), Lang::Zh),
+            Some(c @ Command::Report(_)) => assert_eq!(c.lang(), Lang::Zh),
             other => panic!("{other:?}"),
         }
         match Cli::try_parse_from(["medfunnel", "plan", "--lang", "ru"]).unwrap().command {
-            Some(Command::Plan(a)) => assert_eq!(a.lang.or(Lang::En), Lang::Ru),
+            Some(c @ Command::Plan(_)) => assert_eq!(c.lang(), Lang::Ru),
             other => panic!("{other:?}"),
         }
         match Cli::try_parse_from(["medfunnel", "plan"]).unwrap().command {

@@ -11,6 +11,7 @@ use crate::format::{self, Lang, Locale};
 use crate::import::ImportError;
 use crate::import::raw::{KeyError, RawError};
 use crate::metrics::KpiNotice;
+use crate::metrics::branches::UnknownBranch;
 use crate::model::{FORMAT_VERSION, Lever};
 use crate::store::StoreError;
 
@@ -281,6 +282,12 @@ pub fn lever_error(e: &LeverError, lang: Lang) -> String {
     }
 }
 
+/// A `--branch` that names no branch of the data, in `lang`, with the branches there are.
+pub fn branch_error(e: &UnknownBranch, lang: Lang) -> String {
+    let key = if e.known.is_empty() { K::ErrNoBranches } else { K::ErrUnknownBranch };
+    fill(tr(lang, key), &[("name", &e.name), ("known", &e.known.join(", "))])
+}
+
 /// A budget that cannot be allocated ([`AllocError`]) in `loc`'s language, amounts in its money.
 pub fn alloc_error(e: &AllocError, loc: Locale) -> String {
     let lang = loc.lang;
@@ -477,6 +484,17 @@ mod tests {
             "Яндекс: no spend in the period, so no response curve; it gets money only through --min."
         );
         assert!(analysis_notice(&all[7], Lang::Ru).contains("250\u{a0}000"));
+    }
+
+    #[test]
+    fn an_unknown_branch_is_worded_with_the_known_ones() {
+        let e = UnknownBranch { name: "Запад".into(), known: vec!["Север".into(), "Юг".into()] };
+        // English is the error's own sentence, word for word.
+        assert_eq!(branch_error(&e, Lang::En), e.to_string());
+        assert_eq!(branch_error(&e, Lang::Ru), "В данных клиники нет филиала «Запад»; филиалы: Север, Юг");
+        let none = UnknownBranch { name: "Запад".into(), known: vec![] };
+        assert_eq!(branch_error(&none, Lang::En), none.to_string());
+        assert!(!has_latin_words(&branch_error(&none, Lang::Zh)), "{}", branch_error(&none, Lang::Zh));
     }
 
     #[test]

@@ -40,8 +40,8 @@ mod words;
 
 pub use calendar::{day_label, day_short, month_label, month_short};
 pub use messages::{
-    alloc_error, analysis_notice, estimate_sentence, import_error, io_reason, kpi_notice, lever_error, plan_notice,
-    plan_warning, rate_warning, raw_error, store_error,
+    alloc_error, analysis_notice, branch_error, estimate_sentence, import_error, io_reason, kpi_notice, lever_error,
+    plan_notice, plan_warning, rate_warning, raw_error, store_error,
 };
 pub use problems::{problem_line, problem_message, value_error};
 pub use words::K;

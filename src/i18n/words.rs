@@ -1279,6 +1279,15 @@ table! {
     ErrBothScopes => "Изменение рычага задаётся для клиники, одного канала или одного направления — не для канала и направления сразу",
         "A lever change applies to the clinic, one channel or one direction — not to a channel and a direction at once",
         "杠杆变化适用于整个诊所、一个渠道或一个科室——不能同时指定渠道和科室";
+    ErrUnknownBranch => "В данных клиники нет филиала «{name}»; филиалы: {known}",
+        "there is no branch «{name}» in this clinic's data; the branches are: {known}",
+        "诊所数据中没有分院「{name}」；分院有：{known}";
+    ErrNoBranches => "В данных клиники нет филиала «{name}»: ни одна строка не называет филиал (столбец филиала пуст или отсутствует)",
+        "there is no branch «{name}» in this clinic's data; no row names a branch (the branch column is empty or missing)",
+        "诊所数据中没有分院「{name}」：没有任何一行写明分院（分院列为空或缺失）";
+    ErrPlanBranchOutput => "plan: --branch показывает план одного филиала; чтобы записать план, запустите без --branch (каждый филиал планируется по тем же правилам)",
+        "plan: --branch shows one branch's plan; to write the plan, run without --branch (each branch is planned by the same rules)",
+        "plan：--branch 只显示一个分院的计划；要写入计划，请不带 --branch 运行（每个分院按相同规则规划）";
     ErrBadTarget => "Цель по выручке должна быть числом:", "The revenue target must be a number:", "营收目标必须是数字：";
     ErrBadTiers => "Разбивка по категориям — три доли, в сумме 100 %:",
         "The tier split must be three shares adding up to 100 %:",
