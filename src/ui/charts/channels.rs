@@ -55,27 +55,11 @@ pub fn channel_cost_ui(ui: &mut egui::Ui, kpis: &Kpis, sort: ChannelSort, loc: L
     let lang = loc.lang;
     let Some((rows, names, h)) = channel_chart_start(ui, ChartId::ChannelCost, kpis, sort, lang) else { return };
     let pal = Palette::of(ui);
-    let n = rows.len();
-    let mut cpl = Vec::new();
-    let mut cac = Vec::new();
-    for (i, c) in rows.iter().enumerate() {
-        let y = row_y(n, i);
-        let tip = format!("{}\nCPL: {}\nCAC: {}", c.channel, money(c.cpl, loc), money(c.cac, loc));
-        if let Some(v) = c.cpl {
-            cpl.push(Bar::new(y + 0.18, v).width(0.36).name(tip.clone()));
-        }
-        if let Some(v) = c.cac {
-            cac.push(Bar::new(y - 0.18, v).width(0.36).name(tip));
-        }
-    }
-    category_plot("mf_channels_cost", h, names)
-        .x_axis_formatter(move |m, _| money_tick(m.value, loc))
-        .x_axis_label(loc.sign.as_str())
-        .include_x(0.0)
-        .show(ui, |p| {
-            p.bar_chart(solid_bars(tr(lang, K::ChartCpl), cpl, pal.third).horizontal());
-            p.bar_chart(solid_bars(tr(lang, K::ChartCac), cac, pal.second).horizontal());
-        });
+    let pairs = rows
+        .iter()
+        .map(|c| (c.cpl, c.cac, format!("{}\nCPL: {}\nCAC: {}", c.channel, money(c.cpl, loc), money(c.cac, loc))));
+    let series = ((tr(lang, K::ChartCpl).to_string(), pal.third), (tr(lang, K::ChartCac).to_string(), pal.second));
+    money_pairs_ui(ui, "mf_channels_cost", (names, h), pairs, series, loc);
 }
 
 /// Channels: ROMI with the break-even line (ROMI 0), one row per channel in the order of `sort`.
