@@ -14,7 +14,7 @@ use std::hint::black_box;
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use medfunnel::metrics::buckets::FunnelBuckets;
-use medfunnel::metrics::{Filter, compute, compute_with_buckets};
+use medfunnel::metrics::{Filter, SheetSums, compute, compute_with_sums};
 use medfunnel::model::*;
 use medfunnel::store::{self, Change, ProjectFile};
 
@@ -119,14 +119,12 @@ fn branches(c: &mut Criterion) {
     let one = Filter { branch: Some("филиал 07".into()), ..Default::default() };
     g.bench_function("compute one branch (--branch)", |b| b.iter(|| black_box(compute(black_box(&p), &one))));
     g.bench_function("sum the funnel rows into buckets", |b| b.iter(|| black_box(FunnelBuckets::new(&p.funnel))));
-    let mut buckets = FunnelBuckets::new(&p.funnel);
-    eprintln!("chain: {} buckets", buckets.len());
+    let mut sums = SheetSums::new(&p);
+    eprintln!("chain: {} buckets", sums.funnel().len());
     g.bench_function("compute the whole chain from buckets", |b| {
-        b.iter(|| black_box(compute_with_buckets(&p, &Filter::default(), &buckets)))
+        b.iter(|| black_box(compute_with_sums(&p, &Filter::default(), &sums)))
     });
-    g.bench_function("compute one branch from buckets", |b| {
-        b.iter(|| black_box(compute_with_buckets(&p, &one, &buckets)))
-    });
+    g.bench_function("compute one branch from buckets", |b| b.iter(|| black_box(compute_with_sums(&p, &one, &sums))));
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("chain.medfunnel");
     g.bench_function("save the chain's project file whole", |b| {
@@ -162,9 +160,10 @@ fn branches(c: &mut Criterion) {
             n += 1.0;
             let before = edited.funnel[12_345].clone();
             edited.funnel[12_345].leads = Some(n);
-            let followed = buckets.update(std::slice::from_ref(&before), std::slice::from_ref(&edited.funnel[12_345]));
+            let followed =
+                sums.update_funnel(std::slice::from_ref(&before), std::slice::from_ref(&edited.funnel[12_345]));
             assert!(followed);
-            black_box(compute_with_buckets(&edited, &Filter::default(), &buckets))
+            black_box(compute_with_sums(&edited, &Filter::default(), &sums))
         })
     });
     g.finish();

@@ -9,7 +9,7 @@ use std::hint::black_box;
 use chrono::NaiveDate;
 use criterion::{Criterion, criterion_group, criterion_main};
 use medfunnel::metrics::buckets::FunnelBuckets;
-use medfunnel::metrics::{Filter, compute, compute_with_buckets};
+use medfunnel::metrics::{Filter, SheetSums, compute, compute_with_sums};
 use medfunnel::model::*;
 
 fn big_clinic() -> Project {
@@ -87,15 +87,15 @@ fn recompute(c: &mut Criterion) {
     let filter = Filter { from: Month::new(2022, 1), to: Month::new(2022, 12), ..Default::default() };
     g.bench_function("compute, one year filtered", |b| b.iter(|| black_box(compute(black_box(&p), &filter))));
     let mut p = p;
-    let mut buckets = FunnelBuckets::new(&p.funnel);
+    let mut sums = SheetSums::new(&p);
     let mut n = 0.0;
     g.bench_function("edit one Funnel cell, every KPI updated (bucket sums)", |b| {
         b.iter(|| {
             n += 1.0;
             let before = p.funnel[500_000].clone();
             p.funnel[500_000].leads = Some(n);
-            assert!(buckets.update(&[before], std::slice::from_ref(&p.funnel[500_000])));
-            black_box(compute_with_buckets(&p, &Filter::default(), &buckets))
+            assert!(sums.update_funnel(&[before], std::slice::from_ref(&p.funnel[500_000])));
+            black_box(compute_with_sums(&p, &Filter::default(), &sums))
         })
     });
     g.bench_function("sum 1M Funnel rows into buckets (a rebuild)", |b| {

@@ -2,6 +2,8 @@
 //! ([`Document::apply`]) and undone by applying its inverse. The grid, the menus and the tests
 //! build edits; nothing else writes into the project.
 
+use std::collections::BTreeSet;
+
 use super::sheets::{self, Row, SetError, Value};
 use crate::model::{FunnelRow, Project, Sheet, VisitRecord};
 use crate::store::{Change, Table};
@@ -275,6 +277,9 @@ pub struct Document {
     changes: Vec<Change>,
     /// What changed on the Funnel sheet since [`Document::take_funnel_delta`], for the KPI cache.
     funnel_delta: FunnelDelta,
+    /// The sheets changed since [`Document::take_touched_sheets`], for the KPI cache's sums of
+    /// whole sheets.
+    touched: BTreeSet<Sheet>,
 }
 
 impl Document {
@@ -325,6 +330,11 @@ impl Document {
         std::mem::take(&mut self.funnel_delta)
     }
 
+    /// The sheets that the edits, undos and redos since the last call changed.
+    pub fn take_touched_sheets(&mut self) -> BTreeSet<Sheet> {
+        std::mem::take(&mut self.touched)
+    }
+
     /// Puts in the patient visits of a project file read sheets first (the app reads them after
     /// its first frame). Not an edit: nothing to undo, nothing to write back, nothing unsaved; the
     /// revision moves so that the figures drawn from the visits are computed again.
@@ -353,7 +363,12 @@ impl Document {
             }
             _ => self.funnel_delta = FunnelDelta::Rebuild,
         }
-        self.changes.extend(edit.changes());
+        let changes = edit.changes();
+        self.touched.extend(changes.iter().filter_map(|c| match c.table() {
+            Table::Sheet(s) => Some(s),
+            _ => None,
+        }));
+        self.changes.extend(changes);
         Ok(())
     }
 
@@ -560,6 +575,21 @@ mod tests {
         ]);
         d.apply(batch).unwrap();
         assert_eq!(d.take_funnel_delta(), FunnelDelta::Rebuild);
+    }
+
+    #[test]
+    fn the_sheets_an_edit_touches_are_handed_to_the_kpi_cache() {
+        let mut d = Document::new(crate::demo::demo_project());
+        let old = Value::Num(d.project().revenue[0].revenue);
+        d.apply(Edit::SetCell { sheet: Sheet::Revenue, row: 0, col: 2, old, new: Value::Num(1.0) }).unwrap();
+        assert_eq!(d.take_touched_sheets(), BTreeSet::from([Sheet::Revenue]));
+        assert!(d.take_touched_sheets().is_empty());
+        // An undo touches the sheet again; replacing the project touches every sheet.
+        d.undo();
+        assert_eq!(d.take_touched_sheets(), BTreeSet::from([Sheet::Revenue]));
+        let (old, new) = (Box::new(d.project().clone()), Box::new(Project::new()));
+        d.apply(Edit::ReplaceProject { old, new }).unwrap();
+        assert!(d.take_touched_sheets().is_superset(&BTreeSet::from([Sheet::Revenue, Sheet::Budget, Sheet::Funnel])));
     }
 
     #[test]

@@ -8,7 +8,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::calendar::{month_weight, weight_between};
-use crate::model::{Month, Project, Settings};
+use super::revenue::RevenueSums;
+use crate::model::{Month, Project, RevenueRow, Settings};
 
 /// Where a month stands against the as-of day D.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -29,7 +30,12 @@ pub fn as_of(project: &Project) -> Option<NaiveDate> {
     if let Some(scope) = &project.branch_scope {
         return scope.as_of;
     }
-    project.revenue.iter().map(|r| if r.month_row { Month::of(r.date).last_day() } else { r.date }).max()
+    project.revenue.iter().map(reported_day).max()
+}
+
+/// The day a Revenue row reports up to: its date, or its month's last day for a month row.
+pub(crate) fn reported_day(r: &RevenueRow) -> NaiveDate {
+    if r.month_row { Month::of(r.date).last_day() } else { r.date }
 }
 
 /// The months that have a month row on the Revenue sheet: complete whatever D says.
@@ -79,6 +85,15 @@ impl AsOf {
     /// D and the month-row months of the project.
     pub fn of(project: &Project) -> Self {
         Self { day: as_of(project), month_rows: month_row_months(project) }
+    }
+
+    /// [`AsOf::of`] with the project's Revenue sheet given as its sums (`revenue`, of
+    /// `project.revenue`): the same facts without a pass over every day.
+    pub(crate) fn with_sums(project: &Project, revenue: &RevenueSums) -> Self {
+        match &project.branch_scope {
+            Some(scope) => Self { day: scope.as_of, month_rows: scope.month_rows.clone() },
+            None => Self { day: revenue.last_day, month_rows: revenue.month_rows.clone() },
+        }
     }
 
     /// The state of `month`, `None` without D.

@@ -14,10 +14,10 @@ use rustc_hash::FxHashMap;
 use serde::Serialize;
 
 use super::asof::{AsOf, as_of, month_row_months};
-use super::buckets::Funnel;
-use super::num::Guard;
-use super::revenue::RevenueSums;
-use super::{Filter, Margins, Sums, val};
+use super::buckets::{Cell, Funnel};
+use super::budget::BudgetSums;
+use super::num::{Guard, Recent, same_text};
+use super::{Filter, Margins, Sheets, Sums, val};
 use crate::model::{BranchScope, Month, NpsGroup, Project, branch_key};
 
 /// One branch over the period (shared spend split in by leads).
@@ -102,22 +102,22 @@ fn is_blank(cell: Option<&str>) -> bool {
     cell.map(str::trim).is_none_or(str::is_empty)
 }
 
-/// Branch cells → dense indices, by key. Rows of one branch usually come together, so the last raw
-/// cell is remembered and most rows are answered by one comparison; every other spelling seen is
-/// remembered too, so a sheet whose rows take turns between branches (a chain's Revenue days)
-/// costs a hash lookup per row, not a case-folding of its text.
+/// Branch cells → dense indices, by key. Rows of one branch usually come together, so the last
+/// cell is remembered and most rows are answered by comparing its address (the buckets' cells of
+/// one spelling share one text) or its bytes; every other spelling seen is remembered too, so a
+/// sheet whose rows take turns between branches (a chain's Revenue days) costs a hash lookup per
+/// row, not a case-folding of its text.
 #[derive(Default)]
-struct Branches {
+struct Branches<'a> {
     names: Vec<String>,
     keys: Vec<String>,
     /// Each raw spelling seen → its index (`None`: blank).
-    seen: FxHashMap<String, Option<usize>>,
-    last: String,
-    last_index: Option<Option<usize>>,
+    seen: FxHashMap<&'a str, Option<usize>>,
+    last: Option<(&'a str, Option<usize>)>,
 }
 
-impl Branches {
-    fn seeded(names: &[String]) -> Self {
+impl<'a> Branches<'a> {
+    fn seeded(names: &'a [String]) -> Self {
         let mut b = Self::default();
         for n in names {
             b.index(Some(n));
@@ -126,10 +126,10 @@ impl Branches {
     }
 
     /// The index of the cell's branch (added when new); `None` for a blank cell.
-    fn index(&mut self, cell: Option<&str>) -> Option<usize> {
+    fn index(&mut self, cell: Option<&'a str>) -> Option<usize> {
         let raw = cell?;
-        if let Some(i) = self.last_index
-            && self.last == raw
+        if let Some((last, i)) = self.last
+            && same_text(last, raw)
         {
             return i;
         }
@@ -144,14 +144,11 @@ impl Branches {
                         self.keys.len() - 1
                     }
                 });
-                self.seen.insert(raw.to_string(), i);
+                self.seen.insert(raw, i);
                 i
             }
         };
-        // Reusing the buffer: a change of branch allocates nothing.
-        self.last.clear();
-        self.last.push_str(raw);
-        self.last_index = Some(i);
+        self.last = Some((raw, i));
         i
     }
 }
@@ -159,22 +156,28 @@ impl Branches {
 /// The branches the data names (every sheet, raw export and call journal), each as first written,
 /// ascending case-insensitively. Empty for a single clinic.
 pub fn branch_names(project: &Project) -> Vec<String> {
-    names_over(project, Funnel::Rows(&project.funnel), project.revenue.iter().map(|r| r.branch.as_deref()))
+    names_over(
+        project,
+        project.budget.iter().map(|r| r.branch.as_deref()),
+        Funnel::Rows(&project.funnel),
+        project.revenue.iter().map(|r| r.branch.as_deref()),
+    )
 }
 
-/// [`branch_names`] with `funnel` (the sheet's rows or their buckets) for the Funnel sheet and
-/// `revenue` (the rows' branch cells, or those of their sums) for the Revenue sheet.
+/// [`branch_names`] with `budget`, `funnel` and `revenue` standing for those sheets: their rows'
+/// branch cells, or those of their sums (each spelling at least once, in the order it first
+/// appears, names the branches as the rows would).
 fn names_over<'a>(
     project: &'a Project,
+    budget: impl Iterator<Item = Option<&'a str>>,
     funnel: Funnel<'a>,
     revenue: impl Iterator<Item = Option<&'a str>>,
 ) -> Vec<String> {
     let mut seen = Branches::default();
-    // The sheets in the model's order, the Funnel and Revenue sheets (after Plan and Budget) given.
-    let before = project.plan.len() + project.budget.len();
-    let others = project.branch_cells_with(&[]);
-    let rest = project.branch_cells_with(&[]).skip(before + project.revenue.len());
-    for c in others.take(before).chain(funnel.branch_cells()).chain(revenue).chain(rest) {
+    // The sheets in the model's order, the Budget, Funnel and Revenue sheets (after Plan) given.
+    let plan = project.plan.iter().map(|r| r.branch.as_deref());
+    let rest = project.branch_cells_with(&[]).skip(project.plan.len() + project.budget.len() + project.revenue.len());
+    for c in plan.chain(budget).chain(funnel.branch_cells()).chain(revenue).chain(rest) {
         seen.index(c);
     }
     let mut names = seen.names;
@@ -196,36 +199,61 @@ pub fn resolve_branch(project: &Project, name: &str) -> Result<String, UnknownBr
         .ok_or_else(|| UnknownBranch { name: name.trim().to_string(), known: names })
 }
 
-/// Leads per channel-month and branch, from Funnel rows that name a branch: what the chain's
-/// shared spend is split by.
+/// Leads per shared channel-month and branch, from Funnel rows that name a branch: what the
+/// chain's shared spend is split by. Only the channel-months of the chain's shared campaigns
+/// (Budget cells with a blank branch) are counted.
 struct SharedSplit<'a> {
     nb: usize,
-    slot: FxHashMap<(&'a str, Month), usize>,
+    /// The shared campaigns' channels, each once.
+    channels: Vec<&'a str>,
+    /// A cell's channel → its index in `channels` (`None`: no shared campaign).
+    channel_of: Recent<'a, Option<usize>>,
+    slot: FxHashMap<(usize, Month), usize>,
     /// `slot × (nb + 1)`: the branches' leads, then their total.
     leads: Vec<f64>,
 }
 
 impl<'a> SharedSplit<'a> {
-    fn new(funnel: Funnel<'a>, branches: &mut Branches, nb: usize) -> Self {
-        let mut s = Self { nb, slot: FxHashMap::default(), leads: Vec::new() };
-        let mut last: Option<(&str, Month, usize)> = None;
-        for r in funnel.cells() {
-            let Some(b) = branches.index(r.branch).filter(|b| *b < nb) else { continue };
-            let slot = match last {
-                Some((c, m, i)) if c == r.channel && m == r.month => i,
-                _ => {
-                    let next = s.slot.len();
-                    let i = *s.slot.entry((r.channel, r.month)).or_insert(next);
-                    if i == next {
-                        s.leads.resize((next + 1) * (nb + 1), 0.0);
-                    }
-                    last = Some((r.channel, r.month, i));
-                    i
+    /// No leads yet, a slot for each shared channel-month of `budget`, `nb` branches.
+    fn new(budget: &'a BudgetSums, nb: usize) -> Self {
+        let mut s = Self {
+            nb,
+            channels: Vec::new(),
+            channel_of: Recent::default(),
+            slot: FxHashMap::default(),
+            leads: Vec::new(),
+        };
+        for c in budget.by_branch.iter().filter(|c| c.branch.is_none()) {
+            let ci = s.channels.iter().position(|n| same_text(n, &c.channel)).unwrap_or_else(|| {
+                s.channels.push(&c.channel);
+                s.channels.len() - 1
+            });
+            let next = s.slot.len();
+            s.slot.entry((ci, c.month)).or_insert(next);
+        }
+        s.leads = vec![0.0; s.slot.len() * (nb + 1)];
+        s
+    }
+
+    /// Counts the leads of a Funnel cell of branch `b`.
+    fn add(&mut self, r: &Cell<'a>, b: usize) {
+        let channels = &self.channels;
+        let ci = self.channel_of.get(r.channel, || channels.iter().position(|n| *n == r.channel));
+        let Some(&slot) = ci.and_then(|ci| self.slot.get(&(ci, r.month))) else { return };
+        let leads = r.leads();
+        self.leads[slot * (self.nb + 1) + b] += leads;
+        self.leads[slot * (self.nb + 1) + self.nb] += leads;
+    }
+
+    /// [`SharedSplit::new`] with the leads of every cell of `funnel` counted.
+    fn of(budget: &'a BudgetSums, funnel: Funnel<'a>, branches: &mut Branches<'a>, nb: usize) -> Self {
+        let mut s = Self::new(budget, nb);
+        if !s.slot.is_empty() {
+            for r in funnel.cells() {
+                if let Some(b) = branches.index(r.branch).filter(|b| *b < nb) {
+                    s.add(&r, b);
                 }
-            };
-            let leads = r.leads();
-            s.leads[slot * (nb + 1) + b] += leads;
-            s.leads[slot * (nb + 1) + nb] += leads;
+            }
         }
         s
     }
@@ -233,7 +261,8 @@ impl<'a> SharedSplit<'a> {
     /// The branches' shares of a shared channel-month (`None`: no lead names a branch, so its spend
     /// stays unallocated).
     fn shares(&self, channel: &str, month: Month) -> Option<&[f64]> {
-        let slot = *self.slot.get(&(channel, month))?;
+        let ci = self.channels.iter().position(|n| *n == channel)?;
+        let slot = *self.slot.get(&(ci, month))?;
         let row = &self.leads[slot * (self.nb + 1)..(slot + 1) * (self.nb + 1)];
         (row[self.nb] > 0.0).then_some(row)
     }
@@ -249,14 +278,24 @@ impl<'a> SharedSplit<'a> {
 /// was in the branch (cohorts under `--branch`), and the chain's as-of facts. Directions, Channels,
 /// Settings and scenarios are the chain's. An unknown branch gives a view with no rows.
 pub fn branch_view(project: &Project, branch: &str) -> Project {
-    branch_view_over(project, branch, Funnel::Rows(&project.funnel))
+    let (revenue, budget) = (super::RevenueSums::of(&project.revenue), super::BudgetSums::of(&project.budget));
+    branch_view_over(
+        project,
+        branch,
+        Sheets { funnel: Funnel::Rows(&project.funnel), revenue: &revenue, budget: &budget },
+    )
 }
 
-/// [`branch_view`] with `funnel` (the sheet's rows or their buckets) for the Funnel sheet: the
-/// view's Funnel holds the branch's rows of it (or its bucket rows), and the shared spend is split
-/// by its leads.
-pub(crate) fn branch_view_over(project: &Project, branch: &str, funnel: Funnel<'_>) -> Project {
-    let names = names_over(project, funnel, project.revenue.iter().map(|r| r.branch.as_deref()));
+/// [`branch_view`] with `sheets` (of `project`) for the big sheets: the view's Funnel holds the
+/// branch's rows of the sheet (or its bucket rows), and the shared spend is split by its leads.
+pub(super) fn branch_view_over(project: &Project, branch: &str, sheets: Sheets<'_>) -> Project {
+    let funnel = sheets.funnel;
+    let names = names_over(
+        project,
+        sheets.budget.by_branch.iter().map(|c| c.branch.as_deref()),
+        funnel,
+        sheets.revenue.cells.iter().map(|c| c.branch.as_deref()),
+    );
     let key = branch_key(Some(branch)).unwrap_or_default();
     let display = names
         .iter()
@@ -280,7 +319,7 @@ pub(crate) fn branch_view_over(project: &Project, branch: &str, funnel: Funnel<'
     let me = names.iter().position(|n| *n == display);
 
     let mut budget = Vec::new();
-    let split = SharedSplit::new(funnel, &mut branches, names.len());
+    let split = SharedSplit::of(sheets.budget, funnel, &mut branches, names.len());
     for r in &project.budget {
         if mine(r.branch.as_deref()) {
             budget.push(r.clone());
@@ -347,17 +386,16 @@ pub(crate) fn branch_view_over(project: &Project, branch: &str, funnel: Funnel<'
 /// Every branch named in the data, ascending, over the filter's period (its branch, direction and
 /// channel are not applied: the comparison is of whole branches), against the chain's as-of day.
 /// The same figures as the totals of [`branch_view`] with that period.
-/// `funnel` (the sheet's rows or their buckets) stands for the Funnel sheet and `revenue` (the
-/// sums of `project.revenue`) for the Revenue sheet; `as_of` is the chain's, found once by the
+/// `sheets` (of `project`) stands for the big sheets; `as_of` is the chain's, found once by the
 /// caller.
-pub(crate) fn branch_kpis(
-    project: &Project,
-    filter: &Filter,
-    funnel: Funnel<'_>,
-    as_of: &AsOf,
-    revenue: &RevenueSums<'_>,
-) -> Vec<BranchKpis> {
-    let names = names_over(project, funnel, revenue.cells.iter().map(|c| c.branch));
+pub(super) fn branch_kpis(project: &Project, filter: &Filter, sheets: Sheets<'_>, as_of: &AsOf) -> Vec<BranchKpis> {
+    let Sheets { funnel, revenue, budget } = sheets;
+    let names = names_over(
+        project,
+        budget.by_branch.iter().map(|c| c.branch.as_deref()),
+        funnel,
+        revenue.cells.iter().map(|c| c.branch.as_deref()),
+    );
     if names.is_empty() {
         return Vec::new();
     }
@@ -372,7 +410,7 @@ pub(crate) fn branch_kpis(
         .plan
         .iter()
         .map(|r| r.month)
-        .chain(project.budget.iter().map(|r| r.month))
+        .chain(budget.by_branch.iter().map(|r| r.month))
         .chain(funnel.months())
         .chain(revenue.cells.iter().map(|c| c.month))
     {
@@ -388,7 +426,7 @@ pub(crate) fn branch_kpis(
     let at = |b: usize, m: usize| b * nm + m;
 
     for r in &revenue.cells {
-        let (Some(b), Some(m)) = (br.index(r.branch), mi.get(r.month)) else { continue };
+        let (Some(b), Some(m)) = (br.index(r.branch.as_deref()), mi.get(r.month)) else { continue };
         let s = &mut sums[at(b, m)];
         s.revenue += r.revenue;
         s.checks += r.checks;
@@ -403,16 +441,16 @@ pub(crate) fn branch_kpis(
             s.revenue_plan_directions += r.revenue_plan;
         }
     }
-    let mut dir_cache: Option<(&str, Option<f64>)> = None;
+    // One pass over the Funnel cells for the branches' sums and the shared spend's split.
+    let mut split = SharedSplit::new(budget, nb);
+    let mut margin_of = Recent::default();
     for r in funnel.cells() {
-        let (Some(b), Some(m)) = (br.index(r.branch), mi.get(r.month)) else { continue };
-        let margin = match (dir_cache, r.direction) {
-            (Some((d, mg)), Some(x)) if d == x => mg,
-            (_, dir) => {
-                let mg = margins.of(dir);
-                dir_cache = dir.map(|d| (d, mg));
-                mg
-            }
+        let Some(b) = br.index(r.branch) else { continue };
+        split.add(&r, b);
+        let Some(m) = mi.get(r.month) else { continue };
+        let margin = match r.direction {
+            Some(d) => margin_of.get(d, || margins.of(Some(d))),
+            None => margins.of(None),
         };
         let s = &mut sums[at(b, m)];
         let [leads, bookings, visits, paid, revenue, _] = r.n;
@@ -423,10 +461,9 @@ pub(crate) fn branch_kpis(
         s.attributed_revenue += revenue;
         super::add_opt(&mut s.attributed_gross_profit, margin.map(|mg| revenue * mg));
     }
-    let split = SharedSplit::new(funnel, &mut br, nb);
-    for r in &project.budget {
+    for r in &budget.by_branch {
         let Some(m) = mi.get(r.month) else { continue };
-        let (spend, budget) = (val(r.spend), val(r.budget_plan));
+        let (spend, budget) = (r.spend, r.budget_plan);
         if let Some(b) = br.index(r.branch.as_deref()) {
             let s = &mut sums[at(b, m)];
             s.spend += spend;

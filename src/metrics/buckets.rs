@@ -56,6 +56,11 @@ struct Names {
 }
 
 impl Names {
+    /// The name of an id (`None`: blank).
+    fn text(&self, id: u32) -> Option<&str> {
+        (id != BLANK).then(|| self.names[id as usize].as_str())
+    }
+
     fn get(&self, name: Option<&str>) -> Option<u32> {
         match name {
             None => Some(BLANK),
@@ -85,6 +90,8 @@ struct Sums {
     /// bucket rows are written from it, whatever type the row keeps its names in.
     labels: FxHashMap<Label, u32>,
     protos: Vec<FunnelRow>,
+    /// Each label by its index (the ids of `protos`' names).
+    label_ids: Vec<Label>,
     keys: Vec<Key>,
     sums: Vec<Numbers>,
     counts: Vec<usize>,
@@ -122,6 +129,7 @@ impl Sums {
         let i = *self.labels.entry(label).or_insert(next);
         if i == next {
             self.protos.push(r.clone());
+            self.label_ids.push(label);
         }
         i
     }
@@ -210,12 +218,8 @@ impl FunnelBuckets {
         let mut index: FxHashMap<(Month, u32, u32), usize> = FxHashMap::default();
         let mut chain: Vec<FunnelRow> = Vec::new();
         let mut chain_of = Vec::with_capacity(sums.keys.len());
-        let mut of_label = vec![(0, 0); sums.protos.len()];
-        for (label, &i) in &sums.labels {
-            of_label[i as usize] = (label.0, label.1);
-        }
         for (&(month, label), n) in sums.keys.iter().zip(&sums.sums) {
-            let (c, d) = of_label[label as usize];
+            let (c, d, _) = sums.label_ids[label as usize];
             let next = chain.len();
             let i = *index.entry((month, c, d)).or_insert(next);
             if i == next {
@@ -244,10 +248,21 @@ impl FunnelBuckets {
         &self.chain
     }
 
-    /// Each bucket, in order.
+    /// Each bucket, in order. Its names are borrowed from the buckets' own list of names, so the
+    /// cells of one name share one text (compared by address first, see
+    /// [`same_text`](super::num::same_text)).
     pub(crate) fn cells(&self) -> impl Iterator<Item = Cell<'_>> {
         let s = &self.sums;
-        s.keys.iter().zip(&s.sums).map(|(&(month, label), n)| Cell::of(&s.protos[label as usize], month, n))
+        s.keys.iter().zip(&s.sums).map(move |(&(month, label), n)| {
+            let (c, d, b) = s.label_ids[label as usize];
+            Cell {
+                month,
+                channel: &s.channels.names[c as usize],
+                direction: s.directions.text(d),
+                branch: s.branches.text(b),
+                n: *n,
+            }
+        })
     }
 
     /// The branch cells of the buckets' rows, each spelling once, in the order they first appear.
@@ -310,13 +325,15 @@ pub(crate) struct Cell<'a> {
 }
 
 impl<'a> Cell<'a> {
-    fn of(r: &'a FunnelRow, month: Month, n: &Numbers) -> Self {
-        Cell { month, channel: &r.channel, direction: r.direction.as_deref(), branch: r.branch.as_deref(), n: *n }
-    }
-
     /// A sheet row as a cell.
     pub fn row(r: &'a FunnelRow) -> Self {
-        Self::of(r, r.month, &numbers(r))
+        Cell {
+            month: r.month,
+            channel: &r.channel,
+            direction: r.direction.as_deref(),
+            branch: r.branch.as_deref(),
+            n: numbers(r),
+        }
     }
 
     pub fn leads(&self) -> f64 {

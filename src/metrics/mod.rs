@@ -1,12 +1,13 @@
 //! Pure functions from the model to every KPI of domain.md: months, total, channels, directions,
 //! doctors, NPS, cohorts and revenue gaps. [`compute`] is the one entry point; its result
-//! serialises to the JSON of `medfunnel kpi --json`. [`compute_with_buckets`] gives the same from
-//! the Funnel sheet summed per bucket, which the app keeps up to date edit by edit.
+//! serialises to the JSON of `medfunnel kpi --json`. [`compute_with_sums`] gives the same from
+//! the big sheets' sums ([`SheetSums`]), which the app keeps up to date edit by edit.
 
 pub mod aarrr;
 pub mod asof;
 pub mod branches;
 pub mod buckets;
+mod budget;
 pub mod calendar;
 pub mod calls;
 pub mod cohorts;
@@ -15,6 +16,7 @@ pub mod gap;
 mod num;
 pub mod references;
 mod revenue;
+pub mod sheets;
 
 use std::collections::BTreeMap;
 
@@ -25,12 +27,14 @@ use crate::model::{ChannelKind, Month, NpsGroup, NpsPeriod, Project, Tier, kind_
 pub use aarrr::Aarrr;
 pub use asof::{AsOf, MonthState};
 pub use branches::BranchKpis;
+use budget::{BudgetCell, BudgetSums};
 pub use calendar::{MonthCalendar, Progress};
 pub use calls::EmployeeKpis;
 pub use cohorts::Cohort;
 pub use gap::{Factor, Gap, Owner};
 use num::{Guard, Interner, sub};
 use revenue::RevenueSums;
+pub use sheets::SheetSums;
 
 /// Which rows the metrics look at. The period bounds are inclusive; `None` leaves a side open.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -605,11 +609,17 @@ impl MonthIndex {
 /// A big Funnel sheet (a chain's millions of rows) is first summed into its buckets, which every
 /// pass below then reads instead of the rows; a small one is read as it is.
 pub fn compute(project: &Project, filter: &Filter) -> Kpis {
+    let (revenue, budget) = (RevenueSums::of(&project.revenue), BudgetSums::of(&project.budget));
     if project.funnel.len() >= BUCKETS_FROM_ROWS {
         let buckets = buckets::FunnelBuckets::new(&project.funnel);
-        return compute_with_buckets(project, filter, &buckets);
+        let sheets = Sheets { funnel: buckets::Funnel::Buckets(&buckets), revenue: &revenue, budget: &budget };
+        return finish(project, filter, sheets);
     }
-    finish(project, filter, buckets::Funnel::Rows(&project.funnel), &project.funnel)
+    finish(
+        project,
+        filter,
+        Sheets { funnel: buckets::Funnel::Rows(&project.funnel), revenue: &revenue, budget: &budget },
+    )
 }
 
 /// From this many Funnel rows [`compute`] sums them into buckets first: the passes over the sheet
@@ -617,45 +627,79 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
 /// then read a few hundred thousand bucket rows instead of millions of rows.
 const BUCKETS_FROM_ROWS: usize = 200_000;
 
-/// [`compute`] with the Funnel sheet given as its bucket sums (`buckets` must be of
-/// `project.funnel`): the same KPIs, up to the rounding of the order of additions, without a pass
-/// over the sheet's rows (under a branch filter too: the branch's view takes its buckets).
-pub fn compute_with_buckets(project: &Project, filter: &Filter, buckets: &buckets::FunnelBuckets) -> Kpis {
-    finish(project, filter, buckets::Funnel::Buckets(buckets), buckets.chain_rows())
+/// [`compute`] with the big sheets given as their sums (`sums` must be of `project`'s sheets):
+/// the same KPIs, up to the rounding of the order of additions, without a pass over any of their
+/// rows (under a branch filter too: the branch's view takes its buckets).
+pub fn compute_with_sums(project: &Project, filter: &Filter, sums: &SheetSums) -> Kpis {
+    let sheets =
+        Sheets { funnel: buckets::Funnel::Buckets(&sums.funnel), revenue: &sums.revenue, budget: &sums.budget };
+    finish(project, filter, sheets)
+}
+
+/// The big sheets as a computation reads them: the Funnel sheet's rows or their buckets, the
+/// Revenue and Budget sheets' sums.
+#[derive(Clone, Copy)]
+struct Sheets<'a> {
+    funnel: buckets::Funnel<'a>,
+    revenue: &'a RevenueSums,
+    budget: &'a BudgetSums,
+}
+
+impl<'a> Sheets<'a> {
+    /// The Funnel sheet where branches do not matter: its rows, or the buckets summed over branches.
+    fn chain(&self) -> &'a [crate::model::FunnelRow] {
+        match self.funnel {
+            buckets::Funnel::Rows(rows) => rows,
+            buckets::Funnel::Buckets(b) => b.chain_rows(),
+        }
+    }
 }
 
 /// The period's KPIs with the AARRR links (which compare other periods) and the branch
-/// comparison, with `funnel` (the sheet's rows or their buckets) standing for the Funnel sheet,
-/// and `chain` for it where branches do not matter (the same rows, or the buckets summed over
-/// branches). Under a branch filter the branch's view is built once, for the period and the AARRR
-/// periods.
-fn finish(project: &Project, filter: &Filter, funnel: buckets::Funnel<'_>, chain: &[crate::model::FunnelRow]) -> Kpis {
+/// comparison. Under a branch filter the branch's view is built once, for the period and the
+/// AARRR periods.
+fn finish(project: &Project, filter: &Filter, sheets: Sheets<'_>) -> Kpis {
     // A branch's view keeps the chain's D and month rows, so one as-of serves both.
-    let as_of = AsOf::of(project);
-    // The Revenue sheet summed once for the period, the AARRR periods and the branch comparison.
-    let revenue = RevenueSums::of(&project.revenue);
+    let as_of = AsOf::with_sums(project, sheets.revenue);
     let mut kpis = match &filter.branch {
         Some(b) => {
-            let view = branches::branch_view_over(project, b, funnel);
+            let view = branches::branch_view_over(project, b, sheets);
             let f = Filter { branch: None, ..filter.clone() };
             let ltv = VisitLtv::of(&view);
-            let rev = RevenueSums::of(&view.revenue);
-            let mut k = compute_over(&view, &f, &view.funnel, &ltv, &as_of, &rev, true);
-            k.aarrr =
-                aarrr::aarrr(&view, &f, &as_of, &k, |p, f| compute_over(p, f, &p.funnel, &ltv, &as_of, &rev, false));
+            let (revenue, budget) = (RevenueSums::of(&view.revenue), BudgetSums::of(&view.budget));
+            let over =
+                Over { funnel: &view.funnel, revenue: &revenue, budget: &budget.chain, ltv: &ltv, as_of: &as_of };
+            let mut k = compute_over(&view, &f, &over, true);
+            k.aarrr = aarrr::aarrr(&view, &f, &as_of, &k, |p, f| compute_over(p, f, &over, false));
             k
         }
         None => {
             let ltv = VisitLtv::of(project);
-            let mut k = compute_over(project, filter, chain, &ltv, &as_of, &revenue, true);
-            k.aarrr = aarrr::aarrr(project, filter, &as_of, &k, |p, f| {
-                compute_over(p, f, chain, &ltv, &as_of, &revenue, false)
-            });
+            let over = Over {
+                funnel: sheets.chain(),
+                revenue: sheets.revenue,
+                budget: &sheets.budget.chain,
+                ltv: &ltv,
+                as_of: &as_of,
+            };
+            let mut k = compute_over(project, filter, &over, true);
+            k.aarrr = aarrr::aarrr(project, filter, &as_of, &k, |p, f| compute_over(p, f, &over, false));
             k
         }
     };
-    kpis.branches = branches::branch_kpis(project, filter, funnel, &as_of, &revenue);
+    kpis.branches = branches::branch_kpis(project, filter, sheets, &as_of);
     kpis
+}
+
+/// What [`compute_over`] reads besides the project's small sheets: the Funnel sheet (its rows, or
+/// their bucket sums), the Revenue sheet's sums, the Budget sheet per month and channel, the
+/// visits' LTV and the as-of day, each found once for the period and the AARRR periods.
+struct Over<'a> {
+    funnel: &'a [crate::model::FunnelRow],
+    revenue: &'a RevenueSums,
+    budget: &'a [BudgetCell],
+    ltv: &'a VisitLtv,
+    as_of: &'a AsOf,
 }
 
 /// The project as the filter's branch sees it (the project itself without a branch filter).
@@ -687,19 +731,10 @@ impl VisitLtv {
     }
 }
 
-/// [`compute`] with `funnel` (the sheet's rows, or their bucket sums) standing for the Funnel sheet
-/// and the visits' LTV, the as-of day and the Revenue sheet's sums (`revenue`, of
-/// `project.revenue`) found already; the cohort triangles only `with_cohorts` (the AARRR periods
-/// use none).
-fn compute_over(
-    project: &Project,
-    filter: &Filter,
-    funnel: &[crate::model::FunnelRow],
-    ltv: &VisitLtv,
-    as_of: &AsOf,
-    revenue: &RevenueSums<'_>,
-    with_cohorts: bool,
-) -> Kpis {
+/// [`compute`] with the big sheets, the visits' LTV and the as-of day given in `over` (of
+/// `project`); the cohort triangles only `with_cohorts` (the AARRR periods use none).
+fn compute_over(project: &Project, filter: &Filter, over: &Over<'_>, with_cohorts: bool) -> Kpis {
+    let Over { funnel, revenue, budget, ltv, as_of } = *over;
     let g = Guard::default();
     let mut notices = Vec::new();
     let margins = Margins::new(project);
@@ -722,11 +757,8 @@ fn compute_over(
     };
     project.plan.iter().for_each(|r| see(r.month));
     revenue.cells.iter().for_each(|r| see(r.month));
-    for (month, name) in project
-        .budget
-        .iter()
-        .map(|b| (b.month, b.channel.as_str()))
-        .chain(funnel.iter().map(|f| (f.month, f.channel.as_str())))
+    for (month, name) in
+        budget.iter().map(|b| (b.month, b.channel.as_str())).chain(funnel.iter().map(|f| (f.month, f.channel.as_str())))
     {
         see(month);
         channels.intern(name);
@@ -760,7 +792,7 @@ fn compute_over(
     let mut by_direction: Vec<Sums> = vec![Sums::new(); nd];
 
     for r in &revenue.cells {
-        let dir = r.direction;
+        let dir = r.direction.as_deref();
         let Some(m) = mi.get(r.month) else { continue };
         if !filter.has_direction(dir) {
             continue;
@@ -812,13 +844,13 @@ fn compute_over(
     // Spend and budget per (channel, month), before the direction split.
     let mut cm_spend = vec![0.0; nc * nm];
     let mut cm_budget = vec![0.0; nc * nm];
-    for r in &project.budget {
+    for r in budget {
         let (Some(m), Some(c)) = (mi.get(r.month), channels.get(&r.channel)) else { continue };
         if !filter.has_channel(&r.channel) {
             continue;
         }
-        cm_spend[c * nm + m] += val(r.spend);
-        cm_budget[c * nm + m] += val(r.budget_plan);
+        cm_spend[c * nm + m] += r.spend;
+        cm_budget[c * nm + m] += r.budget_plan;
     }
 
     // Leads per (channel, month, direction slot): slots 0..nd are the sheet's directions, nd is

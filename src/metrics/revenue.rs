@@ -1,23 +1,29 @@
-//! The Revenue sheet summed per month, direction and branch cell, once per computation.
+//! The Revenue sheet summed per month, direction and branch cell, with its as-of facts.
 //!
 //! A chain's Revenue sheet has a row per day, direction and branch (456,000 rows for 50 branches
 //! over five years), and one computation reads it for the period, for each AARRR comparison period
 //! and for the branch comparison. Every one of those reads sums of whole months per direction (and
-//! per branch), so they read these sums instead: a few thousand instead of every day.
+//! per branch), so they read these sums instead: a few thousand instead of every day. The sums own
+//! their names, so the app keeps them between edits of the other sheets (see
+//! [`SheetSums`](super::sheets::SheetSums)).
 
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
-use crate::model::{Month, RevenueRow};
+use super::num::SharedNames;
+use crate::model::{Month, Name, RevenueRow};
 
 /// The sums of the Revenue rows of one month, direction cell and branch cell (cells as written).
-#[derive(Clone, Copy, Debug, PartialEq)]
-pub(crate) struct RevenueCell<'a> {
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct RevenueCell {
     /// The month of the rows' dates.
     pub month: Month,
     /// The direction cell as written.
-    pub direction: Option<&'a str>,
+    pub direction: Option<Name>,
     /// The branch cell as written.
-    pub branch: Option<&'a str>,
+    pub branch: Option<Name>,
     /// Σ revenue.
     pub revenue: f64,
     /// Σ checks (a blank cell counts as 0).
@@ -28,59 +34,48 @@ pub(crate) struct RevenueCell<'a> {
     pub repeat_patients: f64,
 }
 
-/// Text cells → dense ids, the last cell remembered (sheets repeat a cell row after row).
-#[derive(Default)]
-struct Spellings<'a> {
-    ids: FxHashMap<&'a str, u32>,
-    last: Option<(&'a str, u32)>,
-}
-
-impl<'a> Spellings<'a> {
-    /// The id of the cell; a blank cell is `u32::MAX`.
-    fn id(&mut self, cell: Option<&'a str>) -> u32 {
-        let Some(c) = cell else { return u32::MAX };
-        if let Some((l, i)) = self.last
-            && l == c
-        {
-            return i;
-        }
-        let next = self.ids.len() as u32;
-        let i = *self.ids.entry(c).or_insert(next);
-        self.last = Some((c, i));
-        i
-    }
-}
-
 /// The Revenue rows summed per month, direction cell and branch cell, in the order each first
 /// appears on the sheet (so branches are named as a pass over the rows would name them).
-pub(crate) struct RevenueSums<'a> {
+#[derive(Clone, Debug, Default)]
+pub(crate) struct RevenueSums {
     /// The sums, in first-appearance order.
-    pub cells: Vec<RevenueCell<'a>>,
+    pub cells: Vec<RevenueCell>,
+    /// The last day the rows report (a month row reports its month's last day): the as-of day of
+    /// the whole sheet (see [`as_of`](super::asof::as_of)).
+    pub last_day: Option<NaiveDate>,
+    /// The months that have a month row.
+    pub month_rows: BTreeSet<Month>,
 }
 
-impl<'a> RevenueSums<'a> {
+impl RevenueSums {
     /// Sums `rows`.
-    pub fn of(rows: &'a [RevenueRow]) -> Self {
-        let (mut directions, mut branches) = (Spellings::default(), Spellings::default());
-        let mut index: FxHashMap<(Month, u32, u32), usize> = FxHashMap::default();
-        let mut cells: Vec<RevenueCell<'a>> = Vec::new();
-        let mut last_day = None;
+    pub fn of(rows: &[RevenueRow]) -> Self {
+        let (mut directions, mut branches) = (SharedNames::new(), SharedNames::new());
+        let mut index: FxHashMap<(Month, Option<usize>, Option<usize>), usize> = FxHashMap::default();
+        let mut cells: Vec<RevenueCell> = Vec::new();
+        let (mut last_day, mut month_rows) = (None, BTreeSet::new());
+        let mut day = None;
         let mut month = Month { year: 0, month: 1 };
         for r in rows {
             // Rows of one day come together: the month is worked out once per day.
-            if last_day != Some(r.date) {
-                last_day = Some(r.date);
+            if day != Some(r.date) {
+                day = Some(r.date);
                 month = Month::of(r.date);
             }
-            let (direction, branch) = (r.direction.as_deref(), r.branch.as_deref());
-            let key = (month, directions.id(direction), branches.id(branch));
+            if r.month_row {
+                month_rows.insert(month);
+            }
+            last_day = last_day.max(Some(super::asof::reported_day(r)));
+            let direction = r.direction.as_deref().map(|d| directions.id(d));
+            let branch = r.branch.as_deref().map(|b| branches.id(b));
+            let key = (month, direction, branch);
             let next = cells.len();
             let i = *index.entry(key).or_insert(next);
             if i == next {
                 cells.push(RevenueCell {
                     month,
-                    direction,
-                    branch,
+                    direction: direction.map(|d| directions.name(d)),
+                    branch: branch.map(|b| branches.name(b)),
                     revenue: 0.0,
                     checks: 0.0,
                     new_patients: 0.0,
@@ -93,7 +88,7 @@ impl<'a> RevenueSums<'a> {
             c.new_patients += r.new_patients.unwrap_or(0.0);
             c.repeat_patients += r.repeat_patients.unwrap_or(0.0);
         }
-        Self { cells }
+        Self { cells, last_day, month_rows }
     }
 }
 
@@ -124,7 +119,11 @@ mod tests {
             row("2025-01-31", None, Some("юг"), 1.0, None),
         ];
         let s = RevenueSums::of(&rows);
-        let got: Vec<_> = s.cells.iter().map(|c| (c.month.month, c.direction, c.branch, c.revenue, c.checks)).collect();
+        let got: Vec<_> = s
+            .cells
+            .iter()
+            .map(|c| (c.month.month, c.direction.as_deref(), c.branch.as_deref(), c.revenue, c.checks))
+            .collect();
         // January, УЗИ, Юг: 100 + 30.5 revenue, 2 + 1 checks; the spelling «юг» is a cell of its own
         // (branches are matched by the readers, not here).
         assert_eq!(
@@ -138,5 +137,14 @@ mod tests {
         );
         // One new patient per row: two in the first cell.
         assert_eq!(s.cells[0].new_patients, 2.0);
+        // The last day reported is 1 February; no month row.
+        assert_eq!(s.last_day, Some("2025-02-01".parse().unwrap()));
+        assert!(s.month_rows.is_empty());
+        // A month row of March reports the 31st.
+        let mut with_month_row = rows.to_vec();
+        with_month_row.push(RevenueRow { month_row: true, ..row("2025-03-01", None, None, 5.0, None) });
+        let s = RevenueSums::of(&with_month_row);
+        assert_eq!(s.last_day, Some("2025-03-31".parse().unwrap()));
+        assert_eq!(s.month_rows.iter().map(|m| m.month).collect::<Vec<_>>(), [3]);
     }
 }

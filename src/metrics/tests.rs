@@ -439,26 +439,40 @@ fn the_kpis_from_bucket_sums_are_those_from_the_rows_before_and_after_edits() {
         Filter { direction: Some("УЗИ".into()), ..Default::default() },
         Filter { channel: Some(p.channels[1].name.clone()), ..Default::default() },
     ];
-    let mut b = buckets::FunnelBuckets::new(&p.funnel);
+    let mut b = SheetSums::new(&p);
     for f in &filters {
-        assert_same_kpis(&compute_with_buckets(&p, f, &b), &compute(&p, f));
+        assert_same_kpis(&compute_with_sums(&p, f, &b), &compute(&p, f));
     }
     // Edit a few rows in place (numbers and a blank cell) and follow with the buckets.
     for i in [0, 7, p.funnel.len() - 1] {
         let before = p.funnel[i].clone();
         p.funnel[i].leads = Some(before.leads.unwrap_or(0.0) + 17.0);
         p.funnel[i].revenue = None;
-        assert!(b.update(&[before], std::slice::from_ref(&p.funnel[i])));
+        assert!(b.update_funnel(&[before], std::slice::from_ref(&p.funnel[i])));
     }
     for f in &filters {
-        assert_same_kpis(&compute_with_buckets(&p, f, &b), &compute(&p, f));
+        assert_same_kpis(&compute_with_sums(&p, f, &b), &compute(&p, f));
     }
+    // A Revenue and a Budget edit: those sheets are summed again.
+    p.revenue[3].revenue += 12_345.0;
+    p.budget[2].spend = None;
+    b.resum_revenue(&p);
+    b.resum_budget(&p);
+    for f in &filters {
+        assert_same_kpis(&compute_with_sums(&p, f, &b), &compute(&p, f));
+    }
+}
+
+/// The KPIs read off the Funnel sheet's rows, not its buckets, whatever its size.
+fn from_rows(p: &Project, f: &Filter) -> Kpis {
+    let (revenue, budget) = (RevenueSums::of(&p.revenue), BudgetSums::of(&p.budget));
+    finish(p, f, Sheets { funnel: buckets::Funnel::Rows(&p.funnel), revenue: &revenue, budget: &budget })
 }
 
 #[test]
 fn a_chains_kpis_from_bucket_sums_are_those_from_the_rows_under_every_branch_filter() {
     let p = crate::demo::demo_chain();
-    let b = buckets::FunnelBuckets::new(&p.funnel);
+    let b = SheetSums::new(&p);
     let names = branches::branch_names(&p);
     assert_eq!(names.len(), 3);
     let mut filters =
@@ -475,7 +489,7 @@ fn a_chains_kpis_from_bucket_sums_are_those_from_the_rows_under_every_branch_fil
         });
     }
     for f in &filters {
-        assert_same_kpis(&compute_with_buckets(&p, f, &b), &compute(&p, f));
+        assert_same_kpis(&compute_with_sums(&p, f, &b), &compute(&p, f));
     }
 }
 
@@ -488,7 +502,7 @@ fn a_big_funnel_is_computed_from_its_buckets_with_the_same_figures() {
     }
     let branch = branches::branch_names(&p).remove(0);
     for f in [Filter::default(), Filter { branch: Some(branch), ..Default::default() }] {
-        assert_same_kpis(&compute(&p, &f), &finish(&p, &f, buckets::Funnel::Rows(&p.funnel), &p.funnel));
+        assert_same_kpis(&compute(&p, &f), &from_rows(&p, &f));
     }
 }
 
@@ -528,7 +542,7 @@ fn a_generated_chain_from_its_buckets_splits_shared_spend_by_hand_checked_shares
     close(k.total.kpis.cpl, 0.5);
     assert_eq!(k.total.kpis.leads, Some(200_000.0));
     for f in [Filter::default(), Filter { branch: Some("b".into()), ..Default::default() }] {
-        assert_same_kpis(&compute(&p, &f), &finish(&p, &f, buckets::Funnel::Rows(&p.funnel), &p.funnel));
+        assert_same_kpis(&compute(&p, &f), &from_rows(&p, &f));
     }
 }
 
@@ -539,7 +553,7 @@ fn a_generated_chains_buckets_follow_a_sequence_of_edits() {
     while p.funnel.len() < BUCKETS_FROM_ROWS {
         p.funnel.extend(rows.iter().cloned());
     }
-    let mut b = buckets::FunnelBuckets::new(&p.funnel);
+    let mut b = SheetSums::new(&p);
     let branch = branches::branch_names(&p).remove(0);
     let last = p.funnel.len() - 1;
     // Three edits in turn (a doubled count plus the step, a blanked revenue), each followed by the
@@ -548,10 +562,10 @@ fn a_generated_chains_buckets_follow_a_sequence_of_edits() {
         let before = p.funnel[i].clone();
         p.funnel[i].leads = Some(before.leads.unwrap_or(0.0) * 2.0 + step as f64);
         p.funnel[i].revenue = None;
-        assert!(b.update(&[before], std::slice::from_ref(&p.funnel[i])));
+        assert!(b.update_funnel(&[before], std::slice::from_ref(&p.funnel[i])));
         for f in [Filter::default(), Filter { branch: Some(branch.clone()), ..Default::default() }] {
-            let rows = finish(&p, &f, buckets::Funnel::Rows(&p.funnel), &p.funnel);
-            assert_same_kpis(&compute_with_buckets(&p, &f, &b), &rows);
+            let rows = from_rows(&p, &f);
+            assert_same_kpis(&compute_with_sums(&p, &f, &b), &rows);
         }
     }
 }

@@ -5,7 +5,7 @@ use egui_kittest::kittest::Queryable;
 use medfunnel::format::{self, Lang, Locale};
 use medfunnel::model::Sheet;
 use medfunnel::ui::app::files::AppDirs;
-use medfunnel::ui::{App, Startup, View};
+use medfunnel::ui::{App, Command, Startup, View};
 
 #[test]
 fn filter_a_chain_to_one_branch_and_compare_the_branches() {
@@ -43,4 +43,64 @@ fn filter_a_chain_to_one_branch_and_compare_the_branches() {
     h.run();
     assert_eq!(h.state().view(), View::Sheet(Sheet::Funnel));
     h.get_all_by_label("Филиал").next().unwrap();
+}
+
+/// The KPIs the app shows after edits of the Revenue, Budget and Funnel sheets of a chain are
+/// those computed afresh from the edited project: the app's kept sums follow every sheet.
+#[test]
+fn the_kpis_follow_edits_of_the_revenue_budget_and_funnel_sheets() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("chain.medfunnel");
+    medfunnel::store::save_project(&medfunnel::demo::demo_chain(), &file).unwrap();
+    let app = App::new(Startup {
+        file: Some(file),
+        dirs: Some(AppDirs::inside(dir.path())),
+        reopen_last: false,
+        lang: Some(Lang::Ru),
+    });
+    let mut h = crate::support::app_harness(app, [1600.0, 1000.0]);
+    let before = h.state_mut().kpis().clone();
+    // Model columns: Revenue's revenue (2), Budget's spend (3), Funnel's leads (3).
+    for (sheet, col, text) in
+        [(Sheet::Revenue, 2, "7 777 777"), (Sheet::Budget, 3, "123 456"), (Sheet::Funnel, 3, "999")]
+    {
+        h.state_mut().send(Command::Show(View::Sheet(sheet)));
+        h.run();
+        h.state_mut().grid_mut(sheet).select_model_cell(0, col);
+        h.run();
+        h.event(egui::Event::Paste(text.into()));
+        h.run();
+        let shown = serde_json::to_value(h.state_mut().kpis()).unwrap();
+        let filter = h.state_mut().filter_mut().clone();
+        let fresh = medfunnel::metrics::compute(h.state().document().project(), &filter);
+        same_figures(&shown, &serde_json::to_value(&fresh).unwrap(), &format!("{sheet:?}"));
+    }
+    assert_ne!(h.state_mut().kpis().total.kpis.revenue, before.total.kpis.revenue);
+    assert_ne!(h.state_mut().kpis().total.kpis.spend, before.total.kpis.spend);
+    assert_ne!(h.state_mut().kpis().total.kpis.leads, before.total.kpis.leads);
+}
+
+/// Two KPI documents hold the same figures (money up to the rounding of the order of additions,
+/// relative 1e-9); `at` names the place of a difference.
+fn same_figures(a: &serde_json::Value, b: &serde_json::Value, at: &str) {
+    use serde_json::Value;
+    match (a, b) {
+        (Value::Number(x), Value::Number(y)) => {
+            let (x, y) = (x.as_f64().unwrap(), y.as_f64().unwrap());
+            assert!((x - y).abs() <= 1e-9 * x.abs().max(y.abs()).max(1.0), "{at}: {x} ≠ {y}");
+        }
+        (Value::Array(x), Value::Array(y)) => {
+            assert_eq!(x.len(), y.len(), "{at}: lengths");
+            for (i, (x, y)) in x.iter().zip(y).enumerate() {
+                same_figures(x, y, &format!("{at}[{i}]"));
+            }
+        }
+        (Value::Object(x), Value::Object(y)) => {
+            assert_eq!(x.keys().collect::<Vec<_>>(), y.keys().collect::<Vec<_>>(), "{at}: keys");
+            for (k, x) in x {
+                same_figures(x, &y[k], &format!("{at}.{k}"));
+            }
+        }
+        _ => assert_eq!(a, b, "{at}"),
+    }
 }

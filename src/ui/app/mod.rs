@@ -241,9 +241,9 @@ pub struct App {
     /// The KPIs of `kpis_key` (revision, filter): recomputed only when either changes.
     kpis: Kpis,
     kpis_key: Option<(u64, Filter)>,
-    /// The Funnel sheet summed per bucket, moved edit by edit: the KPIs of a million-row sheet
-    /// recompute within a frame. `None` until first needed and after the sheet must be summed again.
-    buckets: Option<metrics::buckets::FunnelBuckets>,
+    /// The big sheets' sums, moved edit by edit: the KPIs of a million-row sheet recompute within a
+    /// frame. `None` until first needed and after the Funnel sheet must be summed again.
+    sums: Option<metrics::SheetSums>,
     /// Months with data, for the period picker (cached by revision).
     months: (u64, Vec<Month>),
     notices: Vec<Notice>,
@@ -315,7 +315,7 @@ impl App {
             filter: Filter::default(),
             kpis: metrics::compute(&Project::new(), &Filter::default()),
             kpis_key: None,
-            buckets: None,
+            sums: None,
             months: (u64::MAX, Vec::new()),
             notices: Vec::new(),
             commands: Vec::new(),
@@ -452,15 +452,24 @@ impl App {
             match self.doc.take_funnel_delta() {
                 FunnelDelta::Unchanged => {}
                 FunnelDelta::Rows { before, after } => {
-                    if !self.buckets.as_mut().is_some_and(|b| b.update(&before, &after)) {
-                        self.buckets = None;
+                    if !self.sums.as_mut().is_some_and(|s| s.update_funnel(&before, &after)) {
+                        self.sums = None;
                     }
                 }
-                FunnelDelta::Rebuild => self.buckets = None,
+                FunnelDelta::Rebuild => self.sums = None,
             }
+            let touched = self.doc.take_touched_sheets();
             let project = self.doc.project();
-            let buckets = self.buckets.get_or_insert_with(|| metrics::buckets::FunnelBuckets::new(&project.funnel));
-            self.kpis = metrics::compute_with_buckets(project, &self.filter, buckets);
+            if let Some(sums) = &mut self.sums {
+                if touched.contains(&Sheet::Revenue) {
+                    sums.resum_revenue(project);
+                }
+                if touched.contains(&Sheet::Budget) {
+                    sums.resum_budget(project);
+                }
+            }
+            let sums = self.sums.get_or_insert_with(|| metrics::SheetSums::new(project));
+            self.kpis = metrics::compute_with_sums(project, &self.filter, sums);
             self.kpis_key = Some(key);
         }
         &self.kpis

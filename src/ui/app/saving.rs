@@ -32,7 +32,7 @@ impl App {
     pub(super) fn replace_document(&mut self, project: Project, path: Option<PathBuf>, name: String) {
         self.doc = Document::new(project);
         self.file = None;
-        self.buckets = None;
+        self.sums = None;
         self.source_path = path.clone();
         self.path = path;
         self.source_name = name;
