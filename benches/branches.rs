@@ -4,7 +4,8 @@
 //! comparison and the shared-spend split) and under `--branch` (the branch's view, then its KPIs):
 //! the one-shot path of the CLI, which sums the Funnel rows into buckets first. Then the app's path:
 //! summing the rows into buckets once, recomputing from the buckets (whole chain and one branch),
-//! and an edit of one Funnel cell (the buckets follow, every KPI recomputed). And the chain in its
+//! and an edit of one Funnel cell (the buckets follow, every KPI recomputed; for the chain and
+//! under `--branch`), of one Revenue and one Budget cell (that sheet summed again). And the chain in its
 //! project file (a 10 M-row Funnel cannot live in an xlsx): saved whole, opened, one edit written.
 
 mod support;
@@ -139,6 +140,9 @@ fn branches(c: &mut Criterion) {
         g.bench_function("open the chain's project file", |b| {
             b.iter_with_large_drop(|| store::load_project(black_box(&path)).unwrap_or_else(|e| panic!("{e}")))
         });
+        g.bench_function("open the chain's project file as the app does (its values checked)", |b| {
+            b.iter_with_large_drop(|| store::open(black_box(&path)).unwrap_or_else(|e| panic!("{e}")))
+        });
         let mut file = ProjectFile::open(&path).unwrap_or_else(|e| panic!("{e}"));
         let kept = project.funnel[12_345].leads;
         let mut n = 0.0;
@@ -163,6 +167,33 @@ fn branches(c: &mut Criterion) {
             let followed =
                 sums.update_funnel(std::slice::from_ref(&before), std::slice::from_ref(&edited.funnel[12_345]));
             assert!(followed);
+            black_box(compute_with_sums(&edited, &Filter::default(), &sums))
+        })
+    });
+    g.bench_function("edit one funnel cell under --branch: buckets follow, every KPI recomputed", |b| {
+        b.iter(|| {
+            n += 1.0;
+            let before = edited.funnel[12_345].clone();
+            edited.funnel[12_345].leads = Some(n);
+            let followed =
+                sums.update_funnel(std::slice::from_ref(&before), std::slice::from_ref(&edited.funnel[12_345]));
+            assert!(followed);
+            black_box(compute_with_sums(&edited, &one, &sums))
+        })
+    });
+    g.bench_function("edit one revenue cell: the sheet summed again, every KPI recomputed", |b| {
+        b.iter(|| {
+            n += 1.0;
+            edited.revenue[4_321].revenue = n;
+            sums.resum_revenue(&edited);
+            black_box(compute_with_sums(&edited, &Filter::default(), &sums))
+        })
+    });
+    g.bench_function("edit one budget cell: the sheet summed again, every KPI recomputed", |b| {
+        b.iter(|| {
+            n += 1.0;
+            edited.budget[4_321].spend = Some(n);
+            sums.resum_budget(&edited);
             black_box(compute_with_sums(&edited, &Filter::default(), &sums))
         })
     });

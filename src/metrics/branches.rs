@@ -13,11 +13,11 @@ use rustc_hash::FxHashMap;
 
 use serde::Serialize;
 
-use super::asof::{AsOf, as_of, month_row_months};
+use super::asof::AsOf;
 use super::buckets::{Cell, Funnel};
 use super::budget::BudgetSums;
 use super::num::{Guard, Recent, same_text};
-use super::{Filter, Margins, Sheets, Sums, val};
+use super::{Filter, Margins, RevenueSums, Sheets, Sums, val};
 use crate::model::{BranchScope, Month, NpsGroup, Project, branch_key};
 
 /// One branch over the period (shared spend split in by leads).
@@ -89,12 +89,6 @@ fn known_list(known: &[String]) -> String {
     } else {
         format!("the branches are: {}", known.join(", "))
     }
-}
-
-/// Whether a branch cell names the branch whose key (trimmed, lower-case) is `key`. No allocation:
-/// it runs once per row of sheets with millions of rows.
-fn is_branch(cell: Option<&str>, key: &str) -> bool {
-    cell.map(str::trim).is_some_and(|t| !t.is_empty() && t.chars().flat_map(char::to_lowercase).eq(key.chars()))
 }
 
 /// Whether a branch cell is blank (the whole chain).
@@ -278,17 +272,29 @@ impl<'a> SharedSplit<'a> {
 /// was in the branch (cohorts under `--branch`), and the chain's as-of facts. Directions, Channels,
 /// Settings and scenarios are the chain's. An unknown branch gives a view with no rows.
 pub fn branch_view(project: &Project, branch: &str) -> Project {
-    let (revenue, budget) = (super::RevenueSums::of(&project.revenue), super::BudgetSums::of(&project.budget));
+    let (revenue, budget) = (RevenueSums::of(&project.revenue), super::BudgetSums::of(&project.budget));
     branch_view_over(
         project,
         branch,
         Sheets { funnel: Funnel::Rows(&project.funnel), revenue: &revenue, budget: &budget },
+        &AsOf::with_sums(project, &revenue),
+        true,
     )
+    .0
 }
 
-/// [`branch_view`] with `sheets` (of `project`) for the big sheets: the view's Funnel holds the
-/// branch's rows of the sheet (or its bucket rows), and the shared spend is split by its leads.
-pub(super) fn branch_view_over(project: &Project, branch: &str, sheets: Sheets<'_>) -> Project {
+/// [`branch_view`] with `sheets` (of `project`) for the big sheets and `as_of` the chain's: the
+/// view's Funnel holds the branch's rows of the sheet (or its bucket rows), and the shared spend is
+/// split by its leads. Its Revenue sheet comes as the branch's sums beside the view; the view holds
+/// its Revenue rows only `with_revenue_rows` (a computation reads the sums, and a chain's Revenue
+/// sheet has hundreds of thousands of days to sort out).
+pub(super) fn branch_view_over(
+    project: &Project,
+    branch: &str,
+    sheets: Sheets<'_>,
+    as_of: &AsOf,
+    with_revenue_rows: bool,
+) -> (Project, RevenueSums) {
     let funnel = sheets.funnel;
     let names = names_over(
         project,
@@ -302,24 +308,13 @@ pub(super) fn branch_view_over(project: &Project, branch: &str, sheets: Sheets<'
         .find(|n| branch_key(Some(n)).as_deref() == Some(key.as_str()))
         .cloned()
         .unwrap_or_else(|| branch.trim().to_string());
-    // Rows of one branch come together: the last cell's answer is remembered, so most rows cost a
-    // byte comparison instead of a case-folding one.
-    let last: std::cell::RefCell<(String, bool)> = std::cell::RefCell::new((String::new(), false));
-    let mine = |c: Option<&str>| {
-        let Some(raw) = c else { return false };
-        let mut last = last.borrow_mut();
-        if last.0 != raw {
-            last.0.clear();
-            last.0.push_str(raw);
-            last.1 = is_branch(Some(raw), &key);
-        }
-        last.1
-    };
     let mut branches = Branches::seeded(&names);
     let me = names.iter().position(|n| *n == display);
-
-    let mut budget = Vec::new();
     let split = SharedSplit::of(sheets.budget, funnel, &mut branches, names.len());
+    // Each spelling is case-folded once, then found by address, bytes or hash.
+    let branches = std::cell::RefCell::new(branches);
+    let mine = is_mine(&branches, me);
+    let mut budget = Vec::new();
     for r in &project.budget {
         if mine(r.branch.as_deref()) {
             budget.push(r.clone());
@@ -360,7 +355,12 @@ pub(super) fn branch_view_over(project: &Project, branch: &str, sheets: Sheets<'
             .collect()
     });
 
-    Project {
+    let revenue = RevenueSums {
+        cells: sheets.revenue.cells.iter().filter(|c| mine(c.branch.as_deref())).cloned().collect(),
+        last_day: sheets.revenue.last_day,
+        month_rows: sheets.revenue.month_rows.clone(),
+    };
+    let view = Project {
         format_version: project.format_version,
         settings: project.settings.clone(),
         directions: project.directions.clone(),
@@ -368,19 +368,29 @@ pub(super) fn branch_view_over(project: &Project, branch: &str, sheets: Sheets<'
         plan: project.plan.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
         budget,
         funnel: funnel.rows_where(&mine),
-        revenue: project.revenue.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
+        revenue: if with_revenue_rows {
+            project.revenue.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect()
+        } else {
+            Vec::new()
+        },
         doctors: project.doctors.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
         nps: project.nps.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
         visits,
         scenarios: project.scenarios.clone(),
         calls: project.calls.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect(),
         contacts: project.contacts.as_ref().map(|c| c.iter().filter(|r| mine(r.branch.as_deref())).cloned().collect()),
-        branch_scope: Some(BranchScope {
-            branch: display,
-            as_of: as_of(project),
-            month_rows: month_row_months(project),
-        }),
-    }
+        branch_scope: Some(BranchScope { branch: display, as_of: as_of.day, month_rows: as_of.month_rows.clone() }),
+    };
+    (view, revenue)
+}
+
+/// Whether a cell names branch `me` (never, without one): each spelling is case-folded once, then
+/// found by address, bytes or hash.
+fn is_mine<'a, 'b>(
+    branches: &'b std::cell::RefCell<Branches<'a>>,
+    me: Option<usize>,
+) -> impl Fn(Option<&'a str>) -> bool + 'b {
+    move |c| me.is_some() && branches.borrow_mut().index(c) == me
 }
 
 /// Every branch named in the data, ascending, over the filter's period (its branch, direction and

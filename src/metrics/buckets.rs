@@ -271,12 +271,12 @@ impl FunnelBuckets {
     }
 
     /// The buckets whose branch cell `keep` takes, as rows.
-    pub(crate) fn rows_where(&self, mut keep: impl FnMut(Option<&str>) -> bool) -> Vec<FunnelRow> {
+    pub(crate) fn rows_where<'a>(&'a self, mut keep: impl FnMut(Option<&'a str>) -> bool) -> Vec<FunnelRow> {
         let s = &self.sums;
         s.keys
             .iter()
             .zip(&s.sums)
-            .filter(|(k, _)| keep(s.protos[k.1 as usize].branch.as_deref()))
+            .filter(|(k, _)| keep(s.branches.text(s.label_ids[k.1 as usize].2)))
             .map(|(&(month, label), n)| bucket_row(&s.protos[label as usize], month, n))
             .collect()
     }
@@ -378,7 +378,7 @@ impl<'a> Funnel<'a> {
     }
 
     /// The rows (or bucket rows) whose branch cell `keep` takes.
-    pub fn rows_where(self, mut keep: impl FnMut(Option<&str>) -> bool) -> Vec<FunnelRow> {
+    pub fn rows_where(self, mut keep: impl FnMut(Option<&'a str>) -> bool) -> Vec<FunnelRow> {
         match self {
             Funnel::Rows(rows) => rows.iter().filter(|r| keep(r.branch.as_deref())).cloned().collect(),
             Funnel::Buckets(b) => b.rows_where(keep),

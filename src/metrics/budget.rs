@@ -9,7 +9,7 @@
 use rustc_hash::FxHashMap;
 
 use super::num::SharedNames;
-use crate::model::{BudgetRow, Month, Name, branch_key};
+use crate::model::{BudgetRow, Month, Name};
 
 /// The sums of some Budget rows of one month.
 #[derive(Clone, Debug, PartialEq)]
@@ -49,7 +49,9 @@ impl BudgetSums {
         let mut branch_at: FxHashMap<(Month, usize, usize), usize> = FxHashMap::default();
         for r in rows {
             let c = channels.id(&r.channel);
-            let b = r.branch.as_deref().filter(|b| branch_key(Some(b)).is_some()).map(|b| branches.id(b));
+            // A branch cell of spaces is blank, as `branch_key` reads it (without its lower-cased copy:
+            // this runs once per row).
+            let b = r.branch.as_deref().filter(|b| !b.trim().is_empty()).map(|b| branches.id(b));
             let (spend, budget_plan) = (r.spend.unwrap_or(0.0), r.budget_plan.unwrap_or(0.0));
             let cell = |branch: Option<usize>| BudgetCell {
                 month: r.month,

@@ -663,10 +663,10 @@ fn finish(project: &Project, filter: &Filter, sheets: Sheets<'_>) -> Kpis {
     let as_of = AsOf::with_sums(project, sheets.revenue);
     let mut kpis = match &filter.branch {
         Some(b) => {
-            let view = branches::branch_view_over(project, b, sheets);
+            let (view, revenue) = branches::branch_view_over(project, b, sheets, &as_of, false);
             let f = Filter { branch: None, ..filter.clone() };
             let ltv = VisitLtv::of(&view);
-            let (revenue, budget) = (RevenueSums::of(&view.revenue), BudgetSums::of(&view.budget));
+            let budget = BudgetSums::of(&view.budget);
             let over =
                 Over { funnel: &view.funnel, revenue: &revenue, budget: &budget.chain, ltv: &ltv, as_of: &as_of };
             let mut k = compute_over(&view, &f, &over, true);
@@ -922,7 +922,7 @@ fn compute_over(project: &Project, filter: &Filter, over: &Over<'_>, with_cohort
     }
 
     // Months and the total.
-    let progress = progress_of(project, filter, as_of);
+    let progress = progress_of(project, filter, as_of, revenue);
     let mut total = Sums::new();
     let mut plan_to_date = 0.0;
     let mut month_kpis = Vec::with_capacity(nm);
@@ -1122,20 +1122,21 @@ pub fn revenue_plan_of(project: &Project, month: Month, direction: Option<&str>)
 /// Ignores the period filter (but honours a direction filter for its revenue and plan).
 pub fn month_in_progress(project: &Project, filter: &Filter) -> Option<Progress> {
     let project = scoped(project, filter);
-    progress_of(&project, filter, &AsOf::of(&project))
+    let revenue = RevenueSums::of(&project.revenue);
+    progress_of(&project, filter, &AsOf::with_sums(&project, &revenue), &revenue)
 }
 
-fn progress_of(project: &Project, filter: &Filter, as_of: &AsOf) -> Option<Progress> {
+/// [`month_in_progress`] of `project` (a branch's view under a branch filter), with its as-of day
+/// and its Revenue sheet's sums found already.
+fn progress_of(project: &Project, filter: &Filter, as_of: &AsOf, revenue: &RevenueSums) -> Option<Progress> {
     let d: NaiveDate = as_of.day?;
     let month = Month::of(d);
     if as_of.state(month) != Some(MonthState::InProgress) {
         return None;
     }
-    let to_date: f64 = project
-        .revenue
-        .iter()
-        .filter(|r| Month::of(r.date) == month && filter.has_direction(r.direction.as_deref()))
-        .map(|r| r.revenue)
+    let to_date: f64 = (revenue.cells.iter())
+        .filter(|c| c.month == month && filter.has_direction(c.direction.as_deref()))
+        .map(|c| c.revenue)
         .sum();
     let plan = revenue_plan_of(project, month, filter.direction.as_deref());
     Progress::new(&project.settings, month, d, to_date, plan)
