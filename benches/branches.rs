@@ -137,6 +137,10 @@ fn branches(c: &mut Criterion) {
     // A filter that skips the save skips the cases that need its file.
     if path.exists() {
         eprintln!("chain: project file of {} MB", std::fs::metadata(&path).map_or(0, |m| m.len()) >> 20);
+        // The chain's file for `benches/cold_start.sh` and a look at the app: kept where asked.
+        if let Some(keep) = std::env::var_os("MEDFUNNEL_KEEP_CHAIN") {
+            std::fs::copy(&path, keep).unwrap_or_else(|e| panic!("{e}"));
+        }
         g.bench_function("open the chain's project file", |b| {
             b.iter_with_large_drop(|| store::load_project(black_box(&path)).unwrap_or_else(|e| panic!("{e}")))
         });

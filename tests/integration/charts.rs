@@ -210,11 +210,7 @@ fn the_app_has_a_charts_view_and_the_dashboard_shows_the_pace() {
         reopen_last: false,
         lang: Some(Lang::En),
     });
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
-    h.run();
+    let mut h = crate::support::app_harness(app, [1400.0, 900.0]);
     // The Dashboard: the pace panel and the two small charts.
     h.get_by_label_contains("To make the plan, each full working day from now must bring");
     h.get_by_label("Revenue by month: plan vs fact");
@@ -255,11 +251,7 @@ fn a_tall_tab_saves_one_full_hd_picture_per_chart_and_one_chart_saves_alone() {
         reopen_last: false,
         lang: Some(Lang::Ru),
     });
-    let mut h = Harness::builder()
-        .with_size([1400.0, 900.0])
-        .with_context_setup(install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
-    h.run();
+    let mut h = crate::support::app_harness(app, [1400.0, 900.0]);
     h.get_by_label("Графики").click();
     h.run();
     h.state_mut().charts_mut().tab = ChartTab::Channels;

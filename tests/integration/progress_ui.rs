@@ -118,10 +118,7 @@ fn a_big_project_shows_its_sheets_first_and_keeps_edits_made_while_its_visits_lo
     let app = app_in_background(dir.path(), Some(file.clone()));
     // The window opens with the sheets; the visits are read after the first frame.
     assert_eq!(app.document().project().plan, project.plan);
-    let mut h = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .with_context_setup(medfunnel::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
+    let mut h = crate::support::unsettled_app_harness(app, [1400.0, 1000.0]);
     if h.state().visits_loading() {
         // Still reading: the views that need the visits say so, and an edit goes in meanwhile.
         h.state_mut().send(Command::Show(View::Cohorts));
@@ -154,10 +151,7 @@ fn a_big_project_shows_its_sheets_first_and_keeps_edits_made_while_its_visits_lo
 
     // A whole save (Save as) runs behind the bar too, and the window picks up its result.
     let app = app_in_background(dir.path(), Some(file.clone()));
-    let mut h = Harness::builder()
-        .with_size([1400.0, 1000.0])
-        .with_context_setup(medfunnel::ui::install_fonts)
-        .build_ui_state(|ui, app: &mut App| app.frame_ui(ui), app);
+    let mut h = crate::support::unsettled_app_harness(app, [1400.0, 1000.0]);
     let copy = dir.path().join("copy.medfunnel");
     h.state_mut().send(Command::SaveTo(copy.clone()));
     step_until(&mut h, |h| !h.state().visits_loading() && !h.state().busy() && h.state().path() == Some(&copy));
@@ -166,4 +160,28 @@ fn a_big_project_shows_its_sheets_first_and_keeps_edits_made_while_its_visits_lo
     let copied = medfunnel::store::load_project(&copy).unwrap();
     assert_eq!(copied.visits.as_ref().map(Vec::len), Some(n), "the save waited for the visits");
     assert_eq!(copied.plan, saved.plan);
+}
+
+/// A project file too big to read before the first frame (a chain's ten million rows) is opened
+/// behind the progress bar: the window is there at once, the file is in a few frames later.
+#[test]
+fn a_big_project_file_given_at_start_opens_behind_the_progress_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("chain.medfunnel");
+    let chain = medfunnel::demo::demo_chain();
+    medfunnel::store::save_project(&chain, &file).unwrap();
+    // 128 MB of a table the project does not read: the size of a big chain, quick to write.
+    let db = rusqlite::Connection::open(&file).unwrap();
+    db.execute_batch("CREATE TABLE padding(b BLOB); INSERT INTO padding VALUES (zeroblob(134217728));").unwrap();
+    drop(db);
+
+    let app = app_in_background(dir.path(), Some(file.clone()));
+    assert!(app.busy(), "the file is being opened on a thread of its own");
+    let mut h = crate::support::unsettled_app_harness(app, [1400.0, 1000.0]);
+    h.step();
+    h.get_by_label_contains("Opening the file…");
+    step_until(&mut h, |h| !h.state().busy());
+    assert_eq!(h.state().path(), Some(file.as_path()));
+    assert_eq!(h.state().document().project().funnel, chain.funnel);
+    assert!(h.state().window_title().starts_with("chain.medfunnel"));
 }

@@ -339,6 +339,9 @@ impl App {
         };
         let last = startup.reopen_last.then(|| app.prefs.recent.first().cloned()).flatten().filter(|p| p.exists());
         match startup.file.or(last) {
+            // A file this big (a chain's ten million rows) is read behind the progress bar, the
+            // window there at once, empty until it is in.
+            Some(path) if background && files::opens_slowly(&path) => app.start_open(path),
             Some(path) => {
                 // The sheets now, on this thread: the first frame shows the file, not the demo.
                 let lang = app.lang;
