@@ -3,6 +3,7 @@
 //! build edits; nothing else writes into the project.
 
 use std::collections::BTreeSet;
+use std::sync::Arc;
 
 use super::sheets::{self, Row, SetError, Value};
 use crate::model::{FunnelRow, Project, Sheet, VisitRecord};
@@ -268,7 +269,7 @@ impl History {
 /// The open project with its history: the only owner that mutates the model.
 #[derive(Debug, Default)]
 pub struct Document {
-    project: Project,
+    project: Arc<Project>,
     history: History,
     /// Bumped on every change; caches (KPIs, grid row orders) are keyed by it.
     revision: u64,
@@ -285,12 +286,19 @@ pub struct Document {
 impl Document {
     /// A document holding `project`, with no history, not dirty.
     pub fn new(project: Project) -> Self {
-        Self { project, ..Self::default() }
+        Self { project: Arc::new(project), ..Self::default() }
     }
 
     /// The project.
     pub fn project(&self) -> &Project {
         &self.project
+    }
+
+    /// The project as it is now, shared without a copy with work that reads it on another thread
+    /// (a save, a report): a chain's ten million rows are not copied on the window's thread. The
+    /// next edit copies it only if that work still holds it.
+    pub fn shared_project(&self) -> Arc<Project> {
+        Arc::clone(&self.project)
     }
 
     /// The history.
@@ -339,7 +347,7 @@ impl Document {
     /// its first frame). Not an edit: nothing to undo, nothing to write back, nothing unsaved; the
     /// revision moves so that the figures drawn from the visits are computed again.
     pub fn attach_visits(&mut self, visits: Vec<VisitRecord>) {
-        self.project.visits = Some(visits);
+        Arc::make_mut(&mut self.project).visits = Some(visits);
         self.revision += 1;
     }
 
@@ -351,7 +359,7 @@ impl Document {
             t.cells.iter().filter_map(|&i| p.funnel.get(i).cloned()).collect()
         };
         let before = touch.as_ref().map(|t| cells(&self.project, t));
-        edit.apply(&mut self.project)?;
+        edit.apply(Arc::make_mut(&mut self.project))?;
         match (touch, before) {
             (Some(t), Some(mut before)) => {
                 let mut after = cells(&self.project, &t);
@@ -575,6 +583,20 @@ mod tests {
         ]);
         d.apply(batch).unwrap();
         assert_eq!(d.take_funnel_delta(), FunnelDelta::Rebuild);
+    }
+
+    #[test]
+    fn a_shared_project_stays_as_it_was_shared_while_the_document_is_edited() {
+        let mut d = doc();
+        let shared = d.shared_project();
+        assert!(std::ptr::eq(&*shared, d.project()), "shared without a copy");
+        d.apply(Edit::InsertRows { sheet: Sheet::Plan, at: 0, rows: vec![plan_row(3, 7.0)] }).unwrap();
+        assert_eq!(d.project().plan.len(), shared.plan.len() + 1);
+        drop(shared);
+        // Nobody holds it now: the next edit writes in place.
+        let before: *const Project = d.project();
+        d.undo();
+        assert!(std::ptr::eq(before, d.project()));
     }
 
     #[test]

@@ -189,7 +189,7 @@ impl App {
         // Close the open project file first: the save replaces it with a new file.
         self.file = None;
         let lang = self.lang;
-        let (project, to) = (self.doc.project().clone(), path.clone());
+        let (project, to) = (self.doc.shared_project(), path.clone());
         let task = Task::spawn(K::TaskSaving, None, move || files::save(&project, &to, lang));
         if self.background {
             self.job = Some(Job::Save { path, task, then });
@@ -241,7 +241,7 @@ impl App {
     /// progress bar when the app works in the background.
     pub(super) fn start_report(&mut self, path: PathBuf) {
         let lang = self.lang;
-        let (project, filter, to) = (self.doc.project().clone(), self.filter.clone(), path.clone());
+        let (project, filter, to) = (self.doc.shared_project(), self.filter.clone(), path.clone());
         let task = Task::spawn(K::TaskReport, None, move || {
             crate::report::write_report(&project, &filter, lang, &to).map_err(|e| e.in_lang(lang))
         });
