@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::format::Lang;
 use crate::i18n;
+use crate::metrics::SheetSums;
 use crate::model::{Project, VisitRecord};
 use crate::store;
 
@@ -48,6 +49,9 @@ pub struct Opened {
     pub notices: Vec<Notice>,
     /// Whether it was a project file (saving goes back to it) rather than a workbook.
     pub is_project_file: bool,
+    /// Its big sheets summed, on the thread that read it: the window's first frame with the file
+    /// computes the KPIs from them instead of summing a chain's ten million rows itself.
+    pub sums: SheetSums,
     /// The project file has patient visits that [`read_visits`] reads next (the project came
     /// without them, so that the first frame need not wait for a million visits).
     pub visits_pending: bool,
@@ -62,10 +66,12 @@ pub fn open(path: &Path, lang: Lang) -> Result<Opened, String> {
     if store::is_project_file(path) {
         let (loaded, visits_pending) = store::read_project_sheets(path).map_err(|e| i18n::store_error(&e, lang))?;
         let notices = if loaded.legacy { vec![Notice::from(&store::legacy_notice(path))] } else { Vec::new() };
-        return Ok(Opened { project: loaded.project, notices, is_project_file: true, visits_pending });
+        let sums = SheetSums::new(&loaded.project);
+        return Ok(Opened { project: loaded.project, notices, is_project_file: true, visits_pending, sums });
     }
     let (project, notices) = backend::import_workbook(path, lang)?;
-    Ok(Opened { project, notices, is_project_file: false, visits_pending: false })
+    let sums = SheetSums::new(&project);
+    Ok(Opened { project, notices, is_project_file: false, visits_pending: false, sums })
 }
 
 /// From this size on a file given at start is opened behind the progress bar instead of before the

@@ -85,6 +85,7 @@ impl App {
         let name = path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned());
         let is_project = opened.is_project_file;
         self.replace_document(opened.project, is_project.then(|| path.to_path_buf()), name);
+        self.sums = Some(opened.sums);
         self.source_path = Some(path.to_path_buf());
         // A JSON project is written whole (converted) by its first save; until then edits go
         // to the recovery file.
