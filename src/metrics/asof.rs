@@ -8,8 +8,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use super::calendar::{month_weight, weight_between};
-use super::revenue::RevenueSums;
-use crate::model::{Month, Project, RevenueRow, Settings};
+use super::revenue::{RevenueSums, reported_day};
+use crate::model::{Month, Project, Settings};
 
 /// Where a month stands against the as-of day D.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
@@ -31,11 +31,6 @@ pub fn as_of(project: &Project) -> Option<NaiveDate> {
         return scope.as_of;
     }
     project.revenue.iter().map(reported_day).max()
-}
-
-/// The day a Revenue row reports up to: its date, or its month's last day for a month row.
-pub(crate) fn reported_day(r: &RevenueRow) -> NaiveDate {
-    if r.month_row { Month::of(r.date).last_day() } else { r.date }
 }
 
 /// The months that have a month row on the Revenue sheet: complete whatever D says.

@@ -34,6 +34,11 @@ pub(crate) struct RevenueCell {
     pub repeat_patients: f64,
 }
 
+/// The day a Revenue row reports up to: its date, or its month's last day for a month row.
+pub(crate) fn reported_day(r: &RevenueRow) -> NaiveDate {
+    if r.month_row { Month::of(r.date).last_day() } else { r.date }
+}
+
 /// The Revenue rows summed per month, direction cell and branch cell, in the order each first
 /// appears on the sheet (so branches are named as a pass over the rows would name them).
 #[derive(Clone, Debug, Default)]
@@ -41,7 +46,7 @@ pub(crate) struct RevenueSums {
     /// The sums, in first-appearance order.
     pub cells: Vec<RevenueCell>,
     /// The last day the rows report (a month row reports its month's last day): the as-of day of
-    /// the whole sheet (see [`as_of`](super::asof::as_of)).
+    /// the whole sheet (see `asof::as_of`).
     pub last_day: Option<NaiveDate>,
     /// The months that have a month row.
     pub month_rows: BTreeSet<Month>,
@@ -65,7 +70,7 @@ impl RevenueSums {
             if r.month_row {
                 month_rows.insert(month);
             }
-            last_day = last_day.max(Some(super::asof::reported_day(r)));
+            last_day = last_day.max(Some(reported_day(r)));
             let direction = r.direction.as_deref().map(|d| directions.id(d));
             let branch = r.branch.as_deref().map(|b| branches.id(b));
             let key = (month, direction, branch);

@@ -7,18 +7,23 @@ use medfunnel::model::Sheet;
 use medfunnel::ui::app::files::AppDirs;
 use medfunnel::ui::{App, Command, Startup, View};
 
-#[test]
-fn filter_a_chain_to_one_branch_and_compare_the_branches() {
-    let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("chain.medfunnel");
+/// The app on the demo chain's project file (in `dir`), in Russian.
+fn demo_chain_app(dir: &std::path::Path) -> egui_kittest::Harness<'static, App> {
+    let file = dir.join("chain.medfunnel");
     medfunnel::store::save_project(&medfunnel::demo::demo_chain(), &file).unwrap();
     let app = App::new(Startup {
         file: Some(file),
-        dirs: Some(AppDirs::inside(dir.path())),
+        dirs: Some(AppDirs::inside(dir)),
         reopen_last: false,
         lang: Some(Lang::Ru),
     });
-    let mut h = crate::support::app_harness(app, [1600.0, 1000.0]);
+    crate::support::app_harness(app, [1600.0, 1000.0])
+}
+
+#[test]
+fn filter_a_chain_to_one_branch_and_compare_the_branches() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut h = demo_chain_app(dir.path());
 
     // The branch filter sits beside direction and channel.
     h.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Филиал").click();
@@ -50,15 +55,7 @@ fn filter_a_chain_to_one_branch_and_compare_the_branches() {
 #[test]
 fn the_kpis_follow_edits_of_the_revenue_budget_and_funnel_sheets() {
     let dir = tempfile::tempdir().unwrap();
-    let file = dir.path().join("chain.medfunnel");
-    medfunnel::store::save_project(&medfunnel::demo::demo_chain(), &file).unwrap();
-    let app = App::new(Startup {
-        file: Some(file),
-        dirs: Some(AppDirs::inside(dir.path())),
-        reopen_last: false,
-        lang: Some(Lang::Ru),
-    });
-    let mut h = crate::support::app_harness(app, [1600.0, 1000.0]);
+    let mut h = demo_chain_app(dir.path());
     let before = h.state_mut().kpis().clone();
     // Model columns: Revenue's revenue (2), Budget's spend (3), Funnel's leads (3).
     for (sheet, col, text) in
