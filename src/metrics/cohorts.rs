@@ -62,8 +62,11 @@ pub(crate) fn patients(visits: &[VisitRecord]) -> Patients {
     by_copy.par_sort_unstable();
     let runs: Vec<&[(usize, u32)]> = by_copy.chunk_by(|a, b| a.0 == b.0).collect();
     // Per distinct text: its earliest record; per copy: its text's slot.
-    let mut by_text: HashMap<&str, u32, rustc_hash::FxBuildHasher> = HashMap::default();
-    let mut earliest: Vec<u32> = Vec::new();
+    // Room for every copy at once: a million visits' 300,000 patients would otherwise grow the
+    // map through a dozen rehashes.
+    let mut by_text: HashMap<&str, u32, rustc_hash::FxBuildHasher> =
+        HashMap::with_capacity_and_hasher(runs.len(), Default::default());
+    let mut earliest: Vec<u32> = Vec::with_capacity(runs.len());
     let slot_of_run: Vec<u32> = runs
         .iter()
         .map(|run| {

@@ -530,6 +530,11 @@ impl Interner {
         Self::default()
     }
 
+    /// An empty interner with room for `n` texts (a chunk of visits' patients: no rehash on the way).
+    pub fn with_capacity(n: usize) -> Self {
+        Self { texts: std::collections::HashSet::with_capacity_and_hasher(n, Default::default()) }
+    }
+
     /// The shared copy of `text` (made on its first sight).
     pub fn get(&mut self, text: &str) -> Arc<str> {
         if let Some(t) = self.texts.get(text) {

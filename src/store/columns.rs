@@ -98,7 +98,7 @@ pub fn unpack<B: AsRef<[u8]>>(p: &Packed<B>, out: &mut Vec<VisitRecord>) -> Resu
     let branches = Names::read(p.branch.as_ref(), n).map_err(|e| format!("branch column: {e}"))?;
     let mut keys = Reader(p.patient.as_ref());
     // A patient's key is kept once however many visits name it.
-    let mut patients = Interner::new();
+    let mut patients = Interner::with_capacity(n);
     out.reserve(n);
     for i in 0..n {
         let day = i32::from_le_bytes(date[i * 4..i * 4 + 4].try_into().map_err(|_| "date column")?);
