@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use super::sheets::{self, Row, SetError, Value};
-use crate::model::{FunnelRow, Project, Sheet, VisitRecord};
+use crate::model::{FunnelRow, Project, RevenueRow, Sheet, VisitRecord};
 use crate::store::{Change, Table};
 
 /// One undoable change to the project.
@@ -133,18 +133,18 @@ impl Edit {
         }
     }
 
-    /// The Funnel rows this edit touches: cells edited in place (by row index), rows inserted and
-    /// removed; `None` when the sheet must be summed again (the project replaced, or cells edited
-    /// in a batch that also moves rows, whose indices then shift).
-    fn funnel_touch(&self) -> Option<FunnelTouch> {
-        let mut t = FunnelTouch::default();
+    /// The rows of `sheet` this edit touches: cells edited in place (by row index), rows inserted
+    /// and removed; `None` when the sheet must be summed again (the project replaced, or cells
+    /// edited in a batch that also moves rows, whose indices then shift).
+    fn touch(&self, sheet: Sheet) -> Option<Touch> {
+        let mut t = Touch::default();
         match self {
-            Edit::SetCell { sheet: Sheet::Funnel, row, .. } => t.cells.push(*row),
-            Edit::InsertRows { sheet: Sheet::Funnel, rows, .. } => t.inserted.extend(funnel_rows(rows)),
-            Edit::DeleteRows { sheet: Sheet::Funnel, rows, .. } => t.removed.extend(funnel_rows(rows)),
+            Edit::SetCell { sheet: s, row, .. } if *s == sheet => t.cells.push(*row),
+            Edit::InsertRows { sheet: s, rows, .. } if *s == sheet => t.inserted.extend(rows.iter().cloned()),
+            Edit::DeleteRows { sheet: s, rows, .. } if *s == sheet => t.removed.extend(rows.iter().cloned()),
             Edit::Batch(edits) => {
                 for e in edits {
-                    let u = e.funnel_touch()?;
+                    let u = e.touch(sheet)?;
                     t.cells.extend(u.cells);
                     t.inserted.extend(u.inserted);
                     t.removed.extend(u.removed);
@@ -174,50 +174,116 @@ impl Edit {
     }
 }
 
-fn funnel_rows(rows: &[Row]) -> impl Iterator<Item = FunnelRow> + '_ {
-    rows.iter().filter_map(|r| match r {
-        Row::Funnel(f) => Some(f.clone()),
-        _ => None,
-    })
-}
-
-/// The Funnel rows one edit touches (see [`Edit::funnel_touch`]).
+/// The rows of one sheet one edit touches (see [`Edit::touch`]).
 #[derive(Debug, Default)]
-struct FunnelTouch {
+struct Touch {
     cells: Vec<usize>,
-    inserted: Vec<FunnelRow>,
-    removed: Vec<FunnelRow>,
+    inserted: Vec<Row>,
+    removed: Vec<Row>,
 }
 
-/// What edits did to the Funnel sheet since [`Document::take_funnel_delta`], so that the KPI
-/// cache moves its bucket sums instead of summing a million rows again.
-#[derive(Clone, Debug, Default, PartialEq)]
-pub enum FunnelDelta {
+/// A sheet whose sums the KPI cache moves row by row: its rows in the project and in an edit.
+pub trait SummedRow: Clone + Sized {
+    /// The sheet.
+    const SHEET: Sheet;
+    /// The sheet's rows.
+    fn rows(p: &Project) -> &[Self];
+    /// An edit's row, when it is one of this sheet's.
+    fn of(row: &Row) -> Option<&Self>;
+}
+
+impl SummedRow for FunnelRow {
+    const SHEET: Sheet = Sheet::Funnel;
+    fn rows(p: &Project) -> &[Self] {
+        &p.funnel
+    }
+    fn of(row: &Row) -> Option<&Self> {
+        match row {
+            Row::Funnel(r) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+impl SummedRow for RevenueRow {
+    const SHEET: Sheet = Sheet::Revenue;
+    fn rows(p: &Project) -> &[Self] {
+        &p.revenue
+    }
+    fn of(row: &Row) -> Option<&Self> {
+        match row {
+            Row::Revenue(r) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+/// What edits did to a sheet the KPI cache sums (the Funnel and Revenue sheets) since it was last
+/// taken, so that the cache moves its sums instead of summing the sheet's rows again.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RowsDelta<T> {
     /// The sheet did not change.
-    #[default]
     Unchanged,
     /// The rows `before` were replaced by `after` (as a multiset: order does not matter to sums).
     Rows {
         /// The rows as they were (edited or removed).
-        before: Vec<FunnelRow>,
+        before: Vec<T>,
         /// The rows as they are (edited or inserted).
-        after: Vec<FunnelRow>,
+        after: Vec<T>,
     },
     /// The sheet must be summed again.
     Rebuild,
 }
 
-impl FunnelDelta {
-    fn add(&mut self, before: Vec<FunnelRow>, after: Vec<FunnelRow>) {
+impl<T> Default for RowsDelta<T> {
+    fn default() -> Self {
+        RowsDelta::Unchanged
+    }
+}
+
+/// What edits did to the Funnel sheet (see [`Document::take_funnel_delta`]).
+pub type FunnelDelta = RowsDelta<FunnelRow>;
+
+/// What edits did to the Revenue sheet (see [`Document::take_revenue_delta`]).
+pub type RevenueDelta = RowsDelta<RevenueRow>;
+
+impl<T: SummedRow> RowsDelta<T> {
+    fn add(&mut self, before: Vec<T>, after: Vec<T>) {
         match self {
-            FunnelDelta::Unchanged => *self = FunnelDelta::Rows { before, after },
-            FunnelDelta::Rows { before: b, after: a } => {
+            RowsDelta::Unchanged => *self = RowsDelta::Rows { before, after },
+            RowsDelta::Rows { before: b, after: a } => {
                 b.extend(before);
                 a.extend(after);
             }
-            FunnelDelta::Rebuild => {}
+            RowsDelta::Rebuild => {}
         }
     }
+
+    /// The rows of `edit`'s sheet it is about to change in `p`, for [`RowsDelta::follow`].
+    fn before(edit: &Edit, p: &Project) -> (Option<Touch>, Vec<T>) {
+        let touch = edit.touch(T::SHEET);
+        let before = touch.as_ref().map_or_else(Vec::new, |t| cells(p, t));
+        (touch, before)
+    }
+
+    /// Notes what `edit` did, given what [`RowsDelta::before`] saw and the project `p` after it.
+    fn follow(&mut self, (touch, mut before): (Option<Touch>, Vec<T>), p: &Project) {
+        let Some(t) = touch else {
+            *self = RowsDelta::Rebuild;
+            return;
+        };
+        let mut after = cells(p, &t);
+        before.extend(t.removed.iter().filter_map(T::of).cloned());
+        after.extend(t.inserted.iter().filter_map(T::of).cloned());
+        if !(before.is_empty() && after.is_empty()) {
+            self.add(before, after);
+        }
+    }
+}
+
+/// The rows at a touch's cells.
+fn cells<T: SummedRow>(p: &Project, t: &Touch) -> Vec<T> {
+    t.cells.iter().filter_map(|&i| T::rows(p).get(i).cloned()).collect()
 }
 
 /// The undo and redo stacks. Every entry carries a state id so that "unsaved changes" can be
@@ -278,6 +344,8 @@ pub struct Document {
     changes: Vec<Change>,
     /// What changed on the Funnel sheet since [`Document::take_funnel_delta`], for the KPI cache.
     funnel_delta: FunnelDelta,
+    /// What changed on the Revenue sheet since [`Document::take_revenue_delta`], for the KPI cache.
+    revenue_delta: RevenueDelta,
     /// The sheets changed since [`Document::take_touched_sheets`], for the KPI cache's sums of
     /// whole sheets.
     touched: BTreeSet<Sheet>,
@@ -338,6 +406,11 @@ impl Document {
         std::mem::take(&mut self.funnel_delta)
     }
 
+    /// What the edits, undos and redos since the last call did to the Revenue sheet.
+    pub fn take_revenue_delta(&mut self) -> RevenueDelta {
+        std::mem::take(&mut self.revenue_delta)
+    }
+
     /// The sheets that the edits, undos and redos since the last call changed.
     pub fn take_touched_sheets(&mut self) -> BTreeSet<Sheet> {
         std::mem::take(&mut self.touched)
@@ -354,23 +427,11 @@ impl Document {
     /// Applies `edit` to the project, noting the rows it changed for the project file and the KPI
     /// cache.
     fn apply_noted(&mut self, edit: &Edit) -> Result<(), SetError> {
-        let touch = edit.funnel_touch();
-        let cells = |p: &Project, t: &FunnelTouch| -> Vec<FunnelRow> {
-            t.cells.iter().filter_map(|&i| p.funnel.get(i).cloned()).collect()
-        };
-        let before = touch.as_ref().map(|t| cells(&self.project, t));
+        let funnel = FunnelDelta::before(edit, &self.project);
+        let revenue = RevenueDelta::before(edit, &self.project);
         edit.apply(Arc::make_mut(&mut self.project))?;
-        match (touch, before) {
-            (Some(t), Some(mut before)) => {
-                let mut after = cells(&self.project, &t);
-                before.extend(t.removed);
-                after.extend(t.inserted);
-                if !(before.is_empty() && after.is_empty()) {
-                    self.funnel_delta.add(before, after);
-                }
-            }
-            _ => self.funnel_delta = FunnelDelta::Rebuild,
-        }
+        self.funnel_delta.follow(funnel, &self.project);
+        self.revenue_delta.follow(revenue, &self.project);
         let changes = edit.changes();
         self.touched.extend(changes.iter().filter_map(|c| match c.table() {
             Table::Sheet(s) => Some(s),
@@ -603,8 +664,13 @@ mod tests {
     fn the_sheets_an_edit_touches_are_handed_to_the_kpi_cache() {
         let mut d = Document::new(crate::demo::demo_project());
         let old = Value::Num(d.project().revenue[0].revenue);
+        let row = d.project().revenue[0].clone();
         d.apply(Edit::SetCell { sheet: Sheet::Revenue, row: 0, col: 2, old, new: Value::Num(1.0) }).unwrap();
         assert_eq!(d.take_touched_sheets(), BTreeSet::from([Sheet::Revenue]));
+        // The Revenue rows as they were and as they are, for the sums.
+        let RevenueDelta::Rows { before, after } = d.take_revenue_delta() else { panic!("rows expected") };
+        assert_eq!((before, after), (vec![row], vec![d.project().revenue[0].clone()]));
+        assert_eq!(d.take_funnel_delta(), FunnelDelta::Unchanged);
         assert!(d.take_touched_sheets().is_empty());
         // An undo touches the sheet again; replacing the project touches every sheet.
         d.undo();

@@ -32,6 +32,8 @@ pub(crate) struct RevenueCell {
     pub new_patients: f64,
     /// Σ repeat patients.
     pub repeat_patients: f64,
+    /// How many rows were summed.
+    pub rows: usize,
 }
 
 /// The day a Revenue row reports up to: its date, or its month's last day for a month row.
@@ -85,15 +87,65 @@ impl RevenueSums {
                     checks: 0.0,
                     new_patients: 0.0,
                     repeat_patients: 0.0,
+                    rows: 0,
                 });
             }
-            let c = &mut cells[i];
-            c.revenue += r.revenue;
-            c.checks += r.checks.unwrap_or(0.0);
-            c.new_patients += r.new_patients.unwrap_or(0.0);
-            c.repeat_patients += r.repeat_patients.unwrap_or(0.0);
+            cells[i].add(r, 1.0);
         }
         Self { cells, last_day, month_rows }
+    }
+
+    /// Replaces the rows `before` of the sheet by `after` (an edit's rows as they were and as they
+    /// are). Returns `false` when the sums cannot follow and must be made again with
+    /// [`RevenueSums::of`] (they are then left half moved): a cell appears or empties (which
+    /// changes the months and branches there are), a month row comes or goes, or the last day
+    /// reported may move back.
+    #[must_use]
+    pub fn update(&mut self, before: &[RevenueRow], after: &[RevenueRow]) -> bool {
+        if before.iter().chain(after).any(|r| r.month_row) {
+            return false;
+        }
+        let latest_after = after.iter().map(reported_day).max();
+        if before.iter().any(|r| Some(reported_day(r)) >= self.last_day) && latest_after < self.last_day {
+            return false;
+        }
+        let mut found = Vec::with_capacity(before.len() + after.len());
+        for r in before.iter().chain(after) {
+            let month = Month::of(r.date);
+            let cell = self.cells.iter().position(|c| {
+                c.month == month
+                    && c.direction.as_deref() == r.direction.as_deref()
+                    && c.branch.as_deref() == r.branch.as_deref()
+            });
+            match cell {
+                Some(i) => found.push(i),
+                None => return false,
+            }
+        }
+        let (gone, came) = found.split_at(before.len());
+        for (r, &i) in after.iter().zip(came) {
+            self.cells[i].add(r, 1.0);
+        }
+        for (r, &i) in before.iter().zip(gone) {
+            self.cells[i].add(r, -1.0);
+        }
+        self.last_day = self.last_day.max(latest_after);
+        gone.iter().all(|&i| self.cells[i].rows > 0)
+    }
+}
+
+impl RevenueCell {
+    /// Adds `sign` × a row's numbers (a blank cell as 0) and counts it in or out.
+    fn add(&mut self, r: &RevenueRow, sign: f64) {
+        self.revenue += sign * r.revenue;
+        self.checks += sign * r.checks.unwrap_or(0.0);
+        self.new_patients += sign * r.new_patients.unwrap_or(0.0);
+        self.repeat_patients += sign * r.repeat_patients.unwrap_or(0.0);
+        if sign < 0.0 {
+            self.rows -= 1;
+        } else {
+            self.rows += 1;
+        }
     }
 }
 
@@ -151,5 +203,39 @@ mod tests {
         let s = RevenueSums::of(&with_month_row);
         assert_eq!(s.last_day, Some("2025-03-31".parse().unwrap()));
         assert_eq!(s.month_rows.iter().map(|m| m.month).collect::<Vec<_>>(), [3]);
+    }
+
+    #[test]
+    fn an_edit_moves_the_sums_or_asks_for_them_again() {
+        let rows = [
+            row("2025-01-03", Some("УЗИ"), Some("Юг"), 100.0, Some(2.0)),
+            row("2025-01-20", Some("УЗИ"), Some("Юг"), 30.5, Some(1.0)),
+            row("2025-02-01", Some("УЗИ"), Some("Юг"), 7.0, None),
+        ];
+        let mut s = RevenueSums::of(&rows);
+        // 100 became 160 and lost its checks: January 190.5 revenue, 1 check, still two rows.
+        let edited = RevenueRow { revenue: 160.0, checks: None, ..rows[0].clone() };
+        assert!(s.update(std::slice::from_ref(&rows[0]), std::slice::from_ref(&edited)));
+        assert_eq!((s.cells[0].revenue, s.cells[0].checks, s.cells[0].rows), (190.5, 1.0, 2));
+        assert_eq!(s.last_day, Some("2025-02-01".parse().unwrap()));
+        // A later day in an existing cell moves the last day on.
+        let later = row("2025-02-10", Some("УЗИ"), Some("Юг"), 1.0, None);
+        assert!(s.update(&[], std::slice::from_ref(&later)));
+        assert_eq!((s.cells[1].revenue, s.last_day), (8.0, Some("2025-02-10".parse().unwrap())));
+        // A new branch, the last day's row removed, a month row, an emptied cell: summed again.
+        let north = row("2025-01-05", Some("УЗИ"), Some("Север"), 1.0, None);
+        assert!(!RevenueSums::of(&rows).update(&[], &[north]));
+        assert!(!RevenueSums::of(&rows).update(&rows[2..], &[]));
+        let month_row = RevenueRow { month_row: true, ..rows[1].clone() };
+        assert!(!RevenueSums::of(&rows).update(&[], &[month_row]));
+        let mri = row("2025-01-10", Some("МРТ"), Some("Юг"), 5.0, None);
+        let with_mri = [rows.to_vec(), vec![mri.clone()]].concat();
+        assert!(!RevenueSums::of(&with_mri).update(&[mri], &[]));
+        // A row moved within the sheet's days into another existing cell follows.
+        let mut s = RevenueSums::of(&rows);
+        let moved = RevenueRow { date: "2025-02-01".parse().unwrap(), ..rows[1].clone() };
+        assert!(s.update(std::slice::from_ref(&rows[1]), std::slice::from_ref(&moved)));
+        // January 100, February 7 + 30.5.
+        assert_eq!((s.cells[0].revenue, s.cells[1].revenue), (100.0, 37.5));
     }
 }

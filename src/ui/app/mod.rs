@@ -21,7 +21,7 @@ use egui::{Key, RichText};
 
 use self::command_table::CommandId;
 use self::files::{AppDirs, Notice, Opened, Prefs, Recovery};
-use crate::document::edit::{Document, Edit, FunnelDelta};
+use crate::document::edit::{Document, Edit, FunnelDelta, RowsDelta};
 use crate::document::sheets::month_label;
 use crate::format::{Lang, Locale};
 use crate::i18n::{self, K, tr};
@@ -462,10 +462,13 @@ impl App {
                 FunnelDelta::Rebuild => self.sums = None,
             }
             let touched = self.doc.take_touched_sheets();
+            let revenue = self.doc.take_revenue_delta();
             let project = self.doc.project();
             if let Some(sums) = &mut self.sums {
-                if touched.contains(&Sheet::Revenue) {
-                    sums.resum_revenue(project);
+                match revenue {
+                    RowsDelta::Unchanged => {}
+                    RowsDelta::Rows { before, after } => sums.update_revenue(project, &before, &after),
+                    RowsDelta::Rebuild => sums.resum_revenue(project),
                 }
                 if touched.contains(&Sheet::Budget) {
                     sums.resum_budget(project);
