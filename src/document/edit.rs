@@ -220,9 +220,10 @@ impl SummedRow for RevenueRow {
 
 /// What edits did to a sheet the KPI cache sums (the Funnel and Revenue sheets) since it was last
 /// taken, so that the cache moves its sums instead of summing the sheet's rows again.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub enum RowsDelta<T> {
     /// The sheet did not change.
+    #[default]
     Unchanged,
     /// The rows `before` were replaced by `after` (as a multiset: order does not matter to sums).
     Rows {
@@ -233,12 +234,6 @@ pub enum RowsDelta<T> {
     },
     /// The sheet must be summed again.
     Rebuild,
-}
-
-impl<T> Default for RowsDelta<T> {
-    fn default() -> Self {
-        RowsDelta::Unchanged
-    }
 }
 
 /// What edits did to the Funnel sheet (see [`Document::take_funnel_delta`]).
