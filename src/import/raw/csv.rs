@@ -20,7 +20,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Cow<'_, str> {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
         return text;
     }
-    match std::str::from_utf8(bytes) {
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => Cow::Borrowed(text),
         Err(_) => WINDOWS_1251.decode_without_bom_handling(bytes).0,
     }
@@ -106,6 +106,15 @@ impl<'a> Iterator for Records<'a> {
     type Item = (u32, Vec<Cow<'a, str>>);
 
     fn next(&mut self) -> Option<Self::Item> {
+        let mut fields = Vec::with_capacity(8);
+        self.next_into(&mut fields).map(|line| (line, fields))
+    }
+}
+
+impl<'a> Records<'a> {
+    /// The next record's fields put into `fields` (emptied first), and the line it starts on: a
+    /// million-row export is split into one vector reused from row to row, not one per row.
+    pub(crate) fn next_into(&mut self, fields: &mut Vec<Cow<'a, str>>) -> Option<u32> {
         let text = self.text;
         let bytes = text.as_bytes();
         let len = bytes.len();
@@ -115,7 +124,7 @@ impl<'a> Iterator for Records<'a> {
             }
             let start_line = self.line;
             let start = self.pos;
-            let mut fields = Vec::with_capacity(8);
+            fields.clear();
             let mut pos = self.pos;
             loop {
                 let is_end = |b: u8| b == self.sep || b == b'\n' || b == b'\r';
@@ -211,7 +220,7 @@ impl<'a> Iterator for Records<'a> {
                 }
             }
             self.pos = pos;
-            return Some((start_line, fields));
+            return Some(start_line);
         }
     }
 }
@@ -260,7 +269,7 @@ pub(crate) fn encoding_doubt(bytes: &[u8]) -> Option<EncodingDoubt> {
     if head.contains(&0) {
         return Some(EncodingDoubt::Utf16WithoutBom);
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if simdutf8::basic::from_utf8(bytes).is_ok() {
         return None;
     }
     // Pairs that are UTF-8 Cyrillic (Р°, С‹ … in Windows-1251) next to bytes that are not UTF-8.
