@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -242,13 +242,13 @@ impl<'s> Keys<'s> {
         merged.extend(known);
         let key = self.key;
         // A phone that packs into a number has its digits.
-        let hashes: Vec<[u8; 64]> = fresh
-            .par_iter()
-            .map(|&row| phone(&rows[row as usize]).digits().map_or([b'0'; 64], |d| key.patient_hex(d)))
-            .collect();
+        let hex = |row: u32| phone(&rows[row as usize]).digits().map_or([b'0'; 64], |d| key.patient_hex(d));
         if self.by_hash.is_empty() {
-            self.hashes.extend(hashes.iter().map(|h| Arc::from(key_text(h))));
+            // Each new patient's key and its one shared copy, made on both cores.
+            let shared: Vec<Arc<str>> = fresh.par_iter().map(|&row| Arc::from(key_text(&hex(row)))).collect();
+            self.hashes.extend(shared);
         } else {
+            let hashes: Vec<[u8; 64]> = fresh.par_iter().map(|&row| hex(row)).collect();
             // Patients known by key (the project's visits): a new phone may be one of them.
             let real: Vec<u32> = hashes.iter().map(|h| self.of_hash(key_text(h))).collect();
             let base = base as u32;
@@ -420,9 +420,11 @@ pub fn join(
 
     // The visits export's file name and row count, kept for the notices: its rows become the records.
     let visits_file = visits.as_ref().map(|ex| (ex.file.clone(), ex.rows.len()));
-    // Visits with their patient keys: this import's, or those already in the project.
-    let (records, ids, by_patient, from_export) = {
-        let mut dirs = Directions::new(project);
+    // Visits with their patient keys: this import's, or those already in the project. What the
+    // leads' join needs of the leads alone is made on the other core meanwhile.
+    let shared: &Project = project;
+    let visit_side = || {
+        let mut dirs = Directions::new(shared);
         match visits {
             Some(ex) => {
                 let ids = keys.of_phones(&ex.rows, |v| &v.phone);
@@ -457,7 +459,7 @@ pub fn join(
                 (records, ids, by_patient, true)
             }
             None => {
-                let records = project.visits.clone().unwrap_or_default();
+                let records = shared.visits.clone().unwrap_or_default();
                 let ids: Vec<Option<u32>> =
                     records.iter().map(|v| v.patient.as_deref().map(|h| keys.of_hash(h))).collect();
                 let dates: Vec<NaiveDate> = records.iter().map(|v| v.date).collect();
@@ -466,6 +468,8 @@ pub fn join(
             }
         }
     };
+    let ((records, ids, by_patient, from_export), prep) =
+        rayon::join(visit_side, || leads.map(|ex| LeadPrep::new(shared, ex, &mut channels)));
 
     if let Some((file, rows)) = &visits_file {
         report.visits = *rows;
@@ -478,7 +482,6 @@ pub fn join(
 
     // The leads' join and the visits' Revenue and Doctors rows read the same grouped visits and
     // write different sheets: they run on both cores, and their notices are listed in this order.
-    let shared: &Project = project;
     let visit_sheets = || {
         visits_file.as_ref().filter(|_| from_export).map(|_| {
             rayon::join(
@@ -489,9 +492,8 @@ pub fn join(
     };
     let (funnel, sheets) = rayon::join(
         || {
-            leads.map(|ex| {
-                let funnel =
-                    join_leads(shared, ex, &records, &by_patient, &mut keys, &mut channels, &mut report, &mut problems);
+            leads.zip(prep).map(|(ex, prep)| {
+                let funnel = join_leads(shared, ex, prep, &records, &by_patient, &mut keys, &mut report, &mut problems);
                 (ex, funnel)
             })
         },
@@ -544,39 +546,66 @@ pub(crate) fn add_unknown_channels(
     added
 }
 
+/// What the leads' join needs of the leads alone: each lead's channel and direction, and the
+/// leads in order of `created`. Made while the visits are keyed.
+struct LeadPrep {
+    channel: Vec<Arc<str>>,
+    direction: Vec<Option<Arc<str>>>,
+    /// (created, row) of every lead by `created`, the file's order among equal times.
+    order: Vec<(NaiveDateTime, u32)>,
+}
+
+impl LeadPrep {
+    fn new(project: &Project, ex: &Export<Lead>, channels: &mut Channels) -> Self {
+        let leads = &ex.rows;
+        // Channels in file order (so the first spelling of an unknown source names it). The leads
+        // share a few copies of their sources: each copy is resolved once, by its address (the
+        // leads keep the copies alive meanwhile), rather than its text hashed per lead.
+        let mut by_copy: HashMap<usize, Arc<str>, Fast> = HashMap::default();
+        let channel = leads
+            .iter()
+            .map(|l| {
+                let at = Arc::as_ptr(&l.source).cast::<u8>() as usize;
+                Arc::clone(by_copy.entry(at).or_insert_with(|| channels.resolve_shared(&l.source, &ex.file)))
+            })
+            .collect();
+        let mut dirs = Directions::new(project);
+        let direction = leads.iter().map(|l| dirs.canonical(l.direction.as_ref())).collect();
+        // (time, row) pairs are sorted without looking each lead up.
+        let mut order: Vec<(NaiveDateTime, u32)> = leads.iter().zip(0..).map(|(l, i)| (l.created, i)).collect();
+        order.par_sort_unstable();
+        Self { channel, direction, order }
+    }
+}
+
 #[allow(clippy::too_many_arguments)] // one call site; a struct would only rename these
 fn join_leads<'v>(
     project: &Project,
     ex: &Export<Lead>,
+    prep: LeadPrep,
     records: &'v [VisitRecord],
     by_patient: &Patients,
     keys: &mut Keys<'_>,
-    channels: &mut Channels,
     report: &mut JoinReport,
     problems: &mut Vec<Problem>,
 ) -> Vec<FunnelRow> {
     let leads = &ex.rows;
     let dedupe = i64::from(project.settings.dedupe_days);
     let attribution = i64::from(project.settings.attribution_days);
-    let mut dirs = Directions::new(project);
     report.leads = leads.len();
-
-    // Channel and key of every lead, in file order (so the first spelling of an unknown source names it).
-    let channel: Vec<Arc<str>> = leads.iter().map(|l| channels.resolve_shared(&l.source, &ex.file)).collect();
+    let LeadPrep { channel, direction, order } = prep;
     let key = keys.of_phones(leads, |l| &l.phone);
-    let direction: Vec<Option<Arc<str>>> = leads.iter().map(|l| dirs.canonical(l.direction.as_ref())).collect();
 
-    // 1–2. Dedupe and returning, in order of `created` (a stable sort keeps the file's order).
-    let mut order: Vec<usize> = (0..leads.len()).collect();
-    order.sort_by_key(|&i| leads[i].created);
+    // 1–2. Dedupe and returning, in order of `created`.
     let mut kind = vec![LeadKind::Counted; leads.len()];
     // Patients are small dense ids: each one's last counted day sits in a flat table, and the
-    // candidates (patient, lead) are grouped by a stable sort rather than a vector per patient.
+    // candidates (patient, rank in `order`) are grouped by sorting rather than a vector per patient.
     let mut last_counted: Vec<Option<NaiveDate>> = vec![None; keys.hashes.len()];
-    let mut candidates: Vec<(u32, usize)> = Vec::with_capacity(leads.len());
-    for &i in &order {
+    let mut candidates: Vec<(u32, u32)> = Vec::with_capacity(leads.len());
+    for (&(created, i), rank) in order.iter().zip(0..) {
+        let i = i as usize;
         let Some(k) = key[i] else { continue };
-        let d = leads[i].created.date();
+        let d = created.date();
         let last = &mut last_counted[k as usize];
         if let Some(prev) = *last
             && (d - prev).num_days() < dedupe
@@ -588,23 +617,24 @@ fn join_leads<'v>(
         if by_patient.first(k).is_some_and(|f| f < d) {
             kind[i] = LeadKind::Returning;
         } else {
-            candidates.push((k, i));
+            candidates.push((k, rank));
         }
     }
     // Each patient's candidates stay in order of `created`.
-    candidates.sort_by_key(|&(k, _)| k);
+    candidates.par_sort_unstable();
 
     // 3. Each visit goes to the latest counted, non-returning lead created on c ≤ visit ≤ c + window.
     let mut owned: Vec<Owned<'v>> = (0..leads.len()).map(|_| Owned::default()).collect();
     for ls in candidates.chunk_by(|a, b| a.0 == b.0) {
         for &vi in by_patient.visits(ls[0].0) {
             let v = &records[vi as usize];
-            let n = ls.partition_point(|&(_, li)| leads[li].created.date() <= v.date);
-            let Some(&(_, li)) = n.checked_sub(1).and_then(|j| ls.get(j)) else { continue };
-            if (v.date - leads[li].created.date()).num_days() > attribution {
+            let n = ls.partition_point(|&(_, rank)| order[rank as usize].0.date() <= v.date);
+            let Some(&(_, rank)) = n.checked_sub(1).and_then(|j| ls.get(j)) else { continue };
+            let (created, li) = order[rank as usize];
+            if (v.date - created.date()).num_days() > attribution {
                 continue;
             }
-            let o = &mut owned[li];
+            let o = &mut owned[li as usize];
             o.visits = true;
             o.paid |= v.amount > 0.0;
             o.revenue += v.amount;

@@ -302,7 +302,7 @@ fn fill(source: &mut impl Read, buf: &mut Vec<u8>, progress: &Progress) -> std::
 /// How many chunks are read before they are parsed together on the cores: enough to keep both
 /// busy, few enough that the file never sits in memory (two batches, 8 MB, at a time: one parsed
 /// while the next is read).
-const BATCH: usize = 4;
+const BATCH: usize = 8;
 
 /// A CSV file's text in chunks, each cut after a line break (the last one at the file's end).
 struct Chunks<'p, R> {
