@@ -155,11 +155,15 @@ impl<'p> Directions<'p> {
         Self { known, cache: HashMap::default() }
     }
 
-    fn canonical(&mut self, written: Option<&Arc<str>>) -> Option<Arc<str>> {
-        let w = written?;
+    fn canonical(&mut self, written: Option<Arc<str>>) -> Option<Arc<str>> {
+        let w = written.as_ref()?;
         let at = Arc::as_ptr(w).cast::<u8>() as usize;
         if let Some((_, c)) = self.cache.get(&at) {
-            return c.clone();
+            // Mostly the written copy is the answer: it is handed on as it is.
+            return match c {
+                Some(c) if Arc::ptr_eq(c, w) => written,
+                c => c.clone(),
+            };
         }
         let t = w.trim();
         let out = if t.is_empty() {
@@ -207,19 +211,25 @@ impl<'s> Keys<'s> {
     /// are hashed with the key on both cores.
     fn of_phones<T: Sync>(&mut self, rows: &[T], phone: impl Fn(&T) -> &Phone + Sync) -> Vec<Option<u32>> {
         let mut ids = vec![None; rows.len()];
-        // (number, row) of every phone that packs into a number; the others go one by one.
+        // (number, row) of every phone, packed and sorted on both cores. A phone that does not pack
+        // into a number (no identity, or too long) is numbered `NOT_PACKED`, which sorts after every
+        // number: those go one by one, in file order.
+        const NOT_PACKED: u64 = u64::MAX;
         let mut batch: Vec<(u64, u32)> = Vec::with_capacity(rows.len());
-        for (row, phone) in rows.iter().map(&phone).enumerate() {
-            match phone.packed() {
-                Some(n) => batch.push((n, row as u32)),
-                None => ids[row] = self.of_phone(phone),
-            }
-        }
+        rows.par_iter()
+            .zip(0..u32::try_from(rows.len()).unwrap_or(u32::MAX))
+            .map(|(r, row)| (phone(r).packed().unwrap_or(NOT_PACKED), row))
+            .collect_into_vec(&mut batch);
         batch.par_sort_unstable();
+        let packed = batch.partition_point(|&(n, _)| n != NOT_PACKED);
+        for &(_, row) in &batch[packed..] {
+            ids[row as usize] = self.of_phone(phone(&rows[row as usize]));
+        }
+        batch.truncate(packed);
         // One run per distinct number, merged with the numbers known already; a number not known
         // yet is a new patient, numbered after the patients there are (its key comes below).
         let base = self.hashes.len();
-        let mut fresh: Vec<u32> = Vec::new(); // a row of each new patient's phone
+        let mut fresh: Vec<u64> = Vec::new(); // each new patient's number
         let mut merged = Vec::with_capacity(self.numbers.len() + batch.len() / 2);
         let mut known = self.numbers.iter().copied().peekable();
         for run in batch.chunk_by(|a, b| a.0 == b.0) {
@@ -230,7 +240,7 @@ impl<'s> Keys<'s> {
             let id = match known.next_if(|k| k.0 == number) {
                 Some((_, id)) => id,
                 None => {
-                    fresh.push(run[0].1);
+                    fresh.push(number);
                     u32::try_from(base + fresh.len() - 1).unwrap_or(u32::MAX)
                 }
             };
@@ -241,14 +251,17 @@ impl<'s> Keys<'s> {
         }
         merged.extend(known);
         let key = self.key;
-        // A phone that packs into a number has its digits.
-        let hex = |row: u32| phone(&rows[row as usize]).digits().map_or([b'0'; 64], |d| key.patient_hex(d));
+        // The digits come back from the number: the rows are not looked up again, at random.
+        let hex = |number: u64| {
+            let (buf, len) = Phone::unpack(number);
+            key.patient_hex(std::str::from_utf8(&buf[..len]).unwrap_or_default())
+        };
         if self.by_hash.is_empty() {
             // Each new patient's key and its one shared copy, made on both cores.
-            let shared: Vec<Arc<str>> = fresh.par_iter().map(|&row| Arc::from(key_text(&hex(row)))).collect();
+            let shared: Vec<Arc<str>> = fresh.par_iter().map(|&n| Arc::from(key_text(&hex(n)))).collect();
             self.hashes.extend(shared);
         } else {
-            let hashes: Vec<[u8; 64]> = fresh.par_iter().map(|&row| hex(row)).collect();
+            let hashes: Vec<[u8; 64]> = fresh.par_iter().map(|&n| hex(n)).collect();
             // Patients known by key (the project's visits): a new phone may be one of them.
             let real: Vec<u32> = hashes.iter().map(|h| self.of_hash(key_text(h))).collect();
             let base = base as u32;
@@ -447,7 +460,7 @@ pub fn join(
                             .map(|(v, id)| VisitRecord {
                                 date: v.date,
                                 patient: id.map(|i| Arc::clone(&hashes[i as usize])),
-                                direction: dirs.canonical(v.direction.as_ref()),
+                                direction: dirs.canonical(v.direction),
                                 doctor: trimmed(v.doctor),
                                 amount: v.amount,
                                 branch: trimmed(v.branch),
@@ -570,7 +583,7 @@ impl LeadPrep {
             })
             .collect();
         let mut dirs = Directions::new(project);
-        let direction = leads.iter().map(|l| dirs.canonical(l.direction.as_ref())).collect();
+        let direction = leads.iter().map(|l| dirs.canonical(l.direction.clone())).collect();
         // (time, row) pairs are sorted without looking each lead up.
         let mut order: Vec<(NaiveDateTime, u32)> = leads.iter().zip(0..).map(|(l, i)| (l.created, i)).collect();
         order.par_sort_unstable();

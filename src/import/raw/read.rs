@@ -515,7 +515,7 @@ where
         raw.append(&mut chunks.batch(batch - 1)?);
     }
     let mut at = 1;
-    let mut parsed: Option<(Vec<Chunk>, Vec<Option<Piece<T>>>)> = None;
+    let mut parsed: Option<Parsed<T>> = None;
     while !raw.is_empty() || parsed.is_some() {
         // Each chunk from the line it starts on if no record ran past the chunk before it.
         let batch_chunks: Vec<Chunk> = raw
@@ -570,6 +570,9 @@ where
     broken_quotes(&layout.place, &broken, &mut problems);
     Ok(Some((items, problems, preview_of(None, &header))))
 }
+
+/// A batch of chunks and what parsing each gave (`None`: not UTF-8), not yet taken.
+type Parsed<T> = (Vec<Chunk>, Vec<Option<Piece<T>>>);
 
 /// What has been read of a CSV export streamed in chunks, taken piece by piece in file order.
 struct Assembly<T> {
