@@ -127,7 +127,6 @@ impl<'a> Records<'a> {
             fields.clear();
             let mut pos = self.pos;
             loop {
-                let is_end = |b: u8| b == self.sep || b == b'\n' || b == b'\r';
                 if pos < len && bytes[pos] == b'"' {
                     // Quoted field: separators and line breaks inside are data, `""` is one quote.
                     let quote_at = pos;
@@ -165,7 +164,11 @@ impl<'a> Records<'a> {
                                 }
                                 pos += 1;
                             }
-                            _ => pos += 1,
+                            // Straight to the next quote or line break, as far as the limit.
+                            _ => {
+                                let stop = len.min(quote_at + MAX_QUOTED_BYTES + 1);
+                                pos = memchr::memchr3(b'"', b'\n', b'\r', &bytes[pos..stop]).map_or(stop, |i| pos + i);
+                            }
                         }
                     };
                     if let Quoted::Open = ended {
@@ -179,9 +182,7 @@ impl<'a> Records<'a> {
                     pos = (pos + 1).min(len);
                     // Text after the closing quote (`"a"b`) is kept, as spreadsheet programs do.
                     let tail = pos;
-                    while pos < len && !is_end(bytes[pos]) {
-                        pos += 1;
-                    }
+                    pos = field_end(bytes, pos, self.sep);
                     let field = match owned {
                         None if tail == pos => Cow::Borrowed(&text[seg..body_end]),
                         mut o => {
@@ -194,9 +195,7 @@ impl<'a> Records<'a> {
                     fields.push(field);
                 } else {
                     let start = pos;
-                    while pos < len && !is_end(bytes[pos]) {
-                        pos += 1;
-                    }
+                    pos = field_end(bytes, pos, self.sep);
                     fields.push(Cow::Borrowed(&text[start..pos]));
                 }
                 if pos >= len {
@@ -223,6 +222,11 @@ impl<'a> Records<'a> {
             return Some(start_line);
         }
     }
+}
+
+/// Where the unquoted text from `pos` ends: at the next separator or line break, or the end.
+fn field_end(bytes: &[u8], pos: usize, sep: u8) -> usize {
+    memchr::memchr3(sep, b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |i| pos + i)
 }
 
 /// Why a CSV file's encoding cannot be told: an export must be UTF-8 (with or without a BOM),
