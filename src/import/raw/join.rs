@@ -210,17 +210,18 @@ impl<'s> Keys<'s> {
     /// The patient of each phone, in order; `None` where the phone gives no identity. New phones
     /// are hashed with the key on both cores.
     fn of_phones<T: Sync>(&mut self, rows: &[T], phone: impl Fn(&T) -> &Phone + Sync) -> Vec<Option<u32>> {
+        let batch = numbered(rows, &phone);
+        self.of_numbered(rows, phone, batch)
+    }
+
+    /// [`Self::of_phones`] with the rows' [`numbered`] phones made already.
+    fn of_numbered<T: Sync>(
+        &mut self,
+        rows: &[T],
+        phone: impl Fn(&T) -> &Phone + Sync,
+        mut batch: Vec<(u64, u32)>,
+    ) -> Vec<Option<u32>> {
         let mut ids = vec![None; rows.len()];
-        // (number, row) of every phone, packed and sorted on both cores. A phone that does not pack
-        // into a number (no identity, or too long) is numbered `NOT_PACKED`, which sorts after every
-        // number: those go one by one, in file order.
-        const NOT_PACKED: u64 = u64::MAX;
-        let mut batch: Vec<(u64, u32)> = Vec::with_capacity(rows.len());
-        rows.par_iter()
-            .zip(0..u32::try_from(rows.len()).unwrap_or(u32::MAX))
-            .map(|(r, row)| (phone(r).packed().unwrap_or(NOT_PACKED), row))
-            .collect_into_vec(&mut batch);
-        batch.par_sort_unstable();
         let packed = batch.partition_point(|&(n, _)| n != NOT_PACKED);
         for &(_, row) in &batch[packed..] {
             ids[row as usize] = self.of_phone(phone(&rows[row as usize]));
@@ -309,6 +310,23 @@ impl<'s> Keys<'s> {
         self.by_hash.insert(shared, id);
         id
     }
+}
+
+/// What [`numbered`] numbers a phone that does not pack into a number (no identity, or too long):
+/// it sorts after every number.
+const NOT_PACKED: u64 = u64::MAX;
+
+/// (number, row) of every row's phone, packed and sorted on both cores (a phone that does not pack
+/// is numbered [`NOT_PACKED`]: those come last, in file order, to go one by one). It needs no
+/// patient known yet, so it can be made before the patients are.
+fn numbered<T: Sync>(rows: &[T], phone: impl Fn(&T) -> &Phone + Sync) -> Vec<(u64, u32)> {
+    let mut batch: Vec<(u64, u32)> = Vec::with_capacity(rows.len());
+    rows.par_iter()
+        .zip(0..u32::try_from(rows.len()).unwrap_or(u32::MAX))
+        .map(|(r, row)| (phone(r).packed().unwrap_or(NOT_PACKED), row))
+        .collect_into_vec(&mut batch);
+    batch.par_sort_unstable();
+    batch
 }
 
 /// Patients' visits by id: the first-visit day, and visit indices sorted by (day, file order).
@@ -560,12 +578,14 @@ pub(crate) fn add_unknown_channels(
 }
 
 /// What the leads' join needs of the leads alone: each lead's channel and direction, and the
-/// leads in order of `created`. Made while the visits are keyed.
+/// leads in order of `created`, their phones as numbers. Made while the visits are keyed.
 struct LeadPrep {
     channel: Vec<Arc<str>>,
     direction: Vec<Option<Arc<str>>>,
     /// (created, row) of every lead by `created`, the file's order among equal times.
     order: Vec<(NaiveDateTime, u32)>,
+    /// The leads' [`numbered`] phones.
+    phones: Vec<(u64, u32)>,
 }
 
 impl LeadPrep {
@@ -587,7 +607,7 @@ impl LeadPrep {
         // (time, row) pairs are sorted without looking each lead up.
         let mut order: Vec<(NaiveDateTime, u32)> = leads.iter().zip(0..).map(|(l, i)| (l.created, i)).collect();
         order.par_sort_unstable();
-        Self { channel, direction, order }
+        Self { channel, direction, order, phones: numbered(leads, |l| &l.phone) }
     }
 }
 
@@ -606,8 +626,8 @@ fn join_leads<'v>(
     let dedupe = i64::from(project.settings.dedupe_days);
     let attribution = i64::from(project.settings.attribution_days);
     report.leads = leads.len();
-    let LeadPrep { channel, direction, order } = prep;
-    let key = keys.of_phones(leads, |l| &l.phone);
+    let LeadPrep { channel, direction, order, phones } = prep;
+    let key = keys.of_numbered(leads, |l| &l.phone, phones);
 
     // 1–2. Dedupe and returning, in order of `created`.
     let mut kind = vec![LeadKind::Counted; leads.len()];
