@@ -595,6 +595,8 @@ impl RowReader<'_, '_> {
         let cells = self.cells;
         let (column, idx) = self.column(key)?;
         let verdict = match cells.get(idx) {
+            // An empty field (a column the export leaves blank) is not looked up.
+            Cell::Text("") => return None,
             Cell::Text(raw) => match cache.seen.get(raw) {
                 Some(v) => v.clone(),
                 None => {
