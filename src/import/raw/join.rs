@@ -137,47 +137,56 @@ pub(crate) fn source_key(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
+/// One shared copy per distinct text of a field of the visits, found by the written copy's address
+/// (a million visits share a few copies: no text is hashed per visit). The written copies are kept,
+/// so that an address is never reused by another text meanwhile. With one copy per text, the
+/// Revenue and Doctors rows group the visits by address.
+#[derive(Default)]
+struct OneCopy {
+    /// The written copy, kept alive, and its shared copy, by the written copy's address.
+    cache: HashMap<usize, (Arc<str>, Option<Arc<str>>), Fast>,
+    names: Interner,
+}
+
+impl OneCopy {
+    /// The shared copy of the text `name` makes of the written one (`None`: no value); `name` runs
+    /// once per written copy.
+    fn of(&mut self, written: Option<Arc<str>>, name: impl FnOnce(&str) -> Option<String>) -> Option<Arc<str>> {
+        let w = written?;
+        let at = Arc::as_ptr(&w).cast::<u8>() as usize;
+        if let Some((_, c)) = self.cache.get(&at) {
+            return c.clone();
+        }
+        let out = name(&w).map(|t| self.names.get(&t));
+        self.cache.insert(at, (w, out.clone()));
+        out
+    }
+
+    /// The shared copy of the text trimmed; a blank text is no value.
+    fn trimmed(&mut self, written: Option<Arc<str>>) -> Option<Arc<str>> {
+        self.of(written, |w| Some(w.trim()).filter(|t| !t.is_empty()).map(str::to_string))
+    }
+}
+
 /// Direction names as written in exports, mapped onto the Directions sheet's spelling when they
 /// differ only in case or surrounding spaces (so that margins apply).
 struct Directions<'p> {
     known: HashMap<String, &'p str>,
-    /// Answers by the written copy's address (a million visits share a few copies: no text is
-    /// hashed per visit); the copy is kept, so that its address is never reused by another text.
-    cache: HashMap<usize, Answer, Fast>,
+    copies: OneCopy,
 }
-
-/// A written direction's copy, kept alive, and its spelling on the Directions sheet.
-type Answer = (Arc<str>, Option<Arc<str>>);
 
 impl<'p> Directions<'p> {
     fn new(project: &'p Project) -> Self {
         let known = project.directions.iter().map(|d| (d.name.trim().to_lowercase(), d.name.as_str())).collect();
-        Self { known, cache: HashMap::default() }
+        Self { known, copies: OneCopy::default() }
     }
 
     fn canonical(&mut self, written: Option<Arc<str>>) -> Option<Arc<str>> {
-        let w = written.as_ref()?;
-        let at = Arc::as_ptr(w).cast::<u8>() as usize;
-        if let Some((_, c)) = self.cache.get(&at) {
-            // Mostly the written copy is the answer: it is handed on as it is.
-            return match c {
-                Some(c) if Arc::ptr_eq(c, w) => written,
-                c => c.clone(),
-            };
-        }
-        let t = w.trim();
-        let out = if t.is_empty() {
-            None
-        } else {
-            Some(match self.known.get(&t.to_lowercase()) {
-                Some(k) if *k != &**w => Arc::from(*k),
-                Some(_) => Arc::clone(w),
-                None if t.len() == w.len() => Arc::clone(w),
-                None => Arc::from(t),
-            })
-        };
-        self.cache.insert(at, (Arc::clone(w), out.clone()));
-        out
+        let known = &self.known;
+        self.copies.of(written, |w| {
+            let t = w.trim();
+            (!t.is_empty()).then(|| known.get(&t.to_lowercase()).copied().unwrap_or(t).to_string())
+        })
     }
 }
 
@@ -461,12 +470,7 @@ pub fn join(
                 let ids = keys.of_phones(&ex.rows, |v| &v.phone);
                 let dates: Vec<NaiveDate> = ex.rows.iter().map(|v| v.date).collect();
                 let hashes = &keys.hashes;
-                let mut names = Interner::new();
-                let mut trimmed = |t: Option<Arc<str>>| match t {
-                    Some(t) if t.trim().len() == t.len() && !t.is_empty() => Some(t),
-                    Some(t) => Some(t.trim()).filter(|t| !t.is_empty()).map(|t| names.get(t)),
-                    None => None,
-                };
+                let (mut doctors, mut branches) = (OneCopy::default(), OneCopy::default());
                 // Each export row becomes its record where it lies (a record is no bigger than a
                 // row, so the vector's memory is reused): a million visits are not held twice.
                 // Grouping by patient needs only the days: it runs on the other core meanwhile.
@@ -479,9 +483,9 @@ pub fn join(
                                 date: v.date,
                                 patient: id.map(|i| Arc::clone(&hashes[i as usize])),
                                 direction: dirs.canonical(v.direction),
-                                doctor: trimmed(v.doctor),
+                                doctor: doctors.trimmed(v.doctor),
                                 amount: v.amount,
-                                branch: trimmed(v.branch),
+                                branch: branches.trimmed(v.branch),
                             })
                             .collect::<Vec<_>>()
                     },
@@ -755,6 +759,12 @@ struct PatientSets {
 }
 
 impl PatientSets {
+    /// Adds the patients of another group of the same rows.
+    fn absorb(&mut self, mut other: PatientSets) {
+        self.new.append(&mut other.new);
+        self.repeat.append(&mut other.repeat);
+    }
+
     fn add(&mut self, id: Option<u32>, date: NaiveDate, by_patient: &Patients) {
         let Some(id) = id else { return };
         if by_patient.first(id) == Some(date) {
@@ -775,19 +785,45 @@ impl PatientSets {
     }
 }
 
+/// The address of a shared copy (0: none), to group visits by their texts' copies.
+fn at(text: Option<&Arc<str>>) -> usize {
+    text.map_or(0, |t| Arc::as_ptr(t).cast::<u8>() as usize)
+}
+
+/// Groups made by copies' addresses, with their text keys: merged by text (copies of one text are
+/// one group, should the visits not share one copy per text) and sorted by it.
+fn by_text<K: Ord, V>(groups: impl Iterator<Item = (K, V)>, merge: impl Fn(&mut V, V)) -> Vec<(K, V)> {
+    let mut groups: Vec<(K, V)> = groups.collect();
+    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut out: Vec<(K, V)> = Vec::with_capacity(groups.len());
+    for (k, v) in groups {
+        match out.last_mut() {
+            Some((last, into)) if *last == k => merge(into, v),
+            _ => out.push((k, v)),
+        }
+    }
+    out
+}
+
 fn revenue_rows(records: &[VisitRecord], ids: &[Option<u32>], by_patient: &Patients) -> Vec<RevenueRow> {
     // (day, direction, branch) → (revenue, checks, patients).
     type Key<'a> = (NaiveDate, Option<&'a str>, Option<&'a str>);
-    // Grouped by hash, then sorted once: a million visits make a few thousand rows.
-    let mut groups: HashMap<Key<'_>, (f64, f64, PatientSets), Fast> = HashMap::default();
+    // Grouped by hash of the day and the texts' shared copies (no text is hashed per visit), then
+    // sorted once: a million visits make a few thousand rows.
+    let mut groups: HashMap<(NaiveDate, usize, usize), (Key<'_>, (f64, f64, PatientSets)), Fast> = HashMap::default();
     for (v, id) in records.iter().zip(ids) {
-        let g = groups.entry((v.date, v.direction.as_deref(), v.branch.as_deref())).or_default();
+        let (_, g) = groups
+            .entry((v.date, at(v.direction.as_ref()), at(v.branch.as_ref())))
+            .or_insert_with(|| ((v.date, v.direction.as_deref(), v.branch.as_deref()), Default::default()));
         g.0 += v.amount;
         g.1 += f64::from(u8::from(v.amount > 0.0));
         g.2.add(*id, v.date, by_patient);
     }
-    let mut groups: Vec<_> = groups.into_iter().collect();
-    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let groups = by_text(groups.into_values(), |a, b| {
+        a.0 += b.0;
+        a.1 += b.1;
+        a.2.absorb(b.2);
+    });
     groups
         .into_iter()
         .map(|((date, direction, branch), (revenue, checks, mut sets))| {
@@ -816,24 +852,31 @@ fn doctor_rows(
     template: &[DoctorRow],
 ) -> (Vec<DoctorRow>, usize) {
     // A doctor who works in two branches has a row per branch.
+    // Grouped by the texts' shared copies, as the Revenue rows are.
     type Key<'a> = (Month, &'a str, Option<&'a str>);
-    let mut groups: HashMap<Key<'_>, (f64, PatientSets), Fast> = HashMap::default();
-    let mut dir_counts: HashMap<(&str, &str), usize, Fast> = HashMap::default();
+    let mut groups: HashMap<(Month, usize, usize), (Key<'_>, (f64, PatientSets)), Fast> = HashMap::default();
+    let mut dir_counts: HashMap<(usize, usize), ((&str, &str), usize), Fast> = HashMap::default();
     for (v, id) in records.iter().zip(ids) {
-        let Some(doctor) = v.doctor.as_deref() else { continue };
-        let g = groups.entry((Month::of(v.date), doctor, v.branch.as_deref())).or_default();
+        let Some(doctor) = v.doctor.as_ref() else { continue };
+        let month = Month::of(v.date);
+        let (_, g) = groups
+            .entry((month, at(Some(doctor)), at(v.branch.as_ref())))
+            .or_insert_with(|| ((month, doctor, v.branch.as_deref()), Default::default()));
         g.0 += v.amount;
         g.1.add(*id, v.date, by_patient);
-        if let Some(d) = v.direction.as_deref() {
-            *dir_counts.entry((doctor, d)).or_insert(0) += 1;
+        if let Some(d) = v.direction.as_ref() {
+            dir_counts.entry((at(Some(doctor)), at(Some(d)))).or_insert(((doctor, d), 0)).1 += 1;
         }
     }
-    let mut groups: Vec<_> = groups.into_iter().collect();
-    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut groups = by_text(groups.into_values(), |a, b| {
+        a.0 += b.0;
+        a.1.absorb(b.1);
+    });
+    let dir_counts = by_text(dir_counts.into_values(), |a, b| *a += b);
     // The doctor's most frequent direction over the whole export; ties go to the name first in
     // alphabetical order.
     let mut best: HashMap<&str, (&str, usize), Fast> = HashMap::default();
-    for (&(doctor, d), &n) in &dir_counts {
+    for &((doctor, d), n) in &dir_counts {
         let b = best.entry(doctor).or_insert((d, n));
         if n > b.1 || (n == b.1 && d < b.0) {
             *b = (d, n);
