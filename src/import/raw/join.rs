@@ -1007,6 +1007,20 @@ mod tests {
     }
 
     #[test]
+    fn copies_of_one_text_are_one_value_and_one_group() {
+        // Two readers' copies of «Врач 1», one with spaces around: one shared copy.
+        let (a, b): (Arc<str>, Arc<str>) = ("Врач 1".into(), " Врач 1 ".into());
+        let mut copies = OneCopy::default();
+        let (x, y) = (copies.trimmed(Some(a)), copies.trimmed(Some(b)));
+        assert!(Arc::ptr_eq(x.as_ref().unwrap(), y.as_ref().unwrap()));
+        assert_eq!(copies.trimmed(Some("  ".into())), None);
+        // Groups of copies of one text are merged: 1 + 2 = 3 for «Врач 1», in order of the texts.
+        let groups =
+            by_text([("Врач 2", 4.0), ("Врач 1", 1.0), ("Врач 1", 2.0)].into_iter(), |a, b| *a += b);
+        assert_eq!(groups, vec![("Врач 1", 3.0), ("Врач 2", 4.0)]);
+    }
+
+    #[test]
     fn phones_become_patients_by_sorting_and_merging() {
         let key = PatientKey::from_bytes([7; 32]);
         let mut keys = Keys::new(&key);
