@@ -144,9 +144,12 @@ pub(crate) fn source_key(s: &str) -> String {
 #[derive(Default)]
 struct OneCopy {
     /// The written copy, kept alive, and its shared copy, by the written copy's address.
-    cache: HashMap<usize, (Arc<str>, Option<Arc<str>>), Fast>,
+    cache: HashMap<usize, Answer, Fast>,
     names: Interner,
 }
+
+/// A written copy, kept alive, and its shared copy.
+type Answer = (Arc<str>, Option<Arc<str>>);
 
 impl OneCopy {
     /// The shared copy of the text `name` makes of the written one (`None`: no value); `name` runs
@@ -810,7 +813,8 @@ fn revenue_rows(records: &[VisitRecord], ids: &[Option<u32>], by_patient: &Patie
     type Key<'a> = (NaiveDate, Option<&'a str>, Option<&'a str>);
     // Grouped by hash of the day and the texts' shared copies (no text is hashed per visit), then
     // sorted once: a million visits make a few thousand rows.
-    let mut groups: HashMap<(NaiveDate, usize, usize), (Key<'_>, (f64, f64, PatientSets)), Fast> = HashMap::default();
+    type Group<'a> = (Key<'a>, (f64, f64, PatientSets));
+    let mut groups: HashMap<(NaiveDate, usize, usize), Group<'_>, Fast> = HashMap::default();
     for (v, id) in records.iter().zip(ids) {
         let (_, g) = groups
             .entry((v.date, at(v.direction.as_ref()), at(v.branch.as_ref())))
@@ -854,8 +858,11 @@ fn doctor_rows(
     // A doctor who works in two branches has a row per branch.
     // Grouped by the texts' shared copies, as the Revenue rows are.
     type Key<'a> = (Month, &'a str, Option<&'a str>);
-    let mut groups: HashMap<(Month, usize, usize), (Key<'_>, (f64, PatientSets)), Fast> = HashMap::default();
-    let mut dir_counts: HashMap<(usize, usize), ((&str, &str), usize), Fast> = HashMap::default();
+    type Group<'a> = (Key<'a>, (f64, PatientSets));
+    // (doctor, direction) → visits.
+    type Count<'a> = ((&'a str, &'a str), usize);
+    let mut groups: HashMap<(Month, usize, usize), Group<'_>, Fast> = HashMap::default();
+    let mut dir_counts: HashMap<(usize, usize), Count<'_>, Fast> = HashMap::default();
     for (v, id) in records.iter().zip(ids) {
         let Some(doctor) = v.doctor.as_ref() else { continue };
         let month = Month::of(v.date);
