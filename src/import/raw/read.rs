@@ -623,9 +623,11 @@ impl<T> Assembly<T> {
             if self.gather.items.is_empty() && self.size > 0 {
                 // Room for the whole file's items at once, from the first chunk's rows per byte (a
                 // guess: room never written is never given memory), so that they are not copied
-                // again each time the vector grows.
-                let rows = piece.gather.items.len() as u64 * self.size / chunk.bytes.len().max(1) as u64;
-                self.gather.items.reserve(usize::try_from(rows + rows / 8).unwrap_or(0));
+                // again each time the vector grows. Room that cannot be had is not asked for: the
+                // vector then grows as it fills.
+                let rows =
+                    (piece.gather.items.len() as u64).saturating_mul(self.size) / chunk.bytes.len().max(1) as u64;
+                let _ = self.gather.items.try_reserve(usize::try_from(rows.saturating_add(rows / 8)).unwrap_or(0));
             }
             self.rooms.push(self.gather.absorb(piece.gather));
             self.broken.extend(piece.broken);
