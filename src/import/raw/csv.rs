@@ -20,7 +20,7 @@ pub(crate) fn decode(bytes: &[u8]) -> Cow<'_, str> {
         let (text, _) = encoding.decode_without_bom_handling(&bytes[bom..]);
         return text;
     }
-    match std::str::from_utf8(bytes) {
+    match simdutf8::basic::from_utf8(bytes) {
         Ok(text) => Cow::Borrowed(text),
         Err(_) => WINDOWS_1251.decode_without_bom_handling(bytes).0,
     }
@@ -106,6 +106,15 @@ impl<'a> Iterator for Records<'a> {
     type Item = (u32, Vec<Cow<'a, str>>);
 
     fn next(&mut self) -> Option<Self::Item> {
+        let mut fields = Vec::with_capacity(8);
+        self.next_into(&mut fields).map(|line| (line, fields))
+    }
+}
+
+impl<'a> Records<'a> {
+    /// The next record's fields put into `fields` (emptied first), and the line it starts on: a
+    /// million-row export is split into one vector reused from row to row, not one per row.
+    pub(crate) fn next_into(&mut self, fields: &mut Vec<Cow<'a, str>>) -> Option<u32> {
         let text = self.text;
         let bytes = text.as_bytes();
         let len = bytes.len();
@@ -115,10 +124,9 @@ impl<'a> Iterator for Records<'a> {
             }
             let start_line = self.line;
             let start = self.pos;
-            let mut fields = Vec::with_capacity(8);
+            fields.clear();
             let mut pos = self.pos;
             loop {
-                let is_end = |b: u8| b == self.sep || b == b'\n' || b == b'\r';
                 if pos < len && bytes[pos] == b'"' {
                     // Quoted field: separators and line breaks inside are data, `""` is one quote.
                     let quote_at = pos;
@@ -156,7 +164,11 @@ impl<'a> Iterator for Records<'a> {
                                 }
                                 pos += 1;
                             }
-                            _ => pos += 1,
+                            // Straight to the next quote or line break, as far as the limit.
+                            _ => {
+                                let stop = len.min(quote_at + MAX_QUOTED_BYTES + 1);
+                                pos = memchr::memchr3(b'"', b'\n', b'\r', &bytes[pos..stop]).map_or(stop, |i| pos + i);
+                            }
                         }
                     };
                     if let Quoted::Open = ended {
@@ -170,9 +182,7 @@ impl<'a> Iterator for Records<'a> {
                     pos = (pos + 1).min(len);
                     // Text after the closing quote (`"a"b`) is kept, as spreadsheet programs do.
                     let tail = pos;
-                    while pos < len && !is_end(bytes[pos]) {
-                        pos += 1;
-                    }
+                    pos = field_end(bytes, pos, self.sep);
                     let field = match owned {
                         None if tail == pos => Cow::Borrowed(&text[seg..body_end]),
                         mut o => {
@@ -185,9 +195,7 @@ impl<'a> Iterator for Records<'a> {
                     fields.push(field);
                 } else {
                     let start = pos;
-                    while pos < len && !is_end(bytes[pos]) {
-                        pos += 1;
-                    }
+                    pos = field_end(bytes, pos, self.sep);
                     fields.push(Cow::Borrowed(&text[start..pos]));
                 }
                 if pos >= len {
@@ -211,9 +219,14 @@ impl<'a> Iterator for Records<'a> {
                 }
             }
             self.pos = pos;
-            return Some((start_line, fields));
+            return Some(start_line);
         }
     }
+}
+
+/// Where the unquoted text from `pos` ends: at the next separator or line break, or the end.
+fn field_end(bytes: &[u8], pos: usize, sep: u8) -> usize {
+    memchr::memchr3(sep, b'\n', b'\r', &bytes[pos..]).map_or(bytes.len(), |i| pos + i)
 }
 
 /// Why a CSV file's encoding cannot be told: an export must be UTF-8 (with or without a BOM),
@@ -260,7 +273,7 @@ pub(crate) fn encoding_doubt(bytes: &[u8]) -> Option<EncodingDoubt> {
     if head.contains(&0) {
         return Some(EncodingDoubt::Utf16WithoutBom);
     }
-    if std::str::from_utf8(bytes).is_ok() {
+    if simdutf8::basic::from_utf8(bytes).is_ok() {
         return None;
     }
     // Pairs that are UTF-8 Cyrillic (Р°, С‹ … in Windows-1251) next to bytes that are not UTF-8.

@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::sync::Arc;
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveDateTime};
 use rayon::prelude::*;
 use serde::Serialize;
 
@@ -137,43 +137,59 @@ pub(crate) fn source_key(s: &str) -> String {
     s.trim().to_lowercase()
 }
 
+/// One shared copy per distinct text of a field of the visits, found by the written copy's address
+/// (a million visits share a few copies: no text is hashed per visit). The written copies are kept,
+/// so that an address is never reused by another text meanwhile. With one copy per text, the
+/// Revenue and Doctors rows group the visits by address.
+#[derive(Default)]
+struct OneCopy {
+    /// The written copy, kept alive, and its shared copy, by the written copy's address.
+    cache: HashMap<usize, Answer, Fast>,
+    names: Interner,
+}
+
+/// A written copy, kept alive, and its shared copy.
+type Answer = (Arc<str>, Option<Arc<str>>);
+
+impl OneCopy {
+    /// The shared copy of the text `name` makes of the written one (`None`: no value); `name` runs
+    /// once per written copy.
+    fn of(&mut self, written: Option<Arc<str>>, name: impl FnOnce(&str) -> Option<String>) -> Option<Arc<str>> {
+        let w = written?;
+        let at = Arc::as_ptr(&w).cast::<u8>() as usize;
+        if let Some((_, c)) = self.cache.get(&at) {
+            return c.clone();
+        }
+        let out = name(&w).map(|t| self.names.get(&t));
+        self.cache.insert(at, (w, out.clone()));
+        out
+    }
+
+    /// The shared copy of the text trimmed; a blank text is no value.
+    fn trimmed(&mut self, written: Option<Arc<str>>) -> Option<Arc<str>> {
+        self.of(written, |w| Some(w.trim()).filter(|t| !t.is_empty()).map(str::to_string))
+    }
+}
+
 /// Direction names as written in exports, mapped onto the Directions sheet's spelling when they
 /// differ only in case or surrounding spaces (so that margins apply).
 struct Directions<'p> {
     known: HashMap<String, &'p str>,
-    /// Answers by the written copy's address (a million visits share a few copies: no text is
-    /// hashed per visit); the copy is kept, so that its address is never reused by another text.
-    cache: HashMap<usize, Answer, Fast>,
+    copies: OneCopy,
 }
-
-/// A written direction's copy, kept alive, and its spelling on the Directions sheet.
-type Answer = (Arc<str>, Option<Arc<str>>);
 
 impl<'p> Directions<'p> {
     fn new(project: &'p Project) -> Self {
         let known = project.directions.iter().map(|d| (d.name.trim().to_lowercase(), d.name.as_str())).collect();
-        Self { known, cache: HashMap::default() }
+        Self { known, copies: OneCopy::default() }
     }
 
-    fn canonical(&mut self, written: Option<&Arc<str>>) -> Option<Arc<str>> {
-        let w = written?;
-        let at = Arc::as_ptr(w).cast::<u8>() as usize;
-        if let Some((_, c)) = self.cache.get(&at) {
-            return c.clone();
-        }
-        let t = w.trim();
-        let out = if t.is_empty() {
-            None
-        } else {
-            Some(match self.known.get(&t.to_lowercase()) {
-                Some(k) if *k != &**w => Arc::from(*k),
-                Some(_) => Arc::clone(w),
-                None if t.len() == w.len() => Arc::clone(w),
-                None => Arc::from(t),
-            })
-        };
-        self.cache.insert(at, (Arc::clone(w), out.clone()));
-        out
+    fn canonical(&mut self, written: Option<Arc<str>>) -> Option<Arc<str>> {
+        let known = &self.known;
+        self.copies.of(written, |w| {
+            let t = w.trim();
+            (!t.is_empty()).then(|| known.get(&t.to_lowercase()).copied().unwrap_or(t).to_string())
+        })
     }
 }
 
@@ -206,20 +222,27 @@ impl<'s> Keys<'s> {
     /// The patient of each phone, in order; `None` where the phone gives no identity. New phones
     /// are hashed with the key on both cores.
     fn of_phones<T: Sync>(&mut self, rows: &[T], phone: impl Fn(&T) -> &Phone + Sync) -> Vec<Option<u32>> {
+        let batch = numbered(rows, &phone);
+        self.of_numbered(rows, phone, batch)
+    }
+
+    /// [`Self::of_phones`] with the rows' [`numbered`] phones made already.
+    fn of_numbered<T: Sync>(
+        &mut self,
+        rows: &[T],
+        phone: impl Fn(&T) -> &Phone + Sync,
+        mut batch: Vec<(u64, u32)>,
+    ) -> Vec<Option<u32>> {
         let mut ids = vec![None; rows.len()];
-        // (number, row) of every phone that packs into a number; the others go one by one.
-        let mut batch: Vec<(u64, u32)> = Vec::with_capacity(rows.len());
-        for (row, phone) in rows.iter().map(&phone).enumerate() {
-            match phone.packed() {
-                Some(n) => batch.push((n, row as u32)),
-                None => ids[row] = self.of_phone(phone),
-            }
+        let packed = batch.partition_point(|&(n, _)| n != NOT_PACKED);
+        for &(_, row) in &batch[packed..] {
+            ids[row as usize] = self.of_phone(phone(&rows[row as usize]));
         }
-        batch.par_sort_unstable();
+        batch.truncate(packed);
         // One run per distinct number, merged with the numbers known already; a number not known
         // yet is a new patient, numbered after the patients there are (its key comes below).
         let base = self.hashes.len();
-        let mut fresh: Vec<u32> = Vec::new(); // a row of each new patient's phone
+        let mut fresh: Vec<u64> = Vec::new(); // each new patient's number
         let mut merged = Vec::with_capacity(self.numbers.len() + batch.len() / 2);
         let mut known = self.numbers.iter().copied().peekable();
         for run in batch.chunk_by(|a, b| a.0 == b.0) {
@@ -230,7 +253,7 @@ impl<'s> Keys<'s> {
             let id = match known.next_if(|k| k.0 == number) {
                 Some((_, id)) => id,
                 None => {
-                    fresh.push(run[0].1);
+                    fresh.push(number);
                     u32::try_from(base + fresh.len() - 1).unwrap_or(u32::MAX)
                 }
             };
@@ -241,14 +264,17 @@ impl<'s> Keys<'s> {
         }
         merged.extend(known);
         let key = self.key;
-        // A phone that packs into a number has its digits.
-        let hashes: Vec<[u8; 64]> = fresh
-            .par_iter()
-            .map(|&row| phone(&rows[row as usize]).digits().map_or([b'0'; 64], |d| key.patient_hex(d)))
-            .collect();
+        // The digits come back from the number: the rows are not looked up again, at random.
+        let hex = |number: u64| {
+            let (buf, len) = Phone::unpack(number);
+            key.patient_hex(std::str::from_utf8(&buf[..len]).unwrap_or_default())
+        };
         if self.by_hash.is_empty() {
-            self.hashes.extend(hashes.iter().map(|h| Arc::from(key_text(h))));
+            // Each new patient's key and its one shared copy, made on both cores.
+            let shared: Vec<Arc<str>> = fresh.par_iter().map(|&n| Arc::from(key_text(&hex(n)))).collect();
+            self.hashes.extend(shared);
         } else {
+            let hashes: Vec<[u8; 64]> = fresh.par_iter().map(|&n| hex(n)).collect();
             // Patients known by key (the project's visits): a new phone may be one of them.
             let real: Vec<u32> = hashes.iter().map(|h| self.of_hash(key_text(h))).collect();
             let base = base as u32;
@@ -296,6 +322,23 @@ impl<'s> Keys<'s> {
         self.by_hash.insert(shared, id);
         id
     }
+}
+
+/// What [`numbered`] numbers a phone that does not pack into a number (no identity, or too long):
+/// it sorts after every number.
+const NOT_PACKED: u64 = u64::MAX;
+
+/// (number, row) of every row's phone, packed and sorted on both cores (a phone that does not pack
+/// is numbered [`NOT_PACKED`]: those come last, in file order, to go one by one). It needs no
+/// patient known yet, so it can be made before the patients are.
+fn numbered<T: Sync>(rows: &[T], phone: impl Fn(&T) -> &Phone + Sync) -> Vec<(u64, u32)> {
+    let mut batch: Vec<(u64, u32)> = Vec::with_capacity(rows.len());
+    rows.par_iter()
+        .zip(0..u32::try_from(rows.len()).unwrap_or(u32::MAX))
+        .map(|(r, row)| (phone(r).packed().unwrap_or(NOT_PACKED), row))
+        .collect_into_vec(&mut batch);
+    batch.par_sort_unstable();
+    batch
 }
 
 /// Patients' visits by id: the first-visit day, and visit indices sorted by (day, file order).
@@ -420,20 +463,17 @@ pub fn join(
 
     // The visits export's file name and row count, kept for the notices: its rows become the records.
     let visits_file = visits.as_ref().map(|ex| (ex.file.clone(), ex.rows.len()));
-    // Visits with their patient keys: this import's, or those already in the project.
-    let (records, ids, by_patient, from_export) = {
-        let mut dirs = Directions::new(project);
+    // Visits with their patient keys: this import's, or those already in the project. What the
+    // leads' join needs of the leads alone is made on the other core meanwhile.
+    let shared: &Project = project;
+    let visit_side = || {
+        let mut dirs = Directions::new(shared);
         match visits {
             Some(ex) => {
                 let ids = keys.of_phones(&ex.rows, |v| &v.phone);
                 let dates: Vec<NaiveDate> = ex.rows.iter().map(|v| v.date).collect();
                 let hashes = &keys.hashes;
-                let mut names = Interner::new();
-                let mut trimmed = |t: Option<Arc<str>>| match t {
-                    Some(t) if t.trim().len() == t.len() && !t.is_empty() => Some(t),
-                    Some(t) => Some(t.trim()).filter(|t| !t.is_empty()).map(|t| names.get(t)),
-                    None => None,
-                };
+                let (mut doctors, mut branches) = (OneCopy::default(), OneCopy::default());
                 // Each export row becomes its record where it lies (a record is no bigger than a
                 // row, so the vector's memory is reused): a million visits are not held twice.
                 // Grouping by patient needs only the days: it runs on the other core meanwhile.
@@ -445,10 +485,10 @@ pub fn join(
                             .map(|(v, id)| VisitRecord {
                                 date: v.date,
                                 patient: id.map(|i| Arc::clone(&hashes[i as usize])),
-                                direction: dirs.canonical(v.direction.as_ref()),
-                                doctor: trimmed(v.doctor),
+                                direction: dirs.canonical(v.direction),
+                                doctor: doctors.trimmed(v.doctor),
                                 amount: v.amount,
-                                branch: trimmed(v.branch),
+                                branch: branches.trimmed(v.branch),
                             })
                             .collect::<Vec<_>>()
                     },
@@ -457,7 +497,7 @@ pub fn join(
                 (records, ids, by_patient, true)
             }
             None => {
-                let records = project.visits.clone().unwrap_or_default();
+                let records = shared.visits.clone().unwrap_or_default();
                 let ids: Vec<Option<u32>> =
                     records.iter().map(|v| v.patient.as_deref().map(|h| keys.of_hash(h))).collect();
                 let dates: Vec<NaiveDate> = records.iter().map(|v| v.date).collect();
@@ -466,6 +506,8 @@ pub fn join(
             }
         }
     };
+    let ((records, ids, by_patient, from_export), prep) =
+        rayon::join(visit_side, || leads.map(|ex| LeadPrep::new(shared, ex, &mut channels)));
 
     if let Some((file, rows)) = &visits_file {
         report.visits = *rows;
@@ -478,7 +520,6 @@ pub fn join(
 
     // The leads' join and the visits' Revenue and Doctors rows read the same grouped visits and
     // write different sheets: they run on both cores, and their notices are listed in this order.
-    let shared: &Project = project;
     let visit_sheets = || {
         visits_file.as_ref().filter(|_| from_export).map(|_| {
             rayon::join(
@@ -489,9 +530,8 @@ pub fn join(
     };
     let (funnel, sheets) = rayon::join(
         || {
-            leads.map(|ex| {
-                let funnel =
-                    join_leads(shared, ex, &records, &by_patient, &mut keys, &mut channels, &mut report, &mut problems);
+            leads.zip(prep).map(|(ex, prep)| {
+                let funnel = join_leads(shared, ex, prep, &records, &by_patient, &mut keys, &mut report, &mut problems);
                 (ex, funnel)
             })
         },
@@ -544,39 +584,68 @@ pub(crate) fn add_unknown_channels(
     added
 }
 
+/// What the leads' join needs of the leads alone: each lead's channel and direction, and the
+/// leads in order of `created`, their phones as numbers. Made while the visits are keyed.
+struct LeadPrep {
+    channel: Vec<Arc<str>>,
+    direction: Vec<Option<Arc<str>>>,
+    /// (created, row) of every lead by `created`, the file's order among equal times.
+    order: Vec<(NaiveDateTime, u32)>,
+    /// The leads' [`numbered`] phones.
+    phones: Vec<(u64, u32)>,
+}
+
+impl LeadPrep {
+    fn new(project: &Project, ex: &Export<Lead>, channels: &mut Channels) -> Self {
+        let leads = &ex.rows;
+        // Channels in file order (so the first spelling of an unknown source names it). The leads
+        // share a few copies of their sources: each copy is resolved once, by its address (the
+        // leads keep the copies alive meanwhile), rather than its text hashed per lead.
+        let mut by_copy: HashMap<usize, Arc<str>, Fast> = HashMap::default();
+        let channel = leads
+            .iter()
+            .map(|l| {
+                let at = Arc::as_ptr(&l.source).cast::<u8>() as usize;
+                Arc::clone(by_copy.entry(at).or_insert_with(|| channels.resolve_shared(&l.source, &ex.file)))
+            })
+            .collect();
+        let mut dirs = Directions::new(project);
+        let direction = leads.iter().map(|l| dirs.canonical(l.direction.clone())).collect();
+        // (time, row) pairs are sorted without looking each lead up.
+        let mut order: Vec<(NaiveDateTime, u32)> = leads.iter().zip(0..).map(|(l, i)| (l.created, i)).collect();
+        order.par_sort_unstable();
+        Self { channel, direction, order, phones: numbered(leads, |l| &l.phone) }
+    }
+}
+
 #[allow(clippy::too_many_arguments)] // one call site; a struct would only rename these
 fn join_leads<'v>(
     project: &Project,
     ex: &Export<Lead>,
+    prep: LeadPrep,
     records: &'v [VisitRecord],
     by_patient: &Patients,
     keys: &mut Keys<'_>,
-    channels: &mut Channels,
     report: &mut JoinReport,
     problems: &mut Vec<Problem>,
 ) -> Vec<FunnelRow> {
     let leads = &ex.rows;
     let dedupe = i64::from(project.settings.dedupe_days);
     let attribution = i64::from(project.settings.attribution_days);
-    let mut dirs = Directions::new(project);
     report.leads = leads.len();
+    let LeadPrep { channel, direction, order, phones } = prep;
+    let key = keys.of_numbered(leads, |l| &l.phone, phones);
 
-    // Channel and key of every lead, in file order (so the first spelling of an unknown source names it).
-    let channel: Vec<Arc<str>> = leads.iter().map(|l| channels.resolve_shared(&l.source, &ex.file)).collect();
-    let key = keys.of_phones(leads, |l| &l.phone);
-    let direction: Vec<Option<Arc<str>>> = leads.iter().map(|l| dirs.canonical(l.direction.as_ref())).collect();
-
-    // 1–2. Dedupe and returning, in order of `created` (a stable sort keeps the file's order).
-    let mut order: Vec<usize> = (0..leads.len()).collect();
-    order.sort_by_key(|&i| leads[i].created);
+    // 1–2. Dedupe and returning, in order of `created`.
     let mut kind = vec![LeadKind::Counted; leads.len()];
     // Patients are small dense ids: each one's last counted day sits in a flat table, and the
-    // candidates (patient, lead) are grouped by a stable sort rather than a vector per patient.
+    // candidates (patient, rank in `order`) are grouped by sorting rather than a vector per patient.
     let mut last_counted: Vec<Option<NaiveDate>> = vec![None; keys.hashes.len()];
-    let mut candidates: Vec<(u32, usize)> = Vec::with_capacity(leads.len());
-    for &i in &order {
+    let mut candidates: Vec<(u32, u32)> = Vec::with_capacity(leads.len());
+    for (&(created, i), rank) in order.iter().zip(0..) {
+        let i = i as usize;
         let Some(k) = key[i] else { continue };
-        let d = leads[i].created.date();
+        let d = created.date();
         let last = &mut last_counted[k as usize];
         if let Some(prev) = *last
             && (d - prev).num_days() < dedupe
@@ -588,23 +657,24 @@ fn join_leads<'v>(
         if by_patient.first(k).is_some_and(|f| f < d) {
             kind[i] = LeadKind::Returning;
         } else {
-            candidates.push((k, i));
+            candidates.push((k, rank));
         }
     }
     // Each patient's candidates stay in order of `created`.
-    candidates.sort_by_key(|&(k, _)| k);
+    candidates.par_sort_unstable();
 
     // 3. Each visit goes to the latest counted, non-returning lead created on c ≤ visit ≤ c + window.
     let mut owned: Vec<Owned<'v>> = (0..leads.len()).map(|_| Owned::default()).collect();
     for ls in candidates.chunk_by(|a, b| a.0 == b.0) {
         for &vi in by_patient.visits(ls[0].0) {
             let v = &records[vi as usize];
-            let n = ls.partition_point(|&(_, li)| leads[li].created.date() <= v.date);
-            let Some(&(_, li)) = n.checked_sub(1).and_then(|j| ls.get(j)) else { continue };
-            if (v.date - leads[li].created.date()).num_days() > attribution {
+            let n = ls.partition_point(|&(_, rank)| order[rank as usize].0.date() <= v.date);
+            let Some(&(_, rank)) = n.checked_sub(1).and_then(|j| ls.get(j)) else { continue };
+            let (created, li) = order[rank as usize];
+            if (v.date - created.date()).num_days() > attribution {
                 continue;
             }
-            let o = &mut owned[li];
+            let o = &mut owned[li as usize];
             o.visits = true;
             o.paid |= v.amount > 0.0;
             o.revenue += v.amount;
@@ -692,6 +762,12 @@ struct PatientSets {
 }
 
 impl PatientSets {
+    /// Adds the patients of another group of the same rows.
+    fn absorb(&mut self, mut other: PatientSets) {
+        self.new.append(&mut other.new);
+        self.repeat.append(&mut other.repeat);
+    }
+
     fn add(&mut self, id: Option<u32>, date: NaiveDate, by_patient: &Patients) {
         let Some(id) = id else { return };
         if by_patient.first(id) == Some(date) {
@@ -712,19 +788,46 @@ impl PatientSets {
     }
 }
 
+/// The address of a shared copy (0: none), to group visits by their texts' copies.
+fn at(text: Option<&Arc<str>>) -> usize {
+    text.map_or(0, |t| Arc::as_ptr(t).cast::<u8>() as usize)
+}
+
+/// Groups made by copies' addresses, with their text keys: merged by text (copies of one text are
+/// one group, should the visits not share one copy per text) and sorted by it.
+fn by_text<K: Ord, V>(groups: impl Iterator<Item = (K, V)>, merge: impl Fn(&mut V, V)) -> Vec<(K, V)> {
+    let mut groups: Vec<(K, V)> = groups.collect();
+    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut out: Vec<(K, V)> = Vec::with_capacity(groups.len());
+    for (k, v) in groups {
+        match out.last_mut() {
+            Some((last, into)) if *last == k => merge(into, v),
+            _ => out.push((k, v)),
+        }
+    }
+    out
+}
+
 fn revenue_rows(records: &[VisitRecord], ids: &[Option<u32>], by_patient: &Patients) -> Vec<RevenueRow> {
     // (day, direction, branch) → (revenue, checks, patients).
     type Key<'a> = (NaiveDate, Option<&'a str>, Option<&'a str>);
-    // Grouped by hash, then sorted once: a million visits make a few thousand rows.
-    let mut groups: HashMap<Key<'_>, (f64, f64, PatientSets), Fast> = HashMap::default();
+    // Grouped by hash of the day and the texts' shared copies (no text is hashed per visit), then
+    // sorted once: a million visits make a few thousand rows.
+    type Group<'a> = (Key<'a>, (f64, f64, PatientSets));
+    let mut groups: HashMap<(NaiveDate, usize, usize), Group<'_>, Fast> = HashMap::default();
     for (v, id) in records.iter().zip(ids) {
-        let g = groups.entry((v.date, v.direction.as_deref(), v.branch.as_deref())).or_default();
+        let (_, g) = groups
+            .entry((v.date, at(v.direction.as_ref()), at(v.branch.as_ref())))
+            .or_insert_with(|| ((v.date, v.direction.as_deref(), v.branch.as_deref()), Default::default()));
         g.0 += v.amount;
         g.1 += f64::from(u8::from(v.amount > 0.0));
         g.2.add(*id, v.date, by_patient);
     }
-    let mut groups: Vec<_> = groups.into_iter().collect();
-    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let groups = by_text(groups.into_values(), |a, b| {
+        a.0 += b.0;
+        a.1 += b.1;
+        a.2.absorb(b.2);
+    });
     groups
         .into_iter()
         .map(|((date, direction, branch), (revenue, checks, mut sets))| {
@@ -753,24 +856,34 @@ fn doctor_rows(
     template: &[DoctorRow],
 ) -> (Vec<DoctorRow>, usize) {
     // A doctor who works in two branches has a row per branch.
+    // Grouped by the texts' shared copies, as the Revenue rows are.
     type Key<'a> = (Month, &'a str, Option<&'a str>);
-    let mut groups: HashMap<Key<'_>, (f64, PatientSets), Fast> = HashMap::default();
-    let mut dir_counts: HashMap<(&str, &str), usize, Fast> = HashMap::default();
+    type Group<'a> = (Key<'a>, (f64, PatientSets));
+    // (doctor, direction) → visits.
+    type Count<'a> = ((&'a str, &'a str), usize);
+    let mut groups: HashMap<(Month, usize, usize), Group<'_>, Fast> = HashMap::default();
+    let mut dir_counts: HashMap<(usize, usize), Count<'_>, Fast> = HashMap::default();
     for (v, id) in records.iter().zip(ids) {
-        let Some(doctor) = v.doctor.as_deref() else { continue };
-        let g = groups.entry((Month::of(v.date), doctor, v.branch.as_deref())).or_default();
+        let Some(doctor) = v.doctor.as_ref() else { continue };
+        let month = Month::of(v.date);
+        let (_, g) = groups
+            .entry((month, at(Some(doctor)), at(v.branch.as_ref())))
+            .or_insert_with(|| ((month, doctor, v.branch.as_deref()), Default::default()));
         g.0 += v.amount;
         g.1.add(*id, v.date, by_patient);
-        if let Some(d) = v.direction.as_deref() {
-            *dir_counts.entry((doctor, d)).or_insert(0) += 1;
+        if let Some(d) = v.direction.as_ref() {
+            dir_counts.entry((at(Some(doctor)), at(Some(d)))).or_insert(((doctor, d), 0)).1 += 1;
         }
     }
-    let mut groups: Vec<_> = groups.into_iter().collect();
-    groups.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let mut groups = by_text(groups.into_values(), |a, b| {
+        a.0 += b.0;
+        a.1.absorb(b.1);
+    });
+    let dir_counts = by_text(dir_counts.into_values(), |a, b| *a += b);
     // The doctor's most frequent direction over the whole export; ties go to the name first in
     // alphabetical order.
     let mut best: HashMap<&str, (&str, usize), Fast> = HashMap::default();
-    for (&(doctor, d), &n) in &dir_counts {
+    for &((doctor, d), n) in &dir_counts {
         let b = best.entry(doctor).or_insert((d, n));
         if n > b.1 || (n == b.1 && d < b.0) {
             *b = (d, n);
@@ -898,6 +1011,20 @@ mod tests {
 
     fn phones(texts: &[&str]) -> Vec<Phone> {
         texts.iter().map(|t| Phone::parse(t)).collect()
+    }
+
+    #[test]
+    fn copies_of_one_text_are_one_value_and_one_group() {
+        // Two readers' copies of «Врач 1», one with spaces around: one shared copy.
+        let (a, b): (Arc<str>, Arc<str>) = ("Врач 1".into(), " Врач 1 ".into());
+        let mut copies = OneCopy::default();
+        let (x, y) = (copies.trimmed(Some(a)), copies.trimmed(Some(b)));
+        assert!(Arc::ptr_eq(x.as_ref().unwrap(), y.as_ref().unwrap()));
+        assert_eq!(copies.trimmed(Some("  ".into())), None);
+        // Groups of copies of one text are merged: 1 + 2 = 3 for «Врач 1», in order of the texts.
+        let groups =
+            by_text([("Врач 2", 4.0), ("Врач 1", 1.0), ("Врач 1", 2.0)].into_iter(), |a, b| *a += b);
+        assert_eq!(groups, vec![("Врач 1", 3.0), ("Врач 2", 4.0)]);
     }
 
     #[test]

@@ -90,6 +90,18 @@ impl Phone {
         Some(value | (len as u64 - 10) << 60)
     }
 
+    /// The digits of a number made by [`Self::packed`], and how many there are.
+    pub(crate) fn unpack(packed: u64) -> ([u8; 18], usize) {
+        let len = ((packed >> 60) as usize + 10).min(18);
+        let mut value = packed & ((1 << 60) - 1);
+        let mut buf = [b'0'; 18];
+        for d in buf[..len].iter_mut().rev() {
+            *d = b'0' + (value % 10) as u8;
+            value /= 10;
+        }
+        (buf, len)
+    }
+
     /// The phone masked for messages: `+7 916 ***-**-67`.
     pub fn masked(&self) -> String {
         match self.digits() {
@@ -147,6 +159,12 @@ mod tests {
         assert_ne!(packed("0079161234567"), packed("079161234567"));
         assert_eq!(packed(&"3".repeat(19)), None);
         assert_eq!(packed("123"), None);
+        // A packed number gives its digits back, leading zeros and all.
+        for s in ["8 916 123 45 67", "0079161234567", "+375 29 123 45 67", &"9".repeat(18), "0000000000"] {
+            let p = Phone::parse(s);
+            let (buf, len) = Phone::unpack(p.packed().unwrap());
+            assert_eq!(std::str::from_utf8(&buf[..len]).ok(), p.digits(), "{s}");
+        }
     }
 
     #[test]

@@ -198,7 +198,8 @@ where
         // UTF-8 text is read chunk by chunk (a 100 MB export is never held whole); any other
         // encoding, or a chunk that is not UTF-8 after all, is read again as a whole.
         let f = std::fs::File::open(path).map_err(open)?;
-        if let Some(found) = read_csv_stream(&file, f, kind, map, limit, progress, &make).map_err(open)? {
+        let size = f.metadata().map_or(0, |m| m.len());
+        if let Some(found) = read_csv_stream(&file, (f, size), kind, map, limit, progress, &make).map_err(open)? {
             return Ok(found);
         }
         let mut read = make();
@@ -299,8 +300,9 @@ fn fill(source: &mut impl Read, buf: &mut Vec<u8>, progress: &Progress) -> std::
 }
 
 /// How many chunks are read before they are parsed together on the cores: enough to keep both
-/// busy, few enough that the file never sits in memory (4 MB at a time).
-const BATCH: usize = 4;
+/// busy, few enough that the file never sits in memory (two batches, 8 MB, at a time: one parsed
+/// while the next is read).
+const BATCH: usize = 8;
 
 /// A CSV file's text in chunks, each cut after a line break (the last one at the file's end).
 struct Chunks<'p, R> {
@@ -333,6 +335,19 @@ impl<R: Read> Chunks<'_, R> {
             self.scanned = self.buf.len();
             self.eof = fill(&mut self.source, &mut self.buf, self.progress)?;
         }
+    }
+
+    /// Up to `n` next chunks, each with whether it is the file's last.
+    fn batch(&mut self, n: usize) -> std::io::Result<Vec<(Vec<u8>, bool)>> {
+        let mut out = Vec::with_capacity(n);
+        while out.len() < n {
+            let Some((bytes, last)) = self.next()? else { break };
+            out.push((bytes, last));
+            if last {
+                break;
+            }
+        }
+        Ok(out)
     }
 
     /// Takes back a parsed chunk's buffer for a chunk to come (a batch's worth are kept).
@@ -408,26 +423,28 @@ fn parse_chunk<T, F>(
 where
     F: FnMut(&mut RowReader<'_, '_>) -> Option<T>,
 {
-    let text = std::str::from_utf8(&chunk.bytes).ok()?;
+    let text = simdutf8::basic::from_utf8(&chunk.bytes).ok()?;
     let mut records = Records::chunk(text, layout.sep, chunk.line, !chunk.last);
-    let (mut skip, mut left) = (skip, limit);
-    let rows = records
-        .by_ref()
-        .filter(|_| {
-            let header_or_above = skip > 0;
-            skip = skip.saturating_sub(1);
-            !header_or_above
-        })
-        .take_while(|_| {
-            let take = left > 0;
-            left = left.saturating_sub(1);
-            take
-        })
-        .map(|(l, f)| (l, RowCells::Text(f)));
     let mut gather = Gather::default();
     gather.items = items;
     let mut problems = Vec::new();
-    gather.feed(&layout.place, layout.header, rows, false, &mut problems, &mut *read);
+    // One vector of fields for every record of the chunk, lent to each row in turn.
+    let mut fields = Vec::with_capacity(layout.header.texts.len().max(8));
+    let mut left = limit;
+    for _ in 0..skip {
+        if records.next_into(&mut fields).is_none() {
+            break;
+        }
+    }
+    while left > 0 {
+        let Some(line) = records.next_into(&mut fields) else { break };
+        left -= 1;
+        let cells = RowCells::Text(std::mem::take(&mut fields));
+        gather.row(&layout.place, layout.header, line, &cells, false, &mut problems, read);
+        if let RowCells::Text(lent) = cells {
+            fields = lent;
+        }
+    }
     Some(Piece { gather, problems, broken: records.broken().to_vec(), rest: records.rest(), taken: limit - left })
 }
 
@@ -435,15 +452,16 @@ where
 /// file is not plain UTF-8 (a byte-order mark of UTF-16, a zero byte near the top, or bytes that
 /// are not UTF-8 anywhere): it is then read whole, where the encoding is told or refused.
 ///
-/// The chunks of a batch are parsed on both cores (`make` gives each worker its row reader), each
-/// from the line its first record would start on if no record ran past the chunk before it. That
+/// `size` is the file's length (0 when unknown), for the room of its items. The chunks of a batch
+/// are parsed on both cores (`make` gives each worker its row reader) while the next batch is read
+/// from the file, each chunk from the line its first record would start on if no record ran past the chunk before it. That
 /// guess is then checked in file order: where a quoted field did run past a chunk, or line breaks
 /// were counted otherwise, the chunk is read again from the true start, so records, line numbers
 /// and problems are always those of reading the file whole, in file order.
 #[allow(clippy::too_many_arguments)] // `pass`'s arguments, split out of it
 fn read_csv_stream<T, F>(
     file: &str,
-    source: impl Read,
+    (source, size): (impl Read + Send, u64),
     kind: ExportKind,
     map: &ColumnMap,
     limit: usize,
@@ -469,90 +487,161 @@ where
     let place = Place { file, sheet: None };
     // The header is looked for in the first chunk (with a whole line at least).
     let Some((head, last)) = chunks.next()? else { return Ok(None) };
-    let Ok(head_text) = std::str::from_utf8(&head) else { return Ok(None) };
+    let Ok(head_text) = simdutf8::basic::from_utf8(&head) else { return Ok(None) };
     let (sep, header) = match csv_header(head_text, !last, kind, map) {
         Ok(found) => found,
         Err(miss) => return Ok(Some((Vec::new(), place.missing(kind, &miss), preview_missing(None, &miss)))),
     };
-    let mut problems = place.header_notices(&header);
+    let problems = place.header_notices(&header);
     let layout = Layout { place, header: &header, sep };
-    let mut gather = Gather::default();
-    // Emptied rooms of parsed chunks, for the chunks to come.
-    let mut rooms: Vec<Vec<T>> = Vec::new();
-    let mut broken = Vec::new();
-    // A preview reads a few rows: one chunk at a time, stopping as soon as it has them.
-    let batch = if limit == usize::MAX { BATCH } else { 1 };
-    let mut first = Some((head, last));
-    let (mut skip, mut left, mut line) = (header.index + 1, limit, 1);
-    // The start of a record that ran past the last chunk read, to be read again with the next.
-    let mut carry: Vec<u8> = Vec::new();
-    'file: loop {
-        let mut batch_chunks = Vec::with_capacity(batch);
-        let mut at = line;
-        while batch_chunks.len() < batch {
-            let Some((mut bytes, last)) = (match first.take() {
-                Some(head) => Some(head),
-                None => chunks.next()?,
-            }) else {
-                break;
-            };
-            if !carry.is_empty() {
-                carry.append(&mut bytes);
-                bytes = std::mem::take(&mut carry);
-            }
-            let lines = count_lines(&bytes);
-            batch_chunks.push(Chunk { bytes, line: at, lines, last });
-            at = at.saturating_add(lines);
-            if last {
-                break;
-            }
-        }
-        if batch_chunks.is_empty() {
-            break;
-        }
+    let mut done = Assembly {
+        gather: Gather::default(),
+        problems,
+        broken: Vec::new(),
+        rooms: Vec::new(),
+        left: limit,
+        line: 1,
+        carry: Vec::new(),
+        size: if limit == usize::MAX { size } else { 0 },
+    };
+    // A preview reads a few rows: one chunk at a time, each taken before the next is parsed, so
+    // that reading stops as soon as it has them. A whole file is read in batches, each parsed
+    // while the batch before it is taken (in file order) and the batch after it is read.
+    let pipelined = limit == usize::MAX;
+    let batch = if pipelined { BATCH } else { 1 };
+    let mut skip = header.index + 1;
+    let mut raw = vec![(head, last)];
+    if !last {
+        raw.append(&mut chunks.batch(batch - 1)?);
+    }
+    let mut at = 1;
+    let mut parsed: Option<Parsed<T>> = None;
+    while !raw.is_empty() || parsed.is_some() {
+        // Each chunk from the line it starts on if no record ran past the chunk before it.
+        let batch_chunks: Vec<Chunk> = raw
+            .drain(..)
+            .map(|(bytes, last)| {
+                let lines = count_lines(&bytes);
+                let chunk = Chunk { bytes, line: at, lines, last };
+                at = at.saturating_add(lines);
+                chunk
+            })
+            .collect();
+        let ended = batch_chunks.last().is_none_or(|c| c.last);
         let skip_first = std::mem::take(&mut skip);
-        let pieces: Vec<Option<Piece<T>>> = if batch_chunks.len() == 1 {
-            let chunk = &batch_chunks[0];
-            vec![parse_chunk(&layout, chunk, chunk.room(&mut rooms), skip_first, left, &mut make())]
+        let batch_rooms: Vec<Vec<T>> = batch_chunks.iter().map(|c| c.room(&mut done.rooms)).collect();
+        let left = done.left;
+        let (pieces, (taken, next)) = rayon::join(
+            || {
+                batch_chunks
+                    .par_iter()
+                    .zip(batch_rooms)
+                    .enumerate()
+                    .map_init(make, |read, (i, (chunk, room))| {
+                        parse_chunk(&layout, chunk, room, if i == 0 { skip_first } else { 0 }, left, read)
+                    })
+                    .collect::<Vec<_>>()
+            },
+            || {
+                let taken = parsed.take().map(|(cs, ps)| done.take(&layout, cs, ps, &mut chunks, make));
+                let next = if ended || !pipelined { Ok(Vec::new()) } else { chunks.batch(batch) };
+                (taken, next)
+            },
+        );
+        match taken {
+            Some(None) => return Ok(None),
+            Some(Some(false)) | None => {}
+            Some(Some(true)) => break,
+        }
+        if pipelined {
+            parsed = (!batch_chunks.is_empty()).then_some((batch_chunks, pieces));
+            raw = next?;
         } else {
-            let batch_rooms: Vec<Vec<T>> = batch_chunks.iter().map(|c| c.room(&mut rooms)).collect();
-            batch_chunks
-                .par_iter()
-                .zip(batch_rooms)
-                .enumerate()
-                .map_init(make, |read, (i, (chunk, room))| {
-                    parse_chunk(&layout, chunk, room, if i == 0 { skip_first } else { 0 }, left, read)
-                })
-                .collect()
-        };
-        for (chunk, piece) in batch_chunks.into_iter().zip(pieces) {
-            let (chunk, piece) = if chunk.line == line && carry.is_empty() {
-                (chunk, piece)
-            } else {
-                // The chunk did not start where its guess said: read it again from the true start.
-                carry.extend_from_slice(&chunk.bytes);
-                let bytes = std::mem::take(&mut carry);
-                let chunk = Chunk { lines: count_lines(&bytes), bytes, line, last: chunk.last };
-                let piece = parse_chunk(&layout, &chunk, chunk.room(&mut rooms), 0, left, &mut make());
-                (chunk, piece)
-            };
-            let Some(piece) = piece else { return Ok(None) };
-            problems.extend(piece.problems);
-            rooms.push(gather.absorb(piece.gather));
-            broken.extend(piece.broken);
-            left -= piece.taken;
-            let (rest, next_line) = piece.rest;
-            line = next_line;
-            carry = chunk.bytes[rest..].to_vec();
-            chunks.give_back(chunk.bytes);
-            if left == 0 {
-                break 'file;
+            match done.take(&layout, batch_chunks, pieces, &mut chunks, make) {
+                None => return Ok(None),
+                Some(true) => break,
+                Some(false) if ended => break,
+                Some(false) => raw = chunks.batch(batch)?,
             }
         }
     }
+    let Assembly { gather, mut problems, broken, .. } = done;
     let items = gather.finish(&layout.place, &mut problems);
     broken_quotes(&layout.place, &broken, &mut problems);
     Ok(Some((items, problems, preview_of(None, &header))))
+}
+
+/// A batch of chunks and what parsing each gave (`None`: not UTF-8), not yet taken.
+type Parsed<T> = (Vec<Chunk>, Vec<Option<Piece<T>>>);
+
+/// What has been read of a CSV export streamed in chunks, taken piece by piece in file order.
+struct Assembly<T> {
+    gather: Gather<T>,
+    problems: Vec<Problem>,
+    broken: Vec<u32>,
+    /// Emptied rooms of parsed chunks, for the chunks to come.
+    rooms: Vec<Vec<T>>,
+    /// Records still to take toward the limit.
+    left: usize,
+    /// The line the next record starts on.
+    line: u32,
+    /// The start of a record that ran past the last chunk taken, to be read again with the next.
+    carry: Vec<u8>,
+    /// The file's length, for the room of its items (0: unknown, or a preview).
+    size: u64,
+}
+
+impl<T> Assembly<T> {
+    /// Takes a batch of parsed chunks, in file order: a chunk that did not start where its guess
+    /// said (a record ran past the chunk before it) is read again from the true start. Gives the
+    /// chunks' buffers back to `chunks`. `None` when a chunk is not UTF-8; `Some(true)` when the
+    /// limit is reached.
+    fn take<R: Read, F>(
+        &mut self,
+        layout: &Layout<'_>,
+        batch: Vec<Chunk>,
+        pieces: Vec<Option<Piece<T>>>,
+        chunks: &mut Chunks<'_, R>,
+        make: &impl Fn() -> F,
+    ) -> Option<bool>
+    where
+        F: FnMut(&mut RowReader<'_, '_>) -> Option<T>,
+    {
+        for (chunk, piece) in batch.into_iter().zip(pieces) {
+            let (chunk, piece) = if chunk.line == self.line && self.carry.is_empty() {
+                (chunk, piece)
+            } else {
+                self.carry.extend_from_slice(&chunk.bytes);
+                chunks.give_back(chunk.bytes);
+                let bytes = std::mem::take(&mut self.carry);
+                let chunk = Chunk { lines: count_lines(&bytes), bytes, line: self.line, last: chunk.last };
+                let piece = parse_chunk(layout, &chunk, chunk.room(&mut self.rooms), 0, self.left, &mut make());
+                (chunk, piece)
+            };
+            let piece = piece?;
+            self.problems.extend(piece.problems);
+            if self.gather.items.is_empty() && self.size > 0 {
+                // Room for the whole file's items at once, from the first chunk's rows per byte (a
+                // guess: room never written is never given memory), so that they are not copied
+                // again each time the vector grows. Room that cannot be had is not asked for: the
+                // vector then grows as it fills.
+                let rows =
+                    (piece.gather.items.len() as u64).saturating_mul(self.size) / chunk.bytes.len().max(1) as u64;
+                let _ = self.gather.items.try_reserve(usize::try_from(rows.saturating_add(rows / 8)).unwrap_or(0));
+            }
+            self.rooms.push(self.gather.absorb(piece.gather));
+            self.broken.extend(piece.broken);
+            self.left -= piece.taken;
+            let (rest, next_line) = piece.rest;
+            self.line = next_line;
+            self.carry = chunk.bytes[rest..].to_vec();
+            chunks.give_back(chunk.bytes);
+            if self.left == 0 {
+                return Some(true);
+            }
+        }
+        Some(false)
+    }
 }
 
 fn read_workbook<T>(

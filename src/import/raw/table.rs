@@ -519,14 +519,11 @@ pub(crate) struct RowReader<'r, 'a> {
 
 impl RowReader<'_, '_> {
     /// The field `key`'s column and its place in the row. Looked up for every field of every row
-    /// (a few million times in a big export): keys of other lengths or first letters are passed
-    /// over without comparing their texts.
+    /// (a few million times in a big export): the keys are a few bytes, compared in place rather
+    /// than through a call to `memcmp` each.
     fn column(&self, key: &str) -> Option<(&'static Column, usize)> {
-        let first = key.as_bytes().first();
-        self.columns
-            .iter()
-            .find(|(c, _)| c.key.len() == key.len() && c.key.as_bytes().first() == first && c.key == key)
-            .copied()
+        let same = |a: &str| a.len() == key.len() && a.bytes().zip(key.bytes()).all(|(x, y)| x == y);
+        self.columns.iter().find(|(c, _)| same(c.key)).copied()
     }
 
     fn lookup(&self, key: &str) -> Option<(&'static Column, Cell<'_>)> {
@@ -598,6 +595,8 @@ impl RowReader<'_, '_> {
         let cells = self.cells;
         let (column, idx) = self.column(key)?;
         let verdict = match cells.get(idx) {
+            // An empty field (a column the export leaves blank) is not looked up.
+            Cell::Text("") => return None,
             Cell::Text(raw) => match cache.seen.get(raw) {
                 Some(v) => v.clone(),
                 None => {
@@ -856,28 +855,43 @@ impl<T> Gather<T> {
         mut read: impl FnMut(&mut RowReader<'_, 'a>) -> Option<T>,
     ) {
         for (row, cells) in rows {
-            if header.columns.iter().all(|(_, idx)| cells.get(*idx).is_blank()) {
-                continue;
-            }
-            if cells.has_total_label() {
-                self.totals.push(row);
-                continue;
-            }
-            let mut reader = RowReader { cells: &cells, columns: &header.columns, is_1904, errors: Vec::new() };
-            let item = read(&mut reader);
-            if reader.errors.is_empty() {
-                self.items.extend(item);
-            } else {
-                for e in reader.errors {
-                    let mut p = place
-                        .problem(true, ProblemKind::Cell { fault: e.fault, then: Consequence::RowLeftOut })
-                        .at_row(row)
-                        .in_column(e.column.label());
-                    if let Some(v) = e.value {
-                        p = p.with_value(v);
-                    }
-                    problems.push(p);
+            self.row(place, header, row, &cells, is_1904, problems, &mut read);
+        }
+    }
+
+    /// Reads one row (`row` is its number) as [`Self::feed`] reads each of its rows.
+    #[allow(clippy::too_many_arguments)] // `feed`'s arguments, for one row
+    pub(crate) fn row<'a>(
+        &mut self,
+        place: &Place<'_>,
+        header: &Header,
+        row: u32,
+        cells: &RowCells<'a>,
+        is_1904: bool,
+        problems: &mut Vec<Problem>,
+        read: &mut impl FnMut(&mut RowReader<'_, 'a>) -> Option<T>,
+    ) {
+        if header.columns.iter().all(|(_, idx)| cells.get(*idx).is_blank()) {
+            return;
+        }
+        if cells.has_total_label() {
+            self.totals.push(row);
+            return;
+        }
+        let mut reader = RowReader { cells, columns: &header.columns, is_1904, errors: Vec::new() };
+        let item = read(&mut reader);
+        if reader.errors.is_empty() {
+            self.items.extend(item);
+        } else {
+            for e in reader.errors {
+                let mut p = place
+                    .problem(true, ProblemKind::Cell { fault: e.fault, then: Consequence::RowLeftOut })
+                    .at_row(row)
+                    .in_column(e.column.label());
+                if let Some(v) = e.value {
+                    p = p.with_value(v);
                 }
+                problems.push(p);
             }
         }
     }
