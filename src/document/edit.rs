@@ -2,11 +2,10 @@
 //! ([`Document::apply`]) and undone by applying its inverse. The grid, the menus and the tests
 //! build edits; nothing else writes into the project.
 
-use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use super::sheets::{self, Row, SetError, Value};
-use crate::model::{FunnelRow, Project, RevenueRow, Sheet, VisitRecord};
+use crate::model::{BudgetRow, FunnelRow, Project, RevenueRow, Sheet, VisitRecord};
 use crate::store::{Change, Table};
 
 /// One undoable change to the project.
@@ -218,7 +217,20 @@ impl SummedRow for RevenueRow {
     }
 }
 
-/// What edits did to a sheet the KPI cache sums (the Funnel and Revenue sheets) since it was last
+impl SummedRow for BudgetRow {
+    const SHEET: Sheet = Sheet::Budget;
+    fn rows(p: &Project) -> &[Self] {
+        &p.budget
+    }
+    fn of(row: &Row) -> Option<&Self> {
+        match row {
+            Row::Budget(r) => Some(r),
+            _ => None,
+        }
+    }
+}
+
+/// What edits did to a sheet the KPI cache sums (Funnel, Revenue, Budget) since it was last
 /// taken, so that the cache moves its sums instead of summing the sheet's rows again.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub enum RowsDelta<T> {
@@ -241,6 +253,9 @@ pub type FunnelDelta = RowsDelta<FunnelRow>;
 
 /// What edits did to the Revenue sheet (see [`Document::take_revenue_delta`]).
 pub type RevenueDelta = RowsDelta<RevenueRow>;
+
+/// What edits did to the Budget sheet (see [`Document::take_budget_delta`]).
+pub type BudgetDelta = RowsDelta<BudgetRow>;
 
 impl<T: SummedRow> RowsDelta<T> {
     fn add(&mut self, before: Vec<T>, after: Vec<T>) {
@@ -341,9 +356,8 @@ pub struct Document {
     funnel_delta: FunnelDelta,
     /// What changed on the Revenue sheet since [`Document::take_revenue_delta`], for the KPI cache.
     revenue_delta: RevenueDelta,
-    /// The sheets changed since [`Document::take_touched_sheets`], for the KPI cache's sums of
-    /// whole sheets.
-    touched: BTreeSet<Sheet>,
+    /// What changed on the Budget sheet since [`Document::take_budget_delta`], for the KPI cache.
+    budget_delta: BudgetDelta,
 }
 
 impl Document {
@@ -406,9 +420,9 @@ impl Document {
         std::mem::take(&mut self.revenue_delta)
     }
 
-    /// The sheets that the edits, undos and redos since the last call changed.
-    pub fn take_touched_sheets(&mut self) -> BTreeSet<Sheet> {
-        std::mem::take(&mut self.touched)
+    /// What the edits, undos and redos since the last call did to the Budget sheet.
+    pub fn take_budget_delta(&mut self) -> BudgetDelta {
+        std::mem::take(&mut self.budget_delta)
     }
 
     /// Puts in the patient visits of a project file read sheets first (the app reads them after
@@ -424,15 +438,12 @@ impl Document {
     fn apply_noted(&mut self, edit: &Edit) -> Result<(), SetError> {
         let funnel = FunnelDelta::before(edit, &self.project);
         let revenue = RevenueDelta::before(edit, &self.project);
+        let budget = BudgetDelta::before(edit, &self.project);
         edit.apply(Arc::make_mut(&mut self.project))?;
         self.funnel_delta.follow(funnel, &self.project);
         self.revenue_delta.follow(revenue, &self.project);
-        let changes = edit.changes();
-        self.touched.extend(changes.iter().filter_map(|c| match c.table() {
-            Table::Sheet(s) => Some(s),
-            _ => None,
-        }));
-        self.changes.extend(changes);
+        self.budget_delta.follow(budget, &self.project);
+        self.changes.extend(edit.changes());
         Ok(())
     }
 
@@ -656,23 +667,28 @@ mod tests {
     }
 
     #[test]
-    fn the_sheets_an_edit_touches_are_handed_to_the_kpi_cache() {
+    fn revenue_and_budget_edits_hand_their_rows_to_the_kpi_cache() {
         let mut d = Document::new(crate::demo::demo_project());
         let old = Value::Num(d.project().revenue[0].revenue);
         let row = d.project().revenue[0].clone();
         d.apply(Edit::SetCell { sheet: Sheet::Revenue, row: 0, col: 2, old, new: Value::Num(1.0) }).unwrap();
-        assert_eq!(d.take_touched_sheets(), BTreeSet::from([Sheet::Revenue]));
-        // The Revenue rows as they were and as they are, for the sums.
+        // The Revenue rows as they were and as they are, for the sums; no other sheet moved.
         let RevenueDelta::Rows { before, after } = d.take_revenue_delta() else { panic!("rows expected") };
         assert_eq!((before, after), (vec![row], vec![d.project().revenue[0].clone()]));
         assert_eq!(d.take_funnel_delta(), FunnelDelta::Unchanged);
-        assert!(d.take_touched_sheets().is_empty());
-        // An undo touches the sheet again; replacing the project touches every sheet.
+        assert_eq!(d.take_budget_delta(), BudgetDelta::Unchanged);
+        // An undo hands them back the other way.
         d.undo();
-        assert_eq!(d.take_touched_sheets(), BTreeSet::from([Sheet::Revenue]));
+        let RevenueDelta::Rows { before, .. } = d.take_revenue_delta() else { panic!("rows expected") };
+        assert_eq!(before[0].revenue, 1.0);
+        let budget = d.project().budget[0].clone();
+        d.apply(Edit::DeleteRows { sheet: Sheet::Budget, at: 0, rows: vec![Row::Budget(budget.clone())] }).unwrap();
+        assert_eq!(d.take_budget_delta(), BudgetDelta::Rows { before: vec![budget], after: vec![] });
+        // Replacing the project: every sheet summed again.
         let (old, new) = (Box::new(d.project().clone()), Box::new(Project::new()));
         d.apply(Edit::ReplaceProject { old, new }).unwrap();
-        assert!(d.take_touched_sheets().is_superset(&BTreeSet::from([Sheet::Revenue, Sheet::Budget, Sheet::Funnel])));
+        assert_eq!(d.take_revenue_delta(), RevenueDelta::Rebuild);
+        assert_eq!(d.take_budget_delta(), BudgetDelta::Rebuild);
     }
 
     #[test]

@@ -24,6 +24,8 @@ pub(crate) struct BudgetCell {
     pub spend: f64,
     /// Σ budget plan (a blank cell counts as 0).
     pub budget_plan: f64,
+    /// How many rows were summed.
+    pub rows: usize,
 }
 
 /// The Budget rows summed two ways, each in the order its cells first appear on the sheet (so
@@ -52,20 +54,20 @@ impl BudgetSums {
             // A branch cell of spaces is blank, as `branch_key` reads it (without its lower-cased copy:
             // this runs once per row).
             let b = r.branch.as_deref().filter(|b| !b.trim().is_empty()).map(|b| branches.id(b));
-            let (spend, budget_plan) = (r.spend.unwrap_or(0.0), r.budget_plan.unwrap_or(0.0));
             let cell = |branch: Option<usize>| BudgetCell {
                 month: r.month,
                 channel: channels.name(c),
                 branch: branch.map(|b| branches.name(b)),
                 spend: 0.0,
                 budget_plan: 0.0,
+                rows: 0,
             };
             let next = s.chain.len();
             let i = *chain_at.entry((r.month, c)).or_insert(next);
             if i == next {
                 s.chain.push(cell(None));
             }
-            add(&mut s.chain[i], spend, budget_plan);
+            s.chain[i].add(r, 1.0);
             let key = match b {
                 Some(b) => (r.month, NONE, b),
                 None => (r.month, c, NONE),
@@ -75,15 +77,51 @@ impl BudgetSums {
             if i == next {
                 s.by_branch.push(cell(b));
             }
-            add(&mut s.by_branch[i], spend, budget_plan);
+            s.by_branch[i].add(r, 1.0);
         }
         s
     }
+
+    /// Replaces the rows `before` of the sheet by `after` (an edit's rows as they were and as they
+    /// are). Returns `false` when the sums cannot follow and must be made again with
+    /// [`BudgetSums::of`] (they are then left half moved): a cell appears or empties, which changes
+    /// the months, channels and branches there are.
+    #[must_use]
+    pub fn update(&mut self, before: &[BudgetRow], after: &[BudgetRow]) -> bool {
+        let mut found = Vec::with_capacity(before.len() + after.len());
+        for r in before.iter().chain(after) {
+            let chain = self.chain.iter().position(|c| c.month == r.month && *c.channel == *r.channel);
+            let branch = r.branch.as_deref().filter(|b| !b.trim().is_empty());
+            let own = self.by_branch.iter().position(|c| {
+                c.month == r.month && c.branch.as_deref() == branch && (branch.is_some() || *c.channel == *r.channel)
+            });
+            match chain.zip(own) {
+                Some(at) => found.push(at),
+                None => return false,
+            }
+        }
+        let (gone, came) = found.split_at(before.len());
+        for (sign, rows, at) in [(1.0, after, came), (-1.0, before, gone)] {
+            for (r, &(c, b)) in rows.iter().zip(at) {
+                self.chain[c].add(r, sign);
+                self.by_branch[b].add(r, sign);
+            }
+        }
+        gone.iter().all(|&(c, b)| self.chain[c].rows > 0 && self.by_branch[b].rows > 0)
+    }
 }
 
-fn add(cell: &mut BudgetCell, spend: f64, budget_plan: f64) {
-    cell.spend += spend;
-    cell.budget_plan += budget_plan;
+impl BudgetCell {
+    /// Adds `sign` × a row's spend and budget plan (a blank cell as 0) and counts it in or out.
+    fn add(&mut self, r: &BudgetRow, sign: f64) {
+        self.spend += sign * r.spend.unwrap_or(0.0);
+        self.budget_plan += sign * r.budget_plan.unwrap_or(0.0);
+        if sign < 0.0 {
+            self.rows -= 1;
+        } else {
+            self.rows += 1;
+        }
+    }
 }
 
 #[cfg(test)]
@@ -135,5 +173,27 @@ mod tests {
             ]
         );
         assert_eq!(s.by_branch[2].channel.as_str(), "Яндекс");
+    }
+
+    #[test]
+    fn an_edit_moves_the_sums_or_asks_for_them_again() {
+        let rows = [
+            row(1, "Яндекс", Some("Юг"), Some(100.0), Some(120.0)),
+            row(1, "ВК", Some("Юг"), Some(50.0), None),
+            row(1, "Яндекс", None, Some(1_000.0), Some(1_000.0)),
+        ];
+        let mut s = BudgetSums::of(&rows);
+        // Юг's Яндекс spend 100 → 40: January's Яндекс 40 + 1,000, Юг's own 40 + 50.
+        let edited = BudgetRow { spend: Some(40.0), ..rows[0].clone() };
+        assert!(s.update(std::slice::from_ref(&rows[0]), std::slice::from_ref(&edited)));
+        assert_eq!((s.chain[0].spend, s.by_branch[0].spend, s.by_branch[0].rows), (1_040.0, 90.0, 2));
+        // The shared campaign's plan blanked: its own cell and the chain's Яндекс lose 1,000.
+        let blanked = BudgetRow { budget_plan: None, ..rows[2].clone() };
+        assert!(s.update(std::slice::from_ref(&rows[2]), std::slice::from_ref(&blanked)));
+        assert_eq!((s.chain[0].budget_plan, s.by_branch[1].budget_plan), (120.0, 0.0));
+        // A new channel, a new branch, an emptied cell: summed again.
+        assert!(!BudgetSums::of(&rows).update(&[], &[row(1, "2ГИС", Some("Юг"), Some(1.0), None)]));
+        assert!(!BudgetSums::of(&rows).update(&[], &[row(1, "ВК", Some("Север"), Some(1.0), None)]));
+        assert!(!BudgetSums::of(&rows).update(&rows[1..2], &[]));
     }
 }

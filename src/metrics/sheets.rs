@@ -4,14 +4,14 @@
 //! Every KPI reads sums of these sheets, never a single row, so the app keeps the sums and moves
 //! them by each edit: an edit of one Funnel cell of a chain's ten million rows recomputes every KPI
 //! from a few hundred thousand sums without reading a row it did not change. An edit of the Revenue
-//! sheet moves its sums the same way (unless a month or a branch appears or empties, or the as-of
-//! day may move back: then the sheet is summed again); an edit of the Budget sheet sums that sheet
-//! again (60,000 rows for a chain: a few milliseconds); an edit of any other sheet touches no sum.
+//! or Budget sheet moves their sums the same way (unless a month, channel or branch appears or
+//! empties, or the as-of day may move back: then that sheet is summed again); an edit of any other
+//! sheet touches no sum.
 
 use super::buckets::FunnelBuckets;
 use super::budget::BudgetSums;
 use super::revenue::RevenueSums;
-use crate::model::{FunnelRow, Project, RevenueRow};
+use crate::model::{BudgetRow, FunnelRow, Project, RevenueRow};
 
 /// The sums of a project's Funnel, Revenue and Budget sheets (see the module's notes); given to
 /// [`compute_with_sums`](super::compute_with_sums).
@@ -50,6 +50,14 @@ impl SheetSums {
     /// Sums the Revenue sheet again (after an edit of it).
     pub fn resum_revenue(&mut self, project: &Project) {
         self.revenue = RevenueSums::of(&project.revenue);
+    }
+
+    /// Replaces the Budget rows `before` by `after`, or sums the sheet of `project` (as it is
+    /// now) again when the sums cannot follow (see `BudgetSums::update`).
+    pub fn update_budget(&mut self, project: &Project, before: &[BudgetRow], after: &[BudgetRow]) {
+        if !self.budget.update(before, after) {
+            self.resum_budget(project);
+        }
     }
 
     /// Sums the Budget sheet again (after an edit of it).

@@ -128,13 +128,6 @@ impl Change {
     pub fn everything() -> Vec<Change> {
         Table::ALL.iter().map(|&table| Change::From { table, at: 0 }).collect()
     }
-
-    /// The table that changed.
-    pub fn table(&self) -> Table {
-        match self {
-            Change::Rows { table, .. } | Change::From { table, .. } => *table,
-        }
-    }
 }
 
 const META_SETTINGS: &str = "settings";

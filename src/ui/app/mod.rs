@@ -461,8 +461,7 @@ impl App {
                 }
                 FunnelDelta::Rebuild => self.sums = None,
             }
-            let touched = self.doc.take_touched_sheets();
-            let revenue = self.doc.take_revenue_delta();
+            let (revenue, budget) = (self.doc.take_revenue_delta(), self.doc.take_budget_delta());
             let project = self.doc.project();
             if let Some(sums) = &mut self.sums {
                 match revenue {
@@ -470,8 +469,10 @@ impl App {
                     RowsDelta::Rows { before, after } => sums.update_revenue(project, &before, &after),
                     RowsDelta::Rebuild => sums.resum_revenue(project),
                 }
-                if touched.contains(&Sheet::Budget) {
-                    sums.resum_budget(project);
+                match budget {
+                    RowsDelta::Unchanged => {}
+                    RowsDelta::Rows { before, after } => sums.update_budget(project, &before, &after),
+                    RowsDelta::Rebuild => sums.resum_budget(project),
                 }
             }
             let sums = self.sums.get_or_insert_with(|| metrics::SheetSums::new(project));
