@@ -240,7 +240,10 @@ impl<'a> SharedSplit<'a> {
     }
 
     /// [`SharedSplit::new`] with the leads of every cell of `funnel` counted.
-    fn of(budget: &'a BudgetSums, funnel: Funnel<'a>, branches: &mut Branches<'a>, nb: usize) -> Self {
+    fn of<'b>(budget: &'a BudgetSums, funnel: Funnel<'a>, branches: &mut Branches<'b>, nb: usize) -> Self
+    where
+        'a: 'b,
+    {
         let mut s = Self::new(budget, nb);
         if !s.slot.is_empty() {
             for r in funnel.cells() {
@@ -267,20 +270,41 @@ impl<'a> SharedSplit<'a> {
     }
 }
 
+/// The chain's branches (as [`branch_names`] names them) and the leads its shared spend is split
+/// by: found once per computation, for the branch comparison and a branch's view.
+pub(super) struct ChainSplit<'a> {
+    names: Vec<String>,
+    shared: SharedSplit<'a>,
+}
+
+impl<'a> ChainSplit<'a> {
+    /// The branches and the split of `sheets` (of `project`).
+    pub(super) fn of(project: &'a Project, sheets: Sheets<'a>) -> Self {
+        let names = sheet_names(project, sheets);
+        let shared = SharedSplit::of(sheets.budget, sheets.funnel, &mut Branches::seeded(&names), names.len());
+        Self { names, shared }
+    }
+}
+
+/// [`branch_names`] read off `sheets` (of `project`).
+fn sheet_names<'a>(project: &'a Project, sheets: Sheets<'a>) -> Vec<String> {
+    names_over(
+        project,
+        sheets.budget.by_branch.iter().map(|c| c.branch.as_deref()),
+        sheets.funnel,
+        sheets.revenue.cells.iter().map(|c| c.branch.as_deref()),
+    )
+}
+
 /// The project as one branch sees it: that branch's rows of every sheet, the chain's shared Budget
 /// rows scaled to its share (see the module's notes), the visits of the patients whose first visit
 /// was in the branch (cohorts under `--branch`), and the chain's as-of facts. Directions, Channels,
 /// Settings and scenarios are the chain's. An unknown branch gives a view with no rows.
 pub fn branch_view(project: &Project, branch: &str) -> Project {
     let (revenue, budget) = (RevenueSums::of(&project.revenue), super::BudgetSums::of(&project.budget));
-    branch_view_over(
-        project,
-        branch,
-        Sheets { funnel: Funnel::Rows(&project.funnel), revenue: &revenue, budget: &budget },
-        &AsOf::with_sums(project, &revenue),
-        true,
-    )
-    .0
+    let sheets = Sheets { funnel: Funnel::Rows(&project.funnel), revenue: &revenue, budget: &budget };
+    let chain = ChainSplit::of(project, sheets);
+    branch_view_over(project, branch, sheets, &chain, &AsOf::with_sums(project, &revenue), true).0
 }
 
 /// [`branch_view`] with `sheets` (of `project`) for the big sheets and `as_of` the chain's: the
@@ -292,25 +316,19 @@ pub(super) fn branch_view_over(
     project: &Project,
     branch: &str,
     sheets: Sheets<'_>,
+    chain: &ChainSplit<'_>,
     as_of: &AsOf,
     with_revenue_rows: bool,
 ) -> (Project, RevenueSums) {
-    let funnel = sheets.funnel;
-    let names = names_over(
-        project,
-        sheets.budget.by_branch.iter().map(|c| c.branch.as_deref()),
-        funnel,
-        sheets.revenue.cells.iter().map(|c| c.branch.as_deref()),
-    );
+    let (funnel, names, split) = (sheets.funnel, &chain.names, &chain.shared);
     let key = branch_key(Some(branch)).unwrap_or_default();
     let display = names
         .iter()
         .find(|n| branch_key(Some(n)).as_deref() == Some(key.as_str()))
         .cloned()
         .unwrap_or_else(|| branch.trim().to_string());
-    let mut branches = Branches::seeded(&names);
+    let branches = Branches::seeded(names);
     let me = names.iter().position(|n| *n == display);
-    let split = SharedSplit::of(sheets.budget, funnel, &mut branches, names.len());
     // Each spelling is case-folded once, then found by address, bytes or hash.
     let branches = std::cell::RefCell::new(branches);
     let mine = is_mine(&branches, me);
@@ -398,16 +416,16 @@ fn is_mine<'a, 'b>(
 /// The same figures as the totals of [`branch_view`] with that period.
 /// `sheets` (of `project`) stands for the big sheets; `as_of` is the chain's, found once by the
 /// caller.
-pub(super) fn branch_kpis(project: &Project, filter: &Filter, sheets: Sheets<'_>, as_of: &AsOf) -> Vec<BranchKpis> {
+pub(super) fn branch_kpis<'a>(
+    project: &'a Project,
+    filter: &Filter,
+    sheets: Sheets<'a>,
+    as_of: &AsOf,
+) -> (Vec<BranchKpis>, ChainSplit<'a>) {
     let Sheets { funnel, revenue, budget } = sheets;
-    let names = names_over(
-        project,
-        budget.by_branch.iter().map(|c| c.branch.as_deref()),
-        funnel,
-        revenue.cells.iter().map(|c| c.branch.as_deref()),
-    );
+    let names = sheet_names(project, sheets);
     if names.is_empty() {
-        return Vec::new();
+        return (Vec::new(), ChainSplit { names, shared: SharedSplit::new(budget, 0) });
     }
     let nb = names.len();
     let mut br = Branches::seeded(&names);
@@ -506,9 +524,7 @@ pub(super) fn branch_kpis(project: &Project, filter: &Filter, sheets: Sheets<'_>
         nps[b][slot] += r.count;
     }
 
-    names
-        .into_iter()
-        .enumerate()
+    let kpis = (names.iter().enumerate())
         .map(|(b, branch)| {
             let mut total = Sums::new();
             let mut plan_to_date = 0.0;
@@ -523,7 +539,7 @@ pub(super) fn branch_kpis(project: &Project, filter: &Filter, sheets: Sheets<'_>
             let [p, _, d] = nps[b];
             let respondents: f64 = nps[b].iter().sum();
             BranchKpis {
-                branch,
+                branch: branch.clone(),
                 revenue_plan: k.revenue_plan,
                 revenue: k.revenue,
                 plan_completion: k.plan_completion,
@@ -547,7 +563,8 @@ pub(super) fn branch_kpis(project: &Project, filter: &Filter, sheets: Sheets<'_>
                 paid_rate: k.paid_rate,
             }
         })
-        .collect()
+        .collect();
+    (kpis, ChainSplit { names, shared: split })
 }
 
 #[cfg(test)]

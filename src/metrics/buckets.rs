@@ -196,6 +196,9 @@ pub struct FunnelBuckets {
     chain: Vec<FunnelRow>,
     /// Each bucket's row in `chain`.
     chain_of: Vec<usize>,
+    /// The buckets of each branch spelling (by its id; the last list: a blank branch), in order:
+    /// a branch's view takes its own without a pass over every bucket.
+    of_branch: Vec<Vec<u32>>,
 }
 
 impl FunnelBuckets {
@@ -229,7 +232,12 @@ impl FunnelBuckets {
             }
             chain_of.push(i);
         }
-        Self { sums, chain, chain_of }
+        let mut of_branch = vec![Vec::new(); sums.branches.names.len() + 1];
+        for (i, &(_, label)) in sums.keys.iter().enumerate() {
+            let b = sums.label_ids[label as usize].2;
+            of_branch[if b == BLANK { sums.branches.names.len() } else { b as usize }].push(i as u32);
+        }
+        Self { sums, chain, chain_of, of_branch }
     }
 
     /// How many buckets there are.
@@ -273,11 +281,16 @@ impl FunnelBuckets {
     /// The buckets whose branch cell `keep` takes, as rows.
     pub(crate) fn rows_where<'a>(&'a self, mut keep: impl FnMut(Option<&'a str>) -> bool) -> Vec<FunnelRow> {
         let s = &self.sums;
-        s.keys
-            .iter()
-            .zip(&s.sums)
-            .filter(|(k, _)| keep(s.branches.text(s.label_ids[k.1 as usize].2)))
-            .map(|(&(month, label), n)| bucket_row(&s.protos[label as usize], month, n))
+        let spellings = s.branches.names.iter().map(|n| Some(n.as_str())).chain([None]);
+        let mut kept: Vec<u32> =
+            spellings.zip(&self.of_branch).filter(|(b, _)| keep(*b)).flat_map(|(_, at)| at.iter().copied()).collect();
+        // Several spellings of one branch: their buckets back in the sheet's order.
+        kept.sort_unstable();
+        kept.iter()
+            .map(|&i| {
+                let (month, label) = s.keys[i as usize];
+                bucket_row(&s.protos[label as usize], month, &s.sums[i as usize])
+            })
             .collect()
     }
 

@@ -661,9 +661,11 @@ impl<'a> Sheets<'a> {
 fn finish(project: &Project, filter: &Filter, sheets: Sheets<'_>) -> Kpis {
     // A branch's view keeps the chain's D and month rows, so one as-of serves both.
     let as_of = AsOf::with_sums(project, sheets.revenue);
+    // The comparison first: it finds the branches and the shared spend's split a branch's view reads.
+    let (comparison, chain) = branches::branch_kpis(project, filter, sheets, &as_of);
     let mut kpis = match &filter.branch {
         Some(b) => {
-            let (view, revenue) = branches::branch_view_over(project, b, sheets, &as_of, false);
+            let (view, revenue) = branches::branch_view_over(project, b, sheets, &chain, &as_of, false);
             let f = Filter { branch: None, ..filter.clone() };
             let ltv = VisitLtv::of(&view);
             let budget = BudgetSums::of(&view.budget);
@@ -687,7 +689,7 @@ fn finish(project: &Project, filter: &Filter, sheets: Sheets<'_>) -> Kpis {
             k
         }
     };
-    kpis.branches = branches::branch_kpis(project, filter, sheets, &as_of);
+    kpis.branches = comparison;
     kpis
 }
 
