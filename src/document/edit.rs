@@ -191,43 +191,28 @@ pub trait SummedRow: Clone + Sized {
     fn of(row: &Row) -> Option<&Self>;
 }
 
-impl SummedRow for FunnelRow {
-    const SHEET: Sheet = Sheet::Funnel;
-    fn rows(p: &Project) -> &[Self] {
-        &p.funnel
-    }
-    fn of(row: &Row) -> Option<&Self> {
-        match row {
-            Row::Funnel(r) => Some(r),
-            _ => None,
+/// `SummedRow` for a sheet's row type: its `Sheet`, the project's field and the `Row` variant.
+macro_rules! summed_row {
+    ($($ty:ty => $sheet:ident, $field:ident;)*) => {$(
+        impl SummedRow for $ty {
+            const SHEET: Sheet = Sheet::$sheet;
+            fn rows(p: &Project) -> &[Self] {
+                &p.$field
+            }
+            fn of(row: &Row) -> Option<&Self> {
+                match row {
+                    Row::$sheet(r) => Some(r),
+                    _ => None,
+                }
+            }
         }
-    }
+    )*};
 }
 
-impl SummedRow for RevenueRow {
-    const SHEET: Sheet = Sheet::Revenue;
-    fn rows(p: &Project) -> &[Self] {
-        &p.revenue
-    }
-    fn of(row: &Row) -> Option<&Self> {
-        match row {
-            Row::Revenue(r) => Some(r),
-            _ => None,
-        }
-    }
-}
-
-impl SummedRow for BudgetRow {
-    const SHEET: Sheet = Sheet::Budget;
-    fn rows(p: &Project) -> &[Self] {
-        &p.budget
-    }
-    fn of(row: &Row) -> Option<&Self> {
-        match row {
-            Row::Budget(r) => Some(r),
-            _ => None,
-        }
-    }
+summed_row! {
+    FunnelRow => Funnel, funnel;
+    RevenueRow => Revenue, revenue;
+    BudgetRow => Budget, budget;
 }
 
 /// What edits did to a sheet the KPI cache sums (Funnel, Revenue, Budget) since it was last

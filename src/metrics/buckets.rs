@@ -315,11 +315,7 @@ impl FunnelBuckets {
                     *a += sign * x;
                 }
                 add_numbers(&mut self.chain[self.chain_of[i]], &n, sign);
-                if sign < 0.0 {
-                    self.sums.counts[i] -= 1;
-                } else {
-                    self.sums.counts[i] += 1;
-                }
+                super::num::count(&mut self.sums.counts[i], sign);
             }
         }
         gone.iter().all(|&i| self.sums.counts[i] > 0)

@@ -8,7 +8,7 @@
 
 use rustc_hash::FxHashMap;
 
-use super::num::SharedNames;
+use super::num::{SharedNames, count};
 use crate::model::{BudgetRow, Month, Name};
 
 /// The sums of some Budget rows of one month.
@@ -116,11 +116,7 @@ impl BudgetCell {
     fn add(&mut self, r: &BudgetRow, sign: f64) {
         self.spend += sign * r.spend.unwrap_or(0.0);
         self.budget_plan += sign * r.budget_plan.unwrap_or(0.0);
-        if sign < 0.0 {
-            self.rows -= 1;
-        } else {
-            self.rows += 1;
-        }
+        count(&mut self.rows, sign);
     }
 }
 

@@ -44,6 +44,16 @@ pub(crate) fn sub(a: Option<f64>, b: Option<f64>) -> Option<f64> {
     Some(a? - b?)
 }
 
+/// Counts a row into a sum's count (`sign` > 0) or out of it: an edit's rows as they are go in,
+/// the rows as they were go out.
+pub(crate) fn count(rows: &mut usize, sign: f64) {
+    if sign < 0.0 {
+        *rows -= 1;
+    } else {
+        *rows += 1;
+    }
+}
+
 /// Whether two texts are equal, their addresses compared first: the cells of one name that sums
 /// hand out share one text, so a pass over them mostly ends there instead of comparing bytes.
 pub(crate) fn same_text(a: &str, b: &str) -> bool {

@@ -12,7 +12,7 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
-use super::num::SharedNames;
+use super::num::{SharedNames, count};
 use crate::model::{Month, Name, RevenueRow};
 
 /// The sums of the Revenue rows of one month, direction cell and branch cell (cells as written).
@@ -141,11 +141,7 @@ impl RevenueCell {
         self.checks += sign * r.checks.unwrap_or(0.0);
         self.new_patients += sign * r.new_patients.unwrap_or(0.0);
         self.repeat_patients += sign * r.repeat_patients.unwrap_or(0.0);
-        if sign < 0.0 {
-            self.rows -= 1;
-        } else {
-            self.rows += 1;
-        }
+        count(&mut self.rows, sign);
     }
 }
 
