@@ -18,7 +18,7 @@ use super::buckets::{Cell, Funnel};
 use super::budget::BudgetSums;
 use super::num::{Guard, Recent, same_text};
 use super::{Filter, Margins, RevenueSums, Sheets, Sums, val};
-use crate::model::{BranchScope, Month, NpsGroup, Project, branch_key};
+use crate::model::{BranchScope, Month, NpsGroup, Project, branch_key, named_branch};
 
 /// One branch over the period (shared spend split in by leads).
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -89,11 +89,6 @@ fn known_list(known: &[String]) -> String {
     } else {
         format!("the branches are: {}", known.join(", "))
     }
-}
-
-/// Whether a branch cell is blank (the whole chain).
-fn is_blank(cell: Option<&str>) -> bool {
-    cell.map(str::trim).is_none_or(str::is_empty)
 }
 
 /// Branch cells → dense indices, by key. Rows of one branch usually come together, so the last
@@ -336,7 +331,7 @@ pub(super) fn branch_view_over(
     for r in &project.budget {
         if mine(r.branch.as_deref()) {
             budget.push(r.clone());
-        } else if is_blank(r.branch.as_deref())
+        } else if named_branch(r.branch.as_deref()).is_none()
             && let Some(share) = me.and_then(|b| split.share(&r.channel, r.month, b)).filter(|s| *s > 0.0)
         {
             budget.push(crate::model::BudgetRow {

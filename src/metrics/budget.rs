@@ -9,7 +9,7 @@
 use rustc_hash::FxHashMap;
 
 use super::num::{SharedNames, count};
-use crate::model::{BudgetRow, Month, Name};
+use crate::model::{BudgetRow, Month, Name, named_branch};
 
 /// The sums of some Budget rows of one month.
 #[derive(Clone, Debug, PartialEq)]
@@ -18,7 +18,8 @@ pub(crate) struct BudgetCell {
     pub month: Month,
     /// The channel (of a branch's own cell in [`BudgetSums::by_branch`]: its first row's).
     pub channel: Name,
-    /// The branch cell as first written; `None` for the chain's cells and the shared campaigns.
+    /// The branch cell as first written (trimmed); `None` for the chain's cells and the shared
+    /// campaigns.
     pub branch: Option<Name>,
     /// Σ spend (a blank cell counts as 0).
     pub spend: f64,
@@ -51,9 +52,7 @@ impl BudgetSums {
         let mut branch_at: FxHashMap<(Month, usize, usize), usize> = FxHashMap::default();
         for r in rows {
             let c = channels.id(&r.channel);
-            // A branch cell of spaces is blank, as `branch_key` reads it (without its lower-cased copy:
-            // this runs once per row).
-            let b = r.branch.as_deref().filter(|b| !b.trim().is_empty()).map(|b| branches.id(b));
+            let b = named_branch(r.branch.as_deref()).map(|b| branches.id(b));
             let cell = |branch: Option<usize>| BudgetCell {
                 month: r.month,
                 channel: channels.name(c),
@@ -91,7 +90,7 @@ impl BudgetSums {
         let mut found = Vec::with_capacity(before.len() + after.len());
         for r in before.iter().chain(after) {
             let chain = self.chain.iter().position(|c| c.month == r.month && *c.channel == *r.channel);
-            let branch = r.branch.as_deref().filter(|b| !b.trim().is_empty());
+            let branch = named_branch(r.branch.as_deref());
             let own = self.by_branch.iter().position(|c| {
                 c.month == r.month && c.branch.as_deref() == branch && (branch.is_some() || *c.channel == *r.channel)
             });

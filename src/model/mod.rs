@@ -68,19 +68,21 @@ pub struct Project {
     pub branch_scope: Option<BranchScope>,
 }
 
+/// A branch cell when it names a branch, trimmed; `None` when it is blank (the whole chain). No
+/// copy: it runs once per row of sheets with tens of thousands of rows.
+pub fn named_branch(cell: Option<&str>) -> Option<&str> {
+    cell.map(str::trim).filter(|t| !t.is_empty())
+}
+
 /// How branch names are compared (domain.md, "Branches"): trimmed and case-insensitively. A blank
 /// name is no branch (the whole chain).
 pub fn branch_key(name: Option<&str>) -> Option<String> {
-    let t = name?.trim();
-    (!t.is_empty()).then(|| t.to_lowercase())
+    named_branch(name).map(str::to_lowercase)
 }
 
 /// Whether two branch cells name the same branch (both blank counts as the same: the chain).
 pub fn same_branch(a: Option<&str>, b: Option<&str>) -> bool {
-    fn norm(x: Option<&str>) -> Option<&str> {
-        x.map(str::trim).filter(|t| !t.is_empty())
-    }
-    match (norm(a), norm(b)) {
+    match (named_branch(a), named_branch(b)) {
         (None, None) => true,
         (Some(x), Some(y)) => x == y || x.to_lowercase() == y.to_lowercase(),
         _ => false,

@@ -106,7 +106,7 @@ pub fn file_name(project: &Project, filter: &Filter, kpis: &Kpis, lang: Lang) ->
     if !clinic.is_empty() {
         parts.push(clinic);
     }
-    if let Some(b) = filter.branch.as_deref().map(str::trim).filter(|b| !b.is_empty()) {
+    if let Some(b) = crate::model::named_branch(filter.branch.as_deref()) {
         parts.push(b);
     }
     let period = match (kpis.months.first(), kpis.months.last()) {

@@ -697,7 +697,7 @@ fn join_leads<'v>(
         let dir = direction[i].as_deref().or(o.first_direction.flatten());
         let month = Month::of(lead.created.date());
         // A Funnel row built from a lead takes the lead's branch (the join itself ignores branches).
-        let branch = lead.branch.as_deref().map(str::trim).filter(|t| !t.is_empty());
+        let branch = crate::model::named_branch(lead.branch.as_deref());
         let key = (month, &*channel[i], dir, branch);
         match kind[i] {
             LeadKind::Duplicate => {
