@@ -414,7 +414,7 @@ impl Document {
     /// its first frame). Not an edit: nothing to undo, nothing to write back, nothing unsaved; the
     /// revision moves so that the figures drawn from the visits are computed again.
     pub fn attach_visits(&mut self, visits: Vec<VisitRecord>) {
-        Arc::make_mut(&mut self.project).visits = Some(visits);
+        Arc::make_mut(&mut self.project).visits = Some(visits.into());
         self.revision += 1;
     }
 

@@ -7,8 +7,6 @@
 //! that channel's leads that name a branch. A month in which none of the channel's leads names a
 //! branch keeps its shared spend unallocated: in the chain's totals, in no branch.
 
-use std::collections::HashMap;
-
 use rustc_hash::FxHashMap;
 
 use serde::Serialize;
@@ -346,25 +344,21 @@ pub(super) fn branch_view_over(
 
     let visits = project.visits.as_ref().map(|v| {
         // The branch of each patient's first visit (the first record of their earliest day).
-        let mut first: HashMap<&str, (chrono::NaiveDate, bool)> = HashMap::new();
-        for r in v {
-            let Some(p) = r.patient.as_deref() else { continue };
-            let here = mine(r.branch.as_deref());
-            first
-                .entry(p)
-                .and_modify(|f| {
-                    if r.date < f.0 {
-                        *f = (r.date, here)
-                    }
-                })
-                .or_insert((r.date, here));
+        let ids = v.patients().ids();
+        let mut first: Vec<Option<(chrono::NaiveDate, bool)>> = vec![None; v.patients().count()];
+        for (r, &id) in v.iter().zip(ids) {
+            let Some(f) = first.get_mut(id as usize) else { continue };
+            if f.is_none_or(|(day, _)| r.date < day) {
+                *f = Some((r.date, mine(r.branch.as_deref())));
+            }
         }
         v.iter()
-            .filter(|r| match r.patient.as_deref() {
-                Some(p) => first.get(p).is_some_and(|f| f.1),
+            .zip(ids)
+            .filter(|&(r, &id)| match first.get(id as usize) {
+                Some(f) => f.is_some_and(|f| f.1),
                 None => mine(r.branch.as_deref()),
             })
-            .cloned()
+            .map(|(r, _)| r.clone())
             .collect()
     });
 
@@ -766,11 +760,12 @@ mod tests {
             amount: 1_000.0,
             branch: Some(branch.into()),
         };
-        p.visits =
-            Some(vec![v("2025-01-05", "a", "North"), v("2025-02-01", "a", "South"), v("2025-01-20", "b", "South")]);
+        p.visits = Some(
+            vec![v("2025-01-05", "a", "North"), v("2025-02-01", "a", "South"), v("2025-01-20", "b", "South")].into(),
+        );
         let view = branch_view(&p, "North");
         // Patient a started in North (both visits kept: their life, wherever they go); b did not.
-        assert_eq!(view.visits.as_ref().map(Vec::len), Some(2));
+        assert_eq!(view.visits.as_deref().map(<[_]>::len), Some(2));
         let k = compute(&p, &Filter { branch: Some("North".into()), ..Filter::default() });
         assert_eq!(k.cohorts.as_ref().map(|c| c.iter().map(|c| c.patients).sum::<usize>()), Some(1));
     }

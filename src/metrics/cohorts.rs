@@ -4,10 +4,9 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::model::{Month, VisitRecord};
+use crate::model::{Month, VisitRecord, Visits};
 
 /// One cohort: the patients whose first visit fell in `cohort`.
 #[derive(Clone, Debug, PartialEq, Serialize)]
@@ -49,77 +48,35 @@ impl Patients {
 
 /// Groups identified visits by patient (first-appearance order), with the first visit's day and
 /// the direction of the first record on that day.
-pub(crate) fn patients(visits: &[VisitRecord]) -> Patients {
-    // Visits share one copy of each patient's key (`Interner`): they are grouped by the copy's
-    // address by sorting (address, record) pairs on both cores, rather than by a million map
-    // look-ups on one. Copies with the same text (keys that are not shared) are then merged by
-    // text, once per copy. The keys are salted hashes of the user's own data: Fx is safe here.
-    let mut by_copy: Vec<(usize, u32)> = visits
-        .iter()
-        .enumerate()
-        .filter_map(|(i, v)| v.patient.as_deref().map(|k| (k.as_ptr() as usize, i as u32)))
-        .collect();
-    by_copy.par_sort_unstable();
-    let runs: Vec<&[(usize, u32)]> = by_copy.chunk_by(|a, b| a.0 == b.0).collect();
-    // Per distinct text: its earliest record; per copy: its text's slot.
-    // Room for every copy at once: a million visits' 300,000 patients would otherwise grow the
-    // map through a dozen rehashes.
-    let mut by_text: HashMap<&str, u32, rustc_hash::FxBuildHasher> =
-        HashMap::with_capacity_and_hasher(runs.len(), Default::default());
-    let mut earliest: Vec<u32> = Vec::with_capacity(runs.len());
-    let slot_of_run: Vec<u32> = runs
-        .iter()
-        .map(|run| {
-            let first = run[0].1;
-            let key = visits[first as usize].patient.as_deref().unwrap_or_default();
-            let slot = *by_text.entry(key).or_insert_with(|| {
-                earliest.push(first);
-                (earliest.len() - 1) as u32
-            });
-            earliest[slot as usize] = earliest[slot as usize].min(first);
-            slot
-        })
-        .collect();
-    // Patients numbered in order of first appearance (each earliest record is one patient's own).
-    let mut slots: Vec<u32> = (0..earliest.len() as u32).collect();
-    slots.sort_unstable_by_key(|&s| earliest[s as usize]);
-    let mut id_of_slot = vec![0u32; slots.len()];
-    for (id, &s) in slots.iter().enumerate() {
-        id_of_slot[s as usize] = id as u32;
-    }
-    // Each visit's patient (u32::MAX: none), then a counting sort by patient keeps record order.
-    let mut of = vec![u32::MAX; visits.len()];
-    for (run, &slot) in runs.iter().zip(&slot_of_run) {
-        let id = id_of_slot[slot as usize];
-        for &(_, i) in *run {
-            of[i as usize] = id;
-        }
-    }
-    let mut list: Vec<Patient> = slots
-        .iter()
-        .map(|&s| {
-            let r = earliest[s as usize];
-            Patient { first: visits[r as usize].date, first_record: r, start: 0, end: 0 }
-        })
-        .collect();
-    let mut counts = vec![0u32; list.len()];
-    for (i, &p) in of.iter().enumerate() {
-        let Some(pat) = list.get_mut(p as usize) else { continue };
-        let date = visits[i].date;
-        if date < pat.first {
-            pat.first = date;
+pub(crate) fn patients(visits: &Visits) -> Patients {
+    let ids = visits.patients().ids();
+    let mut list: Vec<Patient> = Vec::with_capacity(visits.patients().count());
+    let mut counts: Vec<u32> = Vec::with_capacity(list.capacity());
+    for (i, (v, &p)) in visits.iter().zip(ids).enumerate() {
+        let Some(n) = counts.get_mut(p as usize) else {
+            // Patients are numbered by first record: an unseen one is the next number (or none).
+            if p as usize == list.len() {
+                list.push(Patient { first: v.date, first_record: i as u32, start: 0, end: 0 });
+                counts.push(1);
+            }
+            continue;
+        };
+        *n += 1;
+        let pat = &mut list[p as usize];
+        if v.date < pat.first {
+            pat.first = v.date;
             pat.first_record = i as u32;
         }
-        counts[p as usize] += 1;
     }
+    // A counting sort by patient keeps record order.
     let mut start = 0;
     for (pat, n) in list.iter_mut().zip(&counts) {
         (pat.start, pat.end) = (start, start);
         start += n;
     }
     let mut order = vec![0; start as usize];
-    for (i, p) in of.iter().enumerate() {
-        if let Some(pat) = list.get_mut(*p as usize) {
+    for (i, &p) in ids.iter().enumerate() {
+        if let Some(pat) = list.get_mut(p as usize) {
             order[pat.end as usize] = i as u32;
             pat.end += 1;
         }
@@ -130,7 +87,7 @@ pub(crate) fn patients(visits: &[VisitRecord]) -> Patients {
 /// Cohorts with their whole series, for cohort months inside `from..=to` (inclusive, `None` = open).
 /// `margin` gives the margin of a visit's direction (`None` when no margin can be known).
 pub fn cohorts(
-    visits: &[VisitRecord],
+    visits: &Visits,
     from: Option<Month>,
     to: Option<Month>,
     margin: impl Fn(Option<&str>) -> Option<f64>,
@@ -187,10 +144,7 @@ pub(crate) fn cohorts_of(
 /// LTV per direction of first visit: mean gross profit of each patient's visits on days f..=f+365
 /// over patients whose first visit day f is at least 365 days before the export's last visit day.
 /// Directions with no such patient are absent from the map.
-pub fn first_year_ltv(
-    visits: &[VisitRecord],
-    margin: impl Fn(Option<&str>) -> Option<f64>,
-) -> HashMap<String, Option<f64>> {
+pub fn first_year_ltv(visits: &Visits, margin: impl Fn(Option<&str>) -> Option<f64>) -> HashMap<String, Option<f64>> {
     first_year_ltv_of(visits, &patients(visits), margin)
 }
 
@@ -264,6 +218,7 @@ mod tests {
             v("2025-02-01", Some("c"), "dent", 100.0),
             v("2025-03-01", None, "dent", 9999.0), // no identity: in no cohort
         ];
+        let visits = Visits::new(visits);
         let c = cohorts(&visits, None, None, margin);
         assert_eq!(c.len(), 2);
         let jan = &c[0];
@@ -294,7 +249,7 @@ mod tests {
         ];
         visits[2].patient = Some(b.clone());
         visits[4].patient = Some(b);
-        let g = patients(&visits);
+        let g = patients(&Visits::new(visits));
         assert_eq!(g.list.len(), 2);
         // a: records 0, 3, 5; first day 2025-01-05, first record on it 3 (the earlier one).
         let a = &g.list[0];
@@ -315,13 +270,13 @@ mod tests {
             v("2025-01-11", Some("b"), "dent", 5000.0),
             v("2026-01-10", Some("b"), "dent", 5000.0),
         ];
-        let ltv = first_year_ltv(&visits, margin);
+        let ltv = first_year_ltv(&Visits::new(visits), margin);
         // a: 1000 × 0.5 + 400 × 0.25 = 600.
         assert_eq!(ltv.get("dent"), Some(&Some(600.0)));
         assert_eq!(ltv.len(), 1);
         let later = vec![v("2025-01-10", Some("a"), "dent", 1000.0), v("2026-01-11", Some("a"), "dent", 800.0)];
         // Day f + 366 is outside the first year.
-        assert_eq!(first_year_ltv(&later, margin).get("dent"), Some(&Some(500.0)));
+        assert_eq!(first_year_ltv(&Visits::new(later), margin).get("dent"), Some(&Some(500.0)));
     }
 
     #[test]

@@ -659,15 +659,24 @@ impl<'a> Sheets<'a> {
 /// comparison. Under a branch filter the branch's view is built once, for the period and the
 /// AARRR periods.
 fn finish(project: &Project, filter: &Filter, sheets: Sheets<'_>) -> Kpis {
-    // A branch's view keeps the chain's D and month rows, so one as-of serves both.
-    let as_of = AsOf::with_sums(project, sheets.revenue);
-    // The comparison first: it finds the branches and the shared spend's split a branch's view reads.
-    let (comparison, chain) = branches::branch_kpis(project, filter, sheets, &as_of);
-    let mut kpis = match &filter.branch {
-        Some(b) => {
+    // The visits' LTV and cohorts read nothing but the visits and the Directions sheet: for the
+    // whole clinic they are found on the other core meanwhile (a branch's come from its view).
+    let (clinic_ltv, (as_of, (comparison, chain))) = rayon::join(
+        || filter.branch.is_none().then(|| VisitLtv::of(project, filter)),
+        || {
+            // A branch's view keeps the chain's D and month rows, so one as-of serves both.
+            let as_of = AsOf::with_sums(project, sheets.revenue);
+            // The comparison first: it finds the branches and the shared spend's split a branch's
+            // view reads.
+            let comparison = branches::branch_kpis(project, filter, sheets, &as_of);
+            (as_of, comparison)
+        },
+    );
+    let mut kpis = match (&filter.branch, clinic_ltv) {
+        (Some(b), _) => {
             let (view, revenue) = branches::branch_view_over(project, b, sheets, &chain, &as_of, false);
             let f = Filter { branch: None, ..filter.clone() };
-            let ltv = VisitLtv::of(&view);
+            let ltv = VisitLtv::of(&view, &f);
             let budget = BudgetSums::of(&view.budget);
             let over =
                 Over { funnel: &view.funnel, revenue: &revenue, budget: &budget.chain, ltv: &ltv, as_of: &as_of };
@@ -675,8 +684,8 @@ fn finish(project: &Project, filter: &Filter, sheets: Sheets<'_>) -> Kpis {
             k.aarrr = aarrr::aarrr(&view, &f, &as_of, &k, |p, f| compute_over(p, f, &over, false));
             k
         }
-        None => {
-            let ltv = VisitLtv::of(project);
+        (None, ltv) => {
+            let ltv = ltv.unwrap_or_else(|| VisitLtv::of(project, filter));
             let over = Over {
                 funnel: sheets.chain(),
                 revenue: sheets.revenue,
@@ -712,24 +721,38 @@ pub fn scoped<'a>(project: &'a Project, filter: &Filter) -> std::borrow::Cow<'a,
     }
 }
 
-/// The first-year LTV per direction from the visits: no filter changes it, and it groups every
-/// visit by patient (a million visits: the costliest step), so it is found once per [`compute`] for
-/// the period and the AARRR periods.
+/// What the visits give: the first-year LTV per direction (no filter changes it) and the cohorts
+/// of the filter's period. Both read every visit patient by patient, so they are found once per
+/// [`compute`] for the period and the AARRR periods, each on a core of its own.
 struct VisitLtv {
     by_direction: Option<std::collections::HashMap<String, Option<f64>>>,
-    /// The visits grouped by patient, for the cohorts too (grouped once per [`compute`]).
-    patients: Option<cohorts::Patients>,
     /// A visit's direction had no margin of its own: the average was used (a notice says so).
     used_average: bool,
+    /// The cohorts whose first month is in the filter's period.
+    cohorts: Option<Vec<cohorts::Cohort>>,
+    /// As `used_average`, for the cohorts' visits.
+    cohorts_used_average: bool,
 }
 
 impl VisitLtv {
-    fn of(project: &Project) -> Self {
-        let margins = Margins::new(project);
-        let patients = project.visits.as_deref().map(cohorts::patients);
-        let by_direction = (project.visits.as_deref().zip(patients.as_ref()))
-            .map(|(v, p)| cohorts::first_year_ltv_of(v, p, |d| margins.of(d)));
-        Self { by_direction, patients, used_average: margins.used_average.get() }
+    fn of(project: &Project, filter: &Filter) -> Self {
+        let Some(visits) = project.visits.as_ref() else {
+            return Self { by_direction: None, used_average: false, cohorts: None, cohorts_used_average: false };
+        };
+        let patients = cohorts::patients(visits);
+        let ((by_direction, used_average), (cohorts, cohorts_used_average)) = rayon::join(
+            || {
+                let margins = Margins::new(project);
+                let ltv = cohorts::first_year_ltv_of(visits, &patients, |d| margins.of(d));
+                (ltv, margins.used_average.get())
+            },
+            || {
+                let margins = Margins::new(project);
+                let cohorts = cohorts::cohorts_of(visits, &patients, filter.from, filter.to, |d| margins.of(d));
+                (cohorts, margins.used_average.get())
+            },
+        );
+        Self { by_direction: Some(by_direction), used_average, cohorts: Some(cohorts), cohorts_used_average }
     }
 }
 
@@ -1039,10 +1062,10 @@ fn compute_over(project: &Project, filter: &Filter, over: &Over<'_>, with_cohort
         .collect();
 
     let gaps = gaps(project, &mi, &month_kpis);
-    // `ltv` was found for this same project (its visits grouped by patient once).
-    let cohorts = (project.visits.as_deref().zip(ltv.patients.as_ref()))
-        .filter(|_| with_cohorts)
-        .map(|(v, p)| cohorts::cohorts_of(v, p, filter.from, filter.to, |d| margins.of(d)));
+    let cohorts = ltv.cohorts.clone().filter(|_| with_cohorts);
+    if with_cohorts && ltv.cohorts_used_average {
+        margins.used_average.set(true);
+    }
 
     if margins.used_average.get() {
         notices.push(match margins.average {

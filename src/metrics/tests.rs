@@ -390,11 +390,14 @@ fn cohorts_and_first_year_ltv_when_visits_are_imported() {
         amount,
         branch: None,
     };
-    p.visits = Some(vec![
-        v("2024-01-15", "a", "Dent", 10_000.0),
-        v("2024-06-01", "a", "US", 5_000.0),
-        v("2025-02-01", "b", "US", 1_000.0),
-    ]);
+    p.visits = Some(
+        vec![
+            v("2024-01-15", "a", "Dent", 10_000.0),
+            v("2024-06-01", "a", "US", 5_000.0),
+            v("2025-02-01", "b", "US", 1_000.0),
+        ]
+        .into(),
+    );
     let k = compute(&p, &Filter::default());
     // a: first visit 2024-01-15, last export day 2025-02-01 is > 365 days later:
     // 10 000 × .5 + 5 000 × .3 = 6 500.

@@ -8,6 +8,7 @@ mod kind;
 mod month;
 mod name;
 mod sheet;
+mod visits;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -19,6 +20,7 @@ pub use kind::{ChannelKind, kind_key};
 pub use month::{Month, MonthParseError};
 pub use name::Name;
 pub use sheet::Sheet;
+pub use visits::{PatientIds, Visits};
 
 /// Version of the `.medfunnel` project file format written by this build: 1 was one JSON document,
 /// 2 an SQLite database with one SQL row per patient visit, 3 the same database with the visits
@@ -54,7 +56,7 @@ pub struct Project {
     pub nps: Vec<NpsRow>,
     /// Patient-level visits from an MIS export (patients only as keyed hashes), `None` when no
     /// visits were imported. Cohorts and the first-year LTV are computed from these.
-    pub visits: Option<Vec<VisitRecord>>,
+    pub visits: Option<Visits>,
     /// Named what-if scenarios the user saved (levers changed by percentages).
     pub scenarios: Vec<Scenario>,
     /// The Calls sheet: contacts and their outcomes per month, channel and employee.

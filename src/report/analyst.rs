@@ -1467,7 +1467,7 @@ mod tests {
             amount: 1000.0,
             branch: None,
         };
-        p.visits = Some(vec![visit("2026-09-03", "a"), visit("2026-10-05", "a"), visit("2026-09-10", "b")]);
+        p.visits = Some(vec![visit("2026-09-03", "a"), visit("2026-10-05", "a"), visit("2026-09-10", "b")].into());
         let mut wb = report_workbook(&p, &Filter::default(), Lang::En).unwrap();
         let bytes = wb.save_to_buffer().unwrap();
         let mut book = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();

@@ -370,20 +370,16 @@ mod tests {
         let path = dir.path().join("v.medfunnel");
         let mut p = crate::demo::demo_project();
         let day = chrono::NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
-        p.visits = Some(vec![VisitRecord {
-            date: day,
-            patient: None,
-            direction: None,
-            doctor: None,
-            amount: 1500.0,
-            branch: None,
-        }]);
+        p.visits = Some(
+            vec![VisitRecord { date: day, patient: None, direction: None, doctor: None, amount: 1500.0, branch: None }]
+                .into(),
+        );
         save_project(&p, &path).unwrap();
         let (sheets, pending) = read_project_sheets(&path).unwrap();
         assert!(pending && sheets.project.visits.is_none() && !sheets.legacy);
         assert_eq!(sheets.project.funnel, p.funnel);
         let mut whole = sheets.project;
-        whole.visits = read_visits(&path).unwrap();
+        whole.visits = read_visits(&path).unwrap().map(Into::into);
         assert_eq!(whole, load_project(&path).unwrap());
         // Without visits there is nothing to wait for.
         p.visits = None;

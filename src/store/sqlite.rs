@@ -633,7 +633,7 @@ fn read_with(path: &Path, with_visits: bool) -> Result<(Project, bool), StoreErr
             contacts,
         };
         if let Some(handle) = visits {
-            project.visits = Some(handle.join().map_err(|_| bad("the visits reader failed".into()))??);
+            project.visits = Some(handle.join().map_err(|_| bad("the visits reader failed".into()))??.into());
         }
         Ok((project, has_visits))
     })
@@ -816,26 +816,29 @@ mod tests {
     fn full_project() -> Project {
         let mut p = crate::demo::demo_project();
         let day = NaiveDate::from_ymd_opt(2025, 3, 4).unwrap();
-        p.visits = Some(vec![
-            VisitRecord {
-                date: day,
-                patient: Some("ab".repeat(32).into()),
-                direction: Some("УЗИ".into()),
-                doctor: None,
-                amount: 1234.5,
-                branch: Some("Юг".into()),
-            },
-            // A key that is not a SHA-256 (hand-made data) is kept as text.
-            VisitRecord {
-                date: day,
-                patient: Some("X-1".into()),
-                direction: None,
-                doctor: Some("Врач".into()),
-                amount: 0.0,
-                branch: None,
-            },
-            VisitRecord { date: day, patient: None, direction: None, doctor: None, amount: 10.0, branch: None },
-        ]);
+        p.visits = Some(
+            vec![
+                VisitRecord {
+                    date: day,
+                    patient: Some("ab".repeat(32).into()),
+                    direction: Some("УЗИ".into()),
+                    doctor: None,
+                    amount: 1234.5,
+                    branch: Some("Юг".into()),
+                },
+                // A key that is not a SHA-256 (hand-made data) is kept as text.
+                VisitRecord {
+                    date: day,
+                    patient: Some("X-1".into()),
+                    direction: None,
+                    doctor: Some("Врач".into()),
+                    amount: 0.0,
+                    branch: None,
+                },
+                VisitRecord { date: day, patient: None, direction: None, doctor: None, amount: 10.0, branch: None },
+            ]
+            .into(),
+        );
         p.contacts = Some(vec![ContactRecord {
             time: day.and_hms_opt(9, 30, 0).unwrap(),
             patient: "cd".repeat(32).into(),
@@ -1199,19 +1202,19 @@ mod tests {
         save(&p, &path);
         assert_eq!(read(&path).unwrap(), p);
         let mut file = ProjectFile::open(&path).unwrap();
-        let visits = p.visits.as_mut().unwrap();
+        let visits = p.visits.as_mut().unwrap().records_mut();
         visits[CHUNK + 1].amount = 99.0;
         file.write_changes(&p, &[Change::Rows { table: Table::Visits, rows: CHUNK + 1..CHUNK + 2 }]).unwrap();
         assert_eq!(read(&path).unwrap(), p);
         // Removing visits down to one chunk drops the chunks past the end.
-        p.visits.as_mut().unwrap().truncate(CHUNK - 1);
+        p.visits.as_mut().unwrap().records_mut().truncate(CHUNK - 1);
         file.write_changes(&p, &[Change::From { table: Table::Visits, at: CHUNK - 1 }]).unwrap();
         assert_eq!(read(&path).unwrap(), p);
         let chunks: i64 = file.conn.query_row("SELECT count(*) FROM visit_chunks", [], |r| r.get(0)).unwrap();
         assert_eq!(chunks, 1);
         // A missing chunk in the middle is a located error, not fewer visits.
         let mut p3 = p.clone();
-        p3.visits.as_mut().unwrap().extend((0..2 * CHUNK).map(|_| p.visits.as_ref().unwrap()[0].clone()));
+        p3.visits.as_mut().unwrap().records_mut().extend((0..2 * CHUNK).map(|_| p.visits.as_ref().unwrap()[0].clone()));
         file.write_changes(&p3, &[Change::From { table: Table::Visits, at: 0 }]).unwrap();
         file.conn.execute_batch("DELETE FROM visit_chunks WHERE chunk = 1").unwrap();
         drop(file);
@@ -1233,14 +1236,14 @@ mod tests {
         for n in first.. {
             p.settings.fixed_costs = f64::from(n);
             p.funnel[0].leads = Some(f64::from(n));
-            let visits = p.visits.get_or_insert_default();
+            let visits = p.visits.get_or_insert_default().records_mut();
             visits.push(visits[0].clone());
             if n % 25 == 0 {
                 drop(file);
                 super::super::save_project(&p, &path).unwrap();
                 file = ProjectFile::open(&path).unwrap();
             } else {
-                let at = p.visits.as_ref().map_or(0, Vec::len) - 1;
+                let at = p.visits.as_deref().map_or(0, <[_]>::len) - 1;
                 let changes = [
                     Change::Rows { table: Table::Sheet(Sheet::Settings), rows: 0..1 },
                     Change::Rows { table: Table::Sheet(Sheet::Funnel), rows: 0..1 },
@@ -1286,7 +1289,7 @@ mod tests {
             assert_eq!(back.funnel[0].leads, Some(n), "round {round}: a torn edit");
             assert!(n >= last, "round {round}: a committed edit was lost ({n} < {last})");
             // Every edit appended one visit: the row count matches the counter.
-            assert_eq!(back.visits.as_ref().map(Vec::len), Some(3 + n as usize), "round {round}");
+            assert_eq!(back.visits.as_deref().map(<[_]>::len), Some(3 + n as usize), "round {round}");
             last = n;
         }
         assert!(last > 0.0, "the writer never committed: the test proves nothing");

@@ -86,7 +86,7 @@ fn a_big_export_joins_behind_a_progress_bar_then_shows_its_counts() {
     assert_eq!(h.state().document().project(), &before, "nothing changes before Apply");
     h.get_by_label("Apply").click();
     h.run();
-    assert_eq!(h.state().document().project().visits.as_ref().map(Vec::len), Some(150_000));
+    assert_eq!(h.state().document().project().visits.as_deref().map(<[_]>::len), Some(150_000));
     // One undoable step.
     h.state_mut().send(Command::Undo);
     h.run();
@@ -141,13 +141,13 @@ fn a_big_project_shows_its_sheets_first_and_keeps_edits_made_while_its_visits_lo
     step_until(&mut h, |h| !h.state().visits_loading());
     h.step();
     let p = h.state().document().project().clone();
-    assert_eq!(p.visits.as_ref().map(Vec::len), Some(n), "the visits are in");
+    assert_eq!(p.visits.as_deref().map(<[_]>::len), Some(n), "the visits are in");
     assert_eq!(p.plan[0].revenue_plan, 1_234_567.0, "the edit made meanwhile is kept");
     // The edit went into the file as it happened, beside the visits.
     drop(h);
     let saved = medfunnel::store::load_project(&file).unwrap();
     assert_eq!(saved.plan[0].revenue_plan, 1_234_567.0);
-    assert_eq!(saved.visits.as_ref().map(Vec::len), Some(n));
+    assert_eq!(saved.visits.as_deref().map(<[_]>::len), Some(n));
 
     // A whole save (Save as) runs behind the bar too, and the window picks up its result.
     let app = app_in_background(dir.path(), Some(file.clone()));
@@ -158,7 +158,7 @@ fn a_big_project_shows_its_sheets_first_and_keeps_edits_made_while_its_visits_lo
     assert!(h.state().status().unwrap_or_default().contains("Saved"), "{:?}", h.state().status());
     drop(h);
     let copied = medfunnel::store::load_project(&copy).unwrap();
-    assert_eq!(copied.visits.as_ref().map(Vec::len), Some(n), "the save waited for the visits");
+    assert_eq!(copied.visits.as_deref().map(<[_]>::len), Some(n), "the save waited for the visits");
     assert_eq!(copied.plan, saved.plan);
 }
 

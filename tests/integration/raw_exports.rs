@@ -254,7 +254,7 @@ fn a_walk_in_counts_in_revenue_but_has_no_funnel_row() {
     assert_eq!(r3.repeat_patients, Some(0.0));
     let r10 = p.revenue.iter().find(|r| r.date == day("2025-03-10")).unwrap();
     assert_eq!((r10.new_patients, r10.repeat_patients), (Some(0.0), Some(1.0)));
-    assert_eq!(p.visits.as_ref().map(Vec::len), Some(4));
+    assert_eq!(p.visits.as_deref().map(<[_]>::len), Some(4));
     assert!(problems.iter().any(|p| p.message.to_string().contains("1 visit has no phone")));
 }
 

@@ -129,7 +129,7 @@ fn import_exports_join_map_apply_undo_and_cohorts() {
     h.run();
     assert!(h.state_mut().raw_import_mut().is_none());
     let p = h.state().document().project().clone();
-    assert_eq!(p.visits.as_ref().map(Vec::len), Some(3));
+    assert_eq!(p.visits.as_deref().map(<[_]>::len), Some(3));
     let sarafan: f64 = p.funnel.iter().filter(|r| r.channel == "Сарафан").filter_map(|r| r.leads).sum();
     assert_eq!(sarafan, 1.0, "{:?}", p.funnel);
     assert!(p.channels.iter().any(|c| c.name == "Сарафан" && c.sources.iter().any(|s| s == "vk-ads")));

@@ -16,7 +16,7 @@ use super::key::{PatientKey, key_text};
 use super::{Export, Lead, Phone, RawError, SpendRow, Visit};
 use crate::import::{Problem, ProblemKind};
 use crate::model::{
-    BudgetRow, Channel, DoctorRow, FunnelRow, Interner, Month, Name, Project, RevenueRow, Tier, VisitRecord,
+    BudgetRow, Channel, DoctorRow, FunnelRow, Interner, Month, Name, Project, RevenueRow, Tier, VisitRecord, Visits,
     branch_key, same_branch,
 };
 
@@ -494,6 +494,7 @@ pub fn join(
                     },
                     || Patients::new(&dates, &ids, hashes.len()),
                 );
+                let records = Visits::grouped(records, &ids, hashes.len());
                 (records, ids, by_patient, true)
             }
             None => {
@@ -1052,6 +1053,34 @@ mod tests {
         let leads = phones(&["+7 903 111-22-33", "+7 999 000-00-01", "79161234567"]);
         assert_eq!(keys.of_phones(&leads, |p| p), vec![Some(b), Some(3), Some(a)]);
         assert_eq!(&*keys.hashes[3], key.patient("79990000001"));
+    }
+
+    #[test]
+    fn joined_visits_come_with_their_patients_told_apart() {
+        // The join numbers patients by phone (…01 before …02); the visits keep them numbered by
+        // first record, as telling them apart by key would.
+        let key = PatientKey::from_bytes([3; 32]);
+        let visit = |day, phone: &str| Visit {
+            date: NaiveDate::from_ymd_opt(2025, 1, day).unwrap(),
+            phone: Phone::parse(phone),
+            direction: None,
+            doctor: None,
+            amount: 100.0,
+            branch: None,
+        };
+        let rows = vec![
+            visit(3, "+7 916 000-00-02"),
+            visit(1, "8 916 000 00 01"),
+            visit(2, ""),
+            visit(4, "9160000001"),
+            visit(5, "+7 916 000 00 02"),
+        ];
+        let mut project = Project::new();
+        join(&mut project, &key, None, Some(Export { file: "v.csv".into(), rows }), None).unwrap();
+        let visits = project.visits.as_ref().unwrap();
+        let none = crate::model::PatientIds::NONE;
+        assert_eq!(visits.patients().ids(), &[0, 1, none, 1, 0]);
+        assert_eq!(visits.patients(), Visits::new(visits.records().to_vec()).patients());
     }
 
     #[test]
