@@ -477,14 +477,13 @@ pub fn join(
                 // Each export row becomes its record where it lies (a record is no bigger than a
                 // row, so the vector's memory is reused): a million visits are not held twice.
                 // Grouping by patient needs only the days: it runs on the other core meanwhile.
-                let (records, by_patient) = rayon::join(
+                let (mut records, by_patient) = rayon::join(
                     || {
                         ex.rows
                             .into_iter()
-                            .zip(&ids)
-                            .map(|(v, id)| VisitRecord {
+                            .map(|v| VisitRecord {
                                 date: v.date,
-                                patient: id.map(|i| Arc::clone(&hashes[i as usize])),
+                                patient: None,
                                 direction: dirs.canonical(v.direction),
                                 doctor: doctors.trimmed(v.doctor),
                                 amount: v.amount,
@@ -494,6 +493,11 @@ pub fn join(
                     },
                     || Patients::new(&dates, &ids, hashes.len()),
                 );
+                // The patients' keys after, on both cores: each visit raises its key's count,
+                // at a random place in memory, which is slow on one.
+                records.par_iter_mut().zip(&ids).for_each(|(r, id)| {
+                    r.patient = id.map(|i| Arc::clone(&hashes[i as usize]));
+                });
                 let records = Visits::grouped(records, &ids, hashes.len());
                 (records, ids, by_patient, true)
             }

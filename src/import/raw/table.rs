@@ -343,8 +343,32 @@ impl RowCells<'_> {
     }
 
     fn has_total_label(&self) -> bool {
-        // A cheap look at the first letter first: this runs on every cell of a million-row export.
-        let total = |s: &str| {
+        (0..self.len()).any(|i| match self.get(i) {
+            Cell::Text(s) => opens_total_label(s),
+            Cell::Data(Data::String(s)) => opens_total_label(s),
+            Cell::Data(_) => false,
+        })
+    }
+}
+
+/// Whether a cell reads as a totals row's label (`Итого`, `Всего`, `Total`, `Grand total`). This
+/// runs on every cell of a million-row export, so the first two letters are looked at as bytes
+/// first: only a cell that opens with `Ит`, `Вс`, `To` or `Gr` (any case) is read as a whole.
+fn opens_total_label(s: &str) -> bool {
+    let b = s.as_bytes();
+    let start = b.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(b.len());
+    match &b[start..] {
+        [b'T' | b't', b'o' | b'O', ..]
+        | [b'G' | b'g', b'r' | b'R', ..]
+        // И, и then т, Т; В, в then с, С (UTF-8).
+        | [0xD0, 0x98 | 0xB8, 0xD1, 0x82, ..]
+        | [0xD0, 0x98 | 0xB8, 0xD0, 0xA2, ..]
+        | [0xD0, 0x92 | 0xB2, 0xD1, 0x81, ..]
+        | [0xD0, 0x92 | 0xB2, 0xD0, 0xA1, ..] => is_total_label(&s[start..]),
+        // Any other printable ASCII or Cyrillic letter opens something else.
+        [] | [0x21..=0x7E | 0xD0 | 0xD1, ..] => false,
+        // Other Unicode (a no-break space, say) is trimmed as text.
+        _ => {
             let t = s.trim_start();
             let mut cs = t.chars();
             matches!(
@@ -354,12 +378,7 @@ impl RowCells<'_> {
                     | (Some('T' | 't'), Some('o' | 'O'))
                     | (Some('G' | 'g'), Some('r' | 'R'))
             ) && is_total_label(t)
-        };
-        (0..self.len()).any(|i| match self.get(i) {
-            Cell::Text(s) => total(s),
-            Cell::Data(Data::String(s)) => total(s),
-            Cell::Data(_) => false,
-        })
+        }
     }
 }
 
@@ -987,6 +1006,18 @@ mod tests {
             assert!(!text.contains(secret), "{secret} leaked: {text}");
         }
         assert!(text.contains("И****** М****"), "{text}");
+    }
+
+    #[test]
+    fn totals_labels_told_by_their_first_letters() {
+        for total in ["Итого", "  итого:", "ВСЕГО", "всего", "Total", "\ttotals", "Grand total", "\u{a0}Итого"]
+        {
+            assert!(opens_total_label(total), "{total:?}");
+        }
+        for other in ["", " ", "Врач 1", "Стоматология", "Итоговая", "Товар", "2025-01-01", "\u{a0}Врач"]
+        {
+            assert!(!opens_total_label(other), "{other:?}");
+        }
     }
 
     #[test]
