@@ -493,16 +493,17 @@ pub fn join(
                     },
                     || Patients::new(&dates, &ids, hashes.len()),
                 );
+                // The rows were bigger than the records: the tail they leave is given back.
+                records.shrink_to_fit();
                 // The patients' keys after, on both cores: each visit raises its key's count,
                 // at a random place in memory, which is slow on one.
                 records.par_iter_mut().zip(&ids).for_each(|(r, id)| {
                     r.patient = id.map(|i| Arc::clone(&hashes[i as usize]));
                 });
-                let records = Visits::grouped(records, &ids, hashes.len());
                 (records, ids, by_patient, true)
             }
             None => {
-                let records = shared.visits.clone().unwrap_or_default();
+                let records = shared.visits.as_deref().map(<[_]>::to_vec).unwrap_or_default();
                 let ids: Vec<Option<u32>> =
                     records.iter().map(|v| v.patient.as_deref().map(|h| keys.of_hash(h))).collect();
                 let dates: Vec<NaiveDate> = records.iter().map(|v| v.date).collect();
@@ -568,7 +569,8 @@ pub fn join(
     report.unknown_sources = add_unknown_channels(project, channels, &mut problems);
 
     if from_export {
-        project.visits = Some(records);
+        // Numbered by first record once the leads' work has freed its memory.
+        project.visits = Some(Visits::grouped(records, &ids, keys.hashes.len()));
     }
     Ok((report, problems))
 }
@@ -688,11 +690,14 @@ fn join_leads<'v>(
         }
     }
 
-    // 4. Funnel rows per month, channel and direction.
-    // Grouped by hash (the keys borrow the shared names), then sorted once: a third of a million
-    // leads make a few hundred rows.
+    // 4. Funnel rows per month, channel, direction and branch. Grouped by hash of the month and
+    // the texts' copies (no text is hashed per lead), then merged by text and sorted once: a third
+    // of a million leads make a few hundred rows.
     type RowKey<'a> = (Month, &'a str, Option<&'a str>, Option<&'a str>);
-    let mut rows: HashMap<RowKey<'_>, FunnelSums, Fast> = HashMap::default();
+    let address = |t: Option<&str>| t.map_or(0, |t| t.as_ptr() as usize);
+    let mut rows: HashMap<(Month, usize, usize, usize), (RowKey<'_>, FunnelSums), Fast> = HashMap::default();
+    // Whether a status means booked, once per copy of a status (the leads share a few).
+    let mut booked_status: HashMap<usize, bool, Fast> = HashMap::default();
     for i in 0..leads.len() {
         let lead = &leads[i];
         if key[i].is_none() {
@@ -703,27 +708,29 @@ fn join_leads<'v>(
         let month = Month::of(lead.created.date());
         // A Funnel row built from a lead takes the lead's branch (the join itself ignores branches).
         let branch = crate::model::named_branch(lead.branch.as_deref());
-        let key = (month, &*channel[i], dir, branch);
+        let at = (month, address(Some(&channel[i])), address(dir), address(branch));
+        let (_, sums) = rows.entry(at).or_insert_with(|| ((month, &*channel[i], dir, branch), FunnelSums::default()));
         match kind[i] {
             LeadKind::Duplicate => {
                 // A row of zeros, so that the month is still one "in a raw export" (domain.md,
                 // `months`) even when all its leads were duplicates.
                 report.duplicates += 1;
-                rows.entry(key).or_default();
             }
             LeadKind::Returning => {
                 report.returning += 1;
-                rows.entry(key).or_default().returning += 1.0;
+                sums.returning += 1.0;
             }
             LeadKind::Counted => {
                 report.counted += 1;
-                let s = rows.entry(key).or_default();
-                s.leads += 1.0;
-                let booked = lead.booked.is_some() || status_booked(lead.status.as_deref()) || o.visits;
-                s.bookings += f64::from(u8::from(booked));
-                s.visits += f64::from(u8::from(o.visits));
-                s.paid += f64::from(u8::from(o.paid));
-                s.revenue += o.revenue;
+                sums.leads += 1.0;
+                let status = lead.status.as_deref();
+                let booked = lead.booked.is_some()
+                    || *booked_status.entry(address(status)).or_insert_with(|| status_booked(status))
+                    || o.visits;
+                sums.bookings += f64::from(u8::from(booked));
+                sums.visits += f64::from(u8::from(o.visits));
+                sums.paid += f64::from(u8::from(o.paid));
+                sums.revenue += o.revenue;
             }
         }
     }
@@ -739,8 +746,14 @@ fn join_leads<'v>(
         problems.push(Problem::notice(&ex.file, ProblemKind::LeadsWithoutPhone(report.leads_without_phone)));
     }
 
-    let mut rows: Vec<_> = rows.into_iter().collect();
-    rows.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    let rows = by_text(rows.into_values(), |a, b| {
+        a.leads += b.leads;
+        a.bookings += b.bookings;
+        a.visits += b.visits;
+        a.paid += b.paid;
+        a.revenue += b.revenue;
+        a.returning += b.returning;
+    });
     rows.into_iter()
         .map(|((month, channel, direction, branch), s)| FunnelRow {
             branch: branch.map(Name::from),
