@@ -76,6 +76,25 @@ fn big_clinic() -> Project {
     p
 }
 
+/// A million visits over the clinic's five years, 300,000 patients (one shared key each, as the
+/// raw join gives them).
+fn visits(p: &Project) -> Visits {
+    let keys: Vec<std::sync::Arc<str>> = (0..300_000).map(|i| format!("{i:064x}").into()).collect();
+    let dirs: Vec<std::sync::Arc<str>> = p.directions.iter().map(|d| d.name.as_str().into()).collect();
+    let first = NaiveDate::from_ymd_opt(2020, 1, 1).unwrap();
+    let records = (0..1_000_000u64)
+        .map(|i| VisitRecord {
+            date: first + chrono::Days::new(i * 1826 / 1_000_000),
+            patient: Some(std::sync::Arc::clone(&keys[(i * 7_919 % 300_000) as usize])),
+            direction: Some(std::sync::Arc::clone(&dirs[(i % 5) as usize])),
+            doctor: None,
+            amount: 2_000.0 + (i % 7) as f64 * 500.0,
+            branch: None,
+        })
+        .collect();
+    Visits::new(records)
+}
+
 fn recompute(c: &mut Criterion) {
     let p = big_clinic();
     assert_eq!(p.funnel.len(), 1_000_000);
@@ -100,6 +119,19 @@ fn recompute(c: &mut Criterion) {
     });
     g.bench_function("sum 1M Funnel rows into buckets (a rebuild)", |b| {
         b.iter(|| black_box(FunnelBuckets::new(&p.funnel)))
+    });
+    // The same edit in a clinic that also imported a million visits of 300,000 patients: their
+    // LTV and cohorts are kept with the sums, not worked out again per keystroke.
+    p.visits = Some(visits(&p));
+    let mut sums = SheetSums::new(&p);
+    g.bench_function("edit one Funnel cell with 1M imported visits", |b| {
+        b.iter(|| {
+            n += 1.0;
+            let before = p.funnel[500_000].clone();
+            p.funnel[500_000].leads = Some(n);
+            assert!(sums.update_funnel(&[before], std::slice::from_ref(&p.funnel[500_000])));
+            black_box(compute_with_sums(&p, &Filter::default(), &sums))
+        })
     });
     g.finish();
 }

@@ -295,7 +295,7 @@ fn sheet_names<'a>(project: &'a Project, sheets: Sheets<'a>) -> Vec<String> {
 /// Settings and scenarios are the chain's. An unknown branch gives a view with no rows.
 pub fn branch_view(project: &Project, branch: &str) -> Project {
     let (revenue, budget) = (RevenueSums::of(&project.revenue), super::BudgetSums::of(&project.budget));
-    let sheets = Sheets { funnel: Funnel::Rows(&project.funnel), revenue: &revenue, budget: &budget };
+    let sheets = Sheets { funnel: Funnel::Rows(&project.funnel), revenue: &revenue, budget: &budget, visits: None };
     let chain = ChainSplit::of(project, sheets);
     branch_view_over(project, branch, sheets, &chain, &AsOf::with_sums(project, &revenue), true).0
 }
@@ -411,7 +411,7 @@ pub(super) fn branch_kpis<'a>(
     sheets: Sheets<'a>,
     as_of: &AsOf,
 ) -> (Vec<BranchKpis>, ChainSplit<'a>) {
-    let Sheets { funnel, revenue, budget } = sheets;
+    let Sheets { funnel, revenue, budget, .. } = sheets;
     let names = sheet_names(project, sheets);
     if names.is_empty() {
         return (Vec::new(), ChainSplit { names, shared: SharedSplit::new(budget, 0) });

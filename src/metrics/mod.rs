@@ -17,6 +17,7 @@ mod num;
 pub mod references;
 mod revenue;
 pub mod sheets;
+mod visit_ltv;
 
 use std::collections::BTreeMap;
 
@@ -35,6 +36,7 @@ pub use gap::{Factor, Gap, Owner};
 use num::{Guard, Interner, sub};
 use revenue::RevenueSums;
 pub use sheets::SheetSums;
+use visit_ltv::{VisitLtv, VisitMemo};
 
 /// Which rows the metrics look at. The period bounds are inclusive; `None` leaves a side open.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -612,13 +614,14 @@ pub fn compute(project: &Project, filter: &Filter) -> Kpis {
     let (revenue, budget) = (RevenueSums::of(&project.revenue), BudgetSums::of(&project.budget));
     if project.funnel.len() >= BUCKETS_FROM_ROWS {
         let buckets = buckets::FunnelBuckets::new(&project.funnel);
-        let sheets = Sheets { funnel: buckets::Funnel::Buckets(&buckets), revenue: &revenue, budget: &budget };
+        let sheets =
+            Sheets { funnel: buckets::Funnel::Buckets(&buckets), revenue: &revenue, budget: &budget, visits: None };
         return finish(project, filter, sheets);
     }
     finish(
         project,
         filter,
-        Sheets { funnel: buckets::Funnel::Rows(&project.funnel), revenue: &revenue, budget: &budget },
+        Sheets { funnel: buckets::Funnel::Rows(&project.funnel), revenue: &revenue, budget: &budget, visits: None },
     )
 }
 
@@ -631,8 +634,12 @@ const BUCKETS_FROM_ROWS: usize = 200_000;
 /// the same KPIs, up to the rounding of the order of additions, without a pass over any of their
 /// rows (under a branch filter too: the branch's view takes its buckets).
 pub fn compute_with_sums(project: &Project, filter: &Filter, sums: &SheetSums) -> Kpis {
-    let sheets =
-        Sheets { funnel: buckets::Funnel::Buckets(&sums.funnel), revenue: &sums.revenue, budget: &sums.budget };
+    let sheets = Sheets {
+        funnel: buckets::Funnel::Buckets(&sums.funnel),
+        revenue: &sums.revenue,
+        budget: &sums.budget,
+        visits: Some(&sums.visits),
+    };
     finish(project, filter, sheets)
 }
 
@@ -643,6 +650,8 @@ struct Sheets<'a> {
     funnel: buckets::Funnel<'a>,
     revenue: &'a RevenueSums,
     budget: &'a BudgetSums,
+    /// Where the visits' LTV is kept between computations, if anywhere.
+    visits: Option<&'a VisitMemo>,
 }
 
 impl<'a> Sheets<'a> {
@@ -662,7 +671,12 @@ fn finish(project: &Project, filter: &Filter, sheets: Sheets<'_>) -> Kpis {
     // The visits' LTV and cohorts read nothing but the visits and the Directions sheet: for the
     // whole clinic they are found on the other core meanwhile (a branch's come from its view).
     let (clinic_ltv, (as_of, (comparison, chain))) = rayon::join(
-        || filter.branch.is_none().then(|| VisitLtv::of(project, filter)),
+        || {
+            filter.branch.is_none().then(|| match sheets.visits {
+                Some(memo) => memo.get(project, filter),
+                None => std::sync::Arc::new(VisitLtv::of(project, filter)),
+            })
+        },
         || {
             // A branch's view keeps the chain's D and month rows, so one as-of serves both.
             let as_of = AsOf::with_sums(project, sheets.revenue);
@@ -685,7 +699,7 @@ fn finish(project: &Project, filter: &Filter, sheets: Sheets<'_>) -> Kpis {
             k
         }
         (None, ltv) => {
-            let ltv = ltv.unwrap_or_else(|| VisitLtv::of(project, filter));
+            let ltv = ltv.unwrap_or_else(|| std::sync::Arc::new(VisitLtv::of(project, filter)));
             let over = Over {
                 funnel: sheets.chain(),
                 revenue: sheets.revenue,
@@ -718,41 +732,6 @@ pub fn scoped<'a>(project: &'a Project, filter: &Filter) -> std::borrow::Cow<'a,
     match &filter.branch {
         Some(b) => std::borrow::Cow::Owned(branches::branch_view(project, b)),
         None => std::borrow::Cow::Borrowed(project),
-    }
-}
-
-/// What the visits give: the first-year LTV per direction (no filter changes it) and the cohorts
-/// of the filter's period. Both read every visit patient by patient, so they are found once per
-/// [`compute`] for the period and the AARRR periods, each on a core of its own.
-struct VisitLtv {
-    by_direction: Option<std::collections::HashMap<String, Option<f64>>>,
-    /// A visit's direction had no margin of its own: the average was used (a notice says so).
-    used_average: bool,
-    /// The cohorts whose first month is in the filter's period.
-    cohorts: Option<Vec<cohorts::Cohort>>,
-    /// As `used_average`, for the cohorts' visits.
-    cohorts_used_average: bool,
-}
-
-impl VisitLtv {
-    fn of(project: &Project, filter: &Filter) -> Self {
-        let Some(visits) = project.visits.as_ref() else {
-            return Self { by_direction: None, used_average: false, cohorts: None, cohorts_used_average: false };
-        };
-        let patients = cohorts::patients(visits);
-        let ((by_direction, used_average), (cohorts, cohorts_used_average)) = rayon::join(
-            || {
-                let margins = Margins::new(project);
-                let ltv = cohorts::first_year_ltv_of(visits, &patients, |d| margins.of(d));
-                (ltv, margins.used_average.get())
-            },
-            || {
-                let margins = Margins::new(project);
-                let cohorts = cohorts::cohorts_of(visits, &patients, filter.from, filter.to, |d| margins.of(d));
-                (cohorts, margins.used_average.get())
-            },
-        );
-        Self { by_direction: Some(by_direction), used_average, cohorts: Some(cohorts), cohorts_used_average }
     }
 }
 

@@ -20,6 +20,8 @@ pub struct SheetSums {
     pub(crate) funnel: FunnelBuckets,
     pub(crate) revenue: RevenueSums,
     pub(crate) budget: BudgetSums,
+    /// The visits' LTV, kept between computations.
+    pub(crate) visits: super::VisitMemo,
 }
 
 impl SheetSums {
@@ -29,6 +31,7 @@ impl SheetSums {
             funnel: FunnelBuckets::new(&project.funnel),
             revenue: RevenueSums::of(&project.revenue),
             budget: BudgetSums::of(&project.budget),
+            visits: super::VisitMemo::default(),
         }
     }
 

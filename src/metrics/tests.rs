@@ -410,6 +410,41 @@ fn cohorts_and_first_year_ltv_when_visits_are_imported() {
     assert!(serde_json::to_value(&k).unwrap()["cohorts"].is_array());
 }
 
+#[test]
+fn the_visits_ltv_kept_between_edits_follows_margins_period_and_visits() {
+    let mut p = clinic();
+    let v = |date: &str, patient: &str, dir: &str, amount: f64| VisitRecord {
+        date: day(date),
+        patient: Some(patient.into()),
+        direction: Some(dir.into()),
+        doctor: None,
+        amount,
+        branch: None,
+    };
+    p.visits = Some(vec![v("2024-01-15", "a", "Dent", 10_000.0), v("2025-02-01", "a", "US", 1_000.0)].into());
+    let sums = SheetSums::new(&p);
+    let fresh = |p: &Project, f: &Filter| {
+        let k = compute(p, f);
+        (k.directions[0].ltv, k.cohorts)
+    };
+    let kept = |p: &Project, f: &Filter| {
+        let k = compute_with_sums(p, f, &sums);
+        (k.directions[0].ltv, k.cohorts)
+    };
+    let all = Filter::default();
+    // 10 000 × .5 (Dent's margin).
+    close(kept(&p, &all).0, 5_000.0);
+    // A margin edited, the period narrowed, a visit changed: worked out again, as a fresh compute.
+    p.directions[0].margin = 0.8;
+    close(kept(&p, &all).0, 8_000.0);
+    assert_eq!(kept(&p, &all), fresh(&p, &all));
+    let from_2025 = Filter { from: Month::new(2025, 1), ..Filter::default() };
+    assert_eq!(kept(&p, &from_2025), fresh(&p, &from_2025));
+    p.visits.as_mut().unwrap().records_mut()[0].amount = 20_000.0;
+    close(kept(&p, &all).0, 16_000.0);
+    assert_eq!(kept(&p, &all), fresh(&p, &all));
+}
+
 /// Every number of two KPI results equal up to the rounding of the order of additions.
 fn assert_same_kpis(a: &Kpis, b: &Kpis) {
     fn walk(a: &serde_json::Value, b: &serde_json::Value, at: &str) {
@@ -471,7 +506,7 @@ fn the_kpis_from_bucket_sums_are_those_from_the_rows_before_and_after_edits() {
 /// The KPIs read off the Funnel sheet's rows, not its buckets, whatever its size.
 fn from_rows(p: &Project, f: &Filter) -> Kpis {
     let (revenue, budget) = (RevenueSums::of(&p.revenue), BudgetSums::of(&p.budget));
-    finish(p, f, Sheets { funnel: buckets::Funnel::Rows(&p.funnel), revenue: &revenue, budget: &budget })
+    finish(p, f, Sheets { funnel: buckets::Funnel::Rows(&p.funnel), revenue: &revenue, budget: &budget, visits: None })
 }
 
 #[test]

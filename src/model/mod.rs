@@ -118,7 +118,8 @@ impl Project {
         self.channels.iter().find(|c| c.name == name)
     }
 
-    /// Every branch cell of every sheet, raw export and call journal (blank ones included).
+    /// Every branch cell of every sheet and call journal (blank ones included), and the imported
+    /// visits' branch cells once per text ([`Visits::branch_cells`]: a million visits name a few).
     pub fn branch_cells(&self) -> impl Iterator<Item = Option<&str>> {
         self.branch_cells_with(&self.funnel)
     }
@@ -135,7 +136,7 @@ impl Project {
             .chain(self.doctors.iter().map(|r| r.branch.as_deref()))
             .chain(self.nps.iter().map(|r| r.branch.as_deref()))
             .chain(self.calls.iter().map(|r| r.branch.as_deref()))
-            .chain(self.visits.iter().flatten().map(|r| r.branch.as_deref()))
+            .chain(self.visits.iter().flat_map(|v| v.branch_cells()).map(|b| Some(&**b)))
             .chain(self.contacts.iter().flatten().map(|r| r.branch.as_deref()))
     }
 

@@ -5,6 +5,7 @@
 //! the visits; the visits never change once imported, so it is done once per set of visits and
 //! kept beside them. The raw join already knows which visits share a phone and hands that over.
 
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, OnceLock};
 
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
@@ -13,10 +14,19 @@ use super::VisitRecord;
 
 /// Patient-level visits from an MIS export, read-only once made, with each visit's patient as a
 /// number (found on first need, or given by the join that made them).
-#[derive(Clone, Default)]
+#[derive(Clone)]
 pub struct Visits {
     records: Vec<VisitRecord>,
     patients: OnceLock<Arc<PatientIds>>,
+    branches: OnceLock<Arc<[Arc<str>]>>,
+    id: u64,
+}
+
+/// The next [`Visits::id`] (0 is never given).
+static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+
+fn next_id() -> u64 {
+    NEXT_ID.fetch_add(1, Ordering::Relaxed)
 }
 
 /// Each visit's patient as a number: patients are numbered 0, 1, … in the order of their first
@@ -96,7 +106,7 @@ impl PatientIds {
 impl Visits {
     /// The visits, their patients told apart when first needed.
     pub fn new(records: Vec<VisitRecord>) -> Self {
-        Self { records, patients: OnceLock::new() }
+        Self { records, patients: OnceLock::new(), branches: OnceLock::new(), id: next_id() }
     }
 
     /// The visits with their patients as the importer grouped them: `same[i] == same[j]` exactly
@@ -104,7 +114,7 @@ impl Visits {
     /// A number that breaks this gives wrong cohorts: only the join that made the keys may say.
     pub(crate) fn grouped(records: Vec<VisitRecord>, same: &[Option<u32>], groups: usize) -> Self {
         let ids = PatientIds::numbered(same.iter().copied(), records.len(), groups);
-        Self { records, patients: OnceLock::from(Arc::new(ids)) }
+        Self { records, patients: OnceLock::from(Arc::new(ids)), branches: OnceLock::new(), id: next_id() }
     }
 
     /// The records, in import order.
@@ -115,7 +125,31 @@ impl Visits {
     /// The records to change: the patients are told apart again when next needed.
     pub fn records_mut(&mut self) -> &mut Vec<VisitRecord> {
         self.patients = OnceLock::new();
+        self.branches = OnceLock::new();
+        self.id = next_id();
         &mut self.records
+    }
+
+    /// Each branch cell's text once, as written, in the order it first appears: what the branch
+    /// comparison needs of a million visits on every computation (found on the first call).
+    pub fn branch_cells(&self) -> &[Arc<str>] {
+        self.branches.get_or_init(|| {
+            let mut copies = std::collections::HashSet::<usize, rustc_hash::FxBuildHasher>::default();
+            let mut texts = std::collections::HashSet::<&str, rustc_hash::FxBuildHasher>::default();
+            let mut cells = Vec::new();
+            for b in self.records.iter().filter_map(|r| r.branch.as_ref()) {
+                if copies.insert(b.as_ptr() as usize) && texts.insert(b) {
+                    cells.push(Arc::clone(b));
+                }
+            }
+            cells.into()
+        })
+    }
+
+    /// Who these records are, for what is worked out of them and kept (the visits' LTV between
+    /// edits of other sheets): a copy has its original's id, the records once changed a new one.
+    pub fn id(&self) -> u64 {
+        self.id
     }
 
     /// The records, for a caller that keeps them.
@@ -126,6 +160,12 @@ impl Visits {
     /// Each record's patient (told apart on the first call, then kept).
     pub fn patients(&self) -> &PatientIds {
         self.patients.get_or_init(|| Arc::new(PatientIds::of(&self.records)))
+    }
+}
+
+impl Default for Visits {
+    fn default() -> Self {
+        Self::new(Vec::new())
     }
 }
 
@@ -220,6 +260,31 @@ mod tests {
         let grouped = Visits::grouped(records.clone(), &[Some(7), Some(3), None, Some(7)], 8);
         assert_eq!(grouped.patients(), Visits::new(records).patients());
         assert_eq!(grouped.patients().ids(), &[0, 1, PatientIds::NONE, 0]);
+    }
+
+    #[test]
+    fn branch_cells_once_each_in_order_of_first_appearance() {
+        let north: Arc<str> = "Север".into();
+        let mut records = vec![visit(None), visit(None), visit(None), visit(None), visit(None)];
+        records[0].branch = Some(Arc::clone(&north));
+        records[1].branch = Some(" Юг".into());
+        records[2].branch = Some("Север".into()); // another copy of the same text
+        records[4].branch = Some(north);
+        let mut visits = Visits::new(records);
+        let cells: Vec<&str> = visits.branch_cells().iter().map(|b| &**b).collect();
+        assert_eq!(cells, ["Север", " Юг"]);
+        visits.records_mut()[3].branch = Some("Центр".into());
+        assert_eq!(visits.branch_cells().len(), 3);
+    }
+
+    #[test]
+    fn a_copy_keeps_the_id_a_change_gets_a_new_one() {
+        let mut visits = Visits::new(vec![visit(Some("a"))]);
+        let copy = visits.clone();
+        assert_eq!(copy.id(), visits.id());
+        assert_ne!(Visits::new(Vec::new()).id(), visits.id());
+        visits.records_mut()[0].amount = 5.0;
+        assert_ne!(copy.id(), visits.id());
     }
 
     #[test]
