@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use super::sheets::{self, Row, SetError, Value};
-use crate::model::{BudgetRow, FunnelRow, Project, RevenueRow, Sheet, VisitRecord};
+use crate::model::{BudgetRow, FunnelRow, Project, RevenueRow, Sheet, Visits};
 use crate::store::{Change, Table};
 
 /// One undoable change to the project.
@@ -413,8 +413,8 @@ impl Document {
     /// Puts in the patient visits of a project file read sheets first (the app reads them after
     /// its first frame). Not an edit: nothing to undo, nothing to write back, nothing unsaved; the
     /// revision moves so that the figures drawn from the visits are computed again.
-    pub fn attach_visits(&mut self, visits: Vec<VisitRecord>) {
-        Arc::make_mut(&mut self.project).visits = Some(visits.into());
+    pub fn attach_visits(&mut self, visits: Visits) {
+        Arc::make_mut(&mut self.project).visits = Some(visits);
         self.revision += 1;
     }
 

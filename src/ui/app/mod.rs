@@ -27,7 +27,7 @@ use crate::format::{Lang, Locale};
 use crate::i18n::{self, K, tr};
 use crate::metrics::asof::PeriodPreset;
 use crate::metrics::{self, AsOf, Filter, Kpis};
-use crate::model::{Month, Project, Sheet, VisitRecord};
+use crate::model::{Month, Project, Sheet, Visits};
 use crate::store;
 use crate::ui::charts::{self, ChartsState};
 use crate::ui::dialogs;
@@ -277,7 +277,7 @@ pub struct App {
     /// The open, save or report the window is waiting for.
     job: Option<Job>,
     /// The patient visits of the open project file, read after the first frame.
-    visits_task: Option<Task<Result<Option<Vec<VisitRecord>>, String>>>,
+    visits_task: Option<Task<Result<Option<Visits>, String>>>,
 }
 
 impl App {

@@ -139,7 +139,7 @@ impl App {
     }
 
     /// Edits made while the visits were read stay: the visits join the project as it is now.
-    fn finish_visits(&mut self, outcome: tasks::Outcome<Result<Option<Vec<VisitRecord>>, String>>) {
+    fn finish_visits(&mut self, outcome: tasks::Outcome<Result<Option<Visits>, String>>) {
         let error = match outcome {
             Ok(Ok(Some(visits))) => {
                 self.doc.attach_visits(visits);
