@@ -2,7 +2,7 @@
 //! recomputes every KPI after an edit without a pass over a million rows.
 //!
 //! Every KPI of the Funnel sheet is a sum over rows (or a ratio of such sums), and every filter
-//! keeps or drops whole buckets, so [`compute_with_buckets`](super::compute_with_buckets) over the
+//! keeps or drops whole buckets, so [`compute_with_sums`](super::compute_with_sums) over the
 //! buckets gives what [`compute`](super::compute) gives over the rows, up to the rounding of the
 //! order of additions (relative 1e-12 on sums of money with kopecks; counts are exact). An edit of
 //! some rows subtracts their old values from their buckets and adds the new ones.

@@ -33,8 +33,8 @@ pub(crate) struct Patient {
 
 /// Identified visits grouped by patient. The visit indices of all patients share one flat list
 /// (each patient a range of it, in record order): a million visits are grouped without a
-/// vector per patient. Grouping is the costliest step of [`cohorts`] and [`first_year_ltv`], so a
-/// KPI pass groups once ([`patients`]) for both ([`cohorts_of`], [`first_year_ltv_of`]).
+/// vector per patient. Made once per KPI pass ([`patients`]) for both [`cohorts_of`] and
+/// [`first_year_ltv_of`], from the patients the visits keep told apart ([`Visits::patients`]).
 pub(crate) struct Patients {
     list: Vec<Patient>,
     order: Vec<u32>,
@@ -47,7 +47,7 @@ impl Patients {
 }
 
 /// Groups identified visits by patient (first-appearance order), with the first visit's day and
-/// the direction of the first record on that day.
+/// the direction of the first record on that day: a counting sort by the patients' numbers.
 pub(crate) fn patients(visits: &Visits) -> Patients {
     let ids = visits.patients().ids();
     let mut list: Vec<Patient> = Vec::with_capacity(visits.patients().count());

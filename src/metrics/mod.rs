@@ -668,26 +668,17 @@ impl<'a> Sheets<'a> {
 /// comparison. Under a branch filter the branch's view is built once, for the period and the
 /// AARRR periods.
 fn finish(project: &Project, filter: &Filter, sheets: Sheets<'_>) -> Kpis {
-    // The visits' LTV and cohorts read nothing but the visits and the Directions sheet: for the
-    // whole clinic they are found on the other core meanwhile (a branch's come from its view).
-    let (clinic_ltv, (as_of, (comparison, chain))) = rayon::join(
-        || {
-            filter.branch.is_none().then(|| match sheets.visits {
-                Some(memo) => memo.get(project, filter),
-                None => std::sync::Arc::new(VisitLtv::of(project, filter)),
-            })
-        },
-        || {
-            // A branch's view keeps the chain's D and month rows, so one as-of serves both.
-            let as_of = AsOf::with_sums(project, sheets.revenue);
-            // The comparison first: it finds the branches and the shared spend's split a branch's
-            // view reads.
-            let comparison = branches::branch_kpis(project, filter, sheets, &as_of);
-            (as_of, comparison)
-        },
-    );
-    let mut kpis = match (&filter.branch, clinic_ltv) {
-        (Some(b), _) => {
+    let compare = || {
+        // A branch's view keeps the chain's D and month rows, so one as-of serves both.
+        let as_of = AsOf::with_sums(project, sheets.revenue);
+        // The comparison first: it finds the branches and the shared spend's split a branch's view
+        // reads.
+        let (comparison, chain) = branches::branch_kpis(project, filter, sheets, &as_of);
+        (as_of, comparison, chain)
+    };
+    let (mut kpis, comparison) = match &filter.branch {
+        Some(b) => {
+            let (as_of, comparison, chain) = compare();
             let (view, revenue) = branches::branch_view_over(project, b, sheets, &chain, &as_of, false);
             let f = Filter { branch: None, ..filter.clone() };
             let ltv = VisitLtv::of(&view, &f);
@@ -696,10 +687,18 @@ fn finish(project: &Project, filter: &Filter, sheets: Sheets<'_>) -> Kpis {
                 Over { funnel: &view.funnel, revenue: &revenue, budget: &budget.chain, ltv: &ltv, as_of: &as_of };
             let mut k = compute_over(&view, &f, &over, true);
             k.aarrr = aarrr::aarrr(&view, &f, &as_of, &k, |p, f| compute_over(p, f, &over, false));
-            k
+            (k, comparison)
         }
-        (None, ltv) => {
-            let ltv = ltv.unwrap_or_else(|| std::sync::Arc::new(VisitLtv::of(project, filter)));
+        None => {
+            // The visits' LTV and cohorts read nothing but the visits and the Directions sheet:
+            // they are found (or taken from where they are kept) on the other core meanwhile.
+            let (ltv, (as_of, comparison, _)) = rayon::join(
+                || match sheets.visits {
+                    Some(kept) => kept.get(project, filter),
+                    None => std::sync::Arc::new(VisitLtv::of(project, filter)),
+                },
+                compare,
+            );
             let over = Over {
                 funnel: sheets.chain(),
                 revenue: sheets.revenue,
@@ -709,7 +708,7 @@ fn finish(project: &Project, filter: &Filter, sheets: Sheets<'_>) -> Kpis {
             };
             let mut k = compute_over(project, filter, &over, true);
             k.aarrr = aarrr::aarrr(project, filter, &as_of, &k, |p, f| compute_over(p, f, &over, false));
-            k
+            (k, comparison)
         }
     };
     kpis.branches = comparison;
