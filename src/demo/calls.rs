@@ -236,7 +236,7 @@ pub(crate) fn demo_key() -> &'static PatientKey {
 pub(crate) fn add_calls(project: &mut Project) {
     let export = Export { file: "demo".to_string(), rows: journal(project) };
     let mut problems: Vec<Problem> = Vec::new();
-    apply_calls(project, &export, demo_key(), &mut problems);
+    apply_calls(project, export, demo_key(), &mut problems);
 }
 
 fn hms(seconds: f64) -> String {

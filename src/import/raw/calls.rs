@@ -136,20 +136,27 @@ pub(crate) fn read_calls_counted(
 }
 
 /// One contact while the journal is folded: positions in the patient-and-time order of the calls,
-/// so that a million contacts cost no allocation of their own.
+/// so that a million contacts cost no allocation of their own (and `u32`s: they are held by the
+/// million while the journal is still in memory).
 struct Folded {
     /// The patient (index into the phones).
     patient: u32,
     /// Its first incoming call (index into the calls).
-    first: usize,
+    first: u32,
     /// Its calls' span in the order (outgoing calls between its incoming ones included).
-    span: std::ops::Range<usize>,
+    span: std::ops::Range<u32>,
     /// How many incoming calls it has.
     calls_in: u32,
-    /// Its first answered call, if any.
-    first_answered: Option<usize>,
+    /// Its first answered call ([`NONE`]: none).
+    first_answered: u32,
     outcome: ContactOutcome,
+    /// Its channel and employee as small ids ([`NONE`]: none), once the rows are summed.
+    channel: u32,
+    employee: u32,
 }
+
+/// No patient, call, channel or employee.
+const NONE: u32 = u32::MAX;
 
 /// Classifies a missed contact that started at `t` by what followed within 24 hours (domain.md):
 /// an answered outgoing call within 20 minutes, then within 24 hours, then the patient's own
@@ -209,7 +216,7 @@ pub(crate) struct Folding {
 /// channel of a source as written; `key_of` gives the patient's keyed hash of normalised digits
 /// (as [`PatientKey::patient_hex`]).
 pub(crate) fn fold(
-    calls: &[Call],
+    calls: Vec<Call>,
     mut channel_of: impl FnMut(&str) -> String,
     key_of: impl Fn(&str) -> [u8; 64] + Sync,
 ) -> Folding {
@@ -222,10 +229,10 @@ pub(crate) fn fold(
     }
     let mut ids: HashMap<Number<'_>, u32, Fast> = HashMap::default();
     let mut phones: Vec<&str> = Vec::new();
-    let pid: Vec<Option<u32>> = calls
+    let pid: Vec<u32> = calls
         .iter()
         .map(|c| {
-            c.phone.digits().map(|d| {
+            c.phone.digits().map_or(NONE, |d| {
                 let number = c.phone.packed().map_or(Number::Digits(d), Number::Packed);
                 *ids.entry(number).or_insert_with(|| {
                     phones.push(d);
@@ -240,69 +247,75 @@ pub(crate) fn fold(
     // Grouped by patient in one counting pass (file order within a patient), then each patient's
     // few calls put in time order by a stable sort: the order of (patient, start, position in the
     // file) without a million-element comparison sort.
-    let mut first_of = vec![0usize; phones.len() + 1];
-    for p in pid.iter().flatten() {
-        first_of[*p as usize + 1] += 1;
+    let mut first_of = vec![0u32; phones.len() + 1];
+    for &p in pid.iter().filter(|&&p| p != NONE) {
+        first_of[p as usize + 1] += 1;
     }
     for p in 1..first_of.len() {
         first_of[p] += first_of[p - 1];
     }
-    let mut order = vec![0usize; first_of[phones.len()]];
+    let mut order = vec![0u32; first_of[phones.len()] as usize];
     let mut next = first_of.clone();
-    for (i, p) in pid.iter().enumerate() {
-        if let Some(p) = p {
-            order[next[*p as usize]] = i;
-            next[*p as usize] += 1;
-        }
+    for (i, &p) in pid.iter().enumerate().filter(|&(_, &p)| p != NONE) {
+        order[next[p as usize] as usize] = i as u32;
+        next[p as usize] += 1;
     }
     drop(next);
     for w in first_of.windows(2) {
-        order[w[0]..w[1]].sort_by_key(|&i| calls[i].started);
+        order[w[0] as usize..w[1] as usize].sort_by_key(|&i| calls[i as usize].started);
     }
     drop(first_of);
 
+    let call = |i: u32| &calls[i as usize];
     let mut folded: Vec<Folded> = Vec::new();
     let mut start = 0;
     while start < order.len() {
-        let patient = pid[order[start]].unwrap_or(u32::MAX);
-        let end = start + order[start..].partition_point(|&i| pid[i] == Some(patient));
+        let patient = pid[order[start] as usize];
+        let end = start + order[start..].partition_point(|&i| pid[i as usize] == patient);
         let mine = &order[start..end];
         let first_contact = folded.len();
         for (at, &i) in mine.iter().enumerate() {
-            let c = &calls[i];
+            let c = call(i);
             if !c.incoming {
                 continue;
             }
+            let at = (start + at) as u32;
             let new_day =
-                folded[first_contact..].last().is_none_or(|f| calls[f.first].started.date() != c.started.date());
+                folded[first_contact..].last().is_none_or(|f| call(f.first).started.date() != c.started.date());
             if new_day {
                 // The outcome is settled below, once the day's calls are all in.
-                let span = start + at..start + at;
-                let outcome = ContactOutcome::Lost;
-                folded.push(Folded { patient, first: i, span, calls_in: 0, first_answered: None, outcome });
+                folded.push(Folded {
+                    patient,
+                    first: i,
+                    span: at..at,
+                    calls_in: 0,
+                    first_answered: NONE,
+                    outcome: ContactOutcome::Lost,
+                    channel: NONE,
+                    employee: NONE,
+                });
             }
             let Some(f) = folded.last_mut() else { continue };
-            f.span.end = start + at + 1;
+            f.span.end = at + 1;
             f.calls_in += 1;
-            if c.answered && f.first_answered.is_none() {
-                f.first_answered = Some(i);
+            if c.answered && f.first_answered == NONE {
+                f.first_answered = i;
             }
         }
         for f in &mut folded[first_contact..] {
-            if f.first_answered.is_some() {
+            if f.first_answered != NONE {
                 f.outcome = ContactOutcome::Answered;
                 continue;
             }
-            let t = calls[f.first].started;
-            let from = mine.partition_point(|&i| calls[i].started < t);
-            f.outcome = classify(calls, mine[from..].iter().copied(), t);
+            let t = call(f.first).started;
+            let from = mine.partition_point(|&i| call(i).started < t);
+            f.outcome = classify(&calls, mine[from..].iter().map(|&i| i as usize), t);
         }
         start = end;
     }
 
     // Channels and employees of the contacts as small ids, then the rows per month × channel ×
     // employee (ids keep a million-call journal's sums off string keys).
-    const NONE: u32 = u32::MAX;
     let mut channel_names: Vec<Arc<str>> = Vec::new();
     let mut channel_ids: HashMap<String, u32, Fast> = HashMap::default();
     let mut channel_for = |source: Option<&str>| -> u32 {
@@ -320,21 +333,20 @@ pub(crate) fn fold(
     };
     let mut employee_names: Vec<&str> = Vec::new();
     let mut employee_ids: HashMap<&str, u32, Fast> = HashMap::default();
-    let mut employee_of = |i: usize| -> u32 {
-        let Some(e) = calls[i].employee.as_deref().map(str::trim).filter(|e| !e.is_empty()) else { return NONE };
+    let mut employee_of = |i: u32| -> u32 {
+        let Some(e) = call(i).employee.as_deref().map(str::trim).filter(|e| !e.is_empty()) else { return NONE };
         *employee_ids.entry(e).or_insert_with(|| {
             employee_names.push(e);
             (employee_names.len() - 1) as u32
         })
     };
     let mut sums: HashMap<(Month, u32, u32), RowSums, Fast> = HashMap::default();
-    let mut folded_ids = Vec::with_capacity(folded.len());
-    for f in &folded {
-        let first = &calls[f.first];
+    for f in &mut folded {
+        let first = call(f.first);
         let month = Month::of(first.started.date());
-        let channel = channel_for(first.source.as_deref());
-        let employee = f.first_answered.map_or(NONE, &mut employee_of);
-        let s = sums.entry((month, channel, employee)).or_default();
+        f.channel = channel_for(first.source.as_deref());
+        f.employee = if f.first_answered == NONE { NONE } else { employee_of(f.first_answered) };
+        let s = sums.entry((month, f.channel, f.employee)).or_default();
         s.contacts += 1.0;
         s.calls_in += f64::from(f.calls_in);
         match f.outcome {
@@ -345,18 +357,19 @@ pub(crate) fn fold(
             ContactOutcome::Lost => s.lost += 1.0,
         }
         // Waits and talk go to the employee of each answered call, who may not be the contact's.
-        for &i in order[f.span.clone()].iter().filter(|&&i| calls[i].incoming && calls[i].answered) {
-            let s = sums.entry((month, channel, employee_of(i))).or_default();
-            s.wait += calls[i].wait;
-            s.talk += calls[i].talk;
+        let span = f.span.start as usize..f.span.end as usize;
+        for &i in order[span].iter().filter(|&&i| call(i).incoming && call(i).answered) {
+            let s = sums.entry((month, f.channel, employee_of(i))).or_default();
+            s.wait += call(i).wait;
+            s.talk += call(i).talk;
         }
-        folded_ids.push((channel, employee));
     }
+    drop(order);
     // Incoming calls without an identity count in calls_in only, within the journal's contact months.
-    let months = folded.iter().map(|f| Month::of(calls[f.first].started.date()));
+    let months = folded.iter().map(|f| Month::of(call(f.first).started.date()));
     let range = months.clone().min().zip(months.max());
     let mut without_phone = 0;
-    for (c, _) in calls.iter().zip(&pid).filter(|(c, p)| c.incoming && p.is_none()) {
+    for (c, _) in calls.iter().zip(&pid).filter(|&(c, &p)| c.incoming && p == NONE) {
         without_phone += 1;
         let month = Month::of(c.started.date());
         if range.is_some_and(|(lo, hi)| lo <= month && month <= hi) {
@@ -364,6 +377,7 @@ pub(crate) fn fold(
             sums.entry((month, channel, NONE)).or_default().calls_in += 1.0;
         }
     }
+    drop(pid);
 
     let name = |names: &[Arc<str>], id: u32| names.get(id as usize).cloned();
     let employee_names: Vec<Arc<str>> = employee_names.iter().map(|&e| Arc::from(e)).collect();
@@ -378,18 +392,22 @@ pub(crate) fn fold(
     drop(hashed);
     // The contacts by time (in patient order for equal times, as a stable sort would leave them):
     // sorting small (time, position) pairs rather than the records themselves.
-    let mut by_time: Vec<(NaiveDateTime, usize)> =
-        folded.iter().enumerate().map(|(at, f)| (calls[f.first].started, at)).collect();
+    let mut by_time: Vec<(NaiveDateTime, u32)> =
+        folded.iter().zip(0..).map(|(f, at)| (call(f.first).started, at)).collect();
+    // Nothing more is read of the journal: its million calls are freed before the contacts are
+    // made, which would otherwise be the import's peak of memory.
+    drop(phones);
+    drop(calls);
     by_time.sort_unstable();
     let contacts: Vec<ContactRecord> = by_time
         .into_iter()
         .map(|(time, at)| {
-            let (f, (channel, employee)) = (&folded[at], folded_ids[at]);
+            let f = &folded[at as usize];
             ContactRecord {
                 time,
                 patient: keys[f.patient as usize].clone().unwrap_or_default(),
-                channel: name(&channel_names, channel),
-                employee: name(&employee_names, employee),
+                channel: name(&channel_names, f.channel),
+                employee: name(&employee_names, f.employee),
                 outcome: f.outcome,
                 branch: None,
             }
@@ -426,18 +444,21 @@ pub(crate) fn fold(
 /// [`super::ensure_key`]).
 pub(crate) fn apply_calls(
     project: &mut Project,
-    ex: &Export<Call>,
+    ex: Export<Call>,
     key: &PatientKey,
     problems: &mut Vec<Problem>,
 ) -> usize {
     let mut channels = Channels::new(&project.channels);
-    let folding = fold(&ex.rows, |s| channels.resolve(s, &ex.file), |d| key.patient_hex(d));
+    let Export { file, rows } = ex;
+    let calls = rows.len();
+    // The journal is given away: the fold frees it once it has what it needs.
+    let folding = fold(rows, |s| channels.resolve(s, &file), |d| key.patient_hex(d));
     add_unknown_channels(project, channels, problems);
     if folding.without_phone > 0 {
-        problems.push(Problem::notice(&ex.file, ProblemKind::CallsWithoutPhone(folding.without_phone)));
+        problems.push(Problem::notice(&file, ProblemKind::CallsWithoutPhone(folding.without_phone)));
     }
     let (Some(first), Some(last)) = (folding.contacts.first(), folding.contacts.last()) else {
-        problems.push(Problem::notice(&ex.file, ProblemKind::NoContacts));
+        problems.push(Problem::notice(&file, ProblemKind::NoContacts));
         return 0;
     };
     let (lo, hi) = (Month::of(first.time.date()), Month::of(last.time.date()));
@@ -447,13 +468,15 @@ pub(crate) fn apply_calls(
     let added = folding.rows.len();
     project.calls.extend(folding.rows);
     project.calls.sort_by_key(|r| r.month);
-    let mut kept: Vec<ContactRecord> =
-        project.contacts.take().unwrap_or_default().into_iter().filter(|c| !inside(Month::of(c.time.date()))).collect();
-    kept.extend(folding.contacts);
-    kept.sort_by_key(|c| c.time);
-    project.contacts = Some(kept);
-    let replaced = ProblemKind::CallsReplaced { from: lo, to: hi, rows: added, contacts: n, calls: ex.rows.len() };
-    problems.push(Problem::notice(&ex.file, replaced));
+    // The journal's contacts take in the project's of other months (usually none), rather than a
+    // million contacts being copied into a new list beside themselves.
+    let mut contacts = folding.contacts;
+    contacts
+        .extend(project.contacts.take().unwrap_or_default().into_iter().filter(|c| !inside(Month::of(c.time.date()))));
+    contacts.sort_by_key(|c| c.time);
+    project.contacts = Some(contacts);
+    let replaced = ProblemKind::CallsReplaced { from: lo, to: hi, rows: added, contacts: n, calls };
+    problems.push(Problem::notice(&file, replaced));
     n
 }
 
@@ -494,7 +517,7 @@ mod tests {
             key[..text.len()].copy_from_slice(text.as_bytes());
             key
         };
-        fold(calls, |s| s.to_string(), key_of)
+        fold(calls.to_vec(), |s| s.to_string(), key_of)
     }
 
     fn outcomes(calls: &[Call]) -> Vec<ContactOutcome> {

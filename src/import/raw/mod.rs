@@ -324,7 +324,7 @@ pub fn import_raw(project: &mut Project, inputs: &RawInputs) -> Result<(JoinRepo
         None => None,
     };
     problems.append(&mut notices);
-    if let Some(ex) = &calls {
+    if let Some(ex) = calls {
         ensure_key(project, &key, false)?;
         report.calls = ex.rows.len();
         report.contacts = calls::apply_calls(project, ex, &key, &mut problems);
