@@ -638,11 +638,11 @@ impl LeadPrep {
 }
 
 #[allow(clippy::too_many_arguments)] // one call site; a struct would only rename these
-fn join_leads<'v>(
+fn join_leads(
     project: &Project,
     ex: &Export<Lead>,
     prep: LeadPrep,
-    records: &'v [VisitRecord],
+    records: &[VisitRecord],
     by_patient: &Patients,
     keys: &mut Keys<'_>,
     report: &mut JoinReport,
