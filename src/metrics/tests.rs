@@ -379,22 +379,26 @@ fn huge_values_become_null_with_a_notice() {
     assert!(!text.contains("inf") && !text.contains("NaN"));
 }
 
-#[test]
-fn cohorts_and_first_year_ltv_when_visits_are_imported() {
-    let mut p = clinic();
-    let v = |date: &str, patient: &str, dir: &str, amount: f64| VisitRecord {
+/// An imported visit of `patient` (the key's text) in direction `dir`.
+fn visit(date: &str, patient: &str, dir: &str, amount: f64) -> VisitRecord {
+    VisitRecord {
         date: day(date),
         patient: Some(patient.into()),
         direction: Some(dir.into()),
         doctor: None,
         amount,
         branch: None,
-    };
+    }
+}
+
+#[test]
+fn cohorts_and_first_year_ltv_when_visits_are_imported() {
+    let mut p = clinic();
     p.visits = Some(
         vec![
-            v("2024-01-15", "a", "Dent", 10_000.0),
-            v("2024-06-01", "a", "US", 5_000.0),
-            v("2025-02-01", "b", "US", 1_000.0),
+            visit("2024-01-15", "a", "Dent", 10_000.0),
+            visit("2024-06-01", "a", "US", 5_000.0),
+            visit("2025-02-01", "b", "US", 1_000.0),
         ]
         .into(),
     );
@@ -413,15 +417,7 @@ fn cohorts_and_first_year_ltv_when_visits_are_imported() {
 #[test]
 fn the_visits_ltv_kept_between_edits_follows_margins_period_and_visits() {
     let mut p = clinic();
-    let v = |date: &str, patient: &str, dir: &str, amount: f64| VisitRecord {
-        date: day(date),
-        patient: Some(patient.into()),
-        direction: Some(dir.into()),
-        doctor: None,
-        amount,
-        branch: None,
-    };
-    p.visits = Some(vec![v("2024-01-15", "a", "Dent", 10_000.0), v("2025-02-01", "a", "US", 1_000.0)].into());
+    p.visits = Some(vec![visit("2024-01-15", "a", "Dent", 10_000.0), visit("2025-02-01", "a", "US", 1_000.0)].into());
     let sums = SheetSums::new(&p);
     let fresh = |p: &Project, f: &Filter| {
         let k = compute(p, f);
