@@ -280,7 +280,7 @@ impl<'a> ChainSplit<'a> {
 }
 
 /// [`branch_names`] read off `sheets` (of `project`).
-fn sheet_names<'a>(project: &'a Project, sheets: Sheets<'a>) -> Vec<String> {
+pub(super) fn sheet_names<'a>(project: &'a Project, sheets: Sheets<'a>) -> Vec<String> {
     names_over(
         project,
         sheets.budget.by_branch.iter().map(|c| c.branch.as_deref()),
@@ -297,14 +297,52 @@ pub fn branch_view(project: &Project, branch: &str) -> Project {
     let (revenue, budget) = (RevenueSums::of(&project.revenue), super::BudgetSums::of(&project.budget));
     let sheets = Sheets { funnel: Funnel::Rows(&project.funnel), revenue: &revenue, budget: &budget, visits: None };
     let chain = ChainSplit::of(project, sheets);
-    branch_view_over(project, branch, sheets, &chain, &AsOf::with_sums(project, &revenue), true).0
+    branch_view_over(project, branch, sheets, &chain, &AsOf::with_sums(project, &revenue), true, None).0
+}
+
+/// Which Budget rows a branch's view takes, by position on the sheet: its own rows (`true`) and
+/// the chain's shared campaigns (`false`, taken at the branch's share of their leads). A pass over
+/// the whole sheet that needs only the branches' names: a computation makes it beside the branch
+/// comparison, which finds the shares.
+pub(super) struct BudgetPicks(Vec<(u32, bool)>);
+
+impl BudgetPicks {
+    /// The picks of branch `branch` among `names` (as [`sheet_names`] gives them).
+    pub(super) fn of(project: &Project, branch: &str, names: &[String]) -> Self {
+        let (_, me) = view_branch(names, branch);
+        // Each spelling is case-folded once, then found by address, bytes or hash.
+        let branches = std::cell::RefCell::new(Branches::seeded(names));
+        let mine = is_mine(&branches, me);
+        let picks = project.budget.iter().zip(0..).filter_map(|(r, i)| {
+            if mine(r.branch.as_deref()) {
+                Some((i, true))
+            } else {
+                (me.is_some() && named_branch(r.branch.as_deref()).is_none()).then_some((i, false))
+            }
+        });
+        Self(picks.collect())
+    }
+}
+
+/// The branch that `branch` names among `names`, as first written (or as given, trimmed, when
+/// none matches), and its index.
+fn view_branch(names: &[String], branch: &str) -> (String, Option<usize>) {
+    let key = branch_key(Some(branch)).unwrap_or_default();
+    let display = names
+        .iter()
+        .find(|n| branch_key(Some(n)).as_deref() == Some(key.as_str()))
+        .cloned()
+        .unwrap_or_else(|| branch.trim().to_string());
+    let me = names.iter().position(|n| *n == display);
+    (display, me)
 }
 
 /// [`branch_view`] with `sheets` (of `project`) for the big sheets and `as_of` the chain's: the
 /// view's Funnel holds the branch's rows of the sheet (or its bucket rows), and the shared spend is
 /// split by its leads. Its Revenue sheet comes as the branch's sums beside the view; the view holds
 /// its Revenue rows only `with_revenue_rows` (a computation reads the sums, and a chain's Revenue
-/// sheet has hundreds of thousands of days to sort out).
+/// sheet has hundreds of thousands of days to sort out). `picks`: the view's Budget rows found
+/// already (else they are found here).
 pub(super) fn branch_view_over(
     project: &Project,
     branch: &str,
@@ -312,35 +350,30 @@ pub(super) fn branch_view_over(
     chain: &ChainSplit<'_>,
     as_of: &AsOf,
     with_revenue_rows: bool,
+    picks: Option<BudgetPicks>,
 ) -> (Project, RevenueSums) {
     let (funnel, names, split) = (sheets.funnel, &chain.names, &chain.shared);
-    let key = branch_key(Some(branch)).unwrap_or_default();
-    let display = names
-        .iter()
-        .find(|n| branch_key(Some(n)).as_deref() == Some(key.as_str()))
-        .cloned()
-        .unwrap_or_else(|| branch.trim().to_string());
-    let branches = Branches::seeded(names);
-    let me = names.iter().position(|n| *n == display);
+    let (display, me) = view_branch(names, branch);
     // Each spelling is case-folded once, then found by address, bytes or hash.
-    let branches = std::cell::RefCell::new(branches);
+    let branches = std::cell::RefCell::new(Branches::seeded(names));
     let mine = is_mine(&branches, me);
-    let mut budget = Vec::new();
-    for r in &project.budget {
-        if mine(r.branch.as_deref()) {
-            budget.push(r.clone());
-        } else if named_branch(r.branch.as_deref()).is_none()
-            && let Some(share) = me.and_then(|b| split.share(&r.channel, r.month, b)).filter(|s| *s > 0.0)
-        {
-            budget.push(crate::model::BudgetRow {
+    let picks = picks.unwrap_or_else(|| BudgetPicks::of(project, branch, names));
+    let budget = (picks.0.iter())
+        .filter_map(|&(i, own)| {
+            let r = &project.budget[i as usize];
+            if own {
+                return Some(r.clone());
+            }
+            let share = me.and_then(|b| split.share(&r.channel, r.month, b)).filter(|s| *s > 0.0)?;
+            Some(crate::model::BudgetRow {
                 month: r.month,
                 channel: r.channel.clone(),
                 budget_plan: r.budget_plan.map(|x| x * share),
                 spend: r.spend.map(|x| x * share),
                 branch: Some(display.clone()),
-            });
-        }
-    }
+            })
+        })
+        .collect();
 
     let visits = project.visits.as_ref().map(|v| {
         // The branch of each patient's first visit (the first record of their earliest day).

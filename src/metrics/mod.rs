@@ -678,8 +678,11 @@ fn finish(project: &Project, filter: &Filter, sheets: Sheets<'_>) -> Kpis {
     };
     let (mut kpis, comparison) = match &filter.branch {
         Some(b) => {
-            let (as_of, comparison, chain) = compare();
-            let (view, revenue) = branches::branch_view_over(project, b, sheets, &chain, &as_of, false);
+            // The branch's Budget rows are picked out of the sheet on the other core meanwhile.
+            let names = branches::sheet_names(project, sheets);
+            let ((as_of, comparison, chain), picks) =
+                rayon::join(compare, || branches::BudgetPicks::of(project, b, &names));
+            let (view, revenue) = branches::branch_view_over(project, b, sheets, &chain, &as_of, false, Some(picks));
             let f = Filter { branch: None, ..filter.clone() };
             let ltv = VisitLtv::of(&view, &f);
             let budget = BudgetSums::of(&view.budget);
