@@ -436,16 +436,17 @@ fn is_mine<'a, 'b>(
 /// Every branch named in the data, ascending, over the filter's period (its branch, direction and
 /// channel are not applied: the comparison is of whole branches), against the chain's as-of day.
 /// The same figures as the totals of [`branch_view`] with that period.
-/// `sheets` (of `project`) stands for the big sheets; `as_of` is the chain's, found once by the
-/// caller.
+/// `sheets` (of `project`) stands for the big sheets; `as_of` is the chain's and `names` the
+/// branches' ([`sheet_names`]), found once by the caller.
 pub(super) fn branch_kpis<'a>(
     project: &'a Project,
     filter: &Filter,
     sheets: Sheets<'a>,
     as_of: &AsOf,
+    names: &[String],
 ) -> (Vec<BranchKpis>, ChainSplit<'a>) {
     let Sheets { funnel, revenue, budget, .. } = sheets;
-    let names = sheet_names(project, sheets);
+    let names = names.to_vec();
     if names.is_empty() {
         return (Vec::new(), ChainSplit { names, shared: SharedSplit::new(budget, 0) });
     }

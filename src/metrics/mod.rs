@@ -668,18 +668,19 @@ impl<'a> Sheets<'a> {
 /// comparison. Under a branch filter the branch's view is built once, for the period and the
 /// AARRR periods.
 fn finish(project: &Project, filter: &Filter, sheets: Sheets<'_>) -> Kpis {
+    // The branches the data names: the comparison and a branch's Budget rows both need them.
+    let names = branches::sheet_names(project, sheets);
     let compare = || {
         // A branch's view keeps the chain's D and month rows, so one as-of serves both.
         let as_of = AsOf::with_sums(project, sheets.revenue);
         // The comparison first: it finds the branches and the shared spend's split a branch's view
         // reads.
-        let (comparison, chain) = branches::branch_kpis(project, filter, sheets, &as_of);
+        let (comparison, chain) = branches::branch_kpis(project, filter, sheets, &as_of, &names);
         (as_of, comparison, chain)
     };
     let (mut kpis, comparison) = match &filter.branch {
         Some(b) => {
             // The branch's Budget rows are picked out of the sheet on the other core meanwhile.
-            let names = branches::sheet_names(project, sheets);
             let ((as_of, comparison, chain), picks) =
                 rayon::join(compare, || branches::BudgetPicks::of(project, b, &names));
             let (view, revenue) = branches::branch_view_over(project, b, sheets, &chain, &as_of, false, Some(picks));

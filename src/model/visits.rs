@@ -117,11 +117,6 @@ impl Visits {
         Self { records, patients: OnceLock::from(Arc::new(ids)), branches: OnceLock::new(), id: next_id() }
     }
 
-    /// The records, in import order.
-    pub fn records(&self) -> &[VisitRecord] {
-        &self.records
-    }
-
     /// The records to change: the patients are told apart again when next needed.
     pub fn records_mut(&mut self) -> &mut Vec<VisitRecord> {
         self.patients = OnceLock::new();
@@ -150,11 +145,6 @@ impl Visits {
     /// edits of other sheets): a copy has its original's id, the records once changed a new one.
     pub fn id(&self) -> u64 {
         self.id
-    }
-
-    /// The records, for a caller that keeps them.
-    pub fn into_records(self) -> Vec<VisitRecord> {
-        self.records
     }
 
     /// Each record's patient (told apart on the first call, then kept).

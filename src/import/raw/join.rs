@@ -1111,7 +1111,7 @@ mod tests {
         let visits = project.visits.as_ref().unwrap();
         let none = crate::model::PatientIds::NONE;
         assert_eq!(visits.patients().ids(), &[0, 1, none, 1, 0]);
-        assert_eq!(visits.patients(), Visits::new(visits.records().to_vec()).patients());
+        assert_eq!(visits.patients(), Visits::new(visits.to_vec()).patients());
     }
 
     #[test]
